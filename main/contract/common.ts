@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+export const LANGUAGES = ['en', 'fr', 'ar'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+export const ADMIN_ROLES = ['PARTNER_ADMIN', 'POLICYMANAGER'] as const;
+
+/** MOSIP partner types (pms.md §1.1) with the Keycloak role each maps to (§1.2). */
+export const PARTNER_TYPES = [
+  { code: 'Auth_Partner', role: 'AUTH_PARTNER', policyRequired: true },
+  { code: 'Credential_Partner', role: 'CREDENTIAL_PARTNER', policyRequired: true },
+  { code: 'Device_Provider', role: 'DEVICE_PROVIDER', policyRequired: false },
+  { code: 'FTM_Provider', role: 'FTM_PROVIDER', policyRequired: false },
+  { code: 'Online_Verification_Partner', role: 'ONLINE_VERIFICATION_PARTNER', policyRequired: true },
+  { code: 'ABIS_Partner', role: 'ABIS_PARTNER', policyRequired: true },
+  { code: 'Manual_Adjudication', role: 'MANUAL_ADJUDICATION', policyRequired: true },
+  { code: 'MISP_Partner', role: 'MISP_PARTNER', policyRequired: false },
+  { code: 'SDK_Partner', role: 'SDK_PARTNER', policyRequired: false },
+  { code: 'Print_Partner', role: 'PRINT_PARTNER', policyRequired: true },
+  { code: 'Internal_Partner', role: 'INTERNAL_PARTNER', policyRequired: true },
+] as const;
+
+export const PARTNER_TYPE_CODES = PARTNER_TYPES.map((t) => t.code) as unknown as readonly [
+  (typeof PARTNER_TYPES)[number]['code'],
+  ...(typeof PARTNER_TYPES)[number]['code'][],
+];
+export const PartnerTypeCode = z.enum(PARTNER_TYPE_CODES);
+export type PartnerTypeCode = z.infer<typeof PartnerTypeCode>;
+
+export const ROLES = [...ADMIN_ROLES, ...PARTNER_TYPES.map((t) => t.role)] as const;
+export type Role = (typeof ROLES)[number];
+export const RoleSchema = z.enum(ROLES as unknown as [Role, ...Role[]]);
+
+/** Paging as MOSIP's V2 lists: 0-based page, size, sort field + direction. */
+export const PageQuery = z.object({
+  pageNo: z.number().int().default(0),
+  pageSize: z.number().int().default(8),
+  sortFieldName: z.string().max(64).optional(),
+  sortType: z.string().max(8).optional(),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    pageNo: z.number().int(),
+    pageSize: z.number().int(),
+    totalResults: z.number().int(),
+    data: z.array(item),
+  });
+}
+
+export const Timestamp = z.string().describe('ISO 8601 UTC');
+export const Empty = z.object({}).strict();
+export const Ok = z.object({ ok: z.literal(true) });

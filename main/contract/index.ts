@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import { z as zod } from 'zod';
+import { accountMethods } from './methods/accounts.ts';
+import { auditMethods } from './methods/audit.ts';
+import { dashboardMethods } from './methods/dashboard.ts';
+import type { ErrorBody } from './errors.ts';
+
+/**
+ * The contract: every method and event the UI may call or hear. Preload, the renderer's API
+ * client and both hosts derive from this object; adding a method is one entry in a methods/ file.
+ */
+export const contract = {
+  ...accountMethods,
+  ...auditMethods,
+  ...dashboardMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}
+
+/** Events pushed from the core to every connected UI. */
+export const events = {
+  /** Something in `topic` changed; screens showing it refetch. */
+  'data.changed': zod.object({ topic: zod.string() }),
+};
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** What every transport returns for a call. */
+export type CallResult<M extends MethodName> = { ok: true; result: Output<M> } | { ok: false; error: ErrorBody };
+
+/** The API object the renderer programs against, whichever host is behind it. */
+export interface PartnerDeskTransport {
+  call<M extends MethodName>(method: M, input: Input<M>, session: string | null): Promise<CallResult<M>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export * from './errors.ts';
+export * from './common.ts';
+export type { MethodSpec, Access } from './spec.ts';
+export type { UserProfile } from './methods/accounts.ts';

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { method } from '../spec.ts';
+import { Empty, Language, Ok, PartnerTypeCode, RoleSchema, Timestamp } from '../common.ts';
+
+/** Length caps follow MOSIP's columns (pms.md §1.1); the core re-checks the rules with MOSIP's codes. */
+const Name = z.string().trim().min(1).max(64);
+const Password = z.string().min(1).max(256);
+
+export const PartnerSummary = z.object({
+  partnerId: z.string(),
+  partnerType: PartnerTypeCode,
+  orgName: z.string(),
+  approvalStatus: z.enum(['InProgress', 'approved', 'rejected']),
+  isActive: z.boolean(),
+  address: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  policyGroupId: z.string().nullable(),
+  certificateUploaded: z.boolean(),
+  createdAt: Timestamp,
+});
+
+export const UserProfile = z.object({
+  userId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  orgName: z.string(),
+  lang: Language,
+  roles: z.array(RoleSchema),
+  isAdmin: z.boolean(),
+  partner: PartnerSummary.nullable(),
+  createdAt: Timestamp,
+});
+export type UserProfile = z.infer<typeof UserProfile>;
+
+export const SessionInfo = z.object({
+  token: z.string(),
+  expiresAt: Timestamp,
+  user: UserProfile,
+});
+
+export const accountMethods = {
+  'system.info': method({
+    kind: 'query',
+    access: 'public',
+    input: Empty,
+    output: z.object({
+      version: z.string(),
+      setupRequired: z.boolean(),
+      languages: z.array(Language),
+      inactivitySeconds: z.number().int(),
+      promptSeconds: z.number().int(),
+      mailMode: z.enum(['smtp', 'outbox']),
+    }),
+    errors: [],
+  }),
+  'setup.createAdmin': method({
+    kind: 'command',
+    access: 'public',
+    input: z
+      .object({
+        firstName: Name,
+        lastName: Name,
+        orgName: z.string().trim().min(1).max(128),
+        email: z.string().trim().max(254),
+        username: z.string().max(64),
+        password: Password,
+        lang: Language,
+      })
+      .strict(),
+    output: Ok,
+    errors: ['PD_SETUP_001', 'PD_PWD_001', 'PMS_PRT_012', 'PMS_PRT_052', 'PMS_PRT_066'],
+  }),
+  'setup.loadDemo': method({
+    kind: 'command',
+    access: 'public',
+    input: Empty,
+    output: z.object({ users: z.number().int(), partners: z.number().int(), adminLogin: z.string(), password: z.string() }),
+    errors: ['PD_SETUP_002'],
+  }),
+  'auth.register': method({
+    kind: 'command',
+    access: 'public',
+    input: z
+      .object({
+        firstName: Name,
+        lastName: Name,
+        orgName: z.string().trim().min(1).max(128),
+        partnerType: z.string().max(64),
+        address: z.string().trim().min(1).max(2000),
+        email: z.string().trim().max(254),
+        phone: z.string().trim().max(64),
+        username: z.string().max(64),
+        password: Password,
+        lang: Language,
+      })
+      .strict(),
+    output: z.object({ partnerId: z.string(), approvalStatus: z.literal('InProgress') }),
+    errors: ['PMS_PRT_010', 'PMS_PRT_011', 'PMS_PRT_012', 'PMS_PRT_013', 'PMS_PRT_051', 'PMS_PRT_052', 'PMS_PRT_066', 'PMS_PRT_056', 'PD_PWD_001'],
+  }),
+  'auth.login': method({
+    kind: 'command',
+    access: 'public',
+    input: z.object({ login: z.string().trim().min(1).max(254), password: Password, lang: Language.optional() }).strict(),
+    output: SessionInfo,
+    errors: ['PD_AUTH_001', 'PD_AUTH_002', 'PD_AUTH_007'],
+  }),
+  'auth.requestPasswordReset': method({
+    kind: 'command',
+    access: 'public',
+    input: z.object({ email: z.string().trim().min(1).max(254), lang: Language.optional() }).strict(),
+    // Same answer whether or not the address is known, so the form cannot probe for accounts.
+    output: Ok,
+    errors: ['PMS_PRT_012'],
+  }),
+  'auth.resetPassword': method({
+    kind: 'command',
+    access: 'public',
+    input: z.object({ token: z.string().min(1).max(256), newPassword: Password }).strict(),
+    output: Ok,
+    errors: ['PD_AUTH_005', 'PD_PWD_001'],
+  }),
+  'auth.logout': method({ kind: 'command', access: 'session', input: Empty, output: Ok, errors: [] }),
+  'auth.keepAlive': method({
+    kind: 'command',
+    access: 'session',
+    input: Empty,
+    output: z.object({ expiresAt: Timestamp }),
+    errors: [],
+  }),
+  'session.me': method({ kind: 'query', access: 'session', input: Empty, output: UserProfile, errors: [] }),
+  'profile.setLanguage': method({
+    kind: 'command',
+    access: 'session',
+    input: z.object({ lang: Language }).strict(),
+    output: UserProfile,
+    errors: ['PMS_PRT_056'],
+  }),
+  'profile.changePassword': method({
+    kind: 'command',
+    access: 'session',
+    input: z.object({ currentPassword: Password, newPassword: Password }).strict(),
+    output: Ok,
+    errors: ['PD_AUTH_006', 'PD_PWD_001'],
+  }),
+};

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { method } from '../spec.ts';
+import { PageQuery, Timestamp, pageOf } from '../common.ts';
+
+export const AuditRecord = z.object({
+  eventId: z.string(),
+  module: z.string(),
+  action: z.string(),
+  actor: z.string(),
+  refType: z.string().nullable(),
+  refId: z.string().nullable(),
+  result: z.enum(['success', 'failure']),
+  errorCode: z.string().nullable(),
+  time: Timestamp,
+});
+
+export const AUDIT_SORT_FIELDS = ['time', 'module', 'action', 'actor', 'result'] as const;
+
+export const auditMethods = {
+  'audit.list': method({
+    kind: 'query',
+    access: ['PARTNER_ADMIN'],
+    input: PageQuery.extend({
+      module: z.string().max(64).optional(),
+      action: z.string().max(64).optional(),
+      actor: z.string().max(64).optional(),
+      result: z.enum(['success', 'failure']).optional(),
+      from: Timestamp.optional(),
+      to: Timestamp.optional(),
+    }).strict(),
+    output: pageOf(AuditRecord),
+    errors: ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'],
+  }),
+};

@@ -1,0 +1,113 @@
+import { AppError } from '../../contract/index.ts';
+import type { HandlerMap } from '../handlers.ts';
+import { command, query } from '../handlers.ts';
+import { requireActor } from '../context.ts';
+import { checkPasswordStrength, hashPassword } from './passwords.ts';
+import { checkUnique, checkUsername, normalizeEmail, normalizePhone, partnerTypeOf } from './rules.ts';
+import { hasUsers, insertPartner, insertUser } from './users.ts';
+import { loadProfile } from './profile.ts';
+import { loginHandlers } from './login.ts';
+import { resetHandlers } from './reset.ts';
+import { seedDemo } from '../demo/seed.ts';
+
+type AccountMethods =
+  | 'system.info'
+  | 'setup.createAdmin'
+  | 'setup.loadDemo'
+  | 'auth.register'
+  | 'auth.login'
+  | 'auth.logout'
+  | 'auth.keepAlive'
+  | 'auth.requestPasswordReset'
+  | 'auth.resetPassword'
+  | 'session.me'
+  | 'profile.setLanguage'
+  | 'profile.changePassword';
+
+const VERSION = '0.1.0';
+
+export const accountHandlers: HandlerMap<AccountMethods> = {
+  'system.info': query((ctx) => ({
+    version: VERSION,
+    setupRequired: !hasUsers(ctx.db),
+    languages: ['en', 'fr', 'ar'],
+    inactivitySeconds: ctx.deps.config.session.inactivitySeconds,
+    promptSeconds: ctx.deps.config.session.promptSeconds,
+    mailMode: ctx.deps.mailer.mode,
+  })),
+
+  // First run: the partner admin (PARTNER_ADMIN + POLICYMANAGER); there is no default password.
+  'setup.createAdmin': command<'setup.createAdmin', string>({
+    module: 'accounts',
+    actorName: (i) => i.username,
+    async prepare(_ctx, input) {
+      checkUsername(input.username);
+      normalizeEmail(input.email);
+      checkPasswordStrength(input.password, input.username);
+      return hashPassword(input.password, _ctx.deps.randomBytes(16));
+    },
+    apply(ctx, input, passwordHash) {
+      if (hasUsers(ctx.db)) throw new AppError('PD_SETUP_001', 'Partner Desk is already set up; sign in instead.');
+      const email = normalizeEmail(input.email);
+      insertUser(ctx.db, { id: input.username, email, firstName: input.firstName, lastName: input.lastName, orgName: input.orgName, passwordHash, lang: input.lang, roles: ['PARTNER_ADMIN', 'POLICYMANAGER'] }, ctx.now.toISOString());
+      ctx.changed('accounts');
+      return { output: { ok: true }, ref: { type: 'user', id: input.username }, outbox: { username: input.username, email, firstName: input.firstName, lastName: input.lastName, orgName: input.orgName, lang: input.lang } };
+    },
+  }),
+
+  'setup.loadDemo': command<'setup.loadDemo', { password: string; hash: string }>({
+    module: 'demo',
+    async prepare(ctx) {
+      if (hasUsers(ctx.db)) throw new AppError('PD_SETUP_002', 'Demo data can only be loaded into an empty database.');
+      // A fresh password per demo database, shown once: even demo installs have no default password.
+      const password = `Demo-${ctx.deps.randomBytes(9).toString('base64url')}1!`;
+      return { password, hash: await hashPassword(password, ctx.deps.randomBytes(16)) };
+    },
+    apply(ctx, _input, prepared) {
+      if (hasUsers(ctx.db)) throw new AppError('PD_SETUP_002', 'Demo data can only be loaded into an empty database.');
+      const counts = seedDemo(ctx.db, prepared.hash, ctx.now);
+      ctx.changed('accounts');
+      return { output: { ...counts, password: prepared.password }, ref: { type: 'demo', id: 'dataset' }, outbox: false };
+    },
+  }),
+
+  'auth.register': command<'auth.register', string>({
+    module: 'partners',
+    actorName: (i) => i.username,
+    async prepare(ctx, input) {
+      checkUsername(input.username);
+      partnerTypeOf(input.partnerType);
+      const email = normalizeEmail(input.email);
+      normalizePhone(input.phone);
+      checkPasswordStrength(input.password, input.username);
+      checkUnique(ctx.db, input.username, email);
+      return hashPassword(input.password, ctx.deps.randomBytes(16));
+    },
+    apply(ctx, input, passwordHash) {
+      const type = partnerTypeOf(input.partnerType);
+      const email = normalizeEmail(input.email);
+      const phone = normalizePhone(input.phone);
+      checkUnique(ctx.db, input.username, email); // again inside the transaction: the check above raced
+      const time = ctx.now.toISOString();
+      insertUser(ctx.db, { id: input.username, email, firstName: input.firstName, lastName: input.lastName, orgName: input.orgName, passwordHash, lang: input.lang, roles: [type.role] }, time);
+      insertPartner(ctx.db, { id: input.username, userId: input.username, type: type.code, orgName: input.orgName, address: input.address, phone, email, lang: input.lang }, time);
+      ctx.changed('partners');
+      const { password: _secret, ...safe } = input;
+      return { output: { partnerId: input.username, approvalStatus: 'InProgress' }, ref: { type: 'partner', id: input.username }, outbox: { ...safe, email, phone } };
+    },
+  }),
+
+  ...loginHandlers,
+  ...resetHandlers,
+
+  'session.me': query((ctx) => loadProfile(ctx.db, requireActor(ctx.actor).userId)),
+
+  'profile.setLanguage': command<'profile.setLanguage'>({
+    module: 'accounts',
+    apply(ctx, input) {
+      const actor = requireActor(ctx.actor);
+      ctx.db.prepare('UPDATE app_user SET lang_code = ?, updated_at = ? WHERE id = ?').run(input.lang, ctx.now.toISOString(), actor.userId);
+      return { output: loadProfile(ctx.db, actor.userId), ref: { type: 'user', id: actor.userId }, outbox: { lang: input.lang } };
+    },
+  }),
+};

@@ -1,0 +1,70 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Settings an admin edits in `<dataDir>/config.json`. Every field has a default so an empty data
+ * directory just works; a malformed file is refused with a message naming the field.
+ */
+export const ConfigSchema = z
+  .object({
+    session: z
+      .object({
+        // MOSIP: 25 min inactivity, prompt 5 min before (pms.md §5.6)
+        inactivitySeconds: z.number().int().min(5).max(24 * 3600).default(25 * 60),
+        promptSeconds: z.number().int().min(1).max(3600).default(5 * 60),
+      })
+      .default({ inactivitySeconds: 25 * 60, promptSeconds: 5 * 60 }),
+    lockout: z
+      .object({
+        maxFailedLogins: z.number().int().min(1).max(100).default(5),
+        lockSeconds: z.number().int().min(1).max(7 * 24 * 3600).default(15 * 60),
+      })
+      .default({ maxFailedLogins: 5, lockSeconds: 15 * 60 }),
+    passwordReset: z.object({ ttlSeconds: z.number().int().min(60).max(7 * 24 * 3600).default(30 * 60) }).default({ ttlSeconds: 30 * 60 }),
+    /** Base of links in e-mails; the host fills in its own address when this is absent. */
+    publicUrl: z.string().url().optional(),
+    smtp: z
+      .object({
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65535),
+        secure: z.boolean().default(false),
+        user: z.string().optional(),
+        pass: z.string().optional(),
+        from: z.string().min(3).default('Partner Desk <no-reply@partner-desk.local>'),
+        /** Only for test servers on loopback with self-signed certificates. */
+        allowSelfSigned: z.boolean().default(false),
+      })
+      .optional(),
+  })
+  .strict();
+
+export type Config = z.output<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseConfig(raw: unknown, source = 'config'): Config {
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${source}: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);
+  }
+  if (parsed.data.session.promptSeconds >= parsed.data.session.inactivitySeconds) {
+    throw new ConfigError(`${source}: session.promptSeconds must be less than session.inactivitySeconds`);
+  }
+  return parsed.data;
+}
+
+export function loadConfig(dataDir: string): Config {
+  const file = join(dataDir, 'config.json');
+  if (!existsSync(file)) return parseConfig({}, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`${file}: not valid JSON (${(err as Error).message})`);
+  }
+  return parseConfig(raw, file);
+}

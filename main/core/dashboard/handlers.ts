@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import type { DashboardCard } from '../../contract/methods/dashboard.ts';
+import { requireActor } from '../context.ts';
+import type { HandlerMap } from '../handlers.ts';
+import { query } from '../handlers.ts';
+import { loadProfile } from '../accounts/profile.ts';
+
+type Card = z.infer<typeof DashboardCard>;
+
+export const dashboardHandlers: HandlerMap<'dashboard.summary'> = {
+  /**
+   * Cards for features that exist (pms.md §5.2). Admins see admin cards; partner users see the
+   * cards of their partner type. Feature issues append their cards and counts here.
+   */
+  'dashboard.summary': query((ctx) => {
+    const actor = requireActor(ctx.actor);
+    const profile = loadProfile(ctx.db, actor.userId);
+    if (profile.isAdmin) {
+      const cards: Card[] = [];
+      if (actor.roles.includes('PARTNER_ADMIN')) cards.push({ id: 'auditLog', count: null });
+      cards.push({ id: 'profile', count: null });
+      return { cards, accountStatus: 'admin' };
+    }
+    const p = profile.partner;
+    const accountStatus = !p ? 'InProgress' : p.approvalStatus === 'approved' ? (p.isActive ? 'active' : 'deactivated') : p.approvalStatus;
+    return { cards: [{ id: 'profile', count: null }], accountStatus };
+  }),
+};

@@ -1,0 +1,17 @@
+import type { Config } from './config.ts';
+import type { Mailer } from './mail/mailer.ts';
+
+/**
+ * Everything the core takes from outside. Time and randomness come in here so tests drive
+ * lockout, session expiry and reset-link expiry without sleeping.
+ */
+export interface CoreDeps {
+  dataDir: string;
+  config: Config;
+  now: () => Date;
+  randomBytes: (size: number) => Buffer;
+  mailer: Mailer;
+  /** Base URL for links in e-mails (reset links): the web host's address or a deep link. */
+  publicUrl: string;
+  log: (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
+}

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { AppError, contract, isMethodName } from '../contract/index.ts';
+import type { CallResult, MethodName, ParsedInput, Role } from '../contract/index.ts';
+import type { z } from 'zod';
+import type { Actor, QueryCtx, ReadDb, WriteDb } from './context.ts';
+import type { CoreDeps } from './deps.ts';
+import { runCommand, writeAudit } from './command.ts';
+import { handlers } from './handlers.ts';
+import type { Handler } from './handlers.ts';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface DispatchEnv {
+  reader: ReadDb;
+  writer: WriteDb;
+  deps: CoreDeps;
+  emit: (topic: string) => void;
+}
+
+/** Resolves a bearer token to its actor; expired or ended sessions are refused without a write. */
+export function resolveSession(env: DispatchEnv, token: string | null): Actor {
+  if (!token) throw new AppError('PD_AUTH_003', 'Please sign in.');
+  const tokenHash = hashToken(token);
+  const row = env.reader
+    .prepare(
+      `SELECT s.user_id AS userId, s.last_active_at AS lastActive, s.ended_at AS endedAt, u.is_active AS active
+       FROM app_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?`,
+    )
+    .get(tokenHash) as { userId: string; lastActive: string; endedAt: string | null; active: number } | undefined;
+  const idleMs = env.deps.config.session.inactivitySeconds * 1000;
+  if (!row || row.endedAt || row.active !== 1 || Date.parse(row.lastActive) + idleMs <= env.deps.now().getTime()) {
+    throw new AppError('PD_AUTH_003', 'Your session has ended. Please sign in again.');
+  }
+  const roles = (env.reader.prepare('SELECT role FROM user_role WHERE user_id = ? ORDER BY role').all(row.userId) as Array<{ role: Role }>).map((r) => r.role);
+  const partnerIds = (env.reader.prepare('SELECT id FROM partner WHERE user_id = ? ORDER BY id').all(row.userId) as Array<{ id: string }>).map((r) => r.id);
+  return { userId: row.userId, roles, partnerIds, isAdmin: roles.includes('PARTNER_ADMIN'), sessionHash: tokenHash };
+}
+
+function zodFields(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '(input)';
+    fields[key] ??= issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message;
+  }
+  return fields;
+}
+
+/**
+ * The single entry of the core for every host: method lookup → session → role gate →
+ * input schema → handler (query on the read-only connection, command through runCommand) →
+ * output schema. Never throws; every failure is an error body with a stable code.
+ */
+export async function dispatch(env: DispatchEnv, methodName: string, token: string | null, rawInput: unknown): Promise<CallResult<MethodName>> {
+  if (!isMethodName(methodName)) return { ok: false, error: { code: 'PD_RPC_003', message: `Unknown method "${String(methodName).slice(0, 64)}".` } };
+  const spec = contract[methodName];
+  let actor: Actor | null = null;
+  let gatePassed = false;
+  try {
+    if (spec.access !== 'public') {
+      actor = resolveSession(env, token);
+      if (spec.access !== 'session' && !spec.access.some((r) => actor!.roles.includes(r))) {
+        throw new AppError('PD_AUTH_004', 'Your role does not allow this action.');
+      }
+    }
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw new AppError('PMS_COR_002', 'Some fields are missing or invalid.', zodFields(parsed.error));
+    const input = parsed.data as ParsedInput<MethodName>;
+    const handler = handlers[methodName] as Handler<MethodName>;
+    gatePassed = true;
+    const queryCtx: QueryCtx = { db: env.reader, deps: env.deps, actor, now: env.deps.now() };
+    const result =
+      handler.kind === 'query'
+        ? await handler.run(queryCtx, input)
+        : await runCommand(methodName, handler, input, { writer: env.writer, queryCtx, deps: env.deps, actor, emit: env.emit });
+    const checked = spec.output.safeParse(result);
+    if (!checked.success) {
+      env.deps.log('error', `output of ${methodName} failed its schema`, checked.error.issues);
+      return { ok: false, error: { code: 'PD_RPC_006', message: 'The application produced an invalid answer; see the log.' } };
+    }
+    return { ok: true, result: checked.data as never };
+  } catch (err) {
+    if (err instanceof AppError) {
+      // Refusals before the command path ran (session, role, schema) are audited here.
+      if (spec.kind === 'command' && !gatePassed) {
+        env.writer.transaction(() =>
+          writeAudit(env.writer, { module: methodName.split('.')[0] ?? methodName, action: methodName, actor: actor?.userId ?? 'anonymous', result: 'failure', errorCode: err.code, time: env.deps.now().toISOString() }),
+        )();
+      }
+      return { ok: false, error: err.toBody() };
+    }
+    env.deps.log('error', `${methodName} failed`, err);
+    return { ok: false, error: { code: 'PD_INTERNAL', message: 'Something went wrong; the details are in the log.' } };
+  }
+}

@@ -1,0 +1,24 @@
+import type { MethodName } from '../contract/index.ts';
+import type { CommandHandler, QueryHandler } from './command.ts';
+import { accountHandlers } from './accounts/handlers.ts';
+import { auditHandlers } from './audit/handlers.ts';
+import { dashboardHandlers } from './dashboard/handlers.ts';
+
+export type Handler<M extends MethodName> = QueryHandler<M> | CommandHandler<M, unknown>;
+export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };
+
+/** Builds a command handler, erasing its `prepare` result type for the registry. */
+export function command<M extends MethodName, P = undefined>(h: Omit<CommandHandler<M, P>, 'kind'>): CommandHandler<M, unknown> {
+  return { kind: 'command', ...h } as CommandHandler<M, unknown>;
+}
+
+export function query<M extends MethodName>(run: QueryHandler<M>['run']): QueryHandler<M> {
+  return { kind: 'query', run };
+}
+
+/** Every contract method has exactly one handler; a missing one is a type error here. */
+export const handlers: HandlerMap<MethodName> = {
+  ...accountHandlers,
+  ...auditHandlers,
+  ...dashboardHandlers,
+};

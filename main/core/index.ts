@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { CallResult, EventName, EventPayload, MethodName } from '../contract/index.ts';
+import { openDatabase } from '../store/db.ts';
+import { loadConfig } from './config.ts';
+import type { Config } from './config.ts';
+import type { ReadDb, WriteDb } from './context.ts';
+import type { CoreDeps } from './deps.ts';
+import { dispatch } from './dispatch.ts';
+import { createMailer } from './mail/mailer.ts';
+import type { Mailer } from './mail/mailer.ts';
+
+export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** What every host (Electron worker, web server, CLI, tests) holds. */
+export interface Core {
+  dispatch(method: string, session: string | null, input: unknown): Promise<CallResult<MethodName>>;
+  onEvent(listener: CoreEventListener): () => void;
+  readonly deps: CoreDeps;
+  /** Direct connections for the CLI and tests; hosts never hand these to a UI. */
+  readonly db: { reader: ReadDb; writer: WriteDb };
+  close(): void;
+}
+
+export interface CoreOptions {
+  dataDir: string;
+  publicUrl: string;
+  now?: () => Date;
+  randomBytes?: (size: number) => Buffer;
+  config?: Config;
+  mailer?: Mailer;
+  log?: CoreDeps['log'];
+}
+
+export const DB_FILE = 'partner-desk.db';
+
+export function openCore(options: CoreOptions): Core {
+  mkdirSync(options.dataDir, { recursive: true });
+  const config = options.config ?? loadConfig(options.dataDir);
+  const log: CoreDeps['log'] =
+    options.log ?? ((level, message, detail) => console[level === 'info' ? 'log' : level](`[core] ${message}`, detail ?? ''));
+  const deps: CoreDeps = {
+    dataDir: options.dataDir,
+    config,
+    now: options.now ?? (() => new Date()),
+    randomBytes: options.randomBytes ?? ((n) => randomBytes(n)),
+    mailer: options.mailer ?? createMailer(config, join(options.dataDir, 'mail-outbox')),
+    publicUrl: config.publicUrl ?? options.publicUrl,
+    log,
+  };
+  const file = join(options.dataDir, DB_FILE);
+  const writer = openDatabase(file) as WriteDb;
+  const reader = new Database(file, { readonly: true, fileMustExist: true }) as ReadDb;
+  reader.pragma('busy_timeout = 5000');
+  const listeners = new Set<CoreEventListener>();
+  const emit = (topic: string) => {
+    for (const l of listeners) l('data.changed', { topic });
+  };
+  const env = { reader, writer, deps, emit };
+  return {
+    deps,
+    db: { reader, writer },
+    dispatch: (method, session, input) => dispatch(env, method, session, input),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      reader.close();
+      writer.close();
+    },
+  };
+}

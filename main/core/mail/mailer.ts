@@ -1,0 +1,48 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Config } from '../config.ts';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  readonly mode: 'smtp' | 'outbox';
+  send(message: MailMessage): Promise<void>;
+}
+
+/**
+ * SMTP when `smtp` is configured; otherwise each mail is written as an .eml file into the
+ * data directory's outbox folder so an offline desk can still hand a reset link over.
+ */
+export function createMailer(config: Config, outboxDir: string): Mailer {
+  const smtp = config.smtp;
+  if (smtp) {
+    const transport = nodemailer.createTransport({
+      host: smtp.host,
+      port: smtp.port,
+      secure: smtp.secure,
+      auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
+      tls: smtp.allowSelfSigned ? { rejectUnauthorized: false } : undefined,
+    });
+    return {
+      mode: 'smtp',
+      async send(message) {
+        await transport.sendMail({ from: smtp.from, to: message.to, subject: message.subject, text: message.text });
+      },
+    };
+  }
+  const streamer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    mode: 'outbox',
+    async send(message) {
+      const info = await streamer.sendMail({ from: 'Partner Desk <no-reply@partner-desk.local>', to: message.to, subject: message.subject, text: message.text });
+      mkdirSync(outboxDir, { recursive: true, mode: 0o700 });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      writeFileSync(join(outboxDir, `${stamp}-${info.messageId.replace(/[^a-zA-Z0-9]/g, '')}.eml`), info.message as Buffer, { mode: 0o600 });
+    },
+  };
+}
