@@ -1,0 +1,35 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore } from '../../main/core/index.ts';
+import type { Core } from '../../main/core/index.ts';
+import { parseConfig } from '../../main/core/config.ts';
+import { startWebHost } from '../../main/hosts/web/server.ts';
+import type { WebHost } from '../../main/hosts/web/server.ts';
+
+/** A real web host on a free loopback port over a fresh data directory. */
+export async function testWebHost(rendererDir?: string): Promise<{ host: WebHost; core: Core; dir: string; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'pd-web-'));
+  let ui = rendererDir;
+  if (!ui) {
+    ui = join(dir, 'ui');
+    mkdirSync(ui);
+    writeFileSync(join(ui, 'index.html'), '<!doctype html><title>fixture</title>');
+    writeFileSync(join(ui, 'app.js'), 'console.log(1)');
+  }
+  let core: Core | undefined;
+  const host = await startWebHost({
+    port: 0,
+    rendererDir: ui,
+    openCore: (_o, launchUrl) => (core = openCore({ dataDir: join(dir, 'data'), publicUrl: launchUrl, config: parseConfig({}), log: () => undefined })),
+  });
+  return {
+    host,
+    core: core!,
+    dir,
+    async close() {
+      await host.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
