@@ -1,0 +1,95 @@
+import { createInterface } from 'node:readline';
+import type { Core } from '../core/index.ts';
+import { schemaVersion } from '../store/db.ts';
+import { LATEST_VERSION } from '../store/migrations/index.ts';
+
+type Values = Record<string, string | boolean | undefined>;
+interface Io {
+  dataDir: string;
+  stdout: NodeJS.WritableStream;
+}
+export interface CliCommand {
+  summary: string;
+  options: Record<string, { type: 'string' | 'boolean' }>;
+  run(core: Core, values: Values, io: Io): Promise<number>;
+}
+
+function print(io: Io, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+async function readLine(): Promise<string> {
+  const rl = createInterface({ input: process.stdin });
+  for await (const line of rl) {
+    rl.close();
+    return line;
+  }
+  return '';
+}
+
+/** Later issues add their commands (verify, sbi, ftm) here. */
+export const COMMANDS: Record<string, CliCommand> = {
+  status: {
+    summary: 'data directory, schema version and counts (JSON)',
+    options: {},
+    async run(core, _v, io) {
+      const db = core.db.reader;
+      const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      print(io, {
+        dataDir: io.dataDir,
+        schemaVersion: schemaVersion(db),
+        latestSchemaVersion: LATEST_VERSION,
+        users: n('SELECT COUNT(*) AS n FROM app_user'),
+        partners: n('SELECT COUNT(*) AS n FROM partner'),
+        auditRecords: n('SELECT COUNT(*) AS n FROM app_audit_log'),
+        outboxPending: n('SELECT COUNT(*) AS n FROM outbox WHERE synced_at IS NULL'),
+      });
+      return 0;
+    },
+  },
+  demo: {
+    summary: 'fill an empty database with the demo dataset; prints the generated password',
+    options: {},
+    async run(core, _v, io) {
+      const r = await core.dispatch('setup.loadDemo', null, {});
+      print(io, r);
+      return r.ok ? 0 : 1;
+    },
+  },
+  'create-admin': {
+    summary: 'first run: create the partner admin (password read from stdin)',
+    options: { username: { type: 'string' }, email: { type: 'string' }, 'first-name': { type: 'string' }, 'last-name': { type: 'string' }, org: { type: 'string' }, lang: { type: 'string' } },
+    async run(core, v, io) {
+      const password = await readLine();
+      const r = await core.dispatch('setup.createAdmin', null, {
+        username: v.username,
+        email: v.email,
+        firstName: v['first-name'],
+        lastName: v['last-name'],
+        orgName: v.org,
+        lang: v.lang ?? 'en',
+        password,
+      });
+      print(io, r);
+      return r.ok ? 0 : 1;
+    },
+  },
+  audit: {
+    summary: 'audit records as JSON lines, newest first (--limit N, --module M, --result success|failure)',
+    options: { limit: { type: 'string' }, module: { type: 'string' }, result: { type: 'string' } },
+    async run(core, v, io) {
+      const limit = Number(v.limit ?? 50);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100000) throw new Error('--limit must be an integer 1..100000');
+      if (v.result !== undefined && v.result !== 'success' && v.result !== 'failure') throw new Error('--result must be success or failure');
+      const where: string[] = [];
+      const params: string[] = [];
+      if (typeof v.module === 'string') (where.push('module = ?'), params.push(v.module));
+      if (typeof v.result === 'string') (where.push('result = ?'), params.push(v.result));
+      const rows = core.db.reader
+        .prepare(`SELECT * FROM app_audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY time DESC LIMIT ?`)
+        .iterate(...params, limit);
+      for (const row of rows) print(io, row);
+      return 0;
+    },
+  },
+};

@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openCore } from '../core/index.ts';
+import type { Core } from '../core/index.ts';
+import { defaultDataDir } from '../hosts/shared/data-dir.ts';
+import { COMMANDS } from './commands.ts';
+
+/**
+ * `npm run cli -- <command> [--data-dir DIR] [options]`: the same core as the app, for admins'
+ * scripts. State changes go through core.dispatch like every other host.
+ */
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    const usage = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(14)} ${c.summary}`).join('\n');
+    (name && name !== 'help' ? console.error : console.log)(`${name && name !== 'help' ? `Unknown command "${name}".\n` : ''}Usage: npm run cli -- <command> [--data-dir DIR]\n\n${usage}`);
+    return name && name !== 'help' ? 2 : 0;
+  }
+  const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, ...command.options }, allowPositionals: false, strict: true });
+  const dataDir = resolve((values['data-dir'] as string | undefined) ?? defaultDataDir());
+  const core: Core = openCore({ dataDir, publicUrl: 'partnerdesk://', log: (level, message) => level !== 'info' && console.error(`[core] ${message}`) });
+  try {
+    return await command.run(core, values as Record<string, string | boolean | undefined>, { dataDir, stdout: process.stdout });
+  } finally {
+    core.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`partner-desk: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);
