@@ -83,8 +83,14 @@ export const COMMANDS: Record<string, CliCommand> = {
       if (v.result !== undefined && v.result !== 'success' && v.result !== 'failure') throw new Error('--result must be success or failure');
       const where: string[] = [];
       const params: string[] = [];
-      if (typeof v.module === 'string') (where.push('module = ?'), params.push(v.module));
-      if (typeof v.result === 'string') (where.push('result = ?'), params.push(v.result));
+      if (typeof v.module === 'string') {
+      where.push('module = ?');
+      params.push(v.module);
+    }
+      if (typeof v.result === 'string') {
+      where.push('result = ?');
+      params.push(v.result);
+    }
       const rows = core.db.reader
         .prepare(`SELECT * FROM app_audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY time DESC LIMIT ?`)
         .iterate(...params, limit);

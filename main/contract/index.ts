@@ -50,3 +50,4 @@ export * from './errors.ts';
 export * from './common.ts';
 export type { MethodSpec, Access } from './spec.ts';
 export type { UserProfile } from './methods/accounts.ts';
+export * from './channels.ts';

@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import { RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import layers from '../../eslint-rules/layers.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
-RuleTester.afterAll = afterAll;
 
 /** A pretend repository: the rule only looks at paths, never at the disk. */
 const ROOT = join(process.cwd(), 'layers-fixture');

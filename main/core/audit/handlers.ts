@@ -22,12 +22,30 @@ export const auditHandlers: HandlerMap<'audit.list'> = {
     const page = pageClause(input, SORT, 'time');
     const where: string[] = [];
     const params: Array<string> = [];
-    if (input.module) (where.push('module = ?'), params.push(input.module));
-    if (input.action) (where.push("lower(action) LIKE ? ESCAPE '\\'"), params.push(likeContains(input.action)));
-    if (input.actor) (where.push("lower(actor) LIKE ? ESCAPE '\\'"), params.push(likeContains(input.actor)));
-    if (input.result) (where.push('result = ?'), params.push(input.result));
-    if (input.from) (where.push('time >= ?'), params.push(input.from));
-    if (input.to) (where.push('time <= ?'), params.push(input.to));
+    if (input.module) {
+      where.push('module = ?');
+      params.push(input.module);
+    }
+    if (input.action) {
+      where.push("lower(action) LIKE ? ESCAPE '\\'");
+      params.push(likeContains(input.action));
+    }
+    if (input.actor) {
+      where.push("lower(actor) LIKE ? ESCAPE '\\'");
+      params.push(likeContains(input.actor));
+    }
+    if (input.result) {
+      where.push('result = ?');
+      params.push(input.result);
+    }
+    if (input.from) {
+      where.push('time >= ?');
+      params.push(input.from);
+    }
+    if (input.to) {
+      where.push('time <= ?');
+      params.push(input.to);
+    }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = ctx.db.prepare(`SELECT COUNT(*) AS n FROM app_audit_log ${whereSql}`).get(...params) as { n: number };
     const rows = ctx.db

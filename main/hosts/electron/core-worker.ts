@@ -1,0 +1,46 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openCore } from '../../core/index.ts';
+import type { Core } from '../../core/index.ts';
+import type { CoreWorkerData, FromWorker, ToWorker } from './worker-protocol.ts';
+
+/**
+ * The core's thread. better-sqlite3 is synchronous, so the core runs here — never on the main
+ * process's event loop, which must stay free for window and IPC work. Bundled to
+ * dist/electron/core-worker.cjs and started by core-client.ts.
+ */
+
+const port = parentPort;
+if (!port) throw new Error('core-worker.ts must run inside a worker thread.');
+const data = workerData as CoreWorkerData;
+const post = (message: FromWorker): void => port.postMessage(message);
+
+let core: Core | null = null;
+try {
+  core = openCore({ dataDir: data.dataDir, publicUrl: data.publicUrl });
+} catch (err) {
+  post({ kind: 'fatal', message: err instanceof Error ? err.message : String(err) });
+  port.close();
+}
+
+if (core) {
+  const opened = core;
+  opened.onEvent((event, payload) => post({ kind: 'event', event, payload }));
+  port.on('message', (message: ToWorker) => {
+    if (message.kind === 'close') {
+      opened.close();
+      post({ kind: 'closed' });
+      port.close();
+      return;
+    }
+    const { id, method, session, input } = message;
+    opened.dispatch(method, session, input).then(
+      (result) => post({ kind: 'result', id, result }),
+      (err: unknown) => {
+        // dispatch() answers every failure itself; this is a last resort.
+        console.error('[core-worker] dispatch threw', err);
+        post({ kind: 'result', id, result: { ok: false, error: { code: 'PD_INTERNAL', message: 'Something went wrong; the details are in the log.' } } });
+      },
+    );
+  });
+  post({ kind: 'ready' });
+}

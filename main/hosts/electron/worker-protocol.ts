@@ -1,0 +1,19 @@
+import type { CallResult, EventName, EventPayload, MethodName } from '../../contract/index.ts';
+
+/** Messages between the main process (core-client.ts) and the core worker (core-worker.ts). */
+
+export interface CoreWorkerData {
+  dataDir: string;
+  publicUrl: string;
+}
+
+/** main → worker */
+export type ToWorker = { kind: 'call'; id: number; method: string; session: string | null; input: unknown } | { kind: 'close' };
+
+/** worker → main */
+export type FromWorker =
+  | { kind: 'ready' }
+  | { kind: 'fatal'; message: string }
+  | { kind: 'result'; id: number; result: CallResult<MethodName> }
+  | { kind: 'event'; event: EventName; payload: EventPayload<EventName> }
+  | { kind: 'closed' };

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh machine and runs every suite:
+# type-check, lint (with the layer rule), unit, integration, end-to-end (Chromium).
+# Ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+
+# --- system packages (Debian): Chromium for e2e, libusb for node-hid's prebuilt binary
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+ldconfig -p 2>/dev/null | grep -q 'libusb-1.0.so.0' || need+=(libusb-1.0-0)
+if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "== installing ${need[*]} (apt)"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# --- npm packages (better-sqlite3 builds from source; allowed in package.json "allowScripts")
+echo "== npm ci"
+npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+  echo "== no system Chromium: using Playwright's own browser"
+  npx playwright install chromium
+fi
+
+passed=0; failed=0
+stage() { # name, command...: a stage without its own test count counts as one test
+  local name=$1; shift
+  echo "== $name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "!! $name failed"; fi
+}
+count() { # add the counts of a JSON report (vitest or playwright)
+  local file=$1
+  if [ ! -f "$file" ]; then failed=$((failed + 1)); echo "!! no report $file"; return; fi
+  read -r p f < <(node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    if (r.stats) console.log(r.stats.expected + r.stats.flaky, r.stats.unexpected);
+    else console.log(r.numPassedTests, r.numFailedTests + (r.numTotalTestSuites && r.success === false && r.numFailedTests === 0 ? 1 : 0));
+  ' "$file")
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+stage "type-check" npm run -s typecheck
+stage "lint" npm run -s lint
+stage "build renderer" npm run -s build:renderer
+
+for project in unit integration; do
+  echo "== $project tests"
+  rm -f "test-results/$project.json"
+  npx vitest run --project "$project" --reporter=default --reporter=json --outputFile.json="test-results/$project.json"
+  count "test-results/$project.json"
+done
+
+echo "== end-to-end tests (Chromium)"
+rm -f test-results/e2e.json
+CI=1 npx playwright test -c test/e2e/playwright.config.ts
+count test-results/e2e.json
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

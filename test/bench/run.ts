@@ -1,0 +1,8 @@
+/** `npm run bench -- <name>`: runs one benchmark from test/bench (they print their own figures). */
+const BENCHES = ['cold-start'] as const;
+const name = process.argv[2];
+if (!name || !(BENCHES as readonly string[]).includes(name)) {
+  console.error(`Usage: npm run bench -- <${BENCHES.join('|')}>`);
+  process.exit(2);
+}
+await import(`./${name}.ts`);

@@ -1,0 +1,62 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { openCore } from '../../main/core/index.ts';
+import type { Core } from '../../main/core/index.ts';
+import { startWebHost } from '../../main/hosts/web/server.ts';
+import type { WebHost } from '../../main/hosts/web/server.ts';
+import { startSmtp } from '../helpers/smtp.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SCREENSHOTS = join(root, 'docs', 'screenshots');
+
+export interface Desk {
+  host: WebHost;
+  core: Core;
+  dataDir: string;
+  smtp: Awaited<ReturnType<typeof startSmtp>>;
+  /** Opens the launch URL (token → cookie) and waits for the app shell. */
+  open(page: Page, hash?: string): Promise<void>;
+  shot(page: Page, name: string): Promise<void>;
+}
+
+/**
+ * A fresh profile per test (Element's pattern): its own data directory, database, SMTP server
+ * and web host on a free port. `deskConfig` lets a test shorten session/lockout timings.
+ */
+export const test = base.extend<{ deskConfig: Record<string, unknown>; desk: Desk }>({
+  deskConfig: [{}, { option: true }],
+  desk: async ({ deskConfig }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pd-e2e-'));
+    const smtp = await startSmtp();
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ ...deskConfig, smtp: { host: '127.0.0.1', port: smtp.port, from: 'Partner Desk <desk@registry.example>' } }));
+    let core: Core | undefined;
+    const host = await startWebHost({
+      port: 0,
+      rendererDir: join(root, 'dist', 'renderer'),
+      openCore: (_o, launchUrl) => (core = openCore({ dataDir, publicUrl: launchUrl, log: () => undefined })),
+    });
+    await use({
+      host,
+      core: core!,
+      dataDir,
+      smtp,
+      async open(page, hash = '') {
+        await page.goto(host.url);
+        if (hash) await page.goto(`${host.origin}/#${hash}`);
+      },
+      async shot(page, name) {
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+      },
+    });
+    await host.close();
+    await smtp.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
