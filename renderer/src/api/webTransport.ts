@@ -1,0 +1,42 @@
+import type { CallResult, Input, MethodName, PartnerDeskTransport } from '../contract.ts';
+import { createEventSocket } from './eventSocket.ts';
+
+export const SESSION_HEADER = 'x-partner-desk-session';
+
+function isCallResult(value: unknown): value is CallResult<MethodName> {
+  if (typeof value !== 'object' || value === null) return false;
+  const body = value as { ok?: unknown; error?: unknown };
+  if (body.ok === true) return 'result' in body;
+  return body.ok === false && typeof body.error === 'object' && body.error !== null;
+}
+
+/**
+ * Browser-portal transport: `POST /api/call/<method>` with `{input}`; the host answers a
+ * CallResult as JSON even on 4xx, so only unreadable bodies and network failures are synthesised.
+ */
+export function createWebTransport(): PartnerDeskTransport {
+  const socket = createEventSocket('/api/events');
+  return {
+    async call<M extends MethodName>(method: M, input: Input<M>, session: string | null): Promise<CallResult<M>> {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (session) headers[SESSION_HEADER] = session;
+      // fetch rejects on network failure; api.call turns that into a PD_INTERNAL network error.
+      const response = await fetch(`/api/call/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ input }),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        body = undefined;
+      }
+      if (isCallResult(body)) return body as CallResult<M>;
+      return { ok: false, error: { code: 'PD_INTERNAL', message: `Unexpected response (HTTP ${response.status})` } };
+    },
+    on: socket.on,
+  };
+}

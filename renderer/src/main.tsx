@@ -1,0 +1,29 @@
+// First: configures zod before the contract's schemas are built.
+import './zodConfig.ts';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './styles.css';
+import { App } from './App.tsx';
+import { initI18n } from './i18n/index.ts';
+import { useAudit } from './stores/audit.ts';
+import { useDashboard } from './stores/dashboard.ts';
+import { useSession } from './stores/session.ts';
+import { useUi } from './stores/ui.ts';
+
+initI18n(useUi.getState().lang);
+
+// Feature stores hold one user's data; drop it the moment that user's session ends.
+useSession.subscribe((state, previous) => {
+  if (previous.token && !state.token) {
+    useDashboard.getState().reset();
+    useAudit.getState().reset();
+  }
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lacks #root');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import type { CardId } from '../contract.ts';
+import { Link } from '../router/Link.tsx';
+
+/** Cards whose screens exist; the rest render as plain, non-interactive tiles. */
+const CARD_ROUTES: Partial<Record<CardId, string>> = {
+  profile: '/profile',
+  auditLog: '/admin/audit',
+};
+
+export function DashboardCard({ id, count }: { id: CardId; count: number | null }) {
+  const { t } = useTranslation();
+  const route = CARD_ROUTES[id];
+  const body = (
+    <>
+      <div className="flex items-start justify-between gap-3">
+        <h2 className="text-base font-semibold text-slate-900">{t(`dashboard.cards.${id}.title`)}</h2>
+        {count !== null ? (
+          <span
+            data-testid={`card-count-${id}`}
+            title={t('dashboard.countTitle', { n: count })}
+            className={`min-w-7 rounded-full px-2 py-0.5 text-center text-xs font-bold ${count > 0 ? 'bg-wait-bg text-wait-fg' : 'bg-off-bg text-off-fg'}`}
+          >
+            {count}
+            <span className="sr-only"> — {t('dashboard.countTitle', { n: count })}</span>
+          </span>
+        ) : null}
+      </div>
+      <p className="mt-2 text-slate-600">{t(`dashboard.cards.${id}.description`)}</p>
+    </>
+  );
+  const base = 'panel block h-full p-5';
+  return (
+    <li>
+      {route ? (
+        <Link to={route} data-testid={`card-${id}`} className={`${base} transition hover:border-brand-500 hover:shadow-md`}>
+          {body}
+        </Link>
+      ) : (
+        <div data-testid={`card-${id}`} className={`${base} bg-slate-50/60`}>
+          {body}
+        </div>
+      )}
+    </li>
+  );
+}
