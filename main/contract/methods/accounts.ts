@@ -102,7 +102,8 @@ export const accountMethods = {
   'auth.login': method({
     kind: 'command',
     access: 'public',
-    input: z.object({ login: z.string().trim().min(1).max(254), password: Password, lang: Language.optional() }).strict(),
+    // The UI language is chosen on the sign-in page and stays in the UI; the account keeps its own (for e-mails).
+    input: z.object({ login: z.string().trim().min(1).max(254), password: Password }).strict(),
     output: SessionInfo,
     errors: ['PD_AUTH_001', 'PD_AUTH_002', 'PD_AUTH_007'],
   }),

@@ -8,11 +8,9 @@ import { requireFields, useForm } from '../hooks/useForm.ts';
 import { navigate } from '../router/hash.ts';
 import { Link } from '../router/Link.tsx';
 import { useSession } from '../stores/session.ts';
-import { useUi } from '../stores/ui.ts';
 
 export function LoginScreen() {
   const { t } = useTranslation();
-  const lang = useUi((s) => s.lang);
   const notice = useSession((s) => s.notice);
   const form = useForm({
     initial: { login: '', password: '' },
@@ -21,7 +19,7 @@ export function LoginScreen() {
     onSubmit: async (v) => {
       // As in MOSIP, the UI keeps the language chosen here; the account's own language (e-mails)
       // changes only from the profile page.
-      const session = await api.call('auth.login', { login: v.login.trim(), password: v.password, lang });
+      const session = await api.call('auth.login', { login: v.login.trim(), password: v.password });
       useSession.getState().signIn(session.token, session.user);
       navigate('/dashboard', { replace: true, force: true });
     },
