@@ -9,6 +9,8 @@ export interface CommandOutcome<M extends MethodName> {
   ref?: { type: string; id: string };
   /** What sync replays for this command; `false` for local-only commands (login, sessions). */
   outbox: unknown;
+  /** Audit actor when the command establishes who is acting (a successful login). */
+  actor?: string;
 }
 
 export interface CommandHandler<M extends MethodName, P = undefined> {
@@ -103,7 +105,7 @@ export async function runCommand<M extends MethodName, P>(
       try {
         const outcome = handler.apply(ctx, input, prepared);
         if (actor) writer.prepare('UPDATE app_session SET last_active_at = ? WHERE token_hash = ? AND ended_at IS NULL').run(time, actor.sessionHash);
-        writeAudit(writer, { module: handler.module, action, actor: actorName, ref: outcome.ref, result: 'success', errorCode: null, time });
+        writeAudit(writer, { module: handler.module, action, actor: outcome.actor ?? actorName, ref: outcome.ref, result: 'success', errorCode: null, time });
         if (outcome.outbox !== false) appendOutbox(writer, name, outcome.outbox, actorName, time);
         return outcome.output;
       } catch (err) {

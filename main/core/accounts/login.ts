@@ -54,7 +54,7 @@ export const loginHandlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.keep
       const time = ctx.now.toISOString();
       ctx.db.prepare('INSERT INTO app_session (token_hash, user_id, created_at, last_active_at) VALUES (?, ?, ?, ?)').run(hashToken(token), row.id, time, time);
       const expiresAt = new Date(ctx.now.getTime() + ctx.deps.config.session.inactivitySeconds * 1000).toISOString();
-      return { output: { token, expiresAt, user: loadProfile(ctx.db, row.id) }, ref: { type: 'user', id: row.id }, outbox: false };
+      return { output: { token, expiresAt, user: loadProfile(ctx.db, row.id) }, ref: { type: 'user', id: row.id }, actor: row.id, outbox: false };
     },
   }),
 

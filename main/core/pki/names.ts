@@ -1,0 +1,170 @@
+import { DerError, TAG, ascii, bytes, children, expect, hex, readOid, readString, readTlv, whole } from './der.ts';
+import type { Tlv } from './der.ts';
+
+/**
+ * Distinguished names and general names. Issuer/subject chaining and directoryName constraints
+ * compare names the RFC 5280 §7.1 way: same RDN count, same attribute set per RDN, string values
+ * equal after RFC 4518-style preparation (NFKC, case fold, insignificant spaces); other values
+ * compare as bytes.
+ */
+export interface Attribute {
+  oid: string;
+  /** Prepared (normalized) text for string values; `#<hex>` of the DER for anything else. */
+  match: string;
+  /** Display text. */
+  text: string;
+  /** False for a non-string value, shown as `#<hex>`. */
+  isString: boolean;
+}
+
+export interface DistinguishedName {
+  rdns: Attribute[][];
+  /** Normalized comparison key: equal keys ⇔ equal names. */
+  key: string;
+  /** RFC 4514 text, most specific RDN first. */
+  text: string;
+}
+
+const SHORT: Record<string, string> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.9': 'STREET',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.5': 'SERIALNUMBER',
+  '2.5.4.4': 'SN',
+  '2.5.4.42': 'GIVENNAME',
+  '2.5.4.12': 'T',
+  '2.5.4.46': 'DNQUALIFIER',
+  '0.9.2342.19200300.100.1.25': 'DC',
+  '0.9.2342.19200300.100.1.1': 'UID',
+  '1.2.840.113549.1.9.1': 'EMAILADDRESS',
+};
+export const OID_EMAIL_ADDRESS = '1.2.840.113549.1.9.1';
+export const OID_ORGANIZATION = '2.5.4.10';
+
+/** RFC 4518 in the form validators use in practice: NFKC, lower case, spaces trimmed and collapsed. */
+export const prepare = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+const escape4514 = (s: string): string =>
+  s.replace(/([,+"\\<>;=])/g, '\\$1').replace(/^([ #])/, '\\$1').replace(/ $/, '\\ ');
+
+export function readName(buf: Uint8Array, t: Tlv): DistinguishedName {
+  expect(t, TAG.SEQUENCE, 'Name');
+  const rdns: Attribute[][] = [];
+  for (const set of children(buf, t)) {
+    expect(set, TAG.SET, 'RDN');
+    const avas = children(buf, set);
+    if (avas.length === 0) throw new DerError('empty RDN');
+    const rdn: Attribute[] = [];
+    for (const ava of avas) {
+      expect(ava, TAG.SEQUENCE, 'AttributeTypeAndValue');
+      const [type, value, extra] = children(buf, ava);
+      if (!type || !value || extra) throw new DerError('bad AttributeTypeAndValue');
+      const oid = readOid(buf, type);
+      const str = readString(buf, value);
+      rdn.push(
+        str === null
+          ? { oid, match: `#${hex(whole(buf, value))}`, text: `#${hex(whole(buf, value))}`, isString: false }
+          : { oid, match: prepare(str), text: str, isString: true },
+      );
+    }
+    rdns.push(rdn);
+  }
+  return finishName(rdns);
+}
+
+function finishName(rdns: Attribute[][]): DistinguishedName {
+  const key = JSON.stringify(rdns.map((rdn) => rdn.map((a) => `${a.oid}=${a.match}`).sort()));
+  const text = rdns
+    .slice()
+    .reverse()
+    .map((rdn) => rdn.map((a) => `${SHORT[a.oid] ?? a.oid}=${a.isString ? escape4514(a.text) : a.text}`).join('+'))
+    .join(', ');
+  return { rdns, key, text };
+}
+
+/** RDN-wise prefix: `name` lies in the subtree rooted at `base` (RFC 5280 4.2.1.10 directoryName). */
+export function dnWithin(name: DistinguishedName, base: DistinguishedName): boolean {
+  if (base.rdns.length > name.rdns.length) return false;
+  for (let i = 0; i < base.rdns.length; i++) {
+    const a = base.rdns[i]!;
+    const b = name.rdns[i]!;
+    if (a.length !== b.length) return false;
+    const keys = new Set(b.map((x) => `${x.oid}=${x.match}`));
+    if (!a.every((x) => keys.has(`${x.oid}=${x.match}`))) return false;
+  }
+  return true;
+}
+
+export type GeneralName =
+  | { kind: 'dns'; value: string }
+  | { kind: 'email'; value: string }
+  | { kind: 'uri'; value: string }
+  | { kind: 'ip'; bytes: Uint8Array }
+  | { kind: 'dn'; dn: DistinguishedName }
+  | { kind: 'other'; form: 'otherName' | 'x400Address' | 'ediPartyName' | 'registeredID' };
+
+export type NameForm = GeneralName['kind'] | 'otherName' | 'x400Address' | 'ediPartyName' | 'registeredID';
+export const formOf = (n: GeneralName): NameForm => (n.kind === 'other' ? n.form : n.kind);
+
+/** One GeneralName (RFC 5280 4.2.1.6); IA5 forms must be ASCII. */
+export function readGeneralName(buf: Uint8Array, t: Tlv): GeneralName {
+  switch (t.tag) {
+    case 0xa0: {
+      const [typeId, value, extra] = children(buf, t);
+      if (!typeId || !value || extra || value.tag !== 0xa0) throw new DerError('bad otherName');
+      readOid(buf, typeId);
+      return { kind: 'other', form: 'otherName' };
+    }
+    case 0x81:
+      return { kind: 'email', value: ascii(buf, t) };
+    case 0x82:
+      return { kind: 'dns', value: ascii(buf, t) };
+    case 0xa3:
+      return { kind: 'other', form: 'x400Address' };
+    case 0xa4: {
+      const [name, extra] = children(buf, t);
+      if (!name || extra) throw new DerError('bad directoryName');
+      return { kind: 'dn', dn: readName(buf, name) };
+    }
+    case 0xa5:
+      return { kind: 'other', form: 'ediPartyName' };
+    case 0x86:
+      return { kind: 'uri', value: ascii(buf, t) };
+    case 0x87:
+      return { kind: 'ip', bytes: bytes(buf, t) };
+    case 0x88:
+      readOid(buf, { ...t, tag: TAG.OID });
+      return { kind: 'other', form: 'registeredID' };
+    default:
+      throw new DerError('unknown GeneralName choice');
+  }
+}
+
+/** GeneralNames ::= SEQUENCE SIZE (1..MAX) OF GeneralName */
+export function readGeneralNames(buf: Uint8Array, t: Tlv): GeneralName[] {
+  expect(t, TAG.SEQUENCE, 'GeneralNames');
+  const items = children(buf, t);
+  if (items.length === 0) throw new DerError('empty GeneralNames');
+  return items.map((c) => readGeneralName(buf, c));
+}
+
+/** Reads a standalone Name from DER (used by tests and by callers holding a raw subject). */
+export function parseName(der: Uint8Array): DistinguishedName {
+  const t = readTlv(der, 0, der.length);
+  if (t.end !== der.length) throw new DerError('trailing data');
+  return readName(der, t);
+}
+
+/** Hostname syntax (RFC 1034 preferred syntax as relaxed by RFC 1123), optionally with a leading "*." label. */
+export function isDnsName(name: string, allowWildcard: boolean): boolean {
+  let s = name;
+  if (allowWildcard && s.startsWith('*.')) s = s.slice(2);
+  if (s.length === 0 || s.length > 253) return false;
+  const labels = s.split('.');
+  if (labels.some((l) => !/^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(l))) return false;
+  return !/^[0-9]+$/.test(labels[labels.length - 1]!); // an all-numeric TLD is an IP address in disguise
+}

@@ -1,0 +1,231 @@
+import { createHash } from 'node:crypto';
+import { Lru } from './cache.ts';
+import { DerError, TAG, checkTree, children, expect, hex, readBitString, readIntegerBytes, readOnly, readSmallUint, readTime, whole } from './der.ts';
+import { importPublicKey, readAlgorithmId, signatureScheme } from './algorithms.ts';
+import type { PublicKeyInfo, SignatureScheme } from './algorithms.ts';
+import { KU, readExtensions } from './extensions.ts';
+import type { CertExtensions } from './extensions.ts';
+import { OID_EMAIL_ADDRESS, readName } from './names.ts';
+import type { DistinguishedName } from './names.ts';
+import { fault } from './verdict.ts';
+import type { Fault } from './verdict.ts';
+
+/**
+ * A certificate read once and kept: raw spans for signature checks, decoded fields, the imported
+ * key, and the faults that do not depend on the path (so the search only looks them up).
+ */
+export interface ParsedCert {
+  readonly kind: 'x509';
+  der: Uint8Array;
+  thumbprint: string;
+  version: number;
+  serialNumber: string;
+  tbs: Uint8Array;
+  signature: Uint8Array;
+  scheme: SignatureScheme | Fault;
+  publicKey: PublicKeyInfo | Fault;
+  /** SHA-256 of the SPKI: "same key" without comparing bytes. */
+  keyId: string;
+  issuer: DistinguishedName;
+  subject: DistinguishedName;
+  subjectEmails: string[];
+  notBefore: number;
+  notAfter: number;
+  ext: CertExtensions;
+  /** Issuer and subject names match (RFC 5280 "self-issued"). */
+  selfIssued: boolean;
+  /** Path-independent refusals, in the order they are reported. */
+  faults: {
+    version: Fault | null;
+    profile: Fault | null;
+    critical: Fault | null;
+    /** Only when the certificate issues another on the path (including as trust anchor). */
+    asIssuer: Fault | null;
+  };
+}
+
+/** A certificate as callers hold it: PEM text, base64 DER, DER bytes, or already parsed. */
+export type CertInput = string | Uint8Array | ParsedCert;
+
+const MAX_DER = 128 * 1024;
+const MAX_TEXT = 256 * 1024;
+const MAX_NODES = 40_000;
+
+const parsedByThumbprint = new Lru<string, ParsedCert>(4096);
+const parsedByText = new Lru<string, ParsedCert>(1024);
+const parsedByBytes = new WeakMap<Uint8Array, ParsedCert>();
+
+export const thumbprintOf = (der: Uint8Array): string => createHash('sha256').update(der).digest('hex');
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** One certificate from PEM (exactly one CERTIFICATE block) or bare base64. */
+export function decodeText(text: string): Uint8Array {
+  if (text.length > MAX_TEXT) throw new DerError('input too large');
+  let body = text;
+  const blocks = text.match(/-----BEGIN (?:X509 )?CERTIFICATE-----([\s\S]*?)-----END (?:X509 )?CERTIFICATE-----/g);
+  if (blocks) {
+    if (blocks.length !== 1) throw new DerError('expected exactly one PEM certificate');
+    body = blocks[0].replace(/-----[A-Z0-9 ]+-----/g, '');
+  } else if (text.includes('-----')) throw new DerError('not a PEM certificate');
+  const b64 = body.replace(/\s+/g, '');
+  if (b64.length === 0 || b64.length % 4 !== 0 || !BASE64.test(b64)) throw new DerError('invalid base64');
+  return new Uint8Array(Buffer.from(b64, 'base64'));
+}
+
+/** Splits text holding several PEM certificates (a bundle) into one string per certificate. */
+export function splitPem(text: string): string[] {
+  return text.match(/-----BEGIN (?:X509 )?CERTIFICATE-----[\s\S]*?-----END (?:X509 )?CERTIFICATE-----/g) ?? [];
+}
+
+const unparsable = (why: string): Fault => fault('KER-PCM-001', 'parse', `certificate cannot be parsed: ${why}`);
+
+/** Parses (or fetches from the cache) one certificate; never throws. */
+export function parseCertificate(input: CertInput): ParsedCert | Fault {
+  try {
+    if (typeof input === 'string') {
+      const hit = parsedByText.get(input);
+      if (hit) return hit;
+      const parsed = parseDer(decodeText(input));
+      if (parsed.kind === 'x509') parsedByText.set(input, parsed);
+      return parsed;
+    }
+    if (input instanceof Uint8Array) {
+      const hit = parsedByBytes.get(input);
+      if (hit) return hit;
+      const parsed = parseDer(input);
+      if (parsed.kind === 'x509') parsedByBytes.set(input, parsed);
+      return parsed;
+    }
+    if (input && (input as { kind?: unknown }).kind === 'x509') return input;
+    return unparsable('unsupported input type');
+  } catch (e) {
+    return unparsable(e instanceof DerError ? e.message : 'malformed input');
+  }
+}
+
+function parseDer(input: Uint8Array): ParsedCert | Fault {
+  if (input.length > MAX_DER) return unparsable('larger than 128 KiB');
+  const thumbprint = thumbprintOf(input);
+  const hit = parsedByThumbprint.get(thumbprint);
+  if (hit) return hit;
+  try {
+    // Own copy: the caller may reuse its buffer, and cached spans must stay valid.
+    const parsed = readCertificate(new Uint8Array(input), thumbprint);
+    parsedByThumbprint.set(thumbprint, parsed);
+    return parsed;
+  } catch (e) {
+    return unparsable(e instanceof DerError ? e.message : 'malformed DER');
+  }
+}
+
+function readCertificate(der: Uint8Array, thumbprint: string): ParsedCert {
+  const cert = readOnly(der);
+  checkTree(der, cert, { nodes: MAX_NODES });
+  const [tbsT, algT, sigT, extra] = children(der, expect(cert, TAG.SEQUENCE, 'Certificate'));
+  if (!tbsT || !algT || !sigT || extra) throw new DerError('Certificate must have three fields');
+  expect(tbsT, TAG.SEQUENCE, 'TBSCertificate');
+  const outerAlg = readAlgorithmId(der, algT);
+  const sig = readBitString(der, sigT);
+  if (sig.unused !== 0) throw new DerError('signature has unused bits');
+
+  const f = children(der, tbsT);
+  let i = 0;
+  let version = 1;
+  if (f[i]?.tag === 0xa0) {
+    const [v, more] = children(der, f[i++]!);
+    if (!v || more) throw new DerError('bad version');
+    version = readSmallUint(der, v) + 1;
+    if (version > 3) throw new DerError('unknown version');
+  }
+  const serial = readIntegerBytes(der, expect(f[i++], TAG.INTEGER, 'serialNumber'));
+  const innerAlg = readAlgorithmId(der, expect(f[i++], TAG.SEQUENCE, 'signature'));
+  if (Buffer.compare(innerAlg.der, outerAlg.der) !== 0) throw new DerError('signatureAlgorithm differs from tbsCertificate.signature');
+  const issuer = readName(der, expect(f[i++], TAG.SEQUENCE, 'issuer'));
+  const validity = children(der, expect(f[i++], TAG.SEQUENCE, 'validity'));
+  if (validity.length !== 2) throw new DerError('bad validity');
+  const notBefore = readTime(der, validity[0]!);
+  const notAfter = readTime(der, validity[1]!);
+  const subject = readName(der, expect(f[i++], TAG.SEQUENCE, 'subject'));
+  const spkiT = expect(f[i++], TAG.SEQUENCE, 'subjectPublicKeyInfo');
+  const [keyAlgT, keyBitsT, spkiExtra] = children(der, spkiT);
+  if (!keyAlgT || !keyBitsT || spkiExtra) throw new DerError('bad subjectPublicKeyInfo');
+  const keyAlg = readAlgorithmId(der, keyAlgT);
+  if (readBitString(der, keyBitsT).unused !== 0) throw new DerError('public key has unused bits');
+  for (const tag of [0x81, 0x82]) {
+    if (f[i]?.tag !== tag) continue;
+    if (version < 2) throw new DerError('unique identifiers need version 2 or 3');
+    readBitString(der, { ...f[i++]!, tag: TAG.BIT_STRING });
+  }
+  let ext: CertExtensions = { unknownCritical: [] };
+  if (f[i]?.tag === 0xa3) {
+    if (version !== 3) throw new DerError('extensions need version 3');
+    ext = readExtensions(der, f[i++]!);
+  }
+  if (i !== f.length) throw new DerError('unexpected field in tbsCertificate');
+
+  const spki = whole(der, spkiT);
+  let publicKey: PublicKeyInfo | Fault;
+  try {
+    publicKey = importPublicKey(spki, keyAlg);
+  } catch {
+    publicKey = fault('PD_PKI_007', 'keyPolicy', 'public key cannot be imported');
+  }
+  const parsed: ParsedCert = {
+    kind: 'x509',
+    der,
+    thumbprint,
+    version,
+    serialNumber: hex(serial),
+    tbs: whole(der, tbsT),
+    signature: sig.bits,
+    scheme: signatureScheme(outerAlg),
+    publicKey,
+    keyId: thumbprintOf(spki),
+    issuer,
+    subject,
+    subjectEmails: subject.rdns.flat().filter((a) => a.oid === OID_EMAIL_ADDRESS && a.isString).map((a) => a.text),
+    notBefore,
+    notAfter,
+    ext,
+    selfIssued: issuer.key === subject.key,
+    faults: { version: null, profile: null, critical: null, asIssuer: null },
+  };
+  parsed.faults = intrinsicFaults(parsed);
+  return parsed;
+}
+
+const hasKu = (c: ParsedCert, bit: number): boolean => c.ext.keyUsage !== undefined && (c.ext.keyUsage & (1 << bit)) !== 0;
+
+function intrinsicFaults(c: ParsedCert): ParsedCert['faults'] {
+  const { ext } = c;
+  const isCa = ext.basicConstraints?.cA === true;
+  const profile = (why: string) => fault('PD_PKI_010', 'profile', why);
+  let p: Fault | null = null;
+  if (c.issuer.rdns.length === 0) p = profile('issuer name is empty');
+  else if (ext.profileProblem) p = profile(ext.profileProblem);
+  else if (hasKu(c, KU.keyCertSign) && !isCa) p = fault('PD_PKI_003', 'keyUsage', 'keyCertSign is asserted but the certificate is not a CA');
+  else if (ext.nameConstraints && !isCa) p = profile('nameConstraints in a certificate that is not a CA');
+  else if (c.subject.rdns.length === 0 && !ext.subjectAltName?.critical) p = profile('empty subject requires a critical subjectAltName');
+
+  let asIssuer: Fault | null = null;
+  if (c.subject.rdns.length === 0) asIssuer = profile('a CA must have a non-empty subject');
+  else if (!ext.basicConstraints) asIssuer = fault('PD_PKI_001', 'basicConstraints', 'issuer has no basicConstraints extension');
+  else if (!isCa) asIssuer = fault('PD_PKI_001', 'basicConstraints', 'issuer is not a CA (cA=false)');
+  else if (!ext.basicConstraints.critical) asIssuer = fault('PD_PKI_001', 'basicConstraints', 'CA basicConstraints must be critical');
+  else if (ext.keyUsage !== undefined && !hasKu(c, KU.keyCertSign)) asIssuer = fault('PD_PKI_003', 'keyUsage', 'issuer keyUsage lacks keyCertSign');
+
+  return {
+    version: c.version === 3 ? null : fault('KER-PCM-007', 'version', `X.509 v${c.version}: only v3 certificates are accepted`),
+    profile: p,
+    critical: ext.unknownCritical.length ? fault('PD_PKI_004', 'criticalExtension', `unknown critical extension ${ext.unknownCritical.join(', ')}`) : null,
+    asIssuer,
+  };
+}
+
+/** Cache sizes, for tests and diagnostics. */
+export const parseCacheStats = () => ({ byThumbprint: parsedByThumbprint.size, byText: parsedByText.size });
+export function clearParseCaches(): void {
+  parsedByThumbprint.clear();
+  parsedByText.clear();
+}

@@ -1,0 +1,133 @@
+import { decodeQuotedPrintable, resetTokenFrom } from '../helpers/smtp.ts';
+import { expect, test } from './fixtures.ts';
+import { PARTNER, createAdmin, fill, register, signIn } from './steps.ts';
+
+test.describe('forgot password', () => {
+  test('a reset link mailed through the real SMTP server sets a new password once', async ({ page, desk, browser }) => {
+    await desk.open(page);
+    await createAdmin(page);
+    await register(page, { lang: 'fr' } as Partial<typeof PARTNER>);
+    await page.getByTestId('confirmation-back').click();
+    await page.getByRole('link', { name: /forgot password/i }).click();
+    await fill(page, 'forgot-form', { email: PARTNER.email });
+    await page.getByTestId('forgot-submit').click();
+    await expect(page.getByTestId('confirmation')).toBeVisible();
+
+    const mail = await desk.smtp.waitForMail();
+    expect(mail.to).toEqual([PARTNER.email]);
+    const token = resetTokenFrom(mail.raw);
+    // the mailed link works on its own: a fresh browser profile without the launch cookie
+    const mailed = /(http:\/\/127\.0\.0\.1:\d+\/\?launch=[A-Za-z0-9_-]+#\/reset-password\?token=[A-Za-z0-9_-]+)/.exec(decodeQuotedPrintable(mail.raw))?.[1];
+    expect(mailed).toContain(token);
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await other.goto(mailed!);
+    await expect(other.getByTestId('reset-form')).toBeVisible();
+    await fresh.close();
+    const link = `${desk.host.origin}/#/reset-password?token=${token}`;
+    await page.goto(link);
+    await fill(page, 'reset-form', { newPassword: 'N3w-Secret-Pass', confirmPassword: 'N3w-Secret-Pass' });
+    await desk.shot(page, 'reset-password-en');
+    await page.getByTestId('reset-submit').click();
+    await expect(page.getByTestId('confirmation')).toBeVisible();
+
+    // the link is spent
+    await page.goto(link);
+    await fill(page, 'reset-form', { newPassword: 'An0ther-Pass!', confirmPassword: 'An0ther-Pass!' });
+    await page.getByTestId('reset-submit').click();
+    await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_005');
+
+    // leaving a filled form asks first (unsaved-changes guard)
+    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => (resolve(d.message()), void d.accept())));
+    await page.goto(`${desk.host.origin}/#/login`);
+    expect(await asked).toMatch(/unsaved changes/i);
+    await expect(page.getByTestId('login-form')).toBeVisible();
+    await signIn(page, PARTNER.username, PARTNER.password);
+    await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_001');
+    await signIn(page, PARTNER.username, 'N3w-Secret-Pass');
+    await expect(page.getByTestId('welcome')).toBeVisible();
+  });
+});
+
+test.describe('lockout', () => {
+  test.use({ deskConfig: { lockout: { maxFailedLogins: 3, lockSeconds: 600 } } });
+
+  test('locks the account after three wrong passwords, even against the right one', async ({ page, desk }) => {
+    await desk.open(page);
+    await createAdmin(page);
+    for (let i = 0; i < 2; i++) {
+      await signIn(page, 'admin', `wrong-${i}`);
+      await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_001');
+    }
+    await signIn(page, 'admin', 'wrong-2');
+    await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_002');
+    await signIn(page, 'admin', 'Adm1n-Secret!');
+    await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_002');
+    await expect(page.getByTestId('welcome')).toHaveCount(0);
+    await desk.shot(page, 'login-locked-en');
+  });
+});
+
+test.describe('session expiry', () => {
+  test.use({ deskConfig: { session: { inactivitySeconds: 8, promptSeconds: 5 } } });
+
+  test('warns before signing out after inactivity; "stay signed in" keeps the session', async ({ page, desk }) => {
+    await desk.open(page);
+    await createAdmin(page);
+    await signIn(page, 'admin', 'Adm1n-Secret!');
+    await expect(page.getByTestId('welcome')).toBeVisible();
+    // idle: the warning comes at 8 − 5 = 3 s with a countdown
+    await expect(page.getByTestId('session-warning')).toBeVisible({ timeout: 6_000 });
+    await expect(page.getByTestId('session-countdown')).toBeVisible();
+    await desk.shot(page, 'session-warning-en');
+    const lastActive = () => (desk.core.db.reader.prepare('SELECT MAX(last_active_at) AS t FROM app_session WHERE ended_at IS NULL').get() as { t: string }).t;
+    const before = lastActive();
+    await page.getByTestId('stay-signed-in').click();
+    await expect(page.getByTestId('session-warning')).toHaveCount(0);
+    // the server-side session was extended too (auth.keepAlive went through the command path)
+    await expect.poll(lastActive).not.toBe(before);
+    await expect(page.getByTestId('welcome')).toBeVisible();
+    // idle again, past the deadline: signed out with a notice, and the old session is dead
+    await expect(page.getByTestId('session-notice')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('login-form')).toBeVisible();
+    const token = await page.evaluate(() => sessionStorage.getItem('pd.session'));
+    expect(token).toBeNull();
+  });
+});
+
+test.describe('authorization', () => {
+  test('a partner cannot reach admin screens or call admin methods', async ({ page, desk }) => {
+    await desk.open(page);
+    await createAdmin(page);
+    await register(page);
+    await page.getByTestId('confirmation-back').click();
+    await signIn(page, PARTNER.username, PARTNER.password);
+    await expect(page.getByTestId('welcome')).toBeVisible();
+    await page.goto(`${desk.host.origin}/#/admin/audit`);
+    await expect(page.getByTestId('not-allowed')).toBeVisible();
+    // straight at the wire with the partner's own session: refused by the core
+    const answer = await page.evaluate(async () => {
+      const token = sessionStorage.getItem('pd.session') ?? '';
+      const res = await fetch('/api/call/audit.list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-partner-desk-session': token }, body: JSON.stringify({ input: {} }) });
+      return (await res.json()) as { ok: boolean; error?: { code: string } };
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'PD_AUTH_004' } });
+    const refusals = desk.core.db.reader.prepare("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'audit.list'").get() as { n: number };
+    expect(refusals.n).toBe(0); // queries are not audited; nothing was written
+  });
+});
+
+test('demo data: generated on first run, the shown password signs the admin in', async ({ page, desk }) => {
+  await desk.open(page);
+  await page.getByTestId('load-demo').click();
+  await expect(page.getByTestId('demo-credentials')).toBeVisible();
+  const login = (await page.getByTestId('demo-login').textContent())?.trim() ?? '';
+  const password = (await page.getByTestId('demo-password').textContent())?.trim() ?? '';
+  expect(password).toMatch(/^Demo-/);
+  await desk.shot(page, 'setup-demo-en');
+  await page.getByTestId('demo-continue').click();
+  await signIn(page, login, password);
+  await expect(page.getByTestId('welcome')).toContainText('Ada Admin');
+  const partners = desk.core.db.reader.prepare('SELECT COUNT(DISTINCT partner_type_code) AS n FROM partner').get() as { n: number };
+  expect(partners.n).toBeGreaterThanOrEqual(8);
+});
