@@ -14,7 +14,7 @@ import { openCore } from '../../main/core/index.ts';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const root = resolve(import.meta.dirname, '../..');
-const password = 'Bench-Pass-1!';
+const password = 'Cold-Start-1!';
 
 function startHost(dataDir: string, entry: string[]): Promise<{ url: string; stop: () => void }> {
   return new Promise((resolvePromise, reject) => {
@@ -41,9 +41,9 @@ async function main(): Promise<void> {
 
   const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  const entries: Record<string, string[]> = { 'tsx (npm run web)': ['--import', 'tsx', 'main/hosts/web/cli.ts'] };
-  const bundled = join(root, 'dist/web/cli.mjs');
-  if (existsSync(bundled)) entries['bundled (dist/web/cli.mjs)'] = [bundled];
+  const entries: Record<string, string[]> = { 'tsx (source)': ['--import', 'tsx', 'main/hosts/web/cli.ts'] };
+  const bundled = join(root, 'dist/web/cli.cjs');
+  if (existsSync(bundled)) entries['bundled (dist/web/cli.cjs, npm run web)'] = [bundled];
 
   for (const [label, entry] of Object.entries(entries)) {
     const ready: number[] = [];

@@ -6,7 +6,17 @@ import { openCore } from '../../core/index.ts';
 import { defaultDataDir } from '../shared/data-dir.ts';
 import { startWebHost } from './server.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The project root: the nearest folder above this file with a package.json (source or bundle). */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the Partner Desk folder (package.json)');
+    dir = up;
+  }
+  return dir;
+}
+const root = projectRoot();
 
 /** `npm run web -- [--data-dir DIR] [--port N] [--demo]`: Partner Desk in the browser. */
 async function main(): Promise<void> {
