@@ -17,8 +17,10 @@ if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
 fi
 
 # --- npm packages (better-sqlite3 builds from source; allowed in package.json "allowScripts")
-echo "== npm ci"
-npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+# `npm install` on the committed lock file, not `npm ci`: the registry mirror these machines use lacks
+# some of Tailwind's optional per-platform binaries, which `npm ci` insists on finding in the lock.
+echo "== npm install"
+npm install --no-audit --no-fund || { echo "npm install failed"; echo "0 passed, 1 failed"; exit 1; }
 if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
   echo "== no system Chromium: using Playwright's own browser"
   npx playwright install chromium
