@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { openCore } from '../core/index.ts';
 import type { Core } from '../core/index.ts';
 import { defaultDataDir } from '../hosts/shared/data-dir.ts';
+import { fileLog } from '../hosts/shared/file-log.ts';
 import { COMMANDS } from './commands.ts';
 
 /**
@@ -19,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, ...command.options }, allowPositionals: false, strict: true });
   const dataDir = resolve((values['data-dir'] as string | undefined) ?? defaultDataDir());
-  const core: Core = openCore({ dataDir, publicUrl: 'partnerdesk://', log: (level, message) => level !== 'info' && console.error(`[core] ${message}`) });
+  const core: Core = openCore({ dataDir, publicUrl: 'partnerdesk://', log: fileLog(dataDir) });
   try {
     return await command.run(core, values as Record<string, string | boolean | undefined>, { dataDir, stdout: process.stdout });
   } finally {

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCore } from '../../core/index.ts';
 import type { Core } from '../../core/index.ts';
+import { fileLog } from '../shared/file-log.ts';
 import type { CoreWorkerData, FromWorker, ToWorker } from './worker-protocol.ts';
 
 /**
@@ -16,7 +17,7 @@ const post = (message: FromWorker): void => port.postMessage(message);
 
 let core: Core | null = null;
 try {
-  core = openCore({ dataDir: data.dataDir, publicUrl: data.publicUrl });
+  core = openCore({ dataDir: data.dataDir, publicUrl: data.publicUrl, log: fileLog(data.dataDir) });
 } catch (err) {
   post({ kind: 'fatal', message: err instanceof Error ? err.message : String(err) });
   port.close();
