@@ -159,3 +159,32 @@ export function resolveAppAsset(root: string, requestUrl: string, method = 'GET'
   if (!file.startsWith(base + sep)) return { ok: false, status: 404 };
   return { ok: true, file, mimeType: mimeTypeFor(file), spaFallback: extname(file) === '' };
 }
+
+/** The deep-link scheme of reset links mailed by the desktop (the core builds them from publicUrl). */
+export const DEEP_LINK_SCHEME = 'partnerdesk';
+
+/**
+ * Maps a `partnerdesk://#/reset-password?token=…` link to the renderer route it opens, or null.
+ * Only known routes with well-formed parameters pass: a link is input from outside the app.
+ */
+export function deepLinkRoute(url: string | undefined): string | null {
+  if (typeof url !== 'string' || url.length > 1024) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== `${DEEP_LINK_SCHEME}:`) return null;
+  const m = /^#\/reset-password\?token=([A-Za-z0-9_-]{16,256})$/.exec(parsed.hash);
+  return m ? `/reset-password?token=${m[1]}` : null;
+}
+
+/** The deep link among a second instance's command-line arguments (Windows/Linux), if any. */
+export function deepLinkFromArgv(argv: readonly string[]): string | null {
+  for (const arg of argv) {
+    const route = deepLinkRoute(arg);
+    if (route) return route;
+  }
+  return null;
+}

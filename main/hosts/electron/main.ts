@@ -3,7 +3,7 @@ import { app, BrowserWindow, session, shell } from 'electron';
 import { dataDirFromArgs } from './args.ts';
 import { startCoreClient } from './core-client.ts';
 import { EXTERNAL_HOST_ALLOWLIST } from './external-links.ts';
-import { isAllowedExternalUrl, isAppUrl } from './guards.ts';
+import { APP_ENTRY_URL, DEEP_LINK_SCHEME, deepLinkFromArgv, deepLinkRoute, isAllowedExternalUrl, isAppUrl } from './guards.ts';
 import { registerIpc } from './ipc.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { startUpdater } from './updater.ts';
@@ -19,7 +19,7 @@ type Level = 'info' | 'warn' | 'error';
 const log = (level: Level, message: string, detail?: unknown) => console[level === 'info' ? 'log' : level](`[desktop] ${message}`, detail ?? '');
 
 /** Deep links in e-mails (password reset) use this scheme; the core builds them from publicUrl. */
-const PUBLIC_URL = 'partnerdesk://';
+const PUBLIC_URL = `${DEEP_LINK_SCHEME}://`;
 
 // Data directory: --data-dir / PARTNER_DESK_DATA_DIR, else Electron's userData. An explicit one
 // also holds Chromium's profile, so each data directory is its own single instance and profile.
@@ -71,6 +71,19 @@ function focusExistingWindow(): void {
   win.focus();
 }
 
+/** Opens a validated deep-link route (a reset link from an e-mail) in the main window. */
+function openRoute(route: string | null): void {
+  if (!route) return;
+  const [win] = BrowserWindow.getAllWindows();
+  if (!win) {
+    pendingRoute = route;
+    return;
+  }
+  focusExistingWindow();
+  win.loadURL(`${APP_ENTRY_URL}#${route}`).catch((err: unknown) => log('warn', 'could not open the link', err));
+}
+let pendingRoute: string | null = deepLinkFromArgv(process.argv);
+
 async function start(): Promise<void> {
   await app.whenReady();
   denyAllPermissions();
@@ -82,6 +95,8 @@ async function start(): Promise<void> {
   const openWindow = () => ipc.attach(createMainWindow(preloadPath).webContents);
   log('info', `data directory ${dataDir}`);
   openWindow();
+  if (pendingRoute) openRoute(pendingRoute);
+  pendingRoute = null;
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
@@ -107,7 +122,16 @@ if (!app.requestSingleInstanceLock()) {
   // Another desktop already runs on this data directory; it gets focused via 'second-instance'.
   app.quit();
 } else {
-  app.on('second-instance', focusExistingWindow);
+  app.on('second-instance', (_event, argv) => {
+    focusExistingWindow();
+    openRoute(deepLinkFromArgv(argv));
+  });
+  // macOS delivers deep links as open-url, possibly before the app is ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openRoute(deepLinkRoute(url));
+  });
+  app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
   app.setAppUserModelId('org.partnerdesk.app');
   app.enableSandbox();
   registerAppScheme();
