@@ -30,6 +30,8 @@ export type PartnerTypeCode = z.infer<typeof PartnerTypeCode>;
 
 export const ROLES = [...ADMIN_ROLES, ...PARTNER_TYPES.map((t) => t.role)] as const;
 export type Role = (typeof ROLES)[number];
+/** Every partner-type role (not the admin roles). */
+export const PARTNER_ROLES: readonly Role[] = PARTNER_TYPES.map((t) => t.role);
 export const RoleSchema = z.enum(ROLES as unknown as [Role, ...Role[]]);
 
 /** Paging as MOSIP's V2 lists: 0-based page, size, sort field + direction. */

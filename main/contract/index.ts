@@ -3,6 +3,11 @@ import { z as zod } from 'zod';
 import { accountMethods } from './methods/accounts.ts';
 import { auditMethods } from './methods/audit.ts';
 import { dashboardMethods } from './methods/dashboard.ts';
+import { policyMethods } from './methods/policies.ts';
+import { linkingMethods } from './methods/linking.ts';
+import { partnerMethods } from './methods/partners.ts';
+import { authServiceMethods } from './methods/auth-services.ts';
+import { certificateMethods } from './methods/certificates.ts';
 import type { ErrorBody } from './errors.ts';
 
 /**
@@ -13,6 +18,11 @@ export const contract = {
   ...accountMethods,
   ...auditMethods,
   ...dashboardMethods,
+  ...policyMethods,
+  ...linkingMethods,
+  ...partnerMethods,
+  ...authServiceMethods,
+  ...certificateMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { OIDC_DEFAULTS, OidcConfigSchema } from './auth-services/oidc-config.ts';
 
 /**
  * Settings an admin edits in `<dataDir>/config.json`. Every field has a default so an empty data
@@ -22,6 +23,26 @@ export const ConfigSchema = z
       })
       .default({ maxFailedLogins: 5, lockSeconds: 15 * 60 }),
     passwordReset: z.object({ ttlSeconds: z.number().int().min(60).max(7 * 24 * 3600).default(30 * 60) }).default({ ttlSeconds: 30 * 60 }),
+    certificates: z
+      .object({
+        /** keymanager: mosip.kernel.partner.cacertificate.upload.minimumvalidity.month */
+        caMinValidityMonths: z.number().int().min(0).max(600).default(12),
+        /** Validity of the MOSIP-signed partner certificate (keymanager: 1 year). */
+        mosipSignedValidityDays: z.number().int().min(1).max(3650).default(365),
+        /** A partner certificate must stay valid at least this long after upload. */
+        partnerMinRemainingDays: z.number().int().min(0).max(3650).default(30),
+      })
+      .default({ caMinValidityMonths: 12, mosipSignedValidityDays: 365, partnerMinRemainingDays: 30 }),
+    apiKeys: z
+      .object({
+        /**
+         * Lifetime of a new API key in days (MOSIP: mosip.pmp.partner.policy.expiry.period.indays);
+         * 100 years by default. Read at generation time only, so a change never alters existing keys.
+         */
+        expiryDays: z.number().int().min(1).max(36500).default(36500),
+      })
+      .default({ expiryDays: 36500 }),
+    oidc: OidcConfigSchema.default(OIDC_DEFAULTS),
     /** Base of links in e-mails; the host fills in its own address when this is absent. */
     publicUrl: z.string().url().optional(),
     smtp: z

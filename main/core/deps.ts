@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { KeyWrap } from './keys/wrap.ts';
 
 /**
  * Everything the core takes from outside. Time and randomness come in here so tests drive
@@ -11,6 +12,8 @@ export interface CoreDeps {
   now: () => Date;
   randomBytes: (size: number) => Buffer;
   mailer: Mailer;
+  /** Wraps private keys at rest (the signing CA's key). */
+  keyWrap: KeyWrap;
   /** Base URL for links in e-mails (reset links): the web host's address or a deep link. */
   publicUrl: string;
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;

@@ -3,6 +3,7 @@ import type { CommandHandler, QueryHandler } from './command.ts';
 import { accountHandlers } from './accounts/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
 import { dashboardHandlers } from './dashboard/handlers.ts';
+import { certificateHandlers } from './certificates/handlers.ts';
 
 export type Handler<M extends MethodName> = QueryHandler<M> | CommandHandler<M, unknown>;
 export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };
@@ -21,4 +22,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...accountHandlers,
   ...auditHandlers,
   ...dashboardHandlers,
+  ...certificateHandlers,
 };

@@ -11,6 +11,7 @@ import type { CoreDeps } from './deps.ts';
 import { dispatch } from './dispatch.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { Mailer } from './mail/mailer.ts';
+import { aesKeyWrap, fileKek } from './keys/wrap.ts';
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -31,6 +32,8 @@ export interface CoreOptions {
   randomBytes?: (size: number) => Buffer;
   config?: Config;
   mailer?: Mailer;
+  /** Key-encryption key (32 bytes); the desktop passes one kept by safeStorage, else a key file in dataDir. */
+  kek?: Buffer;
   log?: CoreDeps['log'];
 }
 
@@ -47,6 +50,7 @@ export function openCore(options: CoreOptions): Core {
     now: options.now ?? (() => new Date()),
     randomBytes: options.randomBytes ?? ((n) => randomBytes(n)),
     mailer: options.mailer ?? createMailer(config, join(options.dataDir, 'mail-outbox')),
+    keyWrap: aesKeyWrap(options.kek ?? fileKek(options.dataDir)),
     publicUrl: config.publicUrl ?? options.publicUrl,
     log,
   };

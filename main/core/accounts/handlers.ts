@@ -9,6 +9,8 @@ import { loadProfile } from './profile.ts';
 import { loginHandlers } from './login.ts';
 import { resetHandlers } from './reset.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { createSigningCa, storeSigningCa } from '../certificates/signing-ca.ts';
+import type { NewSigningCa } from '../certificates/signing-ca.ts';
 
 type AccountMethods =
   | 'system.info'
@@ -37,17 +39,21 @@ export const accountHandlers: HandlerMap<AccountMethods> = {
   })),
 
   // First run: the partner admin (PARTNER_ADMIN + POLICYMANAGER); there is no default password.
-  'setup.createAdmin': command<'setup.createAdmin', string>({
+  // First run also creates the deployment's signing CA (MOSIP-signed partner certificates).
+  'setup.createAdmin': command<'setup.createAdmin', { passwordHash: string; signingCa: NewSigningCa }>({
     module: 'accounts',
     actorName: (i) => i.username,
-    async prepare(_ctx, input) {
+    async prepare(ctx, input) {
+      if (hasUsers(ctx.db)) throw new AppError('PD_SETUP_001', 'Partner Desk is already set up; sign in instead.');
       checkUsername(input.username);
       normalizeEmail(input.email);
       checkPasswordStrength(input.password, input.username);
-      return hashPassword(input.password, _ctx.deps.randomBytes(16));
+      const [passwordHash, signingCa] = await Promise.all([hashPassword(input.password, ctx.deps.randomBytes(16)), createSigningCa(ctx.deps, ctx.now, input.orgName)]);
+      return { passwordHash, signingCa };
     },
-    apply(ctx, input, passwordHash) {
+    apply(ctx, input, { passwordHash, signingCa }) {
       if (hasUsers(ctx.db)) throw new AppError('PD_SETUP_001', 'Partner Desk is already set up; sign in instead.');
+      storeSigningCa(ctx.db, signingCa, ctx.now.toISOString());
       const email = normalizeEmail(input.email);
       insertUser(ctx.db, { id: input.username, email, firstName: input.firstName, lastName: input.lastName, orgName: input.orgName, passwordHash, lang: input.lang, roles: ['PARTNER_ADMIN', 'POLICYMANAGER'] }, ctx.now.toISOString());
       ctx.changed('accounts');

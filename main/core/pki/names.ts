@@ -45,8 +45,11 @@ const SHORT: Record<string, string> = {
 export const OID_EMAIL_ADDRESS = '1.2.840.113549.1.9.1';
 export const OID_ORGANIZATION = '2.5.4.10';
 
+const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /** RFC 4518 in the form validators use in practice: NFKC, lower case, spaces trimmed and collapsed. */
-export const prepare = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+export const prepare = (s: string): string =>
+  PLAIN_ASCII.test(s) ? s.toLowerCase() : s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 const escape4514 = (s: string): string =>
   s.replace(/([,+"\\<>;=])/g, '\\$1').replace(/^([ #])/, '\\$1').replace(/ $/, '\\ ');
@@ -77,13 +80,20 @@ export function readName(buf: Uint8Array, t: Tlv): DistinguishedName {
 }
 
 function finishName(rdns: Attribute[][]): DistinguishedName {
-  const key = JSON.stringify(rdns.map((rdn) => rdn.map((a) => `${a.oid}=${a.match}`).sort()));
-  const text = rdns
-    .slice()
-    .reverse()
-    .map((rdn) => rdn.map((a) => `${SHORT[a.oid] ?? a.oid}=${a.isString ? escape4514(a.text) : a.text}`).join('+'))
-    .join(', ');
-  return { rdns, key, text };
+  const key = JSON.stringify(rdns.map((rdn) => (rdn.length === 1 ? `${rdn[0]!.oid}=${rdn[0]!.match}` : rdn.map((a) => `${a.oid}=${a.match}`).sort())));
+  let text: string | undefined;
+  return {
+    rdns,
+    key,
+    // Built on first use: most names are only compared, never shown.
+    get text() {
+      return (text ??= rdns
+        .slice()
+        .reverse()
+        .map((rdn) => rdn.map((a) => `${SHORT[a.oid] ?? a.oid}=${a.isString ? escape4514(a.text) : a.text}`).join('+'))
+        .join(', '));
+    },
+  };
 }
 
 /** RDN-wise prefix: `name` lies in the subtree rooted at `base` (RFC 5280 4.2.1.10 directoryName). */
@@ -160,11 +170,10 @@ export function parseName(der: Uint8Array): DistinguishedName {
 }
 
 /** Hostname syntax (RFC 1034 preferred syntax as relaxed by RFC 1123), optionally with a leading "*." label. */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const NUMERIC_TLD = /(?:^|\.)[0-9]+$/; // an all-numeric last label is an IP address in disguise
+
 export function isDnsName(name: string, allowWildcard: boolean): boolean {
-  let s = name;
-  if (allowWildcard && s.startsWith('*.')) s = s.slice(2);
-  if (s.length === 0 || s.length > 253) return false;
-  const labels = s.split('.');
-  if (labels.some((l) => !/^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(l))) return false;
-  return !/^[0-9]+$/.test(labels[labels.length - 1]!); // an all-numeric TLD is an IP address in disguise
+  const s = allowWildcard && name.startsWith('*.') ? name.slice(2) : name;
+  return s.length > 0 && s.length <= 253 && HOST.test(s) && !NUMERIC_TLD.test(s);
 }

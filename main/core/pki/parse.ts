@@ -8,7 +8,7 @@ import type { CertExtensions } from './extensions.ts';
 import { OID_EMAIL_ADDRESS, readName } from './names.ts';
 import type { DistinguishedName } from './names.ts';
 import { fault } from './verdict.ts';
-import type { Fault } from './verdict.ts';
+import type { Fault, PathEntry } from './verdict.ts';
 
 /**
  * A certificate read once and kept: raw spans for signature checks, decoded fields, the imported
@@ -34,6 +34,8 @@ export interface ParsedCert {
   ext: CertExtensions;
   /** Issuer and subject names match (RFC 5280 "self-issued"). */
   selfIssued: boolean;
+  /** The verdict's description of this certificate, built on first use. */
+  described?: Omit<PathEntry, 'role' | 'der'>;
   /** Path-independent refusals, in the order they are reported. */
   faults: {
     version: Fault | null;
@@ -44,6 +46,8 @@ export interface ParsedCert {
   };
 }
 
+export const isParsed = (x: ParsedCert | Fault): x is ParsedCert => 'thumbprint' in x;
+
 /** A certificate as callers hold it: PEM text, base64 DER, DER bytes, or already parsed. */
 export type CertInput = string | Uint8Array | ParsedCert;
 
@@ -53,21 +57,35 @@ const MAX_NODES = 40_000;
 
 const parsedByThumbprint = new Lru<string, ParsedCert>(4096);
 const parsedByText = new Lru<string, ParsedCert>(1024);
-const parsedByBytes = new WeakMap<Uint8Array, ParsedCert>();
 
 export const thumbprintOf = (der: Uint8Array): string => createHash('sha256').update(der).digest('hex');
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const BEGIN = /-----BEGIN (?:X509 )?CERTIFICATE-----/g;
+const END = /-----END (?:X509 )?CERTIFICATE-----/g;
+
+/** [start, end) of each BEGIN…END block, scanning linearly (a lazy regex over untrusted text is quadratic). */
+function pemBlocks(text: string): Array<[number, number]> {
+  const blocks: Array<[number, number]> = [];
+  BEGIN.lastIndex = 0;
+  for (let begin = BEGIN.exec(text); begin; begin = BEGIN.exec(text)) {
+    END.lastIndex = BEGIN.lastIndex;
+    const end = END.exec(text);
+    if (!end) break;
+    blocks.push([begin.index, END.lastIndex]);
+    BEGIN.lastIndex = END.lastIndex;
+  }
+  return blocks;
+}
 
 /** One certificate from PEM (exactly one CERTIFICATE block) or bare base64. */
 export function decodeText(text: string): Uint8Array {
   if (text.length > MAX_TEXT) throw new DerError('input too large');
   let body = text;
-  const blocks = text.match(/-----BEGIN (?:X509 )?CERTIFICATE-----([\s\S]*?)-----END (?:X509 )?CERTIFICATE-----/g);
-  if (blocks) {
-    if (blocks.length !== 1) throw new DerError('expected exactly one PEM certificate');
-    body = blocks[0].replace(/-----[A-Z0-9 ]+-----/g, '');
-  } else if (text.includes('-----')) throw new DerError('not a PEM certificate');
+  const blocks = pemBlocks(text);
+  if (blocks.length > 1) throw new DerError('expected exactly one PEM certificate');
+  if (blocks.length === 1) body = text.slice(...blocks[0]!).replace(BEGIN, '').replace(END, '');
+  else if (text.includes('-----')) throw new DerError('not a PEM certificate');
   const b64 = body.replace(/\s+/g, '');
   if (b64.length === 0 || b64.length % 4 !== 0 || !BASE64.test(b64)) throw new DerError('invalid base64');
   return new Uint8Array(Buffer.from(b64, 'base64'));
@@ -75,7 +93,7 @@ export function decodeText(text: string): Uint8Array {
 
 /** Splits text holding several PEM certificates (a bundle) into one string per certificate. */
 export function splitPem(text: string): string[] {
-  return text.match(/-----BEGIN (?:X509 )?CERTIFICATE-----[\s\S]*?-----END (?:X509 )?CERTIFICATE-----/g) ?? [];
+  return pemBlocks(text).map(([a, b]) => text.slice(a, b));
 }
 
 const unparsable = (why: string): Fault => fault('KER-PCM-001', 'parse', `certificate cannot be parsed: ${why}`);
@@ -87,16 +105,11 @@ export function parseCertificate(input: CertInput): ParsedCert | Fault {
       const hit = parsedByText.get(input);
       if (hit) return hit;
       const parsed = parseDer(decodeText(input));
-      if (parsed.kind === 'x509') parsedByText.set(input, parsed);
+      if (isParsed(parsed)) parsedByText.set(input, parsed);
       return parsed;
     }
-    if (input instanceof Uint8Array) {
-      const hit = parsedByBytes.get(input);
-      if (hit) return hit;
-      const parsed = parseDer(input);
-      if (parsed.kind === 'x509') parsedByBytes.set(input, parsed);
-      return parsed;
-    }
+    // Bytes are always hashed for the lookup: a caller may refill one buffer with another certificate.
+    if (input instanceof Uint8Array) return parseDer(input);
     if (input && (input as { kind?: unknown }).kind === 'x509') return input;
     return unparsable('unsupported input type');
   } catch (e) {

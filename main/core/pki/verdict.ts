@@ -81,7 +81,9 @@ export interface PathEntry extends CertSummary {
   serialNumber: string;
   notBefore: string;
   notAfter: string;
+  /** The certificate, as a fresh copy of its DER and as PEM (JSON-safe for the contract). */
   der: Uint8Array;
+  pem: string;
 }
 
 export interface SearchStats {
@@ -95,7 +97,7 @@ export interface SearchStats {
 export interface ValidPath {
   ok: true;
   domain: PartnerDomain;
-  /** Leaf first, trust anchor last. */
+  /** Leaf first, trust anchor last; a certificate that is itself a trust anchor of the domain is a path of one. */
   path: PathEntry[];
   warnings: PkiWarningCode[];
   stats: SearchStats;

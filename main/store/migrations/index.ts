@@ -1,6 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import m0010 from './0010-accounts.ts';
 import m0020 from './0020-audit-outbox.ts';
+import m0030 from './0030-policies.ts';
+import m0040 from './0040-auth-services.ts';
+import m0050 from './0050-certificates.ts';
 
 export interface Migration {
   version: number;
@@ -12,6 +15,9 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'accounts', up: m0010 },
   { version: 20, name: 'audit-outbox', up: m0020 },
+  { version: 30, name: 'policies', up: m0030 },
+  { version: 40, name: 'auth-services', up: m0040 },
+  { version: 50, name: 'certificates', up: m0050 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
