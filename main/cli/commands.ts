@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Core } from '../core/index.ts';
 import { schemaVersion } from '../store/db.ts';
 import { LATEST_VERSION } from '../store/migrations/index.ts';
+import { verifyLines } from './verify.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 interface Io {
@@ -72,6 +73,15 @@ export const COMMANDS: Record<string, CliCommand> = {
       });
       print(io, r);
       return r.ok ? 0 : 1;
+    },
+  },
+  verify: {
+    summary: 'validate certificate chains: JSON lines on stdin → one JSON verdict per line on stdout',
+    options: {},
+    async run(core, _v, io) {
+      const { total, valid } = await verifyLines(core, process.stdin, io.stdout, () => new Date());
+      process.stderr.write(`verified ${total} chain(s): ${valid} valid, ${total - valid} not\n`);
+      return 0;
     },
   },
   audit: {
