@@ -86,7 +86,7 @@ function loadCa(ctx: QueryCtx, id: string): DbRow {
 function chainOf(ctx: QueryCtx, row: DbRow) {
   const verdict = validateCertificatePath({ leaf: new Uint8Array(row.der), domain: row.domain, trust: trustStoreOf(ctx.db), at: ctx.now, options: { allowSelfSignedLeaf: true } });
   if (!verdict.ok) return { chain: [], chainError: { code: verdict.code, message: verdict.message }, ders: [new Uint8Array(row.der)] };
-  // A root validates as [root, root]: show it once.
+  // Guard against a path that repeats a certificate (a root seen as leaf and anchor).
   const path = verdict.path.filter((p, i) => i === 0 || p.thumbprint !== verdict.path[i - 1]!.thumbprint);
   return {
     chain: path.map((p) => ({ subject: p.subject, issuer: p.issuer, thumbprint: p.thumbprint, notBefore: p.notBefore, notAfter: p.notAfter, role: p.role })),

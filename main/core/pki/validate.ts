@@ -67,7 +67,7 @@ function entry(c: ParsedCert, role: CertRole): PathEntry {
 /**
  * Validates one certificate against the trust anchors of one partner domain. Pure and
  * synchronous: no I/O, no clock but `request.at` (and a monotonic clock for the budget).
- * Never throws; every outcome is a Verdict.
+ * Every input, however malformed, gives a Verdict; only a bug throws.
  */
 export function validateCertificatePath(request: ValidationRequest): Verdict {
   const o: Required<ValidationOptions> = { ...DEFAULT_OPTIONS, ...request.options };
@@ -84,7 +84,7 @@ export function validateCertificatePath(request: ValidationRequest): Verdict {
     const parsed = parseCertificate(request.leaf);
     if (!isParsed(parsed)) return fail(parsed, null);
     leaf = parsed;
-    const atMs = request.at.getTime();
+    const atMs = request.at instanceof Date ? request.at.getTime() : Number.NaN;
     if (!Number.isFinite(atMs)) return fail({ code: 'KER-PCM-004', check: 'validity', message: 'validation time is not a valid date' }, leaf);
     // RFC 5280 validity has one-second granularity: compare whole seconds (limbo notafter-fractional).
     const at = Math.floor(atMs / 1000) * 1000;

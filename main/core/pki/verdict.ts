@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../contract/index.ts';
 /**
  * What the path validator returns: codes, check names and the verdict shape. A verdict is plain
  * data (structured-cloneable), so it crosses a worker boundary unchanged.
@@ -30,7 +31,7 @@ export const PKI_ERROR_CODES = [
   'PD_PKI_010', // certificate breaks the RFC 5280 profile (malformed/duplicate extension, wrong criticality, empty names)
   'PD_PKI_011', // extended key usage does not allow the requested purpose
   'PD_PKI_012', // certificate policy constraints not satisfied
-] as const;
+] as const satisfies readonly ErrorCode[]; // every engine code is a contract code, with UI messages
 export type PkiErrorCode = (typeof PKI_ERROR_CODES)[number];
 
 /** Warnings on a valid path: features that make the MOSIP backend (Java PKIX) refuse it. */

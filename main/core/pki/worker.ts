@@ -23,7 +23,7 @@ export interface WorkerRequest {
 
 export interface WorkerPoolOptions {
   size?: number;
-  /** Hard limit per call, queueing excluded. */
+  /** Hard limit per call from the moment a worker takes it (a cold worker's start counts); queueing excluded. */
   timeoutMs?: number;
   /** The worker script; a .ts path runs through tsx (development and tests), a bundle passes its .cjs. */
   workerPath?: string | URL;
@@ -160,7 +160,7 @@ function tsBootstrap(entry: string | URL): string {
 
 let shared: PkiWorkerPool | null = null;
 
-/** Validates on the shared pool (created on first use, one worker, 2 s hard timeout). */
+/** Validates on the shared pool (created on first use with `options`: one worker, 2 s hard timeout by default). */
 export function validateInWorker(request: WorkerRequest, options?: WorkerPoolOptions): Promise<Verdict> {
   shared ??= new PkiWorkerPool(options);
   return shared.validate(request);

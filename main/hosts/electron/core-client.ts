@@ -11,6 +11,7 @@ export interface CoreClientOptions {
   workerPath: string;
   dataDir: string;
   publicUrl: string;
+  kek?: Uint8Array;
   /** A call that has not answered after this long resolves with PD_INTERNAL. */
   timeoutMs?: number;
   log?: Log;
@@ -52,7 +53,7 @@ export function startCoreClient(options: CoreClientOptions): CoreClient {
   };
 
   const start = (): Worker => {
-    const data: CoreWorkerData = { dataDir: options.dataDir, publicUrl: options.publicUrl };
+    const data: CoreWorkerData = { dataDir: options.dataDir, publicUrl: options.publicUrl, ...(options.kek ? { kek: options.kek } : {}) };
     const w = new Worker(options.workerPath, { workerData: data, name: 'partner-desk-core' });
     w.on('message', (message: FromWorker) => {
       switch (message.kind) {

@@ -17,7 +17,7 @@ const post = (message: FromWorker): void => port.postMessage(message);
 
 let core: Core | null = null;
 try {
-  core = openCore({ dataDir: data.dataDir, publicUrl: data.publicUrl, log: fileLog(data.dataDir) });
+  core = openCore({ dataDir: data.dataDir, publicUrl: data.publicUrl, log: fileLog(data.dataDir), ...(data.kek ? { kek: Buffer.from(data.kek) } : {}) });
 } catch (err) {
   post({ kind: 'fatal', message: err instanceof Error ? err.message : String(err) });
   port.close();

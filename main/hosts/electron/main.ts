@@ -1,10 +1,11 @@
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, safeStorage, session, shell } from 'electron';
 import { dataDirFromArgs } from './args.ts';
 import { startCoreClient } from './core-client.ts';
 import { EXTERNAL_HOST_ALLOWLIST } from './external-links.ts';
 import { APP_ENTRY_URL, DEEP_LINK_SCHEME, deepLinkFromArgv, deepLinkRoute, isAllowedExternalUrl, isAppUrl } from './guards.ts';
 import { registerIpc } from './ipc.ts';
+import { safeStorageKek } from './kek.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { startUpdater } from './updater.ts';
 import { createMainWindow } from './windows.ts';
@@ -89,7 +90,9 @@ async function start(): Promise<void> {
   denyAllPermissions();
   const appRoot = app.getAppPath();
   serveRenderer(join(appRoot, 'dist', 'renderer'));
-  const core = startCoreClient({ workerPath: join(appRoot, 'dist', 'electron', 'core-worker.cjs'), dataDir, publicUrl: PUBLIC_URL, log });
+  const kek = safeStorageKek(dataDir, safeStorage);
+  if (!kek) log('warn', 'the OS offers no safeStorage encryption: private keys are wrapped with a user-only key file instead');
+  const core = startCoreClient({ workerPath: join(appRoot, 'dist', 'electron', 'core-worker.cjs'), dataDir, publicUrl: PUBLIC_URL, log, ...(kek ? { kek } : {}) });
   const ipc = registerIpc(core, log);
   const preloadPath = join(appRoot, 'dist', 'electron', 'preload.cjs');
   const openWindow = () => ipc.attach(createMainWindow(preloadPath).webContents);

@@ -5,6 +5,8 @@ import type { CallResult, EventName, EventPayload, MethodName } from '../../cont
 export interface CoreWorkerData {
   dataDir: string;
   publicUrl: string;
+  /** Key-encryption key from safeStorage; absent → the core's user-only key file. */
+  kek?: Uint8Array;
 }
 
 /** main → worker */
