@@ -9,6 +9,8 @@ import { loadProfile } from './profile.ts';
 import { loginHandlers } from './login.ts';
 import { resetHandlers } from './reset.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { generateDemoPki, seedDemoPki } from '../demo/pki.ts';
+import type { DemoPki } from '../demo/pki.ts';
 import { createSigningCa, storeSigningCa } from '../certificates/signing-ca.ts';
 import type { NewSigningCa } from '../certificates/signing-ca.ts';
 
@@ -61,17 +63,19 @@ export const accountHandlers: HandlerMap<AccountMethods> = {
     },
   }),
 
-  'setup.loadDemo': command<'setup.loadDemo', { password: string; hash: string }>({
+  'setup.loadDemo': command<'setup.loadDemo', { password: string; hash: string; pki: DemoPki }>({
     module: 'demo',
     async prepare(ctx) {
       if (hasUsers(ctx.db)) throw new AppError('PD_SETUP_002', 'Demo data can only be loaded into an empty database.');
       // A fresh password per demo database, shown once: even demo installs have no default password.
       const password = `Demo-${ctx.deps.randomBytes(9).toString('base64url')}1!`;
-      return { password, hash: await hashPassword(password, ctx.deps.randomBytes(16)) };
+      const [hash, pki] = await Promise.all([hashPassword(password, ctx.deps.randomBytes(16)), generateDemoPki(ctx.deps, ctx.now)]);
+      return { password, hash, pki };
     },
     apply(ctx, _input, prepared) {
       if (hasUsers(ctx.db)) throw new AppError('PD_SETUP_002', 'Demo data can only be loaded into an empty database.');
       const counts = seedDemo(ctx.db, prepared.hash, ctx.now);
+      seedDemoPki(ctx.db, prepared.pki, ctx.now);
       ctx.changed('accounts');
       return { output: { ...counts, password: prepared.password }, ref: { type: 'demo', id: 'dataset' }, outbox: false };
     },
