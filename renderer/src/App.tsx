@@ -17,6 +17,10 @@ import { RegisterScreen } from './screens/RegisterScreen.tsx';
 import { ResetPasswordScreen } from './screens/ResetPasswordScreen.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { Splash, Unreachable } from './screens/StartupScreens.tsx';
+import { PartnerCertificateScreen } from './screens/certificates/PartnerCertificateScreen.tsx';
+import { TrustDetailScreen } from './screens/certificates/TrustDetailScreen.tsx';
+import { TrustStoreScreen } from './screens/certificates/TrustStoreScreen.tsx';
+import { TrustUploadScreen } from './screens/certificates/TrustUploadScreen.tsx';
 import type { UserProfile } from './contract.ts';
 
 function publicScreen(screen: Screen): ReactNode {
@@ -44,6 +48,14 @@ function privateScreen(screen: Screen, user: UserProfile): ReactNode {
       return <ProfileScreen user={user} />;
     case 'audit':
       return <AuditScreen />;
+    case 'trustStore':
+      return <TrustStoreScreen />;
+    case 'trustUpload':
+      return <TrustUploadScreen />;
+    case 'trustDetail':
+      return <TrustDetailScreen />;
+    case 'partnerCertificates':
+      return <PartnerCertificateScreen user={user} />;
     case 'notAllowed':
       return <NotAllowedScreen />;
     default:

@@ -7,6 +7,8 @@ import { App } from './App.tsx';
 import { initI18n } from './i18n/index.ts';
 import { useAudit } from './stores/audit.ts';
 import { useDashboard } from './stores/dashboard.ts';
+import { usePartnerCertificates } from './stores/partnerCertificates.ts';
+import { useTrustStore } from './stores/trustStore.ts';
 import { useSession } from './stores/session.ts';
 import { useUi } from './stores/ui.ts';
 
@@ -17,6 +19,8 @@ useSession.subscribe((state, previous) => {
   if (previous.token && !state.token) {
     useDashboard.getState().reset();
     useAudit.getState().reset();
+    useTrustStore.getState().reset();
+    usePartnerCertificates.getState().reset();
   }
 });
 

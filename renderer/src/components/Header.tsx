@@ -31,6 +31,8 @@ export function Header({ user, onLogout }: HeaderProps) {
         <nav aria-label={t('header.mainNav')} className="flex items-center gap-1">
           {navLink('/dashboard', t('common.dashboard'))}
           {user.isAdmin ? navLink('/admin/audit', t('audit.title')) : null}
+          {user.roles.includes('PARTNER_ADMIN') ? navLink('/admin/trust-store', t('certificates.trustStore.title')) : null}
+          {user.isAdmin ? null : navLink('/partner/certificates', t('certificates.partnerCert.title'))}
         </nav>
         <div className="ms-auto flex items-center gap-3">
           <span className="hidden text-sm text-brand-100 sm:inline" data-testid="header-org">

@@ -15,6 +15,8 @@ const TONE: Record<Status, Tone> = {
   rejected: 'bad',
   failure: 'bad',
   deactivated: 'off',
+  valid: 'ok',
+  expired: 'bad',
 };
 
 const TONE_CLASS: Record<Tone, string> = {

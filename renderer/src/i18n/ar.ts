@@ -1,4 +1,5 @@
 import type { Translation } from './types.ts';
+import certificatesAr from './certificates.ar.ts';
 
 const ar: Translation = {
   app: {
@@ -33,6 +34,8 @@ const ar: Translation = {
     rejected: 'مرفوض',
     success: 'نجاح',
     failure: 'فشل',
+    valid: 'صالحة',
+    expired: 'منتهية الصلاحية',
   },
   roles: { PARTNER_ADMIN: 'مسؤول الشركاء', POLICYMANAGER: 'مدير السياسات' },
   partnerTypes: {
@@ -164,6 +167,11 @@ const ar: Translation = {
       description: 'أصبح Partner Desk جاهزًا. سجّل الدخول بحساب المسؤول الذي أنشأته للتو.',
       back: 'الذهاب إلى تسجيل الدخول',
     },
+    trustUploaded: {
+      title: 'تم رفع الشهادة الموثوقة لـ {{domain}} بنجاح!',
+      description: 'يمكن الآن لشهادات شركاء نطاق {{domain}} أن ترتبط بهذه الشهادة.',
+      back: 'العودة إلى مخزن الثقة',
+    },
     unknown: {
       title: 'تم',
       description: 'اكتملت العملية.',
@@ -175,6 +183,20 @@ const ar: Translation = {
     welcome: 'مرحبًا {{first}} {{last}}',
     accountStatus: 'حالة الحساب',
     countTitle: 'عناصر تحتاج إلى اهتمامك: {{n}}',
+    counts: {
+      trustStore_zero: 'لا توجد شهادة مرجع تصديق تنتهي صلاحيتها خلال 30 يومًا',
+      trustStore_one: 'شهادة مرجع تصديق واحدة تنتهي صلاحيتها خلال 30 يومًا',
+      trustStore_two: 'شهادتا مرجع تصديق تنتهي صلاحيتهما خلال 30 يومًا',
+      trustStore_few: '{{count}} شهادات مراجع تصديق تنتهي صلاحيتها خلال 30 يومًا',
+      trustStore_many: '{{count}} شهادة مرجع تصديق تنتهي صلاحيتها خلال 30 يومًا',
+      trustStore_other: '{{count}} شهادة مرجع تصديق تنتهي صلاحيتها خلال 30 يومًا',
+      partnerCertificate_zero: 'لا توجد شهادة شريك تنتهي صلاحيتها خلال 30 يومًا',
+      partnerCertificate_one: 'شهادة شريك واحدة تنتهي صلاحيتها خلال 30 يومًا',
+      partnerCertificate_two: 'شهادتا شريك تنتهي صلاحيتهما خلال 30 يومًا',
+      partnerCertificate_few: '{{count}} شهادات شركاء تنتهي صلاحيتها خلال 30 يومًا',
+      partnerCertificate_many: '{{count}} شهادة شريك تنتهي صلاحيتها خلال 30 يومًا',
+      partnerCertificate_other: '{{count}} شهادة شريك تنتهي صلاحيتها خلال 30 يومًا',
+    },
     cards: {
       partnerCertificate: { title: 'شهادة الشريك', description: 'رفع الشهادة وإعادة رفعها وتنزيلها وعرض تفاصيلها' },
       profile: { title: 'الملف الشخصي', description: 'عرض بيانات التسجيل وتغيير اللغة وكلمة المرور' },
@@ -238,6 +260,7 @@ const ar: Translation = {
     stay: 'البقاء متصلًا',
     signOut: 'تسجيل الخروج',
   },
+  certificates: certificatesAr,
   errors: {
     PD_RPC_001: 'تعذّرت قراءة الطلب.',
     PD_RPC_002: 'حجم الطلب كبير جدًا.',

@@ -1,4 +1,5 @@
 import type { CardId, ErrorCode, PartnerTypeCode } from '../contract.ts';
+import certificatesEn from './certificates.en.ts';
 
 /** One message per contract error code; a new code without a message fails the type-check. */
 const errors: Record<ErrorCode, string> = {
@@ -175,6 +176,8 @@ const en = {
     rejected: 'Rejected',
     success: 'Success',
     failure: 'Failure',
+    valid: 'Valid',
+    expired: 'Expired',
   },
   roles: { PARTNER_ADMIN: 'Partner Admin', POLICYMANAGER: 'Policy Manager' },
   partnerTypes,
@@ -294,6 +297,11 @@ const en = {
       description: 'Partner Desk is ready. Sign in with the admin account you just created.',
       back: 'Go to sign in',
     },
+    trustUploaded: {
+      title: 'Trust Certificate for {{domain}} is uploaded successfully!',
+      description: 'Partner certificates of the {{domain}} domain can now chain to this certificate.',
+      back: 'Back to trust store',
+    },
     unknown: {
       title: 'Done',
       description: 'The operation completed.',
@@ -305,6 +313,21 @@ const en = {
     welcome: 'Welcome {{first}} {{last}}',
     accountStatus: 'Account status',
     countTitle: '{{n}} items need attention',
+    /** Expiry badges (pms.md §5.2). Every plural form any bundle needs: Arabic has six, French uses many. */
+    counts: {
+      trustStore_zero: 'No CA certificate expires within 30 days',
+      trustStore_one: '{{count}} CA certificate expires within 30 days',
+      trustStore_two: '{{count}} CA certificates expire within 30 days',
+      trustStore_few: '{{count}} CA certificates expire within 30 days',
+      trustStore_many: '{{count}} CA certificates expire within 30 days',
+      trustStore_other: '{{count}} CA certificates expire within 30 days',
+      partnerCertificate_zero: 'No partner certificate expires within 30 days',
+      partnerCertificate_one: '{{count}} partner certificate expires within 30 days',
+      partnerCertificate_two: '{{count}} partner certificates expire within 30 days',
+      partnerCertificate_few: '{{count}} partner certificates expire within 30 days',
+      partnerCertificate_many: '{{count}} partner certificates expire within 30 days',
+      partnerCertificate_other: '{{count}} partner certificates expire within 30 days',
+    },
     cards,
   },
   profile: {
@@ -357,6 +380,7 @@ const en = {
     stay: 'Stay signed in',
     signOut: 'Sign out',
   },
+  certificates: certificatesEn,
   errors,
 };
 

@@ -1,4 +1,5 @@
 import type { Translation } from './types.ts';
+import certificatesFr from './certificates.fr.ts';
 
 const fr: Translation = {
   app: {
@@ -33,6 +34,8 @@ const fr: Translation = {
     rejected: 'Rejeté',
     success: 'Réussite',
     failure: 'Échec',
+    valid: 'Valide',
+    expired: 'Expiré',
   },
   roles: { PARTNER_ADMIN: 'Administrateur des partenaires', POLICYMANAGER: 'Gestionnaire des politiques' },
   partnerTypes: {
@@ -164,6 +167,11 @@ const fr: Translation = {
       description: 'Partner Desk est prêt. Connectez-vous avec le compte administrateur que vous venez de créer.',
       back: 'Aller à la connexion',
     },
+    trustUploaded: {
+      title: 'Le certificat de confiance pour {{domain}} a été téléversé avec succès !',
+      description: 'Les certificats des partenaires du domaine {{domain}} peuvent désormais se rattacher à ce certificat.',
+      back: 'Retour au magasin de confiance',
+    },
     unknown: {
       title: 'Terminé',
       description: 'L’opération est terminée.',
@@ -175,6 +183,20 @@ const fr: Translation = {
     welcome: 'Bienvenue {{first}} {{last}}',
     accountStatus: 'Statut du compte',
     countTitle: 'Éléments nécessitant votre attention : {{n}}',
+    counts: {
+      trustStore_zero: 'Aucun certificat d’AC n’expire dans les 30 jours',
+      trustStore_one: '{{count}} certificat d’AC expire dans les 30 jours',
+      trustStore_two: '{{count}} certificats d’AC expirent dans les 30 jours',
+      trustStore_few: '{{count}} certificats d’AC expirent dans les 30 jours',
+      trustStore_many: '{{count}} de certificats d’AC expirent dans les 30 jours',
+      trustStore_other: '{{count}} certificats d’AC expirent dans les 30 jours',
+      partnerCertificate_zero: 'Aucun certificat de partenaire n’expire dans les 30 jours',
+      partnerCertificate_one: '{{count}} certificat de partenaire expire dans les 30 jours',
+      partnerCertificate_two: '{{count}} certificats de partenaire expirent dans les 30 jours',
+      partnerCertificate_few: '{{count}} certificats de partenaire expirent dans les 30 jours',
+      partnerCertificate_many: '{{count}} de certificats de partenaire expirent dans les 30 jours',
+      partnerCertificate_other: '{{count}} certificats de partenaire expirent dans les 30 jours',
+    },
     cards: {
       partnerCertificate: { title: 'Certificat partenaire', description: 'Téléverser, téléverser à nouveau, télécharger et consulter les détails du certificat' },
       profile: { title: 'Profil utilisateur', description: 'Consulter vos informations d’inscription, changer de langue et de mot de passe' },
@@ -238,6 +260,7 @@ const fr: Translation = {
     stay: 'Rester connecté',
     signOut: 'Se déconnecter',
   },
+  certificates: certificatesFr,
   errors: {
     PD_RPC_001: 'La requête n’a pas pu être lue.',
     PD_RPC_002: 'La requête est trop volumineuse.',

@@ -1,4 +1,5 @@
-export type Screen = 'setup' | 'login' | 'register' | 'forgot' | 'reset' | 'done' | 'dashboard' | 'profile' | 'audit' | 'notAllowed';
+export type Screen = 'setup' | 'login' | 'register' | 'forgot' | 'reset' | 'done' | 'dashboard' | 'profile' | 'audit' | 'notAllowed'
+  | 'trustStore' | 'trustUpload' | 'trustDetail' | 'partnerCertificates';
 
 const PUBLIC: Readonly<Record<string, Screen>> = {
   '/login': 'login',
@@ -11,9 +12,13 @@ const PRIVATE: Readonly<Record<string, Screen>> = {
   '/dashboard': 'dashboard',
   '/profile': 'profile',
   '/admin/audit': 'audit',
+  '/admin/trust-store': 'trustStore',
+  '/admin/trust-store/upload': 'trustUpload',
+  '/admin/trust-store/view': 'trustDetail',
+  '/partner/certificates': 'partnerCertificates',
 };
 
-const ADMIN_ONLY: ReadonlySet<Screen> = new Set<Screen>(['audit']);
+const ADMIN_ONLY: ReadonlySet<Screen> = new Set<Screen>(['audit', 'trustStore', 'trustUpload', 'trustDetail']);
 
 export interface GuardState {
   setupRequired: boolean;

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isPartnerDomain } from '../lib/certificates.ts';
+import { useRoute } from '../router/hash.ts';
 import { Link } from '../router/Link.tsx';
 
 /** `#/done/<kind>` pages: which message to show and where the back link goes. */
@@ -9,6 +11,7 @@ const KINDS = {
   'password-reset': { key: 'passwordReset', back: '/login' },
   'password-changed': { key: 'passwordChanged', back: '/profile' },
   'setup-complete': { key: 'setupComplete', back: '/login' },
+  'trust-uploaded': { key: 'trustUploaded', back: '/admin/trust-store' },
 } as const;
 
 type Kind = keyof typeof KINDS;
@@ -21,6 +24,9 @@ export function ConfirmationScreen({ kind }: { kind: string | undefined }) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const entry = isKind(kind) ? KINDS[kind] : { key: 'unknown' as const, back: '/dashboard' };
+  // `?domain=AUTH` names the trust store a certificate went into, in the user's language.
+  const domain = useRoute().query.get('domain');
+  const values = { domain: isPartnerDomain(domain) ? t(`certificates.domains.${domain}`) : '' };
 
   // Move focus to the outcome so keyboard and screen-reader users land on it.
   useEffect(() => headingRef.current?.focus(), [kind]);
@@ -31,9 +37,9 @@ export function ConfirmationScreen({ kind }: { kind: string | undefined }) {
         ✓
       </div>
       <h1 ref={headingRef} tabIndex={-1} className="page-title mt-4">
-        {t(`done.${entry.key}.title`)}
+        {t(`done.${entry.key}.title`, values)}
       </h1>
-      <p className="mt-2 text-slate-700">{t(`done.${entry.key}.description`)}</p>
+      <p className="mt-2 text-slate-700">{t(`done.${entry.key}.description`, values)}</p>
       <Link to={entry.back} className="btn btn-primary mt-6" data-testid="confirmation-back">
         {t(`done.${entry.key}.back`)}
       </Link>

@@ -6,11 +6,16 @@ import { Link } from '../router/Link.tsx';
 const CARD_ROUTES: Partial<Record<CardId, string>> = {
   profile: '/profile',
   auditLog: '/admin/audit',
+  trustStore: '/admin/trust-store',
+  partnerCertificate: '/partner/certificates',
 };
 
 export function DashboardCard({ id, count }: { id: CardId; count: number | null }) {
   const { t } = useTranslation();
   const route = CARD_ROUTES[id];
+  // Expiry badges say what they count, with the language's plural forms (Arabic has six).
+  const countTitle =
+    count === null ? '' : id === 'trustStore' || id === 'partnerCertificate' ? t(`dashboard.counts.${id}`, { count }) : t('dashboard.countTitle', { n: count });
   const body = (
     <>
       <div className="flex items-start justify-between gap-3">
@@ -18,11 +23,11 @@ export function DashboardCard({ id, count }: { id: CardId; count: number | null 
         {count !== null ? (
           <span
             data-testid={`card-count-${id}`}
-            title={t('dashboard.countTitle', { n: count })}
+            title={countTitle}
             className={`min-w-7 rounded-full px-2 py-0.5 text-center text-xs font-bold ${count > 0 ? 'bg-wait-bg text-wait-fg' : 'bg-off-bg text-off-fg'}`}
           >
             {count}
-            <span className="sr-only"> — {t('dashboard.countTitle', { n: count })}</span>
+            <span className="sr-only"> — {countTitle}</span>
           </span>
         ) : null}
       </div>

@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../contract.ts';
+import { api } from '../../api/client.ts';
+import { toApiError, type ApiError } from '../../api/errors.ts';
+import { CopyableId } from '../../components/CopyButton.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useDownload } from '../../hooks/useDownload.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { useRoute } from '../../router/hash.ts';
+import { Link } from '../../router/Link.tsx';
+import { useUi } from '../../stores/ui.ts';
+import { CertificateError } from './CertificateError.tsx';
+import { CertificateFacts, ExtensionsTable } from './CertificateFacts.tsx';
+import { ChainPicture } from './ChainPicture.tsx';
+import { WarningList } from './WarningList.tsx';
+
+type Detail = Output<'trustStore.detail'>;
+
+/** `#/admin/trust-store/view?id=<certificateId>`: details, chain picture, downloads. */
+export function TrustDetailScreen() {
+  const { t } = useTranslation();
+  const lang = useUi((s) => s.lang);
+  const id = useRoute().query.get('id') ?? '';
+  const [loaded, setLoaded] = useState<{ id: string; detail: Detail | null; error: ApiError | null } | null>(null);
+  const { download, busy, error: downloadError } = useDownload();
+
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    api.call('trustStore.detail', { certificateId: id }).then(
+      (detail) => live && setLoaded({ id, detail, error: null }),
+      (caught: unknown) => live && setLoaded({ id, detail: null, error: toApiError(caught) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const current = loaded?.id === id ? loaded : null;
+  const detail = current?.detail ?? null;
+  const back = (
+    <Link to="/admin/trust-store" className="link inline-flex items-center gap-1" data-testid="detail-back">
+      <span aria-hidden="true" className="inline-block rtl:rotate-180">
+        ‹
+      </span>
+      {t('certificates.trustDetail.back')}
+    </Link>
+  );
+
+  if (!id || current?.error) {
+    return (
+      <div className="space-y-4">
+        {back}
+        {id ? (
+          <CertificateError error={current?.error ?? null} />
+        ) : (
+          <p role="alert" className="text-slate-700">
+            {t('certificates.trustDetail.missingId')}
+          </p>
+        )}
+      </div>
+    );
+  }
+  if (!detail) {
+    return (
+      <div className="space-y-4">
+        {back}
+        <p role="status" className="text-slate-600">
+          {t('app.loading')}
+        </p>
+      </div>
+    );
+  }
+
+  const { row, details } = detail;
+  const fetchFile = (kind: 'certificate' | 'chain') => () => api.call('trustStore.download', { certificateId: row.certificateId, kind });
+  return (
+    <div className="space-y-4" data-testid="trust-detail" data-ca-type={row.caCertificateType}>
+      {back}
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="min-w-0 flex-1">
+          <h1 className="page-title flex flex-wrap items-center gap-2">
+            {t('certificates.trustDetail.title', { type: t(`certificates.caTypes.${row.caCertificateType}`) })}
+            <StatusBadge status={row.status ? 'valid' : 'expired'} testId="detail-status" />
+          </h1>
+          <p className="mt-1 text-lg text-slate-800" data-testid="detail-issued-to">
+            <bdi>{row.issuedTo}</bdi>
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={busy !== null}
+            aria-busy={busy === 'certificate'}
+            onClick={() => void download('certificate', fetchFile('certificate'))}
+            data-testid="download-certificate"
+          >
+            {t('certificates.trustDetail.downloadCertificate')}
+          </button>
+          {row.caCertificateType === 'INTERMEDIATE' ? (
+            <button
+              type="button"
+              className="btn btn-secondary"
+              disabled={busy !== null || detail.chainError !== null}
+              aria-busy={busy === 'chain'}
+              onClick={() => void download('chain', fetchFile('chain'))}
+              data-testid="download-chain"
+            >
+              {t('certificates.trustDetail.downloadChain')}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <CertificateError error={downloadError} />
+      <WarningList warnings={detail.warnings} />
+      <div className="grid items-start gap-4 lg:grid-cols-[3fr_2fr]">
+        <section aria-labelledby="trust-detail-facts" className="panel p-5">
+          <h2 id="trust-detail-facts" className="text-base font-semibold text-slate-900">
+            {t('certificates.trustDetail.details')}
+          </h2>
+          <CertificateFacts
+            details={details}
+            extra={[
+              [t('certificates.trustDetail.certificateId'), <CopyableId value={row.certificateId} label={t('certificates.trustDetail.certificateId')} testId="detail-certificate-id" />, 'id'],
+              [t('certificates.trustDetail.partnerDomain'), t(`certificates.domains.${row.partnerDomain}`), 'domain'],
+              [t('certificates.trustDetail.uploadedDateTime'), formatDateTime(row.uploadedDateTime, lang), 'uploaded'],
+            ]}
+          />
+        </section>
+        <ChainPicture chain={detail.chain} chainError={detail.chainError} caType={row.caCertificateType} />
+      </div>
+      <section aria-labelledby="trust-detail-extensions" className="panel p-5">
+        <h2 id="trust-detail-extensions" className="mb-3 text-base font-semibold text-slate-900">
+          {t('certificates.trustDetail.extensions')}
+        </h2>
+        <ExtensionsTable extensions={details.extensions} />
+      </section>
+    </div>
+  );
+}
