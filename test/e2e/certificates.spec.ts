@@ -211,6 +211,23 @@ test('admin: trust certificates uploaded one by one and as a bundle, listed per 
   ]);
 });
 
+test('admin: a bundle where nothing is acceptable lists each certificate with its refusal, and nothing is stored', async ({ page, desk }) => {
+  const retired = root('CN=Retired Root CA, O=Aurora Trust', { notBefore: new Date('2015-01-01T00:00:00Z'), notAfter: new Date('2025-01-01T00:00:00Z') });
+  const orphan = intermediate(root('CN=Unknown Root, O=Elsewhere'), 'CN=Orphan CA, O=Elsewhere');
+  await desk.open(page);
+  await createAdmin(page);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.getByTestId('card-trustStore').click();
+  await uploadTrust(page, 'FTM', pemFile('ftm-bundle.pem', retired.pem + orphan.pem));
+  await expect(page.getByTestId('upload-overall')).toHaveText('Upload Failed');
+  const results = page.getByTestId('upload-result');
+  await expect(results).toHaveCount(2);
+  await expect(results.nth(0)).toHaveAttribute('data-code', 'KER-PCM-004');
+  await expect(results.nth(1)).toHaveAttribute('data-code', 'KER-PCM-005');
+  await expect(results.nth(1)).toContainText('Upload the root first');
+  expect((desk.core.db.reader.prepare('SELECT COUNT(*) AS n FROM ca_certificate').get() as { n: number }).n).toBe(0);
+});
+
 test('partner: an SDK partner (AUTH domain) uploads a certificate that chains, becomes Active and downloads both copies', async ({ page, desk }) => {
   const { admin, authCa } = await seed(desk);
   const cert = leaf(authCa, `CN=aurora-sdk, O=${ORG}`, { key: keyPair('rsa2048', 'e2e-partner') });

@@ -46,6 +46,15 @@ describe('trust store upload (keymanager rules and codes)', () => {
     ]);
   });
 
+  it('refuses a bundle where nothing is acceptable, with a code per certificate', async () => {
+    const expired = root('CN=Old, O=R', { notBefore: new Date(now() - 3 * YEAR), notAfter: new Date(now() - YEAR) });
+    const orphan = intermediate(root('CN=Unknown, O=R'), 'CN=Orphan CA, O=R');
+    const e = await tc.fail('trustStore.upload', upload([expired, orphan]), admin);
+    expect(e.code).toBe('KER-PCM-004');
+    expect(e.fields).toEqual({ 'certificate.0': 'KER-PCM-004', 'certificate.1': 'KER-PCM-005' });
+    expect(tc.count('SELECT COUNT(*) AS n FROM ca_certificate')).toBe(0);
+  });
+
   it.each([
     ['KER-PCM-003', 'a duplicate', () => root('CN=Dup, O=R'), true],
     ['KER-PCM-004', 'an expired CA', () => root('CN=Old, O=R', { notBefore: new Date(now() - 3 * YEAR), notAfter: new Date(now() - YEAR) }), false],

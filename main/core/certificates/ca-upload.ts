@@ -103,7 +103,9 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
   const ok = results.filter((r) => r.status === 'Upload Success');
   if (ok.length === 0) {
     const first = results[0]!;
-    throw new AppError(asCode(first.code ?? 'KER-PCM-001'), results.length === 1 ? first.message : `None of the ${results.length} certificates was accepted: ${first.message}`);
+    // Nothing is written; a bundle still reports each certificate's code, keyed `certificate.<index>`.
+    const fields = results.length > 1 ? Object.fromEntries(results.map((r) => [`certificate.${r.index}`, r.code ?? 'KER-PCM-001'])) : undefined;
+    throw new AppError(asCode(first.code ?? 'KER-PCM-001'), results.length === 1 ? first.message : `None of the ${results.length} certificates was accepted: ${first.message}`, fields);
   }
   ctx.changed('trustStore');
   return {

@@ -5,7 +5,7 @@ import type { PartnerDomain } from '../pki/index.ts';
 import type { QueryCtx } from '../context.ts';
 import { likeContains, pageClause } from '../lists/paging.ts';
 import { p7bPem, toPem } from './decode.ts';
-import { detailsOf } from './details.ts';
+import { detailsOf, identityOf } from './details.ts';
 import { trustStoreOf } from './trust.ts';
 
 type Row = Output<'trustStore.list'>['data'][number];
@@ -89,12 +89,13 @@ function chainOf(ctx: QueryCtx, row: DbRow) {
   // Guard against a path that repeats a certificate (a root seen as leaf and anchor).
   const path = verdict.path.filter((p, i) => i === 0 || p.thumbprint !== verdict.path[i - 1]!.thumbprint);
   return {
-    chain: path.map((p) => ({ subject: p.subject, issuer: p.issuer, thumbprint: p.thumbprint, notBefore: p.notBefore, notAfter: p.notAfter, role: p.role })),
-    chainError: null,
-    ders: path.map((p) => {
-      const hit = ctx.db.prepare('SELECT der FROM ca_certificate WHERE domain = ? AND thumbprint = ?').get(row.domain, p.thumbprint) as { der: Buffer } | undefined;
-      return new Uint8Array(hit?.der ?? row.der);
+    // Names printed the same way as in the details (CN first), not in the engine's RFC 4514 order.
+    chain: path.map((p) => {
+      const who = identityOf(p.der);
+      return { subject: who.subject, issuer: who.issuer, thumbprint: p.thumbprint, notBefore: p.notBefore, notAfter: p.notAfter, role: p.role };
     }),
+    chainError: null,
+    ders: path.map((p) => p.der),
   };
 }
 

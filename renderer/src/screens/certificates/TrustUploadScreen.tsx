@@ -56,7 +56,10 @@ export function TrustUploadScreen() {
       // A bundle, or warnings to read: the results stay on this page.
       setResult({ domain, output });
     } catch (caught) {
-      setError(toApiError(caught));
+      const failure = toApiError(caught);
+      const refused = refusedBundle(failure);
+      if (refused) setResult({ domain, output: refused });
+      else setError(failure);
     } finally {
       setSubmitting(false);
     }
@@ -129,4 +132,23 @@ export function TrustUploadScreen() {
       </form>
     </div>
   );
+}
+
+/** A bundle refused whole comes back as one error with a code per certificate (`certificate.<index>`). */
+function refusedBundle(error: ApiError): Output<'trustStore.upload'> | null {
+  const perCertificate = Object.entries(error.fields ?? {}).filter(([key]) => /^certificate\.\d+$/.test(key));
+  if (perCertificate.length < 2) return null;
+  return {
+    status: 'Upload Failed',
+    results: perCertificate.map(([key, code]) => ({
+      index: Number(key.slice('certificate.'.length)),
+      status: 'Upload Failed' as const,
+      certificateId: null,
+      caCertificateType: null,
+      issuedTo: null,
+      code,
+      message: code,
+      warnings: [],
+    })),
+  };
 }
