@@ -13,6 +13,5 @@ export type UserProfile = Output<'session.me'>;
 export type AuditPage = Output<'audit.list'>;
 export type AuditRecord = AuditPage['data'][number];
 
-/** Mirrors AUDIT_SORT_FIELDS in methods/audit.ts (not re-exported by the contract index). */
-export const AUDIT_SORT_FIELDS = ['time', 'module', 'action', 'actor', 'result'] as const;
+import type { AUDIT_SORT_FIELDS } from '../../main/contract/index.ts';
 export type AuditSortField = (typeof AUDIT_SORT_FIELDS)[number];

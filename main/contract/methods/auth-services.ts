@@ -179,14 +179,14 @@ export const authServiceMethods = {
     access: ['AUTH_PARTNER'],
     input: z.object({ clientId: Id, ...ClientFields }).strict(),
     output: OidcClientDetail,
-    errors: ['PMS_ESI_004', 'PMS_PRT_055', 'PMS_ESI_008', 'PMS_PMP_016'],
+    errors: ['PMS_ESI_004', 'PMS_ESI_008', 'PMS_PMP_016'],
   }),
   'oidcClients.deactivate': method({
     kind: 'command',
     access: ADMIN_OR_AUTH,
     input: z.object({ clientId: Id }).strict(),
     output: OidcClientDetail,
-    errors: ['PMS_ESI_004', 'PMS_PRT_055', 'PMS_ESI_008', 'PMS_PMP_016'],
+    errors: ['PMS_ESI_004', 'PMS_ESI_008', 'PMS_PMP_016'],
   }),
   'oidcClients.list': method({
     kind: 'query',
@@ -207,7 +207,7 @@ export const authServiceMethods = {
     access: ADMIN_OR_AUTH,
     input: z.object({ clientId: Id }).strict(),
     output: OidcClientDetail,
-    errors: ['PMS_ESI_004', 'PMS_PRT_055'],
+    errors: ['PMS_ESI_004'],
   }),
   /** For consumers (an OIDC provider): is the client usable now, and with which ACR values and claims? */
   'oidcClients.check': method({

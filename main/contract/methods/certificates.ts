@@ -8,6 +8,15 @@ const PARTNER_OR_ADMIN: readonly Role[] = [...PARTNER_ROLES, 'PARTNER_ADMIN'];
 
 export const PARTNER_DOMAINS = ['AUTH', 'DEVICE', 'FTM'] as const;
 export const PartnerDomain = z.enum(PARTNER_DOMAINS);
+export type PartnerDomainName = (typeof PARTNER_DOMAINS)[number];
+
+/** Warnings on an accepted certificate: features that make the MOSIP backend (Java PKIX) refuse it. */
+export const PKI_WARNING_CODES = [
+  'PD_PKI_W01', // validated in the last second of a certificate's validity; Java compares to the millisecond
+  'PD_PKI_W02', // an intermediate has a twin (same subject and key) from another issuer; Java's builder can pick the dead end
+  'PD_PKI_W03', // signed with RSA-PSS: keymanager wants a signature algorithm name starting with "SHA2" (KER-PCM-014)
+] as const;
+export type PkiWarningCode = (typeof PKI_WARNING_CODES)[number];
 export const CaType = z.enum(['ROOT', 'INTERMEDIATE']);
 
 /** Certificate files as uploaded: `.cer`/`.pem`/`.p7b`, PEM or DER, sent base64-encoded. */

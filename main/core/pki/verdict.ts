@@ -34,16 +34,10 @@ export const PKI_ERROR_CODES = [
 ] as const satisfies readonly ErrorCode[]; // every engine code is a contract code, with UI messages
 export type PkiErrorCode = (typeof PKI_ERROR_CODES)[number];
 
-/** Warnings on a valid path: features that make the MOSIP backend (Java PKIX) refuse it. */
-export const PKI_WARNING_CODES = [
-  'PD_PKI_W01', // validation time falls in the last second of a certificate's validity; Java compares to the millisecond
-  'PD_PKI_W02', // an intermediate has a twin (same subject and key) from another issuer; Java's builder can pick the dead end
-  'PD_PKI_W03', // signed with RSA-PSS: keymanager wants a signature algorithm name starting with "SHA2" (KER-PCM-014)
-] as const;
-export type PkiWarningCode = (typeof PKI_WARNING_CODES)[number];
-
-export const PARTNER_DOMAINS = ['AUTH', 'DEVICE', 'FTM'] as const;
-export type PartnerDomain = (typeof PARTNER_DOMAINS)[number];
+// Warning codes and partner domains are part of the contract (the UI explains each warning).
+import type { PartnerDomainName as PartnerDomain, PkiWarningCode } from '../../contract/index.ts';
+export { PKI_WARNING_CODES, PARTNER_DOMAINS } from '../../contract/index.ts';
+export type { PartnerDomain, PkiWarningCode };
 
 /** The check that failed; stable identifiers for logs and tests. */
 export type CheckName =

@@ -1,20 +1,17 @@
 import type { Output } from '../contract.ts';
+import { PARTNER_DOMAINS, PKI_WARNING_CODES } from '../contract.ts';
 
 export type PartnerDomain = Output<'trustStore.list'>['data'][number]['partnerDomain'];
 export type CaType = Output<'trustStore.list'>['data'][number]['caCertificateType'];
 
-/** Mirrors PARTNER_DOMAINS in methods/certificates.ts (not re-exported by the contract index). */
-export const PARTNER_DOMAINS = ['AUTH', 'DEVICE', 'FTM'] as const satisfies readonly PartnerDomain[];
-// Fails to compile when the contract gains a domain this list lacks.
-const _allDomains: Record<PartnerDomain, true> = { AUTH: true, DEVICE: true, FTM: true };
-void _allDomains;
+export { PARTNER_DOMAINS };
 
 export function isPartnerDomain(value: unknown): value is PartnerDomain {
   return typeof value === 'string' && (PARTNER_DOMAINS as readonly string[]).includes(value);
 }
 
-/** Mirrors PKI_WARNING_CODES in main/core/pki/verdict.ts: what makes the MOSIP backend refuse. */
-export const WARNING_CODES = ['PD_PKI_W01', 'PD_PKI_W02', 'PD_PKI_W03'] as const;
+/** What makes the MOSIP backend refuse an accepted certificate (from the contract). */
+export const WARNING_CODES = PKI_WARNING_CODES;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 export function isWarningCode(value: string): value is WarningCode {
