@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Core } from '../core/index.ts';
+import { expireSbis, runScheduledJobs } from '../core/jobs.ts';
 import { schemaVersion } from '../store/db.ts';
 import { LATEST_VERSION } from '../store/migrations/index.ts';
 import { verifyLines } from './verify.ts';
@@ -8,10 +9,13 @@ type Values = Record<string, string | boolean | undefined>;
 interface Io {
   dataDir: string;
   stdout: NodeJS.WritableStream;
+  /** Words after the command, for commands that declare subcommands (`jobs run`). */
+  positionals?: string[];
 }
 export interface CliCommand {
   summary: string;
   options: Record<string, { type: 'string' | 'boolean' }>;
+  subcommands?: readonly string[];
   run(core: Core, values: Values, io: Io): Promise<number>;
 }
 
@@ -81,6 +85,21 @@ export const COMMANDS: Record<string, CliCommand> = {
     async run(core, _v, io) {
       const { total, valid } = await verifyLines(core, process.stdin, io.stdout, () => new Date());
       process.stderr.write(`verified ${total} chain(s): ${valid} valid, ${total - valid} not\n`);
+      return 0;
+    },
+  },
+  jobs: {
+    summary: 'jobs run: the scheduled jobs now (expire API keys, expire SBIs with their devices), as the system actor; jobs expire-sbis: only the SBI expiry job',
+    options: {},
+    subcommands: ['run', 'expire-sbis'],
+    async run(core, _v, io) {
+      const sub = io.positionals?.join(' ');
+      if (sub === 'expire-sbis') {
+        print(io, await expireSbis(core));
+        return 0;
+      }
+      if (sub !== 'run') throw new Error('usage: jobs run | jobs expire-sbis');
+      print(io, await runScheduledJobs(core));
       return 0;
     },
   },

@@ -18,11 +18,11 @@ async function main(argv: string[]): Promise<number> {
     (name && name !== 'help' ? console.error : console.log)(`${name && name !== 'help' ? `Unknown command "${name}".\n` : ''}Usage: npm run cli -- <command> [--data-dir DIR]\n\n${usage}`);
     return name && name !== 'help' ? 2 : 0;
   }
-  const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, ...command.options }, allowPositionals: false, strict: true });
+  const { values, positionals } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, ...command.options }, allowPositionals: Boolean(command.subcommands), strict: true });
   const dataDir = resolve((values['data-dir'] as string | undefined) ?? defaultDataDir());
   const core: Core = openCore({ dataDir, publicUrl: 'partnerdesk://', log: fileLog(dataDir) });
   try {
-    return await command.run(core, values as Record<string, string | boolean | undefined>, { dataDir, stdout: process.stdout });
+    return await command.run(core, values as Record<string, string | boolean | undefined>, { dataDir, stdout: process.stdout, positionals });
   } finally {
     core.close();
   }

@@ -124,6 +124,44 @@ export const ERROR_CODES = [
   'PMS_PRT_358', // bad sort type
   'PMS_PRT_360', // page number < 0
   'PMS_PRT_361', // page size <= 0
+  // SBIs and devices (MOSIP device service, pms.md §1.7, §3.4)
+  'PMS_AUT_001', // device type / subtype not in the catalogue
+  'PMS_AUT_002', // device provider inactive or not a device provider
+  'PMS_AUT_003', // device with this type, subtype, make and model exists
+  'PMS_AUT_508', // SBI expiry date must be after today
+  'PMS_AUT_512', // SBI version exists for this provider
+  'PMS_AUT_514', // SBI created date is after today
+  'PMS_AUT_515', // SBI expiry date too far in the future
+  'PMS_AUT_516', // SBI created date too far in the past
+  'PMS_AUT_517', // SBI already approved
+  'PMS_AUT_518', // SBI already rejected
+  'PMS_DEVICE_ERROR_005', // SBI does not exist
+  'PMS_DEVICE_ERROR_006', // device does not exist
+  'PMS_DEVICE_ERROR_009', // SBI not approved yet
+  'PMS_DEVICE_ERROR_010', // device not pending approval
+  'PMS_DEVICE_ERROR_014', // device already deactivated
+  'PMS_DEVICE_ERROR_016', // device does not belong to this user
+  'PMS_DEVICE_ERROR_019', // SBI does not belong to this user
+  'PMS_DEVICE_ERROR_020', // SBI already deactivated
+  'PMS_DEVICE_ERROR_021', // SBI expired
+  'PMS_DEVICE_ERROR_022', // SBI not approved (cannot deactivate)
+  'PMS_DEVICE_ERROR_023', // device not approved (cannot deactivate)
+  'PMS_DEVICE_ERROR_024', // orphan device (no SBI) cannot be approved
+  'PMS_DEVICE_ERROR_028', // SBI rejected
+  'PMS_DEVICE_ERROR_029', // SBI deactivated
+  // FTM chips (pms.md §1.7, §3.5)
+  'PMP_AUT_030', // FTM provider inactive or not an FTM provider
+  'PMP_AUT_032', // FTM chip with this make and model exists
+  'PMP_AUT_033', // FTM chip certificate not uploaded
+  'PMP_AUT_038', // certificate upload only when pending upload or approved
+  'PMP_AUT_039', // FTM chip deactivated
+  'PMS_FTM_ERROR_005', // FTM chip does not exist
+  'PMS_FTM_ERROR_006', // FTM chip does not belong to this user
+  'PMS_FTM_ERROR_007', // FTM chip already deactivated
+  'PMS_FTM_ERROR_008', // certificate download needs pending approval or approved
+  'PMS_FTM_ERROR_009', // certificate of a deactivated FTM chip cannot be downloaded
+  'PMS_FTM_ERROR_010', // FTM chip not approved (cannot deactivate)
+  'PD_FTM_001', // FTM chip not pending approval
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,8 @@ import { linkingMethods } from './methods/linking.ts';
 import { partnerMethods } from './methods/partners.ts';
 import { authServiceMethods } from './methods/auth-services.ts';
 import { certificateMethods } from './methods/certificates.ts';
+import { deviceMethods } from './methods/devices.ts';
+import { ftmMethods } from './methods/ftm.ts';
 import type { ErrorBody } from './errors.ts';
 
 /**
@@ -23,6 +25,8 @@ export const contract = {
   ...partnerMethods,
   ...authServiceMethods,
   ...certificateMethods,
+  ...deviceMethods,
+  ...ftmMethods,
 };
 
 export type Contract = typeof contract;

@@ -42,6 +42,14 @@ export const ConfigSchema = z
         expiryDays: z.number().int().min(1).max(36500).default(36500),
       })
       .default({ expiryDays: 36500 }),
+    devices: z
+      .object({
+        /** MOSIP mosip.pms.created.date.max.year: an SBI's created date is at most this many years ago. */
+        sbiCreatedDateMaxYears: z.number().int().min(1).max(100).default(10),
+        /** MOSIP mosip.pms.expiry.date.max.year: an SBI's expiry date is at most this many years ahead. */
+        sbiExpiryDateMaxYears: z.number().int().min(1).max(100).default(10),
+      })
+      .default({ sbiCreatedDateMaxYears: 10, sbiExpiryDateMaxYears: 10 }),
     oidc: OidcConfigSchema.default(OIDC_DEFAULTS),
     /** Base of links in e-mails; the host fills in its own address when this is absent. */
     publicUrl: z.string().url().optional(),

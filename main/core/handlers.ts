@@ -3,7 +3,13 @@ import type { CommandHandler, QueryHandler } from './command.ts';
 import { accountHandlers } from './accounts/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
 import { dashboardHandlers } from './dashboard/handlers.ts';
+import { policyHandlers } from './policies/handlers.ts';
+import { linkingHandlers } from './linking/handlers.ts';
+import { partnerHandlers } from './partners/handlers.ts';
+import { authServiceHandlers } from './auth-services/handlers.ts';
 import { certificateHandlers } from './certificates/handlers.ts';
+import { deviceHandlers } from './devices/handlers.ts';
+import { ftmHandlers } from './ftm/handlers.ts';
 
 export type Handler<M extends MethodName> = QueryHandler<M> | CommandHandler<M, unknown>;
 export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };
@@ -22,5 +28,11 @@ export const handlers: HandlerMap<MethodName> = {
   ...accountHandlers,
   ...auditHandlers,
   ...dashboardHandlers,
+  ...policyHandlers,
+  ...linkingHandlers,
+  ...partnerHandlers,
+  ...authServiceHandlers,
   ...certificateHandlers,
+  ...deviceHandlers,
+  ...ftmHandlers,
 };

@@ -13,6 +13,8 @@ export const DashboardCard = z.object({
   id: CardId,
   /** Pending / expiring count shown as a badge; null when the card has none. */
   count: z.number().int().nullable(),
+  /** Parts of the count where the card names several (sbiDevice: { sbi, device } pending requests). */
+  breakdown: z.record(z.string(), z.number().int()).optional(),
 });
 
 export const dashboardMethods = {

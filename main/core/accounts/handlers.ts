@@ -1,3 +1,4 @@
+import { generateDemoChipCertificates, seedDemoDevices } from '../demo/devices.ts';
 import { AppError } from '../../contract/index.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { command, query } from '../handlers.ts';
@@ -63,19 +64,21 @@ export const accountHandlers: HandlerMap<AccountMethods> = {
     },
   }),
 
-  'setup.loadDemo': command<'setup.loadDemo', { password: string; hash: string; pki: DemoPki }>({
+  'setup.loadDemo': command<'setup.loadDemo', { password: string; hash: string; pki: DemoPki; chipCerts: Uint8Array[] }>({
     module: 'demo',
     async prepare(ctx) {
       if (hasUsers(ctx.db)) throw new AppError('PD_SETUP_002', 'Demo data can only be loaded into an empty database.');
       // A fresh password per demo database, shown once: even demo installs have no default password.
       const password = `Demo-${ctx.deps.randomBytes(9).toString('base64url')}1!`;
       const [hash, pki] = await Promise.all([hashPassword(password, ctx.deps.randomBytes(16)), generateDemoPki(ctx.deps, ctx.now)]);
-      return { password, hash, pki };
+      const chipCerts = await generateDemoChipCertificates(ctx.deps, ctx.now, pki.ftmIssuer);
+      return { password, hash, pki, chipCerts };
     },
     apply(ctx, _input, prepared) {
       if (hasUsers(ctx.db)) throw new AppError('PD_SETUP_002', 'Demo data can only be loaded into an empty database.');
       const counts = seedDemo(ctx.db, prepared.hash, ctx.now);
       seedDemoPki(ctx.db, prepared.pki, ctx.now);
+      seedDemoDevices(ctx.db, ctx.now, prepared.chipCerts);
       ctx.changed('accounts');
       return { output: { ...counts, password: prepared.password }, ref: { type: 'demo', id: 'dataset' }, outbox: false };
     },

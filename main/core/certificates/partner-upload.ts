@@ -1,25 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, isErrorCode, PARTNER_TYPES } from '../../contract/index.ts';
-import type { ErrorCode, ParsedInput } from '../../contract/index.ts';
-import { parseCertificate, validateCertificatePath } from '../pki/index.ts';
-import type { ParsedCert, PartnerDomain } from '../pki/index.ts';
+import { AppError, PARTNER_TYPES } from '../../contract/index.ts';
+import type { ParsedInput } from '../../contract/index.ts';
+import type { PartnerDomain } from '../pki/index.ts';
 import type { Actor, CommandCtx, QueryCtx } from '../context.ts';
 import { requireActor } from '../context.ts';
 import { certificateCards } from './cards.ts';
-import { certificatesInFile, toPem } from './decode.ts';
+import { checkUploadedCertificate } from './check.ts';
+import { toPem } from './decode.ts';
 import { identityOf } from './details.ts';
 import type { Identity } from './details.ts';
 import { domainOfPartnerType } from './domain.ts';
 import { issueCertificate, KeyUsage, serialFrom } from './issuer.ts';
 import { createSigningCa, loadSigningCa, storeSigningCa } from './signing-ca.ts';
 import type { NewSigningCa } from './signing-ca.ts';
-import { trustStoreOf } from './trust.ts';
 import { x509 } from './x509.ts';
 
 const DAY_MS = 86_400_000;
-// Checks on the certificate itself that keymanager runs only after the chain (pms.md §3.1 step 3).
-const LATE_CODES = new Set<string>(['KER-PCM-007', 'KER-PCM-013', 'KER-PCM-014', 'PD_PKI_007', 'PD_PKI_010', 'PD_PKI_004']);
-const EARLY_CODES = new Set<string>(['KER-PMS-020', 'KER-PCM-004', 'KER-PCM-017', 'KER-PCM-015']);
 
 interface PartnerRow {
   id: string;
@@ -39,8 +35,6 @@ export interface PreparedUpload {
   warnings: string[];
   newCa: NewSigningCa | null;
 }
-
-const asCode = (code: string): ErrorCode => (isErrorCode(code) ? code : 'KER-PCM-001');
 
 /** Caller owns the partner (or is the partner admin); the partner may take a certificate now. */
 export function partnerForCertificate(db: QueryCtx['db'] | CommandCtx['db'], actor: Actor, partnerId: string): PartnerRow {
@@ -65,26 +59,14 @@ export async function prepareUpload(ctx: QueryCtx, input: ParsedInput<'partnerCe
   const actor = requireActor(ctx.actor);
   const partner = partnerForCertificate(ctx.db, actor, input.partnerId);
   checkMayUpload(partner);
-  const ders = certificatesInFile(input.contentBase64);
-  if (ders.length !== 1) throw new AppError('KER-PCM-001', `Upload exactly one certificate (the file holds ${ders.length}).`);
-  const der = ders[0]!;
-  const parsed = parseCertificate(der);
-  if (!('thumbprint' in parsed)) throw new AppError(asCode(parsed.code), parsed.message);
   const domain = domainOfPartnerType(partner.partner_type_code);
-  const verdict = validateCertificatePath({
-    leaf: parsed as ParsedCert,
+  const { der, identity, warnings } = checkUploadedCertificate(ctx.db, {
+    contentBase64: input.contentBase64,
     domain,
-    trust: trustStoreOf(ctx.db),
+    orgName: partner.name,
+    minRemainingDays: ctx.deps.config.certificates.partnerMinRemainingDays,
     at: ctx.now,
-    options: { minRemainingValidityMs: ctx.deps.config.certificates.partnerMinRemainingDays * DAY_MS },
   });
-  if (!verdict.ok && (EARLY_CODES.has(verdict.code) || !LATE_CODES.has(verdict.code))) throw new AppError(asCode(verdict.code), verdict.message);
-  if (parsed.faults.version) throw new AppError('KER-PCM-007', parsed.faults.version.message);
-  const identity = identityOf(der);
-  if (identity.organization !== partner.name) {
-    throw new AppError('KER-PCM-008', `The certificate's organisation (O=${identity.organization ?? 'none'}) must equal "${partner.name}" exactly.`);
-  }
-  if (!verdict.ok) throw new AppError(asCode(verdict.code), verdict.message);
 
   let ca = await loadSigningCa(ctx.db, ctx.deps);
   let newCa: NewSigningCa | null = null;
@@ -104,7 +86,7 @@ export async function prepareUpload(ctx: QueryCtx, input: ParsedInput<'partnerCe
     // keymanager adds key encipherment only for the AUTH domain
     keyUsages: KeyUsage.digitalSignature | (domain === 'AUTH' ? KeyUsage.keyEncipherment : 0),
   });
-  return { partner, domain, der, identity, signedDer, warnings: verdict.warnings, newCa };
+  return { partner, domain, der, identity, signedDer, warnings, newCa };
 }
 
 export function applyUpload(ctx: CommandCtx, prepared: PreparedUpload) {

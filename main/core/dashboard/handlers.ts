@@ -4,6 +4,7 @@ import { requireActor } from '../context.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { query } from '../handlers.ts';
 import { loadProfile } from '../accounts/profile.ts';
+import { adminCards, partnerCards } from './cards.ts';
 import { expiringCaCount, expiringPartnerCertificates } from '../certificates/expiry.ts';
 
 type Card = z.infer<typeof DashboardCard>;
@@ -22,11 +23,12 @@ export const dashboardHandlers: HandlerMap<'dashboard.summary'> = {
         cards.push({ id: 'trustStore', count: expiringCaCount(ctx.db, ctx.now) });
         cards.push({ id: 'auditLog', count: null });
       }
+      cards.push(...adminCards(ctx, actor));
       cards.push({ id: 'profile', count: null });
       return { cards, accountStatus: 'admin' };
     }
     const p = profile.partner;
     const accountStatus = !p ? 'InProgress' : p.approvalStatus === 'approved' ? (p.isActive ? 'active' : 'deactivated') : p.approvalStatus;
-    return { cards: [{ id: 'partnerCertificate', count: expiringPartnerCertificates(ctx.db, actor.partnerIds, ctx.now) }, { id: 'profile', count: null }], accountStatus };
+    return { cards: [{ id: 'partnerCertificate', count: expiringPartnerCertificates(ctx.db, actor.partnerIds, ctx.now) }, ...partnerCards(ctx, actor, p), { id: 'profile', count: null }], accountStatus };
   }),
 };

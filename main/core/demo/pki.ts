@@ -37,6 +37,8 @@ export interface DemoPki {
   signingCa: NewSigningCa;
   cas: CaRow[];
   partnerCerts: PartnerCertRow[];
+  /** The FTM issuing CA, for the demo chip certificates (main/core/demo/devices.ts). */
+  ftmIssuer: { der: Uint8Array; key: CryptoKey };
 }
 
 async function ca(deps: CoreDeps, subject: string, from: Date, to: Date, issuer?: { der: Uint8Array; key: CryptoKey }) {
@@ -101,7 +103,7 @@ export async function generateDemoPki(deps: CoreDeps, now: Date): Promise<DemoPk
     });
     partnerCerts.push({ partnerId: h.id, domain: h.domain, caSigned, mosipSigned, uploadedAt });
   }
-  return { signingCa, cas, partnerCerts };
+  return { signingCa, cas, partnerCerts, ftmIssuer: issuing.get('FTM')! };
 }
 
 export function seedDemoPki(db: WriteDb, pki: DemoPki, now: Date): void {

@@ -2,6 +2,7 @@ import type { PartnerTypeCode } from '../../contract/index.ts';
 import { PARTNER_TYPES } from '../../contract/index.ts';
 import type { WriteDb } from '../context.ts';
 import { insertPartner, insertUser } from '../accounts/users.ts';
+import { seedDemoPolicies } from './policies.ts';
 
 /**
  * A realistic dataset the app generates itself: an admin, and partners of every type in the
@@ -40,5 +41,6 @@ export function seedDemo(db: WriteDb, passwordHash: string, now: Date): { users:
   // one deactivated by the admin; the certificates issue attaches their certificates.
   db.prepare("UPDATE partner SET approval_status = 'approved', is_active = 1 WHERE id IN ('aurora-identity-services', 'nile-credential-bureau', 'sentinel-biometrics', 'securesilicon-ftm')").run();
   db.prepare("UPDATE partner SET approval_status = 'approved', is_active = 0 WHERE id = 'printworks-civic-cards'").run();
+  seedDemoPolicies(db, now);
   return { users: ORGS.length + 1, partners: ORGS.length, adminLogin: 'admin' };
 }

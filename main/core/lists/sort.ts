@@ -35,10 +35,13 @@ export function listPage(args: PageArgs, sorts: SortTerms, fallback: string, fal
 export class Where {
   readonly parts: string[] = [];
   readonly params: unknown[] = [];
+  /** The parameters of each part, in order (to copy terms into another Where). */
+  readonly termParams: unknown[][] = [];
 
   add(sql: string, ...params: unknown[]): this {
     this.parts.push(sql);
     this.params.push(...params);
+    this.termParams.push(params);
     return this;
   }
 

@@ -76,7 +76,7 @@ export function validatePolicy(type: PolicyTypeName, text: string): string {
     throw new AppError('PMS_POL_052', `The policy is not valid JSON: ${(err as Error).message}`, { policy: 'PMS_POL_052' });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new AppError('PMS_POL_051', 'The policy must be a JSON object.', { policy: 'PMS_POL_051' });
+    throw new AppError('PMS_POL_051', `The policy does not match the ${type} policy schema at (root): it must be a JSON object.`, { policy: 'PMS_POL_051' });
   }
   const schema = type === 'Auth' ? AuthPolicy : DataSharePolicy;
   const candidate = type === 'Auth' ? normalizeAuth(parsed as Record<string, unknown>) : parsed;

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCore } from '../../core/index.ts';
+import { withScheduledJobs } from '../../core/jobs.ts';
 import type { Core } from '../../core/index.ts';
 import { fileLog } from '../shared/file-log.ts';
 import type { CoreWorkerData, FromWorker, ToWorker } from './worker-protocol.ts';
@@ -24,7 +25,8 @@ try {
 }
 
 if (core) {
-  const opened = core;
+  // API key expiry and other scheduled jobs run in the core's thread; close() stops them.
+  const opened = withScheduledJobs(core);
   opened.onEvent((event, payload) => post({ kind: 'event', event, payload }));
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'close') {

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openCore } from '../../core/index.ts';
+import { withScheduledJobs } from '../../core/jobs.ts';
 import { defaultDataDir } from '../shared/data-dir.ts';
 import { fileLog } from '../shared/file-log.ts';
 import { startWebHost } from './server.ts';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   const rendererDir = join(root, 'dist', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('The UI is not built: run `npm run build:renderer` (npm run web does it for you).');
 
-  const host = await startWebHost({ port, rendererDir, openCore: (_origin, launchUrl) => openCore({ dataDir, publicUrl: launchUrl, log: fileLog(dataDir) }) });
+  const host = await startWebHost({ port, rendererDir, openCore: (_origin, launchUrl) => withScheduledJobs(openCore({ dataDir, publicUrl: launchUrl, log: fileLog(dataDir) })) });
   if (values.demo) {
     const info = await fetchJson(host, 'system.info');
     if (info.ok && (info.result as { setupRequired: boolean }).setupRequired) {

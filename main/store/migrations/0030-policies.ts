@@ -6,6 +6,20 @@ import type { Database } from 'better-sqlite3';
  * partners, policies and link requests. Every list sorts through an index ending in the row id, so
  * paging is stable and a page never sorts the whole table.
  */
+/**
+ * Triggers keeping list_count(tbl, k) = rows of `table` whose `column` is k. Part of this step (and
+ * used by 0040): never change it once shipped; a later step that needs other triggers writes its own.
+ */
+export function countTriggers(table: string, column: string): string {
+  const up = (v: string) => `INSERT INTO list_count (tbl, k, n) VALUES ('${table}', CAST(${v} AS TEXT), 1) ON CONFLICT (tbl, k) DO UPDATE SET n = n + 1;`;
+  const down = (v: string) => `UPDATE list_count SET n = n - 1 WHERE tbl = '${table}' AND k = CAST(${v} AS TEXT);`;
+  return `
+    CREATE TRIGGER ${table}_count_insert AFTER INSERT ON ${table} BEGIN ${up(`NEW.${column}`)} END;
+    CREATE TRIGGER ${table}_count_update AFTER UPDATE OF ${column} ON ${table} WHEN OLD.${column} IS NOT NEW.${column}
+      BEGIN ${down(`OLD.${column}`)} ${up(`NEW.${column}`)} END;
+    CREATE TRIGGER ${table}_count_delete AFTER DELETE ON ${table} BEGIN ${down(`OLD.${column}`)} END;`;
+}
+
 export default function migrate(db: Database): void {
   db.exec(`
     CREATE TABLE policy_group (
@@ -47,7 +61,9 @@ export default function migrate(db: Database): void {
     CREATE INDEX auth_policy_group_status ON auth_policy(policy_group_id, status);
     CREATE INDEX auth_policy_type_created ON auth_policy(policy_type, created_at, id);
     CREATE INDEX auth_policy_type_status ON auth_policy(policy_type, status, created_at, id);
-    CREATE INDEX auth_policy_name ON auth_policy(name COLLATE NOCASE, id);
+    -- UNIQUE lets SQLite see (name, id) as distinct, so a walk in policy-name order can take each
+    -- policy's requests in index order without sorting them (lists/fact-list.ts)
+    CREATE UNIQUE INDEX auth_policy_name ON auth_policy(name COLLATE NOCASE, id);
 
     CREATE TABLE partner_policy_request (
       id TEXT PRIMARY KEY,
@@ -67,15 +83,30 @@ export default function migrate(db: Database): void {
     -- 'InProgress' sorts before the lower-case states, so status ASC lists pending requests first.
     CREATE INDEX ppr_status_created ON partner_policy_request(status_code, created_at, id);
     CREATE INDEX ppr_created ON partner_policy_request(created_at, id);
-    CREATE INDEX ppr_partner_created ON partner_policy_request(part_id, created_at, id);
+    -- per partner by state then date: a partner's list, "pending for these partners" counts, and the orgName walk
+    CREATE INDEX ppr_partner_status ON partner_policy_request(part_id, status_code, created_at, id);
     CREATE INDEX ppr_policy_created ON partner_policy_request(policy_id, created_at, id);
 
-    -- Admin partners list (pms.md §2.3 admin-partners): one index per sort column, ending in id.
+    -- Row counts per state of the large tables, kept by triggers: the unfiltered and per-state
+    -- totals of the lists and the dashboard's pending count are read, not counted (a count over
+    -- 700k index entries alone costs ~25 ms).
+    CREATE TABLE list_count (
+      tbl TEXT NOT NULL,
+      k TEXT NOT NULL,
+      n INTEGER NOT NULL CHECK (n >= 0),
+      PRIMARY KEY (tbl, k)
+    ) STRICT, WITHOUT ROWID;
+    ${countTriggers('partner_policy_request', 'status_code')}
+
+    -- Admin partners list (pms.md §2.3 admin-partners): one index per sort column, ending in id;
+    -- the sort indexes also carry the filter columns, so walking one in order checks the filters
+    -- without reading the table.
     CREATE INDEX partner_group ON partner(policy_group_id, id);
-    CREATE INDEX partner_name ON partner(name COLLATE NOCASE, id);
-    CREATE INDEX partner_email ON partner(email_id COLLATE NOCASE, id);
-    CREATE INDEX partner_created ON partner(created_at, id);
-    CREATE INDEX partner_type_id ON partner(partner_type_code, id);
+    CREATE INDEX partner_name ON partner(name COLLATE NOCASE, id, partner_type_code, approval_status, is_active, policy_group_id);
+    CREATE INDEX partner_email ON partner(email_id COLLATE NOCASE, id, partner_type_code, approval_status, is_active, policy_group_id);
+    CREATE INDEX partner_created ON partner(created_at, id, partner_type_code, approval_status, is_active, policy_group_id);
+    CREATE UNIQUE INDEX partner_type_id ON partner(partner_type_code, id);
+    CREATE UNIQUE INDEX partner_name_id ON partner(name COLLATE NOCASE, id);          -- as auth_policy_name
     CREATE INDEX partner_status ON partner(approval_status, is_active, created_at, id);
     CREATE INDEX partner_cert ON partner((certificate_alias IS NULL), created_at, id);
   `);

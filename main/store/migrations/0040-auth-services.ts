@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { countTriggers } from './0030-policies.ts';
 
 /**
  * Authentication partner services: API keys (MOSIP `partner_policy`) and OIDC clients
@@ -28,6 +29,8 @@ export default function migrate(db: Database): void {
     CREATE INDEX partner_policy_policy_created ON partner_policy(policy_id, created_at, id);
     CREATE INDEX partner_policy_active_created ON partner_policy(is_active, created_at, id);
     CREATE INDEX partner_policy_valid_to ON partner_policy(valid_to, id);
+    -- the expiry job (active keys past valid_to) and "active keys expiring within N days"
+    CREATE INDEX partner_policy_active_valid_to ON partner_policy(is_active, valid_to, id);
     CREATE INDEX partner_policy_label_sort ON partner_policy(label COLLATE NOCASE, id);
 
     CREATE TABLE oidc_client (
@@ -54,5 +57,7 @@ export default function migrate(db: Database): void {
     CREATE INDEX oidc_client_policy_created ON oidc_client(policy_id, created_at, id);
     CREATE INDEX oidc_client_status_created ON oidc_client(status, created_at, id);
     CREATE INDEX oidc_client_name ON oidc_client(name COLLATE NOCASE, id);
+    ${countTriggers('partner_policy', 'is_active')}
+    ${countTriggers('oidc_client', 'status')}
   `);
 }

@@ -4,6 +4,7 @@ import m0020 from './0020-audit-outbox.ts';
 import m0030 from './0030-policies.ts';
 import m0040 from './0040-auth-services.ts';
 import m0050 from './0050-certificates.ts';
+import m0060 from './0060-devices.ts';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'policies', up: m0030 },
   { version: 40, name: 'auth-services', up: m0040 },
   { version: 50, name: 'certificates', up: m0050 },
+  { version: 60, name: 'devices', up: m0060 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

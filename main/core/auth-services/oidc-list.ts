@@ -1,0 +1,47 @@
+import type { ParsedInput } from '../../contract/index.ts';
+import type { Actor, ReadDb } from '../context.ts';
+import { factPlan, runFactList } from '../lists/fact-list.ts';
+import type { FactFilters, FactListSpec } from '../lists/fact-list.ts';
+import { likeContains } from '../lists/paging.ts';
+import { Where } from '../lists/sort.ts';
+import { partnerScope } from '../partners/access.ts';
+import { CLIENT_COLUMNS, clientOut } from './oidc-clients.ts';
+import type { ClientRow } from './oidc-clients.ts';
+
+export const OIDC_LIST: FactListSpec = {
+  fact: { table: 'oidc_client', alias: 'c', partnerCol: 'rp_id', policyCol: 'policy_id' },
+  columns: CLIENT_COLUMNS,
+  sorts: {
+    createdDateTime: { terms: ['c.created_at', 'c.id'], driver: 'row', indexed: ['status'] },
+    status: { terms: ['c.status', 'c.created_at', 'c.id'], driver: 'row', indexed: ['status'] },
+    partnerId: { terms: ['c.rp_id', 'c.created_at', 'c.id'], driver: 'row' },
+    clientName: { terms: ['c.name COLLATE NOCASE', 'c.id'], driver: 'row' },
+    orgName: { terms: ['p.name COLLATE NOCASE', 'p.id', 'c.created_at', 'c.id'], driver: 'partner', driverIndex: 'partner_name_id' },
+    policyName: { terms: ['pol.name COLLATE NOCASE', 'pol.id', 'c.created_at', 'c.id'], driver: 'policy', driverIndex: 'auth_policy_name' },
+    policyGroupName: { terms: ['g.name COLLATE NOCASE', 'pol.name COLLATE NOCASE', 'c.created_at', 'c.id'], driver: 'group' },
+  },
+  counter: { eq: 'status' },
+  fallback: 'createdDateTime',
+  fallbackType: 'desc',
+};
+
+function filters(actor: Actor, input: ParsedInput<'oidcClients.list'>): FactFilters {
+  const other = new Where();
+  if (input.clientName) other.add("c.name LIKE ? ESCAPE '\\'", likeContains(input.clientName));
+  return {
+    scope: partnerScope(actor),
+    dims: input,
+    eq: input.status ? [{ name: 'status', column: 'c.status', value: input.status }] : [],
+    other,
+    lookup: input.clientName ? { sql: "SELECT c.id FROM oidc_client c WHERE c.name LIKE ? ESCAPE '\\'", params: [likeContains(input.clientName)] } : undefined,
+  };
+}
+
+export function clientListPlan(db: ReadDb, actor: Actor, input: ParsedInput<'oidcClients.list'>) {
+  return factPlan(db, OIDC_LIST, input, filters(actor, input));
+}
+
+export function listClients(db: ReadDb, actor: Actor, input: ParsedInput<'oidcClients.list'>) {
+  const { total, rows } = runFactList<ClientRow>(db, OIDC_LIST, input, filters(actor, input));
+  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total, data: rows.map(clientOut) };
+}
