@@ -42,6 +42,8 @@ const DEVICE_SORTS: SortTerms = {
   createdDateTime: ['d.created_at', 'd.id'],
 };
 
+const walkStatus = (alias: string): boolean => alias !== 'createdDateTime' && alias !== 'status';
+
 function inList(w: Where, expr: string, ids: readonly string[]): void {
   if (ids.length <= 200) w.in(expr, ids);
   else w.add(`${expr} IN (SELECT value FROM json_each(?))`, JSON.stringify(ids));
@@ -82,7 +84,9 @@ export function listSbis(ctx: QueryCtx, input: ParsedInput<'sbis.list'>) {
     if (ids.length <= SEEK_MAX) inList(w, 's.id', ids);
     else w.add(`s.${column} LIKE ? ESCAPE '\\'`, likeContains(value));
   }
-  if (input.status) w.add('s.status = ?', input.status);
+  // with another sort, the sort's index is walked and the status checked on the way ('+' keeps SQLite
+  // from reading the status index and sorting its matches — 70% of the rows)
+  if (input.status) w.add(`${walkStatus(page.alias) ? '+' : ''}s.status = ?`, input.status);
   const now = ctx.now.toISOString();
   if (input.sbiExpiryStatus) w.add(input.sbiExpiryStatus === 'expired' ? 's.sw_expiry_dtimes < ?' : 's.sw_expiry_dtimes >= ?', now);
   if (input.expiryPeriod) w.add('s.sw_expiry_dtimes BETWEEN ? AND ?', now, new Date(ctx.now.getTime() + input.expiryPeriod * DAY_MS).toISOString());
@@ -112,7 +116,7 @@ export function listDevices(ctx: QueryCtx, input: ParsedInput<'devices.list'>) {
   if (input.deviceSubTypeCode) w.add('d.dstype_code = ?', input.deviceSubTypeCode);
   if (input.make) w.add("d.make LIKE ? ESCAPE '\\'", likeContains(input.make));
   if (input.model) w.add("d.model LIKE ? ESCAPE '\\'", likeContains(input.model));
-  if (input.status) w.add('d.status = ?', input.status);
+  if (input.status) w.add(`${walkStatus(page.alias) ? '+' : ''}d.status = ?`, input.status);
   const onlyStatus = w.parts.length === 0 ? null : w.parts.length === 1 && input.status ? input.status : false;
   const totalResults = total(ctx.db, 'device_detail', 'd', w, onlyStatus);
   const rows = ctx.db
