@@ -21,6 +21,9 @@ import { PartnerCertificateScreen } from './screens/certificates/PartnerCertific
 import { TrustDetailScreen } from './screens/certificates/TrustDetailScreen.tsx';
 import { TrustStoreScreen } from './screens/certificates/TrustStoreScreen.tsx';
 import { TrustUploadScreen } from './screens/certificates/TrustUploadScreen.tsx';
+import { PolicyGroupGate } from './screens/partner-services/PolicyGroupSelect.tsx';
+import { partnerServicesScreen } from './screens/partner-services/routes.tsx';
+import { policyScreen } from './screens/policies/policyScreens.tsx';
 import type { UserProfile } from './contract.ts';
 
 function publicScreen(screen: Screen): ReactNode {
@@ -59,7 +62,7 @@ function privateScreen(screen: Screen, user: UserProfile): ReactNode {
     case 'notAllowed':
       return <NotAllowedScreen />;
     default:
-      return null;
+      return policyScreen(screen) ?? partnerServicesScreen(screen, user);
   }
 }
 
@@ -106,7 +109,7 @@ export function App() {
     if (page) {
       return (
         <AppShell user={user} inactivitySeconds={info.inactivitySeconds} promptSeconds={info.promptSeconds}>
-          {page}
+          <PolicyGroupGate user={user}>{page}</PolicyGroupGate>
         </AppShell>
       );
     }

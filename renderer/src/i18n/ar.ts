@@ -1,5 +1,8 @@
 import type { Translation } from './types.ts';
 import certificatesAr from './certificates.ar.ts';
+import partnerServicesAr from './partnerServices.ar.ts';
+import policiesAr from './policies.ar.ts';
+import devicesAr from './devices.ar.ts';
 
 const ar: Translation = {
   app: {
@@ -261,6 +264,9 @@ const ar: Translation = {
     signOut: 'تسجيل الخروج',
   },
   certificates: certificatesAr,
+  partnerServices: partnerServicesAr,
+  policies: policiesAr,
+  devices: devicesAr,
   errors: {
     PD_RPC_001: 'تعذّرت قراءة الطلب.',
     PD_RPC_002: 'حجم الطلب كبير جدًا.',

@@ -1,5 +1,8 @@
 import type { CardId, ErrorCode, PartnerTypeCode } from '../contract.ts';
 import certificatesEn from './certificates.en.ts';
+import partnerServicesEn from './partnerServices.en.ts';
+import policiesEn from './policies.en.ts';
+import devicesEn from './devices.en.ts';
 
 /** One message per contract error code; a new code without a message fails the type-check. */
 const errors: Record<ErrorCode, string> = {
@@ -417,6 +420,9 @@ const en = {
     signOut: 'Sign out',
   },
   certificates: certificatesEn,
+  partnerServices: partnerServicesEn,
+  policies: policiesEn,
+  devices: devicesEn,
   errors,
 };
 

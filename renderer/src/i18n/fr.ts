@@ -1,5 +1,8 @@
 import type { Translation } from './types.ts';
 import certificatesFr from './certificates.fr.ts';
+import partnerServicesFr from './partnerServices.fr.ts';
+import policiesFr from './policies.fr.ts';
+import devicesFr from './devices.fr.ts';
 
 const fr: Translation = {
   app: {
@@ -261,6 +264,9 @@ const fr: Translation = {
     signOut: 'Se déconnecter',
   },
   certificates: certificatesFr,
+  partnerServices: partnerServicesFr,
+  policies: policiesFr,
+  devices: devicesFr,
   errors: {
     PD_RPC_001: 'La requête n’a pas pu être lue.',
     PD_RPC_002: 'La requête est trop volumineuse.',

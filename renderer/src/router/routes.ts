@@ -1,5 +1,12 @@
+import { PARTNER_SERVICES_ADMIN_ONLY, PARTNER_SERVICES_ROUTES, type PartnerServicesScreen } from './partnerServicesRoutes.ts';
+import { POLICY_ADMIN_ONLY, POLICY_ROUTES, type PolicyScreen } from './policyRoutes.ts';
+import { DEVICE_ADMIN_ONLY, DEVICE_ROUTES, type DeviceScreen } from './deviceRoutes.ts';
+
 export type Screen = 'setup' | 'login' | 'register' | 'forgot' | 'reset' | 'done' | 'dashboard' | 'profile' | 'audit' | 'notAllowed'
-  | 'trustStore' | 'trustUpload' | 'trustDetail' | 'partnerCertificates';
+  | 'trustStore' | 'trustUpload' | 'trustDetail' | 'partnerCertificates'
+  | PartnerServicesScreen
+  | PolicyScreen
+  | DeviceScreen;
 
 const PUBLIC: Readonly<Record<string, Screen>> = {
   '/login': 'login',
@@ -16,9 +23,12 @@ const PRIVATE: Readonly<Record<string, Screen>> = {
   '/admin/trust-store/upload': 'trustUpload',
   '/admin/trust-store/view': 'trustDetail',
   '/partner/certificates': 'partnerCertificates',
+  ...PARTNER_SERVICES_ROUTES,
+  ...POLICY_ROUTES,
+  ...DEVICE_ROUTES,
 };
 
-const ADMIN_ONLY: ReadonlySet<Screen> = new Set<Screen>(['audit', 'trustStore', 'trustUpload', 'trustDetail']);
+const ADMIN_ONLY: ReadonlySet<Screen> = new Set<Screen>(['audit', 'trustStore', 'trustUpload', 'trustDetail', ...PARTNER_SERVICES_ADMIN_ONLY, ...POLICY_ADMIN_ONLY, ...DEVICE_ADMIN_ONLY]);
 
 export interface GuardState {
   setupRequired: boolean;

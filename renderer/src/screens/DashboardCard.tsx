@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CardId } from '../contract.ts';
 import { Link } from '../router/Link.tsx';
+import { useSession } from '../stores/session.ts';
+import { PARTNER_CARD_ROUTES, ADMIN_CARD_ROUTES } from './partner-services/nav.ts';
 
 /** Cards whose screens exist; the rest render as plain, non-interactive tiles. */
 const CARD_ROUTES: Partial<Record<CardId, string>> = {
@@ -8,14 +10,18 @@ const CARD_ROUTES: Partial<Record<CardId, string>> = {
   auditLog: '/admin/audit',
   trustStore: '/admin/trust-store',
   partnerCertificate: '/partner/certificates',
+  policies: '/admin/policy-groups',
+  policyLinking: '/admin/policy-linking',
+  partners: '/admin/partners',
 };
 
 export function DashboardCard({ id, count }: { id: CardId; count: number | null }) {
   const { t } = useTranslation();
-  const route = CARD_ROUTES[id];
+  const isAdmin = useSession((s) => s.user?.isAdmin ?? false);
+  const route = (isAdmin ? ADMIN_CARD_ROUTES[id] : PARTNER_CARD_ROUTES[id]) ?? CARD_ROUTES[id];
   // Expiry badges say what they count, with the language's plural forms (Arabic has six).
   const countTitle =
-    count === null ? '' : id === 'trustStore' || id === 'partnerCertificate' ? t(`dashboard.counts.${id}`, { count }) : t('dashboard.countTitle', { n: count });
+    count === null ? '' : id === 'authServices' && !isAdmin ? t('partnerServices.counts.authServices', { count }) : id === 'trustStore' || id === 'partnerCertificate' ? t(`dashboard.counts.${id}`, { count }) : id === 'policyLinking' ? t('policies.linking.pendingCount', { count }) : t('dashboard.countTitle', { n: count });
   const body = (
     <>
       <div className="flex items-start justify-between gap-3">

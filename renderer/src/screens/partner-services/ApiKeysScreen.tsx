@@ -1,0 +1,165 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { toApiError, type ApiError } from '../../api/errors.ts';
+import { FormError } from '../../components/FormError.tsx';
+import { useEvent } from '../../hooks/useEvent.ts';
+import { Link } from '../../router/Link.tsx';
+import type { ListStore } from '../../stores/pagedList.ts';
+import { EMPTY_API_KEY_FILTERS, usePartnerApiKeys, type ApiKeyFilters, type ApiKeyRow } from '../../stores/partnerServices.ts';
+import { ListFilters } from './ListFilters.tsx';
+import { ListPager } from './ListPager.tsx';
+import { ListTable, type Column } from './ListTable.tsx';
+import { AuthServiceTabs, Badge, ConfirmDialog, DateCell, InactivePartnerNote, PageHeader, UnusableMark, keyStatus, useInactivePartners } from './parts.tsx';
+
+/** Deactivate an API key after a confirmation naming it; the key stops working at once. */
+export function useDeactivateKey(onDone: () => void) {
+  const { t } = useTranslation();
+  const [target, setTarget] = useState<{ id: string; label: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const dialog = target ? (
+    <ConfirmDialog
+      title={t('partnerServices.apiKeys.deactivateTitle')}
+      text={t('partnerServices.apiKeys.deactivateText', { name: target.label })}
+      confirm={t('partnerServices.deactivate')}
+      busy={busy}
+      error={<FormError error={error} />}
+      testId="deactivate-dialog"
+      onClose={() => setTarget(null)}
+      onConfirm={() => {
+        setBusy(true);
+        api.call('apiKeys.deactivate', { id: target.id }).then(
+          () => {
+            setBusy(false);
+            setTarget(null);
+            onDone();
+          },
+          (e: unknown) => {
+            setBusy(false);
+            setError(toApiError(e));
+          },
+        );
+      }}
+    />
+  ) : null;
+  return {
+    ask: (row: { id: string; apiKeyLabel: string }) => {
+      setError(null);
+      setTarget({ id: row.id, label: row.apiKeyLabel });
+    },
+    dialog,
+  };
+}
+
+/** API key columns as MOSIP (pms.md §5.3/§5.4); admins also see the organisation. */
+export function ApiKeyList({ store, admin, inactive }: { store: ListStore<ApiKeyRow, ApiKeyFilters>; admin: boolean; inactive?: ReadonlySet<string> }) {
+  const { t } = useTranslation();
+  const load = store((s) => s.load);
+  const error = store((s) => s.error);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEvent('data.changed', ({ topic }) => {
+    if (topic === 'authServices' || topic === 'partners' || topic === 'policyLinking') void load();
+  });
+  const { ask, dialog } = useDeactivateKey(() => void load());
+  const viewBase = admin ? '/admin/auth-services/api-key' : '/partner/api-keys/view';
+
+  const columns = useMemo<Column<ApiKeyRow>[]>(() => {
+    const cols: Column<ApiKeyRow>[] = [
+      { id: 'partnerId', label: t('partnerServices.cols.partnerId'), width: 'minmax(8rem,1fr)', sort: 'partnerId', cell: (r) => <bdi dir="ltr">{r.partnerId}</bdi> },
+    ];
+    if (admin) cols.push({ id: 'orgName', label: t('partnerServices.cols.orgName'), width: 'minmax(8rem,1fr)', sort: 'orgName', cell: (r) => <bdi title={r.orgName}>{r.orgName}</bdi> });
+    cols.push(
+      { id: 'policyGroupName', label: t('partnerServices.cols.policyGroup'), width: 'minmax(7rem,1fr)', sort: 'policyGroupName', cell: (r) => <bdi>{r.policyGroupName}</bdi> },
+      { id: 'policyName', label: t('partnerServices.cols.policyName'), width: 'minmax(7rem,1fr)', sort: 'policyName', cell: (r) => <bdi>{r.policyName}</bdi> },
+      { id: 'apiKeyLabel', label: t('partnerServices.cols.apiKeyName'), width: 'minmax(8rem,1fr)', sort: 'apiKeyLabel', cell: (r) => <bdi data-testid="key-row-label">{r.apiKeyLabel}</bdi> },
+      { id: 'createdDateTime', label: t('partnerServices.cols.created'), width: '7.5rem', sort: 'createdDateTime', cell: (r) => <DateCell iso={r.createdDateTime} /> },
+      { id: 'apiKeyExpiryDateTime', label: t('partnerServices.cols.expiry'), width: '7.5rem', sort: 'apiKeyExpiryDateTime', cell: (r) => <DateCell iso={r.apiKeyExpiryDateTime} /> },
+      { id: 'status', label: t('partnerServices.cols.status'), width: '8rem', sort: 'status', cell: (r) => (
+          <span className="inline-flex items-center gap-1">
+            <Badge status={keyStatus(r)} testId="key-row-status" />
+            {r.status === 'activated' && inactive?.has(r.partnerId) ? <UnusableMark /> : null}
+          </span>
+        ),
+      },
+      {
+        id: 'action',
+        label: t('partnerServices.cols.action'),
+        width: '11rem',
+        cell: (r) => (
+          <span className="flex items-center">
+            <Link to={`${viewBase}?id=${encodeURIComponent(r.id)}`} className="btn btn-quiet" data-testid="key-row-view" aria-label={t('partnerServices.viewLabel', { name: r.apiKeyLabel })}>
+              {t('partnerServices.view')}
+            </Link>
+            <button
+              type="button"
+              className="btn btn-quiet"
+              disabled={r.status === 'deactivated'}
+              onClick={() => ask(r)}
+              data-testid="key-row-deactivate"
+              aria-label={t('partnerServices.deactivateLabel', { name: r.apiKeyLabel })}
+            >
+              {t('partnerServices.deactivate')}
+            </button>
+          </span>
+        ),
+      },
+    );
+    return cols;
+  }, [t, admin, viewBase, ask, inactive]);
+
+  return (
+    <div className="space-y-4">
+      <ListFilters
+        store={store}
+        empty={EMPTY_API_KEY_FILTERS}
+        testId="key-filters"
+        fields={[
+          { name: 'partnerId', label: t('partnerServices.cols.partnerId'), ltr: true },
+          ...(admin ? [{ name: 'orgName', label: t('partnerServices.cols.orgName') }] : []),
+          { name: 'policyGroupName', label: t('partnerServices.cols.policyGroup') },
+          { name: 'policyName', label: t('partnerServices.cols.policyName') },
+          { name: 'apiKeyLabel', label: t('partnerServices.cols.apiKeyName') },
+          {
+            name: 'status',
+            label: t('partnerServices.cols.status'),
+            options: [
+              { value: '', label: t('partnerServices.list.any') },
+              { value: 'activated', label: t('status.active') },
+              { value: 'deactivated', label: t('status.deactivated') },
+            ],
+          },
+        ]}
+      />
+      <FormError error={error} />
+      <div className="panel overflow-hidden">
+        <ListTable store={store} columns={columns} rowKey={(r) => r.id} label={t('partnerServices.apiKeys.title')} empty={t('partnerServices.apiKeys.empty')} testId="key-table" minWidth={admin ? '80rem' : '72rem'} />
+        <ListPager store={store} testId="key-pager" />
+      </div>
+      {dialog}
+    </div>
+  );
+}
+
+export function ApiKeysScreen() {
+  const { t } = useTranslation();
+  const inactive = useInactivePartners();
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t('partnerServices.authServices.title')}
+        description={t('partnerServices.apiKeys.description')}
+        actions={
+          <Link to="/partner/api-keys/generate" className="btn btn-primary" data-testid="generate-key-link">
+            {t('partnerServices.apiKeys.generate')}
+          </Link>
+        }
+      />
+      <AuthServiceTabs current="apiKeys" admin={false} />
+      <InactivePartnerNote ids={inactive} />
+      <ApiKeyList store={usePartnerApiKeys} admin={false} inactive={inactive} />
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { toApiError, type ApiError } from '../../api/errors.ts';
+import { CopyableId } from '../../components/CopyButton.tsx';
+import { FormError } from '../../components/FormError.tsx';
+import { useEvent } from '../../hooks/useEvent.ts';
+import { Link } from '../../router/Link.tsx';
+import type { ListStore } from '../../stores/pagedList.ts';
+import { EMPTY_OIDC_FILTERS, usePartnerOidcClients, type OidcFilters, type OidcRow } from '../../stores/partnerServices.ts';
+import { ListFilters } from './ListFilters.tsx';
+import { ListPager } from './ListPager.tsx';
+import { ListTable, type Column } from './ListTable.tsx';
+import { AuthServiceTabs, Badge, ConfirmDialog, DateCell, InactivePartnerNote, PageHeader, UnusableMark, clientStatus, useInactivePartners } from './parts.tsx';
+
+export function useDeactivateClient(onDone: () => void) {
+  const { t } = useTranslation();
+  const [target, setTarget] = useState<{ clientId: string; clientName: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const dialog = target ? (
+    <ConfirmDialog
+      title={t('partnerServices.oidc.deactivateTitle')}
+      text={t('partnerServices.oidc.deactivateText', { name: target.clientName })}
+      confirm={t('partnerServices.deactivate')}
+      busy={busy}
+      error={<FormError error={error} />}
+      testId="deactivate-dialog"
+      onClose={() => setTarget(null)}
+      onConfirm={() => {
+        setBusy(true);
+        api.call('oidcClients.deactivate', { clientId: target.clientId }).then(
+          () => {
+            setBusy(false);
+            setTarget(null);
+            onDone();
+          },
+          (e: unknown) => {
+            setBusy(false);
+            setError(toApiError(e));
+          },
+        );
+      }}
+    />
+  ) : null;
+  return {
+    ask: (row: { clientId: string; clientName: string }) => {
+      setError(null);
+      setTarget({ clientId: row.clientId, clientName: row.clientName });
+    },
+    dialog,
+  };
+}
+
+/** OIDC client columns as MOSIP (pms.md §5.3/§5.4): the partner may edit, the admin only deactivates. */
+export function OidcClientList({ store, admin, inactive }: { store: ListStore<OidcRow, OidcFilters>; admin: boolean; inactive?: ReadonlySet<string> }) {
+  const { t } = useTranslation();
+  const load = store((s) => s.load);
+  const error = store((s) => s.error);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEvent('data.changed', ({ topic }) => {
+    if (topic === 'authServices' || topic === 'partners' || topic === 'policyLinking') void load();
+  });
+  const { ask, dialog } = useDeactivateClient(() => void load());
+  const viewBase = admin ? '/admin/auth-services/oidc-client' : '/partner/oidc-clients/view';
+  const inactiveReason = t('errors.PMS_ESI_008');
+
+  const columns = useMemo<Column<OidcRow>[]>(() => {
+    const cols: Column<OidcRow>[] = [
+      { id: 'partnerId', label: t('partnerServices.cols.partnerId'), width: 'minmax(7rem,1fr)', sort: 'partnerId', cell: (r) => <bdi dir="ltr">{r.partnerId}</bdi> },
+    ];
+    if (admin) cols.push({ id: 'orgName', label: t('partnerServices.cols.orgName'), width: 'minmax(7rem,1fr)', sort: 'orgName', cell: (r) => <bdi title={r.orgName}>{r.orgName}</bdi> });
+    cols.push(
+      { id: 'policyGroupName', label: t('partnerServices.cols.policyGroup'), width: 'minmax(7rem,1fr)', sort: 'policyGroupName', cell: (r) => <bdi>{r.policyGroupName}</bdi> },
+      { id: 'policyName', label: t('partnerServices.cols.policyName'), width: 'minmax(7rem,1fr)', sort: 'policyName', cell: (r) => <bdi>{r.policyName}</bdi> },
+      { id: 'clientName', label: t('partnerServices.cols.clientName'), width: 'minmax(8rem,1fr)', sort: 'clientName', cell: (r) => <bdi data-testid="client-row-name">{r.clientName}</bdi> },
+      { id: 'createdDateTime', label: t('partnerServices.cols.created'), width: '7.5rem', sort: 'createdDateTime', cell: (r) => <DateCell iso={r.createdDateTime} /> },
+      { id: 'status', label: t('partnerServices.cols.status'), width: '7.5rem', sort: 'status', cell: (r) => (
+          <span className="inline-flex items-center gap-1">
+            <Badge status={clientStatus(r.status)} testId="client-row-status" />
+            {r.status === 'ACTIVE' && inactive?.has(r.partnerId) ? <UnusableMark /> : null}
+          </span>
+        ),
+      },
+      {
+        id: 'clientId',
+        label: t('partnerServices.cols.clientId'),
+        width: '11rem',
+        cell: (r) => (
+          <span className="inline-flex max-w-full items-center overflow-hidden" title={r.clientId}>
+            <CopyableId value={`${r.clientId.slice(0, 12)}…`} label={t('partnerServices.cols.clientId')} />
+          </span>
+        ),
+      },
+      {
+        id: 'action',
+        label: t('partnerServices.cols.action'),
+        width: admin ? '11rem' : '14rem',
+        cell: (r) => (
+          <span className="flex items-center">
+            <Link to={`${viewBase}?id=${encodeURIComponent(r.clientId)}`} className="btn btn-quiet" data-testid="client-row-view" aria-label={t('partnerServices.viewLabel', { name: r.clientName })}>
+              {t('partnerServices.view')}
+            </Link>
+            {admin ? null : r.status === 'ACTIVE' ? (
+              <Link to={`/partner/oidc-clients/edit?id=${encodeURIComponent(r.clientId)}`} className="btn btn-quiet" data-testid="client-row-edit">
+                {t('partnerServices.edit')}
+              </Link>
+            ) : (
+              <button type="button" className="btn btn-quiet" disabled title={inactiveReason} data-testid="client-row-edit">
+                {t('partnerServices.edit')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="btn btn-quiet"
+              disabled={r.status === 'INACTIVE'}
+              title={r.status === 'INACTIVE' ? inactiveReason : undefined}
+              onClick={() => ask(r)}
+              data-testid="client-row-deactivate"
+              aria-label={t('partnerServices.deactivateLabel', { name: r.clientName })}
+            >
+              {t('partnerServices.deactivate')}
+            </button>
+          </span>
+        ),
+      },
+    );
+    return cols;
+  }, [t, admin, viewBase, ask, inactiveReason, inactive]);
+
+  return (
+    <div className="space-y-4">
+      <ListFilters
+        store={store}
+        empty={EMPTY_OIDC_FILTERS}
+        testId="client-filters"
+        fields={[
+          { name: 'partnerId', label: t('partnerServices.cols.partnerId'), ltr: true },
+          ...(admin ? [{ name: 'orgName', label: t('partnerServices.cols.orgName') }] : []),
+          { name: 'policyGroupName', label: t('partnerServices.cols.policyGroup') },
+          { name: 'policyName', label: t('partnerServices.cols.policyName') },
+          { name: 'clientName', label: t('partnerServices.cols.clientName') },
+          {
+            name: 'status',
+            label: t('partnerServices.cols.status'),
+            options: [
+              { value: '', label: t('partnerServices.list.any') },
+              { value: 'ACTIVE', label: t('status.active') },
+              { value: 'INACTIVE', label: t('status.deactivated') },
+            ],
+          },
+        ]}
+      />
+      <FormError error={error} />
+      <div className="panel overflow-hidden">
+        <ListTable store={store} columns={columns} rowKey={(r) => r.clientId} label={t('partnerServices.oidc.title')} empty={t('partnerServices.oidc.empty')} testId="client-table" minWidth={admin ? '84rem' : '80rem'} />
+        <ListPager store={store} testId="client-pager" />
+      </div>
+      {dialog}
+    </div>
+  );
+}
+
+export function OidcClientsScreen() {
+  const { t } = useTranslation();
+  const inactive = useInactivePartners();
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t('partnerServices.authServices.title')}
+        description={t('partnerServices.oidc.description')}
+        actions={
+          <Link to="/partner/oidc-clients/create" className="btn btn-primary" data-testid="create-client-link">
+            {t('partnerServices.oidc.create')}
+          </Link>
+        }
+      />
+      <AuthServiceTabs current="oidc" admin={false} />
+      <InactivePartnerNote ids={inactive} />
+      <OidcClientList store={usePartnerOidcClients} admin={false} inactive={inactive} />
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Input, Output } from '../../contract.ts';
+import { api } from '../../api/client.ts';
+import { toApiError, type ApiError } from '../../api/errors.ts';
+import { StatusBadge, type Status } from '../../components/StatusBadge.tsx';
+import { useEvent } from '../../hooks/useEvent.ts';
+import { formatDate } from '../../lib/format.ts';
+import { Link } from '../../router/Link.tsx';
+import { useUi } from '../../stores/ui.ts';
+import { Modal } from '../certificates/Modal.tsx';
+
+export type MyPartner = Output<'partners.mine'>['partners'][number];
+export type UseVerdict = Output<'apiKeys.get'>['usable'];
+
+/** The caller's partner ids (MOSIP GET /partners/v3), refreshed when partners change. */
+export function useMyPartners(input: Input<'partners.mine'>) {
+  const [partners, setPartners] = useState<MyPartner[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const key = JSON.stringify(input);
+  const [tick, setTick] = useState(0);
+  useEvent('data.changed', ({ topic }) => {
+    if (topic === 'partners' || topic === 'policyLinking') setTick((n) => n + 1);
+  });
+  useEffect(() => {
+    let live = true;
+    api.call('partners.mine', JSON.parse(key) as Input<'partners.mine'>).then(
+      (r) => live && (setPartners(r.partners), setError(null)),
+      (e: unknown) => live && setError(toApiError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, tick]);
+  return { partners, error };
+}
+
+export function linkStatus(status: 'InProgress' | 'approved' | 'rejected' | 'deactivated'): Status {
+  return status;
+}
+
+export function keyStatus(row: { status: 'activated' | 'deactivated'; isApiKeyExpired: boolean }): Status {
+  if (row.status === 'deactivated') return 'deactivated';
+  return row.isApiKeyExpired ? 'expired' : 'active';
+}
+
+export function clientStatus(status: 'ACTIVE' | 'INACTIVE'): Status {
+  return status === 'ACTIVE' ? 'active' : 'deactivated';
+}
+
+export function DateCell({ iso }: { iso: string }) {
+  const lang = useUi((s) => s.lang);
+  return <span className="whitespace-nowrap">{formatDate(iso, lang)}</span>;
+}
+
+export function Badge({ status, testId }: { status: Status; testId?: string }) {
+  return <StatusBadge status={status} testId={testId} />;
+}
+
+/** Whether the key/client works right now, in words (the consumer check's verdict). */
+export function Verdict({ usable }: { usable: UseVerdict }) {
+  const { t } = useTranslation();
+  const ok = usable === 'ok';
+  return (
+    <span data-testid="usable" data-usable={usable} className={`inline-flex rounded-md px-2 py-0.5 text-sm font-medium ${ok ? 'bg-ok-bg text-ok-fg' : 'bg-bad-bg text-bad-fg'}`}>
+      {t(`partnerServices.verdicts.${usable}`)}
+    </span>
+  );
+}
+
+export function Facts({ items, testId }: { items: readonly { label: string; value: ReactNode; testId?: string }[]; testId?: string }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2" data-testid={testId}>
+      {items.map((item) => (
+        <div key={item.label} className="min-w-0">
+          <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{item.label}</dt>
+          <dd className="mt-0.5 break-words text-slate-900" data-testid={item.testId}>
+            {item.value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function PageHeader({ title, description, back, actions }: { title: string; description?: string; back?: { to: string; label: string }; actions?: ReactNode }) {
+  return (
+    <div className="space-y-2">
+      {back ? (
+        <Link to={back.to} className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline" data-testid="back-link">
+          <span aria-hidden="true" className="inline-block rtl:rotate-180">
+            ‹
+          </span>
+          {back.label}
+        </Link>
+      ) : null}
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="min-w-0 flex-1">
+          <h1 className="page-title">{title}</h1>
+          {description ? <p className="mt-1 text-slate-600">{description}</p> : null}
+        </div>
+        {actions}
+      </div>
+    </div>
+  );
+}
+
+interface ConfirmDialogProps {
+  title: string;
+  text: string;
+  confirm: string;
+  busy: boolean;
+  error: ReactNode;
+  onConfirm: () => void;
+  onClose: () => void;
+  testId: string;
+}
+
+/** "Deactivate …?" with what it stops; Escape or Cancel keeps things as they are. */
+export function ConfirmDialog({ title, text, confirm, busy, error, onConfirm, onClose, testId }: ConfirmDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal title={title} onClose={onClose} busy={busy} testId={testId}>
+      <p className="mt-2 text-slate-700">{text}</p>
+      <div className="mt-3">{error}</div>
+      <div className="mt-5 flex justify-end gap-2">
+        <button type="button" className="btn btn-secondary" onClick={onClose} disabled={busy} data-testid={`${testId}-cancel`}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="btn bg-bad-fg text-white hover:opacity-90" onClick={onConfirm} disabled={busy} aria-busy={busy} data-testid={`${testId}-confirm`}>
+          {confirm}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+/** Info mark with an explanation reachable by keyboard and screen readers (pms.md §5.6). */
+export function InfoTip({ text, testId }: { text: string; testId?: string }) {
+  return (
+    <span className="group relative ms-1 inline-flex align-middle">
+      <button type="button" className="grid size-5 place-items-center rounded-full border border-slate-400 text-xs text-slate-600" aria-label={text} data-testid={testId}>
+        i
+      </button>
+      <span role="tooltip" className="invisible absolute start-0 top-6 z-30 w-72 rounded-md bg-slate-900 p-2 text-xs font-normal text-white shadow group-focus-within:visible group-hover:visible">
+        {text}
+      </span>
+    </span>
+  );
+}
+
+/** OIDC Clients / API Keys as two links styled as tabs (each list has its own address). */
+export function AuthServiceTabs({ current, admin }: { current: 'oidc' | 'apiKeys'; admin: boolean }) {
+  const { t } = useTranslation();
+  const tabs = admin
+    ? ([
+        ['oidc', '/admin/auth-services?tab=oidc'],
+        ['apiKeys', '/admin/auth-services?tab=apiKeys'],
+      ] as const)
+    : ([
+        ['oidc', '/partner/oidc-clients'],
+        ['apiKeys', '/partner/api-keys'],
+      ] as const);
+  return (
+    <nav aria-label={t('partnerServices.authServices.title')} className="flex gap-1 border-b border-slate-200" data-testid="auth-service-tabs">
+      {tabs.map(([id, to]) => (
+        <Link
+          key={id}
+          to={to}
+          aria-current={id === current ? 'page' : undefined}
+          data-testid={`auth-tab-${id}`}
+          className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${id === current ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
+        >
+          {t(`partnerServices.authServices.tabs.${id}`)}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** The caller's partner ids that are approved but deactivated: their keys and clients do not work. */
+export function useInactivePartners(): ReadonlySet<string> {
+  const { partners } = useMyPartners({});
+  const ids = (partners ?? []).filter((p) => p.approvalStatus === 'approved' && !p.isActive).map((p) => p.partnerId);
+  const key = ids.join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => new Set(ids), [key]);
+}
+
+export function UnusableMark() {
+  const { t } = useTranslation();
+  return (
+    <span className="whitespace-nowrap rounded-full bg-bad-bg px-2 py-0.5 text-xs font-semibold text-bad-fg" data-testid="row-unusable">
+      {t('partnerServices.unusable')}
+    </span>
+  );
+}
+
+export function InactivePartnerNote({ ids }: { ids: ReadonlySet<string> }) {
+  const { t } = useTranslation();
+  if (ids.size === 0) return null;
+  return (
+    <p role="note" className="rounded-md border border-red-200 bg-bad-bg px-3 py-2 text-sm text-bad-fg" data-testid="inactive-partner-note">
+      {t('partnerServices.inactivePartner', { ids: [...ids].join(', ') })}
+    </p>
+  );
+}

@@ -1,0 +1,176 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../contract.ts';
+import { api } from '../../api/client.ts';
+import { toApiError, type ApiError } from '../../api/errors.ts';
+import { CopyableId } from '../../components/CopyButton.tsx';
+import { FormError } from '../../components/FormError.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useEvent } from '../../hooks/useEvent.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { navigate, useRoute } from '../../router/hash.ts';
+import type { CertificateCard } from '../../stores/partnerCertificates.ts';
+import { useUi } from '../../stores/ui.ts';
+import { PartnerCertificateCardView } from '../certificates/PartnerCertificateCardView.tsx';
+import { partnerTypeName } from '../certificates/partnerType.ts';
+import { BackLink, Facts, Notice } from './Bits.tsx';
+import { ConfirmDialog, InfoDialog } from './Dialogs.tsx';
+import { partnerStatus } from './PartnersScreen.tsx';
+
+type Detail = Output<'partners.get'>;
+
+/** `#/admin/partners/view?id=`: the partner, its group, its certificate; Deactivate / Activate. */
+export function PartnerDetailScreen() {
+  const { t } = useTranslation();
+  const lang = useUi((s) => s.lang);
+  const id = useRoute().query.get('id') ?? '';
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [cards, setCards] = useState<CertificateCard[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [dialog, setDialog] = useState<'deactivate' | 'activate' | 'noCertificate' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(
+    () =>
+      Promise.all([api.call('partners.get', { partnerId: id }), api.call('partnerCertificate.list', { partnerId: id })]).then(
+        ([partner, certificates]) => {
+          setDetail(partner);
+          setCards(certificates.cards.filter((c) => c.partnerId === id));
+          setError(null);
+        },
+        (caught: unknown) => setError(toApiError(caught)),
+      ),
+    [id],
+  );
+  useEffect(() => {
+    if (id) void load();
+  }, [id, load]);
+  useEvent('data.changed', ({ topic }) => {
+    if (topic === 'partners' || topic === 'partnerCertificates') void load();
+  });
+
+  const back = <BackLink to="/admin/partners" label={t('policies.partners.title')} />;
+  if (!detail) {
+    return (
+      <div className="space-y-4">
+        {back}
+        {error ? <FormError error={error} /> : <p role="status">{t('app.loading')}</p>}
+      </div>
+    );
+  }
+  const values = { partner: detail.partnerId, org: detail.orgName };
+  // The core approves on activation, so any inactive partner offers Activate (refused without a certificate).
+  const approved = detail.approvalStatus === 'approved';
+
+  return (
+    <div className="space-y-4" data-testid="partner-detail" data-status={detail.status}>
+      {back}
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="min-w-0 flex-1">
+          <h1 className="page-title flex flex-wrap items-center gap-2">
+            {t('policies.partners.detailTitle')}
+            <StatusBadge status={partnerStatus(detail.status)} testId="partner-status" />
+          </h1>
+          <p className="mt-1 text-lg text-slate-800">
+            <bdi>{detail.orgName}</bdi>
+          </p>
+        </div>
+        {approved && detail.isActive ? (
+          <button type="button" className="btn btn-secondary" onClick={() => setDialog('deactivate')} data-testid="partner-deactivate">
+            {t('policies.partners.deactivate')}
+          </button>
+        ) : null}
+        {!detail.isActive ? (
+          <button type="button" className="btn btn-primary" onClick={() => setDialog('activate')} data-testid="partner-activate">
+            {t('policies.partners.activate')}
+          </button>
+        ) : null}
+      </div>
+      <Notice text={notice} />
+      <FormError error={error} />
+      <section className="panel p-5">
+        <Facts
+          items={[
+            [t('policies.partners.partnerId'), <CopyableId value={detail.partnerId} label={t('policies.partners.partnerId')} testId="partner-id" />, 'partner-id'],
+            [t('policies.partners.partnerType'), partnerTypeName(t, detail.partnerType), 'type'],
+            [t('policies.partners.firstName'), <bdi>{detail.firstName}</bdi>, 'first-name'],
+            [t('policies.partners.lastName'), <bdi>{detail.lastName}</bdi>, 'last-name'],
+            [t('policies.partners.orgName'), <bdi>{detail.orgName}</bdi>, 'org'],
+            [t('policies.partners.emailAddress'), <span dir="ltr">{detail.emailAddress}</span>, 'email'],
+            [t('policies.partners.contactNumber'), <span dir="ltr">{detail.contactNumber}</span>, 'contact'],
+            [t('policies.partners.address'), <bdi>{detail.address}</bdi>, 'address'],
+            [t('policies.partners.createdDateTime'), formatDateTime(detail.createdDateTime, lang), 'created'],
+            [t('policies.partners.policyGroupName'), <bdi>{detail.policyGroupName ?? t('policies.partners.noGroup')}</bdi>, 'group'],
+            [t('policies.partners.policyGroupDescription'), <bdi>{detail.policyGroupDescription ?? t('common.none')}</bdi>, 'group-description'],
+          ]}
+        />
+      </section>
+      <section aria-labelledby="partner-certificate">
+        <h2 id="partner-certificate" className="mb-2 text-base font-semibold text-slate-900">
+          {t('policies.partners.certificate')}
+        </h2>
+        {cards.length ? (
+          <ul className="space-y-3">
+            {cards.map((card) => (
+              <PartnerCertificateCardView key={card.partnerId} card={card} isAdmin onUpload={() => navigate(`/partner/certificates?partnerId=${encodeURIComponent(card.partnerId)}`)} />
+            ))}
+          </ul>
+        ) : (
+          <p className="text-slate-600">{t('policies.partners.noCertificate')}</p>
+        )}
+      </section>
+      {dialog === 'deactivate' ? (
+        <ConfirmDialog
+          title={t('policies.partners.deactivateTitle')}
+          body={
+            <>
+              <p data-testid="partner-deactivate-names">{t('policies.partners.deactivateBody', values)}</p>
+              <p className="text-sm">
+                {t('policies.partners.deactivateCounts', {
+                  approved: detail.counts.approvedPolicies,
+                  keys: detail.counts.activeApiKeys,
+                  clients: detail.counts.activeOidcClients,
+                  pending: detail.counts.pendingRequests,
+                })}
+              </p>
+            </>
+          }
+          confirmLabel={t('policies.partners.deactivate')}
+          testId="partner-deactivate-dialog"
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            setDetail(await api.call('partners.deactivate', { partnerId: detail.partnerId }));
+            setNotice(t('policies.partners.deactivated', values));
+          }}
+        />
+      ) : null}
+      {dialog === 'activate' ? (
+        <ConfirmDialog
+          title={t('policies.partners.activateTitle')}
+          body={<p>{t('policies.partners.activateBody', values)}</p>}
+          confirmLabel={t('policies.partners.activate')}
+          testId="partner-activate-dialog"
+          onClose={() => setDialog((d) => (d === 'activate' ? null : d))}
+          onError={(e) => {
+            if (e.code !== 'PMS_PRT_108') return false;
+            setDialog('noCertificate');
+            return false;
+          }}
+          onConfirm={async () => {
+            setDetail(await api.call('partners.activate', { partnerId: detail.partnerId }));
+            setNotice(t('policies.partners.activated', values));
+          }}
+        />
+      ) : null}
+      {dialog === 'noCertificate' ? (
+        <InfoDialog
+          title={t('errors.PMS_PRT_108')}
+          body={<p>{t('policies.partners.cannotActivate', values)}</p>}
+          code="PMS_PRT_108"
+          testId="partner-no-certificate"
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../contract.ts';
+import { api } from '../../api/client.ts';
+import { toApiError, type ApiError } from '../../api/errors.ts';
+import { CopyableId } from '../../components/CopyButton.tsx';
+import { FormError } from '../../components/FormError.tsx';
+import { useEvent } from '../../hooks/useEvent.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { useRoute } from '../../router/hash.ts';
+import { Link } from '../../router/Link.tsx';
+import type { PolicyRow } from '../../stores/adminLists.ts';
+import { useUi } from '../../stores/ui.ts';
+import { AdminBadge } from './Badge.tsx';
+import { BackLink, Facts } from './Bits.tsx';
+import { GroupDeactivate } from './GroupDeactivate.tsx';
+
+type Detail = Output<'policyGroups.get'>;
+
+async function fetchGroup(id: string): Promise<{ group: Detail; policies: PolicyRow[] }> {
+  const group = await api.call('policyGroups.get', { policyGroupId: id });
+  const lists = await Promise.all(
+    (['Auth', 'DataShare'] as const).map((policyType) => api.call('policies.list', { policyType, policyGroupName: group.name, pageSize: 100, sortFieldName: 'policyName', sortType: 'asc' })),
+  );
+  // The group filter matches names by substring: keep this group's own policies only.
+  return { group, policies: lists.flatMap((l) => l.data).filter((p) => p.policyGroupId === group.policyGroupId) };
+}
+
+/** `#/admin/policy-groups/view?id=`: the group, its counts and its policies of both types. */
+export function PolicyGroupDetailScreen() {
+  const { t } = useTranslation();
+  const lang = useUi((s) => s.lang);
+  const id = useRoute().query.get('id') ?? '';
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [policies, setPolicies] = useState<PolicyRow[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [deactivating, setDeactivating] = useState(false);
+
+  const load = useCallback(
+    () =>
+      fetchGroup(id).then(
+        ({ group, policies: list }) => {
+          setDetail(group);
+          setPolicies(list);
+          setError(null);
+        },
+        (caught: unknown) => setError(toApiError(caught)),
+      ),
+    [id],
+  );
+
+  useEffect(() => {
+    if (id) void load();
+  }, [id, load]);
+  useEvent('data.changed', ({ topic }) => {
+    if (topic === 'policies') void load();
+  });
+
+  if (!detail) {
+    return (
+      <div className="space-y-4">
+        <BackLink to="/admin/policy-groups" label={t('policies.groups.backToGroups')} />
+        {error ? <FormError error={error} /> : <p role="status">{t('app.loading')}</p>}
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-4" data-testid="group-detail">
+      <BackLink to="/admin/policy-groups" label={t('policies.groups.backToGroups')} />
+      <div className="flex flex-wrap items-start gap-3">
+        <h1 className="page-title flex min-w-0 flex-1 flex-wrap items-center gap-2">
+          {t('policies.groups.detailTitle')}
+          <AdminBadge status={detail.status} testId="group-status" />
+        </h1>
+        {detail.status === 'activated' ? (
+          <button type="button" className="btn btn-secondary" onClick={() => setDeactivating(true)} data-testid="group-deactivate">
+            {t('policies.groups.deactivate')}
+          </button>
+        ) : null}
+      </div>
+      <FormError error={error} />
+      <section className="panel p-5">
+        <Facts
+          items={[
+            [t('policies.groups.policyGroupId'), <CopyableId value={detail.policyGroupId} label={t('policies.groups.policyGroupId')} />, 'id'],
+            [t('policies.groups.name'), <bdi>{detail.name}</bdi>, 'name'],
+            [t('policies.list.description'), <bdi>{detail.description}</bdi>, 'description'],
+            [t('policies.list.created'), formatDateTime(detail.createdDateTime, lang), 'created'],
+            [t('policies.groups.policies'), t('policies.groups.counts', detail.policies), 'counts'],
+            [t('policies.groups.partners'), String(detail.partners), 'partners'],
+          ]}
+        />
+      </section>
+      <section className="panel p-5" aria-labelledby="group-policies">
+        <h2 id="group-policies" className="text-base font-semibold text-slate-900">
+          {t('policies.groups.policies')}
+        </h2>
+        {policies.length === 0 ? (
+          <p className="mt-2 text-slate-600">{t('policies.groups.noPolicies')}</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-100" data-testid="group-policies">
+            {policies.map((p) => (
+              <li key={p.policyId} className="flex flex-wrap items-center gap-3 py-2" data-testid="group-policy">
+                <Link to={`/admin/policies/view?id=${encodeURIComponent(p.policyId)}`} className="link font-medium">
+                  <bdi>{p.policyName}</bdi>
+                </Link>
+                <span className="text-sm text-slate-600">{t(`policies.tabs.${p.policyType === 'Auth' ? 'Auth' : 'DataShare'}`)}</span>
+                <span className="text-sm text-slate-600">{formatDate(p.createdDateTime, lang)}</span>
+                <AdminBadge status={p.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {deactivating ? <GroupDeactivate group={detail} onClose={() => setDeactivating(false)} onDone={() => void load()} /> : null}
+    </div>
+  );
+}

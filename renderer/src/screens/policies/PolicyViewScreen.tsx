@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../contract.ts';
+import { api } from '../../api/client.ts';
+import { toApiError, type ApiError } from '../../api/errors.ts';
+import { CopyableId } from '../../components/CopyButton.tsx';
+import { FormError } from '../../components/FormError.tsx';
+import { useEvent } from '../../hooks/useEvent.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { useRoute } from '../../router/hash.ts';
+import { Link } from '../../router/Link.tsx';
+import { useUi } from '../../stores/ui.ts';
+import { AdminBadge } from './Badge.tsx';
+import { BackLink, Facts, Notice } from './Bits.tsx';
+import { PolicyActionDialog, type PolicyAction } from './PolicyActions.tsx';
+import { ReadablePolicyView } from './PolicyView.tsx';
+
+type Detail = Output<'policies.get'>;
+
+/** `#/admin/policies/view?id=`: facts, the policy as readable lists, the raw JSON, the actions. */
+export function PolicyViewScreen() {
+  const { t } = useTranslation();
+  const lang = useUi((s) => s.lang);
+  const id = useRoute().query.get('id') ?? '';
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [action, setAction] = useState<PolicyAction | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setDetail(await api.call('policies.get', { policyId: id }));
+      setError(null);
+    } catch (caught) {
+      setError(toApiError(caught));
+    }
+  }, [id]);
+  useEffect(() => {
+    if (id) void load();
+  }, [id, load]);
+  useEvent('data.changed', ({ topic }) => {
+    if (topic === 'policies' || topic === 'policyLinking') void load();
+  });
+
+  const type = detail?.policyType === 'DataShare' ? 'DataShare' : 'Auth';
+  const back = <BackLink to={`/admin/policies?type=${type}`} label={t('policies.form.backToPolicies')} />;
+  if (!detail) {
+    return (
+      <div className="space-y-4">
+        {back}
+        {error ? <FormError error={error} /> : <p role="status">{t('app.loading')}</p>}
+      </div>
+    );
+  }
+
+  const button = (key: PolicyAction, label: string) => (
+    <button
+      type="button"
+      className="btn btn-secondary"
+      onClick={() => {
+        setNotice(null);
+        setAction(key);
+      }}
+      data-testid={`policy-${key}`}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="space-y-4" data-testid="policy-view" data-status={detail.status}>
+      {back}
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="min-w-0 flex-1">
+          <h1 className="page-title flex flex-wrap items-center gap-2">
+            <bdi data-testid="policy-view-name">{detail.policyName}</bdi>
+            <AdminBadge status={detail.status} testId="policy-view-status" />
+          </h1>
+          <p className="mt-1 text-slate-600">{t(`policies.tabs.${type}`)}</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {detail.status === 'draft' ? (
+            <Link to={`/admin/policies/edit?id=${encodeURIComponent(detail.policyId)}`} className="btn btn-secondary" data-testid="policy-edit">
+              {t('policies.policies.edit')}
+            </Link>
+          ) : null}
+          {detail.status === 'draft' ? button('publish', t('policies.policies.publish')) : null}
+          {button('clone', t('policies.policies.clone'))}
+          {detail.status === 'activated' ? button('deactivate', t('policies.policies.deactivate')) : null}
+        </div>
+      </div>
+      <Notice text={notice} />
+      <section className="panel p-5">
+        <Facts
+          items={[
+            [t('policies.policies.policyId'), <CopyableId value={detail.policyId} label={t('policies.policies.policyId')} testId="policy-view-id" />, 'id'],
+            [t('policies.form.description'), <bdi>{detail.policyDescription}</bdi>, 'description'],
+            [t('policies.policies.policyGroupName'), <bdi>{detail.policyGroupName}</bdi>, 'group'],
+            [t('policies.view.groupDescription'), <bdi>{detail.policyGroupDescription}</bdi>, 'group-description'],
+            [t('policies.view.version'), detail.version, 'version'],
+            [t('policies.list.created'), formatDateTime(detail.createdDateTime, lang), 'created'],
+            [t('policies.view.published'), detail.publishedDateTime ? formatDateTime(detail.publishedDateTime, lang) : t('common.none'), 'published'],
+            [t('policies.view.links'), t('policies.view.linksValue', detail.links), 'links'],
+          ]}
+        />
+      </section>
+      <div className="grid items-start gap-4 lg:grid-cols-2">
+        <section className="panel p-5" aria-labelledby="policy-readable">
+          <h2 id="policy-readable" className="mb-3 text-base font-semibold text-slate-900">
+            {t('policies.view.readable')}
+          </h2>
+          <ReadablePolicyView readable={detail.readable} />
+        </section>
+        <section className="panel p-5" aria-labelledby="policy-raw">
+          <h2 id="policy-raw" className="mb-3 text-base font-semibold text-slate-900">
+            {t('policies.view.raw')}
+          </h2>
+          <pre dir="ltr" className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="policy-raw">
+            {JSON.stringify(detail.policy, null, 2)}
+          </pre>
+        </section>
+      </div>
+      {action ? (
+        <PolicyActionDialog
+          action={action}
+          policy={detail}
+          onClose={() => setAction(null)}
+          onDone={(message) => {
+            setNotice(message);
+            void load();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
