@@ -85,6 +85,15 @@ describe('policies', () => {
     groupId = (await newGroup(tc, admin)).policyGroupId;
   });
 
+  it('lists one group\'s policies exactly by group id, not by a name that contains another', async () => {
+    const other = (await newGroup(tc, admin, 'Banking Plus')).policyGroupId;
+    await tc.call('policies.create', { policyGroupId: groupId, name: 'Mine', description: 'd', policyType: 'Auth', policy: JSON.stringify(AUTH_POLICY) }, admin);
+    await tc.call('policies.create', { policyGroupId: other, name: 'Theirs', description: 'd', policyType: 'Auth', policy: JSON.stringify(AUTH_POLICY) }, admin);
+    expect((await tc.call('policies.list', { policyType: 'Auth', policyGroupName: 'banking' }, admin)).totalResults).toBe(2);
+    const exact = await tc.call('policies.list', { policyType: 'Auth', policyGroupId: groupId }, admin);
+    expect(exact.data.map((p) => p.policyName)).toEqual(['Mine']);
+  });
+
   it('creates a draft from JSON text, stores it compact and shows it readably', async () => {
     const pretty = JSON.stringify(AUTH_POLICY, null, 4);
     const p = await tc.call('policies.create', { policyGroupId: groupId, name: 'KYC basic', description: 'Basic eKYC', policyType: 'Auth', policy: pretty }, admin);

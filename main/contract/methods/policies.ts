@@ -165,6 +165,8 @@ export const policyMethods = {
       policyName: Filter,
       policyDescription: Filter,
       policyGroupName: Filter,
+      /** Exact group (the group's detail view); the name filter above is a "contains" search. */
+      policyGroupId: z.string().trim().max(36).optional(),
       status: PolicyStatus.optional(),
     }).strict(),
     output: pageOf(PolicySummary),

@@ -54,6 +54,7 @@ export function listPolicies(db: ReadDb, input: ParsedInput<'policies.list'>) {
   if (input.policyName) w.add("pol.name LIKE ? ESCAPE '\\'", likeContains(input.policyName));
   if (input.policyDescription) w.add("pol.descr LIKE ? ESCAPE '\\'", likeContains(input.policyDescription));
   if (input.policyGroupName) w.add("pol.policy_group_id IN (SELECT id FROM policy_group WHERE name LIKE ? ESCAPE '\\')", likeContains(input.policyGroupName));
+  if (input.policyGroupId) w.add('pol.policy_group_id = ?', input.policyGroupId);
   if (input.status) w.add('pol.status = ?', input.status);
   const total = db.prepare(`SELECT COUNT(*) AS n FROM auth_policy pol ${w.sql}`).get(...w.params) as { n: number };
   const rows = db

@@ -20,10 +20,9 @@ type Detail = Output<'policyGroups.get'>;
 async function fetchGroup(id: string): Promise<{ group: Detail; policies: PolicyRow[] }> {
   const group = await api.call('policyGroups.get', { policyGroupId: id });
   const lists = await Promise.all(
-    (['Auth', 'DataShare'] as const).map((policyType) => api.call('policies.list', { policyType, policyGroupName: group.name, pageSize: 100, sortFieldName: 'policyName', sortType: 'asc' })),
+    (['Auth', 'DataShare'] as const).map((policyType) => api.call('policies.list', { policyType, policyGroupId: group.policyGroupId, pageSize: 100, sortFieldName: 'policyName', sortType: 'asc' })),
   );
-  // The group filter matches names by substring: keep this group's own policies only.
-  return { group, policies: lists.flatMap((l) => l.data).filter((p) => p.policyGroupId === group.policyGroupId) };
+  return { group, policies: lists.flatMap((l) => l.data) };
 }
 
 /** `#/admin/policy-groups/view?id=`: the group, its counts and its policies of both types. */
