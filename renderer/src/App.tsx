@@ -24,6 +24,7 @@ import { TrustUploadScreen } from './screens/certificates/TrustUploadScreen.tsx'
 import { PolicyGroupGate } from './screens/partner-services/PolicyGroupSelect.tsx';
 import { partnerServicesScreen } from './screens/partner-services/routes.tsx';
 import { policyScreen } from './screens/policies/policyScreens.tsx';
+import { devicesScreen } from './screens/devices/routes.tsx';
 import type { UserProfile } from './contract.ts';
 
 function publicScreen(screen: Screen): ReactNode {
@@ -62,7 +63,7 @@ function privateScreen(screen: Screen, user: UserProfile): ReactNode {
     case 'notAllowed':
       return <NotAllowedScreen />;
     default:
-      return policyScreen(screen) ?? partnerServicesScreen(screen, user);
+      return policyScreen(screen) ?? devicesScreen(screen) ?? partnerServicesScreen(screen, user);
   }
 }
 

@@ -3,6 +3,7 @@ import type { CardId } from '../contract.ts';
 import { Link } from '../router/Link.tsx';
 import { useSession } from '../stores/session.ts';
 import { PARTNER_CARD_ROUTES, ADMIN_CARD_ROUTES } from './partner-services/nav.ts';
+import { DEVICE_ADMIN_CARD_ROUTES, DEVICE_PARTNER_CARD_ROUTES, deviceCardTitle } from './devices/nav.ts';
 
 /** Cards whose screens exist; the rest render as plain, non-interactive tiles. */
 const CARD_ROUTES: Partial<Record<CardId, string>> = {
@@ -15,13 +16,14 @@ const CARD_ROUTES: Partial<Record<CardId, string>> = {
   partners: '/admin/partners',
 };
 
-export function DashboardCard({ id, count }: { id: CardId; count: number | null }) {
+export function DashboardCard({ id, count, breakdown }: { id: CardId; count: number | null; breakdown?: Record<string, number> | undefined }) {
   const { t } = useTranslation();
   const isAdmin = useSession((s) => s.user?.isAdmin ?? false);
-  const route = (isAdmin ? ADMIN_CARD_ROUTES[id] : PARTNER_CARD_ROUTES[id]) ?? CARD_ROUTES[id];
+  const route = (isAdmin ? (ADMIN_CARD_ROUTES[id] ?? DEVICE_ADMIN_CARD_ROUTES[id]) : (PARTNER_CARD_ROUTES[id] ?? DEVICE_PARTNER_CARD_ROUTES[id])) ?? CARD_ROUTES[id];
   // Expiry badges say what they count, with the language's plural forms (Arabic has six).
+  const deviceTitle = count === null ? null : deviceCardTitle(id, count, isAdmin, breakdown, t as never);
   const countTitle =
-    count === null ? '' : id === 'authServices' && !isAdmin ? t('partnerServices.counts.authServices', { count }) : id === 'trustStore' || id === 'partnerCertificate' ? t(`dashboard.counts.${id}`, { count }) : id === 'policyLinking' ? t('policies.linking.pendingCount', { count }) : t('dashboard.countTitle', { n: count });
+    deviceTitle !== null ? deviceTitle : count === null ? '' : id === 'authServices' && !isAdmin ? t('partnerServices.counts.authServices', { count }) : id === 'trustStore' || id === 'partnerCertificate' ? t(`dashboard.counts.${id}`, { count }) : id === 'policyLinking' ? t('policies.linking.pendingCount', { count }) : t('dashboard.countTitle', { n: count });
   const body = (
     <>
       <div className="flex items-start justify-between gap-3">

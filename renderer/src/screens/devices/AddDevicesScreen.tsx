@@ -140,7 +140,9 @@ export function AddDevicesScreen() {
   const next = useRef(2);
   const dirty = rows.some((r) => r.deviceId === null && (r.make || r.model || r.deviceTypeCode));
   const dirtyRef = useRef(dirty);
-  dirtyRef.current = dirty;
+  useEffect(() => {
+    dirtyRef.current = dirty;
+  });
   useUnsavedGuard(useCallback(() => dirtyRef.current, []));
   useEffect(() => {
     api.call('deviceCatalogue.list', {}).then((r) => setTypes(r.types), () => undefined);

@@ -40,9 +40,8 @@ export function AddSbiScreen() {
   const [busy, setBusy] = useState(false);
   const dirty = useRef(false);
   useUnsavedGuard(useCallback(() => dirty.current, []));
-  useEffect(() => {
-    if (ids?.length === 1 && !values.partnerId) setValues((v) => ({ ...v, partnerId: ids[0] ?? '' }));
-  }, [ids, values.partnerId]);
+  // A single partner id is chosen for the user.
+  const partnerId = values.partnerId || (ids?.length === 1 ? (ids[0] ?? '') : '');
   const change = (name: keyof Fields) => (value: string) => {
     dirty.current = true;
     setValues((v) => ({ ...v, [name]: value }));
@@ -52,13 +51,13 @@ export function AddSbiScreen() {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problems: Partial<Record<keyof Fields, string>> = {};
-    for (const key of Object.keys(EMPTY) as (keyof Fields)[]) if (!values[key].trim()) problems[key] = 'required';
+    for (const key of Object.keys(EMPTY) as (keyof Fields)[]) if (!{ ...values, partnerId }[key].trim()) problems[key] = 'required';
     setErrors(problems);
     setError(null);
     if (Object.keys(problems).length) return;
     setBusy(true);
     try {
-      const sbi = await api.call('sbis.create', values);
+      const sbi = await api.call('sbis.create', { ...values, partnerId });
       dirty.current = false;
       navigate(`/provider/sbis/added?version=${encodeURIComponent(sbi.sbiVersion)}`, { force: true });
     } catch (e) {
@@ -84,7 +83,7 @@ export function AddSbiScreen() {
         <SelectField
           name="partnerId"
           label={t('devices.sbi.form.partner')}
-          value={values.partnerId}
+          value={partnerId}
           onChange={change('partnerId')}
           options={(ids ?? []).map((id) => ({ value: id, label: id }))}
           placeholder={t('devices.sbi.form.choosePartner')}

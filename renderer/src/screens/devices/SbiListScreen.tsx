@@ -66,7 +66,7 @@ function SbiCard({ sbi, onDeactivate }: { sbi: SbiRow; onDeactivate: (s: SbiRow)
       <div className="flex flex-wrap items-start gap-3">
         <div className="min-w-0 flex-1">
           <h2 className="text-lg font-semibold text-slate-900">
-            <bdi dir="ltr">{t('devices.sbi.versionLabel', { version: sbi.sbiVersion })}</bdi>
+            {t('devices.sbi.versionLabel', { version: sbi.sbiVersion })}
           </h2>
           <p className="text-sm text-slate-600">
             {t('devices.cols.partnerId')}: <bdi dir="ltr">{sbi.partnerId}</bdi> · {t('devices.cols.sbiId')}: <bdi dir="ltr" className="font-mono text-xs">{sbi.sbiId}</bdi>
