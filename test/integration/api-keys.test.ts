@@ -105,7 +105,11 @@ describe('the consumer check (apiKeys.check)', () => {
     await tc.call('partners.deactivate', { partnerId: p.id }, admin);
     expect(await check(key)).toEqual({ valid: false, reason: 'partnerInactive' });
     expect((await tc.call('apiKeys.get', { id: keyId }, admin)).usable).toBe('partnerInactive');
+    // the lists say so too, for the admin and the partner, while the key's own status stays activated
+    const row = (await tc.call('apiKeys.list', {}, admin)).data.find((k) => k.id === keyId);
+    expect(row).toMatchObject({ status: 'activated', usable: 'partnerInactive' });
     await tc.call('partners.activate', { partnerId: p.id }, admin);
+    expect((await tc.call('apiKeys.list', {}, admin)).data.find((k) => k.id === keyId)?.usable).toBe('ok');
     expect((await check(key)).valid).toBe(true);
   });
 

@@ -41,6 +41,8 @@ export const ApiKeyRow = z.object({
   isApiKeyExpired: z.boolean(),
 });
 export const ApiKeyDetail = ApiKeyRow.extend({ usable: UseVerdict });
+/** List rows say whether the key works right now (partner, link, policy, key, expiry), not only its own status. */
+export const ApiKeyListRow = ApiKeyDetail;
 
 export const OidcClientRow = z.object({
   clientId: z.string(),
@@ -114,7 +116,7 @@ export const authServiceMethods = {
       /** Keys expiring within this many days (1–30), as MOSIP's expiryPeriod. */
       expiryPeriod: z.number().int().min(1).max(30).optional(),
     }).strict(),
-    output: pageOf(ApiKeyRow),
+    output: pageOf(ApiKeyListRow),
     errors: PAGING_ERRORS,
   }),
   'apiKeys.get': method({
@@ -199,7 +201,7 @@ export const authServiceMethods = {
       clientName: Filter,
       status: z.enum(['ACTIVE', 'INACTIVE']).optional(),
     }).strict(),
-    output: pageOf(OidcClientRow),
+    output: pageOf(OidcClientRow.extend({ usable: UseVerdict })),
     errors: PAGING_ERRORS,
   }),
   'oidcClients.get': method({

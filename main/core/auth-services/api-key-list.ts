@@ -5,7 +5,7 @@ import type { FactFilters, FactListSpec } from '../lists/fact-list.ts';
 import { likeContains } from '../lists/paging.ts';
 import { Where } from '../lists/sort.ts';
 import { partnerScope } from '../partners/access.ts';
-import { KEY_COLUMNS, keyOut } from './api-keys.ts';
+import { KEY_COLUMNS, keyOut, keyUsable } from './api-keys.ts';
 import type { KeyRow } from './api-keys.ts';
 
 /** Each sort follows an index of migration 0040 (or the partner / policy / group name indexes). */
@@ -48,5 +48,5 @@ export function apiKeyListPlan(db: ReadDb, actor: Actor, input: ParsedInput<'api
 
 export function listApiKeys(db: ReadDb, actor: Actor, input: ParsedInput<'apiKeys.list'>, now: Date) {
   const { total, rows } = runFactList<KeyRow>(db, API_KEY_LIST, input, filters(actor, input, now));
-  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total, data: rows.map((k) => keyOut(k, now)) };
+  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total, data: rows.map((k) => ({ ...keyOut(k, now), usable: keyUsable(db, k.id, now) })) };
 }

@@ -92,6 +92,12 @@ export function loadKey(db: Db, id: string, partnerIds: readonly string[] | null
   return k;
 }
 
+/** Whether the key with this id works right now, read at the moment of asking. */
+export function keyUsable(db: Db, id: string, now: Date): Verdict {
+  const k = keyState(db, 'k.id = ?', id);
+  return k ? keyVerdict(k, now) : 'unknown';
+}
+
 export function keyDetail(k: KeyState, now: Date): z.infer<typeof ApiKeyDetail> {
   return { ...keyOut(k, now), usable: keyVerdict(k, now) };
 }

@@ -5,7 +5,7 @@ import type { FactFilters, FactListSpec } from '../lists/fact-list.ts';
 import { likeContains } from '../lists/paging.ts';
 import { Where } from '../lists/sort.ts';
 import { partnerScope } from '../partners/access.ts';
-import { CLIENT_COLUMNS, clientOut } from './oidc-clients.ts';
+import { CLIENT_COLUMNS, clientOut, clientVerdict, findClient } from './oidc-clients.ts';
 import type { ClientRow } from './oidc-clients.ts';
 
 export const OIDC_LIST: FactListSpec = {
@@ -43,5 +43,8 @@ export function clientListPlan(db: ReadDb, actor: Actor, input: ParsedInput<'oid
 
 export function listClients(db: ReadDb, actor: Actor, input: ParsedInput<'oidcClients.list'>) {
   const { total, rows } = runFactList<ClientRow>(db, OIDC_LIST, input, filters(actor, input));
-  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total, data: rows.map(clientOut) };
+  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total, data: rows.map((c) => {
+    const full = findClient(db, c.id);
+    return { ...clientOut(c), usable: full ? clientVerdict(full) : ('unknown' as const) };
+  }) };
 }

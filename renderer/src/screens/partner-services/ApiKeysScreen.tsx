@@ -53,7 +53,8 @@ export function useDeactivateKey(onDone: () => void) {
 }
 
 /** API key columns as MOSIP (pms.md §5.3/§5.4); admins also see the organisation. */
-export function ApiKeyList({ store, admin, inactive }: { store: ListStore<ApiKeyRow, ApiKeyFilters>; admin: boolean; inactive?: ReadonlySet<string> }) {
+/** Rows carry `usable` from the core, so a key or client stopped by its partner, link or policy is marked. */
+export function ApiKeyList({ store, admin }: { store: ListStore<ApiKeyRow, ApiKeyFilters>; admin: boolean }) {
   const { t } = useTranslation();
   const load = store((s) => s.load);
   const error = store((s) => s.error);
@@ -80,7 +81,7 @@ export function ApiKeyList({ store, admin, inactive }: { store: ListStore<ApiKey
       { id: 'status', label: t('partnerServices.cols.status'), width: '8rem', sort: 'status', cell: (r) => (
           <span className="inline-flex items-center gap-1">
             <Badge status={keyStatus(r)} testId="key-row-status" />
-            {r.status === 'activated' && inactive?.has(r.partnerId) ? <UnusableMark /> : null}
+            {r.status === 'activated' && r.usable !== 'ok' ? <UnusableMark /> : null}
           </span>
         ),
       },
@@ -108,7 +109,7 @@ export function ApiKeyList({ store, admin, inactive }: { store: ListStore<ApiKey
       },
     );
     return cols;
-  }, [t, admin, viewBase, ask, inactive]);
+  }, [t, admin, viewBase, ask]);
 
   return (
     <div className="space-y-4">
@@ -159,7 +160,7 @@ export function ApiKeysScreen() {
       />
       <AuthServiceTabs current="apiKeys" admin={false} />
       <InactivePartnerNote ids={inactive} />
-      <ApiKeyList store={usePartnerApiKeys} admin={false} inactive={inactive} />
+      <ApiKeyList store={usePartnerApiKeys} admin={false} />
     </div>
   );
 }

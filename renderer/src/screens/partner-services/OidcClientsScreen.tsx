@@ -53,7 +53,8 @@ export function useDeactivateClient(onDone: () => void) {
 }
 
 /** OIDC client columns as MOSIP (pms.md §5.3/§5.4): the partner may edit, the admin only deactivates. */
-export function OidcClientList({ store, admin, inactive }: { store: ListStore<OidcRow, OidcFilters>; admin: boolean; inactive?: ReadonlySet<string> }) {
+/** Rows carry `usable` from the core, so a key or client stopped by its partner, link or policy is marked. */
+export function OidcClientList({ store, admin }: { store: ListStore<OidcRow, OidcFilters>; admin: boolean }) {
   const { t } = useTranslation();
   const load = store((s) => s.load);
   const error = store((s) => s.error);
@@ -80,7 +81,7 @@ export function OidcClientList({ store, admin, inactive }: { store: ListStore<Oi
       { id: 'status', label: t('partnerServices.cols.status'), width: '7.5rem', sort: 'status', cell: (r) => (
           <span className="inline-flex items-center gap-1">
             <Badge status={clientStatus(r.status)} testId="client-row-status" />
-            {r.status === 'ACTIVE' && inactive?.has(r.partnerId) ? <UnusableMark /> : null}
+            {r.status === 'ACTIVE' && r.usable !== 'ok' ? <UnusableMark /> : null}
           </span>
         ),
       },
@@ -128,7 +129,7 @@ export function OidcClientList({ store, admin, inactive }: { store: ListStore<Oi
       },
     );
     return cols;
-  }, [t, admin, viewBase, ask, inactiveReason, inactive]);
+  }, [t, admin, viewBase, ask, inactiveReason]);
 
   return (
     <div className="space-y-4">
@@ -179,7 +180,7 @@ export function OidcClientsScreen() {
       />
       <AuthServiceTabs current="oidc" admin={false} />
       <InactivePartnerNote ids={inactive} />
-      <OidcClientList store={usePartnerOidcClients} admin={false} inactive={inactive} />
+      <OidcClientList store={usePartnerOidcClients} admin={false} />
     </div>
   );
 }
