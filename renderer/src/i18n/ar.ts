@@ -231,6 +231,14 @@ const ar: Translation = {
     passwordSubmit: 'تغيير كلمة المرور',
     passwordSubmitting: 'جارٍ الحفظ…',
   },
+  pager: {
+    pageSize: 'عدد الصفوف في الصفحة',
+    total: 'عدد النتائج: {{n}}',
+    pageOf: 'الصفحة {{page}} من {{pages}}',
+    previous: 'السابق',
+    next: 'التالي',
+    pager: 'الصفحات',
+  },
   audit: {
     title: 'سجل التدقيق',
     description: 'جميع التغييرات التي أُجريت في Partner Desk، من الأحدث إلى الأقدم.',
@@ -249,12 +257,6 @@ const ar: Translation = {
     errorCode: 'رمز الخطأ',
     sortAscending: 'ترتيب تصاعدي',
     sortDescending: 'ترتيب تنازلي',
-    pageSize: 'عدد الصفوف في الصفحة',
-    total: 'عدد النتائج: {{n}}',
-    pageOf: 'الصفحة {{page}} من {{pages}}',
-    previous: 'السابق',
-    next: 'التالي',
-    pager: 'الصفحات',
     empty: 'لا توجد سجلات تدقيق مطابقة لعوامل التصفية هذه.',
   },
   sessionWarning: {

@@ -44,11 +44,6 @@ const certificatesAr: DeepStringMap<typeof certificatesEn> = {
     downloadLabel: 'تنزيل الشهادة {{id}}',
     empty: 'لا توجد شهادات تطابق عوامل التصفية هذه.',
     total: 'عدد الشهادات: {{n}}',
-    pageSize: 'عدد الصفوف في الصفحة',
-    pageOf: 'الصفحة {{page}} من {{pages}}',
-    previous: 'السابق',
-    next: 'التالي',
-    pager: 'الصفحات',
   },
   signingCa: {
     title: 'مرجع التصديق للتوقيع في Partner Desk',

@@ -48,11 +48,6 @@ const certificatesEn = {
     downloadLabel: 'Download certificate {{id}}',
     empty: 'No certificates match these filters.',
     total: '{{n}} certificates',
-    pageSize: 'Rows per page',
-    pageOf: 'Page {{page}} of {{pages}}',
-    previous: 'Previous',
-    next: 'Next',
-    pager: 'Pages',
   },
   signingCa: {
     title: 'Partner Desk signing CA',

@@ -47,11 +47,6 @@ const certificatesFr: DeepStringMap<typeof certificatesEn> = {
     downloadLabel: 'Télécharger le certificat {{id}}',
     empty: 'Aucun certificat ne correspond à ces filtres.',
     total: '{{n}} certificats',
-    pageSize: 'Lignes par page',
-    pageOf: 'Page {{page}} sur {{pages}}',
-    previous: 'Précédent',
-    next: 'Suivant',
-    pager: 'Pages',
   },
   signingCa: {
     title: 'AC de signature de Partner Desk',

@@ -387,6 +387,14 @@ const en = {
     passwordSubmit: 'Change password',
     passwordSubmitting: 'Saving…',
   },
+  pager: {
+    pageSize: 'Rows per page',
+    total: '{{n}} results',
+    pageOf: 'Page {{page}} of {{pages}}',
+    previous: 'Previous',
+    next: 'Next',
+    pager: 'Pages',
+  },
   audit: {
     title: 'Audit Log',
     description: 'Every change made in Partner Desk, newest first.',
@@ -405,12 +413,6 @@ const en = {
     errorCode: 'Error code',
     sortAscending: 'sorted ascending',
     sortDescending: 'sorted descending',
-    pageSize: 'Rows per page',
-    total: '{{n}} results',
-    pageOf: 'Page {{page}} of {{pages}}',
-    previous: 'Previous',
-    next: 'Next',
-    pager: 'Pages',
     empty: 'No audit records match these filters.',
   },
   sessionWarning: {

@@ -231,6 +231,14 @@ const fr: Translation = {
     passwordSubmit: 'Changer le mot de passe',
     passwordSubmitting: 'Enregistrement…',
   },
+  pager: {
+    pageSize: 'Lignes par page',
+    total: 'Résultats : {{n}}',
+    pageOf: 'Page {{page}} sur {{pages}}',
+    previous: 'Précédent',
+    next: 'Suivant',
+    pager: 'Pages',
+  },
   audit: {
     title: 'Journal d’audit',
     description: 'Toutes les modifications effectuées dans Partner Desk, des plus récentes aux plus anciennes.',
@@ -249,12 +257,6 @@ const fr: Translation = {
     errorCode: 'Code d’erreur',
     sortAscending: 'tri croissant',
     sortDescending: 'tri décroissant',
-    pageSize: 'Lignes par page',
-    total: 'Résultats : {{n}}',
-    pageOf: 'Page {{page}} sur {{pages}}',
-    previous: 'Précédent',
-    next: 'Suivant',
-    pager: 'Pages',
     empty: 'Aucun enregistrement d’audit ne correspond à ces filtres.',
   },
   sessionWarning: {

@@ -1,54 +1,9 @@
-import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Pager } from '../components/Pager.tsx';
 import { PAGE_SIZES, useAudit } from '../stores/audit.ts';
 
-export function AuditPager() {
-  const { t } = useTranslation();
-  const sizeId = useId();
-  const { page, pageNo, pageSize, loading, setPage, setPageSize } = useAudit();
-  const total = page?.totalResults ?? 0;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+const IDS = { total: 'audit-total', pageSize: 'page-size', previous: 'page-previous', next: 'page-next', indicator: 'page-indicator' };
 
-  return (
-    <nav aria-label={t('audit.pager')} className="flex flex-wrap items-center gap-4 border-t border-slate-200 px-4 py-3">
-      <p className="text-slate-700" data-testid="audit-total" aria-live="polite">
-        {t('audit.total', { n: total })}
-      </p>
-      <div className="flex items-center gap-2">
-        <label htmlFor={sizeId} className="text-slate-600">
-          {t('audit.pageSize')}
-        </label>
-        <select
-          id={sizeId}
-          value={pageSize}
-          data-testid="page-size"
-          onChange={(event) => setPageSize(Number(event.target.value))}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1"
-        >
-          {PAGE_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="ms-auto flex items-center gap-2">
-        <button type="button" className="btn btn-secondary px-3 py-1" disabled={loading || pageNo <= 0} onClick={() => setPage(pageNo - 1)} data-testid="page-previous">
-          <span aria-hidden="true" className="inline-block rtl:rotate-180">
-            ‹
-          </span>
-          {t('audit.previous')}
-        </button>
-        <span className="text-slate-700" data-testid="page-indicator">
-          {t('audit.pageOf', { page: Math.min(pageNo + 1, pages), pages })}
-        </span>
-        <button type="button" className="btn btn-secondary px-3 py-1" disabled={loading || pageNo + 1 >= pages} onClick={() => setPage(pageNo + 1)} data-testid="page-next">
-          {t('audit.next')}
-          <span aria-hidden="true" className="inline-block rtl:rotate-180">
-            ›
-          </span>
-        </button>
-      </div>
-    </nav>
-  );
+export function AuditPager() {
+  const { page, pageNo, pageSize, loading, setPage, setPageSize } = useAudit();
+  return <Pager total={page?.totalResults ?? 0} pageNo={pageNo} pageSize={pageSize} loading={loading} sizes={PAGE_SIZES} onPage={setPage} onPageSize={setPageSize} ids={IDS} />;
 }
