@@ -162,6 +162,14 @@ export const ERROR_CODES = [
   'PMS_FTM_ERROR_009', // certificate of a deactivated FTM chip cannot be downloaded
   'PMS_FTM_ERROR_010', // FTM chip not approved (cannot deactivate)
   'PD_FTM_001', // FTM chip not pending approval
+  // hardware (issue 6)
+  'PD_HW_001', // the device or chip did not answer / is no longer attached
+  'PD_HW_002', // the device answered, but its answer is malformed or does not verify
+  'PD_HW_003', // the FTM chip failed the proof of possession or its chain is not trusted
+  'PD_HW_004', // no such task (bench run or stream)
+  'PD_HW_005', // a bench is already running against this device
+  'PD_HW_006', // the virtual SBI is not running
+  'PD_HW_007', // the device did not answer in time
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -10,6 +10,7 @@ import { authServiceMethods } from './methods/auth-services.ts';
 import { certificateMethods } from './methods/certificates.ts';
 import { deviceMethods } from './methods/devices.ts';
 import { ftmMethods } from './methods/ftm.ts';
+import { hardwareEvents, hardwareMethods } from './methods/hardware.ts';
 import type { ErrorBody } from './errors.ts';
 
 /**
@@ -27,6 +28,7 @@ export const contract = {
   ...certificateMethods,
   ...deviceMethods,
   ...ftmMethods,
+  ...hardwareMethods,
 };
 
 export type Contract = typeof contract;
@@ -45,6 +47,7 @@ export function isMethodName(value: unknown): value is MethodName {
 export const events = {
   /** Something in `topic` changed; screens showing it refetch. */
   'data.changed': zod.object({ topic: zod.string() }),
+  ...hardwareEvents,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

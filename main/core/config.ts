@@ -51,6 +51,15 @@ export const ConfigSchema = z
       })
       .default({ sbiCreatedDateMaxYears: 10, sbiExpiryDateMaxYears: 10 }),
     oidc: OidcConfigSchema.default(OIDC_DEFAULTS),
+    hardware: z
+      .object({
+        /** SBI services listen on 127.0.0.1 in this range (sbi.md §1.1: 4501–4600). */
+        sbiPortFrom: z.number().int().min(1).max(65535).default(4501),
+        sbiPortTo: z.number().int().min(1).max(65535).default(4600),
+        /** Background discovery while a hardware screen is open; 0 turns it off. */
+        discoveryIntervalSeconds: z.number().int().min(0).max(3600).default(15),
+      })
+      .default({ sbiPortFrom: 4501, sbiPortTo: 4600, discoveryIntervalSeconds: 15 }),
     /** Base of links in e-mails; the host fills in its own address when this is absent. */
     publicUrl: z.string().url().optional(),
     smtp: z
@@ -79,6 +88,9 @@ export function parseConfig(raw: unknown, source = 'config'): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`${source}: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);
+  }
+  if (parsed.data.hardware.sbiPortFrom > parsed.data.hardware.sbiPortTo) {
+    throw new ConfigError(`${source}: hardware.sbiPortFrom must not be above hardware.sbiPortTo`);
   }
   if (parsed.data.session.promptSeconds >= parsed.data.session.inactivitySeconds) {
     throw new ConfigError(`${source}: session.promptSeconds must be less than session.inactivitySeconds`);

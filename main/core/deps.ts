@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { KeyWrap } from './keys/wrap.ts';
+import type { HardwareHub } from '../../native/hub/hub.ts';
 
 /**
  * Everything the core takes from outside. Time and randomness come in here so tests drive
@@ -16,5 +17,7 @@ export interface CoreDeps {
   keyWrap: KeyWrap;
   /** Base URL for links in e-mails (reset links): the web host's address or a deep link. */
   publicUrl: string;
+  /** USB, HID, SBI services and the virtual SBI; per process, owned by the host (native/hub). */
+  hardware: HardwareHub;
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
 }

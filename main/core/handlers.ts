@@ -10,6 +10,7 @@ import { authServiceHandlers } from './auth-services/handlers.ts';
 import { certificateHandlers } from './certificates/handlers.ts';
 import { deviceHandlers } from './devices/handlers.ts';
 import { ftmHandlers } from './ftm/handlers.ts';
+import { hardwareHandlers } from './hardware/handlers.ts';
 
 export type Handler<M extends MethodName> = QueryHandler<M> | CommandHandler<M, unknown>;
 export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };
@@ -35,4 +36,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...certificateHandlers,
   ...deviceHandlers,
   ...ftmHandlers,
+  ...hardwareHandlers,
 };

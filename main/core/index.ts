@@ -13,6 +13,8 @@ import { runAsSystem } from './system.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { aesKeyWrap, fileKek } from './keys/wrap.ts';
+import type { HardwareHub, HubEmit } from '../../native/hub/hub.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -38,6 +40,8 @@ export interface CoreOptions {
   /** Key-encryption key (32 bytes); the desktop passes one kept by safeStorage, else a key file in dataDir. */
   kek?: Buffer;
   log?: CoreDeps['log'];
+  /** The hardware hub; tests pass one with their own port range. Default: from config. */
+  hardware?: (emit: HubEmit) => HardwareHub;
 }
 
 export const DB_FILE = 'partner-desk.db';
@@ -47,15 +51,21 @@ export function openCore(options: CoreOptions): Core {
   const config = options.config ?? loadConfig(options.dataDir);
   const log: CoreDeps['log'] =
     options.log ?? ((level, message, detail) => console[level === 'info' ? 'log' : level](`[core] ${message}`, detail ?? ''));
+  const listeners = new Set<CoreEventListener>();
+  const emitEvent: HubEmit = (event, payload) => {
+    for (const l of listeners) l(event, payload);
+  };
+  const now = options.now ?? (() => new Date());
   const deps: CoreDeps = {
     dataDir: options.dataDir,
     config,
-    now: options.now ?? (() => new Date()),
+    now,
     randomBytes: options.randomBytes ?? ((n) => randomBytes(n)),
     mailer: options.mailer ?? createMailer(config, join(options.dataDir, 'mail-outbox')),
     keyWrap: aesKeyWrap(options.kek ?? fileKek(options.dataDir)),
     publicUrl: config.publicUrl ?? options.publicUrl,
     log,
+    hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, emit, now, log })))(emitEvent),
   };
   const file = join(options.dataDir, DB_FILE);
   const writer = openDatabase(file) as WriteDb;
@@ -63,10 +73,7 @@ export function openCore(options: CoreOptions): Core {
   reader.pragma('busy_timeout = 5000');
   // Lists and counts scan large indexes; memory-mapped reads spare a read() per page (10× on 1M-row counts).
   reader.pragma('mmap_size = 1073741824');
-  const listeners = new Set<CoreEventListener>();
-  const emit = (topic: string) => {
-    for (const l of listeners) l('data.changed', { topic });
-  };
+  const emit = (topic: string) => emitEvent('data.changed', { topic });
   const env = { reader, writer, deps, emit };
   return {
     deps,
@@ -78,6 +85,7 @@ export function openCore(options: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     close() {
+      void deps.hardware.close();
       reader.close();
       writer.close();
     },

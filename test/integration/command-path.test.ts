@@ -68,7 +68,9 @@ describe('the command path', () => {
 
   it('notifies listeners after commit, not on refusal', async () => {
     const topics: string[] = [];
-    tc.core.onEvent((_e, p) => topics.push(p.topic));
+    tc.core.onEvent((e, p) => {
+      if (e === 'data.changed' && 'topic' in p) topics.push(p.topic);
+    });
     await tc.call('setup.createAdmin', ADMIN);
     await tc.fail('auth.register', partnerInput(1, { phone: '1' }));
     await tc.call('auth.register', partnerInput(1));

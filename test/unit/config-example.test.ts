@@ -21,6 +21,8 @@ describe('config.json', () => {
     [{ smtp: { host: '', port: 25 } }, /smtp.host/],
     [{ smtp: { host: 'x', port: 70000 } }, /smtp.port/],
     [{ unknownSetting: true }, /unrecognized|Unrecognized/],
+    [{ hardware: { sbiPortFrom: 4600, sbiPortTo: 4501 } }, /sbiPortFrom must not be above/],
+    [{ hardware: { sbiPortTo: 0 } }, /hardware.sbiPortTo/],
     [[], /expected object|Invalid input/],
   ])('refuses %j with a message naming the field', (raw, message) => {
     expect(() => parseConfig(raw, 'config.json')).toThrow(ConfigError);

@@ -152,6 +152,13 @@ const errors: Record<ErrorCode, string> = {
   PMS_FTM_ERROR_009: "The certificate of a deactivated FTM chip cannot be downloaded.",
   PMS_FTM_ERROR_010: "This FTM chip is not approved.",
   PD_FTM_001: "This FTM chip is not pending approval.",
+  PD_HW_001: "The device did not answer or is no longer attached. Check the cable and that its service is running.",
+  PD_HW_002: "The device answered, but its answer is not valid or could not be verified. See the checks for the reason.",
+  PD_HW_003: "The FTM chip could not prove it holds the key of its certificate, or its certificate chain is not trusted.",
+  PD_HW_004: "This task no longer exists. Start it again.",
+  PD_HW_005: "A compliance bench is already running against this device.",
+  PD_HW_006: "The virtual SBI is not running. Start it first.",
+  PD_HW_007: "The device did not answer in time.",
 };
 
 const partnerTypes: Record<PartnerTypeCode, string> = {

@@ -416,6 +416,13 @@ const fr: Translation = {
     PMS_FTM_ERROR_009: "Le certificat d'une puce FTM désactivée ne peut pas être téléchargé.",
     PMS_FTM_ERROR_010: "Cette puce FTM n'est pas approuvée.",
     PD_FTM_001: "Cette puce FTM n'est pas en attente d'approbation.",
+    PD_HW_001: "Le périphérique n'a pas répondu ou n'est plus branché. Vérifiez le câble et que son service fonctionne.",
+    PD_HW_002: "Le périphérique a répondu, mais sa réponse n'est pas valide ou n'a pas pu être vérifiée. Voir les contrôles pour la raison.",
+    PD_HW_003: "La puce FTM n'a pas pu prouver qu'elle détient la clé de son certificat, ou sa chaîne de certificats n'est pas de confiance.",
+    PD_HW_004: "Cette tâche n'existe plus. Relancez-la.",
+    PD_HW_005: "Un banc de conformité est déjà en cours sur ce périphérique.",
+    PD_HW_006: "Le SBI virtuel n'est pas démarré. Démarrez-le d'abord.",
+    PD_HW_007: "Le périphérique n'a pas répondu à temps.",
   },
 };
 

@@ -1,0 +1,61 @@
+/**
+ * What the core asks of the hardware (issue 6). One hub per process holds the state that outlives a
+ * call: the USB monitor, the last discovery, live streams, bench runs and the virtual SBI. The core
+ * passes in what only it knows (the trust store from the database, the time), so the hub never
+ * reads the database and the same verification runs in the CLI with a trust store from files.
+ */
+import type { EventName, EventPayload, Output } from '../../main/contract/index.ts';
+import type { TrustStore } from '../../main/core/pki/index.ts';
+import type { PromptAnswer } from './tasks.ts';
+
+export type UsbListView = Output<'hardware.usb.list'>;
+export type DiscoveryView = Output<'sbi.discover'>;
+export type DiscoveredSbiView = DiscoveryView['devices'][number];
+export type BenchCaseView = Output<'sbi.bench.cases'>['cases'][number];
+export type BenchReportView = Output<'sbi.bench.report'>;
+export type FtmChipListView = Output<'hardware.ftm.chips'>['chips'];
+export type FtmChipReadingView = Output<'hardware.ftm.read'>;
+export type VirtualSbiView = Output<'virtualSbi.state'>;
+export type VirtualSbiAction = Exclude<Parameters<HardwareHub['virtualControl']>[0], never>;
+export type BenchPurpose = 'Registration' | 'Auth';
+/** Pushes a contract event to every connected UI (the core's listeners). */
+export type HubEmit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface VerifyContext {
+  trust: TrustStore;
+  now: Date;
+  /** The provider's organisation: certificates' O= must match it (MOSIP's org check). */
+  orgName?: string;
+}
+
+export interface HardwareHub {
+  usbList(): Promise<UsbListView>;
+  /** The cached scan unless `refresh` or the cache is older than the discovery interval. */
+  discover(opts: VerifyContext & { refresh: boolean }): Promise<DiscoveryView>;
+  /** Device info of one device, verified; throws PD_HW_001/002 when absent or unverifiable. */
+  inspect(opts: VerifyContext & { port: number; deviceId: string }): Promise<DiscoveredSbiView>;
+  streamStart(opts: { port: number; deviceId: string; deviceSubId: string }): Promise<string>;
+  streamStop(streamId: string): boolean;
+  benchCases(opts: { port: number; deviceId: string; purpose: BenchPurpose }): Promise<BenchCaseView[]>;
+  benchStart(opts: VerifyContext & { port: number; deviceId: string; purpose: BenchPurpose }): Promise<{ taskId: string; total: number }>;
+  benchReport(taskId: string, format: 'json' | 'html'): BenchReportView | null;
+  answer(taskId: string, answer: PromptAnswer): boolean | null;
+  cancel(taskId: string): boolean | null;
+  ftmChips(): Promise<FtmChipListView>;
+  /** Reads the chip and proves possession with a fresh challenge; `leafPem` is the chip certificate. */
+  ftmRead(opts: VerifyContext & { path: string }): Promise<FtmChipReadingView & { leafPem: string }>;
+  virtualState(trustedThumbprints: ReadonlySet<string>): VirtualSbiView;
+  virtualControl(
+    action:
+      | { action: 'start' }
+      | { action: 'stop' }
+      | { action: 'status'; deviceId: string; status: 'Ready' | 'Busy' | 'Not Ready' | 'Not Registered' }
+      | { action: 'quality'; deviceId: string; quality: number }
+      | { action: 'delay'; delayMs: number }
+      | { action: 'rotateKeys'; deviceId?: string | undefined }
+      | { action: 'fault'; fault: 'bad-signature' | 'wrong-hash' | 'millisecond-timestamps' | 'early-timeout' | 'wrong-count' | null },
+  ): Promise<void>;
+  /** DER of the virtual device CA and FTM root, or null when the virtual SBI is not running. */
+  virtualRoots(): { device: Uint8Array; ftm: Uint8Array } | null;
+  close(): Promise<void>;
+}
