@@ -74,14 +74,38 @@ export async function createVirtualPki(opts: VirtualPkiOptions): Promise<Virtual
   const leafDays = opts.leafDays ?? 365;
   const dev = dnValue(opts.deviceOrg);
   const ftm = dnValue(opts.ftmOrg);
-  const deviceCa = await issue(`CN=${dev} Device CA,O=${dev},C=IN`, 'self', true, now, leafDays * 10);
-  const ftmRoot = await issue(`CN=${ftm} FTM Root,O=${ftm},C=IN`, 'self', true, now, leafDays * 10);
-  const encryption = await issue(`CN=Partner Desk bench encryption,O=Partner Desk,C=IN`, 'self', false, now, leafDays);
+  return virtualPkiFrom({
+    deviceCa: await issue(`CN=${dev} Device CA,O=${dev},C=IN`, 'self', true, now, leafDays * 10),
+    ftmRoot: await issue(`CN=${ftm} FTM Root,O=${ftm},C=IN`, 'self', true, now, leafDays * 10),
+    encryption: await issue(`CN=Partner Desk bench encryption,O=Partner Desk,C=IN`, 'self', false, now, leafDays),
+    deviceOrg: opts.deviceOrg,
+    ftmOrg: opts.ftmOrg,
+    leafDays,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+}
+
+/** The three long-lived identities plus what issuing needs; native/virtual/pki-store.ts saves and loads these. */
+export interface VirtualPkiParts {
+  deviceCa: IssuedIdentity;
+  ftmRoot: IssuedIdentity;
+  encryption: IssuedIdentity;
+  deviceOrg: string;
+  ftmOrg: string;
+  leafDays: number;
+  /** Fixed issuing time (tests); leaf certificates are issued "now" otherwise. */
+  now?: Date;
+}
+
+export function virtualPkiFrom(parts: VirtualPkiParts): VirtualPki {
+  const dev = dnValue(parts.deviceOrg);
+  const ftm = dnValue(parts.ftmOrg);
+  const at = () => parts.now ?? new Date();
   return {
-    deviceCa,
-    ftmRoot,
-    encryption,
-    issueDeviceCert: (serialNo) => issue(`CN=${dnValue(serialNo)},OU=Devices,O=${dev},C=IN`, deviceCa, false, now, leafDays),
-    issueChipCert: (serialNo) => issue(`CN=${dnValue(serialNo)},OU=FTM chips,O=${ftm},C=IN`, ftmRoot, false, now, leafDays),
+    deviceCa: parts.deviceCa,
+    ftmRoot: parts.ftmRoot,
+    encryption: parts.encryption,
+    issueDeviceCert: (serialNo) => issue(`CN=${dnValue(serialNo)},OU=Devices,O=${dev},C=IN`, parts.deviceCa, false, at(), parts.leafDays),
+    issueChipCert: (serialNo) => issue(`CN=${dnValue(serialNo)},OU=FTM chips,O=${ftm},C=IN`, parts.ftmRoot, false, at(), parts.leafDays),
   };
 }
