@@ -58,8 +58,22 @@ export const ConfigSchema = z
         sbiPortTo: z.number().int().min(1).max(65535).default(4600),
         /** Background discovery while a hardware screen is open; 0 turns it off. */
         discoveryIntervalSeconds: z.number().int().min(0).max(3600).default(15),
+        /**
+         * Who the virtual SBI says it is: its digital ID's provider and the O= of its certificates.
+         * By default the demo dataset's device and FTM providers, so a demo onboards it cleanly.
+         */
+        virtualDeviceOrg: z.string().trim().min(1).max(64).default('Sentinel Biometrics'),
+        virtualProviderId: z.string().trim().min(1).max(36).default('sentinel-biometrics'),
+        virtualFtmOrg: z.string().trim().min(1).max(64).default('SecureSilicon FTM'),
       })
-      .default({ sbiPortFrom: 4501, sbiPortTo: 4600, discoveryIntervalSeconds: 15 }),
+      .default({
+        sbiPortFrom: 4501,
+        sbiPortTo: 4600,
+        discoveryIntervalSeconds: 15,
+        virtualDeviceOrg: 'Sentinel Biometrics',
+        virtualProviderId: 'sentinel-biometrics',
+        virtualFtmOrg: 'SecureSilicon FTM',
+      }),
     /** Base of links in e-mails; the host fills in its own address when this is absent. */
     publicUrl: z.string().url().optional(),
     smtp: z

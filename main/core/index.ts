@@ -65,7 +65,7 @@ export function openCore(options: CoreOptions): Core {
     keyWrap: aesKeyWrap(options.kek ?? fileKek(options.dataDir)),
     publicUrl: config.publicUrl ?? options.publicUrl,
     log,
-    hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, emit, now, log })))(emitEvent),
+    hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, dataDir: options.dataDir, emit, now, log })))(emitEvent),
   };
   const file = join(options.dataDir, DB_FILE);
   const writer = openDatabase(file) as WriteDb;

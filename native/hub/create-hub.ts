@@ -1,11 +1,19 @@
 import { AppError } from '../../main/contract/index.ts';
 import type { Config } from '../../main/core/config.ts';
 import type { CoreDeps } from '../../main/core/deps.ts';
+import { loadCatalogue } from '../usb/catalogue.ts';
+import type { DeviceCatalogue } from '../usb/catalogue.ts';
+import { FtmPart } from './ftm-part.ts';
 import type { HardwareHub, HubEmit } from './hub.ts';
+import { SbiPart } from './sbi-part.ts';
+import { StreamPart } from './stream-part.ts';
 import { TaskRegistry } from './tasks.ts';
+import { UsbPart } from './usb-part.ts';
+import { VirtualPart } from './virtual-part.ts';
 
 export interface HubOptions {
   config: Config['hardware'];
+  dataDir: string;
   emit: HubEmit;
   now: () => Date;
   log: CoreDeps['log'];
@@ -18,25 +26,49 @@ const notYet = (what: string): never => {
 
 /** The process's hardware hub: lazy — nothing is opened, scanned or started until first asked. */
 export function createHardwareHub(opts: HubOptions): HardwareHub {
-  const tasks = new TaskRegistry<unknown>((p) => opts.emit('task.progress', p));
+  const { config, emit, log } = opts;
+  let catalogue: DeviceCatalogue | null = null;
+  const catalogueOnce = () => (catalogue ??= loadCatalogue());
+  const tasks = new TaskRegistry<unknown>((p) => emit('task.progress', p));
+  const range: [number, number] = [config.sbiPortFrom, config.sbiPortTo];
+  const sbi = new SbiPart({ portFrom: range[0], portTo: range[1], maxAgeMs: Math.max(1, config.discoveryIntervalSeconds) * 1000, emit });
+  const streams = new StreamPart(emit, log);
+  const usb = new UsbPart(catalogueOnce, emit);
+  const virtual = new VirtualPart({
+    dataDir: opts.dataDir,
+    portRange: range,
+    deviceOrg: config.virtualDeviceOrg,
+    providerId: config.virtualProviderId,
+    ftmOrg: config.virtualFtmOrg,
+    now: opts.now,
+    emit: (event, payload) => {
+      // Starting, stopping or changing the virtual device changes what discovery finds.
+      if (event === 'hardware.changed') sbi.invalidate();
+      emit(event, payload);
+    },
+  });
+  const ftm = new FtmPart(catalogueOnce, virtual, log);
   return {
-    usbList: async () => notYet('USB'),
-    discover: async () => notYet('SBI discovery'),
-    inspect: async () => notYet('SBI device info'),
-    streamStart: async () => notYet('SBI stream'),
-    streamStop: () => false,
+    usbList: () => usb.list(),
+    discover: (o) => sbi.discover(o),
+    inspect: (o) => sbi.inspect(o),
+    streamStart: (o) => streams.start(o),
+    streamStop: (id) => streams.stop(id),
     benchCases: async () => notYet('The compliance bench'),
     benchStart: async () => notYet('The compliance bench'),
     benchReport: () => null,
     answer: (id, a) => tasks.answer(id, a),
     cancel: (id) => tasks.cancel(id),
-    ftmChips: async () => notYet('FTM chips'),
-    ftmRead: async () => notYet('FTM chips'),
-    virtualState: () => ({ running: false, port: null, delayMs: 0, fault: null, devices: [], rootsTrusted: false }),
-    virtualControl: async () => notYet('The virtual SBI'),
-    virtualRoots: () => null,
+    ftmChips: () => ftm.chips(),
+    ftmRead: (o) => ftm.read(o),
+    virtualState: (trusted) => virtual.state(trusted),
+    virtualControl: (a) => virtual.control(a),
+    virtualRoots: () => virtual.roots(),
     async close() {
       tasks.cancelAll();
+      streams.stopAll();
+      usb.stop();
+      await virtual.stop();
     },
   };
 }

@@ -52,6 +52,8 @@ export const DiscoveredSbi = z.object({
   purpose: z.string(),
   type: z.string(),
   subTypes: z.array(z.string()),
+  /** Sub-device ids a capture or stream may address (e.g. slap 1–3, face 0). */
+  deviceSubIds: z.array(z.string()),
   specVersion: z.array(z.string()),
   serviceVersion: z.string().nullable(),
   digitalId: DigitalId.nullable(),
@@ -131,7 +133,7 @@ export const hardwareMethods = {
       registeredDeviceId: z.string().nullable(),
       mismatches: z.array(RegistryMismatch),
     }),
-    errors: ['PD_HW_001', 'PD_HW_002', 'PMS_PRT_005'],
+    errors: ['PD_HW_001', 'PD_HW_002', 'PMS_PRT_005', 'PMS_PRT_055'],
   }),
   'sbi.stream.start': method({
     kind: 'query',

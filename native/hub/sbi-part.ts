@@ -1,0 +1,113 @@
+/**
+ * SBI discovery and device info for the UI: a scan of the configured port range, then each
+ * answering port's signed device info verified (signature, trust, timestamps). The last scan is
+ * cached so screens that open together do not scan twice; a changed device set is announced.
+ */
+import { AppError } from '../../main/contract/index.ts';
+import { discoverSbi } from '../sbi/client/discovery.ts';
+import type { DiscoveredDevice } from '../sbi/client/discovery.ts';
+import { SbiClient } from '../sbi/client/sbi-client.ts';
+import { isSbiError } from '../sbi/errors.ts';
+import { checkDeviceInfoAnswer } from '../sbi/verify.ts';
+import type { Check, DeviceInfoReport } from '../sbi/verify.ts';
+import type { DiscoveredSbiView, DiscoveryView, HubEmit, VerifyContext } from './hub.ts';
+
+export interface SbiPartOptions {
+  portFrom: number;
+  portTo: number;
+  /** A cached scan younger than this is reused unless a refresh is asked for. */
+  maxAgeMs: number;
+  emit: HubEmit;
+}
+
+const checkView = (c: Check) => ({ name: c.name, result: c.result, reason: c.reason ?? null, code: c.code ?? null });
+
+/** Checks about one entry of a device-info answer, plus the answer-wide ones. */
+function checksFor(report: DeviceInfoReport, index: number): Check[] {
+  const own = `deviceInfo[${index}]`;
+  return report.checks.filter((c) => c.name.startsWith(`${own}.`) || c.name === own || !c.name.startsWith('deviceInfo['));
+}
+
+function view(d: DiscoveredDevice, report: DeviceInfoReport | null, infoError: string | null): DiscoveredSbiView {
+  const entry = report?.entries.find((e) => e.info?.deviceId === d.entry.deviceId);
+  const checks = entry && report ? checksFor(report, entry.index) : [];
+  if (!report) checks.push({ name: 'deviceInfo', concern: 'device', result: 'fail', reason: infoError ?? 'no device info', code: 'SBI_MALFORMED' });
+  else if (!entry) checks.push({ name: 'deviceInfo', concern: 'device', result: 'fail', reason: `device info does not list device ${d.entry.deviceId}`, code: 'SBI_MALFORMED' });
+  const info = entry?.info;
+  return {
+    port: d.port,
+    deviceId: d.entry.deviceId,
+    deviceStatus: info?.deviceStatus ?? d.entry.deviceStatus,
+    certification: info?.certification ?? d.entry.certification,
+    purpose: info?.purpose ?? d.entry.purpose,
+    type: d.digitalId.type,
+    subTypes: [d.digitalId.deviceSubType],
+    deviceSubIds: info?.deviceSubIds ?? d.entry.deviceSubIds,
+    specVersion: info?.specVersions ?? d.entry.specVersions,
+    serviceVersion: info?.serviceVersion ?? d.entry.serviceVersion ?? null,
+    // The signed digital ID from device info wins over discovery's unsigned one.
+    digitalId: entry?.digitalId ?? d.digitalId,
+    verified: checks.length > 0 && checks.every((c) => c.result !== 'fail'),
+    checks: checks.map(checkView),
+  };
+}
+
+export class SbiPart {
+  private cache: { at: number; view: DiscoveryView; key: string } | null = null;
+  private inflight: Promise<DiscoveryView> | null = null;
+
+  constructor(private readonly opts: SbiPartOptions) {}
+
+  invalidate(): void {
+    this.cache = null;
+  }
+
+  async discover(ctx: VerifyContext & { refresh: boolean }): Promise<DiscoveryView> {
+    if (!ctx.refresh && this.cache && Date.now() - this.cache.at < this.opts.maxAgeMs) return this.cache.view;
+    this.inflight ??= this.scan(ctx).finally(() => (this.inflight = null));
+    return this.inflight;
+  }
+
+  /** One device, read and verified now (not from the cache). */
+  async inspect(ctx: VerifyContext & { port: number; deviceId: string }): Promise<DiscoveredSbiView> {
+    const scan = await discoverSbi({ portFrom: ctx.port, portTo: ctx.port, scanDeadlineMs: 3000 });
+    const device = scan.devices.find((d) => d.entry.deviceId === ctx.deviceId);
+    if (!device) {
+      const problem = scan.problems[0]?.error;
+      throw new AppError('PD_HW_001', problem ? `Port ${ctx.port}: ${problem.message}` : `No device "${ctx.deviceId}" answers on port ${ctx.port}.`);
+    }
+    const infos = await this.deviceInfo(ctx.port, ctx);
+    return view(device, infos.report, infos.error);
+  }
+
+  private async deviceInfo(port: number, ctx: VerifyContext): Promise<{ report: DeviceInfoReport | null; error: string | null }> {
+    try {
+      const answer = await new SbiClient({ port }).deviceInfo();
+      return { report: checkDeviceInfoAnswer(answer.json, { trust: ctx.trust, now: ctx.now, ...(ctx.orgName ? { expectedOrg: ctx.orgName } : {}) }), error: null };
+    } catch (e) {
+      if (isSbiError(e)) return { report: null, error: `${e.code}: ${e.message}` };
+      throw e;
+    }
+  }
+
+  private async scan(ctx: VerifyContext): Promise<DiscoveryView> {
+    const result = await discoverSbi({ portFrom: this.opts.portFrom, portTo: this.opts.portTo });
+    const ports = [...new Set(result.devices.map((d) => d.port))];
+    const infos = new Map(await Promise.all(ports.map(async (p) => [p, await this.deviceInfo(p, ctx)] as const)));
+    const devices = result.devices.map((d) => {
+      const info = infos.get(d.port);
+      return view(d, info?.report ?? null, info?.error ?? null);
+    });
+    const out: DiscoveryView = {
+      scannedAt: ctx.now.toISOString(),
+      portFrom: this.opts.portFrom,
+      portTo: this.opts.portTo,
+      devices,
+      problems: result.problems.map((p) => ({ port: p.port, code: p.error.code, message: p.error.message })),
+    };
+    const key = devices.map((d) => `${d.port}/${d.deviceId}/${d.deviceStatus}`).join('|');
+    if (this.cache && this.cache.key !== key) this.opts.emit('hardware.changed', { source: 'sbi' });
+    this.cache = { at: Date.now(), view: out, key };
+    return out;
+  }
+}

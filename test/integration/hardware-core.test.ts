@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventPayload } from '../../main/contract/index.ts';
+import { ADMIN, partnerInput, signIn, testCore } from '../helpers/core.ts';
+import type { TestCore } from '../helpers/core.ts';
+
+/**
+ * The hardware methods end to end through the core: the virtual SBI on loopback (its own port
+ * range), discovery and verification against the trust store in the database, onboarding with the
+ * registry comparison, a live stream, and an FTM chip read over the HID framing and uploaded.
+ */
+const RANGE = { sbiPortFrom: 46700, sbiPortTo: 46719 };
+let tc: TestCore;
+let admin: string;
+let dp: string;
+let ftm: string;
+const frames: Array<EventPayload<'sbi.frame'>> = [];
+
+beforeAll(async () => {
+  tc = testCore({
+    config: { hardware: { ...RANGE, virtualDeviceOrg: 'Sentinel Biometrics', virtualProviderId: 'dp1', virtualFtmOrg: 'SecureSilicon FTM' } },
+  });
+  tc.core.onEvent((event, payload) => {
+    if (event === 'sbi.frame') frames.push(payload as EventPayload<'sbi.frame'>);
+  });
+  await tc.call('setup.createAdmin', ADMIN);
+  admin = await signIn(tc, 'admin', ADMIN.password);
+  await tc.call('auth.register', partnerInput(1, { partnerType: 'Device_Provider', orgName: 'Sentinel Biometrics', username: 'dp1' }));
+  await tc.call('auth.register', partnerInput(2, { partnerType: 'FTM_Provider', orgName: 'SecureSilicon FTM', username: 'ftm1' }));
+  await tc.call('auth.register', partnerInput(3, { partnerType: 'Device_Provider', orgName: 'Other Devices', username: 'dp2' }));
+  tc.core.db.writer.prepare("UPDATE partner SET approval_status = 'approved', is_active = 1").run();
+  dp = await signIn(tc, 'dp1', 'Partn3r-Pass!');
+  ftm = await signIn(tc, 'ftm1', 'Partn3r-Pass!');
+}, 60_000);
+afterAll(async () => {
+  await tc.core.deps.hardware.close();
+  tc.close();
+});
+
+describe('hardware through the core', () => {
+  it('nothing runs until asked: no virtual SBI, an empty scan, no chips', async () => {
+    expect(await tc.call('virtualSbi.state', {}, dp)).toMatchObject({ running: false, devices: [] });
+    const scan = await tc.call('sbi.discover', { refresh: true }, dp);
+    expect(scan).toMatchObject({ portFrom: 46700, portTo: 46719, devices: [] });
+    expect((await tc.call('hardware.ftm.chips', {}, ftm)).chips.filter((c) => c.virtual)).toEqual([]);
+    expect((await tc.fail('virtualSbi.control', { action: 'delay', delayMs: 10 }, dp)).code).toBe('PD_HW_006');
+    expect((await tc.fail('virtualSbi.trustRoots', {}, admin)).code).toBe('PD_HW_006');
+  });
+
+  it('USB: on a machine without /sys/bus/usb the list says so instead of failing', async () => {
+    const usb = await tc.call('hardware.usb.list', {}, dp);
+    expect(usb.access).toBe('none');
+    expect(usb.reason).toMatch(/usb/i);
+    expect(usb.devices).toEqual([]);
+  });
+
+  it('starts the virtual SBI; its devices are found but not verified until the admin trusts its roots', async () => {
+    const state = await tc.call('virtualSbi.control', { action: 'start' }, dp);
+    expect(state.running).toBe(true);
+    expect(state.port).toBeGreaterThanOrEqual(46700);
+    expect(state.devices.map((d) => d.deviceId)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(state.rootsTrusted).toBe(false);
+
+    const untrusted = await tc.call('sbi.discover', { refresh: true }, dp);
+    expect(untrusted.devices).toHaveLength(6);
+    expect(untrusted.devices.every((d) => !d.verified)).toBe(true);
+    expect(untrusted.devices[0]!.checks.find((c) => c.result === 'fail')?.code).toBe('SBI_CERT_UNTRUSTED');
+
+    expect((await tc.fail('virtualSbi.trustRoots', {}, dp)).code).toBe('PD_AUTH_004');
+    expect(await tc.call('virtualSbi.trustRoots', {}, admin)).toEqual({ added: 2, alreadyPresent: 0 });
+    expect(await tc.call('virtualSbi.trustRoots', {}, admin)).toEqual({ added: 0, alreadyPresent: 2 });
+    expect((await tc.call('virtualSbi.state', {}, dp)).rootsTrusted).toBe(true);
+
+    const trusted = await tc.call('sbi.discover', { refresh: true }, dp);
+    expect(trusted.devices.map((d) => [d.deviceId, d.verified])).toEqual([['1', true], ['2', true], ['3', true], ['4', true], ['5', true], ['6', true]]);
+    expect(trusted.devices.find((d) => d.deviceId === '2')).toMatchObject({ type: 'Finger', subTypes: ['Slap'], purpose: 'Registration', certification: 'L0', deviceStatus: 'Ready' });
+  });
+
+  it('onboarding: pre-fills Add SBI / Add Devices from the device and shows registry mismatches until they are registered', async () => {
+    const first = await tc.call('sbi.inspect', { port: (await tc.call('virtualSbi.state', {}, dp)).port!, deviceId: '2', partnerId: 'dp1' }, dp);
+    expect(first.device.verified).toBe(true);
+    const id = first.device.digitalId!;
+    expect(first.prefill.devices).toEqual([{ type: 'Finger', subType: 'Slap', make: id.make, model: id.model }]);
+    expect(first.prefill.sbiVersion).not.toBe('');
+    expect(first.registeredDeviceId).toBeNull();
+    expect(first.mismatches.map((m) => m.field).sort()).toEqual(['device', 'sbiVersion']);
+
+    const sbi = await tc.call('sbis.create', { partnerId: 'dp1', sbiVersion: first.prefill.sbiVersion, binaryHash: 'abc', sbiCreatedDateTime: '2026-01-15', sbiExpiryDateTime: '2027-06-30' }, dp);
+    await tc.call('sbis.decide', { sbiId: sbi.sbiId, decision: 'approved' }, admin);
+    const dev = first.prefill.devices[0]!;
+    await tc.call('devices.add', { sbiId: sbi.sbiId, deviceTypeCode: dev.type, deviceSubTypeCode: dev.subType, make: dev.make, model: dev.model }, dp);
+
+    const again = await tc.call('sbi.inspect', { port: first.device.port, deviceId: '2', partnerId: 'dp1' }, dp);
+    expect(again.mismatches).toEqual([]);
+    expect(again.registeredDeviceId).not.toBeNull();
+
+    // Another provider sees the device's provider id and organisation as mismatches, not hidden.
+    const dp2 = await signIn(tc, 'dp2', 'Partn3r-Pass!');
+    const foreign = await tc.call('sbi.inspect', { port: first.device.port, deviceId: '2', partnerId: 'dp2' }, dp2);
+    expect(foreign.mismatches.map((m) => m.field)).toEqual(expect.arrayContaining(['deviceProviderId', 'deviceProvider']));
+    // …and may not inspect on behalf of dp1
+    expect((await tc.fail('sbi.inspect', { port: first.device.port, deviceId: '2', partnerId: 'dp1' }, dp2)).code).toBe('PMS_PRT_055');
+  });
+
+  it('refuses bad input with clear codes', async () => {
+    const port = (await tc.call('virtualSbi.state', {}, dp)).port!;
+    expect((await tc.fail('sbi.inspect', { port: 0, deviceId: '2', partnerId: 'dp1' }, dp)).code).toBe('PMS_COR_002');
+    expect((await tc.fail('sbi.inspect', { port, deviceId: 'no-such-device', partnerId: 'dp1' }, dp)).code).toBe('PD_HW_001');
+    expect((await tc.fail('sbi.inspect', { port: 46719 === port ? 46718 : 46719, deviceId: '2', partnerId: 'dp1' }, dp)).code).toBe('PD_HW_001');
+    expect((await tc.fail('virtualSbi.control', { action: 'status', deviceId: '99', status: 'Busy' }, dp)).code).toBe('PMS_COR_002');
+    expect((await tc.fail('virtualSbi.control', { action: 'quality', deviceId: '2', quality: 101 }, dp)).code).toBe('PMS_COR_002');
+    expect((await tc.fail('hardware.ftm.read', { path: '/dev/hidraw-does-not-exist' }, ftm)).code).toBe('PD_HW_001');
+    expect((await tc.fail('tasks.cancel', { taskId: 'nope' }, dp)).code).toBe('PD_HW_004');
+    expect((await tc.fail('sbi.discover', { refresh: true }, ftm)).code).toBe('PD_AUTH_004');
+  });
+
+  it('a status change on the virtual device shows in the next scan', async () => {
+    await tc.call('virtualSbi.control', { action: 'status', deviceId: '3', status: 'Not Ready' }, dp);
+    const scan = await tc.call('sbi.discover', { refresh: false }, dp); // the change invalidated the cache
+    expect(scan.devices.find((d) => d.deviceId === '3')?.deviceStatus).toBe('Not Ready');
+    await tc.call('virtualSbi.control', { action: 'status', deviceId: '3', status: 'Ready' }, dp);
+  });
+
+  it('live view: frames arrive as events until the stream is stopped', async () => {
+    const port = (await tc.call('virtualSbi.state', {}, dp)).port!;
+    const { streamId } = await tc.call('sbi.stream.start', { port, deviceId: '3', deviceSubId: '0' }, dp);
+    await expect.poll(() => frames.filter((f) => f.streamId === streamId).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    const jpeg = Buffer.from(frames.find((f) => f.streamId === streamId)!.jpeg, 'base64');
+    expect([jpeg[0], jpeg[1]]).toEqual([0xff, 0xd8]); // a JPEG SOI marker
+    expect(await tc.call('sbi.stream.stop', { streamId }, dp)).toEqual({ stopped: true });
+    expect(await tc.call('sbi.stream.stop', { streamId }, dp)).toEqual({ stopped: false });
+  });
+
+  it('FTM onboarding: the virtual chip is read over HID framing, proves possession, and its certificate is uploaded', async () => {
+    const chips = (await tc.call('hardware.ftm.chips', {}, ftm)).chips;
+    const chip = chips.find((c) => c.virtual)!;
+    expect(chip).toBeDefined();
+    const reading = await tc.call('hardware.ftm.read', { path: chip.path }, ftm);
+    expect(reading.possession).toEqual({ verdict: 'verified', reason: null });
+    expect(reading.trust).toEqual({ verdict: 'verified', reason: null });
+    expect(reading.chain[0]!.subject).toMatch(/SecureSilicon FTM/);
+
+    const entry = await tc.call('ftm.create', { partnerId: 'ftm1', make: reading.make, model: reading.model }, ftm);
+    const onboarded = await tc.call('hardware.ftm.onboard', { path: chip.path, ftmId: entry.ftmId }, ftm);
+    expect(onboarded.ftm).toMatchObject({ ftmId: entry.ftmId, status: 'pending_approval', isCertificateAvailable: true });
+    expect(tc.count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'hardware.ftm.onboard' AND result = 'success'")).toBe(1);
+    expect(tc.count("SELECT COUNT(*) AS n FROM outbox WHERE command = 'hardware.ftm.onboard'")).toBe(1);
+    // a device provider cannot reach FTM chips
+    expect((await tc.fail('hardware.ftm.read', { path: chip.path }, dp)).code).toBe('PD_AUTH_004');
+  });
+
+  it('stopping the virtual SBI empties the scan and the chip list', async () => {
+    expect((await tc.call('virtualSbi.control', { action: 'stop' }, dp)).running).toBe(false);
+    expect((await tc.call('sbi.discover', { refresh: true }, dp)).devices).toEqual([]);
+    expect((await tc.call('hardware.ftm.chips', {}, ftm)).chips.filter((c) => c.virtual)).toEqual([]);
+  });
+});
