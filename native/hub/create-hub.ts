@@ -1,7 +1,9 @@
 import { AppError } from '../../main/contract/index.ts';
 import type { Config } from '../../main/core/config.ts';
 import type { CoreDeps } from '../../main/core/deps.ts';
-import { loadCatalogue } from '../usb/catalogue.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CATALOGUE_PATH, loadCatalogue } from '../usb/catalogue.ts';
 import type { DeviceCatalogue } from '../usb/catalogue.ts';
 import { FtmPart } from './ftm-part.ts';
 import type { HardwareHub, HubEmit } from './hub.ts';
@@ -19,6 +21,13 @@ export interface HubOptions {
   log: CoreDeps['log'];
 }
 
+/** Next to the sources (dev, web bundle), in the working directory, or in the packaged app's resources. */
+function cataloguePath(): string {
+  const resourcesPath = (process as { resourcesPath?: unknown }).resourcesPath;
+  const candidates = [DEFAULT_CATALOGUE_PATH, join(process.cwd(), 'resources/device-catalogue.json'), ...(typeof resourcesPath === 'string' ? [join(resourcesPath, 'device-catalogue.json')] : [])];
+  return candidates.find((p) => existsSync(p)) ?? DEFAULT_CATALOGUE_PATH;
+}
+
 // Filled in as the native parts land (issue 6, this session).
 const notYet = (what: string): never => {
   throw new AppError('PD_HW_001', `${what} is not available in this build.`);
@@ -28,7 +37,7 @@ const notYet = (what: string): never => {
 export function createHardwareHub(opts: HubOptions): HardwareHub {
   const { config, emit, log } = opts;
   let catalogue: DeviceCatalogue | null = null;
-  const catalogueOnce = () => (catalogue ??= loadCatalogue());
+  const catalogueOnce = () => (catalogue ??= loadCatalogue(cataloguePath()));
   const tasks = new TaskRegistry<unknown>((p) => emit('task.progress', p));
   const range: [number, number] = [config.sbiPortFrom, config.sbiPortTo];
   const sbi = new SbiPart({ portFrom: range[0], portTo: range[1], maxAgeMs: Math.max(1, config.discoveryIntervalSeconds) * 1000, emit });

@@ -20,6 +20,9 @@ export const SBI_ERROR_CODES = [
   'SBI_DECRYPT', // an encrypted bioValue could not be decrypted with the key given
   'SBI_ISO_RECORD', // an ISO 19794 record failed its header checks
   'SBI_CANCELLED', // the caller cancelled
+  // Added with the SBI client (issue 6):
+  'SBI_RESPONSE_MISMATCH', // a well-formed answer that does not fit the request (count, purpose, transactionId, segment)
+  'SBI_BAD_REQUEST', // the request the caller asked us to send breaks the specification (nothing was sent)
 ] as const;
 export type SbiErrorCode = (typeof SBI_ERROR_CODES)[number];
 

@@ -4,7 +4,7 @@
  * this module and the client verifies with it, so both ends of the wire share one definition —
  * the tests that matter decode the bytes independently (see test/unit/sbi/jws.test.ts).
  */
-import { createPublicKey, sign, verify, X509Certificate } from 'node:crypto';
+import { createHash, sign, verify, X509Certificate } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { SbiError } from './errors.ts';
 
@@ -63,11 +63,25 @@ export function decodeJws(compact: unknown, field = 'jws'): DecodedJws {
   };
 }
 
+// A device signs every answer with the same certificate: keep its parsed key (parsing costs ~0.4 ms,
+// the RS256 check itself ~0.04 ms). Keyed by the DER's SHA-256, so a different certificate never hits.
+const signerKeys = new Map<string, KeyObject>();
+function signerKey(der: Buffer): KeyObject {
+  const id = createHash('sha256').update(der).digest('base64');
+  let key = signerKeys.get(id);
+  if (!key) {
+    key = new X509Certificate(der).publicKey;
+    if (signerKeys.size >= 256) signerKeys.clear();
+    signerKeys.set(id, key);
+  }
+  return key;
+}
+
 /** Verifies the signature with x5c[0]'s public key (trust is a separate step). */
 export function verifyJwsSignature(jws: DecodedJws, field = 'jws'): void {
   let key: KeyObject;
   try {
-    key = createPublicKey({ key: new X509Certificate(jws.signerDer).publicKey.export({ format: 'der', type: 'spki' }), format: 'der', type: 'spki' });
+    key = signerKey(jws.signerDer);
   } catch {
     throw new SbiError('SBI_JWS_MALFORMED', `${field}: x5c[0] is not an X.509 certificate`, { field });
   }

@@ -1,4 +1,5 @@
 import { generateDemoChipCertificates, seedDemoDevices } from '../demo/devices.ts';
+import { trustVirtualRoots } from '../hardware/virtual-roots.ts';
 import { AppError } from '../../contract/index.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { command, query } from '../handlers.ts';
@@ -72,6 +73,8 @@ export const accountHandlers: HandlerMap<AccountMethods> = {
       const password = `Demo-${ctx.deps.randomBytes(9).toString('base64url')}1!`;
       const [hash, pki] = await Promise.all([hashPassword(password, ctx.deps.randomBytes(16)), generateDemoPki(ctx.deps, ctx.now)]);
       const chipCerts = await generateDemoChipCertificates(ctx.deps, ctx.now, pki.ftmIssuer);
+      // The virtual SBI comes with the demo (issue 6); without it the rest of the demo still works.
+      await ctx.deps.hardware.virtualControl({ action: 'start' }).catch((err: unknown) => ctx.deps.log('warn', 'demo: the virtual SBI did not start', err));
       return { password, hash, pki, chipCerts };
     },
     apply(ctx, _input, prepared) {
@@ -79,6 +82,7 @@ export const accountHandlers: HandlerMap<AccountMethods> = {
       const counts = seedDemo(ctx.db, prepared.hash, ctx.now);
       seedDemoPki(ctx.db, prepared.pki, ctx.now);
       seedDemoDevices(ctx.db, ctx.now, prepared.chipCerts);
+      if (ctx.deps.hardware.virtualRoots()) trustVirtualRoots(ctx);
       ctx.changed('accounts');
       return { output: { ...counts, password: prepared.password }, ref: { type: 'demo', id: 'dataset' }, outbox: false };
     },

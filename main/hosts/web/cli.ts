@@ -3,6 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openCore } from '../../core/index.ts';
+import type { Core } from '../../core/index.ts';
+import { startDemoHardware } from '../shared/demo-hardware.ts';
 import { withScheduledJobs } from '../../core/jobs.ts';
 import { defaultDataDir } from '../shared/data-dir.ts';
 import { fileLog } from '../shared/file-log.ts';
@@ -40,7 +42,8 @@ async function main(): Promise<void> {
   const rendererDir = join(root, 'dist', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('The UI is not built: run `npm run build:renderer` (npm run web does it for you).');
 
-  const host = await startWebHost({ port, rendererDir, openCore: (_origin, launchUrl) => withScheduledJobs(openCore({ dataDir, publicUrl: launchUrl, log: fileLog(dataDir) })) });
+  let core: Core | null = null;
+  const host = await startWebHost({ port, rendererDir, openCore: (_origin, launchUrl) => (core = withScheduledJobs(openCore({ dataDir, publicUrl: launchUrl, log: fileLog(dataDir) }))) });
   if (values.demo) {
     const info = await fetchJson(host, 'system.info');
     if (info.ok && (info.result as { setupRequired: boolean }).setupRequired) {
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
         console.log(`Demo data loaded: ${r.partners} partners. Sign in as "${r.adminLogin}" (or any demo partner) with password: ${r.password}`);
       } else console.error('Demo data could not be loaded:', demo.error);
     } else console.log('Demo: the database already has data; leaving it as it is.');
+    if (core) await startDemoHardware(core);
   }
   console.log(`Partner Desk (web) — data in ${dataDir}`);
   console.log(`Open: ${host.url}`);
