@@ -3,9 +3,11 @@ import type { Core } from '../core/index.ts';
 import { expireSbis, runScheduledJobs } from '../core/jobs.ts';
 import { schemaVersion } from '../store/db.ts';
 import { LATEST_VERSION } from '../store/migrations/index.ts';
+import { ftmCommand } from './ftm.ts';
+import { sbiCommand } from './sbi.ts';
 import { verifyLines } from './verify.ts';
 
-type Values = Record<string, string | boolean | undefined>;
+type Values = Record<string, string | boolean | string[] | undefined>;
 interface Io {
   dataDir: string;
   stdout: NodeJS.WritableStream;
@@ -14,7 +16,8 @@ interface Io {
 }
 export interface CliCommand {
   summary: string;
-  options: Record<string, { type: 'string' | 'boolean' }>;
+  /** `multiple`: the option may repeat (its value is then a string[]). */
+  options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
   subcommands?: readonly string[];
   run(core: Core, values: Values, io: Io): Promise<number>;
 }
@@ -103,6 +106,13 @@ export const COMMANDS: Record<string, CliCommand> = {
       return 0;
     },
   },
+  ftm: {
+    summary: 'ftm read: read an FTM chip over HID and prove possession (--json, --trust <pem>…, --device <hidraw> | --virtual); ftm serve --hidg <path>: the virtual chip as gadget firmware',
+    options: { json: { type: 'boolean' }, trust: { type: 'string', multiple: true }, device: { type: 'string' }, virtual: { type: 'boolean' }, hidg: { type: 'string' }, 'root-out': { type: 'string' }, serial: { type: 'string' } },
+    subcommands: ['read', 'serve'],
+    run: (_core, v, io) => ftmCommand(io.positionals?.join(' '), v, io.stdout),
+  },
+  sbi: sbiCommand,
   audit: {
     summary: 'audit records as JSON lines, newest first (--limit N, --module M, --result success|failure)',
     options: { limit: { type: 'string' }, module: { type: 'string' }, result: { type: 'string' } },

@@ -5,6 +5,7 @@ import type { Core } from '../core/index.ts';
 import { defaultDataDir } from '../hosts/shared/data-dir.ts';
 import { fileLog } from '../hosts/shared/file-log.ts';
 import { COMMANDS } from './commands.ts';
+import { UsageError } from './usage.ts';
 
 /**
  * `npm run cli -- <command> [--data-dir DIR] [options]`: the same core as the app, for admins'
@@ -18,11 +19,18 @@ async function main(argv: string[]): Promise<number> {
     (name && name !== 'help' ? console.error : console.log)(`${name && name !== 'help' ? `Unknown command "${name}".\n` : ''}Usage: npm run cli -- <command> [--data-dir DIR]\n\n${usage}`);
     return name && name !== 'help' ? 2 : 0;
   }
-  const { values, positionals } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, ...command.options }, allowPositionals: Boolean(command.subcommands), strict: true });
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, ...command.options }, allowPositionals: Boolean(command.subcommands), strict: true });
+  } catch (e) {
+    console.error(`partner-desk: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   const dataDir = resolve((values['data-dir'] as string | undefined) ?? defaultDataDir());
   const core: Core = openCore({ dataDir, publicUrl: 'partnerdesk://', log: fileLog(dataDir) });
   try {
-    return await command.run(core, values as Record<string, string | boolean | undefined>, { dataDir, stdout: process.stdout, positionals });
+    return await command.run(core, values as Record<string, string | boolean | string[] | undefined>, { dataDir, stdout: process.stdout, positionals });
   } finally {
     core.close();
   }
@@ -32,6 +40,6 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(`partner-desk: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
+    process.exit(err instanceof UsageError ? 2 : 1);
   },
 );

@@ -1,15 +1,16 @@
-import { AppError } from '../../main/contract/index.ts';
 import type { Config } from '../../main/core/config.ts';
 import type { CoreDeps } from '../../main/core/deps.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CATALOGUE_PATH, loadCatalogue } from '../usb/catalogue.ts';
 import type { DeviceCatalogue } from '../usb/catalogue.ts';
+import { BenchPart } from './bench-part.ts';
 import { FtmPart } from './ftm-part.ts';
 import type { HardwareHub, HubEmit } from './hub.ts';
 import { SbiPart } from './sbi-part.ts';
 import { StreamPart } from './stream-part.ts';
 import { TaskRegistry } from './tasks.ts';
+import type { BenchReport } from '../sbi/bench/index.ts';
 import { UsbPart } from './usb-part.ts';
 import { VirtualPart } from './virtual-part.ts';
 
@@ -28,17 +29,14 @@ function cataloguePath(): string {
   return candidates.find((p) => existsSync(p)) ?? DEFAULT_CATALOGUE_PATH;
 }
 
-// Filled in as the native parts land (issue 6, this session).
-const notYet = (what: string): never => {
-  throw new AppError('PD_HW_001', `${what} is not available in this build.`);
-};
 
 /** The process's hardware hub: lazy — nothing is opened, scanned or started until first asked. */
 export function createHardwareHub(opts: HubOptions): HardwareHub {
   const { config, emit, log } = opts;
   let catalogue: DeviceCatalogue | null = null;
   const catalogueOnce = () => (catalogue ??= loadCatalogue(cataloguePath()));
-  const tasks = new TaskRegistry<unknown>((p) => emit('task.progress', p));
+  const tasks = new TaskRegistry<BenchReport>((p) => emit('task.progress', p));
+  const bench = new BenchPart(tasks);
   const range: [number, number] = [config.sbiPortFrom, config.sbiPortTo];
   const sbi = new SbiPart({ portFrom: range[0], portTo: range[1], maxAgeMs: Math.max(1, config.discoveryIntervalSeconds) * 1000, emit });
   const streams = new StreamPart(emit, log);
@@ -63,9 +61,9 @@ export function createHardwareHub(opts: HubOptions): HardwareHub {
     inspect: (o) => sbi.inspect(o),
     streamStart: (o) => streams.start(o),
     streamStop: (id) => streams.stop(id),
-    benchCases: async () => notYet('The compliance bench'),
-    benchStart: async () => notYet('The compliance bench'),
-    benchReport: () => null,
+    benchCases: (o) => bench.cases(o),
+    benchStart: (o) => bench.start(o),
+    benchReport: (id, format) => bench.report(id, format),
     answer: (id, a) => tasks.answer(id, a),
     cancel: (id) => tasks.cancel(id),
     ftmChips: () => ftm.chips(),

@@ -36,8 +36,8 @@ export interface HardwareHub {
   inspect(opts: VerifyContext & { port: number; deviceId: string }): Promise<DiscoveredSbiView>;
   streamStart(opts: { port: number; deviceId: string; deviceSubId: string }): Promise<string>;
   streamStop(streamId: string): boolean;
-  benchCases(opts: { port: number; deviceId: string; purpose: BenchPurpose }): Promise<BenchCaseView[]>;
-  benchStart(opts: VerifyContext & { port: number; deviceId: string; purpose: BenchPurpose }): Promise<{ taskId: string; total: number }>;
+  benchCases(opts: { port: number; deviceId?: string | undefined; purpose: BenchPurpose }): Promise<BenchCaseView[]>;
+  benchStart(opts: VerifyContext & { port: number; deviceId?: string | undefined; purpose: BenchPurpose; autoPrompts: boolean; caseIds?: string[] | undefined }): Promise<{ taskId: string; total: number }>;
   benchReport(taskId: string, format: 'json' | 'html'): BenchReportView | null;
   answer(taskId: string, answer: PromptAnswer): boolean | null;
   cancel(taskId: string): boolean | null;

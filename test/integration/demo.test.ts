@@ -26,10 +26,13 @@ describe('demo dataset', () => {
       { domain: 'AUTH', ca_type: 'INTERMEDIATE', n: 1 },
       { domain: 'AUTH', ca_type: 'ROOT', n: 1 },
       { domain: 'DEVICE', ca_type: 'INTERMEDIATE', n: 1 },
-      { domain: 'DEVICE', ca_type: 'ROOT', n: 1 },
+      { domain: 'DEVICE', ca_type: 'ROOT', n: 2 },
       { domain: 'FTM', ca_type: 'INTERMEDIATE', n: 1 },
-      { domain: 'FTM', ca_type: 'ROOT', n: 1 },
+      { domain: 'FTM', ca_type: 'ROOT', n: 2 },
     ]);
+    // the second DEVICE and FTM roots are the virtual SBI's, which starts with the demo (issue 6)
+    const admin = await signIn(tc, 'admin', password);
+    expect(await tc.call('virtualSbi.state', {}, admin)).toMatchObject({ running: true, rootsTrusted: true });
     const now = tc.clock.now().getTime();
     const certs = tc.core.db.reader.prepare('SELECT partner_id, domain, ca_signed_der, mosip_not_after FROM partner_certificate').all() as Array<{ partner_id: string; domain: 'AUTH' | 'DEVICE' | 'FTM'; ca_signed_der: Buffer; mosip_not_after: string }>;
     expect(certs).toHaveLength(5);

@@ -148,6 +148,66 @@ describe('hardware through the core', () => {
     expect((await tc.fail('hardware.ftm.read', { path: chip.path }, dp)).code).toBe('PD_AUTH_004');
   });
 
+  it('compliance bench: lists the cases, runs with progress, parks on a prompt the tester answers, reports in JSON and HTML', async () => {
+    const port = (await tc.call('virtualSbi.state', {}, dp)).port!;
+    const { cases } = await tc.call('sbi.bench.cases', { port, deviceId: '2', purpose: 'Registration' }, dp);
+    expect(cases.map((c) => c.id)).toEqual(expect.arrayContaining(['SBI1000', 'SBI1001', 'SBI1027']));
+    expect(cases.find((c) => c.id === 'SBI1027')?.prompt).toMatch(/Busy/);
+
+    const progress: Array<EventPayload<'task.progress'>> = [];
+    const off = tc.core.onEvent((event, payload) => {
+      if (event === 'task.progress') progress.push(payload as EventPayload<'task.progress'>);
+    });
+    const { taskId, total } = await tc.call('sbi.bench.start', { port, deviceId: '2', purpose: 'Registration', caseIds: ['SBI1000', 'SBI1001', 'SBI1027'] }, dp);
+    expect(total).toBe(3);
+    expect((await tc.fail('sbi.bench.start', { port, purpose: 'Registration', caseIds: ['SBI1000'] }, dp)).code).toBe('PD_HW_005');
+
+    // The Busy case asks the tester to act; the tester does it on the device, then answers.
+    await expect.poll(() => progress.find((p) => p.taskId === taskId && p.state === 'prompt')?.prompt ?? null, { timeout: 15_000 }).toMatch(/Busy/);
+    await tc.call('virtualSbi.control', { action: 'status', deviceId: '2', status: 'Busy' }, dp);
+    expect(await tc.call('tasks.answer', { taskId, answer: 'done' }, dp)).toEqual({ accepted: true });
+    // …and afterwards to put it back.
+    await expect.poll(() => progress.filter((p) => p.taskId === taskId && p.state === 'prompt').length, { timeout: 15_000 }).toBe(2);
+    await tc.call('virtualSbi.control', { action: 'status', deviceId: '2', status: 'Ready' }, dp);
+    await tc.call('tasks.answer', { taskId, answer: 'done' }, dp);
+    await expect.poll(async () => (await tc.call('sbi.bench.report', { taskId }, dp)).state, { timeout: 20_000 }).toBe('done');
+    off();
+
+    const { report, html } = await tc.call('sbi.bench.report', { taskId, format: 'html' }, dp);
+    expect(report!.cases.map((c) => [c.id, c.result])).toEqual([['SBI1000', 'pass'], ['SBI1001', 'pass'], ['SBI1027', 'pass']]);
+    expect(report!.summary).toEqual({ pass: 3, fail: 0, skip: 0 });
+    expect(html).toMatch(/SBI1027/);
+    expect(html).not.toMatch(/<script|https?:\/\//);
+    expect(progress.filter((p) => p.taskId === taskId).at(-1)).toMatchObject({ state: 'done', done: 3, total: 3 });
+  });
+
+  it('compliance bench: a fault makes its case fail with the reason; cancel stops the run and keeps what ran', async () => {
+    const port = (await tc.call('virtualSbi.state', {}, dp)).port!;
+    await tc.call('virtualSbi.control', { action: 'fault', fault: 'millisecond-timestamps' }, dp);
+    const { taskId } = await tc.call('sbi.bench.start', { port, deviceId: '2', purpose: 'Registration', autoPrompts: true, caseIds: ['SBI1083'] }, dp);
+    await expect.poll(async () => (await tc.call('sbi.bench.report', { taskId }, dp)).state, { timeout: 30_000 }).toBe('done');
+    const failed = (await tc.call('sbi.bench.report', { taskId }, dp)).report!.cases[0]!;
+    expect(failed.result).toBe('fail');
+    expect(failed.checks.find((c) => c.result === 'fail')?.reason).toMatch(/yyyy-MM-ddTHH:mm:ssZ/);
+    await tc.call('virtualSbi.control', { action: 'fault', fault: null }, dp);
+
+    const done: number[] = [];
+    const off = tc.core.onEvent((event, payload) => {
+      if (event === 'task.progress') done.push((payload as EventPayload<'task.progress'>).done);
+    });
+    const run = await tc.call('sbi.bench.start', { port, deviceId: '2', purpose: 'Registration', autoPrompts: true, caseIds: ['SBI1000', 'SBI1051', 'SBI1001'] }, dp);
+    // cases run in definition order: cancel during SBI1051, a capture that must wait its full 10 s timeout
+    await expect.poll(() => Math.max(0, ...done), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await tc.call('tasks.cancel', { taskId: run.taskId }, dp);
+    off();
+    await expect.poll(async () => (await tc.call('sbi.bench.report', { taskId: run.taskId }, dp)).state, { timeout: 10_000 }).toBe('cancelled');
+    const partial = (await tc.call('sbi.bench.report', { taskId: run.taskId }, dp)).report!;
+    expect(partial.cancelled).toBe(true);
+    expect(partial.cases.map((c) => [c.id, c.result])).toEqual([['SBI1000', 'pass'], ['SBI1001', 'pass'], ['SBI1051', 'skip']]);
+    expect(partial.cases[2]!.durationMs).toBeLessThan(9000);
+    expect(await tc.call('tasks.cancel', { taskId: run.taskId }, dp)).toEqual({ cancelled: false });
+  });
+
   it('stopping the virtual SBI empties the scan and the chip list', async () => {
     expect((await tc.call('virtualSbi.control', { action: 'stop' }, dp)).running).toBe(false);
     expect((await tc.call('sbi.discover', { refresh: true }, dp)).devices).toEqual([]);

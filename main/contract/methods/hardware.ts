@@ -84,13 +84,30 @@ export const FtmChipReading = z.object({
 });
 
 export const BenchPurpose = z.enum(['Registration', 'Auth']);
-export const BenchCase = z.object({ id: z.string(), name: z.string(), intent: z.string(), prompt: z.string().nullable(), mandatedWaitMs: z.number().int() });
+export const BenchCase = z.object({ id: z.string(), name: z.string(), intent: z.string(), deviceId: z.string(), prompt: z.string().nullable(), mandatedWaitMs: z.number().int() });
+const BenchCheck = z.object({ name: z.string(), result: CheckResult, reason: z.string().optional(), code: z.string().optional() });
 export const BenchReport = z.object({
-  device: z.object({ port: Port, deviceId: z.string(), type: z.string(), purpose: z.string() }).passthrough(),
-  cases: z.array(z.object({ id: z.string(), name: z.string(), result: CheckResult, checks: z.array(Check) })),
+  device: z.object({
+    port: Port,
+    purpose: z.enum(['Registration', 'Auth']),
+    devices: z.array(
+      z.object({
+        deviceId: z.string(),
+        type: z.string(),
+        subType: z.string(),
+        certification: z.string(),
+        purpose: z.string(),
+        serialNo: z.string().nullable(),
+        make: z.string().nullable(),
+        model: z.string().nullable(),
+        deviceProviderId: z.string().nullable(),
+      }),
+    ),
+  }),
+  cases: z.array(z.object({ id: z.string(), name: z.string(), deviceId: z.string(), result: CheckResult, checks: z.array(BenchCheck), durationMs: z.number(), mandatedWaitMs: z.number() })),
   summary: z.object({ pass: z.number().int(), fail: z.number().int(), skip: z.number().int() }),
   startedAt: Timestamp,
-  finishedAt: Timestamp.nullable(),
+  finishedAt: Timestamp,
   cancelled: z.boolean(),
 });
 
@@ -152,14 +169,24 @@ export const hardwareMethods = {
   'sbi.bench.cases': method({
     kind: 'query',
     access: DEVICE_ROLES,
-    input: z.object({ port: Port, deviceId: DeviceId, purpose: BenchPurpose }).strict(),
+    input: z.object({ port: Port, deviceId: DeviceId.optional(), purpose: BenchPurpose }).strict(),
     output: z.object({ cases: z.array(BenchCase) }),
     errors: ['PD_HW_001'],
   }),
   'sbi.bench.start': method({
     kind: 'query',
     access: DEVICE_ROLES,
-    input: z.object({ port: Port, deviceId: DeviceId, purpose: BenchPurpose }).strict(),
+    input: z
+      .object({
+        port: Port,
+        deviceId: DeviceId.optional(),
+        purpose: BenchPurpose,
+        /** For the virtual SBI only: the bench acts on its prompts itself through the device's admin API. */
+        autoPrompts: z.boolean().default(false),
+        /** Only these cases (ids from `sbi.bench.cases`); all applicable ones when absent. */
+        caseIds: z.array(z.string().trim().min(1).max(16)).min(1).max(300).optional(),
+      })
+      .strict(),
     output: z.object({ taskId: z.string(), total: z.number().int() }),
     errors: ['PD_HW_001', 'PD_HW_005'],
   }),
@@ -167,7 +194,8 @@ export const hardwareMethods = {
     kind: 'query',
     access: DEVICE_ROLES,
     input: z.object({ taskId: TaskId, format: z.enum(['json', 'html']).default('json') }).strict(),
-    output: z.object({ state: z.enum(['running', 'done', 'cancelled', 'failed']), report: BenchReport, html: z.string().nullable() }),
+    /** `report` is null while the run has produced nothing yet, and after a failure (see `error`). */
+    output: z.object({ state: z.enum(['running', 'prompt', 'done', 'cancelled', 'failed']), report: BenchReport.nullable(), html: z.string().nullable(), error: z.string().nullable() }),
     errors: ['PD_HW_004'],
   }),
   'tasks.answer': method({

@@ -1,0 +1,84 @@
+/**
+ * The compliance bench as a task: the UI starts a run, follows `task.progress`, answers prompts
+ * (or, for the virtual SBI, lets the bench act through the device's admin API) and cancels.
+ * Auth captures are decrypted with a key pair the bench makes for the run; a virtual SBI is lent
+ * its certificate for the run and gets its own back afterwards.
+ */
+import { X509Certificate } from 'node:crypto';
+import { AppError } from '../../main/contract/index.ts';
+import { createBenchEncryptionKey, detectVirtualSbi, planBench, reportHtml, runBench, virtualPrompter } from '../sbi/bench/index.ts';
+import type { BenchEncryptionKey, BenchPrompt, BenchReport, PromptAnswer } from '../sbi/bench/index.ts';
+import { isSbiError } from '../sbi/errors.ts';
+import type { BenchCaseView, BenchPurpose, BenchReportView, VerifyContext } from './hub.ts';
+import type { TaskHandle, TaskRegistry } from './tasks.ts';
+
+type RunOpts = VerifyContext & { port: number; deviceId?: string | undefined; purpose: BenchPurpose; autoPrompts: boolean; caseIds?: string[] | undefined };
+
+export class BenchPart {
+  constructor(private readonly tasks: TaskRegistry<BenchReport>) {}
+
+  async cases(opts: { port: number; deviceId?: string | undefined; purpose: BenchPurpose }): Promise<BenchCaseView[]> {
+    const plan = await this.plan(opts);
+    return plan.cases.map(({ device, case: c }) => ({
+      id: c.id,
+      name: c.name,
+      intent: c.intent,
+      deviceId: device.deviceId,
+      prompt: c.prompt?.text ?? null,
+      mandatedWaitMs: c.mandatedWaitMs ?? 0,
+    }));
+  }
+
+  async start(opts: RunOpts): Promise<{ taskId: string; total: number }> {
+    const resource = `port:${opts.port}`;
+    if (this.tasks.isBusy(resource)) throw new AppError('PD_HW_005', `A compliance bench is already running on port ${opts.port}.`);
+    const total = (await this.plan(opts)).cases.length;
+    const taskId = this.tasks.start(resource, total, (t) => this.run(opts, t));
+    return { taskId, total };
+  }
+
+  report(taskId: string, format: 'json' | 'html'): BenchReportView | null {
+    const t = this.tasks.get(taskId);
+    if (!t) return null;
+    const report = t.result;
+    return { state: t.progress.state, report, html: format === 'html' && report ? reportHtml(report) : null, error: t.error };
+  }
+
+  private async plan(opts: { port: number; deviceId?: string | undefined; purpose: BenchPurpose; caseIds?: string[] | undefined }) {
+    try {
+      return await planBench({ port: opts.port, purpose: opts.purpose, ...(opts.deviceId ? { deviceId: opts.deviceId } : {}), ...(opts.caseIds ? { caseIds: opts.caseIds } : {}) });
+    } catch (e) {
+      if (isSbiError(e)) throw new AppError('PD_HW_001', `Port ${opts.port}: ${e.message}`);
+      if (e instanceof Error) throw new AppError('PD_HW_001', e.message);
+      throw e;
+    }
+  }
+
+  private async run(opts: RunOpts, task: TaskHandle): Promise<BenchReport> {
+    const admin = await detectVirtualSbi(opts.port, task.signal);
+    let key: BenchEncryptionKey | null = null;
+    let restoreCert: string | null = null;
+    if (admin) {
+      key = await createBenchEncryptionKey(opts.now);
+      restoreCert = (await admin.trustAnchorsPem()).encryption ?? null;
+      await admin.setEncryptionCert(new X509Certificate(key.certificateDer).toString());
+    }
+    const auto = admin && opts.autoPrompts ? virtualPrompter(admin) : null;
+    const prompt = async (p: BenchPrompt): Promise<PromptAnswer> => (auto ? auto(p) : task.prompt(`${p.deviceId}: ${p.text}`));
+    try {
+      return await runBench({
+        port: opts.port,
+        purpose: opts.purpose,
+        ...(opts.deviceId ? { deviceId: opts.deviceId } : {}),
+        ...(opts.caseIds ? { caseIds: opts.caseIds } : {}),
+        trust: opts.trust,
+        encryptionKey: key,
+        prompt,
+        signal: task.signal,
+        onProgress: (p) => task.progress(p.done, p.label),
+      });
+    } finally {
+      if (admin && restoreCert) await admin.setEncryptionCert(restoreCert).catch(() => undefined);
+    }
+  }
+}
