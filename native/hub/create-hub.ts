@@ -38,7 +38,7 @@ export function createHardwareHub(opts: HubOptions): HardwareHub {
   const tasks = new TaskRegistry<BenchReport>((p) => emit('task.progress', p));
   const bench = new BenchPart(tasks);
   const range: [number, number] = [config.sbiPortFrom, config.sbiPortTo];
-  const sbi = new SbiPart({ portFrom: range[0], portTo: range[1], maxAgeMs: Math.max(1, config.discoveryIntervalSeconds) * 1000, emit });
+  const sbi = new SbiPart({ portFrom: range[0], portTo: range[1], maxAgeMs: Math.max(1, config.discoveryIntervalSeconds) * 1000, intervalMs: config.discoveryIntervalSeconds * 1000, emit });
   const streams = new StreamPart(emit, log);
   const usb = new UsbPart(catalogueOnce, emit);
   const virtual = new VirtualPart({
@@ -74,6 +74,7 @@ export function createHardwareHub(opts: HubOptions): HardwareHub {
     async close() {
       tasks.cancelAll();
       streams.stopAll();
+      sbi.stop();
       usb.stop();
       await virtual.stop();
     },

@@ -30,8 +30,11 @@ export interface VerifyContext {
 
 export interface HardwareHub {
   usbList(): Promise<UsbListView>;
-  /** The cached scan unless `refresh` or the cache is older than the discovery interval. */
-  discover(opts: VerifyContext & { refresh: boolean }): Promise<DiscoveryView>;
+  /**
+   * The cached scan unless `refresh` or the cache is older than the discovery interval. `again`
+   * lets the hub rescan in the background while screens keep asking, announcing changes.
+   */
+  discover(opts: VerifyContext & { refresh: boolean; again?: () => VerifyContext }): Promise<DiscoveryView>;
   /** Device info of one device, verified; throws PD_HW_001/002 when absent or unverifiable. */
   inspect(opts: VerifyContext & { port: number; deviceId: string }): Promise<DiscoveredSbiView>;
   streamStart(opts: { port: number; deviceId: string; deviceSubId: string }): Promise<string>;

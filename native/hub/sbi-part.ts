@@ -17,8 +17,13 @@ export interface SbiPartOptions {
   portTo: number;
   /** A cached scan younger than this is reused unless a refresh is asked for. */
   maxAgeMs: number;
+  /** Background rescan period while screens show devices; 0 turns it off. */
+  intervalMs: number;
   emit: HubEmit;
 }
+
+/** How long after the last request background scans go on (a screen re-asks on every change). */
+const WATCH_MS = 5 * 60_000;
 
 const checkView = (c: Check) => ({ name: c.name, result: c.result, reason: c.reason ?? null, code: c.code ?? null });
 
@@ -55,17 +60,50 @@ function view(d: DiscoveredDevice, report: DeviceInfoReport | null, infoError: s
 export class SbiPart {
   private cache: { at: number; view: DiscoveryView; key: string } | null = null;
   private inflight: Promise<DiscoveryView> | null = null;
+  /** Background rescans run for a while after a screen last asked, so a device plugged in shows up unasked. */
+  private watch: { timer: NodeJS.Timeout; lastAsked: number; ctx: () => VerifyContext } | null = null;
 
   constructor(private readonly opts: SbiPartOptions) {}
 
+  /** Bumped when the device set is known to have changed: a scan started before that is not cached. */
+  private generation = 0;
+
   invalidate(): void {
     this.cache = null;
+    this.generation++;
   }
 
-  async discover(ctx: VerifyContext & { refresh: boolean }): Promise<DiscoveryView> {
+  stop(): void {
+    if (this.watch) clearInterval(this.watch.timer);
+    this.watch = null;
+  }
+
+  async discover(ctx: VerifyContext & { refresh: boolean; again?: () => VerifyContext }): Promise<DiscoveryView> {
+    if (ctx.again && this.opts.intervalMs > 0) this.keepWatching(ctx.again);
     if (!ctx.refresh && this.cache && Date.now() - this.cache.at < this.opts.maxAgeMs) return this.cache.view;
+    // A refresh means "now": it never joins a scan that started before it.
+    if (ctx.refresh) return this.scan(ctx);
     this.inflight ??= this.scan(ctx).finally(() => (this.inflight = null));
     return this.inflight;
+  }
+
+  private keepWatching(again: () => VerifyContext): void {
+    if (this.watch) {
+      this.watch.lastAsked = Date.now();
+      this.watch.ctx = again;
+      return;
+    }
+    const timer = setInterval(() => {
+      const w = this.watch;
+      if (!w) return;
+      if (Date.now() - w.lastAsked > Math.max(WATCH_MS, 2 * this.opts.intervalMs)) return this.stop();
+      this.inflight ??= this.scan(w.ctx())
+        .catch(() => this.cache?.view ?? null)
+        .then((v) => v as DiscoveryView)
+        .finally(() => (this.inflight = null));
+    }, this.opts.intervalMs);
+    timer.unref();
+    this.watch = { timer, lastAsked: Date.now(), ctx: again };
   }
 
   /** One device, read and verified now (not from the cache). */
@@ -91,6 +129,7 @@ export class SbiPart {
   }
 
   private async scan(ctx: VerifyContext): Promise<DiscoveryView> {
+    const generation = this.generation;
     const result = await discoverSbi({ portFrom: this.opts.portFrom, portTo: this.opts.portTo });
     const ports = [...new Set(result.devices.map((d) => d.port))];
     const infos = new Map(await Promise.all(ports.map(async (p) => [p, await this.deviceInfo(p, ctx)] as const)));
@@ -105,6 +144,7 @@ export class SbiPart {
       devices,
       problems: result.problems.map((p) => ({ port: p.port, code: p.error.code, message: p.error.message })),
     };
+    if (generation !== this.generation) return out; // stale: the device set changed while scanning
     const key = devices.map((d) => `${d.port}/${d.deviceId}/${d.deviceStatus}`).join('|');
     if (this.cache && this.cache.key !== key) this.opts.emit('hardware.changed', { source: 'sbi' });
     this.cache = { at: Date.now(), view: out, key };

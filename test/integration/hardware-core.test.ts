@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../main/contract/index.ts';
+import { startVirtualSbi } from '../../native/virtual/sbi/index.ts';
 import { ADMIN, partnerInput, signIn, testCore } from '../helpers/core.ts';
 import type { TestCore } from '../helpers/core.ts';
 
@@ -17,7 +18,7 @@ const frames: Array<EventPayload<'sbi.frame'>> = [];
 
 beforeAll(async () => {
   tc = testCore({
-    config: { hardware: { ...RANGE, virtualDeviceOrg: 'Sentinel Biometrics', virtualProviderId: 'dp1', virtualFtmOrg: 'SecureSilicon FTM' } },
+    config: { hardware: { ...RANGE, discoveryIntervalSeconds: 1, virtualDeviceOrg: 'Sentinel Biometrics', virtualProviderId: 'dp1', virtualFtmOrg: 'SecureSilicon FTM' } },
   });
   tc.core.onEvent((event, payload) => {
     if (event === 'sbi.frame') frames.push(payload as EventPayload<'sbi.frame'>);
@@ -118,6 +119,22 @@ describe('hardware through the core', () => {
     const scan = await tc.call('sbi.discover', { refresh: false }, dp); // the change invalidated the cache
     expect(scan.devices.find((d) => d.deviceId === '3')?.deviceStatus).toBe('Not Ready');
     await tc.call('virtualSbi.control', { action: 'status', deviceId: '3', status: 'Ready' }, dp);
+  });
+
+  it('while screens keep asking, background scans find a device that appears and announce it', async () => {
+    const changes: string[] = [];
+    const off = tc.core.onEvent((event, payload) => {
+      if (event === 'hardware.changed') changes.push((payload as EventPayload<'hardware.changed'>).source);
+    });
+    await tc.call('sbi.discover', { refresh: true }, dp);
+    const other = await startVirtualSbi({ portRange: [46710, 46719], deviceOrg: 'Another Vendor', ftmOrg: 'Another FTM' });
+    try {
+      await expect.poll(() => changes.includes('sbi'), { timeout: 15_000 }).toBe(true);
+      expect((await tc.call('sbi.discover', { refresh: false }, dp)).devices.some((d) => d.port === other.port)).toBe(true);
+    } finally {
+      await other.close();
+      off();
+    }
   });
 
   it('live view: frames arrive as events until the stream is stopped', async () => {

@@ -46,7 +46,12 @@ function virtualState(ctx: QueryCtx) {
 
 export const hardwareHandlers: HandlerMap<HardwareMethods> = {
   'hardware.usb.list': query((ctx) => ctx.deps.hardware.usbList()),
-  'sbi.discover': query((ctx, input) => ctx.deps.hardware.discover({ ...verifyCtx(ctx), ...orgOf(ctx), refresh: input.refresh })),
+  'sbi.discover': query((ctx, input) => {
+    // Background rescans read the trust store as it is then, on the read connection they came with.
+    const org = orgOf(ctx);
+    const again = () => ({ trust: trustStoreOf(ctx.db), now: ctx.deps.now(), ...org });
+    return ctx.deps.hardware.discover({ ...verifyCtx(ctx), ...org, refresh: input.refresh, again });
+  }),
   'sbi.inspect': query(async (ctx, input: ParsedInput<'sbi.inspect'>) => {
     const partner = ownPartner(ctx.db, requireActor(ctx.actor), input.partnerId);
     const device = await ctx.deps.hardware.inspect({ ...verifyCtx(ctx), orgName: partner.name, port: input.port, deviceId: input.deviceId });
