@@ -59,5 +59,16 @@ rm -f test-results/e2e.json
 CI=1 npx playwright test -c test/e2e/playwright.config.ts
 count test-results/e2e.json
 
+# Hardware in the loop: the native layer against a real kernel USB stack in a QEMU guest (docs/hil.md).
+# Skipped (and says why) without root or QEMU; a failure or hang counts as failed.
+echo "== hardware in the loop (QEMU guest)"
+bash scripts/hil/run.sh 2>&1 | tee test-results/hil.txt
+hil=$(grep -a '^HIL: ' test-results/hil.txt | tail -1)
+if [[ $hil =~ ^HIL:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+  passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+elif [[ $hil != "HIL: skipped"* ]]; then
+  failed=$((failed + 1)); echo "!! hardware in the loop gave no result"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
