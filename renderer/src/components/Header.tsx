@@ -6,6 +6,7 @@ import { BrandMark } from './BrandMark.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { partnerServicesNav } from '../screens/partner-services/nav.ts';
 import { devicesNav } from '../screens/devices/nav.ts';
+import { hardwareNav } from '../screens/hardware/nav.ts';
 
 interface HeaderProps {
   user: UserProfile;
@@ -39,6 +40,7 @@ export function Header({ user, onLogout }: HeaderProps) {
           {user.roles.includes('PARTNER_ADMIN') ? navLink('/admin/partners', t('dashboard.cards.partners.title')) : null}
           {user.isAdmin ? null : navLink('/partner/certificates', t('certificates.partnerCert.title'))}
           {devicesNav(user).map(([to, key]) => <span key={to} className="contents">{navLink(to, t(`devices.nav.${key}`))}</span>)}
+          {hardwareNav(user).map(([to, key]) => <span key={to} className="contents">{navLink(to, t(`hardware.nav.${key}`))}</span>)}
           {partnerServicesNav(user).map(([to, key]) => <span key={to} className="contents">{navLink(to, t(`partnerServices.nav.${key}`))}</span>)}
         </nav>
         <div className="ms-auto flex items-center gap-3">

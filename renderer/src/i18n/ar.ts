@@ -3,6 +3,7 @@ import certificatesAr from './certificates.ar.ts';
 import partnerServicesAr from './partnerServices.ar.ts';
 import policiesAr from './policies.ar.ts';
 import devicesAr from './devices.ar.ts';
+import hardwareAr from './hardware.ar.ts';
 
 const ar: Translation = {
   app: {
@@ -269,6 +270,7 @@ const ar: Translation = {
   partnerServices: partnerServicesAr,
   policies: policiesAr,
   devices: devicesAr,
+  hardware: hardwareAr,
   errors: {
     PD_RPC_001: 'تعذّرت قراءة الطلب.',
     PD_RPC_002: 'حجم الطلب كبير جدًا.',
@@ -376,6 +378,7 @@ const ar: Translation = {
     PMS_ESI_008: 'عميل OIDC هذا معطّل.',
     PMS_PM_063: 'هذا الشريك معطّل بالفعل.',
     PD_PRT_001: 'هذا الشريك نشط بالفعل.',
+    PD_PRT_002: 'لا يمكن تفعيل إلا شريك معتمد؛ هذا الشريك لم يُعتمد قط أو تم رفضه.',
     PMS_PRT_357: 'لا يمكن ترتيب القائمة حسب هذا العمود.',
     PMS_PRT_358: 'يجب أن يكون الترتيب تصاعديًا أو تنازليًا.',
     PMS_PRT_360: 'لا يمكن أن يكون رقم الصفحة سالبًا.',

@@ -3,6 +3,7 @@ import certificatesEn from './certificates.en.ts';
 import partnerServicesEn from './partnerServices.en.ts';
 import policiesEn from './policies.en.ts';
 import devicesEn from './devices.en.ts';
+import hardwareEn from './hardware.en.ts';
 
 /** One message per contract error code; a new code without a message fails the type-check. */
 const errors: Record<ErrorCode, string> = {
@@ -112,6 +113,7 @@ const errors: Record<ErrorCode, string> = {
   PMS_ESI_008: 'This OIDC client is deactivated.',
   PMS_PM_063: 'This partner is already deactivated.',
   PD_PRT_001: 'This partner is already active.',
+  PD_PRT_002: 'Only an approved partner can be activated; this partner was never approved or was rejected.',
   PMS_PRT_357: 'The list cannot be sorted by this column.',
   PMS_PRT_358: 'The sort order must be ascending or descending.',
   PMS_PRT_360: 'The page number cannot be negative.',
@@ -432,6 +434,7 @@ const en = {
   partnerServices: partnerServicesEn,
   policies: policiesEn,
   devices: devicesEn,
+  hardware: hardwareEn,
   errors,
 };
 

@@ -3,6 +3,7 @@ import certificatesFr from './certificates.fr.ts';
 import partnerServicesFr from './partnerServices.fr.ts';
 import policiesFr from './policies.fr.ts';
 import devicesFr from './devices.fr.ts';
+import hardwareFr from './hardware.fr.ts';
 
 const fr: Translation = {
   app: {
@@ -269,6 +270,7 @@ const fr: Translation = {
   partnerServices: partnerServicesFr,
   policies: policiesFr,
   devices: devicesFr,
+  hardware: hardwareFr,
   errors: {
     PD_RPC_001: 'La requête n’a pas pu être lue.',
     PD_RPC_002: 'La requête est trop volumineuse.',
@@ -376,6 +378,7 @@ const fr: Translation = {
     PMS_ESI_008: 'Ce client OIDC est désactivé.',
     PMS_PM_063: 'Ce partenaire est déjà désactivé.',
     PD_PRT_001: 'Ce partenaire est déjà actif.',
+    PD_PRT_002: 'Seul un partenaire approuvé peut être activé ; ce partenaire n’a jamais été approuvé ou a été rejeté.',
     PMS_PRT_357: 'La liste ne peut pas être triée selon cette colonne.',
     PMS_PRT_358: 'L’ordre de tri doit être croissant ou décroissant.',
     PMS_PRT_360: 'Le numéro de page ne peut pas être négatif.',

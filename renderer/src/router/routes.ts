@@ -1,12 +1,14 @@
 import { PARTNER_SERVICES_ADMIN_ONLY, PARTNER_SERVICES_ROUTES, type PartnerServicesScreen } from './partnerServicesRoutes.ts';
 import { POLICY_ADMIN_ONLY, POLICY_ROUTES, type PolicyScreen } from './policyRoutes.ts';
 import { DEVICE_ADMIN_ONLY, DEVICE_ROUTES, type DeviceScreen } from './deviceRoutes.ts';
+import { HARDWARE_ADMIN_ONLY, HARDWARE_ROUTES, type HardwareScreen } from './hardwareRoutes.ts';
 
 export type Screen = 'setup' | 'login' | 'register' | 'forgot' | 'reset' | 'done' | 'dashboard' | 'profile' | 'audit' | 'notAllowed'
   | 'trustStore' | 'trustUpload' | 'trustDetail' | 'partnerCertificates'
   | PartnerServicesScreen
   | PolicyScreen
-  | DeviceScreen;
+  | DeviceScreen
+  | HardwareScreen;
 
 const PUBLIC: Readonly<Record<string, Screen>> = {
   '/login': 'login',
@@ -26,9 +28,10 @@ const PRIVATE: Readonly<Record<string, Screen>> = {
   ...PARTNER_SERVICES_ROUTES,
   ...POLICY_ROUTES,
   ...DEVICE_ROUTES,
+  ...HARDWARE_ROUTES,
 };
 
-const ADMIN_ONLY: ReadonlySet<Screen> = new Set<Screen>(['audit', 'trustStore', 'trustUpload', 'trustDetail', ...PARTNER_SERVICES_ADMIN_ONLY, ...POLICY_ADMIN_ONLY, ...DEVICE_ADMIN_ONLY]);
+const ADMIN_ONLY: ReadonlySet<Screen> = new Set<Screen>(['audit', 'trustStore', 'trustUpload', 'trustDetail', ...PARTNER_SERVICES_ADMIN_ONLY, ...POLICY_ADMIN_ONLY, ...DEVICE_ADMIN_ONLY, ...HARDWARE_ADMIN_ONLY]);
 
 export interface GuardState {
   setupRequired: boolean;

@@ -9,6 +9,7 @@ import { useRoute } from '../../router/hash.ts';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
 import { PageHeader } from '../partner-services/parts.tsx';
 import { useDetail } from '../partner-services/useDetail.ts';
+import { PrefillNote, useDevicesPrefill } from '../hardware/PrefillNote.tsx';
 
 const MAX_ROWS = 25;
 type Catalogue = Output<'deviceCatalogue.list'>['types'];
@@ -136,8 +137,10 @@ export function AddDevicesScreen() {
   const sbiId = useRoute().query.get('sbiId');
   const { data: sbi, error: sbiError } = useDetail(sbiId, fetchSbi, ['devices']);
   const [types, setTypes] = useState<Catalogue>([]);
-  const [rows, setRows] = useState<Row[]>([blank(1)]);
-  const next = useRef(2);
+  // Opened from device onboarding: one row per device the SBI reported (issue 6).
+  const prefill = useDevicesPrefill();
+  const [rows, setRows] = useState<Row[]>(() => (prefill?.rows.length ? prefill.rows.slice(0, MAX_ROWS).map((r, i) => ({ ...blank(i + 1), ...r })) : [blank(1)]));
+  const next = useRef(rows.length + 1);
   const dirty = rows.some((r) => r.deviceId === null && (r.make || r.model || r.deviceTypeCode));
   const dirtyRef = useRef(dirty);
   useEffect(() => {
@@ -169,6 +172,7 @@ export function AddDevicesScreen() {
         back={{ to: '/provider/sbis', label: t('devices.addDevices.back') }}
       />
       <FormError error={sbiError} />
+      <PrefillNote source={prefill?.source} />
       {sbi && !sbi.canAddDevices ? (
         <p role="note" className="rounded-md bg-wait-bg p-3 text-sm text-wait-fg" data-testid="add-devices-blocked">
           {t('devices.addDevices.sbiNotLive')}

@@ -9,6 +9,7 @@ import { Link } from '../../router/Link.tsx';
 import { navigate, useRoute } from '../../router/hash.ts';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
 import { PageHeader, useMyPartners } from '../partner-services/parts.tsx';
+import { PrefillNote, useSbiPrefill } from '../hardware/PrefillNote.tsx';
 
 type Fields = { partnerId: string; sbiVersion: string; binaryHash: string; sbiCreatedDateTime: string; sbiExpiryDateTime: string };
 const EMPTY: Fields = { partnerId: '', sbiVersion: '', binaryHash: '', sbiCreatedDateTime: '', sbiExpiryDateTime: '' };
@@ -34,7 +35,9 @@ export function AddSbiScreen() {
   const { t } = useTranslation();
   const { field } = useErrorText();
   const ids = useActivePartnerIds('Device_Provider');
-  const [values, setValues] = useState<Fields>(EMPTY);
+  // Opened from device onboarding: partner and version come from the device (issue 6).
+  const prefill = useSbiPrefill();
+  const [values, setValues] = useState<Fields>(() => (prefill ? { ...EMPTY, partnerId: prefill.partnerId, sbiVersion: prefill.sbiVersion } : EMPTY));
   const [errors, setErrors] = useState<Partial<Record<keyof Fields, string>>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -75,6 +78,7 @@ export function AddSbiScreen() {
       <PageHeader title={t('devices.sbi.form.title')} description={t('devices.sbi.form.description')} back={{ to: '/provider/sbis', label: t('devices.sbi.title') }} />
       <form noValidate onSubmit={(e) => void submit(e)} className="panel space-y-4 p-6" data-testid="add-sbi-form">
         <FormError error={error} />
+        <PrefillNote source={prefill?.source} />
         {ids !== null && ids.length === 0 ? (
           <p role="note" className="rounded-md bg-wait-bg p-3 text-sm text-wait-fg" data-testid="add-sbi-no-partner">
             {t('devices.sbi.form.noPartner')}

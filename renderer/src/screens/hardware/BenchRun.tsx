@@ -1,0 +1,121 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { FormError } from '../../components/FormError.tsx';
+import { useDownload } from '../../hooks/useDownload.ts';
+import { bytesToBase64 } from '../../lib/base64.ts';
+import { isFinal, useBench, type BenchTarget } from '../../stores/bench.ts';
+import { Modal } from '../certificates/Modal.tsx';
+import { BenchResults } from './BenchResults.tsx';
+import { Note, Section } from './parts.tsx';
+
+const utf8Base64 = (text: string) => bytesToBase64(new TextEncoder().encode(text));
+
+/** Run / Cancel, the progress bar, the results and the two exports (JSON, printable HTML). */
+export function RunPanel({ target, running }: { target: BenchTarget | null; running: boolean }) {
+  const { t } = useTranslation();
+  const { target: ran, taskId, progress, report, runState, runError, error, pending, start, cancel } = useBench();
+  // A finished run of another device or purpose is not this choice's result.
+  const shown = running || !ran || !target || (ran.port === target.port && ran.deviceId === target.deviceId && ran.purpose === target.purpose);
+  const { download, busy: exporting, error: exportError } = useDownload();
+  const state = runState && isFinal(runState) ? runState : (progress?.state ?? runState);
+  const done = progress?.done ?? 0;
+  const total = progress?.total ?? 0;
+  const percent = total > 0 ? Math.round((done / total) * 100) : 0;
+  const stamp = report?.startedAt.replace(/[:.]/g, '-') ?? 'report';
+  const name = `sbi-bench-${ran?.deviceId ?? report?.device.devices[0]?.deviceId ?? 'device'}-${stamp}`;
+  return (
+    <Section
+      title={t('hardware.bench.run.title')}
+      testId="bench-run"
+      actions={
+        <div className="flex flex-wrap gap-2">
+          {running ? (
+            <button type="button" className="btn btn-secondary" onClick={() => void cancel()} disabled={pending === 'cancel'} aria-busy={pending === 'cancel'} data-testid="bench-cancel">
+              {t('hardware.bench.run.cancel')}
+            </button>
+          ) : (
+            <button type="button" className="btn btn-primary" onClick={() => target && void start(target)} disabled={!target || pending === 'start'} aria-busy={pending === 'start'} data-testid="bench-start">
+              {t('hardware.bench.run.start')}
+            </button>
+          )}
+        </div>
+      }
+    >
+      <FormError error={error ?? exportError} />
+      {shown && taskId && progress ? (
+        <div className="space-y-1" data-testid="bench-progress-panel">
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <span className="font-semibold" data-testid="bench-state" data-state={state}>
+              {state ? t(`hardware.bench.state.${state}`) : ''}
+            </span>
+            <span className="text-slate-600" data-testid="bench-count">{t('hardware.bench.run.count', { done, total })}</span>
+            {running && progress.label ? <bdi className="text-slate-600">{progress.label}</bdi> : null}
+          </div>
+          <div role="progressbar" aria-label={t('hardware.bench.run.title')} aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} className="h-3 overflow-hidden rounded-full bg-slate-200" data-testid="bench-progress">
+            <div className={`h-full rounded-full transition-all ${state === 'failed' ? 'bg-bad-fg' : 'bg-brand-600'}`} style={{ width: `${percent}%` }} />
+          </div>
+        </div>
+      ) : null}
+      {shown && state === 'failed' && runError ? <Note tone="bad" testId="bench-failed"><bdi>{runError}</bdi></Note> : null}
+      {shown && state === 'cancelled' ? <Note tone="wait" testId="bench-cancelled">{t('hardware.bench.run.cancelledNote')}</Note> : null}
+      {shown && report ? <BenchResults report={report} /> : null}
+      {shown && report && taskId && !running ? (
+        <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-3">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={exporting !== null}
+            onClick={() => void download('json', async () => ({ fileName: `${name}.json`, mimeType: 'application/json', contentBase64: utf8Base64(JSON.stringify(report, null, 2)) }))}
+            data-testid="bench-export-json"
+          >
+            {t('hardware.bench.export.json')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={exporting !== null}
+            aria-busy={exporting === 'html'}
+            onClick={() =>
+              void download('html', async () => {
+                const r = await api.call('sbi.bench.report', { taskId, format: 'html' });
+                return { fileName: `${name}.html`, mimeType: 'text/html', contentBase64: utf8Base64(r.html ?? '') };
+              })
+            }
+            data-testid="bench-export-html"
+          >
+            {t('hardware.bench.export.html')}
+          </button>
+        </div>
+      ) : null}
+    </Section>
+  );
+}
+
+/** The bench waits for the tester (e.g. put the device in Busy): Done goes on, Skip skips the case. */
+export function PromptDialog() {
+  const { t } = useTranslation();
+  const { progress, promptSeq, pending, error, answer, cancel } = useBench();
+  const busy = pending !== null;
+  return (
+    <Modal title={t('hardware.bench.prompt.title')} onClose={() => undefined} busy testId="bench-prompt">
+      <p className="mt-2 font-medium text-slate-900" data-testid="bench-prompt-text" data-seq={promptSeq}>
+        <bdi>{progress?.prompt ?? progress?.label}</bdi>
+      </p>
+      <p className="mt-2 text-sm text-slate-600">{t('hardware.bench.prompt.help')}</p>
+      <div className="mt-3">
+        <FormError error={error} />
+      </div>
+      <div className="mt-5 flex flex-wrap justify-end gap-2">
+        <button type="button" className="btn btn-quiet" onClick={() => void cancel()} disabled={busy} data-testid="bench-prompt-cancel">
+          {t('hardware.bench.run.cancel')}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={() => void answer('skip')} disabled={busy} data-testid="bench-prompt-skip">
+          {t('hardware.bench.prompt.skip')}
+        </button>
+        <button type="button" className="btn btn-primary" onClick={() => void answer('done')} disabled={busy} aria-busy={pending === 'answer'} data-testid="bench-prompt-done">
+          {t('hardware.bench.prompt.done')}
+        </button>
+      </div>
+    </Modal>
+  );
+}

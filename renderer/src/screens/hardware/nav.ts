@@ -1,0 +1,14 @@
+import type { UserProfile } from '../../contract.ts';
+
+/** Who works with hardware: the roles the contract's hardware methods admit. */
+export function hardwareRoles(user: UserProfile) {
+  const device = user.roles.includes('DEVICE_PROVIDER');
+  const ftm = user.roles.includes('FTM_PROVIDER');
+  const admin = user.roles.includes('PARTNER_ADMIN');
+  return { device, ftm, admin, any: device || ftm || admin, sbi: device || admin, chips: ftm || admin };
+}
+
+/** Header entry next to the device/FTM lists of issue 5. */
+export function hardwareNav(user: UserProfile): [string, 'hardware'][] {
+  return hardwareRoles(user).any ? [['/hardware', 'hardware']] : [];
+}
