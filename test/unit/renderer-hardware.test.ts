@@ -35,10 +35,12 @@ describe('device query', () => {
 
 describe('subtype helpers', () => {
   it('offers the STREAM sub-ids of the subtype (sbi.md §1.9)', () => {
-    expect(subIdsOf({ subTypes: [], digitalId: digitalId('Slap') })).toEqual(['1', '2', '3']);
-    expect(subIdsOf({ subTypes: ['Double'], digitalId: null })).toEqual(['1', '2', '3']);
-    expect(subIdsOf({ subTypes: [], digitalId: digitalId('Full face') })).toEqual(['0']);
-    expect(subIdsOf({ subTypes: ['Single'], digitalId: null })).toEqual(['0']);
+    expect(subIdsOf({ subTypes: [], digitalId: digitalId('Slap'), deviceSubIds: [] })).toEqual(['1', '2', '3']);
+    expect(subIdsOf({ subTypes: ['Double'], digitalId: null, deviceSubIds: [] })).toEqual(['1', '2', '3']);
+    expect(subIdsOf({ subTypes: [], digitalId: digitalId('Full face'), deviceSubIds: [] })).toEqual(['0']);
+    expect(subIdsOf({ subTypes: ['Single'], digitalId: null, deviceSubIds: [] })).toEqual(['0']);
+    // what the device reports wins over the guess
+    expect(subIdsOf({ subTypes: ['Slap'], digitalId: null, deviceSubIds: ['1', '2'] })).toEqual(['1', '2']);
     expect(subIdsOf(undefined)).toEqual(['1']);
   });
 

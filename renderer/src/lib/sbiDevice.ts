@@ -9,8 +9,12 @@ export function typeText(d: Pick<Discovered, 'type' | 'subTypes' | 'digitalId'>)
   return sub ? `${d.type} / ${sub}` : d.type;
 }
 
-/** STREAM's deviceSubId per subtype (sbi.md §1.9): slap and double iris 1–3 (left, right, both), others 0. */
-export function subIdsOf(d: Pick<Discovered, 'subTypes' | 'digitalId'> | undefined): string[] {
+/**
+ * The device's sub-device ids as it reports them; for a device that reports none, the usual ones
+ * per subtype (sbi.md §1.9): slap and double iris 1–3 (left, right, both), others 0.
+ */
+export function subIdsOf(d: Pick<Discovered, 'subTypes' | 'digitalId' | 'deviceSubIds'> | undefined): string[] {
+  if (d && d.deviceSubIds.length > 0) return d.deviceSubIds;
   const sub = d?.digitalId?.deviceSubType ?? d?.subTypes[0];
   if (!sub) return ['1'];
   return sub === 'Slap' || sub === 'Double' ? ['1', '2', '3'] : ['0'];
