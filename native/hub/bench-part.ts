@@ -10,7 +10,19 @@ import { createBenchEncryptionKey, detectVirtualSbi, planBench, reportHtml, runB
 import type { BenchEncryptionKey, BenchPrompt, BenchReport, PromptAnswer } from '../sbi/bench/index.ts';
 import { isSbiError } from '../sbi/errors.ts';
 import type { BenchCaseView, BenchPurpose, BenchReportView, VerifyContext } from './hub.ts';
-import type { TaskHandle, TaskRegistry } from './tasks.ts';
+import type { PromptAction, TaskHandle, TaskRegistry } from './tasks.ts';
+
+/** The prompt as data (task.progress promptAction), for the UI to word in the user's language. */
+function actionOf(p: BenchPrompt): PromptAction {
+  const a = p.action;
+  return {
+    kind: a.kind,
+    deviceId: p.deviceId,
+    // restoring after a status change means back to Ready
+    status: a.kind === 'set-status' ? a.status : a.kind === 'restore' && a.after.kind === 'set-status' ? 'Ready' : null,
+    timeoutMs: a.kind === 'withhold-input' ? a.timeoutMs : null,
+  };
+}
 
 type RunOpts = VerifyContext & { port: number; deviceId?: string | undefined; purpose: BenchPurpose; autoPrompts: boolean; caseIds?: string[] | undefined };
 
@@ -64,7 +76,7 @@ export class BenchPart {
       await admin.setEncryptionCert(new X509Certificate(key.certificateDer).toString());
     }
     const auto = admin && opts.autoPrompts ? virtualPrompter(admin) : null;
-    const prompt = async (p: BenchPrompt): Promise<PromptAnswer> => (auto ? auto(p) : task.prompt(`${p.deviceId}: ${p.text}`));
+    const prompt = async (p: BenchPrompt): Promise<PromptAnswer> => (auto ? auto(p) : task.prompt(`${p.deviceId}: ${p.text}`, actionOf(p)));
     try {
       return await runBench({
         port: opts.port,

@@ -15,13 +15,21 @@ export interface TaskProgress {
   total: number;
   label: string;
   prompt: string | null;
+  promptAction: PromptAction | null;
+}
+
+export interface PromptAction {
+  kind: 'set-status' | 'rotate-keys' | 'withhold-input' | 'restore';
+  deviceId: string;
+  status: string | null;
+  timeoutMs: number | null;
 }
 
 export interface TaskHandle {
   readonly signal: AbortSignal;
   progress(done: number, label: string): void;
   /** Asks the tester to act; resolves with their answer, or 'skip' when the task is cancelled. */
-  prompt(text: string): Promise<PromptAnswer>;
+  prompt(text: string, action?: PromptAction): Promise<PromptAnswer>;
 }
 
 interface Entry<R> {
@@ -51,7 +59,7 @@ export class TaskRegistry<R> {
   start(resource: string, total: number, run: (t: TaskHandle) => Promise<R>): string {
     const taskId = randomUUID();
     const entry: Entry<R> = {
-      progress: { taskId, state: 'running', done: 0, total, label: '', prompt: null },
+      progress: { taskId, state: 'running', done: 0, total, label: '', prompt: null, promptAction: null },
       controller: new AbortController(),
       pendingAnswer: null,
       result: null,
@@ -66,27 +74,27 @@ export class TaskRegistry<R> {
     };
     const handle: TaskHandle = {
       signal: entry.controller.signal,
-      progress: (done, label) => publish({ done, label, state: 'running', prompt: null }),
-      prompt: (text) =>
+      progress: (done, label) => publish({ done, label, state: 'running', prompt: null, promptAction: null }),
+      prompt: (text, action) =>
         new Promise<PromptAnswer>((resolve) => {
           if (entry.controller.signal.aborted) return resolve('skip');
           const settle = (a: PromptAnswer) => {
             entry.pendingAnswer = null;
             entry.controller.signal.removeEventListener('abort', onAbort);
-            publish({ state: 'running', prompt: null });
+            publish({ state: 'running', prompt: null, promptAction: null });
             resolve(a);
           };
           const onAbort = () => settle('skip');
           entry.controller.signal.addEventListener('abort', onAbort, { once: true });
           entry.pendingAnswer = settle;
-          publish({ state: 'prompt', prompt: text });
+          publish({ state: 'prompt', prompt: text, promptAction: action ?? null });
         }),
     };
     publish({});
     void run(handle).then(
       (result) => {
         entry.result = result;
-        publish({ state: entry.controller.signal.aborted ? 'cancelled' : 'done', prompt: null });
+        publish({ state: entry.controller.signal.aborted ? 'cancelled' : 'done', prompt: null, promptAction: null });
       },
       (err: unknown) => {
         entry.error = err instanceof Error ? err.message : String(err);

@@ -181,10 +181,13 @@ describe('hardware through the core', () => {
 
     // The Busy case asks the tester to act; the tester does it on the device, then answers.
     await expect.poll(() => progress.find((p) => p.taskId === taskId && p.state === 'prompt')?.prompt ?? null, { timeout: 15_000 }).toMatch(/Busy/);
+    // the prompt also comes as data, for the UI to say it in the user's language
+    expect(progress.find((p) => p.taskId === taskId && p.state === 'prompt')?.promptAction).toEqual({ kind: 'set-status', deviceId: '2', status: 'Busy', timeoutMs: null });
     await tc.call('virtualSbi.control', { action: 'status', deviceId: '2', status: 'Busy' }, dp);
     expect(await tc.call('tasks.answer', { taskId, answer: 'done' }, dp)).toEqual({ accepted: true });
     // …and afterwards to put it back.
     await expect.poll(() => progress.filter((p) => p.taskId === taskId && p.state === 'prompt').length, { timeout: 15_000 }).toBe(2);
+    expect(progress.filter((p) => p.taskId === taskId && p.state === 'prompt')[1]?.promptAction).toMatchObject({ kind: 'restore', status: 'Ready' });
     await tc.call('virtualSbi.control', { action: 'status', deviceId: '2', status: 'Ready' }, dp);
     await tc.call('tasks.answer', { taskId, answer: 'done' }, dp);
     await expect.poll(async () => (await tc.call('sbi.bench.report', { taskId }, dp)).state, { timeout: 20_000 }).toBe('done');

@@ -279,6 +279,15 @@ export const hardwareEvents = {
     total: z.number().int(),
     label: z.string(),
     prompt: z.string().nullable(),
+    /** What the prompt asks, as data, so the UI can say it in the user's language. */
+    promptAction: z
+      .object({
+        kind: z.enum(['set-status', 'rotate-keys', 'withhold-input', 'restore']),
+        deviceId: z.string(),
+        status: z.string().nullable(),
+        timeoutMs: z.number().int().nullable(),
+      })
+      .nullable(),
   }),
   /** One M-JPEG frame of a live STREAM, base64. */
   'sbi.frame': z.object({ streamId: z.string(), seq: z.number().int(), jpeg: z.string() }),

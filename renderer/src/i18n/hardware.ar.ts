@@ -106,6 +106,13 @@ const hardwareAr: DeepStringMap<typeof hardwareEn> = {
       help: 'تنتظر المنصة حتى تنفّذ ذلك. «تم» تتابع الحالة، و«تخطٍّ» تعلّمها كمتخطّاة.',
       done: 'تم',
       skip: 'تخطٍّ',
+      action: {
+        setStatus: 'ضع الجهاز {{deviceId}} في الحالة «{{status}}»، ثم اختر «تم».',
+        rotateKeys: 'جدّد مفتاح التوقيع للجهاز {{deviceId}}، ثم اختر «تم».',
+        withholdInput: 'لا تقدّم شيئاً للجهاز {{deviceId}}: يجب أن ينتظر الالتقاط المهلة كاملة ({{seconds}} ث). اختر «تم» عندما تكون جاهزاً.',
+        restoreStatus: 'أعد الجهاز {{deviceId}} إلى الحالة «{{status}}»، ثم اختر «تم».',
+        restore: 'يمكن للجهاز {{deviceId}} الالتقاط بشكل طبيعي مجدداً؛ اختر «تم».',
+      },
     },
     results: {
       title: 'النتائج',

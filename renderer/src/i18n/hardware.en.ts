@@ -104,6 +104,13 @@ const hardwareEn = {
       help: 'The bench waits until you have done this. Done goes on with the case; Skip marks it as skipped.',
       done: 'Done',
       skip: 'Skip',
+      action: {
+        setStatus: 'Put device {{deviceId}} in the "{{status}}" state, then choose Done.',
+        rotateKeys: 'Rotate the signing key of device {{deviceId}}, then choose Done.',
+        withholdInput: 'Present nothing to device {{deviceId}}: its capture must wait the full timeout ({{seconds}} s). Choose Done when ready.',
+        restoreStatus: 'Put device {{deviceId}} back in the "{{status}}" state, then choose Done.',
+        restore: 'Device {{deviceId}} may capture normally again; choose Done.',
+      },
     },
     results: {
       title: 'Results',

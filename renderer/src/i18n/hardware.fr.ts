@@ -106,6 +106,13 @@ const hardwareFr: DeepStringMap<typeof hardwareEn> = {
       help: 'Le banc attend que vous l’ayez fait. « Fait » poursuit le cas ; « Ignorer » le marque comme ignoré.',
       done: 'Fait',
       skip: 'Ignorer',
+      action: {
+        setStatus: 'Mettez le périphérique {{deviceId}} dans l’état « {{status}} », puis choisissez Fait.',
+        rotateKeys: 'Renouvelez la clé de signature du périphérique {{deviceId}}, puis choisissez Fait.',
+        withholdInput: 'Ne présentez rien au périphérique {{deviceId}} : sa capture doit attendre tout le délai ({{seconds}} s). Choisissez Fait quand vous êtes prêt.',
+        restoreStatus: 'Remettez le périphérique {{deviceId}} dans l’état « {{status}} », puis choisissez Fait.',
+        restore: 'Le périphérique {{deviceId}} peut de nouveau capturer normalement ; choisissez Fait.',
+      },
     },
     results: {
       title: 'Résultats',

@@ -48,7 +48,7 @@ export const useBench = create<BenchState>()((set, get) => {
         const { taskId, total } = await api.call('sbi.bench.start', target);
         // Progress events may already have arrived for this task id; keep the furthest one.
         const seen = get().progress;
-        const progress = seen?.taskId === taskId ? seen : { taskId, state: 'running' as const, done: 0, total, label: '', prompt: null };
+        const progress = seen?.taskId === taskId ? seen : { taskId, state: 'running' as const, done: 0, total, label: '', prompt: null, promptAction: null };
         set({ taskId, progress, runState: 'running', pending: null });
         void get().refreshReport();
       } catch (e) {

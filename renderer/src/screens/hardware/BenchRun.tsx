@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { EventPayload } from '../../contract.ts';
 import { api } from '../../api/client.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { useDownload } from '../../hooks/useDownload.ts';
@@ -6,7 +8,7 @@ import { bytesToBase64 } from '../../lib/base64.ts';
 import { isFinal, useBench, type BenchTarget } from '../../stores/bench.ts';
 import { Modal } from '../certificates/Modal.tsx';
 import { BenchResults } from './BenchResults.tsx';
-import { Note, Section } from './parts.tsx';
+import { Note, Section, useDeviceStatusText } from './parts.tsx';
 
 const utf8Base64 = (text: string) => bytesToBase64(new TextEncoder().encode(text));
 
@@ -91,15 +93,28 @@ export function RunPanel({ target, running }: { target: BenchTarget | null; runn
   );
 }
 
+type PromptAction = NonNullable<EventPayload<'task.progress'>['promptAction']>;
+
+/** The prompt in the user's language, from the action the core describes as data. */
+function promptText(t: TFunction, statusText: (s: string) => string, a: PromptAction): string {
+  const status = a.status ? statusText(a.status) : '';
+  const vars = { deviceId: a.deviceId, status, seconds: Math.ceil((a.timeoutMs ?? 0) / 1000) };
+  if (a.kind === 'set-status') return t('hardware.bench.prompt.action.setStatus', vars);
+  if (a.kind === 'rotate-keys') return t('hardware.bench.prompt.action.rotateKeys', vars);
+  if (a.kind === 'withhold-input') return t('hardware.bench.prompt.action.withholdInput', vars);
+  return t(a.status ? 'hardware.bench.prompt.action.restoreStatus' : 'hardware.bench.prompt.action.restore', vars);
+}
+
 /** The bench waits for the tester (e.g. put the device in Busy): Done goes on, Skip skips the case. */
 export function PromptDialog() {
   const { t } = useTranslation();
   const { progress, promptSeq, pending, error, answer, cancel } = useBench();
+  const statusText = useDeviceStatusText();
   const busy = pending !== null;
   return (
     <Modal title={t('hardware.bench.prompt.title')} onClose={() => undefined} busy testId="bench-prompt">
       <p className="mt-2 font-medium text-slate-900" data-testid="bench-prompt-text" data-seq={promptSeq}>
-        <bdi>{progress?.prompt ?? progress?.label}</bdi>
+        {progress?.promptAction ? promptText(t, statusText, progress.promptAction) : <bdi>{progress?.prompt ?? progress?.label}</bdi>}
       </p>
       <p className="mt-2 text-sm text-slate-600">{t('hardware.bench.prompt.help')}</p>
       <div className="mt-3">
