@@ -119,6 +119,7 @@ export const ERROR_CODES = [
   // partner administration
   'PMS_PM_063', // partner already deactivated
   'PD_PRT_001', // partner already active
+  'PD_PRT_002', // only an approved partner can be activated (MOSIP's activation never approves)
   // lists (MOSIP paging rules)
   'PMS_PRT_357', // unknown sort field
   'PMS_PRT_358', // bad sort type

@@ -69,6 +69,9 @@ export function openCore(options: CoreOptions): Core {
   };
   const file = join(options.dataDir, DB_FILE);
   const writer = openDatabase(file) as WriteDb;
+  // A set-based job (the SBI cascade) dirties tens of thousands of pages: with SQLite's 2 MB default
+  // they spill to the WAL and are read back mid-transaction (~15% of the job). Grown only as used.
+  writer.pragma('cache_size = -32768');
   const reader = new Database(file, { readonly: true, fileMustExist: true }) as ReadDb;
   reader.pragma('busy_timeout = 5000');
   // Lists and counts scan large indexes; memory-mapped reads spare a read() per page (10× on 1M-row counts).

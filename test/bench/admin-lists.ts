@@ -64,6 +64,10 @@ const SCENARIOS: Scenario[] = [
   ['linking: group~"group 421", by group', 'linking.list', { policyGroupName: 'group 421', sortFieldName: 'policyGroupName', sortType: 'asc' }],
   ['linking: Credential_Partner + pending', 'linking.list', { partnerType: 'Credential_Partner', status: 'InProgress' }],
   ['linking: comment~"case 421 "', 'linking.list', { partnerComment: 'case 421 ' }],
+  ['linking: Credential_Partner, any state', 'linking.list', { partnerType: 'Credential_Partner' }],
+  ['linking: comment~"case 42" (11k rows)', 'linking.list', { partnerComment: 'case 42' }],
+  ['linking: comment~"services" (every row)', 'linking.list', { partnerComment: 'services' }],
+  ['linking: comment~"se" (2 characters: LIKE)', 'linking.list', { partnerComment: 'se' }],
   ['linking: partner user, own list', 'linking.list', {}, 'partner'],
 
   // API keys (1M)
@@ -77,6 +81,9 @@ const SCENARIOS: Scenario[] = [
   ['api keys: orgName~"aurora bank"', 'apiKeys.list', { orgName: 'aurora bank' }],
   ['api keys: policyName~"policy 4217"', 'apiKeys.list', { policyName: 'policy 4217', sortFieldName: 'policyName', sortType: 'asc' }],
   ['api keys: label~"key 3 bank"', 'apiKeys.list', { apiKeyLabel: 'key 3 bank' }],
+  ['api keys: label~"key 3 cr" (17k rows)', 'apiKeys.list', { apiKeyLabel: 'key 3 cr' }],
+  ['api keys: label~"y 3" (100k rows), by label', 'apiKeys.list', { apiKeyLabel: 'y 3', sortFieldName: 'apiKeyLabel', sortType: 'asc' }],
+  ['api keys: label~"ba" (2 characters)', 'apiKeys.list', { apiKeyLabel: 'ba' }],
   ['api keys: partner user, own list', 'apiKeys.list', {}, 'partner'],
 
   // OIDC clients (100k)

@@ -31,7 +31,7 @@ describe('npm run cli', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/Unknown command "bogus"/);
     const badFlag = cli(['status', '--nope']);
-    expect(badFlag.code).toBe(1);
+    expect(badFlag.code).toBe(2); // a wrong command line is a usage error, like an unknown command
     expect(badFlag.err).toMatch(/Unknown option '--nope'/);
     const badLimit = cli(['audit', '--limit', '0']);
     expect(badLimit.code).toBe(1);

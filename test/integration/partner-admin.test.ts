@@ -82,7 +82,7 @@ describe('partners list (admin)', () => {
 });
 
 describe('deactivate and activate a partner', () => {
-  it('deactivates once (PMS_PM_063); activates only with a certificate (PMS_PRT_108) and only if inactive (PD_PRT_001)', async () => {
+  it('deactivates once (PMS_PM_063); activates only with a certificate (PMS_PRT_108), only if inactive (PD_PRT_001) and only if approved (PD_PRT_002)', async () => {
     const g = await newGroup(tc, admin, 'Banking');
     const p = await onboard(tc, 1, g.policyGroupId);
     const out = await tc.call('partners.deactivate', { partnerId: p.id }, admin);
@@ -95,6 +95,12 @@ describe('deactivate and activate a partner', () => {
     await refuse(tc, 'partners.activate', { partnerId: pending.id }, admin, 'PMS_PRT_108');
     await refuse(tc, 'partners.deactivate', { partnerId: pending.id }, admin, 'PMS_PM_063'); // never active
     await refuse(tc, 'partners.activate', { partnerId: 'nobody' }, admin, 'PMS_PRT_005');
+    // activation never approves (MOSIP sets is_active only): a rejected partner, even with a certificate, stays rejected
+    const rejected = await onboard(tc, 3, g.policyGroupId, { approve: false });
+    tc.core.db.writer.prepare("UPDATE partner SET approval_status = 'rejected', is_active = 0, certificate_alias = 'cert-3' WHERE id = ?").run(rejected.id);
+    await refuse(tc, 'partners.activate', { partnerId: rejected.id }, admin, 'PD_PRT_002');
+    expect(await tc.call('partners.get', { partnerId: rejected.id }, admin)).toMatchObject({ approvalStatus: 'rejected', isActive: false });
+    expect((await tc.call('partners.list', { pageNo: 0, pageSize: 8, partnerId: rejected.id }, admin)).data.map((r) => r.status)).toEqual(['rejected']);
     const audit = tc.core.db.reader.prepare("SELECT action, ref_id, result, error_code FROM app_audit_log WHERE action LIKE 'partners.%activate' ORDER BY time, rowid").all();
     expect(audit.slice(0, 3)).toEqual([
       { action: 'partners.deactivate', ref_id: p.id, result: 'success', error_code: null },

@@ -102,6 +102,6 @@ export const partnerMethods = {
     access: ['PARTNER_ADMIN'],
     input: z.object({ partnerId: Id }).strict(),
     output: AdminPartnerDetail,
-    errors: ['PMS_PRT_005', 'PMS_PRT_108', 'PD_PRT_001'],
+    errors: ['PMS_PRT_005', 'PMS_PRT_108', 'PD_PRT_001', 'PD_PRT_002'],
   }),
 };

@@ -1,9 +1,9 @@
 import type { ParsedInput } from '../../contract/index.ts';
 import type { Actor, ReadDb } from '../context.ts';
-import { factPlan, runFactList } from '../lists/fact-list.ts';
+import { SEEK_MAX, factPlan, runFactList } from '../lists/fact-list.ts';
 import type { FactFilters, FactListSpec } from '../lists/fact-list.ts';
-import { likeContains } from '../lists/paging.ts';
 import { Where } from '../lists/sort.ts';
+import { scanFilter } from '../lists/text-search.ts';
 import { partnerScope } from '../partners/access.ts';
 import { CLIENT_COLUMNS, clientOut, clientVerdict, findClient } from './oidc-clients.ts';
 import type { ClientRow } from './oidc-clients.ts';
@@ -25,24 +25,22 @@ export const OIDC_LIST: FactListSpec = {
   fallbackType: 'desc',
 };
 
-function filters(actor: Actor, input: ParsedInput<'oidcClients.list'>): FactFilters {
-  const other = new Where();
-  if (input.clientName) other.add("c.name LIKE ? ESCAPE '\\'", likeContains(input.clientName));
+function filters(db: ReadDb, actor: Actor, input: ParsedInput<'oidcClients.list'>): FactFilters {
   return {
     scope: partnerScope(actor),
     dims: input,
     eq: input.status ? [{ name: 'status', column: 'c.status', value: input.status }] : [],
-    other,
-    lookup: input.clientName ? { sql: "SELECT c.id FROM oidc_client c WHERE c.name LIKE ? ESCAPE '\\'", params: [likeContains(input.clientName)] } : undefined,
+    other: new Where(),
+    text: input.clientName ? scanFilter(db, { name: 'clientName', table: 'oidc_client', alias: 'c', column: 'name' }, input.clientName, SEEK_MAX) : undefined,
   };
 }
 
 export function clientListPlan(db: ReadDb, actor: Actor, input: ParsedInput<'oidcClients.list'>) {
-  return factPlan(db, OIDC_LIST, input, filters(actor, input));
+  return factPlan(db, OIDC_LIST, input, filters(db, actor, input));
 }
 
 export function listClients(db: ReadDb, actor: Actor, input: ParsedInput<'oidcClients.list'>) {
-  const { total, rows } = runFactList<ClientRow>(db, OIDC_LIST, input, filters(actor, input));
+  const { total, rows } = runFactList<ClientRow>(db, OIDC_LIST, input, filters(db, actor, input));
   return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total, data: rows.map((c) => {
     const full = findClient(db, c.id);
     return { ...clientOut(c), usable: full ? clientVerdict(full) : ('unknown' as const) };

@@ -1,18 +1,26 @@
 import type { WriteDb } from '../context.ts';
 
+/** Devices per state, kept by triggers (list_count, migration 0060). */
+function deviceTotals(db: WriteDb): { approved: number; pending: number } {
+  const rows = db.prepare("SELECT k, n FROM list_count WHERE tbl = 'device_detail' AND k IN ('approved', 'pending_approval')").all() as Array<{ k: string; n: number }>;
+  const n = (k: string) => rows.find((r) => r.k === k)?.n ?? 0;
+  return { approved: n('approved'), pending: n('pending_approval') };
+}
+
 /**
  * The deactivation cascade of pms.md §3.4 / §4, set-based over the SBIs `sbiSet` selects
  * (an SQL subquery returning SBI ids, with its parameters): approved devices become inactive,
- * pending devices are rejected. Returns the counts.
+ * pending devices are rejected — in one UPDATE that visits each device once. The counts are what
+ * left each state, read from the trigger-kept totals before and after.
  */
 export function cascadeDevices(db: WriteDb, sbiSet: { sql: string; params: unknown[] }, actor: string, time: string): { devicesDeactivated: number; devicesRejected: number } {
-  const deactivated = db
-    .prepare(`UPDATE device_detail SET is_active = 0, upd_by = ?, updated_at = ? WHERE sbi_id IN (${sbiSet.sql}) AND status = 'approved'`)
-    .run(actor, time, ...sbiSet.params).changes;
-  const rejected = db
-    .prepare(`UPDATE device_detail SET approval_status = 'rejected', is_active = 0, upd_by = ?, updated_at = ? WHERE sbi_id IN (${sbiSet.sql}) AND status = 'pending_approval'`)
-    .run(actor, time, ...sbiSet.params).changes;
-  return { devicesDeactivated: deactivated, devicesRejected: rejected };
+  const before = deviceTotals(db);
+  db.prepare(
+    `UPDATE device_detail SET approval_status = CASE approval_status WHEN 'pending_approval' THEN 'rejected' ELSE approval_status END,
+     is_active = 0, upd_by = ?, updated_at = ? WHERE sbi_id IN (${sbiSet.sql}) AND status IN ('approved', 'pending_approval')`,
+  ).run(actor, time, ...sbiSet.params);
+  const after = deviceTotals(db);
+  return { devicesDeactivated: before.approved - after.approved, devicesRejected: before.pending - after.pending };
 }
 
 /** One audit record per row the system changed (set-based), beside the job's own record. */

@@ -5,6 +5,8 @@ import { likeContains } from '../lists/paging.ts';
 import { Where, listPage } from '../lists/sort.ts';
 import type { SortTerms } from '../lists/sort.ts';
 import { partnerScope } from '../partners/access.ts';
+import { inTerm, valueFilter } from '../lists/text-search.ts';
+import type { TextFilter } from '../lists/text-search.ts';
 import { DEVICE_COLUMNS, SBI_COLUMNS, deviceRow, sbiRows } from './rows.ts';
 import type { DeviceDb, SbiDb } from './rows.ts';
 
@@ -28,9 +30,9 @@ const SBI_SORTS: SortTerms = {
 };
 
 /** MOSIP's device sort aliases (pms.md §2.2). */
-const DEVICE_SORTS: SortTerms = {
+export const DEVICE_SORTS: SortTerms = {
   deviceId: ['d.id'],
-  sbiId: ['d.sbi_id', 'd.status', 'd.created_at', 'd.id'],
+  sbiId: ['d.sbi_id', 'd.created_at', 'd.id'], // device_sbi_created (0080)
   sbiVersion: ['d.sbi_version', 'd.id'],
   partnerId: ['d.dprovider_id', 'd.created_at', 'd.id'],
   orgName: ['d.partner_org_name', 'd.id'],
@@ -44,9 +46,53 @@ const DEVICE_SORTS: SortTerms = {
 
 const walkStatus = (alias: string): boolean => alias !== 'createdDateTime' && alias !== 'status';
 
+/** device_status_open (migration 0080) holds every device but the approved ones: the WHERE it needs. */
+const OPEN = "(d.approval_status <> 'approved' OR d.is_active = 0)";
+
+/**
+ * The device status filter. With another sort the sort's index is walked and the status checked on
+ * the way ('+'); by date or status, device_status_open serves every status but 'approved', whose
+ * devices (the bulk) are walked in date order.
+ */
+function deviceStatusTerm(w: Where, status: string, alias: string): void {
+  if (walkStatus(alias)) w.add('+d.status = ?', status);
+  else if (status === 'approved') w.add('d.status = ?', status);
+  else w.add(`d.status = ? AND ${OPEN}`, status);
+}
+
 function inList(w: Where, expr: string, ids: readonly string[]): void {
-  if (ids.length <= 200) w.in(expr, ids);
-  else w.add(`${expr} IN (SELECT value FROM json_each(?))`, JSON.stringify(ids));
+  const t = inTerm(expr, ids);
+  w.add(t.sql, ...t.params);
+}
+
+// make and model have value indexes (migration 0070) over device_make / device_model
+const MAKE = { name: 'make', index: 'device_make_value', table: 'device_detail', alias: 'd', column: 'make' };
+const MODEL = { name: 'model', index: 'device_model_value', table: 'device_detail', alias: 'd', column: 'model' };
+
+/**
+ * The count's and the page's WHERE: `w` plus the contains-filters — by id when one matches few
+ * rows, else in their index form for the count and checked row by row on the page's walk (read
+ * through their index when the page is sorted by that column: `sortAlias`).
+ */
+function withText(w: Where, texts: readonly TextFilter[], sortAlias: string): { count: Where; rows: Where } {
+  const count = new Where();
+  const rows = new Where();
+  w.parts.forEach((sql, i) => {
+    count.add(sql, ...(w.termParams[i] ?? []));
+    rows.add(sql, ...(w.termParams[i] ?? []));
+  });
+  const byId = texts.find((t) => t.ids);
+  if (byId?.ids) {
+    inList(count, 'd.id', byId.ids);
+    inList(rows, 'd.id', byId.ids);
+  }
+  for (const t of texts) {
+    if (t === byId) continue;
+    count.add((byId ? t.check : t.count).sql, ...(byId ? t.check : t.count).params);
+    const inOrder = !byId && t.name === sortAlias ? t.count : t.check;
+    rows.add(inOrder.sql, ...inOrder.params);
+  }
+  return { count, rows };
 }
 
 /**
@@ -114,13 +160,22 @@ export function listDevices(ctx: QueryCtx, input: ParsedInput<'devices.list'>) {
   if (input.deviceId) w.add("d.id LIKE ? ESCAPE '\\'", likeContains(input.deviceId));
   if (input.deviceTypeCode) w.add('d.dtype_code = ?', input.deviceTypeCode);
   if (input.deviceSubTypeCode) w.add('d.dstype_code = ?', input.deviceSubTypeCode);
-  if (input.make) w.add("d.make LIKE ? ESCAPE '\\'", likeContains(input.make));
-  if (input.model) w.add("d.model LIKE ? ESCAPE '\\'", likeContains(input.model));
-  if (input.status) w.add(`${walkStatus(page.alias) ? '+' : ''}d.status = ?`, input.status);
-  const onlyStatus = w.parts.length === 0 ? null : w.parts.length === 1 && input.status ? input.status : false;
-  const totalResults = total(ctx.db, 'device_detail', 'd', w, onlyStatus);
-  const rows = ctx.db
-    .prepare(`SELECT ${DEVICE_COLUMNS} FROM device_detail d ${w.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`)
-    .all(...w.params, page.limit, page.offset) as DeviceDb[];
+  if (input.status) deviceStatusTerm(w, input.status, page.alias);
+  const texts: TextFilter[] = [];
+  if (input.make) texts.push(valueFilter(ctx.db, MAKE, input.make, SEEK_MAX));
+  if (input.model) texts.push(valueFilter(ctx.db, MODEL, input.model, SEEK_MAX));
+  const { count, rows: where } = withText(w, texts, page.alias);
+  const onlyStatus = w.parts.length === 0 && texts.length === 0 ? null : w.parts.length === 1 && input.status && texts.length === 0 ? input.status : false;
+  const alone = w.parts.length === 0 && texts.length === 1 ? texts[0]!.total : null;
+  const totalResults = alone ? (ctx.db.prepare(alone.sql).pluck().get(...alone.params) as number) : total(ctx.db, 'device_detail', 'd', count, onlyStatus);
+  // the status order without a status filter: approved devices by date, then device_status_open, merged
+  const and = where.parts.length ? `${where.sql} AND` : 'WHERE';
+  const sql =
+    page.alias === 'status' && !input.status
+      ? `SELECT ${DEVICE_COLUMNS} FROM device_detail d ${and} d.status = 'approved' UNION ALL SELECT ${DEVICE_COLUMNS} FROM device_detail d ${and} ${OPEN}
+         ORDER BY ${page.orderBy.replaceAll('d.', '')} LIMIT ? OFFSET ?`
+      : `SELECT ${DEVICE_COLUMNS} FROM device_detail d ${where.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`;
+  const params = page.alias === 'status' && !input.status ? [...where.params, ...where.params] : where.params;
+  const rows = ctx.db.prepare(sql).all(...params, page.limit, page.offset) as DeviceDb[];
   return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults, data: rows.map(deviceRow) };
 }

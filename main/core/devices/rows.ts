@@ -44,7 +44,7 @@ export const DEVICE_COLUMNS = 'd.id, d.dprovider_id, d.partner_org_name, d.sbi_i
 /** MOSIP: expired once the expiry date-time has passed (pms.md §1.7 sbiExpiryStatus). */
 export const isExpired = (expiry: string, now: Date): boolean => expiry < now.toISOString();
 
-/** Device counts per SBI for a page of SBIs (one grouped read over device_sbi_status). */
+/** Device counts per SBI for a page of SBIs (one grouped read of their devices through device_sbi_created). */
 export function deviceCounts(db: ReadDb | WriteDb, sbiIds: readonly string[]): Map<string, { all: number; approved: number; pending: number }> {
   const out = new Map<string, { all: number; approved: number; pending: number }>();
   for (const id of sbiIds) out.set(id, { all: 0, approved: 0, pending: 0 });

@@ -2,8 +2,8 @@ import type { ParsedInput } from '../../contract/index.ts';
 import type { Actor, ReadDb } from '../context.ts';
 import { factPlan, runFactList } from '../lists/fact-list.ts';
 import type { FactFilters, FactListSpec } from '../lists/fact-list.ts';
-import { likeContains } from '../lists/paging.ts';
 import { Where } from '../lists/sort.ts';
+import { rowTextFilter } from '../lists/text-search.ts';
 import { partnerScope } from '../partners/access.ts';
 import { LINK_COLUMNS, linkOut } from './queries.ts';
 import type { LinkRow } from './queries.ts';
@@ -23,27 +23,28 @@ export const LINK_LIST: FactListSpec = {
     policyName: { terms: ['pol.name COLLATE NOCASE', 'pol.id', 'r.created_at', 'r.id'], driver: 'policy', driverIndex: 'auth_policy_name' },
     policyGroupName: { terms: ['g.name COLLATE NOCASE', 'pol.name COLLATE NOCASE', 'r.created_at', 'r.id'], driver: 'group' },
   },
-  counter: { eq: 'status' },
+  counter: { eq: 'status', byPartnerType: 'partner_policy_request:type' },
   fallback: 'status',
   fallbackType: 'asc',
 };
 
-function filters(actor: Actor, input: ParsedInput<'linking.list'>): FactFilters {
-  const other = new Where();
-  if (input.partnerComment) other.add("r.request_detail LIKE ? ESCAPE '\\'", likeContains(input.partnerComment));
+const COMMENT = { name: 'comment', fts: 'ppr_comment_fts', table: 'partner_policy_request', alias: 'r', column: 'request_detail' };
+
+function filters(db: ReadDb, actor: Actor, input: ParsedInput<'linking.list'>): FactFilters {
   return {
     scope: partnerScope(actor),
     dims: input,
     eq: input.status ? [{ name: 'status', column: 'r.status_code', value: input.status }] : [],
-    other,
+    other: new Where(),
+    text: input.partnerComment ? rowTextFilter(db, COMMENT, input.partnerComment) : undefined,
   };
 }
 
 export function linkListPlan(db: ReadDb, actor: Actor, input: ParsedInput<'linking.list'>) {
-  return factPlan(db, LINK_LIST, input, filters(actor, input));
+  return factPlan(db, LINK_LIST, input, filters(db, actor, input));
 }
 
 export function listLinks(db: ReadDb, actor: Actor, input: ParsedInput<'linking.list'>) {
-  const { total, rows } = runFactList<LinkRow>(db, LINK_LIST, input, filters(actor, input));
+  const { total, rows } = runFactList<LinkRow>(db, LINK_LIST, input, filters(db, actor, input));
   return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total, data: rows.map(linkOut) };
 }

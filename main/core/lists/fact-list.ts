@@ -3,6 +3,8 @@ import type { PageArgs } from './paging.ts';
 import { likeContains } from './paging.ts';
 import { Where, listPage } from './sort.ts';
 import type { ListPage } from './sort.ts';
+import { inTerm } from './text-search.ts';
+import type { TextFilter } from './text-search.ts';
 
 /**
  * Paged lists over the large tables that hang off a partner and a policy (link requests, API keys,
@@ -47,8 +49,11 @@ export interface FactListSpec {
   sorts: Record<string, SortSpec>;
   fallback: string;
   fallbackType: 'asc' | 'desc';
-  /** list_count keeps per-state totals of the table (migration 0030): the filter they answer. */
-  counter: { eq: string };
+  /**
+   * list_count keeps per-state totals of the table (migration 0030): the filter they answer;
+   * `byPartnerType` names the list_count table that keeps them per partner type too (0070).
+   */
+  counter: { eq: string; byPartnerType?: string };
 }
 
 export interface DimensionFilters {
@@ -69,10 +74,10 @@ export interface FactFilters {
   /** Other terms on the big table (contains, ranges): never used to pick an index. */
   other: Where;
   /**
-   * A contains-filter with a covering index of its own (a name, a label): its matches are looked up
-   * first and, when few, fetched by id instead of walking the table for them.
+   * A contains-filter with an index of its own (lists/text-search.ts): few matches are fetched by
+   * id; otherwise the count reads its index and a walk checks it row by row.
    */
-  lookup?: { sql: string; params: unknown[] } | undefined;
+  text?: TextFilter | undefined;
 }
 
 interface Sql {
@@ -93,13 +98,16 @@ export interface FactPlan {
 
 const inJson = (expr: string) => `${expr} IN (SELECT value FROM json_each(?))`;
 
-/** `expr IN (…)` for an id list: bound one by one while short (SQLite then knows how many), else as JSON. */
 function inList(w: Where, expr: string, ids: readonly string[]): void {
-  if (ids.length <= 200) w.in(expr, ids);
-  else w.add(inJson(expr), JSON.stringify(ids));
+  const t = inTerm(expr, ids);
+  w.add(t.sql, ...t.params);
 }
 
+/** Only the partner type limits the partners: it stays a subquery (20k ids need not travel to JS and back). */
+const typeOnly = (f: FactFilters): string | null => (f.dims.partnerType && !f.dims.partnerId && !f.dims.orgName && !f.scope ? f.dims.partnerType : null);
+
 function partnerIds(db: ReadDb, f: FactFilters): string[] | null {
+  if (typeOnly(f)) return null;
   const w = new Where();
   if (f.dims.partnerId) w.add("id LIKE ? ESCAPE '\\'", likeContains(f.dims.partnerId));
   if (f.dims.orgName) w.add("name LIKE ? ESCAPE '\\'", likeContains(f.dims.orgName));
@@ -140,27 +148,40 @@ export function factPlan(db: ReadDb, spec: FactListSpec, args: PageArgs, filters
   const { table, alias: f, partnerCol, policyCol } = spec.fact;
   const parts = partnerIds(db, filters);
   const pols = policyIds(db, filters);
-  const found = filters.lookup ? (db.prepare(`${filters.lookup.sql} LIMIT ${SEEK_MAX + 1}`).pluck().all(...filters.lookup.params) as string[]) : null;
-  const byId = found && found.length <= SEEK_MAX ? found : null;
+  const text = filters.text;
+  const byId = text?.ids ?? null;
 
   const where = new Where(); // indexable form, for the count
   const seek = new Where(); // the id lists drive; the rest is checked on the rows they reach
   const walk = new Where(); // the sort order drives; filters are checked on the way
-  const ids = byId || parts || pols;
+  const byType = typeOnly(filters);
+  const ids = byId || parts || pols || byType;
   if (parts) {
     inList(where, `${f}.${partnerCol}`, parts);
     inList(seek, `${f}.${partnerCol}`, parts);
     inList(walk, sort.driver === 'partner' ? '+p.id' : `+${f}.${partnerCol}`, parts);
   }
+  if (byType) {
+    const ofType = `${f}.${partnerCol} IN (SELECT id FROM partner WHERE partner_type_code = ?)`;
+    where.add(ofType, byType);
+    seek.add(ofType, byType);
+    // a walk over partners checks (or, in type order, seeks) the type on the partner row itself
+    walk.add(sort.driver === 'partner' ? 'p.partner_type_code = ?' : `+${ofType}`, byType);
+  }
   if (pols) {
     inList(where, `${f}.${policyCol}`, pols);
-    inList(seek, `${byId || parts ? '+' : ''}${f}.${policyCol}`, pols);
+    inList(seek, `${byId || parts || byType ? '+' : ''}${f}.${policyCol}`, pols);
     inList(walk, sort.driver === 'policy' || sort.driver === 'group' ? '+pol.id' : `+${f}.${policyCol}`, pols);
   }
   if (byId) {
     inList(where, `${f}.id`, byId);
     inList(seek, `${f}.id`, byId);
     inList(walk, `+${f}.id`, byId);
+  } else if (text) {
+    where.add(text.count.sql, ...text.count.params);
+    seek.add(text.check.sql, ...text.check.params);
+    const inOrder = sort.indexed?.includes(text.name) ? text.count : text.check;
+    walk.add(inOrder.sql, ...inOrder.params);
   }
   for (const e of filters.eq) {
     where.add(`${e.column} = ?`, e.value);
@@ -176,22 +197,36 @@ export function factPlan(db: ReadDb, spec: FactListSpec, args: PageArgs, filters
 
   const joins = `FROM ${table} ${f} JOIN partner p ON p.id = ${f}.${partnerCol} JOIN auth_policy pol ON pol.id = ${f}.${policyCol} JOIN policy_group g ON g.id = pol.policy_group_id`;
   const empty = (parts && parts.length === 0) || (pols && pols.length === 0) || (byId && byId.length === 0);
-  // No filter, or only the counted state: the total is kept by triggers instead of counted.
-  const counted = !parts && !pols && !found && filters.other.parts.length === 0 && filters.eq.every((e) => e.name === spec.counter.eq);
-  const state = filters.eq[0];
-  const count: Sql = counted
-    ? state
-      ? { sql: 'SELECT COALESCE(SUM(n), 0) FROM list_count WHERE tbl = ? AND k = ?', params: [table, String(state.value)] } // JS numbers bind as REAL: '1', not '1.0'
-      : { sql: 'SELECT COALESCE(SUM(n), 0) FROM list_count WHERE tbl = ?', params: [table] }
-    : { sql: `SELECT COUNT(*) FROM ${table} ${f} ${where.sql}`, params: where.params };
   return {
     page,
-    count: empty ? null : count,
-    seekable: Boolean(parts || pols || byId || filters.eq.length),
+    count: empty ? null : (keptCount(spec, filters, Boolean(pols)) ?? { sql: `SELECT COUNT(*) FROM ${table} ${f} ${where.sql}`, params: where.params }),
+    seekable: Boolean(parts || byType || pols || byId || filters.eq.length),
     seek: { sql: `SELECT ${spec.columns} ${joins} ${seek.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`, params: [...seek.params, page.limit, page.offset] },
     walkIds: { sql: `SELECT ${f}.id ${fromFor(spec, sort)} ${walk.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`, params: [...walk.params, page.limit, page.offset] },
     details: `SELECT ${spec.columns} ${joins} WHERE ${inJson(`${f}.id`)} ORDER BY ${page.orderBy}`,
   };
+}
+
+/**
+ * The total when something keeps it, so nothing is counted: no filter or only the state (list_count,
+ * 0030), the partner type with or without the state (0070), or only a text filter whose index knows.
+ */
+function keptCount(spec: FactListSpec, filters: FactFilters, policyFilter: boolean): Sql | null {
+  const { table } = spec.fact;
+  const { dims, eq, other, text, scope } = filters;
+  if (policyFilter || other.parts.length > 0 || !eq.every((e) => e.name === spec.counter.eq)) return null;
+  const partnerFilter = Boolean(scope || dims.partnerId || dims.orgName);
+  const state = eq[0] ? String(eq[0].value) : null; // JS numbers bind as REAL: '1', not '1.0'
+  if (text) return !partnerFilter && !dims.partnerType && !state ? text.total : null;
+  if (partnerFilter) return null;
+  const sum = 'SELECT COALESCE(SUM(n), 0) FROM list_count WHERE tbl = ?';
+  if (dims.partnerType) {
+    const byType = spec.counter.byPartnerType;
+    if (!byType) return null;
+    // '<type>/<state>' keys: one state, or all of the type's ('/' sorts just below '0')
+    return state ? { sql: `${sum} AND k = ?`, params: [byType, `${dims.partnerType}/${state}`] } : { sql: `${sum} AND k >= ? AND k < ?`, params: [byType, `${dims.partnerType}/`, `${dims.partnerType}0`] };
+  }
+  return state ? { sql: `${sum} AND k = ?`, params: [table, state] } : { sql: sum, params: [table] };
 }
 
 export function runFactList<Row>(db: ReadDb, spec: FactListSpec, args: PageArgs, filters: FactFilters): { total: number; rows: Row[] } {

@@ -52,6 +52,11 @@ export const partnerHandlers: HandlerMap<PartnerMethods> = {
     },
   }),
 
+  /**
+   * MOSIP's activation (PartnerManagementServiceImpl.activateDeactivateAuthEKYCPartner) needs the
+   * certificate (PMS_PRT_108) and sets is_active only: it never approves. It would leave a rejected
+   * partner rejected, "active" in name only, so here only an approved partner can be activated.
+   */
   'partners.activate': command<'partners.activate'>({
     module: 'partners',
     apply(ctx, input) {
@@ -59,7 +64,8 @@ export const partnerHandlers: HandlerMap<PartnerMethods> = {
       const p = loadPartner(ctx.db, input.partnerId);
       if (p.is_active === 1) throw new AppError('PD_PRT_001', `Partner "${p.id}" is already active.`);
       if (p.certificate_alias === null) throw new AppError('PMS_PRT_108', `No certificate has been uploaded for partner "${p.id}"; it cannot be activated.`);
-      ctx.db.prepare("UPDATE partner SET approval_status = 'approved', is_active = 1, updated_at = ? WHERE id = ?").run(ctx.now.toISOString(), p.id);
+      if (p.approval_status !== 'approved') throw new AppError('PD_PRT_002', `Partner "${p.id}" is ${p.approval_status === 'rejected' ? 'rejected' : 'not approved'}; only an approved partner can be activated.`);
+      ctx.db.prepare('UPDATE partner SET is_active = 1, updated_at = ? WHERE id = ?').run(ctx.now.toISOString(), p.id);
       ctx.changed('partners');
       ctx.changed('authServices');
       return { output: adminPartnerDetail(ctx.db, p.id, ctx.now), ref: { type: 'partner', id: p.id }, outbox: { partnerId: p.id, status: 'Active', by: actor.userId } };

@@ -5,6 +5,8 @@ import m0030 from './0030-policies.ts';
 import m0040 from './0040-auth-services.ts';
 import m0050 from './0050-certificates.ts';
 import m0060 from './0060-devices.ts';
+import m0070 from './0070-text-search.ts';
+import m0080 from './0080-device-indexes.ts';
 
 export interface Migration {
   version: number;
@@ -20,6 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'auth-services', up: m0040 },
   { version: 50, name: 'certificates', up: m0050 },
   { version: 60, name: 'devices', up: m0060 },
+  { version: 70, name: 'text-search', up: m0070 },
+  { version: 80, name: 'device-indexes', up: m0080 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
