@@ -47,6 +47,11 @@ export function pageOf<T extends z.ZodType>(item: T) {
     pageNo: z.number().int(),
     pageSize: z.number().int(),
     totalResults: z.number().int(),
+    /**
+     * The count stopped early: more than `totalResults` rows match and more follow this page
+     * (a dense filter on a large list). Absent or false: `totalResults` is exact.
+     */
+    totalIsLowerBound: z.boolean().optional(),
     data: z.array(item),
   });
 }

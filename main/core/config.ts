@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { OIDC_DEFAULTS, OidcConfigSchema } from './auth-services/oidc-config.ts';
+import { COUNT_CAP } from './lists/fact-list.ts';
 
 /**
  * Settings an admin edits in `<dataDir>/config.json`. Every field has a default so an empty data
@@ -51,6 +52,12 @@ export const ConfigSchema = z
       })
       .default({ sbiCreatedDateMaxYears: 10, sbiExpiryDateMaxYears: 10 }),
     oidc: OidcConfigSchema.default(OIDC_DEFAULTS),
+    lists: z
+      .object({
+        /** A filtered total counted match by match stops here and shows as "5,000+" (lists/fact-list.ts COUNT_CAP). */
+        countCap: z.number().int().min(1).max(10_000_000).default(COUNT_CAP),
+      })
+      .default({ countCap: COUNT_CAP }),
     hardware: z
       .object({
         /** SBI services listen on 127.0.0.1 in this range (sbi.md §1.1: 4501–4600). */

@@ -13,8 +13,8 @@ import { DP, FTP, as, b64, call, day, seedProvider } from './device-steps.ts';
  * are seeded through the core; what the user does runs in the UI.
  */
 
-/** The pager under a list: total, "Page n of m", and the rows shown. */
-async function expectPage(page: Page, pager: string, rows: string, total: number, indicator: string, count: number) {
+/** The pager under a list: total ("8+" when counted past the cap), "Page n of m", and the rows shown. */
+async function expectPage(page: Page, pager: string, rows: string, total: number | string, indicator: string, count: number) {
   await expect(page.getByTestId(`${pager}-total`)).toHaveText(`${total} results`);
   await expect(page.getByTestId(`${pager}-page-indicator`)).toHaveText(indicator);
   await expect(page.getByTestId(rows)).toHaveCount(count);
@@ -154,4 +154,33 @@ test('FTM provider downloads the chip certificate (list and detail), then deacti
   expect(refused.ok ? null : refused.error.code).toBe('PMS_FTM_ERROR_009');
   const again = await desk.core.dispatch('ftm.deactivate', admin, { ftmId: chip.ftmId });
   expect(again.ok ? null : again.error.code).toBe('PMS_FTM_ERROR_007');
+});
+
+test.describe('a total counted past the cap (config lists.countCap)', () => {
+  test.use({ deskConfig: { lists: { countCap: 4 } } });
+
+  test('the admin pages a filtered device list shown as "8+ results" until its last page gives the exact total', async ({ page, desk }) => {
+    test.setTimeout(120_000);
+    const { admin, session } = await seedProvider(desk, 'DEVICE', DP);
+    const sbi = await call(desk, 'sbis.create', { partnerId: DP.username, sbiVersion: '4.0.0', binaryHash: 'sha256:cap', sbiCreatedDateTime: day(-1), sbiExpiryDateTime: day(400) }, session);
+    await call(desk, 'sbis.decide', { sbiId: sbi.sbiId, decision: 'approved' }, admin);
+    for (let i = 1; i <= 10; i++) {
+      const { deviceId } = await call(desk, 'devices.add', { sbiId: sbi.sbiId, deviceTypeCode: 'Finger', deviceSubTypeCode: 'Slap', make: 'Sentinel', model: `C-${String(i).padStart(2, '0')}` }, session);
+      await call(desk, 'devices.decide', { deviceId, decision: 'approved' }, admin);
+    }
+    await desk.open(page);
+    await as(page, desk, ADMIN.username, ADMIN.password, '/admin/sbi-devices?tab=devices');
+    // make + status is counted, not kept: 10 matches pass the cap of 4
+    const filters = page.getByTestId('device-filters');
+    await filters.locator('[name="make"]').fill('sentinel');
+    await filters.locator('[name="status"]').selectOption('approved');
+    await page.getByTestId('device-filters-apply').click();
+    await expectPage(page, 'device-pager', 'device-table-row', '8+', 'Page 1', 8);
+    await expect(page.getByTestId('device-pager-next')).toBeEnabled();
+    await page.getByTestId('device-pager-next').click();
+    await expectPage(page, 'device-pager', 'device-table-row', 10, 'Page 2 of 2', 2);
+    await expect(page.getByTestId('device-pager-next')).toBeDisabled();
+    await page.getByTestId('device-pager-previous').click();
+    await expectPage(page, 'device-pager', 'device-table-row', '8+', 'Page 1', 8);
+  });
 });

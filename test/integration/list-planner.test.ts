@@ -19,7 +19,10 @@ import { BENCH_NOW, buildAdminData } from '../bench/admin-data.ts';
  * then join only the page: main/core/lists/fact-list.ts). Whatever the plan, a page must hold exactly
  * what one plain SELECT … ORDER BY … LIMIT/OFFSET gives; this compares the two on 30k rows, with
  * filters on both sides of the seek/walk threshold, every sort, both directions and several pages.
+ * Totals counted row by row stop at a cap (config lists.countCap, small here): past it the answer is
+ * "more than N" (totalIsLowerBound), and only while rows follow the page.
  */
+const CAP = 2_000;
 let dir: string;
 let core: Core;
 let admin: string;
@@ -27,7 +30,7 @@ let admin: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pd-planner-'));
   buildAdminData(join(dir, DB_FILE), () => undefined, { partners: 3_000, groups: 60, policies: 300, perPartner: 10, clients: 3_000 });
-  core = openCore({ dataDir: dir, publicUrl: 'http://127.0.0.1/', now: () => new Date(BENCH_NOW), config: parseConfig({}), log: () => undefined });
+  core = openCore({ dataDir: dir, publicUrl: 'http://127.0.0.1/', now: () => new Date(BENCH_NOW), config: parseConfig({ lists: { countCap: CAP } }), log: () => undefined });
   const hash = await hashPassword('Planner-Test-1!', Buffer.alloc(16, 1));
   core.db.writer.prepare("INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) VALUES ('adm', 'adm@x.example', 'A', 'D', 'O', ?, 'en', 't', 't')").run(hash);
   core.db.writer.prepare("INSERT INTO user_role (user_id, role) VALUES ('adm', 'PARTNER_ADMIN')").run();
@@ -73,11 +76,32 @@ function seedDevices(): void {
   })();
 }
 
-async function page(method: MethodName, input: Record<string, unknown>): Promise<{ total: number; ids: string[] }> {
+interface Got {
+  total: number;
+  lowerBound: boolean;
+  ids: string[];
+}
+
+async function page(method: MethodName, input: Record<string, unknown>): Promise<Got> {
   const r = await core.dispatch(method, admin, input);
   if (!r.ok) throw new Error(`${method} ${JSON.stringify(input)}: ${r.error.code} ${r.error.message}`);
-  const out = r.result as { totalResults: number; data: Array<Record<string, string>> };
-  return { total: out.totalResults, ids: out.data.map((d) => d.id ?? d.deviceId ?? d.partnerId ?? d.clientId ?? '') };
+  const out = r.result as { totalResults: number; totalIsLowerBound?: boolean; data: Array<Record<string, string>> };
+  return { total: out.totalResults, lowerBound: out.totalIsLowerBound ?? false, ids: out.data.map((d) => d.id ?? d.deviceId ?? d.partnerId ?? d.clientId ?? '') };
+}
+
+/**
+ * The page's ids must be the plain query's. The total is the plain count, or — when it was counted
+ * and passed CAP, with rows after this page — "more than max(CAP, end of this page)".
+ */
+function expectPage(got: Got, want: { total: number; ids: string[] }, offset: number, message: string): void {
+  expect(got.ids, message).toEqual(want.ids);
+  if (!got.lowerBound) {
+    expect(got.total, message).toBe(want.total);
+    return;
+  }
+  const end = offset + want.ids.length;
+  expect(want.total > CAP && end < want.total, `${message}: lower bound without more rows`).toBe(true);
+  expect(got.total, message).toBe(Math.max(CAP, end));
 }
 
 interface Naive {
@@ -146,8 +170,7 @@ describe('list plans return what a plain query returns', () => {
           const args = { ...input, sortFieldName: alias, sortType, pageNo, pageSize };
           const order = listPage(args, Object.fromEntries(Object.entries(LINK_LIST.sorts).map(([k, s]) => [k, s.terms])), 'status', 'asc').orderBy;
           const want = naive({ table: 'partner_policy_request', alias: 'r', where, params }, order, pageSize, pageNo * pageSize);
-          const got = await page('linking.list', args);
-          expect(got, `${label} ${alias} ${sortType} page ${pageNo}×${pageSize}`).toEqual(want);
+          expectPage(await page('linking.list', args), want, pageNo * pageSize, `${label} ${alias} ${sortType} page ${pageNo}×${pageSize}`);
         }
       }
     }
@@ -173,7 +196,7 @@ describe('list plans return what a plain query returns', () => {
           const args = { ...input, sortFieldName: alias, sortType, pageNo, pageSize };
           const order = listPage(args, Object.fromEntries(Object.entries(API_KEY_LIST.sorts).map(([k, s]) => [k, s.terms])), 'createdDateTime', 'desc').orderBy;
           const want = naive({ table: 'partner_policy', alias: 'k', where, params }, order, pageSize, pageNo * pageSize);
-          expect(await page('apiKeys.list', args), `${label} ${alias} ${sortType} page ${pageNo}×${pageSize}`).toEqual(want);
+          expectPage(await page('apiKeys.list', args), want, pageNo * pageSize, `${label} ${alias} ${sortType} page ${pageNo}×${pageSize}`);
         }
       }
     }
@@ -202,10 +225,28 @@ describe('list plans return what a plain query returns', () => {
           const order = listPage(args, DEVICE_SORTS, 'createdDateTime', 'desc').orderBy;
           const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
           const want = plainPage(`SELECT COUNT(*) FROM device_detail d NOT INDEXED ${w}`, `SELECT d.id FROM device_detail d NOT INDEXED ${w} ORDER BY ${order}`, params, pageSize, pageNo * pageSize);
-          expect(await page('devices.list', args), `${label} ${alias} ${sortType} page ${pageNo}×${pageSize}`).toEqual(want);
+          expectPage(await page('devices.list', args), want, pageNo * pageSize, `${label} ${alias} ${sortType} page ${pageNo}×${pageSize}`);
         }
       }
     }
+  });
+
+  it.each([
+    ['linking.list', 'comment ~ services (phrase count)', { partnerComment: 'services' }, "SELECT r.id FROM partner_policy_request r NOT INDEXED WHERE r.request_detail LIKE ? ESCAPE '\\' ORDER BY r.created_at DESC, r.id DESC", likeContains('services')],
+    ['linking.list', 'comment ~ se (LIKE count)', { partnerComment: 'se' }, "SELECT r.id FROM partner_policy_request r NOT INDEXED WHERE r.request_detail LIKE ? ESCAPE '\\' ORDER BY r.created_at DESC, r.id DESC", likeContains('se')],
+    ['devices.list', 'model ~ m-0 (LIKE count)', { model: 'm-0' }, "SELECT d.id FROM device_detail d NOT INDEXED WHERE d.model LIKE ? ESCAPE '\\' ORDER BY d.created_at DESC, d.id DESC", likeContains('m-0')],
+  ] as const)('%s %s: counted up to the cap, "more than" while rows follow, exact on the last page and past it', async (method, _label, filter, plainSql, param) => {
+    const all = core.db.reader.prepare(plainSql).pluck().all(param) as string[];
+    expect(all.length).toBeGreaterThan(CAP + 500);
+    const at = (pageNo: number, pageSize: number) => page(method, { ...filter, sortFieldName: 'createdDateTime', sortType: 'desc', pageNo, pageSize });
+    expect(await at(0, 8)).toEqual({ total: CAP, lowerBound: true, ids: all.slice(0, 8) });
+    // past the cap, "more than" grows with the pages read
+    expect(await at(100, 25)).toEqual({ total: 2525, lowerBound: true, ids: all.slice(2500, 2525) });
+    const size = 500;
+    const last = Math.ceil(all.length / size) - 1;
+    expect(await at(last - 1, size)).toEqual({ total: last * size, lowerBound: true, ids: all.slice((last - 1) * size, last * size) });
+    expect(await at(last, size)).toEqual({ total: all.length, lowerBound: false, ids: all.slice(last * size) });
+    expect(await at(last + 3, size)).toEqual({ total: all.length, lowerBound: false, ids: [] });
   });
 
   it('partners, every sort (group name in two parts), filters on both sides of the threshold', async () => {
@@ -242,7 +283,7 @@ describe('list plans return what a plain query returns', () => {
             const from = 'FROM partner p LEFT JOIN policy_group g ON g.id = p.policy_group_id';
             const want = plainPage(`SELECT COUNT(*) ${from} ${w}`, `SELECT p.id ${from} ${w} ORDER BY ${orderBy}`, params, pageSize, pageNo * pageSize);
             const got = await page('partners.list', { ...input, sortFieldName: alias, sortType, pageNo, pageSize });
-            expect(got, `${label} ${alias} ${sortType} page ${pageNo}×${pageSize}`).toEqual(want);
+            expect(got, `${label} ${alias} ${sortType} page ${pageNo}×${pageSize}`).toEqual({ ...want, lowerBound: false });
           }
         }
       }

@@ -23,6 +23,7 @@ describe('config.json', () => {
     [{ unknownSetting: true }, /unrecognized|Unrecognized/],
     [{ hardware: { sbiPortFrom: 4600, sbiPortTo: 4501 } }, /sbiPortFrom must not be above/],
     [{ hardware: { sbiPortTo: 0 } }, /hardware.sbiPortTo/],
+    [{ lists: { countCap: 0 } }, /lists.countCap/],
     [[], /expected object|Invalid input/],
   ])('refuses %j with a message naming the field', (raw, message) => {
     expect(() => parseConfig(raw, 'config.json')).toThrow(ConfigError);

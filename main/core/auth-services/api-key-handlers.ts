@@ -41,7 +41,7 @@ export const apiKeyHandlers: HandlerMap<ApiKeyMethods> = {
     },
   }),
 
-  'apiKeys.list': query((ctx, input) => listApiKeys(ctx.db, requireActor(ctx.actor), input, ctx.now)),
+  'apiKeys.list': query((ctx, input) => listApiKeys(ctx.db, requireActor(ctx.actor), input, ctx.now, ctx.deps.config.lists.countCap)),
   'apiKeys.get': query((ctx, input) => keyDetail(loadKey(ctx.db, input.id, partnerScope(requireActor(ctx.actor))), ctx.now)),
 
   'apiKeys.deactivate': command<'apiKeys.deactivate'>({

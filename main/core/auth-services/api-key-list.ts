@@ -49,7 +49,7 @@ export function apiKeyListPlan(db: ReadDb, actor: Actor, input: ParsedInput<'api
   return factPlan(db, API_KEY_LIST, input, filters(db, actor, input, now));
 }
 
-export function listApiKeys(db: ReadDb, actor: Actor, input: ParsedInput<'apiKeys.list'>, now: Date) {
-  const { total, rows } = runFactList<KeyRow>(db, API_KEY_LIST, input, filters(db, actor, input, now));
-  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total, data: rows.map((k) => ({ ...keyOut(k, now), usable: keyUsable(db, k.id, now) })) };
+export function listApiKeys(db: ReadDb, actor: Actor, input: ParsedInput<'apiKeys.list'>, now: Date, countCap?: number) {
+  const { total, totalIsLowerBound, rows } = runFactList<KeyRow>(db, API_KEY_LIST, input, filters(db, actor, input, now), countCap);
+  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total, totalIsLowerBound, data: rows.map((k) => ({ ...keyOut(k, now), usable: keyUsable(db, k.id, now) })) };
 }

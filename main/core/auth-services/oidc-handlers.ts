@@ -103,7 +103,7 @@ export const oidcHandlers: HandlerMap<OidcMethods> = {
     },
   }),
 
-  'oidcClients.list': query((ctx, input) => listClients(ctx.db, requireActor(ctx.actor), input)),
+  'oidcClients.list': query((ctx, input) => listClients(ctx.db, requireActor(ctx.actor), input, ctx.deps.config.lists.countCap)),
   'oidcClients.get': query((ctx, input) => clientDetail(loadClient(ctx.db, input.clientId, partnerScope(requireActor(ctx.actor))))),
 
   'oidcClients.check': query((ctx, input) => {

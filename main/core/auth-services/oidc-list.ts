@@ -39,9 +39,9 @@ export function clientListPlan(db: ReadDb, actor: Actor, input: ParsedInput<'oid
   return factPlan(db, OIDC_LIST, input, filters(db, actor, input));
 }
 
-export function listClients(db: ReadDb, actor: Actor, input: ParsedInput<'oidcClients.list'>) {
-  const { total, rows } = runFactList<ClientRow>(db, OIDC_LIST, input, filters(db, actor, input));
-  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total, data: rows.map((c) => {
+export function listClients(db: ReadDb, actor: Actor, input: ParsedInput<'oidcClients.list'>, countCap?: number) {
+  const { total, totalIsLowerBound, rows } = runFactList<ClientRow>(db, OIDC_LIST, input, filters(db, actor, input), countCap);
+  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total, totalIsLowerBound, data: rows.map((c) => {
     const full = findClient(db, c.id);
     return { ...clientOut(c), usable: full ? clientVerdict(full) : ('unknown' as const) };
   }) };

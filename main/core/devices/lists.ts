@@ -167,7 +167,11 @@ export function listDevices(ctx: QueryCtx, input: ParsedInput<'devices.list'>) {
   const { count, rows: where } = withText(w, texts, page.alias);
   const onlyStatus = w.parts.length === 0 && texts.length === 0 ? null : w.parts.length === 1 && input.status && texts.length === 0 ? input.status : false;
   const alone = w.parts.length === 0 && texts.length === 1 ? texts[0]!.total : null;
-  const totalResults = alone ? (ctx.db.prepare(alone.sql).pluck().get(...alone.params) as number) : total(ctx.db, 'device_detail', 'd', count, onlyStatus);
+  const cap = ctx.deps.config.lists.countCap;
+  // kept totals are read; others are counted up to the cap (lists/fact-list.ts COUNT_CAP)
+  const counted = alone || onlyStatus !== false ? null : (ctx.db.prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM device_detail d ${count.sql} LIMIT ?)`).pluck().get(...count.params, cap + 1) as number);
+  const exact = () => (alone ? (ctx.db.prepare(alone.sql).pluck().get(...alone.params) as number) : total(ctx.db, 'device_detail', 'd', count, onlyStatus));
+  const capped = counted !== null && counted > cap;
   // the status order without a status filter: approved devices by date, then device_status_open, merged
   const and = where.parts.length ? `${where.sql} AND` : 'WHERE';
   const sql =
@@ -176,6 +180,12 @@ export function listDevices(ctx: QueryCtx, input: ParsedInput<'devices.list'>) {
          ORDER BY ${page.orderBy.replaceAll('d.', '')} LIMIT ? OFFSET ?`
       : `SELECT ${DEVICE_COLUMNS} FROM device_detail d ${where.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`;
   const params = page.alias === 'status' && !input.status ? [...where.params, ...where.params] : where.params;
-  const rows = ctx.db.prepare(sql).all(...params, page.limit, page.offset) as DeviceDb[];
-  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults, data: rows.map(deviceRow) };
+  // past the cap, one row more than the page tells whether more follow
+  const rows = ctx.db.prepare(sql).all(...params, capped ? page.limit + 1 : page.limit, page.offset) as DeviceDb[];
+  const more = capped && rows.length > page.limit;
+  let totalResults: number;
+  if (more) totalResults = Math.max(cap, page.offset + page.limit); // "more than": rows follow this page
+  else if (!capped) totalResults = counted ?? exact();
+  else totalResults = rows.length > 0 ? page.offset + rows.length : exact(); // the last page ends the list; past it, counted after all
+  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults, totalIsLowerBound: more, data: rows.slice(0, page.limit).map(deviceRow) };
 }

@@ -52,7 +52,7 @@ export const linkingHandlers: HandlerMap<LinkingMethods> = {
     };
   }),
 
-  'linking.list': query((ctx, input) => listLinks(ctx.db, requireActor(ctx.actor), input)),
+  'linking.list': query((ctx, input) => listLinks(ctx.db, requireActor(ctx.actor), input, ctx.deps.config.lists.countCap)),
 
   'linking.get': query((ctx, input) => {
     const actor = requireActor(ctx.actor);

@@ -44,7 +44,7 @@ export function linkListPlan(db: ReadDb, actor: Actor, input: ParsedInput<'linki
   return factPlan(db, LINK_LIST, input, filters(db, actor, input));
 }
 
-export function listLinks(db: ReadDb, actor: Actor, input: ParsedInput<'linking.list'>) {
-  const { total, rows } = runFactList<LinkRow>(db, LINK_LIST, input, filters(db, actor, input));
-  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total, data: rows.map(linkOut) };
+export function listLinks(db: ReadDb, actor: Actor, input: ParsedInput<'linking.list'>, countCap?: number) {
+  const { total, totalIsLowerBound, rows } = runFactList<LinkRow>(db, LINK_LIST, input, filters(db, actor, input), countCap);
+  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total, totalIsLowerBound, data: rows.map(linkOut) };
 }

@@ -23,6 +23,16 @@ import type { TextFilter } from './text-search.ts';
  */
 export const SEEK_MAX = 1000;
 
+/**
+ * A total that has to be counted match by match is counted up to this many (config
+ * `lists.countCap`): past it the list says "more than N" (`totalIsLowerBound`), so a dense filter
+ * ("services" in every comment) costs the cap, not its million matches. The dearest matches
+ * measured on 1M rows (docs/benchmarks.md) are those of a phrase of common trigrams ("case 42"):
+ * that list took 25 ms with a cap of 10,000, over the 20 ms goal, and 16 ms with 5,000. And 5,000
+ * rows are 625 pages of eight: nobody pages that far, filters narrow first.
+ */
+export const COUNT_CAP = 5_000;
+
 export type Driver = 'row' | 'partner' | 'policy' | 'group';
 
 export interface FactTable {
@@ -89,6 +99,8 @@ export interface FactPlan {
   page: ListPage;
   /** null when a dimension filter matches nothing. */
   count: Sql | null;
+  /** The same count stopped early: append the limit (cap + 1) as last parameter; null when `count` is kept, not counted. */
+  cappedCount: Sql | null;
   seekable: boolean;
   seek: Sql;
   walkIds: Sql;
@@ -197,9 +209,13 @@ export function factPlan(db: ReadDb, spec: FactListSpec, args: PageArgs, filters
 
   const joins = `FROM ${table} ${f} JOIN partner p ON p.id = ${f}.${partnerCol} JOIN auth_policy pol ON pol.id = ${f}.${policyCol} JOIN policy_group g ON g.id = pol.policy_group_id`;
   const empty = (parts && parts.length === 0) || (pols && pols.length === 0) || (byId && byId.length === 0);
+  const kept = keptCount(spec, filters, Boolean(pols));
+  // a text filter alone counts on its own index (a phrase query), stopped as early as the rows would be
+  const textAlone = kept !== null && kept === text?.total ? (text.cappedTotal ?? null) : null;
   return {
     page,
-    count: empty ? null : (keptCount(spec, filters, Boolean(pols)) ?? { sql: `SELECT COUNT(*) FROM ${table} ${f} ${where.sql}`, params: where.params }),
+    count: empty ? null : (kept ?? { sql: `SELECT COUNT(*) FROM ${table} ${f} ${where.sql}`, params: where.params }),
+    cappedCount: empty || (kept && !textAlone) ? null : (textAlone ?? { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${table} ${f} ${where.sql} LIMIT ?)`, params: where.params }),
     seekable: Boolean(parts || byType || pols || byId || filters.eq.length),
     seek: { sql: `SELECT ${spec.columns} ${joins} ${seek.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`, params: [...seek.params, page.limit, page.offset] },
     walkIds: { sql: `SELECT ${f}.id ${fromFor(spec, sort)} ${walk.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`, params: [...walk.params, page.limit, page.offset] },
@@ -229,12 +245,35 @@ function keptCount(spec: FactListSpec, filters: FactFilters, policyFilter: boole
   return state ? { sql: `${sum} AND k = ?`, params: [table, state] } : { sql: sum, params: [table] };
 }
 
-export function runFactList<Row>(db: ReadDb, spec: FactListSpec, args: PageArgs, filters: FactFilters): { total: number; rows: Row[] } {
+export interface FactPage<Row> {
+  total: number;
+  /** More rows than `total` match, and some follow this page (the count stopped at the cap). */
+  totalIsLowerBound: boolean;
+  rows: Row[];
+}
+
+export function runFactList<Row>(db: ReadDb, spec: FactListSpec, args: PageArgs, filters: FactFilters, countCap = COUNT_CAP): FactPage<Row> {
   const plan = factPlan(db, spec, args, filters);
-  if (!plan.count) return { total: 0, rows: [] };
-  const total = db.prepare(plan.count.sql).pluck().get(...plan.count.params) as number;
-  if (total === 0 || plan.page.offset >= total) return { total, rows: [] };
-  if (plan.seekable && total <= SEEK_MAX) return { total, rows: db.prepare(plan.seek.sql).all(...plan.seek.params) as Row[] };
-  const ids = db.prepare(plan.walkIds.sql).pluck().all(...plan.walkIds.params) as string[];
-  return { total, rows: db.prepare(plan.details).all(JSON.stringify(ids)) as Row[] };
+  if (!plan.count) return { total: 0, totalIsLowerBound: false, rows: [] };
+  const counted = plan.cappedCount ? (db.prepare(plan.cappedCount.sql).pluck().get(...plan.cappedCount.params, countCap + 1) as number) : null;
+  if (counted === null || counted <= countCap) {
+    const total = counted ?? (db.prepare(plan.count.sql).pluck().get(...plan.count.params) as number);
+    if (total === 0 || plan.page.offset >= total) return { total, totalIsLowerBound: false, rows: [] };
+    if (plan.seekable && total <= SEEK_MAX) return { total, totalIsLowerBound: false, rows: db.prepare(plan.seek.sql).all(...plan.seek.params) as Row[] };
+    return { total, totalIsLowerBound: false, rows: walkedPage<Row>(db, plan, plan.page.limit) };
+  }
+  // More than the cap match, so the walk finds the page: one row past it tells whether more follow.
+  const { limit, offset } = plan.page;
+  const rows = walkedPage<Row>(db, plan, limit + 1);
+  if (rows.length > limit) return { total: Math.max(countCap, offset + limit), totalIsLowerBound: true, rows: rows.slice(0, limit) };
+  // the last page (its end is the exact total) or past it (counted after all: a page nobody reaches by paging)
+  const total = rows.length > 0 ? offset + rows.length : (db.prepare(plan.count.sql).pluck().get(...plan.count.params) as number);
+  return { total, totalIsLowerBound: false, rows };
+}
+
+/** The page's ids by walking the sort order, `limit` of them, then their display rows. */
+function walkedPage<Row>(db: ReadDb, plan: FactPlan, limit: number): Row[] {
+  const params = [...plan.walkIds.params.slice(0, -2), limit, plan.page.offset];
+  const ids = db.prepare(plan.walkIds.sql).pluck().all(...params) as string[];
+  return db.prepare(plan.details).all(JSON.stringify(ids)) as Row[];
 }

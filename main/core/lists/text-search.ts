@@ -96,6 +96,8 @@ export interface TextFilter {
   ids: string[] | null;
   /** A query for the number of rows this filter alone matches, when an index answers it. */
   total: Term | null;
+  /** `total` when it counts match by match: stopped at a limit appended as last parameter. */
+  cappedTotal?: Term;
   /** The filter in a form the count can drive from an index. */
   count: Term;
   /** The filter checked on each row reached some other way (a walk in sort order, a seek). */
@@ -131,8 +133,16 @@ export function rowTextFilter(db: ReadDb, at: At & { fts: string }, filter: stri
     const ids = db.prepare(`SELECT ${at.alias}.id FROM ${at.table} ${at.alias} WHERE ${rowids.sql} AND ${like.sql}`).pluck().all(...rowids.params, ...like.params) as string[];
     return { ...plain(at.name, column, filter), ids, total: known(ids.length) };
   }
-  const phrase = { sql: `${at.alias}.rowid IN (SELECT rowid FROM ${at.fts} WHERE ${at.fts} MATCH ?)`, params: [trigramQuery(filter)] };
-  return { name: at.name, ids: null, total: { sql: `SELECT COUNT(*) FROM ${at.fts} WHERE ${at.fts} MATCH ?`, params: [trigramQuery(filter)] }, count: phrase, check: likeTerm(column, filter) };
+  const q = trigramQuery(filter);
+  const phrase = { sql: `${at.alias}.rowid IN (SELECT rowid FROM ${at.fts} WHERE ${at.fts} MATCH ?)`, params: [q] };
+  return {
+    name: at.name,
+    ids: null,
+    total: { sql: `SELECT COUNT(*) FROM ${at.fts} WHERE ${at.fts} MATCH ?`, params: [q] },
+    cappedTotal: { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${at.fts} WHERE ${at.fts} MATCH ? LIMIT ?)`, params: [q] },
+    count: phrase,
+    check: likeTerm(column, filter),
+  };
 }
 
 /**

@@ -235,7 +235,9 @@ const ar: Translation = {
   pager: {
     pageSize: 'عدد الصفوف في الصفحة',
     total: 'عدد النتائج: {{n}}',
+    totalAtLeast: 'عدد النتائج: أكثر من {{n}}',
     pageOf: 'الصفحة {{page}} من {{pages}}',
+    page: 'الصفحة {{page}}',
     previous: 'السابق',
     next: 'التالي',
     pager: 'الصفحات',

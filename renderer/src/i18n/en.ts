@@ -399,7 +399,9 @@ const en = {
   pager: {
     pageSize: 'Rows per page',
     total: '{{n}} results',
+    totalAtLeast: '{{n}}+ results',
     pageOf: 'Page {{page}} of {{pages}}',
+    page: 'Page {{page}}',
     previous: 'Previous',
     next: 'Next',
     pager: 'Pages',

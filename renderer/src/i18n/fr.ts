@@ -235,7 +235,9 @@ const fr: Translation = {
   pager: {
     pageSize: 'Lignes par page',
     total: 'Résultats : {{n}}',
+    totalAtLeast: 'Résultats : plus de {{n}}',
     pageOf: 'Page {{page}} sur {{pages}}',
+    page: 'Page {{page}}',
     previous: 'Précédent',
     next: 'Suivant',
     pager: 'Pages',

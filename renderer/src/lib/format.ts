@@ -18,3 +18,8 @@ export function formatDate(iso: string, lang: Language): string {
 export function formatList(items: string[], lang: Language): string {
   return new Intl.ListFormat(intlLocale(lang), { style: 'narrow', type: 'unit' }).format(items);
 }
+
+/** A count with the locale's grouping ("10,000", "10 000"), Latin digits. */
+export function formatCount(n: number, lang: Language): string {
+  return new Intl.NumberFormat(intlLocale(lang)).format(n);
+}

@@ -8,6 +8,8 @@ export const ADMIN_PAGE_SIZES = [8, 25, 50, 100] as const;
 
 export interface Paged<Row> {
   totalResults: number;
+  /** More than totalResults match (the core's count stopped at its cap), and more follow this page. */
+  totalIsLowerBound?: boolean | undefined;
   data: Row[];
 }
 

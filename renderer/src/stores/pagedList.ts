@@ -8,6 +8,8 @@ export interface Page<R> {
   pageNo: number;
   pageSize: number;
   totalResults: number;
+  /** More than totalResults match (the core's count stopped at its cap), and more follow this page. */
+  totalIsLowerBound?: boolean | undefined;
   data: R[];
 }
 
