@@ -60,6 +60,9 @@ export class FtmPart {
       chip.attach(pipe.device);
       return pipe.host;
     }
+    // Only a device the catalogue lists as an FTM chip: the path comes from the (untrusted) UI, and
+    // opening any other file read-write and writing reports to it must not be possible.
+    if (!(await this.chips()).some((c) => !c.virtual && c.path === path)) throw new AppError('PD_HW_001', 'No FTM chip is attached at this path.');
     try {
       return await openNodeHidDevice(path);
     } catch (e) {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../main/contract/index.ts';
 import { startVirtualSbi } from '../../native/virtual/sbi/index.ts';
@@ -107,9 +108,20 @@ describe('hardware through the core', () => {
     expect((await tc.fail('sbi.inspect', { port: 0, deviceId: '2', partnerId: 'dp1' }, dp)).code).toBe('PMS_COR_002');
     expect((await tc.fail('sbi.inspect', { port, deviceId: 'no-such-device', partnerId: 'dp1' }, dp)).code).toBe('PD_HW_001');
     expect((await tc.fail('sbi.inspect', { port: 46719 === port ? 46718 : 46719, deviceId: '2', partnerId: 'dp1' }, dp)).code).toBe('PD_HW_001');
+    // only the configured SBI ports: the desk is not a client for other services on this machine
+    for (const outside of [22, 5432, 46699, 46720]) {
+      expect((await tc.fail('sbi.inspect', { port: outside, deviceId: '2', partnerId: 'dp1' }, dp)).code).toBe('PD_HW_001');
+      expect((await tc.fail('sbi.stream.start', { port: outside, deviceId: '2' }, dp)).code).toBe('PD_HW_001');
+      expect((await tc.fail('sbi.bench.start', { port: outside, purpose: 'Registration' }, dp)).code).toBe('PD_HW_001');
+    }
     expect((await tc.fail('virtualSbi.control', { action: 'status', deviceId: '99', status: 'Busy' }, dp)).code).toBe('PMS_COR_002');
     expect((await tc.fail('virtualSbi.control', { action: 'quality', deviceId: '2', quality: 101 }, dp)).code).toBe('PMS_COR_002');
     expect((await tc.fail('hardware.ftm.read', { path: '/dev/hidraw-does-not-exist' }, ftm)).code).toBe('PD_HW_001');
+    // a path that is not a listed FTM chip is never opened (it would be opened read-write)
+    expect((await tc.fail('hardware.ftm.read', { path: join(tc.dir, 'partner-desk.db') }, ftm)).code).toBe('PD_HW_001');
+    const entry = await tc.call('ftm.create', { partnerId: 'ftm1', make: 'Bad', model: 'Path' }, ftm);
+    expect((await tc.fail('hardware.ftm.onboard', { path: '/etc/hostname', ftmId: entry.ftmId }, ftm)).code).toBe('PD_HW_001');
+    expect((await tc.call('ftm.get', { ftmId: entry.ftmId }, ftm)).status).toBe('pending_cert_upload');
     expect((await tc.fail('tasks.cancel', { taskId: 'nope' }, dp)).code).toBe('PD_HW_004');
     expect((await tc.fail('sbi.discover', { refresh: true }, ftm)).code).toBe('PD_AUTH_004');
   });

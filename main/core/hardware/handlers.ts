@@ -38,6 +38,18 @@ function orgOf(ctx: QueryCtx): { orgName?: string } {
   return row ? { orgName: row.name } : {};
 }
 
+/**
+ * Only the configured SBI ports: a session must not turn the desk into a client for any other
+ * service on this machine (the renderer is untrusted; SBI lives on 4501–4600).
+ */
+function sbiPort(ctx: QueryCtx, port: number): number {
+  const { sbiPortFrom, sbiPortTo } = ctx.deps.config.hardware;
+  if (port < sbiPortFrom || port > sbiPortTo) {
+    throw new AppError('PD_HW_001', `Port ${port} is outside the SBI port range ${sbiPortFrom}–${sbiPortTo}.`, { port: 'PD_HW_001' });
+  }
+  return port;
+}
+
 const taskNotFound = () => new AppError('PD_HW_004', 'This task no longer exists.');
 
 function virtualState(ctx: QueryCtx) {
@@ -54,14 +66,14 @@ export const hardwareHandlers: HandlerMap<HardwareMethods> = {
   }),
   'sbi.inspect': query(async (ctx, input: ParsedInput<'sbi.inspect'>) => {
     const partner = ownPartner(ctx.db, requireActor(ctx.actor), input.partnerId);
-    const device = await ctx.deps.hardware.inspect({ ...verifyCtx(ctx), orgName: partner.name, port: input.port, deviceId: input.deviceId });
+    const device = await ctx.deps.hardware.inspect({ ...verifyCtx(ctx), orgName: partner.name, port: sbiPort(ctx, input.port), deviceId: input.deviceId });
     const prefill = prefillFrom(device);
     return { device, prefill, ...compareWithRegistry(ctx.db, partner, device, prefill) };
   }),
-  'sbi.stream.start': query(async (ctx, input) => ({ streamId: await ctx.deps.hardware.streamStart(input) })),
+  'sbi.stream.start': query(async (ctx, input) => ({ streamId: await ctx.deps.hardware.streamStart({ ...input, port: sbiPort(ctx, input.port) }) })),
   'sbi.stream.stop': query((ctx, input) => ({ stopped: ctx.deps.hardware.streamStop(input.streamId) })),
-  'sbi.bench.cases': query(async (ctx, input) => ({ cases: await ctx.deps.hardware.benchCases(input) })),
-  'sbi.bench.start': query((ctx, input) => ctx.deps.hardware.benchStart({ ...verifyCtx(ctx), ...orgOf(ctx), ...input })),
+  'sbi.bench.cases': query(async (ctx, input) => ({ cases: await ctx.deps.hardware.benchCases({ ...input, port: sbiPort(ctx, input.port) }) })),
+  'sbi.bench.start': query((ctx, input) => ctx.deps.hardware.benchStart({ ...verifyCtx(ctx), ...orgOf(ctx), ...input, port: sbiPort(ctx, input.port) })),
   'sbi.bench.report': query((ctx, input) => {
     const report = ctx.deps.hardware.benchReport(input.taskId, input.format);
     if (!report) throw taskNotFound();
