@@ -34,8 +34,19 @@ export function schemaVersion(db: DB): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/**
+ * SQL functions the schema's triggers call. Every connection that writes is opened through
+ * `migrate`, so every writer has them (read-only connections never fire triggers).
+ */
+export function registerSqlFunctions(db: DB): void {
+  // "abc" → "\x01a\x01b\x01c\x01": every character and every pair of neighbours becomes a trigram
+  // ("\x01a\x01", "a\x01b"), so a 1–2 character filter can use a trigram index (migration 0090).
+  db.function('pd_spread', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? `\x01${[...text].join('\x01')}\x01` : null));
+}
+
 /** Runs every pending step in one transaction; refuses a database from a newer release. */
 export function migrate(db: DB, upTo: number = LATEST_VERSION): void {
+  registerSqlFunctions(db);
   for (let i = 1; i < MIGRATIONS.length; i++) {
     if (MIGRATIONS[i]!.version <= MIGRATIONS[i - 1]!.version) throw new Error('MIGRATIONS must be strictly increasing');
   }

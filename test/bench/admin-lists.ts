@@ -67,7 +67,9 @@ const SCENARIOS: Scenario[] = [
   ['linking: Credential_Partner, any state', 'linking.list', { partnerType: 'Credential_Partner' }],
   ['linking: comment~"case 42" (11k rows)', 'linking.list', { partnerComment: 'case 42' }],
   ['linking: comment~"services" (every row)', 'linking.list', { partnerComment: 'services' }],
-  ['linking: comment~"se" (2 characters: LIKE)', 'linking.list', { partnerComment: 'se' }],
+  ['linking: comment~"se" (2 characters, every row)', 'linking.list', { partnerComment: 'se' }],
+  ['linking: comment~"zq" (2 characters, no row)', 'linking.list', { partnerComment: 'zq' }],
+  ['linking: comment~"ç" (1 character, no row)', 'linking.list', { partnerComment: 'ç' }],
   ['linking: partner user, own list', 'linking.list', {}, 'partner'],
 
   // API keys (1M)

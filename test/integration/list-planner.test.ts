@@ -150,6 +150,9 @@ const LINK_FILTERS: Filter[] = [
   ['comment ~ CASE 4 (wide)', { partnerComment: 'CASE 4' }, ["r.request_detail LIKE ? ESCAPE '\\'"], [likeContains('CASE 4')]],
   ['comment ~ services (every row)', { partnerComment: 'services' }, ["r.request_detail LIKE ? ESCAPE '\\'"], [likeContains('services')]],
   ['comment ~ se (two characters)', { partnerComment: 'se' }, ["r.request_detail LIKE ? ESCAPE '\\'"], [likeContains('se')]],
+  // 1–2 characters through the spread index (0090): none, and dense (walked and capped instead)
+  ['comment ~ zq (two characters, no row)', { partnerComment: 'zq' }, ["r.request_detail LIKE ? ESCAPE '\\'"], [likeContains('zq')]],
+  ['comment ~ 9 (one character, many rows)', { partnerComment: '9' }, ["r.request_detail LIKE ? ESCAPE '\\'"], [likeContains('9')]],
   ['comment ~ case 4 + approved', { partnerComment: 'case 4', status: 'approved' }, ["r.request_detail LIKE ? ESCAPE '\\'", "r.status_code = 'approved'"], [likeContains('case 4')]],
   ['comment ~ case 42 + org ~ aurora', { partnerComment: 'case 42', orgName: 'aurora' }, ["r.request_detail LIKE ? ESCAPE '\\'", "p.name LIKE ? ESCAPE '\\'"], [likeContains('case 42'), likeContains('aurora')]],
   ['comment ~ 5 "%_ (quotes, LIKE characters)', { partnerComment: '5 "%_' }, ["r.request_detail LIKE ? ESCAPE '\\'"], [likeContains('5 "%_')]],

@@ -28,7 +28,7 @@ export const LINK_LIST: FactListSpec = {
   fallbackType: 'asc',
 };
 
-const COMMENT = { name: 'comment', fts: 'ppr_comment_fts', table: 'partner_policy_request', alias: 'r', column: 'request_detail' };
+const COMMENT = { name: 'comment', fts: 'ppr_comment_fts', charsFts: 'ppr_comment_chars', table: 'partner_policy_request', alias: 'r', column: 'request_detail' };
 
 function filters(db: ReadDb, actor: Actor, input: ParsedInput<'linking.list'>): FactFilters {
   return {

@@ -11,9 +11,9 @@ import { likeContains } from './paging.ts';
  * when some are rare, those alone give a small superset of candidates, checked with the same LIKE.
  * Only a filter made of common trigrams runs as a phrase.
  *
- * A trigram query needs three characters. Shorter filters are answered by LIKE: over a column's
- * distinct values when it has a value index (a few values for a make, as many as rows for a model),
- * over the rows for free text.
+ * A trigram query needs three characters. Shorter filters on free text use the spread index of
+ * migration 0090 (each character and each pair is a trigram there); on a column with a value index
+ * they are answered by LIKE over its distinct values (a few for a make, as many as rows for a model).
  */
 
 export interface Term {
@@ -123,16 +123,16 @@ interface At {
  * trigrams are checked and reached by id; a filter of common trigrams is counted by a phrase query
  * and checked row by row on the page's walk (its matches are then many).
  */
-export function rowTextFilter(db: ReadDb, at: At & { fts: string }, filter: string): TextFilter {
+export function rowTextFilter(db: ReadDb, at: At & { fts: string; charsFts?: string }, filter: string): TextFilter {
   const column = `${at.alias}.${at.column}`;
-  if (trigramQuery(filter) === null) return plain(at.name, column, filter);
-  const candidates = rareCandidates(db, at.fts, filter);
-  if (candidates) {
-    const rowids = inTerm(`${at.alias}.rowid`, candidates);
-    const like = likeTerm(column, filter);
-    const ids = db.prepare(`SELECT ${at.alias}.id FROM ${at.table} ${at.alias} WHERE ${rowids.sql} AND ${like.sql}`).pluck().all(...rowids.params, ...like.params) as string[];
-    return { ...plain(at.name, column, filter), ids, total: known(ids.length) };
+  if (trigramQuery(filter) === null) {
+    // 1–2 characters: one trigram of the spread index (migration 0090) when its entries are few;
+    // when they are many, the matches are dense and a walk in sort order finds a page at once.
+    const short = at.charsFts ? shortCandidates(db, at.charsFts, filter) : null;
+    return short ? byCandidates(db, at, filter, short) : plain(at.name, column, filter);
   }
+  const candidates = rareCandidates(db, at.fts, filter);
+  if (candidates) return byCandidates(db, at, filter, candidates);
   const q = trigramQuery(filter);
   const phrase = { sql: `${at.alias}.rowid IN (SELECT rowid FROM ${at.fts} WHERE ${at.fts} MATCH ?)`, params: [q] };
   return {
@@ -143,6 +143,27 @@ export function rowTextFilter(db: ReadDb, at: At & { fts: string }, filter: stri
     count: phrase,
     check: likeTerm(column, filter),
   };
+}
+
+/** Candidates (rowids) checked with the filter's LIKE; the rows that pass are reached by id. */
+function byCandidates(db: ReadDb, at: At, filter: string, candidates: number[]): TextFilter {
+  const column = `${at.alias}.${at.column}`;
+  const rowids = inTerm(`${at.alias}.rowid`, candidates);
+  const like = likeTerm(column, filter);
+  const ids = db.prepare(`SELECT ${at.alias}.id FROM ${at.table} ${at.alias} WHERE ${rowids.sql} AND ${like.sql}`).pluck().all(...rowids.params, ...like.params) as string[];
+  return { ...plain(at.name, column, filter), ids, total: known(ids.length) };
+}
+
+/**
+ * rowids of the rows whose text holds a 1–2 character filter, from the spread index (0090: "a"
+ * is the trigram "\x01a\x01", "ab" is "a\x01b"); null when more than RARE_MAX rows hold it.
+ */
+export function shortCandidates(db: ReadDb, charsFts: string, filter: string): number[] | null {
+  const chars = [...filter.toLowerCase()];
+  if (chars.length === 0 || chars.length > 2) return null;
+  const gram = quote(chars.length === 1 ? `\x01${chars[0]}\x01` : `${chars[0]}\x01${chars[1]}`);
+  const found = db.prepare(`SELECT rowid FROM ${charsFts} WHERE ${charsFts} MATCH ? LIMIT ${RARE_MAX + 1}`).pluck().all(gram) as number[];
+  return found.length > RARE_MAX ? null : found;
 }
 
 /**

@@ -7,6 +7,7 @@ import m0050 from './0050-certificates.ts';
 import m0060 from './0060-devices.ts';
 import m0070 from './0070-text-search.ts';
 import m0080 from './0080-device-indexes.ts';
+import m0090 from './0090-comment-chars.ts';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 60, name: 'devices', up: m0060 },
   { version: 70, name: 'text-search', up: m0070 },
   { version: 80, name: 'device-indexes', up: m0080 },
+  { version: 90, name: 'comment-chars', up: m0090 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
