@@ -57,7 +57,7 @@ async function switchLanguage(page: Page, desk: Desk, lang: 'en' | 'fr' | 'ar', 
 test('Auth partner: policy group, certificate, policy request, API key and OIDC client; the admin sees and stops them', async ({ page, desk, context }) => {
   test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const { admin, authCa, policy } = await seed(desk);
+  const { authCa, policy } = await seed(desk);
   const partnerId = PARTNER.username;
 
   // registers and signs in: the one-time policy group choice comes first
@@ -136,9 +136,16 @@ test('Auth partner: policy group, certificate, policy request, API key and OIDC 
   page.once('dialog', (d) => void d.accept());
   await page.getByTestId('request-cancel').click();
 
-  // the admin approves (through the core); the partner's list follows at once
-  const pending = await call(desk, 'linking.list', { status: 'InProgress' }, admin);
-  await call(desk, 'linking.decide', { id: pending.data[0]!.id, status: 'approved' }, admin);
+  // the admin approves in a tab of its own (sessions are per tab); the partner's list follows at once
+  const adminPage = await context.newPage();
+  await desk.open(adminPage);
+  await signIn(adminPage, ADMIN.username, ADMIN.password);
+  await adminPage.getByTestId('card-policyLinking').click();
+  const linkRow = adminPage.getByTestId('link-row').filter({ hasText: 'KYC basic' });
+  await expect(linkRow).toHaveCount(1);
+  await linkRow.getByTestId('link-row-approve').click();
+  await adminPage.getByTestId('link-approve-dialog-confirm').click();
+  await expect(linkRow.getByTestId('link-row-status')).toHaveText('Approved');
   await expect(policyRows.first().getByTestId('policy-row-status')).toHaveText('Approved');
   await policyRows.first().getByTestId('policy-row-view').click();
   await expect(page.getByTestId('detail-comment')).toHaveText('We verify customers at account opening.');
@@ -235,9 +242,15 @@ test('Auth partner: policy group, certificate, policy request, API key and OIDC 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Politiques');
   await expect(page.getByTestId('policy-table-row').first().getByTestId('policy-row-status')).toHaveText(/Approuvé/);
 
-  // the admin deactivates the partner (through the core): the key check fails at once
-  await call(desk, 'partners.deactivate', { partnerId }, admin);
+  // the admin deactivates the partner on its screen: the key check fails at once
+  await adminPage.goto(adminPage.url().replace(/#.*$/, '#/dashboard'));
+  await adminPage.getByTestId('card-partners').click();
+  await adminPage.locator(`[data-testid="partner-row"][data-id="${partnerId}"]`).getByTestId('partner-row-view').click();
+  await adminPage.getByTestId('partner-deactivate').click();
+  await adminPage.getByTestId('partner-deactivate-dialog').getByTestId('partner-deactivate-dialog-confirm').click();
+  await expect(adminPage.getByTestId('partner-status')).toHaveText('Deactivated');
   expect(await call(desk, 'apiKeys.check', { partnerId, policyId: policy.policyId, apiKey })).toEqual({ valid: false, reason: 'partnerInactive' });
+  await adminPage.close();
 
   // Arabic: the key list, right to left; its detail says it is unusable
   await switchLanguage(page, desk, 'ar', '/partner/api-keys');
