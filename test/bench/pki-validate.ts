@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createTrustStore, validateCertificatePath } from '../../main/core/pki/index.ts';
 import type { CertInput, Verdict } from '../../main/core/pki/index.ts';
 import { setSignatureCache } from '../../main/core/pki/build.ts';
-import { runCase } from '../conformance/limbo-harness.ts';
+import { LIMBO_PATH, runCase } from '../conformance/limbo-harness.ts';
 import type { LimboCase } from '../conformance/limbo-harness.ts';
 import { AT, intermediate, keyPair, leaf, root } from '../helpers/pki.ts';
 import type { KeySpec, TestCert } from '../helpers/pki.ts';
@@ -108,7 +108,7 @@ function bench(spec: KeySpec, label: string): void {
 }
 
 function worstCases(): void {
-  const suite = JSON.parse(readFileSync('/work/shared/conformance/x509-limbo/limbo.json', 'utf8')) as { testcases: LimboCase[] };
+  const suite = JSON.parse(readFileSync(LIMBO_PATH, 'utf8')) as { testcases: LimboCase[] };
   const worst = suite.testcases.filter((c) => /^pathological::|^cve::cve-2024-0567/.test(c.id));
   console.log('\nworst-case inputs (x509-limbo): first run in this process (parsing included) / warm, and the verdict');
   for (const c of worst) {

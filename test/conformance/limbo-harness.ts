@@ -18,8 +18,12 @@ import { createTrustStore, validateCertificatePath } from '../../main/core/pki/i
 import type { Verdict } from '../../main/core/pki/index.ts';
 import type { KeyUsageName } from '../../main/core/pki/extensions.ts';
 
-export const LIMBO_PATH = '/work/shared/conformance/x509-limbo/limbo.json';
-export const RESULTS_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../test-results/limbo-results.json');
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The pinned suite and the peers' results travel with the repo (x509-limbo/README.md: origin, digest, licence). */
+export const LIMBO_DIR = resolve(HERE, 'x509-limbo');
+export const LIMBO_PATH = resolve(LIMBO_DIR, 'limbo.json');
+export const peerResultsPath = (peer: string): string => resolve(LIMBO_DIR, 'peers', `${peer}.json`);
+export const RESULTS_PATH = resolve(HERE, '../../test-results/limbo-results.json');
 export const HARNESS_NAME = 'partner-desk-pki';
 
 /** Namespaces of the core PKI subset (README): the gate applies to these. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKEND_REFUSES_VALID_LIMBO_CASES } from '../../main/core/pki/index.ts';
-import { CORE_NAMESPACES, LIMBO_PATH, runCase, runLimbo, writeResults } from '../conformance/limbo-harness.ts';
+import { CORE_NAMESPACES, LIMBO_PATH, peerResultsPath, runCase, runLimbo, writeResults } from '../conformance/limbo-harness.ts';
 import type { LimboCase, LimboResult } from '../conformance/limbo-harness.ts';
 
 /**
@@ -12,7 +12,7 @@ import type { LimboCase, LimboResult } from '../conformance/limbo-harness.ts';
  */
 const divergences = JSON.parse(readFileSync(fileURLToPath(new URL('../conformance/limbo-divergences.json', import.meta.url)), 'utf8')) as Record<string, string>;
 const javaPkix = new Map(
-  (JSON.parse(readFileSync('/work/shared/conformance/x509-limbo/peers/java-pkix.json', 'utf8')) as { results: LimboResult[] }).results.map((r) => [r.id, r.actual_result]),
+  (JSON.parse(readFileSync(peerResultsPath('java-pkix'), 'utf8')) as { results: LimboResult[] }).results.map((r) => [r.id, r.actual_result]),
 );
 
 let results: LimboResult[];

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PKI_ERROR_CODES, createTrustStore, validateCertificatePath } from '../../main/core/pki/index.ts';
 import type { Verdict } from '../../main/core/pki/index.ts';
+import { LIMBO_PATH } from '../conformance/limbo-harness.ts';
 import { Rng, mutateDer, mutatePem } from '../fuzz/mutator.ts';
 import { AT, der, ext, intermediate, keyPair, leaf, root } from '../helpers/pki.ts';
 import type { TestCert } from '../helpers/pki.ts';
@@ -36,7 +37,7 @@ function seeds(): Uint8Array[] {
   chain = { root: r, ca: i, leaf: l };
   const rsaRoot = root('CN=Fuzz RSA Root', { key: rsa });
   const pss = leaf(rsaRoot, 'CN=Fuzz PSS', { key: rsa, signature: 'pss-sha256' });
-  const suite = JSON.parse(readFileSync('/work/shared/conformance/x509-limbo/limbo.json', 'utf8')) as { testcases: Array<{ peer_certificate: string; trusted_certs: string[] }> };
+  const suite = JSON.parse(readFileSync(LIMBO_PATH, 'utf8')) as { testcases: Array<{ peer_certificate: string; trusted_certs: string[] }> };
   const fromLimbo = suite.testcases
     .filter((_, n) => n % 7 === 0)
     .flatMap((t) => [t.peer_certificate, t.trusted_certs[0]!])

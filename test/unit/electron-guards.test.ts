@@ -27,7 +27,7 @@ describe('isAppUrl', () => {
     undefined,
     '',
     'not a url',
-    'file:///work/main/dist/renderer/index.html',
+    'file:///opt/partner-desk/dist/renderer/index.html',
     'https://partner-desk/',
     'http://partner-desk/',
     'app://evil/index.html',

@@ -7,6 +7,7 @@ import { parseCertificate, splitPem } from '../../../main/core/pki/index.ts';
 import type { ParsedCert } from '../../../main/core/pki/index.ts';
 import { parseName } from '../../../main/core/pki/names.ts';
 import { der, ext, issue, leaf, nameDer, root, threeLevel, toPem, trustFor } from '../../helpers/pki.ts';
+import { LIMBO_PATH } from '../../conformance/limbo-harness.ts';
 import { accepts, refuses } from './util.ts';
 
 const parsed = (input: Parameters<typeof parseCertificate>[0]): ParsedCert => {
@@ -111,7 +112,7 @@ describe('agrees with @peculiar/x509 on what it reads', () => {
   });
 
   it('on every x509-limbo certificate that both read', () => {
-    const suite = JSON.parse(readFileSync('/work/shared/conformance/x509-limbo/limbo.json', 'utf8')) as {
+    const suite = JSON.parse(readFileSync(LIMBO_PATH, 'utf8')) as {
       testcases: Array<{ id: string; trusted_certs: string[]; untrusted_intermediates: string[]; peer_certificate: string }>;
     };
     let compared = 0;
