@@ -12,6 +12,7 @@ import { deviceMethods } from './methods/devices.ts';
 import { ftmMethods } from './methods/ftm.ts';
 import { hardwareEvents, hardwareMethods } from './methods/hardware.ts';
 import type { ErrorBody } from './errors.ts';
+import { DataTopic } from './common.ts';
 
 /**
  * The contract: every method and event the UI may call or hear. Preload, the renderer's API
@@ -46,7 +47,7 @@ export function isMethodName(value: unknown): value is MethodName {
 /** Events pushed from the core to every connected UI. */
 export const events = {
   /** Something in `topic` changed; screens showing it refetch. */
-  'data.changed': zod.object({ topic: zod.string() }),
+  'data.changed': zod.object({ topic: DataTopic }),
   ...hardwareEvents,
 };
 export type Events = typeof events;

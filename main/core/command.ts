@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../contract/index.ts';
-import type { MethodName, Output, ParsedInput } from '../contract/index.ts';
+import type { DataTopic, MethodName, Output, ParsedInput } from '../contract/index.ts';
 import type { Actor, CommandCtx, QueryCtx, WriteDb } from './context.ts';
 import type { CoreDeps } from './deps.ts';
 
@@ -77,12 +77,12 @@ export async function runCommand<M extends MethodName, P>(
   name: M,
   handler: CommandHandler<M, P>,
   input: ParsedInput<M>,
-  env: { writer: WriteDb; queryCtx: QueryCtx; deps: CoreDeps; actor: Actor | null; emit: (topic: string) => void },
+  env: { writer: WriteDb; queryCtx: QueryCtx; deps: CoreDeps; actor: Actor | null; emit: (topic: DataTopic) => void },
 ): Promise<Output<M>> {
   const { writer, deps, actor } = env;
   const actorName = actor?.userId ?? handler.actorName?.(input) ?? 'anonymous';
   const action = name;
-  const topics = new Set<string>();
+  const topics = new Set<DataTopic>();
   const tasks: Array<() => Promise<void>> = [];
   const auditFailure = (err: AppError, time: string) =>
     writer.transaction(() => writeAudit(writer, { module: handler.module, action, actor: actorName, result: 'failure', errorCode: err.code, time }))();

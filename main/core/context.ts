@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Role } from '../contract/index.ts';
+import type { DataTopic, Role } from '../contract/index.ts';
 import type { CoreDeps } from './deps.ts';
 
 /** A connection opened read-only: query handlers get only this, so a query cannot write. */
@@ -29,7 +29,7 @@ export interface CommandCtx {
   actor: Actor | null;
   now: Date;
   /** Tell connected UIs that data under `topic` changed, once the transaction commits. */
-  changed: (topic: string) => void;
+  changed: (topic: DataTopic) => void;
   /** Work to run after commit (sending mail); failures are logged, never undo the command. */
   afterCommit: (task: () => Promise<void>) => void;
 }

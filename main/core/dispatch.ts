@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError, contract, isMethodName } from '../contract/index.ts';
-import type { CallResult, MethodName, ParsedInput, Role } from '../contract/index.ts';
+import type { CallResult, DataTopic, MethodName, ParsedInput, Role } from '../contract/index.ts';
 import type { z } from 'zod';
 import type { Actor, QueryCtx, ReadDb, WriteDb } from './context.ts';
 import type { CoreDeps } from './deps.ts';
@@ -16,7 +16,7 @@ export interface DispatchEnv {
   reader: ReadDb;
   writer: WriteDb;
   deps: CoreDeps;
-  emit: (topic: string) => void;
+  emit: (topic: DataTopic) => void;
 }
 
 /** Resolves a bearer token to its actor; expired or ended sessions are refused without a write. */

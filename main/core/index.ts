@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { CallResult, EventName, EventPayload, Input, MethodName, Output } from '../contract/index.ts';
+import type { CallResult, DataTopic, EventName, EventPayload, Input, MethodName, Output } from '../contract/index.ts';
 import { openDatabase } from '../store/db.ts';
 import { loadConfig } from './config.ts';
 import type { Config } from './config.ts';
@@ -76,7 +76,7 @@ export function openCore(options: CoreOptions): Core {
   reader.pragma('busy_timeout = 5000');
   // Lists and counts scan large indexes; memory-mapped reads spare a read() per page (10× on 1M-row counts).
   reader.pragma('mmap_size = 1073741824');
-  const emit = (topic: string) => emitEvent('data.changed', { topic });
+  const emit = (topic: DataTopic) => emitEvent('data.changed', { topic });
   const env = { reader, writer, deps, emit };
   return {
     deps,

@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/index.ts';
+import type { DataTopic } from '../../contract/index.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { command, query } from '../handlers.ts';
 import { requireActor } from '../context.ts';
@@ -9,7 +10,7 @@ import { checkApiKey, checkGenerate, expiryFrom, hashApiKey, keyDetail, loadKey,
 
 type ApiKeyMethods = 'apiKeys.generate' | 'apiKeys.list' | 'apiKeys.get' | 'apiKeys.deactivate' | 'apiKeys.check' | 'apiKeys.expireDue';
 
-const TOPIC = 'authServices';
+const TOPIC: DataTopic = 'authServices';
 
 export const apiKeyHandlers: HandlerMap<ApiKeyMethods> = {
   'apiKeys.generate': command<'apiKeys.generate'>({

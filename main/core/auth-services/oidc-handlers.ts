@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/index.ts';
+import type { DataTopic } from '../../contract/index.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { command, query } from '../handlers.ts';
 import { requireActor } from '../context.ts';
@@ -13,7 +14,7 @@ import { checkAllowed, clientTerms } from './oidc-terms.ts';
 
 type OidcMethods = 'oidcClients.options' | 'oidcClients.create' | 'oidcClients.update' | 'oidcClients.deactivate' | 'oidcClients.list' | 'oidcClients.get' | 'oidcClients.check';
 
-const TOPIC = 'authServices';
+const TOPIC: DataTopic = 'authServices';
 
 /** A partner user acts on its clients only while its partner is active (MOSIP PMS_PMP_016); the admin always may. */
 function requireActiveUnlessAdmin(actor: Actor, c: { rp_id: string; approval_status: string; partner_active: number }): void {

@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/index.ts';
+import type { DataTopic } from '../../contract/index.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { command, query } from '../handlers.ts';
 import { requireActor } from '../context.ts';
@@ -11,7 +12,7 @@ import { checkDecision, checkLinkDeactivation, checkRequest } from './rules.ts';
 
 type LinkingMethods = 'linking.request' | 'linking.availablePolicies' | 'linking.list' | 'linking.get' | 'linking.decide' | 'linking.deactivate';
 
-const TOPIC = 'policyLinking';
+const TOPIC: DataTopic = 'policyLinking';
 
 export const linkingHandlers: HandlerMap<LinkingMethods> = {
   'linking.request': command<'linking.request'>({

@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/index.ts';
+import type { DataTopic } from '../../contract/index.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { command, query } from '../handlers.ts';
 import { requireActor } from '../context.ts';
@@ -22,7 +23,7 @@ type PolicyMethods =
   | 'policies.list'
   | 'policies.get';
 
-const TOPIC = 'policies';
+const TOPIC: DataTopic = 'policies';
 
 export const policyHandlers: HandlerMap<PolicyMethods> = {
   'policyGroups.create': command<'policyGroups.create'>({

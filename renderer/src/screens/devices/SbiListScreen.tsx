@@ -121,7 +121,7 @@ export function SbiListScreen() {
     void load();
   }, [load]);
   useEvent('data.changed', ({ topic }) => {
-    if (topic === 'devices' || topic === 'sbis' || topic === 'partners') void load();
+    if (topic === 'devices' || topic === 'partners') void load();
   });
   const { ask, dialog } = useDeactivateSbi((message) => {
     setNotice(message);

@@ -46,7 +46,7 @@ export function PartnerDetailScreen() {
     if (id) void load();
   }, [id, load]);
   useEvent('data.changed', ({ topic }) => {
-    if (topic === 'partners' || topic === 'partnerCertificates') void load();
+    if (topic === 'partners') void load();
   });
 
   const back = <BackLink to="/admin/partners" label={t('policies.partners.title')} />;

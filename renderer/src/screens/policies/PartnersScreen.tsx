@@ -28,7 +28,7 @@ export function PartnersScreen() {
     void load();
   }, [load]);
   useEvent('data.changed', ({ topic }) => {
-    if (topic === 'partners' || topic === 'partnerCertificates' || topic === 'policies') void load();
+    if (topic === 'partners' || topic === 'policies') void load();
   });
 
   const columns: Column<PartnerRow>[] = [
