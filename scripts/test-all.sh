@@ -6,8 +6,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-results
 
-# --- system packages (Debian): Chromium for e2e, libusb for node-hid's prebuilt binary
+# --- system packages (Debian): Chromium for e2e, libusb for node-hid's prebuilt binary,
+# opj_compress for the biometric-sample generator test
 need=()
+command -v opj_compress >/dev/null 2>&1 || need+=(libopenjp2-tools)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 ldconfig -p 2>/dev/null | grep -q 'libusb-1.0.so.0' || need+=(libusb-1.0-0)
 if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -16,17 +18,19 @@ if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-# --- npm packages (better-sqlite3 builds from source; allowed in package.json "allowScripts")
-# `npm install` on the committed lock file, not `npm ci`: the registry mirror these machines use lacks
-# some of Tailwind's optional per-platform binaries, which `npm ci` insists on finding in the lock.
-echo "== npm install"
-npm install --no-audit --no-fund || { echo "npm install failed"; echo "0 passed, 1 failed"; exit 1; }
+# --- npm packages: exactly the committed lock (`npm ci` fails loudly when package.json and the lock
+# disagree); better-sqlite3 builds from source. The lock must come out of the install unchanged.
+# What the checkout looks like before anything runs: the run must leave it so.
+tree_before=$(git status --porcelain 2>/dev/null; git diff 2>/dev/null | sha256sum)
+lock_before=$(sha256sum package-lock.json)
+echo "== npm ci"
+npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
   echo "== no system Chromium: using Playwright's own browser"
   npx playwright install chromium
 fi
 
-passed=0; failed=0
+passed=0; failed=0; skipped=0; skips=()
 stage() { # name, command...: a stage without its own test count counts as one test
   local name=$1; shift
   echo "== $name"
@@ -35,13 +39,17 @@ stage() { # name, command...: a stage without its own test count counts as one t
 count() { # add the counts of a JSON report (vitest or playwright)
   local file=$1
   if [ ! -f "$file" ]; then failed=$((failed + 1)); echo "!! no report $file"; return; fi
-  read -r p f < <(node -e '
-    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    if (r.stats) console.log(r.stats.expected + r.stats.flaky, r.stats.unexpected);
-    else console.log(r.numPassedTests, r.numFailedTests + (r.numTotalTestSuites && r.success === false && r.numFailedTests === 0 ? 1 : 0));
-  ' "$file")
-  passed=$((passed + p)); failed=$((failed + f))
+  local out p f s
+  out=$(node scripts/count-results.mjs "$file") || { failed=$((failed + 1)); echo "!! unreadable report $file"; return; }
+  read -r p f s <<<"$(head -1 <<<"$out")"
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  while IFS= read -r line; do [ -n "$line" ] && skips+=("${line#skipped: }"); done < <(tail -n +2 <<<"$out")
 }
+
+# The install and the test run leave the checkout as they found it: no rewritten lock file, no
+# refreshed screenshots (tests write under test-results/ only).
+same_lock() { [ "$(sha256sum package-lock.json)" = "$lock_before" ] || { git diff --stat -- package-lock.json; false; }; }
+stage "lock file unchanged by the install" same_lock
 
 stage "type-check" npm run -s typecheck
 stage "lint" npm run -s lint
@@ -66,9 +74,18 @@ bash scripts/hil/run.sh 2>&1 | tee test-results/hil.txt
 hil=$(grep -a '^HIL: ' test-results/hil.txt | tail -1)
 if [[ $hil =~ ^HIL:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
   passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
-elif [[ $hil != "HIL: skipped"* ]]; then
+elif [[ $hil == "HIL: skipped"* ]]; then
+  skipped=$((skipped + 1)); skips+=("hardware in the loop — ${hil#HIL: skipped — }")
+else
   failed=$((failed + 1)); echo "!! hardware in the loop gave no result"
 fi
 
+same_tree() { [ "$(git status --porcelain 2>/dev/null; git diff 2>/dev/null | sha256sum)" = "$tree_before" ] || { git status --short; false; }; }
+stage "test run left the checkout unchanged" same_tree
+
+if [ "$skipped" -gt 0 ]; then
+  echo "$skipped skipped:"
+  printf '  - %s\n' "${skips[@]}"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

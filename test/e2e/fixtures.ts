@@ -11,7 +11,11 @@ import type { WebHost } from '../../main/hosts/web/server.ts';
 import { startSmtp } from '../helpers/smtp.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SCREENSHOTS = join(root, 'docs', 'screenshots');
+/**
+ * Tests write only under test-results/; `npm run screenshots` points this at docs/screenshots on
+ * purpose to refresh the README's pictures.
+ */
+export const SCREENSHOTS = process.env.PD_SCREENSHOTS_DIR ? resolve(root, process.env.PD_SCREENSHOTS_DIR) : join(root, 'test-results', 'screenshots');
 
 export interface Desk {
   host: WebHost;
