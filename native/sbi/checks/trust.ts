@@ -103,7 +103,10 @@ export function checkTrust(jws: DecodedJws | null, domain: PartnerDomain, subjec
       const leaf = parsedOrNull(jws.signerDer);
       const where = failingCertificate(leaf, v.cert, domain, opts.trust);
       const signer = leaf ? ` (${leaf.subject.text})` : '';
-      const checks = [fail(name, 'trust', code, `x5c[0]${signer} is not trusted in domain ${domain}: ${where} fails the ${v.check} check: ${v.message}`, { domain, pkiCode: v.code, pkiCheck: v.check, failing: where })];
+      // When x5c[0] itself fails, naming it once is enough; any other certificate is named by its place on the path.
+      const atSigner = !leaf || !v.cert || v.cert.thumbprint === leaf.thumbprint;
+      const reason = atSigner ? `${v.check} check: ${v.message}` : `${where} fails the ${v.check} check: ${v.message}`;
+      const checks = [fail(name, 'trust', code, `x5c[0]${signer} is not trusted in domain ${domain}: ${reason}`, { domain, pkiCode: v.code, pkiCheck: v.check, failing: where })];
       return wantsOrg ? [...checks, skip(orgName, 'trust', 'untrusted signer')] : checks;
     }
     verdict = {
