@@ -23,6 +23,8 @@ export function SbiDeviceTable({ canOnboard }: { canOnboard: boolean }) {
   const [open, setOpen] = useState<string | null>(null);
   const devices = data?.devices ?? [];
   const th = 'px-3 py-2 text-start text-xs font-semibold uppercase tracking-wide text-slate-700';
+  // The specification's field names keep their spelling (deviceCode, serialNo): no upper-casing.
+  const specName = 'px-3 py-2 text-start text-xs font-semibold tracking-wide text-slate-700';
   return (
     <Section title={t('hardware.sbi.title')} testId="sbi-devices">
       {data ? (
@@ -43,8 +45,8 @@ export function SbiDeviceTable({ canOnboard }: { canOnboard: boolean }) {
               <tr>
                 <th className={th}>{t('hardware.sbi.cols.port')}</th>
                 <th className={th}>{t('hardware.sbi.cols.deviceId')}</th>
-                <th className={th}>{t('hardware.sbi.cols.deviceCode')}</th>
-                <th className={th}>{t('hardware.sbi.cols.serialNo')}</th>
+                <th className={specName}>{t('hardware.sbi.cols.deviceCode')}</th>
+                <th className={specName}>{t('hardware.sbi.cols.serialNo')}</th>
                 <th className={th}>{t('hardware.sbi.cols.type')}</th>
                 <th className={th}>{t('hardware.sbi.cols.status')}</th>
                 <th className={th}>{t('hardware.sbi.cols.certification')}</th>
