@@ -7,7 +7,9 @@ import { AppError } from '../../main/contract/index.ts';
 import { discoverSbi } from '../sbi/client/discovery.ts';
 import type { DiscoveredDevice } from '../sbi/client/discovery.ts';
 import { SbiClient } from '../sbi/client/sbi-client.ts';
+import { infoEntryFor } from '../sbi/device-match.ts';
 import { isSbiError } from '../sbi/errors.ts';
+import { namingFindings } from '../sbi/naming.ts';
 import { checkDeviceInfoAnswer } from '../sbi/verify.ts';
 import type { Check, DeviceInfoReport } from '../sbi/verify.ts';
 import type { DiscoveredSbiView, DiscoveryView, HubEmit, VerifyContext } from './hub.ts';
@@ -34,15 +36,22 @@ function checksFor(report: DeviceInfoReport, index: number): Check[] {
 }
 
 function view(d: DiscoveredDevice, report: DeviceInfoReport | null, infoError: string | null): DiscoveredSbiView {
-  const entry = report?.entries.find((e) => e.info?.deviceId === d.entry.deviceId);
+  const entry = report ? infoEntryFor(d.entry.deviceId, d.digitalId, report.entries) : undefined;
   const checks = entry && report ? checksFor(report, entry.index) : [];
   if (!report) checks.push({ name: 'deviceInfo', concern: 'device', result: 'fail', reason: infoError ?? 'no device info', code: 'SBI_MALFORMED' });
-  else if (!entry) checks.push({ name: 'deviceInfo', concern: 'device', result: 'fail', reason: `device info does not list device ${d.entry.deviceId}`, code: 'SBI_MALFORMED' });
+  else if (!entry) checks.push({ name: 'deviceInfo', concern: 'device', result: 'fail', reason: `device info does not list device ${d.entry.deviceId || d.digitalId.serialNo}`, code: 'SBI_MALFORMED' });
   const info = entry?.info;
+  const error = entry?.error ?? d.entry.error;
+  const signed = entry?.signed ?? false;
+  // The signed digital ID from device info wins over discovery's unsigned one.
+  const digitalId = entry?.digitalId ?? d.digitalId;
+  const deviceCode = info?.deviceCode ?? d.entry.deviceCode;
   return {
     port: d.port,
     deviceId: d.entry.deviceId,
+    deviceCode,
     deviceStatus: info?.deviceStatus ?? d.entry.deviceStatus,
+    error: error.errorCode === '0' ? null : { errorCode: error.errorCode, errorInfo: error.errorInfo },
     certification: info?.certification ?? d.entry.certification,
     purpose: info?.purpose ?? d.entry.purpose,
     type: d.digitalId.type,
@@ -50,10 +59,12 @@ function view(d: DiscoveredDevice, report: DeviceInfoReport | null, infoError: s
     deviceSubIds: info?.deviceSubIds ?? d.entry.deviceSubIds,
     specVersion: info?.specVersions ?? d.entry.specVersions,
     serviceVersion: info?.serviceVersion ?? d.entry.serviceVersion ?? null,
-    // The signed digital ID from device info wins over discovery's unsigned one.
-    digitalId: entry?.digitalId ?? d.digitalId,
-    verified: checks.length > 0 && checks.every((c) => c.result !== 'fail'),
+    digitalId,
+    signed,
+    // Unsigned info (an unregistered device) has nothing to verify: it is never "verified".
+    verified: signed && checks.length > 0 && checks.every((c) => c.result !== 'fail'),
     checks: checks.map(checkView),
+    findings: namingFindings(deviceCode, digitalId),
   };
 }
 

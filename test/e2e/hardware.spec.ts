@@ -264,6 +264,69 @@ test('FTM provider: reads the virtual chip, proves possession and uploads its ce
   await expect(page.getByTestId('ftm-table-row').filter({ hasText: said.model }).getByTestId('ftm-row-status')).toHaveText('Pending For Approval');
 });
 
+test('device provider: Busy, Not Ready and Not Registered devices are listed greyed with their status, error and what to do', async ({ page, desk }) => {
+  test.setTimeout(120_000);
+  const { admin, session } = await seed(desk, 'DEVICE', DP);
+  await call(desk, 'virtualSbi.control', { action: 'start' }, session);
+  await call(desk, 'virtualSbi.trustRoots', {}, admin);
+  // As a real device does, each answers discovery with its status and the error that goes with it.
+  await call(desk, 'virtualSbi.control', { action: 'status', deviceId: '2', status: 'Busy' }, session);
+  await call(desk, 'virtualSbi.control', { action: 'status', deviceId: '1', status: 'Not Ready' }, session);
+  await call(desk, 'virtualSbi.control', { action: 'status', deviceId: '3', status: 'Not Registered' }, session);
+  await desk.open(page);
+  await as(page, desk, DP.username, DP.password, '/hardware');
+  await expect(page.getByTestId('sbi-row')).toHaveCount(6);
+  await expect(page.getByTestId('sbi-problems')).toHaveCount(0);
+
+  const row = (id: string) => page.locator(`[data-testid="sbi-row"][data-device="${id}"]`);
+  const notes = (id: string) => page.locator(`[data-testid="sbi-row-notes"][data-device="${id}"]`);
+  await expect(row('2')).toHaveAttribute('data-ready', 'false');
+  await expect(row('2').getByTestId('sbi-row-status')).toHaveText('Busy');
+  await expect(row('2').getByTestId('sbi-row-error')).toContainText('Error 111: Device is Busy');
+  await expect(row('2').getByTestId('sbi-row-verified')).toHaveAttribute('data-verified', 'true');
+  await expect(notes('2').getByTestId('sbi-row-advice')).toContainText('busy with another application');
+  await expect(notes('2').getByTestId('sbi-row-advice')).toContainText('Onboarding, the compliance bench and the live view need a Ready device.');
+  for (const action of ['sbi-row-onboard', 'sbi-row-bench', 'sbi-row-live']) await expect(row('2').getByTestId(action)).toHaveCount(0);
+
+  await expect(row('1').getByTestId('sbi-row-status')).toHaveText('Not Ready');
+  await expect(row('1').getByTestId('sbi-row-error')).toContainText('Error 110');
+  await expect(notes('1').getByTestId('sbi-row-advice')).toContainText('not ready');
+
+  // An unregistered device's information is unsigned: shown as such, never as verified.
+  await expect(row('3').getByTestId('sbi-row-status')).toHaveText('Not Registered');
+  await expect(row('3').getByTestId('sbi-row-error')).toContainText('Error 100');
+  await expect(row('3').getByTestId('sbi-row-verified')).toHaveAttribute('data-signed', 'false');
+  await expect(row('3').getByTestId('sbi-row-verified')).toHaveText(/Unsigned/);
+  await expect(notes('3').getByTestId('sbi-row-advice')).toContainText('unsigned');
+
+  // A Ready device keeps its actions; deviceCode and the digital ID's serialNo are shown under their spec names.
+  await expect(row('4')).toHaveAttribute('data-ready', 'true');
+  await expect(row('4').getByTestId('sbi-row-bench')).toBeVisible();
+  await expect(page.getByTestId('sbi-table').locator('th')).toContainText(['deviceCode', 'serialNo (digital ID)']);
+  await expect(row('4').getByTestId('sbi-row-device-code')).toHaveText('PDVFSING0001');
+  await expect(row('4').getByTestId('sbi-row-serial-no')).toHaveText('PDVFSING0001');
+  await expect(notes('4')).toHaveCount(0);
+  await desk.shot(page, 'hardware-statuses-en');
+
+  // Reached by its address, the bench and onboarding say what the Busy device needs and offer nothing to run.
+  const port = await row('2').getAttribute('data-port');
+  await page.goto(`${desk.host.origin}/#/hardware/bench?port=${port}&deviceId=2`);
+  await expect(page.getByTestId('bench-not-ready')).toContainText('busy with another application');
+  await expect(page.getByTestId('bench-device').locator('option[value$="/2"]')).toHaveCount(0);
+  await expect(page.getByTestId('bench-device').locator('option[value$="/4"]')).toHaveCount(1);
+  await page.goto(`${desk.host.origin}/#/hardware/onboard?port=${port}&deviceId=2`);
+  await expect(page.getByTestId('onboard-not-ready')).toContainText('need a Ready device');
+  await expect(page.getByTestId('onboard-device-code')).toContainText('PDVFSLAP0001');
+  await expect(page.getByTestId('onboard-add-sbi')).toHaveCount(0);
+
+  // Back to Ready: the row loses its note and gets its actions again without a reload.
+  await call(desk, 'virtualSbi.control', { action: 'status', deviceId: '2', status: 'Ready' }, session);
+  await page.goto(`${desk.host.origin}/#/hardware`);
+  await expect(row('2')).toHaveAttribute('data-ready', 'true');
+  await expect(row('2').getByTestId('sbi-row-bench')).toBeVisible();
+  await expect(notes('2')).toHaveCount(0);
+});
+
 test('the hardware screen in Arabic reads right to left', async ({ page, desk }) => {
   test.setTimeout(90_000);
   const { admin, session } = await seed(desk, 'DEVICE', DP);

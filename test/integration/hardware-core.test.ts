@@ -129,8 +129,15 @@ describe('hardware through the core', () => {
   it('a status change on the virtual device shows in the next scan', async () => {
     await tc.call('virtualSbi.control', { action: 'status', deviceId: '3', status: 'Not Ready' }, dp);
     const scan = await tc.call('sbi.discover', { refresh: false }, dp); // the change invalidated the cache
-    expect(scan.devices.find((d) => d.deviceId === '3')?.deviceStatus).toBe('Not Ready');
+    // Listed with its status and the device's error (the device answers discovery with 110), still verified.
+    expect(scan.devices.find((d) => d.deviceId === '3')).toMatchObject({ deviceStatus: 'Not Ready', error: { errorCode: '110', errorInfo: 'Device is not ready' }, signed: true, verified: true, deviceCode: 'PDVFACER0001', findings: [] });
+    expect(scan.problems).toEqual([]);
+    // Not Registered: listed, its information unsigned and never verified.
+    await tc.call('virtualSbi.control', { action: 'status', deviceId: '3', status: 'Not Registered' }, dp);
+    const again = await tc.call('sbi.discover', { refresh: false }, dp);
+    expect(again.devices.find((d) => d.deviceId === '3')).toMatchObject({ deviceStatus: 'Not Registered', error: { errorCode: '100' }, signed: false, verified: false, purpose: '' });
     await tc.call('virtualSbi.control', { action: 'status', deviceId: '3', status: 'Ready' }, dp);
+    expect((await tc.call('sbi.discover', { refresh: false }, dp)).devices.find((d) => d.deviceId === '3')).toMatchObject({ deviceStatus: 'Ready', error: null, signed: true });
   });
 
   it('while screens keep asking, background scans find a device that appears and announce it', async () => {

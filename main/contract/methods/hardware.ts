@@ -44,10 +44,26 @@ export const DigitalId = z.object({
   dateTime: z.string(),
 });
 
+/** Something off about a device's names that does not stop the desk from reading it (sbi.md §1.4, §2.3). */
+export const SbiFinding = z.object({
+  code: z.enum(['SBI_DEVICE_CODE_DIFFERS', 'SBI_SERIAL_NO_RULE']),
+  message: z.string(),
+  deviceCode: z.string(),
+  serialNo: z.string(),
+});
+export type SbiFindingView = z.infer<typeof SbiFinding>;
+export const SbiDeviceError = z.object({ errorCode: z.string(), errorInfo: z.string() });
+
 export const DiscoveredSbi = z.object({
   port: Port,
+  /** "" for a Not Registered device that has no id yet. */
   deviceId: z.string(),
+  /** The entry's deviceCode under its spec name; the digital ID's serialNo is `digitalId.serialNo`. */
+  deviceCode: z.string(),
+  /** Ready, Busy, Not Ready, Not Registered; onboarding, the bench and the live view need Ready. */
   deviceStatus: z.string(),
+  /** The device's own error that comes with a status other than Ready (111, 110, 100); null on success. */
+  error: SbiDeviceError.nullable(),
   certification: z.string(),
   purpose: z.string(),
   type: z.string(),
@@ -57,9 +73,12 @@ export const DiscoveredSbi = z.object({
   specVersion: z.array(z.string()),
   serviceVersion: z.string().nullable(),
   digitalId: DigitalId.nullable(),
+  /** Whether the device info was signed; an unregistered device's is not, and is never shown as verified. */
+  signed: z.boolean(),
   /** Whether the signed device info verified (signature, trust, time); the checks say why not. */
   verified: z.boolean(),
   checks: z.array(Check),
+  findings: z.array(SbiFinding),
 });
 
 export const PortProblem = z.object({ port: Port, code: z.string(), message: z.string() });
@@ -97,10 +116,13 @@ export const BenchReport = z.object({
         subType: z.string(),
         certification: z.string(),
         purpose: z.string(),
+        /** Discovery's deviceCode and the digital ID's serialNo, each under its spec name. */
+        deviceCode: z.string(),
         serialNo: z.string().nullable(),
         make: z.string().nullable(),
         model: z.string().nullable(),
         deviceProviderId: z.string().nullable(),
+        findings: z.array(SbiFinding),
       }),
     ),
   }),

@@ -27,10 +27,14 @@ ${hidden ? `<p class="folded">${hidden} check(s) passed.</p>` : ''}
 </section>`;
 }
 
+/** Naming findings under the device they concern: noted, not failed. */
+const findingRows = (findings: BenchReport['device']['devices'][number]['findings']) =>
+  findings.map((f) => `<tr><td></td><td colspan="6">Finding <span class="id">${escapeHtml(f.code)}</span>: ${escapeHtml(f.message)}</td></tr>`).join('');
+
 export function reportHtml(report: BenchReport, title = 'SBI compliance bench'): string {
   const { summary } = report;
   const devices = report.device.devices
-    .map((d) => `<tr><td>${escapeHtml(d.deviceId)}</td><td>${escapeHtml(d.type)} / ${escapeHtml(d.subType)}</td><td>${escapeHtml(d.certification)}</td><td>${escapeHtml(d.make ?? '')} ${escapeHtml(d.model ?? '')}</td><td>${escapeHtml(d.serialNo ?? '')}</td><td>${escapeHtml(d.deviceProviderId ?? '')}</td></tr>`)
+    .map((d) => `<tr><td>${escapeHtml(d.deviceId)}</td><td>${escapeHtml(d.type)} / ${escapeHtml(d.subType)}</td><td>${escapeHtml(d.certification)}</td><td>${escapeHtml(d.make ?? '')} ${escapeHtml(d.model ?? '')}</td><td>${escapeHtml(d.deviceCode)}</td><td>${escapeHtml(d.serialNo ?? '')}</td><td>${escapeHtml(d.deviceProviderId ?? '')}</td></tr>${findingRows(d.findings)}`)
     .join('');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -50,7 +54,7 @@ small{color:#555;font-weight:normal}.folded{color:#555;margin:0}.summary span{ma
 <p>Port ${report.device.port} · purpose ${escapeHtml(report.device.purpose)} · ${escapeHtml(report.startedAt)} → ${escapeHtml(report.finishedAt)}${report.cancelled ? ' · <strong>cancelled</strong>' : ''}</p>
 <p class="summary"><span>${badge('pass')} ${summary.pass}</span><span>${badge('fail')} ${summary.fail}</span><span>${badge('skip')} ${summary.skip}</span></p>
 <h2>Devices</h2>
-<table><thead><tr><th>Id</th><th>Type</th><th>Certification</th><th>Make / model</th><th>Serial</th><th>Provider id</th></tr></thead><tbody>${devices}</tbody></table>
+<table><thead><tr><th>Id</th><th>Type</th><th>Certification</th><th>Make / model</th><th>deviceCode</th><th>serialNo (digital ID)</th><th>Provider id</th></tr></thead><tbody>${devices}</tbody></table>
 <h2>Cases</h2>
 ${report.cases.map(caseBlock).join('\n')}
 </body></html>

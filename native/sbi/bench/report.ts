@@ -2,6 +2,7 @@
  * What the SBI compliance bench reports (issue 6). The JSON written by `npm run cli -- sbi bench
  * --json` is exactly a BenchReport, so a vendor's CI can read `summary` and each case's checks.
  */
+import type { SbiFinding } from '../naming.ts';
 
 export type CheckResult = 'pass' | 'fail' | 'skip';
 
@@ -34,10 +35,14 @@ export interface BenchDeviceSummary {
   subType: string;
   certification: string;
   purpose: string;
+  /** Discovery's deviceCode and the digital ID's serialNo, each under its spec name. */
+  deviceCode: string;
   serialNo: string | null;
   make: string | null;
   model: string | null;
   deviceProviderId: string | null;
+  /** deviceCode ≠ serialNo, or a serialNo against the specification's rule: noted, not failed. */
+  findings: SbiFinding[];
 }
 
 export interface BenchReport {

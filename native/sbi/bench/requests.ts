@@ -13,7 +13,10 @@ import type { BenchCaseDef, BenchPurpose, CaptureTemplate, TimeoutClass } from '
 export interface BenchDevice {
   port: number;
   deviceId: string;
-  serialNo: string;
+  /** Discovery's deviceCode (the digital ID's serialNo is digitalId.serialNo). */
+  deviceCode: string;
+  /** Ready, or the status that keeps the bench from testing the device. */
+  status: string;
   type: BioType;
   subType: string;
   purpose: string;
@@ -27,7 +30,8 @@ export function benchDeviceOf(d: DiscoveredDevice): BenchDevice {
   return {
     port: d.port,
     deviceId: d.entry.deviceId,
-    serialNo: d.entry.serialNo,
+    deviceCode: d.entry.deviceCode,
+    status: d.entry.deviceStatus,
     type: d.digitalId.type,
     subType: d.digitalId.deviceSubType,
     purpose: d.entry.purpose,

@@ -3,6 +3,7 @@
  * statuses, and key rotation (sbi.md §1.4, §1.5, §4.4 KeyRotationValidator).
  */
 import { X509Certificate } from 'node:crypto';
+import { infoEntryFor } from '../device-match.ts';
 import { checkDeviceInfoAnswer, checkDiscoveryAnswer } from '../verify.ts';
 import type { Check, DeviceInfoEntry } from '../verify.ts';
 import type { BenchCaseDef } from './cases.ts';
@@ -39,7 +40,8 @@ async function readInfo(ctx: CaseContext): Promise<InfoRead> {
   const res = await exchange(ctx, 'MOSIPDINFO', '/info', undefined, ctx.client.limits('info'));
   if (!res.ok) return { checks: [], entry: null, failure: res.check };
   const report = checkDeviceInfoAnswer(res.json, { trust: ctx.trust, now: res.startedAt, strict: true, cache: ctx.cache });
-  const entry = report.entries.find((e) => e.info?.deviceId === ctx.device.deviceId) ?? null;
+  // MockMDS blanks deviceId once the tester made the device Not Registered: then matched by its digital ID.
+  const entry = infoEntryFor(ctx.device.deviceId, ctx.device.digitalId, report.entries) ?? infoEntryFor('', ctx.device.digitalId, report.entries) ?? null;
   if (!entry) return { checks: report.checks, entry: null, failure: fail('deviceInfo.device', `no readable deviceInfo for device ${ctx.device.deviceId}`, 'SBI_MALFORMED') };
   const prefix = `deviceInfo[${entry.index}]`;
   return { checks: report.checks.filter((k) => !k.name.startsWith('deviceInfo[') || k.name.startsWith(`${prefix}.`)), entry };

@@ -8,6 +8,7 @@ import type { TrustStore } from '../../../main/core/pki/index.ts';
 import { readDiscoveryAnswer } from '../client/discovery.ts';
 import { SbiClient } from '../client/sbi-client.ts';
 import { SbiError, isSbiError } from '../errors.ts';
+import { namingFindings } from '../naming.ts';
 import { TrustCache } from '../verify.ts';
 import type { BenchCaseDef, BenchPurpose } from './cases.ts';
 import { abortable } from './case-context.ts';
@@ -61,14 +62,17 @@ export async function planBench(opts: Pick<RunBenchOptions, 'port' | 'deviceId' 
   const client = new SbiClient({ port: opts.port });
   const answer = await client.discover('Biometric Device', opts.signal);
   const found = readDiscoveryAnswer(opts.port, answer.verb, answer.json).devices.map(benchDeviceOf);
-  const devices = found.filter((d) => d.purpose === opts.purpose && (opts.deviceId === undefined || d.deviceId === opts.deviceId));
+  const wanted = found.filter((d) => d.purpose === opts.purpose && (opts.deviceId === undefined || d.deviceId === opts.deviceId));
+  // The bench tests a device that says it is Ready; the status cases ask for the other states themselves.
+  const devices = wanted.filter((d) => d.status === 'Ready');
   if (devices.length === 0) {
-    const seen = found.map((d) => `${d.deviceId} (${d.type} ${d.subType}, ${d.purpose || 'no purpose'})`).join(', ') || 'none';
+    const seen = found.map((d) => `${d.deviceId || '-'} (${d.type} ${d.subType}, ${d.purpose || 'no purpose'}, ${d.status})`).join(', ') || 'none';
     const which = opts.deviceId === undefined ? `no ${opts.purpose} device` : `no ${opts.purpose} device with id ${JSON.stringify(opts.deviceId)}`;
-    throw new SbiError('SBI_BAD_REQUEST', `port ${opts.port}: ${which} (found: ${seen})`);
+    const why = wanted.length > 0 ? `${which} is Ready — the bench needs a Ready device` : which;
+    throw new SbiError('SBI_BAD_REQUEST', `port ${opts.port}: ${why} (found: ${seen})`);
   }
-  const wanted = opts.caseIds ? new Set(opts.caseIds) : null;
-  const cases = devices.flatMap((device) => applicableCases(device, opts.purpose).filter((c) => !wanted || wanted.has(c.id)).map((c) => ({ device, case: c })));
+  const only = opts.caseIds ? new Set(opts.caseIds) : null;
+  const cases = devices.flatMap((device) => applicableCases(device, opts.purpose).filter((c) => !only || only.has(c.id)).map((c) => ({ device, case: c })));
   return { devices, cases };
 }
 
@@ -90,7 +94,8 @@ const DRIVERS: Record<BenchCaseDef['kind'], (ctx: CaseContext, c: BenchCaseDef) 
 export function deviceSummary(d: BenchDevice): BenchDeviceSummary {
   return {
     deviceId: d.deviceId, type: d.type, subType: d.subType, certification: d.certification, purpose: d.purpose,
-    serialNo: d.digitalId.serialNo, make: d.digitalId.make, model: d.digitalId.model, deviceProviderId: d.digitalId.deviceProviderId,
+    deviceCode: d.deviceCode, serialNo: d.digitalId.serialNo, make: d.digitalId.make, model: d.digitalId.model, deviceProviderId: d.digitalId.deviceProviderId,
+    findings: namingFindings(d.deviceCode, d.digitalId),
   };
 }
 

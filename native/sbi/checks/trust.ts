@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parseCertificate, validateCertificatePath } from '../../../main/core/pki/index.ts';
-import type { ParsedCert, PartnerDomain, TrustStore } from '../../../main/core/pki/index.ts';
+import type { CertSummary, ParsedCert, PartnerDomain, TrustStore } from '../../../main/core/pki/index.ts';
 import type { DecodedJws } from '../jws.ts';
 import { fail, pass, skip } from './types.ts';
 import type { Check } from './types.ts';
@@ -56,6 +56,37 @@ function organisationsOf(der: Uint8Array): string[] {
   return 'thumbprint' in parsed ? (parsed as ParsedCert).subject.rdns.flat().filter((a) => a.oid === OID_O).map((a) => a.text) : [];
 }
 
+/** The longest issuer walk from x5c[0] that the position search follows (paths are short; stores may loop). */
+const MAX_DEPTH = 16;
+
+/**
+ * Where the certificate a verdict failed on sits, and who it is. x5c[0] is the signer's own
+ * certificate, the only one a device sends; any other came from the trust store, and its place on
+ * the path is found by walking issuer names up from x5c[0] ("certificate 2 of the path, the DEVICE
+ * trust anchor CN=RootCA, O=Mosip"), so an anchor is never reported as x5c[0].
+ */
+export function failingCertificate(leaf: ParsedCert | null, cert: CertSummary | null, domain: PartnerDomain, trust: TrustStore): string {
+  if (!cert) return 'no readable certificate';
+  const subject = cert.subject || '(empty subject)';
+  if (!leaf || cert.thumbprint === leaf.thumbprint) return `certificate 1 of the path, x5c[0] itself (${subject})`;
+  const store = trust.domains.get(domain);
+  const role = store?.anchors.thumbprints.has(cert.thumbprint) ? `the ${domain} trust anchor` : `an intermediate CA of the ${domain} trust store`;
+  let level: ParsedCert[] = [leaf];
+  const seen = new Set<string>([leaf.thumbprint]);
+  for (let depth = 2; store && level.length > 0 && depth <= MAX_DEPTH; depth++) {
+    const next = level.flatMap((c) => [...store.intermediates.issuersOf(c), ...store.anchors.issuersOf(c)]).filter((c) => !seen.has(c.thumbprint));
+    if (next.some((c) => c.thumbprint === cert.thumbprint)) return `certificate ${depth} of the path, ${role} (${subject})`;
+    next.forEach((c) => seen.add(c.thumbprint));
+    level = next;
+  }
+  return `${role} (${subject})`;
+}
+
+const parsedOrNull = (der: Uint8Array): ParsedCert | null => {
+  const p = parseCertificate(der);
+  return 'thumbprint' in p ? (p as ParsedCert) : null;
+};
+
 /** `<subject>.trust` (+ `<subject>.organisation` when an organisation is expected for a DEVICE signer). */
 export function checkTrust(jws: DecodedJws | null, domain: PartnerDomain, subject: string, opts: TrustOptions): Check[] {
   const name = `${subject}.trust`;
@@ -69,7 +100,13 @@ export function checkTrust(jws: DecodedJws | null, domain: PartnerDomain, subjec
     const v = validateCertificatePath({ leaf: jws.signerDer, domain, trust: opts.trust, at: opts.now });
     if (!v.ok) {
       const code = EXPIRY_CODES.has(v.code) ? 'SBI_CERT_EXPIRED' : 'SBI_CERT_UNTRUSTED';
-      const checks = [fail(name, 'trust', code, `x5c[0] ${v.cert ? `(${v.cert.subject}) ` : ''}is not trusted in domain ${domain}: ${v.message}`, { domain, pkiCode: v.code, pkiCheck: v.check })];
+      const leaf = parsedOrNull(jws.signerDer);
+      const where = failingCertificate(leaf, v.cert, domain, opts.trust);
+      const signer = leaf ? ` (${leaf.subject.text})` : '';
+      // When x5c[0] itself fails, naming it once is enough; any other certificate is named by its place on the path.
+      const atSigner = !leaf || !v.cert || v.cert.thumbprint === leaf.thumbprint;
+      const reason = atSigner ? `${v.check} check: ${v.message}` : `${where} fails the ${v.check} check: ${v.message}`;
+      const checks = [fail(name, 'trust', code, `x5c[0]${signer} is not trusted in domain ${domain}: ${reason}`, { domain, pkiCode: v.code, pkiCheck: v.check, failing: where })];
       return wantsOrg ? [...checks, skip(orgName, 'trust', 'untrusted signer')] : checks;
     }
     verdict = {

@@ -56,7 +56,12 @@ export interface DiscoveryResult {
   elapsedMs: number;
 }
 
-/** Turns one port's answer into devices and per-entry problems. */
+/**
+ * Turns one port's answer into devices and per-entry problems. A device that is Busy, Not Ready or
+ * Not Registered answers with its status and an error (111, 110, 100; sbi.md §1.5, §1.10): that is
+ * a device to list with its status, not a problem of the port. An error entry without such a
+ * status (a wrong type, a device fault) stays a problem.
+ */
 export function readDiscoveryAnswer(port: number, verb: SbiVerb, json: unknown, host = '127.0.0.1'): { devices: DiscoveredDevice[]; problems: DiscoveryProblem[] } {
   const devices: DiscoveredDevice[] = [];
   const problems: DiscoveryProblem[] = [];
@@ -64,11 +69,11 @@ export function readDiscoveryAnswer(port: number, verb: SbiVerb, json: unknown, 
   if (!envelope.ok) return { devices, problems: [{ port, error: envelope.error }] };
   envelope.value.forEach((raw, index) => {
     const what = `${verb}[${index}]`;
-    if (!isSuccess(raw.error)) {
+    const entry = safeWire(discoveryEntrySchema, raw, what);
+    if (!isSuccess(raw.error) && !(entry.ok && entry.value.deviceStatus !== 'Ready')) {
       problems.push({ port, index, error: new SbiError('SBI_DEVICE_ERROR', `${what}: device error ${raw.error.errorCode}`, { errorCode: raw.error.errorCode, errorInfo: raw.error.errorInfo.slice(0, 200) }) });
       return;
     }
-    const entry = safeWire(discoveryEntrySchema, raw, what);
     if (!entry.ok) return void problems.push({ port, index, error: entry.error });
     try {
       // Discovery's digitalId is unsigned; a device that signs it anyway is read, not trusted.
@@ -82,6 +87,9 @@ export function readDiscoveryAnswer(port: number, verb: SbiVerb, json: unknown, 
   });
   return { devices, problems };
 }
+
+/** Onboarding, the bench and the live view work only with a device that says it is Ready. */
+export const isReady = (d: DiscoveredDevice): boolean => d.entry.deviceStatus === 'Ready';
 
 export async function discoverSbi(opts: DiscoverOptions = {}): Promise<DiscoveryResult> {
   const host = opts.host ?? '127.0.0.1';

@@ -32,7 +32,7 @@ export const deviceInfoItemSchema = z.object({ deviceInfo: blob, error: sbiError
 export const deviceInfoResponseSchema = z.array(deviceInfoItemSchema).min(1).max(64);
 export type DeviceInfoItem = z.output<typeof deviceInfoItemSchema>;
 
-export interface DeviceInfoPayload extends Omit<DiscoveryEntry, 'digitalId'> {
+export interface DeviceInfoPayload extends Omit<DiscoveryEntry, 'digitalId' | 'error'> {
   firmware: string;
   env: (typeof DEVICE_INFO_ENVS)[number];
   /** The nested digitalId as sent (a JWS, or unsigned base64url JSON when unregistered). */
@@ -45,7 +45,7 @@ export const deviceInfoPayloadSchema = z
   .transform(
     (e): DeviceInfoPayload => ({
       deviceId: e.deviceId ?? e.serialNo ?? '',
-      serialNo: e.serialNo ?? e.deviceCode ?? '',
+      deviceCode: e.deviceCode ?? e.serialNo ?? '',
       deviceStatus: e.deviceStatus,
       certification: e.certification,
       serviceVersion: e.serviceVersion,

@@ -68,3 +68,11 @@ export const errorCaptureItem = (specVersion: string, error: SbiErrorInfo) => ({
 export const captureError = (code: SbiDeviceErrorCode, detail?: string, specVersion = '0.9.5') => ({
   biometrics: [errorCaptureItem(specVersion, sbiError(code, detail))],
 });
+
+/** The error the specification pairs with a device status (sbi.md §1.10); null for Ready. */
+export function statusError(status: 'Ready' | 'Busy' | 'Not Ready' | 'Not Registered'): SbiErrorInfo | null {
+  if (status === 'Busy') return sbiError('111');
+  if (status === 'Not Ready') return sbiError('110');
+  if (status === 'Not Registered') return sbiError('100');
+  return null;
+}

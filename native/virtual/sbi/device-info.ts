@@ -4,7 +4,7 @@
  * payload only base64url-encoded, env "None", purpose "" and error 100 exactly as CTK expects.
  */
 import { signJws } from '../../sbi/jws.ts';
-import { SUCCESS, sbiError } from './codes.ts';
+import { SUCCESS, sbiError, statusError } from './codes.ts';
 import { callbackId, digitalIdContext } from './context.ts';
 import type { SbiContext } from './context.ts';
 import { SERVICE_VERSION, SPEC_VERSION, effectiveStatus, signedDigitalId } from './devices.ts';
@@ -31,11 +31,10 @@ export function deviceInfoItem(ctx: SbiContext, d: VirtualDevice) {
     deviceSubId: [...d.deviceSubIds],
     callbackId: callbackId(ctx),
   });
-  if (!registered) return { deviceInfo: Buffer.from(payload).toString('base64url'), error: sbiError('100') };
+  if (!registered) return { deviceInfo: Buffer.from(payload).toString('base64url'), error: statusError(status) ?? SUCCESS };
   const signed = signJws(payload, d.deviceKey.key, d.deviceKey.der);
   const deviceInfo = ctx.fault === 'bad-signature' ? breakSignature(signed) : signed;
-  const error = status === 'Busy' ? sbiError('111') : status === 'Not Ready' ? sbiError('110') : SUCCESS;
-  return { deviceInfo, error };
+  return { deviceInfo, error: statusError(status) ?? SUCCESS };
 }
 
 /** 0.9.5 sends no body; the SBI 1.0 form {type, specVersion} narrows the answer to one type. */

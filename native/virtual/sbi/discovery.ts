@@ -1,9 +1,11 @@
 /**
  * MOSIPDISC / SBIDISC (sbi.md §1.4): one item per device matching the requested type ("Biometric
  * Device" = any), with the digital ID unsigned. An unknown type — including the upper-cased
- * "FINGER" of CTK case 1196 — is answered with one error item (502, as MockMDS does).
+ * "FINGER" of CTK case 1196 — is answered with one error item (502, as MockMDS does). A device
+ * that is not Ready says so with its status and the error the specification gives that status
+ * (Busy 111, Not Ready 110, Not Registered 100), as MockMDS does.
  */
-import { SUCCESS, sbiError } from './codes.ts';
+import { SUCCESS, sbiError, statusError } from './codes.ts';
 import type { SbiDeviceErrorCode } from './codes.ts';
 import { callbackId, digitalIdContext } from './context.ts';
 import type { SbiContext } from './context.ts';
@@ -30,7 +32,7 @@ export function discoveryItem(ctx: SbiContext, d: VirtualDevice) {
     specVersion: [SPEC_VERSION],
     // An unregistered device has no purpose yet (sbi.md §1.4).
     purpose: status === 'Not Registered' ? '' : d.purpose,
-    error: SUCCESS,
+    error: statusError(status) ?? SUCCESS,
   };
 }
 

@@ -51,7 +51,18 @@ describe('the bench against the virtual SBI: Auth, trust, prompts, planning', ()
     const plan = await planBench({ port: f.sbi.port, purpose: 'Auth', deviceId: '5' });
     expect(plan.devices.map((d) => d.deviceId)).toEqual(['5']);
     expect(plan.cases.every((c) => c.case.modality === 'any' || c.case.modality === 'Iris')).toBe(true);
-    await expect(planBench({ port: f.sbi.port, purpose: 'Auth', deviceId: '2' })).rejects.toMatchObject({ code: 'SBI_BAD_REQUEST', message: expect.stringMatching(/no Auth device with id "2" \(found: 1 \(Iris Double, Registration\)/) });
+    await expect(planBench({ port: f.sbi.port, purpose: 'Auth', deviceId: '2' })).rejects.toMatchObject({ code: 'SBI_BAD_REQUEST', message: expect.stringMatching(/no Auth device with id "2" \(found: 1 \(Iris Double, Registration, Ready\)/) });
+    // The bench needs Ready: a Busy device is named with its status, not tested.
+    f.sbi.control.setStatus('5', 'Busy');
+    try {
+      await expect(planBench({ port: f.sbi.port, purpose: 'Auth', deviceId: '5' })).rejects.toMatchObject({
+        code: 'SBI_BAD_REQUEST',
+        message: expect.stringMatching(/no Auth device with id "5" is Ready — the bench needs a Ready device \(found: .*5 \(Iris Single, Auth, Busy\)/),
+      });
+      expect((await planBench({ port: f.sbi.port, purpose: 'Auth' })).devices.map((d) => d.deviceId)).toEqual(['4', '6']);
+    } finally {
+      f.sbi.control.setStatus('5', 'Ready');
+    }
     await expect(runBench({ port: 46519, purpose: 'Auth', trust: f.trust })).rejects.toMatchObject({ code: 'SBI_CONNECT' });
   });
 });

@@ -128,7 +128,17 @@ describe('discovery', () => {
   it('reports a Not Registered device without a purpose', async () => {
     sbi.control.setStatus('2', 'Not Registered');
     const slap = (await discover('Finger')).find((d) => d.deviceId === '2')!;
-    expect(slap).toMatchObject({ deviceStatus: 'Not Registered', purpose: '' });
+    expect(slap).toMatchObject({ deviceStatus: 'Not Registered', purpose: '', error: { errorCode: '100', errorInfo: 'Device not registered' } });
+  });
+
+  it.each([
+    ['Busy', '111', 'Device is Busy'],
+    ['Not Ready', '110', 'Device is not ready'],
+    ['Ready', '0', 'Success'],
+  ] as const)('a %s device answers discovery with its status and error %s, as MockMDS does', async (status, errorCode, errorInfo) => {
+    sbi.control.setStatus('3', status);
+    const face = (await discover('Face')).find((d) => d.deviceId === '3')!;
+    expect(face).toMatchObject({ deviceStatus: status, purpose: 'Registration', deviceCode: 'PDVFACER0001', error: { errorCode, errorInfo } });
   });
 });
 

@@ -6,7 +6,7 @@ import type { BenchDevice } from '../../../native/sbi/bench/requests.ts';
 import { rcaptureRequestSchema, captureRequestSchema, safeWire, subTypeFitsSubId, TRANSACTION_ID } from '../../../native/sbi/wire/index.ts';
 
 const device = (type: BenchDevice['type'], subType: string, purpose: string): BenchDevice => ({
-  port: 4501, deviceId: '7', serialNo: 'S1', type, subType, purpose, certification: 'L0', specVersion: '0.9.5', subIds: ['0'],
+  port: 4501, deviceId: '7', deviceCode: 'S1', status: 'Ready', type, subType, purpose, certification: 'L0', specVersion: '0.9.5', subIds: ['0'],
   digitalId: { serialNo: 'S1', make: 'M', model: 'X', type, deviceSubType: subType, deviceProvider: 'P', deviceProviderId: 'P1', dateTime: '2026-01-01T00:00:00Z' },
 });
 const DEVICES = [

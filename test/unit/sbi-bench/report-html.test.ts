@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportHtml } from '../../../native/sbi/bench/report-html.ts';
 import { caseResultOf, summarize } from '../../../native/sbi/bench/report.ts';
+import { namingFindings } from '../../../native/sbi/naming.ts';
 import type { BenchCaseResult, BenchReport } from '../../../native/sbi/bench/report.ts';
 
 const evil = '<script>alert("x")</script><img src=http://evil.example/x onerror=1>';
@@ -10,7 +11,7 @@ const cases: BenchCaseResult[] = [
   { id: 'SBI1027', name: 'Device status: Busy', deviceId: '2', result: 'skip', checks: [{ name: 'tester', result: 'skip', reason: 'needs a tester' }], durationMs: 1, mandatedWaitMs: 0 },
 ];
 const report: BenchReport = {
-  device: { port: 4501, purpose: 'Registration', devices: [{ deviceId: '2', type: 'Finger', subType: 'Slap', certification: 'L0', purpose: 'Registration', serialNo: evil, make: 'M&M', model: "O'Neil", deviceProviderId: null }] },
+  device: { port: 4501, purpose: 'Registration', devices: [{ deviceId: '2', type: 'Finger', subType: 'Slap', certification: 'L0', purpose: 'Registration', deviceCode: 'PDV0000000001', serialNo: evil, make: 'M&M', model: "O'Neil", deviceProviderId: null, findings: namingFindings('PDV0000000001', { serialNo: evil }) }] },
   cases, summary: summarize(cases), startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:02.000Z', cancelled: false,
 };
 
@@ -26,6 +27,13 @@ describe('the printable report', () => {
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(html).toContain('M&amp;M O&#39;Neil');
+  });
+
+  it('shows deviceCode and the digital ID serialNo under their spec names, and their findings', () => {
+    expect(html).toContain('<th>deviceCode</th><th>serialNo (digital ID)</th>');
+    expect(html).toContain('<td>PDV0000000001</td>');
+    expect(html).toMatch(/Finding <span class="id">SBI_DEVICE_CODE_DIFFERS<\/span>: deviceCode &quot;PDV0000000001&quot; differs/);
+    expect(html).toMatch(/Finding <span class="id">SBI_SERIAL_NO_RULE<\/span>/);
   });
 
   it('shows the summary, failing checks with reason and code, and folds passing checks', () => {

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SbiError } from '../../../native/sbi/errors.ts';
 import { checkDeviceInfoAnswer, checkDiscoveryAnswer, verifyDeviceInfo } from '../../../native/sbi/verify.ts';
 import type { Check, VerifyContext } from '../../../native/sbi/verify.ts';
-import { readDiscoveryAnswer } from '../../../native/sbi/client/discovery.ts';
+import { isReady, readDiscoveryAnswer } from '../../../native/sbi/client/discovery.ts';
+import { infoEntryFor } from '../../../native/sbi/device-match.ts';
 import { createSbiFixture, REGISTERED_SLAP } from '../../helpers/sbi-answers.ts';
 import type { SbiFixture } from '../../helpers/sbi-answers.ts';
 
@@ -27,7 +28,7 @@ const failed = (checks: Check[]) => checks.filter((c) => c.result === 'fail').ma
 describe('verifyDeviceInfo', () => {
   it('passes a Ready L0 device and returns the normalised payload and digital ID', () => {
     const { entries, checks } = verifyDeviceInfo(f.deviceInfoAnswer(), ctx);
-    expect(entries[0]!.info).toMatchObject({ deviceId: '2', serialNo: 'VSLAP0000001', certification: 'L0', deviceStatus: 'Ready', sbi10: false, specVersions: ['0.9.5'] });
+    expect(entries[0]!.info).toMatchObject({ deviceId: '2', deviceCode: 'VSLAP0000001', certification: 'L0', deviceStatus: 'Ready', sbi10: false, specVersions: ['0.9.5'] });
     expect(entries[0]!.digitalId).toMatchObject({ make: 'Partner Desk', model: 'SLAP-01', type: 'Finger' });
     expect(entries[0]!.signed).toBe(true);
     expect(checks.map((c) => c.name)).toEqual([
@@ -57,7 +58,7 @@ describe('verifyDeviceInfo', () => {
   it('accepts the SBI 1.0 names: serialNo instead of deviceId/deviceCode, "SBI 2.0"', () => {
     const payload = { certification: 'SBI 2.0', digitalId: f.digitalId({}, f.chip), deviceId: undefined, deviceCode: undefined, serialNo: 'VSLAP0000001' };
     const info = verifyDeviceInfo(f.deviceInfoAnswer(payload), ctx).entries[0]!.info;
-    expect(info).toMatchObject({ deviceId: 'VSLAP0000001', serialNo: 'VSLAP0000001', certification: 'L1', sbi10: true });
+    expect(info).toMatchObject({ deviceId: 'VSLAP0000001', deviceCode: 'VSLAP0000001', certification: 'L1', sbi10: true });
   });
 
   it('an unregistered device may answer unsigned, with error 100; the signature checks are skipped', () => {
@@ -161,5 +162,73 @@ describe('discovery answers', () => {
     expect(failed(checkDiscoveryAnswer([{ ...entry(), extra: 1 }], { strict: true }).checks)).toEqual(['discovery[0].keys']);
     expect(failed(checkDiscoveryAnswer([{ error: { errorCode: '502', errorInfo: 'x' } }]).checks)).toEqual(['discovery[0].error']);
     expect(failed(checkDiscoveryAnswer([{ ...entry(), digitalId: f.digitalId({ type: 'Palm' }, 'unsigned') }]).checks)).toEqual(['discovery[0].digitalId.schema']);
+  });
+
+  // MockMDS (SBIDeviceHelper.getDiscoverInfo): the status, an error 110/111/100, and for an
+  // unregistered device deviceId, deviceCode and purpose blanked.
+  const withStatus = (deviceStatus: string, errorCode: string, over: Record<string, unknown> = {}) => ({ ...entry(), deviceStatus, error: { errorCode, errorInfo: `info ${errorCode}` }, ...over });
+
+  it('lists Busy, Not Ready and Not Registered devices with their status and error, not as problems', () => {
+    const answer = [
+      withStatus('Busy', '111'),
+      withStatus('Not Ready', '110', { deviceId: '3' }),
+      withStatus('Not Registered', '100', { deviceId: '', deviceCode: '', purpose: '' }),
+      entry(),
+    ];
+    const r = readDiscoveryAnswer(4501, 'MOSIPDISC', answer);
+    expect(r.problems).toEqual([]);
+    expect(r.devices.map((d) => [d.entry.deviceId, d.entry.deviceStatus, d.entry.error.errorCode, d.entry.deviceCode, d.entry.purpose, isReady(d)])).toEqual([
+      ['2', 'Busy', '111', 'VSLAP0000001', 'Registration', false],
+      ['3', 'Not Ready', '110', 'VSLAP0000001', 'Registration', false],
+      ['', 'Not Registered', '100', '', '', false],
+      ['2', 'Ready', '0', 'VSLAP0000001', 'Registration', true],
+    ]);
+    // The unsigned digital ID still says what the device is.
+    expect(r.devices[2]!.digitalId).toMatchObject({ serialNo: 'VSLAP0000001', type: 'Finger', deviceSubType: 'Slap' });
+  });
+
+  it('keeps an error without a status to show, and blank ids on a registered device, as problems', () => {
+    const answer = [
+      withStatus('Ready', '503'),
+      { error: { errorCode: '106', errorInfo: 'Device not found' } },
+      withStatus('Busy', '111', { deviceId: '', deviceCode: '' }),
+      { ...entry(), deviceId: '' },
+      withStatus('Asleep', '111'),
+    ];
+    const r = readDiscoveryAnswer(4501, 'MOSIPDISC', answer);
+    expect(r.devices).toEqual([]);
+    expect(r.problems.map((p) => [p.index, p.error.code, p.error.detail?.errorCode ?? p.error.detail?.field])).toEqual([
+      [0, 'SBI_DEVICE_ERROR', '503'],
+      [1, 'SBI_DEVICE_ERROR', '106'],
+      [2, 'SBI_DEVICE_ERROR', '111'],
+      [3, 'SBI_MALFORMED', 'MOSIPDISC[3].deviceId'],
+      [4, 'SBI_DEVICE_ERROR', '111'],
+    ]);
+  });
+});
+
+describe('an unregistered device as MockMDS answers (deviceId and deviceCode blank)', () => {
+  const blank = { deviceStatus: 'Not Registered', deviceId: '', deviceCode: '', purpose: '', env: 'None' };
+
+  it('its unsigned deviceInfo is read, never signed, and matched to discovery by its digital ID', () => {
+    const answer = [...f.deviceInfoAnswer({ ...blank, digitalId: f.digitalId({}, 'unsigned') }, { signer: 'unsigned', error: { errorCode: '100', errorInfo: 'Device not registered' } }), ...f.deviceInfoAnswer()];
+    const report = checkDeviceInfoAnswer(answer, ctx);
+    expect(failed(report.checks)).toEqual([]);
+    expect(report.entries.map((e) => [e.info?.deviceId, e.info?.deviceCode, e.signed, e.error?.errorCode])).toEqual([
+      ['', '', false, '100'],
+      ['2', 'VSLAP0000001', true, '0'],
+    ]);
+    const slap = report.entries[1]!.digitalId!;
+    expect(infoEntryFor('', slap, report.entries)?.index).toBe(0);
+    expect(infoEntryFor('2', slap, report.entries)?.index).toBe(1);
+    expect(infoEntryFor('', { ...slap, serialNo: 'OTHER0000001' }, report.entries)).toBeUndefined();
+    expect(infoEntryFor('9', slap, report.entries)).toBeUndefined();
+  });
+
+  it('a blank deviceId or deviceCode is refused for any other status', () => {
+    for (const deviceStatus of ['Ready', 'Busy', 'Not Ready']) {
+      const report = checkDeviceInfoAnswer(f.deviceInfoAnswer({ deviceStatus, deviceId: '' }, { error: { errorCode: deviceStatus === 'Ready' ? '0' : '111', errorInfo: 'x' } }), ctx);
+      expect(failed(report.checks)).toContain('deviceInfo[0].payload.schema');
+    }
   });
 });

@@ -10,7 +10,7 @@ import { isFinal, useBench, type BenchTarget } from '../../stores/bench.ts';
 import { useHardware, useVirtualSbi } from '../../stores/hardware.ts';
 import { PageHeader } from '../partner-services/parts.tsx';
 import { PromptDialog, RunPanel } from './BenchRun.tsx';
-import { Note, Section, useDeviceParams } from './parts.tsx';
+import { DeviceStatusNote, Note, Section, useDeviceParams } from './parts.tsx';
 
 type BenchCase = Output<'sbi.bench.cases'>['cases'][number];
 type Purpose = BenchTarget['purpose'];
@@ -43,7 +43,10 @@ export function BenchScreen() {
   // While a run goes on, the pickers show what it runs against.
   const locked = running ? bench.target : null;
   const found = devices.find((d) => `${d.port}/${d.deviceId}` === device);
-  const selected = locked ?? found;
+  // The bench tests a Ready device; the device a run works on stays listed while its status cases change it.
+  const choosable = devices.filter((d) => d.deviceStatus === 'Ready' || (locked !== null && d.port === locked.port && d.deviceId === locked.deviceId));
+  const notReady = !locked && found !== undefined && found.deviceStatus !== 'Ready' ? found : null;
+  const selected = locked ?? (notReady ? undefined : found);
   const devicePurpose = found && (PURPOSES as readonly string[]).includes(found.purpose) ? (found.purpose as Purpose) : '';
   const chosenPurpose: Purpose | '' = locked?.purpose ?? (purpose || devicePurpose);
   const isVirtual = selected !== undefined && selected !== null && selected.port === virtualPort;
@@ -56,10 +59,10 @@ export function BenchScreen() {
         <SelectField
           name="device"
           label={t('hardware.bench.device')}
-          value={selected ? `${selected.port}/${selected.deviceId}` : device}
+          value={selected ? `${selected.port}/${selected.deviceId}` : notReady ? '' : device}
           onChange={setDevice}
           placeholder={t('hardware.bench.chooseDevice')}
-          options={devices.map((d) => ({ value: `${d.port}/${d.deviceId}`, label: `${d.deviceId} · ${d.type} · ${d.port}` }))}
+          options={choosable.map((d) => ({ value: `${d.port}/${d.deviceId}`, label: `${d.deviceId} · ${d.type} · ${d.port}` }))}
           testId="bench-device"
         />
         <SelectField
@@ -81,6 +84,11 @@ export function BenchScreen() {
           </label>
         ) : null}
         {discovery && devices.length === 0 ? <Note tone="wait">{t('hardware.bench.noDevice')}</Note> : null}
+        {notReady ? (
+          <div className="sm:col-span-2">
+            <DeviceStatusNote status={notReady.deviceStatus} testId="bench-not-ready" />
+          </div>
+        ) : null}
       </div>
       <CaseList target={target} running={running} />
       <RunPanel target={target} running={running} />

@@ -8,7 +8,7 @@ import { FormError } from '../../components/FormError.tsx';
 import { Facts, PageHeader } from '../partner-services/parts.tsx';
 import { useActivePartnerIds } from '../devices/AddSbiScreen.tsx';
 import { typeText } from '../../lib/sbiDevice.ts';
-import { ChecksList, Note, Section, VerifiedMark, useDeviceParams, useDeviceStatusText, usePurposeText } from './parts.tsx';
+import { ChecksList, DeviceFindings, DeviceStatusNote, Note, Section, VerifiedMark, useDeviceParams, useDeviceStatusText, usePurposeText } from './parts.tsx';
 import { RegistrationPanel } from './OnboardRegistration.tsx';
 
 export type Inspection = Output<'sbi.inspect'>;
@@ -75,11 +75,20 @@ function InspectionView({ inspection, partnerId }: { inspection: Inspection; par
   const purposeText = usePurposeText();
   const { device } = inspection;
   const digital = device.digitalId;
+  const ready = device.deviceStatus === 'Ready';
   const ltr = (text: string | null | undefined) => <bdi dir="ltr">{text || '—'}</bdi>;
   return (
     <>
-      <Section title={t('hardware.onboard.device')} actions={<VerifiedMark verified={device.verified} testId="onboard-verified" />} testId="onboard-device">
-        {device.verified ? <Note tone="ok">{t('hardware.onboard.verifiedOk')}</Note> : <Note tone="bad" testId="onboard-unverified">{t('hardware.onboard.verifiedBad')}</Note>}
+      <Section title={t('hardware.onboard.device')} actions={<VerifiedMark verified={device.verified} signed={device.signed} testId="onboard-verified" />} testId="onboard-device">
+        {!device.signed ? (
+          <Note tone="bad" testId="onboard-unsigned">{t('hardware.onboard.unsigned')}</Note>
+        ) : device.verified ? (
+          <Note tone="ok">{t('hardware.onboard.verifiedOk')}</Note>
+        ) : (
+          <Note tone="bad" testId="onboard-unverified">{t('hardware.onboard.verifiedBad')}</Note>
+        )}
+        {ready ? null : <DeviceStatusNote status={device.deviceStatus} testId="onboard-not-ready" />}
+        <DeviceFindings findings={device.findings} testId="onboard-finding" />
         <Facts
           testId="onboard-facts"
           items={[
@@ -93,7 +102,8 @@ function InspectionView({ inspection, partnerId }: { inspection: Inspection; par
             { label: t('hardware.onboard.facts.specVersion'), value: ltr(device.specVersion.join(', ')) },
             { label: t('devices.cols.make'), value: digital?.make ?? '—' },
             { label: t('devices.cols.model'), value: digital?.model ?? '—' },
-            { label: t('hardware.onboard.facts.serial'), value: ltr(digital?.serialNo) },
+            { label: t('hardware.onboard.facts.deviceCode'), value: ltr(device.deviceCode), testId: 'onboard-device-code' },
+            { label: t('hardware.onboard.facts.serial'), value: ltr(digital?.serialNo), testId: 'onboard-serial-no' },
             { label: t('hardware.onboard.facts.provider'), value: digital ? `${digital.deviceProvider} (${digital.deviceProviderId})` : '—' },
           ]}
         />
@@ -101,7 +111,8 @@ function InspectionView({ inspection, partnerId }: { inspection: Inspection; par
         <ChecksList checks={device.checks} testId="onboard-checks" />
       </Section>
       <MismatchTable inspection={inspection} />
-      <RegistrationPanel inspection={inspection} partnerId={partnerId} />
+      {/* Registering from the device needs it Ready: its values are read again once it is. */}
+      {ready ? <RegistrationPanel inspection={inspection} partnerId={partnerId} /> : null}
     </>
   );
 }

@@ -54,13 +54,52 @@ export function ChecksList({ checks, testId }: { checks: readonly Check[]; testI
   );
 }
 
-export function VerifiedMark({ verified, testId }: { verified: boolean; testId?: string }) {
+/** Verified, not verified, or unsigned (an unregistered device's information: nothing to verify, never "verified"). */
+export function VerifiedMark({ verified, signed = true, testId }: { verified: boolean; signed?: boolean; testId?: string }) {
   const { t } = useTranslation();
+  if (!signed) {
+    return (
+      <span data-testid={testId} data-verified={false} data-signed={false} className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-off-bg px-2 py-0.5 text-xs font-semibold text-off-fg">
+        <span aria-hidden="true">–</span>
+        {t('hardware.sbi.unsigned')}
+      </span>
+    );
+  }
   return (
-    <span data-testid={testId} data-verified={verified} className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${verified ? 'bg-ok-bg text-ok-fg' : 'bg-bad-bg text-bad-fg'}`}>
+    <span data-testid={testId} data-verified={verified} data-signed={true} className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${verified ? 'bg-ok-bg text-ok-fg' : 'bg-bad-bg text-bad-fg'}`}>
       <span aria-hidden="true">{verified ? '✓' : '✗'}</span>
       {verified ? t('hardware.sbi.verified') : t('hardware.sbi.notVerified')}
     </span>
+  );
+}
+
+type Finding = Output<'sbi.discover'>['devices'][number]['findings'][number];
+
+/** deviceCode ≠ serialNo, or a serialNo against the specification's rule: noted, never a failure. */
+export function DeviceFindings({ findings, testId }: { findings: readonly Finding[]; testId: string }) {
+  const { t } = useTranslation();
+  if (findings.length === 0) return null;
+  return (
+    <ul className="space-y-1 text-sm text-slate-700">
+      {findings.map((f) => (
+        <li key={f.code} data-testid={testId} data-code={f.code}>
+          <span className="me-2 rounded-full bg-info-bg px-2 py-0.5 text-xs font-semibold text-info-fg">{t('hardware.sbi.finding')}</span>
+          <bdi>{t(`hardware.sbi.findings.${f.code}`, { deviceCode: f.deviceCode, serialNo: f.serialNo })}</bdi>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What a device that is not Ready means for the user, and that onboarding, the bench and the live view wait for Ready. */
+export function DeviceStatusNote({ status, testId }: { status: string; testId?: string }) {
+  const { t } = useTranslation();
+  const known = status === 'Busy' || status === 'Not Ready' || status === 'Not Registered';
+  return (
+    <Note tone="wait" testId={testId}>
+      {known ? <span className="block">{t(`hardware.sbi.advice.${status}`)}</span> : null}
+      <span className="block font-semibold">{t('hardware.sbi.advice.needsReady')}</span>
+    </Note>
   );
 }
 
