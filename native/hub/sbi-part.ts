@@ -10,7 +10,7 @@ import { SbiClient } from '../sbi/client/sbi-client.ts';
 import { isSbiError } from '../sbi/errors.ts';
 import { checkDeviceInfoAnswer } from '../sbi/verify.ts';
 import type { Check, DeviceInfoReport } from '../sbi/verify.ts';
-import type { DiscoveredSbiView, DiscoveryView, HubEmit, VerifyContext } from './hub.ts';
+import type { DiscoveredSbiView, DiscoveryView, AnnounceEmit, VerifyContext } from './hub.ts';
 
 export interface SbiPartOptions {
   portFrom: number;
@@ -19,7 +19,7 @@ export interface SbiPartOptions {
   maxAgeMs: number;
   /** Background rescan period while screens show devices; 0 turns it off. */
   intervalMs: number;
-  emit: HubEmit;
+  emit: AnnounceEmit;
 }
 
 /** How long after the last request background scans go on (a screen re-asks on every change). */
