@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL, EVENT_NAMES, METHOD_NAMES, READY_CHANNEL } from '../main/contract/index.ts';
+import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL, EVENT_NAMES, EVENT_SESSION_CHANNEL, METHOD_NAMES, READY_CHANNEL } from '../main/contract/index.ts';
 import type { CallResult, EventName, EventPayload, Input, MethodName, PartnerDeskTransport } from '../main/contract/index.ts';
 
 /**
@@ -58,6 +58,10 @@ const partnerDesk: PartnerDeskTransport = {
     return () => {
       listeners.get(event)?.delete(wrapped);
     };
+  },
+  listenAs(session: string | null): void {
+    // Main checks the session with the core and routes this window's events by it.
+    ipcRenderer.send(EVENT_SESSION_CHANNEL, typeof session === 'string' ? session : null);
   },
 };
 

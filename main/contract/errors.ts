@@ -171,6 +171,7 @@ export const ERROR_CODES = [
   'PD_HW_005', // a bench is already running against this device
   'PD_HW_006', // the virtual SBI is not running
   'PD_HW_007', // the device did not answer in time
+  'PD_HW_008', // started by someone else (task, stream, virtual SBI): only they or the admin may act on it
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

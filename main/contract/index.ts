@@ -44,7 +44,11 @@ export function isMethodName(value: unknown): value is MethodName {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
 }
 
-/** Events pushed from the core to every connected UI. */
+/**
+ * Events pushed from the core. A UI hears them only for a signed-in session it names with
+ * `listenAs`, and only those meant for it: frames and task progress for the session that started
+ * them, `data.changed` by role and ownership.
+ */
 export const events = {
   /** Something in `topic` changed; screens showing it refetch. */
   'data.changed': zod.object({ topic: DataTopic }),
@@ -62,6 +66,8 @@ export type CallResult<M extends MethodName> = { ok: true; result: Output<M> } |
 export interface PartnerDeskTransport {
   call<M extends MethodName>(method: M, input: Input<M>, session: string | null): Promise<CallResult<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** The session whose events this UI hears (null: signed out, none). Called on every sign-in and sign-out. */
+  listenAs(session: string | null): void;
 }
 
 export * from './errors.ts';

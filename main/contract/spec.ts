@@ -11,9 +11,18 @@ import type { Role } from './common.ts';
 export type Access = 'public' | 'session' | readonly Role[];
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  /** Commands change state and go through the command path; queries never write. */
-  kind: 'command' | 'query';
+  /**
+   * Commands change tables and go through the command path; queries never write. Actions change
+   * no table but change the world (a device, a running task): they run like queries and are
+   * audited, success or refusal, in a transaction of their own.
+   */
+  kind: 'command' | 'query' | 'action';
   access: Access;
+  /**
+   * Callers with only partner roles must own an approved, active partner of a type the access list
+   * names (PMS_PMP_016 otherwise); admins pass. Checked at the door with the role gate.
+   */
+  activePartner?: true;
   input: I;
   output: O;
   /** Codes the method can answer with besides the generic wire/auth ones. */

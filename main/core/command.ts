@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../contract/index.ts';
 import type { DataTopic, MethodName, Output, ParsedInput } from '../contract/index.ts';
-import type { Actor, CommandCtx, QueryCtx, WriteDb } from './context.ts';
+import type { Actor, ChangeScope, CommandCtx, QueryCtx, WriteDb } from './context.ts';
+import { dataAudience } from './events/audience.ts';
+import type { Audience } from './events/audience.ts';
 import type { CoreDeps } from './deps.ts';
 
 export interface CommandOutcome<M extends MethodName> {
@@ -77,12 +79,18 @@ export async function runCommand<M extends MethodName, P>(
   name: M,
   handler: CommandHandler<M, P>,
   input: ParsedInput<M>,
-  env: { writer: WriteDb; queryCtx: QueryCtx; deps: CoreDeps; actor: Actor | null; emit: (topic: DataTopic) => void },
+  env: { writer: WriteDb; queryCtx: QueryCtx; deps: CoreDeps; actor: Actor | null; emit: (topic: DataTopic, audience: Audience) => void },
 ): Promise<Output<M>> {
   const { writer, deps, actor } = env;
   const actorName = actor?.userId ?? handler.actorName?.(input) ?? 'anonymous';
   const action = name;
-  const topics = new Set<DataTopic>();
+  const topics = new Map<DataTopic, { partners: Set<string>; shared: boolean }>();
+  const changed = (topic: DataTopic, scope: ChangeScope = {}) => {
+    const t = topics.get(topic) ?? { partners: new Set<string>(), shared: false };
+    for (const p of scope.partners ?? []) t.partners.add(p);
+    t.shared ||= scope.shared === true;
+    topics.set(topic, t);
+  };
   const tasks: Array<() => Promise<void>> = [];
   const auditFailure = (err: AppError, time: string) =>
     writer.transaction(() => writeAudit(writer, { module: handler.module, action, actor: actorName, result: 'failure', errorCode: err.code, time }))();
@@ -97,7 +105,7 @@ export async function runCommand<M extends MethodName, P>(
 
   const now = deps.now();
   const time = now.toISOString();
-  const ctx: CommandCtx = { db: writer, deps, actor, now, changed: (t) => topics.add(t), afterCommit: (t) => tasks.push(t) };
+  const ctx: CommandCtx = { db: writer, deps, actor, now, changed, afterCommit: (t) => tasks.push(t) };
   let kept = null as AppError | null;
   let output: Output<M>;
   try {
@@ -121,7 +129,7 @@ export async function runCommand<M extends MethodName, P>(
     throw err;
   }
   if (kept !== null) throw kept as AppError;
-  for (const topic of topics) env.emit(topic);
+  for (const [topic, t] of topics) env.emit(topic, dataAudience(topic, [...t.partners], t.shared));
   for (const task of tasks) task().catch((err) => deps.log('error', `after-commit task of ${name} failed`, err));
   return output;
 }

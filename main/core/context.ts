@@ -28,10 +28,19 @@ export interface CommandCtx {
   deps: CoreDeps;
   actor: Actor | null;
   now: Date;
-  /** Tell connected UIs that data under `topic` changed, once the transaction commits. */
-  changed: (topic: DataTopic) => void;
+  /**
+   * Tell connected UIs that data under `topic` changed, once the transaction commits: the topic's
+   * admins hear it, and the owners of `partners` (the partners the change touched); `shared` marks
+   * a change to what every policy partner sees (a published policy). See events/audience.ts.
+   */
+  changed: (topic: DataTopic, scope?: ChangeScope) => void;
   /** Work to run after commit (sending mail); failures are logged, never undo the command. */
   afterCommit: (task: () => Promise<void>) => void;
+}
+
+export interface ChangeScope {
+  partners?: Iterable<string>;
+  shared?: boolean;
 }
 
 export function requireActor(actor: Actor | null): Actor {

@@ -5,6 +5,9 @@ import type { z } from 'zod';
 import type { Actor, QueryCtx, ReadDb, WriteDb } from './context.ts';
 import type { CoreDeps } from './deps.ts';
 import { runCommand, writeAudit } from './command.ts';
+import { runAction } from './action.ts';
+import { activePartnerRoles } from './events/audience.ts';
+import type { Audience } from './events/audience.ts';
 import { handlers } from './handlers.ts';
 import type { Handler } from './handlers.ts';
 
@@ -16,7 +19,7 @@ export interface DispatchEnv {
   reader: ReadDb;
   writer: WriteDb;
   deps: CoreDeps;
-  emit: (topic: DataTopic) => void;
+  emit: (topic: DataTopic, audience: Audience) => void;
 }
 
 /** Resolves a bearer token to its actor; expired or ended sessions are refused without a write. */
@@ -36,6 +39,17 @@ export function resolveSession(env: DispatchEnv, token: string | null): Actor {
   const roles = (env.reader.prepare('SELECT role FROM user_role WHERE user_id = ? ORDER BY role').all(row.userId) as Array<{ role: Role }>).map((r) => r.role);
   const partnerIds = (env.reader.prepare('SELECT id FROM partner WHERE user_id = ? ORDER BY id').all(row.userId) as Array<{ id: string }>).map((r) => r.id);
   return { userId: row.userId, roles, partnerIds, isAdmin: roles.includes('PARTNER_ADMIN'), sessionHash: tokenHash };
+}
+
+/**
+ * A partner acts for an organisation only once the admin approved it and while it is active:
+ * a freshly self-registered account must not drive devices or other partners' work.
+ */
+function requireActivePartner(env: DispatchEnv, actor: Actor, access: readonly Role[]): void {
+  const active = activePartnerRoles(env.reader, actor.userId);
+  if (!access.some((r) => active.has(r))) {
+    throw new AppError('PMS_PMP_016', 'Your partner account is not approved and active yet: the administrator must approve it first.');
+  }
 }
 
 function zodFields(error: z.ZodError): Record<string, string> {
@@ -63,6 +77,7 @@ export async function dispatch(env: DispatchEnv, methodName: string, token: stri
       if (spec.access !== 'session' && !spec.access.some((r) => actor!.roles.includes(r))) {
         throw new AppError('PD_AUTH_004', 'Your role does not allow this action.');
       }
+      if (spec.activePartner && !actor.isAdmin && spec.access !== 'session') requireActivePartner(env, actor, spec.access);
     }
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new AppError('PMS_COR_002', 'Some fields are missing or invalid.', zodFields(parsed.error));
@@ -73,7 +88,9 @@ export async function dispatch(env: DispatchEnv, methodName: string, token: stri
     const result =
       handler.kind === 'query'
         ? await handler.run(queryCtx, input)
-        : await runCommand(methodName, handler, input, { writer: env.writer, queryCtx, deps: env.deps, actor, emit: env.emit });
+        : handler.kind === 'action'
+          ? await runAction(methodName, handler, input, { writer: env.writer, queryCtx, deps: env.deps, actor })
+          : await runCommand(methodName, handler, input, { writer: env.writer, queryCtx, deps: env.deps, actor, emit: env.emit });
     const checked = spec.output.safeParse(result);
     if (!checked.success) {
       env.deps.log('error', `output of ${methodName} failed its schema`, checked.error.issues);
@@ -82,8 +99,8 @@ export async function dispatch(env: DispatchEnv, methodName: string, token: stri
     return { ok: true, result: checked.data as never };
   } catch (err) {
     if (err instanceof AppError) {
-      // Refusals before the command path ran (session, role, schema) are audited here.
-      if (spec.kind === 'command' && !gatePassed) {
+      // Refusals before the command or action path ran (session, role, schema) are audited here.
+      if (spec.kind !== 'query' && !gatePassed) {
         env.writer.transaction(() =>
           writeAudit(env.writer, { module: methodName.split('.')[0] ?? methodName, action: methodName, actor: actor?.userId ?? 'anonymous', result: 'failure', errorCode: err.code, time: env.deps.now().toISOString() }),
         )();

@@ -1,5 +1,6 @@
 import type { MethodName } from '../contract/index.ts';
 import type { CommandHandler, QueryHandler } from './command.ts';
+import type { ActionHandler } from './action.ts';
 import { accountHandlers } from './accounts/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
 import { dashboardHandlers } from './dashboard/handlers.ts';
@@ -12,12 +13,17 @@ import { deviceHandlers } from './devices/handlers.ts';
 import { ftmHandlers } from './ftm/handlers.ts';
 import { hardwareHandlers } from './hardware/handlers.ts';
 
-export type Handler<M extends MethodName> = QueryHandler<M> | CommandHandler<M, unknown>;
+export type Handler<M extends MethodName> = QueryHandler<M> | CommandHandler<M, unknown> | ActionHandler<M>;
 export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };
 
 /** Builds a command handler, erasing its `prepare` result type for the registry. */
 export function command<M extends MethodName, P = undefined>(h: Omit<CommandHandler<M, P>, 'kind'>): CommandHandler<M, unknown> {
   return { kind: 'command', ...h } as CommandHandler<M, unknown>;
+}
+
+/** Builds an audited action handler (contract kind 'action', see action.ts). */
+export function action<M extends MethodName>(h: Omit<ActionHandler<M>, 'kind'>): ActionHandler<M> {
+  return { kind: 'action', ...h };
 }
 
 export function query<M extends MethodName>(run: QueryHandler<M>['run']): QueryHandler<M> {

@@ -2,13 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { contract, isMethodName } from '../contract/index.ts';
 import type { CallResult, DataTopic, EventName, EventPayload, Input, MethodName, Output } from '../contract/index.ts';
 import { openDatabase } from '../store/db.ts';
 import { loadConfig } from './config.ts';
 import type { Config } from './config.ts';
 import type { ReadDb, WriteDb } from './context.ts';
 import type { CoreDeps } from './deps.ts';
-import { dispatch } from './dispatch.ts';
+import { dispatch, resolveSession } from './dispatch.ts';
+import { activePartnerRoles } from './events/audience.ts';
+import type { Audience } from './events/audience.ts';
+import { EventSubscriptions } from './events/subscriptions.ts';
+import type { EventSource } from './events/subscriptions.ts';
 import { runAsSystem } from './system.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -16,11 +21,17 @@ import { aesKeyWrap, fileKek } from './keys/wrap.ts';
 import type { HardwareHub, HubEmit } from '../../native/hub/hub.ts';
 import { createHardwareHub } from '../../native/hub/create-hub.ts';
 
-export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>, audience: Audience) => void;
+export type { Audience } from './events/audience.ts';
+export type { CoreEvent, EventSource } from './events/subscriptions.ts';
 
 /** What every host (Electron worker, web server, CLI, tests) holds. */
-export interface Core {
+export interface Core extends EventSource {
   dispatch(method: string, session: string | null, input: unknown): Promise<CallResult<MethodName>>;
+  /**
+   * Every event with its audience, unfiltered: for tests and in-process tools. Hosts deliver to
+   * UIs only through `subscribe` (EventSource), which checks the session and the audience.
+   */
   onEvent(listener: CoreEventListener): () => void;
   readonly deps: CoreDeps;
   /** Direct connections for the CLI and tests; hosts never hand these to a UI. */
@@ -52,8 +63,11 @@ export function openCore(options: CoreOptions): Core {
   const log: CoreDeps['log'] =
     options.log ?? ((level, message, detail) => console[level === 'info' ? 'log' : level](`[core] ${message}`, detail ?? ''));
   const listeners = new Set<CoreEventListener>();
-  const emitEvent: HubEmit = (event, payload) => {
-    for (const l of listeners) l(event, payload);
+  // Set once the read connection is open; the hub emits nothing before it is asked to work.
+  let subscriptions: EventSubscriptions | null = null;
+  const emitEvent: HubEmit = (event, payload, audience) => {
+    for (const l of listeners) l(event, payload, audience);
+    subscriptions?.emit(event, payload as EventPayload<EventName>, audience);
   };
   const now = options.now ?? (() => new Date());
   const deps: CoreDeps = {
@@ -76,18 +90,30 @@ export function openCore(options: CoreOptions): Core {
   reader.pragma('busy_timeout = 5000');
   // Lists and counts scan large indexes; memory-mapped reads spare a read() per page (10× on 1M-row counts).
   reader.pragma('mmap_size = 1073741824');
-  const emit = (topic: DataTopic) => emitEvent('data.changed', { topic });
+  const emit = (topic: DataTopic, audience: Audience) => emitEvent('data.changed', { topic }, audience);
   const env = { reader, writer, deps, emit };
+  const subs = new EventSubscriptions((token) => {
+    const actor = resolveSession(env, token);
+    return { actor, activeRoles: activePartnerRoles(reader, actor.userId) };
+  }, log);
+  subscriptions = subs;
   return {
     deps,
     db: { reader, writer },
-    dispatch: (method, session, input) => dispatch(env, method, session, input),
+    async dispatch(method, session, input) {
+      const result = await dispatch(env, method, session, input);
+      // A command may have ended a session (sign-out, password change, a disabled account).
+      if (isMethodName(method) && contract[method].kind === 'command') subs.recheck();
+      return result;
+    },
+    subscribe: (session, deliver, ended) => subs.subscribe(session, deliver, ended),
     runAsSystem: (method, input) => runAsSystem(env, method, input),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close() {
+      subs.close();
       void deps.hardware.close();
       reader.close();
       writer.close();

@@ -9,7 +9,7 @@ import { AppError } from '../../main/contract/index.ts';
 import { createBenchEncryptionKey, detectVirtualSbi, planBench, reportHtml, runBench, virtualPrompter } from '../sbi/bench/index.ts';
 import type { BenchEncryptionKey, BenchPrompt, BenchReport, PromptAnswer } from '../sbi/bench/index.ts';
 import { isSbiError } from '../sbi/errors.ts';
-import type { BenchCaseView, BenchPurpose, BenchReportView, VerifyContext } from './hub.ts';
+import type { BenchCaseView, BenchPurpose, BenchReportView, VerifyContext, WorkOwner } from './hub.ts';
 import type { PromptAction, TaskHandle, TaskRegistry } from './tasks.ts';
 
 /** The prompt as data (task.progress promptAction), for the UI to word in the user's language. */
@@ -24,7 +24,7 @@ function actionOf(p: BenchPrompt): PromptAction {
   };
 }
 
-type RunOpts = VerifyContext & { port: number; deviceId?: string | undefined; purpose: BenchPurpose; autoPrompts: boolean; caseIds?: string[] | undefined };
+type RunOpts = VerifyContext & { port: number; deviceId?: string | undefined; purpose: BenchPurpose; autoPrompts: boolean; caseIds?: string[] | undefined; owner: WorkOwner };
 
 export class BenchPart {
   constructor(private readonly tasks: TaskRegistry<BenchReport>) {}
@@ -45,7 +45,7 @@ export class BenchPart {
     const resource = `port:${opts.port}`;
     if (this.tasks.isBusy(resource)) throw new AppError('PD_HW_005', `A compliance bench is already running on port ${opts.port}.`);
     const total = (await this.plan(opts)).cases.length;
-    const taskId = this.tasks.start(resource, total, (t) => this.run(opts, t));
+    const taskId = this.tasks.start(resource, total, opts.owner, (t) => this.run(opts, t));
     return { taskId, total };
   }
 

@@ -6,7 +6,8 @@ import { DEFAULT_CATALOGUE_PATH, loadCatalogue } from '../usb/catalogue.ts';
 import type { DeviceCatalogue } from '../usb/catalogue.ts';
 import { BenchPart } from './bench-part.ts';
 import { FtmPart } from './ftm-part.ts';
-import type { HardwareHub, HubEmit } from './hub.ts';
+import { HARDWARE_AUDIENCE } from './hub.ts';
+import type { AnnounceEmit, HardwareHub, HubEmit } from './hub.ts';
 import { SbiPart } from './sbi-part.ts';
 import { StreamPart } from './stream-part.ts';
 import { TaskRegistry } from './tasks.ts';
@@ -35,12 +36,14 @@ export function createHardwareHub(opts: HubOptions): HardwareHub {
   const { config, emit, log } = opts;
   let catalogue: DeviceCatalogue | null = null;
   const catalogueOnce = () => (catalogue ??= loadCatalogue(cataloguePath()));
-  const tasks = new TaskRegistry<BenchReport>((p) => emit('task.progress', p));
+  // Progress of a run goes to the session that started it; what is attached, to hardware users.
+  const tasks = new TaskRegistry<BenchReport>((p, owner) => emit('task.progress', p, { session: owner.session }));
+  const announce: AnnounceEmit = (event, payload) => emit(event, payload, HARDWARE_AUDIENCE);
   const bench = new BenchPart(tasks);
   const range: [number, number] = [config.sbiPortFrom, config.sbiPortTo];
-  const sbi = new SbiPart({ portFrom: range[0], portTo: range[1], maxAgeMs: Math.max(1, config.discoveryIntervalSeconds) * 1000, intervalMs: config.discoveryIntervalSeconds * 1000, emit });
+  const sbi = new SbiPart({ portFrom: range[0], portTo: range[1], maxAgeMs: Math.max(1, config.discoveryIntervalSeconds) * 1000, intervalMs: config.discoveryIntervalSeconds * 1000, emit: announce });
   const streams = new StreamPart(emit, log);
-  const usb = new UsbPart(catalogueOnce, emit);
+  const usb = new UsbPart(catalogueOnce, announce);
   const virtual = new VirtualPart({
     dataDir: opts.dataDir,
     portRange: range,
@@ -50,8 +53,8 @@ export function createHardwareHub(opts: HubOptions): HardwareHub {
     now: opts.now,
     emit: (event, payload) => {
       // Starting, stopping or changing the virtual device changes what discovery finds.
-      if (event === 'hardware.changed') sbi.invalidate();
-      emit(event, payload);
+      sbi.invalidate();
+      announce(event, payload);
     },
   });
   const ftm = new FtmPart(catalogueOnce, virtual, log);
@@ -61,15 +64,18 @@ export function createHardwareHub(opts: HubOptions): HardwareHub {
     inspect: (o) => sbi.inspect(o),
     streamStart: (o) => streams.start(o),
     streamStop: (id) => streams.stop(id),
+    streamOwner: (id) => streams.owner(id),
     benchCases: (o) => bench.cases(o),
     benchStart: (o) => bench.start(o),
     benchReport: (id, format) => bench.report(id, format),
+    taskOwner: (id) => tasks.owner(id),
     answer: (id, a) => tasks.answer(id, a),
     cancel: (id) => tasks.cancel(id),
     ftmChips: () => ftm.chips(),
     ftmRead: (o) => ftm.read(o),
     virtualState: (trusted) => virtual.state(trusted),
-    virtualControl: (a) => virtual.control(a),
+    virtualOwner: () => virtual.owner(),
+    virtualControl: (a, owner) => virtual.control(a, owner ?? null),
     virtualRoots: () => virtual.roots(),
     async close() {
       tasks.cancelAll();

@@ -6,6 +6,7 @@
  */
 import type { EventName, EventPayload, Output } from '../../main/contract/index.ts';
 import type { TrustStore } from '../../main/core/pki/index.ts';
+import type { Audience } from '../../main/core/events/audience.ts';
 import type { PromptAnswer } from './tasks.ts';
 
 export type UsbListView = Output<'hardware.usb.list'>;
@@ -18,8 +19,23 @@ export type FtmChipReadingView = Output<'hardware.ftm.read'>;
 export type VirtualSbiView = Output<'virtualSbi.state'>;
 export type VirtualSbiAction = Exclude<Parameters<HardwareHub['virtualControl']>[0], never>;
 export type BenchPurpose = 'Registration' | 'Auth';
-/** Pushes a contract event to every connected UI (the core's listeners). */
-export type HubEmit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+/** Pushes a contract event to the UIs of `audience` (the core routes it, events/subscriptions.ts). */
+export type HubEmit = <E extends EventName>(event: E, payload: EventPayload<E>, audience: Audience) => void;
+/** A part announces that the hardware it watches changed; create-hub.ts addresses it. */
+export type AnnounceEmit = (event: 'hardware.changed', payload: EventPayload<'hardware.changed'>) => void;
+
+/**
+ * Who started a bench run, a live stream or the virtual SBI: its events go to that session only,
+ * and acting on it is for that user or the admin (the core decides). null: the system (`--demo`).
+ */
+export interface WorkOwner {
+  userId: string;
+  /** SHA-256 of the session token, as the core's Actor carries it. */
+  session: string;
+}
+
+/** hardware.changed: what is attached changed; heard by the roles that may look at hardware. */
+export const HARDWARE_AUDIENCE: Audience = { roles: ['DEVICE_PROVIDER', 'FTM_PROVIDER', 'PARTNER_ADMIN'], activePartner: true };
 
 export interface VerifyContext {
   trust: TrustStore;
@@ -37,10 +53,14 @@ export interface HardwareHub {
   discover(opts: VerifyContext & { refresh: boolean; again?: () => VerifyContext }): Promise<DiscoveryView>;
   /** Device info of one device, verified; throws PD_HW_001/002 when absent or unverifiable. */
   inspect(opts: VerifyContext & { port: number; deviceId: string }): Promise<DiscoveredSbiView>;
-  streamStart(opts: { port: number; deviceId: string; deviceSubId: string }): Promise<string>;
+  streamStart(opts: { port: number; deviceId: string; deviceSubId: string; owner: WorkOwner }): Promise<string>;
   streamStop(streamId: string): boolean;
+  /** Who started a live stream; undefined when no such stream runs. */
+  streamOwner(streamId: string): WorkOwner | undefined;
   benchCases(opts: { port: number; deviceId?: string | undefined; purpose: BenchPurpose }): Promise<BenchCaseView[]>;
-  benchStart(opts: VerifyContext & { port: number; deviceId?: string | undefined; purpose: BenchPurpose; autoPrompts: boolean; caseIds?: string[] | undefined }): Promise<{ taskId: string; total: number }>;
+  benchStart(opts: VerifyContext & { port: number; deviceId?: string | undefined; purpose: BenchPurpose; autoPrompts: boolean; caseIds?: string[] | undefined; owner: WorkOwner }): Promise<{ taskId: string; total: number }>;
+  /** Who started a task; undefined when the task is unknown (or pruned). */
+  taskOwner(taskId: string): WorkOwner | undefined;
   benchReport(taskId: string, format: 'json' | 'html'): BenchReportView | null;
   answer(taskId: string, answer: PromptAnswer): boolean | null;
   cancel(taskId: string): boolean | null;
@@ -48,6 +68,9 @@ export interface HardwareHub {
   /** Reads the chip and proves possession with a fresh challenge; `leafPem` is the chip certificate. */
   ftmRead(opts: VerifyContext & { path: string }): Promise<FtmChipReadingView & { leafPem: string }>;
   virtualState(trustedThumbprints: ReadonlySet<string>): VirtualSbiView;
+  /** Who started the running virtual SBI (null: the system); undefined when it is not running. */
+  virtualOwner(): WorkOwner | null | undefined;
+  /** `owner`: who asks, recorded as the virtual SBI's owner when this starts it. */
   virtualControl(
     action:
       | { action: 'start' }
@@ -57,6 +80,7 @@ export interface HardwareHub {
       | { action: 'delay'; delayMs: number }
       | { action: 'rotateKeys'; deviceId?: string | undefined }
       | { action: 'fault'; fault: 'bad-signature' | 'wrong-hash' | 'millisecond-timestamps' | 'early-timeout' | 'wrong-count' | null },
+    owner?: WorkOwner | null,
   ): Promise<void>;
   /** DER of the virtual device CA and FTM root, or null when the virtual SBI is not running. */
   virtualRoots(): { device: Uint8Array; ftm: Uint8Array } | null;

@@ -12,7 +12,7 @@ import { isSbiError } from '../sbi/errors.ts';
 import { namingFindings } from '../sbi/naming.ts';
 import { checkDeviceInfoAnswer } from '../sbi/verify.ts';
 import type { Check, DeviceInfoReport } from '../sbi/verify.ts';
-import type { DiscoveredSbiView, DiscoveryView, HubEmit, VerifyContext } from './hub.ts';
+import type { DiscoveredSbiView, DiscoveryView, AnnounceEmit, VerifyContext } from './hub.ts';
 
 export interface SbiPartOptions {
   portFrom: number;
@@ -21,7 +21,7 @@ export interface SbiPartOptions {
   maxAgeMs: number;
   /** Background rescan period while screens show devices; 0 turns it off. */
   intervalMs: number;
-  emit: HubEmit;
+  emit: AnnounceEmit;
 }
 
 /** How long after the last request background scans go on (a screen re-asks on every change). */

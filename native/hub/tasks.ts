@@ -4,6 +4,7 @@
  * (or cancels), so a run that needs a human never spins.
  */
 import { randomUUID } from 'node:crypto';
+import type { WorkOwner } from './hub.ts';
 
 export type TaskState = 'running' | 'prompt' | 'done' | 'cancelled' | 'failed';
 export type PromptAnswer = 'done' | 'skip';
@@ -40,6 +41,8 @@ interface Entry<R> {
   error: string | null;
   /** Resource the task holds (a device port): one task per resource at a time. */
   resource: string;
+  /** Who started it: progress goes to that session only. */
+  owner: WorkOwner;
 }
 
 /** Finished tasks are kept for the report screen; the oldest are dropped beyond this. */
@@ -48,7 +51,7 @@ const KEEP_FINISHED = 20;
 export class TaskRegistry<R> {
   private readonly tasks = new Map<string, Entry<R>>();
 
-  constructor(private readonly emit: (p: TaskProgress) => void) {}
+  constructor(private readonly emit: (p: TaskProgress, owner: WorkOwner) => void) {}
 
   isBusy(resource: string): boolean {
     for (const t of this.tasks.values()) if (t.resource === resource && (t.progress.state === 'running' || t.progress.state === 'prompt')) return true;
@@ -56,7 +59,7 @@ export class TaskRegistry<R> {
   }
 
   /** Starts `run` in the background; its result (also a partial one after cancel) is kept. */
-  start(resource: string, total: number, run: (t: TaskHandle) => Promise<R>): string {
+  start(resource: string, total: number, owner: WorkOwner, run: (t: TaskHandle) => Promise<R>): string {
     const taskId = randomUUID();
     const entry: Entry<R> = {
       progress: { taskId, state: 'running', done: 0, total, label: '', prompt: null, promptAction: null },
@@ -65,12 +68,13 @@ export class TaskRegistry<R> {
       result: null,
       error: null,
       resource,
+      owner,
     };
     this.tasks.set(taskId, entry);
     this.prune();
     const publish = (patch: Partial<TaskProgress>) => {
       entry.progress = { ...entry.progress, ...patch };
-      this.emit(entry.progress);
+      this.emit(entry.progress, owner);
     };
     const handle: TaskHandle = {
       signal: entry.controller.signal,
@@ -107,6 +111,10 @@ export class TaskRegistry<R> {
   get(taskId: string): { progress: TaskProgress; result: R | null; error: string | null } | null {
     const t = this.tasks.get(taskId);
     return t ? { progress: t.progress, result: t.result, error: t.error } : null;
+  }
+
+  owner(taskId: string): WorkOwner | undefined {
+    return this.tasks.get(taskId)?.owner;
   }
 
   answer(taskId: string, answer: PromptAnswer): boolean | null {

@@ -4,7 +4,7 @@
  */
 import { UsbMonitor } from '../usb/usb-monitor.ts';
 import type { DeviceCatalogue } from '../usb/catalogue.ts';
-import type { HubEmit, UsbListView } from './hub.ts';
+import type { AnnounceEmit, UsbListView } from './hub.ts';
 
 export class UsbPart {
   private monitor: UsbMonitor | null = null;
@@ -13,7 +13,7 @@ export class UsbPart {
 
   constructor(
     private readonly catalogue: () => DeviceCatalogue,
-    private readonly emit: HubEmit,
+    private readonly emit: AnnounceEmit,
   ) {}
 
   async list(): Promise<UsbListView> {

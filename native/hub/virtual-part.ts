@@ -10,7 +10,7 @@ import { VirtualFtmChip } from '../ftm/virtual-chip.ts';
 import { loadOrCreateVirtualPki } from '../virtual/pki-store.ts';
 import { startVirtualSbi } from '../virtual/sbi/index.ts';
 import type { VirtualSbi } from '../virtual/sbi/index.ts';
-import type { HardwareHub, HubEmit, VirtualSbiView } from './hub.ts';
+import type { AnnounceEmit, HardwareHub, VirtualSbiView, WorkOwner } from './hub.ts';
 
 export interface VirtualPartOptions {
   dataDir: string;
@@ -19,7 +19,7 @@ export interface VirtualPartOptions {
   providerId: string;
   ftmOrg: string;
   now: () => Date;
-  emit: HubEmit;
+  emit: AnnounceEmit;
 }
 
 /** The path the in-process chip is listed under (real chips have hidraw paths). */
@@ -31,6 +31,8 @@ export class VirtualPart {
   private sbi: VirtualSbi | null = null;
   private chip: VirtualFtmChip | null = null;
   private starting: Promise<void> | null = null;
+  /** Who started the running device (null: the system); undefined while it is not running. */
+  private startedBy: WorkOwner | null | undefined = undefined;
 
   constructor(private readonly opts: VirtualPartOptions) {}
 
@@ -52,12 +54,16 @@ export class VirtualPart {
     };
   }
 
+  owner(): WorkOwner | null | undefined {
+    return this.sbi ? this.startedBy : undefined;
+  }
+
   roots(): { device: Uint8Array; ftm: Uint8Array } | null {
     return this.sbi ? { device: this.sbi.pki.deviceCa.der, ftm: this.sbi.pki.ftmRoot.der } : null;
   }
 
-  async control(a: Action): Promise<void> {
-    if (a.action === 'start') return this.start();
+  async control(a: Action, owner: WorkOwner | null = null): Promise<void> {
+    if (a.action === 'start') return this.start(owner);
     if (a.action === 'stop') return this.stop();
     const sbi = this.sbi;
     if (!sbi) throw new AppError('PD_HW_006', 'The virtual SBI is not running.');
@@ -75,8 +81,9 @@ export class VirtualPart {
     this.opts.emit('hardware.changed', { source: 'virtual' });
   }
 
-  private async start(): Promise<void> {
+  private async start(owner: WorkOwner | null): Promise<void> {
     if (this.sbi) return;
+    if (!this.starting) this.startedBy = owner;
     this.starting ??= (async () => {
       const { pki } = await loadOrCreateVirtualPki(join(this.opts.dataDir, 'virtual-sbi', 'pki.json'), {
         deviceOrg: this.opts.deviceOrg,
@@ -96,6 +103,7 @@ export class VirtualPart {
     const sbi = this.sbi;
     this.sbi = null;
     this.chip = null;
+    this.startedBy = undefined;
     if (sbi) {
       await sbi.close();
       this.opts.emit('hardware.changed', { source: 'virtual' });

@@ -162,7 +162,8 @@ test('device provider: discovers the virtual device, onboards it into a pre-fill
 
 test('device provider: runs the compliance bench with progress and prompts, then exports the report', async ({ page, desk }) => {
   test.setTimeout(180_000);
-  const { session } = await seed(desk, 'DEVICE', DP);
+  // The admin started the virtual SBI, so only the admin may steer it (issue 12): the admin plays the device's hands.
+  const { admin } = await seed(desk, 'DEVICE', DP);
   await desk.open(page);
   await adminStartsVirtualSbi(page, desk);
   await as(page, desk, DP.username, DP.password, '/hardware');
@@ -188,8 +189,8 @@ test('device provider: runs the compliance bench with progress and prompts, then
           const text = await page.getByTestId('bench-prompt-text').innerText();
           const seq = await page.getByTestId('bench-prompt-text').getAttribute('data-seq');
           const wanted = /"(Ready|Busy|Not Ready|Not Registered)"/.exec(text)?.[1] as 'Ready' | 'Busy' | 'Not Ready' | 'Not Registered' | undefined;
-          if (wanted) await call(desk, 'virtualSbi.control', { action: 'status', deviceId: '2', status: wanted }, session);
-          else if (/rotate/i.test(text)) await call(desk, 'virtualSbi.control', { action: 'rotateKeys', deviceId: '2' }, session);
+          if (wanted) await call(desk, 'virtualSbi.control', { action: 'status', deviceId: '2', status: wanted }, admin);
+          else if (/rotate/i.test(text)) await call(desk, 'virtualSbi.control', { action: 'rotateKeys', deviceId: '2' }, admin);
           // The virtual panel has no way to withhold input: a tester who cannot act skips the case.
           const cannot = /present nothing/i.test(text);
           if (cannot) skipped++;

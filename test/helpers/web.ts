@@ -7,8 +7,11 @@ import { parseConfig } from '../../main/core/config.ts';
 import { startWebHost } from '../../main/hosts/web/server.ts';
 import type { WebHost } from '../../main/hosts/web/server.ts';
 
-/** A real web host on a free loopback port over a fresh data directory. */
-export async function testWebHost(rendererDir?: string): Promise<{ host: WebHost; core: Core; dir: string; close: () => Promise<void> }> {
+/** A real web host on a free loopback port over a fresh data directory (optionally its config and clock). */
+export async function testWebHost(
+  rendererDir?: string,
+  options: { config?: Record<string, unknown>; now?: () => Date } = {},
+): Promise<{ host: WebHost; core: Core; dir: string; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'pd-web-'));
   let ui = rendererDir;
   if (!ui) {
@@ -21,13 +24,15 @@ export async function testWebHost(rendererDir?: string): Promise<{ host: WebHost
   const host = await startWebHost({
     port: 0,
     rendererDir: ui,
-    openCore: (_o, launchUrl) => (core = openCore({ dataDir: join(dir, 'data'), publicUrl: launchUrl, config: parseConfig({}), log: () => undefined })),
+    openCore: (_o, launchUrl) =>
+      (core = openCore({ dataDir: join(dir, 'data'), publicUrl: launchUrl, config: parseConfig(options.config ?? {}), log: () => undefined, ...(options.now ? { now: options.now } : {}) })),
   });
   return {
     host,
     core: core!,
     dir,
     async close() {
+      await core?.deps.hardware.close();
       await host.close();
       rmSync(dir, { recursive: true, force: true });
     },

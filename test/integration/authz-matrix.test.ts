@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METHOD_NAMES, PARTNER_TYPES, ROLES, contract } from '../../main/contract/index.ts';
+import { METHOD_NAMES, PARTNER_ROLES, PARTNER_TYPES, ROLES, contract } from '../../main/contract/index.ts';
 import type { Role } from '../../main/contract/index.ts';
 import { handlers } from '../../main/core/handlers.ts';
 import { ADMIN, partnerInput, signIn, testCore } from '../helpers/core.ts';
@@ -29,11 +29,16 @@ beforeAll(async () => {
 });
 afterAll(() => tc.close());
 
-function expected(access: (typeof contract)[keyof typeof contract]['access'], who: Role | 'anonymous'): 'allowed' | 'PD_AUTH_003' | 'PD_AUTH_004' {
+type Spec = (typeof contract)[keyof typeof contract];
+
+/** The matrix's partners are freshly registered, not approved: `activePartner` methods refuse them. */
+function expected(spec: Spec, who: Role | 'anonymous'): 'allowed' | 'PD_AUTH_003' | 'PD_AUTH_004' | 'PMS_PMP_016' {
+  const { access } = spec;
   if (access === 'public') return 'allowed';
   if (who === 'anonymous') return 'PD_AUTH_003';
   if (access === 'session') return 'allowed';
-  return access.includes(who) ? 'allowed' : 'PD_AUTH_004';
+  if (!access.includes(who)) return 'PD_AUTH_004';
+  return 'activePartner' in spec && spec.activePartner && (PARTNER_ROLES as readonly string[]).includes(who) ? 'PMS_PMP_016' : 'allowed';
 }
 
 describe('role × method matrix', () => {
@@ -53,9 +58,9 @@ describe('role × method matrix', () => {
     const token = sessions.get(who) ?? null;
     // an empty input: allowed callers get past the gate (and may then fail validation), others are stopped at it
     const r = await tc.core.dispatch(method, token, {});
-    const want = expected(contract[method].access, who);
+    const want = expected(contract[method], who);
     if (want === 'allowed') {
-      if (!r.ok) expect(['PD_AUTH_003', 'PD_AUTH_004']).not.toContain(r.error.code);
+      if (!r.ok) expect(['PD_AUTH_003', 'PD_AUTH_004', 'PMS_PMP_016']).not.toContain(r.error.code);
     } else {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe(want);
@@ -66,5 +71,10 @@ describe('role × method matrix', () => {
     expect(contract['audit.list'].access).toEqual(['PARTNER_ADMIN']);
     expect(contract['auth.login'].access).toBe('public');
     expect(contract['session.me'].access).toBe('session');
+    // devices and the work on them are for approved, active partners only (issue 12)
+    for (const m of METHOD_NAMES.filter((n) => n.startsWith('sbi.') || n.startsWith('tasks.') || n.startsWith('hardware.') || n.startsWith('virtualSbi.'))) {
+      const spec = contract[m];
+      expect('activePartner' in spec && spec.activePartner === true, m).toBe(m !== 'virtualSbi.trustRoots');
+    }
   });
 });

@@ -105,7 +105,7 @@ describe('web host wire: bad input gets a clear error, no crash, nothing written
 });
 
 describe('web host events', () => {
-  it('pushes data.changed over the WebSocket to authorized clients and refuses others', async () => {
+  it('refuses a socket without the launch token, and one without a signed-in session hears nothing', async () => {
     const refused = new WebSocket(`ws://127.0.0.1:${web.host.port}/api/events`, { origin: web.host.origin });
     const refusal = await new Promise<string>((resolve) => {
       refused.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
@@ -113,11 +113,15 @@ describe('web host events', () => {
     });
     expect(refusal).toMatch(/403/);
 
+    // The launch token alone opens the socket, but it must name a session before it hears anything.
     const ws = new WebSocket(`ws://127.0.0.1:${web.host.port}/api/events`, { origin: web.host.origin, headers: { cookie: `pd_launch=${web.host.token}` } });
     await new Promise((resolve, reject) => (ws.on('open', resolve), ws.on('error', reject)));
-    const got = new Promise<unknown>((resolve) => ws.once('message', (m) => resolve(JSON.parse(String(m)))));
+    const heard: unknown[] = [];
+    ws.on('message', (m) => heard.push(JSON.parse(String(m))));
+    const closed = new Promise<[number, string]>((resolve) => ws.on('close', (code, reason) => resolve([code, String(reason)])));
     await call('setup.createAdmin', JSON.stringify({ input: ADMIN }));
-    expect(await got).toEqual({ event: 'data.changed', payload: { topic: 'accounts' } });
-    ws.close();
+    ws.send(JSON.stringify({ session: 'not-a-session' }));
+    expect(await closed).toEqual([4401, 'PD_AUTH_003']);
+    expect(heard).toEqual([]);
   });
 });

@@ -6,9 +6,11 @@ import { FtmRow } from './ftm.ts';
 
 /**
  * Hardware as the UI sees it (issue 6): USB devices, SBI services on 127.0.0.1:4501–4600, FTM
- * chips over HID, the virtual SBI, and the compliance bench. These are queries: they read devices,
- * not the database. The one state change — an FTM chip certificate read from the chip — goes
- * through the command path (`hardware.ftm.onboard`).
+ * chips over HID, the virtual SBI, and the compliance bench. Reading devices is a query; starting,
+ * stopping, answering or steering device work is an audited `action` (issue 12), and acting on a
+ * task, stream or the virtual SBI is for whoever started it or the admin. Table changes — an FTM
+ * chip certificate read from the chip, the virtual roots — go through the command path. A partner
+ * must be approved and active to use any of it (`activePartner`).
  */
 const DEVICE_ROLES: readonly Role[] = ['DEVICE_PROVIDER', 'PARTNER_ADMIN'];
 const FTM_ROLES: readonly Role[] = ['FTM_PROVIDER', 'PARTNER_ADMIN'];
@@ -149,21 +151,24 @@ export const hardwareMethods = {
   'hardware.usb.list': method({
     kind: 'query',
     access: ANY_HARDWARE,
+    activePartner: true,
     input: z.object({}).strict(),
     output: z.object({ access: z.enum(['ok', 'none']), reason: z.string().nullable(), devices: z.array(UsbDevice) }),
-    errors: [],
+    errors: ['PMS_PMP_016'],
   }),
   'sbi.discover': method({
     kind: 'query',
     access: DEVICE_ROLES,
+    activePartner: true,
     input: z.object({ refresh: z.boolean().default(false) }).strict(),
     output: z.object({ scannedAt: Timestamp, portFrom: Port, portTo: Port, devices: z.array(DiscoveredSbi), problems: z.array(PortProblem) }),
-    errors: [],
+    errors: ['PMS_PMP_016'],
   }),
   /** Reads and verifies one device; pre-fills Add SBI / Add Devices and compares with the registry. */
   'sbi.inspect': method({
     kind: 'query',
     access: DEVICE_ROLES,
+    activePartner: true,
     input: z.object({ port: Port, deviceId: DeviceId, partnerId: z.string().trim().min(1).max(36) }).strict(),
     output: z.object({
       device: DiscoveredSbi,
@@ -172,32 +177,36 @@ export const hardwareMethods = {
       registeredDeviceId: z.string().nullable(),
       mismatches: z.array(RegistryMismatch),
     }),
-    errors: ['PD_HW_001', 'PD_HW_002', 'PMS_PRT_005', 'PMS_PRT_055'],
+    errors: ['PMS_PMP_016', 'PD_HW_001', 'PD_HW_002', 'PMS_PRT_005', 'PMS_PRT_055'],
   }),
   'sbi.stream.start': method({
-    kind: 'query',
+    kind: 'action',
     access: DEVICE_ROLES,
+    activePartner: true,
     input: z.object({ port: Port, deviceId: DeviceId, deviceSubId: z.string().trim().min(1).max(8).default('1') }).strict(),
     output: z.object({ streamId: z.string() }),
-    errors: ['PD_HW_001', 'PD_HW_002'],
+    errors: ['PMS_PMP_016', 'PD_HW_001', 'PD_HW_002'],
   }),
   'sbi.stream.stop': method({
-    kind: 'query',
+    kind: 'action',
     access: DEVICE_ROLES,
+    activePartner: true,
     input: z.object({ streamId: TaskId }).strict(),
     output: z.object({ stopped: z.boolean() }),
-    errors: [],
+    errors: ['PMS_PMP_016', 'PD_HW_004', 'PD_HW_008'],
   }),
   'sbi.bench.cases': method({
     kind: 'query',
     access: DEVICE_ROLES,
+    activePartner: true,
     input: z.object({ port: Port, deviceId: DeviceId.optional(), purpose: BenchPurpose }).strict(),
     output: z.object({ cases: z.array(BenchCase) }),
-    errors: ['PD_HW_001'],
+    errors: ['PMS_PMP_016', 'PD_HW_001'],
   }),
   'sbi.bench.start': method({
-    kind: 'query',
+    kind: 'action',
     access: DEVICE_ROLES,
+    activePartner: true,
     input: z
       .object({
         port: Port,
@@ -210,63 +219,71 @@ export const hardwareMethods = {
       })
       .strict(),
     output: z.object({ taskId: z.string(), total: z.number().int() }),
-    errors: ['PD_HW_001', 'PD_HW_005'],
+    errors: ['PMS_PMP_016', 'PD_HW_001', 'PD_HW_005'],
   }),
   'sbi.bench.report': method({
     kind: 'query',
     access: DEVICE_ROLES,
+    activePartner: true,
     input: z.object({ taskId: TaskId, format: z.enum(['json', 'html']).default('json') }).strict(),
     /** `report` is null while the run has produced nothing yet, and after a failure (see `error`). */
     output: z.object({ state: z.enum(['running', 'prompt', 'done', 'cancelled', 'failed']), report: BenchReport.nullable(), html: z.string().nullable(), error: z.string().nullable() }),
-    errors: ['PD_HW_004'],
+    errors: ['PMS_PMP_016', 'PD_HW_004', 'PD_HW_008'],
   }),
   'tasks.answer': method({
-    kind: 'query',
+    kind: 'action',
     access: ANY_HARDWARE,
+    activePartner: true,
     input: z.object({ taskId: TaskId, answer: z.enum(['done', 'skip']) }).strict(),
     output: z.object({ accepted: z.boolean() }),
-    errors: ['PD_HW_004'],
+    errors: ['PMS_PMP_016', 'PD_HW_004', 'PD_HW_008'],
   }),
   'tasks.cancel': method({
-    kind: 'query',
+    kind: 'action',
     access: ANY_HARDWARE,
+    activePartner: true,
     input: z.object({ taskId: TaskId }).strict(),
     output: z.object({ cancelled: z.boolean() }),
-    errors: ['PD_HW_004'],
+    errors: ['PMS_PMP_016', 'PD_HW_004', 'PD_HW_008'],
   }),
   'hardware.ftm.chips': method({
     kind: 'query',
     access: FTM_ROLES,
+    activePartner: true,
     input: z.object({}).strict(),
     output: z.object({ chips: z.array(FtmChipView) }),
-    errors: [],
+    errors: ['PMS_PMP_016'],
   }),
   /** Reads a chip over HID and proves possession: a fresh challenge signed by the chip key. */
   'hardware.ftm.read': method({
     kind: 'query',
     access: FTM_ROLES,
+    activePartner: true,
     input: z.object({ path: z.string().trim().min(1).max(256) }).strict(),
     output: FtmChipReading,
-    errors: ['PD_HW_001', 'PD_HW_002', 'PD_HW_007'],
+    errors: ['PMS_PMP_016', 'PD_HW_001', 'PD_HW_002', 'PD_HW_007'],
   }),
   /** Reads the chip, proves possession, then uploads its certificate as the FTM chip certificate. */
   'hardware.ftm.onboard': method({
     kind: 'command',
     access: FTM_ROLES,
+    activePartner: true,
     input: z.object({ path: z.string().trim().min(1).max(256), ftmId: z.string().trim().min(1).max(36) }).strict(),
     output: z.object({ reading: FtmChipReading, ftm: FtmRow }),
-    errors: ['PD_HW_001', 'PD_HW_002', 'PD_HW_003', 'PD_HW_007', 'PMS_FTM_ERROR_005', 'PMS_FTM_ERROR_006', 'PMP_AUT_030', 'PMP_AUT_038', 'PMP_AUT_039', 'KER-PCM-001', 'KER-PMS-020', 'KER-PCM-004', 'KER-PCM-017', 'KER-PCM-015', 'KER-PCM-006', 'KER-PCM-007', 'KER-PCM-008', 'KER-PCM-013', 'KER-PCM-014'],
+    errors: ['PMS_PMP_016', 'PD_HW_001', 'PD_HW_002', 'PD_HW_003', 'PD_HW_007', 'PMS_FTM_ERROR_005', 'PMS_FTM_ERROR_006', 'PMP_AUT_030', 'PMP_AUT_038', 'PMP_AUT_039', 'KER-PCM-001', 'KER-PMS-020', 'KER-PCM-004', 'KER-PCM-017', 'KER-PCM-015', 'KER-PCM-006', 'KER-PCM-007', 'KER-PCM-008', 'KER-PCM-013', 'KER-PCM-014'],
   }),
   'virtualSbi.state': method({
     kind: 'query',
     access: ANY_HARDWARE,
+    activePartner: true,
     input: z.object({}).strict(),
     output: VirtualSbiState,
-    errors: [],
+    errors: ['PMS_PMP_016'],
   }),
   'virtualSbi.control': method({
-    kind: 'query',
+    kind: 'action',
     access: ANY_HARDWARE,
+    activePartner: true,
     input: z.discriminatedUnion('action', [
       z.object({ action: z.literal('start') }).strict(),
       z.object({ action: z.literal('stop') }).strict(),
@@ -277,7 +294,7 @@ export const hardwareMethods = {
       z.object({ action: z.literal('fault'), fault: VirtualSbiFault.nullable() }).strict(),
     ]),
     output: VirtualSbiState,
-    errors: ['PD_HW_006'],
+    errors: ['PMS_PMP_016', 'PD_HW_006', 'PD_HW_008'],
   }),
   /** Puts the virtual devices' two roots into the trust store (DEVICE and FTM) in one action. */
   'virtualSbi.trustRoots': method({

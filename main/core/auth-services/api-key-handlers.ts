@@ -32,7 +32,7 @@ export const apiKeyHandlers: HandlerMap<ApiKeyMethods> = {
            VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
         )
         .run(id, keyHash, partner.id, policy.id, input.label, validTo, actor.userId, time, time);
-      ctx.changed(TOPIC);
+      ctx.changed(TOPIC, { partners: [partner.id] });
       return {
         output: { id, apiKey, label: input.label, partnerId: partner.id, policyId: policy.id, policyName: policy.name, createdDateTime: time, apiKeyExpiryDateTime: validTo },
         ref: { type: 'apiKey', id },
@@ -54,7 +54,7 @@ export const apiKeyHandlers: HandlerMap<ApiKeyMethods> = {
       if (!actor.isAdmin && (key.approval_status !== 'approved' || key.partner_active !== 1)) throw new AppError('PMS_PMP_016', `Partner "${key.part_id}" is not active.`);
       if (key.is_active !== 1) throw new AppError('PMS_PMS_022', `API key "${key.label}" is not active.`);
       ctx.db.prepare('UPDATE partner_policy SET is_active = 0, upd_by = ?, updated_at = ? WHERE id = ?').run(actor.userId, ctx.now.toISOString(), key.id);
-      ctx.changed(TOPIC);
+      ctx.changed(TOPIC, { partners: [key.part_id] });
       return { output: keyDetail(loadKey(ctx.db, key.id, null), ctx.now), ref: { type: 'apiKey', id: key.id }, outbox: { id: key.id, partnerId: key.part_id, policyId: key.policy_id, label: key.label, status: 'De-Active' } };
     },
   }),
@@ -71,10 +71,9 @@ export const apiKeyHandlers: HandlerMap<ApiKeyMethods> = {
     apply(ctx) {
       const time = ctx.now.toISOString();
       const by = ctx.actor?.userId ?? 'system';
-      const ids = (
-        ctx.db.prepare('UPDATE partner_policy SET is_active = 0, upd_by = ?, updated_at = ? WHERE is_active = 1 AND valid_to <= ? RETURNING id').all(by, time, time) as Array<{ id: string }>
-      ).map((r) => r.id);
-      if (ids.length) ctx.changed(TOPIC);
+      const rows = ctx.db.prepare('UPDATE partner_policy SET is_active = 0, upd_by = ?, updated_at = ? WHERE is_active = 1 AND valid_to <= ? RETURNING id, part_id AS partnerId').all(by, time, time) as Array<{ id: string; partnerId: string }>;
+      const ids = rows.map((r) => r.id);
+      if (ids.length) ctx.changed(TOPIC, { partners: rows.map((r) => r.partnerId) });
       return { output: { expired: ids.length }, ref: { type: 'job', id: 'apiKeys.expireDue' }, outbox: ids.length ? { expiredApiKeyIds: ids } : false };
     },
   }),

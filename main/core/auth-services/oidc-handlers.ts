@@ -66,7 +66,7 @@ export const oidcHandlers: HandlerMap<OidcMethods> = {
           time,
           time,
         );
-      ctx.changed(TOPIC);
+      ctx.changed(TOPIC, { partners: [partner.id] });
       const detail = clientDetail(loadClient(ctx.db, key.clientId, null));
       const { usable: _usable, ...clientData } = detail;
       return { output: detail, ref: { type: 'oidcClient', id: key.clientId }, outbox: clientData };
@@ -85,7 +85,7 @@ export const oidcHandlers: HandlerMap<OidcMethods> = {
       ctx.db
         .prepare('UPDATE oidc_client SET name = ?, name_langs = ?, logo_uri = ?, redirect_uris = ?, grant_types = ?, upd_by = ?, updated_at = ? WHERE id = ?')
         .run(input.name, JSON.stringify(input.nameLangMap ?? {}), input.logoUri, JSON.stringify(input.redirectUris), JSON.stringify(grantTypes), actor.userId, ctx.now.toISOString(), c.id);
-      ctx.changed(TOPIC);
+      ctx.changed(TOPIC, { partners: [c.rp_id] });
       const { clientId: _id, ...changes } = input;
       return { output: clientDetail(loadClient(ctx.db, c.id, null)), ref: { type: 'oidcClient', id: c.id }, outbox: { clientId: c.id, ...changes } };
     },
@@ -99,7 +99,7 @@ export const oidcHandlers: HandlerMap<OidcMethods> = {
       if (c.status !== 'ACTIVE') throw new AppError('PMS_ESI_008', `OIDC client "${c.name}" is already deactivated.`);
       requireActiveUnlessAdmin(actor, c);
       ctx.db.prepare("UPDATE oidc_client SET status = 'INACTIVE', upd_by = ?, updated_at = ? WHERE id = ?").run(actor.userId, ctx.now.toISOString(), c.id);
-      ctx.changed(TOPIC);
+      ctx.changed(TOPIC, { partners: [c.rp_id] });
       return { output: clientDetail(loadClient(ctx.db, c.id, null)), ref: { type: 'oidcClient', id: c.id }, outbox: { clientId: c.id, status: 'INACTIVE' } };
     },
   }),

@@ -117,7 +117,7 @@ export function applyUpload(ctx: CommandCtx, prepared: PreparedUpload) {
     .prepare(`UPDATE partner SET certificate_alias = ?, updated_at = ?, approval_status = CASE WHEN approval_status = 'InProgress' THEN 'approved' ELSE approval_status END,
               is_active = CASE WHEN approval_status = 'InProgress' THEN 1 ELSE is_active END WHERE id = ?`)
     .run(certificateId, time, partner.id);
-  ctx.changed('partners');
+  ctx.changed('partners', { partners: [partner.id] });
   const card = certificateCards(ctx.db, [partner.id], ctx.now)[0]!;
   const signedPem = toPem(prepared.signedDer);
   return {

@@ -28,7 +28,7 @@ export function addDevice(ctx: CommandCtx, input: ParsedInput<'devices.add'>) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending_approval', 0, ?, ?, ?)`,
     )
     .run(id, partner.id, input.deviceTypeCode, input.deviceSubTypeCode, input.make, input.model, partner.name, s.id, s.sw_version, actor.userId, time, time);
-  ctx.changed('devices');
+  ctx.changed('devices', { partners: [partner.id] });
   return { output: deviceRow(findDevice(ctx.db, id)!), ref: { type: 'device', id }, outbox: { deviceId: id, sbiId: s.id, partnerId: partner.id, deviceTypeCode: input.deviceTypeCode, deviceSubTypeCode: input.deviceSubTypeCode, make: input.make, model: input.model } };
 }
 
@@ -45,7 +45,7 @@ export function decideDevice(ctx: CommandCtx, input: ParsedInput<'devices.decide
   ctx.db
     .prepare('UPDATE device_detail SET approval_status = ?, is_active = ?, upd_by = ?, updated_at = ? WHERE id = ?')
     .run(approve ? 'approved' : 'rejected', approve ? 1 : 0, actor.userId, ctx.now.toISOString(), d.id);
-  ctx.changed('devices');
+  ctx.changed('devices', { partners: [d.dprovider_id] });
   return { output: deviceRow(findDevice(ctx.db, d.id)!), ref: { type: 'device', id: d.id }, outbox: { deviceId: d.id, sbiId: d.sbi_id, decision: input.decision } };
 }
 
@@ -55,6 +55,6 @@ export function deactivateDevice(ctx: CommandCtx, input: ParsedInput<'devices.de
   if (d.approval_status !== 'approved') throw new AppError('PMS_DEVICE_ERROR_023', 'Only an approved device can be deactivated.');
   if (d.is_active !== 1) throw new AppError('PMS_DEVICE_ERROR_014', 'This device is already deactivated.');
   ctx.db.prepare('UPDATE device_detail SET is_active = 0, upd_by = ?, updated_at = ? WHERE id = ?').run(actor.userId, ctx.now.toISOString(), d.id);
-  ctx.changed('devices');
+  ctx.changed('devices', { partners: [d.dprovider_id] });
   return { output: deviceRow(findDevice(ctx.db, d.id)!), ref: { type: 'device', id: d.id }, outbox: { deviceId: d.id } };
 }

@@ -51,7 +51,7 @@ export function createSbi(ctx: CommandCtx, input: ParsedInput<'sbis.create'>) {
        VALUES (?, ?, ?, ?, ?, ?, ?, 'pending_approval', 0, ?, ?, ?)`,
     )
     .run(id, partner.id, partner.name, input.binaryHash, version, created, expiry, actor.userId, time, time);
-  ctx.changed('devices');
+  ctx.changed('devices', { partners: [partner.id] });
   const row = sbiRows(ctx.db, [findSbi(ctx.db, id)!], ctx.now)[0]!;
   return { output: row, ref: { type: 'sbi', id }, outbox: { sbiId: id, partnerId: partner.id, sbiVersion: version, binaryHash: input.binaryHash, sbiCreatedDateTime: created, sbiExpiryDateTime: expiry } };
 }
@@ -66,7 +66,7 @@ export function decideSbi(ctx: CommandCtx, input: ParsedInput<'sbis.decide'>) {
   ctx.db
     .prepare('UPDATE secure_biometric_interface SET approval_status = ?, is_active = ?, upd_by = ?, updated_at = ? WHERE id = ?')
     .run(approve ? 'approved' : 'rejected', approve ? 1 : 0, actor.userId, ctx.now.toISOString(), s.id);
-  ctx.changed('devices');
+  ctx.changed('devices', { partners: [s.provider_id] });
   return { output: sbiRows(ctx.db, [findSbi(ctx.db, s.id)!], ctx.now)[0]!, ref: { type: 'sbi', id: s.id }, outbox: { sbiId: s.id, decision: input.decision } };
 }
 
@@ -78,13 +78,18 @@ export function deactivateSbi(ctx: CommandCtx, input: ParsedInput<'sbis.deactiva
   const time = ctx.now.toISOString();
   const counts = cascadeDevices(ctx.db, { sql: 'SELECT ?', params: [s.id] }, actor.userId, time);
   ctx.db.prepare('UPDATE secure_biometric_interface SET is_active = 0, upd_by = ?, updated_at = ? WHERE id = ?').run(actor.userId, time, s.id);
-  ctx.changed('devices');
+  ctx.changed('devices', { partners: [s.provider_id] });
   return { output: { ...counts, sbi: sbiRows(ctx.db, [findSbi(ctx.db, s.id)!], ctx.now)[0]! }, ref: { type: 'sbi', id: s.id }, outbox: { sbiId: s.id, ...counts } };
 }
 
 export function expireDueSbis(ctx: CommandCtx) {
   const r = expireSbisSql(ctx.db, ctx.now);
-  if (r.counts.sbisDeactivated + r.counts.sbisRejected > 0) ctx.changed('devices');
+  if (r.counts.sbisDeactivated + r.counts.sbisRejected > 0) {
+    const providers = ctx.db
+      .prepare('SELECT DISTINCT provider_id AS id FROM secure_biometric_interface WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify([...r.deactivatedIds, ...r.rejectedIds])) as Array<{ id: string }>;
+    ctx.changed('devices', { partners: providers.map((p) => p.id) });
+  }
   const any = r.deactivatedIds.length + r.rejectedIds.length > 0;
   return { output: r.counts, ref: { type: 'job', id: 'sbis.expireDue' }, outbox: any ? { deactivatedSbiIds: r.deactivatedIds, rejectedSbiIds: r.rejectedIds } : false };
 }

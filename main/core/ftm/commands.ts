@@ -30,7 +30,7 @@ export function createFtm(ctx: CommandCtx, input: ParsedInput<'ftm.create'>) {
        VALUES (?, ?, ?, ?, ?, 'pending_cert_upload', 0, ?, ?, ?)`,
     )
     .run(id, p.id, input.make, input.model, p.name, actor.userId, time, time);
-  ctx.changed('ftm');
+  ctx.changed('ftm', { partners: [p.id] });
   return { output: ftmRow(findFtm(ctx.db, id)!, ctx.now), ref: { type: 'ftm', id }, outbox: { ftmId: id, partnerId: p.id, make: input.make, model: input.model } };
 }
 
@@ -61,7 +61,7 @@ export function uploadFtmCertificate(ctx: CommandCtx, input: ParsedInput<'ftm.up
          approval_status = 'pending_approval', is_active = 0, upd_by = ?, updated_at = ? WHERE id = ?`,
     )
     .run(alias, Buffer.from(cert.der), cert.identity.issuedTo, cert.identity.issuedBy, cert.identity.notBefore, cert.identity.notAfter, time, actor.userId, time, f.id);
-  ctx.changed('ftm');
+  ctx.changed('ftm', { partners: [f.foundational_trust_provider_id] });
   return {
     output: ftmRow(findFtm(ctx.db, f.id)!, ctx.now),
     ref: { type: 'ftm', id: f.id },
@@ -78,7 +78,7 @@ export function decideFtm(ctx: CommandCtx, input: ParsedInput<'ftm.decide'>) {
   ctx.db
     .prepare('UPDATE ftp_chip_detail SET approval_status = ?, is_active = ?, upd_by = ?, updated_at = ? WHERE id = ?')
     .run(approve ? 'approved' : 'rejected', approve ? 1 : 0, actor.userId, ctx.now.toISOString(), f.id);
-  ctx.changed('ftm');
+  ctx.changed('ftm', { partners: [f.foundational_trust_provider_id] });
   return { output: ftmRow(findFtm(ctx.db, f.id)!, ctx.now), ref: { type: 'ftm', id: f.id }, outbox: { ftmId: f.id, decision: input.decision } };
 }
 
@@ -88,6 +88,6 @@ export function deactivateFtm(ctx: CommandCtx, input: ParsedInput<'ftm.deactivat
   if (f.status === 'deactivated') throw new AppError('PMS_FTM_ERROR_007', 'This FTM chip is already deactivated.');
   if (f.status !== 'approved') throw new AppError('PMS_FTM_ERROR_010', 'Only an approved FTM chip can be deactivated.');
   ctx.db.prepare('UPDATE ftp_chip_detail SET is_active = 0, upd_by = ?, updated_at = ? WHERE id = ?').run(actor.userId, ctx.now.toISOString(), f.id);
-  ctx.changed('ftm');
+  ctx.changed('ftm', { partners: [f.foundational_trust_provider_id] });
   return { output: ftmRow(findFtm(ctx.db, f.id)!, ctx.now), ref: { type: 'ftm', id: f.id }, outbox: { ftmId: f.id } };
 }

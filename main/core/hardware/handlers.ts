@@ -1,9 +1,10 @@
 import { AppError } from '../../contract/index.ts';
 import type { ParsedInput } from '../../contract/index.ts';
+import type { WorkOwner } from '../../../native/hub/hub.ts';
 import type { QueryCtx } from '../context.ts';
 import { requireActor } from '../context.ts';
 import type { HandlerMap } from '../handlers.ts';
-import { command, query } from '../handlers.ts';
+import { action, command, query } from '../handlers.ts';
 import { trustStoreOf } from '../certificates/trust.ts';
 import { ownPartner } from '../partners/access.ts';
 import { onboardFtmChip, prepareFtmOnboarding } from './ftm-onboard.ts';
@@ -52,6 +53,32 @@ function sbiPort(ctx: QueryCtx, port: number): number {
 
 const taskNotFound = () => new AppError('PD_HW_004', 'This task no longer exists.');
 
+/** The caller as the owner of work it starts: its events go to this session. */
+function ownerOf(ctx: QueryCtx): WorkOwner {
+  const actor = requireActor(ctx.actor);
+  return { userId: actor.userId, session: actor.sessionHash };
+}
+
+/**
+ * Work someone started (a bench run, a stream, the virtual SBI) is acted on by that user — from
+ * any of their sessions — or by the admin; `null` is work the system started (`--demo`): admin only.
+ */
+function requireOwner(ctx: QueryCtx, owner: WorkOwner | null, what: string): void {
+  const actor = requireActor(ctx.actor);
+  if (actor.isAdmin || (owner !== null && owner.userId === actor.userId)) return;
+  throw new AppError('PD_HW_008', `${what} was started by someone else: only they or the administrator can act on it.`);
+}
+
+/** The task, if it exists and the caller may act on it. */
+function ownTask(ctx: QueryCtx, taskId: string): void {
+  const owner = ctx.deps.hardware.taskOwner(taskId);
+  if (owner === undefined) throw taskNotFound();
+  requireOwner(ctx, owner, 'This task');
+}
+
+const taskRef = (input: { taskId: string }) => ({ type: 'task', id: input.taskId });
+const streamRef = (input: { streamId: string }) => ({ type: 'stream', id: input.streamId });
+
 function virtualState(ctx: QueryCtx) {
   return ctx.deps.hardware.virtualState(virtualRootThumbprints(ctx.db));
 }
@@ -70,24 +97,59 @@ export const hardwareHandlers: HandlerMap<HardwareMethods> = {
     const prefill = prefillFrom(device);
     return { device, prefill, ...compareWithRegistry(ctx.db, partner, device, prefill) };
   }),
-  'sbi.stream.start': query(async (ctx, input) => ({ streamId: await ctx.deps.hardware.streamStart({ ...input, port: sbiPort(ctx, input.port) }) })),
-  'sbi.stream.stop': query((ctx, input) => ({ stopped: ctx.deps.hardware.streamStop(input.streamId) })),
+  'sbi.stream.start': action({
+    module: 'hardware',
+    refOf: (input) => ({ type: 'port', id: String(input.port) }),
+    async run(ctx, input) {
+      const streamId = await ctx.deps.hardware.streamStart({ ...input, port: sbiPort(ctx, input.port), owner: ownerOf(ctx) });
+      return { output: { streamId }, ref: { type: 'stream', id: streamId } };
+    },
+  }),
+  'sbi.stream.stop': action({
+    module: 'hardware',
+    refOf: streamRef,
+    run(ctx, input) {
+      const owner = ctx.deps.hardware.streamOwner(input.streamId);
+      // An ended stream is not an error: the view may close after the device ended it.
+      if (owner === undefined) return { output: { stopped: false } };
+      requireOwner(ctx, owner, 'This live view');
+      return { output: { stopped: ctx.deps.hardware.streamStop(input.streamId) } };
+    },
+  }),
   'sbi.bench.cases': query(async (ctx, input) => ({ cases: await ctx.deps.hardware.benchCases({ ...input, port: sbiPort(ctx, input.port) }) })),
-  'sbi.bench.start': query((ctx, input) => ctx.deps.hardware.benchStart({ ...verifyCtx(ctx), ...orgOf(ctx), ...input, port: sbiPort(ctx, input.port) })),
+  'sbi.bench.start': action({
+    module: 'hardware',
+    refOf: (input) => ({ type: 'port', id: String(input.port) }),
+    async run(ctx, input) {
+      const started = await ctx.deps.hardware.benchStart({ ...verifyCtx(ctx), ...orgOf(ctx), ...input, port: sbiPort(ctx, input.port), owner: ownerOf(ctx) });
+      return { output: started, ref: { type: 'task', id: started.taskId } };
+    },
+  }),
   'sbi.bench.report': query((ctx, input) => {
+    ownTask(ctx, input.taskId);
     const report = ctx.deps.hardware.benchReport(input.taskId, input.format);
     if (!report) throw taskNotFound();
     return report;
   }),
-  'tasks.answer': query((ctx, input) => {
-    const accepted = ctx.deps.hardware.answer(input.taskId, input.answer);
-    if (accepted === null) throw taskNotFound();
-    return { accepted };
+  'tasks.answer': action({
+    module: 'hardware',
+    refOf: taskRef,
+    run(ctx, input) {
+      ownTask(ctx, input.taskId);
+      const accepted = ctx.deps.hardware.answer(input.taskId, input.answer);
+      if (accepted === null) throw taskNotFound();
+      return { output: { accepted } };
+    },
   }),
-  'tasks.cancel': query((ctx, input) => {
-    const cancelled = ctx.deps.hardware.cancel(input.taskId);
-    if (cancelled === null) throw taskNotFound();
-    return { cancelled };
+  'tasks.cancel': action({
+    module: 'hardware',
+    refOf: taskRef,
+    run(ctx, input) {
+      ownTask(ctx, input.taskId);
+      const cancelled = ctx.deps.hardware.cancel(input.taskId);
+      if (cancelled === null) throw taskNotFound();
+      return { output: { cancelled } };
+    },
   }),
   'hardware.ftm.chips': query(async (ctx) => ({ chips: await ctx.deps.hardware.ftmChips() })),
   'hardware.ftm.read': query(async (ctx, input) => {
@@ -100,9 +162,16 @@ export const hardwareHandlers: HandlerMap<HardwareMethods> = {
     apply: onboardFtmChip,
   }),
   'virtualSbi.state': query((ctx) => virtualState(ctx)),
-  'virtualSbi.control': query(async (ctx, input) => {
-    await ctx.deps.hardware.virtualControl(input);
-    return virtualState(ctx);
+  'virtualSbi.control': action({
+    module: 'hardware',
+    refOf: (input) => ({ type: 'virtualSbi', id: input.action }),
+    async run(ctx, input) {
+      // Whoever starts the device owns it; while it runs, only they or the admin steer or stop it.
+      const owner = ctx.deps.hardware.virtualOwner();
+      if (owner !== undefined) requireOwner(ctx, owner, 'The virtual SBI');
+      await ctx.deps.hardware.virtualControl(input, ownerOf(ctx));
+      return { output: virtualState(ctx) };
+    },
   }),
   'virtualSbi.trustRoots': command<'virtualSbi.trustRoots'>({ module: 'trust-store', apply: trustVirtualRoots }),
 };

@@ -29,7 +29,7 @@ export const linkingHandlers: HandlerMap<LinkingMethods> = {
            VALUES (?, ?, ?, ?, 'InProgress', ?, ?, ?)`,
         )
         .run(id, partner.id, policy.id, input.comments, actor.userId, time, time);
-      ctx.changed(TOPIC);
+      ctx.changed(TOPIC, { partners: [partner.id] });
       return { output: linkOut(loadLink(ctx.db, id)), ref: { type: 'policyRequest', id }, outbox: { mappingKey: id, partnerId: partner.id, policyId: policy.id, useCaseDescription: input.comments } };
     },
   }),
@@ -70,7 +70,7 @@ export const linkingHandlers: HandlerMap<LinkingMethods> = {
       const link = loadLink(ctx.db, input.id);
       checkDecision(ctx.db, link, input.status);
       ctx.db.prepare('UPDATE partner_policy_request SET status_code = ?, upd_by = ?, updated_at = ? WHERE id = ?').run(input.status, actor.userId, ctx.now.toISOString(), link.id);
-      ctx.changed(TOPIC);
+      ctx.changed(TOPIC, { partners: [link.part_id] });
       return { output: linkOut(loadLink(ctx.db, link.id)), ref: { type: 'policyRequest', id: link.id }, outbox: { mappingKey: link.id, status: input.status } };
     },
   }),
@@ -82,8 +82,8 @@ export const linkingHandlers: HandlerMap<LinkingMethods> = {
       const link = loadLink(ctx.db, input.id);
       checkLinkDeactivation(link);
       ctx.db.prepare("UPDATE partner_policy_request SET status_code = 'deactivated', upd_by = ?, updated_at = ? WHERE id = ?").run(actor.userId, ctx.now.toISOString(), link.id);
-      ctx.changed(TOPIC);
-      ctx.changed('authServices');
+      ctx.changed(TOPIC, { partners: [link.part_id] });
+      ctx.changed('authServices', { partners: [link.part_id] });
       return { output: linkOut(loadLink(ctx.db, link.id)), ref: { type: 'policyRequest', id: link.id }, outbox: { mappingKey: link.id, status: 'deactivated' } };
     },
   }),

@@ -28,7 +28,7 @@ export const partnerHandlers: HandlerMap<PartnerMethods> = {
       const open = ctx.db.prepare("SELECT COUNT(*) AS n FROM partner_policy_request WHERE part_id = ? AND status_code IN ('InProgress', 'approved')").get(partner.id) as { n: number };
       if (open.n > 0) throw new AppError('PMS_PRT_050', 'The policy group cannot be changed while the partner has pending or approved policies.');
       ctx.db.prepare('UPDATE partner SET policy_group_id = ?, updated_at = ? WHERE id = ?').run(group.id, ctx.now.toISOString(), partner.id);
-      ctx.changed('partners');
+      ctx.changed('partners', { partners: [partner.id] });
       const [out] = myPartners(ctx.db, [partner.id]);
       return { output: out!, ref: { type: 'partner', id: partner.id }, outbox: { partnerId: partner.id, policyGroupId: group.id, policyGroupName: group.name } };
     },
@@ -46,8 +46,8 @@ export const partnerHandlers: HandlerMap<PartnerMethods> = {
       const p = loadPartner(ctx.db, input.partnerId);
       if (p.is_active !== 1) throw new AppError('PMS_PM_063', `Partner "${p.id}" (${p.name}) is already deactivated.`);
       ctx.db.prepare('UPDATE partner SET is_active = 0, updated_at = ? WHERE id = ?').run(ctx.now.toISOString(), p.id);
-      ctx.changed('partners');
-      ctx.changed('authServices');
+      ctx.changed('partners', { partners: [p.id] });
+      ctx.changed('authServices', { partners: [p.id] });
       return { output: adminPartnerDetail(ctx.db, p.id, ctx.now), ref: { type: 'partner', id: p.id }, outbox: { partnerId: p.id, status: 'De-Active', by: actor.userId } };
     },
   }),
@@ -66,8 +66,8 @@ export const partnerHandlers: HandlerMap<PartnerMethods> = {
       if (p.certificate_alias === null) throw new AppError('PMS_PRT_108', `No certificate has been uploaded for partner "${p.id}"; it cannot be activated.`);
       if (p.approval_status !== 'approved') throw new AppError('PD_PRT_002', `Partner "${p.id}" is ${p.approval_status === 'rejected' ? 'rejected' : 'not approved'}; only an approved partner can be activated.`);
       ctx.db.prepare('UPDATE partner SET is_active = 1, updated_at = ? WHERE id = ?').run(ctx.now.toISOString(), p.id);
-      ctx.changed('partners');
-      ctx.changed('authServices');
+      ctx.changed('partners', { partners: [p.id] });
+      ctx.changed('authServices', { partners: [p.id] });
       return { output: adminPartnerDetail(ctx.db, p.id, ctx.now), ref: { type: 'partner', id: p.id }, outbox: { partnerId: p.id, status: 'Active', by: actor.userId } };
     },
   }),

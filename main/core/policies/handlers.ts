@@ -24,6 +24,8 @@ type PolicyMethods =
   | 'policies.get';
 
 const TOPIC: DataTopic = 'policies';
+// Drafts concern the policy admins only; active groups and published policies are what partners
+// pick from, so those changes are `shared` with every partner that uses policies.
 
 export const policyHandlers: HandlerMap<PolicyMethods> = {
   'policyGroups.create': command<'policyGroups.create'>({
@@ -36,7 +38,7 @@ export const policyHandlers: HandlerMap<PolicyMethods> = {
       ctx.db
         .prepare('INSERT INTO policy_group (id, name, descr, is_active, cr_by, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?)')
         .run(id, input.name, input.description, actor.userId, time, time);
-      ctx.changed(TOPIC);
+      ctx.changed(TOPIC, { shared: true });
       return { output: groupOut(loadGroup(ctx.db, id)), ref: { type: 'policyGroup', id }, outbox: { policyGroupId: id, name: input.name, description: input.description } };
     },
   }),
@@ -57,7 +59,7 @@ export const policyHandlers: HandlerMap<PolicyMethods> = {
       const g = loadGroup(ctx.db, input.policyGroupId);
       checkGroupDeactivation(ctx.db, g);
       ctx.db.prepare('UPDATE policy_group SET is_active = 0, upd_by = ?, updated_at = ? WHERE id = ?').run(actor.userId, ctx.now.toISOString(), g.id);
-      ctx.changed(TOPIC);
+      ctx.changed(TOPIC, { shared: true });
       return { output: groupOut(loadGroup(ctx.db, g.id)), ref: { type: 'policyGroup', id: g.id }, outbox: { policyGroupId: g.id, isActive: false } };
     },
   }),
@@ -79,7 +81,7 @@ export const policyHandlers: HandlerMap<PolicyMethods> = {
            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
         )
         .run(id, g.id, input.name, input.description, input.policyType, json, actor.userId, time, time);
-      ctx.changed(TOPIC);
+      ctx.changed(TOPIC, { shared: true });
       return {
         output: loadPolicyDetail(ctx.db, id),
         ref: { type: 'policy', id },
@@ -99,7 +101,7 @@ export const policyHandlers: HandlerMap<PolicyMethods> = {
       ctx.db
         .prepare('UPDATE auth_policy SET name = ?, descr = ?, policy_json = ?, upd_by = ?, updated_at = ? WHERE id = ?')
         .run(input.name, input.description, json, actor.userId, ctx.now.toISOString(), p.id);
-      ctx.changed(TOPIC);
+      ctx.changed(TOPIC, { shared: true });
       return { output: loadPolicyDetail(ctx.db, p.id), ref: { type: 'policy', id: p.id }, outbox: { policyId: p.id, name: input.name, description: input.description, policies: JSON.parse(json) as unknown } };
     },
   }),

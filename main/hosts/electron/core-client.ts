@@ -1,9 +1,9 @@
-import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import type { CallResult, EventName, EventPayload, MethodName } from '../../contract/index.ts';
+import type { CallResult, ErrorCode, MethodName } from '../../contract/index.ts';
+import type { CoreEvent, EventSource } from '../../core/index.ts';
 import type { CoreWorkerData, FromWorker, ToWorker } from './worker-protocol.ts';
 
-export type CoreEvent = { event: EventName; payload: EventPayload<EventName> };
+export type { CoreEvent };
 type Log = (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
 
 export interface CoreClientOptions {
@@ -17,11 +17,17 @@ export interface CoreClientOptions {
   log?: Log;
 }
 
-export interface CoreClient {
+/** `subscribe` is the core's (EventSource), carried to the worker and back. */
+export interface CoreClient extends EventSource {
   /** Never rejects: worker failures and timeouts come back as error bodies. */
   call(method: MethodName, session: string | null, input: unknown): Promise<CallResult<MethodName>>;
-  onEvent(listener: (e: CoreEvent) => void): () => void;
   close(): Promise<void>;
+}
+
+interface Subscriber {
+  session: string;
+  deliver: (e: CoreEvent) => void;
+  ended: (code: ErrorCode) => void;
 }
 
 interface Pending {
@@ -38,9 +44,10 @@ const internal = (message: string): CallResult<MethodName> => ({ ok: false, erro
 export function startCoreClient(options: CoreClientOptions): CoreClient {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const log: Log = options.log ?? ((level, message, detail) => console[level === 'info' ? 'log' : level](`[core-client] ${message}`, detail ?? ''));
-  const events = new EventEmitter();
   const pending = new Map<number, Pending>();
+  const subscribers = new Map<number, Subscriber>();
   let nextId = 1;
+  let nextSub = 1;
   let worker: Worker | null = null;
   let closing = false;
 
@@ -66,8 +73,14 @@ export function startCoreClient(options: CoreClientOptions): CoreClient {
           return;
         }
         case 'event':
-          events.emit('event', { event: message.event, payload: message.payload } satisfies CoreEvent);
+          subscribers.get(message.sub)?.deliver({ event: message.event, payload: message.payload });
           return;
+        case 'ended': {
+          const s = subscribers.get(message.sub);
+          subscribers.delete(message.sub);
+          s?.ended(message.code);
+          return;
+        }
         case 'ready':
           log('info', 'core worker ready');
           return;
@@ -79,6 +92,8 @@ export function startCoreClient(options: CoreClientOptions): CoreClient {
       }
     });
     w.on('error', (err) => log('error', 'core worker error', err));
+    // A restarted worker takes over the windows' subscriptions (their sessions are checked again).
+    for (const [sub, s] of subscribers) w.postMessage({ kind: 'subscribe', sub, session: s.session } satisfies ToWorker);
     w.on('exit', (code) => {
       if (worker === w) worker = null;
       failAll('The application core stopped; try again.');
@@ -113,9 +128,17 @@ export function startCoreClient(options: CoreClientOptions): CoreClient {
         }
       });
     },
-    onEvent(listener) {
-      events.on('event', listener);
-      return () => events.off('event', listener);
+    subscribe(session, deliver, ended) {
+      const sub = nextSub++;
+      subscribers.set(sub, { session, deliver, ended });
+      // A new worker subscribes every subscriber as it starts; a running one is told of this one.
+      if (closing) return () => void subscribers.delete(sub);
+      if (worker) worker.postMessage({ kind: 'subscribe', sub, session } satisfies ToWorker);
+      else worker = start();
+      return () => {
+        if (!subscribers.delete(sub)) return;
+        worker?.postMessage({ kind: 'unsubscribe', sub } satisfies ToWorker);
+      };
     },
     async close() {
       closing = true;

@@ -27,12 +27,33 @@ try {
 if (core) {
   // API key expiry and other scheduled jobs run in the core's thread; close() stops them.
   const opened = withScheduledJobs(core);
-  opened.onEvent((event, payload) => post({ kind: 'event', event, payload }));
+  // Each window's events come through the core's session-checked subscription, never a broadcast.
+  const subscriptions = new Map<number, () => void>();
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'close') {
+      for (const off of subscriptions.values()) off();
       opened.close();
       post({ kind: 'closed' });
       port.close();
+      return;
+    }
+    if (message.kind === 'subscribe') {
+      const { sub } = message;
+      subscriptions.get(sub)?.();
+      const off = opened.subscribe(
+        message.session,
+        (e) => post({ kind: 'event', sub, event: e.event, payload: e.payload }),
+        (code) => {
+          subscriptions.delete(sub);
+          post({ kind: 'ended', sub, code });
+        },
+      );
+      subscriptions.set(sub, off);
+      return;
+    }
+    if (message.kind === 'unsubscribe') {
+      subscriptions.get(message.sub)?.();
+      subscriptions.delete(message.sub);
       return;
     }
     const { id, method, session, input } = message;

@@ -13,7 +13,7 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** IPC channels live in the contract so the preload (which may import only the contract) shares them. */
 import { CALL_CHANNEL_PREFIX } from '../../contract/channels.ts';
-export { CALL_CHANNEL_PREFIX, EVENT_CHANNEL, READY_CHANNEL } from '../../contract/channels.ts';
+export { CALL_CHANNEL_PREFIX, EVENT_CHANNEL, EVENT_SESSION_CHANNEL, READY_CHANNEL } from '../../contract/channels.ts';
 export const callChannel = (method: string): string => `${CALL_CHANNEL_PREFIX}${method}`;
 
 /**

@@ -3,14 +3,12 @@ import type { IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { contract, METHOD_NAMES } from '../../contract/index.ts';
 import type { CallResult, MethodName } from '../../contract/index.ts';
 import type { CoreClient, CoreEvent } from './core-client.ts';
-import { callChannel, checkCallPayload, DEFAULT_MAX_CALL_BYTES, EVENT_CHANNEL, isAppUrl, isTrustedSender, READY_CHANNEL } from './guards.ts';
+import { createEventRouter } from './event-router.ts';
+import { callChannel, checkCallPayload, DEFAULT_MAX_CALL_BYTES, EVENT_CHANNEL, EVENT_SESSION_CHANNEL, isAppUrl, isTrustedSender, READY_CHANNEL, SESSION_MAX_LENGTH } from './guards.ts';
 import type { SenderFacts } from './guards.ts';
-import { isOurWebContents, ourWebContents } from './windows.ts';
+import { isOurWebContents } from './windows.ts';
 
 type Log = (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
-
-/** Events kept per window while its renderer is not ready yet; the oldest are dropped beyond this. */
-const MAX_QUEUED_EVENTS = 200;
 
 const REFUSED: CallResult<MethodName> = { ok: false, error: { code: 'PD_RPC_005', message: 'This request is not allowed from here.' } };
 
@@ -30,18 +28,14 @@ function senderFacts(event: IpcMainInvokeEvent | IpcMainEvent): SenderFacts {
   }
 }
 
-interface WindowEvents {
-  ready: boolean;
-  queue: CoreEvent[];
-}
-
 /**
  * Binds the contract to IPC: one `ipcMain.handle` per method on `pd:call:<method>` (no catch-all
  * channel), each checking the sender frame and the envelope before the core sees anything; and
- * core events pushed on `pd:event` to our windows once their renderer said `pd:ready`.
+ * core events pushed on `pd:event` to each window for the session its renderer named on
+ * `pd:events-session`, once it said `pd:ready` (routing: event-router.ts).
  */
 export function registerIpc(core: CoreClient, log: Log) {
-  const windows = new Map<number, WindowEvents>();
+  const router = createEventRouter(core);
 
   for (const method of METHOD_NAMES) {
     const maxBytes = contract[method].maxBytes ?? DEFAULT_MAX_CALL_BYTES;
@@ -63,42 +57,30 @@ export function registerIpc(core: CoreClient, log: Log) {
 
   ipcMain.on(READY_CHANNEL, (event) => {
     if (!isTrustedSender(senderFacts(event))) return;
-    const state = windows.get(event.sender.id);
-    if (!state || state.ready) return;
-    state.ready = true;
-    const queued = state.queue.splice(0);
-    for (const e of queued) deliver(event.sender, e);
+    router.ready(event.sender.id);
   });
 
-  const offCore = core.onEvent((e) => {
-    for (const contents of ourWebContents()) {
-      const state = windows.get(contents.id);
-      if (!state) continue;
-      if (state.ready) {
-        deliver(contents, e);
-      } else {
-        state.queue.push(e);
-        if (state.queue.length > MAX_QUEUED_EVENTS) state.queue.shift();
-      }
-    }
+  ipcMain.on(EVENT_SESSION_CHANNEL, (event, session: unknown) => {
+    if (!isTrustedSender(senderFacts(event))) return;
+    const valid = typeof session === 'string' && session.length > 0 && session.length <= SESSION_MAX_LENGTH;
+    router.listenAs(event.sender.id, valid ? session : null);
   });
 
   return {
-    /** Start queueing events for a window we created; a new page load waits for a new `pd:ready`. */
+    /** Route events to a window we created; a new page load hears nothing until it names its session again. */
     attach(contents: WebContents) {
-      const state: WindowEvents = { ready: false, queue: [] };
-      windows.set(contents.id, state);
       const id = contents.id;
+      router.attach(id, (e) => deliver(contents, e));
       contents.on('did-start-navigation', (details) => {
-        if (details.isMainFrame && !details.isSameDocument) state.ready = false;
+        if (details.isMainFrame && !details.isSameDocument) router.navigated(id);
       });
-      contents.once('destroyed', () => windows.delete(id));
+      contents.once('destroyed', () => router.detach(id));
     },
     dispose() {
       for (const method of METHOD_NAMES) ipcMain.removeHandler(callChannel(method));
       ipcMain.removeAllListeners(READY_CHANNEL);
-      offCore();
-      windows.clear();
+      ipcMain.removeAllListeners(EVENT_SESSION_CHANNEL);
+      router.dispose();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { CallResult, EventName, EventPayload, MethodName } from '../../contract/index.ts';
+import type { CallResult, ErrorCode, EventName, EventPayload, MethodName } from '../../contract/index.ts';
 
 /** Messages between the main process (core-client.ts) and the core worker (core-worker.ts). */
 
@@ -9,13 +9,18 @@ export interface CoreWorkerData {
   kek?: Uint8Array;
 }
 
-/** main → worker */
-export type ToWorker = { kind: 'call'; id: number; method: string; session: string | null; input: unknown } | { kind: 'close' };
+/** main → worker; `sub` numbers a window's event subscription (core.subscribe in the worker). */
+export type ToWorker =
+  | { kind: 'call'; id: number; method: string; session: string | null; input: unknown }
+  | { kind: 'subscribe'; sub: number; session: string }
+  | { kind: 'unsubscribe'; sub: number }
+  | { kind: 'close' };
 
 /** worker → main */
 export type FromWorker =
   | { kind: 'ready' }
   | { kind: 'fatal'; message: string }
   | { kind: 'result'; id: number; result: CallResult<MethodName> }
-  | { kind: 'event'; event: EventName; payload: EventPayload<EventName> }
+  | { kind: 'event'; sub: number; event: EventName; payload: EventPayload<EventName> }
+  | { kind: 'ended'; sub: number; code: ErrorCode }
   | { kind: 'closed' };

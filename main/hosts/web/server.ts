@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
 import { contract, isMethodName } from '../../contract/index.ts';
 import type { ErrorBody } from '../../contract/index.ts';
 import type { Core } from '../../core/index.ts';
@@ -13,6 +14,23 @@ const COOKIE = 'pd_launch';
 const SESSION_HEADER = 'x-partner-desk-session';
 /** Scripts (CLI, tests) may present the launch token in this header instead of the cookie. */
 export const LAUNCH_HEADER = 'x-partner-desk-launch';
+
+/** Close code of an event channel whose session is missing, refused or ended; the client signs in again. */
+export const EVENTS_SESSION_ENDED = 4401;
+/** How long a new event socket may take to name its session. */
+const HELLO_TIMEOUT_MS = 10_000;
+
+/** The session token of an event socket's first message, `{"session": "…"}`, or null. */
+function sessionOf(text: string): string | null {
+  try {
+    const hello = JSON.parse(text) as unknown;
+    if (typeof hello !== 'object' || hello === null) return null;
+    const session = (hello as { session?: unknown }).session;
+    return typeof session === 'string' && session.length > 0 && session.length <= 512 ? session : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface WebHost {
   url: string;
@@ -166,10 +184,41 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      ws.on('message', () => ws.close(1003, 'events are one-way'));
-    });
+    wss.handleUpgrade(req, socket, head, (ws) => listenAs(ws));
   });
+
+  /**
+   * The event channel belongs to one signed-in session: the first message must be
+   * `{"session": "<token>"}` (a browser cannot set headers on a WebSocket). The core delivers only
+   * what that session may hear and ends the channel when the session ends (close code 4401).
+   */
+  function listenAs(ws: WebSocket): void {
+    let unsubscribe: (() => void) | null = null;
+    const refuse = (code: number, reason: string) => {
+      unsubscribe?.();
+      unsubscribe = null;
+      ws.close(code, reason);
+    };
+    const hello = setTimeout(() => refuse(EVENTS_SESSION_ENDED, 'PD_AUTH_003'), HELLO_TIMEOUT_MS);
+    ws.on('message', (data, isBinary) => {
+      if (unsubscribe) return refuse(1003, 'events are one-way');
+      clearTimeout(hello);
+      const session = isBinary ? null : sessionOf(String(data));
+      if (!session) return refuse(EVENTS_SESSION_ENDED, 'PD_AUTH_003');
+      unsubscribe = core!.subscribe(
+        session,
+        (e) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(e));
+        },
+        (code) => refuse(EVENTS_SESSION_ENDED, code),
+      );
+    });
+    ws.on('close', () => {
+      clearTimeout(hello);
+      unsubscribe?.();
+      unsubscribe = null;
+    });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -180,10 +229,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const launchUrl = `${origin}/?launch=${token}`;
   core = options.openCore(origin, launchUrl);
-  const unsubscribe = core.onEvent((event, payload) => {
-    const message = JSON.stringify({ event, payload });
-    for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(message);
-  });
 
   return {
     url: launchUrl,
@@ -191,7 +236,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     async close() {
-      unsubscribe();
       for (const client of wss.clients) client.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,6 +4,11 @@ import { ApiError } from './errors.ts';
 import { createTransport } from './transport.ts';
 
 const transport = createTransport();
+// Events are heard for the signed-in session only; every sign-in and sign-out switches the channel.
+transport.listenAs(useSession.getState().token);
+useSession.subscribe((state, previous) => {
+  if (state.token !== previous.token) transport.listenAs(state.token);
+});
 
 /**
  * The typed API the screens use: returns the method's output or throws ApiError.

@@ -4,17 +4,22 @@ type Listener = (payload: unknown) => void;
 
 const MIN_DELAY_MS = 500;
 const MAX_DELAY_MS = 30_000;
+/** The host closes a channel whose session is missing, refused or ended with this code. */
+export const SESSION_ENDED_CLOSE = 4401;
 
 /**
- * The web host's event stream (`/api/events`, same origin). Connects on the first listener,
- * reconnects with capped exponential backoff plus jitter, and validates every payload against
- * the contract before handing it out.
+ * The web host's event stream (`/api/events`, same origin). It belongs to one signed-in session:
+ * the first message names it, and a new sign-in opens a new socket. Connects while there are
+ * listeners and a session, reconnects with capped exponential backoff plus jitter — except after
+ * the host said the session ended, until another session is named — and validates every payload
+ * against the contract before handing it out.
  */
 export function createEventSocket(path = '/api/events') {
   const listeners = new Map<EventName, Set<Listener>>();
   let socket: WebSocket | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let attempt = 0;
+  let session: string | null = null;
 
   const hasListeners = () => [...listeners.values()].some((set) => set.size > 0);
 
@@ -42,7 +47,7 @@ export function createEventSocket(path = '/api/events') {
   }
 
   function scheduleReconnect(): void {
-    if (retryTimer || !hasListeners()) return;
+    if (retryTimer || !hasListeners() || !session) return;
     const delay = Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** attempt) * (0.75 + Math.random() * 0.5);
     attempt += 1;
     retryTimer = setTimeout(() => {
@@ -52,7 +57,8 @@ export function createEventSocket(path = '/api/events') {
   }
 
   function connect(): void {
-    if (socket || !hasListeners()) return;
+    if (socket || !hasListeners() || !session) return;
+    const as = session;
     let ws: WebSocket;
     try {
       ws = new WebSocket(url());
@@ -63,10 +69,13 @@ export function createEventSocket(path = '/api/events') {
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
+      ws.send(JSON.stringify({ session: as }));
     };
     ws.onmessage = (message) => dispatch(message.data);
-    ws.onclose = () => {
+    ws.onclose = (closed) => {
       if (socket === ws) socket = null;
+      // The host ended this session's channel: wait for the next sign-in instead of retrying.
+      if (closed.code === SESSION_ENDED_CLOSE && session === as) session = null;
       scheduleReconnect();
     };
     // onclose follows every error, so reconnecting happens there.
@@ -84,5 +93,18 @@ export function createEventSocket(path = '/api/events') {
     };
   }
 
-  return { on };
+  /** Switches the channel to `token`'s session (null: signed out, no channel). */
+  function listenAs(token: string | null): void {
+    if (token === session) return;
+    session = token;
+    attempt = 0;
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    const old = socket;
+    socket = null;
+    old?.close(1000, 'session changed');
+    connect();
+  }
+
+  return { on, listenAs };
 }

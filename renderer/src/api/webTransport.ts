@@ -38,5 +38,6 @@ export function createWebTransport(): PartnerDeskTransport {
       return { ok: false, error: { code: 'PD_INTERNAL', message: `Unexpected response (HTTP ${response.status})` } };
     },
     on: socket.on,
+    listenAs: socket.listenAs,
   };
 }

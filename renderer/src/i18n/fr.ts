@@ -428,6 +428,7 @@ const fr: Translation = {
     PD_HW_005: "Un banc de conformité est déjà en cours sur ce périphérique.",
     PD_HW_006: "Le SBI virtuel n'est pas démarré. Démarrez-le d'abord.",
     PD_HW_007: "Le périphérique n'a pas répondu à temps.",
+    PD_HW_008: "Quelqu'un d'autre a lancé ceci (un banc, une vue en direct ou le SBI virtuel) : seuls cette personne ou l'administrateur peuvent agir dessus.",
   },
 };
 
