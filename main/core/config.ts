@@ -91,7 +91,7 @@ export const ConfigSchema = z
         user: z.string().optional(),
         pass: z.string().optional(),
         from: z.string().min(3).default('Partner Desk <no-reply@partner-desk.local>'),
-        /** Only for test servers on loopback with self-signed certificates. */
+        /** Only for test servers on loopback with self-signed certificates (refused for other hosts). */
         allowSelfSigned: z.boolean().default(false),
       })
       .optional(),
@@ -99,6 +99,12 @@ export const ConfigSchema = z
   .strict();
 
 export type Config = z.output<typeof ConfigSchema>;
+
+/** A host name that can only mean this machine: the one place a self-signed certificate is acceptable. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -112,6 +118,9 @@ export function parseConfig(raw: unknown, source = 'config'): Config {
   }
   if (parsed.data.hardware.sbiPortFrom > parsed.data.hardware.sbiPortTo) {
     throw new ConfigError(`${source}: hardware.sbiPortFrom must not be above hardware.sbiPortTo`);
+  }
+  if (parsed.data.smtp?.allowSelfSigned && !isLoopbackHost(parsed.data.smtp.host)) {
+    throw new ConfigError(`${source}: smtp.allowSelfSigned is only allowed for a loopback host (127.0.0.1, ::1, localhost)`);
   }
   if (parsed.data.session.promptSeconds >= parsed.data.session.inactivitySeconds) {
     throw new ConfigError(`${source}: session.promptSeconds must be less than session.inactivitySeconds`);

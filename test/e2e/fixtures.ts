@@ -32,7 +32,7 @@ export const test = base.extend<{ deskConfig: Record<string, unknown>; desk: Des
   desk: async ({ deskConfig }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pd-e2e-'));
     const smtp = await startSmtp();
-    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ ...deskConfig, smtp: { host: '127.0.0.1', port: smtp.port, from: 'Partner Desk <desk@registry.example>' } }));
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ ...deskConfig, smtp: { host: '127.0.0.1', port: smtp.port, allowSelfSigned: true, from: 'Partner Desk <desk@registry.example>' } }));
     let core: Core | undefined;
     const host = await startWebHost({
       port: 0,

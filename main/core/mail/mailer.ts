@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
+import { isLoopbackHost } from '../config.ts';
 
 export interface MailMessage {
   to: string;
@@ -25,8 +26,12 @@ export function createMailer(config: Config, outboxDir: string): Mailer {
       host: smtp.host,
       port: smtp.port,
       secure: smtp.secure,
+      // Without implicit TLS, STARTTLS is mandatory: a server (or a man in the middle) that offers
+      // none gets neither the password nor the mail.
+      requireTLS: !smtp.secure,
       auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
-      tls: smtp.allowSelfSigned ? { rejectUnauthorized: false } : undefined,
+      // parseConfig refuses allowSelfSigned for anything but a loopback host; checked again here.
+      tls: smtp.allowSelfSigned && isLoopbackHost(smtp.host) ? { rejectUnauthorized: false } : { rejectUnauthorized: true },
     });
     return {
       mode: 'smtp',
