@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -13,6 +12,7 @@ import { runAsSystem } from './system.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { aesKeyWrap, fileKek } from './keys/wrap.ts';
+import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from './private-files.ts';
 import type { HardwareHub, HubEmit } from '../../native/hub/hub.ts';
 import { createHardwareHub } from '../../native/hub/create-hub.ts';
 
@@ -47,7 +47,7 @@ export interface CoreOptions {
 export const DB_FILE = 'partner-desk.db';
 
 export function openCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const config = options.config ?? loadConfig(options.dataDir);
   const log: CoreDeps['log'] =
     options.log ?? ((level, message, detail) => console[level === 'info' ? 'log' : level](`[core] ${message}`, detail ?? ''));
@@ -68,7 +68,10 @@ export function openCore(options: CoreOptions): Core {
     hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, dataDir: options.dataDir, emit, now, log })))(emitEvent),
   };
   const file = join(options.dataDir, DB_FILE);
+  // SQLite gives -wal and -shm the database file's mode, so a 0600 database keeps them private too.
+  ensurePrivateFile(file);
   const writer = openDatabase(file) as WriteDb;
+  tightenIfPresent(`${file}-wal`, `${file}-shm`);
   // A set-based job (the SBI cascade) dirties tens of thousands of pages: with SQLite's 2 MB default
   // they spill to the WAL and are read back mid-transaction (~15% of the job). Grown only as used.
   writer.pragma('cache_size = -32768');

@@ -4,11 +4,12 @@
  * these keys sign test devices, never production data, and the file says so.
  */
 import { createPrivateKey } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { exportPkcs8, importSigningKey } from '../../main/core/certificates/issuer.ts';
 import { x509 } from '../../main/core/certificates/x509.ts';
+import { ensurePrivateDir, writePrivateFile } from '../../main/core/private-files.ts';
 import { createVirtualPki, toPem, virtualPkiFrom } from './pki.ts';
 import type { IssuedIdentity, VirtualPki, VirtualPkiOptions } from './pki.ts';
 
@@ -67,8 +68,7 @@ export async function loadOrCreateVirtualPki(file: string, opts: VirtualPkiOptio
     ftmRoot: await saveIdentity(pki.ftmRoot),
     encryption: await saveIdentity(pki.encryption),
   };
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
-  chmodSync(file, 0o600);
+  ensurePrivateDir(dirname(file));
+  writePrivateFile(file, JSON.stringify(stored, null, 2));
   return { pki, created: true };
 }

@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import { isLoopbackHost } from '../config.ts';
+import { ensurePrivateDir, writePrivateFile } from '../private-files.ts';
 
 export interface MailMessage {
   to: string;
@@ -45,9 +45,9 @@ export function createMailer(config: Config, outboxDir: string): Mailer {
     mode: 'outbox',
     async send(message) {
       const info = await streamer.sendMail({ from: 'Partner Desk <no-reply@partner-desk.local>', to: message.to, subject: message.subject, text: message.text });
-      mkdirSync(outboxDir, { recursive: true, mode: 0o700 });
+      ensurePrivateDir(outboxDir);
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      writeFileSync(join(outboxDir, `${stamp}-${info.messageId.replace(/[^a-zA-Z0-9]/g, '')}.eml`), info.message as Buffer, { mode: 0o600 });
+      writePrivateFile(join(outboxDir, `${stamp}-${info.messageId.replace(/[^a-zA-Z0-9]/g, '')}.eml`), info.message as Buffer);
     },
   };
 }
