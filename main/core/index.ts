@@ -46,6 +46,21 @@ export interface CoreOptions {
 
 export const DB_FILE = 'partner-desk.db';
 
+/**
+ * Links in mails start with the public URL, and mails travel far: it must carry no credential
+ * (no user:password, no query string such as a host's launch token). The fragment is the core's.
+ */
+export function checkPublicUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`publicUrl is not a URL: ${value.slice(0, 100)}`);
+  }
+  if (url.username || url.password || url.search || url.hash) throw new Error('publicUrl must not carry credentials, a query string or a fragment (mails would repeat them)');
+  return value;
+}
+
 export function openCore(options: CoreOptions): Core {
   ensurePrivateDir(options.dataDir);
   const config = options.config ?? loadConfig(options.dataDir);
@@ -63,7 +78,7 @@ export function openCore(options: CoreOptions): Core {
     randomBytes: options.randomBytes ?? ((n) => randomBytes(n)),
     mailer: options.mailer ?? createMailer(config, join(options.dataDir, 'mail-outbox')),
     keyWrap: aesKeyWrap(options.kek ?? fileKek(options.dataDir)),
-    publicUrl: config.publicUrl ?? options.publicUrl,
+    publicUrl: checkPublicUrl(config.publicUrl ?? options.publicUrl),
     log,
     hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, dataDir: options.dataDir, emit, now, log })))(emitEvent),
   };

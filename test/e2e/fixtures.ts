@@ -18,7 +18,7 @@ export interface Desk {
   core: Core;
   dataDir: string;
   smtp: Awaited<ReturnType<typeof startSmtp>>;
-  /** Opens the launch URL (token → cookie) and waits for the app shell. */
+  /** Opens the launch URL (token in the fragment → the page's memory) and waits for the app shell. */
   open(page: Page, hash?: string): Promise<void>;
   shot(page: Page, name: string): Promise<void>;
 }
@@ -37,7 +37,7 @@ export const test = base.extend<{ deskConfig: Record<string, unknown>; desk: Des
     const host = await startWebHost({
       port: 0,
       rendererDir: join(root, 'dist', 'renderer'),
-      openCore: (_o, launchUrl) => (core = openCore({ dataDir, publicUrl: launchUrl, log: () => undefined })),
+      openCore: (publicUrl) => (core = openCore({ dataDir, publicUrl, log: () => undefined })),
     });
     await use({
       host,

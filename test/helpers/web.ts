@@ -8,7 +8,7 @@ import { startWebHost } from '../../main/hosts/web/server.ts';
 import type { WebHost } from '../../main/hosts/web/server.ts';
 
 /** A real web host on a free loopback port over a fresh data directory. */
-export async function testWebHost(rendererDir?: string): Promise<{ host: WebHost; core: Core; dir: string; close: () => Promise<void> }> {
+export async function testWebHost(rendererDir?: string, config: Record<string, unknown> = {}): Promise<{ host: WebHost; core: Core; dir: string; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'pd-web-'));
   let ui = rendererDir;
   if (!ui) {
@@ -21,7 +21,7 @@ export async function testWebHost(rendererDir?: string): Promise<{ host: WebHost
   const host = await startWebHost({
     port: 0,
     rendererDir: ui,
-    openCore: (_o, launchUrl) => (core = openCore({ dataDir: join(dir, 'data'), publicUrl: launchUrl, config: parseConfig({}), log: () => undefined })),
+    openCore: (publicUrl) => (core = openCore({ dataDir: join(dir, 'data'), publicUrl, config: parseConfig(config), log: () => undefined })),
   });
   return {
     host,

@@ -10,7 +10,7 @@ const MAX_DELAY_MS = 30_000;
  * reconnects with capped exponential backoff plus jitter, and validates every payload against
  * the contract before handing it out.
  */
-export function createEventSocket(path = '/api/events') {
+export function createEventSocket(path = '/api/events', protocols: () => string[] = () => []) {
   const listeners = new Map<EventName, Set<Listener>>();
   let socket: WebSocket | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -55,7 +55,7 @@ export function createEventSocket(path = '/api/events') {
     if (socket || !hasListeners()) return;
     let ws: WebSocket;
     try {
-      ws = new WebSocket(url());
+      ws = new WebSocket(url(), protocols());
     } catch {
       scheduleReconnect();
       return;
