@@ -1,6 +1,6 @@
 import { decodeQuotedPrintable, resetTokenFrom } from '../helpers/smtp.ts';
 import { expect, test } from './fixtures.ts';
-import { PARTNER, createAdmin, fill, register, signIn } from './steps.ts';
+import { ADMIN, PARTNER, createAdmin, fill, register, signIn } from './steps.ts';
 
 test.describe('forgot password', () => {
   test('a reset link mailed through the real SMTP server sets a new password once', async ({ page, desk, browser }) => {
@@ -51,21 +51,42 @@ test.describe('forgot password', () => {
 });
 
 test.describe('lockout', () => {
-  test.use({ deskConfig: { lockout: { maxFailedLogins: 3, lockSeconds: 600 } } });
+  test.use({ deskConfig: { lockout: { maxFailedLogins: 3, lockSeconds: 600, adminBackoffSeconds: 30, adminMaxBackoffSeconds: 120 } } });
 
-  test('locks the account after three wrong passwords, even against the right one', async ({ page, desk }) => {
+  test('shows the attempts left, then pauses sign-in with the time to try again, even against the right password; never says whether the account exists', async ({ page, desk }) => {
     await desk.open(page);
     await createAdmin(page);
-    for (let i = 0; i < 2; i++) {
-      await signIn(page, 'admin', `wrong-${i}`);
+    await register(page);
+    await page.getByTestId('confirmation-back').click();
+    for (const left of [2, 1]) {
+      await signIn(page, PARTNER.username, `wrong-${left}`);
       await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_001');
+      await expect(page.getByTestId('form-error-attempts')).toHaveText(`Attempts left: ${left}.`);
     }
-    await signIn(page, 'admin', 'wrong-2');
+    await signIn(page, PARTNER.username, 'wrong-0');
     await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_002');
-    await signIn(page, 'admin', 'Adm1n-Secret!');
+    await expect(page.getByTestId('form-error-retry')).toContainText('You can try again at');
+    await signIn(page, PARTNER.username, PARTNER.password);
     await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_002');
     await expect(page.getByTestId('welcome')).toHaveCount(0);
     await desk.shot(page, 'login-locked-en');
+    await page.getByTestId('lang-select').selectOption('fr');
+    await expect(page.getByTestId('form-error-retry')).toContainText('Vous pourrez réessayer à');
+    await page.getByTestId('lang-select').selectOption('ar');
+    await expect(page.getByTestId('form-error-retry')).toContainText('يمكنك المحاولة مرة أخرى في');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await desk.shot(page, 'login-locked-ar');
+    await page.getByTestId('lang-select').selectOption('en');
+
+    // a username nobody has gets the very same answers
+    await signIn(page, 'nobody-at-all', 'wrong');
+    await expect(page.getByTestId('form-error-attempts')).toHaveText('Attempts left: 2.');
+
+    // the only admin is never locked for long: a short, doubling wait instead of the 10-minute pause
+    for (let i = 0; i < 3; i++) await signIn(page, ADMIN.username, `guess-${i}`);
+    await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_002');
+    const until = (desk.core.db.reader.prepare("SELECT locked_until AS t FROM app_user WHERE id = 'admin'").get() as { t: string }).t;
+    expect(Date.parse(until) - Date.now()).toBeLessThanOrEqual(30_000);
   });
 });
 
