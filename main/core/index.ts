@@ -71,16 +71,17 @@ export function openCore(options: CoreOptions): Core {
     for (const l of listeners) l(event, payload);
   };
   const now = options.now ?? (() => new Date());
+  const keyWrap = aesKeyWrap(options.kek ?? fileKek(options.dataDir));
   const deps: CoreDeps = {
     dataDir: options.dataDir,
     config,
     now,
     randomBytes: options.randomBytes ?? ((n) => randomBytes(n)),
     mailer: options.mailer ?? createMailer(config, join(options.dataDir, 'mail-outbox')),
-    keyWrap: aesKeyWrap(options.kek ?? fileKek(options.dataDir)),
+    keyWrap,
     publicUrl: checkPublicUrl(config.publicUrl ?? options.publicUrl),
     log,
-    hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, dataDir: options.dataDir, emit, now, log })))(emitEvent),
+    hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, dataDir: options.dataDir, emit, now, log, keyWrap })))(emitEvent),
   };
   const file = join(options.dataDir, DB_FILE);
   // SQLite gives -wal and -shm the database file's mode, so a 0600 database keeps them private too.
