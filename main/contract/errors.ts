@@ -176,11 +176,20 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Numbers a screen shows with the message, in the user's language (sign-in attempts, pauses). */
+export interface ErrorDetails {
+  /** Wrong passwords left before sign-in (or the session) is stopped. */
+  attemptsLeft?: number;
+  /** When the next attempt is accepted (ISO 8601). */
+  retryAt?: string;
+}
+
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
   /** Field-level problems for forms: path → code. */
   fields?: Record<string, string>;
+  details?: ErrorDetails;
 }
 
 /** Thrown by the core; hosts turn it into an ErrorBody on the wire. */
@@ -189,13 +198,14 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'AppError';
   }
 
   toBody(): ErrorBody {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}), ...(this.details ? { details: this.details } : {}) };
   }
 }
 

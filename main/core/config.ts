@@ -15,14 +15,35 @@ export const ConfigSchema = z
         // MOSIP: 25 min inactivity, prompt 5 min before (pms.md §5.6)
         inactivitySeconds: z.number().int().min(5).max(24 * 3600).default(25 * 60),
         promptSeconds: z.number().int().min(1).max(3600).default(5 * 60),
+        /** A session ends this long after sign-in however active it is (a stolen token does not live forever). */
+        absoluteSeconds: z.number().int().min(60).max(30 * 24 * 3600).default(12 * 3600),
       })
-      .default({ inactivitySeconds: 25 * 60, promptSeconds: 5 * 60 }),
+      .default({ inactivitySeconds: 25 * 60, promptSeconds: 5 * 60, absoluteSeconds: 12 * 3600 }),
     lockout: z
       .object({
         maxFailedLogins: z.number().int().min(1).max(100).default(5),
         lockSeconds: z.number().int().min(1).max(7 * 24 * 3600).default(15 * 60),
+        /**
+         * The only active admin is never locked (that would lock everyone out of administration):
+         * past maxFailedLogins each further failure doubles a wait that starts here and stops at
+         * adminMaxBackoffSeconds.
+         */
+        adminBackoffSeconds: z.number().int().min(1).max(3600).default(2),
+        adminMaxBackoffSeconds: z.number().int().min(1).max(24 * 3600).default(5 * 60),
+        /** Wrong current passwords in profile.changePassword before the session is ended. */
+        maxWrongCurrentPasswords: z.number().int().min(1).max(100).default(5),
       })
-      .default({ maxFailedLogins: 5, lockSeconds: 15 * 60 }),
+      .default({ maxFailedLogins: 5, lockSeconds: 15 * 60, adminBackoffSeconds: 2, adminMaxBackoffSeconds: 5 * 60, maxWrongCurrentPasswords: 5 }),
+    web: z
+      .object({
+        /** Open connections the web host accepts at once; more are dropped. */
+        maxConnections: z.number().int().min(4).max(10_000).default(128),
+        /** A request must have sent all its headers within this time. */
+        headersTimeoutSeconds: z.number().int().min(1).max(300).default(10),
+        /** …and its whole body within this one. */
+        requestTimeoutSeconds: z.number().int().min(1).max(3600).default(120),
+      })
+      .default({ maxConnections: 128, headersTimeoutSeconds: 10, requestTimeoutSeconds: 120 }),
     passwordReset: z.object({ ttlSeconds: z.number().int().min(60).max(7 * 24 * 3600).default(30 * 60) }).default({ ttlSeconds: 30 * 60 }),
     certificates: z
       .object({
@@ -91,7 +112,7 @@ export const ConfigSchema = z
         user: z.string().optional(),
         pass: z.string().optional(),
         from: z.string().min(3).default('Partner Desk <no-reply@partner-desk.local>'),
-        /** Only for test servers on loopback with self-signed certificates. */
+        /** Only for test servers on loopback with self-signed certificates (refused for other hosts). */
         allowSelfSigned: z.boolean().default(false),
       })
       .optional(),
@@ -99,6 +120,12 @@ export const ConfigSchema = z
   .strict();
 
 export type Config = z.output<typeof ConfigSchema>;
+
+/** A host name that can only mean this machine: the one place a self-signed certificate is acceptable. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -112,6 +139,15 @@ export function parseConfig(raw: unknown, source = 'config'): Config {
   }
   if (parsed.data.hardware.sbiPortFrom > parsed.data.hardware.sbiPortTo) {
     throw new ConfigError(`${source}: hardware.sbiPortFrom must not be above hardware.sbiPortTo`);
+  }
+  if (parsed.data.smtp?.allowSelfSigned && !isLoopbackHost(parsed.data.smtp.host)) {
+    throw new ConfigError(`${source}: smtp.allowSelfSigned is only allowed for a loopback host (127.0.0.1, ::1, localhost)`);
+  }
+  if (parsed.data.web.headersTimeoutSeconds > parsed.data.web.requestTimeoutSeconds) {
+    throw new ConfigError(`${source}: web.headersTimeoutSeconds must not be above web.requestTimeoutSeconds`);
+  }
+  if (parsed.data.lockout.adminBackoffSeconds > parsed.data.lockout.adminMaxBackoffSeconds) {
+    throw new ConfigError(`${source}: lockout.adminBackoffSeconds must not be above lockout.adminMaxBackoffSeconds`);
   }
   if (parsed.data.session.promptSeconds >= parsed.data.session.inactivitySeconds) {
     throw new ConfigError(`${source}: session.promptSeconds must be less than session.inactivitySeconds`);

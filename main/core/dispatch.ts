@@ -28,12 +28,15 @@ export function resolveSession(env: DispatchEnv, token: string | null): Actor {
   const tokenHash = hashToken(token);
   const row = env.reader
     .prepare(
-      `SELECT s.user_id AS userId, s.last_active_at AS lastActive, s.ended_at AS endedAt, u.is_active AS active
+      `SELECT s.user_id AS userId, s.created_at AS createdAt, s.last_active_at AS lastActive, s.ended_at AS endedAt, u.is_active AS active
        FROM app_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?`,
     )
-    .get(tokenHash) as { userId: string; lastActive: string; endedAt: string | null; active: number } | undefined;
+    .get(tokenHash) as { userId: string; createdAt: string; lastActive: string; endedAt: string | null; active: number } | undefined;
   const idleMs = env.deps.config.session.inactivitySeconds * 1000;
-  if (!row || row.endedAt || row.active !== 1 || Date.parse(row.lastActive) + idleMs <= env.deps.now().getTime()) {
+  // However active, a session ends absoluteSeconds after sign-in: a copied token does not live forever.
+  const lifeMs = env.deps.config.session.absoluteSeconds * 1000;
+  const now = env.deps.now().getTime();
+  if (!row || row.endedAt || row.active !== 1 || Date.parse(row.lastActive) + idleMs <= now || Date.parse(row.createdAt) + lifeMs <= now) {
     throw new AppError('PD_AUTH_003', 'Your session has ended. Please sign in again.');
   }
   const roles = (env.reader.prepare('SELECT role FROM user_role WHERE user_id = ? ORDER BY role').all(row.userId) as Array<{ role: Role }>).map((r) => r.role);

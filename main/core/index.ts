@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -18,6 +17,7 @@ import { runAsSystem } from './system.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { aesKeyWrap, fileKek } from './keys/wrap.ts';
+import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from './private-files.ts';
 import type { HardwareHub, HubEmit } from '../../native/hub/hub.ts';
 import { createHardwareHub } from '../../native/hub/create-hub.ts';
 
@@ -57,8 +57,23 @@ export interface CoreOptions {
 
 export const DB_FILE = 'partner-desk.db';
 
+/**
+ * Links in mails start with the public URL, and mails travel far: it must carry no credential
+ * (no user:password, no query string such as a host's launch token). The fragment is the core's.
+ */
+export function checkPublicUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`publicUrl is not a URL: ${value.slice(0, 100)}`);
+  }
+  if (url.username || url.password || url.search || url.hash) throw new Error('publicUrl must not carry credentials, a query string or a fragment (mails would repeat them)');
+  return value;
+}
+
 export function openCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const config = options.config ?? loadConfig(options.dataDir);
   const log: CoreDeps['log'] =
     options.log ?? ((level, message, detail) => console[level === 'info' ? 'log' : level](`[core] ${message}`, detail ?? ''));
@@ -70,19 +85,23 @@ export function openCore(options: CoreOptions): Core {
     subscriptions?.emit(event, payload as EventPayload<EventName>, audience);
   };
   const now = options.now ?? (() => new Date());
+  const keyWrap = aesKeyWrap(options.kek ?? fileKek(options.dataDir));
   const deps: CoreDeps = {
     dataDir: options.dataDir,
     config,
     now,
     randomBytes: options.randomBytes ?? ((n) => randomBytes(n)),
     mailer: options.mailer ?? createMailer(config, join(options.dataDir, 'mail-outbox')),
-    keyWrap: aesKeyWrap(options.kek ?? fileKek(options.dataDir)),
-    publicUrl: config.publicUrl ?? options.publicUrl,
+    keyWrap,
+    publicUrl: checkPublicUrl(config.publicUrl ?? options.publicUrl),
     log,
-    hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, dataDir: options.dataDir, emit, now, log })))(emitEvent),
+    hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, dataDir: options.dataDir, emit, now, log, keyWrap })))(emitEvent),
   };
   const file = join(options.dataDir, DB_FILE);
+  // SQLite gives -wal and -shm the database file's mode, so a 0600 database keeps them private too.
+  ensurePrivateFile(file);
   const writer = openDatabase(file) as WriteDb;
+  tightenIfPresent(`${file}-wal`, `${file}-shm`);
   // A set-based job (the SBI cascade) dirties tens of thousands of pages: with SQLite's 2 MB default
   // they spill to the WAL and are read back mid-transaction (~15% of the job). Grown only as used.
   writer.pragma('cache_size = -32768');

@@ -21,6 +21,8 @@ export interface HubOptions {
   emit: HubEmit;
   now: () => Date;
   log: CoreDeps['log'];
+  /** Wraps the virtual devices' private keys at rest (the host's key-encryption key). */
+  keyWrap: CoreDeps['keyWrap'];
 }
 
 /** Next to the sources (dev, web bundle), in the working directory, or in the packaged app's resources. */
@@ -51,6 +53,7 @@ export function createHardwareHub(opts: HubOptions): HardwareHub {
     providerId: config.virtualProviderId,
     ftmOrg: config.virtualFtmOrg,
     now: opts.now,
+    keyWrap: opts.keyWrap,
     emit: (event, payload) => {
       // Starting, stopping or changing the virtual device changes what discovery finds.
       sbi.invalidate();

@@ -11,6 +11,7 @@ import { loadOrCreateVirtualPki } from '../virtual/pki-store.ts';
 import { startVirtualSbi } from '../virtual/sbi/index.ts';
 import type { VirtualSbi } from '../virtual/sbi/index.ts';
 import type { AnnounceEmit, HardwareHub, VirtualSbiView, WorkOwner } from './hub.ts';
+import type { KeyWrap } from '../../main/core/keys/wrap.ts';
 
 export interface VirtualPartOptions {
   dataDir: string;
@@ -20,6 +21,7 @@ export interface VirtualPartOptions {
   ftmOrg: string;
   now: () => Date;
   emit: AnnounceEmit;
+  keyWrap: KeyWrap;
 }
 
 /** The path the in-process chip is listed under (real chips have hidraw paths). */
@@ -89,6 +91,7 @@ export class VirtualPart {
         deviceOrg: this.opts.deviceOrg,
         ftmOrg: this.opts.ftmOrg,
         now: this.opts.now(),
+        keyWrap: this.opts.keyWrap,
       });
       this.sbi = await startVirtualSbi({ portRange: this.opts.portRange, pki, deviceOrg: this.opts.deviceOrg, ftmOrg: this.opts.ftmOrg, providerId: this.opts.providerId, now: this.opts.now });
       this.chip = (await VirtualFtmChip.create({ pki, serial: 'PD-VFTM-0001', now: this.opts.now() })).chip;

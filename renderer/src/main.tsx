@@ -1,5 +1,7 @@
 // First: configures zod before the contract's schemas are built.
 import './zodConfig.ts';
+// Second: takes the launch token out of the URL fragment before the router reads it.
+import './api/launchToken.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles.css';

@@ -1,10 +1,13 @@
 import { decodeQuotedPrintable, resetTokenFrom } from '../helpers/smtp.ts';
 import { expect, test } from './fixtures.ts';
-import { PARTNER, createAdmin, fill, register, signIn } from './steps.ts';
+import { ADMIN, PARTNER, createAdmin, fill, register, signIn } from './steps.ts';
 
 test.describe('forgot password', () => {
   test('a reset link mailed through the real SMTP server sets a new password once', async ({ page, desk, browser }) => {
     await desk.open(page);
+    // the launch token left the address bar for the page's memory, and no cookie holds it
+    expect(page.url()).not.toContain(desk.host.token);
+    expect(await page.context().cookies()).toEqual([]);
     await createAdmin(page);
     await register(page, { lang: 'fr' } as Partial<typeof PARTNER>);
     await page.getByTestId('confirmation-back').click();
@@ -16,20 +19,18 @@ test.describe('forgot password', () => {
     const mail = await desk.smtp.waitForMail();
     expect(mail.to).toEqual([PARTNER.email]);
     const token = resetTokenFrom(mail.raw);
-    // the mailed link works on its own: a fresh browser profile without the launch cookie
-    const mailed = /(http:\/\/127\.0\.0\.1:\d+\/\?launch=[A-Za-z0-9_-]+#\/reset-password\?token=[A-Za-z0-9_-]+)/.exec(decodeQuotedPrintable(mail.raw))?.[1];
-    expect(mailed).toContain(token);
+    const link = `${desk.host.origin}/#/reset-password?token=${token}`;
+    // the mail carries no launch token, and its link works on its own: a fresh browser profile
+    expect(decodeQuotedPrintable(mail.raw)).not.toContain(desk.host.token);
+    expect(decodeQuotedPrintable(mail.raw)).toContain(link);
     const fresh = await browser.newContext();
     const other = await fresh.newPage();
-    await other.goto(mailed!);
-    await expect(other.getByTestId('reset-form')).toBeVisible();
+    await other.goto(link);
+    await fill(other, 'reset-form', { newPassword: 'N3w-Secret-Pass', confirmPassword: 'N3w-Secret-Pass' });
+    await desk.shot(other, 'reset-password-en');
+    await other.getByTestId('reset-submit').click();
+    await expect(other.getByTestId('confirmation')).toBeVisible();
     await fresh.close();
-    const link = `${desk.host.origin}/#/reset-password?token=${token}`;
-    await page.goto(link);
-    await fill(page, 'reset-form', { newPassword: 'N3w-Secret-Pass', confirmPassword: 'N3w-Secret-Pass' });
-    await desk.shot(page, 'reset-password-en');
-    await page.getByTestId('reset-submit').click();
-    await expect(page.getByTestId('confirmation')).toBeVisible();
 
     // the link is spent
     await page.goto(link);
@@ -50,21 +51,42 @@ test.describe('forgot password', () => {
 });
 
 test.describe('lockout', () => {
-  test.use({ deskConfig: { lockout: { maxFailedLogins: 3, lockSeconds: 600 } } });
+  test.use({ deskConfig: { lockout: { maxFailedLogins: 3, lockSeconds: 600, adminBackoffSeconds: 30, adminMaxBackoffSeconds: 120 } } });
 
-  test('locks the account after three wrong passwords, even against the right one', async ({ page, desk }) => {
+  test('shows the attempts left, then pauses sign-in with the time to try again, even against the right password; never says whether the account exists', async ({ page, desk }) => {
     await desk.open(page);
     await createAdmin(page);
-    for (let i = 0; i < 2; i++) {
-      await signIn(page, 'admin', `wrong-${i}`);
+    await register(page);
+    await page.getByTestId('confirmation-back').click();
+    for (const left of [2, 1]) {
+      await signIn(page, PARTNER.username, `wrong-${left}`);
       await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_001');
+      await expect(page.getByTestId('form-error-attempts')).toHaveText(`Attempts left: ${left}.`);
     }
-    await signIn(page, 'admin', 'wrong-2');
+    await signIn(page, PARTNER.username, 'wrong-0');
     await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_002');
-    await signIn(page, 'admin', 'Adm1n-Secret!');
+    await expect(page.getByTestId('form-error-retry')).toContainText('You can try again at');
+    await signIn(page, PARTNER.username, PARTNER.password);
     await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_002');
     await expect(page.getByTestId('welcome')).toHaveCount(0);
     await desk.shot(page, 'login-locked-en');
+    await page.getByTestId('lang-select').selectOption('fr');
+    await expect(page.getByTestId('form-error-retry')).toContainText('Vous pourrez réessayer à');
+    await page.getByTestId('lang-select').selectOption('ar');
+    await expect(page.getByTestId('form-error-retry')).toContainText('يمكنك المحاولة مرة أخرى في');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await desk.shot(page, 'login-locked-ar');
+    await page.getByTestId('lang-select').selectOption('en');
+
+    // a username nobody has gets the very same answers
+    await signIn(page, 'nobody-at-all', 'wrong');
+    await expect(page.getByTestId('form-error-attempts')).toHaveText('Attempts left: 2.');
+
+    // the only admin is never locked for long: a short, doubling wait instead of the 10-minute pause
+    for (let i = 0; i < 3; i++) await signIn(page, ADMIN.username, `guess-${i}`);
+    await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_002');
+    const until = (desk.core.db.reader.prepare("SELECT locked_until AS t FROM app_user WHERE id = 'admin'").get() as { t: string }).t;
+    expect(Date.parse(until) - Date.now()).toBeLessThanOrEqual(30_000);
   });
 });
 
@@ -108,7 +130,8 @@ test.describe('authorization', () => {
     // straight at the wire with the partner's own session: refused by the core
     const answer = await page.evaluate(async () => {
       const token = sessionStorage.getItem('pd.session') ?? '';
-      const res = await fetch('/api/call/audit.list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-partner-desk-session': token }, body: JSON.stringify({ input: {} }) });
+      const launch = sessionStorage.getItem('pd.launch') ?? '';
+      const res = await fetch('/api/call/audit.list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-partner-desk-launch': launch, 'x-partner-desk-session': token }, body: JSON.stringify({ input: {} }) });
       return (await res.json()) as { ok: boolean; error?: { code: string } };
     });
     expect(answer).toMatchObject({ ok: false, error: { code: 'PD_AUTH_004' } });

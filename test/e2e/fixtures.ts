@@ -22,7 +22,7 @@ export interface Desk {
   core: Core;
   dataDir: string;
   smtp: Awaited<ReturnType<typeof startSmtp>>;
-  /** Opens the launch URL (token → cookie) and waits for the app shell. */
+  /** Opens the launch URL (token in the fragment → the page's memory) and waits for the app shell. */
   open(page: Page, hash?: string): Promise<void>;
   shot(page: Page, name: string): Promise<void>;
 }
@@ -36,12 +36,12 @@ export const test = base.extend<{ deskConfig: Record<string, unknown>; desk: Des
   desk: async ({ deskConfig }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pd-e2e-'));
     const smtp = await startSmtp();
-    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ ...deskConfig, smtp: { host: '127.0.0.1', port: smtp.port, from: 'Partner Desk <desk@registry.example>' } }));
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ ...deskConfig, smtp: { host: '127.0.0.1', port: smtp.port, allowSelfSigned: true, from: 'Partner Desk <desk@registry.example>' } }));
     let core: Core | undefined;
     const host = await startWebHost({
       port: 0,
       rendererDir: join(root, 'dist', 'renderer'),
-      openCore: (_o, launchUrl) => (core = openCore({ dataDir, publicUrl: launchUrl, log: () => undefined })),
+      openCore: (publicUrl) => (core = openCore({ dataDir, publicUrl, log: () => undefined })),
     });
     await use({
       host,

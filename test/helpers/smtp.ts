@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { selfSignedServerTls } from './tls.ts';
 
 export interface ReceivedMail {
   from: string;
@@ -7,13 +8,34 @@ export interface ReceivedMail {
   raw: string;
 }
 
-/** A real SMTP server on loopback that keeps what it receives. */
-export async function startSmtp(): Promise<{ port: number; mails: ReceivedMail[]; waitForMail: (n?: number, ms?: number) => Promise<ReceivedMail>; close: () => Promise<void> }> {
+export interface SmtpOptions {
+  /** Offer STARTTLS with a self-signed certificate (default). Off: a plaintext-only server. */
+  starttls?: boolean;
+}
+
+/**
+ * A real SMTP server on loopback that keeps what it receives and every AUTH attempt it saw.
+ * It accepts AUTH over plaintext too, as a hostile or misconfigured server would.
+ */
+export async function startSmtp(options: SmtpOptions = {}): Promise<{
+  port: number;
+  mails: ReceivedMail[];
+  logins: Array<{ user: string; pass: string; secure: boolean }>;
+  waitForMail: (n?: number, ms?: number) => Promise<ReceivedMail>;
+  close: () => Promise<void>;
+}> {
+  const starttls = options.starttls ?? true;
   const mails: ReceivedMail[] = [];
+  const logins: Array<{ user: string; pass: string; secure: boolean }> = [];
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ['STARTTLS'],
+    allowInsecureAuth: true,
+    ...(starttls ? await selfSignedServerTls() : { disabledCommands: ['STARTTLS'] }),
     logger: false,
+    onAuth(auth, session, callback) {
+      logins.push({ user: auth.username ?? '', pass: auth.password ?? '', secure: session.secure });
+      callback(null, { user: auth.username ?? '' });
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -28,6 +50,7 @@ export async function startSmtp(): Promise<{ port: number; mails: ReceivedMail[]
   return {
     port,
     mails,
+    logins,
     async waitForMail(n = 1, ms = 5000) {
       const start = Date.now();
       while (mails.length < n) {

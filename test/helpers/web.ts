@@ -24,8 +24,8 @@ export async function testWebHost(
   const host = await startWebHost({
     port: 0,
     rendererDir: ui,
-    openCore: (_o, launchUrl) =>
-      (core = openCore({ dataDir: join(dir, 'data'), publicUrl: launchUrl, config: parseConfig(options.config ?? {}), log: () => undefined, ...(options.now ? { now: options.now } : {}) })),
+    openCore: (publicUrl) =>
+      (core = openCore({ dataDir: join(dir, 'data'), publicUrl, config: parseConfig(options.config ?? {}), log: () => undefined, ...(options.now ? { now: options.now } : {}) })),
   });
   return {
     host,

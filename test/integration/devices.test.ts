@@ -87,16 +87,18 @@ describe('SBIs (pms.md §3.4)', () => {
     expect((await tc.fail('sbis.create', sbiInput({ partnerId: 'ap4' }), admin)).code).toBe('PMS_AUT_002');
   });
 
-  it('keeps providers to their own SBIs and devices', async () => {
+  it('keeps providers to their own SBIs and devices: another provider\'s ids answer exactly like missing ones', async () => {
     const sbiId = await approvedSbi();
     const d = await tc.call('devices.add', device(sbiId), dp);
-    expect((await tc.fail('sbis.get', { sbiId }, other)).code).toBe('PMS_DEVICE_ERROR_019');
-    expect((await tc.fail('devices.add', device(sbiId, { model: 'X' }), other)).code).toBe('PMS_DEVICE_ERROR_019');
-    expect((await tc.fail('sbis.deactivate', { sbiId }, other)).code).toBe('PMS_DEVICE_ERROR_019');
-    expect((await tc.fail('devices.get', { deviceId: d.deviceId }, other)).code).toBe('PMS_DEVICE_ERROR_016');
-    expect((await tc.fail('devices.deactivate', { deviceId: d.deviceId }, other)).code).toBe('PMS_DEVICE_ERROR_016');
-    expect((await tc.fail('sbis.get', { sbiId: 'nope' }, dp)).code).toBe('PMS_DEVICE_ERROR_005');
-    expect((await tc.fail('devices.get', { deviceId: 'nope' }, dp)).code).toBe('PMS_DEVICE_ERROR_006');
+    const missingSbi = await tc.fail('sbis.get', { sbiId: 'nope' }, other);
+    const missingDevice = await tc.fail('devices.get', { deviceId: 'nope' }, other);
+    expect(missingSbi.code).toBe('PMS_DEVICE_ERROR_005');
+    expect(missingDevice.code).toBe('PMS_DEVICE_ERROR_006');
+    expect(await tc.fail('sbis.get', { sbiId }, other)).toEqual(missingSbi);
+    expect(await tc.fail('devices.add', device(sbiId, { model: 'X' }), other)).toEqual(missingSbi);
+    expect(await tc.fail('sbis.deactivate', { sbiId }, other)).toEqual(missingSbi);
+    expect(await tc.fail('devices.get', { deviceId: d.deviceId }, other)).toEqual(missingDevice);
+    expect(await tc.fail('devices.deactivate', { deviceId: d.deviceId }, other)).toEqual(missingDevice);
     expect((await tc.call('sbis.list', {}, other)).totalResults).toBe(0);
     expect((await tc.call('devices.list', {}, other)).totalResults).toBe(0);
     expect((await tc.call('devices.list', {}, dp)).totalResults).toBe(1);

@@ -73,8 +73,11 @@ describe('FTM chips (pms.md §3.5)', () => {
     const chip = await tc.call('ftm.create', { partnerId: 'ftm1', make: 'SS', model: 'T1' }, ftm);
     expect((await tc.fail('ftm.create', { partnerId: 'ftm1', make: 'SS', model: 'T1' }, ftm)).code).toBe('PMP_AUT_032');
     expect((await tc.fail('ftm.create', { partnerId: 'ftm2', make: 'SS', model: 'T1' }, ftm)).code).toBe('PMS_PRT_055');
-    expect((await tc.fail('ftm.get', { ftmId: chip.ftmId }, other)).code).toBe('PMS_FTM_ERROR_006');
-    expect((await tc.fail('ftm.deactivate', { ftmId: chip.ftmId }, other)).code).toBe('PMS_FTM_ERROR_006');
+    // another provider's chip answers exactly like a missing one
+    const missing = await tc.fail('ftm.get', { ftmId: 'nope' }, other);
+    expect(missing.code).toBe('PMS_FTM_ERROR_005');
+    expect(await tc.fail('ftm.get', { ftmId: chip.ftmId }, other)).toEqual(missing);
+    expect(await tc.fail('ftm.deactivate', { ftmId: chip.ftmId }, other)).toEqual(missing);
     expect((await tc.fail('ftm.get', { ftmId: 'nope' }, ftm)).code).toBe('PMS_FTM_ERROR_005');
     expect((await tc.fail('ftm.deactivate', { ftmId: chip.ftmId }, ftm)).code).toBe('PMS_FTM_ERROR_010');
     await upload(chip.ftmId, chipCert());

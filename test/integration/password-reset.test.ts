@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => smtp.close());
 beforeEach(async () => {
   smtp.mails.length = 0;
-  tc = testCore({ config: { smtp: { host: '127.0.0.1', port: smtp.port, from: 'Desk <desk@registry.example>' }, passwordReset: { ttlSeconds: 900 } } });
+  tc = testCore({ config: { smtp: { host: '127.0.0.1', port: smtp.port, allowSelfSigned: true, from: 'Desk <desk@registry.example>' }, passwordReset: { ttlSeconds: 900 } } });
   await tc.call('setup.createAdmin', ADMIN);
   await tc.call('auth.register', partnerInput(1, { lang: 'fr' }));
 });

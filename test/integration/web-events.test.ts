@@ -42,9 +42,9 @@ async function refused(method: string, input: unknown, session: string | null): 
 }
 const signIn = async (login: string, password: string) => (await ok<{ token: string }>('auth.login', { login, password })).token;
 
-/** An event socket as the renderer opens it: the launch cookie, then `{session}` as the first message. */
+/** An event socket as the renderer opens it: the launch token as a subprotocol, then `{session}` as the first message. */
 async function listen(session: string | null) {
-  const ws = new WebSocket(`ws://127.0.0.1:${web.host.port}/api/events`, { origin: web.host.origin, headers: { cookie: `pd_launch=${web.host.token}` } });
+  const ws = new WebSocket(`ws://127.0.0.1:${web.host.port}/api/events`, ['partner-desk', `launch.${web.host.token}`], { origin: web.host.origin });
   const heard: Heard[] = [];
   let closed: [number, string] | null = null;
   ws.on('message', (m) => heard.push(JSON.parse(String(m)) as Heard));

@@ -41,14 +41,11 @@ describe('web host wire: good calls', () => {
     expect(await res.json()).toMatchObject({ ok: true, result: { setupRequired: true } });
   });
 
-  it('trades the launch token in the URL for an HttpOnly SameSite cookie and serves the UI with a strict CSP', async () => {
-    const first = await fetch(web.host.url, { redirect: 'manual' });
-    expect(first.status).toBe(302);
-    const cookie = first.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await fetch(`${web.host.origin}/`, { headers: { cookie: cookie.split(';')[0]! } });
+  it('keeps the launch token in the URL fragment (never sent) and serves the UI, without a cookie, with a strict CSP', async () => {
+    expect(web.host.url).toBe(`${web.host.origin}/#launch=${web.host.token}`);
+    const page = await fetch(web.host.url, { redirect: 'manual' });
     expect(page.status).toBe(200);
+    expect(page.headers.get('set-cookie')).toBeNull();
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
@@ -64,8 +61,8 @@ describe('web host wire: bad input gets a clear error, no crash, nothing written
     ['not JSON content type', 'system.info', '{}', { 'content-type': 'text/plain' }, 415, 'PD_RPC_001'],
     ['an unknown method', 'admin.dropDatabase', '{}', {}, 404, 'PD_RPC_003'],
     ['a prototype key as method', '__proto__', '{}', {}, 404, 'PD_RPC_003'],
-    ['a missing launch token', 'system.info', '{}', { 'x-partner-desk-launch': '' }, 401, 'PD_RPC_004'],
-    ['a wrong launch token', 'system.info', '{}', { 'x-partner-desk-launch': 'guess' }, 401, 'PD_RPC_004'],
+    ['a missing launch token', 'setup.createAdmin', JSON.stringify({ input: ADMIN }), { 'x-partner-desk-launch': '' }, 401, 'PD_RPC_004'],
+    ['a wrong launch token', 'setup.createAdmin', JSON.stringify({ input: ADMIN }), { 'x-partner-desk-launch': 'guess' }, 401, 'PD_RPC_004'],
     ['a foreign origin', 'system.info', '{}', { origin: 'http://evil.example' }, 403, 'PD_RPC_005'],
     ['wrong types', 'setup.createAdmin', JSON.stringify({ input: { ...ADMIN, firstName: 7 } }), {}, 200, 'PMS_COR_002'],
     ['missing fields', 'setup.createAdmin', JSON.stringify({ input: { firstName: 'A' } }), {}, 200, 'PMS_COR_002'],
@@ -93,7 +90,7 @@ describe('web host wire: bad input gets a clear error, no crash, nothing written
 
   it('refuses a forged Host header (DNS rebinding) and a page load without the token', async () => {
     expect(await rawGet('/', { host: `evil.example:${web.host.port}` })).toBe(403);
-    expect(await rawGet('/', { host: `127.0.0.1:${web.host.port}` })).toBe(401);
+    expect(await rawGet('/', { host: `127.0.0.1:${web.host.port}` })).toBe(200); // the page holds no data
     expect(await rawGet('/../../etc/passwd', { host: `127.0.0.1:${web.host.port}` })).toBe(404);
     expect(await rawGet('/%2e%2e/%2e%2e/etc/passwd', { host: `127.0.0.1:${web.host.port}` })).toBe(404);
   });
@@ -114,7 +111,7 @@ describe('web host events', () => {
     expect(refusal).toMatch(/403/);
 
     // The launch token alone opens the socket, but it must name a session before it hears anything.
-    const ws = new WebSocket(`ws://127.0.0.1:${web.host.port}/api/events`, { origin: web.host.origin, headers: { cookie: `pd_launch=${web.host.token}` } });
+    const ws = new WebSocket(`ws://127.0.0.1:${web.host.port}/api/events`, ['partner-desk', `launch.${web.host.token}`], { origin: web.host.origin });
     await new Promise((resolve, reject) => (ws.on('open', resolve), ws.on('error', reject)));
     const heard: unknown[] = [];
     ws.on('message', (m) => heard.push(JSON.parse(String(m))));

@@ -9,9 +9,20 @@ describe('config.json', () => {
     expect(parseConfig(example).smtp?.host).toBe('smtp.example.org');
   });
 
+  it('the README example is valid and states the defaults', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const block = /Settings go in[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const fromReadme = parseConfig(JSON.parse(block!));
+    const defaults = parseConfig({});
+    for (const key of ['session', 'lockout', 'web', 'passwordReset'] as const) expect(fromReadme[key]).toEqual(defaults[key]);
+  });
+
   it('defaults to MOSIP timings: 25 min inactivity with a prompt 5 min before', () => {
     const c = parseConfig({});
-    expect(c.session).toEqual({ inactivitySeconds: 1500, promptSeconds: 300 });
+    expect(c.session).toEqual({ inactivitySeconds: 1500, promptSeconds: 300, absoluteSeconds: 43200 });
+    expect(c.web).toEqual({ maxConnections: 128, headersTimeoutSeconds: 10, requestTimeoutSeconds: 120 });
+    expect(c.lockout).toEqual({ maxFailedLogins: 5, lockSeconds: 900, adminBackoffSeconds: 2, adminMaxBackoffSeconds: 300, maxWrongCurrentPasswords: 5 });
     expect(c.smtp).toBeUndefined();
   });
 
@@ -24,6 +35,12 @@ describe('config.json', () => {
     [{ hardware: { sbiPortFrom: 4600, sbiPortTo: 4501 } }, /sbiPortFrom must not be above/],
     [{ hardware: { sbiPortTo: 0 } }, /hardware.sbiPortTo/],
     [{ lists: { countCap: 0 } }, /lists.countCap/],
+    [{ web: { maxConnections: 0 } }, /web.maxConnections/],
+    [{ web: { headersTimeoutSeconds: 30, requestTimeoutSeconds: 10 } }, /headersTimeoutSeconds must not be above/],
+    [{ session: { absoluteSeconds: 10 } }, /session.absoluteSeconds/],
+    [{ lockout: { adminBackoffSeconds: 600, adminMaxBackoffSeconds: 60 } }, /adminBackoffSeconds must not be above/],
+    [{ lockout: { maxWrongCurrentPasswords: 0 } }, /lockout.maxWrongCurrentPasswords/],
+    [{ smtp: { host: 'smtp.example.org', port: 587, allowSelfSigned: true } }, /allowSelfSigned is only allowed for a loopback host/],
     [[], /expected object|Invalid input/],
   ])('refuses %j with a message naming the field', (raw, message) => {
     expect(() => parseConfig(raw, 'config.json')).toThrow(ConfigError);

@@ -1,7 +1,7 @@
 import { join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../main/contract/index.ts';
-import { dataDirFromArgs } from '../../main/hosts/electron/args.ts';
+import { dataDirFromArgs, parseDesktopArgs } from '../../main/hosts/electron/args.ts';
 import { EXTERNAL_HOST_ALLOWLIST } from '../../main/hosts/electron/external-links.ts';
 import {
   APP_ENTRY_URL,
@@ -9,6 +9,7 @@ import {
   checkCallPayload,
   CONTENT_SECURITY_POLICY,
   DEFAULT_MAX_CALL_BYTES,
+  deepLinkFromArgv,
   isAllowedExternalUrl,
   isAppUrl,
   isTrustedSender,
@@ -212,5 +213,32 @@ describe('dataDirFromArgs', () => {
     expect(dataDirFromArgs(['x', '--data-dir'], {})).toBeNull();
     expect(dataDirFromArgs(['x', '--data-dir', '--inspect'], {})).toBeNull();
     expect(dataDirFromArgs(['x', '--data-dir='], { PARTNER_DESK_DATA_DIR: '' })).toBeNull();
+  });
+});
+
+describe('parseDesktopArgs: a deep link cannot choose the data directory', () => {
+  const link = 'partnerdesk://#/reset-password?token=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
+
+  it('stops reading flags at --', () => {
+    expect(parseDesktopArgs(['partner-desk', '--', '--data-dir', '/tmp/evil'], {}).dataDir).toBeNull();
+    expect(parseDesktopArgs(['partner-desk', '--data-dir', '/tmp/desk', '--', '--data-dir=/tmp/evil'], {}).dataDir).toBe('/tmp/desk');
+  });
+
+  it.each([
+    ['a link before the flag', ['partner-desk', link, '--data-dir', '/tmp/evil']],
+    ['a link after the flag', ['partner-desk', '--data-dir=/tmp/evil', link]],
+    ['a link after --', ['partner-desk', '--data-dir', '/tmp/evil', '--', link]],
+    ['a link with an upper-case scheme', ['partner-desk', '--data-dir', '/tmp/evil', 'PartnerDesk://#/reset-password?token=x']],
+    ['a link carrying its own flag text', ['partner-desk', 'partnerdesk://x" --data-dir=/tmp/evil', '--data-dir=/tmp/evil']],
+  ])('ignores every flag with %s and says so', (_label, argv) => {
+    const parsed = parseDesktopArgs(argv, {});
+    expect(parsed.dataDir).toBeNull();
+    expect(parsed.refused.some((f) => f.startsWith('--data-dir'))).toBe(true);
+    // the environment (set by the OS user, not by the link) still applies
+    expect(parseDesktopArgs(argv, { PARTNER_DESK_DATA_DIR: '/home/me/desk' }).dataDir).toBe('/home/me/desk');
+  });
+
+  it('still finds the route of the link itself', () => {
+    expect(deepLinkFromArgv(['partner-desk', '--', link])).toBe('/reset-password?token=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde');
   });
 });

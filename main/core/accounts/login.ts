@@ -6,20 +6,21 @@ import { command } from '../handlers.ts';
 import { hashToken } from '../dispatch.ts';
 import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 import { loadProfile } from './profile.ts';
+import { clearThrottle, isOnlyActiveAdmin, isPaused, pausedError, readThrottle, recordFailure } from './throttle.ts';
+import type { ThrottleTarget } from './throttle.ts';
+import type { Config } from '../config.ts';
 
 interface LoginRow {
   id: string;
   password_hash: string;
   is_active: number;
-  failed_logins: number;
-  locked_until: string | null;
 }
 
-const FIND = 'SELECT id, password_hash, is_active, failed_logins, locked_until FROM app_user WHERE id = ? OR email = lower(?)';
+const FIND = 'SELECT id, password_hash, is_active FROM app_user WHERE id = ? OR email = lower(?)';
 
-function lockedMessage(until: string, now: Date): AppError {
-  const minutes = Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 60000));
-  return new AppError('PD_AUTH_002', `Too many failed sign-ins: the account is locked for ${minutes} more minute(s).`);
+/** When the session ends at the latest: idle timeout from now, capped by its absolute lifetime. */
+export function sessionDeadline(config: Config['session'], createdAt: string, now: Date): string {
+  return new Date(Math.min(now.getTime() + config.inactivitySeconds * 1000, Date.parse(createdAt) + config.absoluteSeconds * 1000)).toISOString();
 }
 
 export const loginHandlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.keepAlive'> = {
@@ -32,28 +33,20 @@ export const loginHandlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.keep
       const passwordOk = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
       return { userId: row?.id ?? null, passwordOk: row ? passwordOk : false };
     },
-    apply(ctx, _input, { userId, passwordOk }) {
-      const wrong = new AppError('PD_AUTH_001', 'The username or password is not correct.');
-      const row = userId ? (ctx.db.prepare('SELECT id, password_hash, is_active, failed_logins, locked_until FROM app_user WHERE id = ?').get(userId) as LoginRow | undefined) : undefined;
-      if (!row) throw wrong;
-      if (row.locked_until && Date.parse(row.locked_until) > ctx.now.getTime()) throw lockedMessage(row.locked_until, ctx.now);
+    apply(ctx, input, { userId, passwordOk }) {
+      const row = userId ? (ctx.db.prepare('SELECT id, password_hash, is_active FROM app_user WHERE id = ?').get(userId) as LoginRow | undefined) : undefined;
+      const target: ThrottleTarget = row ? { kind: 'user', id: row.id, onlyAdmin: isOnlyActiveAdmin(ctx.db, row.id) } : { kind: 'unknown', login: input.login };
+      const throttle = readThrottle(ctx.db, target);
+      // Paused: the same answer whatever the password, so a pause cannot be used to test passwords.
+      if (isPaused(throttle, ctx.now)) throw pausedError(throttle.lockedUntil!, ctx.now);
+      if (!row || !passwordOk) throw new FailAfterCommit(recordFailure(ctx.db, target, throttle, ctx.deps.config.lockout, ctx.now));
+      // Only someone who knows the password learns that the account is disabled.
       if (row.is_active !== 1) throw new AppError('PD_AUTH_007', 'This account is disabled.');
-      const { maxFailedLogins, lockSeconds } = ctx.deps.config.lockout;
-      if (!passwordOk) {
-        const failures = row.failed_logins + 1;
-        if (failures >= maxFailedLogins) {
-          const until = new Date(ctx.now.getTime() + lockSeconds * 1000).toISOString();
-          ctx.db.prepare('UPDATE app_user SET failed_logins = 0, locked_until = ? WHERE id = ?').run(until, row.id);
-          throw new FailAfterCommit(lockedMessage(until, ctx.now));
-        }
-        ctx.db.prepare('UPDATE app_user SET failed_logins = ? WHERE id = ?').run(failures, row.id);
-        throw new FailAfterCommit(wrong);
-      }
-      ctx.db.prepare('UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(row.id);
+      clearThrottle(ctx.db, row.id);
       const token = ctx.deps.randomBytes(32).toString('base64url');
       const time = ctx.now.toISOString();
       ctx.db.prepare('INSERT INTO app_session (token_hash, user_id, created_at, last_active_at) VALUES (?, ?, ?, ?)').run(hashToken(token), row.id, time, time);
-      const expiresAt = new Date(ctx.now.getTime() + ctx.deps.config.session.inactivitySeconds * 1000).toISOString();
+      const expiresAt = sessionDeadline(ctx.deps.config.session, time, ctx.now);
       return { output: { token, expiresAt, user: loadProfile(ctx.db, row.id) }, ref: { type: 'user', id: row.id }, actor: row.id, outbox: false };
     },
   }),
@@ -72,8 +65,8 @@ export const loginHandlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.keep
     module: 'accounts',
     apply(ctx) {
       const actor = requireActor(ctx.actor);
-      const expiresAt = new Date(ctx.now.getTime() + ctx.deps.config.session.inactivitySeconds * 1000).toISOString();
-      return { output: { expiresAt }, ref: { type: 'user', id: actor.userId }, outbox: false };
+      const session = ctx.db.prepare('SELECT created_at FROM app_session WHERE token_hash = ?').get(actor.sessionHash) as { created_at: string };
+      return { output: { expiresAt: sessionDeadline(ctx.deps.config.session, session.created_at, ctx.now) }, ref: { type: 'user', id: actor.userId }, outbox: false };
     },
   }),
 };

@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/index.ts';
+import { FailAfterCommit } from '../command.ts';
 import { requireActor } from '../context.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { command } from '../handlers.ts';
@@ -69,7 +70,17 @@ export const resetHandlers: HandlerMap<'auth.requestPasswordReset' | 'auth.reset
     },
     apply(ctx, _input, { ok, hash }) {
       const actor = requireActor(ctx.actor);
-      if (!ok) throw new AppError('PD_AUTH_006', 'The current password is not correct.', { currentPassword: 'PD_AUTH_006' });
+      if (!ok) {
+        // A session is not a licence to guess the password: after a few wrong ones it ends, and
+        // signing in again goes through the sign-in lockout.
+        const max = ctx.deps.config.lockout.maxWrongCurrentPasswords;
+        const wrong = (ctx.db.prepare('UPDATE app_session SET wrong_passwords = wrong_passwords + 1 WHERE token_hash = ? RETURNING wrong_passwords').pluck().get(actor.sessionHash) as number) ?? max;
+        if (wrong >= max) {
+          ctx.db.prepare('UPDATE app_session SET ended_at = ? WHERE token_hash = ?').run(ctx.now.toISOString(), actor.sessionHash);
+          throw new FailAfterCommit(new AppError('PD_AUTH_003', 'Too many wrong current passwords: your session has ended. Please sign in again.', undefined, { attemptsLeft: 0 }));
+        }
+        throw new FailAfterCommit(new AppError('PD_AUTH_006', 'The current password is not correct.', { currentPassword: 'PD_AUTH_006' }, { attemptsLeft: max - wrong }));
+      }
       const time = ctx.now.toISOString();
       ctx.db.prepare('UPDATE app_user SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, time, actor.userId);
       // Other sessions of this user end; the one that changed the password stays.

@@ -14,18 +14,20 @@ export function activeDeviceProvider(db: ReadDb | WriteDb, actor: Actor, partner
   return p;
 }
 
-/** An SBI the caller may see: its own, or any for the partner admin. */
+/**
+ * An SBI the caller may see: its own, or any for the partner admin. Another provider's SBI gets
+ * the same answer as one that does not exist, so ids cannot be probed across accounts.
+ */
 export function ownSbi(db: ReadDb | WriteDb, actor: Actor, sbiId: string): SbiDb {
   const s = findSbi(db, sbiId);
-  if (!s) throw new AppError('PMS_DEVICE_ERROR_005', 'This SBI does not exist.', { sbiId: 'PMS_DEVICE_ERROR_005' });
-  if (!actor.isAdmin && !actor.partnerIds.includes(s.provider_id)) throw new AppError('PMS_DEVICE_ERROR_019', 'This SBI does not belong to your account.');
+  if (!s || (!actor.isAdmin && !actor.partnerIds.includes(s.provider_id))) throw new AppError('PMS_DEVICE_ERROR_005', 'This SBI does not exist.', { sbiId: 'PMS_DEVICE_ERROR_005' });
   return s;
 }
 
+/** A device the caller may see; another provider's answers as "does not exist", like ownSbi. */
 export function ownDevice(db: ReadDb | WriteDb, actor: Actor, deviceId: string): DeviceDb {
   const d = findDevice(db, deviceId);
-  if (!d) throw new AppError('PMS_DEVICE_ERROR_006', 'This device does not exist.', { deviceId: 'PMS_DEVICE_ERROR_006' });
-  if (!actor.isAdmin && !actor.partnerIds.includes(d.dprovider_id)) throw new AppError('PMS_DEVICE_ERROR_016', 'This device does not belong to your account.');
+  if (!d || (!actor.isAdmin && !actor.partnerIds.includes(d.dprovider_id))) throw new AppError('PMS_DEVICE_ERROR_006', 'This device does not exist.', { deviceId: 'PMS_DEVICE_ERROR_006' });
   return d;
 }
 

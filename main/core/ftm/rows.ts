@@ -47,10 +47,11 @@ export function findFtm(db: ReadDb | WriteDb, ftmId: string): FtmDb | undefined 
   return db.prepare(`SELECT ${FTM_COLUMNS} FROM ftp_chip_detail f WHERE f.id = ?`).get(ftmId) as FtmDb | undefined;
 }
 
-/** An FTM chip the caller may reach: its own, or any for the partner admin. */
+/** An FTM chip the caller may reach: its own, or any for the partner admin; others' "do not exist". */
 export function ownFtm(db: ReadDb | WriteDb, actor: Actor, ftmId: string): FtmDb {
   const f = findFtm(db, ftmId);
-  if (!f) throw new AppError('PMS_FTM_ERROR_005', 'This FTM chip does not exist.', { ftmId: 'PMS_FTM_ERROR_005' });
-  if (!actor.isAdmin && !actor.partnerIds.includes(f.foundational_trust_provider_id)) throw new AppError('PMS_FTM_ERROR_006', 'This FTM chip does not belong to your account.');
+  if (!f || (!actor.isAdmin && !actor.partnerIds.includes(f.foundational_trust_provider_id))) {
+    throw new AppError('PMS_FTM_ERROR_005', 'This FTM chip does not exist.', { ftmId: 'PMS_FTM_ERROR_005' });
+  }
   return f;
 }

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, writePrivateFile } from '../private-files.ts';
 
 /**
  * Private keys never rest in clear: they are stored wrapped (AES-256-GCM) under a
@@ -36,11 +37,9 @@ export function aesKeyWrap(kek: Buffer): KeyWrap {
 export function fileKek(dataDir: string): Buffer {
   const dir = join(dataDir, 'keys');
   const file = join(dir, 'kek.key');
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(file, randomBytes(32), { mode: 0o600, flag: 'wx' });
-  }
-  chmodSync(file, 0o600);
+  ensurePrivateDir(dir);
+  if (!existsSync(file)) writePrivateFile(file, randomBytes(32), 'wx');
+  chmodSync(file, PRIVATE_FILE_MODE);
   const kek = readFileSync(file);
   if (kek.length !== 32) throw new Error(`${file} is damaged (expected 32 bytes); restore it from a backup`);
   return kek;

@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
+import { isLoopbackHost } from '../config.ts';
+import { ensurePrivateDir, writePrivateFile } from '../private-files.ts';
 
 export interface MailMessage {
   to: string;
@@ -25,8 +26,12 @@ export function createMailer(config: Config, outboxDir: string): Mailer {
       host: smtp.host,
       port: smtp.port,
       secure: smtp.secure,
+      // Without implicit TLS, STARTTLS is mandatory: a server (or a man in the middle) that offers
+      // none gets neither the password nor the mail.
+      requireTLS: !smtp.secure,
       auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
-      tls: smtp.allowSelfSigned ? { rejectUnauthorized: false } : undefined,
+      // parseConfig refuses allowSelfSigned for anything but a loopback host; checked again here.
+      tls: smtp.allowSelfSigned && isLoopbackHost(smtp.host) ? { rejectUnauthorized: false } : { rejectUnauthorized: true },
     });
     return {
       mode: 'smtp',
@@ -40,9 +45,9 @@ export function createMailer(config: Config, outboxDir: string): Mailer {
     mode: 'outbox',
     async send(message) {
       const info = await streamer.sendMail({ from: 'Partner Desk <no-reply@partner-desk.local>', to: message.to, subject: message.subject, text: message.text });
-      mkdirSync(outboxDir, { recursive: true, mode: 0o700 });
+      ensurePrivateDir(outboxDir);
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      writeFileSync(join(outboxDir, `${stamp}-${info.messageId.replace(/[^a-zA-Z0-9]/g, '')}.eml`), info.message as Buffer, { mode: 0o600 });
+      writePrivateFile(join(outboxDir, `${stamp}-${info.messageId.replace(/[^a-zA-Z0-9]/g, '')}.eml`), info.message as Buffer);
     },
   };
 }

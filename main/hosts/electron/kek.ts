@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, writePrivateFile } from '../../core/private-files.ts';
 
 /** The part of Electron's safeStorage this needs (passed in, so it is testable without Electron). */
 export interface SafeStorageLike {
@@ -25,7 +26,7 @@ export function safeStorageKek(dataDir: string, safe: SafeStorageLike): Buffer |
     return kek;
   }
   const kek = randomBytes(32);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeFileSync(file, safe.encryptString(kek.toString('base64')), { mode: 0o600, flag: 'wx' });
+  ensurePrivateDir(dir);
+  writePrivateFile(file, safe.encryptString(kek.toString('base64')), 'wx');
   return kek;
 }

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, safeStorage, session, shell } from 'electron';
-import { dataDirFromArgs } from './args.ts';
+import { parseDesktopArgs } from './args.ts';
 import { startCoreClient } from './core-client.ts';
 import { EXTERNAL_HOST_ALLOWLIST } from './external-links.ts';
 import { APP_ENTRY_URL, DEEP_LINK_SCHEME, deepLinkFromArgv, deepLinkRoute, isAllowedExternalUrl, isAppUrl } from './guards.ts';
@@ -24,7 +24,10 @@ const PUBLIC_URL = `${DEEP_LINK_SCHEME}://`;
 
 // Data directory: --data-dir / PARTNER_DESK_DATA_DIR, else Electron's userData. An explicit one
 // also holds Chromium's profile, so each data directory is its own single instance and profile.
-const explicitDataDir = dataDirFromArgs(process.argv, process.env);
+// A deep link on the command line disables flags (args.ts): the link's author chose those arguments.
+const desktopArgs = parseDesktopArgs(process.argv, process.env);
+if (desktopArgs.refused.length > 0) log('warn', 'ignored command-line flags that came with a deep link', desktopArgs.refused.join(' ').slice(0, 200));
+const explicitDataDir = desktopArgs.dataDir;
 if (explicitDataDir) app.setPath('userData', resolve(explicitDataDir));
 const dataDir = explicitDataDir ? resolve(explicitDataDir) : app.getPath('userData');
 
@@ -134,7 +137,8 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     openRoute(deepLinkRoute(url));
   });
-  app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  // The link goes after `--`, so Chromium and args.ts read no switch out of it.
+  app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, process.defaultApp && process.argv[1] ? [resolve(process.argv[1]), '--'] : ['--']);
   app.setAppUserModelId('org.partnerdesk.app');
   app.enableSandbox();
   registerAppScheme();

@@ -1,6 +1,7 @@
-import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { appendFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreDeps } from '../../core/deps.ts';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, tightenIfPresent } from '../../core/private-files.ts';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -11,12 +12,13 @@ const MAX_BYTES = 5 * 1024 * 1024;
 export function fileLog(dataDir: string): CoreDeps['log'] {
   const dir = join(dataDir, 'logs');
   const file = join(dir, 'partner-desk.log');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dir);
+  tightenIfPresent(file, `${file}.1`);
   return (level, message, detail) => {
     const line = JSON.stringify({ time: new Date().toISOString(), level, message, detail: describe(detail) });
     try {
       if (statSafe(file) > MAX_BYTES) renameSync(file, `${file}.1`);
-      appendFileSync(file, `${line}\n`, { mode: 0o600 });
+      appendFileSync(file, `${line}\n`, { mode: PRIVATE_FILE_MODE });
     } catch {
       // a full disk must not take the app down with it
     }

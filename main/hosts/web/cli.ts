@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('The UI is not built: run `npm run build:renderer` (npm run web does it for you).');
 
   let core: Core | null = null;
-  const host = await startWebHost({ port, rendererDir, openCore: (_origin, launchUrl) => (core = withScheduledJobs(openCore({ dataDir, publicUrl: launchUrl, log: fileLog(dataDir) }))) });
+  const host = await startWebHost({ port, rendererDir, openCore: (publicUrl) => (core = withScheduledJobs(openCore({ dataDir, publicUrl, log: fileLog(dataDir) }))) });
   if (values.demo) {
     const info = await fetchJson(host, 'system.info');
     if (info.ok && (info.result as { setupRequired: boolean }).setupRequired) {

@@ -10,10 +10,23 @@ import type { Core } from '../../core/index.ts';
 import { readStatic } from './static.ts';
 
 export const DEFAULT_MAX_BODY = 1024 * 1024;
-const COOKIE = 'pd_launch';
 const SESSION_HEADER = 'x-partner-desk-session';
-/** Scripts (CLI, tests) may present the launch token in this header instead of the cookie. */
+/**
+ * The launch token travels only in this header (calls) and as a WebSocket subprotocol
+ * `launch.<token>` (events) — never in a cookie, which the browser would also send to every other
+ * port on 127.0.0.1, SBI services included. The page reads it from the URL fragment, which no
+ * request carries.
+ */
 export const LAUNCH_HEADER = 'x-partner-desk-launch';
+export const EVENTS_PROTOCOL = 'partner-desk';
+const LAUNCH_PROTOCOL_PREFIX = 'launch.';
+/**
+ * Reachable without the launch token: what the page needs to start, and the reset of a password
+ * with a mailed single-use token (the link in the mail carries no launch token, by design).
+ */
+const WITHOUT_LAUNCH_TOKEN: ReadonlySet<string> = new Set(['system.info', 'auth.resetPassword']);
+/** Half-open requests are dropped on this beat (Node checks header/request timeouts periodically). */
+const CONNECTION_CHECK_MS = 500;
 
 /** Close code of an event channel whose session is missing, refused or ended; the client signs in again. */
 export const EVENTS_SESSION_ENDED = 4401;
@@ -43,7 +56,8 @@ export interface WebHost {
 export interface WebHostOptions {
   port: number;
   rendererDir: string;
-  openCore: (origin: string, launchUrl: string) => Core;
+  /** Opens the core; `publicUrl` (links in mails) is the bare origin, without the launch token. */
+  openCore: (publicUrl: string) => Core;
   token?: string;
 }
 
@@ -54,10 +68,13 @@ function sameToken(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
+/** The launch token of a call (header) or an event-channel upgrade (subprotocol). */
+function launchTokenOf(req: IncomingMessage): string | undefined {
+  const header = req.headers[LAUNCH_HEADER];
+  if (typeof header === 'string') return header;
+  for (const p of (req.headers['sec-websocket-protocol'] ?? '').split(',')) {
+    const protocol = p.trim();
+    if (protocol.startsWith(LAUNCH_PROTOCOL_PREFIX)) return protocol.slice(LAUNCH_PROTOCOL_PREFIX.length);
   }
   return undefined;
 }
@@ -102,7 +119,8 @@ function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Pro
 /**
  * The browser host: the same core and contract over HTTP + WebSocket on 127.0.0.1 only.
  * Other local processes cannot drive it without the per-launch token; other web pages cannot
- * either (Host and Origin checks against DNS rebinding and CSRF, SameSite=Strict cookie).
+ * either (Host and Origin checks against DNS rebinding and CSRF; the token is never a cookie).
+ * Connections are capped and must send their headers quickly (config `web`).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
@@ -114,13 +132,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws://${new URL(origin).host}; ` +
     `frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'`;
 
-  const authorized = (req: IncomingMessage) => sameToken(cookieValue(req, COOKIE) ?? (req.headers[LAUNCH_HEADER] as string | undefined), token);
+  const authorized = (req: IncomingMessage) => sameToken(launchTokenOf(req), token);
   const hostOk = (req: IncomingMessage) => allowedHosts.has(req.headers.host ?? '');
   const originOk = (req: IncomingMessage) => req.headers.origin === undefined || req.headers.origin === origin;
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return fail(res, 405, { code: 'PD_RPC_001', message: 'Use POST.' });
-    if (!authorized(req)) return fail(res, 401, { code: 'PD_RPC_004', message: 'Missing or wrong launch token: open the address printed at start-up.' });
+    if (!authorized(req) && !WITHOUT_LAUNCH_TOKEN.has(name)) return fail(res, 401, { code: 'PD_RPC_004', message: 'Missing or wrong launch token: open the address printed at start-up.' });
     if (!originOk(req)) return fail(res, 403, { code: 'PD_RPC_005', message: 'Requests from other origins are refused.' });
     if (!isMethodName(name)) return fail(res, 404, { code: 'PD_RPC_003', message: `Unknown method "${name.slice(0, 64)}".` });
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
@@ -147,18 +165,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname.startsWith('/api/call/')) return handleCall(req, res, url.pathname.slice('/api/call/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, { code: 'PD_RPC_001', message: 'Method not allowed.' });
-    const launch = url.searchParams.get('launch');
-    if (launch !== null) {
-      if (!sameToken(launch, token)) return fail(res, 401, { code: 'PD_RPC_004', message: 'Wrong launch token.' });
-      // Move the token from the URL into an HttpOnly cookie and drop it from the address bar.
-      res.writeHead(302, { location: '/', 'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
-      return void res.end();
-    }
+    // The page holds no data: it is served to anyone who reaches the host, and asks for the
+    // launch token (from the URL fragment) before anything but the reset route works.
     const isPage = url.pathname === '/' || url.pathname === '/index.html';
-    if (isPage && !authorized(req)) {
-      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
-      return void res.end('Partner Desk: open the address printed by `npm run web` (it carries this launch\'s token).\n');
-    }
     const file = await readStatic(options.rendererDir, isPage ? '/index.html' : url.pathname);
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -170,14 +179,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer({ connectionsCheckingInterval: CONNECTION_CHECK_MS }, (req, res) => {
     handle(req, res).catch((err) => {
       console.error('[web] request failed', err);
       if (!res.headersSent) fail(res, 500, { code: 'PD_INTERNAL', message: 'Internal error.' });
       else res.destroy();
     });
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  // The browser offers [partner-desk, launch.<token>]; only the first is echoed back.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096, handleProtocols: (offered) => (offered.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false) });
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path !== '/api/events' || !hostOk(req) || !authorized(req) || req.headers.origin !== origin) {
@@ -227,8 +237,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const launchUrl = `${origin}/?launch=${token}`;
-  core = options.openCore(origin, launchUrl);
+  // The token rides in the fragment: browsers never send it, log it or put it in a Referer.
+  const launchUrl = `${origin}/#launch=${token}`;
+  core = options.openCore(`${origin}/`);
+  const limits = core.deps.config.web;
+  server.maxConnections = limits.maxConnections;
+  server.headersTimeout = limits.headersTimeoutSeconds * 1000;
+  server.requestTimeout = limits.requestTimeoutSeconds * 1000;
+  server.keepAliveTimeout = Math.min(5000, server.headersTimeout);
 
   return {
     url: launchUrl,

@@ -14,7 +14,7 @@ export const SESSION_ENDED_CLOSE = 4401;
  * the host said the session ended, until another session is named — and validates every payload
  * against the contract before handing it out.
  */
-export function createEventSocket(path = '/api/events') {
+export function createEventSocket(path = '/api/events', protocols: () => string[] = () => []) {
   const listeners = new Map<EventName, Set<Listener>>();
   let socket: WebSocket | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -61,7 +61,7 @@ export function createEventSocket(path = '/api/events') {
     const as = session;
     let ws: WebSocket;
     try {
-      ws = new WebSocket(url());
+      ws = new WebSocket(url(), protocols());
     } catch {
       scheduleReconnect();
       return;

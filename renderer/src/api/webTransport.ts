@@ -1,7 +1,9 @@
 import type { CallResult, Input, MethodName, PartnerDeskTransport } from '../contract.ts';
 import { createEventSocket } from './eventSocket.ts';
+import { launchToken } from './launchToken.ts';
 
 export const SESSION_HEADER = 'x-partner-desk-session';
+export const LAUNCH_HEADER = 'x-partner-desk-launch';
 
 function isCallResult(value: unknown): value is CallResult<MethodName> {
   if (typeof value !== 'object' || value === null) return false;
@@ -15,17 +17,23 @@ function isCallResult(value: unknown): value is CallResult<MethodName> {
  * CallResult as JSON even on 4xx, so only unreadable bodies and network failures are synthesised.
  */
 export function createWebTransport(): PartnerDeskTransport {
-  const socket = createEventSocket('/api/events');
+  const socket = createEventSocket('/api/events', () => {
+    const launch = launchToken();
+    return launch ? ['partner-desk', `launch.${launch}`] : ['partner-desk'];
+  });
   return {
     async call<M extends MethodName>(method: M, input: Input<M>, session: string | null): Promise<CallResult<M>> {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (session) headers[SESSION_HEADER] = session;
+      const launch = launchToken();
+      if (launch) headers[LAUNCH_HEADER] = launch;
       // fetch rejects on network failure; api.call turns that into a PD_INTERNAL network error.
       const response = await fetch(`/api/call/${encodeURIComponent(method)}`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ input }),
-        credentials: 'same-origin',
+        // no cookie carries anything here; send none
+        credentials: 'omit',
         cache: 'no-store',
       });
       let body: unknown;
