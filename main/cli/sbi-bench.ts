@@ -55,6 +55,12 @@ const terminalPrompter: Prompter = (p) =>
   });
 
 function printReadable(r: BenchReport, out: NodeJS.WritableStream): void {
+  // Each device under the spec's names: discovery's deviceCode and the digital ID's serialNo.
+  for (const d of r.device.devices) {
+    out.write(`device ${d.deviceId}  ${d.type}/${d.subType}  ${d.make ?? ''} ${d.model ?? ''}  deviceCode ${d.deviceCode || '-'}  serialNo ${d.serialNo ?? '-'}\n`);
+    for (const f of d.findings) out.write(`      finding ${f.code}: ${f.message}\n`);
+  }
+  if (r.device.devices.length > 0) out.write('\n');
   for (const c of r.cases) {
     out.write(`${c.result.toUpperCase().padEnd(4)}  ${c.id}  ${c.name} (device ${c.deviceId})\n`);
     for (const k of c.checks.filter((k) => k.result !== 'pass')) out.write(`        ${k.result}: ${k.name}${k.reason ? ` — ${k.reason}` : ''}\n`);

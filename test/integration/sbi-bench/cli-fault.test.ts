@@ -30,6 +30,8 @@ describe('npm run cli -- sbi bench --port', () => {
       expect(plain.code).toBe(1);
       expect(plain.stdout).toMatch(/FAIL {2}SBI1001 {2}Device info \(device 2\)\n {8}fail: deviceInfo\[1\]\.trust — x5c\[0\] .* is not trusted in domain DEVICE/);
       expect(plain.stdout).toMatch(/\n0 passed, 2 failed, 0 skipped\n$/);
+      // The device heads the list under the spec's names, discovery's deviceCode and the digital ID's serialNo.
+      expect(plain.stdout).toMatch(/^device 2 {2}Finger\/Slap {2}Partner Desk Virtual PD-SLAP-4 {2}deviceCode PDVFSLAP0001 {2}serialNo PDVFSLAP0001\n\n/);
       // The bench lent the device its own encryption certificate for the run and put the device's back.
       expect(sbi.state().encryptionCert.thumbprint).toBe(ownCert);
     } finally {
