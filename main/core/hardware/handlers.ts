@@ -104,5 +104,5 @@ export const hardwareHandlers: HandlerMap<HardwareMethods> = {
     await ctx.deps.hardware.virtualControl(input);
     return virtualState(ctx);
   }),
-  'virtualSbi.trustRoots': command<'virtualSbi.trustRoots'>({ module: 'trust-store', apply: trustVirtualRoots }),
+  'virtualSbi.trustRoots': command<'virtualSbi.trustRoots'>({ module: 'trust-store', apply: (ctx, input) => trustVirtualRoots(ctx, input) }),
 };

@@ -161,6 +161,7 @@ const errors: Record<ErrorCode, string> = {
   PD_HW_005: "A compliance bench is already running against this device.",
   PD_HW_006: "The virtual SBI is not running. Start it first.",
   PD_HW_007: "The device did not answer in time.",
+  PD_TRUST_001: "These are test roots whose private keys are kept on this desk. Confirm to trust them outside a demo.",
 };
 
 const partnerTypes: Record<PartnerTypeCode, string> = {

@@ -430,6 +430,7 @@ const fr: Translation = {
     PD_HW_005: "Un banc de conformité est déjà en cours sur ce périphérique.",
     PD_HW_006: "Le SBI virtuel n'est pas démarré. Démarrez-le d'abord.",
     PD_HW_007: "Le périphérique n'a pas répondu à temps.",
+    PD_TRUST_001: "Ce sont des racines de test dont les clés privées sont conservées sur ce poste. Confirmez pour leur faire confiance hors démonstration.",
   },
 };
 
