@@ -172,6 +172,7 @@ export const ERROR_CODES = [
   'PD_HW_006', // the virtual SBI is not running
   'PD_HW_007', // the device did not answer in time
   'PD_HW_008', // started by someone else (task, stream, virtual SBI): only they or the admin may act on it
+  'PD_TRUST_001', // the virtual devices' test roots are trusted outside a demo only when the admin confirms
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -58,7 +58,11 @@ async function adminStartsVirtualSbi(page: Page, desk: Desk) {
   await expect(page.getByTestId('virtual-state')).toContainText(/127\.0\.0\.1:45(9\d)/);
   await expect(page.getByTestId('virtual-device')).not.toHaveCount(0);
   await expect(page.getByTestId('virtual-trust-state')).toContainText('not trusted yet');
+  // not a demo installation: the desk asks before trusting test roots whose keys it keeps
   await page.getByTestId('virtual-trust-roots').click();
+  await expect(page.getByTestId('virtual-trust-confirm-box')).toContainText('test roots');
+  await expect(page.getByTestId('virtual-trust-state')).toContainText('not trusted yet');
+  await page.getByTestId('virtual-trust-confirm').click();
   await expect(page.getByTestId('virtual-trust-result')).toContainText('Added: 2');
   await expect(page.getByTestId('virtual-trust-state')).toContainText('are in the trust store');
 }
@@ -332,7 +336,7 @@ test('the hardware screen in Arabic reads right to left', async ({ page, desk })
   test.setTimeout(90_000);
   const { admin, session } = await seed(desk, 'DEVICE', DP);
   await call(desk, 'virtualSbi.control', { action: 'start' }, session);
-  await call(desk, 'virtualSbi.trustRoots', {}, admin);
+  await call(desk, 'virtualSbi.trustRoots', { confirmTestRoots: true }, admin);
   await desk.open(page);
   await as(page, desk, DP.username, DP.password, '/profile');
   await page.getByTestId('lang-select').selectOption('ar');

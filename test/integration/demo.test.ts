@@ -33,6 +33,12 @@ describe('demo dataset', () => {
     // the second DEVICE and FTM roots are the virtual SBI's, which starts with the demo (issue 6)
     const admin = await signIn(tc, 'admin', password);
     expect(await tc.call('virtualSbi.state', {}, admin)).toMatchObject({ running: true, rootsTrusted: true });
+    // marked as test roots; in a demo database the admin is not asked again
+    expect(tc.core.db.reader.prepare('SELECT domain, is_virtual FROM ca_certificate WHERE is_virtual = 1 ORDER BY domain').all()).toEqual([
+      { domain: 'DEVICE', is_virtual: 1 },
+      { domain: 'FTM', is_virtual: 1 },
+    ]);
+    expect(await tc.call('virtualSbi.trustRoots', {}, admin)).toEqual({ added: 0, alreadyPresent: 2 });
     const now = tc.clock.now().getTime();
     const certs = tc.core.db.reader.prepare('SELECT partner_id, domain, ca_signed_der, mosip_not_after FROM partner_certificate').all() as Array<{ partner_id: string; domain: 'AUTH' | 'DEVICE' | 'FTM'; ca_signed_der: Buffer; mosip_not_after: string }>;
     expect(certs).toHaveLength(5);

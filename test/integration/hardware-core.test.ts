@@ -68,8 +68,16 @@ describe('hardware through the core', () => {
     expect(untrusted.devices[0]!.checks.find((c) => c.result === 'fail')?.code).toBe('SBI_CERT_UNTRUSTED');
 
     expect((await tc.fail('virtualSbi.trustRoots', {}, dp)).code).toBe('PD_AUTH_004');
-    expect(await tc.call('virtualSbi.trustRoots', {}, admin)).toEqual({ added: 2, alreadyPresent: 0 });
-    expect(await tc.call('virtualSbi.trustRoots', {}, admin)).toEqual({ added: 0, alreadyPresent: 2 });
+    // outside a demo the test roots (keys on this desk) are trusted only when the admin confirms
+    expect((await tc.fail('virtualSbi.trustRoots', {}, admin)).code).toBe('PD_TRUST_001');
+    expect((await tc.call('trustStore.list', { caCertificateType: 'ROOT' }, admin)).totalResults).toBe(0);
+    expect((await tc.call('virtualSbi.state', {}, dp)).rootsTrusted).toBe(false);
+    expect(await tc.call('virtualSbi.trustRoots', { confirmTestRoots: true }, admin)).toEqual({ added: 2, alreadyPresent: 0 });
+    expect(await tc.call('virtualSbi.trustRoots', { confirmTestRoots: true }, admin)).toEqual({ added: 0, alreadyPresent: 2 });
+    // …and they are marked as virtual in the trust store
+    const roots = await tc.call('trustStore.list', { caCertificateType: 'ROOT' }, admin);
+    expect(roots.data.map((r) => [r.partnerDomain, r.isVirtual])).toEqual(expect.arrayContaining([['DEVICE', true], ['FTM', true]]));
+    expect(roots.totalResults).toBe(2);
     expect((await tc.call('virtualSbi.state', {}, dp)).rootsTrusted).toBe(true);
 
     const trusted = await tc.call('sbi.discover', { refresh: true }, dp);

@@ -41,6 +41,8 @@ export const CaCertificateRow = z.object({
   /** Currently within its validity period (MOSIP's `status`). */
   status: z.boolean(),
   thumbprint: z.string(),
+  /** A root of this desk's virtual devices: for tests and demos, never for production. */
+  isVirtual: z.boolean(),
 });
 
 const ChainLink = z.object({

@@ -296,13 +296,16 @@ export const hardwareMethods = {
     output: VirtualSbiState,
     errors: ['PMS_PMP_016', 'PD_HW_006', 'PD_HW_008'],
   }),
-  /** Puts the virtual devices' two roots into the trust store (DEVICE and FTM) in one action. */
+  /**
+   * Puts the virtual devices' two roots into the trust store (DEVICE and FTM) in one action, marked
+   * as test roots. Outside a demo database the admin must confirm (their keys live on this desk).
+   */
   'virtualSbi.trustRoots': method({
     kind: 'command',
     access: ['PARTNER_ADMIN'],
-    input: z.object({}).strict(),
+    input: z.object({ confirmTestRoots: z.boolean().optional() }).strict(),
     output: z.object({ added: z.number().int(), alreadyPresent: z.number().int() }),
-    errors: ['PD_HW_006'],
+    errors: ['PD_HW_006', 'PD_TRUST_001'],
   }),
 };
 

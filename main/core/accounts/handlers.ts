@@ -1,5 +1,5 @@
 import { generateDemoChipCertificates, seedDemoDevices } from '../demo/devices.ts';
-import { trustVirtualRoots } from '../hardware/virtual-roots.ts';
+import { markDemoDatabase, trustVirtualRoots } from '../hardware/virtual-roots.ts';
 import { AppError } from '../../contract/index.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { command, query } from '../handlers.ts';
@@ -82,6 +82,7 @@ export const accountHandlers: HandlerMap<AccountMethods> = {
       const counts = seedDemo(ctx.db, prepared.hash, ctx.now);
       seedDemoPki(ctx.db, prepared.pki, ctx.now);
       seedDemoDevices(ctx.db, ctx.now, prepared.chipCerts);
+      markDemoDatabase(ctx);
       if (ctx.deps.hardware.virtualRoots()) trustVirtualRoots(ctx);
       ctx.changed('accounts');
       return { output: { ...counts, password: prepared.password }, ref: { type: 'demo', id: 'dataset' }, outbox: false };

@@ -21,6 +21,7 @@ interface DbRow {
   thumbprint: string;
   der: Buffer;
   warnings: string;
+  is_virtual: number;
 }
 
 // MOSIP's sort aliases for trust certificates (pms.md §2.2).
@@ -49,6 +50,7 @@ function toRow(r: DbRow, now: Date): Row {
     uploadedDateTime: r.uploaded_at,
     status: Date.parse(r.not_before) <= t && t <= Date.parse(r.not_after),
     thumbprint: r.thumbprint,
+    isVirtual: r.is_virtual === 1,
   };
 }
 
@@ -71,7 +73,7 @@ export function listTrustCertificates(ctx: QueryCtx, input: ParsedInput<'trustSt
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const total = ctx.db.prepare(`SELECT COUNT(*) AS n FROM ca_certificate ${whereSql}`).get(...params) as { n: number };
   const rows = ctx.db
-    .prepare(`SELECT id, ca_type, domain, issued_to, issued_by, not_before, not_after, uploaded_at, thumbprint FROM ca_certificate ${whereSql} ORDER BY ${page.orderBy}, id LIMIT ? OFFSET ?`)
+    .prepare(`SELECT id, ca_type, domain, issued_to, issued_by, not_before, not_after, uploaded_at, thumbprint, is_virtual FROM ca_certificate ${whereSql} ORDER BY ${page.orderBy}, id LIMIT ? OFFSET ?`)
     .all(...params, page.limit, page.offset) as DbRow[];
   return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total.n, data: rows.map((r) => toRow(r, ctx.now)) };
 }

@@ -173,5 +173,5 @@ export const hardwareHandlers: HandlerMap<HardwareMethods> = {
       return { output: virtualState(ctx) };
     },
   }),
-  'virtualSbi.trustRoots': command<'virtualSbi.trustRoots'>({ module: 'trust-store', apply: trustVirtualRoots }),
+  'virtualSbi.trustRoots': command<'virtualSbi.trustRoots'>({ module: 'trust-store', apply: (ctx, input) => trustVirtualRoots(ctx, input) }),
 };

@@ -19,6 +19,8 @@ const certificatesAr: DeepStringMap<typeof certificatesEn> = {
     unknown: 'قد ترفض الواجهة الخلفية لـ MOSIP هذه الشهادة ({{code}}).',
   },
   trustStore: {
+    virtualRoot: 'جذر تجريبي',
+    virtualRootHint: 'جذر للأجهزة الافتراضية على هذا الجهاز: للاختبار والعرض فقط.',
     title: 'مخزن الشهادات الموثوقة',
     description: 'شهادات مراجع التصديق الجذرية والوسيطة التي يجب أن ترتبط بها شهادات الشركاء، لكل نطاق شركاء.',
     upload: 'رفع شهادة موثوقة',

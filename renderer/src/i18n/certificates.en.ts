@@ -23,6 +23,8 @@ const certificatesEn = {
     unknown: 'The MOSIP backend may refuse this certificate ({{code}}).',
   },
   trustStore: {
+    virtualRoot: 'Test root',
+    virtualRootHint: 'A root of this desk\'s virtual devices: for tests and demos only.',
     title: 'Certificate Trust Store',
     description: 'Root and intermediate CA certificates that partner certificates must chain to, per partner domain.',
     upload: 'Upload Trust Certificate',

@@ -22,6 +22,8 @@ const certificatesFr: DeepStringMap<typeof certificatesEn> = {
     unknown: 'Le backend MOSIP pourrait refuser ce certificat ({{code}}).',
   },
   trustStore: {
+    virtualRoot: 'Racine de test',
+    virtualRootHint: 'Une racine des périphériques virtuels de ce poste : pour les tests et démonstrations uniquement.',
     title: 'Magasin de certificats de confiance',
     description: 'Certificats d’AC racines et intermédiaires auxquels les certificats des partenaires doivent se rattacher, par domaine de partenaire.',
     upload: 'Téléverser un certificat de confiance',

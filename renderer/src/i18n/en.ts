@@ -162,6 +162,7 @@ const errors: Record<ErrorCode, string> = {
   PD_HW_006: "The virtual SBI is not running. Start it first.",
   PD_HW_007: "The device did not answer in time.",
   PD_HW_008: "Someone else started this (a bench run, a live view or the virtual SBI): only they or the administrator can act on it.",
+  PD_TRUST_001: "These are test roots whose private keys are kept on this desk. Confirm to trust them outside a demo.",
 };
 
 const partnerTypes: Record<PartnerTypeCode, string> = {

@@ -431,6 +431,7 @@ const fr: Translation = {
     PD_HW_006: "Le SBI virtuel n'est pas démarré. Démarrez-le d'abord.",
     PD_HW_007: "Le périphérique n'a pas répondu à temps.",
     PD_HW_008: "Quelqu'un d'autre a lancé ceci (un banc, une vue en direct ou le SBI virtuel) : seuls cette personne ou l'administrateur peuvent agir dessus.",
+    PD_TRUST_001: "Ce sont des racines de test dont les clés privées sont conservées sur ce poste. Confirmez pour leur faire confiance hors démonstration.",
   },
 };
 

@@ -196,6 +196,9 @@ const hardwareEn = {
       trusted: 'The virtual device roots are in the trust store (DEVICE and FTM domains).',
       notTrusted: 'The virtual device roots are not trusted yet: the virtual devices fail trust checks until they are.',
       action: 'Trust the virtual device roots',
+      confirmWarning:
+        'These are test roots. Their private keys are kept in this desk\'s data folder, so anyone who can read it could issue device and FTM certificates the trust store accepts. Trust them only on a test or demo installation.',
+      confirm: 'Trust the test roots on this installation',
       done: 'Added: {{added}} · Already present: {{present}}',
     },
   },

@@ -198,6 +198,9 @@ const hardwareFr: DeepStringMap<typeof hardwareEn> = {
       trusted: 'Les racines des périphériques virtuels sont dans le magasin de confiance (domaines DEVICE et FTM).',
       notTrusted: 'Les racines des périphériques virtuels ne sont pas encore de confiance : les périphériques virtuels échouent aux contrôles de confiance d’ici là.',
       action: 'Faire confiance aux racines des périphériques virtuels',
+      confirmWarning:
+        'Ce sont des racines de test. Leurs clés privées sont conservées dans le dossier de données de ce poste : quiconque peut le lire pourrait émettre des certificats de périphérique et FTM acceptés par le magasin de confiance. Ne leur faites confiance que sur une installation de test ou de démonstration.',
+      confirm: 'Faire confiance aux racines de test sur cette installation',
       done: 'Ajoutées : {{added}} · Déjà présentes : {{present}}',
     },
   },

@@ -64,7 +64,8 @@ interface VirtualSbiStore extends Reading<VirtualState> {
   pending: string | null;
   load(): Promise<void>;
   control(input: VirtualControl, pendingKey?: string): Promise<boolean>;
-  trustRoots(): Promise<Output<'virtualSbi.trustRoots'> | null>;
+  /** null when refused; the error says why (PD_TRUST_001: the admin has to confirm first). */
+  trustRoots(confirmTestRoots?: boolean): Promise<Output<'virtualSbi.trustRoots'> | null>;
   reset(): void;
 }
 
@@ -90,10 +91,10 @@ export const useVirtualSbi = create<VirtualSbiStore>()((set, get) => ({
       return false;
     }
   },
-  async trustRoots() {
+  async trustRoots(confirmTestRoots = false) {
     set({ pending: 'trustRoots', error: null });
     try {
-      const result = await api.call('virtualSbi.trustRoots', {});
+      const result = await api.call('virtualSbi.trustRoots', confirmTestRoots ? { confirmTestRoots } : {});
       set({ pending: null });
       void get().load();
       return result;

@@ -39,8 +39,13 @@ export function TrustStoreRow({ row, index, start, size, downloading, onDownload
       <div role="cell" className="truncate px-3" title={t(`certificates.domains.${row.partnerDomain}`)} data-testid="trust-row-domain">
         {t(`certificates.domains.${row.partnerDomain}`)}
       </div>
-      <div role="cell" className="truncate px-3" title={row.issuedTo} data-testid="trust-row-issued-to">
-        <bdi>{row.issuedTo}</bdi>
+      <div role="cell" className="flex min-w-0 items-center gap-1 px-3" title={row.issuedTo} data-testid="trust-row-issued-to">
+        <bdi className="truncate">{row.issuedTo}</bdi>
+        {row.isVirtual ? (
+          <span className="shrink-0 rounded bg-wait-bg px-1 text-xs text-wait-fg" title={t('certificates.trustStore.virtualRootHint')} data-testid="trust-row-virtual">
+            {t('certificates.trustStore.virtualRoot')}
+          </span>
+        ) : null}
       </div>
       <div role="cell" className="truncate px-3" title={row.issuedBy}>
         <bdi>{row.issuedBy}</bdi>

@@ -102,16 +102,27 @@ function ServiceControls({ state }: { state: VirtualState }) {
 /** Admin: the virtual devices' DEVICE and FTM roots into the trust store in one action. */
 function TrustRoots({ trusted }: { trusted: boolean }) {
   const { t } = useTranslation();
-  const { pending, trustRoots } = useVirtualSbi();
+  const { pending, trustRoots, error } = useVirtualSbi();
   const [result, setResult] = useState<{ added: number; alreadyPresent: number } | null>(null);
+  // Outside a demo the core asks first (PD_TRUST_001): these roots' keys live on this desk.
+  const mustConfirm = error?.code === 'PD_TRUST_001';
   return (
     <Section title={t('hardware.virtual.trust.title')} testId="virtual-trust">
       <Note tone={trusted ? 'ok' : 'wait'} testId="virtual-trust-state">
         {trusted ? t('hardware.virtual.trust.trusted') : t('hardware.virtual.trust.notTrusted')}
       </Note>
-      <button type="button" className="btn btn-primary" onClick={() => void trustRoots().then(setResult)} disabled={pending !== null} aria-busy={pending === 'trustRoots'} data-testid="virtual-trust-roots">
-        {t('hardware.virtual.trust.action')}
-      </button>
+      {mustConfirm ? (
+        <div className="space-y-2" data-testid="virtual-trust-confirm-box">
+          <Note tone="bad">{t('hardware.virtual.trust.confirmWarning')}</Note>
+          <button type="button" className="btn btn-secondary" onClick={() => void trustRoots(true).then(setResult)} disabled={pending !== null} aria-busy={pending === 'trustRoots'} data-testid="virtual-trust-confirm">
+            {t('hardware.virtual.trust.confirm')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="btn btn-primary" onClick={() => void trustRoots().then(setResult)} disabled={pending !== null} aria-busy={pending === 'trustRoots'} data-testid="virtual-trust-roots">
+          {t('hardware.virtual.trust.action')}
+        </button>
+      )}
       {result ? (
         <p role="status" className="text-sm text-slate-700" data-testid="virtual-trust-result">
           {t('hardware.virtual.trust.done', { added: result.added, present: result.alreadyPresent })}
