@@ -4,6 +4,8 @@ import { isErrorCode, type ErrorBody, type ErrorCode } from '../contract.ts';
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string>;
+  /** Values the translated message names (a required minimum, a date). */
+  readonly params: Record<string, string>;
   readonly network: boolean;
 
   constructor(body: ErrorBody, network = false) {
@@ -11,6 +13,7 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.code = isErrorCode(body.code) ? body.code : 'PD_INTERNAL';
     this.fields = body.fields ?? {};
+    this.params = body.params ?? {};
     this.network = network;
   }
 
