@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/errors.ts';
 import { FormError } from '../../components/FormError.tsx';
+import { formatDateTime } from '../../lib/format.ts';
 import { useUi } from '../../stores/ui.ts';
 import { refusalText } from './refusal.ts';
 
@@ -13,7 +14,7 @@ export function CertificateError({ error }: { error: ApiError | null }) {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
   if (!error) return null;
-  const refusal = error.network ? null : refusalText(t, lang, error.code, error.params);
+  const refusal = error.network ? null : refusalText(t, (iso) => formatDateTime(iso, lang), error.code, error.params);
   return (
     <div className="space-y-1">
       <FormError error={error} />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../contract.ts';
 import { isErrorCode } from '../../contract.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { formatDateTime } from '../../lib/format.ts';
 import { useUi } from '../../stores/ui.ts';
 import type { PartnerDomain } from '../../lib/certificates.ts';
 import { Link } from '../../router/Link.tsx';
@@ -23,7 +24,7 @@ export function UploadResults({ domain, output }: { domain: PartnerDomain; outpu
     if (r.status === 'Upload Success') {
       return r.caCertificateType === 'ROOT' ? t('certificates.trustUpload.addedRoot', { domain: domainName }) : t('certificates.trustUpload.addedIntermediate', { domain: domainName });
     }
-    return refusalText(t, lang, r.code, r.params) ?? (r.code && isErrorCode(r.code) ? t(`errors.${r.code}`) : r.message);
+    return refusalText(t, (iso) => formatDateTime(iso, lang), r.code, r.params) ?? (r.code && isErrorCode(r.code) ? t(`errors.${r.code}`) : r.message);
   }
 
   const tone = output.status === 'Upload Success' ? 'bg-ok-bg text-ok-fg' : output.status === 'Partial Success' ? 'bg-wait-bg text-wait-fg' : 'bg-bad-bg text-bad-fg';
