@@ -36,7 +36,7 @@ export function createHardwareHub(opts: HubOptions): HardwareHub {
   let catalogue: DeviceCatalogue | null = null;
   const catalogueOnce = () => (catalogue ??= loadCatalogue(cataloguePath()));
   const tasks = new TaskRegistry<BenchReport>((p) => emit('task.progress', p));
-  const bench = new BenchPart(tasks);
+  const bench = new BenchPart(tasks, opts.now);
   const range: [number, number] = [config.sbiPortFrom, config.sbiPortTo];
   const sbi = new SbiPart({ portFrom: range[0], portTo: range[1], maxAgeMs: Math.max(1, config.discoveryIntervalSeconds) * 1000, intervalMs: config.discoveryIntervalSeconds * 1000, emit });
   const streams = new StreamPart(emit, log);

@@ -81,7 +81,7 @@ export class VirtualPart {
       const { pki } = await loadOrCreateVirtualPki(join(this.opts.dataDir, 'virtual-sbi', 'pki.json'), {
         deviceOrg: this.opts.deviceOrg,
         ftmOrg: this.opts.ftmOrg,
-        now: this.opts.now(),
+        now: this.opts.now,
       });
       this.sbi = await startVirtualSbi({ portRange: this.opts.portRange, pki, deviceOrg: this.opts.deviceOrg, ftmOrg: this.opts.ftmOrg, providerId: this.opts.providerId, now: this.opts.now });
       this.chip = (await VirtualFtmChip.create({ pki, serial: 'PD-VFTM-0001', now: this.opts.now() })).chip;

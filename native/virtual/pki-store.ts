@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { exportPkcs8, importSigningKey } from '../../main/core/certificates/issuer.ts';
 import { x509 } from '../../main/core/certificates/x509.ts';
-import { createVirtualPki, toPem, virtualPkiFrom } from './pki.ts';
+import { clockOf, createVirtualPki, toPem, virtualPkiFrom } from './pki.ts';
 import type { IssuedIdentity, VirtualPki, VirtualPkiOptions } from './pki.ts';
 
 const Identity = z.object({ der: z.string().min(1), pkcs8: z.string().min(1) });
@@ -43,20 +43,23 @@ async function loadIdentity(s: z.infer<typeof Identity>): Promise<IssuedIdentity
 /**
  * The PKI stored in `file` when its organisations match and its CAs are still valid at `now`;
  * otherwise a new one, written to `file`. A damaged file is replaced, never trusted half-read.
+ * Either way leaf certificates are issued by `now` (the core's clock), never the system clock.
  */
-export async function loadOrCreateVirtualPki(file: string, opts: VirtualPkiOptions & { now: Date }): Promise<{ pki: VirtualPki; created: boolean }> {
+export async function loadOrCreateVirtualPki(file: string, opts: VirtualPkiOptions & { now: Date | (() => Date) }): Promise<{ pki: VirtualPki; created: boolean }> {
+  const clock = clockOf(opts.now);
   if (existsSync(file)) {
     try {
       const stored = StoredPki.parse(JSON.parse(readFileSync(file, 'utf8')));
       const sameOrgs = stored.deviceOrg === opts.deviceOrg && stored.ftmOrg === opts.ftmOrg;
       const parts = { deviceCa: await loadIdentity(stored.deviceCa), ftmRoot: await loadIdentity(stored.ftmRoot), encryption: await loadIdentity(stored.encryption) };
-      const valid = [parts.deviceCa, parts.ftmRoot, parts.encryption].every((p) => new x509.X509Certificate(p.der).notAfter.getTime() > opts.now.getTime());
-      if (sameOrgs && valid) return { pki: virtualPkiFrom({ ...parts, deviceOrg: stored.deviceOrg, ftmOrg: stored.ftmOrg, leafDays: stored.leafDays }), created: false };
+      const at = clock().getTime();
+      const valid = [parts.deviceCa, parts.ftmRoot, parts.encryption].every((p) => new x509.X509Certificate(p.der).notAfter.getTime() > at);
+      if (sameOrgs && valid) return { pki: virtualPkiFrom({ ...parts, deviceOrg: stored.deviceOrg, ftmOrg: stored.ftmOrg, leafDays: stored.leafDays, now: clock }), created: false };
     } catch {
       // fall through: a new PKI replaces a file that cannot be read
     }
   }
-  const pki = await createVirtualPki(opts);
+  const pki = await createVirtualPki({ ...opts, now: clock });
   const stored: z.infer<typeof StoredPki> = {
     note: 'Partner Desk virtual SBI test PKI. Test devices only; never trust these roots in production.',
     version: 1,
