@@ -98,6 +98,7 @@ export const ERROR_CODES = [
   'PMS_PMP_019', // policy not active
   'PMS_PM_034', // request already approved
   'PMS_PM_035', // request already rejected
+  'PMS_PM_045', // decision status is neither approved nor rejected
   'PD_LNK_001', // link deactivated; a new request is needed
   'PD_LNK_002', // only an approved link can be deactivated
   // API keys (pms.md §1.5)
@@ -191,6 +192,8 @@ export interface ErrorBody {
   /** Field-level problems for forms: path → code. */
   fields?: Record<string, string>;
   details?: ErrorDetails;
+  /** Values the translated message names (a required minimum, a date): name → value. */
+  params?: Record<string, string>;
 }
 
 /** Thrown by the core; hosts turn it into an ErrorBody on the wire. */
@@ -199,6 +202,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    readonly params?: Record<string, string>,
     readonly details?: ErrorDetails,
   ) {
     super(message);
@@ -206,7 +210,13 @@ export class AppError extends Error {
   }
 
   toBody(): ErrorBody {
-    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}), ...(this.details ? { details: this.details } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.params ? { params: this.params } : {}),
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 }
 

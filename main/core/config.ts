@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { OIDC_DEFAULTS, OidcConfigSchema } from './auth-services/oidc-config.ts';
 import { COUNT_CAP } from './lists/fact-list.ts';
 
+/** keymanager's rule for partner certificates: one year of MOSIP-signed validity less 30 days of grace. */
+export const PARTNER_MIN_REMAINING_DAYS = 1 * 365 - 30;
+
 /**
  * Settings an admin edits in `<dataDir>/config.json`. Every field has a default so an empty data
  * directory just works; a malformed file is refused with a message naming the field.
@@ -51,10 +54,14 @@ export const ConfigSchema = z
         caMinValidityMonths: z.number().int().min(0).max(600).default(12),
         /** Validity of the MOSIP-signed partner certificate (keymanager: 1 year). */
         mosipSignedValidityDays: z.number().int().min(1).max(3650).default(365),
-        /** A partner certificate must stay valid at least this long after upload. */
-        partnerMinRemainingDays: z.number().int().min(0).max(3650).default(30),
+        /**
+         * A partner (or FTM chip) certificate must stay valid at least this many days after upload.
+         * keymanager: mosip.kernel.partner.issuer.certificate.duration.years (1) × 365 −
+         * mosip.kernel.partner.issuer.certificate.allowed.grace.duration (30) = 335.
+         */
+        partnerMinRemainingDays: z.number().int().min(0).max(3650).default(PARTNER_MIN_REMAINING_DAYS),
       })
-      .default({ caMinValidityMonths: 12, mosipSignedValidityDays: 365, partnerMinRemainingDays: 30 }),
+      .default({ caMinValidityMonths: 12, mosipSignedValidityDays: 365, partnerMinRemainingDays: PARTNER_MIN_REMAINING_DAYS }),
     apiKeys: z
       .object({
         /**

@@ -27,7 +27,11 @@ function actionOf(p: BenchPrompt): PromptAction {
 type RunOpts = VerifyContext & { port: number; deviceId?: string | undefined; purpose: BenchPurpose; autoPrompts: boolean; caseIds?: string[] | undefined; owner: WorkOwner };
 
 export class BenchPart {
-  constructor(private readonly tasks: TaskRegistry<BenchReport>) {}
+  /** `now` is the core's clock: the run's times and the device's timestamps are judged by it, not the system clock. */
+  constructor(
+    private readonly tasks: TaskRegistry<BenchReport>,
+    private readonly now: () => Date,
+  ) {}
 
   async cases(opts: { port: number; deviceId?: string | undefined; purpose: BenchPurpose }): Promise<BenchCaseView[]> {
     const plan = await this.plan(opts);
@@ -71,7 +75,7 @@ export class BenchPart {
     let key: BenchEncryptionKey | null = null;
     let restoreCert: string | null = null;
     if (admin) {
-      key = await createBenchEncryptionKey(opts.now);
+      key = await createBenchEncryptionKey(this.now());
       restoreCert = (await admin.trustAnchorsPem()).encryption ?? null;
       await admin.setEncryptionCert(new X509Certificate(key.certificateDer).toString());
     }
@@ -88,6 +92,7 @@ export class BenchPart {
         prompt,
         signal: task.signal,
         onProgress: (p) => task.progress(p.done, p.label),
+        now: this.now,
       });
     } finally {
       if (admin && restoreCert) await admin.setEncryptionCert(restoreCert).catch(() => undefined);

@@ -41,7 +41,7 @@ export function createHardwareHub(opts: HubOptions): HardwareHub {
   // Progress of a run goes to the session that started it; what is attached, to hardware users.
   const tasks = new TaskRegistry<BenchReport>((p, owner) => emit('task.progress', p, { session: owner.session }));
   const announce: AnnounceEmit = (event, payload) => emit(event, payload, HARDWARE_AUDIENCE);
-  const bench = new BenchPart(tasks);
+  const bench = new BenchPart(tasks, opts.now);
   const range: [number, number] = [config.sbiPortFrom, config.sbiPortTo];
   const sbi = new SbiPart({ portFrom: range[0], portTo: range[1], maxAgeMs: Math.max(1, config.discoveryIntervalSeconds) * 1000, intervalMs: config.discoveryIntervalSeconds * 1000, emit: announce });
   const streams = new StreamPart(emit, log);

@@ -90,7 +90,7 @@ export class VirtualPart {
       const { pki } = await loadOrCreateVirtualPki(join(this.opts.dataDir, 'virtual-sbi', 'pki.json'), {
         deviceOrg: this.opts.deviceOrg,
         ftmOrg: this.opts.ftmOrg,
-        now: this.opts.now(),
+        now: this.opts.now,
         keyWrap: this.opts.keyWrap,
       });
       this.sbi = await startVirtualSbi({ portRange: this.opts.portRange, pki, deviceOrg: this.opts.deviceOrg, ftmOrg: this.opts.ftmOrg, providerId: this.opts.providerId, now: this.opts.now });

@@ -12,7 +12,7 @@ import { exportPkcs8, importSigningKey } from '../../main/core/certificates/issu
 import { x509 } from '../../main/core/certificates/x509.ts';
 import type { KeyWrap } from '../../main/core/keys/wrap.ts';
 import { ensurePrivateDir, writePrivateFile } from '../../main/core/private-files.ts';
-import { createVirtualPki, toPem, virtualPkiFrom } from './pki.ts';
+import { clockOf, createVirtualPki, toPem, virtualPkiFrom } from './pki.ts';
 import type { IssuedIdentity, VirtualPki, VirtualPkiOptions } from './pki.ts';
 
 const PlainIdentity = z.object({ der: z.string().min(1), pkcs8: z.string().min(1) });
@@ -29,7 +29,8 @@ const StoredV2 = z.object({ ...Common, version: z.literal(2), deviceCa: WrappedI
 const Stored = z.discriminatedUnion('version', [StoredV1, StoredV2]);
 
 export interface VirtualPkiStoreOptions extends VirtualPkiOptions {
-  now: Date;
+  /** The core's clock: leaf certificates are issued at its time, never the system clock's. */
+  now: Date | (() => Date);
   keyWrap: KeyWrap;
 }
 
@@ -78,6 +79,7 @@ function write(file: string, keys: Keys, meta: { deviceOrg: string; ftmOrg: stri
  * replaced, never trusted half-read. A version-1 file (keys in clear) is rewritten wrapped.
  */
 export async function loadOrCreateVirtualPki(file: string, opts: VirtualPkiStoreOptions): Promise<{ pki: VirtualPki; created: boolean }> {
+  const clock = clockOf(opts.now);
   if (existsSync(file)) {
     try {
       const stored = Stored.parse(JSON.parse(readFileSync(file, 'utf8')));
@@ -92,11 +94,11 @@ export async function loadOrCreateVirtualPki(file: string, opts: VirtualPkiStore
         ftmRoot: await loadIdentity(stored.ftmRoot.der, keys.ftmRoot.pkcs8),
         encryption: await loadIdentity(stored.encryption.der, keys.encryption.pkcs8),
       };
-      const valid = [parts.deviceCa, parts.ftmRoot, parts.encryption].every((p) => new x509.X509Certificate(p.der).notAfter.getTime() > opts.now.getTime());
+      const valid = [parts.deviceCa, parts.ftmRoot, parts.encryption].every((p) => new x509.X509Certificate(p.der).notAfter.getTime() > clock().getTime());
       if (sameOrgs && valid) {
         const meta = { deviceOrg: stored.deviceOrg, ftmOrg: stored.ftmOrg, leafDays: stored.leafDays };
         // issued certificates start at the caller's clock, as for a new PKI (tests move it)
-        const pki = virtualPkiFrom({ ...parts, ...meta, now: opts.now });
+        const pki = virtualPkiFrom({ ...parts, ...meta, now: clock });
         if (stored.version === 1) write(file, keys, meta, opts.keyWrap);
         return { pki, created: false };
       }
@@ -104,7 +106,7 @@ export async function loadOrCreateVirtualPki(file: string, opts: VirtualPkiStore
       // fall through: a new PKI replaces a file that cannot be read
     }
   }
-  const pki = await createVirtualPki(opts);
+  const pki = await createVirtualPki({ ...opts, now: clock });
   write(file, await keysOf(pki), { deviceOrg: opts.deviceOrg, ftmOrg: opts.ftmOrg, leafDays: opts.leafDays ?? 365 }, opts.keyWrap);
   return { pki, created: true };
 }

@@ -27,10 +27,17 @@ export interface VirtualPkiOptions {
   deviceOrg: string;
   /** Organisation of the FTM provider: O= of the FTM root and chip certs. */
   ftmOrg: string;
-  now?: Date;
+  /**
+   * The time certificates are issued at: the caller's clock (the core's), or a fixed time. Leaf
+   * certificates issued later (device keys, key rotation) read the clock then. Default: the system clock.
+   */
+  now?: Date | (() => Date);
   /** Validity of leaf certificates in days (CA certificates get ten times as long). */
   leafDays?: number;
 }
+
+/** A clock from a fixed time or a clock; the system clock when neither is given. */
+export const clockOf = (now: Date | (() => Date) | undefined): (() => Date) => (typeof now === 'function' ? now : now ? () => now : () => new Date());
 
 export const toPem = (der: Uint8Array): string =>
   `-----BEGIN CERTIFICATE-----\n${(Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? []).join('\n')}\n-----END CERTIFICATE-----\n`;
@@ -70,7 +77,8 @@ export interface VirtualPki {
 }
 
 export async function createVirtualPki(opts: VirtualPkiOptions): Promise<VirtualPki> {
-  const now = opts.now ?? new Date();
+  const clock = clockOf(opts.now);
+  const now = clock();
   const leafDays = opts.leafDays ?? 365;
   const dev = dnValue(opts.deviceOrg);
   const ftm = dnValue(opts.ftmOrg);
@@ -81,7 +89,7 @@ export async function createVirtualPki(opts: VirtualPkiOptions): Promise<Virtual
     deviceOrg: opts.deviceOrg,
     ftmOrg: opts.ftmOrg,
     leafDays,
-    ...(opts.now ? { now: opts.now } : {}),
+    now: clock,
   });
 }
 
@@ -93,14 +101,14 @@ export interface VirtualPkiParts {
   deviceOrg: string;
   ftmOrg: string;
   leafDays: number;
-  /** Fixed issuing time (tests); leaf certificates are issued "now" otherwise. */
-  now?: Date;
+  /** The clock leaf certificates are issued by (the core's); the system clock when absent. */
+  now?: () => Date;
 }
 
 export function virtualPkiFrom(parts: VirtualPkiParts): VirtualPki {
   const dev = dnValue(parts.deviceOrg);
   const ftm = dnValue(parts.ftmOrg);
-  const at = () => parts.now ?? new Date();
+  const at = parts.now ?? (() => new Date());
   return {
     deviceCa: parts.deviceCa,
     ftmRoot: parts.ftmRoot,

@@ -349,6 +349,12 @@ test('partner certificate refusals show the MOSIP code and message, in English, 
     await dialog.getByTestId('partner-upload-submit').click();
     await expect(dialog.getByTestId('form-error')).toHaveText(`${code} — ${message}`);
   }
+  // keymanager's minimum (1 year − 30 days grace): the refusal names it; times relative to the desk's clock
+  const short = leaf(authCa, subject, { key: rsa, notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 100 * 86_400_000) });
+  await dialog.getByTestId('partner-upload-file').setInputFiles(pemFile('short.pem', short.pem));
+  await dialog.getByTestId('partner-upload-submit').click();
+  await expect(dialog.getByTestId('form-error')).toHaveText("KER-PCM-017 — The certificate's remaining validity is shorter than the required minimum.");
+  await expect(dialog.getByTestId('error-refusal')).toContainText('It must stay valid for at least 335 more days');
   await dialog.getByTestId('partner-upload-cancel').click();
 
   const wrongOrg = cases[0]![1];

@@ -22,7 +22,7 @@ export interface TestCore {
   clock: TestClock;
   dir: string;
   call<M extends MethodName>(method: M, input: Input<M>, session?: string | null): Promise<Output<M>>;
-  fail<M extends MethodName>(method: M, input: Input<M> | Record<string, unknown>, session?: string | null): Promise<{ code: string; message: string; fields?: Record<string, string> }>;
+  fail<M extends MethodName>(method: M, input: Input<M> | Record<string, unknown>, session?: string | null): Promise<{ code: string; message: string; fields?: Record<string, string>; params?: Record<string, string> }>;
   count(sql: string, ...params: unknown[]): number;
   close(): void;
 }

@@ -27,20 +27,22 @@ describe('npm run cli -- verify', () => {
     const out = verify([
       JSON.stringify({ id: 'ok', domain: 'AUTH', leaf: l.pem, intermediates: [i.pem], trusted: [r.pem], time: '2026-06-01T00:00:00Z' }),
       '{not json',
-      JSON.stringify({ id: 'bad-domain', domain: 'MISP', leaf: l.pem }),
+      JSON.stringify({ id: 'bad-domain', domain: 'misp', leaf: l.pem }),
       JSON.stringify({ id: 'expired', domain: 'AUTH', leaf: l.pem, intermediates: [i.pem], trusted: [r.pem], time: '2045-01-01T00:00:00Z' }),
       JSON.stringify({ id: 'no-path', domain: 'AUTH', leaf: l.pem, trusted: [r.pem], time: null }),
       JSON.stringify({ id: 'garbage', domain: 'AUTH', leaf: 'hello', trusted: [r.pem] }),
+      JSON.stringify({ id: 'misp', domain: 'MISP', leaf: l.pem, intermediates: [i.pem], trusted: [r.pem], time: '2026-06-01T00:00:00Z' }),
     ]);
     expect(out.code).toBe(0);
-    expect(out.answers).toHaveLength(6);
+    expect(out.answers).toHaveLength(7);
     expect(out.answers[0]).toEqual({ id: 'ok', valid: true, code: null, reason: 'valid', path: [sha(l.der), sha(i.der), sha(r.der)] });
     expect(out.answers[1]).toMatchObject({ id: null, valid: false, code: 'PD_RPC_001' });
     expect(out.answers[2]).toMatchObject({ id: 'bad-domain', valid: false, code: 'PMS_COR_002' });
     expect(out.answers[3]).toMatchObject({ id: 'expired', valid: false, code: 'KER-PCM-004' });
     expect(out.answers[4]).toMatchObject({ id: 'no-path', valid: false, code: 'KER-PCM-006' });
     expect(out.answers[5]).toMatchObject({ id: 'garbage', valid: false, code: 'KER-PCM-001' });
-    expect(out.err).toMatch(/verified 6 chain\(s\): 1 valid, 5 not/);
+    expect(out.answers[6]).toMatchObject({ id: 'misp', valid: true, code: null });
+    expect(out.err).toMatch(/verified 7 chain\(s\): 2 valid, 5 not/);
   });
 
   it('uses the local trust store of the domain when no trusted certificates are given', async () => {

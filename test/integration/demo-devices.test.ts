@@ -8,7 +8,7 @@ let password: string;
 beforeEach(async () => {
   tc = testCore();
   password = (await tc.call('setup.loadDemo', {})).password;
-});
+}, 60_000); // the demo makes its PKI (RSA keys per domain) and starts the virtual SBI, as demo.test.ts
 afterEach(() => tc.close());
 
 describe('demo SBIs, devices and FTM chips', () => {

@@ -29,6 +29,8 @@ describe('demo dataset', () => {
       { domain: 'DEVICE', ca_type: 'ROOT', n: 2 },
       { domain: 'FTM', ca_type: 'INTERMEDIATE', n: 1 },
       { domain: 'FTM', ca_type: 'ROOT', n: 2 },
+      { domain: 'MISP', ca_type: 'INTERMEDIATE', n: 1 },
+      { domain: 'MISP', ca_type: 'ROOT', n: 1 },
     ]);
     // the second DEVICE and FTM roots are the virtual SBI's, which starts with the demo (issue 6)
     const admin = await signIn(tc, 'admin', password);

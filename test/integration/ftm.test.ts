@@ -11,6 +11,7 @@ let ftm: string;
 let other: string;
 let ftmCa: TestCert;
 const ORG = 'SecureSilicon';
+const DAY = 86_400_000;
 const b64 = (t: string | Uint8Array) => Buffer.from(t).toString('base64');
 const chipCert = (spec: Parameters<typeof leaf>[2] = {}, subject = `CN=chip-1, O=${ORG}`) => leaf(ftmCa, subject, { key: keyPair('rsa2048'), ...spec });
 const upload = (ftmId: string, cert: TestCert, session = ftm) => tc.call('ftm.uploadCertificate', { ftmId, fileName: 'chip.pem', contentBase64: b64(cert.pem) }, session);
@@ -93,7 +94,9 @@ describe('FTM chips (pms.md §3.5)', () => {
   it('lists with filters and shows pending and expiring counts on the dashboards', async () => {
     const a = await tc.call('ftm.create', { partnerId: 'ftm1', make: 'SS', model: 'T1' }, ftm);
     await tc.call('ftm.create', { partnerId: 'ftm1', make: 'Other', model: 'T2' }, ftm);
-    await upload(a.ftmId, chipCert({ notBefore: new Date('2026-01-01'), notAfter: new Date('2026-12-31') }));
+    // keymanager's minimum at upload is 335 days: 340 left now, 20 after the clock moves 320 days
+    const now = tc.clock.now().getTime();
+    await upload(a.ftmId, chipCert({ notBefore: new Date(now - 30 * DAY), notAfter: new Date(now + 340 * DAY) }));
     expect((await tc.call('ftm.list', { status: 'pending_approval' }, admin)).data.map((r) => r.ftmId)).toEqual([a.ftmId]);
     expect((await tc.call('ftm.list', { make: 'oth', sortFieldName: 'model', sortType: 'asc' }, ftm)).data.map((r) => r.model)).toEqual(['T2']);
     expect((await tc.call('ftm.list', { expiryPeriod: 30 }, ftm)).data.map((r) => r.ftmId)).toEqual([]);
@@ -101,7 +104,7 @@ describe('FTM chips (pms.md §3.5)', () => {
     const adminCards = (await tc.call('dashboard.summary', {}, admin)).cards;
     expect(adminCards.find((c) => c.id === 'ftmChip')?.count).toBe(1);
     expect((await tc.call('dashboard.summary', {}, ftm)).cards.find((c) => c.id === 'ftmChip')?.count).toBe(0);
-    tc.clock.advance(15 * 86_400); // 2026-12-06: the certificate expires within 30 days
+    tc.clock.advance(320 * 86_400); // 20 days left: the certificate expires within 30 days
     ftm = await signIn(tc, 'ftm1', 'Partn3r-Pass!');
     expect((await tc.call('dashboard.summary', {}, ftm)).cards.find((c) => c.id === 'ftmChip')?.count).toBe(1);
     expect((await tc.call('ftm.list', { expiryPeriod: 30 }, ftm)).totalResults).toBe(1);

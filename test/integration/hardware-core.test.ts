@@ -154,7 +154,7 @@ describe('hardware through the core', () => {
       if (event === 'hardware.changed') changes.push((payload as EventPayload<'hardware.changed'>).source);
     });
     await tc.call('sbi.discover', { refresh: true }, dp);
-    const other = await startVirtualSbi({ portRange: [46710, 46719], deviceOrg: 'Another Vendor', ftmOrg: 'Another FTM' });
+    const other = await startVirtualSbi({ portRange: [46710, 46719], deviceOrg: 'Another Vendor', ftmOrg: 'Another FTM', now: tc.clock.now });
     try {
       await expect.poll(() => changes.includes('sbi'), { timeout: 15_000 }).toBe(true);
       expect((await tc.call('sbi.discover', { refresh: false }, dp)).devices.some((d) => d.port === other.port)).toBe(true);

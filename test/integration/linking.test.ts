@@ -127,7 +127,8 @@ describe('admin decision and the linking list', () => {
     await tc.call('linking.decide', { id: r2.id, status: 'rejected' }, admin);
     await refuse(tc, 'linking.decide', { id: r2.id, status: 'approved' }, admin, 'PMS_PM_035');
     await refuse(tc, 'linking.decide', { id: 'nope', status: 'approved' }, admin, 'PMS_PRT_006');
-    await refuse(tc, 'linking.decide', { id: r2.id, status: 'maybe' }, admin, 'PMS_COR_002');
+    // an unknown status is MOSIP's PMS_PM_045, checked before the request is looked at (keymanager-rules.test.ts)
+    await refuse(tc, 'linking.decide', { id: r2.id, status: 'maybe' }, admin, 'PMS_PM_045');
     // MOSIP-38383: a deactivated partner's request cannot be approved (it can still be rejected)
     const third = await newPolicy(tc, admin, groupId, { name: 'Third' });
     const r3 = await tc.call('linking.request', { partnerId: a.id, policyId: third.policyId, comments: 'c' }, a.token);

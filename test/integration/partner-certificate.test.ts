@@ -59,7 +59,7 @@ describe('partner certificate upload (keymanager checks, pms.md §3.1)', () => {
     ['KER-PCM-006', 'it chains to another domain', () => leaf(intermediate(root('CN=Other Root, O=X'), 'CN=Other CA, O=X'), `CN=sentinel, O=${ORG}`)],
     ['KER-PCM-004', 'it expired', () => partnerCert({ notBefore: new Date(Date.parse('2024-01-01')), notAfter: new Date(Date.parse('2025-01-01')) })],
     ['KER-PMS-020', 'it is future-dated', () => partnerCert({ notBefore: new Date(Date.parse('2027-06-01')), notAfter: new Date(Date.parse('2030-01-01')) })],
-    ['KER-PCM-017', 'it expires within 30 days', () => partnerCert({ notBefore: new Date(Date.parse('2026-01-01')), notAfter: new Date(Date.parse('2026-12-01')) })],
+    ['KER-PCM-017', 'it expires within 335 days (keymanager: 1 year less 30 days grace)', () => partnerCert({ notBefore: new Date(Date.parse('2026-01-01')), notAfter: new Date(Date.parse('2027-10-01')) })],
     ['KER-PCM-013', 'its RSA key is 1024 bits', () => partnerCert({ key: keyPair('rsa1024') })],
     ['KER-PCM-007', 'it is X.509 v1', () => partnerCert({ version: 1 })],
   ] as const)('refuses with %s when %s, and the partner stays pending', async (code, _label, make) => {

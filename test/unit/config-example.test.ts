@@ -26,7 +26,17 @@ describe('config.json', () => {
     expect(c.smtp).toBeUndefined();
   });
 
+  it("defaults a partner certificate's minimum remaining validity to keymanager's 1 year × 365 − 30 days grace, and keeps it configurable", () => {
+    expect(parseConfig({}).certificates).toEqual({ caMinValidityMonths: 12, mosipSignedValidityDays: 365, partnerMinRemainingDays: 335 });
+    expect(parseConfig({ certificates: { partnerMinRemainingDays: 30 } }).certificates).toEqual({ caMinValidityMonths: 12, mosipSignedValidityDays: 365, partnerMinRemainingDays: 30 });
+    expect(parseConfig({ certificates: { partnerMinRemainingDays: 0 } }).certificates.partnerMinRemainingDays).toBe(0);
+  });
+
   it.each([
+    [{ certificates: { partnerMinRemainingDays: -1 } }, /certificates.partnerMinRemainingDays/],
+    [{ certificates: { partnerMinRemainingDays: 3651 } }, /certificates.partnerMinRemainingDays/],
+    [{ certificates: { partnerMinRemainingDays: 33.5 } }, /certificates.partnerMinRemainingDays/],
+    [{ certificates: { partnerMinRemainingDays: '335' } }, /certificates.partnerMinRemainingDays/],
     [{ session: { inactivitySeconds: 'soon' } }, /session.inactivitySeconds/],
     [{ session: { inactivitySeconds: 60, promptSeconds: 60 } }, /promptSeconds must be less/],
     [{ smtp: { host: '', port: 25 } }, /smtp.host/],

@@ -6,7 +6,8 @@ import type { Role } from '../common.ts';
 /** A partner for its own certificates, the partner admin for anyone's (MOSIP: either may upload). */
 const PARTNER_OR_ADMIN: readonly Role[] = [...PARTNER_ROLES, 'PARTNER_ADMIN'];
 
-export const PARTNER_DOMAINS = ['AUTH', 'DEVICE', 'FTM'] as const;
+/** keymanager's partner domains (mosip.kernel.partner.allowed.domains); MISP partners' certificates belong to MISP. */
+export const PARTNER_DOMAINS = ['AUTH', 'DEVICE', 'FTM', 'MISP'] as const;
 export const PartnerDomain = z.enum(PARTNER_DOMAINS);
 export type PartnerDomainName = (typeof PARTNER_DOMAINS)[number];
 
@@ -96,6 +97,8 @@ const UploadResult = z.object({
   issuedTo: z.string().nullable(),
   code: z.string().nullable(),
   message: z.string(),
+  /** Values the translated message names (the required minimum validity, a date). */
+  params: z.record(z.string(), z.string()).optional(),
   warnings: Warnings,
 });
 

@@ -88,9 +88,10 @@ export const linkingMethods = {
   'linking.decide': method({
     kind: 'command',
     access: ['PARTNER_ADMIN'],
-    input: z.object({ id: Id, status: z.enum(['approved', 'rejected']) }).strict(),
+    // MOSIP compares the status case-insensitively and answers PMS_PM_045 for any other value.
+    input: z.object({ id: Id, status: z.string().trim().min(1).max(32) }).strict(),
     output: LinkRequest,
-    errors: ['PMS_PRT_006', 'PMS_PM_034', 'PMS_PM_035', 'PD_LNK_001', 'PMS_PMP_016', 'PMS_PMP_019'],
+    errors: ['PMS_PM_045', 'PMS_PRT_006', 'PMS_PM_034', 'PMS_PM_035', 'PD_LNK_001', 'PMS_PMP_016', 'PMS_PMP_019'],
   }),
   /** Withdraws an approved link: the partner's API keys and OIDC clients for the policy stop working. */
   'linking.deactivate': method({

@@ -77,9 +77,9 @@ export const resetHandlers: HandlerMap<'auth.requestPasswordReset' | 'auth.reset
         const wrong = (ctx.db.prepare('UPDATE app_session SET wrong_passwords = wrong_passwords + 1 WHERE token_hash = ? RETURNING wrong_passwords').pluck().get(actor.sessionHash) as number) ?? max;
         if (wrong >= max) {
           ctx.db.prepare('UPDATE app_session SET ended_at = ? WHERE token_hash = ?').run(ctx.now.toISOString(), actor.sessionHash);
-          throw new FailAfterCommit(new AppError('PD_AUTH_003', 'Too many wrong current passwords: your session has ended. Please sign in again.', undefined, { attemptsLeft: 0 }));
+          throw new FailAfterCommit(new AppError('PD_AUTH_003', 'Too many wrong current passwords: your session has ended. Please sign in again.', undefined, undefined, { attemptsLeft: 0 }));
         }
-        throw new FailAfterCommit(new AppError('PD_AUTH_006', 'The current password is not correct.', { currentPassword: 'PD_AUTH_006' }, { attemptsLeft: max - wrong }));
+        throw new FailAfterCommit(new AppError('PD_AUTH_006', 'The current password is not correct.', { currentPassword: 'PD_AUTH_006' }, undefined, { attemptsLeft: max - wrong }));
       }
       const time = ctx.now.toISOString();
       ctx.db.prepare('UPDATE app_user SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, time, actor.userId);

@@ -21,7 +21,7 @@ const KEEP_UNKNOWN_MS = 24 * 3600 * 1000;
 
 export function pausedError(until: string, now: Date): AppError {
   const minutes = Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 60000));
-  return new AppError('PD_AUTH_002', `Too many failed sign-ins: sign-in is paused for ${minutes} more minute(s).`, undefined, { attemptsLeft: 0, retryAt: until });
+  return new AppError('PD_AUTH_002', `Too many failed sign-ins: sign-in is paused for ${minutes} more minute(s).`, undefined, undefined, { attemptsLeft: 0, retryAt: until });
 }
 
 export function isPaused(t: Throttle, now: Date): boolean {
@@ -57,7 +57,7 @@ export function recordFailure(db: WriteDb, target: ThrottleTarget, current: Thro
   writeThrottle(db, target, next, now);
   const attemptsLeft = Math.max(0, lockout.maxFailedLogins - failures);
   if (next.lockedUntil) return pausedError(next.lockedUntil, now);
-  return new AppError('PD_AUTH_001', 'The username or password is not correct.', undefined, { attemptsLeft });
+  return new AppError('PD_AUTH_001', 'The username or password is not correct.', undefined, undefined, { attemptsLeft });
 }
 
 export function clearThrottle(db: WriteDb, userId: string): void {

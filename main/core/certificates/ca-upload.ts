@@ -7,9 +7,9 @@ import type { ParsedCert, PartnerDomain, TrustEntry } from '../pki/index.ts';
 import type { CommandCtx } from '../context.ts';
 import { certificatesInFile, toPem } from './decode.ts';
 import { identityOf } from './details.ts';
+import { minimumValidityMs, minimumValidityRefusal, notCaReason } from './refusals.ts';
 
 type Result = Output<'trustStore.upload'>['results'][number];
-const MONTH_MS = 30.4375 * 86_400_000;
 const isParsedCertificate = (x: ReturnType<typeof parseCertificate>): x is ParsedCert => 'thumbprint' in x;
 
 interface Candidate {
@@ -18,8 +18,9 @@ interface Candidate {
   parsed: ParsedCert;
 }
 
-function failed(index: number, code: ErrorCode, message: string, issuedTo: string | null = null): Result {
-  return { index, status: 'Upload Failed', certificateId: null, caCertificateType: null, issuedTo, code, message, warnings: [] };
+/** A refused certificate; `params` feed the translated message. */
+function failed(index: number, code: ErrorCode, message: string, issuedTo: string | null = null, params?: Record<string, string>): Result {
+  return { index, status: 'Upload Failed', certificateId: null, caCertificateType: null, issuedTo, code, message, warnings: [], ...(params ? { params } : {}) };
 }
 
 const asCode = (code: string): ErrorCode => (isErrorCode(code) ? code : 'KER-PCM-001');
@@ -34,7 +35,8 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
   const domain = input.partnerDomain as PartnerDomain;
   const ders = certificatesInFile(input.contentBase64);
   const at = ctx.now;
-  const minRemainingValidityMs = ctx.deps.config.certificates.caMinValidityMonths * MONTH_MS;
+  const minimum = { months: ctx.deps.config.certificates.caMinValidityMonths };
+  const minRemainingValidityMs = minimumValidityMs(minimum);
   const results: Result[] = [];
   const candidates: Candidate[] = [];
 
@@ -42,6 +44,16 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
     const parsed = parseCertificate(der);
     if (!isParsedCertificate(parsed)) return void results.push(failed(index, asCode(parsed.code), parsed.message));
     const issuedTo = identityOf(der).issuedTo;
+    // CA-ness first: an end-entity certificate is told it is no CA, not that it is too short-lived.
+    // (keymanager's uploadCACertificate never looks at basicConstraints and would store a
+    // self-signed end-entity certificate as a ROOT; the desk refuses it.) A v1 certificate, which
+    // cannot say, gets keymanager's version answer below.
+    const notCa = parsed.faults.version ? null : notCaReason(parsed);
+    if (notCa) {
+      return void results.push(
+        failed(index, 'PD_PKI_001', `${issuedTo || 'This certificate'} is not a CA certificate (${notCa}); only root and intermediate CA certificates go into the trust store.`, issuedTo, { notCa: 'true' }),
+      );
+    }
     const selfCheck = validateCertificatePath({
       leaf: parsed,
       domain,
@@ -50,6 +62,10 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
       options: { allowSelfSignedLeaf: true, minRemainingValidityMs },
     });
     // Only the checks on the certificate itself count here; "no path" just means "not self-signed".
+    if (!selfCheck.ok && selfCheck.check === 'minimumValidity') {
+      const refusal = minimumValidityRefusal(parsed, at, minimum);
+      return void results.push(failed(index, refusal.code, refusal.message, issuedTo, refusal.params));
+    }
     if (!selfCheck.ok && !['KER-PCM-005', 'KER-PCM-006', 'PD_PKI_006'].includes(selfCheck.code)) {
       return void results.push(failed(index, asCode(selfCheck.code), selfCheck.message, issuedTo));
     }
@@ -105,7 +121,7 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
     const first = results[0]!;
     // Nothing is written; a bundle still reports each certificate's code, keyed `certificate.<index>`.
     const fields = results.length > 1 ? Object.fromEntries(results.map((r) => [`certificate.${r.index}`, r.code ?? 'KER-PCM-001'])) : undefined;
-    throw new AppError(asCode(first.code ?? 'KER-PCM-001'), results.length === 1 ? first.message : `None of the ${results.length} certificates was accepted: ${first.message}`, fields);
+    throw new AppError(asCode(first.code ?? 'KER-PCM-001'), results.length === 1 ? first.message : `None of the ${results.length} certificates was accepted: ${first.message}`, fields, results.length === 1 ? first.params : undefined);
   }
   ctx.changed('trustStore');
   return {

@@ -5,6 +5,7 @@ import type { ParsedCert, PartnerDomain } from '../pki/index.ts';
 import type { ReadDb, WriteDb } from '../context.ts';
 import { certificatesInFile } from './decode.ts';
 import { identityOf } from './details.ts';
+import { minimumValidityRefusal } from './refusals.ts';
 import type { Identity } from './details.ts';
 import { trustStoreOf } from './trust.ts';
 
@@ -23,7 +24,8 @@ export interface CheckedCertificate {
 
 /**
  * keymanager's checks on an uploaded end-entity certificate, in its order (pms.md §3.1): exactly
- * one parsable certificate, not future-dated, currently valid, long enough, not self-signed,
+ * one parsable certificate, not future-dated, currently valid, long enough (`minRemainingDays`,
+ * keymanager's 1 year − 30 days grace by default, named in the refusal), not self-signed,
  * chains to the domain's trust store, v3, O= equals the organisation name exactly, RSA ≥ 2048,
  * SHA-2. Used by the partner-certificate upload and the FTM chip-certificate upload.
  */
@@ -34,15 +36,19 @@ export function checkUploadedCertificate(
   const ders = certificatesInFile(args.contentBase64);
   if (ders.length !== 1) throw new AppError('KER-PCM-001', `Upload exactly one certificate (the file holds ${ders.length}).`);
   const der = ders[0]!;
-  const parsed = parseCertificate(der);
-  if (!('thumbprint' in parsed)) throw new AppError(asCode(parsed.code), parsed.message);
+  const result = parseCertificate(der);
+  if (!('thumbprint' in result)) throw new AppError(asCode(result.code), result.message);
+  const parsed = result as ParsedCert;
   const verdict = validateCertificatePath({
-    leaf: parsed as ParsedCert,
+    leaf: parsed,
     domain: args.domain,
     trust: trustStoreOf(db),
     at: args.at,
     options: { minRemainingValidityMs: args.minRemainingDays * DAY_MS },
   });
+  if (!verdict.ok && verdict.code === 'KER-PCM-017' && verdict.check === 'minimumValidity') throw minimumValidityRefusal(parsed, args.at, { days: args.minRemainingDays });
+  // keymanager answers a partner upload without a path ROOT_INTER_CA_NOT_FOUND (-006), also when the domain has no root at all.
+  if (!verdict.ok && verdict.code === 'KER-PCM-005') throw new AppError('KER-PCM-006', verdict.message);
   if (!verdict.ok && (EARLY_CODES.has(verdict.code) || !LATE_CODES.has(verdict.code))) throw new AppError(asCode(verdict.code), verdict.message);
   if (parsed.faults.version) throw new AppError('KER-PCM-007', parsed.faults.version.message);
   const identity = identityOf(der);

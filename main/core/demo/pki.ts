@@ -67,7 +67,8 @@ export async function generateDemoPki(deps: CoreDeps, now: Date): Promise<DemoPk
   const signingCa = await createSigningCa(deps, new Date(t - 420 * DAY), 'Partner Desk Demo Office');
   const cas: CaRow[] = [];
   const issuing = new Map<PartnerDomain, { der: Uint8Array; key: CryptoKey }>();
-  for (const domain of ['AUTH', 'DEVICE', 'FTM'] as const) {
+  // MISP too: a MISP partner's certificate chains in the MISP domain (certificates/domain.ts).
+  for (const domain of ['AUTH', 'DEVICE', 'FTM', 'MISP'] as const) {
     const root = await ca(deps, `CN=Demo ${domain} Root CA, O=Demo Registry`, new Date(t - 800 * DAY), new Date(t + 3650 * DAY));
     const issuingTill = domain === 'FTM' ? new Date(t + 20 * DAY) : new Date(t + 1825 * DAY);
     const mid = await ca(deps, `CN=Demo ${domain} Issuing CA, O=Demo Registry`, new Date(t - 700 * DAY), issuingTill, root);

@@ -8,7 +8,7 @@ import { ownPartner } from '../partners/access.ts';
 import { listLinks } from './list.ts';
 import { linkOut, loadLink, loadLinkDetail } from './queries.ts';
 import type { LinkStatus } from './queries.ts';
-import { checkDecision, checkLinkDeactivation, checkRequest } from './rules.ts';
+import { checkDecision, checkLinkDeactivation, checkRequest, decisionOf } from './rules.ts';
 
 type LinkingMethods = 'linking.request' | 'linking.availablePolicies' | 'linking.list' | 'linking.get' | 'linking.decide' | 'linking.deactivate';
 
@@ -67,11 +67,12 @@ export const linkingHandlers: HandlerMap<LinkingMethods> = {
     module: 'partners',
     apply(ctx, input) {
       const actor = requireActor(ctx.actor);
+      const status = decisionOf(input.status);
       const link = loadLink(ctx.db, input.id);
-      checkDecision(ctx.db, link, input.status);
-      ctx.db.prepare('UPDATE partner_policy_request SET status_code = ?, upd_by = ?, updated_at = ? WHERE id = ?').run(input.status, actor.userId, ctx.now.toISOString(), link.id);
+      checkDecision(ctx.db, link, status);
+      ctx.db.prepare('UPDATE partner_policy_request SET status_code = ?, upd_by = ?, updated_at = ? WHERE id = ?').run(status, actor.userId, ctx.now.toISOString(), link.id);
       ctx.changed(TOPIC, { partners: [link.part_id] });
-      return { output: linkOut(loadLink(ctx.db, link.id)), ref: { type: 'policyRequest', id: link.id }, outbox: { mappingKey: link.id, status: input.status } };
+      return { output: linkOut(loadLink(ctx.db, link.id)), ref: { type: 'policyRequest', id: link.id }, outbox: { mappingKey: link.id, status } };
     },
   }),
 

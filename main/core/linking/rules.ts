@@ -29,6 +29,13 @@ export function checkRequest(db: Db, partner: PartnerRow, policyId: string): Pol
   return policy;
 }
 
+/** The admin's decision, compared case-insensitively as MOSIP does; anything else is PMS_PM_045. */
+export function decisionOf(status: string): 'approved' | 'rejected' {
+  const decision = status.trim().toLowerCase();
+  if (decision === 'approved' || decision === 'rejected') return decision;
+  throw new AppError('PMS_PM_045', `"${status}" is not a decision: the status must be approved or rejected.`, { status: 'PMS_PM_045' });
+}
+
 /** Only a pending request is decided; approval also needs an active partner and policy (MOSIP-38383). */
 export function checkDecision(db: Db, link: LinkRow, status: 'approved' | 'rejected'): void {
   if (link.status_code === 'approved') throw new AppError('PMS_PM_034', 'This policy request is already approved.');

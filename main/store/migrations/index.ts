@@ -9,6 +9,7 @@ import m0070 from './0070-text-search.ts';
 import m0080 from './0080-device-indexes.ts';
 import m0090 from './0090-comment-chars.ts';
 import m0100 from './0100-security.ts';
+import m0110 from './0110-misp-domain.ts';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 80, name: 'device-indexes', up: m0080 },
   { version: 90, name: 'comment-chars', up: m0090 },
   { version: 100, name: 'security', up: m0100 },
+  { version: 110, name: 'misp-domain', up: m0110 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

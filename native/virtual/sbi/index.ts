@@ -62,7 +62,7 @@ const orgOf = (subject: string): string | undefined => /(?:^|,)O=([^,]+)/.exec(s
 export async function startVirtualSbi(opts: StartVirtualSbiOptions = {}): Promise<VirtualSbi> {
   const now = opts.now ?? (() => new Date());
   const samples = loadSamples(findSamplesDir(opts.samplesDir));
-  const pki = opts.pki ?? (await createVirtualPki({ deviceOrg: opts.deviceOrg ?? DEFAULT_DEVICE_ORG, ftmOrg: opts.ftmOrg ?? DEFAULT_FTM_ORG, now: now() }));
+  const pki = opts.pki ?? (await createVirtualPki({ deviceOrg: opts.deviceOrg ?? DEFAULT_DEVICE_ORG, ftmOrg: opts.ftmOrg ?? DEFAULT_FTM_ORG, now }));
   const ctx: SbiContext = {
     devices: new Map(),
     pki,

@@ -4,6 +4,8 @@ import { isErrorCode, type ErrorBody, type ErrorCode, type ErrorDetails } from '
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string>;
+  /** Values the translated message names (a required minimum, a date). */
+  readonly params: Record<string, string>;
   readonly network: boolean;
   /** Attempts left, when to try again: shown with the message (sign-in, change password). */
   readonly details: ErrorDetails;
@@ -14,6 +16,7 @@ export class ApiError extends Error {
     this.code = isErrorCode(body.code) ? body.code : 'PD_INTERNAL';
     this.fields = body.fields ?? {};
     this.details = readDetails(body.details);
+    this.params = body.params ?? {};
     this.network = network;
   }
 

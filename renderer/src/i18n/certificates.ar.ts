@@ -2,8 +2,13 @@ import type certificatesEn from './certificates.en.ts';
 import type { DeepStringMap } from './types.ts';
 
 const certificatesAr: DeepStringMap<typeof certificatesEn> = {
-  domains: { AUTH: 'المصادقة', DEVICE: 'الأجهزة', FTM: 'شرائح FTM' },
+  domains: { AUTH: 'المصادقة', DEVICE: 'الأجهزة', FTM: 'شرائح FTM', MISP: 'MISP' },
   caTypes: { ROOT: 'مرجع تصديق جذري', INTERMEDIATE: 'مرجع تصديق وسيط' },
+  refusal: {
+    minimumDays: 'هذه الشهادة صالحة حتى {{validUntil}} فقط. يجب أن تبقى صالحة {{minimumDays}} يومًا إضافيًا على الأقل (حتى {{requiredUntil}} أو بعده).',
+    minimumMonths: 'هذه الشهادة صالحة حتى {{validUntil}} فقط. يجب أن تبقى شهادة المرجع المصدق صالحة {{minimumMonths}} شهرًا إضافيًا على الأقل (حتى {{requiredUntil}} أو بعده).',
+    notCa: 'هذه ليست شهادة مرجع مصدق: لا يُضاف إلى مخزن الثقة إلا شهادات المراجع المصدقة الجذرية والوسيطة. ارفع شهادة الكيان النهائي كشهادة شريك.',
+  },
   technicalDetail: 'تفاصيل تقنية',
   fileChosen: '⁨{{name}}⁩ ({{size}} كيلوبايت)',
   fileTooLarge: 'هذا الملف كبير جدًا: لا يتجاوز حجم ملف الشهادة 1 ميغابايت.',

@@ -3,8 +3,13 @@
  * Kept in its own module and mounted under `certificates` in en.ts; fr and ar mirror the shape.
  */
 const certificatesEn = {
-  domains: { AUTH: 'Authentication', DEVICE: 'Device', FTM: 'FTM Chip' },
+  domains: { AUTH: 'Authentication', DEVICE: 'Device', FTM: 'FTM Chip', MISP: 'MISP' },
   caTypes: { ROOT: 'Root CA', INTERMEDIATE: 'Intermediate CA' },
+  refusal: {
+    minimumDays: 'This certificate is valid only until {{validUntil}}. It must stay valid for at least {{minimumDays}} more days (until {{requiredUntil}} or later).',
+    minimumMonths: 'This certificate is valid only until {{validUntil}}. A CA certificate must stay valid for at least {{minimumMonths}} more months (until {{requiredUntil}} or later).',
+    notCa: 'This is not a CA certificate: only root and intermediate CA certificates go into the trust store. Upload an end-entity certificate as a partner certificate.',
+  },
   technicalDetail: 'Technical detail',
   fileChosen: '{{name}} ({{size}} KB)',
   fileTooLarge: 'This file is too large: certificate files are at most 1 MB.',

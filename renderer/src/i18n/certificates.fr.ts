@@ -2,8 +2,13 @@ import type certificatesEn from './certificates.en.ts';
 import type { DeepStringMap } from './types.ts';
 
 const certificatesFr: DeepStringMap<typeof certificatesEn> = {
-  domains: { AUTH: 'Authentification', DEVICE: 'Appareil', FTM: 'Puce FTM' },
+  domains: { AUTH: 'Authentification', DEVICE: 'Appareil', FTM: 'Puce FTM', MISP: 'MISP' },
   caTypes: { ROOT: 'AC racine', INTERMEDIATE: 'AC intermédiaire' },
+  refusal: {
+    minimumDays: 'Ce certificat n’est valide que jusqu’au {{validUntil}}. Il doit rester valide encore au moins {{minimumDays}} jours (jusqu’au {{requiredUntil}} ou plus tard).',
+    minimumMonths: 'Ce certificat n’est valide que jusqu’au {{validUntil}}. Un certificat d’AC doit rester valide encore au moins {{minimumMonths}} mois (jusqu’au {{requiredUntil}} ou plus tard).',
+    notCa: 'Ce n’est pas un certificat d’AC : seuls les certificats d’AC racines et intermédiaires vont dans le magasin de confiance. Téléversez un certificat d’entité finale comme certificat partenaire.',
+  },
   technicalDetail: 'Détail technique',
   fileChosen: '{{name}} ({{size}} Ko)',
   fileTooLarge: 'Ce fichier est trop volumineux : un fichier de certificat fait au plus 1 Mo.',

@@ -95,6 +95,7 @@ const errors: Record<ErrorCode, string> = {
   PMS_PMP_019: 'This policy is not active.',
   PMS_PM_034: 'This policy request is already approved.',
   PMS_PM_035: 'This policy request is already rejected.',
+  PMS_PM_045: 'The decision must be approved or rejected.',
   PD_LNK_001: 'This policy link has been deactivated; the partner must request the policy again.',
   PD_LNK_002: 'Only an approved policy link can be deactivated.',
   PMS_PMP_014: 'This policy does not exist.',

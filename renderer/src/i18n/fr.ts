@@ -364,6 +364,7 @@ const fr: Translation = {
     PMS_PMP_019: 'Cette politique n’est pas active.',
     PMS_PM_034: 'Cette demande de politique est déjà approuvée.',
     PMS_PM_035: 'Cette demande de politique est déjà rejetée.',
+    PMS_PM_045: 'La décision doit être approuvée ou rejetée.',
     PD_LNK_001: 'Cette association a été désactivée ; le partenaire doit demander la politique à nouveau.',
     PD_LNK_002: 'Seule une association approuvée peut être désactivée.',
     PMS_PMP_014: 'Cette politique n’existe pas.',

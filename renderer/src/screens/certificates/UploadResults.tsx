@@ -2,8 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../contract.ts';
 import { isErrorCode } from '../../contract.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { useUi } from '../../stores/ui.ts';
 import type { PartnerDomain } from '../../lib/certificates.ts';
 import { Link } from '../../router/Link.tsx';
+import { refusalText } from './refusal.ts';
 import { WarningList } from './WarningList.tsx';
 
 type UploadOutput = Output<'trustStore.upload'>;
@@ -14,13 +17,14 @@ const OVERALL = { 'Upload Success': 'statusSuccess', 'Partial Success': 'statusP
 /** One row per certificate of the file: accepted (type, id, warnings) or refused (code + message). */
 export function UploadResults({ domain, output }: { domain: PartnerDomain; output: UploadOutput }) {
   const { t } = useTranslation();
+  const lang = useUi((s) => s.lang);
   const domainName = t(`certificates.domains.${domain}`);
 
   function message(r: Result): string {
     if (r.status === 'Upload Success') {
       return r.caCertificateType === 'ROOT' ? t('certificates.trustUpload.addedRoot', { domain: domainName }) : t('certificates.trustUpload.addedIntermediate', { domain: domainName });
     }
-    return r.code && isErrorCode(r.code) ? t(`errors.${r.code}`) : r.message;
+    return refusalText(t, (iso) => formatDateTime(iso, lang), r.code, r.params) ?? (r.code && isErrorCode(r.code) ? t(`errors.${r.code}`) : r.message);
   }
 
   const tone = output.status === 'Upload Success' ? 'bg-ok-bg text-ok-fg' : output.status === 'Partial Success' ? 'bg-wait-bg text-wait-fg' : 'bg-bad-bg text-bad-fg';
