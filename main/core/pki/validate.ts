@@ -5,6 +5,7 @@ import type { SearchLimits } from './build.ts';
 import { issuerFault, leafFault } from './checks.ts';
 import type { CheckOptions } from './checks.ts';
 import { isParsed, parseCertificate } from './parse.ts';
+import { leniencyWarnings, strictFault } from './profile.ts';
 import type { CertInput, ParsedCert } from './parse.ts';
 import { CertIndex } from './trust-store.ts';
 import type { TrustStore } from './trust-store.ts';
@@ -38,6 +39,7 @@ export const DEFAULT_OPTIONS: Required<ValidationOptions> = {
   requiredKeyUsages: [],
   allowSelfSignedLeaf: false,
   minRemainingValidityMs: 0,
+  profile: 'keymanager',
   maxCandidates: 512,
   maxSignatureChecks: 64,
   maxDepth: 10,
@@ -77,14 +79,17 @@ export function validateCertificatePath(request: ValidationRequest): Verdict {
     v.stats.elapsedMs = o.clock() - started;
     return v;
   };
-  const fail = (f: Fault, cert: ParsedCert | null) => done({ ok: false as const, ...f, cert: cert && summary(cert), stats });
+  const profile = o.profile;
+  const fail = (f: Fault, cert: ParsedCert | null) => done({ ok: false as const, profile, ...f, cert: cert && summary(cert), stats });
+  const warningsOf = (path: ParsedCert[], namesakes: (c: ParsedCert) => Iterable<ParsedCert>) => [...refusalWarnings(path, atMs, namesakes), ...leniencyWarnings(path)];
+  let atMs = Number.NaN;
 
   let leaf: ParsedCert | null = null;
   try {
     const parsed = parseCertificate(request.leaf);
     if (!isParsed(parsed)) return fail(parsed, null);
     leaf = parsed;
-    const atMs = request.at instanceof Date ? request.at.getTime() : Number.NaN;
+    atMs = request.at instanceof Date ? request.at.getTime() : Number.NaN;
     if (!Number.isFinite(atMs)) return fail({ code: 'KER-PCM-004', check: 'validity', message: 'validation time is not a valid date' }, leaf);
     // RFC 5280 validity has one-second granularity: compare whole seconds (limbo notafter-fractional).
     const at = Math.floor(atMs / 1000) * 1000;
@@ -96,9 +101,9 @@ export function validateCertificatePath(request: ValidationRequest): Verdict {
       return fail({ code: 'KER-PCM-005', check: 'trustAnchor', message: `no trust anchor for partner domain ${request.domain}` }, leaf);
     if (trust.anchors.thumbprints.has(parsed.thumbprint)) {
       // Already trusted: checked as an anchor, no issuer needed (Java PKIX accepts it the same way).
-      const asAnchor = issuerFault(parsed, at, true);
+      const asAnchor = issuerFault(parsed, at, true, profile) ?? strictFault(parsed, 'leaf', profile);
       if (asAnchor) return fail(asAnchor, parsed);
-      return done({ ok: true as const, domain: request.domain, path: [entry(parsed, 'anchor')], warnings: refusalWarnings([parsed], atMs, () => []), stats });
+      return done({ ok: true as const, domain: request.domain, profile, path: [entry(parsed, 'anchor')], warnings: warningsOf([parsed], () => []), stats });
     }
     const extra = new CertIndex();
     for (const input of request.intermediates ?? []) {
@@ -121,8 +126,9 @@ export function validateCertificatePath(request: ValidationRequest): Verdict {
     return done({
       ok: true as const,
       domain: request.domain,
+      profile,
       path: path.map((c, i) => entry(c, i === 0 ? 'leaf' : i === path.length - 1 ? 'anchor' : 'intermediate')),
-      warnings: refusalWarnings(path, atMs, namesakes),
+      warnings: warningsOf(path, namesakes),
       stats,
     });
   } catch (e) {
