@@ -111,6 +111,11 @@ const DECODERS: Record<string, Decoder> = {
     if (notDer) out.notes.push({ warning: 'PD_PKI_W08', why: `keyUsage is not DER: ${notDer}` });
     let flags = 0;
     for (let bit = 0; bit < Math.min(bits.length * 8, 9); bit++) if (bits[bit >> 3]! & (0x80 >> (bit & 7))) flags |= 1 << bit;
+    for (let bit = 9; bit < bits.length * 8; bit++)
+      if (bits[bit >> 3]! & (0x80 >> (bit & 7))) {
+        out.notes.push({ warning: 'PD_PKI_W08', why: `keyUsage asserts bit ${bit}, past decipherOnly (RFC 5280 4.2.1.3 names bits 0–8)` });
+        break;
+      }
     if (flags === 0) throw new DerError('keyUsage with no bit set');
     out.keyUsage = flags;
   },
