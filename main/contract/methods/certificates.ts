@@ -40,6 +40,15 @@ export const PKI_WARNING_CODES = [
 export type PkiWarningCode = (typeof PKI_WARNING_CODES)[number];
 export const CaType = z.enum(['ROOT', 'INTERMEDIATE']);
 
+const DomainProfile = z.object({
+  partnerDomain: PartnerDomain,
+  profile: TrustProfile,
+  /** False while the domain is on the default (nobody has set it). */
+  isSet: z.boolean(),
+  updatedAt: Timestamp.nullable(),
+  updatedBy: z.string().nullable(),
+});
+
 /** Certificate files as uploaded: `.cer`/`.pem`/`.p7b`, PEM or DER, sent base64-encoded. */
 const CertificateFile = z.object({
   fileName: z.string().trim().min(1).max(255),
@@ -105,6 +114,8 @@ export const PartnerCertificateCard = z.object({
   uploadedDateTime: Timestamp.nullable(),
   isExpired: z.boolean(),
   warnings: Warnings,
+  /** The trust profile the partner's domain validates with now. */
+  profile: TrustProfile,
 });
 
 const UploadResult = z.object({
@@ -125,9 +136,24 @@ export const certificateMethods = {
     kind: 'command',
     access: ['PARTNER_ADMIN'],
     input: CertificateFile.extend({ partnerDomain: PartnerDomain }).strict(),
-    output: z.object({ status: z.enum(['Upload Success', 'Partial Success', 'Upload Failed']), results: z.array(UploadResult) }),
+    output: z.object({ status: z.enum(['Upload Success', 'Partial Success', 'Upload Failed']), profile: TrustProfile, results: z.array(UploadResult) }),
     errors: ['KER-PCM-001', 'KER-PCM-003', 'KER-PCM-004', 'KER-PCM-005', 'KER-PCM-007', 'KER-PCM-013', 'KER-PCM-014', 'KER-PCM-017', 'KER-PMS-020', 'PD_PKI_001'],
     maxBytes: FILE_MAX_BYTES,
+  }),
+  'trustStore.profiles': method({
+    kind: 'query',
+    access: PARTNER_OR_ADMIN,
+    input: Empty,
+    /** Every partner domain with the trust profile its validations use (upload screens show it). */
+    output: z.object({ profiles: z.array(DomainProfile) }),
+    errors: [],
+  }),
+  'trustStore.setProfile': method({
+    kind: 'command',
+    access: ['PARTNER_ADMIN'],
+    input: z.object({ partnerDomain: PartnerDomain, profile: TrustProfile }).strict(),
+    output: DomainProfile,
+    errors: [],
   }),
   'trustStore.list': method({
     kind: 'query',
@@ -152,6 +178,10 @@ export const certificateMethods = {
       row: CaCertificateRow,
       details: CertificateDetails,
       warnings: Warnings,
+      /** The domain's trust profile, which `chain`, `chainError` and `chainWarnings` were computed under. */
+      profile: TrustProfile,
+      /** Warnings of the path as built now (the leniencies the profile accepted). */
+      chainWarnings: Warnings,
       /** The path from this certificate to its root, as the validator builds it now. */
       chain: z.array(ChainLink),
       chainError: z.object({ code: z.string(), message: z.string() }).nullable(),

@@ -26,6 +26,7 @@ export interface ValidationRequest {
   intermediates?: readonly CertInput[];
   /** Validation time. Offline desks pass their own clock; no default on purpose. */
   at: Date;
+  /** `options.profile`, else the profile the trust store sets for the domain, else `keymanager`. */
   options?: ValidationOptions;
 }
 
@@ -72,7 +73,11 @@ function entry(c: ParsedCert, role: CertRole): PathEntry {
  * Every input, however malformed, gives a Verdict; only a bug throws.
  */
 export function validateCertificatePath(request: ValidationRequest): Verdict {
-  const o: Required<ValidationOptions> = { ...DEFAULT_OPTIONS, ...request.options };
+  const o: Required<ValidationOptions> = {
+    ...DEFAULT_OPTIONS,
+    ...request.options,
+    profile: request.options?.profile ?? request.trust.profiles?.get(request.domain) ?? DEFAULT_OPTIONS.profile,
+  };
   const started = o.clock();
   const stats: SearchStats = { candidates: 0, signatureChecks: 0, elapsedMs: 0 };
   const done = <V extends Verdict>(v: V): V => {

@@ -8,6 +8,7 @@ import m0060 from './0060-devices.ts';
 import m0070 from './0070-text-search.ts';
 import m0080 from './0080-device-indexes.ts';
 import m0090 from './0090-comment-chars.ts';
+import m0100 from './0100-trust-profiles.ts';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 70, name: 'text-search', up: m0070 },
   { version: 80, name: 'device-indexes', up: m0080 },
   { version: 90, name: 'comment-chars', up: m0090 },
+  { version: 100, name: 'trust-profiles', up: m0100 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
