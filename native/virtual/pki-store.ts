@@ -51,7 +51,8 @@ export async function loadOrCreateVirtualPki(file: string, opts: VirtualPkiOptio
       const sameOrgs = stored.deviceOrg === opts.deviceOrg && stored.ftmOrg === opts.ftmOrg;
       const parts = { deviceCa: await loadIdentity(stored.deviceCa), ftmRoot: await loadIdentity(stored.ftmRoot), encryption: await loadIdentity(stored.encryption) };
       const valid = [parts.deviceCa, parts.ftmRoot, parts.encryption].every((p) => new x509.X509Certificate(p.der).notAfter.getTime() > opts.now.getTime());
-      if (sameOrgs && valid) return { pki: virtualPkiFrom({ ...parts, deviceOrg: stored.deviceOrg, ftmOrg: stored.ftmOrg, leafDays: stored.leafDays }), created: false };
+      // Leaf certificates are issued at the caller's time, as for a new PKI (not the wall clock).
+      if (sameOrgs && valid) return { pki: virtualPkiFrom({ ...parts, deviceOrg: stored.deviceOrg, ftmOrg: stored.ftmOrg, leafDays: stored.leafDays, now: opts.now }), created: false };
     } catch {
       // fall through: a new PKI replaces a file that cannot be read
     }
