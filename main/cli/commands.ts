@@ -5,6 +5,7 @@ import { schemaVersion } from '../store/db.ts';
 import { LATEST_VERSION } from '../store/migrations/index.ts';
 import { ftmCommand } from './ftm.ts';
 import { sbiCommand } from './sbi.ts';
+import { UsageError } from './usage.ts';
 import { verifyLines } from './verify.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -83,10 +84,12 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
   verify: {
-    summary: 'validate certificate chains: JSON lines on stdin → one JSON verdict per line on stdout',
-    options: {},
-    async run(core, _v, io) {
-      const { total, valid } = await verifyLines(core, process.stdin, io.stdout, () => new Date());
+    summary: 'validate certificate chains: JSON lines on stdin → one JSON verdict per line on stdout; --profile strict|keymanager',
+    options: { profile: { type: 'string' } },
+    async run(core, v, io) {
+      const profile = v.profile;
+      if (profile !== undefined && profile !== 'strict' && profile !== 'keymanager') throw new UsageError(`--profile must be strict or keymanager, not "${String(profile)}"`);
+      const { total, valid } = await verifyLines(core, process.stdin, io.stdout, () => new Date(), profile);
       process.stderr.write(`verified ${total} chain(s): ${valid} valid, ${total - valid} not\n`);
       return 0;
     },

@@ -61,6 +61,7 @@ export const ERROR_CODES = [
   'PD_PKI_010', // certificate breaks the RFC 5280 profile
   'PD_PKI_011', // extended key usage does not allow the purpose
   'PD_PKI_012', // certificate policy constraints not satisfied
+  'PD_PKI_013', // an issuer's basicConstraints extension cannot be read (malformed, not missing)
   'PMS_PRT_054', // policy group must be selected first
   'PMS_PRT_055', // the partner does not belong to this user
   'PMS_PMP_016', // partner is not active

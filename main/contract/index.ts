@@ -75,6 +75,6 @@ export * from './common.ts';
 export type { MethodSpec, Access } from './spec.ts';
 export type { UserProfile } from './methods/accounts.ts';
 export * from './channels.ts';
-export { PARTNER_DOMAINS, PKI_WARNING_CODES } from './methods/certificates.ts';
-export type { PartnerDomainName, PkiWarningCode } from './methods/certificates.ts';
+export { DEFAULT_TRUST_PROFILE, PARTNER_DOMAINS, PKI_WARNING_CODES, TRUST_PROFILES } from './methods/certificates.ts';
+export type { PartnerDomainName, PkiWarningCode, TrustProfileName } from './methods/certificates.ts';
 export { AUDIT_SORT_FIELDS } from './methods/audit.ts';

@@ -34,6 +34,11 @@ export interface VirtualPkiOptions {
   now?: Date | (() => Date);
   /** Validity of leaf certificates in days (CA certificates get ten times as long). */
   leafDays?: number;
+  /**
+   * `mosip-reference`: the two roots are built like MOSIP's reference device PKI (cA=TRUE not
+   * critical, no SKI, so the certificates they issue carry no AKI either). Default `rfc5280`.
+   */
+  rootStyle?: 'rfc5280' | 'mosip-reference';
 }
 
 /** A clock from a fixed time or a clock; the system clock when neither is given. */
@@ -45,7 +50,7 @@ export const toPem = (der: Uint8Array): string =>
 // DN values go into a comma-separated string: keep them to characters that need no escaping.
 const dnValue = (s: string) => s.replace(/[,+="\\<>;#]/g, ' ').trim().slice(0, 64) || 'Unnamed';
 
-async function issue(subject: string, issuer: IssuedIdentity | 'self', ca: boolean, from: Date, days: number): Promise<IssuedIdentity> {
+async function issue(subject: string, issuer: IssuedIdentity | 'self', ca: boolean, from: Date, days: number, style: 'rfc5280' | 'mosip-reference' = 'rfc5280'): Promise<IssuedIdentity> {
   const keys = await generateRsaKeys();
   const der = await issueCertificate({
     subject,
@@ -58,6 +63,7 @@ async function issue(subject: string, issuer: IssuedIdentity | 'self', ca: boole
     ca,
     ...(ca ? { pathLength: 1 } : {}),
     keyUsages: ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
+    style,
   });
   const key = createPrivateKey({ key: Buffer.from(await exportPkcs8(keys.privateKey)), format: 'der', type: 'pkcs8' });
   return { der, pem: toPem(der), key, webKey: keys.privateKey, subject };
@@ -83,8 +89,8 @@ export async function createVirtualPki(opts: VirtualPkiOptions): Promise<Virtual
   const dev = dnValue(opts.deviceOrg);
   const ftm = dnValue(opts.ftmOrg);
   return virtualPkiFrom({
-    deviceCa: await issue(`CN=${dev} Device CA,O=${dev},C=IN`, 'self', true, now, leafDays * 10),
-    ftmRoot: await issue(`CN=${ftm} FTM Root,O=${ftm},C=IN`, 'self', true, now, leafDays * 10),
+    deviceCa: await issue(`CN=${dev} Device CA,O=${dev},C=IN`, 'self', true, now, leafDays * 10, opts.rootStyle),
+    ftmRoot: await issue(`CN=${ftm} FTM Root,O=${ftm},C=IN`, 'self', true, now, leafDays * 10, opts.rootStyle),
     encryption: await issue(`CN=Partner Desk bench encryption,O=Partner Desk,C=IN`, 'self', false, now, leafDays),
     deviceOrg: opts.deviceOrg,
     ftmOrg: opts.ftmOrg,

@@ -113,9 +113,9 @@ function worstCases(): void {
   console.log('\nworst-case inputs (x509-limbo): first run in this process (parsing included) / warm, and the verdict');
   for (const c of worst) {
     const t0 = performance.now();
-    const { verdict } = runCase(c, new Date());
+    const { verdict } = runCase(c, new Date(), 'keymanager');
     const cold = performance.now() - t0;
-    const warm = timeUs(20, () => runCase(c, new Date())) / 1000;
+    const warm = timeUs(20, () => runCase(c, new Date(), 'keymanager')) / 1000;
     const outcome = verdict.ok ? 'valid' : verdict.code;
     console.log(`  ${c.id.padEnd(72)} ${cold.toFixed(1).padStart(6)} ms / ${warm.toFixed(2).padStart(6)} ms  ${outcome}`);
   }

@@ -3,7 +3,7 @@
  * with `validateCertificatePath` and writes the limbo result format
  * (`{version:1, harness, results:[{id, actual_result, context}]}`) to test-results/limbo-results.json.
  *
- *   npx tsx test/conformance/limbo-harness.ts [limbo.json] [out.json]
+ *   npx tsx test/conformance/limbo-harness.ts [--profile strict|keymanager] [limbo.json] [out.json]
  *
  * Mapping of a case onto the engine: trusted certs are the anchors of one partner domain, the
  * untrusted intermediates come with the request (as an uploaded bundle would), the validation time
@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTrustStore, validateCertificatePath } from '../../main/core/pki/index.ts';
-import type { Verdict } from '../../main/core/pki/index.ts';
+import type { TrustProfile, Verdict } from '../../main/core/pki/index.ts';
 import type { KeyUsageName } from '../../main/core/pki/extensions.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -23,7 +23,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const LIMBO_DIR = resolve(HERE, 'x509-limbo');
 export const LIMBO_PATH = resolve(LIMBO_DIR, 'limbo.json');
 export const peerResultsPath = (peer: string): string => resolve(LIMBO_DIR, 'peers', `${peer}.json`);
-export const RESULTS_PATH = resolve(HERE, '../../test-results/limbo-results.json');
+export const resultsPath = (profile: TrustProfile): string => resolve(HERE, `../../test-results/limbo-results-${profile}.json`);
 export const HARNESS_NAME = 'partner-desk-pki';
 
 /** Namespaces of the core PKI subset (README): the gate applies to these. */
@@ -81,7 +81,7 @@ const SERVER_NAME_CASES = new Set([
   'rfc5280::san::ip-in-dns', // an IP literal in dNSName only matters when matching an IP peer name
 ]);
 
-export function runCase(c: LimboCase, now: Date): { verdict: Verdict; result: LimboResult } {
+export function runCase(c: LimboCase, now: Date, profile: TrustProfile): { verdict: Verdict; result: LimboResult } {
   const trust = createTrustStore(c.trusted_certs.map((cert) => ({ cert, domain: 'AUTH' as const, role: 'anchor' as const })));
   const verdict = validateCertificatePath({
     leaf: c.peer_certificate,
@@ -90,6 +90,7 @@ export function runCase(c: LimboCase, now: Date): { verdict: Verdict; result: Li
     intermediates: c.untrusted_intermediates,
     at: c.validation_time ? new Date(c.validation_time) : now,
     options: {
+      profile,
       // keymanager refuses self-signed partner certificates (KER-PCM-015); RFC 5280 does not.
       allowSelfSignedLeaf: true,
       ...(c.max_chain_depth === null ? {} : { maxIntermediates: c.max_chain_depth }),
@@ -103,30 +104,34 @@ export function runCase(c: LimboCase, now: Date): { verdict: Verdict; result: Li
   return { verdict, result: { id: c.id, actual_result: verdict.ok ? 'SUCCESS' : 'FAILURE', context } };
 }
 
-export function runLimbo(path = LIMBO_PATH, now = new Date()): { results: LimboResult[]; cases: LimboCase[]; elapsedMs: Record<string, number> } {
+export function runLimbo(profile: TrustProfile, path = LIMBO_PATH, now = new Date()): { results: LimboResult[]; cases: LimboCase[]; elapsedMs: Record<string, number> } {
   const suite = JSON.parse(readFileSync(path, 'utf8')) as { version: number; testcases: LimboCase[] };
   const elapsedMs: Record<string, number> = {};
   const results = suite.testcases.map((c) => {
     const skip = skipReason(c);
     if (skip) return { id: c.id, actual_result: 'SKIPPED' as const, context: skip };
     const t0 = performance.now();
-    const { result } = runCase(c, now);
+    const { result } = runCase(c, now, profile);
     elapsedMs[c.id] = performance.now() - t0;
     return result;
   });
   return { results, cases: suite.testcases, elapsedMs };
 }
 
-export function writeResults(results: LimboResult[], out = RESULTS_PATH): void {
+export function writeResults(results: LimboResult[], profile: TrustProfile, out = resultsPath(profile)): void {
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ version: 1, harness: HARNESS_NAME, results }, null, 1)}\n`);
+  writeFileSync(out, `${JSON.stringify({ version: 1, harness: `${HARNESS_NAME}-${profile}`, results }, null, 1)}\n`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [suite = LIMBO_PATH, out = RESULTS_PATH] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--profile');
+  const profile: TrustProfile = at >= 0 && args[at + 1] === 'strict' ? 'strict' : 'keymanager';
+  if (at >= 0) args.splice(at, 2);
+  const [suite = LIMBO_PATH, out = resultsPath(profile)] = args;
   const t0 = performance.now();
-  const { results } = runLimbo(suite);
-  writeResults(results, out);
+  const { results } = runLimbo(profile, suite);
+  writeResults(results, profile, out);
   const count = (r: LimboResult['actual_result']) => results.filter((x) => x.actual_result === r).length;
-  console.log(`${results.length} cases: ${count('SUCCESS')} accepted, ${count('FAILURE')} rejected, ${count('SKIPPED')} skipped in ${(performance.now() - t0).toFixed(0)} ms → ${out}`);
+  console.log(`${profile}: ${results.length} cases: ${count('SUCCESS')} accepted, ${count('FAILURE')} rejected, ${count('SKIPPED')} skipped in ${(performance.now() - t0).toFixed(0)} ms → ${out}`);
 }

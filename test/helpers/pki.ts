@@ -95,7 +95,8 @@ export function keyPair(spec: KeySpec = 'p256', label = ''): KeyPair {
   return pair;
 }
 
-export type SignatureSpec = 'sha256' | 'sha384' | 'sha512' | 'sha1' | 'md5' | 'pss-sha256' | 'pss-sha1';
+/** `ecdsa-null-params`: ecdsa-with-SHA256 written with NULL parameters (RFC 5758 says absent). */
+export type SignatureSpec = 'sha256' | 'sha384' | 'sha512' | 'sha1' | 'md5' | 'pss-sha256' | 'pss-sha1' | 'ecdsa-null-params';
 
 const OID = {
   rsaSha256: '1.2.840.113549.1.1.11',
@@ -126,9 +127,11 @@ function algorithm(key: KeyPair, s: SignatureSpec): { id: Uint8Array; sign: (tbs
         sign: (tbs) => new Uint8Array(sign(hash, tbs, { key: key.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength })),
       };
     }
+    if (s === 'ecdsa-null-params') throw new Error('ecdsa-null-params needs an EC key');
     const oid = { sha256: OID.rsaSha256, sha384: OID.rsaSha384, sha512: OID.rsaSha512, sha1: OID.rsaSha1, md5: OID.rsaMd5 }[s];
     return { id: der.seq(der.oid(oid), der.null()), sign: plain(s) };
   }
+  if (s === 'ecdsa-null-params') return { id: der.seq(der.oid(OID.ecSha256), der.null()), sign: plain('sha256') };
   const oid = { sha256: OID.ecSha256, sha384: OID.ecSha384, sha512: OID.ecSha512, sha1: OID.ecSha1 }[s as 'sha256'];
   return { id: der.seq(der.oid(oid)), sign: plain(s) };
 }
@@ -149,6 +152,8 @@ export function generalName(n: NameSpec): Uint8Array {
 export interface ExtensionSpec {
   oid: string;
   critical?: boolean;
+  /** Write `critical FALSE` out although it is the DEFAULT (not DER). */
+  explicitFalse?: boolean;
   value: Uint8Array;
 }
 
@@ -265,7 +270,7 @@ export function issue(spec: CertSpec, defaults: ExtensionSpec[] = []): TestCert 
     nameDer(spec.subject),
     key.spki,
     ...(version === 3 && exts.length > 0
-      ? [der.ctx(3, der.seq(...exts.map((e) => der.seq(der.oid(e.oid), ...(e.critical ? [der.bool(true)] : []), der.octets(e.value)))))]
+      ? [der.ctx(3, der.seq(...exts.map((e) => der.seq(der.oid(e.oid), ...(e.critical ? [der.bool(true)] : e.explicitFalse ? [der.bool(false)] : []), der.octets(e.value)))))]
       : []),
   );
   let cert = der.seq(tbs, alg.id, der.bits(alg.sign(tbs)));

@@ -11,14 +11,44 @@ export const PARTNER_DOMAINS = ['AUTH', 'DEVICE', 'FTM', 'MISP'] as const;
 export const PartnerDomain = z.enum(PARTNER_DOMAINS);
 export type PartnerDomainName = (typeof PARTNER_DOMAINS)[number];
 
-/** Warnings on an accepted certificate: features that make the MOSIP backend (Java PKIX) refuse it. */
+/**
+ * Trust profiles of the path validator. `keymanager` (the default) accepts what MOSIP keymanager
+ * (Java PKIX) accepts and names each leniency as a warning; `strict` refuses those too (RFC 5280
+ * profile rules on every certificate of the path).
+ */
+export const TRUST_PROFILES = ['keymanager', 'strict'] as const;
+export const TrustProfile = z.enum(TRUST_PROFILES);
+export type TrustProfileName = (typeof TRUST_PROFILES)[number];
+export const DEFAULT_TRUST_PROFILE: TrustProfileName = 'keymanager';
+
+/**
+ * Warnings on an accepted certificate. W01–W03: the desk accepts, the MOSIP backend (Java PKIX)
+ * refuses. W04–W11: accepted by the `keymanager` profile as MOSIP does, refused by `strict`.
+ */
 export const PKI_WARNING_CODES = [
   'PD_PKI_W01', // validated in the last second of a certificate's validity; Java compares to the millisecond
   'PD_PKI_W02', // an intermediate has a twin (same subject and key) from another issuer; Java's builder can pick the dead end
   'PD_PKI_W03', // signed with RSA-PSS: keymanager wants a signature algorithm name starting with "SHA2" (KER-PCM-014)
+  'PD_PKI_W04', // a CA's basicConstraints is not marked critical (RFC 5280 4.2.1.9)
+  'PD_PKI_W05', // a key identifier is missing: SKI on a CA or AKI on a certificate that is not self-issued (4.2.1.1/4.2.1.2)
+  'PD_PKI_W06', // serial number is zero, negative or longer than 20 octets (4.1.2.2)
+  'PD_PKI_W07', // a DEFAULT value is encoded explicitly (critical FALSE, cA FALSE, version v1): not DER
+  'PD_PKI_W08', // keyUsage is not a DER named bit string (trailing zero bits kept or padding bits set)
+  'PD_PKI_W09', // ECDSA signature algorithm carries NULL parameters (RFC 5758 3.2: absent)
+  'PD_PKI_W10', // a name attribute has the wrong value type (not a string, or not the string type RFC 5280 Appendix A requires)
+  'PD_PKI_W11', // an extension's criticality breaks RFC 5280 (critical AKI/SKI/AIA, non-critical nameConstraints/policyConstraints)
 ] as const;
 export type PkiWarningCode = (typeof PKI_WARNING_CODES)[number];
 export const CaType = z.enum(['ROOT', 'INTERMEDIATE']);
+
+const DomainProfile = z.object({
+  partnerDomain: PartnerDomain,
+  profile: TrustProfile,
+  /** False while the domain is on the default (nobody has set it). */
+  isSet: z.boolean(),
+  updatedAt: Timestamp.nullable(),
+  updatedBy: z.string().nullable(),
+});
 
 /** Certificate files as uploaded: `.cer`/`.pem`/`.p7b`, PEM or DER, sent base64-encoded. */
 const CertificateFile = z.object({
@@ -87,6 +117,8 @@ export const PartnerCertificateCard = z.object({
   uploadedDateTime: Timestamp.nullable(),
   isExpired: z.boolean(),
   warnings: Warnings,
+  /** The trust profile the partner's domain validates with now. */
+  profile: TrustProfile,
 });
 
 const UploadResult = z.object({
@@ -109,9 +141,24 @@ export const certificateMethods = {
     kind: 'command',
     access: ['PARTNER_ADMIN'],
     input: CertificateFile.extend({ partnerDomain: PartnerDomain }).strict(),
-    output: z.object({ status: z.enum(['Upload Success', 'Partial Success', 'Upload Failed']), results: z.array(UploadResult) }),
+    output: z.object({ status: z.enum(['Upload Success', 'Partial Success', 'Upload Failed']), profile: TrustProfile, results: z.array(UploadResult) }),
     errors: ['KER-PCM-001', 'KER-PCM-003', 'KER-PCM-004', 'KER-PCM-005', 'KER-PCM-007', 'KER-PCM-013', 'KER-PCM-014', 'KER-PCM-017', 'KER-PMS-020', 'PD_PKI_001'],
     maxBytes: FILE_MAX_BYTES,
+  }),
+  'trustStore.profiles': method({
+    kind: 'query',
+    access: PARTNER_OR_ADMIN,
+    input: Empty,
+    /** Every partner domain with the trust profile its validations use (upload screens show it). */
+    output: z.object({ profiles: z.array(DomainProfile) }),
+    errors: [],
+  }),
+  'trustStore.setProfile': method({
+    kind: 'command',
+    access: ['PARTNER_ADMIN'],
+    input: z.object({ partnerDomain: PartnerDomain, profile: TrustProfile }).strict(),
+    output: DomainProfile,
+    errors: [],
   }),
   'trustStore.list': method({
     kind: 'query',
@@ -136,6 +183,10 @@ export const certificateMethods = {
       row: CaCertificateRow,
       details: CertificateDetails,
       warnings: Warnings,
+      /** The domain's trust profile, which `chain`, `chainError` and `chainWarnings` were computed under. */
+      profile: TrustProfile,
+      /** Warnings of the path as built now (the leniencies the profile accepted). */
+      chainWarnings: Warnings,
       /** The path from this certificate to its root, as the validator builds it now. */
       chain: z.array(ChainLink),
       chainError: z.object({ code: z.string(), message: z.string() }).nullable(),

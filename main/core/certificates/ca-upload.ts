@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, isErrorCode } from '../../contract/index.ts';
 import type { ErrorCode, Input, Output } from '../../contract/index.ts';
-import { createTrustStore, parseCertificate, validateCertificatePath } from '../pki/index.ts';
+import { caCheck, createTrustStore, parseCertificate, validateCertificatePath } from '../pki/index.ts';
 import { signedBy } from '../pki/build.ts';
 import type { ParsedCert, PartnerDomain, TrustEntry } from '../pki/index.ts';
 import type { CommandCtx } from '../context.ts';
 import { certificatesInFile, toPem } from './decode.ts';
 import { identityOf } from './details.ts';
 import { minimumValidityMs, minimumValidityRefusal, notCaReason } from './refusals.ts';
+import { profileOf } from './profiles.ts';
 
 type Result = Output<'trustStore.upload'>['results'][number];
 const isParsedCertificate = (x: ReturnType<typeof parseCertificate>): x is ParsedCert => 'thumbprint' in x;
@@ -16,6 +17,8 @@ interface Candidate {
   index: number;
   der: Uint8Array;
   parsed: ParsedCert;
+  /** The domain profile's leniencies on the certificate itself (a root keeps them as its warnings). */
+  warnings: string[];
 }
 
 /** A refused certificate; `params` feed the translated message. */
@@ -37,6 +40,7 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
   const at = ctx.now;
   const minimum = { months: ctx.deps.config.certificates.caMinValidityMonths };
   const minRemainingValidityMs = minimumValidityMs(minimum);
+  const profile = profileOf(ctx.db, domain);
   const results: Result[] = [];
   const candidates: Candidate[] = [];
 
@@ -59,7 +63,7 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
       domain,
       trust: createTrustStore([{ cert: parsed, domain, role: 'anchor' }]),
       at,
-      options: { allowSelfSignedLeaf: true, minRemainingValidityMs },
+      options: { allowSelfSignedLeaf: true, minRemainingValidityMs, profile },
     });
     // Only the checks on the certificate itself count here; "no path" just means "not self-signed".
     if (!selfCheck.ok && selfCheck.check === 'minimumValidity') {
@@ -69,12 +73,14 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
     if (!selfCheck.ok && !['KER-PCM-005', 'KER-PCM-006', 'PD_PKI_006'].includes(selfCheck.code)) {
       return void results.push(failed(index, asCode(selfCheck.code), selfCheck.message, issuedTo));
     }
-    if (parsed.faults.asIssuer) return void results.push(failed(index, asCode(parsed.faults.asIssuer.code), parsed.faults.asIssuer.message, issuedTo));
+    const asCa = caCheck(parsed, profile);
+    if (asCa.fault) return void results.push(failed(index, asCode(asCa.fault.code), asCa.fault.message, issuedTo));
     const dup = ctx.db.prepare('SELECT id FROM ca_certificate WHERE domain = ? AND thumbprint = ?').get(domain, parsed.thumbprint) as { id: string } | undefined;
     if (dup || candidates.some((c) => c.parsed.thumbprint === parsed.thumbprint)) {
       return void results.push(failed(index, 'KER-PCM-003', `This certificate is already in the ${domain} trust store${dup ? ` (${dup.id})` : ''}.`, issuedTo));
     }
-    candidates.push({ index, der, parsed });
+    const ownWarnings = selfCheck.ok ? selfCheck.warnings : asCa.warnings;
+    candidates.push({ index, der, parsed, warnings: [...new Set<string>([...ownWarnings, ...asCa.warnings])].sort() });
   });
 
   const stored = ctx.db.prepare('SELECT ca_type, der FROM ca_certificate WHERE domain = ?').all(domain) as Array<{ ca_type: string; der: Buffer }>;
@@ -94,15 +100,15 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
 
   // Roots first, then intermediates in as many passes as the bundle's order needs.
   const roots = candidates.filter((c) => c.parsed.selfIssued && signedBy(c.parsed, c.parsed));
-  for (const c of roots) accept(c, 'ROOT', []);
+  for (const c of roots) accept(c, 'ROOT', c.warnings);
   let pending = candidates.filter((c) => !roots.includes(c));
   const lastFailure = new Map<number, { code: string; message: string }>();
   for (let progress = true; progress && pending.length > 0; ) {
     progress = false;
     for (const c of [...pending]) {
-      const verdict = validateCertificatePath({ leaf: c.parsed, domain, trust: createTrustStore(trusted), at, options: { minRemainingValidityMs } });
+      const verdict = validateCertificatePath({ leaf: c.parsed, domain, trust: createTrustStore(trusted), at, options: { minRemainingValidityMs, profile } });
       if (verdict.ok) {
-        accept(c, 'INTERMEDIATE', verdict.warnings);
+        accept(c, 'INTERMEDIATE', [...new Set<string>([...verdict.warnings, ...c.warnings])].sort());
         pending = pending.filter((p) => p !== c);
         progress = true;
       } else lastFailure.set(c.index, verdict);
@@ -125,7 +131,7 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
   }
   ctx.changed('trustStore');
   return {
-    output: { status: ok.length === results.length ? ('Upload Success' as const) : ('Partial Success' as const), results },
+    output: { status: ok.length === results.length ? ('Upload Success' as const) : ('Partial Success' as const), profile, results },
     ref: { type: 'ca_certificate', id: ok[0]!.certificateId! },
     outbox: { partnerDomain: domain, certificates: ok.map((r) => ({ certificateId: r.certificateId, caCertificateType: r.caCertificateType, pem: toPem(ders[r.index]!) })) },
   };

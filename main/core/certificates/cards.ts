@@ -1,6 +1,8 @@
+import { DEFAULT_TRUST_PROFILE } from '../../contract/index.ts';
 import type { Output } from '../../contract/index.ts';
 import type { ReadDb, WriteDb } from '../context.ts';
 import { domainOfPartnerType } from './domain.ts';
+import { trustProfiles } from './trust.ts';
 
 export type PartnerCertificateCard = Output<'partnerCertificate.list'>['cards'][number];
 
@@ -28,6 +30,7 @@ const SELECT = `
 export function certificateCards(db: ReadDb | WriteDb, partnerIds: readonly string[], now: Date): PartnerCertificateCard[] {
   if (partnerIds.length === 0) return [];
   const rows = db.prepare(`${SELECT} WHERE p.id IN (${partnerIds.map(() => '?').join(',')}) ORDER BY p.id`).all(...partnerIds) as Row[];
+  const profiles = trustProfiles(db);
   return rows.map((r) => ({
     partnerId: r.partner_id,
     partnerType: r.partner_type_code,
@@ -44,5 +47,6 @@ export function certificateCards(db: ReadDb | WriteDb, partnerIds: readonly stri
     uploadedDateTime: r.uploaded_at,
     isExpired: r.mosip_not_after !== null && Date.parse(r.mosip_not_after) < now.getTime(),
     warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : [],
+    profile: profiles.get(domainOfPartnerType(r.partner_type_code)) ?? DEFAULT_TRUST_PROFILE,
   }));
 }

@@ -8,10 +8,13 @@ import { toPem } from './decode.ts';
 import { detailsOf } from './details.ts';
 import { applyUpload, partnerForCertificate, prepareUpload } from './partner-upload.ts';
 import type { PreparedUpload } from './partner-upload.ts';
+import { listProfiles, setProfile } from './profiles.ts';
 import { downloadTrustCertificate, listTrustCertificates, trustCertificateDetail } from './queries.ts';
 
 type CertificateMethods =
   | 'trustStore.upload'
+  | 'trustStore.profiles'
+  | 'trustStore.setProfile'
   | 'trustStore.list'
   | 'trustStore.detail'
   | 'trustStore.download'
@@ -24,6 +27,8 @@ const pemFile = (fileName: string, der: Uint8Array) => ({ fileName, mimeType: 'a
 
 export const certificateHandlers: HandlerMap<CertificateMethods> = {
   'trustStore.upload': command<'trustStore.upload'>({ module: 'certificates', apply: (ctx, input) => uploadCaCertificates(ctx, input) }),
+  'trustStore.profiles': query(listProfiles),
+  'trustStore.setProfile': command<'trustStore.setProfile'>({ module: 'certificates', apply: (ctx, input) => setProfile(ctx, input) }),
   'trustStore.list': query(listTrustCertificates),
   'trustStore.detail': query(trustCertificateDetail),
   'trustStore.download': query(downloadTrustCertificate),

@@ -17,6 +17,11 @@ export interface IssueParams {
   pathLength?: number;
   keyUsages: number;
   extendedKeyUsages?: string[];
+  /**
+   * `mosip-reference`: basicConstraints not critical and no key identifiers, as the root of MOSIP's
+   * reference device PKI (accepted by the keymanager trust profile, refused by strict). Tests only.
+   */
+  style?: 'rfc5280' | 'mosip-reference';
 }
 
 const nameOf = (n: string | ArrayBuffer) => (typeof n === 'string' ? n : new x509.Name(n));
@@ -24,11 +29,9 @@ const nameOf = (n: string | ArrayBuffer) => (typeof n === 'string' ? n : new x50
 /** Issues an X.509 v3 certificate and returns its DER. */
 export async function issueCertificate(p: IssueParams): Promise<Uint8Array> {
   const spki = p.publicKey instanceof ArrayBuffer ? p.publicKey : await subtle.exportKey('spki', p.publicKey);
-  const extensions: x509.Extension[] = [
-    new x509.BasicConstraintsExtension(p.ca, p.ca ? p.pathLength : undefined, true),
-    new x509.KeyUsagesExtension(p.keyUsages, true),
-    await x509.SubjectKeyIdentifierExtension.create(spki),
-  ];
+  const reference = p.style === 'mosip-reference';
+  const extensions: x509.Extension[] = [new x509.BasicConstraintsExtension(p.ca, p.ca ? p.pathLength : undefined, !reference), new x509.KeyUsagesExtension(p.keyUsages, true)];
+  if (!reference) extensions.push(await x509.SubjectKeyIdentifierExtension.create(spki));
   if (p.issuer !== 'self' && p.issuer.subjectKeyId) extensions.push(new x509.AuthorityKeyIdentifierExtension(Buffer.from(p.issuer.subjectKeyId).toString('hex')));
   if (p.extendedKeyUsages?.length) extensions.push(new x509.ExtendedKeyUsageExtension(p.extendedKeyUsages, false));
   const signingKey = p.issuer === 'self' ? p.signingKey : p.issuer.signingKey;

@@ -87,10 +87,13 @@ function loadCa(ctx: QueryCtx, id: string): DbRow {
 /** The path from a CA certificate to its root, as the validator builds it at this moment. */
 function chainOf(ctx: QueryCtx, row: DbRow) {
   const verdict = validateCertificatePath({ leaf: new Uint8Array(row.der), domain: row.domain, trust: trustStoreOf(ctx.db), at: ctx.now, options: { allowSelfSignedLeaf: true } });
-  if (!verdict.ok) return { chain: [], chainError: { code: verdict.code, message: verdict.message }, ders: [new Uint8Array(row.der)] };
+  const profile = verdict.profile;
+  if (!verdict.ok) return { profile, chainWarnings: [], chain: [], chainError: { code: verdict.code, message: verdict.message }, ders: [new Uint8Array(row.der)] };
   // Guard against a path that repeats a certificate (a root seen as leaf and anchor).
   const path = verdict.path.filter((p, i) => i === 0 || p.thumbprint !== verdict.path[i - 1]!.thumbprint);
   return {
+    profile,
+    chainWarnings: verdict.warnings,
     // Names printed the same way as in the details (CN first), not in the engine's RFC 4514 order.
     chain: path.map((p) => {
       const who = identityOf(p.der);
@@ -103,8 +106,8 @@ function chainOf(ctx: QueryCtx, row: DbRow) {
 
 export function trustCertificateDetail(ctx: QueryCtx, input: ParsedInput<'trustStore.detail'>): Output<'trustStore.detail'> {
   const row = loadCa(ctx, input.certificateId);
-  const { chain, chainError } = chainOf(ctx, row);
-  return { row: toRow(row, ctx.now), details: detailsOf(new Uint8Array(row.der)), warnings: JSON.parse(row.warnings) as string[], chain, chainError };
+  const { chain, chainError, profile, chainWarnings } = chainOf(ctx, row);
+  return { row: toRow(row, ctx.now), details: detailsOf(new Uint8Array(row.der)), warnings: JSON.parse(row.warnings) as string[], profile, chainWarnings, chain, chainError };
 }
 
 export function downloadTrustCertificate(ctx: QueryCtx, input: ParsedInput<'trustStore.download'>): Output<'trustStore.download'> {

@@ -18,6 +18,8 @@ export interface SignatureScheme {
   saltLength?: number;
   /** Display name, Java-style (keymanager compares the prefix "SHA2"). */
   name: string;
+  /** ECDSA with NULL parameters: Java reads past it, RFC 5758 3.2 says absent (PD_PKI_W09). */
+  nullParameters?: true;
 }
 
 export interface AlgorithmId {
@@ -106,7 +108,10 @@ export function signatureScheme(alg: AlgorithmId): SignatureScheme | Fault {
   const pkcs1 = PKCS1[alg.oid];
   if (pkcs1) return absentOrNull(alg.params) ? { family: 'rsa', hash: pkcs1, name: `${pkcs1.toUpperCase()}withRSA` } : refuse('RSA signature parameters must be NULL');
   const ec = ECDSA[alg.oid];
-  if (ec) return absentOrNull(alg.params) ? { family: 'ecdsa', hash: ec, name: `${ec.toUpperCase()}withECDSA` } : refuse('ECDSA signature parameters must be absent');
+  if (ec) {
+    if (!absentOrNull(alg.params)) return refuse('ECDSA signature parameters must be absent');
+    return { family: 'ecdsa', hash: ec, name: `${ec.toUpperCase()}withECDSA`, ...(alg.params ? { nullParameters: true as const } : {}) };
+  }
   if (alg.oid === RSASSA_PSS) {
     const s = pssScheme(alg.params);
     return typeof s === 'string' ? refuse(s) : s;

@@ -99,7 +99,7 @@ function tryIssuer(s: Search, path: ParsedCert[], onPath: Set<string>, cand: Par
   spend(s, 1);
   if (cand.thumbprint === child.thumbprint || (!isAnchor && (onPath.has(cand.thumbprint) || onPath.has(`${cand.subject.key}|${cand.keyId}`)))) return 'cycle';
   const badSignature = () => record(s, Rank.BadSignature, child, fault('PD_PKI_006', 'signature', `signature does not verify with the key of ${cand.subject.text}`));
-  const bad = issuerFault(cand, s.at, isAnchor);
+  const bad = issuerFault(cand, s.at, isAnchor, s.options.profile);
   if (bad) {
     // Blame the issuer only if it really signed the child (otherwise it is just a namesake);
     // skip that signature check when a better explanation is already known.

@@ -4,8 +4,9 @@ import { ANY_EKU, KU } from './extensions.ts';
 import type { KeyUsageName } from './extensions.ts';
 import type { ParsedCert } from './parse.ts';
 import { policyFailure } from './policy.ts';
+import { strictFault } from './profile.ts';
 import { fault } from './verdict.ts';
-import type { Fault } from './verdict.ts';
+import type { Fault, TrustProfile } from './verdict.ts';
 
 /** Checks on one certificate or one complete path; the search (build.ts) decides when to run them. */
 export interface CheckOptions {
@@ -18,6 +19,8 @@ export interface CheckOptions {
   allowSelfSignedLeaf: boolean;
   /** Minimum time the leaf must still be valid for (CA uploads: 12 months in keymanager). */
   minRemainingValidityMs: number;
+  /** `keymanager` accepts the leniencies parse.ts records (as warnings); `strict` refuses them. */
+  profile: TrustProfile;
 }
 
 export interface Blame {
@@ -53,6 +56,7 @@ export function leafFault(leaf: ParsedCert, at: number, o: CheckOptions, selfSig
     keyFault(leaf) ??
     schemeFault(leaf) ??
     leaf.faults.profile ??
+    strictFault(leaf, 'leaf', o.profile) ??
     leaf.faults.critical ??
     (eku && !eku.includes(ANY_EKU) ? requiredMissing(o.requiredExtendedKeyUsages, eku) : null) ??
     (ku !== undefined ? missingKeyUsage(o.requiredKeyUsages, ku) : null)
@@ -70,11 +74,12 @@ function missingKeyUsage(required: readonly KeyUsageName[], flags: number): Faul
 }
 
 /** Checks on a certificate used as an issuer; trust anchors get the same ones except their own signature algorithm. */
-export function issuerFault(cert: ParsedCert, at: number, isAnchor: boolean): Fault | null {
+export function issuerFault(cert: ParsedCert, at: number, isAnchor: boolean, profile: TrustProfile): Fault | null {
   return (
     cert.faults.version ??
     validityFault(cert, at) ??
     cert.faults.asIssuer ??
+    strictFault(cert, isAnchor ? 'anchor' : 'intermediate', profile) ??
     cert.faults.profile ??
     cert.faults.critical ??
     keyFault(cert) ??

@@ -143,6 +143,20 @@ export function readSmallUint(buf: Uint8Array, t: Tlv): number {
   return v;
 }
 
+/**
+ * A non-negative INTEGER of any length (pathLenConstraint is INTEGER (0..MAX)). Values past
+ * 2^32 are returned as MAX_SAFE_INTEGER: no path is that deep, so they mean "unlimited".
+ */
+export function readUint(buf: Uint8Array, t: Tlv): number {
+  const b = readIntegerBytes(buf, t);
+  if (b[0]! & 0x80) throw new DerError('negative INTEGER');
+  const digits = b[0] === 0 ? b.subarray(1) : b;
+  if (digits.length > 4) return Number.MAX_SAFE_INTEGER;
+  let v = 0;
+  for (const x of digits) v = v * 256 + x;
+  return v;
+}
+
 export function readBoolean(buf: Uint8Array, t: Tlv): boolean {
   if (t.tag !== TAG.BOOLEAN || t.end - t.start !== 1) throw new DerError('bad BOOLEAN');
   const v = buf[t.start]!;
@@ -158,6 +172,25 @@ export function readBitString(buf: Uint8Array, t: Tlv): { unused: number; bits: 
   const bits = buf.subarray(t.start + 1, t.end);
   if (unused > 0 && (bits[bits.length - 1]! & ((1 << unused) - 1)) !== 0) throw new DerError('non-zero padding bits');
   return { unused, bits };
+}
+
+/**
+ * A named bit list (keyUsage) read the way Java does: padding bits are ignored. `notDer` says why
+ * the encoding is not DER (X.690 11.2.2: padding bits zero and trailing zero bits removed), or null.
+ */
+export function readNamedBits(buf: Uint8Array, t: Tlv): { bits: Uint8Array; notDer: string | null } {
+  if (t.tag !== TAG.BIT_STRING || t.end === t.start) throw new DerError('bad BIT STRING');
+  const unused = buf[t.start]!;
+  if (unused > 7 || (unused > 0 && t.end - t.start === 1)) throw new DerError('bad BIT STRING padding');
+  const bits = new Uint8Array(buf.subarray(t.start + 1, t.end));
+  let notDer: string | null = null;
+  if (bits.length > 0) {
+    const last = bits.length - 1;
+    if (bits[last]! & ((1 << unused) - 1)) notDer = `${unused} padding bit(s) are declared unused but set`;
+    bits[last]! &= 0xff << unused;
+    if (notDer === null && !(bits[last]! & (1 << unused))) notDer = 'trailing zero bits are not removed';
+  }
+  return { bits, notDer };
 }
 
 const digits = (s: string, from: number, n: number): number => {

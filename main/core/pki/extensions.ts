@@ -1,9 +1,10 @@
-import { DerError, TAG, bytes, children, expect, hex, readBitString, readBoolean, readOid, readOnly, readSmallUint } from './der.ts';
+import { DerError, TAG, bytes, children, expect, hex, readBoolean, readNamedBits, readOid, readOnly, readSmallUint, readUint } from './der.ts';
 import type { Tlv } from './der.ts';
 import { readGeneralName, readGeneralNames } from './names.ts';
 import type { GeneralName } from './names.ts';
 import { readNameConstraints } from './constraints.ts';
 import type { NameConstraints } from './constraints.ts';
+import type { PkiWarningCode } from './verdict.ts';
 
 /** Extensions the validator reads. Each value is decoded strictly; a malformed one is a profile fault. */
 export const EXT = {
@@ -50,6 +51,7 @@ const MUST_BE_NON_CRITICAL = new Set<string>([
   EXT.subjectInfoAccess,
   EXT.freshestCrl,
 ]);
+const KEY_IDS = new Set<string>([EXT.authorityKeyIdentifier, EXT.subjectKeyIdentifier]);
 /** RFC 5280: "Conforming CAs MUST mark this extension as critical". */
 const MUST_BE_CRITICAL = new Set<string>([EXT.nameConstraints, EXT.policyConstraints, EXT.inhibitAnyPolicy]);
 
@@ -74,6 +76,10 @@ export interface CertExtensions {
   unknownCritical: string[];
   /** The first RFC 5280 profile violation in the extensions, if any. */
   profileProblem?: string;
+  /** basicConstraints is present but cannot be read (an issuer then gets PD_PKI_013, not "missing"). */
+  basicConstraintsMalformed?: string;
+  /** What Java PKIX reads past and `strict` refuses (see Leniency in verdict.ts). */
+  notes: Array<{ warning: PkiWarningCode; why: string }>;
 }
 
 type Decoder = (buf: Uint8Array, t: Tlv, out: CertExtensions, critical: boolean) => void;
@@ -91,16 +97,25 @@ const DECODERS: Record<string, Decoder> = {
     const items = children(buf, t);
     let i = 0;
     let cA = false;
-    if (items[i]?.tag === TAG.BOOLEAN) cA = readBoolean(buf, items[i++]!);
-    const pathLen = items[i] ? readSmallUint(buf, items[i++]!) : undefined;
+    if (items[i]?.tag === TAG.BOOLEAN) {
+      cA = readBoolean(buf, items[i++]!);
+      if (!cA) out.notes.push({ warning: 'PD_PKI_W07', why: 'basicConstraints encodes the DEFAULT cA FALSE explicitly' });
+    }
+    const pathLen = items[i] ? readUint(buf, items[i++]!) : undefined;
     if (i !== items.length) throw new DerError('basicConstraints: trailing fields');
     if (pathLen !== undefined && !cA) throw new DerError('pathLenConstraint without cA');
     out.basicConstraints = { cA, critical, ...(pathLen === undefined ? {} : { pathLen }) };
   },
   [EXT.keyUsage]: (buf, t, out) => {
-    const { bits } = readBitString(buf, t);
+    const { bits, notDer } = readNamedBits(buf, t);
+    if (notDer) out.notes.push({ warning: 'PD_PKI_W08', why: `keyUsage is not DER: ${notDer}` });
     let flags = 0;
     for (let bit = 0; bit < Math.min(bits.length * 8, 9); bit++) if (bits[bit >> 3]! & (0x80 >> (bit & 7))) flags |= 1 << bit;
+    for (let bit = 9; bit < bits.length * 8; bit++)
+      if (bits[bit >> 3]! & (0x80 >> (bit & 7))) {
+        out.notes.push({ warning: 'PD_PKI_W08', why: `keyUsage asserts bit ${bit}, past decipherOnly (RFC 5280 4.2.1.3 names bits 0–8)` });
+        break;
+      }
     if (flags === 0) throw new DerError('keyUsage with no bit set');
     out.keyUsage = flags;
   },
@@ -185,7 +200,7 @@ function accessDescriptions(buf: Uint8Array, t: Tlv): void {
  * certificate still parses and is only refused if it lands on a path.
  */
 export function readExtensions(buf: Uint8Array, wrapper: Tlv): CertExtensions {
-  const out: CertExtensions = { unknownCritical: [] };
+  const out: CertExtensions = { unknownCritical: [], notes: [] };
   const [list, extra] = children(buf, wrapper);
   if (!list || extra) throw new DerError('bad extensions wrapper');
   const seen = new Set<string>();
@@ -197,13 +212,21 @@ export function readExtensions(buf: Uint8Array, wrapper: Tlv): CertExtensions {
     const oid = readOid(buf, expect(parts[0], TAG.OID, 'extnID'));
     let i = 1;
     let critical = false;
-    if (parts[i]?.tag === TAG.BOOLEAN) critical = readBoolean(buf, parts[i++]!);
+    if (parts[i]?.tag === TAG.BOOLEAN) {
+      critical = readBoolean(buf, parts[i++]!);
+      if (!critical) out.notes.push({ warning: 'PD_PKI_W07', why: `extension ${oid} encodes the DEFAULT critical FALSE explicitly` });
+    }
     const value = expect(parts[i++], TAG.OCTET_STRING, 'extnValue');
     if (i !== parts.length) throw new DerError('Extension: trailing fields');
     if (seen.has(oid)) problem(`extension ${oid} appears more than once`);
     seen.add(oid);
-    if (critical && MUST_BE_NON_CRITICAL.has(oid)) problem(`extension ${oid} must not be critical`);
-    if (!critical && MUST_BE_CRITICAL.has(oid)) problem(`extension ${oid} must be critical`);
+    // Java PKIX reads AKI/SKI and enforces the constraint extensions whatever their marking (so
+    // does the desk); a critical AIA/SIA/freshestCRL it does not process, and refuses.
+    if (critical && MUST_BE_NON_CRITICAL.has(oid)) {
+      if (KEY_IDS.has(oid)) out.notes.push({ warning: 'PD_PKI_W11', why: `extension ${oid} must not be critical` });
+      else problem(`extension ${oid} must not be critical`);
+    }
+    if (!critical && MUST_BE_CRITICAL.has(oid)) out.notes.push({ warning: 'PD_PKI_W11', why: `extension ${oid} must be critical` });
     const decode = DECODERS[oid];
     if (!decode) {
       if (critical) out.unknownCritical.push(oid);
@@ -215,6 +238,7 @@ export function readExtensions(buf: Uint8Array, wrapper: Tlv): CertExtensions {
     } catch (e) {
       if (!(e instanceof DerError)) throw e;
       problem(`extension ${oid} is malformed: ${e.message}`);
+      if (oid === EXT.basicConstraints) out.basicConstraintsMalformed = e.message;
     }
   }
   return out;

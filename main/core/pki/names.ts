@@ -23,6 +23,8 @@ export interface DistinguishedName {
   key: string;
   /** RFC 4514 text, most specific RDN first. */
   text: string;
+  /** The first attribute whose value type RFC 5280 Appendix A does not allow, or null. */
+  typeProblem: string | null;
 }
 
 const SHORT: Record<string, string> = {
@@ -43,6 +45,45 @@ const SHORT: Record<string, string> = {
   '1.2.840.113549.1.9.1': 'EMAILADDRESS',
 };
 export const OID_EMAIL_ADDRESS = '1.2.840.113549.1.9.1';
+
+const DIRECTORY_STRING = new Set<number>([TAG.TELETEX, TAG.PRINTABLE, TAG.UNIVERSAL, TAG.UTF8, TAG.BMP]);
+const PRINTABLE_ONLY = new Set<number>([TAG.PRINTABLE]);
+const IA5_ONLY = new Set<number>([TAG.IA5]);
+/**
+ * Value types RFC 5280 Appendix A gives the attributes it names: DirectoryString for the naming
+ * attributes, PrintableString for countryName, serialNumber and dnQualifier, IA5String for
+ * emailAddress and domainComponent. Other attribute types are not judged.
+ */
+const VALUE_TYPES: Record<string, ReadonlySet<number>> = {
+  '2.5.4.3': DIRECTORY_STRING, // CN
+  '2.5.4.4': DIRECTORY_STRING, // surname
+  '2.5.4.5': PRINTABLE_ONLY, // serialNumber
+  '2.5.4.6': PRINTABLE_ONLY, // countryName
+  '2.5.4.7': DIRECTORY_STRING, // L
+  '2.5.4.8': DIRECTORY_STRING, // ST
+  '2.5.4.10': DIRECTORY_STRING, // O
+  '2.5.4.11': DIRECTORY_STRING, // OU
+  '2.5.4.12': DIRECTORY_STRING, // title
+  '2.5.4.41': DIRECTORY_STRING, // name
+  '2.5.4.42': DIRECTORY_STRING, // givenName
+  '2.5.4.43': DIRECTORY_STRING, // initials
+  '2.5.4.44': DIRECTORY_STRING, // generationQualifier
+  '2.5.4.46': PRINTABLE_ONLY, // dnQualifier
+  '2.5.4.65': DIRECTORY_STRING, // pseudonym
+  '0.9.2342.19200300.100.1.25': IA5_ONLY, // domainComponent
+  [OID_EMAIL_ADDRESS]: IA5_ONLY,
+};
+/** X.680 PrintableString characters. */
+const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
+
+function valueTypeProblem(oid: string, tag: number, text: string | null): string | null {
+  const name = SHORT[oid] ?? oid;
+  const allowed = VALUE_TYPES[oid];
+  if (allowed && !allowed.has(tag)) return `${name} has a value of type 0x${tag.toString(16).padStart(2, '0')}, not ${allowed === PRINTABLE_ONLY ? 'PrintableString' : allowed === IA5_ONLY ? 'IA5String' : 'a DirectoryString'}`;
+  if (tag === TAG.PRINTABLE && text !== null && !PRINTABLE.test(text)) return `${name} is a PrintableString with characters PrintableString does not have`;
+  if (oid === '2.5.4.6' && text !== null && text.length !== 2) return 'countryName must be two letters';
+  return null;
+}
 export const OID_ORGANIZATION = '2.5.4.10';
 
 const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
@@ -57,6 +98,7 @@ const escape4514 = (s: string): string =>
 export function readName(buf: Uint8Array, t: Tlv): DistinguishedName {
   expect(t, TAG.SEQUENCE, 'Name');
   const rdns: Attribute[][] = [];
+  let typeProblem: string | null = null;
   for (const set of children(buf, t)) {
     expect(set, TAG.SET, 'RDN');
     const avas = children(buf, set);
@@ -68,6 +110,7 @@ export function readName(buf: Uint8Array, t: Tlv): DistinguishedName {
       if (!type || !value || extra) throw new DerError('bad AttributeTypeAndValue');
       const oid = readOid(buf, type);
       const str = readString(buf, value);
+      typeProblem ??= valueTypeProblem(oid, value.tag, str);
       rdn.push(
         str === null
           ? { oid, match: `#${hex(whole(buf, value))}`, text: `#${hex(whole(buf, value))}`, isString: false }
@@ -76,15 +119,16 @@ export function readName(buf: Uint8Array, t: Tlv): DistinguishedName {
     }
     rdns.push(rdn);
   }
-  return finishName(rdns);
+  return finishName(rdns, typeProblem);
 }
 
-function finishName(rdns: Attribute[][]): DistinguishedName {
+function finishName(rdns: Attribute[][], typeProblem: string | null): DistinguishedName {
   const key = JSON.stringify(rdns.map((rdn) => (rdn.length === 1 ? `${rdn[0]!.oid}=${rdn[0]!.match}` : rdn.map((a) => `${a.oid}=${a.match}`).sort())));
   let text: string | undefined;
   return {
     rdns,
     key,
+    typeProblem,
     // Built on first use: most names are only compared, never shown.
     get text() {
       return (text ??= rdns

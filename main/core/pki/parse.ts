@@ -8,7 +8,7 @@ import type { CertExtensions } from './extensions.ts';
 import { OID_EMAIL_ADDRESS, readName } from './names.ts';
 import type { DistinguishedName } from './names.ts';
 import { fault } from './verdict.ts';
-import type { Fault, PathEntry } from './verdict.ts';
+import type { Fault, Leniency, PathEntry } from './verdict.ts';
 
 /**
  * A certificate read once and kept: raw spans for signature checks, decoded fields, the imported
@@ -36,6 +36,8 @@ export interface ParsedCert {
   selfIssued: boolean;
   /** The verdict's description of this certificate, built on first use. */
   described?: Omit<PathEntry, 'role' | 'der'>;
+  /** What the `keymanager` profile accepts with a warning and `strict` refuses (verdict.ts Leniency). */
+  leniencies: Leniency[];
   /** Path-independent refusals, in the order they are reported. */
   faults: {
     version: Fault | null;
@@ -145,7 +147,8 @@ function readCertificate(der: Uint8Array, thumbprint: string): ParsedCert {
   const f = children(der, tbsT);
   let i = 0;
   let version = 1;
-  if (f[i]?.tag === 0xa0) {
+  const explicitVersion = f[i]?.tag === 0xa0;
+  if (explicitVersion) {
     const [v, more] = children(der, f[i++]!);
     if (!v || more) throw new DerError('bad version');
     version = readSmallUint(der, v) + 1;
@@ -170,7 +173,7 @@ function readCertificate(der: Uint8Array, thumbprint: string): ParsedCert {
     if (version < 2) throw new DerError('unique identifiers need version 2 or 3');
     readBitString(der, { ...f[i++]!, tag: TAG.BIT_STRING });
   }
-  let ext: CertExtensions = { unknownCritical: [] };
+  let ext: CertExtensions = { unknownCritical: [], notes: [] };
   if (f[i]?.tag === 0xa3) {
     if (version !== 3) throw new DerError('extensions need version 3');
     ext = readExtensions(der, f[i++]!);
@@ -202,10 +205,33 @@ function readCertificate(der: Uint8Array, thumbprint: string): ParsedCert {
     notAfter,
     ext,
     selfIssued: issuer.key === subject.key,
+    leniencies: [],
     faults: { version: null, profile: null, critical: null, asIssuer: null },
   };
   parsed.faults = intrinsicFaults(parsed);
+  parsed.leniencies = leniencies(parsed, serial, explicitVersion && version === 1);
   return parsed;
+}
+
+/** RFC 5280 profile rules Java PKIX does not enforce (trust profiles, verdict.ts Leniency). */
+function leniencies(c: ParsedCert, serial: Uint8Array, explicitV1: boolean): Leniency[] {
+  const out: Leniency[] = [];
+  const add = (warning: Leniency['warning'], why: string, scope: Leniency['scope'] = 'any', f: Fault = fault('PD_PKI_010', 'profile', why)) =>
+    out.push({ warning, scope, fault: f });
+  const bc = c.ext.basicConstraints;
+  if (bc?.cA && !bc.critical) add('PD_PKI_W04', 'CA basicConstraints must be critical', 'issuer', fault('PD_PKI_001', 'basicConstraints', 'CA basicConstraints must be critical'));
+  if (bc?.cA && c.ext.subjectKeyId === undefined) add('PD_PKI_W05', 'a CA certificate must carry a subjectKeyIdentifier');
+  if (!c.selfIssued && c.ext.authorityKeyId === undefined) add('PD_PKI_W05', 'a certificate that is not self-issued must carry an authorityKeyIdentifier with a keyIdentifier');
+  // Not judged on a trust anchor (RFC 5280 6.1 takes only its name and key; real roots have serial 0).
+  if (serial[0]! & 0x80) add('PD_PKI_W06', 'serial number is negative', 'signed');
+  else if (serial.every((b) => b === 0)) add('PD_PKI_W06', 'serial number is zero', 'signed');
+  else if (serial.length > (serial[0] === 0 ? 21 : 20)) add('PD_PKI_W06', 'serial number is longer than 20 octets', 'signed');
+  if (explicitV1) add('PD_PKI_W07', 'not DER: version v1 is encoded explicitly although it is the DEFAULT');
+  for (const n of c.ext.notes) add(n.warning, n.warning === 'PD_PKI_W07' || n.warning === 'PD_PKI_W08' ? `not DER: ${n.why}` : n.why);
+  for (const [field, name] of [['subject', c.subject], ['issuer', c.issuer]] as const) if (name.typeProblem) add('PD_PKI_W10', `${field} name: ${name.typeProblem}`);
+  if ('family' in c.scheme && c.scheme.nullParameters)
+    add('PD_PKI_W09', 'ECDSA signature algorithm has NULL parameters (RFC 5758: absent)', 'signed', fault('KER-PCM-014', 'signatureAlgorithm', 'ECDSA signature parameters must be absent'));
+  return out;
 }
 
 const hasKu = (c: ParsedCert, bit: number): boolean => c.ext.keyUsage !== undefined && (c.ext.keyUsage & (1 << bit)) !== 0;
@@ -221,11 +247,12 @@ function intrinsicFaults(c: ParsedCert): ParsedCert['faults'] {
   else if (ext.nameConstraints && !isCa) p = profile('nameConstraints in a certificate that is not a CA');
   else if (c.subject.rdns.length === 0 && !ext.subjectAltName?.critical) p = profile('empty subject requires a critical subjectAltName');
 
+  // A non-critical basicConstraints on a CA is a leniency (PD_PKI_W04), judged by the trust profile.
   let asIssuer: Fault | null = null;
   if (c.subject.rdns.length === 0) asIssuer = profile('a CA must have a non-empty subject');
+  else if (ext.basicConstraintsMalformed) asIssuer = fault('PD_PKI_013', 'basicConstraints', `issuer basicConstraints is malformed: ${ext.basicConstraintsMalformed}`);
   else if (!ext.basicConstraints) asIssuer = fault('PD_PKI_001', 'basicConstraints', 'issuer has no basicConstraints extension');
   else if (!isCa) asIssuer = fault('PD_PKI_001', 'basicConstraints', 'issuer is not a CA (cA=false)');
-  else if (!ext.basicConstraints.critical) asIssuer = fault('PD_PKI_001', 'basicConstraints', 'CA basicConstraints must be critical');
   else if (ext.keyUsage !== undefined && !hasKu(c, KU.keyCertSign)) asIssuer = fault('PD_PKI_003', 'keyUsage', 'issuer keyUsage lacks keyCertSign');
 
   return {

@@ -1,6 +1,6 @@
 import { isParsed, parseCertificate } from './parse.ts';
 import type { CertInput, ParsedCert } from './parse.ts';
-import type { Fault, PartnerDomain } from './verdict.ts';
+import type { Fault, PartnerDomain, TrustProfile } from './verdict.ts';
 
 /**
  * Trust anchors and stored intermediates per partner domain (AUTH, DEVICE, FTM), indexed by
@@ -49,10 +49,12 @@ export interface TrustStore {
   domains: Map<PartnerDomain, DomainTrust>;
   /** Entries that could not be parsed, by position in the input; they take no part in validation. */
   rejected: Array<{ index: number; fault: Fault }>;
+  /** The trust profile a domain is set to (absent: the default); a request's own `profile` option wins. */
+  profiles: Map<PartnerDomain, TrustProfile>;
 }
 
-export function createTrustStore(entries: readonly TrustEntry[]): TrustStore {
-  const store: TrustStore = { kind: 'trust-store', domains: new Map(), rejected: [] };
+export function createTrustStore(entries: readonly TrustEntry[], profiles: ReadonlyMap<PartnerDomain, TrustProfile> = new Map()): TrustStore {
+  const store: TrustStore = { kind: 'trust-store', domains: new Map(), rejected: [], profiles: new Map(profiles) };
   entries.forEach((entry, index) => {
     const parsed = parseCertificate(entry.cert);
     if (!isParsed(parsed)) {

@@ -5,6 +5,7 @@ import type { SearchLimits } from './build.ts';
 import { issuerFault, leafFault } from './checks.ts';
 import type { CheckOptions } from './checks.ts';
 import { isParsed, parseCertificate } from './parse.ts';
+import { leniencyWarnings, strictFault } from './profile.ts';
 import type { CertInput, ParsedCert } from './parse.ts';
 import { CertIndex } from './trust-store.ts';
 import type { TrustStore } from './trust-store.ts';
@@ -25,6 +26,7 @@ export interface ValidationRequest {
   intermediates?: readonly CertInput[];
   /** Validation time. Offline desks pass their own clock; no default on purpose. */
   at: Date;
+  /** `options.profile`, else the profile the trust store sets for the domain, else `keymanager`. */
   options?: ValidationOptions;
 }
 
@@ -38,6 +40,7 @@ export const DEFAULT_OPTIONS: Required<ValidationOptions> = {
   requiredKeyUsages: [],
   allowSelfSignedLeaf: false,
   minRemainingValidityMs: 0,
+  profile: 'keymanager',
   maxCandidates: 512,
   maxSignatureChecks: 64,
   maxDepth: 10,
@@ -70,21 +73,28 @@ function entry(c: ParsedCert, role: CertRole): PathEntry {
  * Every input, however malformed, gives a Verdict; only a bug throws.
  */
 export function validateCertificatePath(request: ValidationRequest): Verdict {
-  const o: Required<ValidationOptions> = { ...DEFAULT_OPTIONS, ...request.options };
+  const o: Required<ValidationOptions> = {
+    ...DEFAULT_OPTIONS,
+    ...request.options,
+    profile: request.options?.profile ?? request.trust.profiles?.get(request.domain) ?? DEFAULT_OPTIONS.profile,
+  };
   const started = o.clock();
   const stats: SearchStats = { candidates: 0, signatureChecks: 0, elapsedMs: 0 };
   const done = <V extends Verdict>(v: V): V => {
     v.stats.elapsedMs = o.clock() - started;
     return v;
   };
-  const fail = (f: Fault, cert: ParsedCert | null) => done({ ok: false as const, ...f, cert: cert && summary(cert), stats });
+  const profile = o.profile;
+  const fail = (f: Fault, cert: ParsedCert | null) => done({ ok: false as const, profile, ...f, cert: cert && summary(cert), stats });
+  const warningsOf = (path: ParsedCert[], namesakes: (c: ParsedCert) => Iterable<ParsedCert>) => [...refusalWarnings(path, atMs, namesakes), ...leniencyWarnings(path)];
+  let atMs = Number.NaN;
 
   let leaf: ParsedCert | null = null;
   try {
     const parsed = parseCertificate(request.leaf);
     if (!isParsed(parsed)) return fail(parsed, null);
     leaf = parsed;
-    const atMs = request.at instanceof Date ? request.at.getTime() : Number.NaN;
+    atMs = request.at instanceof Date ? request.at.getTime() : Number.NaN;
     if (!Number.isFinite(atMs)) return fail({ code: 'KER-PCM-004', check: 'validity', message: 'validation time is not a valid date' }, leaf);
     // RFC 5280 validity has one-second granularity: compare whole seconds (limbo notafter-fractional).
     const at = Math.floor(atMs / 1000) * 1000;
@@ -96,9 +106,9 @@ export function validateCertificatePath(request: ValidationRequest): Verdict {
       return fail({ code: 'KER-PCM-005', check: 'trustAnchor', message: `no trust anchor for partner domain ${request.domain}` }, leaf);
     if (trust.anchors.thumbprints.has(parsed.thumbprint)) {
       // Already trusted: checked as an anchor, no issuer needed (Java PKIX accepts it the same way).
-      const asAnchor = issuerFault(parsed, at, true);
+      const asAnchor = issuerFault(parsed, at, true, profile) ?? strictFault(parsed, 'leaf', profile);
       if (asAnchor) return fail(asAnchor, parsed);
-      return done({ ok: true as const, domain: request.domain, path: [entry(parsed, 'anchor')], warnings: refusalWarnings([parsed], atMs, () => []), stats });
+      return done({ ok: true as const, domain: request.domain, profile, path: [entry(parsed, 'anchor')], warnings: warningsOf([parsed], () => []), stats });
     }
     const extra = new CertIndex();
     for (const input of request.intermediates ?? []) {
@@ -121,8 +131,9 @@ export function validateCertificatePath(request: ValidationRequest): Verdict {
     return done({
       ok: true as const,
       domain: request.domain,
+      profile,
       path: path.map((c, i) => entry(c, i === 0 ? 'leaf' : i === path.length - 1 ? 'anchor' : 'intermediate')),
-      warnings: refusalWarnings(path, atMs, namesakes),
+      warnings: warningsOf(path, namesakes),
       stats,
     });
   } catch (e) {

@@ -31,13 +31,14 @@ export const PKI_ERROR_CODES = [
   'PD_PKI_010', // certificate breaks the RFC 5280 profile (malformed/duplicate extension, wrong criticality, empty names)
   'PD_PKI_011', // extended key usage does not allow the requested purpose
   'PD_PKI_012', // certificate policy constraints not satisfied
+  'PD_PKI_013', // an issuer's basicConstraints cannot be read (malformed, as opposed to missing)
 ] as const satisfies readonly ErrorCode[]; // every engine code is a contract code, with UI messages
 export type PkiErrorCode = (typeof PKI_ERROR_CODES)[number];
 
 // Warning codes and partner domains are part of the contract (the UI explains each warning).
-import type { PartnerDomainName as PartnerDomain, PkiWarningCode } from '../../contract/index.ts';
-export { PKI_WARNING_CODES, PARTNER_DOMAINS } from '../../contract/index.ts';
-export type { PartnerDomain, PkiWarningCode };
+import type { PartnerDomainName as PartnerDomain, PkiWarningCode, TrustProfileName as TrustProfile } from '../../contract/index.ts';
+export { DEFAULT_TRUST_PROFILE, PKI_WARNING_CODES, PARTNER_DOMAINS, TRUST_PROFILES } from '../../contract/index.ts';
+export type { PartnerDomain, PkiWarningCode, TrustProfile };
 
 /** The check that failed; stable identifiers for logs and tests. */
 export type CheckName =
@@ -92,6 +93,8 @@ export interface SearchStats {
 export interface ValidPath {
   ok: true;
   domain: PartnerDomain;
+  /** The trust profile the path was validated under. */
+  profile: TrustProfile;
   /** Leaf first, trust anchor last; a certificate that is itself a trust anchor of the domain is a path of one. */
   path: PathEntry[];
   warnings: PkiWarningCode[];
@@ -100,6 +103,7 @@ export interface ValidPath {
 
 export interface PathFailure {
   ok: false;
+  profile: TrustProfile;
   code: PkiErrorCode;
   check: CheckName;
   /** The certificate the check failed on; null when no certificate could be read at all. */
@@ -118,3 +122,15 @@ export interface Fault {
 }
 
 export const fault = (code: PkiErrorCode, check: CheckName, message: string): Fault => ({ code, check, message });
+
+/**
+ * Something the `keymanager` profile accepts (as Java PKIX does) and `strict` refuses: the warning
+ * it becomes in the first, the fault in the second. `scope` says when it counts: on any certificate
+ * of the path, only on one that issues another (anchors included), or only where the certificate's
+ * own signature is judged (not on the trust anchor).
+ */
+export interface Leniency {
+  warning: PkiWarningCode;
+  fault: Fault;
+  scope: 'any' | 'issuer' | 'signed';
+}

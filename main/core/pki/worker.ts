@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ValidationOptions } from './validate.ts';
+import { DEFAULT_TRUST_PROFILE } from './verdict.ts';
 import type { PartnerDomain, PathFailure, Verdict } from './verdict.ts';
 
 /**
@@ -45,8 +46,9 @@ interface Slot {
   timer: NodeJS.Timeout | null;
 }
 
-const timedOut = (ms: number): PathFailure => ({
+const timedOut = (ms: number, request: WorkerRequest): PathFailure => ({
   ok: false,
+  profile: request.options?.profile ?? DEFAULT_TRUST_PROFILE,
   code: 'PD_PKI_008',
   check: 'budget',
   cert: null,
@@ -92,7 +94,7 @@ export class PkiWorkerPool {
       slot.job = job;
       slot.worker.ref();
       slot.timer = setTimeout(() => {
-        void this.stop(slot, null).then(() => job.resolve(timedOut(this.timeoutMs)));
+        void this.stop(slot, null).then(() => job.resolve(timedOut(this.timeoutMs, job.request)));
         this.pump();
       }, this.timeoutMs);
       slot.worker.postMessage({ id: job.id, request: job.request } satisfies ToPkiWorker);

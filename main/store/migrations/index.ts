@@ -10,6 +10,7 @@ import m0080 from './0080-device-indexes.ts';
 import m0090 from './0090-comment-chars.ts';
 import m0100 from './0100-security.ts';
 import m0110 from './0110-misp-domain.ts';
+import m0120 from './0120-trust-profiles.ts';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 90, name: 'comment-chars', up: m0090 },
   { version: 100, name: 'security', up: m0100 },
   { version: 110, name: 'misp-domain', up: m0110 },
+  { version: 120, name: 'trust-profiles', up: m0120 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -33,5 +33,5 @@ export function extendTrustStore(base: TrustStore | null, extra: readonly TrustE
     for (const cert of d.anchors.all()) entries.push({ cert, domain, role: 'anchor' });
     for (const cert of d.intermediates.all()) entries.push({ cert, domain, role: 'intermediate' });
   }
-  return createTrustStore([...entries, ...extra]);
+  return createTrustStore([...entries, ...extra], base?.profiles);
 }

@@ -26,6 +26,27 @@ const certificatesEn = {
     PD_PKI_W03:
       'The MOSIP backend will refuse this certificate because it is signed with RSA-PSS, and keymanager only accepts signature algorithms named “SHA2…withRSA” (KER-PCM-014).',
     unknown: 'The MOSIP backend may refuse this certificate ({{code}}).',
+    lenientTitle: 'Accepted by MOSIP; refused by strict validators',
+    PD_PKI_W04: 'Accepted by MOSIP; refused by strict validators because a CA certificate in the chain does not mark its basic constraints critical (RFC 5280 §4.2.1.9).',
+    PD_PKI_W05:
+      'Accepted by MOSIP; refused by strict validators because a certificate in the chain has no key identifier (subject key identifier on a CA, authority key identifier on an issued certificate).',
+    PD_PKI_W06: 'Accepted by MOSIP; refused by strict validators because a serial number is zero, negative or longer than 20 bytes.',
+    PD_PKI_W07: 'Accepted by MOSIP; refused by strict validators because a default value is written out explicitly (such as “critical: false”), which DER forbids.',
+    PD_PKI_W08: 'Accepted by MOSIP; refused by strict validators because the key usage bits are not encoded in DER form.',
+    PD_PKI_W09: 'Accepted by MOSIP; refused by strict validators because an ECDSA signature algorithm carries NULL parameters, which RFC 5758 forbids.',
+    PD_PKI_W10: 'Accepted by MOSIP; refused by strict validators because a name attribute has a value of the wrong type (for example a country that is not a PrintableString).',
+    PD_PKI_W11: 'Accepted by MOSIP; refused by strict validators because an extension is marked critical or non-critical against RFC 5280 (it is still enforced).',
+  },
+  profile: {
+    label: 'Trust profile',
+    keymanager: 'keymanager (as MOSIP)',
+    strict: 'strict (RFC 5280)',
+    inForce: 'Trust profile for {{domain}}: {{profile}}',
+    keymanagerHelp: 'Accepts what MOSIP keymanager accepts; every leniency is shown as a warning.',
+    strictHelp: 'Also refuses what RFC 5280 forbids and MOSIP lets through (missing key identifiers, non-critical basic constraints, odd serial numbers, non-DER encodings).',
+    change: 'Change profile',
+    save: 'Save profile',
+    saved: 'The {{domain}} domain now validates with the {{profile}} profile.',
   },
   trustStore: {
     virtualRoot: 'Test root',

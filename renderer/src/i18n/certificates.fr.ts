@@ -25,6 +25,27 @@ const certificatesFr: DeepStringMap<typeof certificatesEn> = {
     PD_PKI_W03:
       'Le backend MOSIP refusera ce certificat car il est signé en RSA-PSS, et keymanager n’accepte que les algorithmes de signature nommés « SHA2…withRSA » (KER-PCM-014).',
     unknown: 'Le backend MOSIP pourrait refuser ce certificat ({{code}}).',
+    lenientTitle: 'Accepté par MOSIP ; refusé par les validateurs stricts',
+    PD_PKI_W04: 'Accepté par MOSIP ; refusé par les validateurs stricts car un certificat d’AC de la chaîne ne marque pas ses contraintes de base comme critiques (RFC 5280 §4.2.1.9).',
+    PD_PKI_W05:
+      'Accepté par MOSIP ; refusé par les validateurs stricts car un certificat de la chaîne n’a pas d’identifiant de clé (identifiant de clé du sujet sur une AC, identifiant de clé de l’autorité sur un certificat émis).',
+    PD_PKI_W06: 'Accepté par MOSIP ; refusé par les validateurs stricts car un numéro de série est nul, négatif ou dépasse 20 octets.',
+    PD_PKI_W07: 'Accepté par MOSIP ; refusé par les validateurs stricts car une valeur par défaut est écrite explicitement (comme « critical: false »), ce que DER interdit.',
+    PD_PKI_W08: 'Accepté par MOSIP ; refusé par les validateurs stricts car les bits d’usage de la clé ne sont pas encodés sous forme DER.',
+    PD_PKI_W09: 'Accepté par MOSIP ; refusé par les validateurs stricts car un algorithme de signature ECDSA porte des paramètres NULL, ce que la RFC 5758 interdit.',
+    PD_PKI_W10: 'Accepté par MOSIP ; refusé par les validateurs stricts car un attribut de nom a une valeur du mauvais type (par exemple un pays qui n’est pas une PrintableString).',
+    PD_PKI_W11: 'Accepté par MOSIP ; refusé par les validateurs stricts car une extension est marquée critique ou non critique contrairement à la RFC 5280 (elle reste appliquée).',
+  },
+  profile: {
+    label: 'Profil de confiance',
+    keymanager: 'keymanager (comme MOSIP)',
+    strict: 'strict (RFC 5280)',
+    inForce: 'Profil de confiance pour {{domain}} : {{profile}}',
+    keymanagerHelp: 'Accepte ce que keymanager de MOSIP accepte ; chaque tolérance est signalée par un avertissement.',
+    strictHelp: 'Refuse aussi ce que la RFC 5280 interdit et que MOSIP laisse passer (identifiants de clé absents, contraintes de base non critiques, numéros de série anormaux, encodages non DER).',
+    change: 'Changer de profil',
+    save: 'Enregistrer le profil',
+    saved: 'Le domaine {{domain}} valide désormais avec le profil {{profile}}.',
   },
   trustStore: {
     virtualRoot: 'Racine de test',

@@ -60,6 +60,7 @@ const errors: Record<ErrorCode, string> = {
   'PD_PKI_010': "The certificate is malformed (it breaks the X.509 profile).",
   'PD_PKI_011': "The extended key usage of the certificate does not allow this purpose.",
   'PD_PKI_012': "The certificate policies of the chain are not satisfied.",
+  'PD_PKI_013': "A CA certificate in the chain has a basic constraints extension that cannot be read (malformed).",
   'PMS_PRT_054': "Select a policy group for this partner before uploading its certificate.",
   'PMS_PRT_055': "This partner does not belong to your account.",
   'PMS_PMP_016': "This partner is not active.",

@@ -329,6 +329,7 @@ const fr: Translation = {
     'PD_PKI_010': "Le certificat est mal formé (il enfreint le profil X.509).",
     'PD_PKI_011': "L'usage étendu de la clé du certificat n'autorise pas cet usage.",
     'PD_PKI_012': "Les politiques de certification de la chaîne ne sont pas respectées.",
+    'PD_PKI_013': "Un certificat d’AC de la chaîne a une extension de contraintes de base illisible (malformée).",
     'PMS_PRT_054': "Sélectionnez un groupe de politiques pour ce partenaire avant de téléverser son certificat.",
     'PMS_PRT_055': "Ce partenaire n'appartient pas à votre compte.",
     'PMS_PMP_016': "Ce partenaire n'est pas actif.",

@@ -26,9 +26,10 @@ describe('basicConstraints cA on every issuer', () => {
     refuses({ leaf: leaf(i), trust, intermediates: [i] }, 'PD_PKI_001', i);
   });
 
-  it('refuses a CA whose basicConstraints is not critical (PD_PKI_001)', () => {
+  it('refuses a CA whose basicConstraints is not critical under strict (PD_PKI_001); keymanager accepts it with PD_PKI_W04', () => {
     const i = intermediate(r, 'CN=Soft BC', { without: [BC], extra: [ext.basicConstraints(true, undefined, false)] });
-    refuses({ leaf: leaf(i), trust, intermediates: [i] }, 'PD_PKI_001', i);
+    refuses({ leaf: leaf(i), trust, intermediates: [i], options: { profile: 'strict' } }, 'PD_PKI_001', i);
+    expect(accepts({ leaf: leaf(i), trust, intermediates: [i] }).warnings).toEqual(['PD_PKI_W04']);
   });
 
   it('applies the same rule to the trust anchor', () => {

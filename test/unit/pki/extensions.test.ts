@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { der, ext, intermediate, leaf, root, trustFor } from '../../helpers/pki.ts';
 import { accepts, refuses } from './util.ts';
 
@@ -43,11 +43,13 @@ describe('RFC 5280 profile (PD_PKI_010)', () => {
     refuses({ leaf: l, trust }, 'PD_PKI_010', l);
   });
 
-  it('refuses a critical authorityKeyIdentifier or subjectKeyIdentifier', () => {
+  it('refuses a critical authorityKeyIdentifier or subjectKeyIdentifier under strict; keymanager reads past it with PD_PKI_W11', () => {
     const l = leaf(r, 'CN=Critical AKI', { extensions: [ext.authorityKeyId(r.keyId, true)] });
-    refuses({ leaf: l, trust }, 'PD_PKI_010', l);
-    const l2 = leaf(r, 'CN=Critical SKI', { extensions: [ext.subjectKeyId(new Uint8Array(20), true)] });
-    refuses({ leaf: l2, trust }, 'PD_PKI_010', l2);
+    refuses({ leaf: l, trust, options: { profile: 'strict' } }, 'PD_PKI_010', l);
+    expect(accepts({ leaf: l, trust }).warnings).toEqual(['PD_PKI_W11']);
+    const l2 = leaf(r, 'CN=Critical SKI', { extensions: [ext.subjectKeyId(new Uint8Array(20), true), ext.authorityKeyId(r.keyId)] });
+    refuses({ leaf: l2, trust, options: { profile: 'strict' } }, 'PD_PKI_010', l2);
+    expect(accepts({ leaf: l2, trust }).warnings).toEqual(['PD_PKI_W11']);
   });
 
   it('refuses a critical authorityInfoAccess and a malformed one', () => {
@@ -74,12 +76,17 @@ describe('RFC 5280 profile (PD_PKI_010)', () => {
     const l = leaf(r, 'CN=NC Leaf', { extra: [ext.nameConstraints({ permitted: [{ dns: 'example.com' }] })] });
     refuses({ leaf: l, trust }, 'PD_PKI_010', l);
     const i = intermediate(r, 'CN=Soft NC', { extra: [ext.nameConstraints({ permitted: [{ dns: 'example.com' }] }, false)] });
-    refuses({ leaf: leaf(i), trust, intermediates: [i] }, 'PD_PKI_010', i);
+    refuses({ leaf: leaf(i), trust, intermediates: [i], options: { profile: 'strict' } }, 'PD_PKI_010', i);
+    // keymanager: the marking is warned, the constraint still enforced
+    expect(accepts({ leaf: leaf(i), trust, intermediates: [i] }).warnings).toEqual(['PD_PKI_W11']);
+    const outside = leaf(i, 'CN=Outside', { extra: [ext.subjectAltName([{ dns: 'other.org' }])] });
+    refuses({ leaf: outside, trust, intermediates: [i] }, 'PD_PKI_005', outside);
   });
 
-  it('refuses non-critical policyConstraints', () => {
+  it('refuses non-critical policyConstraints under strict; keymanager still enforces them', () => {
     const i = intermediate(r, 'CN=Soft PC', { extra: [ext.policyConstraints(0, undefined, false)] });
-    refuses({ leaf: leaf(i), trust, intermediates: [i] }, 'PD_PKI_010', i);
+    refuses({ leaf: leaf(i), trust, intermediates: [i], options: { profile: 'strict' } }, 'PD_PKI_010', i);
+    refuses({ leaf: leaf(i), trust, intermediates: [i] }, 'PD_PKI_012');
   });
 });
 

@@ -6,6 +6,9 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { isCurrentlyValid, type CaType } from '../../lib/certificates.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useUi } from '../../stores/ui.ts';
+import type { PartnerDomain } from '../../lib/certificates.ts';
+import { ProfileNote } from './ProfileNote.tsx';
+import { WarningList } from './WarningList.tsx';
 
 type Detail = Output<'trustStore.detail'>;
 type ChainLink = Detail['chain'][number];
@@ -33,13 +36,17 @@ interface ChainPictureProps {
   chainError: Detail['chainError'];
   /** The type of the certificate the page is about (the chain's first link). */
   caType: CaType;
+  domain: PartnerDomain;
+  /** The domain's trust profile the chain was built under, and the leniencies it accepted on it. */
+  profile: Detail['profile'];
+  warnings: readonly string[];
 }
 
 /**
  * The path the validator builds now, drawn from the root CA (trust anchor) at the top down to this
  * certificate, one box per certificate with its role and validity, joined by "issued" arrows.
  */
-export function ChainPicture({ chain, chainError, caType }: ChainPictureProps) {
+export function ChainPicture({ chain, chainError, caType, domain, profile, warnings }: ChainPictureProps) {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
   const titleId = useId();
@@ -62,6 +69,10 @@ export function ChainPicture({ chain, chainError, caType }: ChainPictureProps) {
       <p id={descriptionId} className="mt-1 text-slate-600">
         {t('certificates.trustDetail.chainDescription')}
       </p>
+      <div className="mt-3 space-y-2">
+        <ProfileNote domain={domain} profile={profile} testId="chain-profile" />
+        <WarningList warnings={warnings} testId="chain-warnings" />
+      </div>
       {chainError ? (
         <div role="alert" className="mt-3 rounded-md border border-red-200 bg-bad-bg px-3 py-2 text-sm text-bad-fg" data-testid="chain-error" data-code={chainError.code}>
           <p className="font-semibold">{t('certificates.trustDetail.chainError')}</p>

@@ -12,6 +12,7 @@ import { CertificateError } from './CertificateError.tsx';
 import { FilePicker } from './FilePicker.tsx';
 import { Modal } from './Modal.tsx';
 import { partnerTypeName } from './partnerType.ts';
+import { ProfileNote } from './ProfileNote.tsx';
 import { WarningList } from './WarningList.tsx';
 
 interface PartnerUploadDialogProps {
@@ -74,6 +75,7 @@ export function PartnerUploadDialog({ card, onClose, onUploaded }: PartnerUpload
             {t('certificates.partnerCert.success', { type: typeName })}
           </p>
           <WarningList warnings={uploaded.warnings} />
+          <ProfileNote domain={uploaded.partnerDomain} profile={uploaded.profile} />
           <div className="flex justify-end">
             <button ref={closeRef} type="button" className="btn btn-primary" onClick={onClose} data-testid="partner-upload-close">
               {t('certificates.partnerCert.close')}
@@ -93,6 +95,7 @@ export function PartnerUploadDialog({ card, onClose, onUploaded }: PartnerUpload
             <dt className="text-slate-600">{t('certificates.partnerCert.partnerDomain')}</dt>
             <dd data-testid="upload-partner-domain">{t(`certificates.domains.${card.partnerDomain}`)}</dd>
           </dl>
+          <ProfileNote domain={card.partnerDomain} profile={card.profile} />
           {reupload && card.uploadedDateTime ? (
             <p className="text-slate-700" data-testid="last-uploaded">
               {t('certificates.partnerCert.lastUploaded', { date: formatDateTime(card.uploadedDateTime, lang) })}

@@ -129,7 +129,7 @@ export function TrustDetailScreen() {
             ]}
           />
         </section>
-        <ChainPicture chain={detail.chain} chainError={detail.chainError} caType={row.caCertificateType} />
+        <ChainPicture chain={detail.chain} chainError={detail.chainError} caType={row.caCertificateType} domain={row.partnerDomain} profile={detail.profile} warnings={detail.chainWarnings} />
       </div>
       <section aria-labelledby="trust-detail-extensions" className="panel p-5">
         <h2 id="trust-detail-extensions" className="mb-3 text-base font-semibold text-slate-900">

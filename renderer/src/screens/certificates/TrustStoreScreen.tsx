@@ -7,6 +7,7 @@ import { Link } from '../../router/Link.tsx';
 import { useTrustStore, type TrustRow } from '../../stores/trustStore.ts';
 import { CertificateError } from './CertificateError.tsx';
 import { SigningCaPanel } from './SigningCaPanel.tsx';
+import { TrustProfilesPanel } from './TrustProfilesPanel.tsx';
 import { TrustStoreFilterForm } from './TrustStoreFilterForm.tsx';
 import { TrustStorePager } from './TrustStorePager.tsx';
 import { TrustStoreTable } from './TrustStoreTable.tsx';
@@ -45,6 +46,7 @@ export function TrustStoreScreen() {
         </Link>
       </div>
       <SigningCaPanel />
+      <TrustProfilesPanel />
       <TrustStoreTabs />
       <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(caType)} className="space-y-4">
         <TrustStoreFilterForm />

@@ -12,7 +12,9 @@ import { Link } from '../../router/Link.tsx';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
 import { CertificateError } from './CertificateError.tsx';
 import { FilePicker } from './FilePicker.tsx';
+import { ProfileNote } from './ProfileNote.tsx';
 import { UploadResults } from './UploadResults.tsx';
+import { useTrustProfiles } from './useTrustProfiles.ts';
 
 type UploadOutput = Output<'trustStore.upload'>;
 
@@ -26,6 +28,8 @@ export function TrustUploadScreen() {
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<{ domain: PartnerDomain; output: UploadOutput } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const { profiles } = useTrustProfiles();
+  const profileOf = (d: PartnerDomain) => profiles?.find((p) => p.partnerDomain === d)?.profile ?? 'keymanager';
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   // A chosen file is work in progress until it has been uploaded.
@@ -58,7 +62,7 @@ export function TrustUploadScreen() {
     } catch (caught) {
       const failure = toApiError(caught);
       const refused = refusedBundle(failure);
-      if (refused) setResult({ domain, output: refused });
+      if (refused) setResult({ domain, output: { ...refused, profile: profileOf(domain) } });
       else setError(failure);
     } finally {
       setSubmitting(false);
@@ -78,6 +82,7 @@ export function TrustUploadScreen() {
         <h1 ref={headingRef} tabIndex={-1} className="page-title">
           {t('certificates.trustUpload.resultsTitle', { domain: t(`certificates.domains.${result.domain}`) })}
         </h1>
+        <ProfileNote domain={result.domain} profile={result.output.profile} />
         <UploadResults domain={result.domain} output={result.output} />
         <div className="flex flex-wrap gap-2">
           <Link to="/admin/trust-store" className="btn btn-primary" data-testid="upload-back">
@@ -110,6 +115,7 @@ export function TrustUploadScreen() {
           required
           testId="trust-upload-domain"
         />
+        {domain && profiles ? <ProfileNote domain={domain} profile={profileOf(domain)} /> : null}
         <FilePicker
           name="certificateFile"
           label={t('certificates.trustUpload.file')}
@@ -135,7 +141,7 @@ export function TrustUploadScreen() {
 }
 
 /** A bundle refused whole comes back as one error with a code per certificate (`certificate.<index>`). */
-function refusedBundle(error: ApiError): Output<'trustStore.upload'> | null {
+function refusedBundle(error: ApiError): Omit<Output<'trustStore.upload'>, 'profile'> | null {
   const perCertificate = Object.entries(error.fields ?? {}).filter(([key]) => /^certificate\.\d+$/.test(key));
   if (perCertificate.length < 2) return null;
   return {

@@ -2,8 +2,22 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isWarningCode } from '../../lib/certificates.ts';
 
-/** PD_PKI_W0x on an accepted certificate: Partner Desk took it, the MOSIP backend will not. */
+/** W01–W03: the desk accepted what the MOSIP backend will refuse. The rest: MOSIP accepts, strict validators refuse. */
+const BACKEND_REFUSES = new Set(['PD_PKI_W01', 'PD_PKI_W02', 'PD_PKI_W03']);
+
+/** PD_PKI_W* on an accepted certificate, in two groups with their own titles. */
 export function WarningList({ warnings, testId = 'certificate-warnings' }: { warnings: readonly string[]; testId?: string }) {
+  const backend = warnings.filter((w) => BACKEND_REFUSES.has(w) || !isWarningCode(w));
+  const lenient = warnings.filter((w) => !BACKEND_REFUSES.has(w) && isWarningCode(w));
+  return (
+    <>
+      <WarningGroup warnings={backend} testId={testId} titleKey="certificates.warnings.title" />
+      <WarningGroup warnings={lenient} testId={`${testId}-lenient`} titleKey="certificates.warnings.lenientTitle" />
+    </>
+  );
+}
+
+function WarningGroup({ warnings, testId, titleKey }: { warnings: readonly string[]; testId: string; titleKey: 'certificates.warnings.title' | 'certificates.warnings.lenientTitle' }) {
   const { t } = useTranslation();
   const titleId = useId();
   if (warnings.length === 0) return null;
@@ -11,7 +25,7 @@ export function WarningList({ warnings, testId = 'certificate-warnings' }: { war
     <section role="note" aria-labelledby={titleId} data-testid={testId} className="rounded-md border border-amber-300 bg-wait-bg px-4 py-3 text-wait-fg">
       <h3 id={titleId} className="flex items-center gap-2 font-semibold">
         <span aria-hidden="true">⚠</span>
-        {t('certificates.warnings.title')}
+        {t(titleKey)}
       </h3>
       <ul className="mt-2 list-disc space-y-1 ps-5">
         {warnings.map((code) => (
