@@ -17,6 +17,8 @@ export interface IssueParams {
   pathLength?: number;
   keyUsages: number;
   extendedKeyUsages?: string[];
+  /** subjectAltName entries (a TLS server certificate names its hosts here, RFC 6125). */
+  altNames?: Array<{ type: 'dns' | 'ip'; value: string }>;
 }
 
 const nameOf = (n: string | ArrayBuffer) => (typeof n === 'string' ? n : new x509.Name(n));
@@ -31,6 +33,7 @@ export async function issueCertificate(p: IssueParams): Promise<Uint8Array> {
   ];
   if (p.issuer !== 'self' && p.issuer.subjectKeyId) extensions.push(new x509.AuthorityKeyIdentifierExtension(Buffer.from(p.issuer.subjectKeyId).toString('hex')));
   if (p.extendedKeyUsages?.length) extensions.push(new x509.ExtendedKeyUsageExtension(p.extendedKeyUsages, false));
+  if (p.altNames?.length) extensions.push(new x509.SubjectAlternativeNameExtension(p.altNames, false));
   const signingKey = p.issuer === 'self' ? p.signingKey : p.issuer.signingKey;
   if (!signingKey) throw new Error('a self-signed certificate needs signingKey');
   const cert = await x509.X509CertificateGenerator.create({

@@ -8,13 +8,19 @@ const MAX_DELAY_MS = 30_000;
 /**
  * The web host's event stream (`/api/events`, same origin). Connects on the first listener,
  * reconnects with capped exponential backoff plus jitter, and validates every payload against
- * the contract before handing it out.
+ * the contract before handing it out. With `authenticate` (the server host) the socket presents the
+ * session in a first message `{"type":"auth","session":…}`, and again whenever it changes.
  */
-export function createEventSocket(path = '/api/events') {
+export function createEventSocket(path = '/api/events', authenticate = false) {
   const listeners = new Map<EventName, Set<Listener>>();
   let socket: WebSocket | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let attempt = 0;
+  let session: string | null = null;
+
+  function sendSession(ws: WebSocket): void {
+    if (authenticate && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'auth', session }));
+  }
 
   const hasListeners = () => [...listeners.values()].some((set) => set.size > 0);
 
@@ -63,6 +69,7 @@ export function createEventSocket(path = '/api/events') {
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
+      if (session) sendSession(ws);
     };
     ws.onmessage = (message) => dispatch(message.data);
     ws.onclose = () => {
@@ -84,5 +91,11 @@ export function createEventSocket(path = '/api/events') {
     };
   }
 
-  return { on };
+  function setSession(token: string | null): void {
+    if (token === session) return;
+    session = token;
+    if (socket) sendSession(socket);
+  }
+
+  return { on, setSession };
 }

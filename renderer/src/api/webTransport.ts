@@ -10,22 +10,30 @@ function isCallResult(value: unknown): value is CallResult<MethodName> {
   return body.ok === false && typeof body.error === 'object' && body.error !== null;
 }
 
+/** The server host marks its page: there the session is a bearer token and nothing rides on cookies. */
+export function isOnlineMode(doc: Pick<Document, 'querySelector'> = document): boolean {
+  return doc.querySelector('meta[name="partner-desk-host"]')?.getAttribute('content') === 'server';
+}
+
 /**
  * Browser-portal transport: `POST /api/call/<method>` with `{input}`; the host answers a
  * CallResult as JSON even on 4xx, so only unreadable bodies and network failures are synthesised.
+ * Online (served by the server host) the session goes as `Authorization: Bearer`, and the event
+ * socket is told the session of the latest call (sign-in and sign-out included).
  */
-export function createWebTransport(): PartnerDeskTransport {
-  const socket = createEventSocket('/api/events');
+export function createWebTransport(online = isOnlineMode()): PartnerDeskTransport {
+  const socket = createEventSocket('/api/events', online);
   return {
     async call<M extends MethodName>(method: M, input: Input<M>, session: string | null): Promise<CallResult<M>> {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (session) headers[SESSION_HEADER] = session;
+      if (online) socket.setSession(session);
+      if (session) headers[online ? 'authorization' : SESSION_HEADER] = online ? `Bearer ${session}` : session;
       // fetch rejects on network failure; api.call turns that into a PD_INTERNAL network error.
       const response = await fetch(`/api/call/${encodeURIComponent(method)}`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ input }),
-        credentials: 'same-origin',
+        credentials: online ? 'omit' : 'same-origin',
         cache: 'no-store',
       });
       let body: unknown;
