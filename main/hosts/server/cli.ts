@@ -69,8 +69,11 @@ async function main(): Promise<void> {
         process.exit(1);
       }
       stopping = true;
-      log('info', 'stopping: finishing requests in flight', { signal, inFlight: host.inFlight });
-      host.close().then(
+      const inFlight = host.inFlight;
+      const closing = host.close();
+      // Logged once the listener is closed: from this line on, new connections are refused.
+      log('info', 'stopping: finishing requests in flight', { signal, inFlight });
+      closing.then(
         () => process.exit(0),
         (err: unknown) => {
           log('error', 'shutdown failed', { error: err instanceof Error ? err.message : String(err) });

@@ -26,6 +26,8 @@ export interface ServerHostOptions {
   hostNames: readonly string[];
   rendererDir: string;
   log: JsonLog;
+  /** The rate limiter's clock (tests move it past a window instead of waiting). */
+  now?: () => number;
 }
 
 export interface ServerHost {
@@ -78,7 +80,7 @@ export async function startServerHost(options: ServerHostOptions): Promise<Serve
   const { core, log } = options;
   if (!options.tls && !isLoopback(options.bind)) throw new Error(`plain HTTP is only served on loopback; ${options.bind} needs TLS`);
   const settings = core.deps.config.server;
-  const limiter = new RateLimiter(settings.rateLimits, () => core.deps.now().getTime());
+  const limiter = new RateLimiter(settings.rateLimits, options.now ?? Date.now);
   const hub = createEventHub(core);
   const scheme = options.tls ? 'https' : 'http';
   let allowedHosts = new Set<string>();
