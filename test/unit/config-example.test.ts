@@ -24,6 +24,9 @@ describe('config.json', () => {
     [{ hardware: { sbiPortFrom: 4600, sbiPortTo: 4501 } }, /sbiPortFrom must not be above/],
     [{ hardware: { sbiPortTo: 0 } }, /hardware.sbiPortTo/],
     [{ lists: { countCap: 0 } }, /lists.countCap/],
+    [{ server: { hostNames: ['pms example'] } }, /server.hostNames.0/],
+    [{ server: { rateLimits: { login: { perIp: 0, perAccount: 1 } } } }, /server.rateLimits.login.perIp/],
+    [{ server: { tls: { certFile: 'server.crt' } } }, /server.tls.keyFile/],
     [[], /expected object|Invalid input/],
   ])('refuses %j with a message naming the field', (raw, message) => {
     expect(() => parseConfig(raw, 'config.json')).toThrow(ConfigError);
