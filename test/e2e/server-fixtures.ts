@@ -26,6 +26,7 @@ export interface OnlineServer {
  * deployment's CA) over a fresh data directory, serving the renderer built from the sources.
  */
 export const test = base.extend<{ server: OnlineServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this destructuring; it has none
   server: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pd-e2e-server-'));
     const core = openCore({ dataDir, publicUrl: 'http://127.0.0.1/', log: () => undefined });
