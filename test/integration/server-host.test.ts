@@ -1,8 +1,11 @@
-import { X509Certificate } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { parseConfig } from '../../main/core/config.ts';
+import { openCore } from '../../main/core/index.ts';
 import { mayReceive } from '../../main/hosts/server/events.ts';
 import { startServerHost } from '../../main/hosts/server/server.ts';
 import { serverTls } from '../../main/hosts/server/tls.ts';
@@ -55,6 +58,30 @@ describe('server host: TLS issued at first start, pinned by fingerprint', () => 
     await expect(httpsCall(s.host.port, '/healthz', {})).rejects.toThrow(/self[- ]signed|unable to (get|verify)/i);
     // Asked for a name the certificate does not carry, the host name check fails before the pin.
     await expect(httpsCall(s.host.port, '/healthz', { ...pin(), servername: 'other.example' })).rejects.toThrow(/altnames|Hostname/i);
+  });
+
+  it('uses a certificate from config.json, and refuses one whose key does not match, that misses a host name or is missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pd-server-own-tls-'));
+    writeFileSync(join(dir, 'cert.pem'), s.tls!.cert);
+    writeFileSync(join(dir, 'key.pem'), s.tls!.key);
+    writeFileSync(join(dir, 'other.pem'), generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const withTls = (keyFile: string, certFile = 'cert.pem') =>
+      openCore({ dataDir: dir, publicUrl: 'https://localhost/', config: parseConfig({ server: { tls: { certFile, keyFile } } }), log: () => undefined });
+    const own = withTls('key.pem');
+    try {
+      const tls = await serverTls(own, ['localhost', '127.0.0.1']);
+      expect(tls.source).toBe('config');
+      expect(tls.fingerprint256).toBe(s.tls!.fingerprint256);
+      await expect(serverTls(own, ['pms.example.org'])).rejects.toThrow(/does not name every host name/);
+    } finally {
+      own.close();
+    }
+    for (const [keyFile, certFile, message] of [['other.pem', 'cert.pem', /does not belong/], ['key.pem', 'missing.pem', /cannot read missing.pem/]] as const) {
+      const core = withTls(keyFile, certFile);
+      await expect(serverTls(core, ['localhost'])).rejects.toThrow(message);
+      core.close();
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses to serve plain HTTP anywhere but loopback', async () => {
