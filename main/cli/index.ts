@@ -4,6 +4,8 @@ import { openCore } from '../core/index.ts';
 import type { Core } from '../core/index.ts';
 import { defaultDataDir } from '../hosts/shared/data-dir.ts';
 import { fileLog } from '../hosts/shared/file-log.ts';
+import { backupCommands } from './backup.ts';
+import type { StandaloneCommand } from './backup.ts';
 import { COMMANDS } from './commands.ts';
 import { UsageError } from './usage.ts';
 
@@ -13,9 +15,11 @@ import { UsageError } from './usage.ts';
  */
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  const standalone = name ? backupCommands[name] : undefined;
+  if (standalone) return runStandalone(standalone, rest);
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    const usage = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(14)} ${c.summary}`).join('\n');
+    const usage = Object.entries({ ...COMMANDS, ...backupCommands }).map(([n, c]) => `  ${n.padEnd(14)} ${c.summary}`).join('\n');
     (name && name !== 'help' ? console.error : console.log)(`${name && name !== 'help' ? `Unknown command "${name}".\n` : ''}Usage: npm run cli -- <command> [--data-dir DIR]\n\n${usage}`);
     return name && name !== 'help' ? 2 : 0;
   }
@@ -34,6 +38,19 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     core.close();
   }
+}
+
+/** backup and restore: the core is never opened on the data directory (it may be served elsewhere, or be empty). */
+async function runStandalone(command: StandaloneCommand, args: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args, options: { 'data-dir': { type: 'string' }, ...command.options }, allowPositionals: true, strict: true });
+  } catch (e) {
+    console.error(`partner-desk: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  const dataDir = resolve((parsed.values['data-dir'] as string | undefined) ?? defaultDataDir());
+  return command.run(parsed.values as Record<string, string | boolean | undefined>, { dataDir, stdout: process.stdout, positionals: parsed.positionals });
 }
 
 main(process.argv.slice(2)).then(

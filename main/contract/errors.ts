@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'PD_RPC_004', // missing or wrong launch token
   'PD_RPC_005', // request not allowed from this origin / sender
   'PD_RPC_006', // output failed its own schema (a core bug, never the caller's)
+  'PD_RPC_007', // too many attempts from this address or for this account (server host; Retry-After)
+  'PD_RPC_008', // the server is shutting down (Retry-After)
   'PD_INTERNAL', // unexpected failure; details are logged, not returned
   'PMS_COR_001', // missing input
   'PMS_COR_002', // invalid input

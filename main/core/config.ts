@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { OIDC_DEFAULTS, OidcConfigSchema } from './auth-services/oidc-config.ts';
 import { COUNT_CAP } from './lists/fact-list.ts';
+import { SERVER_CONFIG_DEFAULTS, ServerConfigSchema } from './server-config.ts';
 
 /** keymanager's rule for partner certificates: one year of MOSIP-signed validity less 30 days of grace. */
 export const PARTNER_MIN_REMAINING_DAYS = 1 * 365 - 30;
@@ -109,6 +110,8 @@ export const ConfigSchema = z
         virtualProviderId: 'sentinel-biometrics',
         virtualFtmOrg: 'SecureSilicon FTM',
       }),
+    /** The server host (`npm run server`); the desktop and web hosts ignore it. */
+    server: ServerConfigSchema.default(SERVER_CONFIG_DEFAULTS),
     /** Base of links in e-mails; the host fills in its own address when this is absent. */
     publicUrl: z.string().url().optional(),
     smtp: z

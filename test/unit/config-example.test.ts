@@ -51,6 +51,9 @@ describe('config.json', () => {
     [{ lockout: { adminBackoffSeconds: 600, adminMaxBackoffSeconds: 60 } }, /adminBackoffSeconds must not be above/],
     [{ lockout: { maxWrongCurrentPasswords: 0 } }, /lockout.maxWrongCurrentPasswords/],
     [{ smtp: { host: 'smtp.example.org', port: 587, allowSelfSigned: true } }, /allowSelfSigned is only allowed for a loopback host/],
+    [{ server: { hostNames: ['pms example'] } }, /server.hostNames.0/],
+    [{ server: { rateLimits: { login: { perIp: 0, perAccount: 1 } } } }, /server.rateLimits.login.perIp/],
+    [{ server: { tls: { certFile: 'server.crt' } } }, /server.tls.keyFile/],
     [[], /expected object|Invalid input/],
   ])('refuses %j with a message naming the field', (raw, message) => {
     expect(() => parseConfig(raw, 'config.json')).toThrow(ConfigError);

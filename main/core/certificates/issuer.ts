@@ -22,6 +22,8 @@ export interface IssueParams {
    * reference device PKI (accepted by the keymanager trust profile, refused by strict). Tests only.
    */
   style?: 'rfc5280' | 'mosip-reference';
+  /** subjectAltName entries (a TLS server certificate names its hosts here, RFC 6125). */
+  altNames?: Array<{ type: 'dns' | 'ip'; value: string }>;
 }
 
 const nameOf = (n: string | ArrayBuffer) => (typeof n === 'string' ? n : new x509.Name(n));
@@ -34,6 +36,7 @@ export async function issueCertificate(p: IssueParams): Promise<Uint8Array> {
   if (!reference) extensions.push(await x509.SubjectKeyIdentifierExtension.create(spki));
   if (p.issuer !== 'self' && p.issuer.subjectKeyId) extensions.push(new x509.AuthorityKeyIdentifierExtension(Buffer.from(p.issuer.subjectKeyId).toString('hex')));
   if (p.extendedKeyUsages?.length) extensions.push(new x509.ExtendedKeyUsageExtension(p.extendedKeyUsages, false));
+  if (p.altNames?.length) extensions.push(new x509.SubjectAlternativeNameExtension(p.altNames, false));
   const signingKey = p.issuer === 'self' ? p.signingKey : p.issuer.signingKey;
   if (!signingKey) throw new Error('a self-signed certificate needs signingKey');
   const cert = await x509.X509CertificateGenerator.create({

@@ -4,12 +4,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import { contract, isMethodName } from '../../contract/index.ts';
-import type { ErrorBody } from '../../contract/index.ts';
+import { isMethodName } from '../../contract/index.ts';
 import type { Core } from '../../core/index.ts';
-import { readStatic } from './static.ts';
+import { readStatic } from '../shared/static.ts';
+import { ANSWERED, fail, pageCsp, readCallInput, sendJson } from '../shared/http.ts';
 
-export const DEFAULT_MAX_BODY = 1024 * 1024;
 const SESSION_HEADER = 'x-partner-desk-session';
 /**
  * The launch token travels only in this header (calls) and as a WebSocket subprotocol
@@ -79,43 +78,6 @@ function launchTokenOf(req: IncomingMessage): string | undefined {
   return undefined;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-  res.end(text);
-}
-
-function fail(res: ServerResponse, status: number, error: ErrorBody): void {
-  sendJson(res, status, { ok: false, error });
-}
-
-/** Reads at most `limit` bytes; resolves null (and answers 413) when the body is larger. */
-function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve) => {
-    const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > limit) {
-      fail(res, 413, { code: 'PD_RPC_002', message: `The request is larger than ${limit} bytes.` });
-      req.resume();
-      return resolve(null);
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        fail(res, 413, { code: 'PD_RPC_002', message: `The request is larger than ${limit} bytes.` });
-        req.removeAllListeners('data');
-        req.resume();
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
-    req.on('error', () => resolve(null));
-  });
-}
-
 /**
  * The browser host: the same core and contract over HTTP + WebSocket on 127.0.0.1 only.
  * Other local processes cannot drive it without the per-launch token; other web pages cannot
@@ -128,9 +90,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let origin = '';
   let allowedHosts = new Set<string>();
 
-  const csp = () =>
-    `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws://${new URL(origin).host}; ` +
-    `frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'`;
+  const csp = () => pageCsp(`ws://${new URL(origin).host}`);
 
   const authorized = (req: IncomingMessage) => sameToken(launchTokenOf(req), token);
   const hostOk = (req: IncomingMessage) => allowedHosts.has(req.headers.host ?? '');
@@ -141,22 +101,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!authorized(req) && !WITHOUT_LAUNCH_TOKEN.has(name)) return fail(res, 401, { code: 'PD_RPC_004', message: 'Missing or wrong launch token: open the address printed at start-up.' });
     if (!originOk(req)) return fail(res, 403, { code: 'PD_RPC_005', message: 'Requests from other origins are refused.' });
     if (!isMethodName(name)) return fail(res, 404, { code: 'PD_RPC_003', message: `Unknown method "${name.slice(0, 64)}".` });
-    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
-      return fail(res, 415, { code: 'PD_RPC_001', message: 'The body must be JSON (content-type: application/json).' });
-    }
-    const body = await readBody(req, res, contract[name].maxBytes ?? DEFAULT_MAX_BODY);
-    if (!body) return;
-    let envelope: unknown;
-    try {
-      envelope = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-    } catch {
-      return fail(res, 400, { code: 'PD_RPC_001', message: 'The body is not valid JSON.' });
-    }
-    if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) {
-      return fail(res, 400, { code: 'PD_RPC_001', message: 'The body must be an object {"input": …}.' });
-    }
+    const input = await readCallInput(req, res, name);
+    if (input === ANSWERED) return;
     const session = req.headers[SESSION_HEADER];
-    const result = await core!.dispatch(name, typeof session === 'string' && session.length <= 512 ? session : null, (envelope as { input?: unknown }).input);
+    const result = await core!.dispatch(name, typeof session === 'string' && session.length <= 512 ? session : null, input);
     sendJson(res, 200, result);
   }
 

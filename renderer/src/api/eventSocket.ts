@@ -9,7 +9,8 @@ export const SESSION_ENDED_CLOSE = 4401;
 
 /**
  * The web host's event stream (`/api/events`, same origin). It belongs to one signed-in session:
- * the first message names it, and a new sign-in opens a new socket. Connects while there are
+ * the first message names it (`{"type":"auth","session":…}`, understood by the web and the server
+ * host), and a new sign-in opens a new socket. Connects while there are
  * listeners and a session, reconnects with capped exponential backoff plus jitter — except after
  * the host said the session ended, until another session is named — and validates every payload
  * against the contract before handing it out.
@@ -69,7 +70,8 @@ export function createEventSocket(path = '/api/events', protocols: () => string[
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
-      ws.send(JSON.stringify({ session: as }));
+      // `type` for the server host, which also takes later auth messages; the web host reads `session`.
+      ws.send(JSON.stringify({ type: 'auth', session: as }));
     };
     ws.onmessage = (message) => dispatch(message.data);
     ws.onclose = (closed) => {

@@ -13,6 +13,8 @@ const errors: Record<ErrorCode, string> = {
   PD_RPC_004: 'The application could not be verified. Restart Partner Desk.',
   PD_RPC_005: 'This request is not allowed from here.',
   PD_RPC_006: 'The service returned an unexpected answer. Please report this problem.',
+  PD_RPC_007: 'Too many attempts. Please wait a moment and try again.',
+  PD_RPC_008: 'The server is restarting. Please try again in a moment.',
   PD_INTERNAL: 'Something went wrong. Please try again.',
   PMS_COR_001: 'Some required information is missing.',
   PMS_COR_002: 'Some information is not valid.',

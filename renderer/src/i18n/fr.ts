@@ -282,6 +282,8 @@ const fr: Translation = {
     PD_RPC_004: 'L’application n’a pas pu être vérifiée. Redémarrez Partner Desk.',
     PD_RPC_005: 'Cette requête n’est pas autorisée depuis cet emplacement.',
     PD_RPC_006: 'Le service a renvoyé une réponse inattendue. Veuillez signaler ce problème.',
+    PD_RPC_007: 'Trop de tentatives. Veuillez patienter un instant puis réessayer.',
+    PD_RPC_008: 'Le serveur redémarre. Veuillez réessayer dans un instant.',
     PD_INTERNAL: 'Une erreur s’est produite. Veuillez réessayer.',
     PMS_COR_001: 'Des informations obligatoires sont manquantes.',
     PMS_COR_002: 'Certaines informations ne sont pas valides.',
