@@ -235,7 +235,7 @@ describe('parseDesktopArgs: a deep link cannot choose the data directory', () =>
     expect(parsed.dataDir).toBeNull();
     expect(parsed.refused.some((f) => f.startsWith('--data-dir'))).toBe(true);
     // the environment (set by the OS user, not by the link) still applies
-    expect(parseDesktopArgs(argv, { PARTNER_DESK_DATA_DIR: '/srv/partner-desk/data' }).dataDir).toBe('/srv/partner-desk/data');
+    expect(parseDesktopArgs(argv, { PARTNER_DESK_DATA_DIR: 'desk-of-the-os-user' }).dataDir).toBe('desk-of-the-os-user');
   });
 
   it('still finds the route of the link itself', () => {
