@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorCode } from './errors.ts';
-import type { Role } from './common.ts';
+import type { DataTopic, Role } from './common.ts';
 
 /**
  * Who may call a method, checked by the core before anything else:
@@ -10,9 +10,7 @@ import type { Role } from './common.ts';
  */
 export type Access = 'public' | 'session' | readonly Role[];
 
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  /** Commands change state and go through the command path; queries never write. */
-  kind: 'command' | 'query';
+interface SpecBase<I extends z.ZodType, O extends z.ZodType> {
   access: Access;
   input: I;
   output: O;
@@ -22,6 +20,24 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   maxBytes?: number;
 }
 
+/**
+ * Commands change state and go through the command path; queries never write. Invalidation is
+ * declared here once: a command lists the topics it may announce (`data.changed`; the core
+ * refuses to announce any other), a query the topics whose change makes its answer stale.
+ */
+export type MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> = SpecBase<I, O> &
+  ({ kind: 'command'; changes: readonly DataTopic[] } | { kind: 'query'; reads?: readonly DataTopic[] });
+
 export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
   return spec;
+}
+
+/** The topics a command may announce (none for a query). */
+export function changesOf(spec: MethodSpec): readonly DataTopic[] {
+  return spec.kind === 'command' ? spec.changes : [];
+}
+
+/** The topics a query's answer depends on (none for a command). */
+export function readsOf(spec: MethodSpec): readonly DataTopic[] {
+  return spec.kind === 'query' ? (spec.reads ?? []) : [];
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../contract/index.ts';
+import { AppError, changesOf, contract } from '../contract/index.ts';
 import type { DataTopic, MethodName, Output, ParsedInput } from '../contract/index.ts';
 import type { Actor, CommandCtx, QueryCtx, WriteDb } from './context.ts';
 import type { CoreDeps } from './deps.ts';
@@ -97,7 +97,13 @@ export async function runCommand<M extends MethodName, P>(
 
   const now = deps.now();
   const time = now.toISOString();
-  const ctx: CommandCtx = { db: writer, deps, actor, now, changed: (t) => topics.add(t), afterCommit: (t) => tasks.push(t) };
+  // A topic the contract does not list would leave UIs showing stale data: a core bug, refused.
+  const declared = changesOf(contract[name]);
+  const changed = (topic: DataTopic) => {
+    if (!declared.includes(topic)) throw new Error(`${name} announced '${topic}', which its contract entry does not list in changes`);
+    topics.add(topic);
+  };
+  const ctx: CommandCtx = { db: writer, deps, actor, now, changed, afterCommit: (t) => tasks.push(t) };
   let kept = null as AppError | null;
   let output: Output<M>;
   try {

@@ -88,6 +88,7 @@ export const OIDC_SORT_FIELDS = ['partnerId', 'orgName', 'policyGroupName', 'pol
 export const authServiceMethods = {
   'apiKeys.generate': method({
     kind: 'command',
+    changes: ['authServices'],
     access: ['AUTH_PARTNER'],
     input: z.object({ partnerId: Id, policyId: Id, label: ApiKeyLabel }).strict(),
     // The key itself is returned here once and never again; only its SHA-256 is stored.
@@ -105,6 +106,7 @@ export const authServiceMethods = {
   }),
   'apiKeys.list': method({
     kind: 'query',
+    reads: ['authServices', 'partners', 'policyLinking', 'policies'],
     access: ADMIN_OR_AUTH,
     input: PageQuery.extend({
       partnerId: Filter,
@@ -121,6 +123,7 @@ export const authServiceMethods = {
   }),
   'apiKeys.get': method({
     kind: 'query',
+    reads: ['authServices', 'partners', 'policyLinking', 'policies'],
     access: ADMIN_OR_AUTH,
     input: z.object({ id: Id }).strict(),
     output: ApiKeyDetail,
@@ -128,6 +131,7 @@ export const authServiceMethods = {
   }),
   'apiKeys.deactivate': method({
     kind: 'command',
+    changes: ['authServices'],
     access: ADMIN_OR_AUTH,
     input: z.object({ id: Id }).strict(),
     output: ApiKeyDetail,
@@ -147,6 +151,7 @@ export const authServiceMethods = {
   /** Deactivates every active key past its expiry; the hosts run it on a schedule as the system. */
   'apiKeys.expireDue': method({
     kind: 'command',
+    changes: ['authServices'],
     access: ['PARTNER_ADMIN'],
     input: Empty,
     output: z.object({ expired: z.number().int() }),
@@ -162,6 +167,7 @@ export const authServiceMethods = {
   }),
   'oidcClients.create': method({
     kind: 'command',
+    changes: ['authServices'],
     access: ['AUTH_PARTNER'],
     input: z
       .object({
@@ -178,6 +184,7 @@ export const authServiceMethods = {
   }),
   'oidcClients.update': method({
     kind: 'command',
+    changes: ['authServices'],
     access: ['AUTH_PARTNER'],
     input: z.object({ clientId: Id, ...ClientFields }).strict(),
     output: OidcClientDetail,
@@ -185,6 +192,7 @@ export const authServiceMethods = {
   }),
   'oidcClients.deactivate': method({
     kind: 'command',
+    changes: ['authServices'],
     access: ADMIN_OR_AUTH,
     input: z.object({ clientId: Id }).strict(),
     output: OidcClientDetail,
@@ -192,6 +200,7 @@ export const authServiceMethods = {
   }),
   'oidcClients.list': method({
     kind: 'query',
+    reads: ['authServices', 'partners', 'policyLinking', 'policies'],
     access: ADMIN_OR_AUTH,
     input: PageQuery.extend({
       partnerId: Filter,
@@ -206,6 +215,7 @@ export const authServiceMethods = {
   }),
   'oidcClients.get': method({
     kind: 'query',
+    reads: ['authServices', 'partners', 'policyLinking', 'policies'],
     access: ADMIN_OR_AUTH,
     input: z.object({ clientId: Id }).strict(),
     output: OidcClientDetail,

@@ -102,6 +102,7 @@ export const File = z.object({ fileName: z.string(), mimeType: z.string(), conte
 export const certificateMethods = {
   'trustStore.upload': method({
     kind: 'command',
+    changes: ['trustStore'],
     access: ['PARTNER_ADMIN'],
     input: CertificateFile.extend({ partnerDomain: PartnerDomain }).strict(),
     output: z.object({ status: z.enum(['Upload Success', 'Partial Success', 'Upload Failed']), results: z.array(UploadResult) }),
@@ -110,6 +111,7 @@ export const certificateMethods = {
   }),
   'trustStore.list': method({
     kind: 'query',
+    reads: ['trustStore'],
     access: ['PARTNER_ADMIN'],
     input: PageQuery.extend({
       caCertificateType: CaType,
@@ -125,6 +127,7 @@ export const certificateMethods = {
   }),
   'trustStore.detail': method({
     kind: 'query',
+    reads: ['trustStore'],
     access: ['PARTNER_ADMIN'],
     input: z.object({ certificateId: z.string().min(1).max(36) }).strict(),
     output: z.object({
@@ -146,6 +149,7 @@ export const certificateMethods = {
   }),
   'trustStore.signingCertificate': method({
     kind: 'query',
+    reads: ['partners'],
     access: ['PARTNER_ADMIN'],
     input: Empty,
     output: z.object({ file: File.nullable(), details: CertificateDetails.nullable() }),
@@ -153,6 +157,7 @@ export const certificateMethods = {
   }),
   'partnerCertificate.list': method({
     kind: 'query',
+    reads: ['partners'],
     access: PARTNER_OR_ADMIN,
     input: z.object({ partnerId: z.string().max(36).optional() }).strict(),
     output: z.object({ cards: z.array(PartnerCertificateCard) }),
@@ -160,6 +165,7 @@ export const certificateMethods = {
   }),
   'partnerCertificate.upload': method({
     kind: 'command',
+    changes: ['partners'],
     access: PARTNER_OR_ADMIN,
     input: CertificateFile.extend({ partnerId: z.string().min(1).max(36) }).strict(),
     output: z.object({ card: PartnerCertificateCard, signedCertificatePem: z.string() }),

@@ -65,6 +65,7 @@ export const deviceMethods = {
   }),
   'sbis.create': method({
     kind: 'command',
+    changes: ['devices'],
     access: PROVIDER_OR_ADMIN,
     input: z
       .object({
@@ -80,6 +81,7 @@ export const deviceMethods = {
   }),
   'sbis.list': method({
     kind: 'query',
+    reads: ['devices', 'partners'],
     access: PROVIDER_OR_ADMIN,
     input: PageQuery.extend({
       partnerId: Filter,
@@ -96,6 +98,7 @@ export const deviceMethods = {
   }),
   'sbis.get': method({
     kind: 'query',
+    reads: ['devices', 'partners'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ sbiId: Id }).strict(),
     output: SbiRow.extend({ updatedDateTime: Timestamp, updatedBy: z.string().nullable() }),
@@ -103,6 +106,7 @@ export const deviceMethods = {
   }),
   'sbis.decide': method({
     kind: 'command',
+    changes: ['devices'],
     access: ADMIN,
     input: z.object({ sbiId: Id, decision: Decision }).strict(),
     output: SbiRow,
@@ -111,6 +115,7 @@ export const deviceMethods = {
   /** What deactivating would do, for the confirmation ("N approved devices … M pending devices …"). */
   'sbis.deactivationPreview': method({
     kind: 'query',
+    reads: ['devices'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ sbiId: Id }).strict(),
     output: CascadeCounts,
@@ -118,6 +123,7 @@ export const deviceMethods = {
   }),
   'sbis.deactivate': method({
     kind: 'command',
+    changes: ['devices'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ sbiId: Id }).strict(),
     output: CascadeCounts.extend({ sbi: SbiRow }),
@@ -129,6 +135,7 @@ export const deviceMethods = {
    */
   'sbis.expireDue': method({
     kind: 'command',
+    changes: ['devices'],
     access: ADMIN,
     input: Empty,
     output: z.object({ sbisDeactivated: z.number().int(), sbisRejected: z.number().int(), devicesDeactivated: z.number().int(), devicesRejected: z.number().int() }),
@@ -137,6 +144,7 @@ export const deviceMethods = {
   /** One device row of the "Add devices" form; each row is submitted on its own. */
   'devices.add': method({
     kind: 'command',
+    changes: ['devices'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ sbiId: Id, deviceTypeCode: Text(36), deviceSubTypeCode: Text(36), make: Text(36), model: Text(36) }).strict(),
     output: DeviceRow,
@@ -144,6 +152,7 @@ export const deviceMethods = {
   }),
   'devices.list': method({
     kind: 'query',
+    reads: ['devices', 'partners'],
     access: PROVIDER_OR_ADMIN,
     input: PageQuery.extend({
       partnerId: Filter,
@@ -165,6 +174,7 @@ export const deviceMethods = {
   }),
   'devices.get': method({
     kind: 'query',
+    reads: ['devices', 'partners'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ deviceId: Id }).strict(),
     output: DeviceRow.extend({
@@ -175,6 +185,7 @@ export const deviceMethods = {
   }),
   'devices.decide': method({
     kind: 'command',
+    changes: ['devices'],
     access: ADMIN,
     input: z.object({ deviceId: Id, decision: Decision }).strict(),
     output: DeviceRow,
@@ -182,6 +193,7 @@ export const deviceMethods = {
   }),
   'devices.deactivate': method({
     kind: 'command',
+    changes: ['devices'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ deviceId: Id }).strict(),
     output: DeviceRow,

@@ -33,6 +33,7 @@ export const FtmRow = z.object({
 export const ftmMethods = {
   'ftm.create': method({
     kind: 'command',
+    changes: ['ftm'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ partnerId: Id, make: z.string().trim().min(1).max(36), model: z.string().trim().min(1).max(36) }).strict(),
     output: FtmRow,
@@ -40,6 +41,7 @@ export const ftmMethods = {
   }),
   'ftm.list': method({
     kind: 'query',
+    reads: ['ftm', 'partners'],
     access: PROVIDER_OR_ADMIN,
     input: PageQuery.extend({
       partnerId: Filter,
@@ -56,6 +58,7 @@ export const ftmMethods = {
   }),
   'ftm.get': method({
     kind: 'query',
+    reads: ['ftm', 'partners'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ ftmId: Id }).strict(),
     output: FtmRow.extend({ updatedDateTime: Timestamp, certificate: CertificateDetails.nullable() }),
@@ -64,6 +67,7 @@ export const ftmMethods = {
   /** Upload or re-upload the chip certificate; every upload puts the chip back to pending approval. */
   'ftm.uploadCertificate': method({
     kind: 'command',
+    changes: ['ftm'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ ftmId: Id, fileName: z.string().trim().min(1).max(255), contentBase64: z.string().min(1).max(1_400_000) }).strict(),
     output: FtmRow,
@@ -79,6 +83,7 @@ export const ftmMethods = {
   }),
   'ftm.decide': method({
     kind: 'command',
+    changes: ['ftm'],
     access: ['PARTNER_ADMIN'],
     input: z.object({ ftmId: Id, decision: z.enum(['approved', 'rejected']) }).strict(),
     output: FtmRow,
@@ -86,6 +91,7 @@ export const ftmMethods = {
   }),
   'ftm.deactivate': method({
     kind: 'command',
+    changes: ['ftm'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ ftmId: Id }).strict(),
     output: FtmRow,

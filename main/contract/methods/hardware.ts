@@ -230,6 +230,7 @@ export const hardwareMethods = {
   /** Reads the chip, proves possession, then uploads its certificate as the FTM chip certificate. */
   'hardware.ftm.onboard': method({
     kind: 'command',
+    changes: ['ftm'],
     access: FTM_ROLES,
     input: z.object({ path: z.string().trim().min(1).max(256), ftmId: z.string().trim().min(1).max(36) }).strict(),
     output: z.object({ reading: FtmChipReading, ftm: FtmRow }),
@@ -260,6 +261,7 @@ export const hardwareMethods = {
   /** Puts the virtual devices' two roots into the trust store (DEVICE and FTM) in one action. */
   'virtualSbi.trustRoots': method({
     kind: 'command',
+    changes: ['trustStore'],
     access: ['PARTNER_ADMIN'],
     input: z.object({}).strict(),
     output: z.object({ added: z.number().int(), alreadyPresent: z.number().int() }),

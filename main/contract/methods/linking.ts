@@ -41,6 +41,7 @@ export const linkingMethods = {
   /** Request policy (pms.md §1.4): only an approved, active partner with a certificate and a group. */
   'linking.request': method({
     kind: 'command',
+    changes: ['policyLinking'],
     access: POLICY_PARTNER_ROLES,
     input: z.object({ partnerId: Id, policyId: Id, comments: z.string().trim().min(1).max(500) }).strict(),
     output: LinkRequest,
@@ -49,6 +50,7 @@ export const linkingMethods = {
   /** The activated policies of the partner's group, with descriptions and any existing request. */
   'linking.availablePolicies': method({
     kind: 'query',
+    reads: ['policies', 'policyLinking', 'partners'],
     access: POLICY_PARTNER_ROLES,
     input: z.object({ partnerId: Id }).strict(),
     output: z.object({
@@ -64,6 +66,7 @@ export const linkingMethods = {
   /** Admin: every request, pending first by default; a partner: its own requests (the "Policies" list). */
   'linking.list': method({
     kind: 'query',
+    reads: ['policyLinking', 'policies', 'partners'],
     access: ADMIN_OR_PARTNER,
     input: PageQuery.extend({
       partnerId: Filter,
@@ -80,6 +83,7 @@ export const linkingMethods = {
   }),
   'linking.get': method({
     kind: 'query',
+    reads: ['policyLinking', 'policies', 'partners'],
     access: ADMIN_OR_PARTNER,
     input: z.object({ id: Id }).strict(),
     output: LinkRequestDetail,
@@ -87,6 +91,7 @@ export const linkingMethods = {
   }),
   'linking.decide': method({
     kind: 'command',
+    changes: ['policyLinking'],
     access: ['PARTNER_ADMIN'],
     input: z.object({ id: Id, status: z.enum(['approved', 'rejected']) }).strict(),
     output: LinkRequest,
@@ -95,6 +100,7 @@ export const linkingMethods = {
   /** Withdraws an approved link: the partner's API keys and OIDC clients for the policy stop working. */
   'linking.deactivate': method({
     kind: 'command',
+    changes: ['policyLinking', 'authServices'],
     access: ['PARTNER_ADMIN'],
     input: z.object({ id: Id }).strict(),
     output: LinkRequest,

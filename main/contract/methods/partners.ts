@@ -55,6 +55,7 @@ export const PARTNER_SORT_FIELDS = ['partnerId', 'partnerType', 'orgName', 'poli
 export const partnerMethods = {
   'partners.mine': method({
     kind: 'query',
+    reads: ['partners'],
     access: PARTNER_ROLES,
     input: z.object({ status: z.enum(['approved', 'InProgress', 'rejected']).optional(), policyGroupAvailable: z.boolean().optional() }).strict(),
     output: z.object({ partners: z.array(MyPartner) }),
@@ -63,6 +64,7 @@ export const partnerMethods = {
   /** The partner's policy group: chosen once after registration, changeable only while inactive (PMS_PRT_050). */
   'partners.setPolicyGroup': method({
     kind: 'command',
+    changes: ['partners'],
     access: POLICY_PARTNER_ROLES,
     input: z.object({ partnerId: Id, policyGroupId: Id }).strict(),
     output: MyPartner,
@@ -70,6 +72,7 @@ export const partnerMethods = {
   }),
   'partners.list': method({
     kind: 'query',
+    reads: ['partners', 'policies'],
     access: ['PARTNER_ADMIN'],
     input: PageQuery.extend({
       partnerId: Filter,
@@ -85,6 +88,7 @@ export const partnerMethods = {
   }),
   'partners.get': method({
     kind: 'query',
+    reads: ['partners', 'policyLinking', 'authServices'],
     access: ['PARTNER_ADMIN'],
     input: z.object({ partnerId: Id }).strict(),
     output: AdminPartnerDetail,
@@ -92,6 +96,7 @@ export const partnerMethods = {
   }),
   'partners.deactivate': method({
     kind: 'command',
+    changes: ['partners', 'authServices'],
     access: ['PARTNER_ADMIN'],
     input: z.object({ partnerId: Id }).strict(),
     output: AdminPartnerDetail,
@@ -99,6 +104,7 @@ export const partnerMethods = {
   }),
   'partners.activate': method({
     kind: 'command',
+    changes: ['partners', 'authServices'],
     access: ['PARTNER_ADMIN'],
     input: z.object({ partnerId: Id }).strict(),
     output: AdminPartnerDetail,

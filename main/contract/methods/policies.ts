@@ -84,6 +84,7 @@ const PolicyInput = z.object({ name: GroupName, description: Description, policy
 export const policyMethods = {
   'policyGroups.create': method({
     kind: 'command',
+    changes: ['policies'],
     access: POLICY_ADMINS,
     input: z.object({ name: GroupName, description: Description }).strict(),
     output: PolicyGroup,
@@ -91,6 +92,7 @@ export const policyMethods = {
   }),
   'policyGroups.list': method({
     kind: 'query',
+    reads: ['policies'],
     access: POLICY_ADMINS,
     input: PageQuery.extend({ policyGroupId: Filter, name: Filter, description: Filter, status: GroupStatus.optional() }).strict(),
     output: pageOf(PolicyGroup),
@@ -98,6 +100,7 @@ export const policyMethods = {
   }),
   'policyGroups.get': method({
     kind: 'query',
+    reads: ['policies', 'partners'],
     access: POLICY_ADMINS,
     input: z.object({ policyGroupId: Id }).strict(),
     output: PolicyGroupDetail,
@@ -105,6 +108,7 @@ export const policyMethods = {
   }),
   'policyGroups.deactivate': method({
     kind: 'command',
+    changes: ['policies'],
     access: POLICY_ADMINS,
     input: z.object({ policyGroupId: Id }).strict(),
     output: PolicyGroup,
@@ -113,6 +117,7 @@ export const policyMethods = {
   /** Active groups by name for the partner's one-time choice: searched and paged, never one long dropdown (MOSIP-39623). */
   'policyGroups.searchActive': method({
     kind: 'query',
+    reads: ['policies'],
     access: [...POLICY_ADMINS, ...POLICY_PARTNER_ROLES],
     input: z.object({ name: Filter, pageNo: z.number().int().default(0), pageSize: z.number().int().default(20) }).strict(),
     output: pageOf(z.object({ policyGroupId: z.string(), name: z.string(), description: z.string() })),
@@ -121,6 +126,7 @@ export const policyMethods = {
 
   'policies.create': method({
     kind: 'command',
+    changes: ['policies'],
     access: POLICY_ADMINS,
     input: PolicyInput.extend({ policyGroupId: Id, policyType: PolicyType }).strict(),
     output: PolicyDetail,
@@ -129,6 +135,7 @@ export const policyMethods = {
   }),
   'policies.update': method({
     kind: 'command',
+    changes: ['policies'],
     access: POLICY_ADMINS,
     input: PolicyInput.extend({ policyId: Id }).strict(),
     output: PolicyDetail,
@@ -137,6 +144,7 @@ export const policyMethods = {
   }),
   'policies.publish': method({
     kind: 'command',
+    changes: ['policies'],
     access: POLICY_ADMINS,
     input: z.object({ policyId: Id }).strict(),
     output: PolicyDetail,
@@ -144,6 +152,7 @@ export const policyMethods = {
   }),
   'policies.clone': method({
     kind: 'command',
+    changes: ['policies'],
     access: POLICY_ADMINS,
     input: z.object({ policyId: Id, policyGroupId: Id }).strict(),
     output: PolicyDetail,
@@ -151,6 +160,7 @@ export const policyMethods = {
   }),
   'policies.deactivate': method({
     kind: 'command',
+    changes: ['policies'],
     access: POLICY_ADMINS,
     input: z.object({ policyId: Id }).strict(),
     output: PolicyDetail,
@@ -158,6 +168,7 @@ export const policyMethods = {
   }),
   'policies.list': method({
     kind: 'query',
+    reads: ['policies'],
     access: POLICY_ADMINS,
     input: PageQuery.extend({
       policyType: PolicyType,
@@ -174,6 +185,7 @@ export const policyMethods = {
   }),
   'policies.get': method({
     kind: 'query',
+    reads: ['policies', 'policyLinking'],
     access: POLICY_ADMINS,
     input: z.object({ policyId: Id }).strict(),
     output: PolicyDetail,
