@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { Empty, Language, PageQuery, Timestamp, pageOf } from '../common.ts';
+import { Empty, Language, PageQuery, Timestamp, pageOf, Filter, Id, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 
-const Id = z.string().trim().min(1).max(128);
-const Filter = z.string().trim().max(128).optional();
 const ADMIN_OR_AUTH: readonly Role[] = ['PARTNER_ADMIN', 'AUTH_PARTNER'];
-const PAGING_ERRORS = ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'] as const;
 
 /** Why a key or client does (not) work right now; the same verdict the consumer check gives. */
 export const UseVerdict = z.enum(['ok', 'unknown', 'keyDeactivated', 'keyExpired', 'clientDeactivated', 'partnerInactive', 'linkNotApproved', 'policyInactive']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { Empty, PARTNER_ROLES, PageQuery, Timestamp, pageOf } from '../common.ts';
+import { Empty, PARTNER_ROLES, PageQuery, Timestamp, pageOf, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 
 /** A partner for its own certificates, the partner admin for anyone's (MOSIP: either may upload). */
@@ -123,7 +123,7 @@ export const certificateMethods = {
       expiryPeriod: z.number().int().min(1).max(30).optional(),
     }).strict(),
     output: pageOf(CaCertificateRow),
-    errors: ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'],
+    errors: PAGING_ERRORS,
   }),
   'trustStore.detail': method({
     kind: 'query',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { Empty, PageQuery, Timestamp, pageOf } from '../common.ts';
+import { Empty, PageQuery, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 
 /** The device provider for its own partner ids; the partner admin for every provider (pms.md §3.3). */
@@ -15,9 +15,9 @@ export const Decision = z.enum(['approved', 'rejected']);
 
 /** A calendar date (YYYY-MM-DD, taken as 00:00 UTC) or a full ISO date-time. */
 const DateInput = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'expected YYYY-MM-DD or an ISO date-time');
-const Id = z.string().trim().min(1).max(36);
+/** Stored ids here are at most 36 characters. */
+const Id = BaseId.max(36);
 const Text = (max: number) => z.string().trim().min(1).max(max);
-const Filter = z.string().trim().max(128).optional();
 
 export const SbiRow = z.object({
   sbiId: z.string(),
@@ -94,7 +94,7 @@ export const deviceMethods = {
       expiryPeriod: z.number().int().min(1).max(30).optional(),
     }).strict(),
     output: pageOf(SbiRow),
-    errors: ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'],
+    errors: PAGING_ERRORS,
   }),
   'sbis.get': method({
     kind: 'query',
@@ -170,7 +170,7 @@ export const deviceMethods = {
       orphan: z.boolean().optional(),
     }).strict(),
     output: pageOf(DeviceRow),
-    errors: ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'],
+    errors: PAGING_ERRORS,
   }),
   'devices.get': method({
     kind: 'query',

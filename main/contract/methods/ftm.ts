@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { PageQuery, Timestamp, pageOf } from '../common.ts';
+import { PageQuery, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 import { CertificateDetails, File } from './certificates.ts';
 
@@ -9,8 +9,8 @@ const PROVIDER_OR_ADMIN: readonly Role[] = ['FTM_PROVIDER', 'PARTNER_ADMIN'];
 
 export const FTM_STATUSES = ['approved', 'deactivated', 'pending_approval', 'pending_cert_upload', 'rejected'] as const;
 export const FtmStatus = z.enum(FTM_STATUSES);
-const Id = z.string().trim().min(1).max(36);
-const Filter = z.string().trim().max(128).optional();
+/** Stored ids here are at most 36 characters. */
+const Id = BaseId.max(36);
 const FILE_MAX_BYTES = 2 * 1024 * 1024;
 
 export const FtmRow = z.object({
@@ -54,7 +54,7 @@ export const ftmMethods = {
       expiryPeriod: z.number().int().min(1).max(30).optional(),
     }).strict(),
     output: pageOf(FtmRow),
-    errors: ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'],
+    errors: PAGING_ERRORS,
   }),
   'ftm.get': method({
     kind: 'query',

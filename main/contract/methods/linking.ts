@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { PageQuery, PartnerTypeCode, Timestamp, pageOf } from '../common.ts';
+import { PageQuery, PartnerTypeCode, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 import { POLICY_PARTNER_ROLES, PolicyType, ReadablePolicy } from './policies.ts';
 
 /** MOSIP's request states, plus `deactivated` for an approved link the admin withdrew. */
 export const LinkStatus = z.enum(['InProgress', 'approved', 'rejected', 'deactivated']);
 
-const Id = z.string().trim().min(1).max(64);
-const Filter = z.string().trim().max(128).optional();
+/** Stored ids here are at most 64 characters. */
+const Id = BaseId.max(64);
 const ADMIN_OR_PARTNER: readonly Role[] = ['PARTNER_ADMIN', ...POLICY_PARTNER_ROLES];
 
 export const LinkRequest = z.object({
@@ -79,7 +79,7 @@ export const linkingMethods = {
       status: LinkStatus.optional(),
     }).strict(),
     output: pageOf(LinkRequest),
-    errors: ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'],
+    errors: PAGING_ERRORS,
   }),
   'linking.get': method({
     kind: 'query',

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { PARTNER_ROLES, PageQuery, PartnerTypeCode, Timestamp, pageOf } from '../common.ts';
+import { PARTNER_ROLES, PageQuery, PartnerTypeCode, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
 import { POLICY_PARTNER_ROLES } from './policies.ts';
 
-const Id = z.string().trim().min(1).max(64);
-const Filter = z.string().trim().max(128).optional();
+/** Stored ids here are at most 64 characters. */
+const Id = BaseId.max(64);
 
 /** Partner status as the admin list shows it: approval state, and for approved partners active or not. */
 export const PartnerStatus = z.enum(['InProgress', 'activated', 'deactivated', 'rejected']);
@@ -84,7 +84,7 @@ export const partnerMethods = {
       status: PartnerStatus.optional(),
     }).strict(),
     output: pageOf(AdminPartnerRow),
-    errors: ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'],
+    errors: PAGING_ERRORS,
   }),
   'partners.get': method({
     kind: 'query',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { PARTNER_TYPES, PageQuery, Timestamp, pageOf } from '../common.ts';
+import { PARTNER_TYPES, PageQuery, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 
 /** MOSIP-38393: the policy API accepts either admin role. */
@@ -13,12 +13,12 @@ export const PolicyType = z.enum(POLICY_TYPES);
 export const PolicyStatus = z.enum(['draft', 'activated', 'deactivated']);
 export const GroupStatus = z.enum(['activated', 'deactivated']);
 
-const Id = z.string().trim().min(1).max(64);
+/** Stored ids here are at most 64 characters. */
+const Id = BaseId.max(64);
 const GroupName = z.string().trim().min(1).max(128);
 const Description = z.string().trim().min(1).max(256);
 /** The policy JSON as typed or uploaded; the core checks its stored (compact) length ≤ 5120. */
 const PolicyText = z.string().min(1).max(65_536);
-const Filter = z.string().trim().max(128).optional();
 
 export const PolicyGroup = z.object({
   policyGroupId: z.string(),
@@ -78,7 +78,6 @@ export const PolicyDetail = PolicySummary.extend({
 export const GROUP_SORT_FIELDS = ['policyGroupId', 'name', 'description', 'createdDateTime', 'status'] as const;
 export const POLICY_SORT_FIELDS = ['policyId', 'policyName', 'policyDescription', 'policyGroupName', 'createdDateTime', 'status'] as const;
 
-const PAGING_ERRORS = ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'] as const;
 const PolicyInput = z.object({ name: GroupName, description: Description, policy: PolicyText });
 
 export const policyMethods = {
