@@ -75,7 +75,8 @@ export const accountMethods = {
   }),
   'setup.loadDemo': method({
     kind: 'command',
-    changes: ['accounts'],
+    // The demo seeds every feature's data.
+    changes: ['accounts', 'partners', 'trustStore', 'policies', 'policyLinking', 'authServices', 'devices', 'ftm'],
     access: 'public',
     input: Empty,
     output: z.object({ users: z.number().int(), partners: z.number().int(), adminLogin: z.string(), password: z.string() }),
