@@ -1,50 +1,41 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { Link } from '../../router/Link.tsx';
 import type { Column } from '../../components/DataTable.tsx';
 import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
+import { useCommand } from '../../data/useCommand.ts';
 import { useList, type Row } from '../../data/useList.ts';
 import { AuthServiceTabs, Badge, ConfirmDialog, DateCell, InactivePartnerNote, PageHeader, UnusableMark, keyStatus, useInactivePartners } from './parts.tsx';
 
 type ApiKeyRow = Row<'apiKeys.list'>;
 
 /** Deactivate an API key after a confirmation naming it; the key stops working at once. */
-export function useDeactivateKey(onDone: () => void) {
+export function useDeactivateKey(onDone: () => void = () => undefined) {
   const { t } = useTranslation();
   const [target, setTarget] = useState<{ id: string; label: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const deactivate = useCommand('apiKeys.deactivate');
   const dialog = target ? (
     <ConfirmDialog
       title={t('partnerServices.apiKeys.deactivateTitle')}
       text={t('partnerServices.apiKeys.deactivateText', { name: target.label })}
       confirm={t('partnerServices.deactivate')}
-      busy={busy}
-      error={<FormError error={error} />}
+      busy={deactivate.pending}
+      error={<FormError error={deactivate.error} />}
       testId="deactivate-dialog"
       onClose={() => setTarget(null)}
-      onConfirm={() => {
-        setBusy(true);
-        api.call('apiKeys.deactivate', { id: target.id }).then(
-          () => {
-            setBusy(false);
-            setTarget(null);
-            onDone();
-          },
-          (e: unknown) => {
-            setBusy(false);
-            setError(toApiError(e));
-          },
-        );
-      }}
+      onConfirm={() =>
+        void deactivate.run({ id: target.id }).then((done) => {
+          if (!done) return;
+          setTarget(null);
+          onDone();
+        })
+      }
     />
   ) : null;
   return {
     ask: (row: { id: string; apiKeyLabel: string }) => {
-      setError(null);
+      deactivate.reset();
       setTarget({ id: row.id, label: row.apiKeyLabel });
     },
     dialog,
@@ -56,7 +47,7 @@ export function useDeactivateKey(onDone: () => void) {
 export function ApiKeyList({ admin }: { admin: boolean }) {
   const { t } = useTranslation();
   const list = useList('apiKeys.list', { id: admin ? 'adminApiKeys' : 'partnerApiKeys', sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: ['createdDateTime', 'apiKeyExpiryDateTime'] });
-  const { ask, dialog } = useDeactivateKey(() => list.refetch());
+  const { ask, dialog } = useDeactivateKey();
   const viewBase = admin ? '/admin/auth-services/api-key' : '/partner/api-keys/view';
 
   const columns = useMemo<Column<ApiKeyRow>[]>(() => {
