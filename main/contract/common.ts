@@ -34,6 +34,11 @@ export type Role = (typeof ROLES)[number];
 export const PARTNER_ROLES: readonly Role[] = PARTNER_TYPES.map((t) => t.role);
 export const RoleSchema = z.enum(ROLES as unknown as [Role, ...Role[]]);
 
+export const SORT_TYPES = ['asc', 'desc'] as const;
+export type SortType = (typeof SORT_TYPES)[number];
+/** The rows-per-page choices every list offers (MOSIP's admin lists: 8 by default). */
+export const PAGE_SIZES = [8, 25, 50, 100] as const;
+
 /** Paging as MOSIP's V2 lists: 0-based page, size, sort field + direction. */
 export const PageQuery = z.object({
   pageNo: z.number().int().default(0),
@@ -41,6 +46,15 @@ export const PageQuery = z.object({
   sortFieldName: z.string().max(64).optional(),
   sortType: z.string().max(8).optional(),
 });
+
+/** The codes every paged list answers for bad paging input (MOSIP's PMS_PRT_357/358/360/361). */
+export const PAGING_ERRORS = ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'] as const;
+
+/** A "contains" filter of a list: trimmed, capped, absent when empty. */
+export const Filter = z.string().trim().max(128).optional();
+
+/** A record's id as the lists and details take it (UUIDs and MOSIP's own ids). */
+export const Id = z.string().trim().min(1).max(128);
 
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({

@@ -73,6 +73,7 @@ export interface PartnerDeskTransport {
 export * from './errors.ts';
 export * from './common.ts';
 export type { MethodSpec, Access } from './spec.ts';
+export { changesOf, readsOf } from './spec.ts';
 export type { UserProfile } from './methods/accounts.ts';
 export * from './channels.ts';
 export { DEFAULT_TRUST_PROFILE, PARTNER_DOMAINS, PKI_WARNING_CODES, TRUST_PROFILES } from './methods/certificates.ts';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorCode } from './errors.ts';
-import type { Role } from './common.ts';
+import type { DataTopic, Role } from './common.ts';
 
 /**
  * Who may call a method, checked by the core before anything else:
@@ -10,13 +10,7 @@ import type { Role } from './common.ts';
  */
 export type Access = 'public' | 'session' | readonly Role[];
 
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  /**
-   * Commands change tables and go through the command path; queries never write. Actions change
-   * no table but change the world (a device, a running task): they run like queries and are
-   * audited, success or refusal, in a transaction of their own.
-   */
-  kind: 'command' | 'query' | 'action';
+interface SpecBase<I extends z.ZodType, O extends z.ZodType> {
   access: Access;
   /**
    * Callers with only partner roles must own an approved, active partner of a type the access list
@@ -31,6 +25,26 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   maxBytes?: number;
 }
 
+/**
+ * Commands change tables and go through the command path; queries never write. Actions change no
+ * table but change the world (a device, a running task): they run like queries and are audited,
+ * success or refusal, in a transaction of their own. Invalidation is declared here once: a command
+ * lists the topics it may announce (`data.changed`; the core refuses to announce any other), a
+ * query or an action the topics whose change makes its answer stale.
+ */
+export type MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> = SpecBase<I, O> &
+  ({ kind: 'command'; changes: readonly DataTopic[] } | { kind: 'query' | 'action'; reads?: readonly DataTopic[] });
+
 export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
   return spec;
+}
+
+/** The topics a command may announce (none for a query). */
+export function changesOf(spec: MethodSpec): readonly DataTopic[] {
+  return spec.kind === 'command' ? spec.changes : [];
+}
+
+/** The topics a query's answer depends on (none for a command). */
+export function readsOf(spec: MethodSpec): readonly DataTopic[] {
+  return spec.kind !== 'command' ? (spec.reads ?? []) : [];
 }

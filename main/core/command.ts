@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../contract/index.ts';
+import { AppError, changesOf, contract } from '../contract/index.ts';
 import type { DataTopic, MethodName, Output, ParsedInput } from '../contract/index.ts';
 import type { Actor, ChangeScope, CommandCtx, QueryCtx, WriteDb } from './context.ts';
 import { dataAudience } from './events/audience.ts';
@@ -85,7 +85,10 @@ export async function runCommand<M extends MethodName, P>(
   const actorName = actor?.userId ?? handler.actorName?.(input) ?? 'anonymous';
   const action = name;
   const topics = new Map<DataTopic, { partners: Set<string>; shared: boolean }>();
+  // A topic the contract does not list would leave UIs showing stale data: a core bug, refused.
+  const declared = changesOf(contract[name]);
   const changed = (topic: DataTopic, scope: ChangeScope = {}) => {
+    if (!declared.includes(topic)) throw new Error(`${name} announced '${topic}', which its contract entry does not list in changes`);
     const t = topics.get(topic) ?? { partners: new Set<string>(), shared: false };
     for (const p of scope.partners ?? []) t.partners.add(p);
     t.shared ||= scope.shared === true;

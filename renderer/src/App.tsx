@@ -84,7 +84,7 @@ export function App() {
   const restoring = token !== null && user === null;
   const signedIn = token !== null && user !== null;
   const decision =
-    info && !restoring ? resolveRoute(route.path, { setupRequired: info.setupRequired, signedIn, isAdmin: user?.isAdmin ?? false }) : null;
+    info && !restoring ? resolveRoute(route.path, { setupRequired: info.setupRequired, signedIn, roles: user?.roles ?? [] }) : null;
   const redirect = decision && 'redirect' in decision ? decision.redirect : null;
 
   // Guard redirects replace history and skip the unsaved-changes question (the session is gone).

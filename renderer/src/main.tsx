@@ -7,10 +7,10 @@ import { createRoot } from 'react-dom/client';
 import './styles.css';
 import { App } from './App.tsx';
 import { initI18n } from './i18n/index.ts';
-import { useAudit } from './stores/audit.ts';
+import { queryClient } from './data/queryClient.ts';
+import { useListStates } from './data/listState.ts';
 import { useDashboard } from './stores/dashboard.ts';
 import { usePartnerCertificates } from './stores/partnerCertificates.ts';
-import { useTrustStore } from './stores/trustStore.ts';
 import { useSession } from './stores/session.ts';
 import { useUi } from './stores/ui.ts';
 
@@ -20,8 +20,8 @@ initI18n(useUi.getState().lang);
 useSession.subscribe((state, previous) => {
   if (previous.token && !state.token) {
     useDashboard.getState().reset();
-    useAudit.getState().reset();
-    useTrustStore.getState().reset();
+    queryClient.clear();
+    useListStates.getState().reset();
     usePartnerCertificates.getState().reset();
   }
 });

@@ -10,11 +10,13 @@ import hardwareAr from '../../renderer/src/i18n/hardware.ar.ts';
 const digitalId = (deviceSubType: string) => ({ serialNo: 'S1', make: 'M', model: 'X', type: 'Finger', deviceSubType, deviceProvider: 'P', deviceProviderId: 'p', dateTime: '2025-01-01T00:00:00Z' });
 
 describe('hardware routes', () => {
-  const signedIn = { setupRequired: false, signedIn: true, isAdmin: false };
-  it.each(Object.entries(HARDWARE_ROUTES))('%s opens %s for a signed-in partner and an admin, sign-in otherwise', (path, screen) => {
-    expect(resolveRoute(path, signedIn)).toEqual({ screen });
-    expect(resolveRoute(path, { ...signedIn, isAdmin: true })).toEqual({ screen });
-    expect(resolveRoute(path, { ...signedIn, signedIn: false })).toEqual({ redirect: '/login' });
+  const signedIn = { setupRequired: false, signedIn: true };
+  it.each(Object.entries(HARDWARE_ROUTES))('%s opens %s for a partner admin, for the hardware roles its method admits, sign-in otherwise', (path, { screen, method }) => {
+    expect(resolveRoute(path, { ...signedIn, roles: ['PARTNER_ADMIN'] })).toEqual({ screen });
+    const chips = method === 'hardware.ftm.read';
+    expect(resolveRoute(path, { ...signedIn, roles: [chips ? 'FTM_PROVIDER' : 'DEVICE_PROVIDER'] })).toEqual({ screen });
+    expect(resolveRoute(path, { ...signedIn, roles: ['AUTH_PARTNER'] })).toEqual({ screen: 'notAllowed' });
+    expect(resolveRoute(path, { ...signedIn, signedIn: false, roles: [] })).toEqual({ redirect: '/login' });
   });
 });
 

@@ -57,6 +57,7 @@ export const accountMethods = {
   }),
   'setup.createAdmin': method({
     kind: 'command',
+    changes: ['accounts'],
     access: 'public',
     input: z
       .object({
@@ -74,6 +75,8 @@ export const accountMethods = {
   }),
   'setup.loadDemo': method({
     kind: 'command',
+    // The demo seeds every feature's data.
+    changes: ['accounts', 'partners', 'trustStore', 'policies', 'policyLinking', 'authServices', 'devices', 'ftm'],
     access: 'public',
     input: Empty,
     output: z.object({ users: z.number().int(), partners: z.number().int(), adminLogin: z.string(), password: z.string() }),
@@ -81,6 +84,7 @@ export const accountMethods = {
   }),
   'auth.register': method({
     kind: 'command',
+    changes: ['partners'],
     access: 'public',
     input: z
       .object({
@@ -101,6 +105,7 @@ export const accountMethods = {
   }),
   'auth.login': method({
     kind: 'command',
+    changes: [],
     access: 'public',
     // The UI language is chosen on the sign-in page and stays in the UI; the account keeps its own (for e-mails).
     input: z.object({ login: z.string().trim().min(1).max(254), password: Password }).strict(),
@@ -109,6 +114,7 @@ export const accountMethods = {
   }),
   'auth.requestPasswordReset': method({
     kind: 'command',
+    changes: [],
     access: 'public',
     input: z.object({ email: z.string().trim().min(1).max(254), lang: Language.optional() }).strict(),
     // Same answer whether or not the address is known, so the form cannot probe for accounts.
@@ -117,14 +123,16 @@ export const accountMethods = {
   }),
   'auth.resetPassword': method({
     kind: 'command',
+    changes: [],
     access: 'public',
     input: z.object({ token: z.string().min(1).max(256), newPassword: Password }).strict(),
     output: Ok,
     errors: ['PD_AUTH_005', 'PD_PWD_001'],
   }),
-  'auth.logout': method({ kind: 'command', access: 'session', input: Empty, output: Ok, errors: [] }),
+  'auth.logout': method({ kind: 'command', changes: [], access: 'session', input: Empty, output: Ok, errors: [] }),
   'auth.keepAlive': method({
     kind: 'command',
+    changes: [],
     access: 'session',
     input: Empty,
     output: z.object({ expiresAt: Timestamp }),
@@ -133,6 +141,7 @@ export const accountMethods = {
   'session.me': method({ kind: 'query', access: 'session', input: Empty, output: UserProfile, errors: [] }),
   'profile.setLanguage': method({
     kind: 'command',
+    changes: [],
     access: 'session',
     input: z.object({ lang: Language }).strict(),
     output: UserProfile,
@@ -140,6 +149,7 @@ export const accountMethods = {
   }),
   'profile.changePassword': method({
     kind: 'command',
+    changes: [],
     access: 'session',
     input: z.object({ currentPassword: Password, newPassword: Password }).strict(),
     output: Ok,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { PageQuery, Timestamp, pageOf } from '../common.ts';
+import { PageQuery, Timestamp, pageOf, PAGING_ERRORS } from '../common.ts';
 
 export const AuditRecord = z.object({
   eventId: z.string(),
@@ -29,6 +29,6 @@ export const auditMethods = {
       to: Timestamp.optional(),
     }).strict(),
     output: pageOf(AuditRecord),
-    errors: ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'],
+    errors: PAGING_ERRORS,
   }),
 };

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { Empty, Language, PageQuery, Timestamp, pageOf } from '../common.ts';
+import { Empty, Language, PageQuery, Timestamp, pageOf, Filter, Id, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 
-const Id = z.string().trim().min(1).max(128);
-const Filter = z.string().trim().max(128).optional();
 const ADMIN_OR_AUTH: readonly Role[] = ['PARTNER_ADMIN', 'AUTH_PARTNER'];
-const PAGING_ERRORS = ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'] as const;
 
 /** Why a key or client does (not) work right now; the same verdict the consumer check gives. */
 export const UseVerdict = z.enum(['ok', 'unknown', 'keyDeactivated', 'keyExpired', 'clientDeactivated', 'partnerInactive', 'linkNotApproved', 'policyInactive']);
@@ -88,6 +85,7 @@ export const OIDC_SORT_FIELDS = ['partnerId', 'orgName', 'policyGroupName', 'pol
 export const authServiceMethods = {
   'apiKeys.generate': method({
     kind: 'command',
+    changes: ['authServices'],
     access: ['AUTH_PARTNER'],
     input: z.object({ partnerId: Id, policyId: Id, label: ApiKeyLabel }).strict(),
     // The key itself is returned here once and never again; only its SHA-256 is stored.
@@ -105,6 +103,7 @@ export const authServiceMethods = {
   }),
   'apiKeys.list': method({
     kind: 'query',
+    reads: ['authServices', 'partners', 'policyLinking', 'policies'],
     access: ADMIN_OR_AUTH,
     input: PageQuery.extend({
       partnerId: Filter,
@@ -121,6 +120,7 @@ export const authServiceMethods = {
   }),
   'apiKeys.get': method({
     kind: 'query',
+    reads: ['authServices', 'partners', 'policyLinking', 'policies'],
     access: ADMIN_OR_AUTH,
     input: z.object({ id: Id }).strict(),
     output: ApiKeyDetail,
@@ -128,6 +128,7 @@ export const authServiceMethods = {
   }),
   'apiKeys.deactivate': method({
     kind: 'command',
+    changes: ['authServices'],
     access: ADMIN_OR_AUTH,
     input: z.object({ id: Id }).strict(),
     output: ApiKeyDetail,
@@ -147,6 +148,7 @@ export const authServiceMethods = {
   /** Deactivates every active key past its expiry; the hosts run it on a schedule as the system. */
   'apiKeys.expireDue': method({
     kind: 'command',
+    changes: ['authServices'],
     access: ['PARTNER_ADMIN'],
     input: Empty,
     output: z.object({ expired: z.number().int() }),
@@ -162,6 +164,7 @@ export const authServiceMethods = {
   }),
   'oidcClients.create': method({
     kind: 'command',
+    changes: ['authServices'],
     access: ['AUTH_PARTNER'],
     input: z
       .object({
@@ -178,6 +181,7 @@ export const authServiceMethods = {
   }),
   'oidcClients.update': method({
     kind: 'command',
+    changes: ['authServices'],
     access: ['AUTH_PARTNER'],
     input: z.object({ clientId: Id, ...ClientFields }).strict(),
     output: OidcClientDetail,
@@ -185,6 +189,7 @@ export const authServiceMethods = {
   }),
   'oidcClients.deactivate': method({
     kind: 'command',
+    changes: ['authServices'],
     access: ADMIN_OR_AUTH,
     input: z.object({ clientId: Id }).strict(),
     output: OidcClientDetail,
@@ -192,6 +197,7 @@ export const authServiceMethods = {
   }),
   'oidcClients.list': method({
     kind: 'query',
+    reads: ['authServices', 'partners', 'policyLinking', 'policies'],
     access: ADMIN_OR_AUTH,
     input: PageQuery.extend({
       partnerId: Filter,
@@ -206,6 +212,7 @@ export const authServiceMethods = {
   }),
   'oidcClients.get': method({
     kind: 'query',
+    reads: ['authServices', 'partners', 'policyLinking', 'policies'],
     access: ADMIN_OR_AUTH,
     input: z.object({ clientId: Id }).strict(),
     output: OidcClientDetail,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { Empty, PARTNER_ROLES, PageQuery, Timestamp, pageOf } from '../common.ts';
+import { Empty, PARTNER_ROLES, PageQuery, Timestamp, pageOf, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 
 /** A partner for its own certificates, the partner admin for anyone's (MOSIP: either may upload). */
@@ -139,6 +139,7 @@ export const File = z.object({ fileName: z.string(), mimeType: z.string(), conte
 export const certificateMethods = {
   'trustStore.upload': method({
     kind: 'command',
+    changes: ['trustStore'],
     access: ['PARTNER_ADMIN'],
     input: CertificateFile.extend({ partnerDomain: PartnerDomain }).strict(),
     output: z.object({ status: z.enum(['Upload Success', 'Partial Success', 'Upload Failed']), profile: TrustProfile, results: z.array(UploadResult) }),
@@ -156,12 +157,14 @@ export const certificateMethods = {
   'trustStore.setProfile': method({
     kind: 'command',
     access: ['PARTNER_ADMIN'],
+    changes: ['trustStore'],
     input: z.object({ partnerDomain: PartnerDomain, profile: TrustProfile }).strict(),
     output: DomainProfile,
     errors: [],
   }),
   'trustStore.list': method({
     kind: 'query',
+    reads: ['trustStore'],
     access: ['PARTNER_ADMIN'],
     input: PageQuery.extend({
       caCertificateType: CaType,
@@ -173,10 +176,11 @@ export const certificateMethods = {
       expiryPeriod: z.number().int().min(1).max(30).optional(),
     }).strict(),
     output: pageOf(CaCertificateRow),
-    errors: ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'],
+    errors: PAGING_ERRORS,
   }),
   'trustStore.detail': method({
     kind: 'query',
+    reads: ['trustStore'],
     access: ['PARTNER_ADMIN'],
     input: z.object({ certificateId: z.string().min(1).max(36) }).strict(),
     output: z.object({
@@ -202,6 +206,7 @@ export const certificateMethods = {
   }),
   'trustStore.signingCertificate': method({
     kind: 'query',
+    reads: ['partners'],
     access: ['PARTNER_ADMIN'],
     input: Empty,
     output: z.object({ file: File.nullable(), details: CertificateDetails.nullable() }),
@@ -209,6 +214,7 @@ export const certificateMethods = {
   }),
   'partnerCertificate.list': method({
     kind: 'query',
+    reads: ['partners'],
     access: PARTNER_OR_ADMIN,
     input: z.object({ partnerId: z.string().max(36).optional() }).strict(),
     output: z.object({ cards: z.array(PartnerCertificateCard) }),
@@ -216,6 +222,7 @@ export const certificateMethods = {
   }),
   'partnerCertificate.upload': method({
     kind: 'command',
+    changes: ['partners'],
     access: PARTNER_OR_ADMIN,
     input: CertificateFile.extend({ partnerId: z.string().min(1).max(36) }).strict(),
     output: z.object({ card: PartnerCertificateCard, signedCertificatePem: z.string() }),

@@ -20,6 +20,7 @@ export const DashboardCard = z.object({
 export const dashboardMethods = {
   'dashboard.summary': method({
     kind: 'query',
+    reads: ['accounts', 'partners', 'trustStore', 'policies', 'policyLinking', 'authServices', 'devices', 'ftm'],
     access: 'session',
     input: Empty,
     output: z.object({

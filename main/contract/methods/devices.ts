@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { Empty, PageQuery, Timestamp, pageOf } from '../common.ts';
+import { Empty, PageQuery, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 
 /** The device provider for its own partner ids; the partner admin for every provider (pms.md §3.3). */
@@ -15,9 +15,9 @@ export const Decision = z.enum(['approved', 'rejected']);
 
 /** A calendar date (YYYY-MM-DD, taken as 00:00 UTC) or a full ISO date-time. */
 const DateInput = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'expected YYYY-MM-DD or an ISO date-time');
-const Id = z.string().trim().min(1).max(36);
+/** Stored ids here are at most 36 characters. */
+const Id = BaseId.max(36);
 const Text = (max: number) => z.string().trim().min(1).max(max);
-const Filter = z.string().trim().max(128).optional();
 
 export const SbiRow = z.object({
   sbiId: z.string(),
@@ -65,6 +65,7 @@ export const deviceMethods = {
   }),
   'sbis.create': method({
     kind: 'command',
+    changes: ['devices'],
     access: PROVIDER_OR_ADMIN,
     input: z
       .object({
@@ -80,6 +81,7 @@ export const deviceMethods = {
   }),
   'sbis.list': method({
     kind: 'query',
+    reads: ['devices', 'partners'],
     access: PROVIDER_OR_ADMIN,
     input: PageQuery.extend({
       partnerId: Filter,
@@ -92,10 +94,11 @@ export const deviceMethods = {
       expiryPeriod: z.number().int().min(1).max(30).optional(),
     }).strict(),
     output: pageOf(SbiRow),
-    errors: ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'],
+    errors: PAGING_ERRORS,
   }),
   'sbis.get': method({
     kind: 'query',
+    reads: ['devices', 'partners'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ sbiId: Id }).strict(),
     output: SbiRow.extend({ updatedDateTime: Timestamp, updatedBy: z.string().nullable() }),
@@ -103,6 +106,7 @@ export const deviceMethods = {
   }),
   'sbis.decide': method({
     kind: 'command',
+    changes: ['devices'],
     access: ADMIN,
     input: z.object({ sbiId: Id, decision: Decision }).strict(),
     output: SbiRow,
@@ -111,6 +115,7 @@ export const deviceMethods = {
   /** What deactivating would do, for the confirmation ("N approved devices … M pending devices …"). */
   'sbis.deactivationPreview': method({
     kind: 'query',
+    reads: ['devices'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ sbiId: Id }).strict(),
     output: CascadeCounts,
@@ -118,6 +123,7 @@ export const deviceMethods = {
   }),
   'sbis.deactivate': method({
     kind: 'command',
+    changes: ['devices'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ sbiId: Id }).strict(),
     output: CascadeCounts.extend({ sbi: SbiRow }),
@@ -129,6 +135,7 @@ export const deviceMethods = {
    */
   'sbis.expireDue': method({
     kind: 'command',
+    changes: ['devices'],
     access: ADMIN,
     input: Empty,
     output: z.object({ sbisDeactivated: z.number().int(), sbisRejected: z.number().int(), devicesDeactivated: z.number().int(), devicesRejected: z.number().int() }),
@@ -137,6 +144,7 @@ export const deviceMethods = {
   /** One device row of the "Add devices" form; each row is submitted on its own. */
   'devices.add': method({
     kind: 'command',
+    changes: ['devices'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ sbiId: Id, deviceTypeCode: Text(36), deviceSubTypeCode: Text(36), make: Text(36), model: Text(36) }).strict(),
     output: DeviceRow,
@@ -144,6 +152,7 @@ export const deviceMethods = {
   }),
   'devices.list': method({
     kind: 'query',
+    reads: ['devices', 'partners'],
     access: PROVIDER_OR_ADMIN,
     input: PageQuery.extend({
       partnerId: Filter,
@@ -161,10 +170,11 @@ export const deviceMethods = {
       orphan: z.boolean().optional(),
     }).strict(),
     output: pageOf(DeviceRow),
-    errors: ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'],
+    errors: PAGING_ERRORS,
   }),
   'devices.get': method({
     kind: 'query',
+    reads: ['devices', 'partners'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ deviceId: Id }).strict(),
     output: DeviceRow.extend({
@@ -175,6 +185,7 @@ export const deviceMethods = {
   }),
   'devices.decide': method({
     kind: 'command',
+    changes: ['devices'],
     access: ADMIN,
     input: z.object({ deviceId: Id, decision: Decision }).strict(),
     output: DeviceRow,
@@ -182,6 +193,7 @@ export const deviceMethods = {
   }),
   'devices.deactivate': method({
     kind: 'command',
+    changes: ['devices'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ deviceId: Id }).strict(),
     output: DeviceRow,

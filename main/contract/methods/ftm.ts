@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { PageQuery, Timestamp, pageOf } from '../common.ts';
+import { PageQuery, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 import { CertificateDetails, File } from './certificates.ts';
 
@@ -9,8 +9,8 @@ const PROVIDER_OR_ADMIN: readonly Role[] = ['FTM_PROVIDER', 'PARTNER_ADMIN'];
 
 export const FTM_STATUSES = ['approved', 'deactivated', 'pending_approval', 'pending_cert_upload', 'rejected'] as const;
 export const FtmStatus = z.enum(FTM_STATUSES);
-const Id = z.string().trim().min(1).max(36);
-const Filter = z.string().trim().max(128).optional();
+/** Stored ids here are at most 36 characters. */
+const Id = BaseId.max(36);
 const FILE_MAX_BYTES = 2 * 1024 * 1024;
 
 export const FtmRow = z.object({
@@ -33,6 +33,7 @@ export const FtmRow = z.object({
 export const ftmMethods = {
   'ftm.create': method({
     kind: 'command',
+    changes: ['ftm'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ partnerId: Id, make: z.string().trim().min(1).max(36), model: z.string().trim().min(1).max(36) }).strict(),
     output: FtmRow,
@@ -40,6 +41,7 @@ export const ftmMethods = {
   }),
   'ftm.list': method({
     kind: 'query',
+    reads: ['ftm', 'partners'],
     access: PROVIDER_OR_ADMIN,
     input: PageQuery.extend({
       partnerId: Filter,
@@ -52,10 +54,11 @@ export const ftmMethods = {
       expiryPeriod: z.number().int().min(1).max(30).optional(),
     }).strict(),
     output: pageOf(FtmRow),
-    errors: ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'],
+    errors: PAGING_ERRORS,
   }),
   'ftm.get': method({
     kind: 'query',
+    reads: ['ftm', 'partners'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ ftmId: Id }).strict(),
     output: FtmRow.extend({ updatedDateTime: Timestamp, certificate: CertificateDetails.nullable() }),
@@ -64,6 +67,7 @@ export const ftmMethods = {
   /** Upload or re-upload the chip certificate; every upload puts the chip back to pending approval. */
   'ftm.uploadCertificate': method({
     kind: 'command',
+    changes: ['ftm'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ ftmId: Id, fileName: z.string().trim().min(1).max(255), contentBase64: z.string().min(1).max(1_400_000) }).strict(),
     output: FtmRow,
@@ -79,6 +83,7 @@ export const ftmMethods = {
   }),
   'ftm.decide': method({
     kind: 'command',
+    changes: ['ftm'],
     access: ['PARTNER_ADMIN'],
     input: z.object({ ftmId: Id, decision: z.enum(['approved', 'rejected']) }).strict(),
     output: FtmRow,
@@ -86,6 +91,7 @@ export const ftmMethods = {
   }),
   'ftm.deactivate': method({
     kind: 'command',
+    changes: ['ftm'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ ftmId: Id }).strict(),
     output: FtmRow,

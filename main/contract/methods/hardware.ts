@@ -266,6 +266,7 @@ export const hardwareMethods = {
   /** Reads the chip, proves possession, then uploads its certificate as the FTM chip certificate. */
   'hardware.ftm.onboard': method({
     kind: 'command',
+    changes: ['ftm'],
     access: FTM_ROLES,
     activePartner: true,
     input: z.object({ path: z.string().trim().min(1).max(256), ftmId: z.string().trim().min(1).max(36) }).strict(),
@@ -302,6 +303,7 @@ export const hardwareMethods = {
    */
   'virtualSbi.trustRoots': method({
     kind: 'command',
+    changes: ['trustStore'],
     access: ['PARTNER_ADMIN'],
     input: z.object({ confirmTestRoots: z.boolean().optional() }).strict(),
     output: z.object({ added: z.number().int(), alreadyPresent: z.number().int() }),

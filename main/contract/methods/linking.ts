@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { PageQuery, PartnerTypeCode, Timestamp, pageOf } from '../common.ts';
+import { PageQuery, PartnerTypeCode, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 import { POLICY_PARTNER_ROLES, PolicyType, ReadablePolicy } from './policies.ts';
 
 /** MOSIP's request states, plus `deactivated` for an approved link the admin withdrew. */
 export const LinkStatus = z.enum(['InProgress', 'approved', 'rejected', 'deactivated']);
 
-const Id = z.string().trim().min(1).max(64);
-const Filter = z.string().trim().max(128).optional();
+/** Stored ids here are at most 64 characters. */
+const Id = BaseId.max(64);
 const ADMIN_OR_PARTNER: readonly Role[] = ['PARTNER_ADMIN', ...POLICY_PARTNER_ROLES];
 
 export const LinkRequest = z.object({
@@ -41,6 +41,7 @@ export const linkingMethods = {
   /** Request policy (pms.md §1.4): only an approved, active partner with a certificate and a group. */
   'linking.request': method({
     kind: 'command',
+    changes: ['policyLinking'],
     access: POLICY_PARTNER_ROLES,
     input: z.object({ partnerId: Id, policyId: Id, comments: z.string().trim().min(1).max(500) }).strict(),
     output: LinkRequest,
@@ -49,6 +50,7 @@ export const linkingMethods = {
   /** The activated policies of the partner's group, with descriptions and any existing request. */
   'linking.availablePolicies': method({
     kind: 'query',
+    reads: ['policies', 'policyLinking', 'partners'],
     access: POLICY_PARTNER_ROLES,
     input: z.object({ partnerId: Id }).strict(),
     output: z.object({
@@ -64,6 +66,7 @@ export const linkingMethods = {
   /** Admin: every request, pending first by default; a partner: its own requests (the "Policies" list). */
   'linking.list': method({
     kind: 'query',
+    reads: ['policyLinking', 'policies', 'partners'],
     access: ADMIN_OR_PARTNER,
     input: PageQuery.extend({
       partnerId: Filter,
@@ -76,10 +79,11 @@ export const linkingMethods = {
       status: LinkStatus.optional(),
     }).strict(),
     output: pageOf(LinkRequest),
-    errors: ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'],
+    errors: PAGING_ERRORS,
   }),
   'linking.get': method({
     kind: 'query',
+    reads: ['policyLinking', 'policies', 'partners'],
     access: ADMIN_OR_PARTNER,
     input: z.object({ id: Id }).strict(),
     output: LinkRequestDetail,
@@ -87,6 +91,7 @@ export const linkingMethods = {
   }),
   'linking.decide': method({
     kind: 'command',
+    changes: ['policyLinking'],
     access: ['PARTNER_ADMIN'],
     // MOSIP compares the status case-insensitively and answers PMS_PM_045 for any other value.
     input: z.object({ id: Id, status: z.string().trim().min(1).max(32) }).strict(),
@@ -96,6 +101,7 @@ export const linkingMethods = {
   /** Withdraws an approved link: the partner's API keys and OIDC clients for the policy stop working. */
   'linking.deactivate': method({
     kind: 'command',
+    changes: ['policyLinking', 'authServices'],
     access: ['PARTNER_ADMIN'],
     input: z.object({ id: Id }).strict(),
     output: LinkRequest,

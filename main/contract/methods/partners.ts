@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { PARTNER_ROLES, PageQuery, PartnerTypeCode, Timestamp, pageOf } from '../common.ts';
+import { PARTNER_ROLES, PageQuery, PartnerTypeCode, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
 import { POLICY_PARTNER_ROLES } from './policies.ts';
 
-const Id = z.string().trim().min(1).max(64);
-const Filter = z.string().trim().max(128).optional();
+/** Stored ids here are at most 64 characters. */
+const Id = BaseId.max(64);
 
 /** Partner status as the admin list shows it: approval state, and for approved partners active or not. */
 export const PartnerStatus = z.enum(['InProgress', 'activated', 'deactivated', 'rejected']);
@@ -55,6 +55,7 @@ export const PARTNER_SORT_FIELDS = ['partnerId', 'partnerType', 'orgName', 'poli
 export const partnerMethods = {
   'partners.mine': method({
     kind: 'query',
+    reads: ['partners'],
     access: PARTNER_ROLES,
     input: z.object({ status: z.enum(['approved', 'InProgress', 'rejected']).optional(), policyGroupAvailable: z.boolean().optional() }).strict(),
     output: z.object({ partners: z.array(MyPartner) }),
@@ -63,6 +64,7 @@ export const partnerMethods = {
   /** The partner's policy group: chosen once after registration, changeable only while inactive (PMS_PRT_050). */
   'partners.setPolicyGroup': method({
     kind: 'command',
+    changes: ['partners'],
     access: POLICY_PARTNER_ROLES,
     input: z.object({ partnerId: Id, policyGroupId: Id }).strict(),
     output: MyPartner,
@@ -70,6 +72,7 @@ export const partnerMethods = {
   }),
   'partners.list': method({
     kind: 'query',
+    reads: ['partners', 'policies'],
     access: ['PARTNER_ADMIN'],
     input: PageQuery.extend({
       partnerId: Filter,
@@ -81,10 +84,11 @@ export const partnerMethods = {
       status: PartnerStatus.optional(),
     }).strict(),
     output: pageOf(AdminPartnerRow),
-    errors: ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'],
+    errors: PAGING_ERRORS,
   }),
   'partners.get': method({
     kind: 'query',
+    reads: ['partners', 'policyLinking', 'authServices'],
     access: ['PARTNER_ADMIN'],
     input: z.object({ partnerId: Id }).strict(),
     output: AdminPartnerDetail,
@@ -92,6 +96,7 @@ export const partnerMethods = {
   }),
   'partners.deactivate': method({
     kind: 'command',
+    changes: ['partners', 'authServices'],
     access: ['PARTNER_ADMIN'],
     input: z.object({ partnerId: Id }).strict(),
     output: AdminPartnerDetail,
@@ -99,6 +104,7 @@ export const partnerMethods = {
   }),
   'partners.activate': method({
     kind: 'command',
+    changes: ['partners', 'authServices'],
     access: ['PARTNER_ADMIN'],
     input: z.object({ partnerId: Id }).strict(),
     output: AdminPartnerDetail,

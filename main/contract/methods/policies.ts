@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { PARTNER_TYPES, PageQuery, Timestamp, pageOf } from '../common.ts';
+import { PARTNER_TYPES, PageQuery, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 
 /** MOSIP-38393: the policy API accepts either admin role. */
@@ -13,12 +13,12 @@ export const PolicyType = z.enum(POLICY_TYPES);
 export const PolicyStatus = z.enum(['draft', 'activated', 'deactivated']);
 export const GroupStatus = z.enum(['activated', 'deactivated']);
 
-const Id = z.string().trim().min(1).max(64);
+/** Stored ids here are at most 64 characters. */
+const Id = BaseId.max(64);
 const GroupName = z.string().trim().min(1).max(128);
 const Description = z.string().trim().min(1).max(256);
 /** The policy JSON as typed or uploaded; the core checks its stored (compact) length ≤ 5120. */
 const PolicyText = z.string().min(1).max(65_536);
-const Filter = z.string().trim().max(128).optional();
 
 export const PolicyGroup = z.object({
   policyGroupId: z.string(),
@@ -78,12 +78,12 @@ export const PolicyDetail = PolicySummary.extend({
 export const GROUP_SORT_FIELDS = ['policyGroupId', 'name', 'description', 'createdDateTime', 'status'] as const;
 export const POLICY_SORT_FIELDS = ['policyId', 'policyName', 'policyDescription', 'policyGroupName', 'createdDateTime', 'status'] as const;
 
-const PAGING_ERRORS = ['PMS_PRT_357', 'PMS_PRT_358', 'PMS_PRT_360', 'PMS_PRT_361'] as const;
 const PolicyInput = z.object({ name: GroupName, description: Description, policy: PolicyText });
 
 export const policyMethods = {
   'policyGroups.create': method({
     kind: 'command',
+    changes: ['policies'],
     access: POLICY_ADMINS,
     input: z.object({ name: GroupName, description: Description }).strict(),
     output: PolicyGroup,
@@ -91,6 +91,7 @@ export const policyMethods = {
   }),
   'policyGroups.list': method({
     kind: 'query',
+    reads: ['policies'],
     access: POLICY_ADMINS,
     input: PageQuery.extend({ policyGroupId: Filter, name: Filter, description: Filter, status: GroupStatus.optional() }).strict(),
     output: pageOf(PolicyGroup),
@@ -98,6 +99,7 @@ export const policyMethods = {
   }),
   'policyGroups.get': method({
     kind: 'query',
+    reads: ['policies', 'partners'],
     access: POLICY_ADMINS,
     input: z.object({ policyGroupId: Id }).strict(),
     output: PolicyGroupDetail,
@@ -105,6 +107,7 @@ export const policyMethods = {
   }),
   'policyGroups.deactivate': method({
     kind: 'command',
+    changes: ['policies'],
     access: POLICY_ADMINS,
     input: z.object({ policyGroupId: Id }).strict(),
     output: PolicyGroup,
@@ -113,6 +116,7 @@ export const policyMethods = {
   /** Active groups by name for the partner's one-time choice: searched and paged, never one long dropdown (MOSIP-39623). */
   'policyGroups.searchActive': method({
     kind: 'query',
+    reads: ['policies'],
     access: [...POLICY_ADMINS, ...POLICY_PARTNER_ROLES],
     input: z.object({ name: Filter, pageNo: z.number().int().default(0), pageSize: z.number().int().default(20) }).strict(),
     output: pageOf(z.object({ policyGroupId: z.string(), name: z.string(), description: z.string() })),
@@ -121,6 +125,7 @@ export const policyMethods = {
 
   'policies.create': method({
     kind: 'command',
+    changes: ['policies'],
     access: POLICY_ADMINS,
     input: PolicyInput.extend({ policyGroupId: Id, policyType: PolicyType }).strict(),
     output: PolicyDetail,
@@ -129,6 +134,7 @@ export const policyMethods = {
   }),
   'policies.update': method({
     kind: 'command',
+    changes: ['policies'],
     access: POLICY_ADMINS,
     input: PolicyInput.extend({ policyId: Id }).strict(),
     output: PolicyDetail,
@@ -137,6 +143,7 @@ export const policyMethods = {
   }),
   'policies.publish': method({
     kind: 'command',
+    changes: ['policies'],
     access: POLICY_ADMINS,
     input: z.object({ policyId: Id }).strict(),
     output: PolicyDetail,
@@ -144,6 +151,7 @@ export const policyMethods = {
   }),
   'policies.clone': method({
     kind: 'command',
+    changes: ['policies'],
     access: POLICY_ADMINS,
     input: z.object({ policyId: Id, policyGroupId: Id }).strict(),
     output: PolicyDetail,
@@ -151,6 +159,7 @@ export const policyMethods = {
   }),
   'policies.deactivate': method({
     kind: 'command',
+    changes: ['policies'],
     access: POLICY_ADMINS,
     input: z.object({ policyId: Id }).strict(),
     output: PolicyDetail,
@@ -158,6 +167,7 @@ export const policyMethods = {
   }),
   'policies.list': method({
     kind: 'query',
+    reads: ['policies'],
     access: POLICY_ADMINS,
     input: PageQuery.extend({
       policyType: PolicyType,
@@ -174,6 +184,7 @@ export const policyMethods = {
   }),
   'policies.get': method({
     kind: 'query',
+    reads: ['policies', 'policyLinking'],
     access: POLICY_ADMINS,
     input: z.object({ policyId: Id }).strict(),
     output: PolicyDetail,

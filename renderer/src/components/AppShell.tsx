@@ -7,6 +7,7 @@ import { useSession, type SessionNotice } from '../stores/session.ts';
 import { useIdleTimeout } from '../session/useIdleTimeout.ts';
 import { SessionWarning } from '../session/SessionWarning.tsx';
 import { Header } from './Header.tsx';
+import { DataProvider } from '../data/DataProvider.tsx';
 
 interface AppShellProps {
   user: UserProfile;
@@ -39,7 +40,7 @@ export function AppShell({ user, inactivitySeconds, promptSeconds, children }: A
       <SkipLink />
       <Header user={user} onLogout={logout} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
-        {children}
+        <DataProvider>{children}</DataProvider>
       </main>
       {remaining !== null ? <SessionWarning seconds={remaining} onStay={stay} onSignOut={() => signOut('signedOut')} /> : null}
     </div>

@@ -4,9 +4,7 @@ import { Link } from '../router/Link.tsx';
 import { useRoute } from '../router/hash.ts';
 import { BrandMark } from './BrandMark.tsx';
 import { UserMenu } from './UserMenu.tsx';
-import { partnerServicesNav } from '../screens/partner-services/nav.ts';
-import { devicesNav } from '../screens/devices/nav.ts';
-import { hardwareNav } from '../screens/hardware/nav.ts';
+import { navFor } from '../router/routes.ts';
 
 interface HeaderProps {
   user: UserProfile;
@@ -32,16 +30,11 @@ export function Header({ user, onLogout }: HeaderProps) {
           <BrandMark inverted />
         </Link>
         <nav aria-label={t('header.mainNav')} className="flex items-center gap-1">
-          {navLink('/dashboard', t('common.dashboard'))}
-          {user.isAdmin ? navLink('/admin/audit', t('audit.title')) : null}
-          {user.roles.includes('PARTNER_ADMIN') ? navLink('/admin/trust-store', t('certificates.trustStore.title')) : null}
-          {user.isAdmin ? navLink('/admin/policy-groups', t('dashboard.cards.policies.title')) : null}
-          {user.roles.includes('PARTNER_ADMIN') ? navLink('/admin/policy-linking', t('dashboard.cards.policyLinking.title')) : null}
-          {user.roles.includes('PARTNER_ADMIN') ? navLink('/admin/partners', t('dashboard.cards.partners.title')) : null}
-          {user.isAdmin ? null : navLink('/partner/certificates', t('certificates.partnerCert.title'))}
-          {devicesNav(user).map(([to, key]) => <span key={to} className="contents">{navLink(to, t(`devices.nav.${key}`))}</span>)}
-          {hardwareNav(user).map(([to, key]) => <span key={to} className="contents">{navLink(to, t(`hardware.nav.${key}`))}</span>)}
-          {partnerServicesNav(user).map(([to, key]) => <span key={to} className="contents">{navLink(to, t(`partnerServices.nav.${key}`))}</span>)}
+          {navFor(user).map(({ path: to, entry }) => (
+            <span key={to} className="contents">
+              {navLink(to, entry.nav?.label(t) ?? to)}
+            </span>
+          ))}
         </nav>
         <div className="ms-auto flex items-center gap-3">
           <span className="hidden text-sm text-brand-100 sm:inline" data-testid="header-org">

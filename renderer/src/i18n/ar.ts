@@ -234,6 +234,13 @@ const ar: Translation = {
     passwordSubmit: 'تغيير كلمة المرور',
     passwordSubmitting: 'جارٍ الحفظ…',
   },
+  /** Shared by every server list (filter bar, ListView). */
+  list: {
+    filters: 'عوامل التصفية',
+    apply: 'تطبيق التصفية',
+    clear: 'مسح',
+    any: 'الكل',
+  },
   pager: {
     pageSize: 'عدد الصفوف في الصفحة',
     total: 'عدد النتائج: {{n}}',

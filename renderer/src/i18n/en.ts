@@ -404,6 +404,13 @@ const en = {
     passwordSubmit: 'Change password',
     passwordSubmitting: 'Saving…',
   },
+  /** Shared by every server list (filter bar, ListView). */
+  list: {
+    filters: 'Filters',
+    apply: 'Apply Filter',
+    clear: 'Clear',
+    any: 'Any',
+  },
   pager: {
     pageSize: 'Rows per page',
     total: '{{n}} results',

@@ -234,6 +234,13 @@ const fr: Translation = {
     passwordSubmit: 'Changer le mot de passe',
     passwordSubmitting: 'Enregistrement…',
   },
+  /** Shared by every server list (filter bar, ListView). */
+  list: {
+    filters: 'Filtres',
+    apply: 'Appliquer le filtre',
+    clear: 'Effacer',
+    any: 'Tous',
+  },
   pager: {
     pageSize: 'Lignes par page',
     total: 'Résultats : {{n}}',

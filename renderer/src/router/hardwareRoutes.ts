@@ -1,14 +1,13 @@
-/** Routes of the devices & hardware area (issue 6), merged into routes.ts. */
-export const HARDWARE_ROUTES = {
-  '/hardware': 'hardware',
-  '/hardware/onboard': 'hardwareOnboard',
-  '/hardware/live': 'hardwareLive',
-  '/hardware/bench': 'hardwareBench',
-  '/hardware/ftm': 'hardwareFtm',
-  '/hardware/virtual': 'virtualSbi',
-} as const;
+import { routeTable, type ScreenOf } from './table.ts';
 
-export type HardwareScreen = (typeof HARDWARE_ROUTES)[keyof typeof HARDWARE_ROUTES];
+/** Routes of the devices & hardware area (issue 6), merged into routes.ts; the core's hardware roles open them. */
+export const HARDWARE_ROUTES = routeTable({
+  '/hardware': { screen: 'hardware', method: 'hardware.usb.list', nav: { order: 80, label: (t) => t('hardware.nav.hardware') } },
+  '/hardware/onboard': { screen: 'hardwareOnboard', method: 'sbi.inspect' },
+  '/hardware/live': { screen: 'hardwareLive', method: 'sbi.stream.start' },
+  '/hardware/bench': { screen: 'hardwareBench', method: 'sbi.bench.start' },
+  '/hardware/ftm': { screen: 'hardwareFtm', method: 'hardware.ftm.read' },
+  '/hardware/virtual': { screen: 'virtualSbi', method: 'virtualSbi.state' },
+});
 
-/** None is admin-only: the core's role gate decides (device providers, FTM providers, partner admins). */
-export const HARDWARE_ADMIN_ONLY: readonly HardwareScreen[] = [];
+export type HardwareScreen = ScreenOf<typeof HARDWARE_ROUTES>;

@@ -1,21 +1,20 @@
+import { routeTable, type ScreenOf } from './table.ts';
+
 /** Routes of the admin policy, policy-linking and partner screens (issue 4), merged into routes.ts. */
-export const POLICY_ROUTES = {
-  '/admin/policy-groups': 'policyGroups',
-  '/admin/policy-groups/create': 'policyGroupCreate',
-  '/admin/policy-groups/created': 'policyGroupCreated',
-  '/admin/policy-groups/view': 'policyGroupDetail',
-  '/admin/policies': 'policies',
-  '/admin/policies/create': 'policyCreate',
-  '/admin/policies/edit': 'policyEdit',
-  '/admin/policies/saved': 'policySaved',
-  '/admin/policies/view': 'policyView',
-  '/admin/policy-linking': 'policyLinking',
-  '/admin/policy-linking/view': 'policyLinkDetail',
-  '/admin/partners': 'adminPartners',
-  '/admin/partners/view': 'adminPartnerDetail',
-} as const;
+export const POLICY_ROUTES = routeTable({
+  '/admin/policy-groups': { screen: 'policyGroups', method: 'policyGroups.list', side: 'admin', card: 'policies', nav: { order: 30, label: (t) => t('dashboard.cards.policies.title') } },
+  '/admin/policy-groups/create': { screen: 'policyGroupCreate', method: 'policyGroups.create' },
+  '/admin/policy-groups/created': { screen: 'policyGroupCreated', method: 'policyGroups.create' },
+  '/admin/policy-groups/view': { screen: 'policyGroupDetail', method: 'policyGroups.get' },
+  '/admin/policies': { screen: 'policies', method: 'policies.list' },
+  '/admin/policies/create': { screen: 'policyCreate', method: 'policies.create' },
+  '/admin/policies/edit': { screen: 'policyEdit', method: 'policies.update' },
+  '/admin/policies/saved': { screen: 'policySaved', method: 'policies.create' },
+  '/admin/policies/view': { screen: 'policyView', method: 'policies.get' },
+  '/admin/policy-linking': { screen: 'policyLinking', method: 'linking.list', side: 'admin', card: 'policyLinking', nav: { order: 40, label: (t) => t('dashboard.cards.policyLinking.title') } },
+  '/admin/policy-linking/view': { screen: 'policyLinkDetail', method: 'linking.get', side: 'admin' },
+  '/admin/partners': { screen: 'adminPartners', method: 'partners.list', card: 'partners', nav: { order: 50, label: (t) => t('dashboard.cards.partners.title') } },
+  '/admin/partners/view': { screen: 'adminPartnerDetail', method: 'partners.get' },
+});
 
-export type PolicyScreen = (typeof POLICY_ROUTES)[keyof typeof POLICY_ROUTES];
-
-/** All of them need an admin (the core further limits linking and partners to PARTNER_ADMIN). */
-export const POLICY_ADMIN_ONLY: readonly PolicyScreen[] = Object.values(POLICY_ROUTES);
+export type PolicyScreen = ScreenOf<typeof POLICY_ROUTES>;

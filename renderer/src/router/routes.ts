@@ -1,10 +1,23 @@
-import { PARTNER_SERVICES_ADMIN_ONLY, PARTNER_SERVICES_ROUTES, type PartnerServicesScreen } from './partnerServicesRoutes.ts';
-import { POLICY_ADMIN_ONLY, POLICY_ROUTES, type PolicyScreen } from './policyRoutes.ts';
-import { DEVICE_ADMIN_ONLY, DEVICE_ROUTES, type DeviceScreen } from './deviceRoutes.ts';
-import { HARDWARE_ADMIN_ONLY, HARDWARE_ROUTES, type HardwareScreen } from './hardwareRoutes.ts';
+import type { CardId, Role, UserProfile } from '../contract.ts';
+import { PARTNER_SERVICES_ROUTES, type PartnerServicesScreen } from './partnerServicesRoutes.ts';
+import { POLICY_ROUTES, type PolicyScreen } from './policyRoutes.ts';
+import { DEVICE_ROUTES, type DeviceScreen } from './deviceRoutes.ts';
+import { HARDWARE_ROUTES, type HardwareScreen } from './hardwareRoutes.ts';
+import { isFor, mayOpen, routeTable, type RouteEntry, type ScreenOf } from './table.ts';
 
-export type Screen = 'setup' | 'login' | 'register' | 'forgot' | 'reset' | 'done' | 'dashboard' | 'profile' | 'audit' | 'notAllowed'
-  | 'trustStore' | 'trustUpload' | 'trustDetail' | 'partnerCertificates'
+/** The signed-in pages of the core features (accounts, audit, certificates). */
+const CORE_ROUTES = routeTable({
+  '/dashboard': { screen: 'dashboard', method: 'session', nav: { order: 0, label: (t) => t('common.dashboard') } },
+  '/profile': { screen: 'profile', method: 'session', card: 'profile' },
+  '/admin/audit': { screen: 'audit', method: 'audit.list', side: 'admin', card: 'auditLog', nav: { order: 10, label: (t) => t('audit.title') } },
+  '/admin/trust-store': { screen: 'trustStore', method: 'trustStore.list', side: 'admin', card: 'trustStore', nav: { order: 20, label: (t) => t('certificates.trustStore.title') } },
+  '/admin/trust-store/upload': { screen: 'trustUpload', method: 'trustStore.upload', side: 'admin' },
+  '/admin/trust-store/view': { screen: 'trustDetail', method: 'trustStore.detail', side: 'admin' },
+  '/partner/certificates': { screen: 'partnerCertificates', method: 'partnerCertificate.list', side: 'partner', card: 'partnerCertificate', nav: { order: 60, label: (t) => t('certificates.partnerCert.title') } },
+});
+
+export type Screen = 'setup' | 'login' | 'register' | 'forgot' | 'reset' | 'done' | 'notAllowed'
+  | ScreenOf<typeof CORE_ROUTES>
   | PartnerServicesScreen
   | PolicyScreen
   | DeviceScreen
@@ -17,36 +30,43 @@ const PUBLIC: Readonly<Record<string, Screen>> = {
   '/reset-password': 'reset',
 };
 
-const PRIVATE: Readonly<Record<string, Screen>> = {
-  '/dashboard': 'dashboard',
-  '/profile': 'profile',
-  '/admin/audit': 'audit',
-  '/admin/trust-store': 'trustStore',
-  '/admin/trust-store/upload': 'trustUpload',
-  '/admin/trust-store/view': 'trustDetail',
-  '/partner/certificates': 'partnerCertificates',
+/** Every signed-in page, one table per feature. */
+export const PRIVATE_ROUTES: Readonly<Record<string, RouteEntry<Screen>>> = {
+  ...CORE_ROUTES,
   ...PARTNER_SERVICES_ROUTES,
   ...POLICY_ROUTES,
   ...DEVICE_ROUTES,
   ...HARDWARE_ROUTES,
 };
 
-const ADMIN_ONLY: ReadonlySet<Screen> = new Set<Screen>(['audit', 'trustStore', 'trustUpload', 'trustDetail', ...PARTNER_SERVICES_ADMIN_ONLY, ...POLICY_ADMIN_ONLY, ...DEVICE_ADMIN_ONLY, ...HARDWARE_ADMIN_ONLY]);
+/** The header's entries for this user, in order. */
+export function navFor(user: UserProfile): { path: string; entry: RouteEntry<Screen> }[] {
+  return Object.entries(PRIVATE_ROUTES)
+    .filter(([, entry]) => entry.nav && isFor(entry, user))
+    .map(([path, entry]) => ({ path, entry }))
+    .sort((a, b) => (a.entry.nav?.order ?? 0) - (b.entry.nav?.order ?? 0));
+}
+
+/** Where a dashboard card leads for this user, if anywhere. */
+export function cardRoute(card: CardId, user: UserProfile): string | null {
+  const found = Object.entries(PRIVATE_ROUTES).find(([, entry]) => entry.card === card && isFor(entry, user));
+  return found ? found[0] : null;
+}
 
 export interface GuardState {
   setupRequired: boolean;
   signedIn: boolean;
-  isAdmin: boolean;
+  roles: readonly Role[];
 }
 
 export type Decision = { screen: Screen } | { redirect: string };
 
 /**
  * The route guard as a pure function: first-run setup wins over everything, signed-out users
- * only see public pages, signed-in users skip sign-in pages, admin pages need an admin.
- * The core re-checks every call's access; this only keeps users on pages that can work.
+ * only see public pages, signed-in users skip sign-in pages, and a page opens for the roles the
+ * contract admits to its method. The core re-checks every call; this keeps users on pages that work.
  */
-export function resolveRoute(path: string, { setupRequired, signedIn, isAdmin }: GuardState): Decision {
+export function resolveRoute(path: string, { setupRequired, signedIn, roles }: GuardState): Decision {
   if (setupRequired) return path === '/setup' ? { screen: 'setup' } : { redirect: '/setup' };
   const home = signedIn ? '/dashboard' : '/login';
   if (path === '/setup') return { redirect: home };
@@ -56,10 +76,10 @@ export function resolveRoute(path: string, { setupRequired, signedIn, isAdmin }:
     // A reset link opened while signed in still works; other sign-in pages bounce home.
     return signedIn && open !== 'reset' ? { redirect: home } : { screen: open };
   }
-  const closed = PRIVATE[path];
+  const closed = PRIVATE_ROUTES[path];
   if (closed) {
     if (!signedIn) return { redirect: '/login' };
-    return ADMIN_ONLY.has(closed) && !isAdmin ? { screen: 'notAllowed' } : { screen: closed };
+    return mayOpen(closed, roles) ? { screen: closed.screen } : { screen: 'notAllowed' };
   }
   return { redirect: home };
 }

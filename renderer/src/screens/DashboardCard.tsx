@@ -2,24 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { CardId } from '../contract.ts';
 import { Link } from '../router/Link.tsx';
 import { useSession } from '../stores/session.ts';
-import { PARTNER_CARD_ROUTES, ADMIN_CARD_ROUTES } from './partner-services/nav.ts';
-import { DEVICE_ADMIN_CARD_ROUTES, DEVICE_PARTNER_CARD_ROUTES, deviceCardTitle } from './devices/nav.ts';
-
-/** Cards whose screens exist; the rest render as plain, non-interactive tiles. */
-const CARD_ROUTES: Partial<Record<CardId, string>> = {
-  profile: '/profile',
-  auditLog: '/admin/audit',
-  trustStore: '/admin/trust-store',
-  partnerCertificate: '/partner/certificates',
-  policies: '/admin/policy-groups',
-  policyLinking: '/admin/policy-linking',
-  partners: '/admin/partners',
-};
+import { deviceCardTitle } from './devices/nav.ts';
+import { cardRoute } from '../router/routes.ts';
 
 export function DashboardCard({ id, count, breakdown }: { id: CardId; count: number | null; breakdown?: Record<string, number> | undefined }) {
   const { t } = useTranslation();
-  const isAdmin = useSession((s) => s.user?.isAdmin ?? false);
-  const route = (isAdmin ? (ADMIN_CARD_ROUTES[id] ?? DEVICE_ADMIN_CARD_ROUTES[id]) : (PARTNER_CARD_ROUTES[id] ?? DEVICE_PARTNER_CARD_ROUTES[id])) ?? CARD_ROUTES[id];
+  const user = useSession((s) => s.user);
+  const isAdmin = user?.isAdmin ?? false;
+  // Cards lead to the page of the user's side that the contract lets them open; others are plain tiles.
+  const route = user ? cardRoute(id, user) : null;
   // Expiry badges say what they count, with the language's plural forms (Arabic has six).
   const deviceTitle = count === null ? null : deviceCardTitle(id, count, isAdmin, breakdown, t as never);
   const countTitle =

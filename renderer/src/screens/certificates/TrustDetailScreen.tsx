@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../contract.ts';
 import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
 import { CopyableId } from '../../components/CopyButton.tsx';
+import { DetailView } from '../../components/DetailView.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useRecord } from '../../data/useRecord.ts';
 import { useDownload } from '../../hooks/useDownload.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useRoute } from '../../router/hash.ts';
@@ -15,30 +16,13 @@ import { CertificateFacts, ExtensionsTable } from './CertificateFacts.tsx';
 import { ChainPicture } from './ChainPicture.tsx';
 import { WarningList } from './WarningList.tsx';
 
-type Detail = Output<'trustStore.detail'>;
-
 /** `#/admin/trust-store/view?id=<certificateId>`: details, chain picture, downloads. */
 export function TrustDetailScreen() {
   const { t } = useTranslation();
-  const lang = useUi((s) => s.lang);
   const id = useRoute().query.get('id') ?? '';
-  const [loaded, setLoaded] = useState<{ id: string; detail: Detail | null; error: ApiError | null } | null>(null);
+  const record = useRecord('trustStore.detail', id ? { certificateId: id } : null);
   const { download, busy, error: downloadError } = useDownload();
 
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    api.call('trustStore.detail', { certificateId: id }).then(
-      (detail) => live && setLoaded({ id, detail, error: null }),
-      (caught: unknown) => live && setLoaded({ id, detail: null, error: toApiError(caught) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-
-  const current = loaded?.id === id ? loaded : null;
-  const detail = current?.detail ?? null;
   const back = (
     <Link to="/admin/trust-store" className="link inline-flex items-center gap-1" data-testid="detail-back">
       <span aria-hidden="true" className="inline-block rtl:rotate-180">
@@ -48,31 +32,34 @@ export function TrustDetailScreen() {
     </Link>
   );
 
-  if (!id || current?.error) {
+  if (!id) {
     return (
       <div className="space-y-4">
         {back}
-        {id ? (
-          <CertificateError error={current?.error ?? null} />
-        ) : (
-          <p role="alert" className="text-slate-700">
-            {t('certificates.trustDetail.missingId')}
-          </p>
-        )}
-      </div>
-    );
-  }
-  if (!detail) {
-    return (
-      <div className="space-y-4">
-        {back}
-        <p role="status" className="text-slate-600">
-          {t('app.loading')}
+        <p role="alert" className="text-slate-700">
+          {t('certificates.trustDetail.missingId')}
         </p>
       </div>
     );
   }
+  return (
+    <DetailView record={record} frame={back} errorView={(error) => <CertificateError error={error} />}>
+      {(detail) => <TrustDetail detail={detail} back={back} busy={busy} download={download} downloadError={downloadError} />}
+    </DetailView>
+  );
+}
 
+interface TrustDetailProps {
+  detail: Output<'trustStore.detail'>;
+  back: ReactNode;
+  busy: string | null;
+  download: ReturnType<typeof useDownload>['download'];
+  downloadError: ReturnType<typeof useDownload>['error'];
+}
+
+function TrustDetail({ detail, back, busy, download, downloadError }: TrustDetailProps) {
+  const { t } = useTranslation();
+  const lang = useUi((s) => s.lang);
   const { row, details } = detail;
   const fetchFile = (kind: 'certificate' | 'chain') => () => api.call('trustStore.download', { certificateId: row.certificateId, kind });
   return (

@@ -1,7 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaType } from '../../lib/certificates.ts';
-import { useTrustStore } from '../../stores/trustStore.ts';
 import { useUi } from '../../stores/ui.ts';
 
 const TABS: readonly CaType[] = ['ROOT', 'INTERMEDIATE'];
@@ -9,15 +8,13 @@ export const tabId = (type: CaType) => `trust-tab-${type.toLowerCase()}`;
 export const PANEL_ID = 'trust-tab-panel';
 
 /** Root CA / Intermediate CA as an ARIA tab list: arrow keys move (mirrored in Arabic), Home/End jump. */
-export function TrustStoreTabs() {
+export function TrustStoreTabs({ caType, onSelect }: { caType: CaType; onSelect(type: CaType): void }) {
   const { t } = useTranslation();
-  const caType = useTrustStore((s) => s.caType);
-  const setCaType = useTrustStore((s) => s.setCaType);
   const rtl = useUi((s) => s.lang) === 'ar';
   const refs = useRef<Partial<Record<CaType, HTMLButtonElement | null>>>({});
 
   function select(type: CaType) {
-    setCaType(type);
+    onSelect(type);
     refs.current[type]?.focus();
   }
 

@@ -7,8 +7,3 @@ export function hardwareRoles(user: UserProfile) {
   const admin = user.roles.includes('PARTNER_ADMIN');
   return { device, ftm, admin, any: device || ftm || admin, sbi: device || admin, chips: ftm || admin };
 }
-
-/** Header entry next to the device/FTM lists of issue 5. */
-export function hardwareNav(user: UserProfile): [string, 'hardware'][] {
-  return hardwareRoles(user).any ? [['/hardware', 'hardware']] : [];
-}

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { useRoute } from '../../router/hash.ts';
-import { useAdminApiKeys, useAdminOidcClients } from '../../stores/partnerServices.ts';
 import { ApiKeyList } from './ApiKeysScreen.tsx';
 import { OidcClientList } from './OidcClientsScreen.tsx';
 import { AuthServiceTabs, PageHeader } from './parts.tsx';
@@ -13,7 +12,7 @@ export function AdminAuthServicesScreen() {
     <div className="space-y-4" data-testid="admin-auth-services" data-tab={tab}>
       <PageHeader title={t('partnerServices.authServices.title')} description={t('partnerServices.authServices.adminDescription')} />
       <AuthServiceTabs current={tab} admin />
-      {tab === 'apiKeys' ? <ApiKeyList key="keys" store={useAdminApiKeys} admin /> : <OidcClientList key="oidc" store={useAdminOidcClients} admin />}
+      {tab === 'apiKeys' ? <ApiKeyList key="keys" admin /> : <OidcClientList key="oidc" admin />}
     </div>
   );
 }

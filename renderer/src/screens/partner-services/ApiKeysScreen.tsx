@@ -1,51 +1,41 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
 import { FormError } from '../../components/FormError.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { Link } from '../../router/Link.tsx';
-import type { ListStore } from '../../stores/pagedList.ts';
-import { EMPTY_API_KEY_FILTERS, usePartnerApiKeys, type ApiKeyFilters, type ApiKeyRow } from '../../stores/partnerServices.ts';
-import { ListFilters } from './ListFilters.tsx';
-import { ListPager } from './ListPager.tsx';
-import { ListTable, type Column } from './ListTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
+import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
+import { useCommand } from '../../data/useCommand.ts';
+import { useList, type Row } from '../../data/useList.ts';
 import { AuthServiceTabs, Badge, ConfirmDialog, DateCell, InactivePartnerNote, PageHeader, UnusableMark, keyStatus, useInactivePartners } from './parts.tsx';
 
+type ApiKeyRow = Row<'apiKeys.list'>;
+
 /** Deactivate an API key after a confirmation naming it; the key stops working at once. */
-export function useDeactivateKey(onDone: () => void) {
+export function useDeactivateKey(onDone: () => void = () => undefined) {
   const { t } = useTranslation();
   const [target, setTarget] = useState<{ id: string; label: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const deactivate = useCommand('apiKeys.deactivate');
   const dialog = target ? (
     <ConfirmDialog
       title={t('partnerServices.apiKeys.deactivateTitle')}
       text={t('partnerServices.apiKeys.deactivateText', { name: target.label })}
       confirm={t('partnerServices.deactivate')}
-      busy={busy}
-      error={<FormError error={error} />}
+      busy={deactivate.pending}
+      error={<FormError error={deactivate.error} />}
       testId="deactivate-dialog"
       onClose={() => setTarget(null)}
-      onConfirm={() => {
-        setBusy(true);
-        api.call('apiKeys.deactivate', { id: target.id }).then(
-          () => {
-            setBusy(false);
-            setTarget(null);
-            onDone();
-          },
-          (e: unknown) => {
-            setBusy(false);
-            setError(toApiError(e));
-          },
-        );
-      }}
+      onConfirm={() =>
+        void deactivate.run({ id: target.id }).then((done) => {
+          if (!done) return;
+          setTarget(null);
+          onDone();
+        })
+      }
     />
   ) : null;
   return {
     ask: (row: { id: string; apiKeyLabel: string }) => {
-      setError(null);
+      deactivate.reset();
       setTarget({ id: row.id, label: row.apiKeyLabel });
     },
     dialog,
@@ -54,17 +44,10 @@ export function useDeactivateKey(onDone: () => void) {
 
 /** API key columns as MOSIP (pms.md §5.3/§5.4); admins also see the organisation. */
 /** Rows carry `usable` from the core, so a key or client stopped by its partner, link or policy is marked. */
-export function ApiKeyList({ store, admin }: { store: ListStore<ApiKeyRow, ApiKeyFilters>; admin: boolean }) {
+export function ApiKeyList({ admin }: { admin: boolean }) {
   const { t } = useTranslation();
-  const load = store((s) => s.load);
-  const error = store((s) => s.error);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'authServices' || topic === 'partners' || topic === 'policyLinking') void load();
-  });
-  const { ask, dialog } = useDeactivateKey(() => void load());
+  const list = useList('apiKeys.list', { id: admin ? 'adminApiKeys' : 'partnerApiKeys', sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: ['createdDateTime', 'apiKeyExpiryDateTime'] });
+  const { ask, dialog } = useDeactivateKey();
   const viewBase = admin ? '/admin/auth-services/api-key' : '/partner/api-keys/view';
 
   const columns = useMemo<Column<ApiKeyRow>[]>(() => {
@@ -113,32 +96,30 @@ export function ApiKeyList({ store, admin }: { store: ListStore<ApiKeyRow, ApiKe
 
   return (
     <div className="space-y-4">
-      <ListFilters
-        store={store}
-        empty={EMPTY_API_KEY_FILTERS}
-        testId="key-filters"
-        fields={[
-          { name: 'partnerId', label: t('partnerServices.cols.partnerId'), ltr: true },
-          ...(admin ? [{ name: 'orgName', label: t('partnerServices.cols.orgName') }] : []),
-          { name: 'policyGroupName', label: t('partnerServices.cols.policyGroup') },
-          { name: 'policyName', label: t('partnerServices.cols.policyName') },
-          { name: 'apiKeyLabel', label: t('partnerServices.cols.apiKeyName') },
-          {
-            name: 'status',
-            label: t('partnerServices.cols.status'),
-            options: [
-              { value: '', label: t('partnerServices.list.any') },
-              { value: 'activated', label: t('status.active') },
-              { value: 'deactivated', label: t('status.deactivated') },
-            ],
-          },
-        ]}
+      <ListView
+        list={list}
+        columns={columns}
+        rowKey={(r) => r.id}
+        label={t('partnerServices.apiKeys.title')}
+        empty={t('partnerServices.apiKeys.empty')}
+        minWidth={admin ? '80rem' : '72rem'}
+        ids={listIds('key-table', { pager: pagerIds('key-pager'), filters: filterIds('key-filters') })}
+        filters={[
+        { name: 'partnerId', label: t('partnerServices.cols.partnerId'), ltr: true },
+        ...(admin ? [{ name: 'orgName' as const, label: t('partnerServices.cols.orgName') }] : []),
+        { name: 'policyGroupName', label: t('partnerServices.cols.policyGroup') },
+        { name: 'policyName', label: t('partnerServices.cols.policyName') },
+        { name: 'apiKeyLabel', label: t('partnerServices.cols.apiKeyName') },
+        {
+          name: 'status',
+          label: t('partnerServices.cols.status'),
+          options: [
+            { value: 'activated', label: t('status.active') },
+            { value: 'deactivated', label: t('status.deactivated') },
+          ],
+        },
+      ]}
       />
-      <FormError error={error} />
-      <div className="panel overflow-hidden">
-        <ListTable store={store} columns={columns} rowKey={(r) => r.id} label={t('partnerServices.apiKeys.title')} empty={t('partnerServices.apiKeys.empty')} testId="key-table" minWidth={admin ? '80rem' : '72rem'} />
-        <ListPager store={store} testId="key-pager" />
-      </div>
       {dialog}
     </div>
   );
@@ -160,7 +141,7 @@ export function ApiKeysScreen() {
       />
       <AuthServiceTabs current="apiKeys" admin={false} />
       <InactivePartnerNote ids={inactive} />
-      <ApiKeyList store={usePartnerApiKeys} admin={false} />
+      <ApiKeyList admin={false} />
     </div>
   );
 }

@@ -1,17 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { CopyableId } from '../../components/CopyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { Link } from '../../router/Link.tsx';
-import type { ListStore } from '../../stores/pagedList.ts';
-import { EMPTY_OIDC_FILTERS, usePartnerOidcClients, type OidcFilters, type OidcRow } from '../../stores/partnerServices.ts';
-import { ListFilters } from './ListFilters.tsx';
-import { ListPager } from './ListPager.tsx';
-import { ListTable, type Column } from './ListTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
+import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
+import { useList, type Row } from '../../data/useList.ts';
 import { AuthServiceTabs, Badge, ConfirmDialog, DateCell, InactivePartnerNote, PageHeader, UnusableMark, clientStatus, useInactivePartners } from './parts.tsx';
+
+type OidcRow = Row<'oidcClients.list'>;
 
 export function useDeactivateClient(onDone: () => void) {
   const { t } = useTranslation();
@@ -54,17 +53,10 @@ export function useDeactivateClient(onDone: () => void) {
 
 /** OIDC client columns as MOSIP (pms.md §5.3/§5.4): the partner may edit, the admin only deactivates. */
 /** Rows carry `usable` from the core, so a key or client stopped by its partner, link or policy is marked. */
-export function OidcClientList({ store, admin }: { store: ListStore<OidcRow, OidcFilters>; admin: boolean }) {
+export function OidcClientList({ admin }: { admin: boolean }) {
   const { t } = useTranslation();
-  const load = store((s) => s.load);
-  const error = store((s) => s.error);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'authServices' || topic === 'partners' || topic === 'policyLinking') void load();
-  });
-  const { ask, dialog } = useDeactivateClient(() => void load());
+  const list = useList('oidcClients.list', { id: admin ? 'adminOidcClients' : 'partnerOidcClients', sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: ['createdDateTime'] });
+  const { ask, dialog } = useDeactivateClient(() => list.refetch());
   const viewBase = admin ? '/admin/auth-services/oidc-client' : '/partner/oidc-clients/view';
   const inactiveReason = t('errors.PMS_ESI_008');
 
@@ -133,32 +125,30 @@ export function OidcClientList({ store, admin }: { store: ListStore<OidcRow, Oid
 
   return (
     <div className="space-y-4">
-      <ListFilters
-        store={store}
-        empty={EMPTY_OIDC_FILTERS}
-        testId="client-filters"
-        fields={[
-          { name: 'partnerId', label: t('partnerServices.cols.partnerId'), ltr: true },
-          ...(admin ? [{ name: 'orgName', label: t('partnerServices.cols.orgName') }] : []),
-          { name: 'policyGroupName', label: t('partnerServices.cols.policyGroup') },
-          { name: 'policyName', label: t('partnerServices.cols.policyName') },
-          { name: 'clientName', label: t('partnerServices.cols.clientName') },
-          {
-            name: 'status',
-            label: t('partnerServices.cols.status'),
-            options: [
-              { value: '', label: t('partnerServices.list.any') },
-              { value: 'ACTIVE', label: t('status.active') },
-              { value: 'INACTIVE', label: t('status.deactivated') },
-            ],
-          },
-        ]}
+      <ListView
+        list={list}
+        columns={columns}
+        rowKey={(r) => r.clientId}
+        label={t('partnerServices.oidc.title')}
+        empty={t('partnerServices.oidc.empty')}
+        minWidth={admin ? '84rem' : '80rem'}
+        ids={listIds('client-table', { pager: pagerIds('client-pager'), filters: filterIds('client-filters') })}
+        filters={[
+        { name: 'partnerId', label: t('partnerServices.cols.partnerId'), ltr: true },
+        ...(admin ? [{ name: 'orgName' as const, label: t('partnerServices.cols.orgName') }] : []),
+        { name: 'policyGroupName', label: t('partnerServices.cols.policyGroup') },
+        { name: 'policyName', label: t('partnerServices.cols.policyName') },
+        { name: 'clientName', label: t('partnerServices.cols.clientName') },
+        {
+          name: 'status',
+          label: t('partnerServices.cols.status'),
+          options: [
+            { value: 'ACTIVE', label: t('status.active') },
+            { value: 'INACTIVE', label: t('status.deactivated') },
+          ],
+        },
+      ]}
       />
-      <FormError error={error} />
-      <div className="panel overflow-hidden">
-        <ListTable store={store} columns={columns} rowKey={(r) => r.clientId} label={t('partnerServices.oidc.title')} empty={t('partnerServices.oidc.empty')} testId="client-table" minWidth={admin ? '84rem' : '80rem'} />
-        <ListPager store={store} testId="client-pager" />
-      </div>
       {dialog}
     </div>
   );
@@ -180,7 +170,7 @@ export function OidcClientsScreen() {
       />
       <AuthServiceTabs current="oidc" admin={false} />
       <InactivePartnerNote ids={inactive} />
-      <OidcClientList store={usePartnerOidcClients} admin={false} />
+      <OidcClientList admin={false} />
     </div>
   );
 }

@@ -1,26 +1,18 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../components/FormError.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { Link } from '../../router/Link.tsx';
-import { EMPTY_LINK_FILTERS, usePartnerPolicies, type LinkRow } from '../../stores/partnerServices.ts';
 import { partnerTypeName } from '../certificates/partnerType.ts';
-import { ListFilters } from './ListFilters.tsx';
-import { ListPager } from './ListPager.tsx';
-import { ListTable, type Column } from './ListTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
+import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
+import { useList, type Row } from '../../data/useList.ts';
 import { Badge, DateCell, PageHeader } from './parts.tsx';
+
+type LinkRow = Row<'linking.list'>;
 
 /** Policies (pms.md §5.3): the partner's policy requests and their state. */
 export function PartnerPoliciesScreen() {
   const { t } = useTranslation();
-  const load = usePartnerPolicies((s) => s.load);
-  const error = usePartnerPolicies((s) => s.error);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'policyLinking' || topic === 'policies') void load();
-  });
+  const list = useList('linking.list', { id: 'partnerPolicies', sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: ['createdDateTime'] });
 
   const columns = useMemo<Column<LinkRow>[]>(
     () => [
@@ -56,26 +48,24 @@ export function PartnerPoliciesScreen() {
           </Link>
         }
       />
-      <ListFilters
-        store={usePartnerPolicies}
-        empty={EMPTY_LINK_FILTERS}
-        testId="policy-filters"
-        fields={[
-          { name: 'partnerId', label: t('partnerServices.cols.partnerId'), ltr: true },
-          { name: 'policyGroupName', label: t('partnerServices.cols.policyGroup') },
-          { name: 'policyName', label: t('partnerServices.cols.policyName') },
-          {
-            name: 'status',
-            label: t('partnerServices.cols.status'),
-            options: [{ value: '', label: t('partnerServices.list.any') }, ...(['InProgress', 'approved', 'rejected', 'deactivated'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))],
-          },
-        ]}
+      <ListView
+        list={list}
+        columns={columns}
+        rowKey={(r) => r.id}
+        label={t('partnerServices.policies.title')}
+        empty={t('partnerServices.policies.empty')}
+        ids={listIds('policy-table', { pager: pagerIds('policy-pager'), filters: filterIds('policy-filters') })}
+        filters={[
+        { name: 'partnerId', label: t('partnerServices.cols.partnerId'), ltr: true },
+        { name: 'policyGroupName', label: t('partnerServices.cols.policyGroup') },
+        { name: 'policyName', label: t('partnerServices.cols.policyName') },
+        {
+          name: 'status',
+          label: t('partnerServices.cols.status'),
+          options: [...(['InProgress', 'approved', 'rejected', 'deactivated'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))],
+        },
+      ]}
       />
-      <FormError error={error} />
-      <div className="panel overflow-hidden">
-        <ListTable store={usePartnerPolicies} columns={columns} rowKey={(r) => r.id} label={t('partnerServices.policies.title')} empty={t('partnerServices.policies.empty')} testId="policy-table" />
-        <ListPager store={usePartnerPolicies} testId="policy-pager" />
-      </div>
     </div>
   );
 }

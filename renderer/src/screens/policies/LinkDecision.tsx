@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { LinkRow } from '../../stores/adminLists.ts';
+import type { LinkRow } from './rows.ts';
 import { ConfirmDialog } from './Dialogs.tsx';
 
 export type LinkAction = 'approve' | 'reject' | 'withdraw';

@@ -1,19 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton.tsx';
-import { FormError } from '../../components/FormError.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useRoute } from '../../router/hash.ts';
 import { Link } from '../../router/Link.tsx';
-import { usePolicies, type PolicyRow, type PolicyTypeName } from '../../stores/adminLists.ts';
+import type { PolicyRow, PolicyTypeName } from './rows.ts';
 import { useUi } from '../../stores/ui.ts';
-import { AdminFilters } from './AdminFilters.tsx';
-import { AdminPager } from './AdminPager.tsx';
-import { AdminTable, Cut, type Column } from './AdminTable.tsx';
+import { Cut, type Column } from '../../components/DataTable.tsx';
+import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
+import { useList } from '../../data/useList.ts';
 import { AdminBadge } from './Badge.tsx';
 import { Notice, PolicyTabs } from './Bits.tsx';
 import { PolicyActionDialog, type PolicyAction } from './PolicyActions.tsx';
+
+const POLICY_IDS = listIds('policy-table', { row: 'policy-row', pager: pagerIds('policy-pager'), filters: filterIds('policy-filters') });
 
 export function policyTypeOf(value: string | null): PolicyTypeName {
   return value === 'DataShare' ? 'DataShare' : 'Auth';
@@ -24,20 +24,10 @@ export function PoliciesScreen() {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
   const type = policyTypeOf(useRoute().query.get('type'));
-  const scope = usePolicies((s) => s.scope);
-  const setScope = usePolicies((s) => s.setScope);
-  const load = usePolicies((s) => s.load);
-  const error = usePolicies((s) => s.error);
+  const list = useList('policies.list', { id: `policies-${type}`, scope: { policyType: type }, sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: ['createdDateTime'] });
   const [pending, setPending] = useState<{ action: PolicyAction; row: PolicyRow } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (type !== usePolicies.getState().scope) setScope(type);
-    else void load();
-  }, [type, setScope, load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'policies' || topic === 'policyLinking') void load();
-  });
 
   const act = (action: PolicyAction, row: PolicyRow, label: string) => (
     <button
@@ -56,27 +46,29 @@ export function PoliciesScreen() {
 
   const columns: Column<PolicyRow>[] = [
     {
-      key: 'policyId',
+      id: 'policyId',
       label: t('policies.policies.policyId'),
       width: '11rem',
-      sortable: true,
-      render: (r) => (
+      sort: 'policyId',
+      flex: true,
+      cell: (r) => (
         <>
           <Cut text={r.policyId} ltr />
           <CopyButton value={r.policyId} label={t('policies.policies.policyId')} />
         </>
       ),
     },
-    { key: 'policyName', label: t('policies.policies.policyName'), width: 'minmax(9rem,1fr)', sortable: true, render: (r) => <Cut text={r.policyName} testId="policy-row-name" /> },
-    { key: 'policyDescription', label: t('policies.list.description'), width: 'minmax(9rem,1fr)', sortable: true, render: (r) => <Cut text={r.policyDescription} /> },
-    { key: 'policyGroupName', label: t('policies.policies.policyGroupName'), width: 'minmax(8rem,1fr)', sortable: true, render: (r) => <Cut text={r.policyGroupName} testId="policy-row-group" /> },
-    { key: 'createdDateTime', label: t('policies.list.created'), width: '7.5rem', sortable: true, render: (r) => formatDate(r.createdDateTime, lang) },
-    { key: 'status', label: t('policies.list.status'), width: '7.5rem', sortable: true, render: (r) => <AdminBadge status={r.status} testId="policy-row-status" /> },
+    { id: 'policyName', label: t('policies.policies.policyName'), width: 'minmax(9rem,1fr)', sort: 'policyName', flex: true, cell: (r) => <Cut text={r.policyName} testId="policy-row-name" /> },
+    { id: 'policyDescription', label: t('policies.list.description'), width: 'minmax(9rem,1fr)', sort: 'policyDescription', flex: true, cell: (r) => <Cut text={r.policyDescription} /> },
+    { id: 'policyGroupName', label: t('policies.policies.policyGroupName'), width: 'minmax(8rem,1fr)', sort: 'policyGroupName', flex: true, cell: (r) => <Cut text={r.policyGroupName} testId="policy-row-group" /> },
+    { id: 'createdDateTime', label: t('policies.list.created'), width: '7.5rem', sort: 'createdDateTime', flex: true, cell: (r) => formatDate(r.createdDateTime, lang) },
+    { id: 'status', label: t('policies.list.status'), width: '7.5rem', sort: 'status', flex: true, cell: (r) => <AdminBadge status={r.status} testId="policy-row-status" /> },
     {
-      key: 'action',
+      id: 'action',
       label: t('policies.list.action'),
       width: '19rem',
-      render: (r) => (
+      flex: true,
+      cell: (r) => (
         <div className="flex flex-wrap items-center">
           <Link to={`/admin/policies/view?id=${encodeURIComponent(r.policyId)}`} className="btn btn-quiet px-2" data-testid="policy-row-view" aria-label={t('policies.list.rowLabel', { action: t('policies.list.view'), name: r.policyName })}>
             {t('policies.list.view')}
@@ -106,31 +98,23 @@ export function PoliciesScreen() {
           {t(`policies.policies.create${type}`)}
         </Link>
       </div>
-      <AdminFilters
-        key={scope}
-        store={usePolicies}
-        testId="policy-filters"
-        fields={[
-          { kind: 'text', name: 'policyId', label: t('policies.policies.policyId'), ltr: true },
-          { kind: 'text', name: 'policyName', label: t('policies.policies.policyName') },
-          { kind: 'text', name: 'policyGroupName', label: t('policies.policies.policyGroupName') },
-          { kind: 'select', name: 'status', label: t('policies.list.status'), options: (['draft', 'activated', 'deactivated'] as const).map((s) => ({ value: s, label: t(`policies.statuses.${s}`) })) },
+      <Notice text={notice} />
+      <ListView
+        key={type}
+        list={list}
+        columns={columns}
+        label={t(`policies.policies.title${type}`)}
+        rowKey={(r) => r.policyId}
+        rowData={(r) => ({ id: r.policyId, name: r.policyName, type: r.policyType })}
+        ids={POLICY_IDS}
+        empty={t('policies.list.empty')}
+        filters={[
+          { name: 'policyId', label: t('policies.policies.policyId'), ltr: true },
+          { name: 'policyName', label: t('policies.policies.policyName') },
+          { name: 'policyGroupName', label: t('policies.policies.policyGroupName') },
+          { name: 'status', label: t('policies.list.status'), options: (['draft', 'activated', 'deactivated'] as const).map((s) => ({ value: s, label: t(`policies.statuses.${s}`) })) },
         ]}
       />
-      <Notice text={notice} />
-      <FormError error={error} />
-      <div className="panel overflow-hidden">
-        <AdminTable
-          store={usePolicies}
-          columns={columns}
-          label={t(`policies.policies.title${type}`)}
-          testId="policy-table"
-          rowTestId="policy-row"
-          rowKey={(r) => r.policyId}
-          rowData={(r) => ({ id: r.policyId, name: r.policyName, type: r.policyType })}
-        />
-        <AdminPager store={usePolicies} testId="policy-pager" />
-      </div>
       {pending ? (
         <PolicyActionDialog
           action={pending.action}
@@ -138,7 +122,7 @@ export function PoliciesScreen() {
           onClose={() => setPending(null)}
           onDone={(message) => {
             setNotice(message);
-            void load();
+            list.refetch();
           }}
         />
       ) : null}

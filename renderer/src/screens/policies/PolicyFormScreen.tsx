@@ -9,7 +9,7 @@ import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { navigate, useRoute } from '../../router/hash.ts';
 import { Link } from '../../router/Link.tsx';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
-import type { PolicyTypeName } from '../../stores/adminLists.ts';
+import type { PolicyTypeName } from './rows.ts';
 import { BackLink } from './Bits.tsx';
 import { GroupPicker } from './GroupPicker.tsx';
 import { policyTypeOf } from './PoliciesScreen.tsx';

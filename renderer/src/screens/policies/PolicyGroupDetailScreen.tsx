@@ -9,7 +9,7 @@ import { useEvent } from '../../hooks/useEvent.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useRoute } from '../../router/hash.ts';
 import { Link } from '../../router/Link.tsx';
-import type { PolicyRow } from '../../stores/adminLists.ts';
+import type { PolicyRow } from './rows.ts';
 import { useUi } from '../../stores/ui.ts';
 import { AdminBadge } from './Badge.tsx';
 import { BackLink, Facts } from './Bits.tsx';

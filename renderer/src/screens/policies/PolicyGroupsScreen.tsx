@@ -1,57 +1,51 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton.tsx';
-import { FormError } from '../../components/FormError.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
-import { usePolicyGroups, type PolicyGroupRow } from '../../stores/adminLists.ts';
+import type { PolicyGroupRow } from './rows.ts';
 import { useUi } from '../../stores/ui.ts';
-import { AdminFilters } from './AdminFilters.tsx';
-import { AdminPager } from './AdminPager.tsx';
-import { AdminTable, Cut, type Column } from './AdminTable.tsx';
+import { Cut, type Column } from '../../components/DataTable.tsx';
+import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
+import { useList } from '../../data/useList.ts';
 import { AdminBadge } from './Badge.tsx';
 import { Notice, PolicyTabs } from './Bits.tsx';
 import { GroupDeactivate } from './GroupDeactivate.tsx';
+
+const GROUP_IDS = listIds('group-table', { row: 'group-row', pager: pagerIds('group-pager'), filters: filterIds('group-filters') });
 
 /** `#/admin/policy-groups` (pms.md §5.4): ID, Name, Description, Created, Status, Action. */
 export function PolicyGroupsScreen() {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
-  const load = usePolicyGroups((s) => s.load);
-  const error = usePolicyGroups((s) => s.error);
+  const list = useList('policyGroups.list', { id: 'policyGroups', sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: ['createdDateTime'] });
   const [target, setTarget] = useState<PolicyGroupRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'policies') void load();
-  });
-
   const columns: Column<PolicyGroupRow>[] = [
     {
-      key: 'policyGroupId',
+      id: 'policyGroupId',
       label: t('policies.groups.policyGroupId'),
       width: '12rem',
-      sortable: true,
-      render: (r) => (
+      sort: 'policyGroupId',
+      flex: true,
+      cell: (r) => (
         <>
           <Cut text={r.policyGroupId} ltr />
           <CopyButton value={r.policyGroupId} label={t('policies.groups.policyGroupId')} />
         </>
       ),
     },
-    { key: 'name', label: t('policies.groups.name'), width: 'minmax(10rem,1fr)', sortable: true, render: (r) => <Cut text={r.name} testId="group-row-name" /> },
-    { key: 'description', label: t('policies.list.description'), width: 'minmax(10rem,1.5fr)', sortable: true, render: (r) => <Cut text={r.description} /> },
-    { key: 'createdDateTime', label: t('policies.list.created'), width: '8rem', sortable: true, render: (r) => formatDate(r.createdDateTime, lang) },
-    { key: 'status', label: t('policies.list.status'), width: '8rem', sortable: true, render: (r) => <AdminBadge status={r.status} testId="group-row-status" /> },
+    { id: 'name', label: t('policies.groups.name'), width: 'minmax(10rem,1fr)', sort: 'name', flex: true, cell: (r) => <Cut text={r.name} testId="group-row-name" /> },
+    { id: 'description', label: t('policies.list.description'), width: 'minmax(10rem,1.5fr)', sort: 'description', flex: true, cell: (r) => <Cut text={r.description} /> },
+    { id: 'createdDateTime', label: t('policies.list.created'), width: '8rem', sort: 'createdDateTime', flex: true, cell: (r) => formatDate(r.createdDateTime, lang) },
+    { id: 'status', label: t('policies.list.status'), width: '8rem', sort: 'status', flex: true, cell: (r) => <AdminBadge status={r.status} testId="group-row-status" /> },
     {
-      key: 'action',
+      id: 'action',
       label: t('policies.list.action'),
       width: '12rem',
-      render: (r) => (
+      flex: true,
+      cell: (r) => (
         <div className="flex items-center gap-1">
           <Link to={`/admin/policy-groups/view?id=${encodeURIComponent(r.policyGroupId)}`} className="btn btn-quiet" data-testid="group-row-view" aria-label={t('policies.list.rowLabel', { action: t('policies.list.view'), name: r.name })}>
             {t('policies.list.view')}
@@ -78,29 +72,29 @@ export function PolicyGroupsScreen() {
           {t('policies.groups.create')}
         </Link>
       </div>
-      <AdminFilters
-        store={usePolicyGroups}
-        testId="group-filters"
-        fields={[
-          { kind: 'text', name: 'policyGroupId', label: t('policies.groups.policyGroupId'), ltr: true },
-          { kind: 'text', name: 'name', label: t('policies.groups.name') },
-          { kind: 'text', name: 'description', label: t('policies.list.description') },
-          { kind: 'select', name: 'status', label: t('policies.list.status'), options: (['activated', 'deactivated'] as const).map((s) => ({ value: s, label: t(`policies.statuses.${s}`) })) },
+      <Notice text={notice} />
+      <ListView
+        list={list}
+        columns={columns}
+        label={t('policies.groups.title')}
+        rowKey={(r) => r.policyGroupId}
+        rowData={(r) => ({ id: r.policyGroupId, name: r.name })}
+        ids={GROUP_IDS}
+        empty={t('policies.list.empty')}
+        filters={[
+          { name: 'policyGroupId', label: t('policies.groups.policyGroupId'), ltr: true },
+          { name: 'name', label: t('policies.groups.name') },
+          { name: 'description', label: t('policies.list.description') },
+          { name: 'status', label: t('policies.list.status'), options: (['activated', 'deactivated'] as const).map((s) => ({ value: s, label: t(`policies.statuses.${s}`) })) },
         ]}
       />
-      <Notice text={notice} />
-      <FormError error={error} />
-      <div className="panel overflow-hidden">
-        <AdminTable store={usePolicyGroups} columns={columns} label={t('policies.groups.title')} testId="group-table" rowTestId="group-row" rowKey={(r) => r.policyGroupId} rowData={(r) => ({ id: r.policyGroupId, name: r.name })} />
-        <AdminPager store={usePolicyGroups} testId="group-pager" />
-      </div>
       {target ? (
         <GroupDeactivate
           group={target}
           onClose={() => setTarget(null)}
           onDone={() => {
             setNotice(t('policies.policies.deactivated', { name: target.name }));
-            void load();
+            list.refetch();
           }}
         />
       ) : null}

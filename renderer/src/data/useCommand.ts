@@ -1,0 +1,37 @@
+import { useMutation } from '@tanstack/react-query';
+import { changesOf, contract, type Input, type MethodName, type Output } from '../contract.ts';
+import { api } from '../api/client.ts';
+import { toApiError, type ApiError } from '../api/errors.ts';
+import { invalidateTopics } from './queryClient.ts';
+
+export interface CommandState<M extends MethodName> {
+  /** Resolves with the output, or null when the core refused (the error is then in `error`). */
+  run(input: Input<M>): Promise<Output<M> | null>;
+  pending: boolean;
+  error: ApiError | null;
+  reset(): void;
+}
+
+/**
+ * A command method: pending state, the refusal as an ApiError (screens translate its code),
+ * and on success the topics the contract says it changes are refetched at once — no optimistic
+ * update, the screen shows what the core committed.
+ */
+export function useCommand<M extends MethodName>(method: M): CommandState<M> {
+  const mutation = useMutation<Output<M>, ApiError, Input<M>>({
+    mutationFn: async (input) => {
+      try {
+        return await api.call(method, input);
+      } catch (error) {
+        throw toApiError(error);
+      }
+    },
+    onSuccess: () => invalidateTopics(changesOf(contract[method])),
+  });
+  return {
+    run: (input) => mutation.mutateAsync(input).catch(() => null),
+    pending: mutation.isPending,
+    error: mutation.error,
+    reset: mutation.reset,
+  };
+}
