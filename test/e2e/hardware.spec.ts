@@ -54,7 +54,8 @@ async function adminStartsVirtualSbi(page: Page, desk: Desk) {
   await as(page, desk, ADMIN.username, ADMIN.password, '/hardware/virtual');
   await expect(page.getByTestId('virtual-state')).toHaveAttribute('data-running', 'false');
   await page.getByTestId('virtual-start').click();
-  await expect(page.getByTestId('virtual-state')).toHaveAttribute('data-running', 'true');
+  // Starting generates the device PKI (RSA keys): over 10 s on a loaded machine.
+  await expect(page.getByTestId('virtual-state')).toHaveAttribute('data-running', 'true', { timeout: 45_000 });
   await expect(page.getByTestId('virtual-state')).toContainText(/127\.0\.0\.1:45(9\d)/);
   await expect(page.getByTestId('virtual-device')).not.toHaveCount(0);
   await expect(page.getByTestId('virtual-trust-state')).toContainText('not trusted yet');
