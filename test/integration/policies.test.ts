@@ -141,6 +141,18 @@ describe('policies', () => {
     expect(tc.count('SELECT COUNT(*) AS n FROM auth_policy')).toBe(0);
   });
 
+  it.each([999, 2_500, 5_000, 30_000])('refuses a policy nested %i levels deep with the policy format code, not an internal error (issue 21)', async (levels) => {
+    // Under 5,120 characters up to ~2,500 levels, where SQLite's json_valid stops at 1,000; past that JSON.stringify overflowed.
+    const nested = `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    const policy = JSON.stringify({ ...AUTH_POLICY, note: 'x' }).replace('"x"', nested);
+    const e = await refuse(tc, 'policies.create', { policyGroupId: groupId, name: 'Deep', description: 'D', policyType: 'Auth', policy }, admin, 'PMS_POL_051');
+    expect(e.message).toMatch(new RegExp(`nests ${levels + 1} levels deep`));
+    expect(e.fields).toEqual({ policy: 'PMS_POL_051' });
+    // brackets inside strings are text, not nesting
+    const quoted = JSON.stringify({ ...AUTH_POLICY, note: '['.repeat(100) });
+    await tc.call('policies.create', { policyGroupId: groupId, name: `Quoted ${levels}`, description: 'D', policyType: 'Auth', policy: quoted }, admin);
+  });
+
   it('counts the 5120-character limit on the stored compact JSON', async () => {
     const padded = (n: number) => JSON.stringify({ ...AUTH_POLICY, note: 'x'.repeat(n) });
     const base = padded(0).length + 0;

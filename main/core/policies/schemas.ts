@@ -69,6 +69,12 @@ function normalizeAuth(value: Record<string, unknown>): Record<string, unknown> 
  * Returns the compact JSON that is stored.
  */
 export function validatePolicy(type: PolicyTypeName, text: string): string {
+  // Before parsing: SQLite's json_valid stops at 1,000 levels and JSON.stringify overflows the stack
+  // a few thousand deep; no policy of either type nests more than a handful.
+  const depth = nestingDepth(text);
+  if (depth > POLICY_MAX_DEPTH) {
+    throw new AppError('PMS_POL_051', `The policy nests ${depth} levels deep; a ${type} policy has at most ${POLICY_MAX_DEPTH}.`, { policy: 'PMS_POL_051' });
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -93,6 +99,25 @@ export function validatePolicy(type: PolicyTypeName, text: string): string {
     throw new AppError('PD_POL_001', `The policy has ${compact.length} characters; at most ${POLICY_MAX_CHARS} are allowed.`, { policy: 'PD_POL_001' });
   }
   return compact;
+}
+
+const POLICY_MAX_DEPTH = 32;
+
+/** The deepest bracket nesting of a JSON text, outside strings, in one pass. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
 }
 
 /** A stored policy as lists (attributes, auth types, share settings) for detail views. */
