@@ -28,11 +28,12 @@ function modes(dir: string): Map<string, number> {
 
 /** Runs a real core in a child process whose umask lets everything be world-readable and -writable. */
 function runWithUmask000(dataDir: string): Record<string, number> {
-  const out = execFileSync('sh', ['-c', 'umask 000 && exec "$0" --import tsx "$1" "$2"', process.execPath, child, dataDir], { cwd: root, stdio: 'pipe', timeout: 60_000 });
+  const out = execFileSync('sh', ['-c', 'umask 000 && exec "$0" --import tsx "$1" "$2"', process.execPath, child, dataDir], { cwd: root, stdio: 'pipe', timeout: 110_000 });
   return JSON.parse(out.toString('utf8').trim().split('\n').pop() ?? '{}') as Record<string, number>;
 }
 
-describe.skipIf(process.platform === 'win32')('data files are for the OS user only, whatever the umask', () => {
+// Each case starts a real core in a child process (tsx, key generation): give it time on a busy machine.
+describe.skipIf(process.platform === 'win32')('data files are for the OS user only, whatever the umask', { timeout: 120_000 }, () => {
   it('creates the data directory 0700 and the database, WAL, key, log, outbox and virtual PKI files 0600', () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'pd-perm-')), 'data');
     dirs.push(dirname(dataDir));
