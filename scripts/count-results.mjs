@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 
 const report = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const skipped = [];
-let passed = 0;
-let failed = 0;
+let passed;
+let failed;
 
 if (report.stats) {
   // Playwright: walk suites → specs → tests; a test's last result decides.
