@@ -32,26 +32,27 @@ export function createEventHub(core: Core) {
     return bearer ? bearer.slice(BEARER_PROTOCOL.length).slice(0, 512) || null : null;
   }
 
+  /** Binds the socket to `session` once the core accepts it; a refused session closes it (4401). */
   function listen(conn: Connection, session: string | null): void {
     conn.unsubscribe?.();
     conn.unsubscribe = null;
     if (!session) return;
-    let refused = false;
-    const unsubscribe = core.subscribe(
-      session,
-      (e) => {
-        if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(JSON.stringify(e));
-      },
-      (code) => {
-        refused = true;
-        conn.unsubscribe = null;
-        if (conn.ws.readyState === conn.ws.OPEN) conn.ws.close(EVENTS_SESSION_ENDED, code);
-      },
-    );
-    if (!refused) {
-      conn.unsubscribe = unsubscribe;
-      if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(JSON.stringify({ type: 'auth', ok: true }));
-    }
+    const open = () => conn.ws.readyState === conn.ws.OPEN;
+    void core.dispatch('session.me', session, {}).then((me) => {
+      if (!open()) return;
+      if (!me.ok) return conn.ws.close(EVENTS_SESSION_ENDED, me.error.code);
+      conn.unsubscribe = core.subscribe(
+        session,
+        (e) => {
+          if (open()) conn.ws.send(JSON.stringify(e));
+        },
+        (code) => {
+          conn.unsubscribe = null;
+          if (open()) conn.ws.close(EVENTS_SESSION_ENDED, code);
+        },
+      );
+      if (open()) conn.ws.send(JSON.stringify({ type: 'auth', ok: true }));
+    });
   }
 
   function onMessage(conn: Connection, data: unknown): void {
