@@ -274,7 +274,7 @@ test('device provider: Busy, Not Ready and Not Registered devices are listed gre
   test.setTimeout(120_000);
   const { admin, session } = await seed(desk, 'DEVICE', DP);
   await call(desk, 'virtualSbi.control', { action: 'start' }, session);
-  await call(desk, 'virtualSbi.trustRoots', {}, admin);
+  await call(desk, 'virtualSbi.trustRoots', { confirmTestRoots: true }, admin);
   // As a real device does, each answers discovery with its status and the error that goes with it.
   await call(desk, 'virtualSbi.control', { action: 'status', deviceId: '2', status: 'Busy' }, session);
   await call(desk, 'virtualSbi.control', { action: 'status', deviceId: '1', status: 'Not Ready' }, session);

@@ -42,7 +42,7 @@ describe("a device on a MOSIP-reference-style root (keymanager profile)", () => 
   it('the roots really are MOSIP-style, and the admin trusts them with their leniencies named', async () => {
     const state = await tc.call('virtualSbi.control', { action: 'start' }, dp);
     port = state.port!;
-    expect(await tc.call('virtualSbi.trustRoots', {}, admin)).toEqual({ added: 2, alreadyPresent: 0 });
+    expect(await tc.call('virtualSbi.trustRoots', { confirmTestRoots: true }, admin)).toEqual({ added: 2, alreadyPresent: 0 });
     const rows = tc.core.db.reader.prepare('SELECT domain, der, warnings FROM ca_certificate ORDER BY domain').all() as Array<{ domain: string; der: Buffer; warnings: string }>;
     expect(rows.map((r) => r.domain)).toEqual(['DEVICE', 'FTM']);
     for (const r of rows) {

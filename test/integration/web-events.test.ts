@@ -110,7 +110,7 @@ describe('items 1, 2, 8 with the virtual SBI running', () => {
     [l1, l2, la, anon] = await Promise.all([listen(dp1), listen(dp2), listen(admin), listen(null)]);
     const state = await ok<{ port: number }>('virtualSbi.control', { action: 'start' }, dp1);
     port = state.port;
-    await ok('virtualSbi.trustRoots', {}, admin);
+    await ok('virtualSbi.trustRoots', { confirmTestRoots: true }, admin);
   }, 60_000);
   afterAll(() => {
     for (const l of [l1, l2, la, anon]) l.close();
