@@ -23,7 +23,7 @@ const mosipLikeRoot = () => issue({ subject: 'CN=RootCA, O=Mosip', key: keyPair(
 describe('trust profiles per partner domain', () => {
   it('starts every domain on keymanager, not set', async () => {
     const out = await tc.call('trustStore.profiles', {}, admin);
-    expect(out.profiles).toEqual(['AUTH', 'DEVICE', 'FTM'].map((d) => ({ partnerDomain: d, profile: 'keymanager', isSet: false, updatedAt: null, updatedBy: null })));
+    expect(out.profiles).toEqual(['AUTH', 'DEVICE', 'FTM', 'MISP'].map((d) => ({ partnerDomain: d, profile: 'keymanager', isSet: false, updatedAt: null, updatedBy: null })));
   });
 
   it('sets a profile through the command path: stored, audited, not sent to MOSIP, seen by the next validation', async () => {
@@ -32,21 +32,21 @@ describe('trust profiles per partner domain', () => {
     expect(tc.count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'trustStore.setProfile' AND result = 'success' AND ref_id = 'DEVICE'")).toBe(1);
     expect(tc.count("SELECT COUNT(*) AS n FROM outbox WHERE command = 'trustStore.setProfile'")).toBe(0);
     const listed = await tc.call('trustStore.profiles', {}, admin);
-    expect(listed.profiles.map((p) => [p.partnerDomain, p.profile])).toEqual([['AUTH', 'keymanager'], ['DEVICE', 'strict'], ['FTM', 'keymanager']]);
+    expect(listed.profiles.map((p) => [p.partnerDomain, p.profile])).toEqual([['AUTH', 'keymanager'], ['DEVICE', 'strict'], ['FTM', 'keymanager'], ['MISP', 'keymanager']]);
     // and back
     await tc.call('trustStore.setProfile', { partnerDomain: 'DEVICE', profile: 'keymanager' }, admin);
     expect(tc.count("SELECT COUNT(*) AS n FROM trust_profile WHERE domain = 'DEVICE' AND profile = 'keymanager'")).toBe(1);
   });
 
   it('refuses bad input with the field named, and a partner may read the profiles but not set them', async () => {
-    for (const bad of [{ partnerDomain: 'MISP', profile: 'strict' }, { partnerDomain: 'AUTH', profile: 'lenient' }, { partnerDomain: 'AUTH' }, { partnerDomain: 'AUTH', profile: 'strict', extra: 1 }]) {
+    for (const bad of [{ partnerDomain: 'KYC', profile: 'strict' }, { partnerDomain: 'AUTH', profile: 'lenient' }, { partnerDomain: 'AUTH' }, { partnerDomain: 'AUTH', profile: 'strict', extra: 1 }]) {
       const e = await tc.fail('trustStore.setProfile', bad, admin);
       expect(e.code, JSON.stringify(bad)).toBe('PMS_COR_002');
     }
     expect(tc.count('SELECT COUNT(*) AS n FROM trust_profile')).toBe(0);
     await tc.call('auth.register', partnerInput(1));
     const partner = await signIn(tc, partnerInput(1).username, partnerInput(1).password);
-    expect((await tc.call('trustStore.profiles', {}, partner)).profiles).toHaveLength(3);
+    expect((await tc.call('trustStore.profiles', {}, partner)).profiles).toHaveLength(4);
     expect((await tc.fail('trustStore.setProfile', { partnerDomain: 'AUTH', profile: 'strict' }, partner)).code).toBe('PD_AUTH_004');
   });
 
