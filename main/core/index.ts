@@ -9,6 +9,9 @@ import type { Config } from './config.ts';
 import type { ReadDb, WriteDb } from './context.ts';
 import type { CoreDeps } from './deps.ts';
 import { dispatch } from './dispatch.ts';
+import type { DispatchEnv } from './dispatch.ts';
+import { becomeServer, syncRole } from './sync/node.ts';
+import type { DeskSyncPort } from './sync/port.ts';
 import { runAsSystem } from './system.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -27,6 +30,10 @@ export interface Core {
   readonly db: { reader: ReadDb; writer: WriteDb };
   /** Runs a command as the system actor, without a session (scheduled jobs, main/core/jobs.ts). */
   runAsSystem<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+  /** What the desk's sync client (main/sync) works with: the connections, deps and event emitter. */
+  readonly env: DispatchEnv;
+  /** Hands the desk's sync client to `sync.connect` / `sync.now` / `sync.signIn`. */
+  setDeskSync(port: DeskSyncPort | null): void;
   close(): void;
 }
 
@@ -42,6 +49,8 @@ export interface CoreOptions {
   log?: CoreDeps['log'];
   /** The hardware hub; tests pass one with their own port range. Default: from config. */
   hardware?: (emit: HubEmit) => HardwareHub;
+  /** 'server': this core serves desks (the server host); its changes are logged for their pulls. */
+  syncRole?: 'server';
 }
 
 export const DB_FILE = 'partner-desk.db';
@@ -66,6 +75,7 @@ export function openCore(options: CoreOptions): Core {
     publicUrl: config.publicUrl ?? options.publicUrl,
     log,
     hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, dataDir: options.dataDir, emit, now, log })))(emitEvent),
+    deskSync: null,
   };
   const file = join(options.dataDir, DB_FILE);
   const writer = openDatabase(file) as WriteDb;
@@ -76,13 +86,32 @@ export function openCore(options: CoreOptions): Core {
   reader.pragma('busy_timeout = 5000');
   // Lists and counts scan large indexes; memory-mapped reads spare a read() per page (10× on 1M-row counts).
   reader.pragma('mmap_size = 1073741824');
-  const emit = (topic: DataTopic) => emitEvent('data.changed', { topic });
-  const env = { reader, writer, deps, emit };
+  if (options.syncRole === 'server') becomeServer(writer);
+  const serving = syncRole(writer) === 'server';
+  // A server pokes its desks after every committed change (content-free: "pull now"), once per tick.
+  let pokeScheduled = false;
+  const poke = () => {
+    if (!serving || pokeScheduled) return;
+    pokeScheduled = true;
+    setImmediate(() => {
+      pokeScheduled = false;
+      emitEvent('sync.poke', {});
+    });
+  };
+  const emit = (topic: DataTopic) => {
+    emitEvent('data.changed', { topic });
+    poke();
+  };
+  const env: DispatchEnv = { reader, writer, deps, emit };
   return {
     deps,
     db: { reader, writer },
     dispatch: (method, session, input) => dispatch(env, method, session, input),
     runAsSystem: (method, input) => runAsSystem(env, method, input),
+    env,
+    setDeskSync(port) {
+      deps.deskSync = port;
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -27,5 +27,6 @@ export function trustVirtualRoots(ctx: CommandCtx) {
     uploadCaCertificates(ctx, { partnerDomain: domain, fileName: `virtual-${domain.toLowerCase()}-root.cer`, contentBase64: Buffer.from(der).toString('base64') });
     added++;
   }
-  return { output: { added, alreadyPresent }, outbox: { added, alreadyPresent } };
+  // The virtual PKI is this machine's own: a desk joined to a server cannot hand its roots to the server.
+  return { output: { added, alreadyPresent }, outbox: { added, alreadyPresent }, replay: false as const };
 }

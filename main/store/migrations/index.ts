@@ -8,6 +8,11 @@ import m0060 from './0060-devices.ts';
 import m0070 from './0070-text-search.ts';
 import m0080 from './0080-device-indexes.ts';
 import m0090 from './0090-comment-chars.ts';
+import m0140 from './0140-sync-outbox.ts';
+import m0141 from './0141-sync-undo.ts';
+import m0142 from './0142-sync-change-log.ts';
+import m0143 from './0143-sync-desks.ts';
+import m0144 from './0144-sync-connection.ts';
 
 export interface Migration {
   version: number;
@@ -26,6 +31,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 70, name: 'text-search', up: m0070 },
   { version: 80, name: 'device-indexes', up: m0080 },
   { version: 90, name: 'comment-chars', up: m0090 },
+  { version: 140, name: 'sync-outbox', up: m0140 },
+  { version: 141, name: 'sync-undo', up: m0141 },
+  { version: 142, name: 'sync-change-log', up: m0142 },
+  { version: 143, name: 'sync-desks', up: m0143 },
+  { version: 144, name: 'sync-connection', up: m0144 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

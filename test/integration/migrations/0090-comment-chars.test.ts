@@ -65,7 +65,7 @@ describe('migration 0090: 1–2 character comment filters', () => {
     const req = db.prepare("INSERT INTO partner_policy_request (id, part_id, policy_id, request_detail, status_code, cr_by, created_at, updated_at) VALUES (?, 'auth', 'pol', ?, 'rejected', 'u', ?, ?)");
     for (let i = 0; i < 2100; i++) req.run(`r${i}`, i === 7 ? 'a rare zq' : 'common text', T, T);
     // the step runs on a database that already holds comments
-    migrate(db);
+    migrate(db, 90);
     expect(db.pragma('user_version', { simple: true })).toBe(90);
     const read = db as unknown as ReadDb;
     expect(shortCandidates(read, 'ppr_comment_chars', 'zq')).toHaveLength(1);
