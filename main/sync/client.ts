@@ -184,6 +184,9 @@ export class DeskSyncClient implements DeskSyncPort {
     const kick = () => void this.syncNow().catch(() => undefined);
     if (conn.server_session) this.stops.push(this.transportFor(conn).onPoke(conn.server_session, kick));
     let timer: NodeJS.Timeout | null = null;
+    this.stops.push(() => {
+      if (timer) clearTimeout(timer);
+    });
     this.stops.push(
       this.core.onEvent((event) => {
         if (event !== 'data.changed' || timer) return;
@@ -200,8 +203,10 @@ export class DeskSyncClient implements DeskSyncPort {
     }
   }
 
-  stop(): void {
+  /** Stops listening and waits for the round in flight, so the core can close after it. */
+  async stop(): Promise<void> {
     for (const s of this.stops.splice(0)) s();
+    await this.current;
     this.transport?.close();
     this.transport = null;
   }

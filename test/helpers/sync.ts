@@ -50,7 +50,7 @@ export interface TestDesk {
   transport: CoreTransport;
   /** The local session of the desk's user (offline sign-in with the cached credential). */
   session: string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const SERVER_URL = 'http://127.0.0.1:9';
@@ -68,8 +68,8 @@ export async function joinDesk(server: Core, login: string, password: string, op
     client,
     transport,
     session,
-    close() {
-      client.stop();
+    async close() {
+      await client.stop();
       transport.close();
       tc.close();
     },

@@ -10,8 +10,8 @@ const desks: TestDesk[] = [];
 beforeEach(async () => {
   w = await syncWorld();
 });
-afterEach(() => {
-  desks.splice(0).forEach((d) => d.close());
+afterEach(async () => {
+  for (const d of desks.splice(0)) await d.close();
   w?.server.close();
 });
 async function desk(login: string, password: string): Promise<TestDesk> {
