@@ -3,7 +3,8 @@ import type { CallResult, Input, MethodName } from '../../main/contract/index.ts
 import { AppError } from '../../main/contract/index.ts';
 import type { Core } from '../../main/core/index.ts';
 import { REPLICATED_TABLES } from '../../main/core/sync/tables.ts';
-import { selectList } from '../../main/core/sync/wire.ts';
+import { deskViewOf, serverViewOf } from './sync-views.ts';
+import type { Snapshot } from './sync-views.ts';
 import { DeskSyncClient } from '../../main/sync/client.ts';
 import type { SyncTransport } from '../../main/sync/transport.ts';
 import { testCore } from './core.ts';
@@ -76,27 +77,8 @@ export async function joinDesk(server: Core, login: string, password: string, op
   };
 }
 
-type Snapshot = Record<string, Array<Record<string, unknown>>>;
-
-function rows(db: Core['db']['reader'], table: (typeof REPLICATED_TABLES)[number], where?: { sql: string; uid: string }): Array<Record<string, unknown>> {
-  const sql = `SELECT ${selectList(table)} FROM ${table.name}${where ? ` WHERE ${where.sql}` : ''} ORDER BY ${table.key.join(', ')}`;
-  return (where ? db.prepare(sql).all({ uid: where.uid }) : db.prepare(sql).all()) as Array<Record<string, unknown>>;
-}
-
-/** Every replicated table as the server shows it to `userId` (admin: all rows). */
-export function serverView(server: Core, userId: string): Snapshot {
-  const admin = server.db.reader.prepare("SELECT 1 FROM user_role WHERE user_id = ? AND role = 'PARTNER_ADMIN'").get(userId) !== undefined;
-  const out: Snapshot = {};
-  for (const t of REPLICATED_TABLES) out[t.name] = admin ? rows(server.db.reader, t) : t.partnerScope ? rows(server.db.reader, t, { sql: t.partnerScope, uid: userId }) : [];
-  return out;
-}
-
-/** Every replicated table on a desk. */
-export function deskView(desk: Core): Snapshot {
-  const out: Snapshot = {};
-  for (const t of REPLICATED_TABLES) out[t.name] = rows(desk.db.reader, t);
-  return out;
-}
+export const serverView = (server: Core, userId: string): Snapshot => serverViewOf(server.db.reader, userId);
+export const deskView = (desk: Core): Snapshot => deskViewOf(desk.db.reader);
 
 /** Row by row, the desk holds exactly the server's view for its user, nothing is pending, the files are sound. */
 export function expectConverged(server: Core, desk: TestDesk | Core, userId: string): void {
