@@ -17,7 +17,7 @@ interface Answer {
  */
 export class FaultyProxy {
   faulty = true;
-  readonly counts: Record<Fault, number> = { drop: 0, loseAnswer: 0, cut: 0, duplicate: 0, lateReplay: 0, delay: 0, refused: 0 };
+  readonly counts: Record<Fault | 'requests', number> = { requests: 0, drop: 0, loseAnswer: 0, cut: 0, duplicate: 0, lateReplay: 0, delay: 0, refused: 0 };
   private server: Server | null = null;
   private timers = new Set<NodeJS.Timeout>();
 
@@ -40,22 +40,23 @@ export class FaultyProxy {
   private async handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     const r = this.random;
     const faulty = this.faulty;
+    if (faulty) this.counts.requests++;
     const x = faulty ? r() : 1;
     if (faulty && r() < 0.5) {
       this.counts.delay++;
       await new Promise((ok) => setTimeout(ok, Math.floor(r() * 120)));
     }
-    if (x < 0.07) {
+    if (x < 0.08) {
       this.counts.drop++;
       return void res.socket?.destroy();
     }
     const headers = { ...req.headers, host: `127.0.0.1:${this.target()}` };
     const once = () => this.forward(req.method ?? 'POST', req.url ?? '/', headers, body);
-    if (x >= 0.07 && x < 0.15) {
+    if (x >= 0.08 && x < 0.16) {
       this.counts.duplicate++;
       void once().catch(() => undefined);
     }
-    if (x >= 0.15 && x < 0.22) {
+    if (x >= 0.16 && x < 0.24) {
       this.counts.lateReplay++;
       const t = setTimeout(() => {
         this.timers.delete(t);
@@ -70,12 +71,12 @@ export class FaultyProxy {
       this.counts.refused++;
       return void res.socket?.destroy();
     }
-    if (x >= 0.22 && x < 0.29) {
+    if (x >= 0.24 && x < 0.34) {
       this.counts.loseAnswer++;
       return void res.socket?.destroy();
     }
     const { 'content-length': _len, 'transfer-encoding': _te, connection: _c, ...keep } = answer.headers;
-    if (x >= 0.29 && x < 0.36 && answer.body.length > 1) {
+    if (x >= 0.34 && x < 0.44 && answer.body.length > 1) {
       this.counts.cut++;
       res.writeHead(answer.status, { ...keep, 'content-length': String(answer.body.length) });
       res.write(answer.body.subarray(0, Math.floor(answer.body.length / 2)));

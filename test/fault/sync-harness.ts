@@ -40,7 +40,7 @@ export interface RunReport {
   seed: number;
   ms: number;
   kills: { server: number; desk: number };
-  faults: Record<Fault, number>;
+  faults: Record<Fault | 'requests', number>;
   acked: number;
   decided: number;
   conflicts: number;
@@ -156,7 +156,7 @@ export class SyncFaultHarness {
         clockOffsetMs: offsets[spec.name]!,
         epoch,
         seed: Math.floor(r() * 2 ** 31),
-        ops: 4 + Math.floor(r() * 10),
+        ops: 8 + Math.floor(r() * 13),
         mode,
         role: spec.role,
         tag: `${spec.name}${Math.floor(r() * 1e6).toString(36)}`,
@@ -183,7 +183,7 @@ export class SyncFaultHarness {
     try {
       await startServer();
       // work: desks run commands and sync while processes are killed at random
-      const workMs = opts.workMs ?? 3500;
+      const workMs = opts.workMs ?? 5000;
       let working = true;
       const keep = DESKS.map(async (spec) => {
         while (working) {
@@ -195,9 +195,9 @@ export class SyncFaultHarness {
       });
       const chaos = (async () => {
         while (working) {
-          await new Promise((ok) => setTimeout(ok, 400 + Math.floor(r() * 900)));
+          await new Promise((ok) => setTimeout(ok, 600 + Math.floor(r() * 1000)));
           if (!working) break;
-          if (r() < 0.3 && server) {
+          if (r() < 0.2 && server) {
             kills.server++;
             const s: ChildProcess = server;
             s.kill('SIGKILL');

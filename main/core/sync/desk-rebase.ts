@@ -71,7 +71,7 @@ function queued(db: WriteDb, acknowledgedUpTo: number): Queued[] {
   const rows = db
     .prepare(
       `SELECT client_seq AS seq, replay_method AS method, replay_input AS input, seed, actor, time FROM outbox
-       WHERE acked = 0 AND sync_status IN ('pending', 'applied') AND client_seq > ? ORDER BY client_seq`,
+       WHERE acked = 0 AND sync_status <> 'local' AND sync_status <> 'conflict' AND client_seq > ? ORDER BY client_seq`,
     )
     .all(acknowledgedUpTo) as Array<{ seq: number; method: string; input: string; seed: Buffer | null; actor: string; time: string }>;
   const out: Queued[] = [];
@@ -150,8 +150,10 @@ export async function applyPulledPage(env: DispatchEnv, page: PulledPage): Promi
       .prepare(`UPDATE sync_connection SET cookie = ?, server_last_seq = ?, freeze_days = ?, last_error = NULL, last_error_at = NULL${page.complete ? ', last_pull_at = ?' : ''} WHERE id = 1`)
       .run(...[page.cookie, page.lastSeq, page.freezeDays, ...(page.complete ? [env.deps.now().toISOString()] : [])]);
     if (page.complete) {
-      writer.prepare("UPDATE outbox SET acked = 1 WHERE acked = 0 AND sync_status <> 'local' AND client_seq <= ?").run(page.lastSeq);
-      writer.prepare("UPDATE outbox SET seed = NULL WHERE acked = 1 AND sync_status IN ('applied', 'conflict') AND seed IS NOT NULL").run();
+      // A decided and confirmed command is never replayed again: its seed (an API key's source) goes.
+      writer
+        .prepare("UPDATE outbox SET acked = 1, seed = CASE WHEN sync_status = 'pending' THEN seed END WHERE acked = 0 AND sync_status <> 'local' AND client_seq <= ?")
+        .run(page.lastSeq);
     }
     for (const q of again) writer.prepare('UPDATE outbox SET local_error = ? WHERE client_seq = ?').run(reapply(env, q, topics), q.seq);
   })();
@@ -169,9 +171,10 @@ export interface VerdictIn {
 /** The server's verdicts from a push. A conflict's local effects go at the next pull's undo. */
 export function recordVerdicts(db: WriteDb, verdicts: readonly VerdictIn[]): void {
   db.transaction(() => {
-    const s = db.prepare("UPDATE outbox SET sync_status = ?, result_code = ?, result_message = ?, server_time = ? WHERE client_seq = ? AND sync_status = 'pending'");
+    const s = db.prepare(
+      "UPDATE outbox SET sync_status = ?, result_code = ?, result_message = ?, server_time = ?, seed = CASE WHEN acked = 1 THEN NULL ELSE seed END WHERE client_seq = ? AND sync_status = 'pending'",
+    );
     for (const v of verdicts) s.run(v.status, v.code, v.message, v.serverTime, v.seq);
-    db.prepare("UPDATE outbox SET seed = NULL WHERE acked = 1 AND sync_status IN ('applied', 'conflict') AND seed IS NOT NULL").run();
   })();
 }
 

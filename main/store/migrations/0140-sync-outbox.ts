@@ -31,8 +31,8 @@ export default function migrate(db: Database): void {
     ALTER TABLE outbox ADD COLUMN ref_type TEXT;
     ALTER TABLE outbox ADD COLUMN ref_id TEXT;
 
-    CREATE INDEX outbox_push ON outbox(client_seq) WHERE sync_status = 'pending';
     CREATE INDEX outbox_unacked ON outbox(client_seq) WHERE acked = 0 AND sync_status <> 'local';
+    -- the push queue (status 'pending'), the queue view per status and the status counts
     CREATE INDEX outbox_status_seq ON outbox(sync_status, client_seq);
   `);
 }
