@@ -18,6 +18,8 @@ export interface DeskSyncOptions {
   pullLimit?: number;
   /** Background round when nothing pokes (ms); 0: only on pokes, local changes and "Sync now". */
   intervalMs?: number;
+  /** Start background sync (`start()`) as soon as a connect succeeds. */
+  background?: boolean;
 }
 
 interface Connection {
@@ -88,6 +90,7 @@ export class DeskSyncClient implements DeskSyncPort {
     })();
     this.transport = t;
     await this.syncNow();
+    if (this.options.background) this.start();
   }
 
   async signIn(password: string): Promise<void> {
@@ -180,7 +183,7 @@ export class DeskSyncClient implements DeskSyncPort {
   /** Background sync: on pokes, on local changes waiting to go, and every `intervalMs`. */
   start(): void {
     const conn = this.connection();
-    if (!conn) return;
+    if (!conn || this.stops.length > 0) return;
     const kick = () => void this.syncNow().catch(() => undefined);
     if (conn.server_session) this.stops.push(this.transportFor(conn).onPoke(conn.server_session, kick));
     let timer: NodeJS.Timeout | null = null;

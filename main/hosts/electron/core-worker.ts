@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCore } from '../../core/index.ts';
+import { withDeskSync } from '../../sync/attach.ts';
 import { withScheduledJobs } from '../../core/jobs.ts';
 import type { Core } from '../../core/index.ts';
 import { fileLog } from '../shared/file-log.ts';
@@ -26,7 +27,7 @@ try {
 
 if (core) {
   // API key expiry and other scheduled jobs run in the core's thread; close() stops them.
-  const opened = withScheduledJobs(core);
+  const opened = withDeskSync(withScheduledJobs(core));
   opened.onEvent((event, payload) => post({ kind: 'event', event, payload }));
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'close') {
