@@ -117,7 +117,7 @@ export const syncMethods = {
     access: [...ADMIN_ROLES],
     input: z.object({ days: z.number().int().min(0).max(365) }).strict(),
     output: z.object({ freezeDays: z.number().int() }),
-    errors: [],
+    errors: ['PD_SYNC_006'],
   }),
   // ── desk side ──
   'sync.connect': method({
@@ -134,7 +134,7 @@ export const syncMethods = {
       })
       .strict(),
     output: SyncStatus,
-    errors: ['PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_010', 'PD_AUTH_001', 'PD_AUTH_002', 'PD_AUTH_007'],
+    errors: ['PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_010', 'PD_AUTH_001', 'PD_AUTH_002', 'PD_AUTH_007'],
   }),
   'sync.status': method({ kind: 'query', access: 'session', input: z.object({}).strict(), output: SyncStatus, errors: [] }),
   'sync.queue': method({
@@ -144,13 +144,14 @@ export const syncMethods = {
     output: pageOf(QueueItem),
     errors: [],
   }),
-  'sync.now': method({ kind: 'command', access: 'session', input: z.object({}).strict(), output: SyncStatus, errors: ['PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009'] }),
+  // A round answers what the server answered: a lost desk, a restored server, an ended server session.
+  'sync.now': method({ kind: 'command', access: 'session', input: z.object({}).strict(), output: SyncStatus, errors: ['PD_SYNC_001', 'PD_SYNC_003', 'PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_012'] }),
   'sync.signIn': method({
     kind: 'command',
     access: 'session',
     input: z.object({ password: z.string().min(1).max(256) }).strict(),
     output: SyncStatus,
-    errors: ['PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_AUTH_001', 'PD_AUTH_002', 'PD_AUTH_007'],
+    errors: ['PD_SYNC_001', 'PD_SYNC_003', 'PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_012', 'PD_AUTH_001', 'PD_AUTH_002', 'PD_AUTH_007'],
   }),
 };
 
