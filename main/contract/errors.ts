@@ -177,6 +177,19 @@ export const ERROR_CODES = [
   'PD_HW_007', // the device did not answer in time
   'PD_HW_008', // started by someone else (task, stream, virtual SBI): only they or the admin may act on it
   'PD_TRUST_001', // the virtual devices' test roots are trusted outside a demo only when the admin confirms
+  // desk ↔ server sync (issue 14, docs/sync.md)
+  'PD_SYNC_001', // unknown desk, wrong desk key, or a desk of another user
+  'PD_SYNC_002', // gap: the server expects an earlier seq first (fields.expectedSeq)
+  'PD_SYNC_003', // a pushed command is not this desk's, not this user's, or the batch is not contiguous
+  'PD_SYNC_004', // the method cannot be replayed on the server
+  'PD_SYNC_005', // only the server does this (registration, scheduled jobs) on a desk joined to a server
+  'PD_SYNC_006', // the desk has not synced for too long: new changes wait until it syncs
+  'PD_SYNC_007', // the server could not be reached
+  'PD_SYNC_008', // the server's certificate does not match the pinned fingerprint
+  'PD_SYNC_009', // this desk is not joined to a server
+  'PD_SYNC_010', // only an empty desk can join a server
+  'PD_SYNC_011', // this instance is not a sync server
+  'PD_SYNC_012', // the desk's checkpoint is ahead of the server (server restored): full resync
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -11,6 +11,7 @@ import { certificateMethods } from './methods/certificates.ts';
 import { deviceMethods } from './methods/devices.ts';
 import { ftmMethods } from './methods/ftm.ts';
 import { hardwareEvents, hardwareMethods } from './methods/hardware.ts';
+import { syncEvents, syncMethods } from './methods/sync.ts';
 import type { ErrorBody } from './errors.ts';
 import { DataTopic } from './common.ts';
 
@@ -30,6 +31,7 @@ export const contract = {
   ...deviceMethods,
   ...ftmMethods,
   ...hardwareMethods,
+  ...syncMethods,
 };
 
 export type Contract = typeof contract;
@@ -53,6 +55,7 @@ export const events = {
   /** Something in `topic` changed; screens showing it refetch. */
   'data.changed': zod.object({ topic: DataTopic }),
   ...hardwareEvents,
+  ...syncEvents,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;
@@ -79,3 +82,5 @@ export * from './channels.ts';
 export { DEFAULT_TRUST_PROFILE, PARTNER_DOMAINS, PKI_WARNING_CODES, TRUST_PROFILES } from './methods/certificates.ts';
 export type { PartnerDomainName, PkiWarningCode, TrustProfileName } from './methods/certificates.ts';
 export { AUDIT_SORT_FIELDS } from './methods/audit.ts';
+export type { SyncStatusView, QueueItemView, PulledChange } from './methods/sync.ts';
+export { SYNC_MAX_PUSH_BYTES } from './methods/sync.ts';

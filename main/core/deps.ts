@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { KeyWrap } from './keys/wrap.ts';
 import type { HardwareHub } from '../../native/hub/hub.ts';
+import type { DeskSyncPort } from './sync/port.ts';
 
 /**
  * Everything the core takes from outside. Time and randomness come in here so tests drive
@@ -20,4 +21,6 @@ export interface CoreDeps {
   /** USB, HID, SBI services and the virtual SBI; per process, owned by the host (native/hub). */
   hardware: HardwareHub;
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
+  /** The desk's sync client (main/sync), set by the host once the core is open; null: not offered. */
+  deskSync: DeskSyncPort | null;
 }

@@ -93,7 +93,9 @@ export async function dispatch(env: DispatchEnv, methodName: string, token: stri
         ? await handler.run(queryCtx, input)
         : handler.kind === 'action'
           ? await runAction(methodName, handler, input, { writer: env.writer, queryCtx, deps: env.deps, actor })
-          : await runCommand(methodName, handler, input, { writer: env.writer, queryCtx, deps: env.deps, actor, emit: env.emit });
+          : handler.kind === 'service'
+            ? await handler.run(env, actor, input)
+            : await runCommand(methodName, handler, input, { writer: env.writer, queryCtx, deps: env.deps, actor, emit: env.emit });
     const checked = spec.output.safeParse(result);
     if (!checked.success) {
       env.deps.log('error', `output of ${methodName} failed its schema`, checked.error.issues);

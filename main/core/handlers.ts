@@ -1,6 +1,8 @@
-import type { MethodName } from '../contract/index.ts';
+import type { MethodName, Output, ParsedInput } from '../contract/index.ts';
 import type { CommandHandler, QueryHandler } from './command.ts';
 import type { ActionHandler } from './action.ts';
+import type { Actor } from './context.ts';
+import type { DispatchEnv } from './dispatch.ts';
 import { accountHandlers } from './accounts/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
 import { dashboardHandlers } from './dashboard/handlers.ts';
@@ -12,8 +14,18 @@ import { certificateHandlers } from './certificates/handlers.ts';
 import { deviceHandlers } from './devices/handlers.ts';
 import { ftmHandlers } from './ftm/handlers.ts';
 import { hardwareHandlers } from './hardware/handlers.ts';
+import { syncHandlers } from './sync/handlers.ts';
 
-export type Handler<M extends MethodName> = QueryHandler<M> | CommandHandler<M, unknown> | ActionHandler<M>;
+/**
+ * A method that is neither one query nor one command: sync's push runs many commands, each through
+ * the command path in its own transaction; connect and sync-now talk to the network first.
+ */
+export interface ServiceHandler<M extends MethodName> {
+  kind: 'service';
+  run: (env: DispatchEnv, actor: Actor | null, input: ParsedInput<M>) => Promise<Output<M>>;
+}
+
+export type Handler<M extends MethodName> = QueryHandler<M> | CommandHandler<M, unknown> | ActionHandler<M> | ServiceHandler<M>;
 export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };
 
 /** Builds a command handler, erasing its `prepare` result type for the registry. */
@@ -30,6 +42,10 @@ export function query<M extends MethodName>(run: QueryHandler<M>['run']): QueryH
   return { kind: 'query', run };
 }
 
+export function service<M extends MethodName>(run: ServiceHandler<M>['run']): ServiceHandler<M> {
+  return { kind: 'service', run };
+}
+
 /** Every contract method has exactly one handler; a missing one is a type error here. */
 export const handlers: HandlerMap<MethodName> = {
   ...accountHandlers,
@@ -43,4 +59,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...deviceHandlers,
   ...ftmHandlers,
   ...hardwareHandlers,
+  ...syncHandlers,
 };

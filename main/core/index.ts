@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { contract, isMethodName } from '../contract/index.ts';
+import { contract, isMethodName, ROLES } from '../contract/index.ts';
 import type { CallResult, DataTopic, EventName, EventPayload, Input, MethodName, Output } from '../contract/index.ts';
 import { openDatabase } from '../store/db.ts';
 import { loadConfig } from './config.ts';
@@ -9,10 +9,13 @@ import type { Config } from './config.ts';
 import type { ReadDb, WriteDb } from './context.ts';
 import type { CoreDeps } from './deps.ts';
 import { dispatch, resolveSession } from './dispatch.ts';
+import type { DispatchEnv } from './dispatch.ts';
 import { activePartnerRoles } from './events/audience.ts';
 import type { Audience } from './events/audience.ts';
 import { EventSubscriptions } from './events/subscriptions.ts';
 import type { EventSource } from './events/subscriptions.ts';
+import { becomeServer, syncRole } from './sync/node.ts';
+import type { DeskSyncPort } from './sync/port.ts';
 import { runAsSystem } from './system.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -38,6 +41,10 @@ export interface Core extends EventSource {
   readonly db: { reader: ReadDb; writer: WriteDb };
   /** Runs a command as the system actor, without a session (scheduled jobs, main/core/jobs.ts). */
   runAsSystem<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+  /** What the desk's sync client (main/sync) works with: the connections, deps and event emitter. */
+  readonly env: DispatchEnv;
+  /** Hands the desk's sync client to `sync.connect` / `sync.now` / `sync.signIn`. */
+  setDeskSync(port: DeskSyncPort | null): void;
   close(): void;
 }
 
@@ -53,6 +60,8 @@ export interface CoreOptions {
   log?: CoreDeps['log'];
   /** The hardware hub; tests pass one with their own port range. Default: from config. */
   hardware?: (emit: HubEmit) => HardwareHub;
+  /** 'server': this core serves desks (the server host); its changes are logged for their pulls. */
+  syncRole?: 'server';
 }
 
 export const DB_FILE = 'partner-desk.db';
@@ -96,6 +105,7 @@ export function openCore(options: CoreOptions): Core {
     publicUrl: checkPublicUrl(config.publicUrl ?? options.publicUrl),
     log,
     hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, dataDir: options.dataDir, emit, now, log, keyWrap })))(emitEvent),
+    deskSync: null,
   };
   const file = join(options.dataDir, DB_FILE);
   // SQLite gives -wal and -shm the database file's mode, so a 0600 database keeps them private too.
@@ -109,8 +119,24 @@ export function openCore(options: CoreOptions): Core {
   reader.pragma('busy_timeout = 5000');
   // Lists and counts scan large indexes; memory-mapped reads spare a read() per page (10× on 1M-row counts).
   reader.pragma('mmap_size = 1073741824');
-  const emit = (topic: DataTopic, audience: Audience) => emitEvent('data.changed', { topic }, audience);
-  const env = { reader, writer, deps, emit };
+  if (options.syncRole === 'server') becomeServer(writer);
+  const serving = syncRole(writer) === 'server';
+  // A server pokes its desks after every committed change (content-free: "pull now"), once per tick.
+  // Every signed-in session may hear it: it says nothing but "pull", and each pull is scoped by role.
+  let pokeScheduled = false;
+  const poke = () => {
+    if (!serving || pokeScheduled) return;
+    pokeScheduled = true;
+    setImmediate(() => {
+      pokeScheduled = false;
+      emitEvent('sync.poke', {}, { roles: ROLES });
+    });
+  };
+  const emit = (topic: DataTopic, audience: Audience) => {
+    emitEvent('data.changed', { topic }, audience);
+    poke();
+  };
+  const env: DispatchEnv = { reader, writer, deps, emit };
   const subs = new EventSubscriptions((token) => {
     const actor = resolveSession(env, token);
     return { actor, activeRoles: activePartnerRoles(reader, actor.userId) };
@@ -127,6 +153,10 @@ export function openCore(options: CoreOptions): Core {
     },
     subscribe: (session, deliver, ended) => subs.subscribe(session, deliver, ended),
     runAsSystem: (method, input) => runAsSystem(env, method, input),
+    env,
+    setDeskSync(port) {
+      deps.deskSync = port;
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

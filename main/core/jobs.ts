@@ -1,5 +1,6 @@
 import type { Output } from '../contract/index.ts';
 import type { Core } from './index.ts';
+import { syncRole } from './sync/node.ts';
 
 /** Hosts run the jobs at start-up and then every hour (MOSIP runs them nightly; sooner is harmless). */
 export const JOB_INTERVAL_MS = 60 * 60 * 1000;
@@ -33,6 +34,8 @@ export async function expireSbis(core: Core): Promise<SbiExpirySummary> {
  * due, so an idle hour leaves no audit record; what is due runs as a command of the system actor.
  */
 export async function runScheduledJobs(core: Core): Promise<JobsSummary> {
+  // A desk joined to a server leaves the jobs to the server: their effects arrive with its rows.
+  if (syncRole(core.db.reader) === 'desk') return { apiKeysExpired: 0, sbis: NO_SBI_EXPIRY };
   const now = core.deps.now().toISOString();
   const due = core.db.reader.prepare('SELECT 1 FROM partner_policy WHERE valid_to <= ? AND is_active = 1 LIMIT 1').get(now);
   const expired = due ? (await core.runAsSystem('apiKeys.expireDue', {})).expired : 0;

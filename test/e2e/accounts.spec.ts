@@ -143,7 +143,8 @@ test.describe('authorization', () => {
 test('demo data: generated on first run, the shown password signs the admin in', async ({ page, desk }) => {
   await desk.open(page);
   await page.getByTestId('load-demo').click();
-  await expect(page.getByTestId('demo-credentials')).toBeVisible();
+  // the demo generates a PKI per domain (RSA keys) and starts the virtual SBI: 20 s and more on a busy machine
+  await expect(page.getByTestId('demo-credentials')).toBeVisible({ timeout: 45_000 });
   const login = (await page.getByTestId('demo-login').textContent())?.trim() ?? '';
   const password = (await page.getByTestId('demo-password').textContent())?.trim() ?? '';
   expect(password).toMatch(/^Demo-/);

@@ -28,15 +28,16 @@ export interface TestCore {
 }
 
 /** A fresh data directory with a real SQLite file per test. */
-export function testCore(options: { config?: Partial<Record<keyof Config, unknown>>; mailer?: Mailer } = {}): TestCore {
+export function testCore(options: { config?: Partial<Record<keyof Config, unknown>>; mailer?: Mailer; syncRole?: 'server'; clock?: TestClock } = {}): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'pd-test-'));
-  const clock = new TestClock();
+  const clock = options.clock ?? new TestClock();
   const core = openCore({
     dataDir: dir,
     publicUrl: 'http://127.0.0.1:9/',
     now: clock.now,
     config: parseConfig(options.config ?? {}),
     ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.syncRole ? { syncRole: options.syncRole } : {}),
     log: () => undefined,
   });
   const tc: TestCore = {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { AppError, isErrorCode } from '../../contract/index.ts';
 import type { ErrorCode, Input, Output } from '../../contract/index.ts';
 import { caCheck, createTrustStore, parseCertificate, validateCertificatePath } from '../pki/index.ts';
@@ -9,6 +8,7 @@ import { certificatesInFile, toPem } from './decode.ts';
 import { identityOf } from './details.ts';
 import { minimumValidityMs, minimumValidityRefusal, notCaReason } from './refusals.ts';
 import { profileOf } from './profiles.ts';
+import { newUuid } from '../ids.ts';
 
 type Result = Output<'trustStore.upload'>['results'][number];
 const isParsedCertificate = (x: ReturnType<typeof parseCertificate>): x is ParsedCert => 'thumbprint' in x;
@@ -86,7 +86,7 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
   const stored = ctx.db.prepare('SELECT ca_type, der FROM ca_certificate WHERE domain = ?').all(domain) as Array<{ ca_type: string; der: Buffer }>;
   const trusted: TrustEntry[] = stored.map((r) => ({ cert: new Uint8Array(r.der), domain, role: r.ca_type === 'ROOT' ? 'anchor' : 'intermediate' }));
   const accept = (c: Candidate, caType: 'ROOT' | 'INTERMEDIATE', warnings: string[]) => {
-    const id = randomUUID();
+    const id = newUuid(ctx.deps);
     const who = identityOf(c.der);
     ctx.db
       .prepare(

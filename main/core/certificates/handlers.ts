@@ -66,6 +66,7 @@ export const certificateHandlers: HandlerMap<CertificateMethods> = {
       | undefined;
     if (!row) throw new AppError('PMS_PRT_108', `No certificate has been uploaded for ${partner.id}.`);
     const caSigned = input.kind === 'caSigned';
+    if (!caSigned && row.mosip_signed_der.length === 0) throw new AppError('PD_SYNC_005', 'The MOSIP-signed copy is issued by the server when it applies the upload; sync this desk.');
     if (Date.parse(caSigned ? row.ca_not_after : row.mosip_not_after) < ctx.now.getTime()) {
       throw new AppError('PD_CERT_001', 'Certificate has expired. Please upload a valid certificate.');
     }

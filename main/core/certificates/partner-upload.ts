@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { AppError, PARTNER_TYPES } from '../../contract/index.ts';
 import type { ParsedInput } from '../../contract/index.ts';
 import type { PartnerDomain } from '../pki/index.ts';
@@ -14,6 +13,8 @@ import { issueCertificate, KeyUsage, serialFrom } from './issuer.ts';
 import { createSigningCa, loadSigningCa, storeSigningCa } from './signing-ca.ts';
 import type { NewSigningCa } from './signing-ca.ts';
 import { x509 } from './x509.ts';
+import { newUuid } from '../ids.ts';
+import { syncRole } from '../sync/node.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -68,6 +69,9 @@ export async function prepareUpload(ctx: QueryCtx, input: ParsedInput<'partnerCe
     at: ctx.now,
   });
 
+  // The signing CA's key never leaves the server: a desk joined to one queues the upload and the
+  // MOSIP-signed copy arrives with the server's row once the server has applied it.
+  if (syncRole(ctx.db) === 'desk') return { partner, domain, der, identity, signedDer: new Uint8Array(0), warnings, newCa: null };
   let ca = await loadSigningCa(ctx.db, ctx.deps);
   let newCa: NewSigningCa | null = null;
   if (!ca) {
@@ -97,9 +101,9 @@ export function applyUpload(ctx: CommandCtx, prepared: PreparedUpload) {
   if (prepared.newCa && !storeSigningCa(ctx.db, prepared.newCa, time)) {
     throw new AppError('PD_INTERNAL', 'The signing CA was created at the same time by another action; upload again.');
   }
-  const signed = identityOf(prepared.signedDer);
+  const signed = prepared.signedDer.length > 0 ? identityOf(prepared.signedDer) : { notBefore: '', notAfter: '' };
   const existing = ctx.db.prepare('SELECT certificate_id FROM partner_certificate WHERE partner_id = ?').get(partner.id) as { certificate_id: string } | undefined;
-  const certificateId = randomUUID();
+  const certificateId = newUuid(ctx.deps);
   ctx.db
     .prepare(
       `INSERT INTO partner_certificate (partner_id, certificate_id, domain, thumbprint, ca_signed_der, mosip_signed_der, issued_to, issued_by,
@@ -119,7 +123,7 @@ export function applyUpload(ctx: CommandCtx, prepared: PreparedUpload) {
     .run(certificateId, time, partner.id);
   ctx.changed('partners', { partners: [partner.id] });
   const card = certificateCards(ctx.db, [partner.id], ctx.now)[0]!;
-  const signedPem = toPem(prepared.signedDer);
+  const signedPem = prepared.signedDer.length > 0 ? toPem(prepared.signedDer) : '';
   return {
     output: { card, signedCertificatePem: signedPem },
     ref: { type: 'partner_certificate', id: partner.id },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../contract/index.ts';
 import type { ParsedInput } from '../../contract/index.ts';
 import type { Actor, CommandCtx, ReadDb, WriteDb } from '../context.ts';
@@ -7,6 +6,7 @@ import { checkUploadedCertificate } from '../certificates/check.ts';
 import { isActivePartner, loadPartner, ownPartner } from '../partners/access.ts';
 import type { PartnerRow } from '../partners/access.ts';
 import { findFtm, ftmRow, ownFtm } from './rows.ts';
+import { newUuid } from '../ids.ts';
 
 /** pms.md §3.5: only an approved and active FTM provider adds chips and uploads their certificates. */
 function activeFtmProvider(db: ReadDb | WriteDb, actor: Actor, partnerId: string): PartnerRow {
@@ -22,7 +22,7 @@ export function createFtm(ctx: CommandCtx, input: ParsedInput<'ftm.create'>) {
     .prepare("SELECT 1 FROM ftp_chip_detail WHERE foundational_trust_provider_id = ? AND make = ? AND model = ? AND (approval_status IN ('pending_cert_upload', 'pending_approval') OR (approval_status = 'approved' AND is_active = 1))")
     .get(p.id, input.make, input.model);
   if (dup) throw new AppError('PMP_AUT_032', 'FTM chip details already exist for this make and model.', { model: 'PMP_AUT_032' });
-  const id = randomUUID();
+  const id = newUuid(ctx.deps);
   const time = ctx.now.toISOString();
   ctx.db
     .prepare(
@@ -54,7 +54,7 @@ export function uploadFtmCertificate(ctx: CommandCtx, input: ParsedInput<'ftm.up
     at: ctx.now,
   });
   const time = ctx.now.toISOString();
-  const alias = randomUUID();
+  const alias = newUuid(ctx.deps);
   ctx.db
     .prepare(
       `UPDATE ftp_chip_detail SET certificate_alias = ?, certificate_der = ?, cert_issued_to = ?, cert_issued_by = ?, cert_not_before = ?, cert_not_after = ?, cert_uploaded_at = ?,

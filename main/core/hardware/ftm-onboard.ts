@@ -23,14 +23,17 @@ export async function prepareFtmOnboarding(ctx: QueryCtx, input: ParsedInput<'ha
 
 /** The certificate read from the chip goes through the same upload rules as a file upload. */
 export function onboardFtmChip(ctx: CommandCtx, input: ParsedInput<'hardware.ftm.onboard'>, prepared: { reading: FtmChipReadingView; leafPem: string }) {
-  const upload = uploadFtmCertificate(ctx, {
+  const uploadInput = {
     ftmId: input.ftmId,
     fileName: `${prepared.reading.serial || 'ftm-chip'}.pem`,
     contentBase64: Buffer.from(prepared.leafPem, 'utf8').toString('base64'),
-  });
+  };
+  const upload = uploadFtmCertificate(ctx, uploadInput);
   return {
     output: { reading: prepared.reading, ftm: upload.output },
     ref: upload.ref,
     outbox: { ...upload.outbox, readFromChip: { serial: prepared.reading.serial, possession: prepared.reading.possession.verdict } },
+    // The server has no chip to read: it gets the certificate the desk read, through the same upload rules.
+    replay: { method: 'ftm.uploadCertificate' as const, input: uploadInput },
   };
 }

@@ -45,5 +45,6 @@ export function trustVirtualRoots(ctx: CommandCtx, input: { confirmTestRoots?: b
     }
     ctx.db.prepare('UPDATE ca_certificate SET is_virtual = 1 WHERE domain = ? AND thumbprint = ?').run(domain, thumbprint);
   }
-  return { output: { added, alreadyPresent }, outbox: { added, alreadyPresent, confirmed: input.confirmTestRoots === true } };
+  // The virtual PKI is this machine's own: a desk joined to a server cannot hand its roots to the server.
+  return { output: { added, alreadyPresent }, outbox: { added, alreadyPresent, confirmed: input.confirmTestRoots === true }, replay: false as const };
 }

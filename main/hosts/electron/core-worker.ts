@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCore } from '../../core/index.ts';
+import { withDeskSync } from '../../sync/attach.ts';
 import { withScheduledJobs } from '../../core/jobs.ts';
 import type { Core } from '../../core/index.ts';
 import { fileLog } from '../shared/file-log.ts';
@@ -26,7 +27,7 @@ try {
 
 if (core) {
   // API key expiry and other scheduled jobs run in the core's thread; close() stops them.
-  const opened = withScheduledJobs(core);
+  const opened = withDeskSync(withScheduledJobs(core));
   // Each window's events come through the core's session-checked subscription, never a broadcast.
   const subscriptions = new Map<number, () => void>();
   port.on('message', (message: ToWorker) => {

@@ -11,6 +11,11 @@ import m0090 from './0090-comment-chars.ts';
 import m0100 from './0100-security.ts';
 import m0110 from './0110-misp-domain.ts';
 import m0120 from './0120-trust-profiles.ts';
+import m0140 from './0140-sync-outbox.ts';
+import m0141 from './0141-sync-undo.ts';
+import m0142 from './0142-sync-change-log.ts';
+import m0143 from './0143-sync-desks.ts';
+import m0144 from './0144-sync-connection.ts';
 
 export interface Migration {
   version: number;
@@ -32,6 +37,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 100, name: 'security', up: m0100 },
   { version: 110, name: 'misp-domain', up: m0110 },
   { version: 120, name: 'trust-profiles', up: m0120 },
+  { version: 140, name: 'sync-outbox', up: m0140 },
+  { version: 141, name: 'sync-undo', up: m0141 },
+  { version: 142, name: 'sync-change-log', up: m0142 },
+  { version: 143, name: 'sync-desks', up: m0143 },
+  { version: 144, name: 'sync-connection', up: m0144 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -167,6 +167,18 @@ const errors: Record<ErrorCode, string> = {
   PD_HW_007: "The device did not answer in time.",
   PD_HW_008: "Someone else started this (a bench run, a live view or the virtual SBI): only they or the administrator can act on it.",
   PD_TRUST_001: "These are test roots whose private keys are kept on this desk. Confirm to trust them outside a demo.",
+  PD_SYNC_001: "This desk is not registered to your account on this server.",
+  PD_SYNC_002: "The server is missing earlier changes from this desk; they will be sent again.",
+  PD_SYNC_003: "The changes sent do not belong to this desk or this user.",
+  PD_SYNC_004: "This change can only be made on the server.",
+  PD_SYNC_005: "On a desk joined to a server, the server does this. Sync the desk.",
+  PD_SYNC_006: "This desk has not synced for too long. Sync it before making changes.",
+  PD_SYNC_007: "The server could not be reached. Your changes are kept and will be sent later.",
+  PD_SYNC_008: "The server's certificate does not match the fingerprint this desk trusts.",
+  PD_SYNC_009: "This desk is not joined to a server.",
+  PD_SYNC_010: "Only a new, empty desk can join a server.",
+  PD_SYNC_011: "This Partner Desk does not serve desks.",
+  PD_SYNC_012: "The server was restored from an earlier state; this desk downloads everything again.",
 };
 
 const partnerTypes: Record<PartnerTypeCode, string> = {

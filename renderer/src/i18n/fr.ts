@@ -443,6 +443,18 @@ const fr: Translation = {
     PD_HW_007: "Le périphérique n'a pas répondu à temps.",
     PD_HW_008: "Quelqu'un d'autre a lancé ceci (un banc, une vue en direct ou le SBI virtuel) : seuls cette personne ou l'administrateur peuvent agir dessus.",
     PD_TRUST_001: "Ce sont des racines de test dont les clés privées sont conservées sur ce poste. Confirmez pour leur faire confiance hors démonstration.",
+    PD_SYNC_001: "Ce poste n'est pas enregistré sur votre compte de ce serveur.",
+    PD_SYNC_002: "Il manque au serveur des modifications antérieures de ce poste ; elles seront renvoyées.",
+    PD_SYNC_003: "Les modifications envoyées n'appartiennent pas à ce poste ou à cet utilisateur.",
+    PD_SYNC_004: "Cette modification ne peut être faite que sur le serveur.",
+    PD_SYNC_005: "Sur un poste relié à un serveur, c'est le serveur qui le fait. Synchronisez le poste.",
+    PD_SYNC_006: "Ce poste n'a pas été synchronisé depuis trop longtemps. Synchronisez-le avant de faire des modifications.",
+    PD_SYNC_007: "Le serveur est injoignable. Vos modifications sont conservées et seront envoyées plus tard.",
+    PD_SYNC_008: "Le certificat du serveur ne correspond pas à l'empreinte à laquelle ce poste fait confiance.",
+    PD_SYNC_009: "Ce poste n'est relié à aucun serveur.",
+    PD_SYNC_010: "Seul un poste neuf et vide peut rejoindre un serveur.",
+    PD_SYNC_011: "Ce Partner Desk ne sert pas de postes.",
+    PD_SYNC_012: "Le serveur a été restauré à un état antérieur ; ce poste télécharge à nouveau toutes les données.",
   },
 };
 

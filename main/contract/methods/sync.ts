@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { method } from '../spec.ts';
+import { ADMIN_ROLES, DATA_TOPICS, PageQuery, Timestamp, pageOf } from '../common.ts';
+
+/**
+ * Desk ↔ server sync (docs/sync.md). The server answers `sync.register`, `sync.push` and
+ * `sync.pull`; a desk answers `sync.connect`, `sync.status`, `sync.queue`, `sync.now` and
+ * `sync.signIn` to its own UI. The server is authoritative: a desk's commands are decided again
+ * there, as the desk's user, and the desk adopts the server's rows.
+ */
+
+const DeskId = z.string().min(1).max(64);
+const DeskKey = z.string().min(1).max(128);
+
+/** One outbox entry as pushed: the command to run again, with the seed of its random source. */
+export const PushedCommand = z
+  .object({
+    deskId: DeskId,
+    seq: z.number().int().min(1),
+    method: z.string().min(1).max(64),
+    input: z.unknown(),
+    /** 32 bytes, hex: ids and keys made by the command come out the same on the server. */
+    seed: z.string().regex(/^[0-9a-f]{64}$/),
+    /** Who did it on the desk; must be the signed-in user of the push. */
+    actor: z.string().min(1).max(64),
+    /** When, by the desk's clock (recorded beside the server's own time, never used in a rule). */
+    time: Timestamp,
+  })
+  .strict();
+
+export const CommandVerdict = z.object({
+  seq: z.number().int(),
+  status: z.enum(['applied', 'conflict']),
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+  serverTime: Timestamp,
+});
+
+const RowValue = z.union([z.string(), z.number(), z.null()]);
+export const ChangeSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('put'), table: z.string(), key: z.array(RowValue), row: z.record(z.string(), RowValue) }),
+  z.object({ op: z.literal('del'), table: z.string(), key: z.array(RowValue) }),
+]);
+
+const SyncState = z.enum(['standalone', 'online', 'offline', 'signInNeeded', 'frozen']);
+
+export const SyncStatus = z.object({
+  state: SyncState,
+  serverUrl: z.string().nullable(),
+  deskId: z.string().nullable(),
+  userId: z.string().nullable(),
+  pending: z.number().int(),
+  conflicts: z.number().int(),
+  applied: z.number().int(),
+  lastSyncAt: Timestamp.nullable(),
+  lastError: z.string().nullable(),
+  /** 0: never freezes. Otherwise new commands are refused from `freezesAt` until the desk syncs. */
+  freezeDays: z.number().int(),
+  freezesAt: Timestamp.nullable(),
+});
+
+export const QueueItem = z.object({
+  seq: z.number().int(),
+  method: z.string(),
+  status: z.enum(['pending', 'applied', 'conflict']),
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+  localError: z.string().nullable(),
+  time: Timestamp,
+  serverTime: Timestamp.nullable(),
+  refType: z.string().nullable(),
+  refId: z.string().nullable(),
+});
+
+export type PulledChange = z.infer<typeof ChangeSchema>;
+export type SyncStatusView = z.infer<typeof SyncStatus>;
+export type QueueItemView = z.infer<typeof QueueItem>;
+
+export const SYNC_MAX_PUSH_BYTES = 8 * 1024 * 1024;
+
+export const syncMethods = {
+  // ── server side ──
+  'sync.register': method({
+    kind: 'command',
+    changes: [],
+    access: 'session',
+    input: z.object({ name: z.string().trim().min(1).max(64) }).strict(),
+    output: z.object({ deskId: z.string(), deskKey: z.string(), lastSeq: z.number().int(), freezeDays: z.number().int(), serverTime: Timestamp }),
+    errors: ['PD_SYNC_011'],
+  }),
+  'sync.push': method({
+    kind: 'command',
+    changes: DATA_TOPICS,
+    access: 'session',
+    input: z.object({ deskId: DeskId, deskKey: DeskKey, commands: z.array(PushedCommand).min(1).max(500) }).strict(),
+    output: z.object({ lastSeq: z.number().int(), verdicts: z.array(CommandVerdict) }),
+    errors: ['PD_SYNC_001', 'PD_SYNC_002', 'PD_SYNC_003', 'PD_SYNC_011'],
+    maxBytes: SYNC_MAX_PUSH_BYTES,
+  }),
+  'sync.pull': method({
+    kind: 'command',
+    changes: [],
+    access: 'session',
+    input: z.object({ deskId: DeskId, deskKey: DeskKey, cookie: z.number().int().min(0), limit: z.number().int().min(1).max(5000).default(1000) }).strict(),
+    output: z.object({
+      /** The first page of a desk with nothing yet (cookie 0): drop every replicated row first. */
+      reset: z.boolean(),
+      changes: z.array(ChangeSchema),
+      cookie: z.number().int(),
+      /** The page reaches the server's head: everything up to `lastSeq` is in what the desk has pulled. */
+      complete: z.boolean(),
+      lastSeq: z.number().int(),
+      freezeDays: z.number().int(),
+      serverTime: Timestamp,
+    }),
+    errors: ['PD_SYNC_001', 'PD_SYNC_011', 'PD_SYNC_012'],
+  }),
+  'sync.setFreezeDays': method({
+    kind: 'command',
+    changes: [],
+    access: [...ADMIN_ROLES],
+    input: z.object({ days: z.number().int().min(0).max(365) }).strict(),
+    output: z.object({ freezeDays: z.number().int() }),
+    errors: ['PD_SYNC_006'],
+  }),
+  // ── desk side ──
+  'sync.connect': method({
+    kind: 'command',
+    changes: DATA_TOPICS,
+    access: 'public',
+    input: z
+      .object({
+        serverUrl: z.string().trim().url().max(512),
+        /** SHA-256 of the server certificate as printed by the server (hex, colons allowed); absent only for http://127.0.0.1. */
+        fingerprint: z.string().trim().max(128).optional(),
+        login: z.string().trim().min(1).max(254),
+        password: z.string().min(1).max(256),
+        deskName: z.string().trim().min(1).max(64),
+      })
+      .strict(),
+    output: SyncStatus,
+    errors: ['PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_010', 'PD_AUTH_001', 'PD_AUTH_002', 'PD_AUTH_007'],
+  }),
+  'sync.status': method({ kind: 'query', access: 'session', input: z.object({}).strict(), output: SyncStatus, errors: [] }),
+  'sync.queue': method({
+    kind: 'query',
+    access: 'session',
+    input: PageQuery.extend({ status: z.enum(['pending', 'applied', 'conflict']).optional() }).strict(),
+    output: pageOf(QueueItem),
+    errors: [],
+  }),
+  // A round answers what the server answered: a lost desk, a restored server, an ended server session.
+  'sync.now': method({ kind: 'command', changes: DATA_TOPICS, access: 'session', input: z.object({}).strict(), output: SyncStatus, errors: ['PD_SYNC_001', 'PD_SYNC_003', 'PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_012'] }),
+  'sync.signIn': method({
+    kind: 'command',
+    changes: DATA_TOPICS,
+    access: 'session',
+    input: z.object({ password: z.string().min(1).max(256) }).strict(),
+    output: SyncStatus,
+    errors: ['PD_SYNC_001', 'PD_SYNC_003', 'PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_012', 'PD_AUTH_001', 'PD_AUTH_002', 'PD_AUTH_007'],
+  }),
+};
+
+/** Content-free: "the server has news, pull now" (Replicache's poke). */
+export const syncEvents = {
+  'sync.poke': z.object({}).strict(),
+};
