@@ -32,6 +32,8 @@ export async function startSmtp(options: SmtpOptions = {}): Promise<{
     allowInsecureAuth: true,
     ...(starttls ? await selfSignedServerTls() : { disabledCommands: ['STARTTLS'] }),
     logger: false,
+    // A mailer's idle pooled connection would otherwise hold close() for smtp-server's default 30 s.
+    closeTimeout: 500,
     onAuth(auth, session, callback) {
       logins.push({ user: auth.username ?? '', pass: auth.password ?? '', secure: session.secure });
       callback(null, { user: auth.username ?? '' });
