@@ -21,7 +21,7 @@ fi
 # --- Node: the version the project supports (.nvmrc; Electron's tooling needs 22.12+). A machine with
 # another Node gets the official build for this run from the npm registry's node-linux-<arch>
 # package, under .cache/ (git-ignored), and native addons are built against its headers.
-want=$(tr -d ' \n' < .nvmrc)
+want=$(tr -d " \n" < .nvmrc 2>/dev/null); want=${want:-22}
 if [ "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null)" != "$want" ]; then
   arch=$(node -p 'process.arch' 2>/dev/null || echo x64)
   nodedir="$PWD/.cache/node-$want-linux-$arch"
