@@ -18,6 +18,23 @@ if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# --- Node: the version the project supports (.nvmrc; Electron's tooling needs 22.12+). A machine with
+# another Node gets the official build for this run from the npm registry's node-linux-<arch>
+# package, under .cache/ (git-ignored), and native addons are built against its headers.
+want=$(tr -d " \n" < .nvmrc 2>/dev/null); want=${want:-22}
+if [ "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null)" != "$want" ]; then
+  arch=$(node -p 'process.arch' 2>/dev/null || echo x64)
+  nodedir="$PWD/.cache/node-$want-linux-$arch"
+  if [ ! -x "$nodedir/bin/node" ]; then
+    echo "== fetching Node $want (linux-$arch) from the npm registry"
+    mkdir -p "$nodedir"
+    (cd "$nodedir" && npm pack --silent "node-linux-$arch@$want" >/dev/null && tar xzf node-linux-*.tgz --strip-components=1 && rm -f node-linux-*.tgz) \
+      || { echo "could not fetch Node $want"; echo "0 passed, 1 failed"; exit 1; }
+  fi
+  export PATH="$nodedir/bin:$PATH" npm_config_nodedir="$nodedir"
+fi
+echo "== node $(node --version), npm $(npm --version)"
+
 # --- npm packages: exactly the committed lock (`npm ci` fails loudly when package.json and the lock
 # disagree); better-sqlite3 builds from source. The lock must come out of the install unchanged.
 # What the checkout looks like before anything runs: the run must leave it so.
