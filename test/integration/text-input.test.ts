@@ -104,6 +104,18 @@ describe('one name, one spelling (NFC)', () => {
   });
 });
 
+describe('deep policy JSON (PMS_POL_051 before any length check)', () => {
+  it.each([999, 5_000, 30_000])('policies.update refuses a draft edited to nest %i levels, as create does', async (levels) => {
+    const g = await newGroup(tc, admin);
+    const draft = await newPolicy(tc, admin, g.policyGroupId, { publish: false });
+    // 30,000 levels are 60,000 characters: over the 5,120 stored, yet answered with the format code, not PD_POL_001
+    const policy = JSON.stringify({ ...AUTH_POLICY, note: 'x' }).replace('"x"', `${'['.repeat(levels)}${']'.repeat(levels)}`);
+    const e = await refuse(tc, 'policies.update', { policyId: draft.policyId, name: 'Deep', description: 'D', policy }, admin, 'PMS_POL_051');
+    expect(e.fields).toEqual({ policy: 'PMS_POL_051' });
+    expect((await tc.call('policies.get', { policyId: draft.policyId }, admin)).policy).toEqual(AUTH_POLICY);
+  });
+});
+
 describe('JSON given as input (an OIDC client key)', () => {
   it('refuses a JWK nested past the bound or holding control characters, naming publicKey', async () => {
     const g = await newGroup(tc, admin);

@@ -218,7 +218,7 @@ export const certificateMethods = {
     access: PARTNER_OR_ADMIN,
     input: z.object({ partnerId: Text({ max: 36 }).optional() }).strict(),
     output: z.object({ cards: z.array(PartnerCertificateCard) }),
-    errors: ['PMS_PRT_005'],
+    errors: ['PMS_PRT_005', 'PMS_PRT_055'],
   }),
   'partnerCertificate.upload': method({
     kind: 'command',
