@@ -18,9 +18,12 @@ function stringSlots(schema: z.ZodType, path: string): Array<[string, z.ZodType]
     case 'default':
     case 'nullable':
       return stringSlots(def.innerType as z.ZodType, path);
-    // A pipe's input side is what the caller sends (ApiKeyLabel: text, then collapsed).
-    case 'pipe':
-      return defOf(def.in as z.ZodType).type === 'string' ? [[path, schema]] : stringSlots(def.in as z.ZodType, path);
+    // A pipe (a transform) from a string is one slot, checked whole (ApiKeyLabel: collapsed, then text).
+    case 'pipe': {
+      let source = def.in as z.ZodType;
+      while (defOf(source).type === 'pipe') source = defOf(source).in as z.ZodType;
+      return defOf(source).type === 'string' ? [[path, schema]] : stringSlots(source, path);
+    }
     case 'object':
       return Object.entries(def.shape as Record<string, z.ZodType>).flatMap(([k, v]) => stringSlots(v, `${path}.${k}`));
     case 'array':

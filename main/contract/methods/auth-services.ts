@@ -9,9 +9,11 @@ const ADMIN_OR_AUTH: readonly Role[] = ['PARTNER_ADMIN', 'AUTH_PARTNER'];
 export const UseVerdict = z.enum(['ok', 'unknown', 'keyDeactivated', 'keyExpired', 'clientDeactivated', 'partnerInactive', 'linkNotApproved', 'policyInactive']);
 
 /** MOSIP: the label is unique per partner and policy after trimming and collapsing spaces, ≤ 36. */
-export const ApiKeyLabel = Text({ max: 256 })
+export const ApiKeyLabel = z
+  .string()
+  .max(256)
   .transform((s) => s.replace(/\s+/g, ' '))
-  .pipe(z.string().min(1).max(36));
+  .pipe(Text({ min: 1, max: 36 }));
 
 const HttpUrl = Text({ min: 1, max: 2048 }).refine((s) => /^https?:\/\/[^\s/]+/i.test(s) && URL.canParse(s), { message: 'must be an http or https URL' });
 
