@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { Empty, Language, Ok, PartnerTypeCode, RoleSchema, Timestamp } from '../common.ts';
+import { Empty, Language, Ok, PartnerTypeCode, RoleSchema, Text, Timestamp } from '../common.ts';
 
 /** Length caps follow MOSIP's columns (pms.md §1.1); the core re-checks the rules with MOSIP's codes. */
-const Name = z.string().trim().min(1).max(64);
+const Name = Text({ min: 1, max: 64 });
+const OrgName = Text({ min: 1, max: 128 });
+const Email = Text({ max: 254 });
+/** Not trimmed: a space in a username is refused by the core with MOSIP's code (PMS_PRT_066). */
+const Username = Text({ max: 64, trim: false });
+/** A secret: hashed, never stored or shown, so any string; checked for strength by the core. */
 const Password = z.string().min(1).max(256);
 
 export const PartnerSummary = z.object({
@@ -63,9 +68,9 @@ export const accountMethods = {
       .object({
         firstName: Name,
         lastName: Name,
-        orgName: z.string().trim().min(1).max(128),
-        email: z.string().trim().max(254),
-        username: z.string().max(64),
+        orgName: OrgName,
+        email: Email,
+        username: Username,
         password: Password,
         lang: Language,
       })
@@ -90,12 +95,12 @@ export const accountMethods = {
       .object({
         firstName: Name,
         lastName: Name,
-        orgName: z.string().trim().min(1).max(128),
-        partnerType: z.string().max(64),
-        address: z.string().trim().min(1).max(2000),
-        email: z.string().trim().max(254),
-        phone: z.string().trim().max(64),
-        username: z.string().max(64),
+        orgName: OrgName,
+        partnerType: Text({ max: 64 }),
+        address: Text({ min: 1, max: 2000, multiline: true }),
+        email: Email,
+        phone: Text({ max: 64 }),
+        username: Username,
         password: Password,
         lang: Language,
       })
@@ -108,7 +113,7 @@ export const accountMethods = {
     changes: [],
     access: 'public',
     // The UI language is chosen on the sign-in page and stays in the UI; the account keeps its own (for e-mails).
-    input: z.object({ login: z.string().trim().min(1).max(254), password: Password }).strict(),
+    input: z.object({ login: Text({ min: 1, max: 254 }), password: Password }).strict(),
     output: SessionInfo,
     errors: ['PD_AUTH_001', 'PD_AUTH_002', 'PD_AUTH_007'],
   }),
@@ -116,7 +121,7 @@ export const accountMethods = {
     kind: 'command',
     changes: [],
     access: 'public',
-    input: z.object({ email: z.string().trim().min(1).max(254), lang: Language.optional() }).strict(),
+    input: z.object({ email: Text({ min: 1, max: 254 }), lang: Language.optional() }).strict(),
     // Same answer whether or not the address is known, so the form cannot probe for accounts.
     output: Ok,
     errors: ['PMS_PRT_012'],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { PageQuery, Timestamp, pageOf, PAGING_ERRORS } from '../common.ts';
+import { PageQuery, Text, Timestamp, pageOf, PAGING_ERRORS } from '../common.ts';
 
 export const AuditRecord = z.object({
   eventId: z.string(),
@@ -21,12 +21,13 @@ export const auditMethods = {
     kind: 'query',
     access: ['PARTNER_ADMIN'],
     input: PageQuery.extend({
-      module: z.string().max(64).optional(),
-      action: z.string().max(64).optional(),
-      actor: z.string().max(64).optional(),
+      module: Text({ max: 64 }).optional(),
+      action: Text({ max: 64 }).optional(),
+      actor: Text({ max: 64 }).optional(),
       result: z.enum(['success', 'failure']).optional(),
-      from: Timestamp.optional(),
-      to: Timestamp.optional(),
+      /** ISO 8601 UTC bounds of the record time. */
+      from: Text({ max: 64 }).optional(),
+      to: Text({ max: 64 }).optional(),
     }).strict(),
     output: pageOf(AuditRecord),
     errors: PAGING_ERRORS,

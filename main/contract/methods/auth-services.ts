@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { Empty, Language, PageQuery, Timestamp, pageOf, Filter, Id, PAGING_ERRORS } from '../common.ts';
+import { Empty, JsonObject, Language, PageQuery, Text, Timestamp, pageOf, Filter, Id, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 
 const ADMIN_OR_AUTH: readonly Role[] = ['PARTNER_ADMIN', 'AUTH_PARTNER'];
@@ -12,15 +12,10 @@ export const UseVerdict = z.enum(['ok', 'unknown', 'keyDeactivated', 'keyExpired
 export const ApiKeyLabel = z
   .string()
   .max(256)
-  .transform((s) => s.trim().replace(/\s+/g, ' '))
-  .pipe(z.string().min(1).max(36));
+  .transform((s) => s.replace(/\s+/g, ' '))
+  .pipe(Text({ min: 1, max: 36 }));
 
-const HttpUrl = z
-  .string()
-  .trim()
-  .min(1)
-  .max(2048)
-  .refine((s) => /^https?:\/\/[^\s/]+/i.test(s) && URL.canParse(s), { message: 'must be an http or https URL' });
+const HttpUrl = Text({ min: 1, max: 2048 }).refine((s) => /^https?:\/\/[^\s/]+/i.test(s) && URL.canParse(s), { message: 'must be an http or https URL' });
 
 export const ApiKeyRow = z.object({
   id: z.string(),
@@ -68,15 +63,15 @@ export const OidcClientDetail = OidcClientRow.extend({
 });
 
 const ClientFields = {
-  name: z.string().trim().min(1).max(256),
-  nameLangMap: z.partialRecord(Language, z.string().trim().min(1).max(256)).optional(),
+  name: Text({ min: 1, max: 256 }),
+  nameLangMap: z.partialRecord(Language, Text({ min: 1, max: 256 })).optional(),
   logoUri: HttpUrl,
   redirectUris: z
     .array(HttpUrl)
     .min(1)
     .max(5)
     .refine((a) => new Set(a).size === a.length, { message: 'redirect URIs must not repeat' }),
-  grantTypes: z.array(z.string().trim().min(1).max(64)).min(1).max(3),
+  grantTypes: z.array(Text({ min: 1, max: 64 })).min(1).max(3),
 };
 
 export const API_KEY_SORT_FIELDS = ['partnerId', 'apiKeyLabel', 'orgName', 'policyName', 'policyGroupName', 'status', 'createdDateTime', 'apiKeyExpiryDateTime'] as const;
@@ -171,8 +166,8 @@ export const authServiceMethods = {
         partnerId: Id,
         policyId: Id,
         ...ClientFields,
-        publicKey: z.record(z.string(), z.unknown()),
-        clientAuthMethods: z.array(z.string().trim().min(1).max(64)).min(1).max(3),
+        publicKey: JsonObject,
+        clientAuthMethods: z.array(Text({ min: 1, max: 64 })).min(1).max(3),
       })
       .strict(),
     output: OidcClientDetail,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { Empty, PARTNER_ROLES, PageQuery, Timestamp, pageOf, PAGING_ERRORS } from '../common.ts';
+import { Empty, PARTNER_ROLES, PageQuery, Text, Timestamp, pageOf, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 
 /** A partner for its own certificates, the partner admin for anyone's (MOSIP: either may upload). */
@@ -52,7 +52,7 @@ const DomainProfile = z.object({
 
 /** Certificate files as uploaded: `.cer`/`.pem`/`.p7b`, PEM or DER, sent base64-encoded. */
 const CertificateFile = z.object({
-  fileName: z.string().trim().min(1).max(255),
+  fileName: Text({ min: 1, max: 255 }),
   contentBase64: z.string().min(1).max(1_400_000),
 });
 const FILE_MAX_BYTES = 2 * 1024 * 1024;
@@ -169,9 +169,9 @@ export const certificateMethods = {
     input: PageQuery.extend({
       caCertificateType: CaType,
       partnerDomain: PartnerDomain.optional(),
-      certificateId: z.string().max(36).optional(),
-      issuedTo: z.string().max(128).optional(),
-      issuedBy: z.string().max(128).optional(),
+      certificateId: Text({ max: 36 }).optional(),
+      issuedTo: Text({ max: 128 }).optional(),
+      issuedBy: Text({ max: 128 }).optional(),
       /** Only certificates expiring within this many days (1–30, as MOSIP). */
       expiryPeriod: z.number().int().min(1).max(30).optional(),
     }).strict(),
@@ -182,7 +182,7 @@ export const certificateMethods = {
     kind: 'query',
     reads: ['trustStore'],
     access: ['PARTNER_ADMIN'],
-    input: z.object({ certificateId: z.string().min(1).max(36) }).strict(),
+    input: z.object({ certificateId: Text({ min: 1, max: 36 }) }).strict(),
     output: z.object({
       row: CaCertificateRow,
       details: CertificateDetails,
@@ -200,7 +200,7 @@ export const certificateMethods = {
   'trustStore.download': method({
     kind: 'query',
     access: ['PARTNER_ADMIN'],
-    input: z.object({ certificateId: z.string().min(1).max(36), kind: z.enum(['certificate', 'chain']) }).strict(),
+    input: z.object({ certificateId: Text({ min: 1, max: 36 }), kind: z.enum(['certificate', 'chain']) }).strict(),
     output: File,
     errors: ['KER-PCM-012', 'KER-PCM-006'],
   }),
@@ -216,15 +216,15 @@ export const certificateMethods = {
     kind: 'query',
     reads: ['partners'],
     access: PARTNER_OR_ADMIN,
-    input: z.object({ partnerId: z.string().max(36).optional() }).strict(),
+    input: z.object({ partnerId: Text({ max: 36 }).optional() }).strict(),
     output: z.object({ cards: z.array(PartnerCertificateCard) }),
-    errors: ['PMS_PRT_005'],
+    errors: ['PMS_PRT_005', 'PMS_PRT_055'],
   }),
   'partnerCertificate.upload': method({
     kind: 'command',
     changes: ['partners'],
     access: PARTNER_OR_ADMIN,
-    input: CertificateFile.extend({ partnerId: z.string().min(1).max(36) }).strict(),
+    input: CertificateFile.extend({ partnerId: Text({ min: 1, max: 36 }) }).strict(),
     output: z.object({ card: PartnerCertificateCard, signedCertificatePem: z.string() }),
     errors: ['PMS_PRT_005', 'PMS_PRT_055', 'PMS_PMP_016', 'PMS_PRT_054', 'KER-PCM-001', 'KER-PMS-020', 'KER-PCM-004', 'KER-PCM-017', 'KER-PCM-015', 'KER-PCM-006', 'KER-PCM-007', 'KER-PCM-008', 'KER-PCM-013', 'KER-PCM-014'],
     maxBytes: FILE_MAX_BYTES,
@@ -232,7 +232,7 @@ export const certificateMethods = {
   'partnerCertificate.download': method({
     kind: 'query',
     access: PARTNER_OR_ADMIN,
-    input: z.object({ partnerId: z.string().min(1).max(36), kind: z.enum(['caSigned', 'mosipSigned']) }).strict(),
+    input: z.object({ partnerId: Text({ min: 1, max: 36 }), kind: z.enum(['caSigned', 'mosipSigned']) }).strict(),
     output: File,
     errors: ['PMS_PRT_005', 'PMS_PRT_055', 'PMS_PRT_108', 'PMS_CERTIFICATE_ERROR_009', 'PD_CERT_001'],
   }),

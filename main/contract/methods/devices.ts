@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { Empty, PageQuery, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
+import { Empty, PageQuery, Text as BaseText, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 
 /** The device provider for its own partner ids; the partner admin for every provider (pms.md §3.3). */
@@ -14,10 +14,10 @@ export const SbiExpiryStatus = z.enum(['expired', 'valid']);
 export const Decision = z.enum(['approved', 'rejected']);
 
 /** A calendar date (YYYY-MM-DD, taken as 00:00 UTC) or a full ISO date-time. */
-const DateInput = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'expected YYYY-MM-DD or an ISO date-time');
+const DateInput = BaseText({ max: 64 }).regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'expected YYYY-MM-DD or an ISO date-time');
 /** Stored ids here are at most 36 characters. */
 const Id = BaseId.max(36);
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Text = (max: number) => BaseText({ min: 1, max });
 
 export const SbiRow = z.object({
   sbiId: z.string(),
@@ -158,11 +158,11 @@ export const deviceMethods = {
       partnerId: Filter,
       orgName: Filter,
       /** Exact SBI id: the devices of one SBI (linked-devices view). */
-      sbiId: z.string().trim().max(36).optional(),
+      sbiId: BaseText({ max: 36 }).optional(),
       sbiVersion: Filter,
       deviceId: Filter,
-      deviceTypeCode: z.string().trim().max(36).optional(),
-      deviceSubTypeCode: z.string().trim().max(36).optional(),
+      deviceTypeCode: BaseText({ max: 36 }).optional(),
+      deviceSubTypeCode: BaseText({ max: 36 }).optional(),
       make: Filter,
       model: Filter,
       status: DeviceStatus.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { PageQuery, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
+import { PageQuery, Text, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 import { CertificateDetails, File } from './certificates.ts';
 
@@ -35,7 +35,7 @@ export const ftmMethods = {
     kind: 'command',
     changes: ['ftm'],
     access: PROVIDER_OR_ADMIN,
-    input: z.object({ partnerId: Id, make: z.string().trim().min(1).max(36), model: z.string().trim().min(1).max(36) }).strict(),
+    input: z.object({ partnerId: Id, make: Text({ min: 1, max: 36 }), model: Text({ min: 1, max: 36 }) }).strict(),
     output: FtmRow,
     errors: ['PMS_PRT_005', 'PMS_PRT_055', 'PMP_AUT_030', 'PMP_AUT_032'],
   }),
@@ -69,7 +69,7 @@ export const ftmMethods = {
     kind: 'command',
     changes: ['ftm'],
     access: PROVIDER_OR_ADMIN,
-    input: z.object({ ftmId: Id, fileName: z.string().trim().min(1).max(255), contentBase64: z.string().min(1).max(1_400_000) }).strict(),
+    input: z.object({ ftmId: Id, fileName: Text({ min: 1, max: 255 }), contentBase64: z.string().min(1).max(1_400_000) }).strict(),
     output: FtmRow,
     errors: ['PMS_FTM_ERROR_005', 'PMS_FTM_ERROR_006', 'PMP_AUT_030', 'PMP_AUT_038', 'PMP_AUT_039', 'KER-PCM-001', 'KER-PMS-020', 'KER-PCM-004', 'KER-PCM-017', 'KER-PCM-015', 'KER-PCM-006', 'KER-PCM-007', 'KER-PCM-008', 'KER-PCM-013', 'KER-PCM-014'],
     maxBytes: FILE_MAX_BYTES,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { Timestamp } from '../common.ts';
+import { Text, Timestamp } from '../common.ts';
 import type { Role } from '../common.ts';
 import { FtmRow } from './ftm.ts';
 
@@ -17,8 +17,8 @@ const FTM_ROLES: readonly Role[] = ['FTM_PROVIDER', 'PARTNER_ADMIN'];
 const ANY_HARDWARE: readonly Role[] = ['DEVICE_PROVIDER', 'FTM_PROVIDER', 'PARTNER_ADMIN'];
 
 const Port = z.number().int().min(1).max(65535);
-const DeviceId = z.string().trim().min(1).max(64);
-const TaskId = z.string().trim().min(1).max(64);
+const DeviceId = Text({ min: 1, max: 64 });
+const TaskId = Text({ min: 1, max: 64 });
 
 export const CheckResult = z.enum(['pass', 'fail', 'skip']);
 export const Check = z.object({ name: z.string(), result: CheckResult, reason: z.string().nullable(), code: z.string().nullable() });
@@ -169,7 +169,7 @@ export const hardwareMethods = {
     kind: 'query',
     access: DEVICE_ROLES,
     activePartner: true,
-    input: z.object({ port: Port, deviceId: DeviceId, partnerId: z.string().trim().min(1).max(36) }).strict(),
+    input: z.object({ port: Port, deviceId: DeviceId, partnerId: Text({ min: 1, max: 36 }) }).strict(),
     output: z.object({
       device: DiscoveredSbi,
       prefill: SbiPrefill,
@@ -183,7 +183,7 @@ export const hardwareMethods = {
     kind: 'action',
     access: DEVICE_ROLES,
     activePartner: true,
-    input: z.object({ port: Port, deviceId: DeviceId, deviceSubId: z.string().trim().min(1).max(8).default('1') }).strict(),
+    input: z.object({ port: Port, deviceId: DeviceId, deviceSubId: Text({ min: 1, max: 8 }).default('1') }).strict(),
     output: z.object({ streamId: z.string() }),
     errors: ['PMS_PMP_016', 'PD_HW_001', 'PD_HW_002'],
   }),
@@ -215,7 +215,7 @@ export const hardwareMethods = {
         /** For the virtual SBI only: the bench acts on its prompts itself through the device's admin API. */
         autoPrompts: z.boolean().default(false),
         /** Only these cases (ids from `sbi.bench.cases`); all applicable ones when absent. */
-        caseIds: z.array(z.string().trim().min(1).max(16)).min(1).max(300).optional(),
+        caseIds: z.array(Text({ min: 1, max: 16 })).min(1).max(300).optional(),
       })
       .strict(),
     output: z.object({ taskId: z.string(), total: z.number().int() }),
@@ -259,7 +259,7 @@ export const hardwareMethods = {
     kind: 'query',
     access: FTM_ROLES,
     activePartner: true,
-    input: z.object({ path: z.string().trim().min(1).max(256) }).strict(),
+    input: z.object({ path: Text({ min: 1, max: 256 }) }).strict(),
     output: FtmChipReading,
     errors: ['PMS_PMP_016', 'PD_HW_001', 'PD_HW_002', 'PD_HW_007'],
   }),
@@ -269,7 +269,7 @@ export const hardwareMethods = {
     changes: ['ftm'],
     access: FTM_ROLES,
     activePartner: true,
-    input: z.object({ path: z.string().trim().min(1).max(256), ftmId: z.string().trim().min(1).max(36) }).strict(),
+    input: z.object({ path: Text({ min: 1, max: 256 }), ftmId: Text({ min: 1, max: 36 }) }).strict(),
     output: z.object({ reading: FtmChipReading, ftm: FtmRow }),
     errors: ['PMS_PMP_016', 'PD_HW_001', 'PD_HW_002', 'PD_HW_003', 'PD_HW_007', 'PMS_FTM_ERROR_005', 'PMS_FTM_ERROR_006', 'PMP_AUT_030', 'PMP_AUT_038', 'PMP_AUT_039', 'KER-PCM-001', 'KER-PMS-020', 'KER-PCM-004', 'KER-PCM-017', 'KER-PCM-015', 'KER-PCM-006', 'KER-PCM-007', 'KER-PCM-008', 'KER-PCM-013', 'KER-PCM-014'],
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { PageQuery, PartnerTypeCode, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
+import { PageQuery, PartnerTypeCode, Text, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 import { POLICY_PARTNER_ROLES, PolicyType, ReadablePolicy } from './policies.ts';
 
@@ -43,7 +43,7 @@ export const linkingMethods = {
     kind: 'command',
     changes: ['policyLinking'],
     access: POLICY_PARTNER_ROLES,
-    input: z.object({ partnerId: Id, policyId: Id, comments: z.string().trim().min(1).max(500) }).strict(),
+    input: z.object({ partnerId: Id, policyId: Id, comments: Text({ min: 1, max: 500, multiline: true }) }).strict(),
     output: LinkRequest,
     errors: ['PMS_PRT_005', 'PMS_PRT_055', 'PMS_PMP_016', 'PMS_PRT_108', 'PMS_PRT_047', 'PMS_PRT_098', 'PMS_PMP_019', 'PMS_PRT_053', 'PMS_PRT_060'],
   }),
@@ -94,7 +94,7 @@ export const linkingMethods = {
     changes: ['policyLinking'],
     access: ['PARTNER_ADMIN'],
     // MOSIP compares the status case-insensitively and answers PMS_PM_045 for any other value.
-    input: z.object({ id: Id, status: z.string().trim().min(1).max(32) }).strict(),
+    input: z.object({ id: Id, status: Text({ min: 1, max: 32 }) }).strict(),
     output: LinkRequest,
     errors: ['PMS_PM_045', 'PMS_PRT_006', 'PMS_PM_034', 'PMS_PM_035', 'PD_LNK_001', 'PMS_PMP_016', 'PMS_PMP_019'],
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { PARTNER_TYPES, PageQuery, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
+import { PARTNER_TYPES, PageQuery, Text, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
 import type { Role } from '../common.ts';
 
 /** MOSIP-38393: the policy API accepts either admin role. */
@@ -15,10 +15,10 @@ export const GroupStatus = z.enum(['activated', 'deactivated']);
 
 /** Stored ids here are at most 64 characters. */
 const Id = BaseId.max(64);
-const GroupName = z.string().trim().min(1).max(128);
-const Description = z.string().trim().min(1).max(256);
-/** The policy JSON as typed or uploaded; the core checks its stored (compact) length ≤ 5120. */
-const PolicyText = z.string().min(1).max(65_536);
+const GroupName = Text({ min: 1, max: 128 });
+const Description = Text({ min: 1, max: 256, multiline: true });
+/** The policy JSON as typed or uploaded; the core checks its nesting, then its stored (compact) length ≤ 5120. */
+const PolicyText = Text({ min: 1, max: 65_536, multiline: true, trim: false });
 
 export const PolicyGroup = z.object({
   policyGroupId: z.string(),
@@ -176,7 +176,7 @@ export const policyMethods = {
       policyDescription: Filter,
       policyGroupName: Filter,
       /** Exact group (the group's detail view); the name filter above is a "contains" search. */
-      policyGroupId: z.string().trim().max(36).optional(),
+      policyGroupId: Text({ max: 36 }).optional(),
       status: PolicyStatus.optional(),
     }).strict(),
     output: pageOf(PolicySummary),

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type FormEvent } from 'react';
-import { isErrorCode, type ErrorCode } from '../contract.ts';
+import { TEXT_REFUSED, isErrorCode, type ErrorCode } from '../contract.ts';
 import { ApiError, toApiError } from '../api/errors.ts';
 import { useUnsavedGuard } from '../router/useUnsavedGuard.ts';
 import type { ValidationKey } from '../lib/errorText.ts';
@@ -51,8 +51,8 @@ export function useForm<V extends Values>({ initial, validate, codeFields, onSub
     for (const [path, code] of Object.entries(error.fields)) {
       // Hosts may report 'input.email' or 'email'; the last segment names the form field.
       const name = path.split('.').pop() ?? path;
-      // Values may be codes or core-specific details ("upper,digit"): show the code's message then.
-      if (name in values) mapped[name as keyof V & string] = isErrorCode(code) ? code : error.code;
+      // Values may be codes, the contract's text refusal, or core-specific details ("upper,digit"): show the code's message then.
+      if (name in values) mapped[name as keyof V & string] = isErrorCode(code) || code === TEXT_REFUSED ? code : error.code;
     }
     const target = codeFields?.[error.code];
     if (target && !mapped[target]) mapped[target] = error.code;

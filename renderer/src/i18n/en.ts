@@ -253,6 +253,7 @@ const en = {
     required: 'This field is required.',
     mismatch: 'The passwords do not match.',
     invalid: 'This value is not valid.',
+    characters: 'This field contains characters that cannot be saved (control characters or broken Unicode).',
   },
   password: {
     rulesTitle: 'Password rules:',

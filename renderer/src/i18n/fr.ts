@@ -61,6 +61,7 @@ const fr: Translation = {
     required: 'Ce champ est obligatoire.',
     mismatch: 'Les mots de passe ne correspondent pas.',
     invalid: 'Cette valeur n’est pas valide.',
+    characters: 'Ce champ contient des caractères qui ne peuvent pas être enregistrés (caractères de contrôle ou Unicode invalide).',
   },
   password: {
     rulesTitle: 'Règles du mot de passe :',

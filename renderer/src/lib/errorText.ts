@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { isErrorCode } from '../contract.ts';
+import { TEXT_REFUSED, isErrorCode } from '../contract.ts';
 import type en from '../i18n/en.ts';
 import type { ApiError } from '../api/errors.ts';
 
 export type ValidationKey = keyof typeof en.validation;
 
-const VALIDATION_KEYS: readonly string[] = ['required', 'mismatch', 'invalid'] satisfies ValidationKey[];
+// TEXT_REFUSED comes from the core (PMS_COR_002's fields): a field whose characters the contract refuses.
+const VALIDATION_KEYS: readonly string[] = ['required', 'mismatch', 'invalid', TEXT_REFUSED] satisfies ValidationKey[];
 
 /** Translators for problems: contract error codes, client-side validation keys, whole ApiErrors. */
 export function useErrorText() {
