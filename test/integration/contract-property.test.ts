@@ -98,6 +98,17 @@ function knownValues(rng: Rng): void {
   add('sbiCreatedDateTime', date(-1).slice(0, 10), date(-400), date(1));
   add('sbiExpiryDateTime', date(300).slice(0, 10), date(-1), date(4000));
   add('deviceTypeCode', 'Finger', 'Iris', 'Face');
+  // Sync: a desk's pushed command (seed and time as a desk sends them), and a server nobody serves
+  // on loopback (connect answers PD_SYNC_007 at once).
+  add('seed', 'ab'.repeat(32), '00'.repeat(32));
+  add('time', date(0), date(-1));
+  add('method', 'policyGroups.create', 'apiKeys.generate', 'sync.push', 'no.such');
+  add('serverUrl', 'http://127.0.0.1:9/', 'https://127.0.0.1:9/', 'http://registry.invalid/');
+  add('fingerprint', 'ab'.repeat(32), 'AB:CD');
+  add('deskName', 'Front desk', 'Bureau 2');
+  add('deskId', 'desk-1', 'd');
+  add('deskKey', 'k'.repeat(43));
+  add('actor', ...column('SELECT id AS v FROM app_user'));
   add('deviceSubTypeCode', 'Slap', 'Single', 'Double', 'Full face');
   add('make', 'Sentinel', 'SecureSilicon');
   add('model', 'S-100', 'Chip 1');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { ADMIN_ROLES, DATA_TOPICS, PageQuery, Timestamp, pageOf } from '../common.ts';
+import { ADMIN_ROLES, DATA_TOPICS, PAGING_ERRORS, PageQuery, Text, Timestamp, pageOf } from '../common.ts';
 
 /**
  * Desk ↔ server sync (docs/sync.md). The server answers `sync.register`, `sync.push` and
@@ -9,22 +9,22 @@ import { ADMIN_ROLES, DATA_TOPICS, PageQuery, Timestamp, pageOf } from '../commo
  * there, as the desk's user, and the desk adopts the server's rows.
  */
 
-const DeskId = z.string().min(1).max(64);
-const DeskKey = z.string().min(1).max(128);
+const DeskId = Text({ min: 1, max: 64 });
+const DeskKey = Text({ min: 1, max: 128 });
 
 /** One outbox entry as pushed: the command to run again, with the seed of its random source. */
 export const PushedCommand = z
   .object({
     deskId: DeskId,
     seq: z.number().int().min(1),
-    method: z.string().min(1).max(64),
+    method: Text({ min: 1, max: 64 }),
     input: z.unknown(),
     /** 32 bytes, hex: ids and keys made by the command come out the same on the server. */
-    seed: z.string().regex(/^[0-9a-f]{64}$/),
+    seed: Text({ min: 64, max: 64 }).regex(/^[0-9a-f]{64}$/),
     /** Who did it on the desk; must be the signed-in user of the push. */
-    actor: z.string().min(1).max(64),
+    actor: Text({ min: 1, max: 64 }),
     /** When, by the desk's clock (recorded beside the server's own time, never used in a rule). */
-    time: Timestamp,
+    time: Text({ min: 1, max: 40 }),
   })
   .strict();
 
@@ -84,7 +84,7 @@ export const syncMethods = {
     kind: 'command',
     changes: [],
     access: 'session',
-    input: z.object({ name: z.string().trim().min(1).max(64) }).strict(),
+    input: z.object({ name: Text({ min: 1, max: 64 }) }).strict(),
     output: z.object({ deskId: z.string(), deskKey: z.string(), lastSeq: z.number().int(), freezeDays: z.number().int(), serverTime: Timestamp }),
     errors: ['PD_SYNC_011'],
   }),
@@ -130,12 +130,12 @@ export const syncMethods = {
     access: 'public',
     input: z
       .object({
-        serverUrl: z.string().trim().url().max(512),
+        serverUrl: Text({ min: 1, max: 512 }).url(),
         /** SHA-256 of the server certificate as printed by the server (hex, colons allowed); absent only for http://127.0.0.1. */
-        fingerprint: z.string().trim().max(128).optional(),
-        login: z.string().trim().min(1).max(254),
+        fingerprint: Text({ max: 128 }).optional(),
+        login: Text({ min: 1, max: 254 }),
         password: z.string().min(1).max(256),
-        deskName: z.string().trim().min(1).max(64),
+        deskName: Text({ min: 1, max: 64 }),
       })
       .strict(),
     output: SyncStatus,
@@ -147,7 +147,7 @@ export const syncMethods = {
     access: 'session',
     input: PageQuery.extend({ status: z.enum(['pending', 'applied', 'conflict']).optional() }).strict(),
     output: pageOf(QueueItem),
-    errors: [],
+    errors: PAGING_ERRORS,
   }),
   // A round answers what the server answered: a lost desk, a restored server, an ended server session.
   'sync.now': method({ kind: 'command', changes: DATA_TOPICS, access: 'session', input: z.object({}).strict(), output: SyncStatus, errors: ['PD_SYNC_001', 'PD_SYNC_003', 'PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_012'] }),

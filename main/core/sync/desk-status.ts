@@ -1,5 +1,6 @@
 import type { Output, ParsedInput } from '../../contract/index.ts';
 import type { ReadDb, WriteDb } from '../context.ts';
+import { pageClause } from '../lists/paging.ts';
 import { freezesAt } from './desk-outbox.ts';
 
 type Db = ReadDb | WriteDb;
@@ -41,17 +42,21 @@ export function deskStatus(db: Db, now: Date): Output<'sync.status'> {
   };
 }
 
+const QUEUE_SORT = { seq: 'client_seq', method: 'command', status: 'sync_status', time: 'time' };
+
 /** The queue view: what this desk sent or will send, newest first, with the server's verdicts. */
 export function deskQueue(db: Db, input: ParsedInput<'sync.queue'>): Output<'sync.queue'> {
+  // MOSIP's list rules, as every list: bad paging or sort answers its PMS_PRT code, not an error.
+  const page = pageClause(input, QUEUE_SORT, 'seq');
   const where = input.status ? 'sync_status = ?' : "sync_status <> 'local'";
   const params = input.status ? [input.status] : [];
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE ${where}`).get(...params) as { n: number }).n;
   const rows = db
     .prepare(
       `SELECT client_seq, command, sync_status, result_code, result_message, local_error, time, server_time, ref_type, ref_id
-       FROM outbox WHERE ${where} ORDER BY client_seq DESC LIMIT ? OFFSET ?`,
+       FROM outbox WHERE ${where} ORDER BY ${page.orderBy}, client_seq DESC LIMIT ? OFFSET ?`,
     )
-    .all(...params, Math.min(Math.max(input.pageSize, 1), 200), Math.max(input.pageNo, 0) * input.pageSize) as Array<{
+    .all(...params, page.limit, page.offset) as Array<{
     client_seq: number;
     command: string;
     sync_status: 'pending' | 'applied' | 'conflict';
