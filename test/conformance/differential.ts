@@ -139,7 +139,8 @@ function swapName(whole: Uint8Array, placeholder: Uint8Array, subject: Uint8Arra
 }
 
 export function desk(m: Mutant, r: TestCert, profile: TrustProfile): Verdict {
-  return validateCertificatePath({ leaf: m.cert.der, domain: 'AUTH', trust: trustFor([r]), at: AT, options: { profile } });
+  // Verdicts are compared, not speed: a loaded machine must not turn a chain into PD_PKI_008 (time budget).
+  return validateCertificatePath({ leaf: m.cert.der, domain: 'AUTH', trust: trustFor([r]), at: AT, options: { profile, budgetMs: 60_000 } });
 }
 
 export const hasOpenssl = (): boolean => spawnSync('openssl', ['version'], { encoding: 'utf8' }).status === 0;
