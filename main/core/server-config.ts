@@ -31,9 +31,11 @@ export const ServerConfigSchema = z
       .default(RATE_LIMIT_DEFAULTS),
     /** How long SIGTERM waits for requests in flight before closing their connections. */
     shutdownGraceSeconds: z.number().int().min(1).max(600).default(30),
+    /** Event sockets one client address may hold; desks behind one NAT address each hold one. */
+    eventSocketsPerIp: z.number().int().min(1).max(100_000).default(32),
   })
   .strict();
 
-export const SERVER_CONFIG_DEFAULTS = { hostNames: [], rateLimits: RATE_LIMIT_DEFAULTS, shutdownGraceSeconds: 30 };
+export const SERVER_CONFIG_DEFAULTS = { hostNames: [], rateLimits: RATE_LIMIT_DEFAULTS, shutdownGraceSeconds: 30, eventSocketsPerIp: 32 };
 
 export type ServerConfig = z.output<typeof ServerConfigSchema>;

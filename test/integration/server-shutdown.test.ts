@@ -80,6 +80,9 @@ describe('server host: SIGTERM with a request in flight (a real child process)',
     const db = new Database(join(dataDir, 'partner-desk.db'), { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.prepare("SELECT COUNT(*) FROM app_user WHERE id = 'partner-1'").pluck().get()).toBe(1);
+    // `npm run server` serves desks: the registration is in the change log their pulls read.
+    expect(db.prepare('SELECT role FROM sync_node WHERE id = 1').pluck().get()).toBe('server');
+    expect(db.prepare('SELECT COUNT(*) FROM sync_change WHERE tbl = ? AND pk = ?').pluck().get('partner', '["partner-1"]')).toBe(1);
     db.close();
   }, 60_000);
 });

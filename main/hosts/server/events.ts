@@ -5,7 +5,6 @@ import type { Core } from '../../core/index.ts';
 /** Offered by clients that authenticate in the handshake: `Sec-WebSocket-Protocol: partner-desk, bearer.<token>`. */
 export const EVENTS_PROTOCOL = 'partner-desk';
 const BEARER_PROTOCOL = 'bearer.';
-const MAX_SOCKETS_PER_IP = 32;
 /** Close code of a channel whose session was refused or ended (as the web host). */
 export const EVENTS_SESSION_ENDED = 4401;
 
@@ -25,6 +24,7 @@ interface Connection {
  */
 export function createEventHub(core: Core) {
   const connections = new Set<Connection>();
+  const perIp = core.deps.config.server.eventSocketsPerIp;
 
   function sessionFromProtocols(req: IncomingMessage): string | null {
     const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
@@ -80,7 +80,7 @@ export function createEventHub(core: Core) {
     admits(ip: string): boolean {
       let n = 0;
       for (const c of connections) if (c.ip === ip) n += 1;
-      return n < MAX_SOCKETS_PER_IP;
+      return n < perIp;
     },
     /** Chooses our subprotocol when offered (the browser fails the handshake if none is echoed). */
     handleProtocols(protocols: Set<string>): string | false {
