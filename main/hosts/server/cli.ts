@@ -52,7 +52,8 @@ async function main(): Promise<void> {
   // Links in e-mails (password reset) point at the first name partners use, unless config.json sets publicUrl.
   const first = isIP(hostNames[0]!) === 6 ? `[${hostNames[0]}]` : hostNames[0];
   const publicUrl = `${insecure ? 'http' : 'https'}://${first}:${port}/`;
-  const core: Core = withScheduledJobs(openCore({ dataDir, publicUrl, log: coreLog(log) }));
+  // The server is what desks join: its changes are logged for their pulls from the first start on (docs/sync.md).
+  const core: Core = withScheduledJobs(openCore({ dataDir, publicUrl, log: coreLog(log), syncRole: 'server' }));
   try {
     if (values.demo) await loadDemo(core, log);
     let tls = null;

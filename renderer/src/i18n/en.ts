@@ -179,6 +179,7 @@ const errors: Record<ErrorCode, string> = {
   PD_SYNC_010: "Only a new, empty desk can join a server.",
   PD_SYNC_011: "This Partner Desk does not serve desks.",
   PD_SYNC_012: "The server was restored from an earlier state; this desk downloads everything again.",
+  PD_SYNC_013: "The sync was cancelled. Nothing is lost; press “Sync now” to continue.",
 };
 
 const partnerTypes: Record<PartnerTypeCode, string> = {

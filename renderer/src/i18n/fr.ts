@@ -455,6 +455,7 @@ const fr: Translation = {
     PD_SYNC_010: "Seul un poste neuf et vide peut rejoindre un serveur.",
     PD_SYNC_011: "Ce Partner Desk ne sert pas de postes.",
     PD_SYNC_012: "Le serveur a été restauré à un état antérieur ; ce poste télécharge à nouveau toutes les données.",
+    PD_SYNC_013: "La synchronisation a été annulée. Rien n’est perdu ; appuyez sur « Synchroniser » pour reprendre.",
   },
 };
 
