@@ -4,6 +4,7 @@ import partnerServicesFr from './partnerServices.fr.ts';
 import policiesFr from './policies.fr.ts';
 import devicesFr from './devices.fr.ts';
 import hardwareFr from './hardware.fr.ts';
+import syncFr from './sync.fr.ts';
 
 const fr: Translation = {
   app: {
@@ -173,6 +174,11 @@ const fr: Translation = {
       description: 'Partner Desk est prêt. Connectez-vous avec le compte administrateur que vous venez de créer.',
       back: 'Aller à la connexion',
     },
+    deskJoined: {
+      title: 'Poste relié au serveur',
+      description: 'Ce poste est relié au serveur et contient vos données. Connectez-vous avec votre compte du serveur ; cela fonctionne aussi hors ligne désormais.',
+      back: 'Aller à la connexion',
+    },
     trustUploaded: {
       title: 'Le certificat de confiance pour {{domain}} a été téléversé avec succès !',
       description: 'Les certificats des partenaires du domaine {{domain}} peuvent désormais se rattacher à ce certificat.',
@@ -282,6 +288,7 @@ const fr: Translation = {
   policies: policiesFr,
   devices: devicesFr,
   hardware: hardwareFr,
+  sync: syncFr,
   errors: {
     PD_RPC_001: 'La requête n’a pas pu être lue.',
     PD_RPC_002: 'La requête est trop volumineuse.',
