@@ -1,8 +1,11 @@
-import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { openCore } from '../../main/core/index.ts';
 import en from '../../renderer/src/i18n/en.ts';
 import { intermediate, keyPair, leaf, root } from '../helpers/pki.ts';
+import { SCREENSHOTS } from './fixtures.ts';
 import { freePort, openDesk, ServerProcess, tempDir } from './sync-fixtures.ts';
 import type { SyncDesk } from './sync-fixtures.ts';
 import { ADMIN, PARTNER, fill, register, signIn, signOut } from './steps.ts';
@@ -15,6 +18,10 @@ import { ADMIN, PARTNER, fill, register, signIn, signOut } from './steps.ts';
  */
 
 const AUTH_POLICY = { authTokenType: 'policy', allowedKycAttributes: [{ attributeName: 'fullName' }], allowedAuthTypes: [{ authType: 'otp', authSubType: '', mandatory: false }] };
+async function shot(target: Page | Locator, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await target.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
 const pemFile = (name: string, text: string) => ({ name, mimeType: 'application/x-pem-file', buffer: Buffer.from(text) });
 
 /** The deployment before the server starts serving: its admin, the AUTH trust chain, a group with a published policy, a 30-day freeze. */
@@ -115,6 +122,7 @@ test('a partner online, two admin desks offline: the first decision on the serve
     await b.getByTestId('lang-select').selectOption('ar');
     await expect(b.locator('html')).toHaveAttribute('dir', 'rtl');
     await expect(b.locator('#setup-join-title')).toHaveText('الانضمام إلى خادم');
+    await shot(b.getByTestId('setup-join'), 'sync-join-ar');
     await b.getByTestId('lang-select').selectOption('en');
     await joinFromSetup(b, desks[1]!, server, 'Registry laptop B');
 
@@ -131,6 +139,7 @@ test('a partner online, two admin desks offline: the first decision on the serve
     await expect(a.getByTestId('sync-pending')).toHaveAttribute('data-count', '1');
     await decide(b, desks[1]!.host.origin, 'reject');
     await expect(b.getByTestId('sync-pending')).toHaveAttribute('data-count', '1');
+    await shot(a, 'sync-bar-offline-en');
     // desk B is switched off before the server returns; desk A syncs first
     await desks[1]!.close();
 
@@ -156,6 +165,7 @@ test('a partner online, two admin desks offline: the first decision on the serve
     const code = (await refused.getByTestId('queue-code').textContent()) ?? '';
     expect(code).toMatch(/^[A-Z]+_[A-Z]+_\d+$/);
     await expect(refused.getByTestId('queue-reason')).toHaveText(en.errors[code as keyof typeof en.errors]);
+    await shot(b, 'sync-queue-refused-en');
     // the refused change is undone: desk B shows the server's decision
     await refused.getByTestId('queue-open').click();
     await expect(b).toHaveURL(/#\/admin\/policy-linking\/view\?id=/);
