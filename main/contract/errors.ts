@@ -190,6 +190,7 @@ export const ERROR_CODES = [
   'PD_SYNC_010', // only an empty desk can join a server
   'PD_SYNC_011', // this instance is not a sync server
   'PD_SYNC_012', // the desk's checkpoint is ahead of the server (server restored): full resync
+  'PD_SYNC_013', // the sync (or the join) was cancelled on the desk
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

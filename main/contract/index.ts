@@ -82,5 +82,5 @@ export * from './channels.ts';
 export { DEFAULT_TRUST_PROFILE, PARTNER_DOMAINS, PKI_WARNING_CODES, TRUST_PROFILES } from './methods/certificates.ts';
 export type { PartnerDomainName, PkiWarningCode, TrustProfileName } from './methods/certificates.ts';
 export { AUDIT_SORT_FIELDS } from './methods/audit.ts';
-export type { SyncStatusView, QueueItemView, PulledChange } from './methods/sync.ts';
+export type { SyncStatusView, QueueItemView, PulledChange, SyncActivityView } from './methods/sync.ts';
 export { SYNC_MAX_PUSH_BYTES } from './methods/sync.ts';

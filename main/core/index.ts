@@ -137,6 +137,8 @@ export function openCore(options: CoreOptions): Core {
     poke();
   };
   const env: DispatchEnv = { reader, writer, deps, emit };
+  // A desk's sync client reports its rounds; the desk has one user, and each UI hears through its session.
+  let stopActivity: (() => void) | null = null;
   const subs = new EventSubscriptions((token) => {
     const actor = resolveSession(env, token);
     return { actor, activeRoles: activePartnerRoles(reader, actor.userId) };
@@ -155,13 +157,16 @@ export function openCore(options: CoreOptions): Core {
     runAsSystem: (method, input) => runAsSystem(env, method, input),
     env,
     setDeskSync(port) {
+      stopActivity?.();
       deps.deskSync = port;
+      stopActivity = port ? port.onActivity((activity) => emitEvent('sync.activity', activity, { roles: ROLES })) : null;
     },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close() {
+      stopActivity?.();
       subs.close();
       void deps.hardware.close();
       reader.close();

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../contract/index.ts';
-import type { CallResult, Input, MethodName, Output, ParsedInput } from '../contract/index.ts';
+import type { CallResult, Input, MethodName, Output, ParsedInput, SyncActivityView } from '../contract/index.ts';
 import { SYNC_MAX_PUSH_BYTES } from '../contract/index.ts';
 import type { Core } from '../core/index.ts';
 import { writeAudit } from '../core/command.ts';
 import { hashPassword } from '../core/accounts/passwords.ts';
 import { hasUsers } from '../core/accounts/users.ts';
 import { applyPulledPage, commandsToPush, recordVerdicts, resendFrom } from '../core/sync/desk-rebase.ts';
+import { abandonJoin } from '../core/sync/desk-join.ts';
 import type { DeskSyncPort } from '../core/sync/port.ts';
 import type { SyncTransport, TransportFactory } from './transport.ts';
 
@@ -44,6 +45,10 @@ export class DeskSyncClient implements DeskSyncPort {
   private stops: Array<() => void> = [];
   private readonly pushBatch: number;
   private readonly pullLimit: number;
+  private state: SyncActivityView = { syncing: false, paused: false, progress: null };
+  private readonly listeners = new Set<(activity: SyncActivityView) => void>();
+  /** "Cancel" was pressed: the round in flight stops at its next page. */
+  private cancelling = false;
 
   constructor(private readonly core: Core, private readonly options: DeskSyncOptions) {
     this.pushBatch = options.pushBatch ?? 200;
@@ -89,8 +94,42 @@ export class DeskSyncClient implements DeskSyncPort {
       writeAudit(writer, { module: 'sync', action: 'sync.connect', actor: login.user.userId, ref: { type: 'desk', id: desk.deskId }, result: 'success', errorCode: null, time: now });
     })();
     this.transport = t;
-    await this.syncNow();
+    try {
+      await this.syncNow();
+    } catch (err) {
+      // The first full sync did not finish (cancelled, server gone): the desk goes back to empty.
+      abandonJoin(writer, this.core.deps.now(), err instanceof AppError ? err.code : 'PD_INTERNAL');
+      this.transport.close();
+      this.transport = null;
+      throw err;
+    }
     if (this.options.background) this.start();
+  }
+
+  activity(): SyncActivityView {
+    return this.state;
+  }
+
+  onActivity(listener: (activity: SyncActivityView) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private report(change: Partial<SyncActivityView>): void {
+    this.state = { ...this.state, ...change };
+    for (const l of this.listeners) l(this.state);
+  }
+
+  /** Stops the round in flight after the page it is on and pauses background rounds until "Sync now". */
+  async cancel(): Promise<void> {
+    this.report({ paused: true });
+    if (!this.state.syncing) return;
+    this.cancelling = true;
+    await this.current;
+  }
+
+  private checkCancelled(): void {
+    if (this.cancelling || this.state.paused) throw new AppError('PD_SYNC_013', 'The sync was cancelled on this desk.');
   }
 
   async signIn(password: string): Promise<void> {
@@ -103,8 +142,13 @@ export class DeskSyncClient implements DeskSyncPort {
     await this.syncNow();
   }
 
-  /** One round (push, then pull to the head); a call during a round gets the next round. */
+  /** One round (push, then pull to the head); a call during a round gets the next round. Ends a pause. */
   syncNow(): Promise<void> {
+    if (this.state.paused) this.report({ paused: false });
+    return this.nextRound();
+  }
+
+  private nextRound(): Promise<void> {
     if (this.queued) return this.queued;
     const next = this.current.then(() => {
       this.queued = null;
@@ -121,23 +165,33 @@ export class DeskSyncClient implements DeskSyncPort {
     if (!conn.server_session) throw new AppError('PD_AUTH_003', 'Sign in to the server again to sync.');
     const t = this.transportFor(conn);
     try {
+      this.checkCancelled();
+      this.report({ syncing: true, progress: null });
       await this.push(t, conn);
       await this.pull(t, conn);
     } catch (err) {
       const code = err instanceof AppError ? err.code : 'PD_INTERNAL';
       const w = this.core.db.writer;
       if (code === 'PD_AUTH_003') w.prepare('UPDATE sync_connection SET server_session = NULL WHERE id = 1').run();
-      w.prepare('UPDATE sync_connection SET last_error = ?, last_error_at = ? WHERE id = 1').run(code, this.core.deps.now().toISOString());
+      // A cancelled round says nothing about the server: the last error stays what it was.
+      if (code !== 'PD_SYNC_013') w.prepare('UPDATE sync_connection SET last_error = ?, last_error_at = ? WHERE id = 1').run(code, this.core.deps.now().toISOString());
       if (!(err instanceof AppError)) this.core.deps.log('error', 'sync round failed', err);
       throw err;
+    } finally {
+      this.cancelling = false;
+      this.report({ syncing: false, progress: null });
     }
   }
 
   private async push(t: SyncTransport, conn: Connection): Promise<void> {
     const w = this.core.db.writer;
+    const waiting = w.prepare("SELECT COUNT(*) FROM outbox WHERE sync_status = 'pending'").pluck().get() as number;
+    let pushed = 0;
     for (let resent = false; ; ) {
+      this.checkCancelled();
       const batch = commandsToPush(w, this.pushBatch);
       if (batch.length === 0) return;
+      this.report({ progress: { phase: 'push', done: pushed, total: Math.max(waiting, pushed + batch.length), firstSync: false } });
       let bytes = 0;
       const commands = [];
       for (const c of batch) {
@@ -157,14 +211,20 @@ export class DeskSyncClient implements DeskSyncPort {
         continue;
       }
       recordVerdicts(w, verdicts.verdicts);
+      pushed += verdicts.verdicts.length;
       w.prepare('UPDATE sync_connection SET last_push_at = ? WHERE id = 1').run(this.core.deps.now().toISOString());
       if (verdicts.verdicts.length === 0) return;
     }
   }
 
   private async pull(t: SyncTransport, conn: Connection): Promise<void> {
+    const cookieNow = () => (this.core.db.writer.prepare('SELECT cookie FROM sync_connection WHERE id = 1').get() as { cookie: number }).cookie;
+    let start = cookieNow();
+    let total: number | null = null;
     for (let reset = false; ; ) {
-      const cookie = (this.core.db.writer.prepare('SELECT cookie FROM sync_connection WHERE id = 1').get() as { cookie: number }).cookie;
+      this.checkCancelled();
+      const cookie = cookieNow();
+      this.report({ progress: { phase: 'pull', done: cookie - start, total, firstSync: start === 0 } });
       let page;
       try {
         page = await this.call(t, 'sync.pull', { deskId: conn.desk_id, deskKey: conn.desk_key, cookie, limit: this.pullLimit }, conn.server_session);
@@ -173,9 +233,13 @@ export class DeskSyncClient implements DeskSyncPort {
         // The server is behind this desk (restored from a backup): start over from nothing.
         this.core.db.writer.prepare('UPDATE sync_connection SET cookie = 0 WHERE id = 1').run();
         reset = true;
+        start = 0;
+        total = null;
         continue;
       }
       await applyPulledPage(this.core.env, page);
+      // Entries of the change log between where this pull started and the server's head (a server without `head` gives none).
+      if (page.head !== undefined) total = Math.max(page.head - start, 0);
       if (page.complete) return;
     }
   }
@@ -184,7 +248,10 @@ export class DeskSyncClient implements DeskSyncPort {
   start(): void {
     const conn = this.connection();
     if (!conn || this.stops.length > 0) return;
-    const kick = () => void this.syncNow().catch(() => undefined);
+    // Background rounds wait while the user has paused sync ("Cancel"); "Sync now" resumes.
+    const kick = () => {
+      if (!this.state.paused) void this.nextRound().catch(() => undefined);
+    };
     if (conn.server_session) this.stops.push(this.transportFor(conn).onPoke(conn.server_session, kick));
     let timer: NodeJS.Timeout | null = null;
     this.stops.push(() => {

@@ -26,6 +26,7 @@ import { partnerServicesScreen } from './screens/partner-services/routes.tsx';
 import { policyScreen } from './screens/policies/policyScreens.tsx';
 import { devicesScreen } from './screens/devices/routes.tsx';
 import { hardwareScreen } from './screens/hardware/routes.tsx';
+import { syncScreen } from './screens/sync/routes.tsx';
 import type { UserProfile } from './contract.ts';
 
 function publicScreen(screen: Screen): ReactNode {
@@ -64,7 +65,7 @@ function privateScreen(screen: Screen, user: UserProfile): ReactNode {
     case 'notAllowed':
       return <NotAllowedScreen />;
     default:
-      return policyScreen(screen) ?? devicesScreen(screen) ?? hardwareScreen(screen, user) ?? partnerServicesScreen(screen, user);
+      return policyScreen(screen) ?? devicesScreen(screen) ?? hardwareScreen(screen, user) ?? partnerServicesScreen(screen, user) ?? syncScreen(screen, user);
   }
 }
 

@@ -32,6 +32,14 @@ describe('routes read who may open a page from the contract', () => {
     expect(resolveRoute('/admin/policy-groups', guard(['POLICYMANAGER']))).toEqual({ screen: 'policyGroups' });
   });
 
+  it('the sync queue opens for every signed-in user, the deployment settings for admins only', () => {
+    expect(resolveRoute('/sync', guard(['AUTH_PARTNER']))).toEqual({ screen: 'syncQueue' });
+    expect(resolveRoute('/sync', guard(['PARTNER_ADMIN']))).toEqual({ screen: 'syncQueue' });
+    expect(resolveRoute('/admin/settings', guard(['PARTNER_ADMIN']))).toEqual({ screen: 'settings' });
+    expect(resolveRoute('/admin/settings', guard(['AUTH_PARTNER']))).toEqual({ screen: 'notAllowed' });
+    expect(resolveRoute('/sync', { setupRequired: false, signedIn: false, roles: [] })).toEqual({ redirect: '/login' });
+  });
+
   it('keeps the first-run, sign-in and unknown-path rules', () => {
     expect(resolveRoute('/admin/audit', { setupRequired: true, signedIn: false, roles: [] })).toEqual({ redirect: '/setup' });
     expect(resolveRoute('/admin/audit', { setupRequired: false, signedIn: false, roles: [] })).toEqual({ redirect: '/login' });
@@ -46,12 +54,12 @@ describe('the header and the dashboard cards are generated from the route tables
   it('a partner admin sees the admin pages, in order, and no partner page', () => {
     expect(paths(user(['PARTNER_ADMIN'], true))).toEqual([
       '/dashboard', '/admin/audit', '/admin/trust-store', '/admin/policy-groups', '/admin/policy-linking', '/admin/partners',
-      '/admin/sbi-devices', '/admin/ftm', '/hardware', '/admin/auth-services',
+      '/admin/sbi-devices', '/admin/ftm', '/hardware', '/admin/auth-services', '/admin/settings',
     ]);
   });
 
   it('a policy manager sees what its role opens', () => {
-    expect(paths(user(['POLICYMANAGER'], true))).toEqual(['/dashboard', '/admin/policy-groups']);
+    expect(paths(user(['POLICYMANAGER'], true))).toEqual(['/dashboard', '/admin/policy-groups', '/admin/settings']);
   });
 
   it('partners see their own pages by partner type', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { ADMIN_ROLES, DATA_TOPICS, PAGING_ERRORS, PageQuery, Text, Timestamp, pageOf } from '../common.ts';
+import { ADMIN_ROLES, DATA_TOPICS, Empty, PAGING_ERRORS, PageQuery, Text, Timestamp, pageOf } from '../common.ts';
 
 /**
  * Desk ↔ server sync (docs/sync.md). The server answers `sync.register`, `sync.push` and
@@ -44,6 +44,26 @@ export const ChangeSchema = z.discriminatedUnion('op', [
 
 const SyncState = z.enum(['standalone', 'online', 'offline', 'signInNeeded', 'frozen']);
 
+/**
+ * Where the round in flight is: commands pushed of those waiting, then change-log entries pulled of
+ * those up to the server's head (`total` null until the first page names the head). `firstSync`: the
+ * pull starts from nothing (joining, or a restored server), the long one a user may cancel.
+ */
+export const SyncProgress = z.object({
+  phase: z.enum(['push', 'pull']),
+  done: z.number().int(),
+  total: z.number().int().nullable(),
+  firstSync: z.boolean(),
+});
+
+/** What the desk's sync client is doing now (kept in memory, not in the database). */
+export const SyncActivity = z.object({
+  syncing: z.boolean(),
+  /** "Cancel" stopped a round: background rounds wait for "Sync now" (or the next start of the desk). */
+  paused: z.boolean(),
+  progress: SyncProgress.nullable(),
+});
+
 export const SyncStatus = z.object({
   state: SyncState,
   serverUrl: z.string().nullable(),
@@ -57,7 +77,7 @@ export const SyncStatus = z.object({
   /** 0: never freezes. Otherwise new commands are refused from `freezesAt` until the desk syncs. */
   freezeDays: z.number().int(),
   freezesAt: Timestamp.nullable(),
-});
+}).extend(SyncActivity.shape);
 
 export const QueueItem = z.object({
   seq: z.number().int(),
@@ -75,6 +95,7 @@ export const QueueItem = z.object({
 export type PulledChange = z.infer<typeof ChangeSchema>;
 export type SyncStatusView = z.infer<typeof SyncStatus>;
 export type QueueItemView = z.infer<typeof QueueItem>;
+export type SyncActivityView = z.infer<typeof SyncActivity>;
 
 export const SYNC_MAX_PUSH_BYTES = 8 * 1024 * 1024;
 
@@ -110,6 +131,8 @@ export const syncMethods = {
       /** The page reaches the server's head: everything up to `lastSeq` is in what the desk has pulled. */
       complete: z.boolean(),
       lastSeq: z.number().int(),
+      /** The last entry of the server's change log when the page was read: how far a pull has to go (progress). */
+      head: z.number().int().optional(),
       freezeDays: z.number().int(),
       serverTime: Timestamp,
     }),
@@ -121,8 +144,10 @@ export const syncMethods = {
     access: [...ADMIN_ROLES],
     input: z.object({ days: z.number().int().min(0).max(365) }).strict(),
     output: z.object({ freezeDays: z.number().int() }),
-    errors: ['PD_SYNC_006'],
+    errors: ['PD_SYNC_004', 'PD_SYNC_006'],
   }),
+  /** The freeze the admin set: the server's setting, or on a joined desk the one its last pull carried. */
+  'sync.settings': method({ kind: 'query', access: [...ADMIN_ROLES], input: Empty, output: z.object({ freezeDays: z.number().int() }), errors: [] }),
   // ── desk side ──
   'sync.connect': method({
     kind: 'command',
@@ -139,29 +164,41 @@ export const syncMethods = {
       })
       .strict(),
     output: SyncStatus,
-    errors: ['PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_010', 'PD_AUTH_001', 'PD_AUTH_002', 'PD_AUTH_007'],
+    errors: ['PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_010', 'PD_SYNC_013', 'PD_AUTH_001', 'PD_AUTH_002', 'PD_AUTH_007'],
   }),
-  'sync.status': method({ kind: 'query', access: 'session', input: z.object({}).strict(), output: SyncStatus, errors: [] }),
+  // Every local change may queue a command: the counts and the queue are stale after any of them.
+  'sync.status': method({ kind: 'query', reads: DATA_TOPICS, access: 'session', input: z.object({}).strict(), output: SyncStatus, errors: [] }),
+  /** Public: the first full sync runs while a desk is joining, before anyone can sign in on it. Says nothing but how far it is. */
+  'sync.activity': method({ kind: 'query', access: 'public', input: Empty, output: SyncActivity, errors: [] }),
+  /**
+   * Stops the round in flight after the page it is on; nothing is lost (the outbox is the queue).
+   * During a join it abandons the join and leaves the desk empty; otherwise background rounds wait
+   * for "Sync now". Public for the join, which has no session yet.
+   */
+  'sync.cancel': method({ kind: 'command', changes: DATA_TOPICS, access: 'public', input: Empty, output: SyncActivity, errors: ['PD_SYNC_009'] }),
   'sync.queue': method({
     kind: 'query',
+    reads: DATA_TOPICS,
     access: 'session',
     input: PageQuery.extend({ status: z.enum(['pending', 'applied', 'conflict']).optional() }).strict(),
     output: pageOf(QueueItem),
     errors: PAGING_ERRORS,
   }),
   // A round answers what the server answered: a lost desk, a restored server, an ended server session.
-  'sync.now': method({ kind: 'command', changes: DATA_TOPICS, access: 'session', input: z.object({}).strict(), output: SyncStatus, errors: ['PD_SYNC_001', 'PD_SYNC_003', 'PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_012'] }),
+  'sync.now': method({ kind: 'command', changes: DATA_TOPICS, access: 'session', input: z.object({}).strict(), output: SyncStatus, errors: ['PD_SYNC_001', 'PD_SYNC_003', 'PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_012', 'PD_SYNC_013'] }),
   'sync.signIn': method({
     kind: 'command',
     changes: DATA_TOPICS,
     access: 'session',
     input: z.object({ password: z.string().min(1).max(256) }).strict(),
     output: SyncStatus,
-    errors: ['PD_SYNC_001', 'PD_SYNC_003', 'PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_012', 'PD_AUTH_001', 'PD_AUTH_002', 'PD_AUTH_007'],
+    errors: ['PD_SYNC_001', 'PD_SYNC_003', 'PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_012', 'PD_SYNC_013', 'PD_AUTH_001', 'PD_AUTH_002', 'PD_AUTH_007'],
   }),
 };
 
 /** Content-free: "the server has news, pull now" (Replicache's poke). */
 export const syncEvents = {
   'sync.poke': z.object({}).strict(),
+  /** On a desk: a round started, moved on or ended (the header's syncing state and progress). */
+  'sync.activity': SyncActivity,
 };

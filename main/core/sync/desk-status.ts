@@ -1,6 +1,7 @@
-import type { Output, ParsedInput } from '../../contract/index.ts';
+import type { Output, ParsedInput, SyncActivityView } from '../../contract/index.ts';
 import type { ReadDb, WriteDb } from '../context.ts';
 import { pageClause } from '../lists/paging.ts';
+import { IDLE } from './desk-join.ts';
 import { freezesAt } from './desk-outbox.ts';
 
 type Db = ReadDb | WriteDb;
@@ -16,14 +17,14 @@ interface ConnectionRow {
   last_error: string | null;
 }
 
-export function deskStatus(db: Db, now: Date): Output<'sync.status'> {
+export function deskStatus(db: Db, now: Date, activity: SyncActivityView = IDLE): Output<'sync.status'> {
   const conn = db
     .prepare('SELECT server_url, desk_id, user_id, server_session, freeze_days, joined_at, last_pull_at, last_error FROM sync_connection WHERE id = 1')
     .get() as ConnectionRow | undefined;
   const counts = db.prepare("SELECT sync_status AS s, COUNT(*) AS n FROM outbox WHERE sync_status <> 'local' GROUP BY sync_status").all() as Array<{ s: string; n: number }>;
   const n = (s: string) => counts.find((c) => c.s === s)?.n ?? 0;
   if (!conn) {
-    return { state: 'standalone', serverUrl: null, deskId: null, userId: null, pending: 0, conflicts: 0, applied: 0, lastSyncAt: null, lastError: null, freezeDays: 0, freezesAt: null };
+    return { state: 'standalone', serverUrl: null, deskId: null, userId: null, pending: 0, conflicts: 0, applied: 0, lastSyncAt: null, lastError: null, freezeDays: 0, freezesAt: null, ...activity };
   }
   const freeze = freezesAt(conn);
   const state = freeze && now.getTime() >= freeze.getTime() ? 'frozen' : conn.server_session === null ? 'signInNeeded' : conn.last_error ? 'offline' : 'online';
@@ -39,6 +40,7 @@ export function deskStatus(db: Db, now: Date): Output<'sync.status'> {
     lastError: conn.last_error,
     freezeDays: conn.freeze_days,
     freezesAt: freeze?.toISOString() ?? null,
+    ...activity,
   };
 }
 

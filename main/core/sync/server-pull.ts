@@ -66,7 +66,7 @@ export function pullChanges(env: DispatchEnv, actor: Actor, input: ParsedInput<'
       }
     }
     if (!full && entries.length < input.limit) cookie = head;
-    return { reset: input.cookie === 0, changes, cookie, complete: cookie >= head, lastSeq, freezeDays: freezeDays(env.reader) };
+    return { reset: input.cookie === 0, changes, cookie, complete: cookie >= head, lastSeq, head, freezeDays: freezeDays(env.reader) };
   })();
   const now = env.deps.now().toISOString();
   env.writer.prepare('UPDATE sync_desk SET last_pull_at = ? WHERE id = ?').run(now, desk.id);

@@ -8,6 +8,7 @@ import { useIdleTimeout } from '../session/useIdleTimeout.ts';
 import { SessionWarning } from '../session/SessionWarning.tsx';
 import { Header } from './Header.tsx';
 import { DataProvider } from '../data/DataProvider.tsx';
+import { SyncBar } from '../screens/sync/SyncBar.tsx';
 
 interface AppShellProps {
   user: UserProfile;
@@ -23,7 +24,7 @@ function signOut(notice: SessionNotice) {
   useSession.getState().end(notice);
 }
 
-/** Signed-in layout: header, page, and the inactivity watch that belongs to a session. */
+/** Signed-in layout: header, the sync bar of a joined desk, page, and the inactivity watch that belongs to a session. */
 export function AppShell({ user, inactivitySeconds, promptSeconds, children }: AppShellProps) {
   const keepAlive = useCallback(() => {
     void api.call('auth.keepAlive', {}).catch(() => undefined); // PD_AUTH_003 is handled by the client
@@ -36,13 +37,16 @@ export function AppShell({ user, inactivitySeconds, promptSeconds, children }: A
   };
 
   return (
-    <div className="flex min-h-screen flex-col">
-      <SkipLink />
-      <Header user={user} onLogout={logout} />
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
-        <DataProvider>{children}</DataProvider>
-      </main>
-      {remaining !== null ? <SessionWarning seconds={remaining} onStay={stay} onSignOut={() => signOut('signedOut')} /> : null}
-    </div>
+    <DataProvider>
+      <div className="flex min-h-screen flex-col">
+        <SkipLink />
+        <Header user={user} onLogout={logout} />
+        <SyncBar />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
+          {children}
+        </main>
+        {remaining !== null ? <SessionWarning seconds={remaining} onStay={stay} onSignOut={() => signOut('signedOut')} /> : null}
+      </div>
+    </DataProvider>
   );
 }

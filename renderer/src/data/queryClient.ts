@@ -1,5 +1,5 @@
 import { QueryClient, type Query } from '@tanstack/react-query';
-import { contract, isMethodName, readsOf, type DataTopic } from '../contract.ts';
+import { contract, isMethodName, readsOf, type DataTopic, type MethodName } from '../contract.ts';
 import { ApiError } from '../api/errors.ts';
 
 /**
@@ -27,4 +27,9 @@ export function readsTopic(query: Query, topic: DataTopic): boolean {
 export function invalidateTopics(topics: readonly DataTopic[]): Promise<void> {
   if (topics.length === 0) return Promise.resolve();
   return queryClient.invalidateQueries({ predicate: (query) => topics.some((topic) => readsTopic(query, topic)) });
+}
+
+/** Refetches the answers of these methods (state outside the data topics: the desk's sync rounds). */
+export function invalidateMethods(methods: readonly MethodName[]): Promise<void> {
+  return queryClient.invalidateQueries({ predicate: (query) => methods.some((m) => query.queryKey[0] === m) });
 }

@@ -11,11 +11,16 @@ export interface RecordState<M extends MethodName> {
   refetch(): void;
 }
 
+export interface RecordOptions {
+  /** Asks again every so many ms while mounted (progress that no event carries); off by default. */
+  pollMs?: number | false;
+}
+
 /**
  * One answer of a query method, cached under `[method, input]` and refreshed when a topic the
  * contract says it reads changes. `input: null` waits (a route without its id).
  */
-export function useRecord<M extends MethodName>(method: M, input: Input<M> | null): RecordState<M> {
+export function useRecord<M extends MethodName>(method: M, input: Input<M> | null, options: RecordOptions = {}): RecordState<M> {
   const query = useQuery<Output<M>, ApiError>({
     queryKey: [method, input],
     queryFn: async () => {
@@ -26,6 +31,7 @@ export function useRecord<M extends MethodName>(method: M, input: Input<M> | nul
       }
     },
     enabled: input !== null,
+    refetchInterval: options.pollMs ?? false,
   });
   return {
     data: query.data,

@@ -4,6 +4,7 @@ import partnerServicesAr from './partnerServices.ar.ts';
 import policiesAr from './policies.ar.ts';
 import devicesAr from './devices.ar.ts';
 import hardwareAr from './hardware.ar.ts';
+import syncAr from './sync.ar.ts';
 
 const ar: Translation = {
   app: {
@@ -174,6 +175,11 @@ const ar: Translation = {
       description: 'أصبح Partner Desk جاهزًا. سجّل الدخول بحساب المسؤول الذي أنشأته للتو.',
       back: 'الذهاب إلى تسجيل الدخول',
     },
+    deskJoined: {
+      title: 'انضم المكتب إلى الخادم',
+      description: 'انضم هذا المكتب إلى الخادم ويحمل بياناتك. سجّل الدخول بحسابك على الخادم؛ وسيعمل ذلك دون اتصال أيضًا من الآن.',
+      back: 'الذهاب إلى تسجيل الدخول',
+    },
     trustUploaded: {
       title: 'تم رفع الشهادة الموثوقة لـ {{domain}} بنجاح!',
       description: 'يمكن الآن لشهادات شركاء نطاق {{domain}} أن ترتبط بهذه الشهادة.',
@@ -283,6 +289,7 @@ const ar: Translation = {
   policies: policiesAr,
   devices: devicesAr,
   hardware: hardwareAr,
+  sync: syncAr,
   errors: {
     PD_RPC_001: 'تعذّرت قراءة الطلب.',
     PD_RPC_002: 'حجم الطلب كبير جدًا.',
@@ -456,6 +463,7 @@ const ar: Translation = {
     PD_SYNC_010: "لا يمكن إلا لمكتب جديد وفارغ الانضمام إلى خادم.",
     PD_SYNC_011: "لا يخدم Partner Desk هذا أي مكاتب.",
     PD_SYNC_012: "تمت استعادة الخادم إلى حالة سابقة؛ يعيد هذا المكتب تنزيل كل البيانات.",
+    PD_SYNC_013: "أُلغيت المزامنة. لم يُفقد شيء؛ اضغط «زامِن الآن» للمتابعة.",
   },
 };
 

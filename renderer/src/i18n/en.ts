@@ -4,6 +4,7 @@ import partnerServicesEn from './partnerServices.en.ts';
 import policiesEn from './policies.en.ts';
 import devicesEn from './devices.en.ts';
 import hardwareEn from './hardware.en.ts';
+import syncEn from './sync.en.ts';
 
 /** One message per contract error code; a new code without a message fails the type-check. */
 const errors: Record<ErrorCode, string> = {
@@ -179,6 +180,7 @@ const errors: Record<ErrorCode, string> = {
   PD_SYNC_010: "Only a new, empty desk can join a server.",
   PD_SYNC_011: "This Partner Desk does not serve desks.",
   PD_SYNC_012: "The server was restored from an earlier state; this desk downloads everything again.",
+  PD_SYNC_013: "The sync was cancelled. Nothing is lost; press “Sync now” to continue.",
 };
 
 const partnerTypes: Record<PartnerTypeCode, string> = {
@@ -366,6 +368,11 @@ const en = {
       description: 'Partner Desk is ready. Sign in with the admin account you just created.',
       back: 'Go to sign in',
     },
+    deskJoined: {
+      title: 'Desk joined',
+      description: 'This desk is joined to the server and holds your data. Sign in with your server account; it also works offline from now on.',
+      back: 'Go to sign in',
+    },
     trustUploaded: {
       title: 'Trust Certificate for {{domain}} is uploaded successfully!',
       description: 'Partner certificates of the {{domain}} domain can now chain to this certificate.',
@@ -465,6 +472,7 @@ const en = {
   policies: policiesEn,
   devices: devicesEn,
   hardware: hardwareEn,
+  sync: syncEn,
   errors,
 };
 

@@ -4,6 +4,7 @@ import partnerServicesFr from './partnerServices.fr.ts';
 import policiesFr from './policies.fr.ts';
 import devicesFr from './devices.fr.ts';
 import hardwareFr from './hardware.fr.ts';
+import syncFr from './sync.fr.ts';
 
 const fr: Translation = {
   app: {
@@ -174,6 +175,11 @@ const fr: Translation = {
       description: 'Partner Desk est prêt. Connectez-vous avec le compte administrateur que vous venez de créer.',
       back: 'Aller à la connexion',
     },
+    deskJoined: {
+      title: 'Poste relié au serveur',
+      description: 'Ce poste est relié au serveur et contient vos données. Connectez-vous avec votre compte du serveur ; cela fonctionne aussi hors ligne désormais.',
+      back: 'Aller à la connexion',
+    },
     trustUploaded: {
       title: 'Le certificat de confiance pour {{domain}} a été téléversé avec succès !',
       description: 'Les certificats des partenaires du domaine {{domain}} peuvent désormais se rattacher à ce certificat.',
@@ -283,6 +289,7 @@ const fr: Translation = {
   policies: policiesFr,
   devices: devicesFr,
   hardware: hardwareFr,
+  sync: syncFr,
   errors: {
     PD_RPC_001: 'La requête n’a pas pu être lue.',
     PD_RPC_002: 'La requête est trop volumineuse.',
@@ -456,6 +463,7 @@ const fr: Translation = {
     PD_SYNC_010: "Seul un poste neuf et vide peut rejoindre un serveur.",
     PD_SYNC_011: "Ce Partner Desk ne sert pas de postes.",
     PD_SYNC_012: "Le serveur a été restauré à un état antérieur ; ce poste télécharge à nouveau toutes les données.",
+    PD_SYNC_013: "La synchronisation a été annulée. Rien n’est perdu ; appuyez sur « Synchroniser » pour reprendre.",
   },
 };
 

@@ -3,6 +3,7 @@ import { PARTNER_SERVICES_ROUTES, type PartnerServicesScreen } from './partnerSe
 import { POLICY_ROUTES, type PolicyScreen } from './policyRoutes.ts';
 import { DEVICE_ROUTES, type DeviceScreen } from './deviceRoutes.ts';
 import { HARDWARE_ROUTES, type HardwareScreen } from './hardwareRoutes.ts';
+import { SYNC_ROUTES, type SyncScreen } from './syncRoutes.ts';
 import { isFor, mayOpen, routeTable, type RouteEntry, type ScreenOf } from './table.ts';
 
 /** The signed-in pages of the core features (accounts, audit, certificates). */
@@ -21,7 +22,8 @@ export type Screen = 'setup' | 'login' | 'register' | 'forgot' | 'reset' | 'done
   | PartnerServicesScreen
   | PolicyScreen
   | DeviceScreen
-  | HardwareScreen;
+  | HardwareScreen
+  | SyncScreen;
 
 const PUBLIC: Readonly<Record<string, Screen>> = {
   '/login': 'login',
@@ -37,6 +39,7 @@ export const PRIVATE_ROUTES: Readonly<Record<string, RouteEntry<Screen>>> = {
   ...POLICY_ROUTES,
   ...DEVICE_ROUTES,
   ...HARDWARE_ROUTES,
+  ...SYNC_ROUTES,
 };
 
 /** The header's entries for this user, in order. */

@@ -11,6 +11,7 @@ const KINDS = {
   'password-reset': { key: 'passwordReset', back: '/login' },
   'password-changed': { key: 'passwordChanged', back: '/profile' },
   'setup-complete': { key: 'setupComplete', back: '/login' },
+  'desk-joined': { key: 'deskJoined', back: '/login' },
   'trust-uploaded': { key: 'trustUploaded', back: '/admin/trust-store' },
 } as const;
 

@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { PublicShell } from '../components/PublicShell.tsx';
 import { SetupAdminForm } from './SetupAdminForm.tsx';
 import { SetupDemo } from './SetupDemo.tsx';
+import { DataProvider } from '../data/DataProvider.tsx';
+import { JoinServerForm } from './sync/JoinServerForm.tsx';
 
-/** First run: either create the partner admin, or load demo data (pms.md has no equivalent; ours). */
+/** First run: create the partner admin, load demo data (pms.md has no equivalent; ours), or join a server. */
 export function SetupScreen() {
   const { t } = useTranslation();
   return (
@@ -23,6 +25,15 @@ export function SetupScreen() {
             {t('setup.demoTitle')}
           </h2>
           <SetupDemo />
+        </section>
+        <section aria-labelledby="setup-join-title" className="rounded-lg border border-slate-200 p-4 lg:col-span-2" data-testid="setup-join">
+          <h2 id="setup-join-title" className="text-base font-semibold">
+            {t('sync.join.title')}
+          </h2>
+          <p className="mt-1 text-slate-600">{t('sync.join.description')}</p>
+          <DataProvider>
+            <JoinServerForm />
+          </DataProvider>
         </section>
       </div>
     </PublicShell>

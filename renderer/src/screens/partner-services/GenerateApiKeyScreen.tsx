@@ -11,6 +11,7 @@ import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
 import { Modal } from '../certificates/Modal.tsx';
 import { ApprovedPolicyFields } from './ApprovedPolicyFields.tsx';
 import { PageHeader } from './parts.tsx';
+import { ApiKeySyncNote } from '../sync/ApiKeySyncNote.tsx';
 
 const MAX_LABEL = 36;
 type Generated = Output<'apiKeys.generate'>;
@@ -24,6 +25,7 @@ function OnceDialog({ generated, onClose }: { generated: Generated; onClose: () 
         {t('partnerServices.apiKeys.onceWarning')}
       </p>
       <p className="mt-3 text-sm text-slate-700">{t('partnerServices.apiKeys.onceFor', { label: generated.label, policy: generated.policyName })}</p>
+      <ApiKeySyncNote />
       <div className="mt-2 flex items-center gap-1 rounded-md border border-slate-300 bg-slate-50 p-2">
         <code dir="ltr" className="min-w-0 flex-1 break-all font-mono text-sm" data-testid="api-key-value">
           {generated.apiKey}
