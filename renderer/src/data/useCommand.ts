@@ -7,15 +7,17 @@ import { invalidateTopics } from './queryClient.ts';
 export interface CommandState<M extends MethodName> {
   /** Resolves with the output, or null when the core refused (the error is then in `error`). */
   run(input: Input<M>): Promise<Output<M> | null>;
+  /** As `run`, but a refusal rejects with the ApiError (forms map it onto their fields). */
+  call(input: Input<M>): Promise<Output<M>>;
   pending: boolean;
   error: ApiError | null;
   reset(): void;
 }
 
 /**
- * A command method: pending state, the refusal as an ApiError (screens translate its code),
- * and on success the topics the contract says it changes are refetched at once — no optimistic
- * update, the screen shows what the core committed.
+ * A command (or action) method: pending state, the refusal as an ApiError (screens translate
+ * its code), and on success the topics the contract says it changes are refetched at once — no
+ * optimistic update, the screen shows what the core committed.
  */
 export function useCommand<M extends MethodName>(method: M): CommandState<M> {
   const mutation = useMutation<Output<M>, ApiError, Input<M>>({
@@ -30,6 +32,7 @@ export function useCommand<M extends MethodName>(method: M): CommandState<M> {
   });
   return {
     run: (input) => mutation.mutateAsync(input).catch(() => null),
+    call: (input) => mutation.mutateAsync(input),
     pending: mutation.isPending,
     error: mutation.error,
     reset: mutation.reset,

@@ -10,7 +10,7 @@ import type { CertificateCard } from '../../stores/partnerCertificates.ts';
 import { useUi } from '../../stores/ui.ts';
 import { CertificateError } from './CertificateError.tsx';
 import { FilePicker } from './FilePicker.tsx';
-import { Modal } from './Modal.tsx';
+import { Modal } from '../../components/Modal.tsx';
 import { partnerTypeName } from './partnerType.ts';
 import { ProfileNote } from './ProfileNote.tsx';
 import { WarningList } from './WarningList.tsx';

@@ -7,7 +7,7 @@ import { FormError } from '../../components/FormError.tsx';
 import { useErrorText } from '../../lib/errorText.ts';
 import { useRoute } from '../../router/hash.ts';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
-import { PageHeader } from '../partner-services/parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { useDetail } from '../partner-services/useDetail.ts';
 import { PrefillNote, useDevicesPrefill } from '../hardware/PrefillNote.tsx';
 

@@ -8,7 +8,8 @@ import { useErrorText } from '../../lib/errorText.ts';
 import { Link } from '../../router/Link.tsx';
 import { navigate, useRoute } from '../../router/hash.ts';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
-import { PageHeader, useMyPartners } from '../partner-services/parts.tsx';
+import { useMyPartners } from '../partner-services/parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { PrefillNote, useSbiPrefill } from '../hardware/PrefillNote.tsx';
 
 type Fields = { partnerId: string; sbiVersion: string; binaryHash: string; sbiCreatedDateTime: string; sbiExpiryDateTime: string };

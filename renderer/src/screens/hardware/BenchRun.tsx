@@ -6,7 +6,7 @@ import { FormError } from '../../components/FormError.tsx';
 import { useDownload } from '../../hooks/useDownload.ts';
 import { bytesToBase64 } from '../../lib/base64.ts';
 import { isFinal, useBench, type BenchTarget } from '../../stores/bench.ts';
-import { Modal } from '../certificates/Modal.tsx';
+import { Modal } from '../../components/Modal.tsx';
 import { BenchResults } from './BenchResults.tsx';
 import { Note, Section, useDeviceStatusText } from './parts.tsx';
 

@@ -8,7 +8,7 @@ import { FormError } from '../../components/FormError.tsx';
 import { useEvent } from '../../hooks/useEvent.ts';
 import { isFinal, useBench, type BenchTarget } from '../../stores/bench.ts';
 import { useHardware, useVirtualSbi } from '../../stores/hardware.ts';
-import { PageHeader } from '../partner-services/parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { PromptDialog, RunPanel } from './BenchRun.tsx';
 import { DeviceStatusNote, Note, Section, useDeviceParams } from './parts.tsx';
 

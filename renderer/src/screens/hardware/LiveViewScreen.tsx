@@ -5,7 +5,7 @@ import { toApiError, type ApiError } from '../../api/errors.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { useEvent } from '../../hooks/useEvent.ts';
 import { useHardware } from '../../stores/hardware.ts';
-import { PageHeader } from '../partner-services/parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { subIdsOf } from '../../lib/sbiDevice.ts';
 import { Note, useDeviceParams } from './parts.tsx';
 

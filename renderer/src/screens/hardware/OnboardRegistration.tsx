@@ -5,8 +5,8 @@ import { SelectField } from '../../components/Field.tsx';
 import { Link } from '../../router/Link.tsx';
 import { navigate } from '../../router/hash.ts';
 import { usePrefill } from '../../stores/prefill.ts';
-import type { SbiRow } from '../../stores/devices.ts';
-import { Facts } from '../partner-services/parts.tsx';
+import type { SbiRow } from '../devices/SbiListScreen.tsx';
+import { Facts } from '../../components/Facts.tsx';
 import { Note, Section } from './parts.tsx';
 import type { Inspection } from './OnboardScreen.tsx';
 

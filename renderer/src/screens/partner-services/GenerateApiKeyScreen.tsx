@@ -8,9 +8,9 @@ import { FormError } from '../../components/FormError.tsx';
 import { useErrorText } from '../../lib/errorText.ts';
 import { navigate } from '../../router/hash.ts';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
-import { Modal } from '../certificates/Modal.tsx';
+import { Modal } from '../../components/Modal.tsx';
 import { ApprovedPolicyFields } from './ApprovedPolicyFields.tsx';
-import { PageHeader } from './parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 const MAX_LABEL = 36;
 type Generated = Output<'apiKeys.generate'>;

@@ -7,7 +7,9 @@ import { useRoute } from '../../router/hash.ts';
 import { Link } from '../../router/Link.tsx';
 import { useUi } from '../../stores/ui.ts';
 import { useDeactivateClient } from './OidcClientsScreen.tsx';
-import { Badge, Facts, PageHeader, Verdict, clientStatus } from './parts.tsx';
+import { Badge, Verdict, clientStatus } from './parts.tsx';
+import { Facts } from '../../components/Facts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { useDetail } from './useDetail.ts';
 
 const fetchClient = (clientId: string) => api.call('oidcClients.get', { clientId });

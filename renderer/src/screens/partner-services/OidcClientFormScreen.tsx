@@ -9,7 +9,7 @@ import { useErrorText } from '../../lib/errorText.ts';
 import { navigate, useRoute } from '../../router/hash.ts';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
 import { ApprovedPolicyFields } from './ApprovedPolicyFields.tsx';
-import { PageHeader } from './parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 type Detail = Output<'oidcClients.get'>;
 const MAX_URIS = 5;

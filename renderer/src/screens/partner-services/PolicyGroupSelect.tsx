@@ -7,7 +7,8 @@ import { FormError } from '../../components/FormError.tsx';
 import { useEvent } from '../../hooks/useEvent.ts';
 import { useRoute } from '../../router/hash.ts';
 import { useSession } from '../../stores/session.ts';
-import { PageHeader, useMyPartners, type MyPartner } from './parts.tsx';
+import { useMyPartners, type MyPartner } from './parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 type Group = Output<'policyGroups.searchActive'>['data'][number];
 const PAGE = 10;

@@ -5,7 +5,9 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useRoute } from '../../router/hash.ts';
 import { useUi } from '../../stores/ui.ts';
 import { partnerTypeName } from '../certificates/partnerType.ts';
-import { Badge, Facts, PageHeader } from './parts.tsx';
+import { Badge } from './parts.tsx';
+import { Facts } from '../../components/Facts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { useDetail } from './useDetail.ts';
 
 const fetchLink = (id: string) => api.call('linking.get', { id });

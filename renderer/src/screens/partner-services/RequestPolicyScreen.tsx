@@ -7,7 +7,8 @@ import { SelectField } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { navigate } from '../../router/hash.ts';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
-import { InfoTip, PageHeader, useMyPartners } from './parts.tsx';
+import { InfoTip, useMyPartners } from './parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 type Available = Output<'linking.availablePolicies'>;
 const MAX_COMMENTS = 500;

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { ApiError } from '../../api/errors.ts';
-import { ConfirmDialog, InfoDialog } from './Dialogs.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { InfoDialog } from './Dialogs.tsx';
 
 interface Blocked {
   code: 'PMS_POL_056' | 'PMS_POL_070' | 'PMS_POL_069';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { LinkRow } from './rows.ts';
-import { ConfirmDialog } from './Dialogs.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 
 export type LinkAction = 'approve' | 'reject' | 'withdraw';
 

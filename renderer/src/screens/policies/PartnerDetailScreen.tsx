@@ -13,8 +13,11 @@ import type { CertificateCard } from '../../stores/partnerCertificates.ts';
 import { useUi } from '../../stores/ui.ts';
 import { PartnerCertificateCardView } from '../certificates/PartnerCertificateCardView.tsx';
 import { partnerTypeName } from '../certificates/partnerType.ts';
-import { BackLink, Facts, Notice } from './Bits.tsx';
-import { ConfirmDialog, InfoDialog } from './Dialogs.tsx';
+import { BackLink } from './Bits.tsx';
+import { Facts } from '../../components/Facts.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { InfoDialog } from './Dialogs.tsx';
 import { partnerStatus } from './PartnersScreen.tsx';
 
 type Detail = Output<'partners.get'>;
@@ -90,18 +93,19 @@ export function PartnerDetailScreen() {
       <FormError error={error} />
       <section className="panel p-5">
         <Facts
+          wide
           items={[
-            [t('policies.partners.partnerId'), <CopyableId value={detail.partnerId} label={t('policies.partners.partnerId')} testId="partner-id" />, 'partner-id'],
-            [t('policies.partners.partnerType'), partnerTypeName(t, detail.partnerType), 'type'],
-            [t('policies.partners.firstName'), <bdi>{detail.firstName}</bdi>, 'first-name'],
-            [t('policies.partners.lastName'), <bdi>{detail.lastName}</bdi>, 'last-name'],
-            [t('policies.partners.orgName'), <bdi>{detail.orgName}</bdi>, 'org'],
-            [t('policies.partners.emailAddress'), <span dir="ltr">{detail.emailAddress}</span>, 'email'],
-            [t('policies.partners.contactNumber'), <span dir="ltr">{detail.contactNumber}</span>, 'contact'],
-            [t('policies.partners.address'), <bdi>{detail.address}</bdi>, 'address'],
-            [t('policies.partners.createdDateTime'), formatDateTime(detail.createdDateTime, lang), 'created'],
-            [t('policies.partners.policyGroupName'), <bdi>{detail.policyGroupName ?? t('policies.partners.noGroup')}</bdi>, 'group'],
-            [t('policies.partners.policyGroupDescription'), <bdi>{detail.policyGroupDescription ?? t('common.none')}</bdi>, 'group-description'],
+            { label: t('policies.partners.partnerId'), value: <CopyableId value={detail.partnerId} label={t('policies.partners.partnerId')} testId="partner-id" />, testId: 'fact-partner-id' },
+            { label: t('policies.partners.partnerType'), value: partnerTypeName(t, detail.partnerType), testId: 'fact-type' },
+            { label: t('policies.partners.firstName'), value: <bdi>{detail.firstName}</bdi>, testId: 'fact-first-name' },
+            { label: t('policies.partners.lastName'), value: <bdi>{detail.lastName}</bdi>, testId: 'fact-last-name' },
+            { label: t('policies.partners.orgName'), value: <bdi>{detail.orgName}</bdi>, testId: 'fact-org' },
+            { label: t('policies.partners.emailAddress'), value: <span dir="ltr">{detail.emailAddress}</span>, testId: 'fact-email' },
+            { label: t('policies.partners.contactNumber'), value: <span dir="ltr">{detail.contactNumber}</span>, testId: 'fact-contact' },
+            { label: t('policies.partners.address'), value: <bdi>{detail.address}</bdi>, testId: 'fact-address' },
+            { label: t('policies.partners.createdDateTime'), value: formatDateTime(detail.createdDateTime, lang), testId: 'fact-created' },
+            { label: t('policies.partners.policyGroupName'), value: <bdi>{detail.policyGroupName ?? t('policies.partners.noGroup')}</bdi>, testId: 'fact-group' },
+            { label: t('policies.partners.policyGroupDescription'), value: <bdi>{detail.policyGroupDescription ?? t('common.none')}</bdi>, testId: 'fact-group-description' },
           ]}
         />
       </section>

@@ -10,7 +10,8 @@ import { Cut, type Column } from '../../components/DataTable.tsx';
 import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
 import { useList } from '../../data/useList.ts';
 import { AdminBadge } from './Badge.tsx';
-import { Notice, PolicyTabs } from './Bits.tsx';
+import { PolicyTabs } from './Bits.tsx';
+import { Notice } from '../../components/Notice.tsx';
 import { PolicyActionDialog, type PolicyAction } from './PolicyActions.tsx';
 
 const POLICY_IDS = listIds('policy-table', { row: 'policy-row', pager: pagerIds('policy-pager'), filters: filterIds('policy-filters') });

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { ApiError } from '../../api/errors.ts';
 import { Link } from '../../router/Link.tsx';
-import { ConfirmDialog, InfoDialog } from './Dialogs.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { InfoDialog } from './Dialogs.tsx';
 import { GroupPicker } from './GroupPicker.tsx';
 
 export type PolicyAction = 'publish' | 'clone' | 'deactivate';

@@ -12,7 +12,8 @@ import { Link } from '../../router/Link.tsx';
 import type { PolicyRow } from './rows.ts';
 import { useUi } from '../../stores/ui.ts';
 import { AdminBadge } from './Badge.tsx';
-import { BackLink, Facts } from './Bits.tsx';
+import { BackLink } from './Bits.tsx';
+import { Facts } from '../../components/Facts.tsx';
 import { GroupDeactivate } from './GroupDeactivate.tsx';
 
 type Detail = Output<'policyGroups.get'>;
@@ -81,13 +82,14 @@ export function PolicyGroupDetailScreen() {
       <FormError error={error} />
       <section className="panel p-5">
         <Facts
+          wide
           items={[
-            [t('policies.groups.policyGroupId'), <CopyableId value={detail.policyGroupId} label={t('policies.groups.policyGroupId')} />, 'id'],
-            [t('policies.groups.name'), <bdi>{detail.name}</bdi>, 'name'],
-            [t('policies.list.description'), <bdi>{detail.description}</bdi>, 'description'],
-            [t('policies.list.created'), formatDateTime(detail.createdDateTime, lang), 'created'],
-            [t('policies.groups.policies'), t('policies.groups.counts', detail.policies), 'counts'],
-            [t('policies.groups.partners'), String(detail.partners), 'partners'],
+            { label: t('policies.groups.policyGroupId'), value: <CopyableId value={detail.policyGroupId} label={t('policies.groups.policyGroupId')} />, testId: 'fact-id' },
+            { label: t('policies.groups.name'), value: <bdi>{detail.name}</bdi>, testId: 'fact-name' },
+            { label: t('policies.list.description'), value: <bdi>{detail.description}</bdi>, testId: 'fact-description' },
+            { label: t('policies.list.created'), value: formatDateTime(detail.createdDateTime, lang), testId: 'fact-created' },
+            { label: t('policies.groups.policies'), value: t('policies.groups.counts', detail.policies), testId: 'fact-counts' },
+            { label: t('policies.groups.partners'), value: String(detail.partners), testId: 'fact-partners' },
           ]}
         />
       </section>

@@ -11,7 +11,9 @@ import { useRoute } from '../../router/hash.ts';
 import { Link } from '../../router/Link.tsx';
 import { useUi } from '../../stores/ui.ts';
 import { AdminBadge } from './Badge.tsx';
-import { BackLink, Facts, Notice } from './Bits.tsx';
+import { BackLink } from './Bits.tsx';
+import { Facts } from '../../components/Facts.tsx';
+import { Notice } from '../../components/Notice.tsx';
 import { PolicyActionDialog, type PolicyAction } from './PolicyActions.tsx';
 import { ReadablePolicyView } from './PolicyView.tsx';
 
@@ -92,15 +94,16 @@ export function PolicyViewScreen() {
       <Notice text={notice} />
       <section className="panel p-5">
         <Facts
+          wide
           items={[
-            [t('policies.policies.policyId'), <CopyableId value={detail.policyId} label={t('policies.policies.policyId')} testId="policy-view-id" />, 'id'],
-            [t('policies.form.description'), <bdi>{detail.policyDescription}</bdi>, 'description'],
-            [t('policies.policies.policyGroupName'), <bdi>{detail.policyGroupName}</bdi>, 'group'],
-            [t('policies.view.groupDescription'), <bdi>{detail.policyGroupDescription}</bdi>, 'group-description'],
-            [t('policies.view.version'), detail.version, 'version'],
-            [t('policies.list.created'), formatDateTime(detail.createdDateTime, lang), 'created'],
-            [t('policies.view.published'), detail.publishedDateTime ? formatDateTime(detail.publishedDateTime, lang) : t('common.none'), 'published'],
-            [t('policies.view.links'), t('policies.view.linksValue', detail.links), 'links'],
+            { label: t('policies.policies.policyId'), value: <CopyableId value={detail.policyId} label={t('policies.policies.policyId')} testId="policy-view-id" />, testId: 'fact-id' },
+            { label: t('policies.form.description'), value: <bdi>{detail.policyDescription}</bdi>, testId: 'fact-description' },
+            { label: t('policies.policies.policyGroupName'), value: <bdi>{detail.policyGroupName}</bdi>, testId: 'fact-group' },
+            { label: t('policies.view.groupDescription'), value: <bdi>{detail.policyGroupDescription}</bdi>, testId: 'fact-group-description' },
+            { label: t('policies.view.version'), value: detail.version, testId: 'fact-version' },
+            { label: t('policies.list.created'), value: formatDateTime(detail.createdDateTime, lang), testId: 'fact-created' },
+            { label: t('policies.view.published'), value: detail.publishedDateTime ? formatDateTime(detail.publishedDateTime, lang) : t('common.none'), testId: 'fact-published' },
+            { label: t('policies.view.links'), value: t('policies.view.linksValue', detail.links), testId: 'fact-links' },
           ]}
         />
       </section>
