@@ -10,7 +10,6 @@ import { App } from './App.tsx';
 import { initI18n } from './i18n/index.ts';
 import { queryClient } from './data/queryClient.ts';
 import { useListStates } from './data/listState.ts';
-import { usePartnerCertificates } from './stores/partnerCertificates.ts';
 import { useSession } from './stores/session.ts';
 import { useUi } from './stores/ui.ts';
 
@@ -21,7 +20,6 @@ useSession.subscribe((state, previous) => {
   if (previous.token && !state.token) {
     queryClient.clear();
     useListStates.getState().reset();
-    usePartnerCertificates.getState().reset();
   }
 });
 

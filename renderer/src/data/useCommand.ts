@@ -15,20 +15,28 @@ export interface CommandState<M extends MethodName> {
 }
 
 /**
+ * Runs a command or action outside a component's render (a stream an effect starts and its
+ * cleanup stops): the refusal as an ApiError, the declared topics refetched on success.
+ */
+export async function perform<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+  let output: Output<M>;
+  try {
+    output = await api.call(method, input);
+  } catch (error) {
+    throw toApiError(error);
+  }
+  await invalidateTopics(changesOf(contract[method]));
+  return output;
+}
+
+/**
  * A command (or action) method: pending state, the refusal as an ApiError (screens translate
  * its code), and on success the topics the contract says it changes are refetched at once — no
  * optimistic update, the screen shows what the core committed.
  */
 export function useCommand<M extends MethodName>(method: M): CommandState<M> {
   const mutation = useMutation<Output<M>, ApiError, Input<M>>({
-    mutationFn: async (input) => {
-      try {
-        return await api.call(method, input);
-      } catch (error) {
-        throw toApiError(error);
-      }
-    },
-    onSuccess: () => invalidateTopics(changesOf(contract[method])),
+    mutationFn: (input) => perform(method, input),
   });
   return {
     run: (input) => mutation.mutateAsync(input).catch(() => null),

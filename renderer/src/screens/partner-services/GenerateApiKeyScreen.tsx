@@ -1,7 +1,7 @@
 import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCommand } from '../../data/useCommand.ts';
 import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
@@ -42,6 +42,7 @@ function OnceDialog({ generated, onClose }: { generated: Generated; onClose: () 
 /** Generate API Key (pms.md §1.5): partner, approved policy, a label unique per partner and policy. */
 export function GenerateApiKeyScreen() {
   const { t } = useTranslation();
+  const generateKey = useCommand('apiKeys.generate');
   const { field } = useErrorText();
   const labelId = useId();
   const [partnerId, setPartnerId] = useState('');
@@ -73,7 +74,7 @@ export function GenerateApiKeyScreen() {
     if (Object.values(problems).some(Boolean)) return;
     setBusy(true);
     try {
-      const result = await api.call('apiKeys.generate', { partnerId, policyId, label });
+      const result = await generateKey.call({ partnerId, policyId, label });
       dirty.current = false;
       setGenerated(result);
     } catch (e) {

@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import type { ApiError } from '../../api/errors.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { StatusBadge, type Status } from '../../components/StatusBadge.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
 import { useUi } from '../../stores/ui.ts';
@@ -13,25 +12,9 @@ export type MyPartner = Output<'partners.mine'>['partners'][number];
 export type UseVerdict = Output<'apiKeys.get'>['usable'];
 
 /** The caller's partner ids (MOSIP GET /partners/v3), refreshed when partners change. */
-export function useMyPartners(input: Input<'partners.mine'>) {
-  const [partners, setPartners] = useState<MyPartner[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const key = JSON.stringify(input);
-  const [tick, setTick] = useState(0);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'partners' || topic === 'policyLinking') setTick((n) => n + 1);
-  });
-  useEffect(() => {
-    let live = true;
-    api.call('partners.mine', JSON.parse(key) as Input<'partners.mine'>).then(
-      (r) => live && (setPartners(r.partners), setError(null)),
-      (e: unknown) => live && setError(toApiError(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, tick]);
-  return { partners, error };
+export function useMyPartners(input: Input<'partners.mine'>): { partners: MyPartner[] | null; error: ApiError | null } {
+  const { data, error } = useRecord('partners.mine', input);
+  return { partners: data?.partners ?? null, error };
 }
 
 export function linkStatus(status: 'InProgress' | 'approved' | 'rejected' | 'deactivated'): Status {

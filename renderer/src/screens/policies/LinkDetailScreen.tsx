@@ -1,11 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { CopyableId } from '../../components/CopyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useRoute } from '../../router/hash.ts';
 import { Link } from '../../router/Link.tsx';
@@ -18,32 +15,14 @@ import { Notice } from '../../components/Notice.tsx';
 import { LinkDecisionDialog, type LinkAction } from './LinkDecision.tsx';
 import { ReadablePolicyView } from './PolicyView.tsx';
 
-type Detail = Output<'linking.get'>;
-
 /** `#/admin/policy-linking/view?id=`: the request, the partner, the policy it asks for; decide here too. */
 export function LinkDetailScreen() {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
   const id = useRoute().query.get('id') ?? '';
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data: detail, error, refetch: load } = useRecord('linking.get', id ? { id } : null);
   const [action, setAction] = useState<LinkAction | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setDetail(await api.call('linking.get', { id }));
-      setError(null);
-    } catch (caught) {
-      setError(toApiError(caught));
-    }
-  }, [id]);
-  useEffect(() => {
-    if (id) void load();
-  }, [id, load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'policyLinking') void load();
-  });
 
   const back = <BackLink to="/admin/policy-linking" label={t('policies.linking.title')} />;
   if (!detail) {
@@ -133,7 +112,7 @@ export function LinkDetailScreen() {
           onClose={() => setAction(null)}
           onDone={(message) => {
             setNotice(message);
-            void load();
+            load();
           }}
         />
       ) : null}

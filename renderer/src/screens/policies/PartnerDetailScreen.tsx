@@ -1,15 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import { useCommand } from '../../data/useCommand.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { CopyableId } from '../../components/CopyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { navigate, useRoute } from '../../router/hash.ts';
-import type { CertificateCard } from '../../stores/partnerCertificates.ts';
 import { useUi } from '../../stores/ui.ts';
 import { PartnerCertificateCardView } from '../certificates/PartnerCertificateCardView.tsx';
 import { partnerTypeName } from '../certificates/partnerType.ts';
@@ -20,37 +17,20 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { InfoDialog } from './Dialogs.tsx';
 import { partnerStatus } from './PartnersScreen.tsx';
 
-type Detail = Output<'partners.get'>;
-
 /** `#/admin/partners/view?id=`: the partner, its group, its certificate; Deactivate / Activate. */
 export function PartnerDetailScreen() {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
   const id = useRoute().query.get('id') ?? '';
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [cards, setCards] = useState<CertificateCard[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const record = useRecord('partners.get', id ? { partnerId: id } : null);
+  const certificates = useRecord('partnerCertificate.list', id ? { partnerId: id } : null);
+  const activate = useCommand('partners.activate');
+  const deactivate = useCommand('partners.deactivate');
+  const detail = record.data;
+  const error = record.error ?? certificates.error;
+  const cards = certificates.data?.cards.filter((c) => c.partnerId === id) ?? [];
   const [dialog, setDialog] = useState<'deactivate' | 'activate' | 'noCertificate' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(
-    () =>
-      Promise.all([api.call('partners.get', { partnerId: id }), api.call('partnerCertificate.list', { partnerId: id })]).then(
-        ([partner, certificates]) => {
-          setDetail(partner);
-          setCards(certificates.cards.filter((c) => c.partnerId === id));
-          setError(null);
-        },
-        (caught: unknown) => setError(toApiError(caught)),
-      ),
-    [id],
-  );
-  useEffect(() => {
-    if (id) void load();
-  }, [id, load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'partners') void load();
-  });
 
   const back = <BackLink to="/admin/partners" label={t('policies.partners.title')} />;
   if (!detail) {
@@ -143,7 +123,7 @@ export function PartnerDetailScreen() {
           testId="partner-deactivate-dialog"
           onClose={() => setDialog(null)}
           onConfirm={async () => {
-            setDetail(await api.call('partners.deactivate', { partnerId: detail.partnerId }));
+            await deactivate.call({ partnerId: detail.partnerId });
             setNotice(t('policies.partners.deactivated', values));
           }}
         />
@@ -161,7 +141,7 @@ export function PartnerDetailScreen() {
             return false;
           }}
           onConfirm={async () => {
-            setDetail(await api.call('partners.activate', { partnerId: detail.partnerId }));
+            await activate.call({ partnerId: detail.partnerId });
             setNotice(t('policies.partners.activated', values));
           }}
         />

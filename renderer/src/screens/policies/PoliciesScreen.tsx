@@ -29,7 +29,6 @@ export function PoliciesScreen() {
   const [pending, setPending] = useState<{ action: PolicyAction; row: PolicyRow } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-
   const act = (action: PolicyAction, row: PolicyRow, label: string) => (
     <button
       type="button"

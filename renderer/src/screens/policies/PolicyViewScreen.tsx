@@ -1,11 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { CopyableId } from '../../components/CopyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useRoute } from '../../router/hash.ts';
 import { Link } from '../../router/Link.tsx';
@@ -17,32 +14,14 @@ import { Notice } from '../../components/Notice.tsx';
 import { PolicyActionDialog, type PolicyAction } from './PolicyActions.tsx';
 import { ReadablePolicyView } from './PolicyView.tsx';
 
-type Detail = Output<'policies.get'>;
-
 /** `#/admin/policies/view?id=`: facts, the policy as readable lists, the raw JSON, the actions. */
 export function PolicyViewScreen() {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
   const id = useRoute().query.get('id') ?? '';
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data: detail, error, refetch: load } = useRecord('policies.get', id ? { policyId: id } : null);
   const [action, setAction] = useState<PolicyAction | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setDetail(await api.call('policies.get', { policyId: id }));
-      setError(null);
-    } catch (caught) {
-      setError(toApiError(caught));
-    }
-  }, [id]);
-  useEffect(() => {
-    if (id) void load();
-  }, [id, load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'policies' || topic === 'policyLinking') void load();
-  });
 
   const type = detail?.policyType === 'DataShare' ? 'DataShare' : 'Auth';
   const back = <BackLink to={`/admin/policies?type=${type}`} label={t('policies.form.backToPolicies')} />;
@@ -130,7 +109,7 @@ export function PolicyViewScreen() {
           onClose={() => setAction(null)}
           onDone={(message) => {
             setNotice(message);
-            void load();
+            load();
           }}
         />
       ) : null}
