@@ -148,6 +148,7 @@ export const certificateMethods = {
   }),
   'trustStore.profiles': method({
     kind: 'query',
+    reads: ['trustStore'],
     access: PARTNER_OR_ADMIN,
     input: Empty,
     /** Every partner domain with the trust profile its validations use (upload screens show it). */

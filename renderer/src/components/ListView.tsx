@@ -58,7 +58,6 @@ interface ListViewProps<M extends ListMethod> {
 export function ListView<M extends ListMethod>({ list, columns, rowKey, rowData, label, empty, filters, ids, totalLabel, errorView, minWidth, rowHeight, tableData }: ListViewProps<M>) {
   const { t } = useTranslation();
   const { query, page } = list;
-  const total = page?.totalResults ?? 0;
   return (
     <div className="space-y-4">
       {filters ? <FilterBar key={JSON.stringify(query.filters)} fields={filters} applied={query.filters} onApply={list.applyFilters} ids={ids.filters} label={t('list.filters')} anyLabel={t('list.any')} /> : null}
@@ -80,19 +79,28 @@ export function ListView<M extends ListMethod>({ list, columns, rowKey, rowData,
           rowHeight={rowHeight}
           tableData={tableData}
         />
-        <Pager
-          total={total}
-          totalIsLowerBound={page?.totalIsLowerBound}
-          totalLabel={totalLabel?.(total)}
-          pageNo={query.pageNo}
-          pageSize={query.pageSize}
-          loading={list.fetching}
-          sizes={PAGE_SIZES}
-          onPage={list.setPage}
-          onPageSize={list.setPageSize}
-          ids={ids.pager}
-        />
+        <ListPager list={list} ids={ids.pager} totalLabel={totalLabel} />
       </div>
     </div>
+  );
+}
+
+/** The pager of a `useList` list, for lists shown as something other than a table (cards). */
+export function ListPager<M extends ListMethod>({ list, ids, totalLabel }: { list: ListState<M>; ids: PagerIds; totalLabel?(total: number): string }) {
+  const { query, page } = list;
+  const total = page?.totalResults ?? 0;
+  return (
+    <Pager
+      total={total}
+      totalIsLowerBound={page?.totalIsLowerBound}
+      totalLabel={totalLabel?.(total)}
+      pageNo={query.pageNo}
+      pageSize={query.pageSize}
+      loading={list.fetching}
+      sizes={PAGE_SIZES}
+      onPage={list.setPage}
+      onPageSize={list.setPageSize}
+      ids={ids}
+    />
   );
 }

@@ -27,6 +27,8 @@ export interface ListOptions<M extends ListMethod> {
   descFirst?: readonly string[];
   /** A fixed part of the input that is not a filter (a tab: the CA type, the policy type). */
   scope?: Partial<ListFilters<M>>;
+  /** Filter texts a list opens with (a link to "the devices of this SBI"); Clear empties them. */
+  filters?: Partial<Record<FilterName<M>, string>>;
   parse?: FilterParsers<M>;
 }
 
@@ -65,7 +67,7 @@ function toInput<M extends ListMethod>(query: ListQuery, parse: FilterParsers<M>
  */
 export function useList<M extends ListMethod>(method: M, options: ListOptions<M>): ListState<M> {
   const initial: ListQuery = {
-    filters: {},
+    filters: { ...options.filters },
     scope: (options.scope ?? {}) as Record<string, unknown>,
     pageNo: 0,
     pageSize: PAGE_SIZES[0],

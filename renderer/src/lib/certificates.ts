@@ -34,3 +34,6 @@ export const MAX_FILE_BASE64 = 1_400_000;
 export function isCurrentlyValid(notBefore: string, notAfter: string, now: number): boolean {
   return Date.parse(notBefore) <= now && now <= Date.parse(notAfter);
 }
+
+/** One partner id's certificate card: the uploaded certificate and the MOSIP-signed copy. */
+export type CertificateCard = Output<'partnerCertificate.list'>['cards'][number];

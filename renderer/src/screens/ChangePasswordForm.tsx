@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { useCommand } from '../data/useCommand.ts';
 import { TextField } from '../components/Field.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { PasswordRules } from '../components/PasswordRules.tsx';
@@ -9,6 +9,7 @@ import { navigate } from '../router/hash.ts';
 
 export function ChangePasswordForm({ username }: { username: string }) {
   const { t } = useTranslation();
+  const changePasswordCommand = useCommand('profile.changePassword');
   const form = useForm({
     initial: { currentPassword: '', newPassword: '', confirmPassword: '' },
     validate: (v) => {
@@ -18,7 +19,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
     },
     codeFields: { PD_AUTH_006: 'currentPassword', PD_PWD_001: 'newPassword' },
     onSubmit: async (v) => {
-      await api.call('profile.changePassword', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await changePasswordCommand.call({ currentPassword: v.currentPassword, newPassword: v.newPassword });
       navigate('/done/password-changed', { force: true });
     },
   });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { useCommand } from '../data/useCommand.ts';
 import { TextField } from '../components/Field.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { PublicShell } from '../components/PublicShell.tsx';
@@ -11,6 +11,7 @@ import { useUi } from '../stores/ui.ts';
 
 export function ForgotPasswordScreen() {
   const { t } = useTranslation();
+  const requestPasswordResetCommand = useCommand('auth.requestPasswordReset');
   const lang = useUi((s) => s.lang);
   const form = useForm({
     initial: { email: '' },
@@ -18,7 +19,7 @@ export function ForgotPasswordScreen() {
     validate: (v) => requireFields(v, ['email']),
     codeFields: { PMS_PRT_012: 'email' },
     onSubmit: async (v) => {
-      await api.call('auth.requestPasswordReset', { email: v.email.trim(), lang });
+      await requestPasswordResetCommand.call({ email: v.email.trim(), lang });
       navigate('/done/reset-requested', { force: true });
     },
   });

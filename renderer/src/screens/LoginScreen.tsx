@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { useCommand } from '../data/useCommand.ts';
 import { TextField } from '../components/Field.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { PublicShell } from '../components/PublicShell.tsx';
@@ -11,6 +11,7 @@ import { useSession } from '../stores/session.ts';
 
 export function LoginScreen() {
   const { t } = useTranslation();
+  const loginCommand = useCommand('auth.login');
   const notice = useSession((s) => s.notice);
   const form = useForm({
     initial: { login: '', password: '' },
@@ -19,7 +20,7 @@ export function LoginScreen() {
     onSubmit: async (v) => {
       // As in MOSIP, the UI keeps the language chosen here; the account's own language (e-mails)
       // changes only from the profile page.
-      const session = await api.call('auth.login', { login: v.login.trim(), password: v.password });
+      const session = await loginCommand.call({ login: v.login.trim(), password: v.password });
       useSession.getState().signIn(session.token, session.user);
       navigate('/dashboard', { replace: true, force: true });
     },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCommand } from '../data/useCommand.ts';
 import type { Language } from '../contract.ts';
-import { api } from '../api/client.ts';
 import { toApiError, type ApiError } from '../api/errors.ts';
 import { FormError } from '../components/FormError.tsx';
 import { LanguageSelect } from '../components/LanguageSelect.tsx';
@@ -11,6 +11,7 @@ import { useUi } from '../stores/ui.ts';
 /** Saves on change: the account's language (e-mails) and the UI switch together. */
 export function ProfileLanguage({ current }: { current: Language }) {
   const { t } = useTranslation();
+  const setLanguageCommand = useCommand('profile.setLanguage');
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -20,7 +21,7 @@ export function ProfileLanguage({ current }: { current: Language }) {
     setSaved(false);
     setError(null);
     try {
-      const user = await api.call('profile.setLanguage', { lang });
+      const user = await setLanguageCommand.call({ lang });
       useSession.getState().setUser(user);
       useUi.getState().setLanguage(user.lang);
       setSaved(true);

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserProfile } from '../contract.ts';
-import { api } from '../api/client.ts';
+import { useRecord } from '../data/useRecord.ts';
 import { useSession } from '../stores/session.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { ProfileDetails } from './ProfileDetails.tsx';
@@ -11,12 +11,11 @@ export function ProfileScreen({ user }: { user: UserProfile }) {
   const { t } = useTranslation();
 
   // Fresh details on every visit (an admin may have approved the partner meanwhile).
+  // (A refusal leaves the header's copy; PD_AUTH_003 is handled by the client.)
+  const me = useRecord('session.me', {}).data;
   useEffect(() => {
-    api.call('session.me', {}).then(
-      (me) => useSession.getState().setUser(me),
-      () => undefined, // the header still shows the sign-in copy; PD_AUTH_003 is handled by the client
-    );
-  }, []);
+    if (me) useSession.getState().setUser(me);
+  }, [me]);
 
   return (
     <div className="space-y-6">

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { useCommand } from '../data/useCommand.ts';
 import { LANGUAGES, PARTNER_TYPES, type Language } from '../contract.ts';
-import { api } from '../api/client.ts';
 import { SelectField, TextField } from '../components/Field.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { PasswordRules } from '../components/PasswordRules.tsx';
@@ -15,6 +15,7 @@ const REQUIRED = ['firstName', 'lastName', 'orgName', 'partnerType', 'address', 
 
 export function RegisterScreen() {
   const { t } = useTranslation();
+  const registerCommand = useCommand('auth.register');
   const uiLang = useUi((s) => s.lang);
   const form = useForm({
     initial: { firstName: '', lastName: '', orgName: '', partnerType: '', address: '', email: '', phone: '', username: '', password: '', confirmPassword: '', lang: uiLang as string },
@@ -35,7 +36,7 @@ export function RegisterScreen() {
       PD_PWD_001: 'password',
     },
     onSubmit: async (v) => {
-      await api.call('auth.register', {
+      await registerCommand.call({
         firstName: v.firstName,
         lastName: v.lastName,
         orgName: v.orgName,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { useCommand } from '../data/useCommand.ts';
 import { TextField } from '../components/Field.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { PasswordRules } from '../components/PasswordRules.tsx';
@@ -11,6 +11,7 @@ import { Link } from '../router/Link.tsx';
 
 export function ResetPasswordScreen() {
   const { t } = useTranslation();
+  const resetPasswordCommand = useCommand('auth.resetPassword');
   const token = useRoute().query.get('token') ?? '';
   const form = useForm({
     initial: { newPassword: '', confirmPassword: '' },
@@ -21,7 +22,7 @@ export function ResetPasswordScreen() {
     },
     codeFields: { PD_PWD_001: 'newPassword' },
     onSubmit: async (v) => {
-      await api.call('auth.resetPassword', { token, newPassword: v.newPassword });
+      await resetPasswordCommand.call({ token, newPassword: v.newPassword });
       navigate('/done/password-reset', { force: true, replace: true });
     },
   });

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { useCommand } from '../data/useCommand.ts';
 import { LANGUAGES, type Language } from '../contract.ts';
-import { api } from '../api/client.ts';
 import { SelectField, TextField } from '../components/Field.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { PasswordRules } from '../components/PasswordRules.tsx';
@@ -14,6 +14,7 @@ const REQUIRED = ['firstName', 'lastName', 'orgName', 'email', 'username', 'pass
 
 export function SetupAdminForm() {
   const { t } = useTranslation();
+  const createAdminCommand = useCommand('setup.createAdmin');
   const uiLang = useUi((s) => s.lang);
   const form = useForm({
     initial: { firstName: '', lastName: '', orgName: '', email: '', username: '', password: '', confirmPassword: '', lang: uiLang as string },
@@ -24,7 +25,7 @@ export function SetupAdminForm() {
     },
     codeFields: { PMS_PRT_012: 'email', PMS_PRT_052: 'username', PMS_PRT_066: 'username', PD_PWD_001: 'password' },
     onSubmit: async (v) => {
-      await api.call('setup.createAdmin', {
+      await createAdminCommand.call({
         firstName: v.firstName,
         lastName: v.lastName,
         orgName: v.orgName,

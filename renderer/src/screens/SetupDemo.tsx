@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCommand } from '../data/useCommand.ts';
 import type { Output } from '../contract.ts';
-import { api } from '../api/client.ts';
 import { toApiError, type ApiError } from '../api/errors.ts';
 import { CopyableId } from '../components/CopyButton.tsx';
 import { FormError } from '../components/FormError.tsx';
@@ -13,6 +13,7 @@ type DemoResult = Output<'setup.loadDemo'>;
 
 export function SetupDemo() {
   const { t } = useTranslation();
+  const loadDemoCommand = useCommand('setup.loadDemo');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<DemoResult | null>(null);
@@ -24,7 +25,7 @@ export function SetupDemo() {
     setBusy(true);
     setError(null);
     try {
-      setResult(await api.call('setup.loadDemo', {}));
+      setResult(await loadDemoCommand.call({}));
     } catch (caught) {
       setError(toApiError(caught));
     } finally {

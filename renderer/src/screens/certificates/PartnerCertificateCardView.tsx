@@ -1,11 +1,11 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { fetchOnce } from '../../data/fetchOnce.ts';
 import { CopyableId } from '../../components/CopyButton.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useDownload } from '../../hooks/useDownload.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import type { CertificateCard } from '../../stores/partnerCertificates.ts';
+import type { CertificateCard } from '../../lib/certificates.ts';
 import { useUi } from '../../stores/ui.ts';
 import { CertificateError } from './CertificateError.tsx';
 import { DownloadMenu } from './DownloadMenu.tsx';
@@ -105,7 +105,7 @@ export function PartnerCertificateCardView({ card, isAdmin, onUpload }: CardProp
                 { key: 'mosipSigned', label: t('certificates.partnerCert.downloadMosip'), testId: 'download-mosip-signed' },
               ]}
               onChoose={(kind) =>
-                void download(kind, () => api.call('partnerCertificate.download', { partnerId: card.partnerId, kind: kind === 'caSigned' ? 'caSigned' : 'mosipSigned' }))
+                void download(kind, () => fetchOnce('partnerCertificate.download', { partnerId: card.partnerId, kind: kind === 'caSigned' ? 'caSigned' : 'mosipSigned' }))
               }
             />
           </div>

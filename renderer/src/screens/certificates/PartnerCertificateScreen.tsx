@@ -1,11 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserProfile } from '../../contract.ts';
-import { api } from '../../api/client.ts';
+import { fetchOnce } from '../../data/fetchOnce.ts';
 import { TextField } from '../../components/Field.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { navigate, useRoute } from '../../router/hash.ts';
-import { usePartnerCertificates, type CertificateCard } from '../../stores/partnerCertificates.ts';
+import { useRecord } from '../../data/useRecord.ts';
+import type { CertificateCard } from '../../lib/certificates.ts';
 import { useSession } from '../../stores/session.ts';
 import { CertificateError } from './CertificateError.tsx';
 import { PartnerCertificateCardView } from './PartnerCertificateCardView.tsx';
@@ -37,22 +37,16 @@ export function PartnerCertificateScreen({ user }: { user: UserProfile }) {
   const { t } = useTranslation();
   const asked = useRoute().query.get('partnerId')?.trim() || null;
   const partnerId = user.isAdmin ? asked : null;
-  const { cards, error, load, replace } = usePartnerCertificates();
+  // The admin sees nothing until a partner id is asked for; partners see their own ids.
+  const list = useRecord('partnerCertificate.list', user.isAdmin ? (partnerId ? { partnerId } : null) : {});
+  const error = list.error;
+  const cards = list.data?.cards ?? (error ? [] : null);
   const [uploading, setUploading] = useState<CertificateCard | null>(null);
 
-  useEffect(() => {
-    if (user.isAdmin && !partnerId) return;
-    void load(partnerId);
-  }, [load, partnerId, user.isAdmin]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'partners' && (!user.isAdmin || partnerId)) void load(partnerId);
-  });
-
-  function uploaded(card: CertificateCard) {
-    replace(card);
-    // The first upload approves and activates the partner: refresh the signed-in profile.
+  function uploaded() {
+    // The list refetches on its own (the upload changes `partners`). The first upload approves and activates the partner: refresh the signed-in profile.
     if (!user.isAdmin) {
-      api.call('session.me', {}).then(
+      fetchOnce('session.me', {}).then(
         (me) => useSession.getState().setUser(me),
         () => undefined,
       );

@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useCommand } from '../../data/useCommand.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import type { ChosenFile } from '../../lib/files.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
-import type { CertificateCard } from '../../stores/partnerCertificates.ts';
+import type { CertificateCard } from '../../lib/certificates.ts';
 import { useUi } from '../../stores/ui.ts';
 import { CertificateError } from './CertificateError.tsx';
 import { FilePicker } from './FilePicker.tsx';
-import { Modal } from './Modal.tsx';
+import { Modal } from '../../components/Modal.tsx';
 import { partnerTypeName } from './partnerType.ts';
 import { ProfileNote } from './ProfileNote.tsx';
 import { WarningList } from './WarningList.tsx';
@@ -24,6 +24,7 @@ interface PartnerUploadDialogProps {
 /** Upload / re-upload popup (pms.md §5.3): type and domain read-only, one `.cer`/`.pem` file. */
 export function PartnerUploadDialog({ card, onClose, onUploaded }: PartnerUploadDialogProps) {
   const { t } = useTranslation();
+  const uploadCertificate = useCommand('partnerCertificate.upload');
   const lang = useUi((s) => s.lang);
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [submitted, setSubmitted] = useState(false);
@@ -51,7 +52,7 @@ export function PartnerUploadDialog({ card, onClose, onUploaded }: PartnerUpload
     }
     setSubmitting(true);
     try {
-      const out = await api.call('partnerCertificate.upload', { partnerId: card.partnerId, fileName: file.fileName, contentBase64: file.contentBase64 });
+      const out = await uploadCertificate.call({ partnerId: card.partnerId, fileName: file.fileName, contentBase64: file.contentBase64 });
       setUploaded(out.card);
       onUploaded(out.card);
     } catch (caught) {

@@ -1,39 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
 import { CopyableId } from '../../components/CopyButton.tsx';
 import { useDownload } from '../../hooks/useDownload.ts';
-import { useEvent } from '../../hooks/useEvent.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useUi } from '../../stores/ui.ts';
 import { CertificateError } from './CertificateError.tsx';
-
-type SigningCa = Output<'trustStore.signingCertificate'>;
 
 /** The deployment's signing CA (keymanager's PMS master key in MOSIP): what backends must trust. */
 export function SigningCaPanel() {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
-  const [ca, setCa] = useState<SigningCa | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  // Refreshed on `partners`: the CA is created with the first partner certificate upload.
+  const { data: ca, error } = useRecord('trustStore.signingCertificate', {});
   const { download, busy, error: downloadError } = useDownload();
-
-  const load = useCallback(() => {
-    api.call('trustStore.signingCertificate', {}).then(
-      (result) => {
-        setCa(result);
-        setError(null);
-      },
-      (caught: unknown) => setError(toApiError(caught)),
-    );
-  }, []);
-  useEffect(load, [load]);
-  // The CA is created with the first partner certificate upload.
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'partners' && !ca?.file) load();
-  });
 
   const details = ca?.details;
   const file = ca?.file;

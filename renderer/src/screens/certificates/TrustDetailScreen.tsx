@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
+import { fetchOnce } from '../../data/fetchOnce.ts';
 import { CopyableId } from '../../components/CopyButton.tsx';
 import { DetailView } from '../../components/DetailView.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -61,7 +61,7 @@ function TrustDetail({ detail, back, busy, download, downloadError }: TrustDetai
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
   const { row, details } = detail;
-  const fetchFile = (kind: 'certificate' | 'chain') => () => api.call('trustStore.download', { certificateId: row.certificateId, kind });
+  const fetchFile = (kind: 'certificate' | 'chain') => () => fetchOnce('trustStore.download', { certificateId: row.certificateId, kind });
   return (
     <div className="space-y-4" data-testid="trust-detail" data-ca-type={row.caCertificateType}>
       {back}

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useCommand } from '../../data/useCommand.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useUi } from '../../stores/ui.ts';
@@ -37,6 +37,7 @@ export function TrustProfilesPanel() {
 
 function DomainProfileRow({ current }: { current: DomainProfile }) {
   const { t } = useTranslation();
+  const setProfile = useCommand('trustStore.setProfile');
   const lang = useUi((s) => s.lang);
   const selectId = useId();
   const [choice, setChoice] = useState<TrustProfileName>(current.profile);
@@ -50,7 +51,7 @@ function DomainProfileRow({ current }: { current: DomainProfile }) {
     setError(null);
     setSaved(false);
     try {
-      await api.call('trustStore.setProfile', { partnerDomain: current.partnerDomain, profile: choice });
+      await setProfile.call({ partnerDomain: current.partnerDomain, profile: choice });
       setSaved(true);
     } catch (caught) {
       setError(toApiError(caught));

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { fetchOnce } from '../../data/fetchOnce.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import type { Column } from '../../components/DataTable.tsx';
 import { ListView, listIds } from '../../components/ListView.tsx';
@@ -37,7 +37,7 @@ export function TrustStoreScreen() {
   // MOSIP downloads a root as itself and an intermediate with its trust path (P7B).
   const onDownload = (row: TrustRow) =>
     void download(row.certificateId, () =>
-      api.call('trustStore.download', { certificateId: row.certificateId, kind: row.caCertificateType === 'ROOT' ? 'certificate' : 'chain' }),
+      fetchOnce('trustStore.download', { certificateId: row.certificateId, kind: row.caCertificateType === 'ROOT' ? 'certificate' : 'chain' }),
     );
 
   const columns: Column<TrustRow>[] = [

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCommand } from '../../data/useCommand.ts';
 import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { SelectField } from '../../components/Field.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
@@ -21,6 +21,7 @@ type UploadOutput = Output<'trustStore.upload'>;
 /** Upload Trust Certificate (pms.md §5.4): a domain and a `.cer/.pem/.crt/.p7b` file, one certificate or a bundle. */
 export function TrustUploadScreen() {
   const { t } = useTranslation();
+  const uploadTrust = useCommand('trustStore.upload');
   const [domain, setDomain] = useState<PartnerDomain | ''>('');
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [submitted, setSubmitted] = useState(false);
@@ -51,7 +52,7 @@ export function TrustUploadScreen() {
     }
     setSubmitting(true);
     try {
-      const output = await api.call('trustStore.upload', { partnerDomain: domain, fileName: file.fileName, contentBase64: file.contentBase64 });
+      const output = await uploadTrust.call({ partnerDomain: domain, fileName: file.fileName, contentBase64: file.contentBase64 });
       const only = output.results.length === 1 ? output.results[0] : undefined;
       if (only && only.status === 'Upload Success' && only.warnings.length === 0) {
         navigate(`/done/trust-uploaded?domain=${domain}`, { force: true });

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCommand } from '../../data/useCommand.ts';
 import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { useErrorText } from '../../lib/errorText.ts';
 import { useRoute } from '../../router/hash.ts';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
-import { PageHeader } from '../partner-services/parts.tsx';
-import { useDetail } from '../partner-services/useDetail.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useRecord } from '../../data/useRecord.ts';
 import { PrefillNote, useDevicesPrefill } from '../hardware/PrefillNote.tsx';
 
 const MAX_ROWS = 25;
@@ -25,8 +25,6 @@ interface Row {
   deviceId: string | null;
 }
 const blank = (key: number): Row => ({ key, deviceTypeCode: '', deviceSubTypeCode: '', make: '', model: '', busy: false, error: null, missing: false, deviceId: null });
-
-const fetchSbi = (sbiId: string) => api.call('sbis.get', { sbiId });
 
 function DeviceRowForm({ row, index, types, onChange, onSubmit, onRemove, canRemove }: {
   row: Row;
@@ -134,9 +132,10 @@ function DeviceRowForm({ row, index, types, onChange, onSubmit, onRemove, canRem
 /** Add Devices (pms.md §5.3): repeating rows, each submitted on its own with its own result. */
 export function AddDevicesScreen() {
   const { t } = useTranslation();
+  const addDevice = useCommand('devices.add');
   const sbiId = useRoute().query.get('sbiId');
-  const { data: sbi, error: sbiError } = useDetail(sbiId, fetchSbi, ['devices']);
-  const [types, setTypes] = useState<Catalogue>([]);
+  const { data: sbi, error: sbiError } = useRecord('sbis.get', sbiId ? { sbiId } : null);
+  const types: Catalogue = useRecord('deviceCatalogue.list', {}).data?.types ?? [];
   // Opened from device onboarding: one row per device the SBI reported (issue 6).
   const prefill = useDevicesPrefill();
   const [rows, setRows] = useState<Row[]>(() => (prefill?.rows.length ? prefill.rows.slice(0, MAX_ROWS).map((r, i) => ({ ...blank(i + 1), ...r })) : [blank(1)]));
@@ -147,9 +146,6 @@ export function AddDevicesScreen() {
     dirtyRef.current = dirty;
   });
   useUnsavedGuard(useCallback(() => dirtyRef.current, []));
-  useEffect(() => {
-    api.call('deviceCatalogue.list', {}).then((r) => setTypes(r.types), () => undefined);
-  }, []);
   const patch = (key: number, p: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...p } : r)));
 
   async function submit(row: Row) {
@@ -157,7 +153,7 @@ export function AddDevicesScreen() {
     if ([row.deviceTypeCode, row.deviceSubTypeCode, row.make, row.model].some((v) => !v.trim())) return patch(row.key, { missing: true });
     patch(row.key, { busy: true, error: null, missing: false });
     try {
-      const d = await api.call('devices.add', { sbiId, deviceTypeCode: row.deviceTypeCode, deviceSubTypeCode: row.deviceSubTypeCode, make: row.make, model: row.model });
+      const d = await addDevice.call({ sbiId, deviceTypeCode: row.deviceTypeCode, deviceSubTypeCode: row.deviceSubTypeCode, make: row.make, model: row.model });
       patch(row.key, { busy: false, deviceId: d.deviceId });
     } catch (e) {
       patch(row.key, { busy: false, error: toApiError(e) });

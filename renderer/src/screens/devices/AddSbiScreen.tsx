@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useCommand } from '../../data/useCommand.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
@@ -8,7 +8,8 @@ import { useErrorText } from '../../lib/errorText.ts';
 import { Link } from '../../router/Link.tsx';
 import { navigate, useRoute } from '../../router/hash.ts';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
-import { PageHeader, useMyPartners } from '../partner-services/parts.tsx';
+import { useMyPartners } from '../partner-services/parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { PrefillNote, useSbiPrefill } from '../hardware/PrefillNote.tsx';
 
 type Fields = { partnerId: string; sbiVersion: string; binaryHash: string; sbiCreatedDateTime: string; sbiExpiryDateTime: string };
@@ -33,6 +34,7 @@ export function useActivePartnerIds(type: 'Device_Provider' | 'FTM_Provider') {
 /** Add SBI (pms.md §1.7/§3.4): partner, version, binary hash, created and expiry dates. */
 export function AddSbiScreen() {
   const { t } = useTranslation();
+  const createSbi = useCommand('sbis.create');
   const { field } = useErrorText();
   const ids = useActivePartnerIds('Device_Provider');
   // Opened from device onboarding: partner and version come from the device (issue 6).
@@ -60,7 +62,7 @@ export function AddSbiScreen() {
     if (Object.keys(problems).length) return;
     setBusy(true);
     try {
-      const sbi = await api.call('sbis.create', { ...values, partnerId });
+      const sbi = await createSbi.call({ ...values, partnerId });
       dirty.current = false;
       navigate(`/provider/sbis/added?version=${encodeURIComponent(sbi.sbiVersion)}`, { force: true });
     } catch (e) {

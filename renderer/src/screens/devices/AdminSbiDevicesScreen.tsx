@@ -1,36 +1,24 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { FormError } from '../../components/FormError.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
+import type { Column } from '../../components/DataTable.tsx';
+import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { useCommand } from '../../data/useCommand.ts';
+import { useList } from '../../data/useList.ts';
 import { Link } from '../../router/Link.tsx';
 import { useRoute } from '../../router/hash.ts';
-import { EMPTY_SBI_FILTERS, useAdminDevices, useAdminSbis, type SbiRow } from '../../stores/devices.ts';
-import { ListFilters } from '../partner-services/ListFilters.tsx';
-import { ListPager } from '../partner-services/ListPager.tsx';
-import { ListTable, type Column } from '../partner-services/ListTable.tsx';
-import { PageHeader } from '../partner-services/parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { DeviceList } from './DeviceList.tsx';
-import { useDeactivateSbi } from './SbiListScreen.tsx';
+import { SBI_DATES, useDeactivateSbi, type SbiRow } from './SbiListScreen.tsx';
 import { ActionButton, DateText, DecideDialog, DeviceBadge } from './parts.tsx';
 
 function SbiTable() {
   const { t } = useTranslation();
-  const store = useAdminSbis;
-  const load = store((s) => s.load);
-  const error = store((s) => s.error);
+  const list = useList('sbis.list', { id: 'adminSbis', sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: SBI_DATES });
+  const decide = useCommand('sbis.decide');
   const [notice, setNotice] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<SbiRow | null>(null);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'devices' || topic === 'partners') void load();
-  });
-  const { ask, dialog } = useDeactivateSbi((message) => {
-    setNotice(message);
-    void load();
-  });
+  const { ask, dialog } = useDeactivateSbi(setNotice);
 
   const columns = useMemo<Column<SbiRow>[]>(
     () => [
@@ -77,16 +65,21 @@ function SbiTable() {
   );
 
   const statusOptions = [
-    { value: '', label: t('devices.actions.any') },
     ...(['approved', 'pending_approval', 'rejected', 'deactivated'] as const).map((s) => ({ value: s, label: t(`devices.status.${s}`) })),
   ];
   return (
     <div className="space-y-4">
-      <ListFilters
-        store={store}
-        empty={EMPTY_SBI_FILTERS}
-        testId="sbi-filters"
-        fields={[
+      <Notice text={notice} testId="sbi-notice" />
+      <ListView
+        list={list}
+        columns={columns}
+        rowKey={(r) => r.sbiId}
+        label={t('devices.admin.tabs.sbis')}
+        empty={t('devices.admin.sbiEmpty')}
+        ids={listIds('sbi-table', { pager: pagerIds('sbi-pager'), filters: filterIds('sbi-filters') })}
+        minWidth="100rem"
+        rowHeight={52}
+        filters={[
           { name: 'partnerId', label: t('devices.cols.partnerId'), ltr: true },
           { name: 'orgName', label: t('devices.cols.orgName') },
           { name: 'sbiId', label: t('devices.cols.sbiId'), ltr: true },
@@ -96,33 +89,19 @@ function SbiTable() {
             name: 'sbiExpiryStatus',
             label: t('devices.cols.expiryStatus'),
             options: [
-              { value: '', label: t('devices.actions.any') },
               { value: 'valid', label: t('devices.status.valid') },
               { value: 'expired', label: t('devices.status.expired') },
             ],
           },
         ]}
       />
-      {notice ? (
-        <p role="status" className="rounded-md border border-ok-fg/30 bg-ok-bg px-3 py-2 text-sm text-ok-fg" data-testid="sbi-notice">
-          {notice}
-        </p>
-      ) : null}
-      <FormError error={error} />
-      <div className="panel overflow-hidden">
-        <ListTable store={store} columns={columns} rowKey={(r) => r.sbiId} label={t('devices.admin.tabs.sbis')} empty={t('devices.admin.sbiEmpty')} testId="sbi-table" minWidth="100rem" />
-        <ListPager store={store} testId="sbi-pager" />
-      </div>
       {deciding ? (
         <DecideDialog
           title={t('devices.admin.approveSbiTitle', { version: deciding.sbiVersion })}
           text={t('devices.admin.approveSbiText', { version: deciding.sbiVersion, partner: deciding.partnerId, org: deciding.orgName })}
           testId="sbi-decide-dialog"
           onClose={() => setDeciding(null)}
-          onDecide={async (decision) => {
-            await api.call('sbis.decide', { sbiId: deciding.sbiId, decision });
-            void load();
-          }}
+          onDecide={(decision) => decide.call({ sbiId: deciding.sbiId, decision })}
         />
       ) : null}
       {dialog}
@@ -164,7 +143,7 @@ export function AdminSbiDevicesScreen() {
               </Link>
             </p>
           ) : null}
-          <DeviceList key={sbiId} store={useAdminDevices} admin sbiId={sbiId} />
+          <DeviceList key={sbiId} admin sbiId={sbiId} />
         </>
       )}
     </div>

@@ -1,17 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { FormError } from '../../components/FormError.tsx';
+import { useRecord } from '../../data/useRecord.ts';
 import { useRoute } from '../../router/hash.ts';
-import { Facts, PageHeader } from '../partner-services/parts.tsx';
-import { useDetail } from '../partner-services/useDetail.ts';
+import { Facts } from '../../components/Facts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { DateText, DeviceBadge } from './parts.tsx';
 
-const fetchSbi = (sbiId: string) => api.call('sbis.get', { sbiId });
-const fetchDevice = (deviceId: string) => api.call('devices.get', { deviceId });
+/** The route's `id`, or null (the record then waits). */
+function useIdParam(): string | null {
+  return useRoute().query.get('id') || null;
+}
 
 export function SbiDetailScreen({ admin }: { admin: boolean }) {
   const { t } = useTranslation();
-  const { data, error } = useDetail(useRoute().query.get('id'), fetchSbi, ['devices']);
+  const id = useIdParam();
+  const { data, error } = useRecord('sbis.get', id ? { sbiId: id } : null);
   const back = admin ? { to: '/admin/sbi-devices', label: t('devices.admin.title') } : { to: '/provider/sbis', label: t('devices.sbi.title') };
   return (
     <div className="mx-auto max-w-4xl space-y-4">
@@ -43,7 +46,8 @@ export function SbiDetailScreen({ admin }: { admin: boolean }) {
 
 export function DeviceDetailScreen({ admin }: { admin: boolean }) {
   const { t } = useTranslation();
-  const { data, error } = useDetail(useRoute().query.get('id'), fetchDevice, ['devices']);
+  const id = useIdParam();
+  const { data, error } = useRecord('devices.get', id ? { deviceId: id } : null);
   const back = admin ? { to: '/admin/sbi-devices?tab=devices', label: t('devices.admin.title') } : { to: data?.sbiId ? `/provider/sbis/devices?sbiId=${encodeURIComponent(data.sbiId)}` : '/provider/sbis', label: t('devices.sbi.title') };
   return (
     <div className="mx-auto max-w-4xl space-y-4">

@@ -1,19 +1,21 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { FormError } from '../../components/FormError.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import type { Column } from '../../components/DataTable.tsx';
+import type { FilterField } from '../../components/FilterBar.tsx';
+import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
+import { useCommand } from '../../data/useCommand.ts';
+import { useList, type FilterName, type Row } from '../../data/useList.ts';
 import { Link } from '../../router/Link.tsx';
-import type { ListStore } from '../../stores/pagedList.ts';
-import { EMPTY_DEVICE_FILTERS, type DeviceFilters, type DeviceRow } from '../../stores/devices.ts';
-import { ListFilters, type FilterField } from '../partner-services/ListFilters.tsx';
-import { ListPager } from '../partner-services/ListPager.tsx';
-import { ListTable, type Column } from '../partner-services/ListTable.tsx';
-import { ActionButton, ConfirmCommand, DateText, DecideDialog, DeviceBadge } from './parts.tsx';
+import { ActionButton, DateText, DecideDialog, DeviceBadge } from './parts.tsx';
+
+export type DeviceRow = Row<'devices.list'>;
 
 /** The orphan rule in words (pms.md §3.4): approving a device without SBI is refused (PMS_DEVICE_ERROR_024). */
-export function useDeviceDialogs(onDone: () => void) {
+export function useDeviceDialogs() {
   const { t } = useTranslation();
+  const decide = useCommand('devices.decide');
+  const deactivate = useCommand('devices.deactivate');
   const [deciding, setDeciding] = useState<DeviceRow | null>(null);
   const [stopping, setStopping] = useState<DeviceRow | null>(null);
   const names = (d: DeviceRow) => ({ make: d.make, model: d.model, type: d.deviceTypeCode, subType: d.deviceSubTypeCode, partner: d.partnerId, org: d.orgName, version: d.sbiVersion ?? t('devices.devices.orphan') });
@@ -26,23 +28,18 @@ export function useDeviceDialogs(onDone: () => void) {
           approveBlocked={deciding.isOrphan ? t('devices.devices.orphanReason') : null}
           testId="device-decide-dialog"
           onClose={() => setDeciding(null)}
-          onDecide={async (decision) => {
-            await api.call('devices.decide', { deviceId: deciding.deviceId, decision });
-            onDone();
-          }}
+          onDecide={(decision) => decide.call({ deviceId: deciding.deviceId, decision })}
         />
       ) : null}
       {stopping ? (
-        <ConfirmCommand
+        <ConfirmDialog
+          danger
           title={t('devices.devices.deactivateTitle', names(stopping))}
-          text={t('devices.devices.deactivateText', names(stopping))}
-          confirm={t('devices.actions.deactivate')}
+          body={t('devices.devices.deactivateText', names(stopping))}
+          confirmLabel={t('devices.actions.deactivate')}
           testId="device-deactivate-dialog"
           onClose={() => setStopping(null)}
-          onConfirm={async () => {
-            await api.call('devices.deactivate', { deviceId: stopping.deviceId });
-            onDone();
-          }}
+          onConfirm={() => deactivate.call({ deviceId: stopping.deviceId })}
         />
       ) : null}
     </>
@@ -51,28 +48,24 @@ export function useDeviceDialogs(onDone: () => void) {
 }
 
 interface DeviceListProps {
-  store: ListStore<DeviceRow, DeviceFilters>;
   admin: boolean;
-  /** Preset SBI filter (the devices of one SBI); '' resets the filters, null keeps them. */
-  sbiId?: string | null;
+  /** The devices of one SBI: fixed for its provider, a removable filter for the admin. */
+  sbiId?: string;
 }
 
 /** Devices list (pms.md §5.4): admins approve/reject (reject only for orphans) and deactivate; providers deactivate. */
-export function DeviceList({ store, admin, sbiId = null }: DeviceListProps) {
+export function DeviceList({ admin, sbiId = '' }: DeviceListProps) {
   const { t } = useTranslation();
-  const load = store((s) => s.load);
-  const error = store((s) => s.error);
-  // A fixed or linked SBI is set before the first render, so the filter form starts from it.
-  useState(() => {
-    if (sbiId !== null) store.setState({ filters: { ...EMPTY_DEVICE_FILTERS, sbiId }, pageNo: 0, page: null });
+  // One remembered query per SBI shown; the admin's linked SBI is an ordinary filter.
+  const list = useList('devices.list', {
+    id: admin ? (sbiId ? `adminDevices:${sbiId}` : 'adminDevices') : `sbiDevices:${sbiId}`,
+    sortFieldName: 'createdDateTime',
+    sortType: 'desc',
+    descFirst: ['createdDateTime'],
+    ...(admin ? { filters: sbiId ? { sbiId } : {} } : { scope: { sbiId } }),
+    parse: { orphan: (text) => (text === 'true' ? true : undefined) },
   });
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'devices' || topic === 'partners') void load();
-  });
-  const { decide, deactivate, dialogs } = useDeviceDialogs(() => void load());
+  const { decide, deactivate, dialogs } = useDeviceDialogs();
   const viewBase = admin ? '/admin/sbi-devices/device' : '/provider/devices/view';
 
   const columns = useMemo<Column<DeviceRow>[]>(() => {
@@ -125,27 +118,36 @@ export function DeviceList({ store, admin, sbiId = null }: DeviceListProps) {
   }, [t, admin, viewBase, decide, deactivate]);
 
   const statusOptions = [
-    { value: '', label: t('devices.actions.any') },
     ...(['approved', 'pending_approval', 'rejected', 'deactivated'] as const).map((s) => ({ value: s, label: t(`devices.status.${s}`) })),
   ];
-  const fields: FilterField[] = [
-    ...(admin ? [{ name: 'partnerId', label: t('devices.cols.partnerId'), ltr: true }, { name: 'orgName', label: t('devices.cols.orgName') }] : []),
-    ...(admin ? [{ name: 'sbiId', label: t('devices.cols.sbiId'), ltr: true }, { name: 'sbiVersion', label: t('devices.cols.sbiVersion'), ltr: true }] : []),
+  const adminFields: FilterField<FilterName<'devices.list'>>[] = [
+    { name: 'partnerId', label: t('devices.cols.partnerId'), ltr: true },
+    { name: 'orgName', label: t('devices.cols.orgName') },
+    { name: 'sbiId', label: t('devices.cols.sbiId'), ltr: true },
+    { name: 'sbiVersion', label: t('devices.cols.sbiVersion'), ltr: true },
+  ];
+  const fields: FilterField<FilterName<'devices.list'>>[] = [
+    ...(admin ? adminFields : []),
     { name: 'make', label: t('devices.cols.make') },
     { name: 'model', label: t('devices.cols.model') },
     { name: 'status', label: t('devices.cols.status'), options: statusOptions },
-    ...(admin ? [{ name: 'orphan', label: t('devices.admin.orphanOnly'), options: [{ value: '', label: t('devices.actions.any') }, { value: 'true', label: t('devices.devices.orphan') }] }] : []),
+    ...(admin ? [{ name: 'orphan' as const, label: t('devices.admin.orphanOnly'), options: [{ value: 'true', label: t('devices.devices.orphan') }] }] : []),
   ];
 
   return (
-    <div className="space-y-4">
-      <ListFilters store={store} empty={admin ? EMPTY_DEVICE_FILTERS : { ...EMPTY_DEVICE_FILTERS, sbiId: sbiId ?? '' }} testId="device-filters" fields={fields} />
-      <FormError error={error} />
-      <div className="panel overflow-hidden">
-        <ListTable store={store} columns={columns} rowKey={(r) => r.deviceId} label={t('devices.admin.tabs.devices')} empty={admin ? t('devices.admin.deviceEmpty') : t('devices.devices.empty')} testId="device-table" minWidth={admin ? '96rem' : '72rem'} />
-        <ListPager store={store} testId="device-pager" />
-      </div>
+    <>
+      <ListView
+        list={list}
+        columns={columns}
+        rowKey={(r) => r.deviceId}
+        label={t('devices.admin.tabs.devices')}
+        empty={admin ? t('devices.admin.deviceEmpty') : t('devices.devices.empty')}
+        filters={fields}
+        ids={listIds('device-table', { pager: pagerIds('device-pager'), filters: filterIds('device-filters') })}
+        minWidth={admin ? '96rem' : '72rem'}
+        rowHeight={52}
+      />
       {dialogs}
-    </div>
+    </>
   );
 }

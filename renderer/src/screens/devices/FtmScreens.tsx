@@ -1,27 +1,29 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import { toApiError } from '../../api/errors.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
+import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
+import { fetchOnce } from '../../data/fetchOnce.ts';
+import { useCommand } from '../../data/useCommand.ts';
+import { useList, type Row } from '../../data/useList.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { useDownload } from '../../hooks/useDownload.ts';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { useErrorText } from '../../lib/errorText.ts';
 import type { ChosenFile } from '../../lib/files.ts';
 import { Link } from '../../router/Link.tsx';
 import { navigate, useRoute } from '../../router/hash.ts';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
-import type { ListStore } from '../../stores/pagedList.ts';
-import { EMPTY_FTM_FILTERS, useAdminFtm, useProviderFtm, type FtmFilters, type FtmRow } from '../../stores/devices.ts';
 import { FilePicker } from '../certificates/FilePicker.tsx';
-import { Modal } from '../certificates/Modal.tsx';
-import { ListFilters } from '../partner-services/ListFilters.tsx';
-import { ListPager } from '../partner-services/ListPager.tsx';
-import { ListTable, type Column } from '../partner-services/ListTable.tsx';
-import { Facts, PageHeader } from '../partner-services/parts.tsx';
-import { useDetail } from '../partner-services/useDetail.ts';
+import { Modal } from '../../components/Modal.tsx';
+import { Facts } from '../../components/Facts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { Done, useActivePartnerIds } from './AddSbiScreen.tsx';
-import { ActionButton, ConfirmCommand, DateText, DecideDialog, DeviceBadge, useCommand } from './parts.tsx';
+import { ActionButton, DateText, DecideDialog, DeviceBadge } from './parts.tsx';
+
+export type FtmRow = Row<'ftm.list'>;
 
 type Chip = Pick<FtmRow, 'ftmId' | 'make' | 'model' | 'status' | 'certificateUploadDateTime'>;
 
@@ -31,11 +33,12 @@ export function FtmCertificateDialog({ chip, onClose }: { chip: Chip; onClose: (
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [missing, setMissing] = useState(false);
   const [done, setDone] = useState(false);
-  const { busy, error, run } = useCommand();
+  const upload = useCommand('ftm.uploadCertificate');
+  const { pending: busy, error } = upload;
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!file) return setMissing(true);
-    const r = await run(() => api.call('ftm.uploadCertificate', { ftmId: chip.ftmId, fileName: file.fileName, contentBase64: file.contentBase64 }));
+    const r = await upload.run({ ftmId: chip.ftmId, fileName: file.fileName, contentBase64: file.contentBase64 });
     if (r) setDone(true);
   }
   return (
@@ -83,20 +86,20 @@ export function FtmCertificateDialog({ chip, onClose }: { chip: Chip; onClose: (
 const canUpload = (s: FtmRow['status']) => s === 'pending_cert_upload' || s === 'approved';
 const canDownload = (r: Pick<FtmRow, 'status' | 'isCertificateAvailable'>) => r.isCertificateAvailable && (r.status === 'pending_approval' || r.status === 'approved');
 
-function FtmList({ store, admin }: { store: ListStore<FtmRow, FtmFilters>; admin: boolean }) {
+function FtmList({ admin }: { admin: boolean }) {
   const { t } = useTranslation();
-  const load = store((s) => s.load);
-  const error = store((s) => s.error);
+  const list = useList('ftm.list', {
+    id: admin ? 'adminFtm' : 'providerFtm',
+    sortFieldName: 'createdDateTime',
+    sortType: 'desc',
+    descFirst: ['createdDateTime', 'certificateUploadDateTime', 'certificateExpiryDateTime'],
+  });
+  const decide = useCommand('ftm.decide');
+  const deactivate = useCommand('ftm.deactivate');
   const [uploading, setUploading] = useState<FtmRow | null>(null);
   const [deciding, setDeciding] = useState<FtmRow | null>(null);
   const [stopping, setStopping] = useState<FtmRow | null>(null);
   const { download, busy: downloading, error: downloadError } = useDownload();
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'ftm' || topic === 'partners') void load();
-  });
   const viewBase = admin ? '/admin/ftm/view' : '/provider/ftm/view';
 
   const columns = useMemo<Column<FtmRow>[]>(() => {
@@ -140,7 +143,7 @@ function FtmList({ store, admin }: { store: ListStore<FtmRow, FtmFilters>; admin
               label={t('devices.actions.download')}
               disabledReason={canDownload(r) ? null : t('devices.ftm.cannotDownload')}
               testId="ftm-row-download"
-              onClick={() => void download(r.ftmId, () => api.call('ftm.downloadCertificate', { ftmId: r.ftmId }))}
+              onClick={() => void download(r.ftmId, () => fetchOnce('ftm.downloadCertificate', { ftmId: r.ftmId }))}
             />
             <ActionButton label={t('devices.actions.deactivate')} disabledReason={r.status === 'approved' ? null : t('errors.PMS_FTM_ERROR_010')} testId="ftm-row-deactivate" onClick={() => setStopping(r)} />
           </span>
@@ -151,29 +154,29 @@ function FtmList({ store, admin }: { store: ListStore<FtmRow, FtmFilters>; admin
   }, [t, admin, viewBase, download]);
 
   const statusOptions = [
-    { value: '', label: t('devices.actions.any') },
     ...(['approved', 'pending_approval', 'pending_cert_upload', 'rejected', 'deactivated'] as const).map((s) => ({ value: s, label: t(`devices.status.${s}`) })),
   ];
   return (
-    <div className="space-y-4">
-      <ListFilters
-        store={store}
-        empty={EMPTY_FTM_FILTERS}
-        testId="ftm-filters"
-        fields={[
-          ...(admin ? [{ name: 'partnerId', label: t('devices.cols.partnerId'), ltr: true }, { name: 'orgName', label: t('devices.cols.orgName') }] : []),
+    <div className="space-y-4" aria-busy={downloading !== null}>
+      <FormError error={downloadError} />
+      <ListView
+        list={list}
+        columns={columns}
+        rowKey={(r) => r.ftmId}
+        label={admin ? t('devices.adminFtm.title') : t('devices.ftm.title')}
+        empty={admin ? t('devices.adminFtm.empty') : t('devices.ftm.empty')}
+        ids={listIds('ftm-table', { pager: pagerIds('ftm-pager'), filters: filterIds('ftm-filters') })}
+        minWidth={admin ? '84rem' : '100rem'}
+        rowHeight={52}
+        filters={[
+          ...(admin ? [{ name: 'partnerId' as const, label: t('devices.cols.partnerId'), ltr: true }, { name: 'orgName' as const, label: t('devices.cols.orgName') }] : []),
           { name: 'ftmId', label: t('devices.cols.ftmId'), ltr: true },
           { name: 'make', label: t('devices.cols.make') },
           { name: 'model', label: t('devices.cols.model') },
           { name: 'status', label: t('devices.cols.status'), options: statusOptions },
         ]}
       />
-      <FormError error={error ?? downloadError} />
-      <div className="panel overflow-hidden" aria-busy={downloading !== null}>
-        <ListTable store={store} columns={columns} rowKey={(r) => r.ftmId} label={admin ? t('devices.adminFtm.title') : t('devices.ftm.title')} empty={admin ? t('devices.adminFtm.empty') : t('devices.ftm.empty')} testId="ftm-table" minWidth={admin ? '84rem' : '100rem'} />
-        <ListPager store={store} testId="ftm-pager" />
-      </div>
-      {uploading ? <FtmCertificateDialog chip={uploading} onClose={() => (setUploading(null), void load())} /> : null}
+      {uploading ? <FtmCertificateDialog chip={uploading} onClose={() => setUploading(null)} /> : null}
       {deciding ? (
         <DecideDialog
           title={t('devices.adminFtm.decideTitle', { make: deciding.make, model: deciding.model })}
@@ -181,23 +184,18 @@ function FtmList({ store, admin }: { store: ListStore<FtmRow, FtmFilters>; admin
           approveBlocked={deciding.isCertificateAvailable ? null : t('devices.adminFtm.approveDisabled')}
           testId="ftm-decide-dialog"
           onClose={() => setDeciding(null)}
-          onDecide={async (decision) => {
-            await api.call('ftm.decide', { ftmId: deciding.ftmId, decision });
-            void load();
-          }}
+          onDecide={(decision) => decide.call({ ftmId: deciding.ftmId, decision })}
         />
       ) : null}
       {stopping ? (
-        <ConfirmCommand
+        <ConfirmDialog
+          danger
           title={t('devices.ftm.deactivateTitle', { make: stopping.make, model: stopping.model })}
-          text={t('devices.ftm.deactivateText', { make: stopping.make, model: stopping.model })}
-          confirm={t('devices.actions.deactivate')}
+          body={t('devices.ftm.deactivateText', { make: stopping.make, model: stopping.model })}
+          confirmLabel={t('devices.actions.deactivate')}
           testId="ftm-deactivate-dialog"
           onClose={() => setStopping(null)}
-          onConfirm={async () => {
-            await api.call('ftm.deactivate', { ftmId: stopping.ftmId });
-            void load();
-          }}
+          onConfirm={() => deactivate.call({ ftmId: stopping.ftmId })}
         />
       ) : null}
     </div>
@@ -217,7 +215,7 @@ export function FtmListScreen() {
           </Link>
         }
       />
-      <FtmList store={useProviderFtm} admin={false} />
+      <FtmList admin={false} />
     </div>
   );
 }
@@ -227,7 +225,7 @@ export function AdminFtmScreen() {
   return (
     <div className="space-y-4">
       <PageHeader title={t('devices.adminFtm.title')} description={t('devices.adminFtm.description')} />
-      <FtmList store={useAdminFtm} admin />
+      <FtmList admin />
     </div>
   );
 }
@@ -241,8 +239,8 @@ export function AddFtmScreen() {
   const ids = useActivePartnerIds('FTM_Provider');
   const [values, setValues] = useState<FtmFields>({ partnerId: '', make: '', model: '' });
   const [errors, setErrors] = useState<Partial<Record<keyof FtmFields, string>>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const create = useCommand('ftm.create');
+  const { error, pending: busy } = create;
   const dirty = useRef(false);
   useUnsavedGuard(useCallback(() => dirty.current, []));
   // A single partner id is chosen for the user.
@@ -257,20 +255,16 @@ export function AddFtmScreen() {
     const problems: Partial<Record<keyof FtmFields, string>> = {};
     for (const key of ['partnerId', 'make', 'model'] as const) if (!{ ...values, partnerId }[key].trim()) problems[key] = 'required';
     setErrors(problems);
-    setError(null);
+    create.reset();
     if (Object.keys(problems).length) return;
-    setBusy(true);
     try {
-      const chip = await api.call('ftm.create', { ...values, partnerId });
+      const chip = await create.call({ ...values, partnerId });
       dirty.current = false;
       navigate(`/provider/ftm/added?id=${encodeURIComponent(chip.ftmId)}`, { force: true });
     } catch (e) {
-      const err = toApiError(e);
-      setError(err);
-      if (err.code === 'PMP_AUT_032') setErrors({ model: err.code });
-      if (err.code === 'PMP_AUT_030') setErrors({ partnerId: err.code });
-    } finally {
-      setBusy(false);
+      const code = toApiError(e).code;
+      if (code === 'PMP_AUT_032') setErrors({ model: code });
+      if (code === 'PMP_AUT_030') setErrors({ partnerId: code });
     }
   }
   return (
@@ -310,13 +304,11 @@ export function AddFtmScreen() {
   );
 }
 
-const fetchFtm = (ftmId: string) => api.call('ftm.get', { ftmId });
-
 /** Success page after Add FTM with "Upload FTM Chip Certificate" as the next step. */
 export function FtmAddedScreen() {
   const { t } = useTranslation();
   const id = useRoute().query.get('id');
-  const { data } = useDetail(id, fetchFtm, ['ftm']);
+  const { data } = useRecord('ftm.get', id ? { ftmId: id } : null);
   const [uploading, setUploading] = useState(false);
   return (
     <>
@@ -337,7 +329,7 @@ export function FtmAddedScreen() {
 export function FtmDetailScreen({ admin }: { admin: boolean }) {
   const { t } = useTranslation();
   const id = useRoute().query.get('id');
-  const { data, error } = useDetail(id, fetchFtm, ['ftm']);
+  const { data, error } = useRecord('ftm.get', id ? { ftmId: id } : null);
   const { download, error: downloadError } = useDownload();
   const back = admin ? { to: '/admin/ftm', label: t('devices.adminFtm.title') } : { to: '/provider/ftm', label: t('devices.ftm.title') };
   return (
@@ -374,7 +366,7 @@ export function FtmDetailScreen({ admin }: { admin: boolean }) {
                 label={t('devices.actions.download')}
                 disabledReason={canDownload(data) ? null : t('devices.ftm.cannotDownload')}
                 testId="ftm-detail-download"
-                onClick={() => void download(data.ftmId, () => api.call('ftm.downloadCertificate', { ftmId: data.ftmId }))}
+                onClick={() => void download(data.ftmId, () => fetchOnce('ftm.downloadCertificate', { ftmId: data.ftmId }))}
               />
             </>
           ) : (

@@ -1,17 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
+import { ListPager, pagerIds } from '../../components/ListView.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { useCommand } from '../../data/useCommand.ts';
+import { useList, type Row } from '../../data/useList.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { Link } from '../../router/Link.tsx';
 import { navigate } from '../../router/hash.ts';
-import { useProviderSbis, type SbiRow } from '../../stores/devices.ts';
-import { ListPager } from '../partner-services/ListPager.tsx';
-import { PageHeader } from '../partner-services/parts.tsx';
-import { ActionButton, ConfirmCommand, DateText, DeviceBadge } from './parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ActionButton, DateText, DeviceBadge } from './parts.tsx';
 
-type Preview = { devicesDeactivated: number; devicesRejected: number };
+export type SbiRow = Row<'sbis.list'>;
+/** SBI dates start descending when first sorted by. */
+export const SBI_DATES = ['createdDateTime', 'sbiCreatedDateTime', 'sbiExpiryDateTime'] as const;
 
 /** Why devices cannot be added under this SBI now, or null when they can. */
 export function useAddDevicesReason() {
@@ -27,34 +30,29 @@ export function useAddDevicesReason() {
 export function useDeactivateSbi(onDone: (message: string) => void) {
   const { t } = useTranslation();
   const [target, setTarget] = useState<SbiRow | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  function ask(s: SbiRow) {
-    setTarget(s);
-    setPreview(null);
-    setError(null);
-    api.call('sbis.deactivationPreview', { sbiId: s.sbiId }).then(setPreview, (e: unknown) => setError(toApiError(e)));
-  }
+  const preview = useRecord('sbis.deactivationPreview', target ? { sbiId: target.sbiId } : null);
+  const deactivate = useCommand('sbis.deactivate');
   const dialog = target ? (
-    <ConfirmCommand
+    <ConfirmDialog
+      danger
       title={t('devices.sbi.deactivateTitle', { version: target.sbiVersion })}
-      ready={preview !== null}
-      text={
+      disabled={preview.data === undefined}
+      body={
         <>
-          <FormError error={error} />
-          <p data-testid="sbi-deactivate-cascade">{preview ? t('devices.sbi.deactivateText', preview) : t('devices.sbi.deactivateLoading')}</p>
+          <FormError error={preview.error} />
+          <p data-testid="sbi-deactivate-cascade">{preview.data ? t('devices.sbi.deactivateText', preview.data) : t('devices.sbi.deactivateLoading')}</p>
         </>
       }
-      confirm={t('devices.actions.deactivate')}
+      confirmLabel={t('devices.actions.deactivate')}
       testId="sbi-deactivate-dialog"
       onClose={() => setTarget(null)}
       onConfirm={async () => {
-        const r = await api.call('sbis.deactivate', { sbiId: target.sbiId });
+        const r = await deactivate.call({ sbiId: target.sbiId });
         onDone(t('devices.sbi.deactivated', { version: target.sbiVersion, devicesDeactivated: r.devicesDeactivated, devicesRejected: r.devicesRejected }));
       }}
     />
   ) : null;
-  return { ask, dialog };
+  return { ask: setTarget, dialog };
 }
 
 function SbiCard({ sbi, onDeactivate }: { sbi: SbiRow; onDeactivate: (s: SbiRow) => void }) {
@@ -112,21 +110,9 @@ function SbiCard({ sbi, onDeactivate }: { sbi: SbiRow; onDeactivate: (s: SbiRow)
 /** Provider SBI list (pms.md §5.3): a card per SBI with its device counts and actions. */
 export function SbiListScreen() {
   const { t } = useTranslation();
-  const store = useProviderSbis;
-  const load = store((s) => s.load);
-  const page = store((s) => s.page);
-  const error = store((s) => s.error);
+  const list = useList('sbis.list', { id: 'providerSbis', sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: SBI_DATES });
   const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'devices' || topic === 'partners') void load();
-  });
-  const { ask, dialog } = useDeactivateSbi((message) => {
-    setNotice(message);
-    void load();
-  });
+  const { ask, dialog } = useDeactivateSbi(setNotice);
   return (
     <div className="space-y-4">
       <PageHeader
@@ -138,25 +124,21 @@ export function SbiListScreen() {
           </Link>
         }
       />
-      {notice ? (
-        <p role="status" className="rounded-md border border-ok-fg/30 bg-ok-bg px-3 py-2 text-sm text-ok-fg" data-testid="sbi-notice">
-          {notice}
-        </p>
-      ) : null}
-      <FormError error={error} />
-      {page && page.data.length === 0 ? (
+      <Notice text={notice} testId="sbi-notice" />
+      <FormError error={list.error} />
+      {list.page && list.rows.length === 0 ? (
         <p className="panel p-6 text-center text-slate-600" data-testid="sbi-empty">
           {t('devices.sbi.empty')}
         </p>
       ) : (
-        <ul className="space-y-3" aria-busy={!page} data-testid="sbi-list">
-          {(page?.data ?? []).map((s) => (
+        <ul className="space-y-3" aria-busy={list.loading} data-testid="sbi-list">
+          {list.rows.map((s) => (
             <SbiCard key={s.sbiId} sbi={s} onDeactivate={ask} />
           ))}
         </ul>
       )}
       <div className="panel overflow-hidden">
-        <ListPager store={store} testId="sbi-pager" />
+        <ListPager list={list} ids={pagerIds('sbi-pager')} />
       </div>
       {dialog}
     </div>

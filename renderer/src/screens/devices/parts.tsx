@@ -1,10 +1,9 @@
-import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import { usePending } from '../../components/ConfirmDialog.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { useUi } from '../../stores/ui.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
-import { Modal } from '../certificates/Modal.tsx';
+import { Modal } from '../../components/Modal.tsx';
 
 export type DeviceStatusKey = 'approved' | 'pending_approval' | 'pending_cert_upload' | 'rejected' | 'deactivated' | 'valid' | 'expired';
 
@@ -35,25 +34,6 @@ export function DateText({ iso, time = false }: { iso: string | null; time?: boo
   return <span className="whitespace-nowrap">{text}</span>;
 }
 
-/** Runs one command, keeping its busy state and error for the dialog or row that started it. */
-export function useCommand() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  async function run<T>(call: () => Promise<T>): Promise<T | null> {
-    setBusy(true);
-    setError(null);
-    try {
-      return await call();
-    } catch (e) {
-      setError(toApiError(e));
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { busy, error, setError, run };
-}
-
 interface DecideDialogProps {
   title: string;
   text: string;
@@ -67,13 +47,9 @@ interface DecideDialogProps {
 /** Approve / Reject popup (pms.md §5.4): a blocked approval says why, the core's refusal shows as a banner. */
 export function DecideDialog({ title, text, approveBlocked, onDecide, onClose, testId }: DecideDialogProps) {
   const { t } = useTranslation();
-  const { busy, error, run } = useCommand();
+  const { busy, error, run } = usePending();
   async function decide(decision: 'approved' | 'rejected') {
-    const ok = await run(async () => {
-      await onDecide(decision);
-      return true;
-    });
-    if (ok) onClose();
+    if (!(await run(() => onDecide(decision)))) onClose();
   }
   return (
     <Modal title={title} onClose={onClose} busy={busy} testId={testId}>
@@ -102,48 +78,6 @@ export function DecideDialog({ title, text, approveBlocked, onDecide, onClose, t
           data-testid={`${testId}-approve`}
         >
           {t('devices.actions.approve')}
-        </button>
-      </div>
-    </Modal>
-  );
-}
-
-interface ConfirmProps {
-  title: string;
-  text: ReactNode;
-  confirm: string;
-  onConfirm: () => Promise<unknown>;
-  onClose: () => void;
-  testId: string;
-  /** Disables confirming while the text is still being prepared (cascade counts). */
-  ready?: boolean;
-}
-
-/** A destructive confirmation whose command runs inside it; errors stay in the dialog. */
-export function ConfirmCommand({ title, text, confirm, onConfirm, onClose, testId, ready = true }: ConfirmProps) {
-  const { t } = useTranslation();
-  const { busy, error, run } = useCommand();
-  async function go() {
-    const ok = await run(async () => {
-      await onConfirm();
-      return true;
-    });
-    if (ok) onClose();
-  }
-  return (
-    <Modal title={title} onClose={onClose} busy={busy} testId={testId}>
-      <div className="mt-2 text-slate-700" data-testid={`${testId}-text`}>
-        {text}
-      </div>
-      <div className="mt-3">
-        <FormError error={error} />
-      </div>
-      <div className="mt-5 flex justify-end gap-2">
-        <button type="button" className="btn btn-secondary" onClick={onClose} disabled={busy} data-testid={`${testId}-cancel`}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="btn bg-bad-fg text-white hover:opacity-90" onClick={() => void go()} disabled={busy || !ready} aria-busy={busy} data-testid={`${testId}-confirm`}>
-          {confirm}
         </button>
       </div>
     </Modal>

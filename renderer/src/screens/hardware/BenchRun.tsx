@@ -1,12 +1,12 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../contract.ts';
-import { api } from '../../api/client.ts';
+import { fetchOnce } from '../../data/fetchOnce.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { useDownload } from '../../hooks/useDownload.ts';
 import { bytesToBase64 } from '../../lib/base64.ts';
 import { isFinal, useBench, type BenchTarget } from '../../stores/bench.ts';
-import { Modal } from '../certificates/Modal.tsx';
+import { Modal } from '../../components/Modal.tsx';
 import { BenchResults } from './BenchResults.tsx';
 import { Note, Section, useDeviceStatusText } from './parts.tsx';
 
@@ -79,7 +79,7 @@ export function RunPanel({ target, running }: { target: BenchTarget | null; runn
             aria-busy={exporting === 'html'}
             onClick={() =>
               void download('html', async () => {
-                const r = await api.call('sbi.bench.report', { taskId, format: 'html' });
+                const r = await fetchOnce('sbi.bench.report', { taskId, format: 'html' });
                 return { fileName: `${name}.html`, mimeType: 'text/html', contentBase64: utf8Base64(r.html ?? '') };
               })
             }

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Input, Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import type { Output } from '../../contract.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { SelectField } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { useEvent } from '../../hooks/useEvent.ts';
 import { isFinal, useBench, type BenchTarget } from '../../stores/bench.ts';
 import { useHardware, useVirtualSbi } from '../../stores/hardware.ts';
-import { PageHeader } from '../partner-services/parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { PromptDialog, RunPanel } from './BenchRun.tsx';
 import { DeviceStatusNote, Note, Section, useDeviceParams } from './parts.tsx';
 
@@ -99,23 +98,9 @@ export function BenchScreen() {
 
 function CaseList({ target, running }: { target: BenchTarget | null; running: boolean }) {
   const { t } = useTranslation();
-  const key = target ? JSON.stringify({ port: target.port, deviceId: target.deviceId, purpose: target.purpose }) : '';
-  // The answer is kept with the target it was for, so a new choice never shows the old cases.
-  const [loaded, setLoaded] = useState<{ key: string; cases: BenchCase[] | null; error: ApiError | null } | null>(null);
-  useEffect(() => {
-    if (!key) return;
-    let live = true;
-    api.call('sbi.bench.cases', JSON.parse(key) as Input<'sbi.bench.cases'>).then(
-      (r) => live && setLoaded({ key, cases: r.cases, error: null }),
-      (e: unknown) => live && setLoaded({ key, cases: null, error: toApiError(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  const current = loaded?.key === key ? loaded : null;
-  const cases = current?.cases ?? null;
-  const error = current?.error ?? null;
+  // Keyed by the target: a new choice never shows the old cases.
+  const { data, error } = useRecord('sbi.bench.cases', target ? { port: target.port, deviceId: target.deviceId, purpose: target.purpose } : null);
+  const cases: BenchCase[] | null = data?.cases ?? null;
   if (!target) return null;
   return (
     <Section title={t('hardware.bench.cases.title', { n: cases?.length ?? 0 })} testId="bench-cases">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { FtmRow } from '../../stores/devices.ts';
+import type { FtmRow } from '../devices/FtmScreens.tsx';
 import { DateText } from '../devices/parts.tsx';
-import { Facts } from '../partner-services/parts.tsx';
+import { Facts } from '../../components/Facts.tsx';
 import type { ChipReading } from './FtmOnboardScreen.tsx';
 import { Note } from './parts.tsx';
 

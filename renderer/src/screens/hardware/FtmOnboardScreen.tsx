@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
 import { SelectField } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { useEvent } from '../../hooks/useEvent.ts';
 import { Link } from '../../router/Link.tsx';
 import { useRoute } from '../../router/hash.ts';
-import type { FtmRow } from '../../stores/devices.ts';
+import { useCommand } from '../../data/useCommand.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { useHardware } from '../../stores/hardware.ts';
-import { useCommand, DeviceBadge } from '../devices/parts.tsx';
-import { PageHeader } from '../partner-services/parts.tsx';
+import { DeviceBadge } from '../devices/parts.tsx';
+import type { FtmRow } from '../devices/FtmScreens.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { ChipReadingView } from './ChipReading.tsx';
 import { Note, Section } from './parts.tsx';
 
@@ -19,23 +20,13 @@ export type ChipReading = Output<'hardware.ftm.read'>;
 /** Entries that accept a certificate now (the FTM list's own rule). */
 const canUpload = (s: FtmRow['status']) => s === 'pending_cert_upload' || s === 'approved';
 
-function useUploadableChips() {
-  const [rows, setRows] = useState<FtmRow[] | null>(null);
-  const [tick, setTick] = useState(0);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'ftm') setTick((n) => n + 1);
-  });
-  useEffect(() => {
-    let live = true;
-    api.call('ftm.list', { pageNo: 0, pageSize: 100, sortFieldName: 'createdDateTime', sortType: 'desc' }).then(
-      (page) => live && setRows(page.data.filter((r) => canUpload(r.status))),
-      () => live && setRows([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [tick]);
-  return rows;
+const RECENT_CHIPS = { pageNo: 0, pageSize: 100, sortFieldName: 'createdDateTime', sortType: 'desc' } as const;
+
+/** The provider's chips that accept a certificate now (their 100 newest). */
+function useUploadableChips(): FtmRow[] | null {
+  const { data, error } = useRecord('ftm.list', RECENT_CHIPS);
+  if (error) return [];
+  return data ? data.data.filter((r) => canUpload(r.status)) : null;
 }
 
 /** FTM chip onboarding: read the certificate over HID, prove possession, upload it for one of the provider's chips. */
@@ -48,8 +39,9 @@ export function FtmOnboardScreen() {
   const [ftmId, setFtmId] = useState('');
   const [reading, setReading] = useState<ChipReading | null>(null);
   const [uploaded, setUploaded] = useState<FtmRow | null>(null);
-  const read = useCommand();
-  const upload = useCommand();
+  // Reading a chip is a query run on demand; the same pending/refusal state as a command.
+  const read = useCommand('hardware.ftm.read');
+  const upload = useCommand('hardware.ftm.onboard');
   useEffect(() => {
     void useHardware.getState().loadChips();
   }, []);
@@ -69,10 +61,10 @@ export function FtmOnboardScreen() {
   }
   async function readChip() {
     setUploaded(null);
-    setReading(await read.run(() => api.call('hardware.ftm.read', { path: chipPath })));
+    setReading(await read.run({ path: chipPath }));
   }
   async function onboard() {
-    const r = await upload.run(() => api.call('hardware.ftm.onboard', { path: chipPath, ftmId: entryId }));
+    const r = await upload.run({ path: chipPath, ftmId: entryId });
     if (r) {
       setReading(r.reading);
       setUploaded(r.ftm);
@@ -112,8 +104,8 @@ export function FtmOnboardScreen() {
         ) : null}
         <FormError error={chipsError} />
         <div className="sm:col-span-2">
-          <button type="button" className="btn btn-secondary" onClick={() => void readChip()} disabled={!chipPath || read.busy} aria-busy={read.busy} data-testid="ftm-onboard-read">
-            {read.busy ? t('hardware.ftm.reading') : t('hardware.ftm.read')}
+          <button type="button" className="btn btn-secondary" onClick={() => void readChip()} disabled={!chipPath || read.pending} aria-busy={read.pending} data-testid="ftm-onboard-read">
+            {read.pending ? t('hardware.ftm.reading') : t('hardware.ftm.read')}
           </button>
         </div>
       </div>
@@ -123,7 +115,7 @@ export function FtmOnboardScreen() {
           <ChipReadingView reading={reading} entry={entry} />
           {uploaded ? null : (
             <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-3">
-              <button type="button" className="btn btn-primary" onClick={() => void onboard()} disabled={!verified || !entryId || upload.busy} aria-busy={upload.busy} data-testid="ftm-onboard-upload">
+              <button type="button" className="btn btn-primary" onClick={() => void onboard()} disabled={!verified || !entryId || upload.pending} aria-busy={upload.pending} data-testid="ftm-onboard-upload">
                 {t('hardware.ftm.upload')}
               </button>
               {!verified ? <span className="text-sm text-slate-600" data-testid="ftm-onboard-blocked">{t('hardware.ftm.blocked')}</span> : null}

@@ -5,7 +5,7 @@ import { FormError } from '../../components/FormError.tsx';
 import { useEvent } from '../../hooks/useEvent.ts';
 import { Link } from '../../router/Link.tsx';
 import { useHardware, type UsbList } from '../../stores/hardware.ts';
-import { PageHeader } from '../partner-services/parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { hardwareRoles } from './nav.ts';
 import { Note, Section } from './parts.tsx';
 import { SbiDeviceTable } from './SbiDeviceTable.tsx';

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { perform } from '../../data/useCommand.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { useEvent } from '../../hooks/useEvent.ts';
 import { useHardware } from '../../stores/hardware.ts';
-import { PageHeader } from '../partner-services/parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { subIdsOf } from '../../lib/sbiDevice.ts';
 import { Note, useDeviceParams } from './parts.tsx';
 
@@ -57,10 +57,10 @@ export function LiveViewScreen() {
     let live = true;
     let started: string | null = null;
     const mine = (patch: Partial<View>) => setView((v) => ({ ...(v.key === key ? v : fresh(key)), ...patch }));
-    api.call('sbi.stream.start', { port, deviceId, deviceSubId: subId }).then(
+    perform('sbi.stream.start', { port, deviceId, deviceSubId: subId }).then(
       ({ streamId: id }) => {
         started = id;
-        if (!live) return void api.call('sbi.stream.stop', { streamId: id }).catch(() => undefined);
+        if (!live) return void perform('sbi.stream.stop', { streamId: id }).catch(() => undefined);
         streamId.current = id;
         mine({ phase: 'live' });
       },
@@ -69,7 +69,7 @@ export function LiveViewScreen() {
     return () => {
       live = false;
       streamId.current = null;
-      if (started) void api.call('sbi.stream.stop', { streamId: started }).catch(() => undefined);
+      if (started) void perform('sbi.stream.stop', { streamId: started }).catch(() => undefined);
     };
   }, [key, port, deviceId, subId, ready]);
 
@@ -82,7 +82,7 @@ export function LiveViewScreen() {
     const id = streamId.current;
     streamId.current = null;
     update({ phase: 'stopped' });
-    if (id) await api.call('sbi.stream.stop', { streamId: id }).catch((e: unknown) => update({ error: toApiError(e) }));
+    if (id) await perform('sbi.stream.stop', { streamId: id }).catch((e: unknown) => update({ error: toApiError(e) }));
   }
 
   const phaseText = { starting: t('hardware.live.starting'), live: t('hardware.live.live'), stopped: t('hardware.live.stopped'), failed: t('hardware.live.failed') }[phase];

@@ -1,29 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { SelectField } from '../../components/Field.tsx';
 import { Link } from '../../router/Link.tsx';
 import { navigate } from '../../router/hash.ts';
 import { usePrefill } from '../../stores/prefill.ts';
-import type { SbiRow } from '../../stores/devices.ts';
-import { Facts } from '../partner-services/parts.tsx';
+import type { SbiRow } from '../devices/SbiListScreen.tsx';
+import { Facts } from '../../components/Facts.tsx';
 import { Note, Section } from './parts.tsx';
 import type { Inspection } from './OnboardScreen.tsx';
 
 /** The partner's SBIs that can take devices now (approved, active, not expired). */
-function useLiveSbis(partnerId: string) {
-  const [loaded, setLoaded] = useState<{ partnerId: string; sbis: SbiRow[] } | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.call('sbis.list', { pageNo: 0, pageSize: 100, partnerId, status: 'approved' }).then(
-      (page) => live && setLoaded({ partnerId, sbis: page.data.filter((s) => s.partnerId === partnerId && s.canAddDevices) }),
-      () => live && setLoaded({ partnerId, sbis: [] }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [partnerId]);
-  return loaded?.partnerId === partnerId ? loaded.sbis : null;
+function useLiveSbis(partnerId: string): SbiRow[] | null {
+  const { data, error } = useRecord('sbis.list', { pageNo: 0, pageSize: 100, partnerId, status: 'approved' });
+  if (error) return [];
+  return data ? data.data.filter((s) => s.partnerId === partnerId && s.canAddDevices) : null;
 }
 
 /** Pre-filled Add SBI / Add Devices: the values come from the device, the forms stay the user's. */

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { SelectField } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { Facts, PageHeader } from '../partner-services/parts.tsx';
+import { Facts } from '../../components/Facts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { useActivePartnerIds } from '../devices/AddSbiScreen.tsx';
 import { typeText } from '../../lib/sbiDevice.ts';
 import { ChecksList, DeviceFindings, DeviceStatusNote, Note, Section, VerifiedMark, useDeviceParams, useDeviceStatusText, usePurposeText } from './parts.tsx';
@@ -20,27 +20,12 @@ export function OnboardScreen() {
   const ids = useActivePartnerIds('Device_Provider');
   const [chosen, setChosen] = useState('');
   const partnerId = chosen || (ids?.length === 1 ? (ids[0] ?? '') : '');
-  const [tick, setTick] = useState(0);
   const ready = port !== null && deviceId !== '' && partnerId !== '';
-  const key = ready ? `${port}/${deviceId}/${partnerId}/${tick}` : '';
-  // Each reading is kept with what it was read for: a new partner or "Read again" starts a new one.
-  const [result, setResult] = useState<{ key: string; inspection: Inspection | null; error: ApiError | null } | null>(null);
-
-  useEffect(() => {
-    if (port === null || !key) return;
-    let live = true;
-    api.call('sbi.inspect', { port, deviceId, partnerId }).then(
-      (r) => live && setResult({ key, inspection: r, error: null }),
-      (e: unknown) => live && setResult({ key, inspection: null, error: toApiError(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, port, deviceId, partnerId]);
-  const busy = ready && result?.key !== key;
-  // While reading again, the previous reading of the same device stays on screen.
-  const inspection = result?.inspection ?? null;
-  const error = result?.key === key ? result.error : null;
+  // "Read again" refetches: the previous reading of the same device stays on screen meanwhile.
+  const reading = useRecord('sbi.inspect', ready && port !== null ? { port, deviceId, partnerId } : null, { keepPrevious: true });
+  const busy = ready && reading.fetching;
+  const inspection: Inspection | null = reading.data ?? null;
+  const error = reading.fetching ? null : reading.error;
 
   return (
     <div className="mx-auto max-w-5xl space-y-4">
@@ -57,7 +42,7 @@ export function OnboardScreen() {
             testId="onboard-partner-select"
           />
         </div>
-        <button type="button" className="btn btn-secondary" disabled={busy || !partnerId || port === null} aria-busy={busy} onClick={() => setTick((n) => n + 1)} data-testid="onboard-read">
+        <button type="button" className="btn btn-secondary" disabled={busy || !partnerId || port === null} aria-busy={busy} onClick={reading.refetch} data-testid="onboard-read">
           {busy ? t('hardware.onboard.reading') : t('hardware.onboard.readAgain')}
         </button>
       </div>

@@ -4,7 +4,7 @@ import type { UserProfile } from '../../contract.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { useEvent } from '../../hooks/useEvent.ts';
 import { useVirtualSbi, type VirtualState } from '../../stores/hardware.ts';
-import { PageHeader } from '../partner-services/parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { hardwareRoles } from './nav.ts';
 import { Note, Section } from './parts.tsx';
 import { VirtualDevices } from './VirtualDevices.tsx';

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useRoute } from '../../router/hash.ts';
 import { ApiKeyList } from './ApiKeysScreen.tsx';
 import { OidcClientList } from './OidcClientsScreen.tsx';
-import { AuthServiceTabs, PageHeader } from './parts.tsx';
+import { AuthServiceTabs } from './parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 /** Admin Authentication Services (pms.md §5.4): every OIDC client and API key, with deactivation. */
 export function AdminAuthServicesScreen() {

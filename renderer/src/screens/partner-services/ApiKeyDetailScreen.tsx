@@ -5,7 +5,9 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useRoute } from '../../router/hash.ts';
 import { useUi } from '../../stores/ui.ts';
 import { useDeactivateKey } from './ApiKeysScreen.tsx';
-import { Badge, Facts, PageHeader, Verdict, keyStatus } from './parts.tsx';
+import { Badge, Verdict, keyStatus } from './parts.tsx';
+import { Facts } from '../../components/Facts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 /** One API key: never the key itself (only its hash is kept), its validity and whether it works now. */
 export function ApiKeyDetailScreen({ admin }: { admin: boolean }) {

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../components/FormError.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Link } from '../../router/Link.tsx';
 import type { Column } from '../../components/DataTable.tsx';
 import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
 import { useCommand } from '../../data/useCommand.ts';
 import { useList, type Row } from '../../data/useList.ts';
-import { AuthServiceTabs, Badge, ConfirmDialog, DateCell, InactivePartnerNote, PageHeader, UnusableMark, keyStatus, useInactivePartners } from './parts.tsx';
+import { AuthServiceTabs, Badge, DateCell, InactivePartnerNote, UnusableMark, keyStatus, useInactivePartners } from './parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 type ApiKeyRow = Row<'apiKeys.list'>;
 
@@ -17,29 +18,19 @@ export function useDeactivateKey(onDone: () => void = () => undefined) {
   const deactivate = useCommand('apiKeys.deactivate');
   const dialog = target ? (
     <ConfirmDialog
+      danger
       title={t('partnerServices.apiKeys.deactivateTitle')}
-      text={t('partnerServices.apiKeys.deactivateText', { name: target.label })}
-      confirm={t('partnerServices.deactivate')}
-      busy={deactivate.pending}
-      error={<FormError error={deactivate.error} />}
+      body={t('partnerServices.apiKeys.deactivateText', { name: target.label })}
+      confirmLabel={t('partnerServices.deactivate')}
       testId="deactivate-dialog"
       onClose={() => setTarget(null)}
-      onConfirm={() =>
-        void deactivate.run({ id: target.id }).then((done) => {
-          if (!done) return;
-          setTarget(null);
-          onDone();
-        })
-      }
+      onConfirm={async () => {
+        await deactivate.call({ id: target.id });
+        onDone();
+      }}
     />
   ) : null;
-  return {
-    ask: (row: { id: string; apiKeyLabel: string }) => {
-      deactivate.reset();
-      setTarget({ id: row.id, label: row.apiKeyLabel });
-    },
-    dialog,
-  };
+  return { ask: (row: { id: string; apiKeyLabel: string }) => setTarget({ id: row.id, label: row.apiKeyLabel }), dialog };
 }
 
 /** API key columns as MOSIP (pms.md §5.3/§5.4); admins also see the organisation. */

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { SelectField } from '../../components/Field.tsx';
 import { InfoTip, useMyPartners } from './parts.tsx';
 
@@ -23,24 +23,14 @@ export function ApprovedPolicyFields({ partnerId, policyId, onPartner, onPolicy,
   const { t } = useTranslation();
   const { partners } = useMyPartners({ status: 'approved' });
   const eligible = (partners ?? []).filter((p) => p.partnerType === 'Auth_Partner' && p.policyGroupId);
-  const [policies, setPolicies] = useState<Policy[] | null>(null);
 
   const only = eligible.length === 1 ? eligible[0]?.partnerId : undefined;
   useEffect(() => {
     if (only && !partnerId) onPartner(only);
   }, [only, partnerId, onPartner]);
 
-  useEffect(() => {
-    if (!partnerId) return;
-    let live = true;
-    api.call('linking.availablePolicies', { partnerId }).then(
-      (r) => live && setPolicies(r.policies.filter((p) => p.requestStatus === 'approved' && (!authOnly || p.policyType === 'Auth'))),
-      () => live && setPolicies([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [partnerId, authOnly]);
+  const available = useRecord('linking.availablePolicies', partnerId ? { partnerId } : null).data;
+  const policies: Policy[] | null = available ? available.policies.filter((p) => p.requestStatus === 'approved' && (!authOnly || p.policyType === 'Auth')) : null;
 
   const list = partnerId ? (policies ?? []) : [];
   const chosen = list.find((p) => p.policyId === policyId);
@@ -51,7 +41,8 @@ export function ApprovedPolicyFields({ partnerId, policyId, onPartner, onPolicy,
         label={t('partnerServices.cols.partnerId')}
         value={partnerId}
         onChange={(v) => {
-          setPolicies(null);
+          // The same partner picked again keeps its policy.
+          if (v === partnerId) return;
           onPartner(v);
           onPolicy('');
         }}

@@ -1,16 +1,16 @@
 import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCommand } from '../../data/useCommand.ts';
 import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { useErrorText } from '../../lib/errorText.ts';
 import { navigate } from '../../router/hash.ts';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
-import { Modal } from '../certificates/Modal.tsx';
+import { Modal } from '../../components/Modal.tsx';
 import { ApprovedPolicyFields } from './ApprovedPolicyFields.tsx';
-import { PageHeader } from './parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { ApiKeySyncNote } from '../sync/ApiKeySyncNote.tsx';
 
 const MAX_LABEL = 36;
@@ -44,6 +44,7 @@ function OnceDialog({ generated, onClose }: { generated: Generated; onClose: () 
 /** Generate API Key (pms.md §1.5): partner, approved policy, a label unique per partner and policy. */
 export function GenerateApiKeyScreen() {
   const { t } = useTranslation();
+  const generateKey = useCommand('apiKeys.generate');
   const { field } = useErrorText();
   const labelId = useId();
   const [partnerId, setPartnerId] = useState('');
@@ -75,7 +76,7 @@ export function GenerateApiKeyScreen() {
     if (Object.values(problems).some(Boolean)) return;
     setBusy(true);
     try {
-      const result = await api.call('apiKeys.generate', { partnerId, policyId, label });
+      const result = await generateKey.call({ partnerId, policyId, label });
       dirty.current = false;
       setGenerated(result);
     } catch (e) {

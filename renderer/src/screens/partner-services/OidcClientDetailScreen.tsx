@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { CopyableId } from '../../components/CopyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -7,10 +6,10 @@ import { useRoute } from '../../router/hash.ts';
 import { Link } from '../../router/Link.tsx';
 import { useUi } from '../../stores/ui.ts';
 import { useDeactivateClient } from './OidcClientsScreen.tsx';
-import { Badge, Facts, PageHeader, Verdict, clientStatus } from './parts.tsx';
-import { useDetail } from './useDetail.ts';
-
-const fetchClient = (clientId: string) => api.call('oidcClients.get', { clientId });
+import { Badge, Verdict, clientStatus } from './parts.tsx';
+import { Facts } from '../../components/Facts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useRecord } from '../../data/useRecord.ts';
 
 function Chips({ items, testId }: { items: string[]; testId: string }) {
   const { t } = useTranslation();
@@ -33,10 +32,8 @@ export function OidcClientDetailScreen({ admin }: { admin: boolean }) {
   const route = useRoute();
   const id = route.query.get('id');
   const saved = route.query.get('saved');
-  const { data, error, setData } = useDetail(id, fetchClient, ['authServices', 'partners', 'policyLinking', 'policies']);
-  const { ask, dialog } = useDeactivateClient(() => {
-    if (id) void fetchClient(id).then(setData, () => undefined);
-  });
+  const { data, error } = useRecord('oidcClients.get', id ? { clientId: id } : null);
+  const { ask, dialog } = useDeactivateClient();
   const back = admin ? { to: '/admin/auth-services?tab=oidc', label: t('partnerServices.authServices.title') } : { to: '/partner/oidc-clients', label: t('partnerServices.oidc.title') };
   if (!data) {
     return (

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCommand } from '../../data/useCommand.ts';
 import { LANGUAGES, type Input, type Language, type Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
+import { fetchOnce } from '../../data/fetchOnce.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { TextField } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
@@ -9,7 +10,7 @@ import { useErrorText } from '../../lib/errorText.ts';
 import { navigate, useRoute } from '../../router/hash.ts';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
 import { ApprovedPolicyFields } from './ApprovedPolicyFields.tsx';
-import { PageHeader } from './parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 type Detail = Output<'oidcClients.get'>;
 const MAX_URIS = 5;
@@ -92,6 +93,8 @@ function Checkboxes({ legend, name, options, value, onChange, error }: { legend:
 /** Create OIDC Client and Edit OIDC Client (pms.md §1.6, §5.3). */
 export function OidcClientFormScreen({ mode }: { mode: 'create' | 'edit' }) {
   const { t } = useTranslation();
+  const createClient = useCommand('oidcClients.create');
+  const updateClient = useCommand('oidcClients.update');
   const { field } = useErrorText();
   const keyId = useId();
   const clientId = useRoute().query.get('id');
@@ -107,7 +110,7 @@ export function OidcClientFormScreen({ mode }: { mode: 'create' | 'edit' }) {
 
   useEffect(() => {
     let live = true;
-    api.call('oidcClients.options', {}).then(
+    fetchOnce('oidcClients.options', {}).then(
       (o) => {
         if (!live) return;
         setOptions(o);
@@ -124,7 +127,7 @@ export function OidcClientFormScreen({ mode }: { mode: 'create' | 'edit' }) {
   useEffect(() => {
     if (mode !== 'edit' || !clientId) return;
     let live = true;
-    api.call('oidcClients.get', { clientId }).then(
+    fetchOnce('oidcClients.get', { clientId }).then(
       (d) => live && (setExisting(d), setValues(fromDetail(d))),
       (e: unknown) => live && setError(toApiError(e)),
     );
@@ -177,9 +180,9 @@ export function OidcClientFormScreen({ mode }: { mode: 'create' | 'edit' }) {
       let saved: Detail;
       if (mode === 'create' && jwk && typeof jwk !== 'string') {
         const input: Input<'oidcClients.create'> = { ...common, partnerId: values.partnerId, policyId: values.policyId, publicKey: jwk, clientAuthMethods: values.clientAuthMethods };
-        saved = await api.call('oidcClients.create', input);
+        saved = await createClient.call(input);
       } else {
-        saved = await api.call('oidcClients.update', { ...common, clientId: clientId ?? '' });
+        saved = await updateClient.call({ ...common, clientId: clientId ?? '' });
       }
       dirty.current = false;
       navigate(`/partner/oidc-clients/view?id=${encodeURIComponent(saved.clientId)}&saved=${mode}`, { force: true });

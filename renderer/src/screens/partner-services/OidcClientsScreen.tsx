@@ -1,54 +1,37 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
 import { CopyableId } from '../../components/CopyButton.tsx';
-import { FormError } from '../../components/FormError.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Link } from '../../router/Link.tsx';
 import type { Column } from '../../components/DataTable.tsx';
 import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
+import { useCommand } from '../../data/useCommand.ts';
 import { useList, type Row } from '../../data/useList.ts';
-import { AuthServiceTabs, Badge, ConfirmDialog, DateCell, InactivePartnerNote, PageHeader, UnusableMark, clientStatus, useInactivePartners } from './parts.tsx';
+import { AuthServiceTabs, Badge, DateCell, InactivePartnerNote, UnusableMark, clientStatus, useInactivePartners } from './parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 type OidcRow = Row<'oidcClients.list'>;
 
-export function useDeactivateClient(onDone: () => void) {
+/** Deactivate an OIDC client after a confirmation naming it; the refusal stays in the dialog. */
+export function useDeactivateClient(onDone: () => void = () => undefined) {
   const { t } = useTranslation();
   const [target, setTarget] = useState<{ clientId: string; clientName: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const deactivate = useCommand('oidcClients.deactivate');
   const dialog = target ? (
     <ConfirmDialog
+      danger
       title={t('partnerServices.oidc.deactivateTitle')}
-      text={t('partnerServices.oidc.deactivateText', { name: target.clientName })}
-      confirm={t('partnerServices.deactivate')}
-      busy={busy}
-      error={<FormError error={error} />}
+      body={t('partnerServices.oidc.deactivateText', { name: target.clientName })}
+      confirmLabel={t('partnerServices.deactivate')}
       testId="deactivate-dialog"
       onClose={() => setTarget(null)}
-      onConfirm={() => {
-        setBusy(true);
-        api.call('oidcClients.deactivate', { clientId: target.clientId }).then(
-          () => {
-            setBusy(false);
-            setTarget(null);
-            onDone();
-          },
-          (e: unknown) => {
-            setBusy(false);
-            setError(toApiError(e));
-          },
-        );
+      onConfirm={async () => {
+        await deactivate.call({ clientId: target.clientId });
+        onDone();
       }}
     />
   ) : null;
-  return {
-    ask: (row: { clientId: string; clientName: string }) => {
-      setError(null);
-      setTarget({ clientId: row.clientId, clientName: row.clientName });
-    },
-    dialog,
-  };
+  return { ask: (row: { clientId: string; clientName: string }) => setTarget({ clientId: row.clientId, clientName: row.clientName }), dialog };
 }
 
 /** OIDC client columns as MOSIP (pms.md §5.3/§5.4): the partner may edit, the admin only deactivates. */
@@ -56,7 +39,7 @@ export function useDeactivateClient(onDone: () => void) {
 export function OidcClientList({ admin }: { admin: boolean }) {
   const { t } = useTranslation();
   const list = useList('oidcClients.list', { id: admin ? 'adminOidcClients' : 'partnerOidcClients', sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: ['createdDateTime'] });
-  const { ask, dialog } = useDeactivateClient(() => list.refetch());
+  const { ask, dialog } = useDeactivateClient();
   const viewBase = admin ? '/admin/auth-services/oidc-client' : '/partner/oidc-clients/view';
   const inactiveReason = t('errors.PMS_ESI_008');
 

@@ -5,7 +5,8 @@ import { partnerTypeName } from '../certificates/partnerType.ts';
 import type { Column } from '../../components/DataTable.tsx';
 import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
 import { useList, type Row } from '../../data/useList.ts';
-import { Badge, DateCell, PageHeader } from './parts.tsx';
+import { Badge, DateCell } from './parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 type LinkRow = Row<'linking.list'>;
 

@@ -1,13 +1,15 @@
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTNER_TYPES, type Output, type UserProfile } from '../../contract.ts';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import { fetchOnce } from '../../data/fetchOnce.ts';
+import { useCommand } from '../../data/useCommand.ts';
+import { useRecord } from '../../data/useRecord.ts';
+import { useDebounced } from '../../hooks/useDebounced.ts';
 import { FormError } from '../../components/FormError.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { useRoute } from '../../router/hash.ts';
 import { useSession } from '../../stores/session.ts';
-import { PageHeader, useMyPartners, type MyPartner } from './parts.tsx';
+import { useMyPartners, type MyPartner } from './parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 type Group = Output<'policyGroups.searchActive'>['data'][number];
 const PAGE = 10;
@@ -26,27 +28,14 @@ export function PolicyGroupPicker({ partner, onDone }: { partner: MyPartner; onD
   const searchId = useId();
   const [query, setQuery] = useState('');
   const [pageNo, setPageNo] = useState(0);
-  const [result, setResult] = useState<Output<'policyGroups.searchActive'> | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const name = useDebounced(query.trim(), 200);
+  const search = useRecord('policyGroups.searchActive', { name: name || undefined, pageNo, pageSize: PAGE }, { keepPrevious: true });
+  const result = search.data;
+  const loadError = search.error;
   const [chosen, setChosen] = useState<string>(partner.policyGroupId ?? '');
-  const [error, setError] = useState<ApiError | null>(null);
+  const setPolicyGroup = useCommand('partners.setPolicyGroup');
+  const { error, pending: busy } = setPolicyGroup;
   const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    // Search as you type, without a request per keystroke.
-    const timer = setTimeout(() => {
-      api.call('policyGroups.searchActive', { name: query.trim() || undefined, pageNo, pageSize: PAGE }).then(
-        (r) => live && (setResult(r), setLoadError(null)),
-        (e: unknown) => live && setLoadError(toApiError(e)),
-      );
-    }, 200);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query, pageNo]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -54,15 +43,8 @@ export function PolicyGroupPicker({ partner, onDone }: { partner: MyPartner; onD
       setMissing(true);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api.call('partners.setPolicyGroup', { partnerId: partner.partnerId, policyGroupId: chosen }));
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    const saved = await setPolicyGroup.run({ partnerId: partner.partnerId, policyGroupId: chosen });
+    if (saved) onDone(saved);
   }
 
   const groups: Group[] = result?.data ?? [];
@@ -153,7 +135,7 @@ export function PolicyGroupPicker({ partner, onDone }: { partner: MyPartner; onD
 }
 
 function refreshProfile() {
-  api.call('session.me', {}).then(
+  fetchOnce('session.me', {}).then(
     (me) => useSession.getState().setUser(me),
     () => undefined,
   );
@@ -168,22 +150,7 @@ export function PolicyGroupGate({ user, children }: { user: UserProfile; childre
   const { t } = useTranslation();
   const onDashboard = useRoute().path === '/dashboard';
   const needs = policyRequired(user) && onDashboard;
-  const [partners, setPartners] = useState<MyPartner[] | null>(null);
-  const [tick, setTick] = useState(0);
-  useEvent('data.changed', ({ topic }) => {
-    if (needs && topic === 'partners') setTick((n) => n + 1);
-  });
-  useEffect(() => {
-    if (!needs) return;
-    let live = true;
-    api.call('partners.mine', {}).then(
-      (r) => live && setPartners(r.partners),
-      () => live && setPartners([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [needs, tick, user.userId]);
+  const partners = useRecord('partners.mine', needs ? {} : null).data?.partners;
   const pending = needs ? partners?.find((p) => p.policyRequired && p.canSelectPolicyGroup && !p.policyGroupId) : undefined;
   if (!pending) return children;
   return (
@@ -197,10 +164,8 @@ export function PolicyGroupGate({ user, children }: { user: UserProfile; childre
       </div>
       <PolicyGroupPicker
         partner={pending}
-        onDone={(p) => {
-          setPartners((list) => (list ?? []).map((x) => (x.partnerId === p.partnerId ? p : x)));
-          refreshProfile();
-        }}
+        // partners.mine refetches on its own (the command changes `partners`); the profile is the session's.
+        onDone={refreshProfile}
       />
     </section>
     {children}

@@ -1,21 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useRoute } from '../../router/hash.ts';
 import { useUi } from '../../stores/ui.ts';
 import { partnerTypeName } from '../certificates/partnerType.ts';
-import { Badge, Facts, PageHeader } from './parts.tsx';
-import { useDetail } from './useDetail.ts';
-
-const fetchLink = (id: string) => api.call('linking.get', { id });
+import { Badge } from './parts.tsx';
+import { Facts } from '../../components/Facts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useRecord } from '../../data/useRecord.ts';
 
 /** View of one policy request: the policy as readable lists, the comment, the state. */
 export function PolicyRequestDetailScreen() {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
   const id = useRoute().query.get('id');
-  const { data, error } = useDetail(id, fetchLink, ['policyLinking', 'policies']);
+  const { data, error } = useRecord('linking.get', id ? { id } : null);
   const back = { to: '/partner/policies', label: t('partnerServices.policies.title') };
   if (!data) {
     return (

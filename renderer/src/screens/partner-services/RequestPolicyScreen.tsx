@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import { useCommand } from '../../data/useCommand.ts';
+import { useRecord } from '../../data/useRecord.ts';
+import { toApiError } from '../../api/errors.ts';
 import { SelectField } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { navigate } from '../../router/hash.ts';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
-import { InfoTip, PageHeader, useMyPartners } from './parts.tsx';
+import { InfoTip, useMyPartners } from './parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 type Available = Output<'linking.availablePolicies'>;
 const MAX_COMMENTS = 500;
@@ -19,30 +21,21 @@ export function RequestPolicyScreen() {
   const { partners, error: partnersError } = useMyPartners({ status: 'approved', policyGroupAvailable: true });
   const eligible = (partners ?? []).filter((p) => p.certificateUploaded && p.policyGroupId);
   const [picked, setPartnerId] = useState('');
-  const [available, setAvailable] = useState<Available | null>(null);
   const [policyId, setPolicyId] = useState('');
   const [comments, setComments] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const request = useCommand('linking.request');
+  const { pending: busy } = request;
   const dirty = useRef(false);
   useUnsavedGuard(useCallback(() => dirty.current, []));
 
   // One eligible partner id: chosen for the user.
   const partnerId = picked || (eligible.length === 1 ? (eligible[0]?.partnerId ?? '') : '');
 
-  useEffect(() => {
-    if (!partnerId) return;
-    let live = true;
-    api.call('linking.availablePolicies', { partnerId }).then(
-      (r) => live && setAvailable(r),
-      (e: unknown) => live && setError(toApiError(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [partnerId]);
-
+  // Derived from the partner id: picking the same partner again keeps the list (and the choice).
+  const availability = useRecord('linking.availablePolicies', partnerId ? { partnerId } : null);
+  const available = availability.data ?? null;
+  const error = request.error ?? availability.error;
   const policies = available?.policies ?? [];
   const chosen = policies.find((p) => p.policyId === policyId);
 
@@ -53,19 +46,15 @@ export function RequestPolicyScreen() {
     if (!policyId) problems.policyId = 'required';
     if (!comments.trim()) problems.comments = 'required';
     setErrors(problems);
-    setError(null);
+    request.reset();
     if (Object.keys(problems).length > 0) return;
-    setBusy(true);
     try {
-      await api.call('linking.request', { partnerId, policyId, comments: comments.trim() });
+      await request.call({ partnerId, policyId, comments: comments.trim() });
       dirty.current = false;
       navigate('/partner/policies/submitted', { force: true });
     } catch (e) {
-      const err = toApiError(e);
-      setError(err);
-      if (err.code === 'PMS_PRT_053' || err.code === 'PMS_PRT_060' || err.code === 'PMS_PRT_098') setErrors({ policyId: err.code });
-    } finally {
-      setBusy(false);
+      const code = toApiError(e).code;
+      if (code === 'PMS_PRT_053' || code === 'PMS_PRT_060' || code === 'PMS_PRT_098') setErrors({ policyId: code });
     }
   }
 
@@ -82,9 +71,9 @@ export function RequestPolicyScreen() {
           value={partnerId}
           onChange={(v) => {
             dirty.current = true;
+            if (v === partnerId) return;
             setPartnerId(v);
             setPolicyId('');
-            setAvailable(null);
           }}
           placeholder={t('partnerServices.request.partnerPlaceholder')}
           options={eligible.map((p) => ({ value: p.partnerId, label: p.partnerId }))}

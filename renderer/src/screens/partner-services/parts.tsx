@@ -1,38 +1,20 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import type { ApiError } from '../../api/errors.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { StatusBadge, type Status } from '../../components/StatusBadge.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
 import { useUi } from '../../stores/ui.ts';
-import { Modal } from '../certificates/Modal.tsx';
 
 export type MyPartner = Output<'partners.mine'>['partners'][number];
 export type UseVerdict = Output<'apiKeys.get'>['usable'];
 
 /** The caller's partner ids (MOSIP GET /partners/v3), refreshed when partners change. */
-export function useMyPartners(input: Input<'partners.mine'>) {
-  const [partners, setPartners] = useState<MyPartner[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const key = JSON.stringify(input);
-  const [tick, setTick] = useState(0);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'partners' || topic === 'policyLinking') setTick((n) => n + 1);
-  });
-  useEffect(() => {
-    let live = true;
-    api.call('partners.mine', JSON.parse(key) as Input<'partners.mine'>).then(
-      (r) => live && (setPartners(r.partners), setError(null)),
-      (e: unknown) => live && setError(toApiError(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, tick]);
-  return { partners, error };
+export function useMyPartners(input: Input<'partners.mine'>): { partners: MyPartner[] | null; error: ApiError | null } {
+  const { data, error } = useRecord('partners.mine', input);
+  return { partners: data?.partners ?? null, error };
 }
 
 export function linkStatus(status: 'InProgress' | 'approved' | 'rejected' | 'deactivated'): Status {
@@ -65,73 +47,6 @@ export function Verdict({ usable }: { usable: UseVerdict }) {
     <span data-testid="usable" data-usable={usable} className={`inline-flex rounded-md px-2 py-0.5 text-sm font-medium ${ok ? 'bg-ok-bg text-ok-fg' : 'bg-bad-bg text-bad-fg'}`}>
       {t(`partnerServices.verdicts.${usable}`)}
     </span>
-  );
-}
-
-export function Facts({ items, testId }: { items: readonly { label: string; value: ReactNode; testId?: string }[]; testId?: string }) {
-  return (
-    <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2" data-testid={testId}>
-      {items.map((item) => (
-        <div key={item.label} className="min-w-0">
-          <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{item.label}</dt>
-          <dd className="mt-0.5 break-words text-slate-900" data-testid={item.testId}>
-            {item.value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-export function PageHeader({ title, description, back, actions }: { title: string; description?: string; back?: { to: string; label: string }; actions?: ReactNode }) {
-  return (
-    <div className="space-y-2">
-      {back ? (
-        <Link to={back.to} className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline" data-testid="back-link">
-          <span aria-hidden="true" className="inline-block rtl:rotate-180">
-            ‹
-          </span>
-          {back.label}
-        </Link>
-      ) : null}
-      <div className="flex flex-wrap items-start gap-3">
-        <div className="min-w-0 flex-1">
-          <h1 className="page-title">{title}</h1>
-          {description ? <p className="mt-1 text-slate-600">{description}</p> : null}
-        </div>
-        {actions}
-      </div>
-    </div>
-  );
-}
-
-interface ConfirmDialogProps {
-  title: string;
-  text: string;
-  confirm: string;
-  busy: boolean;
-  error: ReactNode;
-  onConfirm: () => void;
-  onClose: () => void;
-  testId: string;
-}
-
-/** "Deactivate …?" with what it stops; Escape or Cancel keeps things as they are. */
-export function ConfirmDialog({ title, text, confirm, busy, error, onConfirm, onClose, testId }: ConfirmDialogProps) {
-  const { t } = useTranslation();
-  return (
-    <Modal title={title} onClose={onClose} busy={busy} testId={testId}>
-      <p className="mt-2 text-slate-700">{text}</p>
-      <div className="mt-3">{error}</div>
-      <div className="mt-5 flex justify-end gap-2">
-        <button type="button" className="btn btn-secondary" onClick={onClose} disabled={busy} data-testid={`${testId}-cancel`}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="btn bg-bad-fg text-white hover:opacity-90" onClick={onConfirm} disabled={busy} aria-busy={busy} data-testid={`${testId}-confirm`}>
-          {confirm}
-        </button>
-      </div>
-    </Modal>
   );
 }
 

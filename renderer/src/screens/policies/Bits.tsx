@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../router/Link.tsx';
 
@@ -12,32 +12,6 @@ export function BackLink({ to, label }: { to: string; label?: string }) {
       </span>
       {label ?? t('policies.list.back')}
     </Link>
-  );
-}
-
-/** Label/value pairs of a detail view. */
-export function Facts({ items }: { items: [string, ReactNode, string][] }) {
-  return (
-    <dl className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
-      {items.map(([label, value, key]) => (
-        <div key={key} className="min-w-0">
-          <dt className="text-xs text-slate-600">{label}</dt>
-          <dd className="break-words text-slate-900" data-testid={`fact-${key}`}>
-            {value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-/** A success message that is read out and stays until the next action. */
-export function Notice({ text }: { text: string | null }) {
-  if (!text) return null;
-  return (
-    <p role="status" className="rounded-md border border-ok-fg/30 bg-ok-bg px-3 py-2 text-sm text-ok-fg" data-testid="admin-notice">
-      {text}
-    </p>
   );
 }
 

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useCommand } from '../../data/useCommand.ts';
 import type { ApiError } from '../../api/errors.ts';
-import { ConfirmDialog, InfoDialog } from './Dialogs.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { InfoDialog } from './Dialogs.tsx';
 
 interface Blocked {
   code: 'PMS_POL_056' | 'PMS_POL_070' | 'PMS_POL_069';
@@ -16,6 +17,7 @@ interface Blocked {
  */
 export function GroupDeactivate({ group, onClose, onDone }: { group: { policyGroupId: string; name: string }; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
+  const deactivateGroup = useCommand('policyGroups.deactivate');
   const [blocked, setBlocked] = useState<Blocked | null>(null);
 
   function onError(error: ApiError): boolean {
@@ -43,7 +45,7 @@ export function GroupDeactivate({ group, onClose, onDone }: { group: { policyGro
       onClose={onClose}
       onError={onError}
       onConfirm={async () => {
-        await api.call('policyGroups.deactivate', { policyGroupId: group.policyGroupId });
+        await deactivateGroup.call({ policyGroupId: group.policyGroupId });
         onDone();
       }}
     />

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useRecord } from '../../data/useRecord.ts';
+import { useDebounced } from '../../hooks/useDebounced.ts';
 import { useErrorText } from '../../lib/errorText.ts';
 
 interface Option {
@@ -27,22 +28,10 @@ export function GroupPicker({ value, onChange, error, exclude, testId }: GroupPi
   const { field } = useErrorText();
   const id = useId();
   const [query, setQuery] = useState('');
-  const [options, setOptions] = useState<Option[]>([]);
   const [chosen, setChosen] = useState<Option | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      api.call('policyGroups.searchActive', { name: query.trim() || undefined, pageNo: 0, pageSize: 50 }).then(
-        (page) => live && setOptions(page.data.filter((g) => g.policyGroupId !== exclude)),
-        () => live && setOptions([]),
-      );
-    }, 200);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query, exclude]);
+  const name = useDebounced(query.trim(), 200);
+  const found = useRecord('policyGroups.searchActive', { name: name || undefined, pageNo: 0, pageSize: 50 }, { keepPrevious: true });
+  const options: Option[] = (found.data?.data ?? []).filter((g) => g.policyGroupId !== exclude);
 
   // Keep the chosen group listed even when the search no longer matches it.
   const shown = chosen && !options.some((o) => o.policyGroupId === chosen.policyGroupId) ? [chosen, ...options] : options;

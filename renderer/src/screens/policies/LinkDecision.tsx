@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useCommand } from '../../data/useCommand.ts';
 import type { LinkRow } from './rows.ts';
-import { ConfirmDialog } from './Dialogs.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 
 export type LinkAction = 'approve' | 'reject' | 'withdraw';
 
 /** Approve / Reject a pending request, or deactivate an approved link: a small confirm popup. */
 export function LinkDecisionDialog({ action, link, onClose, onDone }: { action: LinkAction; link: LinkRow; onClose: () => void; onDone: (message: string) => void }) {
   const { t } = useTranslation();
+  const withdraw = useCommand('linking.deactivate');
+  const decide = useCommand('linking.decide');
   const values = { partner: link.partnerId, org: link.orgName, policy: link.policyName };
   return (
     <ConfirmDialog
@@ -18,10 +20,10 @@ export function LinkDecisionDialog({ action, link, onClose, onDone }: { action: 
       onClose={onClose}
       onConfirm={async () => {
         if (action === 'withdraw') {
-          await api.call('linking.deactivate', { id: link.id });
+          await withdraw.call({ id: link.id });
           onDone(t('policies.linking.withdrawn'));
         } else {
-          await api.call('linking.decide', { id: link.id, status: action === 'approve' ? 'approved' : 'rejected' });
+          await decide.call({ id: link.id, status: action === 'approve' ? 'approved' : 'rejected' });
           onDone(t(action === 'approve' ? 'policies.linking.approved' : 'policies.linking.rejected'));
         }
       }}

@@ -1,47 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { CopyableId } from '../../components/CopyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useRoute } from '../../router/hash.ts';
 import { Link } from '../../router/Link.tsx';
 import { useUi } from '../../stores/ui.ts';
 import { partnerTypeName } from '../certificates/partnerType.ts';
 import { AdminBadge } from './Badge.tsx';
-import { BackLink, Facts, Notice } from './Bits.tsx';
+import { BackLink } from './Bits.tsx';
+import { Facts } from '../../components/Facts.tsx';
+import { Notice } from '../../components/Notice.tsx';
 import { LinkDecisionDialog, type LinkAction } from './LinkDecision.tsx';
 import { ReadablePolicyView } from './PolicyView.tsx';
-
-type Detail = Output<'linking.get'>;
 
 /** `#/admin/policy-linking/view?id=`: the request, the partner, the policy it asks for; decide here too. */
 export function LinkDetailScreen() {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
   const id = useRoute().query.get('id') ?? '';
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data: detail, error, refetch: load } = useRecord('linking.get', id ? { id } : null);
   const [action, setAction] = useState<LinkAction | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setDetail(await api.call('linking.get', { id }));
-      setError(null);
-    } catch (caught) {
-      setError(toApiError(caught));
-    }
-  }, [id]);
-  useEffect(() => {
-    if (id) void load();
-  }, [id, load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'policyLinking') void load();
-  });
 
   const back = <BackLink to="/admin/policy-linking" label={t('policies.linking.title')} />;
   if (!detail) {
@@ -89,31 +70,35 @@ export function LinkDetailScreen() {
       <section className="panel p-5">
         <h2 className="text-base font-semibold text-slate-900">{t('policies.linking.partner')}</h2>
         <Facts
+          wide
           items={[
-            [t('policies.linking.partnerId'), <CopyableId value={detail.partnerId} label={t('policies.linking.partnerId')} testId="link-partner-id" />, 'partner'],
-            [t('policies.linking.partnerType'), partnerTypeName(t, detail.partnerType), 'type'],
-            [t('policies.linking.orgName'), <bdi>{detail.orgName}</bdi>, 'org'],
-            [t('policies.linking.partnerComment'), <bdi>{detail.partnerComment}</bdi>, 'comment'],
-            [t('policies.list.created'), formatDateTime(detail.createdDateTime, lang), 'created'],
+            { label: t('policies.linking.partnerId'), value: <CopyableId value={detail.partnerId} label={t('policies.linking.partnerId')} testId="link-partner-id" />, testId: 'fact-partner' },
+            { label: t('policies.linking.partnerType'), value: partnerTypeName(t, detail.partnerType), testId: 'fact-type' },
+            { label: t('policies.linking.orgName'), value: <bdi>{detail.orgName}</bdi>, testId: 'fact-org' },
+            { label: t('policies.linking.partnerComment'), value: <bdi>{detail.partnerComment}</bdi>, testId: 'fact-comment' },
+            { label: t('policies.list.created'), value: formatDateTime(detail.createdDateTime, lang), testId: 'fact-created' },
           ]}
         />
       </section>
       <section className="panel p-5">
         <h2 className="text-base font-semibold text-slate-900">{t('policies.linking.policy')}</h2>
         <Facts
+          wide
           items={[
-            [t('policies.linking.policyId'), <CopyableId value={detail.policyId} label={t('policies.linking.policyId')} />, 'policy-id'],
-            [
-              t('policies.linking.policyName'),
-              <Link to={`/admin/policies/view?id=${encodeURIComponent(detail.policyId)}`} className="link">
-                <bdi>{detail.policyName}</bdi>
-              </Link>,
-              'policy-name',
-            ],
-            [t('policies.list.description'), <bdi>{detail.policyDescription}</bdi>, 'policy-description'],
-            [t('policies.linking.policyGroupName'), <bdi>{detail.policyGroupName}</bdi>, 'group'],
-            [t('policies.view.groupDescription'), <bdi>{detail.policyGroupDescription}</bdi>, 'group-description'],
-            [t('policies.list.status'), <AdminBadge status={detail.policyStatus} />, 'policy-status'],
+            { label: t('policies.linking.policyId'), value: <CopyableId value={detail.policyId} label={t('policies.linking.policyId')} />, testId: 'fact-policy-id' },
+            {
+              label: t('policies.linking.policyName'),
+              value: (
+                <Link to={`/admin/policies/view?id=${encodeURIComponent(detail.policyId)}`} className="link">
+                  <bdi>{detail.policyName}</bdi>
+                </Link>
+              ),
+              testId: 'fact-policy-name',
+            },
+            { label: t('policies.list.description'), value: <bdi>{detail.policyDescription}</bdi>, testId: 'fact-policy-description' },
+            { label: t('policies.linking.policyGroupName'), value: <bdi>{detail.policyGroupName}</bdi>, testId: 'fact-group' },
+            { label: t('policies.view.groupDescription'), value: <bdi>{detail.policyGroupDescription}</bdi>, testId: 'fact-group-description' },
+            { label: t('policies.list.status'), value: <AdminBadge status={detail.policyStatus} />, testId: 'fact-policy-status' },
           ]}
         />
         <div className="mt-4">
@@ -127,7 +112,7 @@ export function LinkDetailScreen() {
           onClose={() => setAction(null)}
           onDone={(message) => {
             setNotice(message);
-            void load();
+            load();
           }}
         />
       ) : null}

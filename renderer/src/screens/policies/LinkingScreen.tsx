@@ -11,7 +11,7 @@ import { Cut, type Column } from '../../components/DataTable.tsx';
 import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
 import { useList } from '../../data/useList.ts';
 import { AdminBadge } from './Badge.tsx';
-import { Notice } from './Bits.tsx';
+import { Notice } from '../../components/Notice.tsx';
 import { LinkDecisionDialog, type LinkAction } from './LinkDecision.tsx';
 
 const LINK_IDS = listIds('link-table', { row: 'link-row', pager: pagerIds('link-pager'), filters: filterIds('link-filters') });

@@ -1,53 +1,36 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import { useCommand } from '../../data/useCommand.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { CopyableId } from '../../components/CopyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { navigate, useRoute } from '../../router/hash.ts';
-import type { CertificateCard } from '../../stores/partnerCertificates.ts';
 import { useUi } from '../../stores/ui.ts';
 import { PartnerCertificateCardView } from '../certificates/PartnerCertificateCardView.tsx';
 import { partnerTypeName } from '../certificates/partnerType.ts';
-import { BackLink, Facts, Notice } from './Bits.tsx';
-import { ConfirmDialog, InfoDialog } from './Dialogs.tsx';
+import { BackLink } from './Bits.tsx';
+import { Facts } from '../../components/Facts.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { InfoDialog } from './Dialogs.tsx';
 import { partnerStatus } from './PartnersScreen.tsx';
-
-type Detail = Output<'partners.get'>;
 
 /** `#/admin/partners/view?id=`: the partner, its group, its certificate; Deactivate / Activate. */
 export function PartnerDetailScreen() {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
   const id = useRoute().query.get('id') ?? '';
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [cards, setCards] = useState<CertificateCard[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const record = useRecord('partners.get', id ? { partnerId: id } : null);
+  const certificates = useRecord('partnerCertificate.list', id ? { partnerId: id } : null);
+  const activate = useCommand('partners.activate');
+  const deactivate = useCommand('partners.deactivate');
+  const detail = record.data;
+  const error = record.error ?? certificates.error;
+  const cards = certificates.data?.cards.filter((c) => c.partnerId === id) ?? [];
   const [dialog, setDialog] = useState<'deactivate' | 'activate' | 'noCertificate' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(
-    () =>
-      Promise.all([api.call('partners.get', { partnerId: id }), api.call('partnerCertificate.list', { partnerId: id })]).then(
-        ([partner, certificates]) => {
-          setDetail(partner);
-          setCards(certificates.cards.filter((c) => c.partnerId === id));
-          setError(null);
-        },
-        (caught: unknown) => setError(toApiError(caught)),
-      ),
-    [id],
-  );
-  useEffect(() => {
-    if (id) void load();
-  }, [id, load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'partners') void load();
-  });
 
   const back = <BackLink to="/admin/partners" label={t('policies.partners.title')} />;
   if (!detail) {
@@ -90,18 +73,19 @@ export function PartnerDetailScreen() {
       <FormError error={error} />
       <section className="panel p-5">
         <Facts
+          wide
           items={[
-            [t('policies.partners.partnerId'), <CopyableId value={detail.partnerId} label={t('policies.partners.partnerId')} testId="partner-id" />, 'partner-id'],
-            [t('policies.partners.partnerType'), partnerTypeName(t, detail.partnerType), 'type'],
-            [t('policies.partners.firstName'), <bdi>{detail.firstName}</bdi>, 'first-name'],
-            [t('policies.partners.lastName'), <bdi>{detail.lastName}</bdi>, 'last-name'],
-            [t('policies.partners.orgName'), <bdi>{detail.orgName}</bdi>, 'org'],
-            [t('policies.partners.emailAddress'), <span dir="ltr">{detail.emailAddress}</span>, 'email'],
-            [t('policies.partners.contactNumber'), <span dir="ltr">{detail.contactNumber}</span>, 'contact'],
-            [t('policies.partners.address'), <bdi>{detail.address}</bdi>, 'address'],
-            [t('policies.partners.createdDateTime'), formatDateTime(detail.createdDateTime, lang), 'created'],
-            [t('policies.partners.policyGroupName'), <bdi>{detail.policyGroupName ?? t('policies.partners.noGroup')}</bdi>, 'group'],
-            [t('policies.partners.policyGroupDescription'), <bdi>{detail.policyGroupDescription ?? t('common.none')}</bdi>, 'group-description'],
+            { label: t('policies.partners.partnerId'), value: <CopyableId value={detail.partnerId} label={t('policies.partners.partnerId')} testId="partner-id" />, testId: 'fact-partner-id' },
+            { label: t('policies.partners.partnerType'), value: partnerTypeName(t, detail.partnerType), testId: 'fact-type' },
+            { label: t('policies.partners.firstName'), value: <bdi>{detail.firstName}</bdi>, testId: 'fact-first-name' },
+            { label: t('policies.partners.lastName'), value: <bdi>{detail.lastName}</bdi>, testId: 'fact-last-name' },
+            { label: t('policies.partners.orgName'), value: <bdi>{detail.orgName}</bdi>, testId: 'fact-org' },
+            { label: t('policies.partners.emailAddress'), value: <span dir="ltr">{detail.emailAddress}</span>, testId: 'fact-email' },
+            { label: t('policies.partners.contactNumber'), value: <span dir="ltr">{detail.contactNumber}</span>, testId: 'fact-contact' },
+            { label: t('policies.partners.address'), value: <bdi>{detail.address}</bdi>, testId: 'fact-address' },
+            { label: t('policies.partners.createdDateTime'), value: formatDateTime(detail.createdDateTime, lang), testId: 'fact-created' },
+            { label: t('policies.partners.policyGroupName'), value: <bdi>{detail.policyGroupName ?? t('policies.partners.noGroup')}</bdi>, testId: 'fact-group' },
+            { label: t('policies.partners.policyGroupDescription'), value: <bdi>{detail.policyGroupDescription ?? t('common.none')}</bdi>, testId: 'fact-group-description' },
           ]}
         />
       </section>
@@ -139,7 +123,7 @@ export function PartnerDetailScreen() {
           testId="partner-deactivate-dialog"
           onClose={() => setDialog(null)}
           onConfirm={async () => {
-            setDetail(await api.call('partners.deactivate', { partnerId: detail.partnerId }));
+            await deactivate.call({ partnerId: detail.partnerId });
             setNotice(t('policies.partners.deactivated', values));
           }}
         />
@@ -157,7 +141,7 @@ export function PartnerDetailScreen() {
             return false;
           }}
           onConfirm={async () => {
-            setDetail(await api.call('partners.activate', { partnerId: detail.partnerId }));
+            await activate.call({ partnerId: detail.partnerId });
             setNotice(t('policies.partners.activated', values));
           }}
         />

@@ -10,7 +10,8 @@ import { Cut, type Column } from '../../components/DataTable.tsx';
 import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
 import { useList } from '../../data/useList.ts';
 import { AdminBadge } from './Badge.tsx';
-import { Notice, PolicyTabs } from './Bits.tsx';
+import { PolicyTabs } from './Bits.tsx';
+import { Notice } from '../../components/Notice.tsx';
 import { PolicyActionDialog, type PolicyAction } from './PolicyActions.tsx';
 
 const POLICY_IDS = listIds('policy-table', { row: 'policy-row', pager: pagerIds('policy-pager'), filters: filterIds('policy-filters') });
@@ -27,7 +28,6 @@ export function PoliciesScreen() {
   const list = useList('policies.list', { id: `policies-${type}`, scope: { policyType: type }, sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: ['createdDateTime'] });
   const [pending, setPending] = useState<{ action: PolicyAction; row: PolicyRow } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
 
   const act = (action: PolicyAction, row: PolicyRow, label: string) => (
     <button

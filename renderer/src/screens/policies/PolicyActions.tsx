@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useCommand } from '../../data/useCommand.ts';
 import type { ApiError } from '../../api/errors.ts';
 import { Link } from '../../router/Link.tsx';
-import { ConfirmDialog, InfoDialog } from './Dialogs.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { InfoDialog } from './Dialogs.tsx';
 import { GroupPicker } from './GroupPicker.tsx';
 
 export type PolicyAction = 'publish' | 'clone' | 'deactivate';
@@ -22,6 +23,9 @@ interface Blocked {
 /** The dialogs behind the Publish, Clone and Deactivate actions of a policy (list and detail). */
 export function PolicyActionDialog({ action, policy, onClose, onDone }: { action: PolicyAction; policy: Target; onClose: () => void; onDone: (message: string) => void }) {
   const { t } = useTranslation();
+  const clonePolicy = useCommand('policies.clone');
+  const deactivatePolicy = useCommand('policies.deactivate');
+  const publishPolicy = useCommand('policies.publish');
   const [blocked, setBlocked] = useState<Blocked | null>(null);
   const [group, setGroup] = useState<{ id: string; name: string } | null>(null);
   const [clash, setClash] = useState(false);
@@ -36,7 +40,7 @@ export function PolicyActionDialog({ action, policy, onClose, onDone }: { action
         testId="policy-publish-dialog"
         onClose={onClose}
         onConfirm={async () => {
-          await api.call('policies.publish', { policyId: policy.policyId });
+          await publishPolicy.call({ policyId: policy.policyId });
           onDone(t('policies.policies.published', { name }));
         }}
       />
@@ -58,7 +62,7 @@ export function PolicyActionDialog({ action, policy, onClose, onDone }: { action
         }}
         onConfirm={async () => {
           if (!group) return;
-          await api.call('policies.clone', { policyId: policy.policyId, policyGroupId: group.id });
+          await clonePolicy.call({ policyId: policy.policyId, policyGroupId: group.id });
           onDone(t('policies.policies.cloned', { group: group.name }));
         }}
       >
@@ -115,7 +119,7 @@ export function PolicyActionDialog({ action, policy, onClose, onDone }: { action
       onClose={onClose}
       onError={onError}
       onConfirm={async () => {
-        await api.call('policies.deactivate', { policyId: policy.policyId });
+        await deactivatePolicy.call({ policyId: policy.policyId });
         onDone(t('policies.policies.deactivated', { name }));
       }}
     />

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fetchOnce } from '../../data/fetchOnce.ts';
+import { useCommand } from '../../data/useCommand.ts';
 import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { TextField } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
@@ -20,6 +21,8 @@ type Detail = Output<'policies.get'>;
 /** `#/admin/policies/create?type=` and `#/admin/policies/edit?id=`: saved as a draft → confirmation. */
 export function PolicyFormScreen({ mode }: { mode: 'create' | 'edit' }) {
   const { t } = useTranslation();
+  const createPolicy = useCommand('policies.create');
+  const updatePolicy = useCommand('policies.update');
   const query = useRoute().query;
   const editId = mode === 'edit' ? (query.get('id') ?? '') : '';
   const [existing, setExisting] = useState<Detail | null>(null);
@@ -40,7 +43,7 @@ export function PolicyFormScreen({ mode }: { mode: 'create' | 'edit' }) {
 
   useEffect(() => {
     if (mode !== 'edit' || !editId) return;
-    api.call('policies.get', { policyId: editId }).then(
+    fetchOnce('policies.get', { policyId: editId }).then(
       (p) => {
         setExisting(p);
         setName(p.policyName);
@@ -89,8 +92,8 @@ export function PolicyFormScreen({ mode }: { mode: 'create' | 'edit' }) {
     try {
       const saved =
         mode === 'create'
-          ? await api.call('policies.create', { policyGroupId: group, policyType: type, name: name.trim(), description: description.trim(), policy: text })
-          : await api.call('policies.update', { policyId: editId, name: name.trim(), description: description.trim(), policy: text });
+          ? await createPolicy.call({ policyGroupId: group, policyType: type, name: name.trim(), description: description.trim(), policy: text })
+          : await updatePolicy.call({ policyId: editId, name: name.trim(), description: description.trim(), policy: text });
       dirty.current = false;
       navigate(`/admin/policies/saved?type=${saved.policyType}&name=${encodeURIComponent(saved.policyName)}`, { force: true });
     } catch (caught) {

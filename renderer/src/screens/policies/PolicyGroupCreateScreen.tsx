@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useCommand } from '../../data/useCommand.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { TextField } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
@@ -13,6 +13,7 @@ import { BackLink } from './Bits.tsx';
 /** `#/admin/policy-groups/create`: name (≤128, unique) and description (≤256) → confirmation page. */
 export function PolicyGroupCreateScreen() {
   const { t } = useTranslation();
+  const createGroup = useCommand('policyGroups.create');
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -33,7 +34,7 @@ export function PolicyGroupCreateScreen() {
     setBusy(true);
     setError(null);
     try {
-      const group = await api.call('policyGroups.create', { name: name.trim(), description: description.trim() });
+      const group = await createGroup.call({ name: name.trim(), description: description.trim() });
       dirty.current = false;
       navigate(`/admin/policy-groups/created?name=${encodeURIComponent(group.name)}`, { force: true });
     } catch (caught) {

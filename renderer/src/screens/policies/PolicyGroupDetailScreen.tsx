@@ -1,59 +1,34 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { CopyableId } from '../../components/CopyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useRoute } from '../../router/hash.ts';
 import { Link } from '../../router/Link.tsx';
 import type { PolicyRow } from './rows.ts';
 import { useUi } from '../../stores/ui.ts';
 import { AdminBadge } from './Badge.tsx';
-import { BackLink, Facts } from './Bits.tsx';
+import { BackLink } from './Bits.tsx';
+import { Facts } from '../../components/Facts.tsx';
 import { GroupDeactivate } from './GroupDeactivate.tsx';
 
-type Detail = Output<'policyGroups.get'>;
-
-async function fetchGroup(id: string): Promise<{ group: Detail; policies: PolicyRow[] }> {
-  const group = await api.call('policyGroups.get', { policyGroupId: id });
-  const lists = await Promise.all(
-    (['Auth', 'DataShare'] as const).map((policyType) => api.call('policies.list', { policyType, policyGroupId: group.policyGroupId, pageSize: 100, sortFieldName: 'policyName', sortType: 'asc' })),
-  );
-  return { group, policies: lists.flatMap((l) => l.data) };
-}
+/** Both policy types of a group, by name (a group holds few). */
+const groupPolicies = (policyGroupId: string, policyType: 'Auth' | 'DataShare') =>
+  ({ policyType, policyGroupId, pageSize: 100, sortFieldName: 'policyName', sortType: 'asc' }) as const;
 
 /** `#/admin/policy-groups/view?id=`: the group, its counts and its policies of both types. */
 export function PolicyGroupDetailScreen() {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
   const id = useRoute().query.get('id') ?? '';
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [policies, setPolicies] = useState<PolicyRow[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const record = useRecord('policyGroups.get', id ? { policyGroupId: id } : null);
+  const auth = useRecord('policies.list', id ? groupPolicies(id, 'Auth') : null);
+  const dataShare = useRecord('policies.list', id ? groupPolicies(id, 'DataShare') : null);
+  const detail = record.data;
+  const error = record.error ?? auth.error ?? dataShare.error;
+  const policies: PolicyRow[] = [...(auth.data?.data ?? []), ...(dataShare.data?.data ?? [])];
   const [deactivating, setDeactivating] = useState(false);
-
-  const load = useCallback(
-    () =>
-      fetchGroup(id).then(
-        ({ group, policies: list }) => {
-          setDetail(group);
-          setPolicies(list);
-          setError(null);
-        },
-        (caught: unknown) => setError(toApiError(caught)),
-      ),
-    [id],
-  );
-
-  useEffect(() => {
-    if (id) void load();
-  }, [id, load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'policies') void load();
-  });
 
   if (!detail) {
     return (
@@ -81,13 +56,14 @@ export function PolicyGroupDetailScreen() {
       <FormError error={error} />
       <section className="panel p-5">
         <Facts
+          wide
           items={[
-            [t('policies.groups.policyGroupId'), <CopyableId value={detail.policyGroupId} label={t('policies.groups.policyGroupId')} />, 'id'],
-            [t('policies.groups.name'), <bdi>{detail.name}</bdi>, 'name'],
-            [t('policies.list.description'), <bdi>{detail.description}</bdi>, 'description'],
-            [t('policies.list.created'), formatDateTime(detail.createdDateTime, lang), 'created'],
-            [t('policies.groups.policies'), t('policies.groups.counts', detail.policies), 'counts'],
-            [t('policies.groups.partners'), String(detail.partners), 'partners'],
+            { label: t('policies.groups.policyGroupId'), value: <CopyableId value={detail.policyGroupId} label={t('policies.groups.policyGroupId')} />, testId: 'fact-id' },
+            { label: t('policies.groups.name'), value: <bdi>{detail.name}</bdi>, testId: 'fact-name' },
+            { label: t('policies.list.description'), value: <bdi>{detail.description}</bdi>, testId: 'fact-description' },
+            { label: t('policies.list.created'), value: formatDateTime(detail.createdDateTime, lang), testId: 'fact-created' },
+            { label: t('policies.groups.policies'), value: t('policies.groups.counts', detail.policies), testId: 'fact-counts' },
+            { label: t('policies.groups.partners'), value: String(detail.partners), testId: 'fact-partners' },
           ]}
         />
       </section>
@@ -112,7 +88,7 @@ export function PolicyGroupDetailScreen() {
           </ul>
         )}
       </section>
-      {deactivating ? <GroupDeactivate group={detail} onClose={() => setDeactivating(false)} onDone={() => void load()} /> : null}
+      {deactivating ? <GroupDeactivate group={detail} onClose={() => setDeactivating(false)} onDone={() => undefined} /> : null}
     </div>
   );
 }

@@ -9,7 +9,8 @@ import { Cut, type Column } from '../../components/DataTable.tsx';
 import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
 import { useList } from '../../data/useList.ts';
 import { AdminBadge } from './Badge.tsx';
-import { Notice, PolicyTabs } from './Bits.tsx';
+import { PolicyTabs } from './Bits.tsx';
+import { Notice } from '../../components/Notice.tsx';
 import { GroupDeactivate } from './GroupDeactivate.tsx';
 
 const GROUP_IDS = listIds('group-table', { row: 'group-row', pager: pagerIds('group-pager'), filters: filterIds('group-filters') });

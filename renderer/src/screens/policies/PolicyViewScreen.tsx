@@ -1,46 +1,27 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../contract.ts';
-import { api } from '../../api/client.ts';
-import { toApiError, type ApiError } from '../../api/errors.ts';
+import { useRecord } from '../../data/useRecord.ts';
 import { CopyableId } from '../../components/CopyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { useEvent } from '../../hooks/useEvent.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useRoute } from '../../router/hash.ts';
 import { Link } from '../../router/Link.tsx';
 import { useUi } from '../../stores/ui.ts';
 import { AdminBadge } from './Badge.tsx';
-import { BackLink, Facts, Notice } from './Bits.tsx';
+import { BackLink } from './Bits.tsx';
+import { Facts } from '../../components/Facts.tsx';
+import { Notice } from '../../components/Notice.tsx';
 import { PolicyActionDialog, type PolicyAction } from './PolicyActions.tsx';
 import { ReadablePolicyView } from './PolicyView.tsx';
-
-type Detail = Output<'policies.get'>;
 
 /** `#/admin/policies/view?id=`: facts, the policy as readable lists, the raw JSON, the actions. */
 export function PolicyViewScreen() {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
   const id = useRoute().query.get('id') ?? '';
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data: detail, error, refetch: load } = useRecord('policies.get', id ? { policyId: id } : null);
   const [action, setAction] = useState<PolicyAction | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setDetail(await api.call('policies.get', { policyId: id }));
-      setError(null);
-    } catch (caught) {
-      setError(toApiError(caught));
-    }
-  }, [id]);
-  useEffect(() => {
-    if (id) void load();
-  }, [id, load]);
-  useEvent('data.changed', ({ topic }) => {
-    if (topic === 'policies' || topic === 'policyLinking') void load();
-  });
 
   const type = detail?.policyType === 'DataShare' ? 'DataShare' : 'Auth';
   const back = <BackLink to={`/admin/policies?type=${type}`} label={t('policies.form.backToPolicies')} />;
@@ -92,15 +73,16 @@ export function PolicyViewScreen() {
       <Notice text={notice} />
       <section className="panel p-5">
         <Facts
+          wide
           items={[
-            [t('policies.policies.policyId'), <CopyableId value={detail.policyId} label={t('policies.policies.policyId')} testId="policy-view-id" />, 'id'],
-            [t('policies.form.description'), <bdi>{detail.policyDescription}</bdi>, 'description'],
-            [t('policies.policies.policyGroupName'), <bdi>{detail.policyGroupName}</bdi>, 'group'],
-            [t('policies.view.groupDescription'), <bdi>{detail.policyGroupDescription}</bdi>, 'group-description'],
-            [t('policies.view.version'), detail.version, 'version'],
-            [t('policies.list.created'), formatDateTime(detail.createdDateTime, lang), 'created'],
-            [t('policies.view.published'), detail.publishedDateTime ? formatDateTime(detail.publishedDateTime, lang) : t('common.none'), 'published'],
-            [t('policies.view.links'), t('policies.view.linksValue', detail.links), 'links'],
+            { label: t('policies.policies.policyId'), value: <CopyableId value={detail.policyId} label={t('policies.policies.policyId')} testId="policy-view-id" />, testId: 'fact-id' },
+            { label: t('policies.form.description'), value: <bdi>{detail.policyDescription}</bdi>, testId: 'fact-description' },
+            { label: t('policies.policies.policyGroupName'), value: <bdi>{detail.policyGroupName}</bdi>, testId: 'fact-group' },
+            { label: t('policies.view.groupDescription'), value: <bdi>{detail.policyGroupDescription}</bdi>, testId: 'fact-group-description' },
+            { label: t('policies.view.version'), value: detail.version, testId: 'fact-version' },
+            { label: t('policies.list.created'), value: formatDateTime(detail.createdDateTime, lang), testId: 'fact-created' },
+            { label: t('policies.view.published'), value: detail.publishedDateTime ? formatDateTime(detail.publishedDateTime, lang) : t('common.none'), testId: 'fact-published' },
+            { label: t('policies.view.links'), value: t('policies.view.linksValue', detail.links), testId: 'fact-links' },
           ]}
         />
       </section>
@@ -127,7 +109,7 @@ export function PolicyViewScreen() {
           onClose={() => setAction(null)}
           onDone={(message) => {
             setNotice(message);
-            void load();
+            load();
           }}
         />
       ) : null}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/FormError.tsx';
 import { useCommand } from '../../data/useCommand.ts';
 import { useRecord } from '../../data/useRecord.ts';
-import { PageHeader } from '../partner-services/parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 /**
  * The deployment's settings (admins): the freeze, the number of days a desk may stay unsynced.

@@ -6,7 +6,7 @@ import { useList } from '../../data/useList.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
 import { useUi } from '../../stores/ui.ts';
-import { PageHeader } from '../partner-services/parts.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { objectPath } from './objectLinks.ts';
 import { SyncBadge } from './SyncBadge.tsx';
 import { useCodeText } from './useSyncStatus.ts';

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/FormError.tsx';
 import { useCommand } from '../../data/useCommand.ts';
-import { Modal } from '../certificates/Modal.tsx';
+import { Modal } from '../../components/Modal.tsx';
 import { SyncCodeExplained } from './SyncCodeHelp.tsx';
 
 /** The server ended the desk's session: sign in online again (`sync.signIn`), then a round runs. */
