@@ -33,6 +33,12 @@ export interface Desk {
  */
 export const test = base.extend<{ deskConfig: Record<string, unknown>; desk: Desk }>({
   deskConfig: [{}, { option: true }],
+  // Under faketime this process's clock is moved but the browser's is not (playwright.config.ts):
+  // the page gets the same time, so both sides agree on "now".
+  page: async ({ page }, use) => {
+    if (process.env.FAKETIME) await page.clock.setSystemTime(new Date());
+    await use(page);
+  },
   desk: async ({ deskConfig }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pd-e2e-'));
     const smtp = await startSmtp();
