@@ -12,18 +12,7 @@ import { validateCertificatePath } from '../../main/core/pki/index.ts';
 import type { TrustProfile, Verdict } from '../../main/core/pki/index.ts';
 import { AT, der, ext, issue, keyPair, nameDer, root, trustFor } from '../helpers/pki.ts';
 import type { CertSpec, ExtensionSpec, TestCert } from '../helpers/pki.ts';
-
-/** mulberry32: the same mutants on every run for one seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../fault/random.ts';
 
 const attr = (oid: string, value: Uint8Array) => der.set(der.seq(der.oid(oid), value));
 const printable = (s: string) => der.tlv(0x13, new Uint8Array(Buffer.from(s)));
@@ -86,7 +75,7 @@ export interface Mutant {
 }
 
 export function mutants(seed: number, count: number): { root: TestCert; list: Mutant[] } {
-  const rnd = seeded(seed);
+  const rnd = rng(seed); // the same mutants on every run for one seed
   const r = root('CN=Differential Root, O=Partner Desk Test', { key: keyPair('p256', 'diff-root') });
   const names = Object.keys(FEATURES);
   const key = keyPair('p256', 'diff-leaf');
