@@ -4,6 +4,7 @@ import partnerServicesAr from './partnerServices.ar.ts';
 import policiesAr from './policies.ar.ts';
 import devicesAr from './devices.ar.ts';
 import hardwareAr from './hardware.ar.ts';
+import shellAr from './shell.ar.ts';
 
 const ar: Translation = {
   app: {
@@ -282,6 +283,7 @@ const ar: Translation = {
   policies: policiesAr,
   devices: devicesAr,
   hardware: hardwareAr,
+  shell: shellAr,
   errors: {
     PD_RPC_001: 'تعذّرت قراءة الطلب.',
     PD_RPC_002: 'حجم الطلب كبير جدًا.',

@@ -4,6 +4,7 @@ import partnerServicesEn from './partnerServices.en.ts';
 import policiesEn from './policies.en.ts';
 import devicesEn from './devices.en.ts';
 import hardwareEn from './hardware.en.ts';
+import shellEn from './shell.en.ts';
 
 /** One message per contract error code; a new code without a message fails the type-check. */
 const errors: Record<ErrorCode, string> = {
@@ -452,6 +453,7 @@ const en = {
   policies: policiesEn,
   devices: devicesEn,
   hardware: hardwareEn,
+  shell: shellEn,
   errors,
 };
 

@@ -4,6 +4,7 @@ import partnerServicesFr from './partnerServices.fr.ts';
 import policiesFr from './policies.fr.ts';
 import devicesFr from './devices.fr.ts';
 import hardwareFr from './hardware.fr.ts';
+import shellFr from './shell.fr.ts';
 
 const fr: Translation = {
   app: {
@@ -282,6 +283,7 @@ const fr: Translation = {
   policies: policiesFr,
   devices: devicesFr,
   hardware: hardwareFr,
+  shell: shellFr,
   errors: {
     PD_RPC_001: 'La requête n’a pas pu être lue.',
     PD_RPC_002: 'La requête est trop volumineuse.',
