@@ -82,7 +82,7 @@ test('device provider: discovers the virtual device, onboards it into a pre-fill
 
   // the hardware screen lists the virtual devices, verified against the trusted roots
   await as(page, desk, DP.username, DP.password, '/dashboard');
-  await page.getByRole('link', { name: 'Devices & hardware' }).click();
+  await page.getByRole('link', { name: 'Devices & hardware', exact: true }).click();
   await expect(page).toHaveURL(/#\/hardware$/);
   const slap = page.locator('[data-testid="sbi-row"][data-device="2"]');
   await expect(slap).toBeVisible();
@@ -342,7 +342,7 @@ test('the hardware screen in Arabic reads right to left', async ({ page, desk })
   await as(page, desk, DP.username, DP.password, '/profile');
   await page.getByTestId('lang-select').selectOption('ar');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
-  await page.getByRole('link', { name: 'الأجهزة والعتاد' }).click();
+  await page.getByRole('link', { name: 'الأجهزة والعتاد', exact: true }).click();
   await expect(page).toHaveURL(/#\/hardware$/);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');

@@ -4,7 +4,8 @@ import { Link } from '../router/Link.tsx';
 import { useRoute } from '../router/hash.ts';
 import { BrandMark } from './BrandMark.tsx';
 import { UserMenu } from './UserMenu.tsx';
-import { navFor } from '../router/routes.ts';
+import { navSlotsFor } from '../router/routes.ts';
+import { NavMenu } from './NavMenu.tsx';
 
 interface HeaderProps {
   user: UserProfile;
@@ -29,18 +30,28 @@ export function Header({ user, onLogout }: HeaderProps) {
         <Link to="/dashboard" className="rounded-md">
           <BrandMark inverted />
         </Link>
-        <nav aria-label={t('header.mainNav')} className="flex items-center gap-1">
-          {navFor(user).map(({ path: to, entry }) => (
-            <span key={to} className="contents">
-              {navLink(to, entry.nav?.label(t) ?? to)}
-            </span>
-          ))}
+        <nav aria-label={t('header.mainNav')} className="flex items-center gap-1" data-testid="main-nav">
+          {navSlotsFor(user).map((slot) =>
+            slot.kind === 'link' ? (
+              <span key={slot.item.path} className="contents">
+                {navLink(slot.item.path, slot.item.entry.nav?.label(t) ?? slot.item.path)}
+              </span>
+            ) : (
+              <NavMenu
+                key={slot.group}
+                label={t(`shell.navGroups.${slot.group}`)}
+                links={slot.items.map((item) => ({ to: item.path, label: item.entry.nav?.label(t) ?? item.path }))}
+                current={path}
+                testId={`nav-group-${slot.group}`}
+              />
+            ),
+          )}
         </nav>
         <div className="ms-auto flex items-center gap-3">
-          <span className="hidden text-sm text-brand-100 sm:inline" data-testid="header-org">
+          <span className="hidden text-sm text-brand-100 2xl:inline" data-testid="header-org">
             {user.orgName}
           </span>
-          <UserMenu username={user.userId} onLogout={onLogout} />
+          <UserMenu username={user.userId} orgName={user.orgName} onLogout={onLogout} />
         </div>
       </div>
     </header>

@@ -4,11 +4,13 @@ import { navigate } from '../router/hash.ts';
 
 interface UserMenuProps {
   username: string;
+  /** Shown in the menu when the header has no room for it. */
+  orgName?: string;
   onLogout: () => void;
 }
 
 /** Menu button pattern: arrows move between items, Escape closes and returns focus. */
-export function UserMenu({ username, onLogout }: UserMenuProps) {
+export function UserMenu({ username, orgName, onLogout }: UserMenuProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -57,7 +59,6 @@ export function UserMenu({ username, onLogout }: UserMenuProps) {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={menuId}
-        aria-label={`${t('header.userMenu')}: ${username}`}
         onClick={() => setOpen((value) => !value)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown') {
@@ -70,44 +71,47 @@ export function UserMenu({ username, onLogout }: UserMenuProps) {
         <span aria-hidden="true" className="grid size-7 place-items-center rounded-full bg-white/15 text-xs uppercase">
           {username.slice(0, 2)}
         </span>
+        {/* The name comes from the visible text (axe: label-content-name-mismatch), prefixed for screen readers. */}
+        <span className="sr-only">{t('header.userMenu')}: </span>
         <span dir="auto">{username}</span>
         <span aria-hidden="true" className="text-xs">
           ▾
         </span>
       </button>
       {open ? (
-        <div
-          ref={menuRef}
-          id={menuId}
-          role="menu"
-          aria-label={t('header.userMenu')}
-          onKeyDown={onMenuKey}
-          className="panel absolute end-0 z-30 mt-2 w-48 py-1 text-slate-800"
-        >
-          <button
-            type="button"
-            role="menuitem"
-            data-testid="menu-profile"
-            className="block w-full px-4 py-2 text-start hover:bg-slate-100 focus-visible:bg-slate-100"
-            onClick={() => {
-              close(false);
-              navigate('/profile');
-            }}
-          >
-            {t('header.profile')}
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            data-testid="menu-logout"
-            className="block w-full px-4 py-2 text-start hover:bg-slate-100 focus-visible:bg-slate-100"
-            onClick={() => {
-              close(false);
-              onLogout();
-            }}
-          >
-            {t('header.logout')}
-          </button>
+        <div className="panel absolute end-0 z-30 mt-2 w-56 py-1 text-slate-800">
+          {/* Outside the menu role: a menu holds only its items. */}
+          {orgName ? (
+            <p className="truncate border-b border-slate-200 px-4 py-2 text-sm text-slate-600" title={orgName} data-testid="menu-org">
+              <bdi>{orgName}</bdi>
+            </p>
+          ) : null}
+          <div ref={menuRef} id={menuId} role="menu" aria-label={t('header.userMenu')} onKeyDown={onMenuKey}>
+            <button
+              type="button"
+              role="menuitem"
+              data-testid="menu-profile"
+              className="block w-full px-4 py-2 text-start hover:bg-slate-100 focus-visible:bg-slate-100"
+              onClick={() => {
+                close(false);
+                navigate('/profile');
+              }}
+            >
+              {t('header.profile')}
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              data-testid="menu-logout"
+              className="block w-full px-4 py-2 text-start hover:bg-slate-100 focus-visible:bg-slate-100"
+              onClick={() => {
+                close(false);
+                onLogout();
+              }}
+            >
+              {t('header.logout')}
+            </button>
+          </div>
         </div>
       ) : null}
     </div>

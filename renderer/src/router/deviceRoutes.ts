@@ -13,10 +13,10 @@ export const DEVICE_ROUTES = routeTable({
   '/provider/ftm/add': { screen: 'addFtm', method: 'ftm.create' },
   '/provider/ftm/added': { screen: 'ftmAdded', method: 'ftm.create' },
   '/provider/ftm/view': { screen: 'ftmDetail', method: 'ftm.get' },
-  '/admin/sbi-devices': { screen: 'adminSbiDevices', method: 'sbis.list', side: 'admin', card: 'sbiDevice', nav: { order: 72, label: (t) => t('devices.nav.adminSbiDevices') } },
+  '/admin/sbi-devices': { screen: 'adminSbiDevices', method: 'sbis.list', side: 'admin', card: 'sbiDevice', nav: { order: 72, label: (t) => t('devices.nav.adminSbiDevices'), group: 'devices' } },
   '/admin/sbi-devices/sbi': { screen: 'adminSbiDetail', method: 'sbis.get', side: 'admin' },
   '/admin/sbi-devices/device': { screen: 'adminDeviceDetail', method: 'devices.get', side: 'admin' },
-  '/admin/ftm': { screen: 'adminFtm', method: 'ftm.list', side: 'admin', card: 'ftmChip', nav: { order: 73, label: (t) => t('devices.nav.adminFtm') } },
+  '/admin/ftm': { screen: 'adminFtm', method: 'ftm.list', side: 'admin', card: 'ftmChip', nav: { order: 73, label: (t) => t('devices.nav.adminFtm'), group: 'devices' } },
   '/admin/ftm/view': { screen: 'adminFtmDetail', method: 'ftm.get', side: 'admin' },
 });
 

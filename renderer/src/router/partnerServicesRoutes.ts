@@ -14,7 +14,7 @@ export const PARTNER_SERVICES_ROUTES = routeTable({
   '/partner/oidc-clients/create': { screen: 'oidcCreate', method: 'oidcClients.create' },
   '/partner/oidc-clients/edit': { screen: 'oidcEdit', method: 'oidcClients.update' },
   '/partner/oidc-clients/view': { screen: 'oidcDetail', method: 'oidcClients.get' },
-  '/admin/auth-services': { screen: 'adminAuthServices', method: 'apiKeys.list', side: 'admin', card: 'authServices', nav: { order: 92, label: (t) => t('partnerServices.nav.authServices') } },
+  '/admin/auth-services': { screen: 'adminAuthServices', method: 'apiKeys.list', side: 'admin', card: 'authServices', nav: { order: 92, label: (t) => t('partnerServices.nav.authServices'), group: 'partners' } },
   '/admin/auth-services/api-key': { screen: 'adminApiKeyDetail', method: 'apiKeys.get', side: 'admin' },
   '/admin/auth-services/oidc-client': { screen: 'adminOidcDetail', method: 'oidcClients.get', side: 'admin' },
 });

@@ -4,7 +4,7 @@ import { POLICY_ROUTES, type PolicyScreen } from './policyRoutes.ts';
 import { DEVICE_ROUTES, type DeviceScreen } from './deviceRoutes.ts';
 import { HARDWARE_ROUTES, type HardwareScreen } from './hardwareRoutes.ts';
 import { SYNC_ROUTES, type SyncScreen } from './syncRoutes.ts';
-import { isFor, mayOpen, routeTable, type RouteEntry, type ScreenOf } from './table.ts';
+import { isFor, mayOpen, routeTable, type LocalCardId, type NavGroup, type RouteEntry, type ScreenOf } from './table.ts';
 
 /** The signed-in pages of the core features (accounts, audit, certificates). */
 const CORE_ROUTES = routeTable({
@@ -43,15 +43,37 @@ export const PRIVATE_ROUTES: Readonly<Record<string, RouteEntry<Screen>>> = {
 };
 
 /** The header's entries for this user, in order. */
-export function navFor(user: UserProfile): { path: string; entry: RouteEntry<Screen> }[] {
+export function navFor(user: UserProfile): NavItem[] {
   return Object.entries(PRIVATE_ROUTES)
     .filter(([, entry]) => entry.nav && isFor(entry, user))
     .map(([path, entry]) => ({ path, entry }))
     .sort((a, b) => (a.entry.nav?.order ?? 0) - (b.entry.nav?.order ?? 0));
 }
 
+export type NavItem = { path: string; entry: RouteEntry<Screen> };
+/** A header slot: one link, or a group folded into a menu (admins only; a group of one stays a link). */
+export type NavSlot = { kind: 'link'; item: NavItem } | { kind: 'group'; group: NavGroup; items: NavItem[] };
+
+/** The header's slots for this user, at the place of each group's first entry. */
+export function navSlotsFor(user: UserProfile): NavSlot[] {
+  const items = navFor(user);
+  const slots: NavSlot[] = [];
+  for (const item of items) {
+    const group = user.isAdmin ? item.entry.nav?.group : undefined;
+    const members = group ? items.filter((other) => other.entry.nav?.group === group) : [];
+    if (!group || members.length < 2) slots.push({ kind: 'link', item });
+    else if (members[0] === item) slots.push({ kind: 'group', group, items: members });
+  }
+  return slots;
+}
+
+/** Cards the route tables add for this user (pages the core has nothing to count for). */
+export function localCardsFor(user: UserProfile): { id: LocalCardId; path: string }[] {
+  return Object.entries(PRIVATE_ROUTES).flatMap(([path, entry]) => (entry.card === 'hardware' && isFor(entry, user) ? [{ id: entry.card, path }] : []));
+}
+
 /** Where a dashboard card leads for this user, if anywhere. */
-export function cardRoute(card: CardId, user: UserProfile): string | null {
+export function cardRoute(card: CardId | LocalCardId, user: UserProfile): string | null {
   const found = Object.entries(PRIVATE_ROUTES).find(([, entry]) => entry.card === card && isFor(entry, user));
   return found ? found[0] : null;
 }

@@ -15,11 +15,18 @@ export interface RouteEntry<S extends string = string> {
    * admin view also needs an admin (a partner holding the method's role has its own page).
    */
   side?: 'admin' | 'partner';
-  /** A header entry, in this order among all features'. */
-  nav?: { order: number; label: (t: TFunction) => string };
-  /** The dashboard card that leads here. */
-  card?: CardId;
+  /**
+   * A header entry, in this order among all features'. The admin's header folds the entries of
+   * one `group` into a menu, so ten entries fit on one line at 1280 px.
+   */
+  nav?: { order: number; label: (t: TFunction) => string; group?: NavGroup };
+  /** The dashboard card that leads here: one the core counts, or `hardware` (no count). */
+  card?: CardId | LocalCardId;
 }
+
+export type NavGroup = 'partners' | 'devices';
+/** Dashboard cards the renderer adds from the route tables (the core has nothing to count for them). */
+export type LocalCardId = 'hardware';
 
 export type RouteTable<S extends string = string> = Readonly<Record<string, RouteEntry<S>>>;
 

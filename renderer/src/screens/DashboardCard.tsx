@@ -4,6 +4,16 @@ import { Link } from '../router/Link.tsx';
 import { useSession } from '../stores/session.ts';
 import { deviceCardTitle } from './devices/nav.ts';
 import { cardRoute } from '../router/routes.ts';
+import shellEn from '../i18n/shell.en.ts';
+
+const PARTNER_TEXTS = shellEn.partnerCards;
+
+/** A partner reads what the partner does there; the admin's texts say what the admin reviews. */
+function useCardText(id: CardId, isAdmin: boolean): { title: string; description: string } {
+  const { t } = useTranslation();
+  const description = !isAdmin && id in PARTNER_TEXTS ? t(`shell.partnerCards.${id as keyof typeof PARTNER_TEXTS}`) : t(`dashboard.cards.${id}.description`);
+  return { title: t(`dashboard.cards.${id}.title`), description };
+}
 
 export function DashboardCard({ id, count, breakdown }: { id: CardId; count: number | null; breakdown?: Record<string, number> | undefined }) {
   const { t } = useTranslation();
@@ -15,10 +25,11 @@ export function DashboardCard({ id, count, breakdown }: { id: CardId; count: num
   const deviceTitle = count === null ? null : deviceCardTitle(id, count, isAdmin, breakdown, t as never);
   const countTitle =
     deviceTitle !== null ? deviceTitle : count === null ? '' : id === 'authServices' && !isAdmin ? t('partnerServices.counts.authServices', { count }) : id === 'trustStore' || id === 'partnerCertificate' ? t(`dashboard.counts.${id}`, { count }) : id === 'policyLinking' ? t('policies.linking.pendingCount', { count }) : t('dashboard.countTitle', { n: count });
+  const text = useCardText(id, isAdmin);
   const body = (
     <>
       <div className="flex items-start justify-between gap-3">
-        <h2 className="text-base font-semibold text-slate-900">{t(`dashboard.cards.${id}.title`)}</h2>
+        <h2 className="text-base font-semibold text-slate-900">{text.title}</h2>
         {count !== null ? (
           <span
             data-testid={`card-count-${id}`}
@@ -30,7 +41,9 @@ export function DashboardCard({ id, count, breakdown }: { id: CardId; count: num
           </span>
         ) : null}
       </div>
-      <p className="mt-2 text-slate-600">{t(`dashboard.cards.${id}.description`)}</p>
+      <p className="mt-2 text-slate-600" data-testid={`card-description-${id}`}>
+        {text.description}
+      </p>
     </>
   );
   const base = 'panel block h-full p-5';
@@ -45,6 +58,19 @@ export function DashboardCard({ id, count, breakdown }: { id: CardId; count: num
           {body}
         </div>
       )}
+    </li>
+  );
+}
+
+/** A card the route tables add (no count): Devices & hardware. */
+export function LocalCard({ path }: { path: string }) {
+  const { t } = useTranslation();
+  return (
+    <li>
+      <Link to={path} data-testid="card-hardware" className="panel block h-full p-5 transition hover:border-brand-500 hover:shadow-md">
+        <h2 className="text-base font-semibold text-slate-900">{t('shell.hardwareCard.title')}</h2>
+        <p className="mt-2 text-slate-600">{t('shell.hardwareCard.description')}</p>
+      </Link>
     </li>
   );
 }

@@ -1,21 +1,15 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserProfile } from '../contract.ts';
 import { FormError } from '../components/FormError.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { useEvent } from '../hooks/useEvent.ts';
-import { useDashboard } from '../stores/dashboard.ts';
-import { DashboardCard } from './DashboardCard.tsx';
+import { useRecord } from '../data/useRecord.ts';
+import { localCardsFor } from '../router/routes.ts';
+import { DashboardCard, LocalCard } from './DashboardCard.tsx';
 
 export function DashboardScreen({ user }: { user: UserProfile }) {
   const { t } = useTranslation();
-  const { summary, error, load } = useDashboard();
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  // Counts change when anyone acts; the core says what changed and we refetch.
-  useEvent('data.changed', () => void load());
+  // Counts change when anyone acts: the summary reads every topic, so any data.changed refetches it.
+  const { data: summary, error } = useRecord('dashboard.summary', {});
 
   return (
     <div className="space-y-6">
@@ -35,6 +29,9 @@ export function DashboardScreen({ user }: { user: UserProfile }) {
         <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" data-testid="dashboard-cards" aria-label={t('dashboard.title')}>
           {summary.cards.map((card) => (
             <DashboardCard key={card.id} id={card.id} count={card.count} breakdown={card.breakdown} />
+          ))}
+          {localCardsFor(user).map((card) => (
+            <LocalCard key={card.id} path={card.path} />
           ))}
         </ul>
       ) : !error ? (
