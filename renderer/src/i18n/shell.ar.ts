@@ -5,6 +5,7 @@ const shellAr: DeepStringMap<typeof shellEn> = {
   navGroups: {
     partners: 'الشركاء والسياسات',
     devices: 'الأجهزة',
+    system: 'النظام',
   },
   partnerCards: {
     policies: 'اطلب السياسات التي يحتاجها معرّف الشريك وتابع الموافقة عليها',

@@ -3,6 +3,7 @@ const shellEn = {
   navGroups: {
     partners: 'Partners & policies',
     devices: 'Devices',
+    system: 'System',
   },
   /** A partner's cards say what the partner does there (the admin's say what the admin reviews). */
   partnerCards: {

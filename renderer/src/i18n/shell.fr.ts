@@ -5,6 +5,7 @@ const shellFr: DeepStringMap<typeof shellEn> = {
   navGroups: {
     partners: 'Partenaires et politiques',
     devices: 'Appareils',
+    system: 'Système',
   },
   partnerCards: {
     policies: 'Demandez les politiques dont votre identifiant partenaire a besoin et suivez leur approbation',

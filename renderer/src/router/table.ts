@@ -24,7 +24,7 @@ export interface RouteEntry<S extends string = string> {
   card?: CardId | LocalCardId;
 }
 
-export type NavGroup = 'partners' | 'devices';
+export type NavGroup = 'partners' | 'devices' | 'system';
 /** Dashboard cards the renderer adds from the route tables (the core has nothing to count for them). */
 export type LocalCardId = 'hardware';
 
