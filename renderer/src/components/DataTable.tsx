@@ -85,9 +85,12 @@ export function DataTable<R>(props: DataTableProps<R>) {
         </div>
         <div ref={scrollRef} role="rowgroup" className="max-h-[60vh] overflow-y-auto" data-testid={ids.body}>
           {rows.length === 0 ? (
-            <p className="px-4 py-8 text-center text-slate-600" data-testid={ids.empty}>
-              {placeholder}
-            </p>
+            // A row group holds rows only (ARIA): the placeholder is one row with one cell.
+            <div role="row">
+              <p role="cell" className="px-4 py-8 text-center text-slate-600" data-testid={ids.empty}>
+                {placeholder}
+              </p>
+            </div>
           ) : (
             <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
               {virtualizer.getVirtualItems().map((item) => {
