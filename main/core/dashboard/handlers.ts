@@ -5,11 +5,12 @@ import type { HandlerMap } from '../handlers.ts';
 import { query } from '../handlers.ts';
 import { loadProfile } from '../accounts/profile.ts';
 import { adminCards, partnerCards } from './cards.ts';
+import { auditActivity, expiryTimeline } from './timeline.ts';
 import { expiringCaCount, expiringPartnerCertificates } from '../certificates/expiry.ts';
 
 type Card = z.infer<typeof DashboardCard>;
 
-export const dashboardHandlers: HandlerMap<'dashboard.summary'> = {
+export const dashboardHandlers: HandlerMap<'dashboard.summary' | 'dashboard.expiryTimeline' | 'dashboard.auditActivity'> = {
   /**
    * Cards for features that exist (pms.md §5.2). Admins see admin cards; partner users see the
    * cards of their partner type. Feature issues append their cards and counts here.
@@ -31,4 +32,6 @@ export const dashboardHandlers: HandlerMap<'dashboard.summary'> = {
     const accountStatus = !p ? 'InProgress' : p.approvalStatus === 'approved' ? (p.isActive ? 'active' : 'deactivated') : p.approvalStatus;
     return { cards: [{ id: 'partnerCertificate', count: expiringPartnerCertificates(ctx.db, actor.partnerIds, ctx.now) }, ...partnerCards(ctx, actor, p), { id: 'profile', count: null }], accountStatus };
   }),
+  'dashboard.expiryTimeline': query((ctx, input) => expiryTimeline(ctx.db, ctx.now, input.days)),
+  'dashboard.auditActivity': query((ctx, input) => auditActivity(ctx.db, ctx.now, input.days)),
 };

@@ -6,6 +6,7 @@ import devicesAr from './devices.ar.ts';
 import hardwareAr from './hardware.ar.ts';
 import syncAr from './sync.ar.ts';
 import shellAr from './shell.ar.ts';
+import chartsAr from './charts.ar.ts';
 
 const ar: Translation = {
   app: {
@@ -292,6 +293,7 @@ const ar: Translation = {
   hardware: hardwareAr,
   sync: syncAr,
   shell: shellAr,
+  charts: chartsAr,
   errors: {
     PD_RPC_001: 'تعذّرت قراءة الطلب.',
     PD_RPC_002: 'حجم الطلب كبير جدًا.',

@@ -6,6 +6,7 @@ import devicesEn from './devices.en.ts';
 import hardwareEn from './hardware.en.ts';
 import syncEn from './sync.en.ts';
 import shellEn from './shell.en.ts';
+import chartsEn from './charts.en.ts';
 
 /** One message per contract error code; a new code without a message fails the type-check. */
 const errors: Record<ErrorCode, string> = {
@@ -475,6 +476,7 @@ const en = {
   hardware: hardwareEn,
   sync: syncEn,
   shell: shellEn,
+  charts: chartsEn,
   errors,
 };
 

@@ -6,6 +6,7 @@ import devicesFr from './devices.fr.ts';
 import hardwareFr from './hardware.fr.ts';
 import syncFr from './sync.fr.ts';
 import shellFr from './shell.fr.ts';
+import chartsFr from './charts.fr.ts';
 
 const fr: Translation = {
   app: {
@@ -292,6 +293,7 @@ const fr: Translation = {
   hardware: hardwareFr,
   sync: syncFr,
   shell: shellFr,
+  charts: chartsFr,
   errors: {
     PD_RPC_001: 'La requête n’a pas pu être lue.',
     PD_RPC_002: 'La requête est trop volumineuse.',

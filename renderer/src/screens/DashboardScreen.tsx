@@ -5,6 +5,7 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useRecord } from '../data/useRecord.ts';
 import { localCardsFor } from '../router/routes.ts';
 import { DashboardCard, LocalCard } from './DashboardCard.tsx';
+import { AdminCharts } from './dashboard/AdminCharts.tsx';
 
 export function DashboardScreen({ user }: { user: UserProfile }) {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function DashboardScreen({ user }: { user: UserProfile }) {
           {t('app.loading')}
         </p>
       ) : null}
+      {user.roles.includes('PARTNER_ADMIN') ? <AdminCharts /> : null}
     </div>
   );
 }
