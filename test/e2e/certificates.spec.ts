@@ -138,7 +138,7 @@ test('admin: trust certificates uploaded one by one and as a bundle, listed per 
   // Root CA tab: both roots; filters run in the core
   const rows = page.getByTestId('trust-row');
   await expect(rows).toHaveCount(2);
-  await expect(page.getByTestId('trust-total')).toHaveText('2 certificates');
+  await expect(page.getByTestId('trust-total')).toHaveText('Certificates: 2');
   await fill(page, 'trust-filters', { partnerDomain: 'AUTH' });
   await page.getByTestId('trust-apply').click();
   await expect(rows).toHaveCount(1);

@@ -193,7 +193,7 @@ test('admin: policy groups and policies — create, file upload and editor, edit
   const blocked = page.getByTestId('group-blocked');
   await expect(blocked).toContainText('Active Policies Detected!');
   await expect(blocked.getByTestId('group-blocked-body')).toHaveAttribute('data-code', 'PMS_POL_056');
-  await expect(blocked).toContainText('holds 1 activated policies');
+  await expect(blocked).toContainText('Activated policies in the policy group');
   await blocked.getByTestId('group-blocked-close').click();
   await row(page, 'group-row', 'Telecom').getByTestId('group-row-deactivate').click();
   await page.getByTestId('group-deactivate-dialog-confirm').click();

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { formatDay } from '../lib/format.ts';
+import { useUi } from '../stores/ui.ts';
 
 export interface DaySeries {
   label: string;
@@ -18,12 +20,13 @@ const DAY_S = 86_400;
  * number, so screen-reader users and anyone who wants the figures get them.
  */
 export function DayChart({ from, series, title, summary, testId }: { from: string; series: DaySeries[]; title: string; summary: string; testId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useUi((st) => st.lang);
   const box = useRef<HTMLDivElement>(null);
   const days = series[0]?.values.length ?? 0;
   const start = Date.parse(`${from}T00:00:00Z`) / 1000;
   const x = Array.from({ length: days }, (_, i) => start + i * DAY_S);
-  const dayLabel = new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const dayLabel = { format: (date: Date) => formatDay(date.getTime(), lang) };
 
   useEffect(() => {
     const el = box.current;
@@ -66,7 +69,7 @@ export function DayChart({ from, series, title, summary, testId }: { from: strin
       plot.destroy();
     };
     // `series` and `from` identify the data; the formatter follows the language.
-  }, [series, from, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [series, from, lang]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const rows = x.map((ts, d) => ({ ts, counts: series.map((s) => s.values[d] ?? 0) })).filter((r) => r.counts.some((n) => n > 0));
   return (

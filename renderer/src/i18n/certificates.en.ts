@@ -75,7 +75,7 @@ const certificatesEn = {
     viewLabel: 'View certificate {{id}}',
     downloadLabel: 'Download certificate {{id}}',
     empty: 'No certificates match these filters.',
-    total: '{{n}} certificates',
+    total: 'Certificates: {{n}}',
   },
   signingCa: {
     title: 'Partner Desk signing CA',

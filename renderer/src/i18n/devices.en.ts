@@ -24,7 +24,7 @@ const devicesEn = {
     ftmChip_many: '{{count}} FTM chip certificates expire within 30 days',
     ftmChip_other: '{{count}} FTM chip certificates expire within 30 days',
     adminSbiDevice: '{{sbi}} SBI and {{device}} device requests are pending',
-    adminFtmChip: '{{n}} FTM chip requests are pending',
+    adminFtmChip: 'FTM chip requests pending: {{n}}',
   },
   cols: {
     partnerId: 'Partner ID',

@@ -390,7 +390,7 @@ const en = {
     title: 'Dashboard',
     welcome: 'Welcome {{first}} {{last}}',
     accountStatus: 'Account status',
-    countTitle: '{{n}} items need attention',
+    countTitle: 'Items that need your attention: {{n}}',
     /** Expiry badges (pms.md §5.2). Every plural form any bundle needs: Arabic has six, French uses many. */
     counts: {
       trustStore_zero: 'No CA certificate expires within 30 days',
@@ -435,8 +435,8 @@ const en = {
   },
   pager: {
     pageSize: 'Rows per page',
-    total: '{{n}} results',
-    totalAtLeast: '{{n}}+ results',
+    total: 'Results: {{n}}',
+    totalAtLeast: 'Results: more than {{n}}',
     pageOf: 'Page {{page}} of {{pages}}',
     page: 'Page {{page}}',
     previous: 'Previous',

@@ -47,7 +47,12 @@ const syncEn = {
     appliedOk: 'Applied as made here',
     notHere: 'Not applied here now: {{message}}',
     open: 'Open',
-    total: '{{count}} changes',
+    total_zero: '{{count}} changes',
+    total_one: '{{count}} change',
+    total_two: '{{count}} changes',
+    total_few: '{{count}} changes',
+    total_many: '{{count}} changes',
+    total_other: '{{count}} changes',
   },
   join: {
     title: 'Join a server',
@@ -97,7 +102,12 @@ const syncEn = {
   },
   apiKey: {
     offline: 'This desk is joined to a server: the key works only once the server has accepted it. Until then, authentication services refuse it.',
-    pending: 'It has not reached the server yet: {{count}} changes are waiting to be sent (see the sync queue).',
+    pending_zero: 'It has not reached the server yet: {{count}} changes are waiting to be sent (see the sync queue).',
+    pending_one: 'It has not reached the server yet: {{count}} change is waiting to be sent (see the sync queue).',
+    pending_two: 'It has not reached the server yet: {{count}} changes are waiting to be sent (see the sync queue).',
+    pending_few: 'It has not reached the server yet: {{count}} changes are waiting to be sent (see the sync queue).',
+    pending_many: 'It has not reached the server yet: {{count}} changes are waiting to be sent (see the sync queue).',
+    pending_other: 'It has not reached the server yet: {{count}} changes are waiting to be sent (see the sync queue).',
   },
 };
 

@@ -49,7 +49,12 @@ const syncFr: DeepStringMap<typeof syncEn> = {
     appliedOk: 'Appliquée comme faite ici',
     notHere: 'Non appliquée ici pour l’instant : {{message}}',
     open: 'Ouvrir',
-    total: '{{count}} modifications',
+    total_zero: '{{count}} modifications',
+    total_one: '{{count}} modification',
+    total_two: '{{count}} modifications',
+    total_few: '{{count}} modifications',
+    total_many: '{{count}} modifications',
+    total_other: '{{count}} modifications',
   },
   join: {
     title: 'Rejoindre un serveur',
@@ -99,7 +104,12 @@ const syncFr: DeepStringMap<typeof syncEn> = {
   },
   apiKey: {
     offline: 'Ce poste est relié à un serveur : la clé ne fonctionne qu’une fois acceptée par le serveur. D’ici là, les services d’authentification la refusent.',
-    pending: 'Elle n’a pas encore atteint le serveur : {{count}} modifications attendent d’être envoyées (voir la file de synchronisation).',
+    pending_zero: 'Elle n’a pas encore atteint le serveur : {{count}} modifications attendent d’être envoyées (voir la file de synchronisation).',
+    pending_one: 'Elle n’a pas encore atteint le serveur : {{count}} modification attend d’être envoyée (voir la file de synchronisation).',
+    pending_two: 'Elle n’a pas encore atteint le serveur : {{count}} modifications attendent d’être envoyées (voir la file de synchronisation).',
+    pending_few: 'Elle n’a pas encore atteint le serveur : {{count}} modifications attendent d’être envoyées (voir la file de synchronisation).',
+    pending_many: 'Elle n’a pas encore atteint le serveur : {{count}} modifications attendent d’être envoyées (voir la file de synchronisation).',
+    pending_other: 'Elle n’a pas encore atteint le serveur : {{count}} modifications attendent d’être envoyées (voir la file de synchronisation).',
   },
 };
 

@@ -23,3 +23,8 @@ export function formatList(items: string[], lang: Language): string {
 export function formatCount(n: number, lang: Language): string {
   return new Intl.NumberFormat(intlLocale(lang)).format(n);
 }
+
+/** A calendar day (UTC) in short form ("7 Dec", "7 déc.") for chart axes and day tables. */
+export function formatDay(ms: number, lang: Language): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(ms);
+}

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { DayChart, type DaySeries } from '../../components/DayChart.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { useRecord } from '../../data/useRecord.ts';
+import { formatList } from '../../lib/format.ts';
+import { useUi } from '../../stores/ui.ts';
 
 const EXPIRY_DAYS = 90;
 const ACTIVITY_DAYS = 30;
@@ -16,10 +18,10 @@ const KINDS = [
 
 /** The partner admin's numbers over time: what expires in the next 90 days, and the audit log per day. */
 export function AdminCharts() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useUi((st) => st.lang);
   const expiry = useRecord('dashboard.expiryTimeline', { days: EXPIRY_DAYS });
   const activity = useRecord('dashboard.auditActivity', { days: ACTIVITY_DAYS });
-  const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
 
   const expirySeries = useMemo<DaySeries[]>(
     () => {
@@ -44,7 +46,7 @@ export function AdminCharts() {
           from={expiry.data.from}
           series={expirySeries}
           title={t('charts.expiry.title', { days: EXPIRY_DAYS })}
-          summary={expiring.length ? t('charts.expiry.summary', { days: EXPIRY_DAYS, list: list.format(expiring) }) : t('charts.expiry.none', { days: EXPIRY_DAYS })}
+          summary={expiring.length ? t('charts.expiry.summary', { days: EXPIRY_DAYS, list: formatList(expiring, lang) }) : t('charts.expiry.none', { days: EXPIRY_DAYS })}
         />
       ) : null}
       {activity.data ? (
