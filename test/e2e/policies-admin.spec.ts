@@ -198,7 +198,7 @@ test('admin: policy groups and policies — create, file upload and editor, edit
   await row(page, 'group-row', 'Telecom').getByTestId('group-row-deactivate').click();
   await page.getByTestId('group-deactivate-dialog-confirm').click();
   await expect(page.getByTestId('group-blocked')).toContainText('Draft Policies Detected!');
-  await expect(page.getByTestId('group-blocked')).toContainText('holds 2 draft policies');
+  await expect(page.getByTestId('group-blocked')).toContainText('Draft policies in the policy group “Telecom”: 2.');
   await page.getByTestId('group-blocked-close').click();
 
   // deactivate the published policy from its detail view
