@@ -40,12 +40,13 @@ export async function expireSbis(core: Core): Promise<SbiExpirySummary> {
 export async function runScheduledJobs(core: Core): Promise<JobsSummary> {
   // A desk joined to a server leaves the jobs to the server: their effects arrive with its rows.
   if (syncRole(core.db.reader) === 'desk') return { apiKeysExpired: 0, sbis: NO_SBI_EXPIRY, notifications: NO_NOTIFICATIONS };
+  // Expiry notices first: an SBI whose expiry is 00:00 today still gets its "expires today" (period 0)
+  // before the deactivation below takes it out of the active set.
+  const notifications = await runNotificationJobs(core);
   const now = core.deps.now().toISOString();
   const due = core.db.reader.prepare('SELECT 1 FROM partner_policy WHERE valid_to <= ? AND is_active = 1 LIMIT 1').get(now);
   const expired = due ? (await core.runAsSystem('apiKeys.expireDue', {})).expired : 0;
-  const sbis = await expireSbis(core);
-  // Expiry notices after the deactivations: an item that just expired is not announced as expiring.
-  return { apiKeysExpired: expired, sbis, notifications: await runNotificationJobs(core) };
+  return { apiKeysExpired: expired, sbis: await expireSbis(core), notifications };
 }
 
 /** Starts the schedule and returns the same core whose close() also stops it. */
