@@ -31,6 +31,8 @@ export function localText(iso: string, lang: Language, timeZone: string): string
 interface Words {
   subject: Record<NotificationType, string>;
   hello: (partnerId: string) => string;
+  /** Label separator: French sets a space before the colon. */
+  colon: string;
   what: Record<Exclude<NotificationType, 'WEEKLY_SUMMARY'>, (name: string) => string>;
   expires: (days: number) => string;
   utc: string;
@@ -60,6 +62,7 @@ const WORDS: Record<Language, Words> = {
       WEEKLY_SUMMARY: 'Partner Desk: weekly summary of expiring items',
     },
     hello: (id) => `Dear ${id},`,
+    colon: ': ',
     what: {
       ROOT_CERT_EXPIRY: (n) => `The root CA certificate "${n}" in the trust store`,
       INTERMEDIATE_CERT_EXPIRY: (n) => `The intermediate CA certificate "${n}" in the trust store`,
@@ -101,6 +104,7 @@ const WORDS: Record<Language, Words> = {
       WEEKLY_SUMMARY: 'Partner Desk : récapitulatif hebdomadaire des échéances',
     },
     hello: (id) => `Bonjour ${id},`,
+    colon: ' : ',
     what: {
       ROOT_CERT_EXPIRY: (n) => `Le certificat d’AC racine « ${n} » du magasin de confiance`,
       INTERMEDIATE_CERT_EXPIRY: (n) => `Le certificat d’AC intermédiaire « ${n} » du magasin de confiance`,
@@ -142,6 +146,7 @@ const WORDS: Record<Language, Words> = {
       WEEKLY_SUMMARY: 'Partner Desk: الملخص الأسبوعي لما تنتهي صلاحيته',
     },
     hello: (id) => `عزيزي ${id}،`,
+    colon: ': ',
     what: {
       ROOT_CERT_EXPIRY: (n) => `شهادة جهة التصديق الجذرية «${n}» في مخزن الثقة`,
       INTERMEDIATE_CERT_EXPIRY: (n) => `شهادة جهة التصديق الوسيطة «${n}» في مخزن الثقة`,
@@ -182,9 +187,10 @@ function itemLines(w: Words, input: NotificationMailInput, lang: Language): stri
   const type = input.type as Exclude<NotificationType, 'WEEKLY_SUMMARY'>;
   const name = key?.apiKeyName ?? sbi?.sbiVersion ?? (d.ftmDetails?.[0] ? `${d.ftmDetails[0].make} ${d.ftmDetails[0].model}` : cert?.issuedTo) ?? '';
   const expiry = key?.expiryDateTime ?? sbi?.sbiExpiryDateTime ?? cert?.expiryDateTime ?? `${input.expiresOn}T00:00:00.000Z`;
-  const lines = [`${w.what[type](name)} ${w.expires(input.period)}`, '', `${w.utc}: ${utcText(expiry)}`, `${w.local}: ${localText(expiry, lang, input.timeZone)}`];
-  if (cert) lines.push(`${w.domain}: ${cert.partnerDomain}`, `${w.issuedTo}: ${cert.issuedTo}`, `${w.issuedBy}: ${cert.issuedBy}`);
-  if (key) lines.push(`${w.policy}: ${key.policyName}${key.policyGroup ? ` (${key.policyGroup})` : ''}`);
+  const c = w.colon;
+  const lines = [`${w.what[type](name)} ${w.expires(input.period)}`, '', `${w.utc}${c}${utcText(expiry)}`, `${w.local}${c}${localText(expiry, lang, input.timeZone)}`];
+  if (cert) lines.push(`${w.domain}${c}${cert.partnerDomain}`, `${w.issuedTo}${c}${cert.issuedTo}`, `${w.issuedBy}${c}${cert.issuedBy}`);
+  if (key) lines.push(`${w.policy}${c}${key.policyName}${key.policyGroup ? ` (${key.policyGroup})` : ''}`);
   lines.push('', w.renew[type]);
   return lines;
 }
