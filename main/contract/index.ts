@@ -86,3 +86,5 @@ export type { PartnerDomainName, PkiWarningCode, TrustProfileName } from './meth
 export { AUDIT_SORT_FIELDS } from './methods/audit.ts';
 export type { SyncStatusView, QueueItemView, PulledChange, SyncActivityView } from './methods/sync.ts';
 export { SYNC_MAX_PUSH_BYTES } from './methods/sync.ts';
+export { NOTIFICATION_TYPES, ADMIN_NOTIFICATION_TYPES, PARTNER_NOTIFICATION_ROLES, notificationObjectPath } from './methods/notifications.ts';
+export type { NotificationType, NotificationDetails } from './methods/notifications.ts';

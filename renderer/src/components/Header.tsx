@@ -4,6 +4,7 @@ import { Link } from '../router/Link.tsx';
 import { useRoute } from '../router/hash.ts';
 import { BrandMark } from './BrandMark.tsx';
 import { UserMenu } from './UserMenu.tsx';
+import { NotificationBell } from '../screens/notifications/NotificationBell.tsx';
 import { navFor } from '../router/routes.ts';
 
 interface HeaderProps {
@@ -40,6 +41,7 @@ export function Header({ user, onLogout }: HeaderProps) {
           <span className="hidden text-sm text-brand-100 sm:inline" data-testid="header-org">
             {user.orgName}
           </span>
+          <NotificationBell />
           <UserMenu username={user.userId} onLogout={onLogout} />
         </div>
       </div>
