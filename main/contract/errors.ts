@@ -177,6 +177,18 @@ export const ERROR_CODES = [
   'PD_HW_007', // the device did not answer in time
   'PD_HW_008', // started by someone else (task, stream, virtual SBI): only they or the admin may act on it
   'PD_TRUST_001', // the virtual devices' test roots are trusted outside a demo only when the admin confirms
+  // notifications (MOSIP PMS_NOTIFICATION_ERROR_*, pms.md §2.4)
+  'PMS_NOTIFICATION_ERROR_006', // only partner admins receive root, intermediate and weekly notifications
+  'PMS_NOTIFICATION_ERROR_008', // notification not found
+  'PMS_NOTIFICATION_ERROR_009', // notification already dismissed
+  'PMS_NOTIFICATION_ERROR_011', // notification is not the caller's
+  'PMS_NOTIFICATION_ERROR_012', // status must be DISMISSED
+  'PMS_NOTIFICATION_ERROR_015', // a type-specific filter needs a notification type
+  'PMS_NOTIFICATION_ERROR_016', // invalid date (yyyy-MM-dd)
+  'PMS_NOTIFICATION_ERROR_017', // created-date filters only for weekly summaries
+  'PMS_NOTIFICATION_ERROR_018', // only the partner admin can dismiss this notification
+  'PD_NOTIF_001', // a filter that does not apply to this notification type
+  'PD_NOTIF_002', // a notification mail could not be sent; it is retried with back-off (audit, mail status)
   // desk ↔ server sync (issue 14, docs/sync.md)
   'PD_SYNC_001', // unknown desk, wrong desk key, or a desk of another user
   'PD_SYNC_002', // gap: the server expects an earlier seq first (fields.expectedSeq)

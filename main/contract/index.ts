@@ -12,6 +12,7 @@ import { deviceMethods } from './methods/devices.ts';
 import { ftmMethods } from './methods/ftm.ts';
 import { hardwareEvents, hardwareMethods } from './methods/hardware.ts';
 import { syncEvents, syncMethods } from './methods/sync.ts';
+import { notificationMethods } from './methods/notifications.ts';
 import type { ErrorBody } from './errors.ts';
 import { DataTopic } from './common.ts';
 
@@ -32,6 +33,7 @@ export const contract = {
   ...ftmMethods,
   ...hardwareMethods,
   ...syncMethods,
+  ...notificationMethods,
 };
 
 export type Contract = typeof contract;
@@ -84,3 +86,5 @@ export type { PartnerDomainName, PkiWarningCode, TrustProfileName } from './meth
 export { AUDIT_SORT_FIELDS } from './methods/audit.ts';
 export type { SyncStatusView, QueueItemView, PulledChange, SyncActivityView } from './methods/sync.ts';
 export { SYNC_MAX_PUSH_BYTES } from './methods/sync.ts';
+export { NOTIFICATION_TYPES, ADMIN_NOTIFICATION_TYPES, PARTNER_NOTIFICATION_ROLES, notificationObjectPath } from './methods/notifications.ts';
+export type { NotificationType, NotificationDetails } from './methods/notifications.ts';

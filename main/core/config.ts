@@ -5,6 +5,18 @@ import { OIDC_DEFAULTS, OidcConfigSchema } from './auth-services/oidc-config.ts'
 import { COUNT_CAP } from './lists/fact-list.ts';
 import { SERVER_CONFIG_DEFAULTS, ServerConfigSchema } from './server-config.ts';
 
+/** MOSIP's default expiry periods (days before expiry) for every kind: 30, 15, then daily from 10 (pms.md §4). */
+export const EXPIRY_PERIODS = [30, 15, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0];
+const Periods = z.array(z.number().int().min(0).max(366)).min(1).max(64).default(EXPIRY_PERIODS);
+const NOTIFICATION_DEFAULTS = {
+  periods: { caCertificates: EXPIRY_PERIODS, partnerCertificates: EXPIRY_PERIODS, ftmChipCertificates: EXPIRY_PERIODS, sbis: EXPIRY_PERIODS, apiKeys: EXPIRY_PERIODS },
+  weeklySummary: { dayOfWeek: 6, hourUtc: 0 },
+  deletePastNotifications: true,
+  retentionDays: 60,
+  skipPartnerIds: ['MOSIP.PROXY.SBI', 'mpartner-default-*'],
+  mailRetry: { firstSeconds: 60, maxSeconds: 6 * 3600 },
+};
+
 /** keymanager's rule for partner certificates: one year of MOSIP-signed validity less 30 days of grace. */
 export const PARTNER_MIN_REMAINING_DAYS = 1 * 365 - 30;
 
@@ -110,6 +122,41 @@ export const ConfigSchema = z
         virtualProviderId: 'sentinel-biometrics',
         virtualFtmOrg: 'SecureSilicon FTM',
       }),
+    /** Expiry notifications (MOSIP's mosip.pms.batch.job.* properties, pms.md §4). */
+    notifications: z
+      .object({
+        /** Days before expiry a notification is due, per kind (…expiry.periods). */
+        periods: z
+          .object({ caCertificates: Periods, partnerCertificates: Periods, ftmChipCertificates: Periods, sbis: Periods, apiKeys: Periods })
+          .default(NOTIFICATION_DEFAULTS.periods),
+        /** When the weekly summary is due (UTC; MOSIP cron 0 0 0 * * 6: Saturday 00:00). 0 = Sunday. */
+        weeklySummary: z
+          .object({ dayOfWeek: z.number().int().min(0).max(6).default(6), hourUtc: z.number().int().min(0).max(23).default(0) })
+          .default(NOTIFICATION_DEFAULTS.weeklySummary),
+        /** …enable.past.notifications.deletion and …past.notifications.deletion.period. */
+        deletePastNotifications: z.boolean().default(true),
+        retentionDays: z.number().int().min(1).max(3650).default(60),
+        /** …skips.partner.ids: MOSIP's internal partners; a trailing * matches a prefix. */
+        skipPartnerIds: z.array(z.string().trim().min(1).max(128)).max(1000).default(NOTIFICATION_DEFAULTS.skipPartnerIds),
+        /** The time zone mails show next to UTC ("local time"); the host's zone when absent. */
+        timeZone: z
+          .string()
+          .max(64)
+          .refine((tz) => {
+            try {
+              new Intl.DateTimeFormat('en', { timeZone: tz });
+              return true;
+            } catch {
+              return false;
+            }
+          }, 'not a known IANA time zone')
+          .optional(),
+        /** A failed mail is retried after firstSeconds, doubling up to maxSeconds; it is never dropped. */
+        mailRetry: z
+          .object({ firstSeconds: z.number().int().min(1).max(86_400).default(60), maxSeconds: z.number().int().min(1).max(7 * 86_400).default(6 * 3600) })
+          .default(NOTIFICATION_DEFAULTS.mailRetry),
+      })
+      .default(NOTIFICATION_DEFAULTS),
     /** The server host (`npm run server`); the desktop and web hosts ignore it. */
     server: ServerConfigSchema.default(SERVER_CONFIG_DEFAULTS),
     /** Base of links in e-mails; the host fills in its own address when this is absent. */

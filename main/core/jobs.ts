@@ -1,6 +1,8 @@
 import type { Output } from '../contract/index.ts';
 import type { Core } from './index.ts';
 import { syncRole } from './sync/node.ts';
+import { runNotificationJobs } from './notifications/run.ts';
+import type { NotificationJobsSummary } from './notifications/run.ts';
 
 /** Hosts run the jobs at start-up and then every hour (MOSIP runs them nightly; sooner is harmless). */
 export const JOB_INTERVAL_MS = 60 * 60 * 1000;
@@ -8,10 +10,12 @@ export const JOB_INTERVAL_MS = 60 * 60 * 1000;
 export interface JobsSummary {
   apiKeysExpired: number;
   sbis: SbiExpirySummary;
+  notifications: NotificationJobsSummary;
 }
 
 export type SbiExpirySummary = Output<'sbis.expireDue'>;
 const NO_SBI_EXPIRY: SbiExpirySummary = { sbisDeactivated: 0, sbisRejected: 0, devicesDeactivated: 0, devicesRejected: 0 };
+const NO_NOTIFICATIONS: NotificationJobsSummary = { created: 0, weekly: 0, deleted: 0, mailsSent: 0, mailsFailed: 0 };
 
 /**
  * The SBI expiry job (MOSIP SbiExpiryAutoDeactivationTasklet): approved SBIs past expiry are
@@ -35,11 +39,14 @@ export async function expireSbis(core: Core): Promise<SbiExpirySummary> {
  */
 export async function runScheduledJobs(core: Core): Promise<JobsSummary> {
   // A desk joined to a server leaves the jobs to the server: their effects arrive with its rows.
-  if (syncRole(core.db.reader) === 'desk') return { apiKeysExpired: 0, sbis: NO_SBI_EXPIRY };
+  if (syncRole(core.db.reader) === 'desk') return { apiKeysExpired: 0, sbis: NO_SBI_EXPIRY, notifications: NO_NOTIFICATIONS };
+  // Expiry notices first: an SBI whose expiry is 00:00 today still gets its "expires today" (period 0)
+  // before the deactivation below takes it out of the active set.
+  const notifications = await runNotificationJobs(core);
   const now = core.deps.now().toISOString();
   const due = core.db.reader.prepare('SELECT 1 FROM partner_policy WHERE valid_to <= ? AND is_active = 1 LIMIT 1').get(now);
   const expired = due ? (await core.runAsSystem('apiKeys.expireDue', {})).expired : 0;
-  return { apiKeysExpired: expired, sbis: await expireSbis(core) };
+  return { apiKeysExpired: expired, sbis: await expireSbis(core), notifications };
 }
 
 /** Starts the schedule and returns the same core whose close() also stops it. */

@@ -27,6 +27,7 @@ import { policyScreen } from './screens/policies/policyScreens.tsx';
 import { devicesScreen } from './screens/devices/routes.tsx';
 import { hardwareScreen } from './screens/hardware/routes.tsx';
 import { syncScreen } from './screens/sync/routes.tsx';
+import { notificationScreen } from './screens/notifications/routes.tsx';
 import type { UserProfile } from './contract.ts';
 
 function publicScreen(screen: Screen): ReactNode {
@@ -65,7 +66,7 @@ function privateScreen(screen: Screen, user: UserProfile): ReactNode {
     case 'notAllowed':
       return <NotAllowedScreen />;
     default:
-      return policyScreen(screen) ?? devicesScreen(screen) ?? hardwareScreen(screen, user) ?? partnerServicesScreen(screen, user) ?? syncScreen(screen, user);
+      return policyScreen(screen) ?? devicesScreen(screen) ?? hardwareScreen(screen, user) ?? partnerServicesScreen(screen, user) ?? syncScreen(screen, user) ?? notificationScreen(screen, user);
   }
 }
 

@@ -11,6 +11,8 @@ export interface ReceivedMail {
 export interface SmtpOptions {
   /** Offer STARTTLS with a self-signed certificate (default). Off: a plaintext-only server. */
   starttls?: boolean;
+  /** While this answers true, every mail is refused after its data (a server that is failing). */
+  refuse?: () => boolean;
 }
 
 /**
@@ -42,6 +44,10 @@ export async function startSmtp(options: SmtpOptions = {}): Promise<{
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (options.refuse?.()) {
+          callback(Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 }));
+          return;
+        }
         mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
         callback();
       });

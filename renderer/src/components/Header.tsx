@@ -6,6 +6,7 @@ import { BrandMark } from './BrandMark.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { navSlotsFor } from '../router/routes.ts';
 import { NavMenu } from './NavMenu.tsx';
+import { NotificationBell } from '../screens/notifications/NotificationBell.tsx';
 
 interface HeaderProps {
   user: UserProfile;
@@ -51,6 +52,7 @@ export function Header({ user, onLogout }: HeaderProps) {
           <span className="hidden text-sm text-brand-100 2xl:inline" data-testid="header-org">
             {user.orgName}
           </span>
+          <NotificationBell />
           <UserMenu username={user.userId} orgName={user.orgName} onLogout={onLogout} />
         </div>
       </div>

@@ -7,6 +7,7 @@ import hardwareAr from './hardware.ar.ts';
 import syncAr from './sync.ar.ts';
 import shellAr from './shell.ar.ts';
 import chartsAr from './charts.ar.ts';
+import notificationsAr from './notifications.ar.ts';
 
 const ar: Translation = {
   app: {
@@ -294,6 +295,7 @@ const ar: Translation = {
   sync: syncAr,
   shell: shellAr,
   charts: chartsAr,
+  notifications: notificationsAr,
   errors: {
     PD_RPC_001: 'تعذّرت قراءة الطلب.',
     PD_RPC_002: 'حجم الطلب كبير جدًا.',
@@ -455,6 +457,17 @@ const ar: Translation = {
     PD_HW_007: "لم يستجب الجهاز في الوقت المحدد.",
     PD_HW_008: "بدأ شخص آخر هذا العمل (اختبار مطابقة أو عرض مباشر أو جهاز SBI الافتراضي): لا يتصرف فيه إلا من بدأه أو المسؤول.",
     PD_TRUST_001: "هذه شهادات جذر تجريبية تُحفظ مفاتيحها الخاصة على هذا الجهاز. أكِّد لاعتمادها خارج العرض التجريبي.",
+    PMS_NOTIFICATION_ERROR_006: "لا يتلقى إشعارات الشهادات الجذرية والوسيطة والملخص الأسبوعي إلا مسؤولو الشركاء.",
+    PMS_NOTIFICATION_ERROR_008: "هذا الإشعار غير موجود (ربما حُذف بعد 60 يومًا).",
+    PMS_NOTIFICATION_ERROR_009: "تم تجاهل هذا الإشعار من قبل.",
+    PMS_NOTIFICATION_ERROR_011: "هذا الإشعار ليس موجّهًا إليك.",
+    PMS_NOTIFICATION_ERROR_012: "لا يمكن تغيير حالة الإشعار إلا إلى «متجاهَل».",
+    PMS_NOTIFICATION_ERROR_015: "اختر نوع الإشعار قبل التصفية حسب العنصر.",
+    PMS_NOTIFICATION_ERROR_016: "أدخل التاريخ بالصيغة yyyy-MM-dd.",
+    PMS_NOTIFICATION_ERROR_017: "تنطبق عوامل تصفية تاريخ الإنشاء على الملخصات الأسبوعية فقط.",
+    PMS_NOTIFICATION_ERROR_018: "لا يمكن تجاهل هذا الإشعار إلا لمسؤول الشركاء.",
+    PD_NOTIF_001: "لا ينطبق عامل التصفية هذا على هذا النوع من الإشعارات.",
+    PD_NOTIF_002: "تعذّر إرسال بريد الإشعار. سيُحفظ ويُعاد إرساله لاحقًا.",
     PD_SYNC_001: "هذا المكتب غير مسجَّل في حسابك على هذا الخادم.",
     PD_SYNC_002: "تنقص الخادمَ تغييراتٌ سابقة من هذا المكتب؛ ستُرسَل مرة أخرى.",
     PD_SYNC_003: "التغييرات المرسلة لا تخص هذا المكتب أو هذا المستخدم.",

@@ -7,6 +7,7 @@ import hardwareEn from './hardware.en.ts';
 import syncEn from './sync.en.ts';
 import shellEn from './shell.en.ts';
 import chartsEn from './charts.en.ts';
+import notificationsEn from './notifications.en.ts';
 
 /** One message per contract error code; a new code without a message fails the type-check. */
 const errors: Record<ErrorCode, string> = {
@@ -170,6 +171,17 @@ const errors: Record<ErrorCode, string> = {
   PD_HW_007: "The device did not answer in time.",
   PD_HW_008: "Someone else started this (a bench run, a live view or the virtual SBI): only they or the administrator can act on it.",
   PD_TRUST_001: "These are test roots whose private keys are kept on this desk. Confirm to trust them outside a demo.",
+  PMS_NOTIFICATION_ERROR_006: "Only partner admins receive root, intermediate and weekly notifications.",
+  PMS_NOTIFICATION_ERROR_008: "This notification does not exist (it may have been removed after 60 days).",
+  PMS_NOTIFICATION_ERROR_009: "This notification is already dismissed.",
+  PMS_NOTIFICATION_ERROR_011: "This notification is not yours.",
+  PMS_NOTIFICATION_ERROR_012: "A notification can only be set to dismissed.",
+  PMS_NOTIFICATION_ERROR_015: "Choose a notification type before filtering by item.",
+  PMS_NOTIFICATION_ERROR_016: "Enter the date as yyyy-MM-dd.",
+  PMS_NOTIFICATION_ERROR_017: "Created-date filters apply to weekly summaries only.",
+  PMS_NOTIFICATION_ERROR_018: "Only the partner admin can dismiss this notification.",
+  PD_NOTIF_001: "This filter does not apply to this notification type.",
+  PD_NOTIF_002: "The notification e-mail could not be sent. It is kept and sent again later.",
   PD_SYNC_001: "This desk is not registered to your account on this server.",
   PD_SYNC_002: "The server is missing earlier changes from this desk; they will be sent again.",
   PD_SYNC_003: "The changes sent do not belong to this desk or this user.",
@@ -477,6 +489,7 @@ const en = {
   sync: syncEn,
   shell: shellEn,
   charts: chartsEn,
+  notifications: notificationsEn,
   errors,
 };
 

@@ -7,6 +7,7 @@ import hardwareFr from './hardware.fr.ts';
 import syncFr from './sync.fr.ts';
 import shellFr from './shell.fr.ts';
 import chartsFr from './charts.fr.ts';
+import notificationsFr from './notifications.fr.ts';
 
 const fr: Translation = {
   app: {
@@ -294,6 +295,7 @@ const fr: Translation = {
   sync: syncFr,
   shell: shellFr,
   charts: chartsFr,
+  notifications: notificationsFr,
   errors: {
     PD_RPC_001: 'La requête n’a pas pu être lue.',
     PD_RPC_002: 'La requête est trop volumineuse.',
@@ -455,6 +457,17 @@ const fr: Translation = {
     PD_HW_007: "Le périphérique n'a pas répondu à temps.",
     PD_HW_008: "Quelqu'un d'autre a lancé ceci (un banc, une vue en direct ou le SBI virtuel) : seuls cette personne ou l'administrateur peuvent agir dessus.",
     PD_TRUST_001: "Ce sont des racines de test dont les clés privées sont conservées sur ce poste. Confirmez pour leur faire confiance hors démonstration.",
+    PMS_NOTIFICATION_ERROR_006: "Seuls les administrateurs des partenaires reçoivent les notifications racine, intermédiaires et hebdomadaires.",
+    PMS_NOTIFICATION_ERROR_008: "Cette notification n'existe pas (elle a peut-être été supprimée après 60 jours).",
+    PMS_NOTIFICATION_ERROR_009: "Cette notification est déjà ignorée.",
+    PMS_NOTIFICATION_ERROR_011: "Cette notification ne vous est pas adressée.",
+    PMS_NOTIFICATION_ERROR_012: "Une notification ne peut être que marquée comme ignorée.",
+    PMS_NOTIFICATION_ERROR_015: "Choisissez un type de notification avant de filtrer par élément.",
+    PMS_NOTIFICATION_ERROR_016: "Saisissez la date au format aaaa-MM-jj.",
+    PMS_NOTIFICATION_ERROR_017: "Les filtres de date de création ne s'appliquent qu'aux récapitulatifs hebdomadaires.",
+    PMS_NOTIFICATION_ERROR_018: "Seul l'administrateur des partenaires peut ignorer cette notification.",
+    PD_NOTIF_001: "Ce filtre ne s'applique pas à ce type de notification.",
+    PD_NOTIF_002: "Le courriel de notification n'a pas pu être envoyé. Il est conservé et sera renvoyé plus tard.",
     PD_SYNC_001: "Ce poste n'est pas enregistré sur votre compte de ce serveur.",
     PD_SYNC_002: "Il manque au serveur des modifications antérieures de ce poste ; elles seront renvoyées.",
     PD_SYNC_003: "Les modifications envoyées n'appartiennent pas à ce poste ou à cet utilisateur.",
