@@ -12,6 +12,7 @@ import { deviceMethods } from './methods/devices.ts';
 import { ftmMethods } from './methods/ftm.ts';
 import { hardwareEvents, hardwareMethods } from './methods/hardware.ts';
 import { syncEvents, syncMethods } from './methods/sync.ts';
+import { releaseMethods } from './methods/releases.ts';
 import type { ErrorBody } from './errors.ts';
 import { DataTopic } from './common.ts';
 
@@ -32,6 +33,7 @@ export const contract = {
   ...ftmMethods,
   ...hardwareMethods,
   ...syncMethods,
+  ...releaseMethods,
 };
 
 export type Contract = typeof contract;

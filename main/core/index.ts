@@ -106,6 +106,7 @@ export function openCore(options: CoreOptions): Core {
     log,
     hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, dataDir: options.dataDir, emit, now, log, keyWrap })))(emitEvent),
     deskSync: null,
+    deskUpdates: null,
   };
   const file = join(options.dataDir, DB_FILE);
   // SQLite gives -wal and -shm the database file's mode, so a 0600 database keeps them private too.
