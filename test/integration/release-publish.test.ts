@@ -43,7 +43,7 @@ describe('release publish: the folder is checked against its metadata', () => {
     const dir = writeLinuxRelease(work, '0.9.0');
     const deb = join(dir, 'partner-desk_0.9.0_amd64.deb');
     const bytes = readFileSync(deb);
-    bytes[1000] ^= 0xff; // same size, different bytes
+    bytes.writeUInt8(bytes.readUInt8(1000) ^ 0xff, 1000); // same size, different bytes
     writeFileSync(deb, bytes);
     await expect(publishReleaseDir(server.core, token, dir, 'stable', 100)).rejects.toMatchObject({ code: 'PD_UPDATE_002' });
     writeFileSync(deb, bytes.subarray(0, 1000)); // and a truncated one
