@@ -15,6 +15,7 @@ import type { Audience } from './events/audience.ts';
 import { EventSubscriptions } from './events/subscriptions.ts';
 import type { EventSource } from './events/subscriptions.ts';
 import { becomeServer, syncRole } from './sync/node.ts';
+import type { DeskUpdatePort } from './releases/updates.ts';
 import type { DeskSyncPort } from './sync/port.ts';
 import { runAsSystem } from './system.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -45,6 +46,8 @@ export interface Core extends EventSource {
   readonly env: DispatchEnv;
   /** Hands the desk's sync client to `sync.connect` / `sync.now` / `sync.signIn`. */
   setDeskSync(port: DeskSyncPort | null): void;
+  /** Hands the desk's updater (main/update) to `updates.*`; the Electron host sets it. */
+  setDeskUpdates(port: DeskUpdatePort | null): void;
   close(): void;
 }
 
@@ -161,6 +164,9 @@ export function openCore(options: CoreOptions): Core {
       stopActivity?.();
       deps.deskSync = port;
       stopActivity = port ? port.onActivity((activity) => emitEvent('sync.activity', activity, { roles: ROLES })) : null;
+    },
+    setDeskUpdates(port) {
+      deps.deskUpdates = port;
     },
     onEvent(listener) {
       listeners.add(listener);

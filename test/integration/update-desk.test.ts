@@ -3,15 +3,13 @@ import { createServer, connect } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DebUpdater } from 'electron-updater';
-import type { AppAdapter } from 'electron-updater/out/AppAdapter.js';
-import type { InstallOptions } from 'electron-updater/out/BaseUpdater.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishReleaseDir } from '../../main/cli/release.ts';
 import type { Output } from '../../main/contract/index.ts';
 import { artefactPath } from '../../main/core/releases/store.ts';
 import { releaseKeyFromSeed } from '../../main/core/releases/key.ts';
-import { PinnedHttpExecutor, signedUpdateEngine } from '../../main/hosts/electron/update-engine.ts';
+import { DebUpdater, PinnedHttpExecutor, signedUpdateEngine } from '../../main/hosts/electron/update-engine.ts';
+import type { AppAdapter, InstallOptions } from '../../main/hosts/electron/update-engine.ts';
 import { UpdateController } from '../../main/update/controller.ts';
 import { FeedGuard } from '../../main/update/guard.ts';
 import { ADMIN } from '../helpers/core.ts';
@@ -238,9 +236,15 @@ describe('offline and interrupted', () => {
       client.pipe(upstream);
       upstream.on('data', (chunk: Buffer) => {
         seen += chunk.length;
-        if (seen <= limit) client.write(chunk);
-        else if (mode === 'cut') (client.destroy(), upstream.destroy());
-        else (upstream.pause(), (stalled = true));
+        if (seen <= limit) {
+          client.write(chunk);
+        } else if (mode === 'cut') {
+          client.destroy();
+          upstream.destroy();
+        } else {
+          upstream.pause();
+          stalled = true;
+        }
       });
       const end = () => (client.destroy(), upstream.destroy());
       client.on('error', end).on('close', end);

@@ -5,6 +5,7 @@ import type { RequestOptions } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { CancellationError, CancellationToken, configureRequestOptions, configureRequestUrl, HttpError, HttpExecutor } from 'builder-util-runtime';
 import type { DownloadOptions } from 'builder-util-runtime';
+import { AppImageUpdater, DebUpdater, NsisUpdater, RpmUpdater } from 'electron-updater';
 import type { AppUpdater, BaseUpdater, ProgressInfo, UpdateInfo } from 'electron-updater';
 import type { AppAdapter } from 'electron-updater/out/AppAdapter.js';
 import type { ProviderRuntimeOptions } from 'electron-updater/out/providers/Provider.js';
@@ -181,3 +182,21 @@ export function signedUpdateEngine({ updater, guard, feedUrl, executor }: Engine
 }
 
 export type { AppAdapter };
+export type { InstallOptions } from 'electron-updater/out/BaseUpdater.js';
+// The updater classes, for the host and for tests (which may not import electron-updater themselves).
+export { AppImageUpdater, DebUpdater, NsisUpdater, RpmUpdater };
+
+/**
+ * The updater for this install, as electron-updater's own `autoUpdater` picks it: NSIS on
+ * Windows; on Linux the AppImage when running from one, else the package type electron-builder
+ * recorded next to the app (deb, rpm). macOS (Squirrel.Mac) needs Electron's main-process
+ * autoUpdater and is not driven from here: null.
+ */
+export function platformUpdater(app: AppAdapter, platform: NodeJS.Platform, env: Readonly<Record<string, string | undefined>>, packageType: string | null): Installable | null {
+  if (platform === 'win32') return new NsisUpdater(null, app);
+  if (platform !== 'linux') return null;
+  if (env.APPIMAGE) return new AppImageUpdater(null, app);
+  if (packageType === 'deb') return new DebUpdater(null, app);
+  if (packageType === 'rpm') return new RpmUpdater(null, app);
+  return null;
+}
