@@ -5,6 +5,7 @@ import policiesEn from './policies.en.ts';
 import devicesEn from './devices.en.ts';
 import hardwareEn from './hardware.en.ts';
 import syncEn from './sync.en.ts';
+import updatesEn from './updates.en.ts';
 
 /** One message per contract error code; a new code without a message fails the type-check. */
 const errors: Record<ErrorCode, string> = {
@@ -486,6 +487,7 @@ const en = {
   devices: devicesEn,
   hardware: hardwareEn,
   sync: syncEn,
+  updates: updatesEn,
   errors,
 };
 
