@@ -17,7 +17,7 @@ test('the admin sets the update policy and pin on the server; the browser page s
   await page.goto(`${server.host.origin}/`);
   await signIn(page, ADMIN.username, ADMIN.password);
   await expect(page.getByTestId('header-org')).toBeVisible();
-  await page.evaluate(() => void (location.hash = '#/admin/settings'));
+  await page.evaluate(() => void ((globalThis as unknown as { location: { hash: string } }).location.hash = '#/admin/settings'));
   // No installer behind a browser page: said plainly, and no update bar.
   await expect(page.getByTestId('updates-web-host')).toHaveText('Updates are installed by the desktop app. This page is served by the server and always shows its version.');
   await expect(page.getByTestId('update-banner')).toHaveCount(0);
@@ -43,7 +43,7 @@ test('the admin sets the update policy and pin on the server; the browser page s
     await page.getByTestId('lang-select').selectOption(lang);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     await expect(page.getByTestId('lang-select')).toHaveValue(lang);
-    await page.evaluate(() => void (location.hash = '#/admin/settings'));
+    await page.evaluate(() => void ((globalThis as unknown as { location: { hash: string } }).location.hash = '#/admin/settings'));
   };
   await switchLanguage('fr');
   await expect(page.getByTestId('updates-web-host')).toContainText('installées par l’application de bureau');

@@ -11,10 +11,10 @@ const disk = (paths: string[]) => (p: string) => paths.includes(p);
 
 describe('npm run dist preflight', () => {
   it('names the missing Electron binary, and passes once it is in the cache', () => {
-    const env = { HOME: '/home/b', PATH: '/usr/bin' };
+    const env = { HOME: '/u/b', PATH: '/usr/bin' };
     const missing = preflight({ ...base, os: 'linux', env, exists: disk([]) });
-    expect(missing.missing).toEqual([expect.stringContaining('electron-v45.4.1-linux-x64.zip is not in /home/b/.cache/electron')]);
-    const ok = preflight({ ...base, os: 'linux', env, exists: disk(['/home/b/.cache/electron/electron-v45.4.1-linux-x64.zip']) });
+    expect(missing.missing).toEqual([expect.stringContaining('electron-v45.4.1-linux-x64.zip is not in /u/b/.cache/electron')]);
+    const ok = preflight({ ...base, os: 'linux', env, exists: disk(['/u/b/.cache/electron/electron-v45.4.1-linux-x64.zip']) });
     expect(ok.missing).toEqual([]);
   });
 

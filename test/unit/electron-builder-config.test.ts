@@ -24,11 +24,12 @@ interface Targets {
 }
 
 describe('electron-builder.yml', () => {
-  it("passes electron-builder's own schema", () => {
+  // Compiling electron-builder's schema with ajv takes seconds on a busy machine.
+  it("passes electron-builder's own schema", { timeout: 60_000 }, () => {
     expect(() => validateSchema(scheme, config)).not.toThrow();
   });
 
-  it('the schema check can fail: an unknown option and a wrong type are refused', () => {
+  it('the schema check can fail: an unknown option and a wrong type are refused', { timeout: 60_000 }, () => {
     expect(() => validateSchema(scheme, { ...config, electronFusez: {} })).toThrow(/electronFusez/);
     expect(() => validateSchema(scheme, { ...config, asar: 'sometimes' })).toThrow(/asar/);
   });
@@ -45,7 +46,7 @@ describe('electron-builder.yml', () => {
     expect(config.npmRebuild).toBe(true);
   });
 
-  it('stays valid with the signing settings of each environment merged in', () => {
+  it('stays valid with the signing settings of each environment merged in', { timeout: 60_000 }, () => {
     const azure = { PD_AZURE_SIGNING_ENDPOINT: 'https://weu.codesigning.azure.net', PD_AZURE_SIGNING_ACCOUNT: 'acct', PD_AZURE_CERT_PROFILE: 'prof', PD_AZURE_PUBLISHER_NAME: 'Partner Desk' };
     const merged = (os: 'win' | 'mac', env: Record<string, string>) => {
       const extra = signingConfig(os, env);

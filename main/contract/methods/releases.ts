@@ -64,7 +64,7 @@ export const releaseMethods = {
         channel: Channel,
         metadataName: Text({ min: 1, max: 64 }).refine((v) => METADATA_NAME.test(v), { message: 'latest.yml, latest-mac.yml, latest-linux.yml or latest-linux-arm64.yml' }),
         /** The latest*.yml text electron-builder wrote, as is. */
-        metadata: z.string().min(1).max(64 * 1024),
+        metadata: Text({ min: 1, max: 64 * 1024, multiline: true, trim: false }),
         rollout: Rollout.default(100),
       })
       .strict(),
