@@ -16,8 +16,8 @@ export interface ControllerOptions {
 
 /**
  * The desk's updater, host-neutral: one state the UI reads (`updates.status`), the admin's policy
- * from the signed feed (automatic downloads and installs at the next restart the user makes; ask
- * waits for the user; never does nothing), and every refusal kept as lastError with its code.
+ * from the signed feed (automatic downloads at once and offers the restart; ask waits for the user;
+ * never does nothing), and every refusal kept as lastError with its code.
  * Offline is ordinary: a failed check leaves the running version and the state as they were.
  */
 export class UpdateController implements DeskUpdatePort {

@@ -28,7 +28,7 @@ const updatesEn = {
     channel: 'Channel',
     channels: { stable: 'Stable', beta: 'Beta' },
     policy: 'What desks do with an update',
-    policies: { automatic: 'Download and install at the next restart', ask: 'Ask the user', never: 'Nothing (updates paused)' },
+    policies: { automatic: 'Download by itself, then offer the restart', ask: 'Ask the user', never: 'Nothing (updates paused)' },
     pinned: 'Pinned version',
     pinnedHint: 'Desks on this channel go to exactly this version, older or newer. Empty: the newest published version.',
     notPinned: 'Newest',

@@ -30,7 +30,7 @@ const updatesFr: DeepStringMap<typeof updatesEn> = {
     channel: 'Canal',
     channels: { stable: 'Stable', beta: 'Bêta' },
     policy: 'Ce que font les postes d’une mise à jour',
-    policies: { automatic: 'Télécharger et installer au prochain redémarrage', ask: 'Demander à l’utilisateur', never: 'Rien (mises à jour suspendues)' },
+    policies: { automatic: 'Télécharger automatiquement, puis proposer le redémarrage', ask: 'Demander à l’utilisateur', never: 'Rien (mises à jour suspendues)' },
     pinned: 'Version épinglée',
     pinnedHint: 'Les postes de ce canal passent exactement à cette version, plus ancienne ou plus récente. Vide : la dernière version publiée.',
     notPinned: 'La plus récente',
