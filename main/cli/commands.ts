@@ -4,6 +4,7 @@ import { expireSbis, runScheduledJobs } from '../core/jobs.ts';
 import { schemaVersion } from '../store/db.ts';
 import { LATEST_VERSION } from '../store/migrations/index.ts';
 import { ftmCommand } from './ftm.ts';
+import { releaseCommand } from './release.ts';
 import { sbiCommand } from './sbi.ts';
 import { UsageError } from './usage.ts';
 import { verifyLines } from './verify.ts';
@@ -116,6 +117,7 @@ export const COMMANDS: Record<string, CliCommand> = {
     run: (_core, v, io) => ftmCommand(io.positionals?.join(' '), v, io.stdout),
   },
   sbi: sbiCommand,
+  release: releaseCommand,
   audit: {
     summary: 'audit records as JSON lines, newest first (--limit N, --module M, --result success|failure)',
     options: { limit: { type: 'string' }, module: { type: 'string' }, result: { type: 'string' } },

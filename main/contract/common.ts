@@ -148,7 +148,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
  * What a `data.changed` event names: the part of the data a committed command changed. Screens
  * refetch what they show from a topic; the hosts deliver a topic only to whom may read it.
  */
-export const DATA_TOPICS = ['accounts', 'partners', 'trustStore', 'policies', 'policyLinking', 'authServices', 'devices', 'ftm', 'notifications'] as const;
+export const DATA_TOPICS = ['accounts', 'partners', 'trustStore', 'policies', 'policyLinking', 'authServices', 'devices', 'ftm', 'notifications', 'releases'] as const;
 export const DataTopic = z.enum(DATA_TOPICS);
 export type DataTopic = z.infer<typeof DataTopic>;
 

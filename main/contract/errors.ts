@@ -203,6 +203,20 @@ export const ERROR_CODES = [
   'PD_SYNC_011', // this instance is not a sync server
   'PD_SYNC_012', // the desk's checkpoint is ahead of the server (server restored): full resync
   'PD_SYNC_013', // the sync (or the join) was cancelled on the desk
+  // releases and updates (issue 18, README "Shipping installers and updates")
+  'PD_UPDATE_001', // the update metadata (latest*.yml) is not electron-builder's format or names a bad file
+  'PD_UPDATE_002', // an artefact is missing or its sha512 / size differs from the metadata
+  'PD_UPDATE_003', // this version is already published on the channel for that platform
+  'PD_UPDATE_004', // the pinned version is not published on the channel
+  'PD_UPDATE_005', // no such release
+  'PD_UPDATE_010', // the feed's signature is missing or does not verify with the pinned release key
+  'PD_UPDATE_011', // the downloaded installer does not match the signed metadata
+  'PD_UPDATE_012', // the feed offers an older version than the running one and the admin pinned none
+  'PD_UPDATE_013', // no release key is pinned on this desk: updates are off
+  'PD_UPDATE_014', // the update server could not be reached, or the download was interrupted
+  'PD_UPDATE_015', // the signed feed is for another channel, or older than one already accepted (replayed)
+  'PD_UPDATE_016', // no update is ready (nothing downloaded, or updates are installed by the desktop app)
+  'PD_UPDATE_017', // the sync queue could not be finished or parked before the restart
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

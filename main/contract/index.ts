@@ -13,6 +13,7 @@ import { ftmMethods } from './methods/ftm.ts';
 import { hardwareEvents, hardwareMethods } from './methods/hardware.ts';
 import { syncEvents, syncMethods } from './methods/sync.ts';
 import { notificationMethods } from './methods/notifications.ts';
+import { releaseMethods } from './methods/releases.ts';
 import type { ErrorBody } from './errors.ts';
 import { DataTopic } from './common.ts';
 
@@ -34,6 +35,7 @@ export const contract = {
   ...hardwareMethods,
   ...syncMethods,
   ...notificationMethods,
+  ...releaseMethods,
 };
 
 export type Contract = typeof contract;

@@ -159,6 +159,22 @@ export const ConfigSchema = z
       .default(NOTIFICATION_DEFAULTS),
     /** The server host (`npm run server`); the desktop and web hosts ignore it. */
     server: ServerConfigSchema.default(SERVER_CONFIG_DEFAULTS),
+    /**
+     * The desk's updates (README "Shipping installers and updates"): the channel it follows on the
+     * server it syncs with, and the deployment's release public key pinned at install (base64 of
+     * the raw Ed25519 key, as `npm run cli -- release key` prints it). No key: updates stay off.
+     */
+    updates: z
+      .object({
+        channel: z.enum(['stable', 'beta']).default('stable'),
+        releaseKey: z
+          .string()
+          .regex(/^[A-Za-z0-9+/]{43}=$/, 'the base64 of a 32-byte Ed25519 public key')
+          .nullable()
+          .default(null),
+        checkIntervalMinutes: z.number().int().min(5).max(7 * 24 * 60).default(6 * 60),
+      })
+      .default({ channel: 'stable', releaseKey: null, checkIntervalMinutes: 6 * 60 }),
     /** Base of links in e-mails; the host fills in its own address when this is absent. */
     publicUrl: z.string().url().optional(),
     smtp: z

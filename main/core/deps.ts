@@ -3,6 +3,7 @@ import type { Mailer } from './mail/mailer.ts';
 import type { KeyWrap } from './keys/wrap.ts';
 import type { HardwareHub } from '../../native/hub/hub.ts';
 import type { DeskSyncPort } from './sync/port.ts';
+import type { DeskUpdatePort } from './releases/updates.ts';
 
 /**
  * Everything the core takes from outside. Time and randomness come in here so tests drive
@@ -23,4 +24,6 @@ export interface CoreDeps {
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
   /** The desk's sync client (main/sync), set by the host once the core is open; null: not offered. */
   deskSync: DeskSyncPort | null;
+  /** The desk's updater (main/update), set by the Electron host; null: this host installs nothing. */
+  deskUpdates: DeskUpdatePort | null;
 }

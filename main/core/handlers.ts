@@ -16,6 +16,7 @@ import { ftmHandlers } from './ftm/handlers.ts';
 import { hardwareHandlers } from './hardware/handlers.ts';
 import { syncHandlers } from './sync/handlers.ts';
 import { notificationHandlers } from './notifications/handlers.ts';
+import { releaseHandlers } from './releases/handlers.ts';
 
 /**
  * A method that is neither one query nor one command: sync's push runs many commands, each through
@@ -62,4 +63,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...hardwareHandlers,
   ...syncHandlers,
   ...notificationHandlers,
+  ...releaseHandlers,
 };

@@ -15,6 +15,7 @@ import type { Audience } from './events/audience.ts';
 import { EventSubscriptions } from './events/subscriptions.ts';
 import type { EventSource } from './events/subscriptions.ts';
 import { becomeServer, syncRole } from './sync/node.ts';
+import type { DeskUpdatePort } from './releases/updates.ts';
 import type { DeskSyncPort } from './sync/port.ts';
 import { runAsSystem } from './system.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -45,6 +46,8 @@ export interface Core extends EventSource {
   readonly env: DispatchEnv;
   /** Hands the desk's sync client to `sync.connect` / `sync.now` / `sync.signIn`. */
   setDeskSync(port: DeskSyncPort | null): void;
+  /** Hands the desk's updater (main/update) to `updates.*`; the Electron host sets it. */
+  setDeskUpdates(port: DeskUpdatePort | null): void;
   close(): void;
 }
 
@@ -106,6 +109,7 @@ export function openCore(options: CoreOptions): Core {
     log,
     hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, dataDir: options.dataDir, emit, now, log, keyWrap })))(emitEvent),
     deskSync: null,
+    deskUpdates: null,
   };
   const file = join(options.dataDir, DB_FILE);
   // SQLite gives -wal and -shm the database file's mode, so a 0600 database keeps them private too.
@@ -160,6 +164,9 @@ export function openCore(options: CoreOptions): Core {
       stopActivity?.();
       deps.deskSync = port;
       stopActivity = port ? port.onActivity((activity) => emitEvent('sync.activity', activity, { roles: ROLES })) : null;
+    },
+    setDeskUpdates(port) {
+      deps.deskUpdates = port;
     },
     onEvent(listener) {
       listeners.add(listener);

@@ -175,6 +175,9 @@ beforeAll(async () => {
   add('deviceId', ...state.devices.map((d) => d.deviceId));
   virtualPort = state.port ?? PORTS.sbiPortFrom;
   add('caseIds', 'T01', 'F01');
+  // Release publishing: the platform files electron-builder writes, a version to pin.
+  add('metadataName', 'latest-linux.yml', 'latest.yml', 'latest-mac.yml');
+  add('pinnedVersion', '1.0.0', '0.1.0');
 }, 120_000);
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CallResult, ErrorCode, MethodName } from '../../contract/index.ts';
 import type { CoreEvent, EventSource } from '../../core/index.ts';
+import type { InstalledApp } from './desk-updates.ts';
 import type { CoreWorkerData, FromWorker, ToWorker } from './worker-protocol.ts';
 
 export type { CoreEvent };
@@ -12,6 +13,10 @@ export interface CoreClientOptions {
   dataDir: string;
   publicUrl: string;
   kek?: Uint8Array;
+  /** The installed app: the worker runs the desk's updater for it (desk-updates.ts). */
+  app?: InstalledApp;
+  /** The updater started the installer; the host quits. */
+  onQuitForUpdate?: () => void;
   /** A call that has not answered after this long resolves with PD_INTERNAL. */
   timeoutMs?: number;
   log?: Log;
@@ -60,7 +65,7 @@ export function startCoreClient(options: CoreClientOptions): CoreClient {
   };
 
   const start = (): Worker => {
-    const data: CoreWorkerData = { dataDir: options.dataDir, publicUrl: options.publicUrl, ...(options.kek ? { kek: options.kek } : {}) };
+    const data: CoreWorkerData = { dataDir: options.dataDir, publicUrl: options.publicUrl, ...(options.kek ? { kek: options.kek } : {}), ...(options.app ? { app: options.app } : {}) };
     const w = new Worker(options.workerPath, { workerData: data, name: 'partner-desk-core' });
     w.on('message', (message: FromWorker) => {
       switch (message.kind) {
@@ -88,6 +93,10 @@ export function startCoreClient(options: CoreClientOptions): CoreClient {
           log('error', 'core worker could not open the core', message.message);
           return;
         case 'closed':
+          return;
+        case 'quit-for-update':
+          log('info', 'the update installer started; quitting');
+          options.onQuitForUpdate?.();
           return;
       }
     });

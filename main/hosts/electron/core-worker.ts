@@ -4,6 +4,7 @@ import { withDeskSync } from '../../sync/attach.ts';
 import { withScheduledJobs } from '../../core/jobs.ts';
 import type { Core } from '../../core/index.ts';
 import { fileLog } from '../shared/file-log.ts';
+import { attachDeskUpdates } from './desk-updates.ts';
 import type { CoreWorkerData, FromWorker, ToWorker } from './worker-protocol.ts';
 
 /**
@@ -28,11 +29,14 @@ try {
 if (core) {
   // API key expiry and other scheduled jobs run in the core's thread; close() stops them.
   const opened = withDeskSync(withScheduledJobs(core));
+  const log = fileLog(data.dataDir);
+  const stopUpdates = data.app ? attachDeskUpdates(opened, data.app, () => post({ kind: 'quit-for-update' }), log) : () => undefined;
   // Each window's events come through the core's session-checked subscription, never a broadcast.
   const subscriptions = new Map<number, () => void>();
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'close') {
       for (const off of subscriptions.values()) off();
+      stopUpdates();
       opened.close();
       post({ kind: 'closed' });
       port.close();

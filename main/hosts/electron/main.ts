@@ -7,7 +7,7 @@ import { APP_ENTRY_URL, DEEP_LINK_SCHEME, deepLinkFromArgv, deepLinkRoute, isAll
 import { registerIpc } from './ipc.ts';
 import { safeStorageKek } from './kek.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
-import { startUpdater } from './updater.ts';
+import { installedApp } from './updater.ts';
 import { createMainWindow } from './windows.ts';
 
 /**
@@ -95,7 +95,16 @@ async function start(): Promise<void> {
   serveRenderer(join(appRoot, 'dist', 'renderer'));
   const kek = safeStorageKek(dataDir, safeStorage);
   if (!kek) log('warn', 'the OS offers no safeStorage encryption: private keys are wrapped with a user-only key file instead');
-  const core = startCoreClient({ workerPath: join(appRoot, 'dist', 'electron', 'core-worker.cjs'), dataDir, publicUrl: PUBLIC_URL, log, ...(kek ? { kek } : {}) });
+  const updates = installedApp({ isPackaged: app.isPackaged, version: app.getVersion(), name: app.getName(), resourcesPath: process.resourcesPath, env: process.env });
+  if (!updates) log('info', 'updater: off (development build or PARTNER_DESK_DISABLE_UPDATES=1)');
+  const core = startCoreClient({
+    workerPath: join(appRoot, 'dist', 'electron', 'core-worker.cjs'),
+    dataDir,
+    publicUrl: PUBLIC_URL,
+    log,
+    ...(kek ? { kek } : {}),
+    ...(updates ? { app: updates, onQuitForUpdate: () => app.quit() } : {}),
+  });
   const ipc = registerIpc(core, log);
   const preloadPath = join(appRoot, 'dist', 'electron', 'preload.cjs');
   const openWindow = () => ipc.attach(createMainWindow(preloadPath).webContents);
@@ -121,7 +130,6 @@ async function start(): Promise<void> {
       .catch((err: unknown) => log('error', 'core did not close cleanly', err))
       .finally(() => app.quit());
   });
-  void startUpdater({ isPackaged: app.isPackaged, env: process.env, log });
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,42 +1,20 @@
-type Log = (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
+import type { InstalledApp } from './desk-updates.ts';
 
 export interface UpdaterOptions {
-  /** `app.isPackaged`: updates are only ever checked from an installed build. */
+  /** `app.isPackaged`: an unpackaged app has no installer and never updates itself. */
   isPackaged: boolean;
+  version: string;
+  name: string;
+  resourcesPath: string;
   env: Readonly<Record<string, string | undefined>>;
-  log: Log;
 }
 
 /**
- * electron-updater against the feed in electron-builder.yml (`publish`). Never runs in dev (an
- * unpackaged app has no app-update.yml and must not update itself), and can be switched off with
- * PARTNER_DESK_DISABLE_UPDATES=1 (managed installs, kiosks). Loaded lazily so dev runs never load it.
+ * What the core worker needs to run the desk's updater (desk-updates.ts: electron-updater behind
+ * the signed-feed guard, against the server this desk syncs with), or undefined when updates are
+ * off: a development run, or PARTNER_DESK_DISABLE_UPDATES=1 (managed installs, kiosks).
  */
-export async function startUpdater({ isPackaged, env, log }: UpdaterOptions): Promise<void> {
-  if (!isPackaged) {
-    log('info', 'updater: development build, update checks are off');
-    return;
-  }
-  if (env.PARTNER_DESK_DISABLE_UPDATES === '1') {
-    log('info', 'updater: disabled by PARTNER_DESK_DISABLE_UPDATES');
-    return;
-  }
-  try {
-    // electron-updater is CommonJS whose `autoUpdater` is a getter that Node's ESM named-export
-    // detection misses; its module.exports (`default`) always has it.
-    const { autoUpdater } = (await import('electron-updater')).default;
-    autoUpdater.logger = {
-      info: (message?: unknown) => log('info', `updater: ${String(message)}`),
-      warn: (message?: unknown) => log('warn', `updater: ${String(message)}`),
-      error: (message?: unknown) => log('error', `updater: ${String(message)}`),
-      debug: () => undefined,
-    };
-    autoUpdater.on('update-available', (info) => log('info', `updater: ${info.version} available`));
-    autoUpdater.on('update-downloaded', (info) => log('info', `updater: ${info.version} downloaded; installs on quit`));
-    autoUpdater.on('error', (err) => log('error', 'updater: failed', err));
-    await autoUpdater.checkForUpdatesAndNotify();
-  } catch (err) {
-    // Offline field offices are normal: a failed check is logged, never fatal.
-    log('warn', 'updater: update check failed', err);
-  }
+export function installedApp(options: UpdaterOptions): InstalledApp | undefined {
+  if (!options.isPackaged || options.env.PARTNER_DESK_DISABLE_UPDATES === '1') return undefined;
+  return { version: options.version, name: options.name, isPackaged: true, resourcesPath: options.resourcesPath };
 }

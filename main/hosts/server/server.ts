@@ -14,6 +14,7 @@ import { readStatic } from '../shared/static.ts';
 import { createEventHub } from './events.ts';
 import type { JsonLog, LogFields } from './log.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { serveUpdates } from './updates.ts';
 
 export interface ServerHostOptions {
   /** The host owns the core from here on: close() closes it after the last request. */
@@ -125,6 +126,7 @@ export async function startServerHost(options: ServerHostOptions): Promise<Serve
     if (!hostOk(req)) return refuse(meta, res, 403, { code: 'PD_RPC_005', message: 'Unexpected Host header.' });
     if (path.startsWith('/api/call/')) return handleCall(req, res, path.slice('/api/call/'.length), meta);
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(meta, res, 405, { code: 'PD_RPC_001', message: 'Method not allowed.' });
+    if (await serveUpdates(core, req, res, path)) return;
     const isPage = path === '/' || path === '/index.html';
     const file = await readStatic(options.rendererDir, isPage ? '/index.html' : path);
     if (!file) {

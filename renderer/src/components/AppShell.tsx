@@ -9,6 +9,7 @@ import { SessionWarning } from '../session/SessionWarning.tsx';
 import { Header } from './Header.tsx';
 import { DataProvider } from '../data/DataProvider.tsx';
 import { SyncBar } from '../screens/sync/SyncBar.tsx';
+import { UpdateBanner } from '../screens/updates/UpdateBanner.tsx';
 
 interface AppShellProps {
   user: UserProfile;
@@ -42,6 +43,7 @@ export function AppShell({ user, inactivitySeconds, promptSeconds, children }: A
         <SkipLink />
         <Header user={user} onLogout={logout} />
         <SyncBar />
+        <UpdateBanner />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
           {children}
         </main>

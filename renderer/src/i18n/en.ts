@@ -8,6 +8,7 @@ import syncEn from './sync.en.ts';
 import shellEn from './shell.en.ts';
 import chartsEn from './charts.en.ts';
 import notificationsEn from './notifications.en.ts';
+import updatesEn from './updates.en.ts';
 
 /** One message per contract error code; a new code without a message fails the type-check. */
 const errors: Record<ErrorCode, string> = {
@@ -195,6 +196,19 @@ const errors: Record<ErrorCode, string> = {
   PD_SYNC_011: "This Partner Desk does not serve desks.",
   PD_SYNC_012: "The server was restored from an earlier state; this desk downloads everything again.",
   PD_SYNC_013: "The sync was cancelled. Nothing is lost; press “Sync now” to continue.",
+  PD_UPDATE_001: "The update metadata (latest*.yml) is not electron-builder’s format or names a file that is not a plain file name.",
+  PD_UPDATE_002: "An installer is missing, or its size or SHA-512 differs from the update metadata. Nothing was published.",
+  PD_UPDATE_003: "This version is already published on this channel for this platform. Publish a new version.",
+  PD_UPDATE_004: "The pinned version is not published on this channel.",
+  PD_UPDATE_005: "No such release.",
+  PD_UPDATE_010: "The update offered by the server is not signed with this deployment’s release key. It was refused.",
+  PD_UPDATE_011: "The downloaded update does not match its signed description. It was deleted and not installed.",
+  PD_UPDATE_012: "The server offers an older version than this one and no administrator pinned it. Nothing was installed.",
+  PD_UPDATE_013: "No release key is set on this desk, so it installs no updates. Ask your administrator.",
+  PD_UPDATE_014: "The update server could not be reached, or the download stopped. Nothing changed; it tries again later.",
+  PD_UPDATE_015: "The update description is for another channel, or older than one already seen. It was refused.",
+  PD_UPDATE_016: "No update is ready to install here. Updates are installed by the desktop app.",
+  PD_UPDATE_017: "The sync queue could not be finished or paused, so the update was not installed. Try again.",
 };
 
 const partnerTypes: Record<PartnerTypeCode, string> = {
@@ -490,6 +504,7 @@ const en = {
   shell: shellEn,
   charts: chartsEn,
   notifications: notificationsEn,
+  updates: updatesEn,
   errors,
 };
 

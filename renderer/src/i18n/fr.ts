@@ -8,6 +8,7 @@ import syncFr from './sync.fr.ts';
 import shellFr from './shell.fr.ts';
 import chartsFr from './charts.fr.ts';
 import notificationsFr from './notifications.fr.ts';
+import updatesFr from './updates.fr.ts';
 
 const fr: Translation = {
   app: {
@@ -296,6 +297,7 @@ const fr: Translation = {
   shell: shellFr,
   charts: chartsFr,
   notifications: notificationsFr,
+  updates: updatesFr,
   errors: {
     PD_RPC_001: 'La requête n’a pas pu être lue.',
     PD_RPC_002: 'La requête est trop volumineuse.',
@@ -481,6 +483,19 @@ const fr: Translation = {
     PD_SYNC_011: "Ce Partner Desk ne sert pas de postes.",
     PD_SYNC_012: "Le serveur a été restauré à un état antérieur ; ce poste télécharge à nouveau toutes les données.",
     PD_SYNC_013: "La synchronisation a été annulée. Rien n’est perdu ; appuyez sur « Synchroniser » pour reprendre.",
+    PD_UPDATE_001: "La description de mise à jour (latest*.yml) n’est pas au format d’electron-builder ou nomme un fichier qui n’est pas un simple nom de fichier.",
+    PD_UPDATE_002: "Un installateur manque, ou sa taille ou son SHA-512 diffère de la description. Rien n’a été publié.",
+    PD_UPDATE_003: "Cette version est déjà publiée sur ce canal pour cette plateforme. Publiez une nouvelle version.",
+    PD_UPDATE_004: "La version épinglée n’est pas publiée sur ce canal.",
+    PD_UPDATE_005: "Version introuvable.",
+    PD_UPDATE_010: "La mise à jour proposée par le serveur n’est pas signée avec la clé de publication du déploiement. Elle a été refusée.",
+    PD_UPDATE_011: "La mise à jour téléchargée ne correspond pas à sa description signée. Elle a été supprimée sans être installée.",
+    PD_UPDATE_012: "Le serveur propose une version plus ancienne que celle-ci et aucun administrateur ne l’a épinglée. Rien n’a été installé.",
+    PD_UPDATE_013: "Aucune clé de publication n’est définie sur ce poste : il n’installe pas de mises à jour. Demandez à votre administrateur.",
+    PD_UPDATE_014: "Le serveur de mises à jour est injoignable ou le téléchargement s’est interrompu. Rien n’a changé ; nouvel essai plus tard.",
+    PD_UPDATE_015: "La description de mise à jour concerne un autre canal, ou est plus ancienne qu’une description déjà vue. Elle a été refusée.",
+    PD_UPDATE_016: "Aucune mise à jour n’est prête à être installée ici. Les mises à jour sont installées par l’application de bureau.",
+    PD_UPDATE_017: "La file de synchronisation n’a pas pu être terminée ni mise en pause : la mise à jour n’a pas été installée. Réessayez.",
   },
 };
 

@@ -4,6 +4,7 @@ import { FormError } from '../../components/FormError.tsx';
 import { useCommand } from '../../data/useCommand.ts';
 import { useRecord } from '../../data/useRecord.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { DeskUpdates, ReleaseSettings } from '../updates/UpdatesSettings.tsx';
 
 /**
  * The deployment's settings (admins): the freeze, the number of days a desk may stay unsynced.
@@ -89,6 +90,9 @@ export function SettingsScreen() {
           </div>
         )}
       </form>
+      <DeskUpdates />
+      {/* Releases are published on the server; a joined desk follows its server's feed. */}
+      {status.data !== undefined && !onDesk ? <ReleaseSettings /> : null}
     </div>
   );
 }
