@@ -12,6 +12,7 @@ import { deviceMethods } from './methods/devices.ts';
 import { ftmMethods } from './methods/ftm.ts';
 import { hardwareEvents, hardwareMethods } from './methods/hardware.ts';
 import { syncEvents, syncMethods } from './methods/sync.ts';
+import { portalAdminMethods, portalApplicantMethods, portalAuthMethods } from './methods/portal.ts';
 import type { ErrorBody } from './errors.ts';
 import { DataTopic } from './common.ts';
 
@@ -32,6 +33,9 @@ export const contract = {
   ...ftmMethods,
   ...hardwareMethods,
   ...syncMethods,
+  ...portalAdminMethods,
+  ...portalApplicantMethods,
+  ...portalAuthMethods,
 };
 
 export type Contract = typeof contract;
@@ -84,3 +88,4 @@ export type { PartnerDomainName, PkiWarningCode, TrustProfileName } from './meth
 export { AUDIT_SORT_FIELDS } from './methods/audit.ts';
 export type { SyncStatusView, QueueItemView, PulledChange, SyncActivityView } from './methods/sync.ts';
 export { SYNC_MAX_PUSH_BYTES } from './methods/sync.ts';
+export * from './methods/portal-model.ts';

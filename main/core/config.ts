@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { OIDC_DEFAULTS, OidcConfigSchema } from './auth-services/oidc-config.ts';
 import { COUNT_CAP } from './lists/fact-list.ts';
+import { PortalConfigSchema } from './portal/config.ts';
 import { SERVER_CONFIG_DEFAULTS, ServerConfigSchema } from './server-config.ts';
 
 /** keymanager's rule for partner certificates: one year of MOSIP-signed validity less 30 days of grace. */
@@ -112,6 +113,8 @@ export const ConfigSchema = z
       }),
     /** The server host (`npm run server`); the desktop and web hosts ignore it. */
     server: ServerConfigSchema.default(SERVER_CONFIG_DEFAULTS),
+    /** The self-service portal's applicant sign-in (issue 15); absent: no sign-in with an ID. */
+    portal: PortalConfigSchema.default({}),
     /** Base of links in e-mails; the host fills in its own address when this is absent. */
     publicUrl: z.string().url().optional(),
     smtp: z

@@ -15,6 +15,7 @@ import { deviceHandlers } from './devices/handlers.ts';
 import { ftmHandlers } from './ftm/handlers.ts';
 import { hardwareHandlers } from './hardware/handlers.ts';
 import { syncHandlers } from './sync/handlers.ts';
+import { portalHandlers } from './portal/handlers.ts';
 
 /**
  * A method that is neither one query nor one command: sync's push runs many commands, each through
@@ -60,4 +61,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...ftmHandlers,
   ...hardwareHandlers,
   ...syncHandlers,
+  ...portalHandlers,
 };

@@ -16,6 +16,7 @@ import m0141 from './0141-sync-undo.ts';
 import m0142 from './0142-sync-change-log.ts';
 import m0143 from './0143-sync-desks.ts';
 import m0144 from './0144-sync-connection.ts';
+import m0160 from './0160-portal.ts';
 
 export interface Migration {
   version: number;
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 142, name: 'sync-change-log', up: m0142 },
   { version: 143, name: 'sync-desks', up: m0143 },
   { version: 144, name: 'sync-connection', up: m0144 },
+  { version: 160, name: 'portal', up: m0160 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
