@@ -27,6 +27,8 @@ import { policyScreen } from './screens/policies/policyScreens.tsx';
 import { devicesScreen } from './screens/devices/routes.tsx';
 import { hardwareScreen } from './screens/hardware/routes.tsx';
 import { syncScreen } from './screens/sync/routes.tsx';
+import { portalScreen } from './screens/portal/routes.tsx';
+import { CALLBACK_PATH, PortalCallback } from './screens/portal/PortalSignIn.tsx';
 import type { UserProfile } from './contract.ts';
 
 function publicScreen(screen: Screen): ReactNode {
@@ -65,7 +67,7 @@ function privateScreen(screen: Screen, user: UserProfile): ReactNode {
     case 'notAllowed':
       return <NotAllowedScreen />;
     default:
-      return policyScreen(screen) ?? devicesScreen(screen) ?? hardwareScreen(screen, user) ?? partnerServicesScreen(screen, user) ?? syncScreen(screen, user);
+      return policyScreen(screen) ?? devicesScreen(screen) ?? hardwareScreen(screen, user) ?? partnerServicesScreen(screen, user) ?? syncScreen(screen, user) ?? portalScreen(screen);
   }
 }
 
@@ -93,6 +95,8 @@ export function App() {
     if (redirect) navigate(redirect, { replace: true, force: true });
   }, [redirect]);
 
+  // The identity provider sent the browser back: finish the applicant's sign-in first.
+  if (info && window.location.pathname === CALLBACK_PATH && !signedIn) return <PortalCallback />;
   if (!info) return systemError ? <Unreachable error={systemError} onRetry={() => void loadSystem()} /> : <Splash />;
   if (!decision || !('screen' in decision)) return <Splash />;
 

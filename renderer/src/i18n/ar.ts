@@ -5,6 +5,7 @@ import policiesAr from './policies.ar.ts';
 import devicesAr from './devices.ar.ts';
 import hardwareAr from './hardware.ar.ts';
 import syncAr from './sync.ar.ts';
+import portalAr from './portal.ar.ts';
 
 const ar: Translation = {
   app: {
@@ -290,6 +291,7 @@ const ar: Translation = {
   devices: devicesAr,
   hardware: hardwareAr,
   sync: syncAr,
+  portal: portalAr,
   errors: {
     PD_RPC_001: 'تعذّرت قراءة الطلب.',
     PD_RPC_002: 'حجم الطلب كبير جدًا.',

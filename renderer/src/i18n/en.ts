@@ -5,6 +5,7 @@ import policiesEn from './policies.en.ts';
 import devicesEn from './devices.en.ts';
 import hardwareEn from './hardware.en.ts';
 import syncEn from './sync.en.ts';
+import portalEn from './portal.en.ts';
 
 /** One message per contract error code; a new code without a message fails the type-check. */
 const errors: Record<ErrorCode, string> = {
@@ -493,6 +494,7 @@ const en = {
   devices: devicesEn,
   hardware: hardwareEn,
   sync: syncEn,
+  portal: portalEn,
   errors,
 };
 

@@ -5,6 +5,7 @@ import policiesFr from './policies.fr.ts';
 import devicesFr from './devices.fr.ts';
 import hardwareFr from './hardware.fr.ts';
 import syncFr from './sync.fr.ts';
+import portalFr from './portal.fr.ts';
 
 const fr: Translation = {
   app: {
@@ -290,6 +291,7 @@ const fr: Translation = {
   devices: devicesFr,
   hardware: hardwareFr,
   sync: syncFr,
+  portal: portalFr,
   errors: {
     PD_RPC_001: 'La requête n’a pas pu être lue.',
     PD_RPC_002: 'La requête est trop volumineuse.',

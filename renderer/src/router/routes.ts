@@ -4,6 +4,7 @@ import { POLICY_ROUTES, type PolicyScreen } from './policyRoutes.ts';
 import { DEVICE_ROUTES, type DeviceScreen } from './deviceRoutes.ts';
 import { HARDWARE_ROUTES, type HardwareScreen } from './hardwareRoutes.ts';
 import { SYNC_ROUTES, type SyncScreen } from './syncRoutes.ts';
+import { PORTAL_ROUTES, type PortalScreen } from './portalRoutes.ts';
 import { isFor, mayOpen, routeTable, type RouteEntry, type ScreenOf } from './table.ts';
 
 /** The signed-in pages of the core features (accounts, audit, certificates). */
@@ -23,7 +24,8 @@ export type Screen = 'setup' | 'login' | 'register' | 'forgot' | 'reset' | 'done
   | PolicyScreen
   | DeviceScreen
   | HardwareScreen
-  | SyncScreen;
+  | SyncScreen
+  | PortalScreen;
 
 const PUBLIC: Readonly<Record<string, Screen>> = {
   '/login': 'login',
@@ -40,6 +42,7 @@ export const PRIVATE_ROUTES: Readonly<Record<string, RouteEntry<Screen>>> = {
   ...DEVICE_ROUTES,
   ...HARDWARE_ROUTES,
   ...SYNC_ROUTES,
+  ...PORTAL_ROUTES,
 };
 
 /** The header's entries for this user, in order. */
