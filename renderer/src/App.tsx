@@ -28,7 +28,7 @@ import { devicesScreen } from './screens/devices/routes.tsx';
 import { hardwareScreen } from './screens/hardware/routes.tsx';
 import { syncScreen } from './screens/sync/routes.tsx';
 import { portalScreen } from './screens/portal/routes.tsx';
-import { CALLBACK_PATH, PortalCallback } from './screens/portal/PortalSignIn.tsx';
+import { PortalCallback, isProviderAnswer } from './screens/portal/PortalSignIn.tsx';
 import type { UserProfile } from './contract.ts';
 
 function publicScreen(screen: Screen): ReactNode {
@@ -96,7 +96,7 @@ export function App() {
   }, [redirect]);
 
   // The identity provider sent the browser back: finish the applicant's sign-in first.
-  if (info && window.location.pathname === CALLBACK_PATH && !signedIn) return <PortalCallback />;
+  if (info && !signedIn && isProviderAnswer()) return <PortalCallback />;
   if (!info) return systemError ? <Unreachable error={systemError} onRetry={() => void loadSystem()} /> : <Splash />;
   if (!decision || !('screen' in decision)) return <Splash />;
 

@@ -125,8 +125,7 @@ export async function startServerHost(options: ServerHostOptions): Promise<Serve
     if (!hostOk(req)) return refuse(meta, res, 403, { code: 'PD_RPC_005', message: 'Unexpected Host header.' });
     if (path.startsWith('/api/call/')) return handleCall(req, res, path.slice('/api/call/'.length), meta);
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(meta, res, 405, { code: 'PD_RPC_001', message: 'Method not allowed.' });
-    // The portal's OIDC redirect lands on a page too: the UI finishes the sign-in from its query.
-    const isPage = path === '/' || path === '/index.html' || path === '/portal/callback';
+    const isPage = path === '/' || path === '/index.html';
     const file = await readStatic(options.rendererDir, isPage ? '/index.html' : path);
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });

@@ -6,8 +6,17 @@ import { useRecord } from '../../data/useRecord.ts';
 import type { ApiError } from '../../api/errors.ts';
 import { useSession } from '../../stores/session.ts';
 
-/** Where the provider sends the browser back (the server host serves the page there too). */
-export const CALLBACK_PATH = '/portal/callback';
+/**
+ * Where the provider sends the browser back: the page itself (its assets load relative to it), with
+ * the answer in the query. The hash router never reads the query, so it is free for this.
+ */
+export const CALLBACK_PATH = '/';
+
+/** The page was opened by the provider's redirect (state with a code or an error in the query). */
+export function isProviderAnswer(): boolean {
+  const q = new URLSearchParams(window.location.search);
+  return window.location.pathname === CALLBACK_PATH && q.has('state') && (q.has('code') || q.has('error'));
+}
 
 /** "Sign in with your ID" on the sign-in page, when the deployment has an identity provider. */
 export function PortalSignInButton() {
