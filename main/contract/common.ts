@@ -28,7 +28,13 @@ export const PARTNER_TYPE_CODES = PARTNER_TYPES.map((t) => t.code) as unknown as
 export const PartnerTypeCode = z.enum(PARTNER_TYPE_CODES);
 export type PartnerTypeCode = z.infer<typeof PartnerTypeCode>;
 
-export const ROLES = [...ADMIN_ROLES, ...PARTNER_TYPES.map((t) => t.role)] as const;
+/**
+ * The self-service portal's roles (issue 15, ssp.md §A): the program administrator who runs
+ * programs, forms and applications, and the applicant who signs in with an ID through OIDC.
+ */
+export const PORTAL_ROLES = ['PROGRAM_ADMIN', 'APPLICANT'] as const;
+
+export const ROLES = [...ADMIN_ROLES, ...PARTNER_TYPES.map((t) => t.role), ...PORTAL_ROLES] as const;
 export type Role = (typeof ROLES)[number];
 /** Every partner-type role (not the admin roles). */
 export const PARTNER_ROLES: readonly Role[] = PARTNER_TYPES.map((t) => t.role);
@@ -106,12 +112,12 @@ export const JSON_MAX_DEPTH = 32;
  * or a key or string that is not clean text. Iterative: a recursive walk would itself overflow
  * the stack on the input it refuses.
  */
-function jsonProblem(value: unknown): 'depth' | typeof TEXT_REFUSED | null {
+function jsonProblem(value: unknown, refused: RegExp = LINE_REFUSED): 'depth' | typeof TEXT_REFUSED | null {
   const stack: Array<[unknown, number]> = [[value, 0]];
   while (stack.length) {
     const [v, depth] = stack.pop()!;
     if (typeof v === 'string') {
-      if (LINE_REFUSED.test(v)) return TEXT_REFUSED;
+      if (refused.test(v)) return TEXT_REFUSED;
     } else if (v !== null && typeof v === 'object') {
       if (depth >= JSON_MAX_DEPTH) return 'depth';
       for (const [k, child] of Object.entries(v)) {
@@ -126,6 +132,13 @@ function jsonProblem(value: unknown): 'depth' | typeof TEXT_REFUSED | null {
 /** A JSON object given as input (a JWK): bounded nesting and clean text, or PMS_COR_002 naming the field. */
 export const JsonObject = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
   const problem = jsonProblem(value);
+  if (problem === TEXT_REFUSED) ctx.addIssue({ code: 'custom', message: TEXT_REFUSED });
+  else if (problem) ctx.addIssue({ code: 'custom', message: `nests deeper than ${JSON_MAX_DEPTH} levels` });
+});
+
+/** The same, where string values are multi-line text (a form's answers, a Form.io schema): tab and line feed allowed. */
+export const JsonDocument = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  const problem = jsonProblem(value, MULTILINE_REFUSED);
   if (problem === TEXT_REFUSED) ctx.addIssue({ code: 'custom', message: TEXT_REFUSED });
   else if (problem) ctx.addIssue({ code: 'custom', message: `nests deeper than ${JSON_MAX_DEPTH} levels` });
 });
@@ -148,7 +161,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
  * What a `data.changed` event names: the part of the data a committed command changed. Screens
  * refetch what they show from a topic; the hosts deliver a topic only to whom may read it.
  */
-export const DATA_TOPICS = ['accounts', 'partners', 'trustStore', 'policies', 'policyLinking', 'authServices', 'devices', 'ftm', 'notifications', 'releases'] as const;
+export const DATA_TOPICS = ['accounts', 'partners', 'trustStore', 'policies', 'policyLinking', 'authServices', 'devices', 'ftm', 'notifications', 'releases', 'programs', 'applications'] as const;
 export const DataTopic = z.enum(DATA_TOPICS);
 export type DataTopic = z.infer<typeof DataTopic>;
 

@@ -217,6 +217,27 @@ export const ERROR_CODES = [
   'PD_UPDATE_015', // the signed feed is for another channel, or older than one already accepted (replayed)
   'PD_UPDATE_016', // no update is ready (nothing downloaded, or updates are installed by the desktop app)
   'PD_UPDATE_017', // the sync queue could not be finished or parked before the restart
+  // self-service portal (issue 15, ssp.md §A/§B)
+  'PD_SSP_001', // no such program
+  'PD_SSP_002', // the program is ended or outside its dates: it takes no applications
+  'PD_SSP_003', // no portal form is mapped to this program
+  'PD_SSP_004', // no such portal form
+  'PD_SSP_005', // the submission does not satisfy the form (fields: component key → rule)
+  'PD_SSP_006', // already applied, and the program does not allow several submissions
+  'PD_SSP_007', // no such application (or not the applicant's)
+  'PD_SSP_008', // the application is not in a state that allows this
+  'PD_SSP_009', // the form is not a Form.io schema this portal can enforce (fields name the component)
+  'PD_SSP_010', // unknown, used or expired sign-in (state does not match)
+  'PD_SSP_011', // the ID token does not verify (nonce, issuer, audience or signature)
+  'PD_SSP_012', // the provider refused the code exchange (replayed or unknown code, client assertion refused)
+  'PD_SSP_013', // the userinfo answer is not a JWT signed by a key of the provider
+  'PD_SSP_014', // the provider's token has expired
+  'PD_SSP_015', // sign-in with an ID is not configured, or the provider cannot be reached
+  'PD_SSP_016', // the provider did not release the claim that identifies the registrant
+  'PD_SSP_017', // the program's dates are not valid (end before start)
+  'PD_SSP_018', // a program with this name already exists
+  'PD_SSP_019', // the sign-in was refused or cancelled at the provider (consent withheld)
+  'PD_SSP_020', // no such user
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -14,6 +14,7 @@ import { hardwareEvents, hardwareMethods } from './methods/hardware.ts';
 import { syncEvents, syncMethods } from './methods/sync.ts';
 import { notificationMethods } from './methods/notifications.ts';
 import { releaseMethods } from './methods/releases.ts';
+import { portalAdminMethods, portalApplicantMethods, portalAuthMethods } from './methods/portal.ts';
 import type { ErrorBody } from './errors.ts';
 import { DataTopic } from './common.ts';
 
@@ -36,6 +37,9 @@ export const contract = {
   ...syncMethods,
   ...notificationMethods,
   ...releaseMethods,
+  ...portalAdminMethods,
+  ...portalApplicantMethods,
+  ...portalAuthMethods,
 };
 
 export type Contract = typeof contract;
@@ -90,3 +94,4 @@ export type { SyncStatusView, QueueItemView, PulledChange, SyncActivityView } fr
 export { SYNC_MAX_PUSH_BYTES } from './methods/sync.ts';
 export { NOTIFICATION_TYPES, ADMIN_NOTIFICATION_TYPES, PARTNER_NOTIFICATION_ROLES, notificationObjectPath } from './methods/notifications.ts';
 export type { NotificationType, NotificationDetails } from './methods/notifications.ts';
+export * from './methods/portal-model.ts';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { OIDC_DEFAULTS, OidcConfigSchema } from './auth-services/oidc-config.ts';
 import { COUNT_CAP } from './lists/fact-list.ts';
+import { PortalConfigSchema } from './portal/config.ts';
 import { SERVER_CONFIG_DEFAULTS, ServerConfigSchema } from './server-config.ts';
 
 /** MOSIP's default expiry periods (days before expiry) for every kind: 30, 15, then daily from 10 (pms.md §4). */
@@ -175,6 +176,8 @@ export const ConfigSchema = z
         checkIntervalMinutes: z.number().int().min(5).max(7 * 24 * 60).default(6 * 60),
       })
       .default({ channel: 'stable', releaseKey: null, checkIntervalMinutes: 6 * 60 }),
+    /** The self-service portal's applicant sign-in (issue 15); absent: no sign-in with an ID. */
+    portal: PortalConfigSchema.default({}),
     /** Base of links in e-mails; the host fills in its own address when this is absent. */
     publicUrl: z.string().url().optional(),
     smtp: z

@@ -17,6 +17,7 @@ import { hardwareHandlers } from './hardware/handlers.ts';
 import { syncHandlers } from './sync/handlers.ts';
 import { notificationHandlers } from './notifications/handlers.ts';
 import { releaseHandlers } from './releases/handlers.ts';
+import { portalHandlers } from './portal/handlers.ts';
 
 /**
  * A method that is neither one query nor one command: sync's push runs many commands, each through
@@ -64,4 +65,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...syncHandlers,
   ...notificationHandlers,
   ...releaseHandlers,
+  ...portalHandlers,
 };

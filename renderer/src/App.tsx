@@ -28,6 +28,8 @@ import { devicesScreen } from './screens/devices/routes.tsx';
 import { hardwareScreen } from './screens/hardware/routes.tsx';
 import { syncScreen } from './screens/sync/routes.tsx';
 import { notificationScreen } from './screens/notifications/routes.tsx';
+import { portalScreen } from './screens/portal/routes.tsx';
+import { PortalCallback, isProviderAnswer } from './screens/portal/PortalSignIn.tsx';
 import type { UserProfile } from './contract.ts';
 
 function publicScreen(screen: Screen): ReactNode {
@@ -66,7 +68,7 @@ function privateScreen(screen: Screen, user: UserProfile): ReactNode {
     case 'notAllowed':
       return <NotAllowedScreen />;
     default:
-      return policyScreen(screen) ?? devicesScreen(screen) ?? hardwareScreen(screen, user) ?? partnerServicesScreen(screen, user) ?? syncScreen(screen, user) ?? notificationScreen(screen, user);
+      return policyScreen(screen) ?? devicesScreen(screen) ?? hardwareScreen(screen, user) ?? partnerServicesScreen(screen, user) ?? syncScreen(screen, user) ?? notificationScreen(screen, user) ?? portalScreen(screen);
   }
 }
 
@@ -94,6 +96,8 @@ export function App() {
     if (redirect) navigate(redirect, { replace: true, force: true });
   }, [redirect]);
 
+  // The identity provider sent the browser back: finish the applicant's sign-in first.
+  if (info && !signedIn && isProviderAnswer()) return <PortalCallback />;
   if (!info) return systemError ? <Unreachable error={systemError} onRetry={() => void loadSystem()} /> : <Splash />;
   if (!decision || !('screen' in decision)) return <Splash />;
 

@@ -26,6 +26,15 @@ beforeAll(async () => {
   tc.core.db.writer.prepare("INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) SELECT 'pm', 'pm@x.example', first_name, last_name, org_name, password_hash, 'en', created_at, updated_at FROM app_user WHERE id = 'admin'").run();
   tc.core.db.writer.prepare("INSERT INTO user_role (user_id, role) VALUES ('pm', 'POLICYMANAGER')").run();
   sessions.set('POLICYMANAGER', await signIn(tc, 'pm', ADMIN.password));
+  // the portal's roles (issue 15), each on a user of its own; the applicant signs in with a password here only to
+  // reach the gate (real applicants have none: test/integration/portal-oidc.test.ts)
+  for (const [id, role] of [['prog', 'PROGRAM_ADMIN'], ['appl', 'APPLICANT']] as const) {
+    tc.core.db.writer.prepare(`INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) SELECT ?, ?, first_name, last_name, org_name, password_hash, 'en', created_at, updated_at FROM app_user WHERE id = 'admin'`).run(id, `${id}@x.example`);
+    tc.core.db.writer.prepare('INSERT INTO user_role (user_id, role) VALUES (?, ?)').run(id, role);
+    sessions.set(role, await signIn(tc, id, ADMIN.password));
+  }
+  tc.core.db.writer.prepare("INSERT INTO registrant (id, user_id, id_type, id_value, name, created_at) VALUES ('r-appl', 'appl', 'NATIONAL_ID', '5000000001', 'Appl', '2026-11-21T09:00:00.000Z')").run();
+  tc.core.db.writer.prepare("INSERT INTO registrant_demographic (registrant_id, version, name, data_json, source, cr_by, created_at) VALUES ('r-appl', 1, 'Appl', '{}', 'sign-in', 'appl', '2026-11-21T09:00:00.000Z')").run();
 });
 afterAll(() => tc.close());
 

@@ -25,6 +25,8 @@ export interface Viewer {
 
 const ROLE_OF_TYPE = new Map<string, Role>(PARTNER_TYPES.map((t) => [t.code, t.role]));
 const ADMIN_ONLY: readonly Role[] = ['PARTNER_ADMIN'];
+/** The portal's programs are a shared catalogue for applicants; applications are the program admin's to review. */
+const PORTAL_AUDIENCE: Partial<Record<DataTopic, readonly Role[]>> = { programs: ['PROGRAM_ADMIN', 'APPLICANT'], applications: ['PROGRAM_ADMIN'] };
 
 /** The partner roles this user holds through an approved, active partner (hardware needs one). */
 export function activePartnerRoles(db: ReadDb, userId: string): Set<Role> {
@@ -47,7 +49,7 @@ export function hears(audience: Audience, viewer: Viewer): boolean {
  * policies, so those changes pass `shared`.
  */
 export function dataAudience(topic: DataTopic, partners: readonly string[], shared: boolean): Audience {
-  const admins = topic === 'policies' || topic === 'policyLinking' ? POLICY_ADMINS : ADMIN_ONLY;
+  const admins = PORTAL_AUDIENCE[topic] ?? (topic === 'policies' || topic === 'policyLinking' ? POLICY_ADMINS : ADMIN_ONLY);
   const roles = topic === 'policies' && shared ? [...admins, ...POLICY_PARTNER_ROLES] : admins;
   return partners.length > 0 ? { roles, partners } : { roles };
 }

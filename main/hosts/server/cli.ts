@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
+import { demoIdentitiesText, startDemoSignIn } from '../shared/oidc/demo-sign-in.ts';
 import { loadConfig } from '../../core/config.ts';
 import { openCore } from '../../core/index.ts';
 import type { Core } from '../../core/index.ts';
@@ -63,6 +64,14 @@ async function main(): Promise<void> {
     }
     const host = await startServerHost({ core, port, bind, tls, hostNames, rendererDir, log });
     log('info', 'listening', { url: host.origin, bind, port: host.port, tls: tls !== null, dataDir });
+    if (values.demo) {
+      // The demo's identity provider, so a newcomer can sign in to the portal as an applicant.
+      const op = await startDemoSignIn(core, host.origin);
+      if (op) {
+        log('info', 'demo identity provider', { issuer: op.issuer });
+        process.stderr.write(`Applicants sign in with "Sign in with your ID": ${demoIdentitiesText()}\n`);
+      }
+    }
     let stopping = false;
     const stop = (signal: string) => {
       if (stopping) {

@@ -9,6 +9,7 @@ import shellEn from './shell.en.ts';
 import chartsEn from './charts.en.ts';
 import notificationsEn from './notifications.en.ts';
 import updatesEn from './updates.en.ts';
+import portalEn from './portal.en.ts';
 
 /** One message per contract error code; a new code without a message fails the type-check. */
 const errors: Record<ErrorCode, string> = {
@@ -209,6 +210,26 @@ const errors: Record<ErrorCode, string> = {
   PD_UPDATE_015: "The update description is for another channel, or older than one already seen. It was refused.",
   PD_UPDATE_016: "No update is ready to install here. Updates are installed by the desktop app.",
   PD_UPDATE_017: "The sync queue could not be finished or paused, so the update was not installed. Try again.",
+  PD_SSP_001: "No such program.",
+  PD_SSP_002: "This program is not taking applications (it has ended or is outside its dates).",
+  PD_SSP_003: "No application form is mapped to this program yet.",
+  PD_SSP_004: "No such portal form.",
+  PD_SSP_005: "Some answers do not satisfy the form; see the fields marked.",
+  PD_SSP_006: "You have already applied to this program, and it accepts one application per person.",
+  PD_SSP_007: "No such application.",
+  PD_SSP_008: "The application is not in a state that allows this.",
+  PD_SSP_009: "This form uses something the portal cannot check on the server; change the component named.",
+  PD_SSP_010: "This sign-in is unknown, already used or has expired. Start the sign-in again.",
+  PD_SSP_011: "The identity provider's ID token could not be verified. Start the sign-in again.",
+  PD_SSP_012: "The identity provider refused to complete the sign-in. Start the sign-in again.",
+  PD_SSP_013: "The identity provider's user information could not be verified. Nothing was saved.",
+  PD_SSP_014: "The identity provider's token has expired. Start the sign-in again.",
+  PD_SSP_015: "Sign-in with an ID is not available: it is not configured or the identity provider cannot be reached.",
+  PD_SSP_016: "The identity provider did not share your ID number, so you cannot be found or registered.",
+  PD_SSP_017: "The end date must not be before the start date.",
+  PD_SSP_018: "A program with this name already exists.",
+  PD_SSP_019: "The sign-in was cancelled or consent was not given at the identity provider.",
+  PD_SSP_020: "No such user.",
 };
 
 const partnerTypes: Record<PartnerTypeCode, string> = {
@@ -505,6 +526,7 @@ const en = {
   charts: chartsEn,
   notifications: notificationsEn,
   updates: updatesEn,
+  portal: portalEn,
   errors,
 };
 

@@ -9,6 +9,7 @@ import shellFr from './shell.fr.ts';
 import chartsFr from './charts.fr.ts';
 import notificationsFr from './notifications.fr.ts';
 import updatesFr from './updates.fr.ts';
+import portalFr from './portal.fr.ts';
 
 const fr: Translation = {
   app: {
@@ -298,6 +299,7 @@ const fr: Translation = {
   charts: chartsFr,
   notifications: notificationsFr,
   updates: updatesFr,
+  portal: portalFr,
   errors: {
     PD_RPC_001: 'La requête n’a pas pu être lue.',
     PD_RPC_002: 'La requête est trop volumineuse.',
@@ -496,6 +498,26 @@ const fr: Translation = {
     PD_UPDATE_015: "La description de mise à jour concerne un autre canal, ou est plus ancienne qu’une description déjà vue. Elle a été refusée.",
     PD_UPDATE_016: "Aucune mise à jour n’est prête à être installée ici. Les mises à jour sont installées par l’application de bureau.",
     PD_UPDATE_017: "La file de synchronisation n’a pas pu être terminée ni mise en pause : la mise à jour n’a pas été installée. Réessayez.",
+    PD_SSP_001: "Programme introuvable.",
+    PD_SSP_002: "Ce programme n’accepte pas de demandes (il est terminé ou hors de ses dates).",
+    PD_SSP_003: "Aucun formulaire de demande n’est encore associé à ce programme.",
+    PD_SSP_004: "Formulaire du portail introuvable.",
+    PD_SSP_005: "Certaines réponses ne respectent pas le formulaire ; voyez les champs signalés.",
+    PD_SSP_006: "Vous avez déjà déposé une demande pour ce programme, qui n’en accepte qu’une par personne.",
+    PD_SSP_007: "Demande introuvable.",
+    PD_SSP_008: "L’état de la demande ne permet pas cette action.",
+    PD_SSP_009: "Ce formulaire utilise un élément que le portail ne peut pas vérifier sur le serveur ; modifiez le composant indiqué.",
+    PD_SSP_010: "Cette connexion est inconnue, déjà utilisée ou expirée. Recommencez la connexion.",
+    PD_SSP_011: "Le jeton d’identité du fournisseur n’a pas pu être vérifié. Recommencez la connexion.",
+    PD_SSP_012: "Le fournisseur d’identité a refusé de terminer la connexion. Recommencez la connexion.",
+    PD_SSP_013: "Les informations d’utilisateur du fournisseur d’identité n’ont pas pu être vérifiées. Rien n’a été enregistré.",
+    PD_SSP_014: "Le jeton du fournisseur d’identité a expiré. Recommencez la connexion.",
+    PD_SSP_015: "La connexion avec un identifiant n’est pas disponible : elle n’est pas configurée ou le fournisseur d’identité est injoignable.",
+    PD_SSP_016: "Le fournisseur d’identité n’a pas communiqué votre numéro d’identité : impossible de vous retrouver ou de vous inscrire.",
+    PD_SSP_017: "La date de fin ne doit pas précéder la date de début.",
+    PD_SSP_018: "Un programme portant ce nom existe déjà.",
+    PD_SSP_019: "La connexion a été annulée ou le consentement refusé chez le fournisseur d’identité.",
+    PD_SSP_020: "Utilisateur introuvable.",
   },
 };
 

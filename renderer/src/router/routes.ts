@@ -5,6 +5,7 @@ import { DEVICE_ROUTES, type DeviceScreen } from './deviceRoutes.ts';
 import { HARDWARE_ROUTES, type HardwareScreen } from './hardwareRoutes.ts';
 import { SYNC_ROUTES, type SyncScreen } from './syncRoutes.ts';
 import { NOTIFICATION_ROUTES, type NotificationScreen } from './notificationRoutes.ts';
+import { PORTAL_ROUTES, type PortalScreen } from './portalRoutes.ts';
 import { isFor, mayOpen, routeTable, type LocalCardId, type NavGroup, type RouteEntry, type ScreenOf } from './table.ts';
 
 /** The signed-in pages of the core features (accounts, audit, certificates). */
@@ -25,7 +26,8 @@ export type Screen = 'setup' | 'login' | 'register' | 'forgot' | 'reset' | 'done
   | DeviceScreen
   | HardwareScreen
   | SyncScreen
-  | NotificationScreen;
+  | NotificationScreen
+  | PortalScreen;
 
 const PUBLIC: Readonly<Record<string, Screen>> = {
   '/login': 'login',
@@ -43,6 +45,7 @@ export const PRIVATE_ROUTES: Readonly<Record<string, RouteEntry<Screen>>> = {
   ...HARDWARE_ROUTES,
   ...SYNC_ROUTES,
   ...NOTIFICATION_ROUTES,
+  ...PORTAL_ROUTES,
 };
 
 /** The header's entries for this user, in order. */

@@ -8,6 +8,7 @@ import { requireFields, useForm } from '../hooks/useForm.ts';
 import { navigate } from '../router/hash.ts';
 import { Link } from '../router/Link.tsx';
 import { useSession } from '../stores/session.ts';
+import { PortalSignInButton } from './portal/PortalSignIn.tsx';
 
 export function LoginScreen() {
   const { t } = useTranslation();
@@ -70,6 +71,7 @@ export function LoginScreen() {
           {t('login.register')}
         </Link>
       </p>
+      <PortalSignInButton />
     </PublicShell>
   );
 }
