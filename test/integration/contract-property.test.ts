@@ -75,6 +75,12 @@ function knownValues(rng: Rng): void {
   add('status', 'approved', 'rejected', 'APPROVED', 'InProgress');
   add('sortFieldName', ...GROUP_SORT_FIELDS, ...POLICY_SORT_FIELDS, ...LINK_SORT_FIELDS, ...PARTNER_SORT_FIELDS, ...API_KEY_SORT_FIELDS, ...OIDC_SORT_FIELDS, ...AUDIT_SORT_FIELDS);
   add('sortType', 'asc', 'desc', 'ASC');
+  // Portal forms (Form.io JSON) and answers to them, so portalForms.* and portal.submit reach the rules.
+  add('schema', JSON.stringify({ components: [{ type: 'textfield', key: 'name', label: 'Name', validate: { required: true, maxLength: 64 } }, { type: 'number', key: 'household', label: 'Household' }] }), JSON.stringify({ display: 'form', components: [] }));
+  add('data', JSON.stringify({ name: 'Amina', household: 4 }), JSON.stringify({ name: '' }), JSON.stringify({}));
+  add('demographics', JSON.stringify({ name: 'Amina Diallo', birthdate: '1990-04-02' }), JSON.stringify({}));
+  add('startDate', date(-10).slice(0, 10), date(0).slice(0, 10));
+  add('endDate', date(30).slice(0, 10), date(-1).slice(0, 10));
   // Sign-in names of nobody the run signs in as, so wrong passwords lock no actor out.
   add('login', 'lockme', 'pat2@org2.example', 'nobody');
   add('email', 'decoy@decoy.example', 'admin@partner-desk.demo', 'new@org.example');
@@ -162,6 +168,14 @@ function mayCall(actor: Actor, method: MethodName): boolean {
 beforeAll(async () => {
   tc = testCore({ config: { hardware: { ...PORTS, discoveryIntervalSeconds: 0 } } });
   password = (await tc.call('setup.loadDemo', {})).password;
+  // The portal's roles (issue 15) on users of their own, with the demo password; real applicants
+  // sign in through OpenID Connect (portal-oidc.test.ts), the run only needs a session past the gate.
+  for (const [id, role] of [['prog', 'PROGRAM_ADMIN'], ['appl', 'APPLICANT']] as const) {
+    tc.core.db.writer.prepare("INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) SELECT ?, ?, first_name, last_name, org_name, password_hash, 'en', created_at, updated_at FROM app_user WHERE id = 'admin'").run(id, `${id}@x.example`);
+    tc.core.db.writer.prepare('INSERT INTO user_role (user_id, role) VALUES (?, ?)').run(id, role);
+  }
+  tc.core.db.writer.prepare("INSERT INTO registrant (id, user_id, id_type, id_value, name, created_at) VALUES ('r-appl', 'appl', 'NATIONAL_ID', '5000000001', 'Appl', '2026-11-21T09:00:00.000Z')").run();
+  tc.core.db.writer.prepare("INSERT INTO registrant_demographic (registrant_id, version, name, data_json, source, cr_by, created_at) VALUES ('r-appl', 1, 'Appl', '{}', 'sign-in', 'appl', '2026-11-21T09:00:00.000Z')").run();
   const users = tc.core.db.reader.prepare("SELECT u.id AS login, group_concat(r.role) AS roles FROM app_user u JOIN user_role r ON r.user_id = u.id GROUP BY u.id ORDER BY u.id").all() as Array<{ login: string; roles: string }>;
   for (const u of users) actors.push({ login: u.login, roles: u.roles.split(',') as Role[], token: null });
   for (const a of actors) await session(a);
