@@ -237,6 +237,22 @@ describe('every contract method, given hostile strings and JSON of its schema sh
         failures.push(`#${n} ${method} as ${actor?.login ?? 'anonymous'}: ${answer.error.code} ${answer.error.message.slice(0, 160)} — input ${JSON.stringify(input)?.slice(0, 400)}`);
       }
     }
+    // A method the random schedule never got past its schema (the inputs depend on the seed and on
+    // the clock's dates) gets calm inputs until one does: the run stays non-vacuous on any day.
+    for (const method of METHOD_NAMES.filter((m) => !pastSchema.has(m))) {
+      const spec = contract[method];
+      const ownSession = spec.access === 'session' && method !== 'session.me' && method !== 'dashboard.summary';
+      const actor = spec.access === 'public' ? null : ownSession ? decoy : rng.pick(actors.filter((a) => mayCall(a, method)));
+      ctx.hostility = 0;
+      for (let tries = 0; tries < 40 && !pastSchema.has(method); tries++) {
+        const token = actor ? await session(actor) : null;
+        const answer = await tc.core.dispatch(method, token, generate(spec.input, ctx));
+        const code = answer.ok ? 'ok' : answer.error.code;
+        if (code !== 'PMS_COR_002' && code !== 'PMS_COR_001' && code !== 'PD_AUTH_003') pastSchema.set(method, 1);
+        if (code === 'PD_AUTH_003' && actor) actor.token = null;
+        if (!answer.ok && ![...COMMON, ...spec.errors].includes(answer.error.code)) failures.push(`calm ${method}: ${answer.error.code} ${answer.error.message.slice(0, 160)}`);
+      }
+    }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`contract property test: ${schedule.length} calls over ${METHOD_NAMES.length} methods in ${seconds} s; answers ${JSON.stringify(Object.fromEntries([...codes].sort((a, b) => b[1] - a[1])))}`);
     expect(failures, `seed ${SEED}`).toEqual([]);

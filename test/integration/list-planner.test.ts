@@ -38,7 +38,7 @@ beforeAll(async () => {
   const r = await core.dispatch('auth.login', null, { login: 'adm', password: 'Planner-Test-1!' });
   if (!r.ok) throw new Error(r.error.message);
   admin = (r.result as { token: string }).token;
-}, 60_000);
+}, 240_000); // builds a large database: minutes on a loaded machine
 afterAll(() => {
   core.close();
   rmSync(dir, { recursive: true, force: true });

@@ -90,5 +90,5 @@ describe('fuzz', () => {
     const seconds = (performance.now() - t0) / 1000;
     console.log(`fuzz: ${COUNT} inputs in ${seconds.toFixed(1)} s (${Math.round(COUNT / seconds)}/s), slowest ${slowest.toFixed(1)} ms, seed ${SEED}: ${JSON.stringify(tally)}`);
     expect(Object.values(tally).reduce((a, b) => a + b, 0)).toBe(COUNT);
-  }, 180_000);
+  }, 420_000); // 120k verdicts: 230 s seen on a loaded 2-core machine
 });
