@@ -1,5 +1,5 @@
 import { decodeQuotedPrintable, resetTokenFrom } from '../helpers/smtp.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, followRunnerClock } from './fixtures.ts';
 import { ADMIN, PARTNER, createAdmin, fill, register, signIn } from './steps.ts';
 
 test.describe('forgot password', () => {
@@ -25,6 +25,7 @@ test.describe('forgot password', () => {
     expect(decodeQuotedPrintable(mail.raw)).toContain(link);
     const fresh = await browser.newContext();
     const other = await fresh.newPage();
+    await followRunnerClock(other);
     await other.goto(link);
     await fill(other, 'reset-form', { newPassword: 'N3w-Secret-Pass', confirmPassword: 'N3w-Secret-Pass' });
     await desk.shot(other, 'reset-password-en');

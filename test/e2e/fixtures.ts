@@ -28,6 +28,14 @@ export interface Desk {
 }
 
 /**
+ * Under faketime this process's clock is moved but the browser's is not (playwright.config.ts):
+ * a page a test opens itself (a second desk's context) is given the runner's time too.
+ */
+export async function followRunnerClock(page: Page): Promise<void> {
+  if (process.env.FAKETIME) await page.clock.setSystemTime(new Date());
+}
+
+/**
  * A fresh profile per test (Element's pattern): its own data directory, database, SMTP server
  * and web host on a free port. `deskConfig` lets a test shorten session/lockout timings.
  */
@@ -36,7 +44,7 @@ export const test = base.extend<{ deskConfig: Record<string, unknown>; desk: Des
   // Under faketime this process's clock is moved but the browser's is not (playwright.config.ts):
   // the page gets the same time, so both sides agree on "now".
   page: async ({ page }, use) => {
-    if (process.env.FAKETIME) await page.clock.setSystemTime(new Date());
+    await followRunnerClock(page);
     await use(page);
   },
   desk: async ({ deskConfig }, use) => {

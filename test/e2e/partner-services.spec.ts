@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import type { Input, MethodName, Output } from '../../main/contract/index.ts';
 import { intermediate, keyPair, leaf, root } from '../helpers/pki.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, followRunnerClock } from './fixtures.ts';
 import type { Desk } from './fixtures.ts';
 import { ADMIN, PARTNER, register, signIn, signOut } from './steps.ts';
 
@@ -138,6 +138,7 @@ test('Auth partner: policy group, certificate, policy request, API key and OIDC 
 
   // the admin approves in a tab of its own (sessions are per tab); the partner's list follows at once
   const adminPage = await context.newPage();
+  await followRunnerClock(adminPage);
   await desk.open(adminPage);
   await signIn(adminPage, ADMIN.username, ADMIN.password);
   await adminPage.getByTestId('card-policyLinking').click();

@@ -3,6 +3,7 @@ import { startDemoSignIn } from '../../main/hosts/shared/oidc/demo-sign-in.ts';
 import { DEMO_IDENTITIES } from '../../main/hosts/shared/oidc/demo-provider.ts';
 import { APPLICATION_FORM } from '../helpers/portal-forms.ts';
 import { expect, test } from './server-fixtures.ts';
+import { followRunnerClock } from './fixtures.ts';
 import { ADMIN, signIn } from './steps.ts';
 
 const AMINA = DEMO_IDENTITIES[0]!;
@@ -55,6 +56,7 @@ test('program admin maps a form; an applicant signs in through the provider, app
   // The applicant, in a browser of their own: sign in with the ID at the provider, consent, come back signed in.
   const context = await browser.newContext();
   const applicant = await context.newPage();
+  await followRunnerClock(applicant);
   const applicantCsp = cspViolations(applicant);
   await applicant.goto(`${server.host.origin}/`);
   await applicant.getByTestId('portal-sign-in-button').click();

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { openCore } from '../../main/core/index.ts';
 import en from '../../renderer/src/i18n/en.ts';
 import { intermediate, keyPair, leaf, root } from '../helpers/pki.ts';
-import { SCREENSHOTS } from './fixtures.ts';
+import { SCREENSHOTS, followRunnerClock } from './fixtures.ts';
 import { freePort, openDesk, ServerProcess, tempDir } from './sync-fixtures.ts';
 import type { SyncDesk } from './sync-fixtures.ts';
 import { ADMIN, PARTNER, fill, register, signIn, signOut } from './steps.ts';
@@ -84,6 +84,7 @@ test('a partner online, two admin desks offline: the first decision on the serve
 
     // ── the partner, online in its browser: registers, picks its group, uploads its certificate, requests the policy
     const partner = await context.newPage();
+    await followRunnerClock(partner);
     await partner.goto(`${server.origin}/`);
     await register(partner, PARTNER);
     await partner.getByTestId('confirmation-back').click();
@@ -110,6 +111,7 @@ test('a partner online, two admin desks offline: the first decision on the serve
     // ── two admin desks join the server from their setup screens (desk B in Arabic first: RTL)
     desks.push(await openDesk(dirA));
     const a = await context.newPage();
+    await followRunnerClock(a);
     await joinFromSetup(a, desks[0]!, server, 'Registry laptop A');
     await expect(a.getByTestId('sync-freeze-countdown')).toHaveText(/^Changes stop in 29 d 23 h \d+ min unless this desk syncs$/);
     await a.goto(`${desks[0]!.host.origin}/#/admin/settings`);
@@ -118,6 +120,7 @@ test('a partner online, two admin desks offline: the first decision on the serve
 
     desks.push(await openDesk(dirB));
     const b = await context.newPage();
+    await followRunnerClock(b);
     await b.goto(desks[1]!.host.url);
     await b.getByTestId('lang-select').selectOption('ar');
     await expect(b.locator('html')).toHaveAttribute('dir', 'rtl');
