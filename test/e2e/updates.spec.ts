@@ -16,7 +16,7 @@ test('the admin sets the update policy and pin on the server; the browser page s
 
   await page.goto(`${server.host.origin}/`);
   await signIn(page, ADMIN.username, ADMIN.password);
-  await expect(page.getByTestId('header-org')).toBeVisible();
+  await expect(page.getByTestId('user-menu')).toBeVisible();
   await page.evaluate(() => void ((globalThis as unknown as { location: { hash: string } }).location.hash = '#/admin/settings'));
   // No installer behind a browser page: said plainly, and no update bar.
   await expect(page.getByTestId('updates-web-host')).toHaveText('Updates are installed by the desktop app. This page is served by the server and always shows its version.');

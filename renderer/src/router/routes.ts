@@ -13,7 +13,7 @@ const CORE_ROUTES = routeTable({
   '/dashboard': { screen: 'dashboard', method: 'session', nav: { order: 0, label: (t) => t('common.dashboard') } },
   '/profile': { screen: 'profile', method: 'session', card: 'profile' },
   '/admin/audit': { screen: 'audit', method: 'audit.list', side: 'admin', card: 'auditLog', nav: { order: 10, label: (t) => t('audit.title'), group: 'system' } },
-  '/admin/trust-store': { screen: 'trustStore', method: 'trustStore.list', side: 'admin', card: 'trustStore', nav: { order: 20, label: (t) => t('certificates.trustStore.title') } },
+  '/admin/trust-store': { screen: 'trustStore', method: 'trustStore.list', side: 'admin', card: 'trustStore', nav: { order: 20, label: (t) => t('certificates.trustStore.title'), group: 'system' } },
   '/admin/trust-store/upload': { screen: 'trustUpload', method: 'trustStore.upload', side: 'admin' },
   '/admin/trust-store/view': { screen: 'trustDetail', method: 'trustStore.detail', side: 'admin' },
   '/partner/certificates': { screen: 'partnerCertificates', method: 'partnerCertificate.list', side: 'partner', card: 'partnerCertificate', nav: { order: 60, label: (t) => t('certificates.partnerCert.title') } },
