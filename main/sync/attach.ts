@@ -7,7 +7,8 @@ export const DESK_SYNC_INTERVAL_MS = 30_000;
 
 /**
  * Gives a host's core its sync client: `sync.connect` / `sync.now` / `sync.signIn` work, and a
- * desk that is joined syncs in the background. The returned core's close() stops the client first.
+ * desk that is joined syncs in the background. The returned core's close() stops the client first:
+ * the call in flight is cut and the round ends without touching the database, which closes next.
  */
 export function withDeskSync(core: Core, intervalMs = DESK_SYNC_INTERVAL_MS): Core {
   const client = new DeskSyncClient(core, { transport: (target) => new HttpSyncTransport(target), intervalMs, background: true });

@@ -49,6 +49,7 @@ export class DeskSyncClient implements DeskSyncPort {
   private readonly listeners = new Set<(activity: SyncActivityView) => void>();
   /** "Cancel" was pressed: the round in flight stops at its next page. */
   private cancelling = false;
+  private stopped = false;
 
   constructor(private readonly core: Core, private readonly options: DeskSyncOptions) {
     this.pushBatch = options.pushBatch ?? 200;
@@ -68,6 +69,7 @@ export class DeskSyncClient implements DeskSyncPort {
 
   private async call<M extends MethodName>(t: SyncTransport, method: M, input: Input<M>, session: string | null): Promise<Output<M>> {
     const r: CallResult<M> = await t.call(method, input, session);
+    this.checkStopped();
     if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.fields);
     return r.result;
   }
@@ -81,6 +83,7 @@ export class DeskSyncClient implements DeskSyncPort {
     const desk = await this.call(t, 'sync.register', { name: input.deskName }, login.token);
     // The credential for offline sign-in: the ordinary password hash, made here, never pulled.
     const credential = await hashPassword(input.password, randomBytes(16));
+    this.checkStopped();
     const now = this.core.deps.now().toISOString();
     writer.transaction(() => {
       if (hasUsers(writer) || this.connection()) throw new AppError('PD_SYNC_010', 'Only a new, empty desk can join a server.');
@@ -128,6 +131,11 @@ export class DeskSyncClient implements DeskSyncPort {
     await this.current;
   }
 
+  /** After stop() the core may be closed: nothing more may touch its database. */
+  private checkStopped(): void {
+    if (this.stopped) throw new AppError('PD_SYNC_013', 'The sync was stopped: the desk is closing.');
+  }
+
   private checkCancelled(): void {
     if (this.cancelling || this.state.paused) throw new AppError('PD_SYNC_013', 'The sync was cancelled on this desk.');
   }
@@ -137,6 +145,7 @@ export class DeskSyncClient implements DeskSyncPort {
     if (!conn) throw new AppError('PD_SYNC_009', 'This desk is not joined to a server.');
     const login = await this.call(this.transportFor(conn), 'auth.login', { login: conn.user_id, password }, null);
     const credential = await hashPassword(password, randomBytes(16));
+    this.checkStopped();
     this.core.db.writer.prepare('UPDATE sync_connection SET server_session = ?, credential = ? WHERE id = 1').run(login.token, credential);
     this.core.db.writer.prepare('UPDATE app_user SET password_hash = ? WHERE id = ?').run(credential, conn.user_id);
     await this.syncNow();
@@ -160,6 +169,7 @@ export class DeskSyncClient implements DeskSyncPort {
   }
 
   private async round(): Promise<void> {
+    this.checkStopped();
     const conn = this.connection();
     if (!conn) throw new AppError('PD_SYNC_009', 'This desk is not joined to a server.');
     if (!conn.server_session) throw new AppError('PD_AUTH_003', 'Sign in to the server again to sync.');
@@ -170,6 +180,8 @@ export class DeskSyncClient implements DeskSyncPort {
       await this.push(t, conn);
       await this.pull(t, conn);
     } catch (err) {
+      // The call was cut by stop(): that, not the cut, is what happened.
+      this.checkStopped();
       const code = err instanceof AppError ? err.code : 'PD_INTERNAL';
       const w = this.core.db.writer;
       if (code === 'PD_AUTH_003') w.prepare('UPDATE sync_connection SET server_session = NULL WHERE id = 1').run();
@@ -247,7 +259,7 @@ export class DeskSyncClient implements DeskSyncPort {
   /** Background sync: on pokes, on local changes waiting to go, and every `intervalMs`. */
   start(): void {
     const conn = this.connection();
-    if (!conn || this.stops.length > 0) return;
+    if (!conn || this.stops.length > 0 || this.stopped) return;
     // Background rounds wait while the user has paused sync ("Cancel"); "Sync now" resumes.
     const kick = () => {
       if (!this.state.paused) void this.nextRound().catch(() => undefined);
@@ -273,11 +285,15 @@ export class DeskSyncClient implements DeskSyncPort {
     }
   }
 
-  /** Stops listening and waits for the round in flight, so the core can close after it. */
-  async stop(): Promise<void> {
+  /**
+   * Stops listening and cuts the call in flight at once (synchronously, so a host may close the core
+   * right after); the round in flight ends without touching the database. The promise settles when it has.
+   */
+  stop(): Promise<void> {
+    this.stopped = true;
     for (const s of this.stops.splice(0)) s();
-    await this.current;
     this.transport?.close();
     this.transport = null;
+    return this.current;
   }
 }

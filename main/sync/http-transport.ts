@@ -30,6 +30,8 @@ export class HttpSyncTransport implements SyncTransport {
   private readonly base: URL;
   private readonly pin: string | null;
   private readonly sockets = new Set<WebSocket>();
+  /** Calls in flight, cut by close() so a closing desk does not wait for an answer it will not use. */
+  private readonly requests = new Set<ClientRequest>();
 
   constructor(target: ServerTarget, private readonly timeoutMs = 30_000) {
     this.base = new URL(target.serverUrl);
@@ -89,6 +91,8 @@ export class HttpSyncTransport implements SyncTransport {
         res.on('aborted', () => reject(unreachable('the answer was cut')));
         res.on('error', (err) => reject(unreachable(err.message)));
       });
+      this.requests.add(req);
+      req.on('close', () => this.requests.delete(req));
       req.setTimeout(this.timeoutMs, () => req.destroy(new Error('timeout')));
       req.on('error', (err) => reject(err instanceof AppError ? err : unreachable(err.message)));
       req.end(body);
@@ -147,6 +151,8 @@ export class HttpSyncTransport implements SyncTransport {
   }
 
   close(): void {
+    for (const r of this.requests) r.destroy(new Error('the desk closed'));
+    this.requests.clear();
     for (const s of this.sockets) s.terminate();
     this.sockets.clear();
   }
