@@ -413,6 +413,15 @@ test.describe('dashboard expiry badges', () => {
     const partnerBadge = page.getByTestId('card-count-partnerCertificate');
     await expect(partnerBadge).toHaveText(/^1/);
     await expect(partnerBadge).toHaveAttribute('title', '1 partner certificate expires within 30 days');
+    // The card shows both certificates, each with its issuer and expiry; the 10-day copy is amber, with its days.
+    await page.getByTestId('card-partnerCertificate').click();
+    const card = page.getByTestId('partner-cert-card');
+    await expect(card.getByTestId('card-validity')).toHaveText('Expires in 10 days');
+    await expect(card.getByTestId('card-validity')).toHaveAttribute('data-status', 'expiring');
+    await expect(card.getByTestId('card-ca-signed').getByTestId('card-issued-by')).toHaveText('Aurora Issuing CA');
+    await expect(card.getByTestId('card-ca-signed-validity')).toHaveText('Valid');
+    await expect(card.getByTestId('card-mosip').getByTestId('card-mosip-issued-by')).toContainText('Partner Desk Partner Signing CA');
+    await expect(card.getByTestId('card-mosip').getByTestId('card-expiry')).not.toHaveText(await card.getByTestId('card-ca-expiry').innerText());
     await signOut(page);
 
     await signIn(page, ADMIN.username, ADMIN.password);
@@ -431,5 +440,7 @@ test.describe('dashboard expiry badges', () => {
     await page.getByTestId('trust-apply').click();
     await expect(page.getByTestId('trust-row')).toHaveCount(2);
     await expect(page.getByTestId('trust-row').first().getByTestId('trust-row-domain')).toHaveText('شرائح FTM');
+    // 20 days left: amber, in words, with Arabic's plural for 11–99
+    await expect(page.getByTestId('trust-row').first().getByTestId('trust-row-status')).toHaveText('تنتهي خلال 20 يومًا');
   });
 });

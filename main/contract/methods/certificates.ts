@@ -110,7 +110,10 @@ export const PartnerCertificateCard = z.object({
   uploaded: z.boolean(),
   certificateId: z.string().nullable(),
   issuedTo: z.string().nullable(),
+  /** Issuer of the certificate the partner uploaded (its CA). */
   issuedBy: z.string().nullable(),
+  /** Issuer of the MOSIP-signed copy: the desk's partner signing CA. */
+  mosipIssuedBy: z.string().nullable(),
   /** Expiry of the MOSIP-signed certificate (what MOSIP shows). */
   expiryDateTime: Timestamp.nullable(),
   caSignedExpiryDateTime: Timestamp.nullable(),

@@ -1,6 +1,7 @@
 import { DEFAULT_TRUST_PROFILE } from '../../contract/index.ts';
 import type { Output } from '../../contract/index.ts';
 import type { ReadDb, WriteDb } from '../context.ts';
+import { identityOf } from './details.ts';
 import { domainOfPartnerType } from './domain.ts';
 import { trustProfiles } from './trust.ts';
 
@@ -16,6 +17,7 @@ interface Row {
   issued_to: string | null;
   issued_by: string | null;
   mosip_not_after: string | null;
+  mosip_signed_der: Uint8Array | null;
   ca_not_after: string | null;
   uploaded_at: string | null;
   warnings: string | null;
@@ -23,7 +25,7 @@ interface Row {
 
 const SELECT = `
   SELECT p.id AS partner_id, p.partner_type_code, p.name, p.is_active, p.approval_status,
-         c.certificate_id, c.issued_to, c.issued_by, c.mosip_not_after, c.ca_not_after, c.uploaded_at, c.warnings
+         c.certificate_id, c.issued_to, c.issued_by, c.mosip_not_after, c.mosip_signed_der, c.ca_not_after, c.uploaded_at, c.warnings
   FROM partner p LEFT JOIN partner_certificate c ON c.partner_id = p.id`;
 
 /** One card per partner id (pms.md §5.3), for the given partners in id order. */
@@ -42,6 +44,8 @@ export function certificateCards(db: ReadDb | WriteDb, partnerIds: readonly stri
     certificateId: r.certificate_id,
     issuedTo: r.issued_to,
     issuedBy: r.issued_by,
+    // The copy is issued by the desk's signing CA and has its own validity (keymanager's one year).
+    mosipIssuedBy: r.mosip_signed_der ? identityOf(r.mosip_signed_der).issuedBy : null,
     expiryDateTime: r.mosip_not_after,
     caSignedExpiryDateTime: r.ca_not_after,
     uploadedDateTime: r.uploaded_at,

@@ -37,6 +37,14 @@ const ar: Translation = {
   },
   lang: { label: 'اللغة', en: 'English', fr: 'Français', ar: 'العربية' },
   header: { userMenu: 'قائمة المستخدم', profile: 'الملف الشخصي', logout: 'تسجيل الخروج', mainNav: 'التنقل الرئيسي' },
+  validity: {
+    expiresIn_zero: 'تنتهي اليوم',
+    expiresIn_one: 'تنتهي خلال يوم واحد',
+    expiresIn_two: 'تنتهي خلال يومين',
+    expiresIn_few: 'تنتهي خلال {{count}} أيام',
+    expiresIn_many: 'تنتهي خلال {{count}} يومًا',
+    expiresIn_other: 'تنتهي خلال {{count}} يوم',
+  },
   status: {
     admin: 'مسؤول',
     InProgress: 'بانتظار الموافقة',

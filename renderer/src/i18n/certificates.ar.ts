@@ -154,6 +154,8 @@ const certificatesAr: DeepStringMap<typeof certificatesEn> = {
     issuedTo: 'صادرة إلى',
     issuedBy: 'صادرة عن',
     expiry: 'تاريخ ووقت انتهاء الصلاحية',
+    caSignedHeading: 'الشهادة المرفوعة (موقّعة من مرجع التصديق)',
+    mosipHeading: 'النسخة الموقّعة من MOSIP',
     uploaded: 'وقت الرفع',
     notUploaded: 'رفع شهادة الشريك الموقّعة من مرجع تصديق',
     formatHint: 'ارفع ملف ⁦.cer⁩ أو ⁦.pem⁩: شهادة X.509 v3 واحدة صادرة عن مرجع تصديق في مخزن الثقة {{domain}}، ومؤسستها (O=) هي «{{org}}» تمامًا.',

@@ -159,6 +159,8 @@ const certificatesEn = {
     issuedTo: 'Issued To',
     issuedBy: 'Issued By',
     expiry: 'Expiry Date & Time',
+    caSignedHeading: 'Uploaded certificate (CA-signed)',
+    mosipHeading: 'MOSIP-signed copy',
     uploaded: 'Time of Upload',
     notUploaded: 'Upload CA Signed Partner Certificate',
     formatHint: 'Upload a .cer or .pem file: one X.509 v3 certificate issued by a CA of the {{domain}} trust store, whose organisation (O=) is exactly “{{org}}”.',

@@ -158,6 +158,8 @@ const certificatesFr: DeepStringMap<typeof certificatesEn> = {
     issuedTo: 'Délivré à',
     issuedBy: 'Délivré par',
     expiry: 'Date et heure d’expiration',
+    caSignedHeading: 'Certificat téléversé (signé par l’AC)',
+    mosipHeading: 'Copie signée MOSIP',
     uploaded: 'Date de téléversement',
     notUploaded: 'Téléverser le certificat du partenaire signé par une AC',
     formatHint: 'Téléversez un fichier .cer ou .pem : un certificat X.509 v3 émis par une AC du magasin de confiance {{domain}}, dont l’organisation (O=) est exactement « {{org}} ».',

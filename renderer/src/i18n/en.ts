@@ -286,6 +286,14 @@ const en = {
   },
   lang: { label: 'Language', en: 'English', fr: 'Français', ar: 'العربية' },
   header: { userMenu: 'User menu', profile: 'User Profile', logout: 'Logout', mainNav: 'Main' },
+  validity: {
+    expiresIn_zero: 'Expires today',
+    expiresIn_one: 'Expires in {{count}} day',
+    expiresIn_two: 'Expires in {{count}} days',
+    expiresIn_few: 'Expires in {{count}} days',
+    expiresIn_many: 'Expires in {{count}} days',
+    expiresIn_other: 'Expires in {{count}} days',
+  },
   status: {
     admin: 'Administrator',
     InProgress: 'Pending For Approval',

@@ -37,6 +37,14 @@ const fr: Translation = {
   },
   lang: { label: 'Langue', en: 'English', fr: 'Français', ar: 'العربية' },
   header: { userMenu: 'Menu utilisateur', profile: 'Profil utilisateur', logout: 'Se déconnecter', mainNav: 'Navigation principale' },
+  validity: {
+    expiresIn_zero: 'Expire aujourd’hui',
+    expiresIn_one: 'Expire dans {{count}} jour',
+    expiresIn_two: 'Expire dans {{count}} jours',
+    expiresIn_few: 'Expire dans {{count}} jours',
+    expiresIn_many: 'Expire dans {{count}} jours',
+    expiresIn_other: 'Expire dans {{count}} jours',
+  },
   status: {
     admin: 'Administrateur',
     InProgress: 'En attente d’approbation',

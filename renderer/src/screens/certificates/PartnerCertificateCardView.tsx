@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchOnce } from '../../data/fetchOnce.ts';
 import { CopyableId } from '../../components/CopyButton.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { ValidityBadge } from '../../components/ValidityBadge.tsx';
 import { useDownload } from '../../hooks/useDownload.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import type { CertificateCard } from '../../lib/certificates.ts';
@@ -57,10 +58,33 @@ export function PartnerCertificateCardView({ card, isAdmin, onUpload }: CardProp
   const facts: [string, ReactNode, string][] = [
     [t('certificates.partnerCert.partnerType'), typeName, 'type'],
     [t('certificates.partnerCert.partnerDomain'), domainName, 'domain'],
-    [t('certificates.partnerCert.issuedTo'), <bdi>{card.issuedTo ?? t('common.none')}</bdi>, 'issued-to'],
-    [t('certificates.partnerCert.issuedBy'), <bdi>{card.issuedBy ?? t('common.none')}</bdi>, 'issued-by'],
-    [t('certificates.partnerCert.expiry'), card.expiryDateTime ? formatDateTime(card.expiryDateTime, lang) : t('common.none'), 'expiry'],
     [t('certificates.partnerCert.uploaded'), card.uploadedDateTime ? formatDateTime(card.uploadedDateTime, lang) : t('common.none'), 'uploaded'],
+  ];
+  const date = (at: string | null) => (at ? formatDateTime(at, lang) : t('common.none'));
+  // The uploaded certificate and the MOSIP-signed copy differ in issuer and validity: each is shown whole
+  // (the card's own badge is the MOSIP-signed copy's, the one MOSIP goes by).
+  const certificates: { key: string; heading: string; facts: [string, ReactNode, string][]; expiry: string | null; expired: boolean }[] = [
+    {
+      key: 'ca-signed',
+      heading: t('certificates.partnerCert.caSignedHeading'),
+      expiry: card.caSignedExpiryDateTime,
+      expired: caSignedExpired,
+      facts: [
+        [t('certificates.partnerCert.issuedTo'), <bdi>{card.issuedTo ?? t('common.none')}</bdi>, 'issued-to'],
+        [t('certificates.partnerCert.issuedBy'), <bdi>{card.issuedBy ?? t('common.none')}</bdi>, 'issued-by'],
+        [t('certificates.partnerCert.expiry'), date(card.caSignedExpiryDateTime), 'ca-expiry'],
+      ],
+    },
+    {
+      key: 'mosip',
+      heading: t('certificates.partnerCert.mosipHeading'),
+      expiry: card.expiryDateTime,
+      expired: card.isExpired,
+      facts: [
+        [t('certificates.partnerCert.issuedBy'), <bdi>{card.mosipIssuedBy ?? t('common.none')}</bdi>, 'mosip-issued-by'],
+        [t('certificates.partnerCert.expiry'), date(card.expiryDateTime), 'expiry'],
+      ],
+    },
   ];
 
   return (
@@ -72,21 +96,23 @@ export function PartnerCertificateCardView({ card, isAdmin, onUpload }: CardProp
         </h2>
         <span className="text-slate-600">{typeName}</span>
         {deactivated ? <StatusBadge status="deactivated" testId="card-deactivated" /> : null}
-        {card.uploaded ? <StatusBadge status={card.isExpired ? 'expired' : 'valid'} testId="card-validity" /> : null}
+        {card.uploaded && card.expiryDateTime ? <ValidityBadge expiry={card.expiryDateTime} expired={card.isExpired} now={now} testId="card-validity" /> : null}
       </div>
 
       {card.uploaded ? (
         <>
-          <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
-            {facts.map(([label, value, key]) => (
-              <div key={key}>
-                <dt className="text-xs text-slate-600">{label}</dt>
-                <dd className="break-words text-slate-900" data-testid={`card-${key}`}>
-                  {value}
-                </dd>
-              </div>
+          <FactGrid facts={facts} />
+          <div className="mt-3 grid gap-3 lg:grid-cols-2">
+            {certificates.map((c) => (
+              <section key={c.key} className="rounded-md border border-slate-200 p-3" aria-labelledby={`${noteId}-${c.key}`} data-testid={`card-${c.key}`}>
+                <h3 id={`${noteId}-${c.key}`} className="flex flex-wrap items-center gap-2 text-sm font-semibold text-slate-800">
+                  {c.heading}
+                  {c.expiry && c.key === 'ca-signed' ? <ValidityBadge expiry={c.expiry} expired={c.expired} now={now} testId={`card-${c.key}-validity`} /> : null}
+                </h3>
+                <FactGrid facts={c.facts} />
+              </section>
             ))}
-          </dl>
+          </div>
           <WarningList warnings={card.warnings} />
           <div className="mt-4 flex flex-wrap items-center gap-2">
             {uploadButton(t('certificates.partnerCert.reupload'), 'card-reupload')}
@@ -131,5 +157,20 @@ export function PartnerCertificateCardView({ card, isAdmin, onUpload }: CardProp
         <CertificateError error={error} />
       </div>
     </li>
+  );
+}
+
+function FactGrid({ facts }: { facts: [string, ReactNode, string][] }) {
+  return (
+    <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
+      {facts.map(([label, value, key]) => (
+        <div key={key}>
+          <dt className="text-xs text-slate-600">{label}</dt>
+          <dd className="break-words text-slate-900" data-testid={`card-${key}`}>
+            {value}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

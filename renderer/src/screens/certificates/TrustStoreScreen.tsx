@@ -1,9 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchOnce } from '../../data/fetchOnce.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import type { Column } from '../../components/DataTable.tsx';
 import { ListView, listIds } from '../../components/ListView.tsx';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { ValidityBadge } from '../../components/ValidityBadge.tsx';
 import { useList } from '../../data/useList.ts';
 import { useDownload } from '../../hooks/useDownload.ts';
 import { PARTNER_DOMAINS, isPartnerDomain, parseExpiryPeriod, type CaType } from '../../lib/certificates.ts';
@@ -23,6 +24,8 @@ const IDS = listIds('trust', { table: 'trust-table', pager: { previous: 'trust-p
 export function TrustStoreScreen() {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
+  // The moment the list was shown: what "expires in N days" counts from.
+  const [shownAt] = useState(() => Date.now());
   const list = useList('trustStore.list', {
     id: 'trustStore',
     scope: { caCertificateType: 'ROOT' },
@@ -77,7 +80,7 @@ export function TrustStoreScreen() {
     { id: 'validFrom', label: t('certificates.trustStore.validFrom'), width: '7rem', sort: 'validFrom', cell: (r) => <span title={formatDateTime(r.validFrom, lang)}>{formatDate(r.validFrom, lang)}</span> },
     { id: 'validTill', label: t('certificates.trustStore.validTill'), width: '7rem', sort: 'validTill', cell: (r) => <span title={formatDateTime(r.validTill, lang)}>{formatDate(r.validTill, lang)}</span> },
     { id: 'uploadedDateTime', label: t('certificates.trustStore.uploadedDateTime'), width: '8.5rem', sort: 'uploadedDateTime', cell: (r) => <span className="text-xs">{formatDateTime(r.uploadedDateTime, lang)}</span> },
-    { id: 'status', label: t('certificates.trustStore.status'), width: '6.5rem', cell: (r) => <StatusBadge status={r.status ? 'valid' : 'expired'} testId="trust-row-status" /> },
+    { id: 'status', label: t('certificates.trustStore.status'), width: '6.5rem', cell: (r) => <ValidityBadge expiry={r.validTill} expired={!r.status} now={shownAt} testId="trust-row-status" /> },
     {
       id: 'action',
       label: t('certificates.trustStore.action'),
