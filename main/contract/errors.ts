@@ -124,6 +124,7 @@ export const ERROR_CODES = [
   'PMS_PM_063', // partner already deactivated
   'PD_PRT_001', // partner already active
   'PD_PRT_002', // only an approved partner can be activated (MOSIP's activation never approves)
+  'PD_PRT_003', // only a pending registration can be rejected
   // lists (MOSIP paging rules)
   'PMS_PRT_357', // unknown sort field
   'PMS_PRT_358', // bad sort type

@@ -360,13 +360,22 @@ test('admin: partners — detail, MOSIP-signed download, deactivate naming partn
   await page.getByTestId('partner-filters-clear').click();
   await expect(aurora.getByTestId('partner-row-status')).toHaveText('Deactivated');
   await baobab.getByTestId('partner-row-view').click();
-  await page.getByTestId('partner-activate').click();
-  await page.getByTestId('partner-activate-dialog-confirm').click();
-  const refused = page.getByTestId('partner-no-certificate');
-  await expect(refused.getByTestId('partner-no-certificate-body')).toHaveAttribute('data-code', 'PMS_PRT_108');
-  await expect(refused).toContainText('Partner baobab-sdk cannot be activated: no certificate has been uploaded for it yet.');
-  await refused.getByTestId('partner-no-certificate-close').click();
+  // Activate is disabled with the reason before anything is confirmed; clicking it opens nothing
+  await expect(page.getByTestId('partner-activate')).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByTestId('partner-activate-blocked')).toContainText('Partner baobab-sdk cannot be activated: no certificate has been uploaded for it yet.');
+  await page.getByTestId('partner-activate').click({ force: true });
+  await expect(page.getByTestId('partner-activate-dialog')).toHaveCount(0);
   await expect(page.getByTestId('partner-status')).toHaveText('Pending For Approval');
+
+  // a pending registration can be rejected; the filter's "Rejected" then finds it
+  await page.getByTestId('partner-reject').click();
+  const rejectDialog = page.getByTestId('partner-reject-dialog');
+  await expect(rejectDialog.getByTestId('partner-reject-names')).toContainText(`Reject the registration of partner baobab-sdk of`);
+  await rejectDialog.getByTestId('partner-reject-dialog-confirm').click();
+  await expect(page.getByTestId('partner-status')).toHaveText('Rejected');
+  await expect(page.getByTestId('partner-reject')).toHaveCount(0);
+  await expect(page.getByTestId('partner-activate-blocked')).toHaveText('This registration was rejected: the partner cannot be activated.');
+  expect(desk.core.db.reader.prepare("SELECT approval_status AS s, is_active AS a FROM partner WHERE id = 'baobab-sdk'").get()).toEqual({ s: 'rejected', a: 0 });
 
   // French
   await page.getByTestId('user-menu').click();
@@ -377,4 +386,5 @@ test('admin: partners — detail, MOSIP-signed download, deactivate naming partn
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Partenaires');
   await expect(aurora.getByTestId('partner-row-status')).toHaveText('Désactivé');
   await expect(baobab.getByTestId('partner-row-cert')).toHaveText('Non téléversé');
+  await expect(baobab.getByTestId('partner-row-status')).toHaveText('Rejeté');
 });

@@ -81,6 +81,31 @@ describe('partners list (admin)', () => {
   });
 });
 
+describe('reject a pending registration', () => {
+  it('rejects only a pending registration (PD_PRT_003); it cannot then be activated; audited', async () => {
+    const g = await newGroup(tc, admin, 'Banking');
+    const pending = await onboard(tc, 1, g.policyGroupId, { approve: false });
+    const approved = await onboard(tc, 2, g.policyGroupId);
+    const out = await tc.call('partners.reject', { partnerId: pending.id }, admin);
+    expect(out).toMatchObject({ partnerId: pending.id, approvalStatus: 'rejected', isActive: false, status: 'rejected' });
+    expect((await tc.call('partners.list', { pageNo: 0, pageSize: 8, status: 'rejected' }, admin)).data.map((r) => r.partnerId)).toEqual([pending.id]);
+    await refuse(tc, 'partners.reject', { partnerId: pending.id }, admin, 'PD_PRT_003');
+    await refuse(tc, 'partners.reject', { partnerId: approved.id }, admin, 'PD_PRT_003');
+    await refuse(tc, 'partners.reject', { partnerId: 'nobody' }, admin, 'PMS_PRT_005');
+    await refuse(tc, 'partners.reject', { partnerId: '' }, admin, 'PMS_COR_002');
+    await refuse(tc, 'partners.reject', { partnerId: approved.id }, approved.token, 'PD_AUTH_004');
+    await refuse(tc, 'partners.activate', { partnerId: pending.id }, admin, 'PMS_PRT_108');
+    // the approved partner is untouched by the refused attempts
+    expect(await tc.call('partners.get', { partnerId: approved.id }, admin)).toMatchObject({ approvalStatus: 'approved', isActive: true });
+    const audit = tc.core.db.reader.prepare("SELECT ref_id, result, error_code FROM app_audit_log WHERE action = 'partners.reject' ORDER BY time, rowid").all();
+    expect(audit.slice(0, 3)).toEqual([
+      { ref_id: pending.id, result: 'success', error_code: null },
+      { ref_id: null, result: 'failure', error_code: 'PD_PRT_003' },
+      { ref_id: null, result: 'failure', error_code: 'PD_PRT_003' },
+    ]);
+  });
+});
+
 describe('deactivate and activate a partner', () => {
   it('deactivates once (PMS_PM_063); activates only with a certificate (PMS_PRT_108), only if inactive (PD_PRT_001) and only if approved (PD_PRT_002)', async () => {
     const g = await newGroup(tc, admin, 'Banking');

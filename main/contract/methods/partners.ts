@@ -110,4 +110,13 @@ export const partnerMethods = {
     output: AdminPartnerDetail,
     errors: ['PMS_PRT_005', 'PMS_PRT_108', 'PD_PRT_001', 'PD_PRT_002'],
   }),
+  /** A registration the admin will not approve: it ends as rejected, and the partner can no longer upload a certificate. */
+  'partners.reject': method({
+    kind: 'command',
+    changes: ['partners', 'authServices'],
+    access: ['PARTNER_ADMIN'],
+    input: z.object({ partnerId: Id }).strict(),
+    output: AdminPartnerDetail,
+    errors: ['PMS_PRT_005', 'PD_PRT_003'],
+  }),
 };

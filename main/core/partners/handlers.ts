@@ -6,7 +6,7 @@ import { loadPartner, ownPartner, policyRequired } from './access.ts';
 import { listPartners } from './list.ts';
 import { adminPartnerDetail, myPartners } from './queries.ts';
 
-type PartnerMethods = 'partners.mine' | 'partners.setPolicyGroup' | 'partners.list' | 'partners.get' | 'partners.deactivate' | 'partners.activate';
+type PartnerMethods = 'partners.mine' | 'partners.setPolicyGroup' | 'partners.list' | 'partners.get' | 'partners.deactivate' | 'partners.activate' | 'partners.reject';
 
 export const partnerHandlers: HandlerMap<PartnerMethods> = {
   'partners.mine': query((ctx, input) => ({ partners: myPartners(ctx.db, requireActor(ctx.actor).partnerIds, input) })),
@@ -69,6 +69,20 @@ export const partnerHandlers: HandlerMap<PartnerMethods> = {
       ctx.changed('partners', { partners: [p.id] });
       ctx.changed('authServices', { partners: [p.id] });
       return { output: adminPartnerDetail(ctx.db, p.id, ctx.now), ref: { type: 'partner', id: p.id }, outbox: { partnerId: p.id, status: 'Active', by: actor.userId } };
+    },
+  }),
+
+  // A registration waits for its certificate (the upload approves it); the admin may refuse it instead.
+  'partners.reject': command<'partners.reject'>({
+    module: 'partners',
+    apply(ctx, input) {
+      const actor = requireActor(ctx.actor);
+      const p = loadPartner(ctx.db, input.partnerId);
+      if (p.approval_status !== 'InProgress') throw new AppError('PD_PRT_003', `Partner "${p.id}" is ${p.approval_status}; only a pending registration can be rejected.`);
+      ctx.db.prepare("UPDATE partner SET approval_status = 'rejected', is_active = 0, updated_at = ? WHERE id = ?").run(ctx.now.toISOString(), p.id);
+      ctx.changed('partners', { partners: [p.id] });
+      ctx.changed('authServices', { partners: [p.id] });
+      return { output: adminPartnerDetail(ctx.db, p.id, ctx.now), ref: { type: 'partner', id: p.id }, outbox: { partnerId: p.id, status: 'rejected', by: actor.userId } };
     },
   }),
 };

@@ -124,6 +124,7 @@ const errors: Record<ErrorCode, string> = {
   PMS_PM_063: 'This partner is already deactivated.',
   PD_PRT_001: 'This partner is already active.',
   PD_PRT_002: 'Only an approved partner can be activated; this partner was never approved or was rejected.',
+  PD_PRT_003: 'Only a pending registration can be rejected; this partner is already approved or rejected.',
   PMS_PRT_357: 'The list cannot be sorted by this column.',
   PMS_PRT_358: 'The sort order must be ascending or descending.',
   PMS_PRT_360: 'The page number cannot be negative.',

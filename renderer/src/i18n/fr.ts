@@ -420,6 +420,7 @@ const fr: Translation = {
     PMS_PM_063: 'Ce partenaire est déjà désactivé.',
     PD_PRT_001: 'Ce partenaire est déjà actif.',
     PD_PRT_002: 'Seul un partenaire approuvé peut être activé ; ce partenaire n’a jamais été approuvé ou a été rejeté.',
+    PD_PRT_003: 'Seule une inscription en attente peut être rejetée ; ce partenaire est déjà approuvé ou rejeté.',
     PMS_PRT_357: 'La liste ne peut pas être triée selon cette colonne.',
     PMS_PRT_358: 'L’ordre de tri doit être croissant ou décroissant.',
     PMS_PRT_360: 'Le numéro de page ne peut pas être négatif.',

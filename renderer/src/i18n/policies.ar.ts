@@ -200,6 +200,11 @@ const policiesAr: DeepStringMap<typeof policiesEn> = {
     cannotActivate: 'لا يمكن تفعيل الشريك {{partner}}: لم تُرفع أي شهادة له بعد. يجب على الشريك أولًا رفع شهادته الموقّعة من جهة إصدار.',
     deactivated: 'تم تعطيل الشريك {{partner}}.',
     activated: 'تم تفعيل الشريك {{partner}}.',
+    reject: 'رفض التسجيل',
+    rejectTitle: 'رفض هذا التسجيل؟',
+    rejectBody: 'رفض تسجيل الشريك {{partner}} التابع لـ {{org}}؟ لن يتمكن بعد ذلك من رفع شهادة أو من التفعيل. لا يمكن التراجع عن ذلك.',
+    rejected: 'تم رفض تسجيل الشريك {{partner}}.',
+    rejectedHint: 'تم رفض هذا التسجيل: لا يمكن تفعيل الشريك.',
   },
 };
 

@@ -201,6 +201,11 @@ const policiesEn = {
     cannotActivate: 'Partner {{partner}} cannot be activated: no certificate has been uploaded for it yet. The partner must upload its CA-signed certificate first.',
     deactivated: 'Partner {{partner}} is deactivated.',
     activated: 'Partner {{partner}} is activated.',
+    reject: 'Reject registration',
+    rejectTitle: 'Reject this registration?',
+    rejectBody: 'Reject the registration of partner {{partner}} of {{org}}? It can no longer upload a certificate or be activated. This cannot be undone.',
+    rejected: 'The registration of partner {{partner}} is rejected.',
+    rejectedHint: 'This registration was rejected: the partner cannot be activated.',
   },
 };
 

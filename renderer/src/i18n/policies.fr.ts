@@ -200,6 +200,11 @@ const policiesFr: DeepStringMap<typeof policiesEn> = {
     cannotActivate: 'Le partenaire {{partner}} ne peut pas être activé : aucun certificat n’a encore été téléversé. Le partenaire doit d’abord téléverser son certificat signé par une AC.',
     deactivated: 'Le partenaire {{partner}} est désactivé.',
     activated: 'Le partenaire {{partner}} est activé.',
+    reject: 'Rejeter l’inscription',
+    rejectTitle: 'Rejeter cette inscription ?',
+    rejectBody: 'Rejeter l’inscription du partenaire {{partner}} de {{org}} ? Il ne pourra plus téléverser de certificat ni être activé. Cette action est irréversible.',
+    rejected: 'L’inscription du partenaire {{partner}} est rejetée.',
+    rejectedHint: 'Cette inscription a été rejetée : le partenaire ne peut pas être activé.',
   },
 };
 

@@ -26,10 +26,11 @@ export function PartnerDetailScreen() {
   const certificates = useRecord('partnerCertificate.list', id ? { partnerId: id } : null);
   const activate = useCommand('partners.activate');
   const deactivate = useCommand('partners.deactivate');
+  const reject = useCommand('partners.reject');
   const detail = record.data;
   const error = record.error ?? certificates.error;
   const cards = certificates.data?.cards.filter((c) => c.partnerId === id) ?? [];
-  const [dialog, setDialog] = useState<'deactivate' | 'activate' | 'noCertificate' | null>(null);
+  const [dialog, setDialog] = useState<'deactivate' | 'activate' | 'reject' | 'noCertificate' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const back = <BackLink to="/admin/partners" label={t('policies.partners.title')} />;
@@ -42,8 +43,11 @@ export function PartnerDetailScreen() {
     );
   }
   const values = { partner: detail.partnerId, org: detail.orgName };
-  // The core approves on activation, so any inactive partner offers Activate (refused without a certificate).
+  // A registration is approved by the partner's certificate upload, never by Activate: Activate is for a
+  // deactivated partner; a pending one can be rejected, and says why it cannot be activated yet.
   const approved = detail.approvalStatus === 'approved';
+  const pending = detail.approvalStatus === 'InProgress';
+  const activateBlocked = pending ? t('policies.partners.cannotActivate', values) : detail.approvalStatus === 'rejected' ? t('policies.partners.rejectedHint') : null;
 
   return (
     <div className="space-y-4" data-testid="partner-detail" data-status={detail.status}>
@@ -63,12 +67,31 @@ export function PartnerDetailScreen() {
             {t('policies.partners.deactivate')}
           </button>
         ) : null}
+        {pending ? (
+          <button type="button" className="btn btn-secondary" onClick={() => setDialog('reject')} data-testid="partner-reject">
+            {t('policies.partners.reject')}
+          </button>
+        ) : null}
         {!detail.isActive ? (
-          <button type="button" className="btn btn-primary" onClick={() => setDialog('activate')} data-testid="partner-activate">
+          <button
+            type="button"
+            className="btn btn-primary"
+            aria-disabled={activateBlocked !== null}
+            aria-describedby={activateBlocked ? 'partner-activate-blocked' : undefined}
+            onClick={() => {
+              if (!activateBlocked) setDialog('activate');
+            }}
+            data-testid="partner-activate"
+          >
             {t('policies.partners.activate')}
           </button>
         ) : null}
       </div>
+      {activateBlocked ? (
+        <p id="partner-activate-blocked" className="text-sm text-slate-700" data-testid="partner-activate-blocked">
+          {activateBlocked}
+        </p>
+      ) : null}
       <Notice text={notice} />
       <FormError error={error} />
       <section className="panel p-5">
@@ -125,6 +148,19 @@ export function PartnerDetailScreen() {
           onConfirm={async () => {
             await deactivate.call({ partnerId: detail.partnerId });
             setNotice(t('policies.partners.deactivated', values));
+          }}
+        />
+      ) : null}
+      {dialog === 'reject' ? (
+        <ConfirmDialog
+          title={t('policies.partners.rejectTitle')}
+          body={<p data-testid="partner-reject-names">{t('policies.partners.rejectBody', values)}</p>}
+          confirmLabel={t('policies.partners.reject')}
+          testId="partner-reject-dialog"
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            await reject.call({ partnerId: detail.partnerId });
+            setNotice(t('policies.partners.rejected', values));
           }}
         />
       ) : null}
