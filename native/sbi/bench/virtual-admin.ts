@@ -10,7 +10,8 @@ import { isSbiError } from '../errors.ts';
 import { parseJsonBody } from '../wire/index.ts';
 import type { BenchPrompt, PromptAnswer } from './prompts.ts';
 
-const LIMITS = { connectTimeoutMs: 500, deadlineMs: 3000, idleTimeoutMs: 3000, maxBytes: 1024 * 1024 };
+// Rotating keys makes the device generate RSA keys: seconds on a loaded two-core machine. Loopback only.
+const LIMITS = { connectTimeoutMs: 500, deadlineMs: 15_000, idleTimeoutMs: 15_000, maxBytes: 1024 * 1024 };
 
 const stateSchema = z.object({
   errorCode: z.literal('0'),
