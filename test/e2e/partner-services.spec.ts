@@ -176,6 +176,9 @@ test('Auth partner: policy group, certificate, policy request, API key and OIDC 
   await expect(keyRows).toHaveCount(1);
   await expect(keyRows.first().getByTestId('key-row-label')).toHaveText('Branch onboarding');
   await expect(keyRows.first().getByTestId('key-row-status')).toHaveText('Active');
+  // MOSIP's 100-year validity is "never" in practice: said so, with the date in the title
+  await expect(keyRows.first().getByTestId('key-row-expiry')).toHaveText('Never (100 years)');
+  await expect(keyRows.first().getByTestId('key-row-expiry')).toHaveAttribute('title', /\d{4}/);
   expect(await call(desk, 'apiKeys.check', { partnerId, policyId: policy.policyId, apiKey })).toEqual({ valid: true, reason: 'ok' });
 
   // the same label (after collapsing spaces) for the same policy: PMS_PRT_110
@@ -262,6 +265,7 @@ test('Auth partner: policy group, certificate, policy request, API key and OIDC 
   await expect(page.getByTestId('inactive-partner-note')).toContainText(partnerId);
   await desk.shot(page, 'api-keys-ar');
   await page.getByTestId('key-row-view').click();
+  await expect(page.getByTestId('detail-expiry')).toContainText('أبدًا (100 سنة)');
   await expect(page.getByTestId('usable')).toHaveAttribute('data-usable', 'partnerInactive');
   await expect(page.getByTestId('usable')).toHaveText('غير قابل للاستخدام: الشريك معطّل');
   await switchLanguage(page, desk, 'en', '/dashboard');

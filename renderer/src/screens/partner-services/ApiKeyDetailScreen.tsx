@@ -5,7 +5,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useRoute } from '../../router/hash.ts';
 import { useUi } from '../../stores/ui.ts';
 import { useDeactivateKey } from './ApiKeysScreen.tsx';
-import { Badge, Verdict, keyStatus } from './parts.tsx';
+import { Badge, KeyExpiry, Verdict, keyStatus } from './parts.tsx';
 import { Facts } from '../../components/Facts.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
@@ -45,7 +45,7 @@ export function ApiKeyDetailScreen({ admin }: { admin: boolean }) {
                 { label: t('partnerServices.cols.policyDescription'), value: data.policyDescription },
                 { label: t('partnerServices.cols.apiKeyName'), value: data.apiKeyLabel },
                 { label: t('partnerServices.cols.created'), value: formatDateTime(data.createdDateTime, lang) },
-                { label: t('partnerServices.cols.expiry'), value: formatDateTime(data.apiKeyExpiryDateTime, lang), testId: 'detail-expiry' },
+                { label: t('partnerServices.cols.expiry'), value: <KeyExpiry expiry={data.apiKeyExpiryDateTime} created={data.createdDateTime} full />, testId: 'detail-expiry' },
               ]}
             />
             <p className="text-sm text-slate-600">{t('partnerServices.apiKeys.hashNote')}</p>

@@ -6,7 +6,7 @@ import type { Column } from '../../components/DataTable.tsx';
 import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
 import { useCommand } from '../../data/useCommand.ts';
 import { useList, type Row } from '../../data/useList.ts';
-import { AuthServiceTabs, Badge, DateCell, InactivePartnerNote, UnusableMark, keyStatus, useInactivePartners } from './parts.tsx';
+import { AuthServiceTabs, Badge, DateCell, KeyExpiry, InactivePartnerNote, UnusableMark, keyStatus, useInactivePartners } from './parts.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
 type ApiKeyRow = Row<'apiKeys.list'>;
@@ -51,7 +51,7 @@ export function ApiKeyList({ admin }: { admin: boolean }) {
       { id: 'policyName', label: t('partnerServices.cols.policyName'), width: 'minmax(7rem,1fr)', sort: 'policyName', cell: (r) => <bdi>{r.policyName}</bdi> },
       { id: 'apiKeyLabel', label: t('partnerServices.cols.apiKeyName'), width: 'minmax(8rem,1fr)', sort: 'apiKeyLabel', cell: (r) => <bdi data-testid="key-row-label">{r.apiKeyLabel}</bdi> },
       { id: 'createdDateTime', label: t('partnerServices.cols.created'), width: '7.5rem', sort: 'createdDateTime', cell: (r) => <DateCell iso={r.createdDateTime} /> },
-      { id: 'apiKeyExpiryDateTime', label: t('partnerServices.cols.expiry'), width: '7.5rem', sort: 'apiKeyExpiryDateTime', cell: (r) => <DateCell iso={r.apiKeyExpiryDateTime} /> },
+      { id: 'apiKeyExpiryDateTime', label: t('partnerServices.cols.expiry'), width: '9rem', sort: 'apiKeyExpiryDateTime', cell: (r) => <KeyExpiry expiry={r.apiKeyExpiryDateTime} created={r.createdDateTime} testId="key-row-expiry" /> },
       { id: 'status', label: t('partnerServices.cols.status'), width: '8rem', sort: 'status', cell: (r) => (
           <span className="inline-flex items-center gap-1">
             <Badge status={keyStatus(r)} testId="key-row-status" />

@@ -4,7 +4,7 @@ import type { Input, Output } from '../../contract.ts';
 import type { ApiError } from '../../api/errors.ts';
 import { useRecord } from '../../data/useRecord.ts';
 import { StatusBadge, type Status } from '../../components/StatusBadge.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
 import { useUi } from '../../stores/ui.ts';
 
@@ -28,6 +28,24 @@ export function keyStatus(row: { status: 'activated' | 'deactivated'; isApiKeyEx
 
 export function clientStatus(status: 'ACTIVE' | 'INACTIVE'): Status {
   return status === 'ACTIVE' ? 'active' : 'deactivated';
+}
+
+const YEAR_MS = 365.25 * 86_400_000;
+/** MOSIP's default API key lasts 100 years: past 50, an expiry is "never" in practice, and says so. */
+const NEVER_AFTER_YEARS = 50;
+
+/** An API key's expiry: the date, or "Never (100 years)" with the date in its title. */
+export function KeyExpiry({ expiry, created, full = false, testId }: { expiry: string; created: string; full?: boolean; testId?: string }) {
+  const { t } = useTranslation();
+  const lang = useUi((s) => s.lang);
+  const date = full ? formatDateTime(expiry, lang) : formatDate(expiry, lang);
+  const years = Math.round((Date.parse(expiry) - Date.parse(created)) / YEAR_MS);
+  if (years < NEVER_AFTER_YEARS) return <span className="whitespace-nowrap" data-testid={testId}>{date}</span>;
+  return (
+    <span className="whitespace-nowrap" title={date} data-testid={testId}>
+      {t('partnerServices.apiKeys.neverYears', { count: years })}
+    </span>
+  );
 }
 
 export function DateCell({ iso }: { iso: string }) {
