@@ -137,6 +137,11 @@ describe('the deployment signing CA', () => {
   it('is created at first run with its private key wrapped at rest and a key file only the user can read', async () => {
     const ca = await tc.call('trustStore.signingCertificate', {}, admin);
     expect(ca.details?.subject).toContain('Partner Desk Partner Signing CA');
+    // ten calendar years: the same day and time of day, not 3652.5 days (12 hours off)
+    const from = new Date(ca.details!.notBefore);
+    const to = new Date(ca.details!.notAfter);
+    expect(to.getUTCFullYear() - from.getUTCFullYear()).toBe(10);
+    expect(to.toISOString().slice(4)).toBe(from.toISOString().slice(4));
     const row = tc.core.db.reader.prepare('SELECT wrapped_private_key FROM signing_key').get() as { wrapped_private_key: Buffer };
     // a PKCS#8 RSA key in clear starts with SEQUENCE … rsaEncryption OID; the wrapped blob must not contain it
     expect(row.wrapped_private_key.includes(Buffer.from('2a864886f70d010101', 'hex'))).toBe(false);

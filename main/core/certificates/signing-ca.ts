@@ -2,6 +2,7 @@ import type { ReadDb, WriteDb } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
 import { exportPkcs8, generateRsaKeys, importSigningKey, issueCertificate, KeyUsage, serialFrom, subjectKeyIdOf } from './issuer.ts';
 import type { CryptoKey } from './x509.ts';
+import { addYears } from '../calendar.ts';
 
 /** The deployment's own signing CA: what keymanager's PMS master key is in MOSIP. */
 export interface SigningCa {
@@ -14,8 +15,6 @@ export interface NewSigningCa {
   ca: SigningCa;
   wrappedKey: Buffer;
 }
-
-const YEAR_MS = 365.25 * 86_400_000;
 
 export async function loadSigningCa(db: ReadDb | WriteDb, deps: CoreDeps): Promise<SigningCa | null> {
   const row = db.prepare("SELECT certificate_der, wrapped_private_key FROM signing_key WHERE purpose = 'partner-signing'").get() as
@@ -38,7 +37,7 @@ export async function createSigningCa(deps: CoreDeps, now: Date, orgName: string
     publicKey: keys.publicKey,
     serialHex: serialFrom(deps.randomBytes(16)),
     notBefore: now,
-    notAfter: new Date(now.getTime() + 10 * YEAR_MS),
+    notAfter: addYears(now, 10),
     ca: true,
     pathLength: 0,
     keyUsages: KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature,

@@ -6,8 +6,8 @@ import { requireActor } from '../context.ts';
 import { activeDeviceProvider, ownSbi } from './access.ts';
 import { cascadeDevices, expireSbisSql } from './cascade.ts';
 import { findSbi, isExpired, sbiRows } from './rows.ts';
+import { addYears } from '../calendar.ts';
 
-const YEAR_MS = 365.25 * 86_400_000;
 
 /** A YYYY-MM-DD or ISO date-time input as an ISO instant (UTC when no zone is given). */
 export function instantOf(value: string, field: string): string {
@@ -24,11 +24,11 @@ function checkSbiDates(ctx: CommandCtx, created: string, expiry: string): void {
   const today = ctx.now.toISOString().slice(0, 10);
   const { sbiCreatedDateMaxYears, sbiExpiryDateMaxYears } = ctx.deps.config.devices;
   if (created.slice(0, 10) > today) throw new AppError('PMS_AUT_514', 'The created date must not be after today.', { sbiCreatedDateTime: 'PMS_AUT_514' });
-  if (created < new Date(ctx.now.getTime() - sbiCreatedDateMaxYears * YEAR_MS).toISOString()) {
+  if (created < addYears(ctx.now, -sbiCreatedDateMaxYears).toISOString()) {
     throw new AppError('PMS_AUT_516', `The created date must be within the last ${sbiCreatedDateMaxYears} years.`, { sbiCreatedDateTime: 'PMS_AUT_516' });
   }
   if (expiry.slice(0, 10) <= today) throw new AppError('PMS_AUT_508', 'The expiry date must be after today.', { sbiExpiryDateTime: 'PMS_AUT_508' });
-  if (expiry > new Date(ctx.now.getTime() + sbiExpiryDateMaxYears * YEAR_MS).toISOString()) {
+  if (expiry > addYears(ctx.now, sbiExpiryDateMaxYears).toISOString()) {
     throw new AppError('PMS_AUT_515', `The expiry date must be within ${sbiExpiryDateMaxYears} years from today.`, { sbiExpiryDateTime: 'PMS_AUT_515' });
   }
 }
