@@ -10,7 +10,7 @@ const certificatesAr: DeepStringMap<typeof certificatesEn> = {
     notCa: 'هذه ليست شهادة مرجع مصدق: لا يُضاف إلى مخزن الثقة إلا شهادات المراجع المصدقة الجذرية والوسيطة. ارفع شهادة الكيان النهائي كشهادة شريك.',
   },
   technicalDetail: 'تفاصيل تقنية',
-  fileChosen: '⁨{{name}}⁩ ({{size}} كيلوبايت)',
+  fileChosen: '⁨{{name}}⁩ ({{size}})',
   fileTooLarge: 'هذا الملف كبير جدًا: لا يتجاوز حجم ملف الشهادة 1 ميغابايت.',
   fileUnreadable: 'تعذّرت قراءة هذا الملف.',
   fileRequired: 'اختر ملف شهادة.',

@@ -11,7 +11,7 @@ const certificatesEn = {
     notCa: 'This is not a CA certificate: only root and intermediate CA certificates go into the trust store. Upload an end-entity certificate as a partner certificate.',
   },
   technicalDetail: 'Technical detail',
-  fileChosen: '{{name}} ({{size}} KB)',
+  fileChosen: '{{name}} ({{size}})',
   fileTooLarge: 'This file is too large: certificate files are at most 1 MB.',
   fileUnreadable: 'This file could not be read.',
   fileRequired: 'Choose a certificate file.',

@@ -10,7 +10,7 @@ const certificatesFr: DeepStringMap<typeof certificatesEn> = {
     notCa: 'Ce n’est pas un certificat d’AC : seuls les certificats d’AC racines et intermédiaires vont dans le magasin de confiance. Téléversez un certificat d’entité finale comme certificat partenaire.',
   },
   technicalDetail: 'Détail technique',
-  fileChosen: '{{name}} ({{size}} Ko)',
+  fileChosen: '{{name}} ({{size}})',
   fileTooLarge: 'Ce fichier est trop volumineux : un fichier de certificat fait au plus 1 Mo.',
   fileUnreadable: 'Ce fichier n’a pas pu être lu.',
   fileRequired: 'Choisissez un fichier de certificat.',

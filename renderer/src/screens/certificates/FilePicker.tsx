@@ -2,6 +2,8 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_FILE_BASE64 } from '../../lib/certificates.ts';
 import { readFileAsBase64, type ChosenFile } from '../../lib/files.ts';
+import { formatFileSize } from '../../lib/format.ts';
+import { useUi } from '../../stores/ui.ts';
 
 type Problem = 'fileTooLarge' | 'fileUnreadable' | 'fileRequired';
 
@@ -20,6 +22,7 @@ interface FilePickerProps {
 /** A labelled native file input (keyboard and screen-reader friendly) that reads the file as base64. */
 export function FilePicker({ label, hint, accept, name, file, onChange, missing = false, testId }: FilePickerProps) {
   const { t } = useTranslation();
+  const lang = useUi((s) => s.lang);
   const id = useId();
   const [problem, setProblem] = useState<Problem | null>(null);
   const reading = useRef(0);
@@ -71,7 +74,7 @@ export function FilePicker({ label, hint, accept, name, file, onChange, missing 
           {t('certificates.chooseFile')}
         </label>
         <span className="min-w-0 truncate text-slate-700" data-testid={testId ? `${testId}-name` : undefined}>
-          {file ? t('certificates.fileChosen', { name: file.fileName, size: Math.max(1, Math.round(file.size / 1024)) }) : t('certificates.noFile')}
+          {file ? t('certificates.fileChosen', { name: file.fileName, size: formatFileSize(file.size, lang) }) : t('certificates.noFile')}
         </span>
       </div>
       <p id={`${id}-hint`} className="field-hint">
