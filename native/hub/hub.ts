@@ -5,7 +5,7 @@
  * reads the database and the same verification runs in the CLI with a trust store from files.
  */
 import type { EventName, EventPayload, Output } from '../../main/contract/index.ts';
-import type { TrustStore } from '../../main/core/pki/index.ts';
+import type { TrustStore } from '../../lib/pki/index.ts';
 import type { Audience } from '../../main/core/events/audience.ts';
 import type { PromptAnswer } from './tasks.ts';
 

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { AppError } from '../../main/contract/index.ts';
-import { thumbprintOf } from '../../main/core/pki/index.ts';
+import { thumbprintOf } from '../../lib/pki/index.ts';
 import { VirtualFtmChip } from '../ftm/virtual-chip.ts';
 import { loadOrCreateVirtualPki } from '../virtual/pki-store.ts';
 import { startVirtualSbi } from '../virtual/sbi/index.ts';

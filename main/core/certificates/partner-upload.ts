@@ -1,6 +1,6 @@
 import { AppError, PARTNER_TYPES } from '../../contract/index.ts';
 import type { ParsedInput } from '../../contract/index.ts';
-import type { PartnerDomain } from '../pki/index.ts';
+import type { PartnerDomain } from '../../../lib/pki/index.ts';
 import type { Actor, CommandCtx, QueryCtx } from '../context.ts';
 import { requireActor } from '../context.ts';
 import { certificateCards } from './cards.ts';

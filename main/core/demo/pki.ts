@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PartnerDomain } from '../pki/index.ts';
+import type { PartnerDomain } from '../../../lib/pki/index.ts';
 import type { WriteDb } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
 import { identityOf } from '../certificates/details.ts';
