@@ -1,6 +1,6 @@
 import type { Config } from './config.ts';
 import type { Mailer } from './mail/mailer.ts';
-import type { KeyWrap } from './keys/wrap.ts';
+import type { KeyWrap } from '../../lib/keys/wrap.ts';
 import type { HardwareHub } from '../../native/hub/hub.ts';
 import type { DeskSyncPort } from './sync/port.ts';
 import type { DeskUpdatePort } from './releases/updates.ts';

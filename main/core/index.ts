@@ -20,8 +20,8 @@ import type { DeskSyncPort } from './sync/port.ts';
 import { runAsSystem } from './system.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { Mailer } from './mail/mailer.ts';
-import { aesKeyWrap, fileKek } from './keys/wrap.ts';
-import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from './private-files.ts';
+import { aesKeyWrap, fileKek } from '../../lib/keys/wrap.ts';
+import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from '../../lib/private-files.ts';
 import type { HardwareHub, HubEmit } from '../../native/hub/hub.ts';
 import { createHardwareHub } from '../../native/hub/create-hub.ts';
 

@@ -11,7 +11,7 @@ import { loadOrCreateVirtualPki } from '../virtual/pki-store.ts';
 import { startVirtualSbi } from '../virtual/sbi/index.ts';
 import type { VirtualSbi } from '../virtual/sbi/index.ts';
 import type { AnnounceEmit, HardwareHub, VirtualSbiView, WorkOwner } from './hub.ts';
-import type { KeyWrap } from '../../main/core/keys/wrap.ts';
+import type { KeyWrap } from '../../lib/keys/wrap.ts';
 
 export interface VirtualPartOptions {
   dataDir: string;

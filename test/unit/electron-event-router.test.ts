@@ -7,7 +7,7 @@ import { parseConfig } from '../../main/core/config.ts';
 import { hashToken } from '../../main/core/dispatch.ts';
 import { openCore } from '../../main/core/index.ts';
 import type { Core, CoreEvent } from '../../main/core/index.ts';
-import { aesKeyWrap } from '../../main/core/keys/wrap.ts';
+import { aesKeyWrap } from '../../lib/keys/wrap.ts';
 import { randomBytes } from 'node:crypto';
 import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import type { HubEmit } from '../../native/hub/hub.ts';
