@@ -22,8 +22,7 @@ import { createMailer } from './mail/mailer.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { aesKeyWrap, fileKek } from '../../lib/keys/wrap.ts';
 import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from '../../lib/private-files.ts';
-import type { HardwareHub, HubEmit } from '../../native/hub/hub.ts';
-import { createHardwareHub } from '../../native/hub/create-hub.ts';
+import type { HardwareFactory } from './hardware/service.ts';
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>, audience: Audience) => void;
 export type { Audience } from './events/audience.ts';
@@ -61,8 +60,8 @@ export interface CoreOptions {
   /** Key-encryption key (32 bytes); the desktop passes one kept by safeStorage, else a key file in dataDir. */
   kek?: Buffer;
   log?: CoreDeps['log'];
-  /** The hardware hub; tests pass one with their own port range. Default: from config. */
-  hardware?: (emit: HubEmit) => HardwareHub;
+  /** Builds the process's hardware service: the hosts pass native/hub's `createHardwareHub`. */
+  hardware: HardwareFactory;
   /** 'server': this core serves desks (the server host); its changes are logged for their pulls. */
   syncRole?: 'server';
 }
@@ -92,7 +91,7 @@ export function openCore(options: CoreOptions): Core {
   const listeners = new Set<CoreEventListener>();
   // Set once the read connection is open; the hub emits nothing before it is asked to work.
   let subscriptions: EventSubscriptions | null = null;
-  const emitEvent: HubEmit = (event, payload, audience) => {
+  const emitEvent: CoreEventListener = (event, payload, audience) => {
     for (const l of listeners) l(event, payload, audience);
     subscriptions?.emit(event, payload as EventPayload<EventName>, audience);
   };
@@ -107,7 +106,7 @@ export function openCore(options: CoreOptions): Core {
     keyWrap,
     publicUrl: checkPublicUrl(config.publicUrl ?? options.publicUrl),
     log,
-    hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, dataDir: options.dataDir, emit, now, log, keyWrap })))(emitEvent),
+    hardware: options.hardware({ config: config.hardware, dataDir: options.dataDir, emit: emitEvent, now, log, keyWrap }),
     deskSync: null,
     deskUpdates: null,
   };
