@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { AppError, contract, isMethodName } from '../contract/index.ts';
 import type { CallResult, DataTopic, MethodName, ParsedInput, Role } from '../contract/index.ts';
 import type { z } from 'zod';
@@ -10,10 +9,7 @@ import { activePartnerRoles } from './events/audience.ts';
 import type { Audience } from './events/audience.ts';
 import { handlers } from './handlers.ts';
 import type { Handler } from './handlers.ts';
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+import { hashToken } from './token-hash.ts';
 
 export interface DispatchEnv {
   reader: ReadDb;

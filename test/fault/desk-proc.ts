@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { openCore } from '../../main/core/index.ts';
 import { createHardwareHub } from '../../native/hub/create-hub.ts';
-import { hashToken } from '../../main/core/dispatch.ts';
+import { hashToken } from '../../main/core/token-hash.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import type { Input, MethodName } from '../../main/contract/index.ts';
 import { DeskSyncClient } from '../../main/sync/client.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, MethodName, Output } from '../../main/contract/index.ts';
 import { parseConfig } from '../../main/core/config.ts';
-import { hashToken } from '../../main/core/dispatch.ts';
+import { hashToken } from '../../main/core/token-hash.ts';
 import { openCore } from '../../main/core/index.ts';
 import type { Core, CoreEvent } from '../../main/core/index.ts';
 import { createHardwareHub } from '../../native/hub/create-hub.ts';
