@@ -9,7 +9,8 @@ import type { Config } from './config.ts';
 import type { ReadDb, WriteDb } from './context.ts';
 import type { CoreDeps } from './deps.ts';
 import { dispatch, resolveSession } from './dispatch.ts';
-import type { DispatchEnv } from './dispatch.ts';
+import type { DispatchEnv } from './handlers.ts';
+import { handlers } from './handler-registry.ts';
 import { activePartnerRoles } from './events/audience.ts';
 import type { Audience } from './events/audience.ts';
 import { EventSubscriptions } from './events/subscriptions.ts';
@@ -139,7 +140,7 @@ export function openCore(options: CoreOptions): Core {
     emitEvent('data.changed', { topic }, audience);
     poke();
   };
-  const env: DispatchEnv = { reader, writer, deps, emit };
+  const env: DispatchEnv = { reader, writer, deps, emit, handlers };
   // A desk's sync client reports its rounds; the desk has one user, and each UI hears through its session.
   let stopActivity: (() => void) | null = null;
   const subs = new EventSubscriptions((token) => {
