@@ -36,7 +36,7 @@ export default defineConfig([
 
   // Main-process, worker, CLI, tests: Node globals.
   {
-    files: ['main/**/*.ts', 'native/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts', '*.ts'],
+    files: ['lib/**/*.ts', 'main/**/*.ts', 'native/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts', '*.ts'],
     languageOptions: { globals: globals.node },
   },
 

@@ -9,9 +9,17 @@
 //   renderer/**             no Node built-ins, no native modules (better-sqlite3, usb, node-hid),
 //                           no `electron`, nothing from main/ except main/contract, no preload/,
 //                           native/ or scripts/
-//   everything else         never `electron` / `electron-updater`; main/** and native/** never import
-//                           renderer/ or preload/; main/core and main/store never import a host or
-//                           the CLI
+//   lib/**                  the pure libraries (path validation, x509, key wrap, private files):
+//                           packages and Node built-ins but no native module and no `electron`;
+//                           of the repository only its own files and main/contract (the shared
+//                           vocabulary below everything) — never main/core, native/ or a host
+//   native/**               hardware (USB/HID, FTM, SBI, virtual devices, the hub): of the
+//                           repository only its own files, lib/ and main/contract; what it needs
+//                           from the core (trust, time, events) comes in as parameters
+//   main/core, main/store   never native/ (the core owns a HardwareService interface that the
+//                           hosts wire to native/hub), a host or the CLI
+//   everything else         never `electron` / `electron-updater`; main/**, lib/** and native/**
+//                           never import renderer/ or preload/
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 
@@ -29,7 +37,9 @@ export function layerOf(rel) {
   if (isUnder(rel, 'renderer/')) return 'renderer';
   if (isUnder(rel, 'main/contract/')) return 'contract';
   if (isUnder(rel, 'main/core/') || isUnder(rel, 'main/store/')) return 'core';
-  if (isUnder(rel, 'main/') || isUnder(rel, 'native/')) return 'node';
+  if (isUnder(rel, 'lib/')) return 'lib';
+  if (isUnder(rel, 'native/')) return 'native';
+  if (isUnder(rel, 'main/')) return 'node';
   return 'other';
 }
 
@@ -74,13 +84,23 @@ function verdict(layer, spec, filename, root) {
       if (what.kind === 'builtin') return 'rendererBuiltin';
       if (what.kind === 'package') return isElectron || NATIVE_PACKAGES.has(what.name) ? 'rendererNative' : null;
       if (isUnder(what.target, 'main/contract/')) return null;
-      if (outside(what.target) || ['main/', 'preload/', 'native/', 'scripts/'].some((d) => isUnder(what.target, d))) return 'rendererOutside';
+      if (outside(what.target) || ['main/', 'lib/', 'preload/', 'native/', 'scripts/'].some((d) => isUnder(what.target, d))) return 'rendererOutside';
       return null;
+    case 'lib':
+      if (isElectron) return 'electronOutsideHost';
+      if (what.kind === 'package') return NATIVE_PACKAGES.has(what.name) ? 'libNative' : null;
+      if (what.kind === 'builtin') return null;
+      return isUnder(what.target, 'lib/') || isUnder(what.target, 'main/contract/') ? null : 'libOutside';
+    case 'native':
+      if (isElectron) return 'electronOutsideHost';
+      if (what.kind !== 'file') return null;
+      return ['native/', 'lib/', 'main/contract/'].some((d) => isUnder(what.target, d)) ? null : 'nativeOutside';
     default: {
       if (isElectron) return 'electronOutsideHost';
       if (what.kind !== 'file' || layer === 'other') return null;
       if (isUnder(what.target, 'renderer/') || isUnder(what.target, 'preload/')) return 'mainToUi';
       if (layer === 'core' && (isUnder(what.target, 'main/hosts/') || isUnder(what.target, 'main/cli/'))) return 'coreToHost';
+      if (layer === 'core' && isUnder(what.target, 'native/')) return 'coreToNative';
       return null;
     }
   }
@@ -116,7 +136,7 @@ function sourceOf(node) {
 const rule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Keep each process layer to the imports it may use (electron, Node, native modules, main/).' },
+    docs: { description: 'Keep each layer to the imports it may use (electron, Node, native modules, main/, lib/, native/).' },
     schema: [
       {
         type: 'object',
@@ -133,6 +153,10 @@ const rule = {
       rendererOutside: "renderer/ may import from main/ only main/contract, not '{{source}}'.",
       mainToUi: "Main-side code may not import UI code ('{{source}}').",
       coreToHost: "main/core and main/store may not import a host or the CLI ('{{source}}').",
+      coreToNative: "main/core and main/store may not import native/ ('{{source}}'): use HardwareService (main/core/hardware/service.ts), which the hosts wire to native/hub.",
+      libOutside: "lib/ may import only its own files and main/contract from the repository, not '{{source}}'.",
+      libNative: "lib/ holds pure libraries: no native module '{{source}}'.",
+      nativeOutside: "native/ may import only its own files, lib/ and main/contract, not '{{source}}'; take what the core knows as a parameter.",
     },
   },
   create(context) {

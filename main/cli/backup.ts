@@ -2,7 +2,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSyn
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { DB_FILE } from '../core/index.ts';
-import { aesKeyWrap } from '../core/keys/wrap.ts';
+import { aesKeyWrap } from '../../lib/keys/wrap.ts';
 import { openDatabase, schemaVersion } from '../store/db.ts';
 import { LATEST_VERSION } from '../store/migrations/index.ts';
 import { UsageError } from './usage.ts';

@@ -1,28 +1,14 @@
 import { createInterface } from 'node:readline';
-import type { Core } from '../core/index.ts';
 import { expireSbis, runScheduledJobs } from '../core/jobs.ts';
 import { schemaVersion } from '../store/db.ts';
 import { LATEST_VERSION } from '../store/migrations/index.ts';
 import { ftmCommand } from './ftm.ts';
 import { releaseCommand } from './release.ts';
 import { sbiCommand } from './sbi.ts';
+import type { CliCommand, Io } from './command.ts';
 import { UsageError } from './usage.ts';
 import { verifyLines } from './verify.ts';
 
-type Values = Record<string, string | boolean | string[] | undefined>;
-interface Io {
-  dataDir: string;
-  stdout: NodeJS.WritableStream;
-  /** Words after the command, for commands that declare subcommands (`jobs run`). */
-  positionals?: string[];
-}
-export interface CliCommand {
-  summary: string;
-  /** `multiple`: the option may repeat (its value is then a string[]). */
-  options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
-  subcommands?: readonly string[];
-  run(core: Core, values: Values, io: Io): Promise<number>;
-}
 
 function print(io: Io, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value)}\n`);

@@ -3,7 +3,7 @@
  * FTM trust anchors). `ftm serve`: runs the virtual chip as USB gadget firmware on /dev/hidg0.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { splitPem } from '../core/pki/index.ts';
+import { splitPem } from '../../lib/pki/index.ts';
 import { FtmError } from '../../native/ftm/protocol.ts';
 import { readFtmChip } from '../../native/ftm/read-chip.ts';
 import type { FtmChipReading } from '../../native/ftm/read-chip.ts';

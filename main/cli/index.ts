@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import type { Core } from '../core/index.ts';
 import { defaultDataDir } from '../hosts/shared/data-dir.ts';
 import { fileLog } from '../hosts/shared/file-log.ts';
@@ -32,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   const dataDir = resolve((values['data-dir'] as string | undefined) ?? defaultDataDir());
-  const core: Core = openCore({ dataDir, publicUrl: 'partnerdesk://', log: fileLog(dataDir) });
+  const core: Core = openCore({ hardware: createHardwareHub, dataDir, publicUrl: 'partnerdesk://', log: fileLog(dataDir) });
   try {
     return await command.run(core, values as Record<string, string | boolean | string[] | undefined>, { dataDir, stdout: process.stdout, positionals });
   } finally {

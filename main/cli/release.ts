@@ -8,7 +8,7 @@ import type { Core } from '../core/index.ts';
 import type { ReleaseMetadata } from '../core/releases/metadata.ts';
 import { hashFile, parseMetadata } from '../core/releases/metadata.ts';
 import { importArtefact } from '../core/releases/store.ts';
-import type { CliCommand } from './commands.ts';
+import type { CliCommand } from './command.ts';
 import { UsageError } from './usage.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;

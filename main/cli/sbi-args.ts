@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { trustEntriesFromPem, TrustInputError } from '../../native/sbi/bench/trust.ts';
 import type { SbiDomain } from '../../native/sbi/bench/trust.ts';
-import type { TrustEntry } from '../core/pki/index.ts';
+import type { TrustEntry } from '../../lib/pki/index.ts';
 import { UsageError } from './usage.ts';
 
 export type Values = Record<string, string | boolean | string[] | undefined>;

@@ -15,10 +15,8 @@ import { skipPrompts } from '../../native/sbi/bench/prompts.ts';
 import type { Prompter } from '../../native/sbi/bench/prompts.ts';
 import { reportHtml } from '../../native/sbi/bench/report-html.ts';
 import type { BenchReport } from '../../native/sbi/bench/report.ts';
-import { runBench } from '../../native/sbi/bench/runner.ts';
+import { BenchSession } from '../../native/sbi/bench/session.ts';
 import { extendTrustStore, trustEntriesFromPem } from '../../native/sbi/bench/trust.ts';
-import { detectVirtualSbi, virtualPrompter } from '../../native/sbi/bench/virtual-admin.ts';
-import type { VirtualAdmin } from '../../native/sbi/bench/virtual-admin.ts';
 import { DEFAULT_PORT_RANGE, startVirtualSbi } from '../../native/virtual/sbi/index.ts';
 import type { VirtualSbi } from '../../native/virtual/sbi/index.ts';
 import { trustStoreOf } from '../core/certificates/trust.ts';
@@ -82,8 +80,7 @@ export async function sbiBench(core: Core, v: Values, out: NodeJS.WritableStream
   let key = loadKey(v);
 
   let sbi: VirtualSbi | null = null;
-  let admin: VirtualAdmin | null = null;
-  let restoreCert: string | null = null;
+  let session: BenchSession | null = null;
   const abort = new AbortController();
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);
@@ -95,23 +92,14 @@ export async function sbiBench(core: Core, v: Values, out: NodeJS.WritableStream
       extra.push(...trustEntriesFromPem(roots.device, ['DEVICE']), ...trustEntriesFromPem(roots.ftm, ['FTM']));
     }
     const benchPort = sbi?.port ?? target!;
-    admin = await detectVirtualSbi(benchPort, abort.signal);
-    if (admin && !key && !virtual) {
-      // A virtual device encrypts to whatever certificate it is given: give it the bench's, put its own back after.
-      key = await createBenchEncryptionKey();
-      restoreCert = (await admin.trustAnchorsPem()).encryption ?? null;
-      await admin.setEncryptionCert(new X509Certificate(key.certificateDer).toString());
-    }
+    // A virtual device on the port without a key of ours is lent one for the run (BenchSession).
+    session = await BenchSession.open({ port: benchPort, signal: abort.signal, encryptionKey: key });
     const benchPurpose = wanted ?? (await defaultPurpose(benchPort));
-    const prompt = admin ? virtualPrompter(admin) : !json && process.stdin.isTTY ? terminalPrompter : skipPrompts;
-    const report = await runBench({
-      port: benchPort,
+    const report = await session.run({
       purpose: benchPurpose,
       ...(text(v.device) ? { deviceId: text(v.device)! } : {}),
       trust: extendTrustStore(trustStoreOf(core.db.reader), extra),
-      encryptionKey: key,
-      prompt,
-      signal: abort.signal,
+      prompt: session.prompter(!json && process.stdin.isTTY ? terminalPrompter : skipPrompts, true),
       ...(caseIds.length ? { caseIds } : {}),
       ...(cap ? { timeouts: { shortMs: Math.min(500, cap), longMs: Math.min(10_000, cap) } } : {}),
       ...(json ? {} : { onProgress: (p) => process.stderr.write(p.caseId ? `[${p.done + 1}/${p.total}] ${p.label}\n` : '') }),
@@ -123,7 +111,7 @@ export async function sbiBench(core: Core, v: Values, out: NodeJS.WritableStream
     return report.summary.fail > 0 || report.cancelled ? 1 : 0;
   } finally {
     process.removeListener('SIGINT', onSigint);
-    if (admin && restoreCert) await admin.setEncryptionCert(restoreCert).catch(() => undefined);
+    await session?.close();
     await sbi?.close();
   }
 }

@@ -17,7 +17,7 @@ import { checkDeviceInfoAnswer } from '../../native/sbi/verify.ts';
 import type { DeviceInfoReport } from '../../native/sbi/verify.ts';
 import { trustStoreOf } from '../core/certificates/trust.ts';
 import type { Core } from '../core/index.ts';
-import type { TrustStore } from '../core/pki/index.ts';
+import type { TrustStore } from '../../lib/pki/index.ts';
 import { range, trustEntries } from './sbi-args.ts';
 import type { Values } from './sbi-args.ts';
 

@@ -1,5 +1,5 @@
 /** `npm run cli -- sbi discover|bench`: SBI devices on this machine, and the compliance bench for a vendor's CI. */
-import type { CliCommand } from './commands.ts';
+import type { CliCommand } from './command.ts';
 import { UsageError } from './usage.ts';
 
 const USAGE = [

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { createTrustStore, PARTNER_DOMAINS, TRUST_PROFILES, validateCertificatePath } from '../core/pki/index.ts';
-import type { TrustProfile, TrustStore } from '../core/pki/index.ts';
+import { createTrustStore, PARTNER_DOMAINS, TRUST_PROFILES, validateCertificatePath } from '../../lib/pki/index.ts';
+import type { TrustProfile, TrustStore } from '../../lib/pki/index.ts';
 import { trustStoreOf } from '../core/certificates/trust.ts';
 import type { Core } from '../core/index.ts';
 

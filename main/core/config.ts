@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { OIDC_DEFAULTS, OidcConfigSchema } from './auth-services/oidc-config.ts';
-import { COUNT_CAP } from './lists/fact-list.ts';
+import { COUNT_CAP } from './lists/count-cap.ts';
 import { PortalConfigSchema } from './portal/config.ts';
 import { SERVER_CONFIG_DEFAULTS, ServerConfigSchema } from './server-config.ts';
 

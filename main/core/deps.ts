@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
 import type { Mailer } from './mail/mailer.ts';
-import type { KeyWrap } from './keys/wrap.ts';
-import type { HardwareHub } from '../../native/hub/hub.ts';
+import type { KeyWrap } from '../../lib/keys/wrap.ts';
+import type { HardwareService } from './hardware/service.ts';
 import type { DeskSyncPort } from './sync/port.ts';
 import type { DeskUpdatePort } from './releases/updates.ts';
 
@@ -19,8 +19,8 @@ export interface CoreDeps {
   keyWrap: KeyWrap;
   /** Base URL for links in e-mails (reset links): the web host's address or a deep link. */
   publicUrl: string;
-  /** USB, HID, SBI services and the virtual SBI; per process, owned by the host (native/hub). */
-  hardware: HardwareHub;
+  /** USB, HID, SBI services and the virtual SBI; per process, built by the host's factory (native/hub). */
+  hardware: HardwareService;
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
   /** The desk's sync client (main/sync), set by the host once the core is open; null: not offered. */
   deskSync: DeskSyncPort | null;

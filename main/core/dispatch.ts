@@ -1,26 +1,12 @@
-import { createHash } from 'node:crypto';
 import { AppError, contract, isMethodName } from '../contract/index.ts';
-import type { CallResult, DataTopic, MethodName, ParsedInput, Role } from '../contract/index.ts';
+import type { CallResult, MethodName, ParsedInput, Role } from '../contract/index.ts';
 import type { z } from 'zod';
-import type { Actor, QueryCtx, ReadDb, WriteDb } from './context.ts';
-import type { CoreDeps } from './deps.ts';
+import type { Actor, QueryCtx } from './context.ts';
 import { runCommand, writeAudit } from './command.ts';
 import { runAction } from './action.ts';
 import { activePartnerRoles } from './events/audience.ts';
-import type { Audience } from './events/audience.ts';
-import { handlers } from './handlers.ts';
-import type { Handler } from './handlers.ts';
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-export interface DispatchEnv {
-  reader: ReadDb;
-  writer: WriteDb;
-  deps: CoreDeps;
-  emit: (topic: DataTopic, audience: Audience) => void;
-}
+import type { DispatchEnv, Handler } from './handlers.ts';
+import { hashToken } from './token-hash.ts';
 
 /** Resolves a bearer token to its actor; expired or ended sessions are refused without a write. */
 export function resolveSession(env: DispatchEnv, token: string | null): Actor {
@@ -85,7 +71,7 @@ export async function dispatch(env: DispatchEnv, methodName: string, token: stri
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new AppError('PMS_COR_002', 'Some fields are missing or invalid.', zodFields(parsed.error));
     const input = parsed.data as ParsedInput<MethodName>;
-    const handler = handlers[methodName] as Handler<MethodName>;
+    const handler = env.handlers[methodName] as Handler<MethodName>;
     gatePassed = true;
     const queryCtx: QueryCtx = { db: env.reader, deps: env.deps, actor, now: env.deps.now() };
     const result =

@@ -1,24 +1,22 @@
-import type { MethodName, Output, ParsedInput } from '../contract/index.ts';
+import type { DataTopic, MethodName, Output, ParsedInput } from '../contract/index.ts';
 import type { CommandHandler, QueryHandler } from './command.ts';
 import type { ActionHandler } from './action.ts';
-import type { Actor } from './context.ts';
-import type { DispatchEnv } from './dispatch.ts';
-import { accountHandlers } from './accounts/handlers.ts';
-import { auditHandlers } from './audit/handlers.ts';
-import { dashboardHandlers } from './dashboard/handlers.ts';
-import { policyHandlers } from './policies/handlers.ts';
-import { linkingHandlers } from './linking/handlers.ts';
-import { partnerHandlers } from './partners/handlers.ts';
-import { authServiceHandlers } from './auth-services/handlers.ts';
-import { certificateHandlers } from './certificates/handlers.ts';
-import { deviceHandlers } from './devices/handlers.ts';
-import { ftmHandlers } from './ftm/handlers.ts';
-import { hardwareHandlers } from './hardware/handlers.ts';
-import { syncHandlers } from './sync/handlers.ts';
-import { notificationHandlers } from './notifications/handlers.ts';
-import { releaseHandlers } from './releases/handlers.ts';
-import { portalHandlers } from './portal/handlers.ts';
+import type { Actor, ReadDb, WriteDb } from './context.ts';
+import type { CoreDeps } from './deps.ts';
+import type { Audience } from './events/audience.ts';
 
+/**
+ * What dispatch and the services run with. `handlers` is the registry (handler-registry.ts), handed
+ * in rather than imported: it imports every feature's handlers, so a feature that looks a handler up
+ * (sync's push replays commands) would otherwise import itself in a circle.
+ */
+export interface DispatchEnv {
+  reader: ReadDb;
+  writer: WriteDb;
+  deps: CoreDeps;
+  emit: (topic: DataTopic, audience: Audience) => void;
+  handlers: HandlerMap<MethodName>;
+}
 /**
  * A method that is neither one query nor one command: sync's push runs many commands, each through
  * the command path in its own transaction; connect and sync-now talk to the network first.
@@ -48,22 +46,3 @@ export function query<M extends MethodName>(run: QueryHandler<M>['run']): QueryH
 export function service<M extends MethodName>(run: ServiceHandler<M>['run']): ServiceHandler<M> {
   return { kind: 'service', run };
 }
-
-/** Every contract method has exactly one handler; a missing one is a type error here. */
-export const handlers: HandlerMap<MethodName> = {
-  ...accountHandlers,
-  ...auditHandlers,
-  ...dashboardHandlers,
-  ...policyHandlers,
-  ...linkingHandlers,
-  ...partnerHandlers,
-  ...authServiceHandlers,
-  ...certificateHandlers,
-  ...deviceHandlers,
-  ...ftmHandlers,
-  ...hardwareHandlers,
-  ...syncHandlers,
-  ...notificationHandlers,
-  ...releaseHandlers,
-  ...portalHandlers,
-};

@@ -9,7 +9,8 @@ import type { Config } from './config.ts';
 import type { ReadDb, WriteDb } from './context.ts';
 import type { CoreDeps } from './deps.ts';
 import { dispatch, resolveSession } from './dispatch.ts';
-import type { DispatchEnv } from './dispatch.ts';
+import type { DispatchEnv } from './handlers.ts';
+import { handlers } from './handler-registry.ts';
 import { activePartnerRoles } from './events/audience.ts';
 import type { Audience } from './events/audience.ts';
 import { EventSubscriptions } from './events/subscriptions.ts';
@@ -20,10 +21,9 @@ import type { DeskSyncPort } from './sync/port.ts';
 import { runAsSystem } from './system.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { Mailer } from './mail/mailer.ts';
-import { aesKeyWrap, fileKek } from './keys/wrap.ts';
-import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from './private-files.ts';
-import type { HardwareHub, HubEmit } from '../../native/hub/hub.ts';
-import { createHardwareHub } from '../../native/hub/create-hub.ts';
+import { aesKeyWrap, fileKek } from '../../lib/keys/wrap.ts';
+import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from '../../lib/private-files.ts';
+import type { HardwareFactory } from './hardware/service.ts';
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>, audience: Audience) => void;
 export type { Audience } from './events/audience.ts';
@@ -61,8 +61,8 @@ export interface CoreOptions {
   /** Key-encryption key (32 bytes); the desktop passes one kept by safeStorage, else a key file in dataDir. */
   kek?: Buffer;
   log?: CoreDeps['log'];
-  /** The hardware hub; tests pass one with their own port range. Default: from config. */
-  hardware?: (emit: HubEmit) => HardwareHub;
+  /** Builds the process's hardware service: the hosts pass native/hub's `createHardwareHub`. */
+  hardware: HardwareFactory;
   /** 'server': this core serves desks (the server host); its changes are logged for their pulls. */
   syncRole?: 'server';
 }
@@ -92,7 +92,7 @@ export function openCore(options: CoreOptions): Core {
   const listeners = new Set<CoreEventListener>();
   // Set once the read connection is open; the hub emits nothing before it is asked to work.
   let subscriptions: EventSubscriptions | null = null;
-  const emitEvent: HubEmit = (event, payload, audience) => {
+  const emitEvent: CoreEventListener = (event, payload, audience) => {
     for (const l of listeners) l(event, payload, audience);
     subscriptions?.emit(event, payload as EventPayload<EventName>, audience);
   };
@@ -107,7 +107,7 @@ export function openCore(options: CoreOptions): Core {
     keyWrap,
     publicUrl: checkPublicUrl(config.publicUrl ?? options.publicUrl),
     log,
-    hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, dataDir: options.dataDir, emit, now, log, keyWrap })))(emitEvent),
+    hardware: options.hardware({ config: config.hardware, dataDir: options.dataDir, emit: emitEvent, now, log, keyWrap }),
     deskSync: null,
     deskUpdates: null,
   };
@@ -140,7 +140,7 @@ export function openCore(options: CoreOptions): Core {
     emitEvent('data.changed', { topic }, audience);
     poke();
   };
-  const env: DispatchEnv = { reader, writer, deps, emit };
+  const env: DispatchEnv = { reader, writer, deps, emit, handlers };
   // A desk's sync client reports its rounds; the desk has one user, and each UI hears through its session.
   let stopActivity: (() => void) | null = null;
   const subs = new EventSubscriptions((token) => {

@@ -2,8 +2,7 @@ import { AppError, contract } from '../contract/index.ts';
 import type { MethodName, Output, ParsedInput } from '../contract/index.ts';
 import type { CommandHandler } from './command.ts';
 import { runCommand } from './command.ts';
-import type { DispatchEnv } from './dispatch.ts';
-import { handlers } from './handlers.ts';
+import type { DispatchEnv } from './handlers.ts';
 
 /**
  * Runs a command with no session, as the system (scheduled jobs): the same command path as any
@@ -11,7 +10,7 @@ import { handlers } from './handlers.ts';
  * which exists for people.
  */
 export async function runAsSystem<M extends MethodName>(env: DispatchEnv, method: M, input: unknown): Promise<Output<M>> {
-  const handler = handlers[method];
+  const handler = env.handlers[method];
   if (contract[method].kind !== 'command' || handler.kind !== 'command') throw new Error(`${method} is not a command`);
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) throw new AppError('PMS_COR_002', `invalid input for ${method}`);

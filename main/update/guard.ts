@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writePrivateFile } from '../core/private-files.ts';
+import { writePrivateFile } from '../../lib/private-files.ts';
 import type { FeedExpectation, VerifiedFeed } from './verify.ts';
 import { pinnedReleaseKey, verifyDownloadedFile, verifyFeed } from './verify.ts';
 

@@ -1,12 +1,12 @@
 /**
  * Reads an FTM chip and judges it: INFO, the certificate chain, a proof of possession (a fresh
  * random challenge signed by the chip, verified with the chip certificate's key) and the chain's
- * trust against the given FTM anchors through main/core/pki (domain FTM). Possession and trust
+ * trust against the given FTM anchors through lib/pki (domain FTM). Possession and trust
  * are verdicts, not exceptions; a chip that cannot be talked to throws HidError or FtmError.
  */
 import { randomBytes, verify } from 'node:crypto';
-import { createTrustStore, parseCertificate, splitPem, validateCertificatePath } from '../../main/core/pki/index.ts';
-import type { ParsedCert, TrustEntry, TrustStore } from '../../main/core/pki/index.ts';
+import { createTrustStore, parseCertificate, splitPem, validateCertificatePath } from '../../lib/pki/index.ts';
+import type { ParsedCert, TrustEntry, TrustStore } from '../../lib/pki/index.ts';
 import { HidTransport } from '../hid/transport.ts';
 import type { RequestOptions } from '../hid/transport.ts';
 import { toPem } from '../virtual/pki.ts';

@@ -4,10 +4,9 @@
  * Auth captures are decrypted with a key pair the bench makes for the run; a virtual SBI is lent
  * its certificate for the run and gets its own back afterwards.
  */
-import { X509Certificate } from 'node:crypto';
 import { AppError } from '../../main/contract/index.ts';
-import { createBenchEncryptionKey, detectVirtualSbi, planBench, reportHtml, runBench, virtualPrompter } from '../sbi/bench/index.ts';
-import type { BenchEncryptionKey, BenchPrompt, BenchReport, PromptAnswer } from '../sbi/bench/index.ts';
+import { BenchSession, planBench, reportHtml } from '../sbi/bench/index.ts';
+import type { BenchPrompt, BenchReport } from '../sbi/bench/index.ts';
 import { isSbiError } from '../sbi/errors.ts';
 import type { BenchCaseView, BenchPurpose, BenchReportView, VerifyContext, WorkOwner } from './hub.ts';
 import type { PromptAction, TaskHandle, TaskRegistry } from './tasks.ts';
@@ -71,31 +70,19 @@ export class BenchPart {
   }
 
   private async run(opts: RunOpts, task: TaskHandle): Promise<BenchReport> {
-    const admin = await detectVirtualSbi(opts.port, task.signal);
-    let key: BenchEncryptionKey | null = null;
-    let restoreCert: string | null = null;
-    if (admin) {
-      key = await createBenchEncryptionKey(this.now());
-      restoreCert = (await admin.trustAnchorsPem()).encryption ?? null;
-      await admin.setEncryptionCert(new X509Certificate(key.certificateDer).toString());
-    }
-    const auto = admin && opts.autoPrompts ? virtualPrompter(admin) : null;
-    const prompt = async (p: BenchPrompt): Promise<PromptAnswer> => (auto ? auto(p) : task.prompt(`${p.deviceId}: ${p.text}`, actionOf(p)));
+    const session = await BenchSession.open({ port: opts.port, signal: task.signal, now: this.now });
+    const ask = (p: BenchPrompt) => task.prompt(`${p.deviceId}: ${p.text}`, actionOf(p));
     try {
-      return await runBench({
-        port: opts.port,
+      return await session.run({
         purpose: opts.purpose,
         ...(opts.deviceId ? { deviceId: opts.deviceId } : {}),
         ...(opts.caseIds ? { caseIds: opts.caseIds } : {}),
         trust: opts.trust,
-        encryptionKey: key,
-        prompt,
-        signal: task.signal,
+        prompt: session.prompter(ask, opts.autoPrompts),
         onProgress: (p) => task.progress(p.done, p.label),
-        now: this.now,
       });
     } finally {
-      if (admin && restoreCert) await admin.setEncryptionCert(restoreCert).catch(() => undefined);
+      await session.close();
     }
   }
 }

@@ -1,5 +1,4 @@
-import type { Config } from '../../main/core/config.ts';
-import type { CoreDeps } from '../../main/core/deps.ts';
+import type { KeyWrap } from '../../lib/keys/wrap.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CATALOGUE_PATH, loadCatalogue } from '../usb/catalogue.ts';
@@ -15,14 +14,25 @@ import type { BenchReport } from '../sbi/bench/index.ts';
 import { UsbPart } from './usb-part.ts';
 import { VirtualPart } from './virtual-part.ts';
 
+/** The `hardware` part of the core's config.json (main/core/config.ts), as the hub reads it. */
+export interface HubConfig {
+  sbiPortFrom: number;
+  sbiPortTo: number;
+  discoveryIntervalSeconds: number;
+  virtualDeviceOrg: string;
+  virtualProviderId: string;
+  virtualFtmOrg: string;
+}
+
+/** What the host hands the hub (the core's HardwareWiring is one: main/core/hardware/service.ts). */
 export interface HubOptions {
-  config: Config['hardware'];
+  config: HubConfig;
   dataDir: string;
   emit: HubEmit;
   now: () => Date;
-  log: CoreDeps['log'];
+  log: (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
   /** Wraps the virtual devices' private keys at rest (the host's key-encryption key). */
-  keyWrap: CoreDeps['keyWrap'];
+  keyWrap: KeyWrap;
 }
 
 /** Next to the sources (dev, web bundle), in the working directory, or in the packaged app's resources. */

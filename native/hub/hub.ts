@@ -4,10 +4,8 @@
  * passes in what only it knows (the trust store from the database, the time), so the hub never
  * reads the database and the same verification runs in the CLI with a trust store from files.
  */
-import type { EventName, EventPayload, Output } from '../../main/contract/index.ts';
-import type { TrustStore } from '../../main/core/pki/index.ts';
-import type { Audience } from '../../main/core/events/audience.ts';
-import type { PromptAnswer } from './tasks.ts';
+import type { EventName, EventPayload, Output, Role } from '../../main/contract/index.ts';
+import type { TrustStore } from '../../lib/pki/index.ts';
 
 export type UsbListView = Output<'hardware.usb.list'>;
 export type DiscoveryView = Output<'sbi.discover'>;
@@ -19,8 +17,14 @@ export type FtmChipReadingView = Output<'hardware.ftm.read'>;
 export type VirtualSbiView = Output<'virtualSbi.state'>;
 export type VirtualSbiAction = Exclude<Parameters<HardwareHub['virtualControl']>[0], never>;
 export type BenchPurpose = 'Registration' | 'Auth';
+export type PromptAnswer = 'done' | 'skip';
+/**
+ * Who hears a hub event: the session that started the work, or the holders of `roles` (with an
+ * approved, active partner when `activePartner`). Every such value is one of the core's audiences.
+ */
+export type HubAudience = { session: string } | { roles: readonly Role[]; activePartner?: boolean };
 /** Pushes a contract event to the UIs of `audience` (the core routes it, events/subscriptions.ts). */
-export type HubEmit = <E extends EventName>(event: E, payload: EventPayload<E>, audience: Audience) => void;
+export type HubEmit = <E extends EventName>(event: E, payload: EventPayload<E>, audience: HubAudience) => void;
 /** A part announces that the hardware it watches changed; create-hub.ts addresses it. */
 export type AnnounceEmit = (event: 'hardware.changed', payload: EventPayload<'hardware.changed'>) => void;
 
@@ -35,7 +39,7 @@ export interface WorkOwner {
 }
 
 /** hardware.changed: what is attached changed; heard by the roles that may look at hardware. */
-export const HARDWARE_AUDIENCE: Audience = { roles: ['DEVICE_PROVIDER', 'FTM_PROVIDER', 'PARTNER_ADMIN'], activePartner: true };
+export const HARDWARE_AUDIENCE: HubAudience = { roles: ['DEVICE_PROVIDER', 'FTM_PROVIDER', 'PARTNER_ADMIN'], activePartner: true };
 
 export interface VerifyContext {
   trust: TrustStore;

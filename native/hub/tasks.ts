@@ -4,10 +4,10 @@
  * (or cancels), so a run that needs a human never spins.
  */
 import { randomUUID } from 'node:crypto';
-import type { WorkOwner } from './hub.ts';
+import type { PromptAnswer, WorkOwner } from './hub.ts';
 
+export type { PromptAnswer };
 export type TaskState = 'running' | 'prompt' | 'done' | 'cancelled' | 'failed';
-export type PromptAnswer = 'done' | 'skip';
 
 export interface TaskProgress {
   taskId: string;

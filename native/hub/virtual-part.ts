@@ -5,13 +5,13 @@
  */
 import { join } from 'node:path';
 import { AppError } from '../../main/contract/index.ts';
-import { thumbprintOf } from '../../main/core/pki/index.ts';
+import { thumbprintOf } from '../../lib/pki/index.ts';
 import { VirtualFtmChip } from '../ftm/virtual-chip.ts';
 import { loadOrCreateVirtualPki } from '../virtual/pki-store.ts';
 import { startVirtualSbi } from '../virtual/sbi/index.ts';
 import type { VirtualSbi } from '../virtual/sbi/index.ts';
 import type { AnnounceEmit, HardwareHub, VirtualSbiView, WorkOwner } from './hub.ts';
-import type { KeyWrap } from '../../main/core/keys/wrap.ts';
+import type { KeyWrap } from '../../lib/keys/wrap.ts';
 
 export interface VirtualPartOptions {
   dataDir: string;

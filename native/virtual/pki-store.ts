@@ -8,10 +8,10 @@ import { createPrivateKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { exportPkcs8, importSigningKey } from '../../main/core/certificates/issuer.ts';
-import { x509 } from '../../main/core/certificates/x509.ts';
-import type { KeyWrap } from '../../main/core/keys/wrap.ts';
-import { ensurePrivateDir, writePrivateFile } from '../../main/core/private-files.ts';
+import { exportPkcs8, importSigningKey } from '../../lib/certificates/issuer.ts';
+import { x509 } from '../../lib/certificates/x509.ts';
+import type { KeyWrap } from '../../lib/keys/wrap.ts';
+import { ensurePrivateDir, writePrivateFile } from '../../lib/private-files.ts';
 import { clockOf, createVirtualPki, toPem, virtualPkiFrom } from './pki.ts';
 import type { IssuedIdentity, VirtualPki, VirtualPkiOptions } from './pki.ts';
 

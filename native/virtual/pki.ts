@@ -6,9 +6,9 @@
  */
 import { createPrivateKey, randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { exportPkcs8, generateRsaKeys, issueCertificate, KeyUsage, serialFrom, subjectKeyIdOf } from '../../main/core/certificates/issuer.ts';
-import { x509 } from '../../main/core/certificates/x509.ts';
-import type { CryptoKey } from '../../main/core/certificates/x509.ts';
+import { exportPkcs8, generateRsaKeys, issueCertificate, KeyUsage, serialFrom, subjectKeyIdOf } from '../../lib/certificates/issuer.ts';
+import { x509 } from '../../lib/certificates/x509.ts';
+import type { CryptoKey } from '../../lib/certificates/x509.ts';
 
 const DAY = 86_400_000;
 

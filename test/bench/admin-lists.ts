@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import { DB_FILE } from '../../main/core/index.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import { hashPassword } from '../../main/core/accounts/passwords.ts';
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
     console.log(`Building ${SIZES.partners.toLocaleString()} partners, ${(SIZES.partners * SIZES.perPartner).toLocaleString()} link requests and API keys, ${SIZES.clients.toLocaleString()} OIDC clients in ${dir} …`);
     buildAdminData(join(dir, DB_FILE), (m) => console.log(`  ${m}`));
   }
-  const core = openCore({ dataDir: dir, publicUrl: 'http://127.0.0.1/', now: () => new Date(BENCH_NOW), config: parseConfig({}), log: () => undefined });
+  const core = openCore({ hardware: createHardwareHub, dataDir: dir, publicUrl: 'http://127.0.0.1/', now: () => new Date(BENCH_NOW), config: parseConfig({}), log: () => undefined });
   try {
     const hash = await hashPassword(PASSWORD, Buffer.alloc(16, 7));
     const w = core.db.writer;

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const root = resolve(import.meta.dirname, '../..');
@@ -34,7 +35,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main(): Promise<void> {
   if (!existsSync(join(root, 'dist/renderer/index.html'))) throw new Error('build the renderer first: npm run build:renderer');
   const dataDir = mkdtempSync(join(tmpdir(), 'pd-bench-'));
-  const core = openCore({ dataDir, publicUrl: 'http://127.0.0.1/', log: () => undefined });
+  const core = openCore({ hardware: createHardwareHub, dataDir, publicUrl: 'http://127.0.0.1/', log: () => undefined });
   const r = await core.dispatch('setup.createAdmin', null, { firstName: 'B', lastName: 'Ench', orgName: 'Bench', email: 'b@bench.example', username: 'bench', password, lang: 'en' });
   if (!r.ok) throw new Error(r.error.message);
   core.close();

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import { hashPassword } from '../../main/core/accounts/passwords.ts';
 import type { MethodName } from '../../main/contract/index.ts';
@@ -78,7 +79,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'pd-bench-devices-'));
-  const core = openCore({ dataDir: dir, publicUrl: 'http://127.0.0.1/', now: () => new Date(NOW), config: parseConfig({}), log: () => undefined });
+  const core = openCore({ hardware: createHardwareHub, dataDir: dir, publicUrl: 'http://127.0.0.1/', now: () => new Date(NOW), config: parseConfig({}), log: () => undefined });
   try {
     const hash = await hashPassword(PASSWORD, Buffer.alloc(16, 7));
     const w = core.db.writer;

@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import type { Mailer } from '../../main/core/mail/mailer.ts';
 import { DB_FILE } from '../../main/core/index.ts';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     buildAdminData(join(dir, DB_FILE), (m) => console.log(`  ${m}`));
     // Midnight of the bench day: the jobs run at 00:30 UTC, as the hosts' hourly schedule would.
     const now = new Date(Date.UTC(BENCH_NOW.getUTCFullYear(), BENCH_NOW.getUTCMonth(), BENCH_NOW.getUTCDate(), 0, 30));
-    const core = openCore({ dataDir: dir, publicUrl: 'http://127.0.0.1/', now: () => now, config: parseConfig({}), mailer: noMail, log: () => undefined });
+    const core = openCore({ hardware: createHardwareHub, dataDir: dir, publicUrl: 'http://127.0.0.1/', now: () => now, config: parseConfig({}), mailer: noMail, log: () => undefined });
     try {
       const w = core.db.writer;
       w.transaction(() => {

@@ -7,9 +7,9 @@
  */
 import { createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createTrustStore, validateCertificatePath } from '../../main/core/pki/index.ts';
-import type { CertInput, Verdict } from '../../main/core/pki/index.ts';
-import { setSignatureCache } from '../../main/core/pki/build.ts';
+import { createTrustStore, validateCertificatePath } from '../../lib/pki/index.ts';
+import type { CertInput, Verdict } from '../../lib/pki/index.ts';
+import { setSignatureCache } from '../../lib/pki/build.ts';
 import { LIMBO_PATH, runCase } from '../conformance/limbo-harness.ts';
 import type { LimboCase } from '../conformance/limbo-harness.ts';
 import { AT, intermediate, keyPair, leaf, root } from '../helpers/pki.ts';

@@ -6,7 +6,7 @@
  * its side) are included, as a tester would see them.
  * Run: npm run bench -- sbi-bench   (QUICK=1 shortens the timeouts to 150/250 ms for a fast look)
  */
-import { createTrustStore } from '../../main/core/pki/index.ts';
+import { createTrustStore } from '../../lib/pki/index.ts';
 import { createBenchEncryptionKey } from '../../native/sbi/bench/decrypt.ts';
 import type { BenchReport } from '../../native/sbi/bench/report.ts';
 import { runBench } from '../../native/sbi/bench/runner.ts';

@@ -6,7 +6,7 @@
  *
  *   npm run bench -- sbi-verify           (RUNS=50)
  */
-import { createTrustStore } from '../../main/core/pki/index.ts';
+import { createTrustStore } from '../../lib/pki/index.ts';
 import { decryptBioValue } from '../../native/sbi/bench/decrypt.ts';
 import { SbiClient } from '../../native/sbi/client/sbi-client.ts';
 import type { CaptureAnswer } from '../../native/sbi/client/sbi-client.ts';

@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import type { CallResult, Input, MethodName } from '../../main/contract/index.ts';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import type { Core } from '../../main/core/index.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import { DeskSyncClient } from '../../main/sync/client.ts';
@@ -41,7 +42,7 @@ export const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 /** A data directory with only the first run done (the admin account, the signing CA). */
 export async function firstRunDir(prefix: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const core = openCore({ dataDir: dir, publicUrl: 'http://127.0.0.1/', config: parseConfig({}), log: () => undefined });
+  const core = openCore({ hardware: createHardwareHub, dataDir: dir, publicUrl: 'http://127.0.0.1/', config: parseConfig({}), log: () => undefined });
   const r = await core.dispatch('setup.createAdmin', null, ADMIN);
   core.close();
   if (!r.ok) throw new Error(`setup failed: ${r.error.message}`);
@@ -178,7 +179,7 @@ export interface BenchDesk {
 /** A new desk core with the product's sync client over HTTP; not joined yet (see `joinServer`). */
 export function newDesk(opts: Omit<DeskSyncOptions, 'transport'> = {}): BenchDesk {
   const dir = mkdtempSync(join(tmpdir(), 'pd-bench-desk-'));
-  const core = openCore({ dataDir: dir, publicUrl: 'http://127.0.0.1:9/', config: parseConfig({}), log: () => undefined });
+  const core = openCore({ hardware: createHardwareHub, dataDir: dir, publicUrl: 'http://127.0.0.1:9/', config: parseConfig({}), log: () => undefined });
   const desk: BenchDesk = {
     core,
     dir,

@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCore, DB_FILE } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import { openDatabase } from '../../main/store/db.ts';
 import { ADMIN } from '../helpers/core.ts';
@@ -53,7 +54,7 @@ function dropIndexes(db: ReturnType<typeof openDatabase>, table: string): string
 
 export async function buildSyncData(dataDir: string, S: SyncSizes, log: (m: string) => void): Promise<void> {
   // The real first run: the admin account and the deployment's signing CA.
-  const core = openCore({ dataDir, publicUrl: 'http://127.0.0.1/', config: parseConfig({}), log: () => undefined });
+  const core = openCore({ hardware: createHardwareHub, dataDir, publicUrl: 'http://127.0.0.1/', config: parseConfig({}), log: () => undefined });
   const setup = await core.dispatch('setup.createAdmin', null, ADMIN);
   core.close();
   if (!setup.ok) throw new Error(`setup failed: ${setup.error.message}`);

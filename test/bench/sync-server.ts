@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import { jsonLog, coreLog } from '../../main/hosts/server/log.ts';
 import { startServerHost } from '../../main/hosts/server/server.ts';
 
@@ -15,7 +16,7 @@ const [dataDir, ui] = process.argv.slice(2);
 const log = jsonLog();
 const t0 = performance.now();
 // Opening an existing database as a server logs its rows in the change log (becomeServer).
-const core = openCore({ dataDir: dataDir!, publicUrl: 'http://127.0.0.1/', syncRole: 'server', log: coreLog(log) });
+const core = openCore({ hardware: createHardwareHub, dataDir: dataDir!, publicUrl: 'http://127.0.0.1/', syncRole: 'server', log: coreLog(log) });
 const openMs = performance.now() - t0;
 const host = await startServerHost({ core, port: 0, bind: '127.0.0.1', tls: null, hostNames: ['127.0.0.1', 'localhost'], rendererDir: ui!, log });
 log('info', 'listening', { port: host.port, openMs: Math.round(openMs) });

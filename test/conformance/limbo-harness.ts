@@ -14,9 +14,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTrustStore, validateCertificatePath } from '../../main/core/pki/index.ts';
-import type { TrustProfile, Verdict } from '../../main/core/pki/index.ts';
-import type { KeyUsageName } from '../../main/core/pki/extensions.ts';
+import { createTrustStore, validateCertificatePath } from '../../lib/pki/index.ts';
+import type { TrustProfile, Verdict } from '../../lib/pki/index.ts';
+import type { KeyUsageName } from '../../lib/pki/extensions.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The pinned suite and the peers' results travel with the repo (x509-limbo/README.md: origin, digest, licence). */

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import type { Core } from '../../main/core/index.ts';
 import { startWebHost } from '../../main/hosts/web/server.ts';
 import type { WebHost } from '../../main/hosts/web/server.ts';
@@ -55,7 +56,7 @@ export const test = base.extend<{ deskConfig: Record<string, unknown>; desk: Des
     const host = await startWebHost({
       port: 0,
       rendererDir: join(root, 'dist', 'renderer'),
-      openCore: (publicUrl) => (core = openCore({ dataDir, publicUrl, log: () => undefined })),
+      openCore: (publicUrl) => (core = openCore({ hardware: createHardwareHub, dataDir, publicUrl, log: () => undefined })),
     });
     await use({
       host,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import type { Input, MethodName, Output } from '../../main/contract/index.ts';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import type { Core } from '../../main/core/index.ts';
 import { startServerHost } from '../../main/hosts/server/server.ts';
 import type { ServerHost } from '../../main/hosts/server/server.ts';
@@ -29,7 +30,7 @@ export const test = base.extend<{ server: OnlineServer }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this destructuring; it has none
   server: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pd-e2e-server-'));
-    const core = openCore({ dataDir, publicUrl: 'http://127.0.0.1/', log: () => undefined });
+    const core = openCore({ hardware: createHardwareHub, dataDir, publicUrl: 'http://127.0.0.1/', log: () => undefined });
     const logLines: Array<Record<string, unknown>> = [];
     const host = await startServerHost({
       core,

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CallResult, Input, MethodName, Output } from '../../main/contract/index.ts';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import type { Core } from '../../main/core/index.ts';
 import { startWebHost } from '../../main/hosts/web/server.ts';
 import type { WebHost } from '../../main/hosts/web/server.ts';
@@ -87,7 +88,7 @@ export async function openDesk(dataDir: string): Promise<SyncDesk> {
   const host = await startWebHost({
     port: 0,
     rendererDir: join(root, 'dist', 'renderer'),
-    openCore: (publicUrl) => (core = withDeskSync(openCore({ dataDir, publicUrl, log: () => undefined }))),
+    openCore: (publicUrl) => (core = withDeskSync(openCore({ hardware: createHardwareHub, dataDir, publicUrl, log: () => undefined }))),
   });
   return { host, core: core!, close: () => host.close() };
 }

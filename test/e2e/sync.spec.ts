@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import en from '../../renderer/src/i18n/en.ts';
 import { intermediate, keyPair, leaf, root } from '../helpers/pki.ts';
 import { SCREENSHOTS, followRunnerClock } from './fixtures.ts';
@@ -26,7 +27,7 @@ const pemFile = (name: string, text: string) => ({ name, mimeType: 'application/
 
 /** The deployment before the server starts serving: its admin, the AUTH trust chain, a group with a published policy, a 30-day freeze. */
 async function setUpServer(dataDir: string) {
-  const core = openCore({ dataDir, publicUrl: 'http://127.0.0.1/', log: () => undefined, syncRole: 'server' });
+  const core = openCore({ hardware: createHardwareHub, dataDir, publicUrl: 'http://127.0.0.1/', log: () => undefined, syncRole: 'server' });
   const call = async <T,>(r: Promise<{ ok: boolean; result?: unknown; error?: { code: string } }>) => {
     const a = await r;
     if (!a.ok) throw new Error(a.error?.code);

@@ -3,7 +3,8 @@
 // committed it, with sync rounds in between — or, in 'final' mode, syncs until nothing is pending.
 import { randomBytes } from 'node:crypto';
 import { openCore } from '../../main/core/index.ts';
-import { hashToken } from '../../main/core/dispatch.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
+import { hashToken } from '../../main/core/token-hash.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import type { Input, MethodName } from '../../main/contract/index.ts';
 import { DeskSyncClient } from '../../main/sync/client.ts';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const a = JSON.parse(process.argv[2]!) as DeskArgs;
   const core = openCore({
+    hardware: createHardwareHub,
     dataDir: a.dataDir,
     publicUrl: 'http://127.0.0.1:9/',
     now: () => new Date(BASE_TIME + a.clockOffsetMs + Date.now() - a.epoch),

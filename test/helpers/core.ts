@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import type { Core } from '../../main/core/index.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import type { Config } from '../../main/core/config.ts';
@@ -32,6 +33,7 @@ export function testCore(options: { config?: Partial<Record<keyof Config, unknow
   const dir = mkdtempSync(join(tmpdir(), 'pd-test-'));
   const clock = options.clock ?? new TestClock();
   const core = openCore({
+    hardware: createHardwareHub,
     dataDir: dir,
     publicUrl: 'http://127.0.0.1:9/',
     now: clock.now,

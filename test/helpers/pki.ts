@@ -8,8 +8,8 @@ import 'reflect-metadata';
 import { constants, createHash, generateKeyPairSync, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { Name } from '@peculiar/x509';
-import { createTrustStore } from '../../main/core/pki/index.ts';
-import type { PartnerDomain, TrustStore } from '../../main/core/pki/index.ts';
+import { createTrustStore } from '../../lib/pki/index.ts';
+import type { PartnerDomain, TrustStore } from '../../lib/pki/index.ts';
 
 // ---------------------------------------------------------------- DER writer
 

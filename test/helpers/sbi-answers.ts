@@ -3,8 +3,8 @@
  * createVirtualPki, a real hash chain, real Auth encryption — each piece overridable so a test can
  * break exactly one thing.
  */
-import { createTrustStore } from '../../main/core/pki/index.ts';
-import type { TrustStore } from '../../main/core/pki/index.ts';
+import { createTrustStore } from '../../lib/pki/index.ts';
+import type { TrustStore } from '../../lib/pki/index.ts';
 import { EMPTY_HASH_HEX, chainHash } from '../../native/sbi/hash-chain.ts';
 import { signJws } from '../../native/sbi/jws.ts';
 import { decryptBioValue } from '../../native/sbi/bench/decrypt.ts';

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { checkServerIdentity } from 'node:tls';
 import type { PeerCertificate } from 'node:tls';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import type { Core } from '../../main/core/index.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import { startServerHost } from '../../main/hosts/server/server.ts';
@@ -44,7 +45,7 @@ export async function testServer(options: { config?: Record<string, unknown>; in
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pd-server-'));
   const logLines: Array<Record<string, unknown>> = [];
   const log: JsonLog = (level, msg, fields = {}) => logLines.push({ level, msg, ...fields });
-  const core = openCore({ dataDir, publicUrl: 'https://localhost/', config: parseConfig(options.config ?? {}), log: () => undefined });
+  const core = openCore({ hardware: createHardwareHub, dataDir, publicUrl: 'https://localhost/', config: parseConfig(options.config ?? {}), log: () => undefined });
   const info = await core.dispatch('system.info', null, {});
   if (info.ok && (info.result as { setupRequired: boolean }).setupRequired) {
     const setup = await core.dispatch('setup.createAdmin', null, ADMIN);

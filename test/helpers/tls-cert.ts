@@ -1,5 +1,5 @@
 import { createHash, webcrypto } from 'node:crypto';
-import { x509 } from '../../main/core/certificates/x509.ts';
+import { x509 } from '../../lib/certificates/x509.ts';
 
 /** A self-signed loopback certificate (PEM) and its SHA-256 fingerprint, for pinned-TLS tests. */
 export async function loopbackCertificate(name = 'CN=127.0.0.1'): Promise<{ key: string; cert: string; fingerprint: string }> {

@@ -1,5 +1,5 @@
-import { x509, subtle } from '../../main/core/certificates/x509.ts';
-import type { CryptoKeyPair } from '../../main/core/certificates/x509.ts';
+import { x509, subtle } from '../../lib/certificates/x509.ts';
+import type { CryptoKeyPair } from '../../lib/certificates/x509.ts';
 
 const pem = (label: string, der: ArrayBuffer) => `-----BEGIN ${label}-----\n${Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').trim()}\n-----END ${label}-----\n`;
 

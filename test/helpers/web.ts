@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import type { Core } from '../../main/core/index.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import { startWebHost } from '../../main/hosts/web/server.ts';
@@ -25,7 +26,7 @@ export async function testWebHost(
     port: 0,
     rendererDir: ui,
     openCore: (publicUrl) =>
-      (core = openCore({ dataDir: join(dir, 'data'), publicUrl, config: parseConfig(options.config ?? {}), log: () => undefined, ...(options.now ? { now: options.now } : {}) })),
+      (core = openCore({ hardware: createHardwareHub, dataDir: join(dir, 'data'), publicUrl, config: parseConfig(options.config ?? {}), log: () => undefined, ...(options.now ? { now: options.now } : {}) })),
   });
   return {
     host,

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import { runScheduledJobs } from '../../main/core/jobs.ts';
 import { testCore } from '../helpers/core.ts';
@@ -177,7 +178,7 @@ describe('API key expiry', () => {
     await link(tc, admin, p, policyId);
     const before = await tc.call('apiKeys.generate', { partnerId: p.id, policyId, label: 'Before' }, p.token);
     // the admin edits config.json (keys now last a year) and the app starts again on the same data
-    const restarted = openCore({ dataDir: tc.dir, publicUrl: 'http://127.0.0.1:9/', now: tc.clock.now, config: parseConfig({ apiKeys: { expiryDays: 365 } }), log: () => undefined });
+    const restarted = openCore({ hardware: createHardwareHub, dataDir: tc.dir, publicUrl: 'http://127.0.0.1:9/', now: tc.clock.now, config: parseConfig({ apiKeys: { expiryDays: 365 } }), log: () => undefined });
     try {
       const call = async (method: string, input: unknown, session: string | null = null) => {
         const r = await restarted.dispatch(method, session, input);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, PARTNER_ROLES, PARTNER_TYPES, ROLES, contract } from '../../main/contract/index.ts';
 import type { Role } from '../../main/contract/index.ts';
-import { handlers } from '../../main/core/handlers.ts';
+import { handlers } from '../../main/core/handler-registry.ts';
 import { ADMIN, partnerInput, signIn, testCore } from '../helpers/core.ts';
 import type { TestCore } from '../helpers/core.ts';
 

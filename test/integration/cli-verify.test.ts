@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import { ADMIN } from '../helpers/core.ts';
 import { ext, intermediate, issue, keyPair, leaf, root } from '../helpers/pki.ts';
@@ -46,7 +47,7 @@ describe('npm run cli -- verify', () => {
   });
 
   it('uses the local trust store of the domain when no trusted certificates are given', async () => {
-    const core = openCore({ dataDir: dir, publicUrl: 'http://127.0.0.1/', config: parseConfig({}), log: () => undefined });
+    const core = openCore({ hardware: createHardwareHub, dataDir: dir, publicUrl: 'http://127.0.0.1/', config: parseConfig({}), log: () => undefined });
     await core.dispatch('setup.createAdmin', null, ADMIN);
     const login = await core.dispatch('auth.login', null, { login: 'admin', password: ADMIN.password });
     if (!login.ok) throw new Error('login');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCore, signIn } from '../helpers/core.ts';
 import type { TestCore } from '../helpers/core.ts';
 import { trustStoreOf } from '../../main/core/certificates/trust.ts';
-import { validateCertificatePath } from '../../main/core/pki/index.ts';
+import { validateCertificatePath } from '../../lib/pki/index.ts';
 
 let tc: TestCore;
 let password: string;

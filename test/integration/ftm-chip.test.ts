@@ -1,6 +1,6 @@
 /**
  * The FTM protocol end to end over the in-memory report pipe: host transport and client against
- * the virtual chip, real keys and certificates from the virtual PKI, trust through main/core/pki.
+ * the virtual chip, real keys and certificates from the virtual PKI, trust through lib/pki.
  */
 import { X509Certificate, verify } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BACKEND_REFUSES_VALID_LIMBO_CASES } from '../../main/core/pki/index.ts';
-import type { TrustProfile } from '../../main/core/pki/index.ts';
+import { BACKEND_REFUSES_VALID_LIMBO_CASES } from '../../lib/pki/index.ts';
+import type { TrustProfile } from '../../lib/pki/index.ts';
 import { CORE_NAMESPACES, LIMBO_PATH, peerResultsPath, runCase, runLimbo, writeResults } from '../conformance/limbo-harness.ts';
 import type { LimboCase, LimboResult } from '../conformance/limbo-harness.ts';
 

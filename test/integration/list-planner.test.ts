@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, DB_FILE } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import type { Core } from '../../main/core/index.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import { hashPassword } from '../../main/core/accounts/passwords.ts';
@@ -30,7 +31,7 @@ let admin: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pd-planner-'));
   buildAdminData(join(dir, DB_FILE), () => undefined, { partners: 3_000, groups: 60, policies: 300, perPartner: 10, clients: 3_000 });
-  core = openCore({ dataDir: dir, publicUrl: 'http://127.0.0.1/', now: () => new Date(BENCH_NOW), config: parseConfig({ lists: { countCap: CAP } }), log: () => undefined });
+  core = openCore({ hardware: createHardwareHub, dataDir: dir, publicUrl: 'http://127.0.0.1/', now: () => new Date(BENCH_NOW), config: parseConfig({ lists: { countCap: CAP } }), log: () => undefined });
   const hash = await hashPassword('Planner-Test-1!', Buffer.alloc(16, 1));
   core.db.writer.prepare("INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) VALUES ('adm', 'adm@x.example', 'A', 'D', 'O', ?, 'en', 't', 't')").run(hash);
   core.db.writer.prepare("INSERT INTO user_role (user_id, role) VALUES ('adm', 'PARTNER_ADMIN')").run();

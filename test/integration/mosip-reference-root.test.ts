@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCertificate } from '../../main/core/pki/index.ts';
-import type { ParsedCert } from '../../main/core/pki/index.ts';
+import { parseCertificate } from '../../lib/pki/index.ts';
+import type { ParsedCert } from '../../lib/pki/index.ts';
 import { loadOrCreateVirtualPki } from '../../native/virtual/pki-store.ts';
 import { ADMIN, partnerInput, signIn, testCore } from '../helpers/core.ts';
 import type { TestCore } from '../helpers/core.ts';

@@ -1,8 +1,8 @@
 import { sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PKI_ERROR_CODES, createTrustStore, validateCertificatePath } from '../../main/core/pki/index.ts';
-import type { Verdict } from '../../main/core/pki/index.ts';
+import { PKI_ERROR_CODES, createTrustStore, validateCertificatePath } from '../../lib/pki/index.ts';
+import type { Verdict } from '../../lib/pki/index.ts';
 import { LIMBO_PATH } from '../conformance/limbo-harness.ts';
 import { Rng, mutateDer, mutatePem } from '../fuzz/mutator.ts';
 import { AT, der, ext, intermediate, keyPair, leaf, root } from '../helpers/pki.ts';

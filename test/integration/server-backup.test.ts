@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import { ADMIN } from '../helpers/core.ts';
 import { testServer } from '../helpers/server.ts';
@@ -81,7 +82,7 @@ describe('cli backup while the server is serving, then restore', () => {
     expect(restoredGroups).toBeLessThanOrEqual(after);
 
     // The restored data directory is a working deployment: sign in, list, and the signing key opens.
-    const core = openCore({ dataDir: restoredDir, publicUrl: 'https://localhost/', config: parseConfig({}), log: () => undefined });
+    const core = openCore({ hardware: createHardwareHub, dataDir: restoredDir, publicUrl: 'https://localhost/', config: parseConfig({}), log: () => undefined });
     const again = await core.dispatch('auth.login', null, { login: ADMIN.username, password: ADMIN.password });
     expect(again.ok).toBe(true);
     core.close();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { parseConfig } from '../../main/core/config.ts';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import { startServerHost } from '../../main/hosts/server/server.ts';
 import { serverTls } from '../../main/hosts/server/tls.ts';
 import { ADMIN, partnerInput } from '../helpers/core.ts';
@@ -65,7 +66,7 @@ describe('server host: TLS issued at first start, pinned by fingerprint', () => 
     writeFileSync(join(dir, 'key.pem'), s.tls!.key);
     writeFileSync(join(dir, 'other.pem'), generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
     const withTls = (keyFile: string, certFile = 'cert.pem') =>
-      openCore({ dataDir: dir, publicUrl: 'https://localhost/', config: parseConfig({ server: { tls: { certFile, keyFile } } }), log: () => undefined });
+      openCore({ hardware: createHardwareHub, dataDir: dir, publicUrl: 'https://localhost/', config: parseConfig({ server: { tls: { certFile, keyFile } } }), log: () => undefined });
     const own = withTls('key.pem');
     try {
       const tls = await serverTls(own, ['localhost', '127.0.0.1']);

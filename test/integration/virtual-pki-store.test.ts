@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOrCreateVirtualPki } from '../../native/virtual/pki-store.ts';
-import { createTrustStore, parseCertificate, validateCertificatePath } from '../../main/core/pki/index.ts';
-import type { ParsedCert } from '../../main/core/pki/index.ts';
-import { aesKeyWrap } from '../../main/core/keys/wrap.ts';
-import { exportPkcs8 } from '../../main/core/certificates/issuer.ts';
+import { createTrustStore, parseCertificate, validateCertificatePath } from '../../lib/pki/index.ts';
+import type { ParsedCert } from '../../lib/pki/index.ts';
+import { aesKeyWrap } from '../../lib/keys/wrap.ts';
+import { exportPkcs8 } from '../../lib/certificates/issuer.ts';
 
 const NOW = new Date('2026-11-21T10:00:00Z');
 const KEK = randomBytes(32);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { openCore } from '../../main/core/index.ts';
+import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import { ADMIN } from '../helpers/core.ts';
 import { decodeQuotedPrintable } from '../helpers/smtp.ts';
@@ -105,7 +106,7 @@ describe('reset mails carry no launch token and the reset route works without it
 
   it('the core refuses a public URL that carries a credential or a query', () => {
     for (const publicUrl of ['http://127.0.0.1:4610/?launch=abc', 'http://user:pw@127.0.0.1/', 'http://127.0.0.1/#launch=abc']) {
-      expect(() => openCore({ dataDir: join(web.dir, 'other'), publicUrl, config: parseConfig({}), log: () => undefined })).toThrow(/publicUrl/);
+      expect(() => openCore({ hardware: createHardwareHub, dataDir: join(web.dir, 'other'), publicUrl, config: parseConfig({}), log: () => undefined })).toThrow(/publicUrl/);
     }
   });
 });

@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, MethodName, Output } from '../../main/contract/index.ts';
 import { parseConfig } from '../../main/core/config.ts';
-import { hashToken } from '../../main/core/dispatch.ts';
+import { hashToken } from '../../main/core/token-hash.ts';
 import { openCore } from '../../main/core/index.ts';
 import type { Core, CoreEvent } from '../../main/core/index.ts';
-import { aesKeyWrap } from '../../main/core/keys/wrap.ts';
-import { randomBytes } from 'node:crypto';
 import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import type { HubEmit } from '../../native/hub/hub.ts';
 import { createEventRouter } from '../../main/hosts/electron/event-router.ts';
@@ -55,7 +53,7 @@ beforeAll(async () => {
     config,
     log: () => undefined,
     // The real hub; the test keeps its emit to push session-bound events as a stream would.
-    hardware: (emit) => ((hubEmit = emit), createHardwareHub({ config: config.hardware, dataDir: dir, emit, now: clock.now, log: () => undefined, keyWrap: aesKeyWrap(randomBytes(32)) })),
+    hardware: (wiring) => ((hubEmit = wiring.emit), createHardwareHub(wiring)),
   });
   await call('setup.createAdmin', ADMIN);
   await call('auth.register', partnerInput(1, { partnerType: 'Device_Provider', username: 'dp1' }));

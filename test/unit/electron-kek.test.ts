@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { safeStorageKek } from '../../main/hosts/electron/kek.ts';
 import type { SafeStorageLike } from '../../main/hosts/electron/kek.ts';
-import { aesKeyWrap } from '../../main/core/keys/wrap.ts';
+import { aesKeyWrap } from '../../lib/keys/wrap.ts';
 
 // Stands in for the OS keychain: reversible, but never the identity, so a clear key on disk shows.
 const keychain: SafeStorageLike = {

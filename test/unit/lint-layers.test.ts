@@ -48,6 +48,20 @@ tester.run('local/layers', layers, {
     ok('main/hosts/web/server.ts', "import { openCore } from '../../core/index.ts'; import { createServer } from 'node:http';"),
     ok('main/cli/index.ts', "import { openCore } from '../core/index.ts';"),
     ok('native/usb/enumerate.ts', "import { usb } from 'usb'; import HID from 'node-hid';"),
+    // lib: packages, built-ins, its own files and the contract
+    ok('lib/pki/validate.ts', "import { createPublicKey } from 'node:crypto'; import { Worker } from 'worker_threads';"),
+    ok('lib/certificates/x509.ts', "import * as x509 from '@peculiar/x509'; import 'reflect-metadata';"),
+    ok('lib/pki/verdict.ts', "import type { ErrorCode } from '../../main/contract/index.ts'; export { PARTNER_DOMAINS } from '../../main/contract/index.ts';"),
+    ok('lib/keys/wrap.ts', "import { ensurePrivateDir } from '../private-files.ts';"),
+    // native: its own files, lib and the contract
+    ok('native/hub/hub.ts', "import type { TrustStore } from '../../lib/pki/index.ts'; import type { Output } from '../../main/contract/index.ts';"),
+    ok('native/virtual/pki-store.ts', "import { writePrivateFile } from '../../lib/private-files.ts'; import { toPem } from './pki.ts';"),
+    ok('native/sbi/bench/session.ts', "import { runBench } from './runner.ts'; import { SbiClient } from '../client/sbi-client.ts';"),
+    // the core reaches the hardware through its own interface, and lib freely
+    ok('main/core/hardware/handlers.ts', "import type { WorkOwner } from './service.ts'; import { splitPem } from '../../../lib/pki/index.ts';"),
+    // hosts and the CLI wire native into the core
+    ok('main/hosts/web/cli.ts', "import { createHardwareHub } from '../../../native/hub/create-hub.ts';"),
+    ok('main/cli/index.ts', "import { createHardwareHub } from '../../native/hub/create-hub.ts';"),
     // elsewhere
     ok('test/unit/x.test.ts', "import { contract } from '../../main/contract/index.ts'; import { App } from '../../renderer/src/App.tsx';"),
     ok('scripts/build.mjs', "import { build } from 'esbuild';"),
@@ -98,5 +112,32 @@ tester.run('local/layers', layers, {
     bad('main/hosts/web/server.ts', "import '../../../preload/index.ts';", 'mainToUi'),
     bad('main/core/index.ts', "import { startWebHost } from '../hosts/web/server.ts';", 'coreToHost'),
     bad('main/store/db.ts', "import { run } from '../cli/index.ts';", 'coreToHost'),
+    // the core never imports native/ (types included): HardwareService is its side of the seam
+    bad('main/core/index.ts', "import { createHardwareHub } from '../../native/hub/create-hub.ts';", 'coreToNative'),
+    bad('main/core/hardware/registry.ts', "import type { DiscoveredSbiView } from '../../../native/hub/hub.ts';", 'coreToNative'),
+    bad('main/core/deps.ts', "type H = import('../../native/hub/hub.ts').HardwareHub;", 'coreToNative'),
+    bad('main/store/db.ts', "export * from '../../native/usb/catalogue.ts';", 'coreToNative'),
+    // lib: nothing of the core, native, the hosts, the CLI, the UI; no native module, no electron
+    bad('lib/pki/index.ts', "import type { CoreDeps } from '../../main/core/deps.ts';", 'libOutside'),
+    bad('lib/pki/index.ts', "import { SbiClient } from '../../native/sbi/client/sbi-client.ts';", 'libOutside'),
+    bad('lib/keys/wrap.ts', "import { fileLog } from '../../main/hosts/shared/file-log.ts';", 'libOutside'),
+    bad('lib/keys/wrap.ts', "import { run } from '../../main/cli/index.ts';", 'libOutside'),
+    bad('lib/x.ts', "import { App } from '../renderer/src/App.tsx';", 'libOutside'),
+    bad('lib/x.ts', "import '../preload/index.ts';", 'libOutside'),
+    bad('lib/x.ts', "import { x } from '../scripts/build.ts';", 'libOutside'),
+    bad('lib/x.ts', "import { x } from '../../outside-the-repo.ts';", 'libOutside'),
+    bad('lib/x.ts', "import Database from 'better-sqlite3';", 'libNative'),
+    bad('lib/x.ts', "import { safeStorage } from 'electron';", 'electronOutsideHost'),
+    // native: nothing of the core, the store, the hosts, the CLI, the UI
+    bad('native/hub/hub.ts', "import type { Audience } from '../../main/core/events/audience.ts';", 'nativeOutside'),
+    bad('native/hub/create-hub.ts', "import type { Config } from '../../main/core/config.ts';", 'nativeOutside'),
+    bad('native/virtual/pki.ts', "import { issueCertificate } from '../../main/core/certificates/issuer.ts';", 'nativeOutside'),
+    bad('native/hub/x.ts', "import { openDatabase } from '../../main/store/db.ts';", 'nativeOutside'),
+    bad('native/hub/x.ts', "import { startWebHost } from '../../main/hosts/web/server.ts';", 'nativeOutside'),
+    bad('native/sbi/x.ts', "const m = await import('../../main/cli/sbi.ts');", 'nativeOutside'),
+    bad('native/x.ts', "import { App } from '../renderer/src/App.tsx';", 'nativeOutside'),
+    bad('native/x.ts', "import { t } from '../test/helpers/core.ts';", 'nativeOutside'),
+    // the renderer never reaches lib/ either (Node code)
+    bad('renderer/src/x.ts', "import { splitPem } from '../../lib/pki/index.ts';", 'rendererOutside'),
   ],
 });

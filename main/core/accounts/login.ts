@@ -3,7 +3,7 @@ import { FailAfterCommit } from '../command.ts';
 import { requireActor } from '../context.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { command } from '../handlers.ts';
-import { hashToken } from '../dispatch.ts';
+import { hashToken } from '../token-hash.ts';
 import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 import { loadProfile } from './profile.ts';
 import { clearThrottle, isOnlyActiveAdmin, isPaused, pausedError, readThrottle, recordFailure } from './throttle.ts';

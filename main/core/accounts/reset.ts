@@ -3,7 +3,7 @@ import { FailAfterCommit } from '../command.ts';
 import { requireActor } from '../context.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { command } from '../handlers.ts';
-import { hashToken } from '../dispatch.ts';
+import { hashToken } from '../token-hash.ts';
 import { passwordResetMail } from '../mail/templates.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.ts';
 import { normalizeEmail } from './rules.ts';

@@ -1,7 +1,7 @@
 import { AppError } from '../../contract/index.ts';
 import type { Config } from '../config.ts';
 import type { WriteDb } from '../context.ts';
-import { hashToken } from '../dispatch.ts';
+import { hashToken } from '../token-hash.ts';
 
 /**
  * Failed sign-ins, counted the same way whether the login names an account or not, so that the

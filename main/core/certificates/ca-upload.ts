@@ -1,8 +1,8 @@
 import { AppError, isErrorCode } from '../../contract/index.ts';
 import type { ErrorCode, Input, Output } from '../../contract/index.ts';
-import { caCheck, createTrustStore, parseCertificate, validateCertificatePath } from '../pki/index.ts';
-import { signedBy } from '../pki/build.ts';
-import type { ParsedCert, PartnerDomain, TrustEntry } from '../pki/index.ts';
+import { caCheck, createTrustStore, parseCertificate, validateCertificatePath } from '../../../lib/pki/index.ts';
+import { signedBy } from '../../../lib/pki/build.ts';
+import type { ParsedCert, PartnerDomain, TrustEntry } from '../../../lib/pki/index.ts';
 import type { CommandCtx } from '../context.ts';
 import { certificatesInFile, toPem } from './decode.ts';
 import { identityOf } from './details.ts';

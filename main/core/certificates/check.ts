@@ -1,7 +1,7 @@
 import { AppError, isErrorCode } from '../../contract/index.ts';
 import type { ErrorCode } from '../../contract/index.ts';
-import { parseCertificate, validateCertificatePath } from '../pki/index.ts';
-import type { ParsedCert, PartnerDomain } from '../pki/index.ts';
+import { parseCertificate, validateCertificatePath } from '../../../lib/pki/index.ts';
+import type { ParsedCert, PartnerDomain } from '../../../lib/pki/index.ts';
 import type { ReadDb, WriteDb } from '../context.ts';
 import { certificatesInFile } from './decode.ts';
 import { identityOf } from './details.ts';

@@ -1,5 +1,5 @@
 import { AppError } from '../../contract/index.ts';
-import { x509 } from './x509.ts';
+import { x509 } from '../../../lib/certificates/x509.ts';
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { x509 } from './x509.ts';
+import { x509 } from '../../../lib/certificates/x509.ts';
 
 const EXTENSION_NAMES: Record<string, string> = {
   '2.5.29.14': 'Subject Key Identifier',

@@ -1,4 +1,4 @@
-import type { PartnerDomain } from '../pki/index.ts';
+import type { PartnerDomain } from '../../../lib/pki/index.ts';
 
 /**
  * pms.md §3.1 (the portal's getPartnerDomainType): Device_Provider → DEVICE, FTM_Provider → FTM,

@@ -1,6 +1,6 @@
 import { AppError, PARTNER_TYPES } from '../../contract/index.ts';
 import type { ParsedInput } from '../../contract/index.ts';
-import type { PartnerDomain } from '../pki/index.ts';
+import type { PartnerDomain } from '../../../lib/pki/index.ts';
 import type { Actor, CommandCtx, QueryCtx } from '../context.ts';
 import { requireActor } from '../context.ts';
 import { certificateCards } from './cards.ts';
@@ -9,10 +9,10 @@ import { toPem } from './decode.ts';
 import { identityOf } from './details.ts';
 import type { Identity } from './details.ts';
 import { domainOfPartnerType } from './domain.ts';
-import { issueCertificate, KeyUsage, serialFrom } from './issuer.ts';
+import { issueCertificate, KeyUsage, serialFrom } from '../../../lib/certificates/issuer.ts';
 import { createSigningCa, loadSigningCa, storeSigningCa } from './signing-ca.ts';
 import type { NewSigningCa } from './signing-ca.ts';
-import { x509 } from './x509.ts';
+import { x509 } from '../../../lib/certificates/x509.ts';
 import { newUuid } from '../ids.ts';
 import { syncRole } from '../sync/node.ts';
 

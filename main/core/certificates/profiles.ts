@@ -1,7 +1,7 @@
 import { DEFAULT_TRUST_PROFILE, PARTNER_DOMAINS } from '../../contract/index.ts';
 import type { Input, Output } from '../../contract/index.ts';
 import type { CommandCtx, QueryCtx } from '../context.ts';
-import type { PartnerDomain, TrustProfile } from '../pki/index.ts';
+import type { PartnerDomain, TrustProfile } from '../../../lib/pki/index.ts';
 import type { ReadDb, WriteDb } from '../context.ts';
 
 type DomainProfile = Output<'trustStore.setProfile'>;

@@ -1,7 +1,7 @@
 import { AppError } from '../../contract/index.ts';
 import type { Output, ParsedInput } from '../../contract/index.ts';
-import { validateCertificatePath } from '../pki/index.ts';
-import type { PartnerDomain } from '../pki/index.ts';
+import { validateCertificatePath } from '../../../lib/pki/index.ts';
+import type { PartnerDomain } from '../../../lib/pki/index.ts';
 import type { QueryCtx } from '../context.ts';
 import { likeContains, pageClause } from '../lists/paging.ts';
 import { p7bPem, toPem } from './decode.ts';

@@ -1,5 +1,5 @@
 import { AppError } from '../../contract/index.ts';
-import type { ParsedCert } from '../pki/index.ts';
+import type { ParsedCert } from '../../../lib/pki/index.ts';
 
 const DAY_MS = 86_400_000;
 /** keymanager adds calendar months (plusMonths); the desk uses the mean month length. */

@@ -1,7 +1,7 @@
 import type { ReadDb, WriteDb } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
-import { exportPkcs8, generateRsaKeys, importSigningKey, issueCertificate, KeyUsage, serialFrom, subjectKeyIdOf } from './issuer.ts';
-import type { CryptoKey } from './x509.ts';
+import { exportPkcs8, generateRsaKeys, importSigningKey, issueCertificate, KeyUsage, serialFrom, subjectKeyIdOf } from '../../../lib/certificates/issuer.ts';
+import type { CryptoKey } from '../../../lib/certificates/x509.ts';
 import { addYears } from '../calendar.ts';
 
 /** The deployment's own signing CA: what keymanager's PMS master key is in MOSIP. */

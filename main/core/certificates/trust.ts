@@ -1,5 +1,5 @@
-import { createTrustStore } from '../pki/index.ts';
-import type { PartnerDomain, TrustProfile, TrustStore } from '../pki/index.ts';
+import { createTrustStore } from '../../../lib/pki/index.ts';
+import type { PartnerDomain, TrustProfile, TrustStore } from '../../../lib/pki/index.ts';
 import type { ReadDb, WriteDb } from '../context.ts';
 
 interface Cached {

@@ -1,9 +1,9 @@
 import type { WriteDb } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
 import { identityOf } from '../certificates/details.ts';
-import { generateRsaKeys, issueCertificate, KeyUsage, serialFrom, subjectKeyIdOf } from '../certificates/issuer.ts';
-import type { CryptoKey } from '../certificates/x509.ts';
-import { x509 } from '../certificates/x509.ts';
+import { generateRsaKeys, issueCertificate, KeyUsage, serialFrom, subjectKeyIdOf } from '../../../lib/certificates/issuer.ts';
+import type { CryptoKey } from '../../../lib/certificates/x509.ts';
+import { x509 } from '../../../lib/certificates/x509.ts';
 
 const DAY = 86_400_000;
 const DP = 'sentinel-biometrics';

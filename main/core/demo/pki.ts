@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { PartnerDomain } from '../pki/index.ts';
+import type { PartnerDomain } from '../../../lib/pki/index.ts';
 import type { WriteDb } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
 import { identityOf } from '../certificates/details.ts';
-import { generateRsaKeys, issueCertificate, KeyUsage, serialFrom, subjectKeyIdOf } from '../certificates/issuer.ts';
+import { generateRsaKeys, issueCertificate, KeyUsage, serialFrom, subjectKeyIdOf } from '../../../lib/certificates/issuer.ts';
 import { createSigningCa, storeSigningCa } from '../certificates/signing-ca.ts';
 import type { NewSigningCa } from '../certificates/signing-ca.ts';
-import type { CryptoKey } from '../certificates/x509.ts';
-import { x509 } from '../certificates/x509.ts';
+import type { CryptoKey } from '../../../lib/certificates/x509.ts';
+import { x509 } from '../../../lib/certificates/x509.ts';
 
 const DAY = 86_400_000;
 

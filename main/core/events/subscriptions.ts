@@ -1,6 +1,6 @@
 import { AppError } from '../../contract/index.ts';
 import type { ErrorCode, EventName, EventPayload } from '../../contract/index.ts';
-import { hashToken } from '../dispatch.ts';
+import { hashToken } from '../token-hash.ts';
 import { hears } from './audience.ts';
 import type { Audience, Viewer } from './audience.ts';
 

@@ -5,7 +5,7 @@ import { requireActor } from '../context.ts';
 import { trustStoreOf } from '../certificates/trust.ts';
 import { uploadFtmCertificate } from '../ftm/commands.ts';
 import { ownFtm } from '../ftm/rows.ts';
-import type { FtmChipReadingView } from '../../../native/hub/hub.ts';
+import type { FtmChipReadingView } from './service.ts';
 
 /**
  * Before the transaction: check the chip entry is the caller's, then talk to the chip (slow, so

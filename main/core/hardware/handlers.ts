@@ -1,6 +1,6 @@
 import { AppError } from '../../contract/index.ts';
 import type { ParsedInput } from '../../contract/index.ts';
-import type { WorkOwner } from '../../../native/hub/hub.ts';
+import type { WorkOwner } from './service.ts';
 import type { QueryCtx } from '../context.ts';
 import { requireActor } from '../context.ts';
 import type { HandlerMap } from '../handlers.ts';

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { RegistryMismatch, SbiPrefill } from '../../contract/methods/hardware.ts';
 import type { ReadDb } from '../context.ts';
 import type { PartnerRow } from '../partners/access.ts';
-import type { DiscoveredSbiView } from '../../../native/hub/hub.ts';
+import type { DiscoveredSbiView } from './service.ts';
 
 type Prefill = z.infer<typeof SbiPrefill>;
 type Mismatch = z.infer<typeof RegistryMismatch>;

@@ -1,7 +1,7 @@
 import { AppError } from '../../contract/index.ts';
 import type { CommandCtx, ReadDb } from '../context.ts';
 import { uploadCaCertificates } from '../certificates/ca-upload.ts';
-import { thumbprintOf } from '../pki/index.ts';
+import { thumbprintOf } from '../../../lib/pki/index.ts';
 
 /** Thumbprints in the trust store, so the virtual SBI panel can say whether its roots are trusted. */
 export function virtualRootThumbprints(db: ReadDb): ReadonlySet<string> {

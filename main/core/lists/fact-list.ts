@@ -5,6 +5,7 @@ import { Where, listPage } from './sort.ts';
 import type { ListPage } from './sort.ts';
 import { inTerm } from './text-search.ts';
 import type { TextFilter } from './text-search.ts';
+import { COUNT_CAP } from './count-cap.ts';
 
 /**
  * Paged lists over the large tables that hang off a partner and a policy (link requests, API keys,
@@ -22,16 +23,6 @@ import type { TextFilter } from './text-search.ts';
  *   on those few ids only, so deep pages do not pay for the rows they skip.
  */
 export const SEEK_MAX = 1000;
-
-/**
- * A total that has to be counted match by match is counted up to this many (config
- * `lists.countCap`): past it the list says "more than N" (`totalIsLowerBound`), so a dense filter
- * ("services" in every comment) costs the cap, not its million matches. The dearest matches
- * measured on 1M rows (docs/benchmarks.md) are those of a phrase of common trigrams ("case 42"):
- * that list took 25 ms with a cap of 10,000, over the 20 ms goal, and 16 ms with 5,000. And 5,000
- * rows are 625 pages of eight: nobody pages that far, filters narrow first.
- */
-export const COUNT_CAP = 5_000;
 
 export type Driver = 'row' | 'partner' | 'policy' | 'group';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import { isLoopbackHost } from '../config.ts';
-import { ensurePrivateDir, writePrivateFile } from '../private-files.ts';
+import { ensurePrivateDir, writePrivateFile } from '../../../lib/private-files.ts';
 
 export interface MailMessage {
   to: string;

@@ -3,7 +3,7 @@ import type { HandlerMap } from '../handlers.ts';
 import { command, query } from '../handlers.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { WriteDb } from '../context.ts';
-import { hashToken } from '../dispatch.ts';
+import { hashToken } from '../token-hash.ts';
 import { sessionDeadline } from '../accounts/login.ts';
 import { loadProfile } from '../accounts/profile.ts';
 import { hasUsers, insertUser } from '../accounts/users.ts';

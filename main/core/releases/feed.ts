@@ -1,6 +1,6 @@
 import { dump } from 'js-yaml';
 import type { WriteDb } from '../context.ts';
-import type { KeyWrap } from '../keys/wrap.ts';
+import type { KeyWrap } from '../../../lib/keys/wrap.ts';
 import { signDocument } from './key.ts';
 import type { ReleaseMetadata } from './metadata.ts';
 import { compareVersions } from './semver.ts';

@@ -3,7 +3,7 @@ import { createReadStream, existsSync, renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../contract/index.ts';
-import { ensurePrivateDir } from '../private-files.ts';
+import { ensurePrivateDir } from '../../../lib/private-files.ts';
 import type { MetadataFile } from './metadata.ts';
 import { hashFile } from './metadata.ts';
 

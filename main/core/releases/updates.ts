@@ -1,5 +1,5 @@
 import type { Output } from '../../contract/index.ts';
-import type { CoreDeps } from '../deps.ts';
+import type { Config } from '../config.ts';
 
 export type UpdateStateView = Output<'updates.status'>;
 
@@ -17,7 +17,7 @@ export interface DeskUpdatePort {
 }
 
 /** A host without an installer (the web and server hosts' pages): honest about it. */
-export function unsupportedUpdates(deps: Pick<CoreDeps, 'config'>): UpdateStateView {
+export function unsupportedUpdates(deps: { config: Pick<Config, 'updates'> }): UpdateStateView {
   return {
     supported: false,
     runningVersion: null,

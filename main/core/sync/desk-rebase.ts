@@ -2,9 +2,8 @@ import { AppError, contract, isMethodName } from '../../contract/index.ts';
 import type { DataTopic, MethodName, Output, ParsedInput, Role } from '../../contract/index.ts';
 import type { CommandHandler } from '../command.ts';
 import type { Actor, QueryCtx, WriteDb } from '../context.ts';
-import type { DispatchEnv } from '../dispatch.ts';
 import { dataAudience } from '../events/audience.ts';
-import { handlers } from '../handlers.ts';
+import type { DispatchEnv, HandlerMap } from '../handlers.ts';
 import { seededRandom } from './random.ts';
 import { REPLICATED_TABLES } from './tables.ts';
 import type { WireRow } from './tables.ts';
@@ -68,7 +67,7 @@ interface Queued {
   error?: string;
 }
 
-function queued(db: WriteDb, acknowledgedUpTo: number): Queued[] {
+function queued(db: WriteDb, handlers: HandlerMap<MethodName>, acknowledgedUpTo: number): Queued[] {
   const rows = db
     .prepare(
       `SELECT client_seq AS seq, replay_method AS method, replay_input AS input, seed, actor, time FROM outbox
@@ -123,7 +122,7 @@ export async function applyPulledPage(env: DispatchEnv, page: PulledPage): Promi
   const conn = writer.prepare('SELECT user_id, credential FROM sync_connection WHERE id = 1').get() as { user_id: string; credential: string | null } | undefined;
   if (!conn) throw new AppError('PD_SYNC_009', 'This desk is not joined to a server.');
   const ackUpTo = page.complete ? page.lastSeq : 0;
-  const again = queued(writer, ackUpTo);
+  const again = queued(writer, env.handlers, ackUpTo);
   // Prepare steps are async (they may check certificates): run them first, on the desk's current rows.
   for (const q of again) {
     if (!q.handler.prepare) continue;

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../contract/index.ts';
-import type { HandlerMap } from '../handlers.ts';
+import type { DispatchEnv, HandlerMap } from '../handlers.ts';
 import { command, query, service } from '../handlers.ts';
 import { requireActor } from '../context.ts';
 import { newUuid } from '../ids.ts';
-import type { DispatchEnv } from '../dispatch.ts';
 import { IDLE } from './desk-join.ts';
 import { deskQueue, deskStatus } from './desk-status.ts';
 import { syncRole } from './node.ts';

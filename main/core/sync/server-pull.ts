@@ -1,7 +1,7 @@
 import { AppError } from '../../contract/index.ts';
 import type { PulledChange as Change, ParsedInput } from '../../contract/index.ts';
 import type { Actor } from '../context.ts';
-import type { DispatchEnv } from '../dispatch.ts';
+import type { DispatchEnv } from '../handlers.ts';
 import { TABLE_BY_NAME } from './tables.ts';
 import type { ReplicatedTable } from './tables.ts';
 import { readRow } from './wire.ts';

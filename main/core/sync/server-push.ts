@@ -3,8 +3,7 @@ import type { MethodName, ParsedInput } from '../../contract/index.ts';
 import { runCommand, writeAudit } from '../command.ts';
 import type { CommandHandler } from '../command.ts';
 import type { Actor, WriteDb } from '../context.ts';
-import type { DispatchEnv } from '../dispatch.ts';
-import { handlers } from '../handlers.ts';
+import type { DispatchEnv } from '../handlers.ts';
 import { requireServer, verifyDesk } from './server-desks.ts';
 
 type Pushed = ParsedInput<'sync.push'>['commands'][number];
@@ -78,7 +77,7 @@ async function applyOne(env: DispatchEnv, actor: Actor, deskId: string, cmd: Pus
   }
   const parsed = spec.input.safeParse(cmd.input ?? {});
   if (!parsed.success) return refuse(env, deskId, cmd, new AppError('PMS_COR_002', 'Some fields are missing or invalid.'));
-  const handler = handlers[method] as CommandHandler<MethodName, unknown>;
+  const handler = env.handlers[method] as CommandHandler<MethodName, unknown>;
   let verdict: Verdict | null = null;
   const pushed = { deskId, seq: cmd.seq, deskTime: cmd.time };
   try {

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCore } from '../../core/index.ts';
+import { createHardwareHub } from '../../../native/hub/create-hub.ts';
 import { withDeskSync } from '../../sync/attach.ts';
 import { withScheduledJobs } from '../../core/jobs.ts';
 import type { Core } from '../../core/index.ts';
@@ -20,7 +21,7 @@ const post = (message: FromWorker): void => port.postMessage(message);
 
 let core: Core | null = null;
 try {
-  core = openCore({ dataDir: data.dataDir, publicUrl: data.publicUrl, log: fileLog(data.dataDir), ...(data.kek ? { kek: Buffer.from(data.kek) } : {}) });
+  core = openCore({ hardware: createHardwareHub, dataDir: data.dataDir, publicUrl: data.publicUrl, log: fileLog(data.dataDir), ...(data.kek ? { kek: Buffer.from(data.kek) } : {}) });
 } catch (err) {
   post({ kind: 'fatal', message: err instanceof Error ? err.message : String(err) });
   port.close();

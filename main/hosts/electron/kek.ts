@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensurePrivateDir, writePrivateFile } from '../../core/private-files.ts';
+import { ensurePrivateDir, writePrivateFile } from '../../../lib/private-files.ts';
 
 /** The part of Electron's safeStorage this needs (passed in, so it is testable without Electron). */
 export interface SafeStorageLike {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { demoIdentitiesText, startDemoSignIn } from '../shared/oidc/demo-sign-in.ts';
 import { loadConfig } from '../../core/config.ts';
 import { openCore } from '../../core/index.ts';
+import { createHardwareHub } from '../../../native/hub/create-hub.ts';
 import type { Core } from '../../core/index.ts';
 import { withScheduledJobs } from '../../core/jobs.ts';
 import { defaultDataDir } from '../shared/data-dir.ts';
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const first = isIP(hostNames[0]!) === 6 ? `[${hostNames[0]}]` : hostNames[0];
   const publicUrl = `${insecure ? 'http' : 'https'}://${first}:${port}/`;
   // A sync server: desks join it (docs/sync.md); the first start logs the existing rows for their first pull.
-  const core: Core = withScheduledJobs(openCore({ dataDir, publicUrl, log: coreLog(log), syncRole: 'server' }));
+  const core: Core = withScheduledJobs(openCore({ hardware: createHardwareHub, dataDir, publicUrl, log: coreLog(log), syncRole: 'server' }));
   try {
     if (values.demo) await loadDemo(core, log);
     let tls = null;

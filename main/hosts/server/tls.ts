@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Core } from '../../core/index.ts';
-import { issueCertificate, KeyUsage, serialFrom } from '../../core/certificates/issuer.ts';
+import { issueCertificate, KeyUsage, serialFrom } from '../../../lib/certificates/issuer.ts';
 import { loadSigningCa } from '../../core/certificates/signing-ca.ts';
-import { x509 } from '../../core/certificates/x509.ts';
+import { x509 } from '../../../lib/certificates/x509.ts';
 
 /** What the HTTPS server is given, and what the operator is told to hand to desks. */
 export interface ServerTls {

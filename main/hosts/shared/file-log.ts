@@ -1,7 +1,7 @@
 import { appendFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreDeps } from '../../core/deps.ts';
-import { ensurePrivateDir, PRIVATE_FILE_MODE, tightenIfPresent } from '../../core/private-files.ts';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, tightenIfPresent } from '../../../lib/private-files.ts';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openCore } from '../../core/index.ts';
+import { createHardwareHub } from '../../../native/hub/create-hub.ts';
 import { withDeskSync } from '../../sync/attach.ts';
 import type { Core } from '../../core/index.ts';
 import { startDemoHardware } from '../shared/demo-hardware.ts';
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('The UI is not built: run `npm run build:renderer` (npm run web does it for you).');
 
   let core: Core | null = null;
-  const host = await startWebHost({ port, rendererDir, openCore: (publicUrl) => (core = withDeskSync(withScheduledJobs(openCore({ dataDir, publicUrl, log: fileLog(dataDir) })))) });
+  const host = await startWebHost({ port, rendererDir, openCore: (publicUrl) => (core = withDeskSync(withScheduledJobs(openCore({ hardware: createHardwareHub, dataDir, publicUrl, log: fileLog(dataDir) })))) });
   if (values.demo) {
     const info = await fetchJson(host, 'system.info');
     if (info.ok && (info.result as { setupRequired: boolean }).setupRequired) {

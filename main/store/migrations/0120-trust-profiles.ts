@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * The trust profile each partner domain validates with (main/core/pki/README.md "Trust profiles").
+ * The trust profile each partner domain validates with (lib/pki/README.md "Trust profiles").
  * No row means the default, `keymanager`; the admin sets one per domain through
  * `trustStore.setProfile`, audited like every command.
  */

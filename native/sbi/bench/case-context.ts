@@ -3,7 +3,7 @@
  * that turn transport failures into failing checks (cancellation excepted), prompts that a
  * cancel interrupts, and the request/answer timing the timeout checks need.
  */
-import type { TrustStore } from '../../../main/core/pki/index.ts';
+import type { TrustStore } from '../../../lib/pki/index.ts';
 import { SbiClient } from '../client/sbi-client.ts';
 import type { SbiHttpLimits } from '../client/http.ts';
 import { SbiError, isSbiError } from '../errors.ts';

@@ -9,7 +9,7 @@
  */
 import { constants, createDecipheriv, createHash, createPrivateKey, privateDecrypt, randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { exportPkcs8, generateRsaKeys, issueCertificate, KeyUsage, serialFrom } from '../../../main/core/certificates/issuer.ts';
+import { exportPkcs8, generateRsaKeys, issueCertificate, KeyUsage, serialFrom } from '../../../lib/certificates/issuer.ts';
 import { SbiError } from '../errors.ts';
 
 export interface BenchEncryptionKey {

@@ -16,4 +16,6 @@ export type { BenchEncryptionKey } from './decrypt.ts';
 export { isoChecks } from './iso19794-checks.ts';
 export { extendTrustStore, trustEntriesFromPem } from './trust.ts';
 export { detectVirtualSbi, virtualPrompter } from './virtual-admin.ts';
+export { BenchSession } from './session.ts';
+export type { BenchSessionOptions } from './session.ts';
 export type { VirtualAdmin } from './virtual-admin.ts';

@@ -4,7 +4,7 @@
  * `npm run cli -- sbi bench`. Cancelling (AbortSignal) stops between requests and during waits
  * and prompts; the report then holds what ran, the interrupted case marked skipped.
  */
-import type { TrustStore } from '../../../main/core/pki/index.ts';
+import type { TrustStore } from '../../../lib/pki/index.ts';
 import { readDiscoveryAnswer } from '../client/discovery.ts';
 import { SbiClient } from '../client/sbi-client.ts';
 import { SbiError, isSbiError } from '../errors.ts';

@@ -3,8 +3,8 @@
  * plus CA certificates given for one run (`--trust`), so a vendor can test against its own PKI
  * without importing it. Self-issued certificates become anchors, others intermediates.
  */
-import { createTrustStore, parseCertificate, splitPem } from '../../../main/core/pki/index.ts';
-import type { ParsedCert, TrustEntry, TrustStore } from '../../../main/core/pki/index.ts';
+import { createTrustStore, parseCertificate, splitPem } from '../../../lib/pki/index.ts';
+import type { ParsedCert, TrustEntry, TrustStore } from '../../../lib/pki/index.ts';
 
 export type SbiDomain = 'DEVICE' | 'FTM';
 export const SBI_DOMAINS: readonly SbiDomain[] = ['DEVICE', 'FTM'];

@@ -1,5 +1,5 @@
 /**
- * Trust in a signer: x5c[0] through the path validator (main/core/pki) against the partner
+ * Trust in a signer: x5c[0] through the path validator (lib/pki) against the partner
  * domain's anchors at `now` (sbi.md §2.2): deviceInfo and data → DEVICE; digitalId → DEVICE for
  * L0, FTM for L1. For a DEVICE_PROVIDER user the device certificate's O= must also equal the
  * partner's organisation, case-insensitively (CTK validateOrgNameInCertificate).
@@ -9,8 +9,8 @@
  * period on the path; failures are recomputed (they are rare and may depend on `now`).
  */
 import { createHash } from 'node:crypto';
-import { parseCertificate, validateCertificatePath } from '../../../main/core/pki/index.ts';
-import type { CertSummary, ParsedCert, PartnerDomain, TrustStore } from '../../../main/core/pki/index.ts';
+import { parseCertificate, validateCertificatePath } from '../../../lib/pki/index.ts';
+import type { CertSummary, ParsedCert, PartnerDomain, TrustStore } from '../../../lib/pki/index.ts';
 import type { DecodedJws } from '../jws.ts';
 import { fail, pass, skip } from './types.ts';
 import type { Check } from './types.ts';

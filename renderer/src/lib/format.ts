@@ -14,12 +14,6 @@ export function formatDate(iso: string, lang: Language): string {
   return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium' }).format(date);
 }
 
-/** "512 bytes" under 1 KB (never "1 KB" for 200 bytes), "2.5 kB" above, in the language's own words. */
-export function formatFileSize(bytes: number, lang: Language): string {
-  const kb = bytes >= 1024;
-  return new Intl.NumberFormat(intlLocale(lang), { style: 'unit', unit: kb ? 'kilobyte' : 'byte', unitDisplay: kb ? 'short' : 'long', maximumFractionDigits: 1 }).format(kb ? bytes / 1024 : bytes);
-}
-
 /** "a, b and c" with the locale's own separators (Arabic uses "،"). */
 export function formatList(items: string[], lang: Language): string {
   return new Intl.ListFormat(intlLocale(lang), { style: 'narrow', type: 'unit' }).format(items);

@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../main/core/config.ts';
 import { openCore } from '../../../main/core/index.ts';
+import { createHardwareHub } from '../../../native/hub/create-hub.ts';
 import type { Core } from '../../../main/core/index.ts';
 import { sbiBench } from '../../../main/cli/sbi-bench.ts';
 import { sbiDiscover } from '../../../main/cli/sbi-discover.ts';
@@ -16,7 +17,7 @@ import { root } from '../../helpers/pki.ts';
 const dir = mkdtempSync(join(tmpdir(), 'pd-sbi-args-'));
 let core: Core;
 beforeAll(() => {
-  core = openCore({ dataDir: dir, publicUrl: 'http://127.0.0.1/', config: parseConfig({}), log: () => undefined });
+  core = openCore({ hardware: createHardwareHub, dataDir: dir, publicUrl: 'http://127.0.0.1/', config: parseConfig({}), log: () => undefined });
 });
 afterAll(() => {
   core?.close();

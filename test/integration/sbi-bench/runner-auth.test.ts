@@ -34,7 +34,7 @@ describe('the bench against the virtual SBI: Auth, trust, prompts, planning', ()
   });
 
   it('fails signatures against a trust store without the device roots, with the path validator\'s reason', async () => {
-    const { createTrustStore } = await import('../../../main/core/pki/index.ts');
+    const { createTrustStore } = await import('../../../lib/pki/index.ts');
     const r = await runBench({ port: f.sbi.port, purpose: 'Registration', deviceId: '3', trust: createTrustStore([]), caseIds: ['SBI1001', 'SBI1012', 'SBI1039'], timeouts: QUICK });
     expect(r.cases.map((c) => `${c.id}:${c.result}`)).toEqual(['SBI1001:fail', 'SBI1012:fail', 'SBI1039:pass']);
     const trust = r.cases[0]!.checks.find((c) => c.name.endsWith('].trust'));

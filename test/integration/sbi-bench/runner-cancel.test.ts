@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTrustStore } from '../../../main/core/pki/index.ts';
+import { createTrustStore } from '../../../lib/pki/index.ts';
 import type { Prompter } from '../../../native/sbi/bench/prompts.ts';
 import { runBench } from '../../../native/sbi/bench/runner.ts';
 import type { BenchProgress } from '../../../native/sbi/bench/runner.ts';

@@ -1,6 +1,6 @@
 /** A real virtual SBI on loopback with the bench's key, trust in its two roots, and a prompt recorder. */
-import { createTrustStore } from '../../../main/core/pki/index.ts';
-import type { TrustStore } from '../../../main/core/pki/index.ts';
+import { createTrustStore } from '../../../lib/pki/index.ts';
+import type { TrustStore } from '../../../lib/pki/index.ts';
 import { createBenchEncryptionKey } from '../../../native/sbi/bench/decrypt.ts';
 import type { BenchEncryptionKey } from '../../../native/sbi/bench/decrypt.ts';
 import type { BenchPrompt, Prompter } from '../../../native/sbi/bench/prompts.ts';

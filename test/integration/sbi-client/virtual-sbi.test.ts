@@ -4,8 +4,8 @@
  * Ports 46400–46419 belong to this file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTrustStore } from '../../../main/core/pki/index.ts';
-import type { TrustStore } from '../../../main/core/pki/index.ts';
+import { createTrustStore } from '../../../lib/pki/index.ts';
+import type { TrustStore } from '../../../lib/pki/index.ts';
 import { decryptBioValue } from '../../../native/sbi/bench/decrypt.ts';
 import { discoverSbi } from '../../../native/sbi/client/discovery.ts';
 import { SbiClient } from '../../../native/sbi/client/sbi-client.ts';

@@ -1,14 +1,14 @@
 /**
  * Test-side SBI plumbing, written from sbi.md and independent of the device code: raw custom-verb
  * requests over node:http, JWS decoding by split + base64 + crypto.verify, the §2.4 hash chain, the
- * §2.5 decryption, and trust-chain checks with main/core/pki.
+ * §2.5 decryption, and trust-chain checks with lib/pki.
  */
 import { X509Certificate, constants, createDecipheriv, createHash, privateDecrypt, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { request } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
-import { createTrustStore, validateCertificatePath } from '../../../main/core/pki/index.ts';
-import type { PartnerDomain, TrustStore, Verdict } from '../../../main/core/pki/index.ts';
+import { createTrustStore, validateCertificatePath } from '../../../lib/pki/index.ts';
+import type { PartnerDomain, TrustStore, Verdict } from '../../../lib/pki/index.ts';
 
 export interface SbiAnswer {
   status: number;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { backendRefusalWarnings, createTrustStore, validateCertificatePath } from '../../../main/core/pki/index.ts';
+import { backendRefusalWarnings, createTrustStore, validateCertificatePath } from '../../../lib/pki/index.ts';
 import { AT, ext, intermediate, keyPair, leaf, root, threeLevel, trustFor } from '../../helpers/pki.ts';
 import type { TestCert } from '../../helpers/pki.ts';
 import { accepts, refuses, run } from './util.ts';

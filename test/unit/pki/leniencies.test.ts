@@ -1,6 +1,6 @@
 import { sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { PkiWarningCode } from '../../../main/core/pki/index.ts';
+import type { PkiWarningCode } from '../../../lib/pki/index.ts';
 import { der, ext, intermediate, issue, keyPair, leaf, nameDer, root, trustFor } from '../../helpers/pki.ts';
 import type { TestCert } from '../../helpers/pki.ts';
 import { accepts, refuses } from './util.ts';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { thumbprintOf, validateCertificatePath } from '../../../main/core/pki/index.ts';
-import type { PartnerDomain, PathFailure, TrustStore, ValidationOptions, ValidPath, Verdict } from '../../../main/core/pki/index.ts';
+import { thumbprintOf, validateCertificatePath } from '../../../lib/pki/index.ts';
+import type { PartnerDomain, PathFailure, TrustStore, ValidationOptions, ValidPath, Verdict } from '../../../lib/pki/index.ts';
 import { AT } from '../../helpers/pki.ts';
 import type { TestCert } from '../../helpers/pki.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { PkiWorkerPool } from '../../../main/core/pki/index.ts';
-import type { WorkerRequest } from '../../../main/core/pki/index.ts';
+import { PkiWorkerPool } from '../../../lib/pki/index.ts';
+import type { WorkerRequest } from '../../../lib/pki/index.ts';
 import { AT, threeLevel } from '../../helpers/pki.ts';
 
 const c = threeLevel();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCertificate } from '../../../main/core/pki/index.ts';
-import type { ParsedCert } from '../../../main/core/pki/index.ts';
+import { parseCertificate } from '../../../lib/pki/index.ts';
+import type { ParsedCert } from '../../../lib/pki/index.ts';
 import { checkTrust, failingCertificate } from '../../../native/sbi/checks/trust.ts';
 import type { DecodedJws } from '../../../native/sbi/jws.ts';
 import { AT, intermediate, keyPair, leaf, root, trustFor } from '../../helpers/pki.ts';

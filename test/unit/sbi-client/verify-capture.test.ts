@@ -260,7 +260,7 @@ describe('verifyCapture — CAPTURE (Auth)', () => {
 
 describe('trust cache', () => {
   it('a cached verdict holds only for its trust store and inside the path validity', async () => {
-    const { createTrustStore } = await import('../../../main/core/pki/index.ts');
+    const { createTrustStore } = await import('../../../lib/pki/index.ts');
     const cache = new TrustCache();
     const ctx = rctx({ cache });
     const answer = f.captureAnswer(ctx.request);

@@ -2,7 +2,8 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_FILE_BASE64 } from '../../lib/certificates.ts';
 import { readFileAsBase64, type ChosenFile } from '../../lib/files.ts';
-import { formatFileSize } from '../../lib/format.ts';
+import { formatFileSize } from '../../lib/file-size.ts';
+import { intlLocale } from '../../i18n/index.ts';
 import { useUi } from '../../stores/ui.ts';
 
 type Problem = 'fileTooLarge' | 'fileUnreadable' | 'fileRequired';
@@ -74,7 +75,7 @@ export function FilePicker({ label, hint, accept, name, file, onChange, missing 
           {t('certificates.chooseFile')}
         </label>
         <span className="min-w-0 truncate text-slate-700" data-testid={testId ? `${testId}-name` : undefined}>
-          {file ? t('certificates.fileChosen', { name: file.fileName, size: formatFileSize(file.size, lang) }) : t('certificates.noFile')}
+          {file ? t('certificates.fileChosen', { name: file.fileName, size: formatFileSize(file.size, intlLocale(lang)) }) : t('certificates.noFile')}
         </span>
       </div>
       <p id={`${id}-hint`} className="field-hint">

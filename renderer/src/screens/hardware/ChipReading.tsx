@@ -2,8 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { FtmRow } from '../devices/FtmScreens.tsx';
 import { DateText } from '../devices/parts.tsx';
 import { Facts } from '../../components/Facts.tsx';
-import type { ChipReading } from './FtmOnboardScreen.tsx';
+import type { Output } from '../../contract.ts';
 import { Note } from './parts.tsx';
+
+// The contract's type, not FtmOnboardScreen's alias: that screen imports this one.
+type ChipReading = Output<'hardware.ftm.read'>;
 
 function VerdictLine({ label, help, verdict, testId }: { label: string; help: string; verdict: ChipReading['trust']; testId: string }) {
   const { t } = useTranslation();

@@ -8,7 +8,10 @@ import { usePrefill } from '../../stores/prefill.ts';
 import type { SbiRow } from '../devices/SbiListScreen.tsx';
 import { Facts } from '../../components/Facts.tsx';
 import { Note, Section } from './parts.tsx';
-import type { Inspection } from './OnboardScreen.tsx';
+import type { Output } from '../../contract.ts';
+
+// The contract's type, not OnboardScreen's alias: that screen imports this one.
+type Inspection = Output<'sbi.inspect'>;
 
 /** The partner's SBIs that can take devices now (approved, active, not expired). */
 function useLiveSbis(partnerId: string): SbiRow[] | null {

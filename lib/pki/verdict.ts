@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../contract/index.ts';
+import type { ErrorCode } from '../../main/contract/index.ts';
 /**
  * What the path validator returns: codes, check names and the verdict shape. A verdict is plain
  * data (structured-cloneable), so it crosses a worker boundary unchanged.
@@ -36,8 +36,8 @@ export const PKI_ERROR_CODES = [
 export type PkiErrorCode = (typeof PKI_ERROR_CODES)[number];
 
 // Warning codes and partner domains are part of the contract (the UI explains each warning).
-import type { PartnerDomainName as PartnerDomain, PkiWarningCode, TrustProfileName as TrustProfile } from '../../contract/index.ts';
-export { DEFAULT_TRUST_PROFILE, PKI_WARNING_CODES, PARTNER_DOMAINS, TRUST_PROFILES } from '../../contract/index.ts';
+import type { PartnerDomainName as PartnerDomain, PkiWarningCode, TrustProfileName as TrustProfile } from '../../main/contract/index.ts';
+export { DEFAULT_TRUST_PROFILE, PKI_WARNING_CODES, PARTNER_DOMAINS, TRUST_PROFILES } from '../../main/contract/index.ts';
 export type { PartnerDomain, PkiWarningCode, TrustProfile };
 
 /** The check that failed; stable identifiers for logs and tests. */
