@@ -18,6 +18,7 @@ import { syncHandlers } from './sync/handlers.ts';
 import { notificationHandlers } from './notifications/handlers.ts';
 import { releaseHandlers } from './releases/handlers.ts';
 import { portalHandlers } from './portal/handlers.ts';
+import { idServiceHandlers } from './id-service/handlers.ts';
 
 /**
  * A method that is neither one query nor one command: sync's push runs many commands, each through
@@ -58,6 +59,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...linkingHandlers,
   ...partnerHandlers,
   ...authServiceHandlers,
+  ...idServiceHandlers,
   ...certificateHandlers,
   ...deviceHandlers,
   ...ftmHandlers,
