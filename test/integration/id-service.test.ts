@@ -67,7 +67,7 @@ async function craft(c: Craft): Promise<{ body: Buffer; signature: string }> {
   const key = Buffer.alloc(32, 7);
   const service = idaCert(cfg.servicePartnerCertDer, 'PARTNER');
   const sealed = sealAesGcm(key, inner, Buffer.alloc(16, 1));
-  if (c.tamperRequest) sealed[5] ^= 0x01;
+  if (c.tamperRequest) sealed.writeUInt8(sealed.readUInt8(5) ^ 0x01, 5);
   const outer = {
     id: 'mosip.identity.kyc',
     version: '1.0',

@@ -15,8 +15,8 @@ const Pem = z.string().min(64).max(20_000).regex(/-----BEGIN [A-Z ]+-----/, 'PEM
 export const EnrolBiometricInput = z
   .object({
     bioType: z.enum(['Finger', 'Iris', 'Face']),
-    /** MOSIP's names: "Left IndexFinger", "Right", "UNKNOWN"; ignored for face. */
-    bioSubType: Text({ min: 0, max: 32 }),
+    /** MOSIP's names: "Left IndexFinger", "Right", "UNKNOWN" (the default); ignored for face. */
+    bioSubType: Text({ min: 0, max: 32 }).optional(),
     /** The ISO 19794-4/-5/-6 record, base64. */
     record: Base64Record,
   })

@@ -32,12 +32,14 @@ function pkcs8(pem: string): Buffer {
 export const idServiceHandlers: HandlerMap<Methods> = {
   'idService.enrol': command<'idService.enrol'>({
     module: 'idService',
+    actorName: () => 'system',
     apply(ctx, input) {
-      const actor = requireActor(ctx.actor);
+      // The admin, or the system when the operator enrols from the CLI (`id-service enrol`).
+      const actor = ctx.actor?.userId ?? 'system';
       const biometrics: EnrolBiometric[] = input.biometrics.map((b) => ({ bioType: b.bioType, bioSubType: b.bioType === 'Face' ? '' : b.bioSubType || 'UNKNOWN', record: Buffer.from(b.record, b.record.includes('+') || b.record.includes('/') ? 'base64' : 'base64url') }));
       const bad = badRecord(biometrics);
       if (bad !== null) throw new AppError('PD_IDA_007', `Biometric ${bad} is not an ISO 19794 ${biometrics[bad]!.bioType} record.`, { [`biometrics.${bad}.record`]: 'PD_IDA_007' });
-      const { replaced } = storeIdentity(ctx.db, ctx.deps.keyWrap, { individualId: input.individualId, individualIdType: input.individualIdType, demographics: input.demographics, biometrics }, actor.userId, ctx.now.toISOString());
+      const { replaced } = storeIdentity(ctx.db, ctx.deps.keyWrap, { individualId: input.individualId, individualIdType: input.individualIdType, demographics: input.demographics, biometrics }, actor, ctx.now.toISOString());
       return {
         output: { individualId: input.individualId, replaced, biometrics: biometrics.length },
         ref: { type: 'individual', id: input.individualId },
@@ -50,8 +52,8 @@ export const idServiceHandlers: HandlerMap<Methods> = {
 
   'idService.issueMispLicense': command<'idService.issueMispLicense'>({
     module: 'idService',
+    actorName: () => 'system',
     apply(ctx, input) {
-      requireActor(ctx.actor);
       const misp = ctx.db.prepare('SELECT partner_type_code, approval_status, is_active FROM partner WHERE id = ?').get(input.mispPartnerId) as { partner_type_code: string; approval_status: string; is_active: number } | undefined;
       if (!misp || misp.partner_type_code !== 'MISP_Partner' || misp.approval_status !== 'approved' || misp.is_active !== 1) {
         throw new AppError('PD_IDA_008', `Partner "${input.mispPartnerId}" is not an approved, active MISP partner.`, { mispPartnerId: 'PD_IDA_008' });
