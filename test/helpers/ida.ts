@@ -23,6 +23,8 @@ export interface IdaWorld {
   baseUrl: string;
   password: string;
   sbiPort: number;
+  /** The server host's JSON log lines. */
+  logLines: Array<Record<string, unknown>>;
   client(options?: IdaClientOptions): IdaClient;
   /** One Auth CAPTURE from the virtual SBI (finger by default), its items as the desk passes them on. */
   capture(transactionId: string, bio?: Record<string, unknown>): Promise<SbiAuthBiometric[]>;
@@ -32,7 +34,8 @@ export interface IdaWorld {
 export async function idaWorld(ports: [number, number], clock = new TestClock()): Promise<IdaWorld> {
   const tc = testCore({ clock, config: { hardware: { sbiPortFrom: ports[0], sbiPortTo: ports[1] } } });
   const demo = await tc.call('setup.loadDemo', {});
-  const host = await startServerHost({ core: tc.core, port: 0, bind: '127.0.0.1', tls: null, hostNames: ['127.0.0.1'], rendererDir: fixtureUi(tc.dir), log: () => undefined });
+  const logLines: Array<Record<string, unknown>> = [];
+  const host = await startServerHost({ core: tc.core, port: 0, bind: '127.0.0.1', tls: null, hostNames: ['127.0.0.1'], rendererDir: fixtureUi(tc.dir), log: (level, msg, fields = {}) => void logLines.push({ level, msg, ...fields }) });
   const baseUrl = `${host.origin}/idauthentication/v1`;
   // The demo points the desk at its own public URL; here the service listens on a free port.
   tc.core.env.writer.prepare('UPDATE ida_client SET base_url = ?').run(baseUrl);
@@ -48,6 +51,7 @@ export async function idaWorld(ports: [number, number], clock = new TestClock())
     baseUrl,
     password: demo.password,
     sbiPort,
+    logLines,
     client: (options) => idaClientFromConfig(tc.core.db.reader, tc.core.deps, options),
     async capture(transactionId, bio = {}) {
       const body = JSON.stringify({

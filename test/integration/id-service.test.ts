@@ -249,6 +249,12 @@ describe('refusals, each with a stable code and a signed answer', () => {
     expect(((await cert.json()) as { response: { certificate: string } }).response.certificate).toMatch(/^-----BEGIN CERTIFICATE-----/);
     const u = txn();
     expect(await w.client().kyc({ individualId: AMINA, individualIdType: 'UIN', transactionId: u, consentObtained: true, biometrics: await w.capture(u) })).toMatchObject({ ok: true });
+    // The log lines name the partner and the code, never the MISP licence or the API key in the path.
+    const lines = w.logLines.filter((l) => String(l.path).startsWith('/idauthentication/v1/kyc/'));
+    expect(lines.length).toBeGreaterThan(5);
+    expect(JSON.stringify(w.logLines)).not.toContain(cfg.apiKey);
+    expect(JSON.stringify(w.logLines)).not.toContain(cfg.mispLicenseKey);
+    expect(lines.some((l) => l.path === '/idauthentication/v1/kyc/***/demo-registration-office/***' && l.code === 'PD_RPC_002')).toBe(true);
   });
 });
 

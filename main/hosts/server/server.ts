@@ -16,7 +16,7 @@ import type { JsonLog, LogFields } from './log.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { serveUpdates } from './updates.ts';
 import { createIdService } from '../../core/id-service/service.ts';
-import { serveIdAuthentication } from '../shared/id-service-http.ts';
+import { redactIdaPath, serveIdAuthentication } from '../shared/id-service-http.ts';
 
 export interface ServerHostOptions {
   /** The host owns the core from here on: close() closes it after the last request. */
@@ -165,7 +165,7 @@ export async function startServerHost(options: ServerHostOptions): Promise<Serve
     res.on('close', () => {
       inFlight -= 1;
       const status = res.statusCode;
-      const path = (req.url ?? '/').split('?')[0]!.slice(0, 200);
+      const path = redactIdaPath((req.url ?? '/').split('?')[0]!).slice(0, 200);
       log(status >= 500 ? 'error' : 'info', 'request', { method: req.method, path, ...meta, status, ms: Math.round((performance.now() - started) * 10) / 10, ip: clientIp(req) });
       if (draining && inFlight === 0) drained?.();
     });

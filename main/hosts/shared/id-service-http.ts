@@ -18,6 +18,17 @@ export const IDA_BASE_PATH = '/idauthentication/v1';
 export const IDA_MAX_BODY = 2 * 1024 * 1024;
 const MAX_SEGMENT = 512;
 
+/**
+ * The path as a log line may show it: the MISP licence key and the API key are credentials, so
+ * only the partner id of a well-formed path is kept; any other shape keeps only its segment count.
+ */
+export function redactIdaPath(path: string): string {
+  const m = /^(\/idauthentication\/v1\/(?:kyc|auth)\/)(.*)$/.exec(path);
+  if (!m) return path;
+  const segments = m[2]!.split('/');
+  return segments.length === 3 ? `${m[1]}***/${segments[1]}/***` : `${m[1]}*** (${segments.length} segments)`;
+}
+
 function send(res: ServerResponse, a: IdaHttpAnswer): void {
   res.writeHead(a.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'response-signature': a.responseSignature });
   res.end(a.body);
