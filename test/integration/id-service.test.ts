@@ -58,6 +58,7 @@ interface Craft {
   tamperRequest?: boolean;
   signKey?: IdaClientConfig['partnerKey'];
   signCert?: Uint8Array;
+  id?: string;
 }
 
 /** A request built field by field, so one part at a time can be wrong. */
@@ -69,7 +70,7 @@ async function craft(c: Craft): Promise<{ body: Buffer; signature: string }> {
   const sealed = sealAesGcm(key, inner, Buffer.alloc(16, 1));
   if (c.tamperRequest) sealed.writeUInt8(sealed.readUInt8(5) ^ 0x01, 5);
   const outer = {
-    id: 'mosip.identity.kyc',
+    id: c.id ?? 'mosip.identity.kyc',
     version: '1.0',
     requestTime: time,
     transactionID: c.transactionId,
@@ -230,6 +231,14 @@ describe('refusals, each with a stable code and a signed answer', () => {
     expect(codes(await post(kycPath({ partner: 'banque-populaire-du-sahel' }), r.body, r.signature))).toEqual(['IDA-MLC-007', 'IDA-MPA-012']);
     expect(codes(await post(kycPath({ apiKey: 'not-a-key' }), r.body, r.signature))).toEqual(['IDA-MLC-007', 'IDA-MPA-009']);
     expect(codes(await post(kycPath({ misp: 'not-a-licence' }), r.body, r.signature))).toEqual(['IDA-MLC-007', 'IDA-MPA-007']);
+    // A working key of another Auth partner whose policy has no e-KYC: /kyc refuses it for that;
+    // /auth goes on to the signature, which is not that partner's certificate.
+    const aurora = await signIn(w.tc, 'aurora-identity-services', w.password);
+    const { apiKey } = await w.tc.call('apiKeys.generate', { partnerId: 'aurora-identity-services', policyId: 'demo-pol-ekyc', label: 'IDA test' }, aurora);
+    expect(codes(await post(kycPath({ partner: 'aurora-identity-services', apiKey }), r.body, r.signature))).toEqual(['IDA-MLC-007', 'IDA-MPA-013']);
+    const u = txn();
+    const asAuth = await craft({ transactionId: u, biometrics: await w.capture(u), id: 'mosip.identity.auth' });
+    expect(codes(await post(kycPath({ partner: 'aurora-identity-services', apiKey }).replace('/kyc/', '/auth/'), asAuth.body, asAuth.signature))).toEqual(['IDA-MLC-007', 'IDA-MPA-021']);
   });
 
   it('bad JSON, a missing signature, a wrong id or version, an oversized body: refused, and the service still answers', async () => {

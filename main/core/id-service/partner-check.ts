@@ -32,8 +32,8 @@ export function checkMispLicense(db: ReadDb, licenseKey: string, now: Date): voi
   if (row!.valid_to <= at) refuse('IDA-MPA-008', 'MISP license key has expired.');
 }
 
-/** The partner and its key; returns the policy the key was issued for. */
-export function checkPartnerAndKey(db: ReadDb, partnerId: string, apiKey: string, now: Date): AllowedPolicy {
+/** The partner and its key; returns the policy the key was issued for (which must allow e-KYC for /kyc). */
+export function checkPartnerAndKey(db: ReadDb, partnerId: string, apiKey: string, now: Date, kyc: boolean): AllowedPolicy {
   const partner = db.prepare('SELECT partner_type_code, approval_status, is_active FROM partner WHERE id = ?').get(partnerId) as { partner_type_code: string; approval_status: string; is_active: number } | undefined;
   if (!partner || partner.partner_type_code !== 'Auth_Partner') refuse('IDA-MPA-009', 'Partner is not registered as an authentication partner.');
   if (partner!.approval_status !== 'approved' || partner!.is_active !== 1) refuse('IDA-MPA-012', 'Partner is deactivated.');
@@ -63,7 +63,7 @@ export function checkPartnerAndKey(db: ReadDb, partnerId: string, apiKey: string
     return refuse('IDA-MPA-018', 'Policy cannot be read.');
   }
   const types = Array.isArray(json.allowedAuthTypes) ? json.allowedAuthTypes : [];
-  if (!types.some((t) => String(t?.authType).toLowerCase() === 'kyc')) refuse('IDA-MPA-013', 'Partner is not authorised for eKYC.');
+  if (kyc && !types.some((t) => String(t?.authType).toLowerCase() === 'kyc')) refuse('IDA-MPA-013', 'Partner is not authorised for eKYC.');
   return {
     policyId: key!.policy_id,
     allowedKycAttributes: (Array.isArray(json.allowedKycAttributes) ? json.allowedKycAttributes : []).map((a) => a?.attributeName).filter((n): n is string => typeof n === 'string'),

@@ -174,7 +174,7 @@ export function createIdService(env: IdServiceEnv, opts: { matcher?: BiometricMa
     const bios: ReadBiometric[] = readBiometrics(request.biometrics, { trust: trustStoreOf(env.reader), now, fir: k['IDA-FIR'], toleranceMs: REQUEST_WINDOW.pastMs, cache: trustCache });
     d.devices = [...new Set(bios.map((b) => `${b.device.serialNo}/${b.device.deviceProviderId}`))];
     // 5. partner, key, policy, certificate, MISP licence
-    const policy: AllowedPolicy = checkPartnerAndKey(env.reader, req.partnerId, req.apiKey, now);
+    const policy: AllowedPolicy = checkPartnerAndKey(env.reader, req.partnerId, req.apiKey, now, req.endpoint === 'kyc');
     checkPartnerCertificate(env.reader, req.partnerId, signed.signerDer);
     checkMispLicense(env.reader, req.mispLicenseKey, now);
     // 6. validators

@@ -37,7 +37,7 @@ export default function migrate(db: Database): void {
 
     CREATE TABLE ida_misp_license (
       license_hash TEXT PRIMARY KEY CHECK (length(license_hash) = 64),
-      misp_partner_id TEXT NOT NULL REFERENCES partner (id),
+      misp_partner_id TEXT NOT NULL,        -- no foreign key: a desk joining a sync server replaces its partner rows
       is_active INTEGER NOT NULL CHECK (is_active IN (0, 1)),
       valid_from TEXT NOT NULL,
       valid_to TEXT NOT NULL,

@@ -29,7 +29,9 @@ describe('migration 0180 id-service', () => {
     expect(plan(db, 'SELECT * FROM ida_biometric WHERE individual_id = ? ORDER BY seq', 'x')).toMatch(/sqlite_autoindex_ida_biometric_1/);
 
     const licence = db.prepare('INSERT INTO ida_misp_license (license_hash, misp_partner_id, is_active, valid_from, valid_to, created_at) VALUES (?, ?, 1, ?, ?, ?)');
-    expect(() => licence.run('a'.repeat(64), 'no-such-partner', T, T, T)).toThrow(/FOREIGN KEY/);
+    licence.run('a'.repeat(64), 'kiosk', T, T, T);
+    expect(() => licence.run('a'.repeat(64), 'kiosk', T, T, T)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => licence.run('short', 'kiosk', T, T, T)).toThrow(/CHECK/);
 
     const seen = db.prepare('INSERT INTO ida_transaction (partner_id, transaction_id, seen_at) VALUES (?, ?, ?)');
     seen.run('p1', 'TXN0000001', T);
