@@ -8,9 +8,13 @@ import { Id, Text, Timestamp } from '../common.ts';
  * host, not contract methods.
  */
 
-const IndividualId = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'letters and digits, at most 64');
+const IndividualId = Text({ min: 1, max: 64 }).refine((v) => /^[A-Za-z0-9]+$/.test(v), 'letters and digits, at most 64');
+/** File contents (an ISO 19794 record) as base64, like certificate uploads' contentBase64. */
 const Base64Record = z.string().min(16).max(1_400_000).regex(/^[A-Za-z0-9+/_-]+={0,2}$/, 'base64 or base64url');
-const Pem = z.string().min(64).max(20_000).regex(/-----BEGIN [A-Z ]+-----/, 'PEM text');
+const Pem = Text({ min: 64, max: 20_000, multiline: true }).refine((v) => /-----BEGIN [A-Z ]+-----/.test(v), 'PEM text');
+/** Secrets: stored only wrapped, never shown again. */
+const Secret = z.string().min(1).max(256);
+const PrivateKeyPem = z.string().min(64).max(20_000).regex(/-----BEGIN [A-Z ]+-----/, 'PEM text');
 
 export const EnrolBiometricInput = z
   .object({
@@ -56,16 +60,16 @@ export const idServiceMethods = {
     access: ['PARTNER_ADMIN'],
     input: z
       .object({
-        baseUrl: z.string().min(8).max(2048).regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL'),
-        mispLicenseKey: z.string().min(1).max(256),
+        baseUrl: Text({ min: 8, max: 2048 }).refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'an http(s) URL'),
+        mispLicenseKey: Secret,
         partnerId: Id,
-        apiKey: z.string().min(1).max(256),
+        apiKey: Secret,
         servicePartnerCertificate: Pem,
         serviceFirCertificate: Pem,
         serviceSignCertificate: Pem,
         partnerCertificate: Pem,
         /** PKCS#8 PEM; stored only wrapped under the host's key. */
-        partnerPrivateKey: Pem,
+        partnerPrivateKey: PrivateKeyPem,
         timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
       })
       .strict(),

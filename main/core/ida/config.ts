@@ -29,7 +29,7 @@ export interface IdaClientSettings {
 
 interface Row {
   base_url: string;
-  misp_license_key: string;
+  wrapped_misp_license_key: Buffer;
   partner_id: string;
   wrapped_api_key: Buffer;
   service_partner_cert: Buffer;
@@ -65,15 +65,15 @@ export function checkSettings(s: IdaClientSettings): void {
 export function storeIdaClientSettings(db: WriteDb, keyWrap: KeyWrap, s: IdaClientSettings, actor: string, time: string): void {
   checkSettings(s);
   db.prepare(
-    `INSERT INTO ida_client (id, base_url, misp_license_key, partner_id, wrapped_api_key, service_partner_cert, service_fir_cert, service_sign_cert, partner_cert, wrapped_partner_key, timeout_ms, updated_at, updated_by)
+    `INSERT INTO ida_client (id, base_url, wrapped_misp_license_key, partner_id, wrapped_api_key, service_partner_cert, service_fir_cert, service_sign_cert, partner_cert, wrapped_partner_key, timeout_ms, updated_at, updated_by)
      VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET base_url = excluded.base_url, misp_license_key = excluded.misp_license_key, partner_id = excluded.partner_id,
+     ON CONFLICT (id) DO UPDATE SET base_url = excluded.base_url, wrapped_misp_license_key = excluded.wrapped_misp_license_key, partner_id = excluded.partner_id,
        wrapped_api_key = excluded.wrapped_api_key, service_partner_cert = excluded.service_partner_cert, service_fir_cert = excluded.service_fir_cert,
        service_sign_cert = excluded.service_sign_cert, partner_cert = excluded.partner_cert, wrapped_partner_key = excluded.wrapped_partner_key,
        timeout_ms = excluded.timeout_ms, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   ).run(
     s.baseUrl,
-    s.mispLicenseKey,
+    keyWrap.wrap(Buffer.from(s.mispLicenseKey, 'utf8')),
     s.partnerId,
     keyWrap.wrap(Buffer.from(s.apiKey, 'utf8')),
     Buffer.from(s.servicePartnerCertDer),
@@ -102,7 +102,7 @@ export function readIdaClientConfig(db: ReadDb | WriteDb, keyWrap: KeyWrap): Ida
   if (!r) return null;
   return {
     baseUrl: r.base_url,
-    mispLicenseKey: r.misp_license_key,
+    mispLicenseKey: keyWrap.unwrap(r.wrapped_misp_license_key).toString('utf8'),
     partnerId: r.partner_id,
     apiKey: keyWrap.unwrap(r.wrapped_api_key).toString('utf8'),
     servicePartnerCertDer: r.service_partner_cert,

@@ -2,15 +2,15 @@ import type { Database } from 'better-sqlite3';
 
 /**
  * The desk's IDA client (docs/id-service.md): where the ID authentication service is, its
- * certificates, and the desk's authentication-partner identity. The private key and the API key
- * rest wrapped under the host's KEK. One row: a desk talks to one service.
+ * certificates, and the desk's authentication-partner identity. The private key, the API key and
+ * the MISP licence key rest wrapped under the host's KEK. One row: a desk talks to one service.
  */
 export default function migrate(db: Database): void {
   db.exec(`
     CREATE TABLE ida_client (
       id INTEGER PRIMARY KEY CHECK (id = 1),
       base_url TEXT NOT NULL,
-      misp_license_key TEXT NOT NULL,
+      wrapped_misp_license_key BLOB NOT NULL,
       partner_id TEXT NOT NULL,
       wrapped_api_key BLOB NOT NULL,
       service_partner_cert BLOB NOT NULL,   -- requests are encrypted to it (IDA's PARTNER)

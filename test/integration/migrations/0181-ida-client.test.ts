@@ -9,7 +9,7 @@ describe('migration 0181 ida-client', () => {
     const db = dbAt(180);
     migrate(db, 181);
     const put = db.prepare(
-      "INSERT INTO ida_client (id, base_url, misp_license_key, partner_id, wrapped_api_key, service_partner_cert, service_fir_cert, service_sign_cert, partner_cert, wrapped_partner_key, timeout_ms, updated_at, updated_by) VALUES (?, 'http://x', 'm', 'p', x'00', x'00', x'00', x'00', x'00', x'00', ?, ?, 'admin')",
+      "INSERT INTO ida_client (id, base_url, wrapped_misp_license_key, partner_id, wrapped_api_key, service_partner_cert, service_fir_cert, service_sign_cert, partner_cert, wrapped_partner_key, timeout_ms, updated_at, updated_by) VALUES (?, 'http://x', x'00', 'p', x'00', x'00', x'00', x'00', x'00', x'00', ?, ?, 'admin')",
     );
     put.run(1, 15_000, T);
     expect(() => put.run(2, 15_000, T)).toThrow(/CHECK/);
