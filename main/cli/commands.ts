@@ -3,6 +3,7 @@ import { expireSbis, runScheduledJobs } from '../core/jobs.ts';
 import { schemaVersion } from '../store/db.ts';
 import { LATEST_VERSION } from '../store/migrations/index.ts';
 import { ftmCommand } from './ftm.ts';
+import { idServiceCommand } from './id-service.ts';
 import { releaseCommand } from './release.ts';
 import { sbiCommand } from './sbi.ts';
 import type { CliCommand, Io } from './command.ts';
@@ -103,6 +104,12 @@ export const COMMANDS: Record<string, CliCommand> = {
     run: (_core, v, io) => ftmCommand(io.positionals?.join(' '), v, io.stdout),
   },
   sbi: sbiCommand,
+  'id-service': {
+    summary: 'id-service enrol --file identity.json: enrol an identity of the ID authentication service (docs/id-service.md); id-service misp-license --misp-partner ID [--days N]',
+    options: { file: { type: 'string' }, 'misp-partner': { type: 'string' }, days: { type: 'string' } },
+    subcommands: ['enrol', 'misp-license'],
+    run: (core, v, io) => idServiceCommand(core, io.positionals?.join(' '), v, io.stdout),
+  },
   release: releaseCommand,
   audit: {
     summary: 'audit records as JSON lines, newest first (--limit N, --module M, --result success|failure)',

@@ -9,7 +9,7 @@ import { discoverSbi } from '../../native/sbi/client/discovery.ts';
 import type { DiscoveredDevice } from '../../native/sbi/client/discovery.ts';
 import { SbiClient } from '../../native/sbi/client/sbi-client.ts';
 import { infoEntryFor } from '../../native/sbi/device-match.ts';
-import { isSbiError } from '../../native/sbi/errors.ts';
+import { isSbiError } from '../../lib/sbi/errors.ts';
 import { namingFindings } from '../../native/sbi/naming.ts';
 import type { SbiFinding } from '../../native/sbi/naming.ts';
 import { extendTrustStore } from '../../native/sbi/bench/trust.ts';

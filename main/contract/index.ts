@@ -14,6 +14,7 @@ import { hardwareEvents, hardwareMethods } from './methods/hardware.ts';
 import { syncEvents, syncMethods } from './methods/sync.ts';
 import { notificationMethods } from './methods/notifications.ts';
 import { releaseMethods } from './methods/releases.ts';
+import { idServiceMethods } from './methods/id-service.ts';
 import { portalAdminMethods, portalApplicantMethods, portalAuthMethods } from './methods/portal.ts';
 import type { ErrorBody } from './errors.ts';
 import { DataTopic } from './common.ts';
@@ -37,6 +38,7 @@ export const contract = {
   ...syncMethods,
   ...notificationMethods,
   ...releaseMethods,
+  ...idServiceMethods,
   ...portalAdminMethods,
   ...portalApplicantMethods,
   ...portalAuthMethods,

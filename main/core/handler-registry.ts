@@ -15,6 +15,7 @@ import { syncHandlers } from './sync/handlers.ts';
 import { notificationHandlers } from './notifications/handlers.ts';
 import { releaseHandlers } from './releases/handlers.ts';
 import { portalHandlers } from './portal/handlers.ts';
+import { idServiceHandlers } from './id-service/handlers.ts';
 
 /** Every contract method has exactly one handler; a missing one is a type error here. */
 export const handlers: HandlerMap<MethodName> = {
@@ -25,6 +26,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...linkingHandlers,
   ...partnerHandlers,
   ...authServiceHandlers,
+  ...idServiceHandlers,
   ...certificateHandlers,
   ...deviceHandlers,
   ...ftmHandlers,

@@ -7,7 +7,7 @@
 import { AppError } from '../../main/contract/index.ts';
 import { BenchSession, planBench, reportHtml } from '../sbi/bench/index.ts';
 import type { BenchPrompt, BenchReport } from '../sbi/bench/index.ts';
-import { isSbiError } from '../sbi/errors.ts';
+import { isSbiError } from '../../lib/sbi/errors.ts';
 import type { BenchCaseView, BenchPurpose, BenchReportView, VerifyContext, WorkOwner } from './hub.ts';
 import type { PromptAction, TaskHandle, TaskRegistry } from './tasks.ts';
 

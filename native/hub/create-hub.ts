@@ -13,6 +13,7 @@ import { TaskRegistry } from './tasks.ts';
 import type { BenchReport } from '../sbi/bench/index.ts';
 import { UsbPart } from './usb-part.ts';
 import { VirtualPart } from './virtual-part.ts';
+import { virtualSampleRecords } from './sample-records.ts';
 
 /** The `hardware` part of the core's config.json (main/core/config.ts), as the hub reads it. */
 export interface HubConfig {
@@ -90,6 +91,7 @@ export function createHardwareHub(opts: HubOptions): HardwareHub {
     virtualOwner: () => virtual.owner(),
     virtualControl: (a, owner) => virtual.control(a, owner ?? null),
     virtualRoots: () => virtual.roots(),
+    virtualSampleRecords: (purpose, captureTime) => virtualSampleRecords(purpose, captureTime, log),
     async close() {
       tasks.cancelAll();
       streams.stopAll();

@@ -8,7 +8,7 @@ import { discoverSbi } from '../sbi/client/discovery.ts';
 import type { DiscoveredDevice } from '../sbi/client/discovery.ts';
 import { SbiClient } from '../sbi/client/sbi-client.ts';
 import { infoEntryFor } from '../sbi/device-match.ts';
-import { isSbiError } from '../sbi/errors.ts';
+import { isSbiError } from '../../lib/sbi/errors.ts';
 import { namingFindings } from '../sbi/naming.ts';
 import { checkDeviceInfoAnswer } from '../sbi/verify.ts';
 import type { Check, DeviceInfoReport } from '../sbi/verify.ts';

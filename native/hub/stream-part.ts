@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../main/contract/index.ts';
 import { SbiClient } from '../sbi/client/sbi-client.ts';
-import { isSbiError } from '../sbi/errors.ts';
+import { isSbiError } from '../../lib/sbi/errors.ts';
 import type { HubEmit, WorkOwner } from './hub.ts';
 
 /** At most this many streams at once (each holds a device and a socket). */

@@ -3,7 +3,7 @@
  * have none yet (MockMDS sends "" in both answers), so then by the digital ID it reports in both
  * (type, sub-type, serial number), which a device does not change between the two calls.
  */
-import type { DigitalId } from './wire/index.ts';
+import type { DigitalId } from '../../lib/sbi/wire/index.ts';
 
 interface InfoEntryLike {
   info: { deviceId: string } | null;

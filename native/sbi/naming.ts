@@ -4,7 +4,7 @@
  * the serial number has at least 12 alphanumerics; devices in the field differ (MockMDS prints 10
  * digits). Neither stops the desk from reading the device, so both are findings, not failures.
  */
-import type { DigitalId } from './wire/index.ts';
+import type { DigitalId } from '../../lib/sbi/wire/index.ts';
 
 export const SERIAL_NO_MIN_LENGTH = 12;
 const SERIAL_NO = /^[A-Za-z0-9]+$/;

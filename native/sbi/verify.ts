@@ -5,27 +5,27 @@
  *  - `checkDeviceInfoAnswer` / `checkCaptureAnswer` / `checkDiscoveryAnswer` — the bench's path:
  *    every check with pass/fail/skip, never throwing for anything the device sent.
  */
-import { checkCaptureAnswer } from './checks/run-capture.ts';
-import type { CaptureContext, CaptureReport } from './checks/run-capture.ts';
-import { checkDeviceInfoAnswer } from './checks/run-device-info.ts';
-import type { DeviceInfoReport } from './checks/run-device-info.ts';
-import type { VerifyContext } from './checks/context.ts';
-import { firstFailure, toSbiError } from './checks/types.ts';
-import type { Check } from './checks/types.ts';
-import type { CaptureData, DeviceInfoPayload, DigitalId, SbiWireError } from './wire/index.ts';
+import { checkCaptureAnswer } from '../../lib/sbi/checks/run-capture.ts';
+import type { CaptureContext, CaptureReport } from '../../lib/sbi/checks/run-capture.ts';
+import { checkDeviceInfoAnswer } from '../../lib/sbi/checks/run-device-info.ts';
+import type { DeviceInfoReport } from '../../lib/sbi/checks/run-device-info.ts';
+import type { VerifyContext } from '../../lib/sbi/checks/context.ts';
+import { firstFailure, toSbiError } from '../../lib/sbi/checks/types.ts';
+import type { Check } from '../../lib/sbi/checks/types.ts';
+import type { CaptureData, DeviceInfoPayload, DigitalId, SbiWireError } from '../../lib/sbi/wire/index.ts';
 
 export { checkCaptureAnswer, checkDeviceInfoAnswer };
-export { checkDiscoveryAnswer } from './checks/run-discovery.ts';
-export type { DiscoveryReport } from './checks/run-discovery.ts';
-export type { CaptureContext, CaptureEntry, CaptureReport } from './checks/run-capture.ts';
-export type { DeviceInfoEntry, DeviceInfoReport } from './checks/run-device-info.ts';
-export type { VerifyContext } from './checks/context.ts';
-export type { Check, CheckConcern } from './checks/types.ts';
-export { allPassed, firstFailure, toSbiError } from './checks/types.ts';
-export { TrustCache } from './checks/trust.ts';
-export type { RegisteredDevice } from './checks/digital-id.ts';
-export type { BioDecryptor, EncryptedBioInput } from './checks/bio-value.ts';
-export { DEFAULT_TIMESTAMP_TOLERANCE_MS, parseSbiTimestamp } from './checks/timestamps.ts';
+export { checkDiscoveryAnswer } from '../../lib/sbi/checks/run-discovery.ts';
+export type { DiscoveryReport } from '../../lib/sbi/checks/run-discovery.ts';
+export type { CaptureContext, CaptureEntry, CaptureReport } from '../../lib/sbi/checks/run-capture.ts';
+export type { DeviceInfoEntry, DeviceInfoReport } from '../../lib/sbi/checks/run-device-info.ts';
+export type { VerifyContext } from '../../lib/sbi/checks/context.ts';
+export type { Check, CheckConcern } from '../../lib/sbi/checks/types.ts';
+export { allPassed, firstFailure, toSbiError } from '../../lib/sbi/checks/types.ts';
+export { TrustCache } from '../../lib/sbi/checks/trust.ts';
+export type { RegisteredDevice } from '../../lib/sbi/checks/digital-id.ts';
+export type { BioDecryptor, EncryptedBioInput } from '../../lib/sbi/checks/bio-value.ts';
+export { DEFAULT_TIMESTAMP_TOLERANCE_MS, parseSbiTimestamp } from '../../lib/sbi/checks/timestamps.ts';
 
 export interface VerifiedDeviceInfo {
   index: number;

@@ -7,7 +7,7 @@
  * Run: npm run bench -- sbi-bench   (QUICK=1 shortens the timeouts to 150/250 ms for a fast look)
  */
 import { createTrustStore } from '../../lib/pki/index.ts';
-import { createBenchEncryptionKey } from '../../native/sbi/bench/decrypt.ts';
+import { createBenchEncryptionKey } from '../../lib/sbi/decrypt.ts';
 import type { BenchReport } from '../../native/sbi/bench/report.ts';
 import { runBench } from '../../native/sbi/bench/runner.ts';
 import { detectVirtualSbi, virtualPrompter } from '../../native/sbi/bench/virtual-admin.ts';

@@ -7,12 +7,12 @@
  *   npm run bench -- sbi-verify           (RUNS=50)
  */
 import { createTrustStore } from '../../lib/pki/index.ts';
-import { decryptBioValue } from '../../native/sbi/bench/decrypt.ts';
+import { decryptBioValue } from '../../lib/sbi/decrypt.ts';
 import { SbiClient } from '../../native/sbi/client/sbi-client.ts';
 import type { CaptureAnswer } from '../../native/sbi/client/sbi-client.ts';
 import { TrustCache, verifyCapture, verifyDeviceInfo } from '../../native/sbi/verify.ts';
 import type { CaptureContext } from '../../native/sbi/verify.ts';
-import type { CaptureRequest, RCaptureRequest } from '../../native/sbi/wire/index.ts';
+import type { CaptureRequest, RCaptureRequest } from '../../lib/sbi/wire/index.ts';
 import { startVirtualSbi } from '../../native/virtual/sbi/index.ts';
 
 const RUNS = Number(process.env.RUNS ?? 50);

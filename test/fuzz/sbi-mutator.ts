@@ -6,7 +6,7 @@
  * re-signed half of the time, so mutated payloads get past the signature into the later checks.
  */
 import type { KeyObject } from 'node:crypto';
-import { signJws } from '../../native/sbi/jws.ts';
+import { signJws } from '../../lib/sbi/jws.ts';
 import { mutateDer } from './mutator.ts';
 import type { Rng } from './mutator.ts';
 

@@ -5,12 +5,12 @@
  */
 import { createTrustStore } from '../../lib/pki/index.ts';
 import type { TrustStore } from '../../lib/pki/index.ts';
-import { EMPTY_HASH_HEX, chainHash } from '../../native/sbi/hash-chain.ts';
-import { signJws } from '../../native/sbi/jws.ts';
-import { decryptBioValue } from '../../native/sbi/bench/decrypt.ts';
+import { EMPTY_HASH_HEX, chainHash } from '../../lib/sbi/hash-chain.ts';
+import { signJws } from '../../lib/sbi/jws.ts';
+import { decryptBioValue } from '../../lib/sbi/decrypt.ts';
 import type { BioDecryptor, RegisteredDevice } from '../../native/sbi/verify.ts';
-import { captureRequestSchema, rcaptureRequestSchema } from '../../native/sbi/wire/index.ts';
-import type { AnyCaptureRequest, CaptureRequest, ParsedCaptureRequest, ParsedRCaptureRequest, RCaptureRequest } from '../../native/sbi/wire/index.ts';
+import { captureRequestSchema, rcaptureRequestSchema } from '../../lib/sbi/wire/index.ts';
+import type { AnyCaptureRequest, CaptureRequest, ParsedCaptureRequest, ParsedRCaptureRequest, RCaptureRequest } from '../../lib/sbi/wire/index.ts';
 import { createVirtualPki } from '../../native/virtual/pki.ts';
 import type { IssuedIdentity, VirtualPki } from '../../native/virtual/pki.ts';
 import { encryptBioValue, encryptionTarget } from '../../native/virtual/sbi/encryption.ts';

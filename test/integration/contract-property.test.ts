@@ -126,6 +126,20 @@ function knownValues(rng: Rng): void {
   add('actor', 'admin');
   add('path', VIRTUAL_CHIP_PATH);
   add('deviceSubId', '1', '2');
+  // The ID service: enrolment with a real (and a broken) ISO record, the desk's IDA client settings.
+  add('individualId', '5012345678', '5099', 'ABC123');
+  add('bioSubType', 'UNKNOWN', 'Left IndexFinger', 'Right');
+  const demoRecord = (tc.core.db.reader.prepare('SELECT wrapped_record AS v FROM ida_biometric LIMIT 1').get() as { v: Buffer } | undefined)?.v;
+  if (demoRecord) add('record', tc.core.deps.keyWrap.unwrap(demoRecord).toString('base64'));
+  add('record', Buffer.from('FIR\x00020\x00 not a record at all').toString('base64'));
+  add('baseUrl', 'http://127.0.0.1:9/idauthentication/v1', 'https://ida.example/idauthentication/v1');
+  add('mispLicenseKey', 'm'.repeat(43));
+  add('apiKey', 'k'.repeat(43));
+  const anyCert = (tc.core.db.reader.prepare('SELECT der AS v FROM ca_certificate LIMIT 1').get() as { v: Buffer }).v;
+  const certPem = `-----BEGIN CERTIFICATE-----\n${anyCert.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
+  for (const f of ['servicePartnerCertificate', 'serviceFirCertificate', 'serviceSignCertificate', 'partnerCertificate']) add(f, certPem);
+  add('partnerPrivateKey', generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+  add('mispPartnerId', 'kiosk-misp-networks', 'aurora-identity-services');
   // Certificates as uploaded: base64 of DER and of PEM, real ones from the demo's trust store.
   for (const der of (tc.core.db.reader.prepare('SELECT der AS v FROM ca_certificate').all() as Array<{ v: Buffer }>).map((r) => r.v)) {
     const pem = `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;

@@ -43,7 +43,7 @@ describe('demo dataset', () => {
     expect(await tc.call('virtualSbi.trustRoots', {}, admin)).toEqual({ added: 0, alreadyPresent: 2 });
     const now = tc.clock.now().getTime();
     const certs = tc.core.db.reader.prepare('SELECT partner_id, domain, ca_signed_der, mosip_not_after FROM partner_certificate').all() as Array<{ partner_id: string; domain: 'AUTH' | 'DEVICE' | 'FTM'; ca_signed_der: Buffer; mosip_not_after: string }>;
-    expect(certs).toHaveLength(5);
+    expect(certs).toHaveLength(6); // the five onboarded partners and the demo registration desk (issue 16)
     const trust = trustStoreOf(tc.core.db.reader);
     for (const c of certs) {
       const verdict = validateCertificatePath({ leaf: new Uint8Array(c.ca_signed_der), domain: c.domain, trust, at: new Date(now) });
@@ -52,7 +52,7 @@ describe('demo dataset', () => {
     const left = certs.map((c) => (Date.parse(c.mosip_not_after) - now) / 86_400_000);
     expect(left.filter((d) => d < 0)).toHaveLength(1);
     expect(left.filter((d) => d >= 0 && d <= 30)).toHaveLength(1);
-    expect(tc.count('SELECT COUNT(*) AS n FROM partner WHERE certificate_alias IS NOT NULL')).toBe(5);
+    expect(tc.count('SELECT COUNT(*) AS n FROM partner WHERE certificate_alias IS NOT NULL')).toBe(6);
   });
 
   it('shows the admin the expiring CA on the dashboard and a partner its expiring certificate', async () => {

@@ -37,8 +37,8 @@ function stringSlots(schema: z.ZodType, path: string): Array<[string, z.ZodType]
   }
 }
 
-/** Secrets are hashed and never stored or shown as text; file contents are base64 the core decodes. */
-const NOT_TEXT = new Set(['password', 'newPassword', 'currentPassword', 'token', 'apiKey', 'contentBase64']);
+/** Secrets are hashed (or wrapped) and never stored or shown as text; file contents are base64 the core decodes. */
+const NOT_TEXT = new Set(['password', 'newPassword', 'currentPassword', 'token', 'apiKey', 'mispLicenseKey', 'partnerPrivateKey', 'contentBase64', 'record']);
 
 describe('one text schema for every free-text input (issue 21)', () => {
   const slots = METHOD_NAMES.flatMap((m) => stringSlots(contract[m].input, m).map(([path, schema]) => ({ path, schema, field: path.split('.').pop()!.replace(/(\[\]|\{\})+$/, '') })));

@@ -16,7 +16,17 @@ export type BenchReportView = Output<'sbi.bench.report'>;
 export type FtmChipListView = Output<'hardware.ftm.chips'>['chips'];
 export type FtmChipReadingView = Output<'hardware.ftm.read'>;
 export type VirtualSbiView = Output<'virtualSbi.state'>;
-export type VirtualSbiAction = ParsedInput<'virtualSbi.control'>;
+export interface VirtualSampleRecord {
+  bioType: 'Finger' | 'Iris' | 'Face';
+  /** MOSIP's subtype ("Left IndexFinger", "Left"); empty for the face. */
+  bioSubType: string;
+  record: Uint8Array;
+}
+
+export type VirtualSbiAction =
+  | ParsedInput<'virtualSbi.control'>
+  /** Not offered to users: the demo points Auth CAPTURE's encryption at the ID service's IDA-FIR certificate (DER). */
+  | { action: 'encryptionCert'; certificate: Uint8Array };
 export type BenchPurpose = ParsedInput<'sbi.bench.start'>['purpose'];
 export type PromptAnswer = ParsedInput<'tasks.answer'>['answer'];
 
@@ -62,6 +72,11 @@ export interface HardwareService {
   virtualControl(action: VirtualSbiAction, owner?: WorkOwner | null): Promise<void>;
   /** DER of the virtual device CA and FTM root, or null when the virtual SBI is not running. */
   virtualRoots(): { device: Uint8Array; ftm: Uint8Array } | null;
+  /**
+   * The ISO 19794 records the virtual SBI captures for `purpose` (every finger, both irises, the face),
+   * so the demo's ID service can enrol people the virtual device matches; null without the samples.
+   */
+  virtualSampleRecords(purpose: 'Auth' | 'Registration', captureTime: Date): VirtualSampleRecord[] | null;
   close(): Promise<void>;
 }
 

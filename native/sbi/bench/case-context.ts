@@ -6,9 +6,9 @@
 import type { TrustStore } from '../../../lib/pki/index.ts';
 import { SbiClient } from '../client/sbi-client.ts';
 import type { SbiHttpLimits } from '../client/http.ts';
-import { SbiError, isSbiError } from '../errors.ts';
+import { SbiError, isSbiError } from '../../../lib/sbi/errors.ts';
 import type { BioDecryptor, TrustCache } from '../verify.ts';
-import { parseJsonBody } from '../wire/index.ts';
+import { parseJsonBody } from '../../../lib/sbi/wire/index.ts';
 import type { BenchCaseDef, BenchPurpose, PromptAction } from './cases.ts';
 import type { BenchPrompt, PromptAnswer, Prompter } from './prompts.ts';
 import { NEEDS_A_TESTER, restoreText } from './prompts.ts';

@@ -3,7 +3,7 @@
  * §4.3, all spec 0.9.5); requests mirror what the CTK UI builds (§4.1). Not carried over: STREAM
  * tests (1070–1074) and the quality tests (1075–1082, 1112–1195), which call an external SDK.
  */
-import type { BioType, DeviceStatus } from '../wire/index.ts';
+import type { BioType, DeviceStatus } from '../../../lib/sbi/wire/index.ts';
 
 export type BenchPurpose = 'Registration' | 'Auth';
 

@@ -4,8 +4,8 @@
  * captureTime with milliseconds, transactionId "<testId>-<UTC millis>", customOpts null.
  */
 import type { DiscoveredDevice } from '../client/discovery.ts';
-import type { BioType, DigitalId } from '../wire/index.ts';
-import { EMPTY_HASH_HEX } from '../hash-chain.ts';
+import type { BioType, DigitalId } from '../../../lib/sbi/wire/index.ts';
+import { EMPTY_HASH_HEX } from '../../../lib/sbi/hash-chain.ts';
 import { BENCH_CASES, CTK_TIMEOUTS_MS } from './cases.ts';
 import type { BenchCaseDef, BenchPurpose, CaptureTemplate, TimeoutClass } from './cases.ts';
 

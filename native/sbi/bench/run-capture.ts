@@ -4,8 +4,8 @@
  * chain. Requests go out raw (SbiClient.call) so the negative cases can break them on purpose.
  */
 import { checkCaptureAnswer } from '../verify.ts';
-import { captureRequestSchema, rcaptureRequestSchema, safeWire } from '../wire/index.ts';
-import type { AnyCaptureRequest } from '../wire/index.ts';
+import { captureRequestSchema, rcaptureRequestSchema, safeWire } from '../../../lib/sbi/wire/index.ts';
+import type { AnyCaptureRequest } from '../../../lib/sbi/wire/index.ts';
 import type { BenchCaseDef, CaptureTemplate } from './cases.ts';
 import { ask, captureLimits, exchange, restore } from './case-context.ts';
 import type { CaseContext, CaseOutcome, Exchange } from './case-context.ts';

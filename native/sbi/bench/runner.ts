@@ -7,14 +7,14 @@
 import type { TrustStore } from '../../../lib/pki/index.ts';
 import { readDiscoveryAnswer } from '../client/discovery.ts';
 import { SbiClient } from '../client/sbi-client.ts';
-import { SbiError, isSbiError } from '../errors.ts';
+import { SbiError, isSbiError } from '../../../lib/sbi/errors.ts';
 import { namingFindings } from '../naming.ts';
 import { TrustCache } from '../verify.ts';
 import type { BenchCaseDef, BenchPurpose } from './cases.ts';
 import { abortable } from './case-context.ts';
 import type { CaseContext, CaseOutcome } from './case-context.ts';
-import { decryptBioValue } from './decrypt.ts';
-import type { BenchEncryptionKey } from './decrypt.ts';
+import { decryptBioValue } from '../../../lib/sbi/decrypt.ts';
+import type { BenchEncryptionKey } from '../../../lib/sbi/decrypt.ts';
 import { skipPrompts } from './prompts.ts';
 import type { Prompter } from './prompts.ts';
 import { caseResultOf, skip, summarize } from './report.ts';

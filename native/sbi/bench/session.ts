@@ -6,8 +6,8 @@
  * bench's prompts itself.
  */
 import { X509Certificate } from 'node:crypto';
-import { createBenchEncryptionKey } from './decrypt.ts';
-import type { BenchEncryptionKey } from './decrypt.ts';
+import { createBenchEncryptionKey } from '../../../lib/sbi/decrypt.ts';
+import type { BenchEncryptionKey } from '../../../lib/sbi/decrypt.ts';
 import type { Prompter } from './prompts.ts';
 import type { BenchReport } from './report.ts';
 import { runBench } from './runner.ts';

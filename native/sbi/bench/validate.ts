@@ -6,13 +6,13 @@
  */
 import { z } from 'zod';
 import type { Check, CheckConcern } from '../verify.ts';
-import { captureItemSchema, safeWire } from '../wire/index.ts';
+import { captureItemSchema, safeWire } from '../../../lib/sbi/wire/index.ts';
 import type { Validator } from './cases.ts';
 import { isoChecks } from './iso19794-checks.ts';
 import type { Purpose } from './iso19794-checks.ts';
 import { check, fail, pass } from './report.ts';
 import type { BenchCheck } from './report.ts';
-import type { BioType } from '../wire/index.ts';
+import type { BioType } from '../../../lib/sbi/wire/index.ts';
 
 /** Which of the client's check concerns each CTK validator stands for. */
 const CONCERNS: Partial<Record<Validator, readonly CheckConcern[]>> = {

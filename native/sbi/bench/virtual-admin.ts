@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { SbiClient } from '../client/sbi-client.ts';
-import { isSbiError } from '../errors.ts';
-import { parseJsonBody } from '../wire/index.ts';
+import { isSbiError } from '../../../lib/sbi/errors.ts';
+import { parseJsonBody } from '../../../lib/sbi/wire/index.ts';
 import type { BenchPrompt, PromptAnswer } from './prompts.ts';
 
 // Rotating keys makes the device generate RSA keys: seconds on a loaded two-core machine. Loopback only.

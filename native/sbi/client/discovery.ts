@@ -6,9 +6,9 @@
  * port is a typed problem of that port.
  */
 import { performance } from 'node:perf_hooks';
-import { SbiError, isSbiError } from '../errors.ts';
-import { decodeBlock, digitalIdSchema, discoveryEntrySchema, discoveryResponseSchema, isSuccess, safeWire } from '../wire/index.ts';
-import type { DigitalId, DiscoveryEntry, DiscoveryType } from '../wire/index.ts';
+import { SbiError, isSbiError } from '../../../lib/sbi/errors.ts';
+import { decodeBlock, digitalIdSchema, discoveryEntrySchema, discoveryResponseSchema, isSuccess, safeWire } from '../../../lib/sbi/wire/index.ts';
+import type { DigitalId, DiscoveryEntry, DiscoveryType } from '../../../lib/sbi/wire/index.ts';
 import { DEFAULT_LIMITS, SbiClient } from './sbi-client.ts';
 import type { SbiVerb } from './sbi-client.ts';
 

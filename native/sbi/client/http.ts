@@ -8,8 +8,8 @@
 import http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { SbiError } from '../errors.ts';
-import type { SbiErrorCode } from '../errors.ts';
+import { SbiError } from '../../../lib/sbi/errors.ts';
+import type { SbiErrorCode } from '../../../lib/sbi/errors.ts';
 
 export interface SbiHttpLimits {
   /** Until the TCP connection is up. */

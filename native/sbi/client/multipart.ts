@@ -5,7 +5,7 @@
  * both forms. A part's Content-Length is used when present, else the part runs to the next
  * boundary. Every frame and header block is capped; a frame that is not a JPEG is refused.
  */
-import { SbiError } from '../errors.ts';
+import { SbiError } from '../../../lib/sbi/errors.ts';
 
 const CRLF2 = Buffer.from('\r\n\r\n');
 const LF2 = Buffer.from('\n\n');

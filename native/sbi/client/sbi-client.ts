@@ -4,9 +4,9 @@
  * unverified JSON for verify.ts (the UI path) or the compliance bench to judge.
  */
 import { performance } from 'node:perf_hooks';
-import { SbiError } from '../errors.ts';
-import { captureRequestSchema, parseJsonBody, rcaptureRequestSchema, safeWire, streamErrorSchema, streamRequestSchema } from '../wire/index.ts';
-import type { AnyCaptureRequest, CaptureRequest, DiscoveryType, RCaptureRequest, StreamRequest } from '../wire/index.ts';
+import { SbiError } from '../../../lib/sbi/errors.ts';
+import { captureRequestSchema, parseJsonBody, rcaptureRequestSchema, safeWire, streamErrorSchema, streamRequestSchema } from '../../../lib/sbi/wire/index.ts';
+import type { AnyCaptureRequest, CaptureRequest, DiscoveryType, RCaptureRequest, StreamRequest } from '../../../lib/sbi/wire/index.ts';
 import { sbiExchange, sbiHttp } from './http.ts';
 import type { SbiHttpLimits, SbiHttpResponse } from './http.ts';
 import { boundaryOf, MjpegParser } from './multipart.ts';

@@ -8,8 +8,8 @@
  * device's quality is below requestedScore it keeps trying until the timeout and then returns its
  * best frame (success). Otherwise it answers after the delay.
  */
-import { chainHash } from '../../sbi/hash-chain.ts';
-import { signJws } from '../../sbi/jws.ts';
+import { chainHash } from '../../../lib/sbi/hash-chain.ts';
+import { signJws } from '../../../lib/sbi/jws.ts';
 import { buildRecord } from './biometrics.ts';
 import { planCapture } from './capture-request.ts';
 import type { CapturePlan, CaptureVerb, PlannedEntry } from './capture-request.ts';

@@ -3,7 +3,7 @@
  * holding the signed digital ID. Busy → 111, Not Ready → 110 (still signed); Not Registered → the
  * payload only base64url-encoded, env "None", purpose "" and error 100 exactly as CTK expects.
  */
-import { signJws } from '../../sbi/jws.ts';
+import { signJws } from '../../../lib/sbi/jws.ts';
 import { SUCCESS, sbiError, statusError } from './codes.ts';
 import { callbackId, digitalIdContext } from './context.ts';
 import type { SbiContext } from './context.ts';

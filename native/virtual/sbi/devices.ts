@@ -5,7 +5,7 @@
  * (double iris "1", slap "2", face "3"), so scripts written for MockMDS find the same ids.
  */
 import type { IssuedIdentity } from '../pki.ts';
-import { signJws } from '../../sbi/jws.ts';
+import { signJws } from '../../../lib/sbi/jws.ts';
 import type { VirtualSbiFault } from './faults.ts';
 import { sbiTimestamp } from './faults.ts';
 

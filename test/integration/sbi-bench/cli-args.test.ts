@@ -11,7 +11,7 @@ import type { Core } from '../../../main/core/index.ts';
 import { sbiBench } from '../../../main/cli/sbi-bench.ts';
 import { sbiDiscover } from '../../../main/cli/sbi-discover.ts';
 import { UsageError } from '../../../main/cli/usage.ts';
-import { createBenchEncryptionKey } from '../../../native/sbi/bench/decrypt.ts';
+import { createBenchEncryptionKey } from '../../../lib/sbi/decrypt.ts';
 import { root } from '../../helpers/pki.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pd-sbi-args-'));

@@ -1,8 +1,8 @@
 /** A real virtual SBI on loopback with the bench's key, trust in its two roots, and a prompt recorder. */
 import { createTrustStore } from '../../../lib/pki/index.ts';
 import type { TrustStore } from '../../../lib/pki/index.ts';
-import { createBenchEncryptionKey } from '../../../native/sbi/bench/decrypt.ts';
-import type { BenchEncryptionKey } from '../../../native/sbi/bench/decrypt.ts';
+import { createBenchEncryptionKey } from '../../../lib/sbi/decrypt.ts';
+import type { BenchEncryptionKey } from '../../../lib/sbi/decrypt.ts';
 import type { BenchPrompt, Prompter } from '../../../native/sbi/bench/prompts.ts';
 import { detectVirtualSbi, virtualPrompter } from '../../../native/sbi/bench/virtual-admin.ts';
 import { startVirtualSbi } from '../../../native/virtual/sbi/index.ts';

@@ -6,7 +6,7 @@
 import type net from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SbiClient } from '../../../native/sbi/client/sbi-client.ts';
-import { SbiError } from '../../../native/sbi/errors.ts';
+import { SbiError } from '../../../lib/sbi/errors.ts';
 import { verifyCapture, verifyDeviceInfo } from '../../../native/sbi/verify.ts';
 import { createSbiFixture, LEFT_SLAP, REGISTERED_SLAP } from '../../helpers/sbi-answers.ts';
 import type { SbiFixture } from '../../helpers/sbi-answers.ts';

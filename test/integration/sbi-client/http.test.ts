@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sbiHttp } from '../../../native/sbi/client/http.ts';
 import type { SbiHttpRequest } from '../../../native/sbi/client/http.ts';
 import { SbiClient } from '../../../native/sbi/client/sbi-client.ts';
-import { SbiError } from '../../../native/sbi/errors.ts';
+import { SbiError } from '../../../lib/sbi/errors.ts';
 import { jsonResponse, startTestSbi } from '../../helpers/sbi-server.ts';
 import type { Behaviour, TestSbiServer } from '../../helpers/sbi-server.ts';
 

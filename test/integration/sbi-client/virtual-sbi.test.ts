@@ -6,13 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTrustStore } from '../../../lib/pki/index.ts';
 import type { TrustStore } from '../../../lib/pki/index.ts';
-import { decryptBioValue } from '../../../native/sbi/bench/decrypt.ts';
+import { decryptBioValue } from '../../../lib/sbi/decrypt.ts';
 import { discoverSbi } from '../../../native/sbi/client/discovery.ts';
 import { SbiClient } from '../../../native/sbi/client/sbi-client.ts';
-import { SbiError } from '../../../native/sbi/errors.ts';
+import { SbiError } from '../../../lib/sbi/errors.ts';
 import { checkCaptureAnswer, checkDeviceInfoAnswer, TrustCache, verifyCapture, verifyDeviceInfo } from '../../../native/sbi/verify.ts';
 import type { CaptureContext, RegisteredDevice, VerifyContext } from '../../../native/sbi/verify.ts';
-import type { CaptureRequest, RCaptureRequest } from '../../../native/sbi/wire/index.ts';
+import type { CaptureRequest, RCaptureRequest } from '../../../lib/sbi/wire/index.ts';
 import { startVirtualSbi } from '../../../native/virtual/sbi/index.ts';
 import type { VirtualSbi } from '../../../native/virtual/sbi/index.ts';
 

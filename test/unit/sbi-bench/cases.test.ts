@@ -3,7 +3,7 @@ import { BENCH_CASES } from '../../../native/sbi/bench/cases.ts';
 import type { CaseKind } from '../../../native/sbi/bench/cases.ts';
 import { applicableCases, captureBody, CTK_TIMEOUTS, defaultCapture, invalidTransactionId, renameKey } from '../../../native/sbi/bench/requests.ts';
 import type { BenchDevice } from '../../../native/sbi/bench/requests.ts';
-import { rcaptureRequestSchema, captureRequestSchema, safeWire, subTypeFitsSubId, TRANSACTION_ID } from '../../../native/sbi/wire/index.ts';
+import { rcaptureRequestSchema, captureRequestSchema, safeWire, subTypeFitsSubId, TRANSACTION_ID } from '../../../lib/sbi/wire/index.ts';
 
 const device = (type: BenchDevice['type'], subType: string, purpose: string): BenchDevice => ({
   port: 4501, deviceId: '7', deviceCode: 'S1', status: 'Ready', type, subType, purpose, certification: 'L0', specVersion: '0.9.5', subIds: ['0'],

@@ -1,8 +1,8 @@
 import { constants, createCipheriv, createHash, publicEncrypt, randomBytes, X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBenchEncryptionKey, decryptBioValue, ivAndAad } from '../../../native/sbi/bench/decrypt.ts';
-import type { BenchEncryptionKey, EncryptedBio } from '../../../native/sbi/bench/decrypt.ts';
-import { SbiError } from '../../../native/sbi/errors.ts';
+import { createBenchEncryptionKey, decryptBioValue, ivAndAad } from '../../../lib/sbi/decrypt.ts';
+import type { BenchEncryptionKey, EncryptedBio } from '../../../lib/sbi/decrypt.ts';
+import { SbiError } from '../../../lib/sbi/errors.ts';
 
 /**
  * The device side of sbi.md §2.5, written here from the specification text on its own: XOR of the

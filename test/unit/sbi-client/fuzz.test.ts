@@ -5,10 +5,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDiscoveryAnswer } from '../../../native/sbi/client/discovery.ts';
-import { SbiError } from '../../../native/sbi/errors.ts';
+import { SbiError } from '../../../lib/sbi/errors.ts';
 import { checkCaptureAnswer, checkDeviceInfoAnswer, checkDiscoveryAnswer, TrustCache, verifyCapture, verifyDeviceInfo } from '../../../native/sbi/verify.ts';
 import type { CaptureContext, Check, VerifyContext } from '../../../native/sbi/verify.ts';
-import { parseJsonBody } from '../../../native/sbi/wire/index.ts';
+import { parseJsonBody } from '../../../lib/sbi/wire/index.ts';
 import { Rng } from '../../fuzz/mutator.ts';
 import { mutateAnswer } from '../../fuzz/sbi-mutator.ts';
 import { createSbiFixture, REGISTERED_SLAP } from '../../helpers/sbi-answers.ts';

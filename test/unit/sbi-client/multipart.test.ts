@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundaryOf, MjpegParser } from '../../../native/sbi/client/multipart.ts';
-import { SbiError } from '../../../native/sbi/errors.ts';
+import { SbiError } from '../../../lib/sbi/errors.ts';
 
 const jpeg = (n: number, size = 40) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(size - 6, n), Buffer.from([0xff, 0xd9])]);
 

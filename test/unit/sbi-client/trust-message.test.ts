@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCertificate } from '../../../lib/pki/index.ts';
 import type { ParsedCert } from '../../../lib/pki/index.ts';
-import { checkTrust, failingCertificate } from '../../../native/sbi/checks/trust.ts';
-import type { DecodedJws } from '../../../native/sbi/jws.ts';
+import { checkTrust, failingCertificate } from '../../../lib/sbi/checks/trust.ts';
+import type { DecodedJws } from '../../../lib/sbi/jws.ts';
 import { AT, intermediate, keyPair, leaf, root, trustFor } from '../../helpers/pki.ts';
 
 /*

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SbiError } from '../../../native/sbi/errors.ts';
+import { SbiError } from '../../../lib/sbi/errors.ts';
 import { checkCaptureAnswer, TrustCache, verifyCapture } from '../../../native/sbi/verify.ts';
 import type { CaptureContext, Check } from '../../../native/sbi/verify.ts';
 import { createSbiFixture, isoRecord, REGISTERED_SLAP, sbiTime } from '../../helpers/sbi-answers.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SbiError } from '../../../native/sbi/errors.ts';
+import { SbiError } from '../../../lib/sbi/errors.ts';
 import { checkDeviceInfoAnswer, checkDiscoveryAnswer, verifyDeviceInfo } from '../../../native/sbi/verify.ts';
 import type { Check, VerifyContext } from '../../../native/sbi/verify.ts';
 import { isReady, readDiscoveryAnswer } from '../../../native/sbi/client/discovery.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SbiError } from '../../../native/sbi/errors.ts';
+import { SbiError } from '../../../lib/sbi/errors.ts';
 import { parseSbiTimestamp } from '../../../native/sbi/verify.ts';
 import {
   captureDataSchema,
@@ -11,7 +11,7 @@ import {
   rcaptureRequestSchema,
   streamRequestSchema,
   subTypeFitsSubId,
-} from '../../../native/sbi/wire/index.ts';
+} from '../../../lib/sbi/wire/index.ts';
 
 const rcapture = {
   env: 'Developer',

@@ -4,9 +4,9 @@
  */
 import { createHash, verify, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decodeJws, jwsJson, signJws, verifyJwsSignature } from '../../../native/sbi/jws.ts';
-import { EMPTY_HASH_HEX, chainHash } from '../../../native/sbi/hash-chain.ts';
-import { isSbiError } from '../../../native/sbi/errors.ts';
+import { decodeJws, jwsJson, signJws, verifyJwsSignature } from '../../../lib/sbi/jws.ts';
+import { EMPTY_HASH_HEX, chainHash } from '../../../lib/sbi/hash-chain.ts';
+import { isSbiError } from '../../../lib/sbi/errors.ts';
 import { keyPair, leaf, root } from '../../helpers/pki.ts';
 
 const ca = root('CN=JWS Test Root, O=PD Test', { key: keyPair('rsa2048', 'jws-root') });

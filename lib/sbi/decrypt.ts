@@ -9,8 +9,8 @@
  */
 import { constants, createDecipheriv, createHash, createPrivateKey, privateDecrypt, randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { exportPkcs8, generateRsaKeys, issueCertificate, KeyUsage, serialFrom } from '../../../lib/certificates/issuer.ts';
-import { SbiError } from '../errors.ts';
+import { exportPkcs8, generateRsaKeys, issueCertificate, KeyUsage, serialFrom } from '../certificates/issuer.ts';
+import { SbiError } from './errors.ts';
 
 export interface BenchEncryptionKey {
   privateKey: KeyObject;

@@ -1,5 +1,5 @@
 /** What every verification needs: the trust store, the clock, and what the answer is compared with. */
-import type { TrustStore } from '../../../lib/pki/index.ts';
+import type { TrustStore } from '../../pki/index.ts';
 import type { RegisteredDevice } from './digital-id.ts';
 import type { TrustCache } from './trust.ts';
 

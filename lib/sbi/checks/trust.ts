@@ -9,8 +9,8 @@
  * period on the path; failures are recomputed (they are rare and may depend on `now`).
  */
 import { createHash } from 'node:crypto';
-import { parseCertificate, validateCertificatePath } from '../../../lib/pki/index.ts';
-import type { CertSummary, ParsedCert, PartnerDomain, TrustStore } from '../../../lib/pki/index.ts';
+import { parseCertificate, validateCertificatePath } from '../../pki/index.ts';
+import type { CertSummary, ParsedCert, PartnerDomain, TrustStore } from '../../pki/index.ts';
 import type { DecodedJws } from '../jws.ts';
 import { fail, pass, skip } from './types.ts';
 import type { Check } from './types.ts';

@@ -2,7 +2,7 @@
  * A nested digital ID (inside deviceInfo or capture data), checked in full: decoding, signature,
  * trust in its domain, schema, dateTime, and the registry match.
  */
-import type { PartnerDomain } from '../../../lib/pki/index.ts';
+import type { PartnerDomain } from '../../pki/index.ts';
 import type { DigitalId } from '../wire/index.ts';
 import { checkDigitalIdSchema, checkRegistry } from './digital-id.ts';
 import type { RegisteredDevice } from './digital-id.ts';
