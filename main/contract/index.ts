@@ -14,6 +14,7 @@ import { hardwareEvents, hardwareMethods } from './methods/hardware.ts';
 import { syncEvents, syncMethods } from './methods/sync.ts';
 import { notificationMethods } from './methods/notifications.ts';
 import { releaseMethods } from './methods/releases.ts';
+import { assistedMethods } from './methods/assisted.ts';
 import { portalAdminMethods, portalApplicantMethods, portalAuthMethods } from './methods/portal.ts';
 import type { ErrorBody } from './errors.ts';
 import { DataTopic } from './common.ts';
@@ -40,6 +41,7 @@ export const contract = {
   ...portalAdminMethods,
   ...portalApplicantMethods,
   ...portalAuthMethods,
+  ...assistedMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import type { MethodName, Output, ParsedInput } from '../contract/index.ts';
+import { assistedHandlers } from './assisted/handlers.ts';
 import type { CommandHandler, QueryHandler } from './command.ts';
 import type { ActionHandler } from './action.ts';
 import type { Actor } from './context.ts';
@@ -66,4 +67,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...notificationHandlers,
   ...releaseHandlers,
   ...portalHandlers,
+  ...assistedHandlers,
 };

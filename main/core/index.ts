@@ -24,6 +24,7 @@ import { aesKeyWrap, fileKek } from './keys/wrap.ts';
 import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from './private-files.ts';
 import type { HardwareHub, HubEmit } from '../../native/hub/hub.ts';
 import { createHardwareHub } from '../../native/hub/create-hub.ts';
+import type { IdaClient } from './ida/types.ts';
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>, audience: Audience) => void;
 export type { Audience } from './events/audience.ts';
@@ -63,6 +64,8 @@ export interface CoreOptions {
   log?: CoreDeps['log'];
   /** The hardware hub; tests pass one with their own port range. Default: from config. */
   hardware?: (emit: HubEmit) => HardwareHub;
+  /** The ID authentication service's client (assisted registration); tests pass the real one. */
+  ida?: IdaClient | null;
   /** 'server': this core serves desks (the server host); its changes are logged for their pulls. */
   syncRole?: 'server';
 }
@@ -110,6 +113,7 @@ export function openCore(options: CoreOptions): Core {
     hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, dataDir: options.dataDir, emit, now, log, keyWrap })))(emitEvent),
     deskSync: null,
     deskUpdates: null,
+    ida: options.ida ?? null,
   };
   const file = join(options.dataDir, DB_FILE);
   // SQLite gives -wal and -shm the database file's mode, so a 0600 database keeps them private too.

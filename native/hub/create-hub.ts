@@ -1,4 +1,5 @@
 import type { Config } from '../../main/core/config.ts';
+import { authCapture } from './auth-capture.ts';
 import type { CoreDeps } from '../../main/core/deps.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,6 +66,7 @@ export function createHardwareHub(opts: HubOptions): HardwareHub {
     usbList: () => usb.list(),
     discover: (o) => sbi.discover(o),
     inspect: (o) => sbi.inspect(o),
+    authCapture: (o) => authCapture(o),
     streamStart: (o) => streams.start(o),
     streamStop: (id) => streams.stop(id),
     streamOwner: (id) => streams.owner(id),

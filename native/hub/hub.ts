@@ -8,6 +8,7 @@ import type { EventName, EventPayload, Output } from '../../main/contract/index.
 import type { TrustStore } from '../../main/core/pki/index.ts';
 import type { Audience } from '../../main/core/events/audience.ts';
 import type { PromptAnswer } from './tasks.ts';
+import type { AuthCaptureRequest, AuthCaptureView } from './auth-capture.ts';
 
 export type UsbListView = Output<'hardware.usb.list'>;
 export type DiscoveryView = Output<'sbi.discover'>;
@@ -53,6 +54,8 @@ export interface HardwareHub {
   discover(opts: VerifyContext & { refresh: boolean; again?: () => VerifyContext }): Promise<DiscoveryView>;
   /** Device info of one device, verified; throws PD_HW_001/002 when absent or unverifiable. */
   inspect(opts: VerifyContext & { port: number; deviceId: string }): Promise<DiscoveredSbiView>;
+  /** One Auth-purpose CAPTURE, verified; the items as the device sent them (bioValue encrypted for the ID service). */
+  authCapture(opts: VerifyContext & AuthCaptureRequest): Promise<AuthCaptureView>;
   streamStart(opts: { port: number; deviceId: string; deviceSubId: string; owner: WorkOwner }): Promise<string>;
   streamStop(streamId: string): boolean;
   /** Who started a live stream; undefined when no such stream runs. */
