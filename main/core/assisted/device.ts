@@ -25,8 +25,9 @@ function sbiPort(ctx: QueryCtx, port: number): number {
  */
 export async function checkAuthDevice(ctx: QueryCtx, port: number, deviceId: string): Promise<DiscoveredSbiView> {
   let device: DiscoveredSbiView;
+  const allowed = sbiPort(ctx, port);
   try {
-    device = await ctx.deps.hardware.inspect({ trust: trustStoreOf(ctx.db), now: ctx.now, port: sbiPort(ctx, port), deviceId });
+    device = await ctx.deps.hardware.inspect({ trust: trustStoreOf(ctx.db), now: ctx.now, port: allowed, deviceId });
   } catch (e) {
     if (e instanceof AppError && (e.code === 'PD_HW_001' || e.code === 'PD_HW_002')) throw new AppError('PD_ASR_001', e.message, { deviceId: 'PD_ASR_001' });
     throw e;
