@@ -10,6 +10,7 @@ import chartsAr from './charts.ar.ts';
 import notificationsAr from './notifications.ar.ts';
 import updatesAr from './updates.ar.ts';
 import portalAr from './portal.ar.ts';
+import assistedAr from './assisted.ar.ts';
 
 const ar: Translation = {
   app: {
@@ -49,7 +50,7 @@ const ar: Translation = {
     valid: 'صالحة',
     expired: 'منتهية الصلاحية',
   },
-  roles: { PARTNER_ADMIN: 'مسؤول الشركاء', POLICYMANAGER: 'مدير السياسات' },
+  roles: { PARTNER_ADMIN: 'مسؤول الشركاء', POLICYMANAGER: 'مدير السياسات' , REGISTRATION_OFFICER: 'موظف التسجيل' },
   partnerTypes: {
     Auth_Partner: 'شريك المصادقة',
     Credential_Partner: 'شريك بيانات الاعتماد',
@@ -300,6 +301,7 @@ const ar: Translation = {
   notifications: notificationsAr,
   updates: updatesAr,
   portal: portalAr,
+  assisted: assistedAr,
   errors: {
     PD_RPC_001: 'تعذّرت قراءة الطلب.',
     PD_RPC_002: 'حجم الطلب كبير جدًا.',

@@ -10,6 +10,7 @@ import chartsEn from './charts.en.ts';
 import notificationsEn from './notifications.en.ts';
 import updatesEn from './updates.en.ts';
 import portalEn from './portal.en.ts';
+import assistedEn from './assisted.en.ts';
 
 /** One message per contract error code; a new code without a message fails the type-check. */
 const errors: Record<ErrorCode, string> = {
@@ -315,7 +316,7 @@ const en = {
     valid: 'Valid',
     expired: 'Expired',
   },
-  roles: { PARTNER_ADMIN: 'Partner Admin', POLICYMANAGER: 'Policy Manager' },
+  roles: { PARTNER_ADMIN: 'Partner Admin', POLICYMANAGER: 'Policy Manager' , REGISTRATION_OFFICER: 'Registration Officer' },
   partnerTypes,
   validation: {
     required: 'This field is required.',
@@ -544,6 +545,7 @@ const en = {
   notifications: notificationsEn,
   updates: updatesEn,
   portal: portalEn,
+  assisted: assistedEn,
   errors,
 };
 

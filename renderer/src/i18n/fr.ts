@@ -10,6 +10,7 @@ import chartsFr from './charts.fr.ts';
 import notificationsFr from './notifications.fr.ts';
 import updatesFr from './updates.fr.ts';
 import portalFr from './portal.fr.ts';
+import assistedFr from './assisted.fr.ts';
 
 const fr: Translation = {
   app: {
@@ -49,7 +50,7 @@ const fr: Translation = {
     valid: 'Valide',
     expired: 'Expiré',
   },
-  roles: { PARTNER_ADMIN: 'Administrateur des partenaires', POLICYMANAGER: 'Gestionnaire des politiques' },
+  roles: { PARTNER_ADMIN: 'Administrateur des partenaires', POLICYMANAGER: 'Gestionnaire des politiques' , REGISTRATION_OFFICER: 'Agent d’enregistrement' },
   partnerTypes: {
     Auth_Partner: 'Partenaire d’authentification',
     Credential_Partner: 'Partenaire d’identifiants',
@@ -300,6 +301,7 @@ const fr: Translation = {
   notifications: notificationsFr,
   updates: updatesFr,
   portal: portalFr,
+  assisted: assistedFr,
   errors: {
     PD_RPC_001: 'La requête n’a pas pu être lue.',
     PD_RPC_002: 'La requête est trop volumineuse.',
