@@ -23,7 +23,7 @@ const assistedEn = {
   },
   modalities: { Finger: 'Fingerprint', Iris: 'Iris', Face: 'Face' },
   threshold: 'threshold {{threshold}}',
-  attemptsLeft: '{{count}} attempts left',
+  attemptsLeft: 'Attempts left: {{count}}',
   attempt: 'Attempt {{n}}: quality {{quality}} / {{threshold}}',
   passed: 'good enough',
   belowThreshold: 'below the threshold',

@@ -25,7 +25,7 @@ const assistedFr: DeepStringMap<typeof assistedEn> = {
   },
   modalities: { Finger: 'Empreinte digitale', Iris: 'Iris', Face: 'Visage' },
   threshold: 'seuil {{threshold}}',
-  attemptsLeft: '{{count}} essais restants',
+  attemptsLeft: 'Essais restants : {{count}}',
   attempt: 'Essai {{n}} : qualité {{quality}} / {{threshold}}',
   passed: 'suffisante',
   belowThreshold: 'sous le seuil',
