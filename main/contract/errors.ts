@@ -255,6 +255,16 @@ export const ERROR_CODES = [
   'PD_ASR_015', // no ID service is configured on this desk
   'PD_ASR_016', // the queued capture expired before the ID service could be reached and was dropped
   'PD_ASR_017', // nothing captured yet: capture the applicant's biometrics first
+  // ID authentication (issue 16, docs/id-service.md); the service's own refusals are IDA's codes
+  'PD_IDA_001', // the ID authentication service cannot be reached, timed out or answered 5xx (retry later)
+  'PD_IDA_002', // the service's answer is not what IDA answers (not JSON, another transaction, no identity)
+  'PD_IDA_003', // the answer is not signed by the configured service's SIGN certificate
+  'PD_IDA_004', // the KYC identity does not decrypt with this desk's partner key
+  'PD_IDA_005', // this desk is not configured as an authentication partner of an ID service
+  'PD_IDA_006', // the transaction id was already used by this partner (replayed request)
+  'PD_IDA_007', // an enrolled biometric is not an ISO 19794 record of its modality
+  'PD_IDA_008', // a MISP licence needs an approved, active MISP partner
+  'PD_IDA_009', // the IDA client configuration is not usable (certificate, key or URL)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -15,6 +15,7 @@ import { syncEvents, syncMethods } from './methods/sync.ts';
 import { notificationMethods } from './methods/notifications.ts';
 import { releaseMethods } from './methods/releases.ts';
 import { assistedMethods } from './methods/assisted.ts';
+import { idServiceMethods } from './methods/id-service.ts';
 import { portalAdminMethods, portalApplicantMethods, portalAuthMethods } from './methods/portal.ts';
 import type { ErrorBody } from './errors.ts';
 import { DataTopic } from './common.ts';
@@ -38,6 +39,7 @@ export const contract = {
   ...syncMethods,
   ...notificationMethods,
   ...releaseMethods,
+  ...idServiceMethods,
   ...portalAdminMethods,
   ...portalApplicantMethods,
   ...portalAuthMethods,

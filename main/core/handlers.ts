@@ -19,6 +19,7 @@ import { syncHandlers } from './sync/handlers.ts';
 import { notificationHandlers } from './notifications/handlers.ts';
 import { releaseHandlers } from './releases/handlers.ts';
 import { portalHandlers } from './portal/handlers.ts';
+import { idServiceHandlers } from './id-service/handlers.ts';
 
 /**
  * A method that is neither one query nor one command: sync's push runs many commands, each through
@@ -59,6 +60,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...linkingHandlers,
   ...partnerHandlers,
   ...authServiceHandlers,
+  ...idServiceHandlers,
   ...certificateHandlers,
   ...deviceHandlers,
   ...ftmHandlers,

@@ -25,6 +25,7 @@ import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from './private
 import type { HardwareHub, HubEmit } from '../../native/hub/hub.ts';
 import { createHardwareHub } from '../../native/hub/create-hub.ts';
 import type { IdaClient } from './ida/types.ts';
+import { idaClientFromConfig } from './ida/config.ts';
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>, audience: Audience) => void;
 export type { Audience } from './events/audience.ts';
@@ -113,6 +114,7 @@ export function openCore(options: CoreOptions): Core {
     hardware: (options.hardware ?? ((emit) => createHardwareHub({ config: config.hardware, dataDir: options.dataDir, emit, now, log, keyWrap })))(emitEvent),
     deskSync: null,
     deskUpdates: null,
+    // Set once the read connection is open: the real client reads its settings (ida_client) at each call.
     ida: options.ida ?? null,
   };
   const file = join(options.dataDir, DB_FILE);
@@ -125,6 +127,7 @@ export function openCore(options: CoreOptions): Core {
   writer.pragma('cache_size = -32768');
   const reader = new Database(file, { readonly: true, fileMustExist: true }) as ReadDb;
   reader.pragma('busy_timeout = 5000');
+  if (options.ida === undefined) deps.ida = idaClientFromConfig(reader, deps);
   // Lists and counts scan large indexes; memory-mapped reads spare a read() per page (10× on 1M-row counts).
   reader.pragma('mmap_size = 1073741824');
   if (options.syncRole === 'server') becomeServer(writer);

@@ -82,7 +82,9 @@ export interface HardwareHub {
       | { action: 'quality'; deviceId: string; quality: number }
       | { action: 'delay'; delayMs: number }
       | { action: 'rotateKeys'; deviceId?: string | undefined }
-      | { action: 'fault'; fault: 'bad-signature' | 'wrong-hash' | 'millisecond-timestamps' | 'early-timeout' | 'wrong-count' | null },
+      | { action: 'fault'; fault: 'bad-signature' | 'wrong-hash' | 'millisecond-timestamps' | 'early-timeout' | 'wrong-count' | null }
+      /** The certificate Auth CAPTURE encrypts to (DER): the ID authentication service's IDA-FIR. */
+      | { action: 'encryptionCert'; certificate: Uint8Array },
     owner?: WorkOwner | null,
   ): Promise<void>;
   /** DER of the virtual device CA and FTM root, or null when the virtual SBI is not running. */

@@ -74,6 +74,7 @@ export class VirtualPart {
       else if (a.action === 'quality') sbi.control.setQuality(a.deviceId, a.quality);
       else if (a.action === 'delay') sbi.control.setDelay(a.delayMs);
       else if (a.action === 'rotateKeys') await sbi.control.rotateKeys(a.deviceId);
+      else if (a.action === 'encryptionCert') sbi.control.setEncryptionCert(a.certificate);
       else sbi.control.setFault(a.fault);
     } catch (e) {
       // The device refuses unknown device ids and out-of-range values with RangeError.

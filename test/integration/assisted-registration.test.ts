@@ -29,8 +29,8 @@ let port: number;
 
 beforeAll(async () => {
   ida = await idaStandIn();
-  ida.enrolled.set(AMINA_UIN, { name: 'Amina Diallo', emailId: 'amina@example.org', phoneNumber: '+225 0701020304' });
-  ida.enrolled.set(KARIM_UIN, { name: 'Karim Traoré' });
+  ida.enrolled.set(AMINA_UIN, { fullName: 'Amina Diallo', email: 'amina@example.org', phone: '+225 0701020304' });
+  ida.enrolled.set(KARIM_UIN, { fullName: 'Karim Traoré' });
   ida.noMatch.add(KARIM_UIN);
   tc = testCore({ clock: new TestClock(new Date()), ida: ida.client, config: { hardware: { ...RANGE, discoveryIntervalSeconds: 0 }, assisted: { queueTtlMinutes: 60, captureTimeoutMs: 3000 } } });
   await tc.call('setup.createAdmin', ADMIN);

@@ -12,6 +12,8 @@ import { loginHandlers } from './login.ts';
 import { resetHandlers } from './reset.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { generateDemoPki, seedDemoPki } from '../demo/pki.ts';
+import { generateDemoIda, seedDemoIda } from '../demo/ida.ts';
+import type { DemoIda } from '../demo/ida.ts';
 import type { DemoPki } from '../demo/pki.ts';
 import { createSigningCa, storeSigningCa } from '../certificates/signing-ca.ts';
 import type { NewSigningCa } from '../certificates/signing-ca.ts';
@@ -65,23 +67,27 @@ export const accountHandlers: HandlerMap<AccountMethods> = {
     },
   }),
 
-  'setup.loadDemo': command<'setup.loadDemo', { password: string; hash: string; pki: DemoPki; chipCerts: Uint8Array[] }>({
+  'setup.loadDemo': command<'setup.loadDemo', { password: string; hash: string; pki: DemoPki; chipCerts: Uint8Array[]; ida: DemoIda }>({
     module: 'demo',
     async prepare(ctx) {
       if (hasUsers(ctx.db)) throw new AppError('PD_SETUP_002', 'Demo data can only be loaded into an empty database.');
       // A fresh password per demo database, shown once: even demo installs have no default password.
       const password = `Demo-${ctx.deps.randomBytes(9).toString('base64url')}1!`;
       const [hash, pki] = await Promise.all([hashPassword(password, ctx.deps.randomBytes(16)), generateDemoPki(ctx.deps, ctx.now)]);
-      const chipCerts = await generateDemoChipCertificates(ctx.deps, ctx.now, pki.ftmIssuer);
+      const [chipCerts, ida] = await Promise.all([generateDemoChipCertificates(ctx.deps, ctx.now, pki.ftmIssuer), generateDemoIda(ctx.deps, ctx.now, pki)]);
       // The virtual SBI comes with the demo (issue 6); without it the rest of the demo still works.
       await ctx.deps.hardware.virtualControl({ action: 'start' }).catch((err: unknown) => ctx.deps.log('warn', 'demo: the virtual SBI did not start', err));
-      return { password, hash, pki, chipCerts };
+      // Its Auth captures encrypt to the demo ID service's IDA-FIR certificate (docs/id-service.md).
+      const fir = ida.serviceKeys.find((k) => k.ref === 'IDA-FIR')!.der;
+      if (ctx.deps.hardware.virtualRoots()) await ctx.deps.hardware.virtualControl({ action: 'encryptionCert', certificate: fir }).catch((err: unknown) => ctx.deps.log('warn', 'demo: the virtual SBI kept its encryption certificate', err));
+      return { password, hash, pki, chipCerts, ida };
     },
     apply(ctx, _input, prepared) {
       if (hasUsers(ctx.db)) throw new AppError('PD_SETUP_002', 'Demo data can only be loaded into an empty database.');
       const counts = seedDemo(ctx.db, prepared.hash, ctx.now);
       seedDemoPki(ctx.db, prepared.pki, ctx.now);
       seedDemoDevices(ctx.db, ctx.now, prepared.chipCerts);
+      seedDemoIda(ctx.db, ctx.deps, prepared.ida, prepared.hash, ctx.now);
       markDemoDatabase(ctx);
       if (ctx.deps.hardware.virtualRoots()) trustVirtualRoots(ctx);
       ctx.changed('accounts');

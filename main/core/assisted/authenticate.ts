@@ -18,6 +18,7 @@ interface CaptureDb {
 
 /** IDA's refusal codes grouped by what the officer can do about them (ida.md §5, §6). */
 export function refusalCode(serviceCode: string): ErrorCode {
+  if (serviceCode === 'PD_IDA_005' || serviceCode === 'PD_IDA_009') return 'PD_ASR_015';
   if (/^IDA-(BIA-00[16]|DEA-001)$/.test(serviceCode)) return 'PD_ASR_011';
   if (/^IDA-MPA-0(0[46-9]|1[2-35-9]|2[12]|3[89])$/.test(serviceCode)) return 'PD_ASR_012';
   if (/^IDA-(MPA-00[13]|BIA-01[48]|BIA-00[2-9]|DPM-)/.test(serviceCode)) return 'PD_ASR_013';

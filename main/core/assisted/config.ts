@@ -18,7 +18,7 @@ export const AssistedConfigSchema = z
     /** Form key → the e-KYC claim that fills it; a claim named like the key fills it too. */
     claimMapping: z
       .record(z.string(), z.string())
-      .default({ name: 'name', email: 'emailId', phone: 'phoneNumber', birthdate: 'dob', gender: 'gender', address: 'fullAddress' }),
+      .default({ name: 'fullName', email: 'email', phone: 'phone', birthdate: 'dateOfBirth', gender: 'gender', address: 'addressLine1' }),
   })
   .strict()
   .refine((c) => new Set(c.modalities).size === c.modalities.length, { message: 'a modality is listed twice' });

@@ -69,7 +69,7 @@ export const assistedHandlers: HandlerMap<AssistedMethods> = {
     const cfg = ctx.deps.config.assisted;
     return {
       modalities: cfg.modalities.map((m) => ({ modality: m, threshold: cfg.thresholds[m], maxAttempts: cfg.maxAttempts })),
-      idServiceConfigured: ctx.deps.ida !== null,
+      idServiceConfigured: ctx.deps.ida !== null && ctx.db.prepare('SELECT 1 FROM ida_client LIMIT 1').get() !== undefined,
       queueTtlMinutes: cfg.queueTtlMinutes,
     };
   }),

@@ -94,7 +94,7 @@ export function submitAssisted(ctx: CommandCtx, input: ParsedInput<'assisted.sub
   const claims = JSON.parse(r.claims_json ?? '{}') as Record<string, unknown>;
   const time = ctx.now.toISOString();
   const nameOf = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 256) : null);
-  const name = nameOf(data.name) ?? nameOf(claims.name) ?? nameOf(claims.name_eng) ?? r.individual_id;
+  const name = nameOf(data.name) ?? nameOf(claims.fullName) ?? nameOf(claims.name) ?? r.individual_id;
   const registrantId = registrantFor(ctx, r, name, time);
   if (program.multiple_submissions !== 1 && ctx.db.prepare("SELECT 1 FROM application WHERE program_id = ? AND registrant_id = ? AND state <> 'draft'").get(program.id, registrantId)) {
     throw new AppError('PD_SSP_006', 'This applicant has already applied to this program.', { programId: 'PD_SSP_006' });

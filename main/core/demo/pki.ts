@@ -39,6 +39,8 @@ export interface DemoPki {
   partnerCerts: PartnerCertRow[];
   /** The FTM issuing CA, for the demo chip certificates (main/core/demo/devices.ts). */
   ftmIssuer: { der: Uint8Array; key: CryptoKey };
+  /** The AUTH issuing CA, for the demo desk's authentication-partner certificate (main/core/demo/ida.ts). */
+  authIssuer: { der: Uint8Array; key: CryptoKey };
 }
 
 async function ca(deps: CoreDeps, subject: string, from: Date, to: Date, issuer?: { der: Uint8Array; key: CryptoKey }) {
@@ -104,7 +106,7 @@ export async function generateDemoPki(deps: CoreDeps, now: Date): Promise<DemoPk
     });
     partnerCerts.push({ partnerId: h.id, domain: h.domain, caSigned, mosipSigned, uploadedAt });
   }
-  return { signingCa, cas, partnerCerts, ftmIssuer: issuing.get('FTM')! };
+  return { signingCa, cas, partnerCerts, ftmIssuer: issuing.get('FTM')!, authIssuer: issuing.get('AUTH')! };
 }
 
 export function seedDemoPki(db: WriteDb, pki: DemoPki, now: Date): void {

@@ -15,6 +15,8 @@ import { createEventHub } from './events.ts';
 import type { JsonLog, LogFields } from './log.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { serveUpdates } from './updates.ts';
+import { createIdService } from '../../core/id-service/service.ts';
+import { serveIdAuthentication } from '../shared/id-service-http.ts';
 
 export interface ServerHostOptions {
   /** The host owns the core from here on: close() closes it after the last request. */
@@ -83,6 +85,8 @@ export async function startServerHost(options: ServerHostOptions): Promise<Serve
   const settings = core.deps.config.server;
   const limiter = new RateLimiter(settings.rateLimits, options.now ?? Date.now);
   const hub = createEventHub(core);
+  // The ID authentication service (docs/id-service.md) answers under /idauthentication/v1.
+  const idService = createIdService(core.env);
   const scheme = options.tls ? 'https' : 'http';
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
@@ -125,6 +129,8 @@ export async function startServerHost(options: ServerHostOptions): Promise<Serve
     }
     if (!hostOk(req)) return refuse(meta, res, 403, { code: 'PD_RPC_005', message: 'Unexpected Host header.' });
     if (path.startsWith('/api/call/')) return handleCall(req, res, path.slice('/api/call/'.length), meta);
+    if (!originOk(req) && path.startsWith('/idauthentication/')) return refuse(meta, res, 403, { code: 'PD_RPC_005', message: 'Requests from other origins are refused.' });
+    if (await serveIdAuthentication(idService, req, res, path, (code) => (meta.code = code))) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(meta, res, 405, { code: 'PD_RPC_001', message: 'Method not allowed.' });
     if (await serveUpdates(core, req, res, path)) return;
     const isPage = path === '/' || path === '/index.html';

@@ -8,6 +8,10 @@ import { isMethodName } from '../../contract/index.ts';
 import type { Core } from '../../core/index.ts';
 import { readStatic } from '../shared/static.ts';
 import { ANSWERED, fail, pageCsp, readCallInput, sendJson } from '../shared/http.ts';
+import { serviceCertificate } from '../../core/id-service/keys.ts';
+import { createIdService } from '../../core/id-service/service.ts';
+import type { IdService } from '../../core/id-service/service.ts';
+import { serveIdAuthentication } from '../shared/id-service-http.ts';
 
 const SESSION_HEADER = 'x-partner-desk-session';
 /**
@@ -87,6 +91,7 @@ function launchTokenOf(req: IncomingMessage): string | undefined {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   let core: Core | null = null;
+  let idService: IdService | null = null;
   let origin = '';
   let allowedHosts = new Set<string>();
 
@@ -112,6 +117,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!hostOk(req)) return fail(res, 403, { code: 'PD_RPC_005', message: 'Unexpected Host header.' });
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname.startsWith('/api/call/')) return handleCall(req, res, url.pathname.slice('/api/call/'.length));
+    // A desk serves an ID authentication service only when its database holds one (the demo's).
+    if (url.pathname.startsWith('/idauthentication/') && originOk(req) && serviceCertificate(core!.db.reader, 'PARTNER')) {
+      idService ??= createIdService(core!.env);
+      if (await serveIdAuthentication(idService, req, res, url.pathname, () => undefined)) return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, { code: 'PD_RPC_001', message: 'Method not allowed.' });
     // The page holds no data: it is served to anyone who reaches the host, and asks for the
     // launch token (from the URL fragment) before anything but the reset route works.

@@ -18,6 +18,8 @@ import m0143 from './0143-sync-desks.ts';
 import m0144 from './0144-sync-connection.ts';
 import m0150 from './0150-notifications.ts';
 import m0170 from './0170-releases.ts';
+import m0180 from './0180-id-service.ts';
+import m0181 from './0181-ida-client.ts';
 import m0190 from './0190-assisted-registration.ts';
 import m0160 from './0160-portal.ts';
 
@@ -49,6 +51,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 150, name: 'notifications', up: m0150 },
   { version: 160, name: 'portal', up: m0160 },
   { version: 170, name: 'releases', up: m0170 },
+  { version: 180, name: 'id-service', up: m0180 },
+  { version: 181, name: 'ida-client', up: m0181 },
   { version: 190, name: 'assisted-registration', up: m0190 },
 ];
 

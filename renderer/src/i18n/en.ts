@@ -248,6 +248,15 @@ const errors: Record<ErrorCode, string> = {
   PD_ASR_015: "No ID authentication service is configured on this desk.",
   PD_ASR_016: "The capture waited too long for the ID service and was dropped. Capture again.",
   PD_ASR_017: "Capture the applicant's biometrics first.",
+  PD_IDA_001: "The ID authentication service cannot be reached. The request can be sent again when the connection is back.",
+  PD_IDA_002: "The ID authentication service gave an answer this desk cannot use.",
+  PD_IDA_003: "The answer is not signed by the configured ID authentication service, so it was not trusted.",
+  PD_IDA_004: "The identity sent by the ID authentication service cannot be decrypted with this desk's partner key.",
+  PD_IDA_005: "This desk is not configured as an authentication partner of an ID authentication service.",
+  PD_IDA_006: "This transaction was already sent once; a replayed request is refused. Capture again.",
+  PD_IDA_007: "A biometric record is not a valid ISO 19794 record of its type.",
+  PD_IDA_008: "A MISP licence can only be issued to an approved, active MISP partner.",
+  PD_IDA_009: "The ID authentication settings are not usable: check the address, the certificates and the partner key.",
 };
 
 const partnerTypes: Record<PartnerTypeCode, string> = {

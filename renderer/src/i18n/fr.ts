@@ -537,6 +537,15 @@ const fr: Translation = {
     PD_ASR_015: "Aucun service d’authentification d’identité n’est configuré sur ce poste.",
     PD_ASR_016: "La capture a attendu trop longtemps le service d’identité et a été supprimée. Capturez de nouveau.",
     PD_ASR_017: "Capturez d’abord les données biométriques du demandeur.",
+    PD_IDA_001: "Le service d'authentification d'identité est injoignable. La demande pourra être renvoyée au retour de la connexion.",
+    PD_IDA_002: "Le service d'authentification d'identité a donné une réponse que ce poste ne peut pas utiliser.",
+    PD_IDA_003: "La réponse n'est pas signée par le service d'authentification configuré ; elle n'a pas été acceptée.",
+    PD_IDA_004: "L'identité envoyée par le service ne peut pas être déchiffrée avec la clé partenaire de ce poste.",
+    PD_IDA_005: "Ce poste n'est pas configuré comme partenaire d'authentification d'un service d'authentification d'identité.",
+    PD_IDA_006: "Cette transaction a déjà été envoyée ; une demande rejouée est refusée. Recommencez la capture.",
+    PD_IDA_007: "Un enregistrement biométrique n'est pas un enregistrement ISO 19794 valide de son type.",
+    PD_IDA_008: "Une licence MISP ne peut être délivrée qu'à un partenaire MISP approuvé et actif.",
+    PD_IDA_009: "Les réglages d'authentification d'identité sont inutilisables : vérifiez l'adresse, les certificats et la clé partenaire.",
   },
 };
 

@@ -11,8 +11,8 @@ function seed(db: ReturnType<typeof dbAt>) {
 }
 
 describe('migration 0190 assisted registration', () => {
-  it('applies on top of the releases step; every table starts empty', () => {
-    const db = dbAt(170);
+  it('applies on top of the ID service steps; every table starts empty', () => {
+    const db = dbAt(181);
     migrate(db, 190);
     for (const t of ['assisted_application', 'assisted_attempt', 'assisted_capture', 'assisted_auth_event']) expect(db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get(), t).toBe(0);
   });
