@@ -114,7 +114,7 @@ export const assistedMethods = {
       })
       .strict(),
     output: z.object({ userId: z.string(), roles: z.array(z.string()) }),
-    errors: ['PMS_PRT_010', 'PMS_PRT_011', 'PMS_PRT_012', 'PMS_PRT_051', 'PD_PWD_001'],
+    errors: ['PMS_PRT_010', 'PMS_PRT_011', 'PMS_PRT_012', 'PMS_PRT_013', 'PMS_PRT_051', 'PMS_PRT_052', 'PMS_PRT_056', 'PMS_PRT_066', 'PD_PWD_001'],
   }),
   'assisted.settings': method({
     kind: 'query',
