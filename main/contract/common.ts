@@ -34,7 +34,13 @@ export type PartnerTypeCode = z.infer<typeof PartnerTypeCode>;
  */
 export const PORTAL_ROLES = ['PROGRAM_ADMIN', 'APPLICANT'] as const;
 
-export const ROLES = [...ADMIN_ROLES, ...PARTNER_TYPES.map((t) => t.role), ...PORTAL_ROLES] as const;
+/**
+ * The assisted-registration officer (issue 16, ssp.md §A10, §C2): applies on an applicant's behalf
+ * at a desk, after authenticating the applicant with an Auth-purpose biometric device.
+ */
+export const OFFICER_ROLES = ['REGISTRATION_OFFICER'] as const;
+
+export const ROLES = [...ADMIN_ROLES, ...PARTNER_TYPES.map((t) => t.role), ...PORTAL_ROLES, ...OFFICER_ROLES] as const;
 export type Role = (typeof ROLES)[number];
 /** Every partner-type role (not the admin roles). */
 export const PARTNER_ROLES: readonly Role[] = PARTNER_TYPES.map((t) => t.role);
@@ -161,7 +167,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
  * What a `data.changed` event names: the part of the data a committed command changed. Screens
  * refetch what they show from a topic; the hosts deliver a topic only to whom may read it.
  */
-export const DATA_TOPICS = ['accounts', 'partners', 'trustStore', 'policies', 'policyLinking', 'authServices', 'devices', 'ftm', 'notifications', 'releases', 'programs', 'applications'] as const;
+export const DATA_TOPICS = ['accounts', 'partners', 'trustStore', 'policies', 'policyLinking', 'authServices', 'devices', 'ftm', 'notifications', 'releases', 'programs', 'applications', 'assisted'] as const;
 export const DataTopic = z.enum(DATA_TOPICS);
 export type DataTopic = z.infer<typeof DataTopic>;
 

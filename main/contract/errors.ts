@@ -239,6 +239,23 @@ export const ERROR_CODES = [
   'PD_SSP_018', // a program with this name already exists
   'PD_SSP_019', // the sign-in was refused or cancelled at the provider (consent withheld)
   'PD_SSP_020', // no such user
+  'PD_ASR_001', // no Auth-purpose biometric device answers with this id (or it is not an Auth device)
+  'PD_ASR_002', // the device did not verify (signature, trust, time): refused before any capture
+  'PD_ASR_003', // the device is not Ready (Busy, Not Ready, Not Registered): refused before any capture
+  'PD_ASR_004', // the applicant's consent is not recorded
+  'PD_ASR_005', // not a valid UIN / VID (length, first digit, Verhoeff check digit)
+  'PD_ASR_006', // no such assisted application (or another officer's)
+  'PD_ASR_007', // the assisted application is not in a state that allows this
+  'PD_ASR_008', // this modality or finger is not configured, or is marked missing
+  'PD_ASR_009', // no retries left for this modality
+  'PD_ASR_010', // the device did not capture (timed out, busy or answered an error); try again
+  'PD_ASR_011', // the ID service found no match (IDA-BIA-001 and other biometric refusals)
+  'PD_ASR_012', // the ID service refused the desk's credentials (partner, API key, licence, certificate)
+  'PD_ASR_013', // the ID service refused the device or its capture (signature, encryption, digital id)
+  'PD_ASR_014', // the ID service refused the request (identity unknown, input, time)
+  'PD_ASR_015', // no ID service is configured on this desk
+  'PD_ASR_016', // the queued capture expired before the ID service could be reached and was dropped
+  'PD_ASR_017', // nothing captured yet: capture the applicant's biometrics first
   // ID authentication (issue 16, docs/id-service.md); the service's own refusals are IDA's codes
   'PD_IDA_001', // the ID authentication service cannot be reached, timed out or answered 5xx (retry later)
   'PD_IDA_002', // the service's answer is not what IDA answers (not JSON, another transaction, no identity)

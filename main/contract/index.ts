@@ -14,6 +14,7 @@ import { hardwareEvents, hardwareMethods } from './methods/hardware.ts';
 import { syncEvents, syncMethods } from './methods/sync.ts';
 import { notificationMethods } from './methods/notifications.ts';
 import { releaseMethods } from './methods/releases.ts';
+import { assistedMethods } from './methods/assisted.ts';
 import { idServiceMethods } from './methods/id-service.ts';
 import { portalAdminMethods, portalApplicantMethods, portalAuthMethods } from './methods/portal.ts';
 import type { ErrorBody } from './errors.ts';
@@ -42,6 +43,7 @@ export const contract = {
   ...portalAdminMethods,
   ...portalApplicantMethods,
   ...portalAuthMethods,
+  ...assistedMethods,
 };
 
 export type Contract = typeof contract;
@@ -97,3 +99,4 @@ export { SYNC_MAX_PUSH_BYTES } from './methods/sync.ts';
 export { NOTIFICATION_TYPES, ADMIN_NOTIFICATION_TYPES, PARTNER_NOTIFICATION_ROLES, notificationObjectPath } from './methods/notifications.ts';
 export type { NotificationType, NotificationDetails } from './methods/notifications.ts';
 export * from './methods/portal-model.ts';
+export { FINGER_NAMES, IRIS_NAMES, MODALITIES, ASSISTED_STATES } from './methods/assisted.ts';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { OIDC_DEFAULTS, OidcConfigSchema } from './auth-services/oidc-config.ts';
 import { COUNT_CAP } from './lists/count-cap.ts';
 import { PortalConfigSchema } from './portal/config.ts';
+import { ASSISTED_DEFAULTS, AssistedConfigSchema } from './assisted/config.ts';
 import { SERVER_CONFIG_DEFAULTS, ServerConfigSchema } from './server-config.ts';
 
 /** MOSIP's default expiry periods (days before expiry) for every kind: 30, 15, then daily from 10 (pms.md §4). */
@@ -178,6 +179,8 @@ export const ConfigSchema = z
       .default({ channel: 'stable', releaseKey: null, checkIntervalMinutes: 6 * 60 }),
     /** The self-service portal's applicant sign-in (issue 15); absent: no sign-in with an ID. */
     portal: PortalConfigSchema.default({}),
+    /** Assisted registration at the desk (issue 16): modalities, thresholds, attempts, queue time. */
+    assisted: AssistedConfigSchema.default(ASSISTED_DEFAULTS),
     /** Base of links in e-mails; the host fills in its own address when this is absent. */
     publicUrl: z.string().url().optional(),
     smtp: z

@@ -4,6 +4,7 @@ import type { KeyWrap } from '../../lib/keys/wrap.ts';
 import type { HardwareService } from './hardware/service.ts';
 import type { DeskSyncPort } from './sync/port.ts';
 import type { DeskUpdatePort } from './releases/updates.ts';
+import type { IdaClient } from './ida/types.ts';
 
 /**
  * Everything the core takes from outside. Time and randomness come in here so tests drive
@@ -26,4 +27,6 @@ export interface CoreDeps {
   deskSync: DeskSyncPort | null;
   /** The desk's updater (main/update), set by the Electron host; null: this host installs nothing. */
   deskUpdates: DeskUpdatePort | null;
+  /** The ID authentication service (MOSIP IDA's e-KYC shape) for assisted registration; null: none configured. */
+  ida: IdaClient | null;
 }

@@ -16,6 +16,7 @@ import { notificationHandlers } from './notifications/handlers.ts';
 import { releaseHandlers } from './releases/handlers.ts';
 import { portalHandlers } from './portal/handlers.ts';
 import { idServiceHandlers } from './id-service/handlers.ts';
+import { assistedHandlers } from './assisted/handlers.ts';
 
 /** Every contract method has exactly one handler; a missing one is a type error here. */
 export const handlers: HandlerMap<MethodName> = {
@@ -27,6 +28,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...partnerHandlers,
   ...authServiceHandlers,
   ...idServiceHandlers,
+  ...assistedHandlers,
   ...certificateHandlers,
   ...deviceHandlers,
   ...ftmHandlers,

@@ -24,6 +24,8 @@ import type { Mailer } from './mail/mailer.ts';
 import { aesKeyWrap, fileKek } from '../../lib/keys/wrap.ts';
 import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from '../../lib/private-files.ts';
 import type { HardwareFactory } from './hardware/service.ts';
+import type { IdaClient } from './ida/types.ts';
+import { idaClientFromConfig } from './ida/config.ts';
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>, audience: Audience) => void;
 export type { Audience } from './events/audience.ts';
@@ -63,6 +65,8 @@ export interface CoreOptions {
   log?: CoreDeps['log'];
   /** Builds the process's hardware service: the hosts pass native/hub's `createHardwareHub`. */
   hardware: HardwareFactory;
+  /** The ID authentication service's client (assisted registration); tests pass the real one. */
+  ida?: IdaClient | null;
   /** 'server': this core serves desks (the server host); its changes are logged for their pulls. */
   syncRole?: 'server';
 }
@@ -110,6 +114,8 @@ export function openCore(options: CoreOptions): Core {
     hardware: options.hardware({ config: config.hardware, dataDir: options.dataDir, emit: emitEvent, now, log, keyWrap }),
     deskSync: null,
     deskUpdates: null,
+    // Set once the read connection is open: the real client reads its settings (ida_client) at each call.
+    ida: options.ida ?? null,
   };
   const file = join(options.dataDir, DB_FILE);
   // SQLite gives -wal and -shm the database file's mode, so a 0600 database keeps them private too.
@@ -121,6 +127,7 @@ export function openCore(options: CoreOptions): Core {
   writer.pragma('cache_size = -32768');
   const reader = new Database(file, { readonly: true, fileMustExist: true }) as ReadDb;
   reader.pragma('busy_timeout = 5000');
+  if (options.ida === undefined) deps.ida = idaClientFromConfig(reader, deps);
   // Lists and counts scan large indexes; memory-mapped reads spare a read() per page (10× on 1M-row counts).
   reader.pragma('mmap_size = 1073741824');
   if (options.syncRole === 'server') becomeServer(writer);

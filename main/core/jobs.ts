@@ -33,11 +33,20 @@ export async function expireSbis(core: Core): Promise<SbiExpirySummary> {
   return due ? core.runAsSystem('sbis.expireDue', {}) : NO_SBI_EXPIRY;
 }
 
+/** Assisted-registration captures that waited longer than the configured time are dropped. */
+export async function expireAssistedQueue(core: Core): Promise<number> {
+  const before = new Date(core.deps.now().getTime() - core.deps.config.assisted.queueTtlMinutes * 60_000).toISOString();
+  const due = core.db.reader.prepare("SELECT 1 FROM assisted_application WHERE state = 'waiting' AND queued_at <= ? LIMIT 1").get(before);
+  return due ? (await core.runAsSystem('assisted.expireQueue', {})).dropped : 0;
+}
+
 /**
  * The scheduled work of the core. Each job first looks on the read connection whether anything is
  * due, so an idle hour leaves no audit record; what is due runs as a command of the system actor.
  */
 export async function runScheduledJobs(core: Core): Promise<JobsSummary> {
+  // Queued captures are the desk's own: dropped on time even on a desk joined to a server.
+  await expireAssistedQueue(core);
   // A desk joined to a server leaves the jobs to the server: their effects arrive with its rows.
   if (syncRole(core.db.reader) === 'desk') return { apiKeysExpired: 0, sbis: NO_SBI_EXPIRY, notifications: NO_NOTIFICATIONS };
   // Expiry notices first: an SBI whose expiry is 00:00 today still gets its "expires today" (period 0)

@@ -1,4 +1,5 @@
 import type { KeyWrap } from '../../lib/keys/wrap.ts';
+import { authCapture } from './auth-capture.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CATALOGUE_PATH, loadCatalogue } from '../usb/catalogue.ts';
@@ -76,6 +77,7 @@ export function createHardwareHub(opts: HubOptions): HardwareHub {
     usbList: () => usb.list(),
     discover: (o) => sbi.discover(o),
     inspect: (o) => sbi.inspect(o),
+    authCapture: (o) => authCapture(o),
     streamStart: (o) => streams.start(o),
     streamStop: (id) => streams.stop(id),
     streamOwner: (id) => streams.owner(id),

@@ -6,6 +6,7 @@
  */
 import type { EventName, EventPayload, Output, Role } from '../../main/contract/index.ts';
 import type { TrustStore } from '../../lib/pki/index.ts';
+import type { AuthCaptureRequest, AuthCaptureView } from './auth-capture.ts';
 
 export type UsbListView = Output<'hardware.usb.list'>;
 export type DiscoveryView = Output<'sbi.discover'>;
@@ -57,6 +58,8 @@ export interface HardwareHub {
   discover(opts: VerifyContext & { refresh: boolean; again?: () => VerifyContext }): Promise<DiscoveryView>;
   /** Device info of one device, verified; throws PD_HW_001/002 when absent or unverifiable. */
   inspect(opts: VerifyContext & { port: number; deviceId: string }): Promise<DiscoveredSbiView>;
+  /** One Auth-purpose CAPTURE, verified; the items as the device sent them (bioValue encrypted for the ID service). */
+  authCapture(opts: VerifyContext & AuthCaptureRequest): Promise<AuthCaptureView>;
   streamStart(opts: { port: number; deviceId: string; deviceSubId: string; owner: WorkOwner }): Promise<string>;
   streamStop(streamId: string): boolean;
   /** Who started a live stream; undefined when no such stream runs. */

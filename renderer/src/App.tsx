@@ -29,6 +29,7 @@ import { hardwareScreen } from './screens/hardware/routes.tsx';
 import { syncScreen } from './screens/sync/routes.tsx';
 import { notificationScreen } from './screens/notifications/routes.tsx';
 import { portalScreen } from './screens/portal/routes.tsx';
+import { assistedScreen } from './screens/assisted/routes.tsx';
 import { PortalCallback, isProviderAnswer } from './screens/portal/PortalSignIn.tsx';
 import type { UserProfile } from './contract.ts';
 
@@ -68,7 +69,7 @@ function privateScreen(screen: Screen, user: UserProfile): ReactNode {
     case 'notAllowed':
       return <NotAllowedScreen />;
     default:
-      return policyScreen(screen) ?? devicesScreen(screen) ?? hardwareScreen(screen, user) ?? partnerServicesScreen(screen, user) ?? syncScreen(screen, user) ?? notificationScreen(screen, user) ?? portalScreen(screen);
+      return policyScreen(screen) ?? devicesScreen(screen) ?? hardwareScreen(screen, user) ?? partnerServicesScreen(screen, user) ?? syncScreen(screen, user) ?? notificationScreen(screen, user) ?? portalScreen(screen) ?? assistedScreen(screen);
   }
 }
 

@@ -7,6 +7,7 @@ import type { Core } from '../../main/core/index.ts';
 import { parseConfig } from '../../main/core/config.ts';
 import type { Config } from '../../main/core/config.ts';
 import type { Mailer } from '../../main/core/mail/mailer.ts';
+import type { IdaClient } from '../../main/core/ida/types.ts';
 import type { Input, MethodName, Output } from '../../main/contract/index.ts';
 
 /** A controllable clock: tests move time instead of sleeping. */
@@ -29,7 +30,7 @@ export interface TestCore {
 }
 
 /** A fresh data directory with a real SQLite file per test. */
-export function testCore(options: { config?: Partial<Record<keyof Config, unknown>>; mailer?: Mailer; syncRole?: 'server'; clock?: TestClock } = {}): TestCore {
+export function testCore(options: { config?: Partial<Record<keyof Config, unknown>>; mailer?: Mailer; syncRole?: 'server'; clock?: TestClock; ida?: IdaClient } = {}): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'pd-test-'));
   const clock = options.clock ?? new TestClock();
   const core = openCore({
@@ -40,6 +41,7 @@ export function testCore(options: { config?: Partial<Record<keyof Config, unknow
     config: parseConfig(options.config ?? {}),
     ...(options.mailer ? { mailer: options.mailer } : {}),
     ...(options.syncRole ? { syncRole: options.syncRole } : {}),
+    ...(options.ida ? { ida: options.ida } : {}),
     log: () => undefined,
   });
   const tc: TestCore = {

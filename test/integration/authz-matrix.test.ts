@@ -28,7 +28,8 @@ beforeAll(async () => {
   sessions.set('POLICYMANAGER', await signIn(tc, 'pm', ADMIN.password));
   // the portal's roles (issue 15), each on a user of its own; the applicant signs in with a password here only to
   // reach the gate (real applicants have none: test/integration/portal-oidc.test.ts)
-  for (const [id, role] of [['prog', 'PROGRAM_ADMIN'], ['appl', 'APPLICANT']] as const) {
+  // …and the registration officer (issue 16)
+  for (const [id, role] of [['prog', 'PROGRAM_ADMIN'], ['appl', 'APPLICANT'], ['offi', 'REGISTRATION_OFFICER']] as const) {
     tc.core.db.writer.prepare(`INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) SELECT ?, ?, first_name, last_name, org_name, password_hash, 'en', created_at, updated_at FROM app_user WHERE id = 'admin'`).run(id, `${id}@x.example`);
     tc.core.db.writer.prepare('INSERT INTO user_role (user_id, role) VALUES (?, ?)').run(id, role);
     sessions.set(role, await signIn(tc, id, ADMIN.password));

@@ -184,7 +184,7 @@ beforeAll(async () => {
   password = (await tc.call('setup.loadDemo', {})).password;
   // The portal's roles (issue 15) on users of their own, with the demo password; real applicants
   // sign in through OpenID Connect (portal-oidc.test.ts), the run only needs a session past the gate.
-  for (const [id, role] of [['prog', 'PROGRAM_ADMIN'], ['appl', 'APPLICANT']] as const) {
+  for (const [id, role] of [['prog', 'PROGRAM_ADMIN'], ['appl', 'APPLICANT'], ['offi', 'REGISTRATION_OFFICER']] as const) {
     tc.core.db.writer.prepare("INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) SELECT ?, ?, first_name, last_name, org_name, password_hash, 'en', created_at, updated_at FROM app_user WHERE id = 'admin'").run(id, `${id}@x.example`);
     tc.core.db.writer.prepare('INSERT INTO user_role (user_id, role) VALUES (?, ?)').run(id, role);
   }

@@ -94,6 +94,8 @@ export const ApplicationRow = z.object({
   submittedDateTime: Timestamp.nullable(),
   decidedDateTime: Timestamp.nullable(),
   updatedDateTime: Timestamp,
+  /** Submitted by a registration officer on the applicant's behalf (issue 16); null: by the applicant. */
+  assistedBy: z.object({ officerId: z.string(), officerName: z.string() }).nullable(),
 });
 export const ApplicationDetail = ApplicationRow.extend({ data: JsonDocument });
 

@@ -26,7 +26,7 @@ export interface Viewer {
 const ROLE_OF_TYPE = new Map<string, Role>(PARTNER_TYPES.map((t) => [t.code, t.role]));
 const ADMIN_ONLY: readonly Role[] = ['PARTNER_ADMIN'];
 /** The portal's programs are a shared catalogue for applicants; applications are the program admin's to review. */
-const PORTAL_AUDIENCE: Partial<Record<DataTopic, readonly Role[]>> = { programs: ['PROGRAM_ADMIN', 'APPLICANT'], applications: ['PROGRAM_ADMIN'] };
+const PORTAL_AUDIENCE: Partial<Record<DataTopic, readonly Role[]>> = { programs: ['PROGRAM_ADMIN', 'APPLICANT'], applications: ['PROGRAM_ADMIN'], assisted: ['REGISTRATION_OFFICER'] };
 
 /** The partner roles this user holds through an approved, active partner (hardware needs one). */
 export function activePartnerRoles(db: ReadDb, userId: string): Set<Role> {

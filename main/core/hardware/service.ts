@@ -6,6 +6,7 @@
 import type { EventName, EventPayload, Output, ParsedInput, Role } from '../../contract/index.ts';
 import type { KeyWrap } from '../../../lib/keys/wrap.ts';
 import type { TrustStore } from '../../../lib/pki/index.ts';
+import type { SbiAuthBiometric } from '../../../lib/sbi/auth-biometric.ts';
 import type { Config } from '../config.ts';
 
 export type UsbListView = Output<'hardware.usb.list'>;
@@ -16,6 +17,28 @@ export type BenchReportView = Output<'sbi.bench.report'>;
 export type FtmChipListView = Output<'hardware.ftm.chips'>['chips'];
 export type FtmChipReadingView = Output<'hardware.ftm.read'>;
 export type VirtualSbiView = Output<'virtualSbi.state'>;
+/** One Auth-purpose CAPTURE for assisted registration (native/hub/auth-capture.ts is the implementation). */
+export interface AuthCaptureRequest {
+  port: number;
+  deviceId: string;
+  modality: 'Finger' | 'Iris' | 'Face';
+  bioSubType?: string | undefined;
+  /** IDA's rule: exactly 10 [A-Za-z0-9], the same id the e-KYC request carries. */
+  transactionId: string;
+  requestedScore: number;
+  timeoutMs: number;
+  certification: string;
+}
+
+export interface AuthCaptureView {
+  biometrics: SbiAuthBiometric[];
+  /** The device's qualityScore per item (the lowest decides). */
+  quality: number;
+  serialNo: string;
+  /** The digital id's decoded payload (no biometric in it). */
+  digitalId: Record<string, unknown> | null;
+}
+
 export interface VirtualSampleRecord {
   bioType: 'Finger' | 'Iris' | 'Face';
   /** MOSIP's subtype ("Left IndexFinger", "Left"); empty for the face. */
@@ -66,6 +89,8 @@ export interface HardwareService {
   ftmChips(): Promise<FtmChipListView>;
   /** Reads the chip and proves possession with a fresh challenge; `leafPem` is the chip certificate. */
   ftmRead(opts: VerifyContext & { path: string }): Promise<FtmChipReadingView & { leafPem: string }>;
+  /** One verified Auth CAPTURE; the biometrics stay encrypted for the ID service. Throws PD_ASR_010. */
+  authCapture(opts: VerifyContext & AuthCaptureRequest): Promise<AuthCaptureView>;
   virtualState(trustedThumbprints: ReadonlySet<string>): VirtualSbiView;
   /** Who started the running virtual SBI (null: the system); undefined when it is not running. */
   virtualOwner(): WorkOwner | null | undefined;

@@ -5,15 +5,9 @@
  * server-side service implement them. A real deployment points the client at MOSIP IDA itself.
  */
 
-/** One item of an SBI Auth CAPTURE response's `biometrics` array, passed to IDA unchanged. */
-export interface SbiAuthBiometric {
-  specVersion: string;
-  /** Compact JWS signed by the device; its payload carries the encrypted bioValue. */
-  data: string;
-  hash: string;
-  sessionKey: string;
-  thumbprint: string;
-}
+import type { SbiAuthBiometric } from '../../../lib/sbi/auth-biometric.ts';
+
+export type { SbiAuthBiometric };
 
 export interface IdaKycInput {
   individualId: string;

@@ -96,12 +96,16 @@ export interface ApplicationDb {
   submitted_at: string | null;
   decided_at: string | null;
   updated_at: string;
+  officer_id: string | null;
+  officer_name: string | null;
 }
 
 export const APPLICATION_COLUMNS = `a.id, a.program_id, p.name AS program_name, a.registrant_id, r.name AS registrant_name, a.form_id, a.data_json, a.state,
-  m.state AS membership_state, a.reject_reason, a.submitted_at, a.decided_at, a.updated_at`;
+  m.state AS membership_state, a.reject_reason, a.submitted_at, a.decided_at, a.updated_at,
+  aa.officer_id, CASE WHEN aa.officer_id IS NULL THEN NULL ELSE trim(ou.first_name || ' ' || ou.last_name) END AS officer_name`;
 export const APPLICATION_FROM = `application a JOIN program p ON p.id = a.program_id JOIN registrant r ON r.id = a.registrant_id
-  LEFT JOIN program_membership m ON m.program_id = a.program_id AND m.registrant_id = a.registrant_id`;
+  LEFT JOIN program_membership m ON m.program_id = a.program_id AND m.registrant_id = a.registrant_id
+  LEFT JOIN assisted_application aa ON aa.application_id = a.id LEFT JOIN app_user ou ON ou.id = aa.officer_id`;
 
 export function applicationRow(r: ApplicationDb) {
   return {
@@ -117,6 +121,7 @@ export function applicationRow(r: ApplicationDb) {
     submittedDateTime: r.submitted_at,
     decidedDateTime: r.decided_at,
     updatedDateTime: r.updated_at,
+    assistedBy: r.officer_id === null ? null : { officerId: r.officer_id, officerName: r.officer_name ?? r.officer_id },
   };
 }
 

@@ -10,6 +10,7 @@ import chartsEn from './charts.en.ts';
 import notificationsEn from './notifications.en.ts';
 import updatesEn from './updates.en.ts';
 import portalEn from './portal.en.ts';
+import assistedEn from './assisted.en.ts';
 
 /** One message per contract error code; a new code without a message fails the type-check. */
 const errors: Record<ErrorCode, string> = {
@@ -231,6 +232,23 @@ const errors: Record<ErrorCode, string> = {
   PD_SSP_018: "A program with this name already exists.",
   PD_SSP_019: "The sign-in was cancelled or consent was not given at the identity provider.",
   PD_SSP_020: "No such user.",
+  PD_ASR_001: "No Auth-purpose biometric device answers with this id. Check that the device is plugged in and is an authentication device.",
+  PD_ASR_002: "The device is not trusted: its signed information did not verify. Nothing was captured.",
+  PD_ASR_003: "The device is not ready (busy or not ready). Nothing was captured; wait a moment and try again.",
+  PD_ASR_004: "Record the applicant's consent before going on.",
+  PD_ASR_005: "This is not a valid ID number: a UIN has 10 digits and a VID 16, with a correct check digit.",
+  PD_ASR_006: "No such assisted application.",
+  PD_ASR_007: "This assisted application is not in a state that allows this.",
+  PD_ASR_008: "This modality or finger is not configured, or is marked missing.",
+  PD_ASR_009: "No retries left for this modality.",
+  PD_ASR_010: "The device did not capture (it timed out, was busy or answered an error). Try again.",
+  PD_ASR_011: "The ID service found no match for this applicant.",
+  PD_ASR_012: "The ID service refused this desk's credentials: the API key, partner or licence is not active.",
+  PD_ASR_013: "The ID service refused the device or its capture (signature, encryption or digital ID).",
+  PD_ASR_014: "The ID service refused the request (unknown ID or invalid request).",
+  PD_ASR_015: "No ID authentication service is configured on this desk.",
+  PD_ASR_016: "The capture waited too long for the ID service and was dropped. Capture again.",
+  PD_ASR_017: "Capture the applicant's biometrics first.",
   PD_IDA_001: "The ID authentication service cannot be reached. The request can be sent again when the connection is back.",
   PD_IDA_002: "The ID authentication service gave an answer this desk cannot use.",
   PD_IDA_003: "The answer is not signed by the configured ID authentication service, so it was not trusted.",
@@ -316,7 +334,7 @@ const en = {
     valid: 'Valid',
     expired: 'Expired',
   },
-  roles: { PARTNER_ADMIN: 'Partner Admin', POLICYMANAGER: 'Policy Manager' },
+  roles: { PARTNER_ADMIN: 'Partner Admin', POLICYMANAGER: 'Policy Manager' , REGISTRATION_OFFICER: 'Registration Officer' },
   partnerTypes,
   validation: {
     required: 'This field is required.',
@@ -545,6 +563,7 @@ const en = {
   notifications: notificationsEn,
   updates: updatesEn,
   portal: portalEn,
+  assisted: assistedEn,
   errors,
 };
 

@@ -10,6 +10,7 @@ import chartsFr from './charts.fr.ts';
 import notificationsFr from './notifications.fr.ts';
 import updatesFr from './updates.fr.ts';
 import portalFr from './portal.fr.ts';
+import assistedFr from './assisted.fr.ts';
 
 const fr: Translation = {
   app: {
@@ -57,7 +58,7 @@ const fr: Translation = {
     valid: 'Valide',
     expired: 'Expiré',
   },
-  roles: { PARTNER_ADMIN: 'Administrateur des partenaires', POLICYMANAGER: 'Gestionnaire des politiques' },
+  roles: { PARTNER_ADMIN: 'Administrateur des partenaires', POLICYMANAGER: 'Gestionnaire des politiques' , REGISTRATION_OFFICER: 'Agent d’enregistrement' },
   partnerTypes: {
     Auth_Partner: 'Partenaire d’authentification',
     Credential_Partner: 'Partenaire d’identifiants',
@@ -308,6 +309,7 @@ const fr: Translation = {
   notifications: notificationsFr,
   updates: updatesFr,
   portal: portalFr,
+  assisted: assistedFr,
   errors: {
     PD_RPC_001: 'La requête n’a pas pu être lue.',
     PD_RPC_002: 'La requête est trop volumineuse.',
@@ -527,6 +529,23 @@ const fr: Translation = {
     PD_SSP_018: "Un programme portant ce nom existe déjà.",
     PD_SSP_019: "La connexion a été annulée ou le consentement refusé chez le fournisseur d’identité.",
     PD_SSP_020: "Utilisateur introuvable.",
+    PD_ASR_001: "Aucun périphérique biométrique d’authentification ne répond avec cet identifiant. Vérifiez qu’il est branché et qu’il sert à l’authentification.",
+    PD_ASR_002: "Le périphérique n’est pas de confiance : ses informations signées n’ont pas été vérifiées. Rien n’a été capturé.",
+    PD_ASR_003: "Le périphérique n’est pas prêt (occupé ou indisponible). Rien n’a été capturé ; patientez puis réessayez.",
+    PD_ASR_004: "Enregistrez le consentement du demandeur avant de continuer.",
+    PD_ASR_005: "Ce numéro d’identification n’est pas valide : un UIN a 10 chiffres et un VID 16, avec une clé de contrôle correcte.",
+    PD_ASR_006: "Demande assistée introuvable.",
+    PD_ASR_007: "L’état de cette demande assistée ne permet pas cette action.",
+    PD_ASR_008: "Cette modalité ou ce doigt n’est pas configuré, ou est marqué absent.",
+    PD_ASR_009: "Plus aucun essai pour cette modalité.",
+    PD_ASR_010: "Le périphérique n’a pas capturé (délai dépassé, occupé ou erreur). Réessayez.",
+    PD_ASR_011: "Le service d’identité n’a trouvé aucune correspondance pour ce demandeur.",
+    PD_ASR_012: "Le service d’identité a refusé les identifiants de ce poste : la clé d’API, le partenaire ou la licence n’est pas actif.",
+    PD_ASR_013: "Le service d’identité a refusé le périphérique ou sa capture (signature, chiffrement ou identifiant numérique).",
+    PD_ASR_014: "Le service d’identité a refusé la requête (identifiant inconnu ou requête invalide).",
+    PD_ASR_015: "Aucun service d’authentification d’identité n’est configuré sur ce poste.",
+    PD_ASR_016: "La capture a attendu trop longtemps le service d’identité et a été supprimée. Capturez de nouveau.",
+    PD_ASR_017: "Capturez d’abord les données biométriques du demandeur.",
     PD_IDA_001: "Le service d'authentification d'identité est injoignable. La demande pourra être renvoyée au retour de la connexion.",
     PD_IDA_002: "Le service d'authentification d'identité a donné une réponse que ce poste ne peut pas utiliser.",
     PD_IDA_003: "La réponse n'est pas signée par le service d'authentification configuré ; elle n'a pas été acceptée.",

@@ -6,6 +6,7 @@ import { HARDWARE_ROUTES, type HardwareScreen } from './hardwareRoutes.ts';
 import { SYNC_ROUTES, type SyncScreen } from './syncRoutes.ts';
 import { NOTIFICATION_ROUTES, type NotificationScreen } from './notificationRoutes.ts';
 import { PORTAL_ROUTES, type PortalScreen } from './portalRoutes.ts';
+import { ASSISTED_ROUTES, type AssistedScreen } from './assistedRoutes.ts';
 import { isFor, mayOpen, routeTable, type LocalCardId, type NavGroup, type RouteEntry, type ScreenOf } from './table.ts';
 
 /** The signed-in pages of the core features (accounts, audit, certificates). */
@@ -27,7 +28,8 @@ export type Screen = 'setup' | 'login' | 'register' | 'forgot' | 'reset' | 'done
   | HardwareScreen
   | SyncScreen
   | NotificationScreen
-  | PortalScreen;
+  | PortalScreen
+  | AssistedScreen;
 
 const PUBLIC: Readonly<Record<string, Screen>> = {
   '/login': 'login',
@@ -46,6 +48,7 @@ export const PRIVATE_ROUTES: Readonly<Record<string, RouteEntry<Screen>>> = {
   ...SYNC_ROUTES,
   ...NOTIFICATION_ROUTES,
   ...PORTAL_ROUTES,
+  ...ASSISTED_ROUTES,
 };
 
 /** The header's entries for this user, in order. */

@@ -34,7 +34,12 @@ export function AdminApplicationsScreen() {
   const columns: Column<ApplicationView>[] = [
     { id: 'id', label: t('portal.admin.applicationId'), width: '9rem', sort: 'applicationId', cell: (r) => <span dir="ltr" className="font-mono text-xs">{r.applicationId}</span> },
     { id: 'program', label: t('portal.admin.program'), width: 'minmax(10rem,1fr)', cell: (r) => r.programName },
-    { id: 'who', label: t('portal.admin.applicant'), width: '12rem', cell: (r) => <span data-testid="application-applicant">{r.registrantName}</span> },
+    { id: 'who', label: t('portal.admin.applicant'), width: '12rem', cell: (r) => (
+        <span data-testid="application-applicant">
+          {r.registrantName}
+          {r.assistedBy ? <span className="block text-xs text-slate-600" data-testid="application-assisted">{t('assisted.assistedBy', { name: r.assistedBy.officerName })}</span> : null}
+        </span>
+      ) },
     { id: 'state', label: t('portal.admin.state'), width: '8rem', sort: 'state', cell: (r) => <span data-testid="application-state">{t(`portal.states.${r.state}`)}</span> },
     { id: 'submitted', label: t('portal.admin.submitted'), width: '11rem', sort: 'submittedDateTime', cell: (r) => (r.submittedDateTime ? formatDateTime(r.submittedDateTime, lang) : '') },
     { id: 'actions', label: '', width: '12rem', flex: true, cell: actions },
