@@ -10,28 +10,7 @@ import { SbiClient } from '../sbi/client/sbi-client.ts';
 import { isSbiError } from '../../lib/sbi/errors.ts';
 import { checkCaptureAnswer, firstFailure } from '../sbi/verify.ts';
 import type { CaptureRequest } from '../../lib/sbi/wire/index.ts';
-import type { VerifyContext } from './hub.ts';
-
-export interface AuthCaptureRequest {
-  port: number;
-  deviceId: string;
-  modality: 'Finger' | 'Iris' | 'Face';
-  bioSubType?: string | undefined;
-  /** IDA's rule: exactly 10 [A-Za-z0-9], the same id the e-KYC request carries. */
-  transactionId: string;
-  requestedScore: number;
-  timeoutMs: number;
-  certification: string;
-}
-
-export interface AuthCaptureView {
-  biometrics: SbiAuthBiometric[];
-  /** The device's qualityScore per item (the lowest decides). */
-  quality: number;
-  serialNo: string;
-  /** The digital id's decoded payload (no biometric in it). */
-  digitalId: Record<string, unknown> | null;
-}
+import type { AuthCaptureRequest, AuthCaptureView, VerifyContext } from './hub.ts';
 
 const REASON_MAX = 300;
 

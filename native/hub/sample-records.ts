@@ -1,11 +1,10 @@
 import { buildRecord, findSamplesDir, loadSamples } from '../virtual/sbi/biometrics.ts';
 import { ALL_FINGERS, IRISES } from '../virtual/sbi/devices.ts';
-import type { HubOptions } from './create-hub.ts';
 
 type Record = { bioType: 'Finger' | 'Iris' | 'Face'; bioSubType: string; record: Uint8Array };
 
 /** What the virtual SBI captures for `purpose`, record by record: the demo enrols people with these. */
-export function virtualSampleRecords(purpose: 'Auth' | 'Registration', captureTime: Date, log: HubOptions['log']): Record[] | null {
+export function virtualSampleRecords(purpose: 'Auth' | 'Registration', captureTime: Date, log: (level: 'warn', message: string, detail?: unknown) => void): Record[] | null {
   let samples;
   try {
     samples = loadSamples(findSamplesDir());

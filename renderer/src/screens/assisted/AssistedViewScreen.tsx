@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api/errors.ts';
 import { isErrorCode, type Output } from '../../contract.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -11,14 +10,9 @@ import { useRoute } from '../../router/hash.ts';
 import { useUi } from '../../stores/ui.ts';
 import { FormioForm, type Answers } from '../portal/FormioForm.tsx';
 import { CapturePanel } from './CapturePanel.tsx';
+import { ErrorDetail } from './ErrorDetail.tsx';
 
 type Assisted = Output<'assisted.get'>;
-
-/** What the device or the ID service said, beyond the translated code (a check, IDA's own code). */
-export function ErrorDetail({ error }: { error: ApiError | null }) {
-  const detail = error?.params.reason ?? error?.params.serviceCode;
-  return detail ? <p className="text-xs text-slate-600" dir="ltr" data-testid="assisted-error-detail">{detail}</p> : null;
-}
 
 /** One assisted application: capture, authentication (or the queue), then the program's form. */
 export function AssistedViewScreen() {

@@ -5,7 +5,7 @@ import { FINGER_NAMES } from '../../contract.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { useCommand } from '../../data/useCommand.ts';
 import { useRecord } from '../../data/useRecord.ts';
-import { ErrorDetail } from './AssistedViewScreen.tsx';
+import { ErrorDetail } from './ErrorDetail.tsx';
 
 type Assisted = Output<'assisted.get'>;
 type Modality = 'Finger' | 'Iris' | 'Face';
