@@ -5,12 +5,13 @@
  * fit to the request). The `biometrics` items go to the ID service exactly as the device sent them.
  */
 import { AppError } from '../../main/contract/index.ts';
-import type { SbiAuthBiometric } from '../../lib/sbi/auth-biometric.ts';
+import type { SbiAuthBiometric } from '../../lib/sbi/auth-capture.ts';
 import { SbiClient } from '../sbi/client/sbi-client.ts';
 import { isSbiError } from '../../lib/sbi/errors.ts';
 import { checkCaptureAnswer, firstFailure } from '../sbi/verify.ts';
 import type { CaptureRequest } from '../../lib/sbi/wire/index.ts';
-import type { AuthCaptureRequest, AuthCaptureView, VerifyContext } from './hub.ts';
+import type { AuthCaptureRequest, AuthCaptureView } from '../../lib/sbi/auth-capture.ts';
+import type { VerifyContext } from './hub.ts';
 
 const REASON_MAX = 300;
 

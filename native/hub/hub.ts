@@ -6,7 +6,7 @@
  */
 import type { EventName, EventPayload, Output, Role } from '../../main/contract/index.ts';
 import type { TrustStore } from '../../lib/pki/index.ts';
-import type { SbiAuthBiometric } from '../../lib/sbi/auth-biometric.ts';
+import type { AuthCaptureRequest, AuthCaptureView, SampleRecord } from '../../lib/sbi/auth-capture.ts';
 
 export type UsbListView = Output<'hardware.usb.list'>;
 export type DiscoveryView = Output<'sbi.discover'>;
@@ -94,28 +94,6 @@ export interface HardwareHub {
   /** DER of the virtual device CA and FTM root, or null when the virtual SBI is not running. */
   virtualRoots(): { device: Uint8Array; ftm: Uint8Array } | null;
   /** The virtual SBI's capture records for `purpose` (every finger, both irises, the face); null without samples. */
-  virtualSampleRecords(purpose: 'Auth' | 'Registration', captureTime: Date): Array<{ bioType: 'Finger' | 'Iris' | 'Face'; bioSubType: string; record: Uint8Array }> | null;
+  virtualSampleRecords(purpose: 'Auth' | 'Registration', captureTime: Date): SampleRecord[] | null;
   close(): Promise<void>;
-}
-
-/** One Auth-purpose CAPTURE for assisted registration (auth-capture.ts). */
-export interface AuthCaptureRequest {
-  port: number;
-  deviceId: string;
-  modality: 'Finger' | 'Iris' | 'Face';
-  bioSubType?: string | undefined;
-  /** IDA's rule: exactly 10 [A-Za-z0-9], the same id the e-KYC request carries. */
-  transactionId: string;
-  requestedScore: number;
-  timeoutMs: number;
-  certification: string;
-}
-
-export interface AuthCaptureView {
-  biometrics: SbiAuthBiometric[];
-  /** The device's qualityScore per item (the lowest decides). */
-  quality: number;
-  serialNo: string;
-  /** The digital id's decoded payload (no biometric in it). */
-  digitalId: Record<string, unknown> | null;
 }

@@ -1,10 +1,9 @@
 import { buildRecord, findSamplesDir, loadSamples } from '../virtual/sbi/biometrics.ts';
+import type { SampleRecord } from '../../lib/sbi/auth-capture.ts';
 import { ALL_FINGERS, IRISES } from '../virtual/sbi/devices.ts';
 
-type Record = { bioType: 'Finger' | 'Iris' | 'Face'; bioSubType: string; record: Uint8Array };
-
 /** What the virtual SBI captures for `purpose`, record by record: the demo enrols people with these. */
-export function virtualSampleRecords(purpose: 'Auth' | 'Registration', captureTime: Date, log: (level: 'warn', message: string, detail?: unknown) => void): Record[] | null {
+export function virtualSampleRecords(purpose: 'Auth' | 'Registration', captureTime: Date, log: (level: 'warn', message: string, detail?: unknown) => void): SampleRecord[] | null {
   let samples;
   try {
     samples = loadSamples(findSamplesDir());

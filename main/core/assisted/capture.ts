@@ -1,7 +1,7 @@
 import { AppError } from '../../contract/index.ts';
 import type { ParsedInput } from '../../contract/index.ts';
 import { FINGER_NAMES, IRIS_NAMES } from '../../contract/methods/assisted.ts';
-import type { AuthCaptureView } from '../hardware/service.ts';
+import type { AuthCaptureView } from '../../../lib/sbi/auth-capture.ts';
 import { trustStoreOf } from '../certificates/trust.ts';
 import type { CommandCtx, QueryCtx, ReadDb, WriteDb } from '../context.ts';
 import { requireActor } from '../context.ts';

@@ -6,7 +6,7 @@
 import type { EventName, EventPayload, Output, ParsedInput, Role } from '../../contract/index.ts';
 import type { KeyWrap } from '../../../lib/keys/wrap.ts';
 import type { TrustStore } from '../../../lib/pki/index.ts';
-import type { SbiAuthBiometric } from '../../../lib/sbi/auth-biometric.ts';
+import type { AuthCaptureRequest, AuthCaptureView, SampleRecord } from '../../../lib/sbi/auth-capture.ts';
 import type { Config } from '../config.ts';
 
 export type UsbListView = Output<'hardware.usb.list'>;
@@ -17,35 +17,6 @@ export type BenchReportView = Output<'sbi.bench.report'>;
 export type FtmChipListView = Output<'hardware.ftm.chips'>['chips'];
 export type FtmChipReadingView = Output<'hardware.ftm.read'>;
 export type VirtualSbiView = Output<'virtualSbi.state'>;
-/** One Auth-purpose CAPTURE for assisted registration (native/hub/auth-capture.ts is the implementation). */
-export interface AuthCaptureRequest {
-  port: number;
-  deviceId: string;
-  modality: 'Finger' | 'Iris' | 'Face';
-  bioSubType?: string | undefined;
-  /** IDA's rule: exactly 10 [A-Za-z0-9], the same id the e-KYC request carries. */
-  transactionId: string;
-  requestedScore: number;
-  timeoutMs: number;
-  certification: string;
-}
-
-export interface AuthCaptureView {
-  biometrics: SbiAuthBiometric[];
-  /** The device's qualityScore per item (the lowest decides). */
-  quality: number;
-  serialNo: string;
-  /** The digital id's decoded payload (no biometric in it). */
-  digitalId: Record<string, unknown> | null;
-}
-
-export interface VirtualSampleRecord {
-  bioType: 'Finger' | 'Iris' | 'Face';
-  /** MOSIP's subtype ("Left IndexFinger", "Left"); empty for the face. */
-  bioSubType: string;
-  record: Uint8Array;
-}
-
 export type VirtualSbiAction =
   | ParsedInput<'virtualSbi.control'>
   /** Not offered to users: the demo points Auth CAPTURE's encryption at the ID service's IDA-FIR certificate (DER). */
@@ -101,7 +72,7 @@ export interface HardwareService {
    * The ISO 19794 records the virtual SBI captures for `purpose` (every finger, both irises, the face),
    * so the demo's ID service can enrol people the virtual device matches; null without the samples.
    */
-  virtualSampleRecords(purpose: 'Auth' | 'Registration', captureTime: Date): VirtualSampleRecord[] | null;
+  virtualSampleRecords(purpose: 'Auth' | 'Registration', captureTime: Date): SampleRecord[] | null;
   close(): Promise<void>;
 }
 

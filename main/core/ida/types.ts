@@ -5,7 +5,7 @@
  * server-side service implement them. A real deployment points the client at MOSIP IDA itself.
  */
 
-import type { SbiAuthBiometric } from '../../../lib/sbi/auth-biometric.ts';
+import type { SbiAuthBiometric } from '../../../lib/sbi/auth-capture.ts';
 
 export type { SbiAuthBiometric };
 
