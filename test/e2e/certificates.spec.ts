@@ -349,6 +349,8 @@ test('partner certificate refusals show the MOSIP code and message, in English, 
     await dialog.getByTestId('partner-upload-submit').click();
     await expect(dialog.getByTestId('form-error')).toHaveText(`${code} — ${message}`);
   }
+  // the last file chosen is 26 bytes: said in bytes, not rounded up to "1 KB"
+  await expect(dialog.getByTestId('partner-upload-file-name')).toHaveText('garbage.pem (26 bytes)');
   // keymanager's minimum (1 year − 30 days grace): the refusal names it; times relative to the desk's clock
   const short = leaf(authCa, subject, { key: rsa, notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 100 * 86_400_000) });
   await dialog.getByTestId('partner-upload-file').setInputFiles(pemFile('short.pem', short.pem));
