@@ -8,7 +8,16 @@ import layers from './eslint-rules/layers.js';
 const root = import.meta.dirname;
 
 export default defineConfig([
-  globalIgnores(['dist/', 'out/', 'node_modules/', 'test-results/', 'playwright-report/', 'docs/', '.data/', 'coverage/']),
+  globalIgnores([
+    'dist/',
+    'out/',
+    'node_modules/',
+    'test-results/',
+    'playwright-report/',
+    'docs/',
+    '.data/',
+    'coverage/',
+  ]),
 
   // Every source file: which layer may import what (eslint-rules/layers.js).
   {
@@ -30,7 +39,10 @@ export default defineConfig([
     extends: [js.configs.recommended, tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
 

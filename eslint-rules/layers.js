@@ -84,7 +84,11 @@ function verdict(layer, spec, filename, root) {
       if (what.kind === 'builtin') return 'rendererBuiltin';
       if (what.kind === 'package') return isElectron || NATIVE_PACKAGES.has(what.name) ? 'rendererNative' : null;
       if (isUnder(what.target, 'main/contract/')) return null;
-      if (outside(what.target) || ['main/', 'lib/', 'preload/', 'native/', 'scripts/'].some((d) => isUnder(what.target, d))) return 'rendererOutside';
+      if (
+        outside(what.target) ||
+        ['main/', 'lib/', 'preload/', 'native/', 'scripts/'].some((d) => isUnder(what.target, d))
+      )
+        return 'rendererOutside';
       return null;
     case 'lib':
       if (isElectron) return 'electronOutsideHost';
@@ -99,7 +103,8 @@ function verdict(layer, spec, filename, root) {
       if (isElectron) return 'electronOutsideHost';
       if (what.kind !== 'file' || layer === 'other') return null;
       if (isUnder(what.target, 'renderer/') || isUnder(what.target, 'preload/')) return 'mainToUi';
-      if (layer === 'core' && (isUnder(what.target, 'main/hosts/') || isUnder(what.target, 'main/cli/'))) return 'coreToHost';
+      if (layer === 'core' && (isUnder(what.target, 'main/hosts/') || isUnder(what.target, 'main/cli/')))
+        return 'coreToHost';
       if (layer === 'core' && isUnder(what.target, 'native/')) return 'coreToNative';
       return null;
     }
@@ -124,7 +129,9 @@ function sourceOf(node) {
     case 'CallExpression':
       return node.callee.type === 'Identifier' && node.callee.name === 'require' ? literal(node.arguments[0]) : null;
     case 'TSImportEqualsDeclaration':
-      return node.moduleReference.type === 'TSExternalModuleReference' ? literal(node.moduleReference.expression) : null;
+      return node.moduleReference.type === 'TSExternalModuleReference'
+        ? literal(node.moduleReference.expression)
+        : null;
     case 'TSImportType':
       return literal(node.source) ?? literal(node.argument);
     default:
@@ -136,16 +143,24 @@ function sourceOf(node) {
 const rule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Keep each layer to the imports it may use (electron, Node, native modules, main/, lib/, native/).' },
+    docs: {
+      description: 'Keep each layer to the imports it may use (electron, Node, native modules, main/, lib/, native/).',
+    },
     schema: [
       {
         type: 'object',
-        properties: { root: { type: 'string', description: 'Repository root; defaults to the ESLint working directory.' } },
+        properties: {
+          root: {
+            type: 'string',
+            description: 'Repository root; defaults to the ESLint working directory.',
+          },
+        },
         additionalProperties: false,
       },
     ],
     messages: {
-      electronOutsideHost: "'{{source}}' may only be imported under main/hosts/electron/ or preload/ (this file is in the {{layer}} layer).",
+      electronOutsideHost:
+        "'{{source}}' may only be imported under main/hosts/electron/ or preload/ (this file is in the {{layer}} layer).",
       preloadOnly: "preload/ may import only 'electron' and main/contract, not '{{source}}'.",
       contractOnly: "main/contract/ may import only 'zod' and its own files, not '{{source}}'.",
       rendererBuiltin: "renderer/ runs in a sandboxed page: no Node built-in '{{source}}'.",
@@ -153,10 +168,12 @@ const rule = {
       rendererOutside: "renderer/ may import from main/ only main/contract, not '{{source}}'.",
       mainToUi: "Main-side code may not import UI code ('{{source}}').",
       coreToHost: "main/core and main/store may not import a host or the CLI ('{{source}}').",
-      coreToNative: "main/core and main/store may not import native/ ('{{source}}'): use HardwareService (main/core/hardware/service.ts), which the hosts wire to native/hub.",
+      coreToNative:
+        "main/core and main/store may not import native/ ('{{source}}'): use HardwareService (main/core/hardware/service.ts), which the hosts wire to native/hub.",
       libOutside: "lib/ may import only its own files and main/contract from the repository, not '{{source}}'.",
       libNative: "lib/ holds pure libraries: no native module '{{source}}'.",
-      nativeOutside: "native/ may import only its own files, lib/ and main/contract, not '{{source}}'; take what the core knows as a parameter.",
+      nativeOutside:
+        "native/ may import only its own files, lib/ and main/contract, not '{{source}}'; take what the core knows as a parameter.",
     },
   },
   create(context) {

@@ -1,6 +1,20 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL, EVENT_NAMES, EVENT_SESSION_CHANNEL, METHOD_NAMES, READY_CHANNEL } from '../main/contract/index.ts';
-import type { CallResult, EventName, EventPayload, Input, MethodName, PartnerDeskTransport } from '../main/contract/index.ts';
+import {
+  CALL_CHANNEL_PREFIX,
+  EVENT_CHANNEL,
+  EVENT_NAMES,
+  EVENT_SESSION_CHANNEL,
+  METHOD_NAMES,
+  READY_CHANNEL,
+} from '../main/contract/index.ts';
+import type {
+  CallResult,
+  EventName,
+  EventPayload,
+  Input,
+  MethodName,
+  PartnerDeskTransport,
+} from '../main/contract/index.ts';
 
 /**
  * The only bridge between the sandboxed renderer and the app: `window.partnerDesk`, exactly the
@@ -40,12 +54,19 @@ function signalReady(): void {
 const partnerDesk: PartnerDeskTransport = {
   call<M extends MethodName>(method: M, input: Input<M>, session: string | null): Promise<CallResult<M>> {
     if (typeof method !== 'string' || !methodNames.has(method)) {
-      return Promise.resolve({ ok: false, error: { code: 'PD_RPC_003', message: 'Unknown method.' } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'PD_RPC_003', message: 'Unknown method.' },
+      });
     }
-    return ipcRenderer.invoke(`${CALL_CHANNEL_PREFIX}${method}`, { input, session: session ?? null }) as Promise<CallResult<M>>;
+    return ipcRenderer.invoke(`${CALL_CHANNEL_PREFIX}${method}`, {
+      input,
+      session: session ?? null,
+    }) as Promise<CallResult<M>>;
   },
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-    if (typeof event !== 'string' || !eventNames.has(event)) throw new TypeError(`Unknown event "${String(event).slice(0, 64)}".`);
+    if (typeof event !== 'string' || !eventNames.has(event))
+      throw new TypeError(`Unknown event "${String(event).slice(0, 64)}".`);
     if (typeof listener !== 'function') throw new TypeError('The listener must be a function.');
     const wrapped = (payload: unknown) => listener(payload as EventPayload<E>);
     let set = listeners.get(event);

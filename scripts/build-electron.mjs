@@ -43,7 +43,8 @@ async function checkPreload(file) {
   const code = await readFile(file, 'utf8');
   const required = [...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
   const bad = [...new Set(required)].filter((name) => name !== 'electron');
-  if (bad.length > 0) throw new Error(`preload bundle requires ${bad.join(', ')}; a sandboxed preload may only require "electron"`);
+  if (bad.length > 0)
+    throw new Error(`preload bundle requires ${bad.join(', ')}; a sandboxed preload may only require "electron"`);
 }
 
 const outputs = await Promise.all(entries.map(bundle));

@@ -19,6 +19,8 @@ await build({
   logLevel: 'warning',
   // import.meta.url has no meaning in a CommonJS bundle; the host finds the project root itself.
   define: { 'import.meta.url': '__pd_import_meta_url' },
-  banner: { js: 'const __pd_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  banner: {
+    js: 'const __pd_import_meta_url = require("node:url").pathToFileURL(__filename).href;',
+  },
 });
 console.log('built dist/web/cli.cjs');

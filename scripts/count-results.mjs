@@ -27,7 +27,8 @@ if (report.stats) {
   if (report.success === false && failed === 0) failed = 1;
   for (const file of report.testResults ?? []) {
     for (const a of file.assertionResults ?? []) {
-      if (a.status === 'skipped' || a.status === 'pending' || a.status === 'todo') skipped.push(`${file.name.replace(process.cwd() + '/', '')} › ${a.fullName}`);
+      if (a.status === 'skipped' || a.status === 'pending' || a.status === 'todo')
+        skipped.push(`${file.name.replace(process.cwd() + '/', '')} › ${a.fullName}`);
     }
   }
 }

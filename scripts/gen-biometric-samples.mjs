@@ -150,15 +150,37 @@ function face(width, height, seed, palms = false) {
   const headY = palms ? height * 0.3 : height * 0.42;
   const headR = (palms ? 46 : 62) * s;
   ellipse(img, cx, height + 20 * s, width * 0.55, (palms ? 190 : 120) * s, [54, 78, 120], rnd); // shirt
-  rect(img, Math.round(cx - 16 * s), Math.round(headY + headR * 0.9), Math.round(cx + 16 * s), Math.round(headY + headR * 1.5), skin, rnd); // neck
+  rect(
+    img,
+    Math.round(cx - 16 * s),
+    Math.round(headY + headR * 0.9),
+    Math.round(cx + 16 * s),
+    Math.round(headY + headR * 1.5),
+    skin,
+    rnd,
+  ); // neck
   ellipse(img, cx, headY - headR * 0.25, headR * 1.05, headR * 0.95, [40, 30, 26], rnd); // hair
   ellipse(img, cx, headY, headR * 0.85, headR * 1.1, skin, rnd); // face
   for (const side of [-1, 1]) {
     ellipse(img, cx + side * headR * 0.34, headY - headR * 0.12, headR * 0.17, headR * 0.08, [250, 250, 250]); // eye white
     ellipse(img, cx + side * headR * 0.34, headY - headR * 0.12, headR * 0.07, headR * 0.07, [60, 42, 30]); // iris
-    rect(img, Math.round(cx + side * headR * 0.34 - headR * 0.2), Math.round(headY - headR * 0.32), Math.round(cx + side * headR * 0.34 + headR * 0.2), Math.round(headY - headR * 0.27), [52, 38, 30]); // brow
+    rect(
+      img,
+      Math.round(cx + side * headR * 0.34 - headR * 0.2),
+      Math.round(headY - headR * 0.32),
+      Math.round(cx + side * headR * 0.34 + headR * 0.2),
+      Math.round(headY - headR * 0.27),
+      [52, 38, 30],
+    ); // brow
   }
-  rect(img, Math.round(cx - 3 * s), Math.round(headY - headR * 0.05), Math.round(cx + 3 * s), Math.round(headY + headR * 0.3), [176, 128, 98]); // nose
+  rect(
+    img,
+    Math.round(cx - 3 * s),
+    Math.round(headY - headR * 0.05),
+    Math.round(cx + 3 * s),
+    Math.round(headY + headR * 0.3),
+    [176, 128, 98],
+  ); // nose
   ellipse(img, cx, headY + headR * 0.55, headR * 0.3, headR * 0.07, [150, 70, 70]); // mouth
   if (palms) {
     // Exception photo: waist-up, both palms open beside the face.
@@ -166,9 +188,34 @@ function face(width, height, seed, palms = false) {
       const hx = cx + side * width * 0.34;
       const hy = height * 0.42;
       ellipse(img, hx, hy, 26 * s, 32 * s, skin, rnd);
-      for (let f = 0; f < 4; f++) rect(img, Math.round(hx - 22 * s + f * 12 * s), Math.round(hy - 62 * s), Math.round(hx - 14 * s + f * 12 * s), Math.round(hy - 24 * s), skin, rnd);
-      rect(img, Math.round(hx + side * 22 * s - 5 * s), Math.round(hy - 30 * s), Math.round(hx + side * 22 * s + 5 * s), Math.round(hy), skin, rnd); // thumb
-      rect(img, Math.round(hx - 14 * s), Math.round(hy + 28 * s), Math.round(hx + 14 * s), Math.round(height * 0.8), [54, 78, 120], rnd); // sleeve
+      for (let f = 0; f < 4; f++)
+        rect(
+          img,
+          Math.round(hx - 22 * s + f * 12 * s),
+          Math.round(hy - 62 * s),
+          Math.round(hx - 14 * s + f * 12 * s),
+          Math.round(hy - 24 * s),
+          skin,
+          rnd,
+        );
+      rect(
+        img,
+        Math.round(hx + side * 22 * s - 5 * s),
+        Math.round(hy - 30 * s),
+        Math.round(hx + side * 22 * s + 5 * s),
+        Math.round(hy),
+        skin,
+        rnd,
+      ); // thumb
+      rect(
+        img,
+        Math.round(hx - 14 * s),
+        Math.round(hy + 28 * s),
+        Math.round(hx + 14 * s),
+        Math.round(height * 0.8),
+        [54, 78, 120],
+        rnd,
+      ); // sleeve
     }
   }
   return img;
@@ -177,14 +224,69 @@ function face(width, height, seed, palms = false) {
 // ------------------------------------------------------------------ encode
 
 const samples = [
-  ...[1, 2, 3, 4].map((n) => ({ name: `finger-registration-${n}`, modality: 'Finger', purpose: 'Registration', lossless: true, make: () => finger(224, 320, 100 + n, ['whorl', 'loop', 'arch', 'loop'][n - 1]) })),
-  ...[1, 2].map((n) => ({ name: `finger-auth-${n}`, modality: 'Finger', purpose: 'Auth', lossless: false, ratio: 10, make: () => finger(256, 336, 200 + n, n === 1 ? 'loop' : 'whorl') })),
-  { name: 'iris-registration-left', modality: 'Iris', purpose: 'Registration', lossless: true, diameter: 216, make: () => iris(352, 256, 216, 301, false) },
-  { name: 'iris-registration-right', modality: 'Iris', purpose: 'Registration', lossless: true, diameter: 216, make: () => iris(352, 256, 216, 302, false) },
-  { name: 'iris-auth', modality: 'Iris', purpose: 'Auth', lossless: false, ratio: 10, diameter: 160, make: () => iris(256, 192, 160, 303, true) },
-  { name: 'face-registration', modality: 'Face', purpose: 'Registration', lossless: true, make: () => face(240, 320, 401) },
-  { name: 'face-auth', modality: 'Face', purpose: 'Auth', lossless: false, ratio: 12, make: () => face(160, 208, 402) },
-  { name: 'face-exception', modality: 'Face', purpose: 'Registration', lossless: true, exception: true, make: () => face(240, 320, 403, true) },
+  ...[1, 2, 3, 4].map((n) => ({
+    name: `finger-registration-${n}`,
+    modality: 'Finger',
+    purpose: 'Registration',
+    lossless: true,
+    make: () => finger(224, 320, 100 + n, ['whorl', 'loop', 'arch', 'loop'][n - 1]),
+  })),
+  ...[1, 2].map((n) => ({
+    name: `finger-auth-${n}`,
+    modality: 'Finger',
+    purpose: 'Auth',
+    lossless: false,
+    ratio: 10,
+    make: () => finger(256, 336, 200 + n, n === 1 ? 'loop' : 'whorl'),
+  })),
+  {
+    name: 'iris-registration-left',
+    modality: 'Iris',
+    purpose: 'Registration',
+    lossless: true,
+    diameter: 216,
+    make: () => iris(352, 256, 216, 301, false),
+  },
+  {
+    name: 'iris-registration-right',
+    modality: 'Iris',
+    purpose: 'Registration',
+    lossless: true,
+    diameter: 216,
+    make: () => iris(352, 256, 216, 302, false),
+  },
+  {
+    name: 'iris-auth',
+    modality: 'Iris',
+    purpose: 'Auth',
+    lossless: false,
+    ratio: 10,
+    diameter: 160,
+    make: () => iris(256, 192, 160, 303, true),
+  },
+  {
+    name: 'face-registration',
+    modality: 'Face',
+    purpose: 'Registration',
+    lossless: true,
+    make: () => face(240, 320, 401),
+  },
+  {
+    name: 'face-auth',
+    modality: 'Face',
+    purpose: 'Auth',
+    lossless: false,
+    ratio: 12,
+    make: () => face(160, 208, 402),
+  },
+  {
+    name: 'face-exception',
+    modality: 'Face',
+    purpose: 'Registration',
+    lossless: true,
+    exception: true,
+    make: () => face(240, 320, 403, true),
+  },
 ];
 
 function netpbm(img) {
@@ -204,7 +306,9 @@ try {
     writeFileSync(src, netpbm(img));
     // Lossless: OpenJPEG's default reversible 5/3 wavelet. Lossy: irreversible 9/7 (-I) at a fixed ratio.
     const mode = s.lossless ? [] : ['-I', '-r', String(s.ratio)];
-    execFileSync(opj, ['-i', src, '-o', join(outDir, file), ...mode], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(opj, ['-i', src, '-o', join(outDir, file), ...mode], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const bytes = statSync(join(outDir, file)).size;
     const raw = img.width * img.height * img.channels;
     manifest.push({
@@ -224,8 +328,13 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ generator: 'scripts/gen-biometric-samples.mjs', samples: manifest }, null, 2)}\n`);
+writeFileSync(
+  join(outDir, 'manifest.json'),
+  `${JSON.stringify({ generator: 'scripts/gen-biometric-samples.mjs', samples: manifest }, null, 2)}\n`,
+);
 const total = manifest.reduce((n, m) => n + statSync(join(outDir, m.file)).size, 0);
-console.log(`wrote ${manifest.length} JPEG 2000 samples (${Math.round(total / 1024)} KiB) and manifest.json to ${outDir}`);
+console.log(
+  `wrote ${manifest.length} JPEG 2000 samples (${Math.round(total / 1024)} KiB) and manifest.json to ${outDir}`,
+);
 // Sanity: the manifest must parse back (the virtual device reads it at start-up).
 JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));

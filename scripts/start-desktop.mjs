@@ -60,14 +60,21 @@ function resolveElectronBinary() {
     '  process.exitCode = 2;',
     '}',
   ].join('\n');
-  const result = spawnSync(process.execPath, ['-e', probe], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+  const result = spawnSync(process.execPath, ['-e', probe], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   if (result.error) fallback(`resolving the Electron binary failed: ${result.error.message}`);
   const lines = result.stdout.split('\n');
   const path = lines.find((l) => l.startsWith(ok));
   if (result.status !== 0 || !path) {
     const download = firstErrorLine(result.stderr);
     const message = lines.find((l) => l.startsWith(failed))?.slice(failed.length);
-    fallback([download && `download failed (${download})`, message].filter(Boolean).join('; ') || 'the electron package could not provide a binary');
+    fallback(
+      [download && `download failed (${download})`, message].filter(Boolean).join('; ') ||
+        'the electron package could not provide a binary',
+    );
   }
   const binary = path.slice(ok.length).trim();
   if (!existsSync(binary)) fallback(`no Electron binary at ${binary}`);
@@ -76,9 +83,16 @@ function resolveElectronBinary() {
 
 function run(label, command, args, options = {}) {
   console.log(`\n> ${label}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: isWindows && command.endsWith('.cmd'), ...options });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    shell: isWindows && command.endsWith('.cmd'),
+    ...options,
+  });
   if (result.error || result.status !== 0) {
-    console.error(`\nPartner Desk: "${label}" failed${result.error ? `: ${result.error.message}` : ` with exit code ${result.status}`}.`);
+    console.error(
+      `\nPartner Desk: "${label}" failed${result.error ? `: ${result.error.message}` : ` with exit code ${result.status}`}.`,
+    );
     process.exit(result.status || 1);
   }
 }
@@ -98,8 +112,13 @@ const binary = resolveElectronBinary();
 run('build renderer', npx, ['vite', 'build', '--config', 'renderer/vite.config.ts']);
 run('build electron bundles', process.execPath, [join(root, 'scripts', 'build-electron.mjs')]);
 if (!nativeModulesLoadInElectron(binary)) {
-  run('rebuild native modules for Electron (electron-builder install-app-deps)', npx, ['electron-builder', 'install-app-deps']);
-  console.log('\nNote: better-sqlite3 is now built for Electron. Run `npm rebuild better-sqlite3` before `npm run web`, the CLI or tests.');
+  run('rebuild native modules for Electron (electron-builder install-app-deps)', npx, [
+    'electron-builder',
+    'install-app-deps',
+  ]);
+  console.log(
+    '\nNote: better-sqlite3 is now built for Electron. Run `npm rebuild better-sqlite3` before `npm run web`, the CLI or tests.',
+  );
 }
 
 console.log(`\n> electron . ${forwarded.join(' ')}`);

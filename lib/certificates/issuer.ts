@@ -2,7 +2,12 @@ import { x509, subtle } from './x509.ts';
 import type { CryptoKey, CryptoKeyPair } from './x509.ts';
 
 /** RSA 2048 with SHA-256, keymanager's default signing algorithm (SHA256withRSA). */
-export const RSA_SHA256 = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 } as const;
+export const RSA_SHA256 = {
+  name: 'RSASSA-PKCS1-v1_5',
+  hash: 'SHA-256',
+  publicExponent: new Uint8Array([1, 0, 1]),
+  modulusLength: 2048,
+} as const;
 
 export interface IssueParams {
   /** Subject as a DN string or the exact DER of an existing subject (kept byte for byte). */
@@ -32,9 +37,13 @@ const nameOf = (n: string | ArrayBuffer) => (typeof n === 'string' ? n : new x50
 export async function issueCertificate(p: IssueParams): Promise<Uint8Array> {
   const spki = p.publicKey instanceof ArrayBuffer ? p.publicKey : await subtle.exportKey('spki', p.publicKey);
   const reference = p.style === 'mosip-reference';
-  const extensions: x509.Extension[] = [new x509.BasicConstraintsExtension(p.ca, p.ca ? p.pathLength : undefined, !reference), new x509.KeyUsagesExtension(p.keyUsages, true)];
+  const extensions: x509.Extension[] = [
+    new x509.BasicConstraintsExtension(p.ca, p.ca ? p.pathLength : undefined, !reference),
+    new x509.KeyUsagesExtension(p.keyUsages, true),
+  ];
   if (!reference) extensions.push(await x509.SubjectKeyIdentifierExtension.create(spki));
-  if (p.issuer !== 'self' && p.issuer.subjectKeyId) extensions.push(new x509.AuthorityKeyIdentifierExtension(Buffer.from(p.issuer.subjectKeyId).toString('hex')));
+  if (p.issuer !== 'self' && p.issuer.subjectKeyId)
+    extensions.push(new x509.AuthorityKeyIdentifierExtension(Buffer.from(p.issuer.subjectKeyId).toString('hex')));
   if (p.extendedKeyUsages?.length) extensions.push(new x509.ExtendedKeyUsageExtension(p.extendedKeyUsages, false));
   if (p.altNames?.length) extensions.push(new x509.SubjectAlternativeNameExtension(p.altNames, false));
   const signingKey = p.issuer === 'self' ? p.signingKey : p.issuer.signingKey;
@@ -47,7 +56,10 @@ export async function issueCertificate(p: IssueParams): Promise<Uint8Array> {
     notAfter: p.notAfter,
     publicKey: spki,
     signingKey,
-    signingAlgorithm: signingKey.algorithm.name === 'ECDSA' ? { name: 'ECDSA', hash: 'SHA-256' } : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    signingAlgorithm:
+      signingKey.algorithm.name === 'ECDSA'
+        ? { name: 'ECDSA', hash: 'SHA-256' }
+        : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
     extensions,
   });
   return new Uint8Array(cert.rawData);

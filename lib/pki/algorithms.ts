@@ -72,7 +72,8 @@ export function readAlgorithmId(buf: Uint8Array, t: Tlv): AlgorithmId {
   return { oid: readOid(buf, oid), params: params ? whole(buf, params) : null, der: whole(buf, t) };
 }
 
-const absentOrNull = (p: Uint8Array | null): boolean => p === null || (p.length === 2 && p[0] === NULL_DER[0] && p[1] === NULL_DER[1]);
+const absentOrNull = (p: Uint8Array | null): boolean =>
+  p === null || (p.length === 2 && p[0] === NULL_DER[0] && p[1] === NULL_DER[1]);
 
 /** RSASSA-PSS-params with SHA-2, MGF1 over the same hash, trailer field 1. */
 function pssScheme(params: Uint8Array | null): SignatureScheme | string {
@@ -106,11 +107,19 @@ function pssScheme(params: Uint8Array | null): SignatureScheme | string {
 export function signatureScheme(alg: AlgorithmId): SignatureScheme | Fault {
   const refuse = (why: string) => fault('KER-PCM-014', 'signatureAlgorithm', why);
   const pkcs1 = PKCS1[alg.oid];
-  if (pkcs1) return absentOrNull(alg.params) ? { family: 'rsa', hash: pkcs1, name: `${pkcs1.toUpperCase()}withRSA` } : refuse('RSA signature parameters must be NULL');
+  if (pkcs1)
+    return absentOrNull(alg.params)
+      ? { family: 'rsa', hash: pkcs1, name: `${pkcs1.toUpperCase()}withRSA` }
+      : refuse('RSA signature parameters must be NULL');
   const ec = ECDSA[alg.oid];
   if (ec) {
     if (!absentOrNull(alg.params)) return refuse('ECDSA signature parameters must be absent');
-    return { family: 'ecdsa', hash: ec, name: `${ec.toUpperCase()}withECDSA`, ...(alg.params ? { nullParameters: true as const } : {}) };
+    return {
+      family: 'ecdsa',
+      hash: ec,
+      name: `${ec.toUpperCase()}withECDSA`,
+      ...(alg.params ? { nullParameters: true as const } : {}),
+    };
   }
   if (alg.oid === RSASSA_PSS) {
     const s = pssScheme(alg.params);
@@ -132,7 +141,8 @@ export function importPublicKey(spki: Uint8Array, alg: AlgorithmId): PublicKeyIn
   if (alg.oid === RSA_KEY) {
     if (!absentOrNull(alg.params)) return unsupported('RSA key parameters must be NULL');
   } else if (alg.oid === EC_KEY) {
-    if (!alg.params || alg.params[0] !== TAG.OID) return unsupported('EC keys must name their curve (explicit parameters are refused)');
+    if (!alg.params || alg.params[0] !== TAG.OID)
+      return unsupported('EC keys must name their curve (explicit parameters are refused)');
     let curve: string | undefined;
     try {
       curve = CURVES[readOid(alg.params, readTlv(alg.params, 0, alg.params.length))];
@@ -143,7 +153,11 @@ export function importPublicKey(spki: Uint8Array, alg: AlgorithmId): PublicKeyIn
   } else return unsupported(`key algorithm ${alg.oid} is not supported (RSA or EC P-256/P-384 only)`);
   let key: KeyObject;
   try {
-    key = createPublicKey({ key: Buffer.from(spki.buffer, spki.byteOffset, spki.byteLength), format: 'der', type: 'spki' });
+    key = createPublicKey({
+      key: Buffer.from(spki.buffer, spki.byteOffset, spki.byteLength),
+      format: 'der',
+      type: 'spki',
+    });
   } catch {
     return unsupported('public key cannot be imported');
   }
@@ -155,16 +169,34 @@ export function importPublicKey(spki: Uint8Array, alg: AlgorithmId): PublicKeyIn
     return { key, kind: 'rsa', label: `RSA-${bits}` };
   }
   if (key.asymmetricKeyType === 'ec' && (details.namedCurve === 'prime256v1' || details.namedCurve === 'secp384r1'))
-    return { key, kind: 'ec', label: details.namedCurve === 'prime256v1' ? 'EC P-256' : 'EC P-384' };
+    return {
+      key,
+      kind: 'ec',
+      label: details.namedCurve === 'prime256v1' ? 'EC P-256' : 'EC P-384',
+    };
   return unsupported('public key type or curve is not supported');
 }
 
 /** Native signature check; never throws. */
-export function verifySignature(tbs: Uint8Array, signature: Uint8Array, scheme: SignatureScheme, issuer: PublicKeyInfo): boolean {
+export function verifySignature(
+  tbs: Uint8Array,
+  signature: Uint8Array,
+  scheme: SignatureScheme,
+  issuer: PublicKeyInfo,
+): boolean {
   if ((scheme.family === 'ecdsa') !== (issuer.kind === 'ec')) return false;
   try {
     if (scheme.family === 'rsa-pss')
-      return verify(scheme.hash, tbs, { key: issuer.key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: scheme.saltLength ?? 20 }, signature);
+      return verify(
+        scheme.hash,
+        tbs,
+        {
+          key: issuer.key,
+          padding: constants.RSA_PKCS1_PSS_PADDING,
+          saltLength: scheme.saltLength ?? 20,
+        },
+        signature,
+      );
     return verify(scheme.hash, tbs, issuer.key, signature);
   } catch {
     return false;

@@ -27,7 +27,11 @@ const SECOND = 1000;
  * - PD_PKI_W03: the leaf is signed with RSA-PSS, whose Java name ("RSASSA-PSS") fails keymanager's
  *   "starts with SHA2" rule (KER-PCM-014).
  */
-export function refusalWarnings(path: readonly ParsedCert[], at: number, namesakes: (c: ParsedCert) => Iterable<ParsedCert>): PkiWarningCode[] {
+export function refusalWarnings(
+  path: readonly ParsedCert[],
+  at: number,
+  namesakes: (c: ParsedCert) => Iterable<ParsedCert>,
+): PkiWarningCode[] {
   const warnings: PkiWarningCode[] = [];
   if (path.some((c) => at > c.notAfter && at - c.notAfter < SECOND)) warnings.push('PD_PKI_W01');
   const onPath = new Set(path.map((c) => c.thumbprint));
@@ -39,7 +43,11 @@ export function refusalWarnings(path: readonly ParsedCert[], at: number, namesak
 }
 
 /** The same detector for callers holding raw certificates (e.g. a stored path and the trust store). */
-export function backendRefusalWarnings(input: { path: readonly CertInput[]; at: Date; otherCertificates?: readonly CertInput[] }): PkiWarningCode[] {
+export function backendRefusalWarnings(input: {
+  path: readonly CertInput[];
+  at: Date;
+  otherCertificates?: readonly CertInput[];
+}): PkiWarningCode[] {
   const path = input.path.map(parseCertificate).filter(isParsed);
   const others = new CertIndex();
   for (const c of (input.otherCertificates ?? []).map(parseCertificate)) if (isParsed(c)) others.add(c);

@@ -89,21 +89,41 @@ function ordered(child: ParsedCert, list: readonly ParsedCert[], at: number): Pa
 function spend(s: Search, signatures = 0): void {
   if (s.stats.candidates > s.limits.maxCandidates || s.stats.signatureChecks + signatures > s.limits.maxSignatureChecks)
     throw new SearchAborted(fault('PD_PKI_009', 'pathSearch', 'path search cap reached (too many candidate issuers)'));
-  if (s.limits.clock() > s.deadline) throw new SearchAborted(fault('PD_PKI_008', 'budget', `path validation exceeded its ${s.limits.budgetMs} ms budget`));
+  if (s.limits.clock() > s.deadline)
+    throw new SearchAborted(
+      fault('PD_PKI_008', 'budget', `path validation exceeded its ${s.limits.budgetMs} ms budget`),
+    );
 }
 
 /** A path, null for a candidate that failed (and was recorded), or 'cycle' for one already on the path. */
-function tryIssuer(s: Search, path: ParsedCert[], onPath: Set<string>, cand: ParsedCert, isAnchor: boolean): ParsedCert[] | null | 'cycle' {
+function tryIssuer(
+  s: Search,
+  path: ParsedCert[],
+  onPath: Set<string>,
+  cand: ParsedCert,
+  isAnchor: boolean,
+): ParsedCert[] | null | 'cycle' {
   const child = path[path.length - 1]!;
   s.stats.candidates++;
   spend(s, 1);
-  if (cand.thumbprint === child.thumbprint || (!isAnchor && (onPath.has(cand.thumbprint) || onPath.has(`${cand.subject.key}|${cand.keyId}`)))) return 'cycle';
-  const badSignature = () => record(s, Rank.BadSignature, child, fault('PD_PKI_006', 'signature', `signature does not verify with the key of ${cand.subject.text}`));
+  if (
+    cand.thumbprint === child.thumbprint ||
+    (!isAnchor && (onPath.has(cand.thumbprint) || onPath.has(`${cand.subject.key}|${cand.keyId}`)))
+  )
+    return 'cycle';
+  const badSignature = () =>
+    record(
+      s,
+      Rank.BadSignature,
+      child,
+      fault('PD_PKI_006', 'signature', `signature does not verify with the key of ${cand.subject.text}`),
+    );
   const bad = issuerFault(cand, s.at, isAnchor, s.options.profile);
   if (bad) {
     // Blame the issuer only if it really signed the child (otherwise it is just a namesake);
     // skip that signature check when a better explanation is already known.
-    if ('code' in cand.publicKey || (s.best && s.best.rank >= Rank.BadIssuer) || signedBy(child, cand, s.stats)) record(s, Rank.BadIssuer, cand, bad);
+    if ('code' in cand.publicKey || (s.best && s.best.rank >= Rank.BadIssuer) || signedBy(child, cand, s.stats))
+      record(s, Rank.BadIssuer, cand, bad);
     else badSignature();
     return null;
   }
@@ -120,11 +140,21 @@ function tryIssuer(s: Search, path: ParsedCert[], onPath: Set<string>, cand: Par
     return null;
   }
   if (countIntermediates(next) > s.options.maxIntermediates) {
-    record(s, Rank.BadIssuer, cand, fault('PD_PKI_002', 'pathLength', `more than ${s.options.maxIntermediates} intermediate CAs`));
+    record(
+      s,
+      Rank.BadIssuer,
+      cand,
+      fault('PD_PKI_002', 'pathLength', `more than ${s.options.maxIntermediates} intermediate CAs`),
+    );
     return null;
   }
   if (next.length >= s.limits.maxDepth) {
-    record(s, Rank.BadIssuer, cand, fault('PD_PKI_009', 'pathSearch', `path deeper than ${s.limits.maxDepth} certificates`));
+    record(
+      s,
+      Rank.BadIssuer,
+      cand,
+      fault('PD_PKI_009', 'pathSearch', `path deeper than ${s.limits.maxDepth} certificates`),
+    );
     return null;
   }
   const keys = [cand.thumbprint, `${cand.subject.key}|${cand.keyId}`];
@@ -177,7 +207,11 @@ export interface SearchInput {
 
 /** The first valid path found (leaf first), or the most convincing failure. Throws SearchAborted on budget. */
 export function findPath(input: SearchInput): { path: ParsedCert[] } | { blame: Blame } {
-  const s: Search = { ...input, deadline: input.limits.clock() + input.limits.budgetMs, best: null };
+  const s: Search = {
+    ...input,
+    deadline: input.limits.clock() + input.limits.budgetMs,
+    best: null,
+  };
   const onPath = new Set([input.leaf.thumbprint, `${input.leaf.subject.key}|${input.leaf.keyId}`]);
   const path = extend(s, [input.leaf], onPath);
   if (path) return { path };

@@ -50,8 +50,16 @@ export function leafFault(leaf: ParsedCert, at: number, o: CheckOptions, selfSig
   const ku = leaf.ext.keyUsage;
   return (
     validityFault(leaf, at) ??
-    (leaf.notAfter - at < o.minRemainingValidityMs ? fault('KER-PCM-017', 'minimumValidity', `valid only until ${iso(leaf.notAfter)}, less than the required minimum`) : null) ??
-    (!o.allowSelfSignedLeaf && leaf.selfIssued && selfSigned() ? fault('KER-PCM-015', 'selfSigned', 'self-signed certificate; a CA-issued certificate is required') : null) ??
+    (leaf.notAfter - at < o.minRemainingValidityMs
+      ? fault(
+          'KER-PCM-017',
+          'minimumValidity',
+          `valid only until ${iso(leaf.notAfter)}, less than the required minimum`,
+        )
+      : null) ??
+    (!o.allowSelfSignedLeaf && leaf.selfIssued && selfSigned()
+      ? fault('KER-PCM-015', 'selfSigned', 'self-signed certificate; a CA-issued certificate is required')
+      : null) ??
     leaf.faults.version ??
     keyFault(leaf) ??
     schemeFault(leaf) ??
@@ -65,7 +73,9 @@ export function leafFault(leaf: ParsedCert, at: number, o: CheckOptions, selfSig
 
 function requiredMissing(required: readonly string[], present: readonly string[]): Fault | null {
   const missing = required.filter((p) => !present.includes(p));
-  return missing.length ? fault('PD_PKI_011', 'extendedKeyUsage', `extendedKeyUsage does not allow ${missing.join(', ')}`) : null;
+  return missing.length
+    ? fault('PD_PKI_011', 'extendedKeyUsage', `extendedKeyUsage does not allow ${missing.join(', ')}`)
+    : null;
 }
 
 function missingKeyUsage(required: readonly KeyUsageName[], flags: number): Fault | null {
@@ -109,9 +119,17 @@ export function pathFault(path: readonly ParsedCert[], o: CheckOptions, budget: 
         }
       }
       if (!isLeaf && !c.selfIssued) {
-        if (maxPathLength <= 0) return { cert: c, fault: fault('PD_PKI_002', 'pathLength', 'a pathLenConstraint above forbids another CA here') };
+        if (maxPathLength <= 0)
+          return {
+            cert: c,
+            fault: fault('PD_PKI_002', 'pathLength', 'a pathLenConstraint above forbids another CA here'),
+          };
         maxPathLength--;
-        if (++intermediates > o.maxIntermediates) return { cert: c, fault: fault('PD_PKI_002', 'pathLength', `more than ${o.maxIntermediates} intermediate CAs`) };
+        if (++intermediates > o.maxIntermediates)
+          return {
+            cert: c,
+            fault: fault('PD_PKI_002', 'pathLength', `more than ${o.maxIntermediates} intermediate CAs`),
+          };
       }
     }
     if (!isLeaf) {
@@ -127,4 +145,5 @@ export function pathFault(path: readonly ParsedCert[], o: CheckOptions, budget: 
 }
 
 /** Non-self-issued intermediates between leaf and anchor, for pruning the search early. */
-export const countIntermediates = (path: readonly ParsedCert[]): number => path.slice(1).filter((c) => !c.selfIssued).length;
+export const countIntermediates = (path: readonly ParsedCert[]): number =>
+  path.slice(1).filter((c) => !c.selfIssued).length;

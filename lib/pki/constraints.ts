@@ -80,7 +80,9 @@ function contiguousMask(mask: Uint8Array): boolean {
 function baseProblem(base: GeneralName): string | null {
   switch (base.kind) {
     case 'dns':
-      return base.value === '' || isDnsName(base.value, false) ? null : `DNS constraint "${base.value}" is not a host name`;
+      return base.value === '' || isDnsName(base.value, false)
+        ? null
+        : `DNS constraint "${base.value}" is not a host name`;
     case 'email': {
       const v = base.value;
       const ok = v.includes('@') ? isMailbox(v) : isDnsName(v.startsWith('.') ? v.slice(1) : v, false);
@@ -163,7 +165,11 @@ export interface ConstraintBudget {
 }
 
 /** The names a certificate is bound to, as name constraints see them. */
-export function constrainedNames(subject: DistinguishedName, emailsInSubject: string[], san: GeneralName[] | undefined): GeneralName[] {
+export function constrainedNames(
+  subject: DistinguishedName,
+  emailsInSubject: string[],
+  san: GeneralName[] | undefined,
+): GeneralName[] {
   const names: GeneralName[] = [];
   if (subject.rdns.length > 0) names.push({ kind: 'dn', dn: subject });
   if (san) names.push(...san);
@@ -172,19 +178,25 @@ export function constrainedNames(subject: DistinguishedName, emailsInSubject: st
   return names;
 }
 
-export function checkNameConstraints(names: GeneralName[], nc: NameConstraints, budget: ConstraintBudget): Fault | null {
+export function checkNameConstraints(
+  names: GeneralName[],
+  nc: NameConstraints,
+  budget: ConstraintBudget,
+): Fault | null {
   if (nc.problem) return fault('PD_PKI_005', 'nameConstraints', nc.problem);
   for (const name of names) {
     const form = formOf(name);
     const group = nc.byForm.get(form);
     if (!group) continue;
     const { permitted, excluded } = group;
-    if (!PROCESSED_FORMS.has(form)) return fault('PD_PKI_005', 'nameConstraints', `constraints on ${form} names cannot be processed`);
+    if (!PROCESSED_FORMS.has(form))
+      return fault('PD_PKI_005', 'nameConstraints', `constraints on ${form} names cannot be processed`);
     const problem = nameProblem(name);
     if (problem) return fault('PD_PKI_005', 'nameConstraints', `${problem} under a name constraint`);
     budget.comparisons -= permitted.length + excluded.length;
     if (budget.comparisons < 0) return fault('PD_PKI_008', 'budget', 'name-constraint work limit reached');
-    if (excluded.some((b) => matches(name, b, true))) return fault('PD_PKI_005', 'nameConstraints', `${form} name ${describe(name)} is in an excluded subtree`);
+    if (excluded.some((b) => matches(name, b, true)))
+      return fault('PD_PKI_005', 'nameConstraints', `${form} name ${describe(name)} is in an excluded subtree`);
     if (permitted.length > 0 && !permitted.some((b) => matches(name, b, false)))
       return fault('PD_PKI_005', 'nameConstraints', `${form} name ${describe(name)} is outside the permitted subtrees`);
   }

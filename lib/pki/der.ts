@@ -70,7 +70,7 @@ export function readOnly(buf: Uint8Array, pos = 0, limit = buf.length): Tlv {
 export function children(buf: Uint8Array, parent: Tlv): Tlv[] {
   if (!(parent.tag & 0x20)) throw new DerError('expected a constructed element');
   const out: Tlv[] = [];
-  for (let pos = parent.start; pos < parent.end; ) {
+  for (let pos = parent.start; pos < parent.end;) {
     const t = readTlv(buf, pos, parent.end);
     out.push(t);
     pos = t.end;
@@ -91,7 +91,7 @@ export function checkTree(buf: Uint8Array, t: Tlv, budget: { nodes: number }, de
   if (--budget.nodes < 0) throw new DerError('too many ASN.1 elements');
   if (!(t.tag & 0x20)) return;
   if (depth > MAX_DEPTH) throw new DerError('nesting too deep');
-  for (let pos = t.start; pos < t.end; ) {
+  for (let pos = t.start; pos < t.end;) {
     const c = readTlv(buf, pos, t.end);
     checkTree(buf, c, budget, depth + 1);
     pos = c.end;
@@ -227,7 +227,8 @@ export function readTime(buf: Uint8Array, t: Tlv): number {
   const hour = digits(s, rest + 4, 2);
   const minute = digits(s, rest + 6, 2);
   const second = digits(s, rest + 8, 2);
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) throw new DerError('time out of range');
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
+    throw new DerError('time out of range');
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   if (new Date(ms).getUTCDate() !== day) throw new DerError('no such day');
   return ms;

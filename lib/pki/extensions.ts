@@ -1,4 +1,17 @@
-import { DerError, TAG, bytes, children, expect, hex, readBoolean, readNamedBits, readOid, readOnly, readSmallUint, readUint } from './der.ts';
+import {
+  DerError,
+  TAG,
+  bytes,
+  children,
+  expect,
+  hex,
+  readBoolean,
+  readNamedBits,
+  readOid,
+  readOnly,
+  readSmallUint,
+  readUint,
+} from './der.ts';
 import type { Tlv } from './der.ts';
 import { readGeneralName, readGeneralNames } from './names.ts';
 import type { GeneralName } from './names.ts';
@@ -56,7 +69,17 @@ const KEY_IDS = new Set<string>([EXT.authorityKeyIdentifier, EXT.subjectKeyIdent
 const MUST_BE_CRITICAL = new Set<string>([EXT.nameConstraints, EXT.policyConstraints, EXT.inhibitAnyPolicy]);
 
 /** keyUsage bit numbers (RFC 5280 4.2.1.3). */
-export const KU = { digitalSignature: 0, nonRepudiation: 1, keyEncipherment: 2, dataEncipherment: 3, keyAgreement: 4, keyCertSign: 5, cRLSign: 6, encipherOnly: 7, decipherOnly: 8 } as const;
+export const KU = {
+  digitalSignature: 0,
+  nonRepudiation: 1,
+  keyEncipherment: 2,
+  dataEncipherment: 3,
+  keyAgreement: 4,
+  keyCertSign: 5,
+  cRLSign: 6,
+  encipherOnly: 7,
+  decipherOnly: 8,
+} as const;
 export type KeyUsageName = keyof typeof KU;
 
 export interface CertExtensions {
@@ -99,7 +122,11 @@ const DECODERS: Record<string, Decoder> = {
     let cA = false;
     if (items[i]?.tag === TAG.BOOLEAN) {
       cA = readBoolean(buf, items[i++]!);
-      if (!cA) out.notes.push({ warning: 'PD_PKI_W07', why: 'basicConstraints encodes the DEFAULT cA FALSE explicitly' });
+      if (!cA)
+        out.notes.push({
+          warning: 'PD_PKI_W07',
+          why: 'basicConstraints encodes the DEFAULT cA FALSE explicitly',
+        });
     }
     const pathLen = items[i] ? readUint(buf, items[i++]!) : undefined;
     if (i !== items.length) throw new DerError('basicConstraints: trailing fields');
@@ -110,10 +137,14 @@ const DECODERS: Record<string, Decoder> = {
     const { bits, notDer } = readNamedBits(buf, t);
     if (notDer) out.notes.push({ warning: 'PD_PKI_W08', why: `keyUsage is not DER: ${notDer}` });
     let flags = 0;
-    for (let bit = 0; bit < Math.min(bits.length * 8, 9); bit++) if (bits[bit >> 3]! & (0x80 >> (bit & 7))) flags |= 1 << bit;
+    for (let bit = 0; bit < Math.min(bits.length * 8, 9); bit++)
+      if (bits[bit >> 3]! & (0x80 >> (bit & 7))) flags |= 1 << bit;
     for (let bit = 9; bit < bits.length * 8; bit++)
       if (bits[bit >> 3]! & (0x80 >> (bit & 7))) {
-        out.notes.push({ warning: 'PD_PKI_W08', why: `keyUsage asserts bit ${bit}, past decipherOnly (RFC 5280 4.2.1.3 names bits 0–8)` });
+        out.notes.push({
+          warning: 'PD_PKI_W08',
+          why: `keyUsage asserts bit ${bit}, past decipherOnly (RFC 5280 4.2.1.3 names bits 0–8)`,
+        });
         break;
       }
     if (flags === 0) throw new DerError('keyUsage with no bit set');
@@ -124,7 +155,9 @@ const DECODERS: Record<string, Decoder> = {
   },
   [EXT.subjectAltName]: (buf, t, out, critical) => {
     const names = readGeneralNames(buf, t);
-    for (const n of names) if (n.kind === 'ip' && n.bytes.length !== 4 && n.bytes.length !== 16) throw new DerError('iPAddress must be 4 or 16 bytes');
+    for (const n of names)
+      if (n.kind === 'ip' && n.bytes.length !== 4 && n.bytes.length !== 16)
+        throw new DerError('iPAddress must be 4 or 16 bytes');
     out.subjectAltName = { names, critical };
   },
   [EXT.issuerAltName]: (buf, t) => void readGeneralNames(buf, t),
@@ -214,7 +247,11 @@ export function readExtensions(buf: Uint8Array, wrapper: Tlv): CertExtensions {
     let critical = false;
     if (parts[i]?.tag === TAG.BOOLEAN) {
       critical = readBoolean(buf, parts[i++]!);
-      if (!critical) out.notes.push({ warning: 'PD_PKI_W07', why: `extension ${oid} encodes the DEFAULT critical FALSE explicitly` });
+      if (!critical)
+        out.notes.push({
+          warning: 'PD_PKI_W07',
+          why: `extension ${oid} encodes the DEFAULT critical FALSE explicitly`,
+        });
     }
     const value = expect(parts[i++], TAG.OCTET_STRING, 'extnValue');
     if (i !== parts.length) throw new DerError('Extension: trailing fields');
@@ -226,7 +263,8 @@ export function readExtensions(buf: Uint8Array, wrapper: Tlv): CertExtensions {
       if (KEY_IDS.has(oid)) out.notes.push({ warning: 'PD_PKI_W11', why: `extension ${oid} must not be critical` });
       else problem(`extension ${oid} must not be critical`);
     }
-    if (!critical && MUST_BE_CRITICAL.has(oid)) out.notes.push({ warning: 'PD_PKI_W11', why: `extension ${oid} must be critical` });
+    if (!critical && MUST_BE_CRITICAL.has(oid))
+      out.notes.push({ warning: 'PD_PKI_W11', why: `extension ${oid} must be critical` });
     const decode = DECODERS[oid];
     if (!decode) {
       if (critical) out.unknownCritical.push(oid);

@@ -9,8 +9,25 @@ export type { TrustEntry, TrustStore } from './trust-store.ts';
 export { parseCertificate, splitPem, thumbprintOf } from './parse.ts';
 export type { CertInput, ParsedCert } from './parse.ts';
 export { BACKEND_REFUSES_VALID_LIMBO_CASES, backendRefusalWarnings } from './backend.ts';
-export { DEFAULT_TRUST_PROFILE, PKI_ERROR_CODES, PKI_WARNING_CODES, PARTNER_DOMAINS, TRUST_PROFILES } from './verdict.ts';
-export type { CertSummary, CheckName, PartnerDomain, PathEntry, PathFailure, PkiErrorCode, PkiWarningCode, TrustProfile, ValidPath, Verdict } from './verdict.ts';
+export {
+  DEFAULT_TRUST_PROFILE,
+  PKI_ERROR_CODES,
+  PKI_WARNING_CODES,
+  PARTNER_DOMAINS,
+  TRUST_PROFILES,
+} from './verdict.ts';
+export type {
+  CertSummary,
+  CheckName,
+  PartnerDomain,
+  PathEntry,
+  PathFailure,
+  PkiErrorCode,
+  PkiWarningCode,
+  TrustProfile,
+  ValidPath,
+  Verdict,
+} from './verdict.ts';
 export { caCheck, leniencyWarnings } from './profile.ts';
 export { PkiWorkerPool, validateInWorker } from './worker.ts';
 export type { WorkerPoolOptions, WorkerRequest } from './worker.ts';

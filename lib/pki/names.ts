@@ -79,8 +79,10 @@ const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
 function valueTypeProblem(oid: string, tag: number, text: string | null): string | null {
   const name = SHORT[oid] ?? oid;
   const allowed = VALUE_TYPES[oid];
-  if (allowed && !allowed.has(tag)) return `${name} has a value of type 0x${tag.toString(16).padStart(2, '0')}, not ${allowed === PRINTABLE_ONLY ? 'PrintableString' : allowed === IA5_ONLY ? 'IA5String' : 'a DirectoryString'}`;
-  if (tag === TAG.PRINTABLE && text !== null && !PRINTABLE.test(text)) return `${name} is a PrintableString with characters PrintableString does not have`;
+  if (allowed && !allowed.has(tag))
+    return `${name} has a value of type 0x${tag.toString(16).padStart(2, '0')}, not ${allowed === PRINTABLE_ONLY ? 'PrintableString' : allowed === IA5_ONLY ? 'IA5String' : 'a DirectoryString'}`;
+  if (tag === TAG.PRINTABLE && text !== null && !PRINTABLE.test(text))
+    return `${name} is a PrintableString with characters PrintableString does not have`;
   if (oid === '2.5.4.6' && text !== null && text.length !== 2) return 'countryName must be two letters';
   return null;
 }
@@ -93,7 +95,10 @@ export const prepare = (s: string): string =>
   PLAIN_ASCII.test(s) ? s.toLowerCase() : s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 const escape4514 = (s: string): string =>
-  s.replace(/([,+"\\<>;=])/g, '\\$1').replace(/^([ #])/, '\\$1').replace(/ $/, '\\ ');
+  s
+    .replace(/([,+"\\<>;=])/g, '\\$1')
+    .replace(/^([ #])/, '\\$1')
+    .replace(/ $/, '\\ ');
 
 export function readName(buf: Uint8Array, t: Tlv): DistinguishedName {
   expect(t, TAG.SEQUENCE, 'Name');
@@ -113,7 +118,12 @@ export function readName(buf: Uint8Array, t: Tlv): DistinguishedName {
       typeProblem ??= valueTypeProblem(oid, value.tag, str);
       rdn.push(
         str === null
-          ? { oid, match: `#${hex(whole(buf, value))}`, text: `#${hex(whole(buf, value))}`, isString: false }
+          ? {
+              oid,
+              match: `#${hex(whole(buf, value))}`,
+              text: `#${hex(whole(buf, value))}`,
+              isString: false,
+            }
           : { oid, match: prepare(str), text: str, isString: true },
       );
     }
@@ -123,7 +133,11 @@ export function readName(buf: Uint8Array, t: Tlv): DistinguishedName {
 }
 
 function finishName(rdns: Attribute[][], typeProblem: string | null): DistinguishedName {
-  const key = JSON.stringify(rdns.map((rdn) => (rdn.length === 1 ? `${rdn[0]!.oid}=${rdn[0]!.match}` : rdn.map((a) => `${a.oid}=${a.match}`).sort())));
+  const key = JSON.stringify(
+    rdns.map((rdn) =>
+      rdn.length === 1 ? `${rdn[0]!.oid}=${rdn[0]!.match}` : rdn.map((a) => `${a.oid}=${a.match}`).sort(),
+    ),
+  );
   let text: string | undefined;
   return {
     rdns,

@@ -1,6 +1,19 @@
 import { createHash } from 'node:crypto';
 import { Lru } from './cache.ts';
-import { DerError, TAG, checkTree, children, expect, hex, readBitString, readIntegerBytes, readOnly, readSmallUint, readTime, whole } from './der.ts';
+import {
+  DerError,
+  TAG,
+  checkTree,
+  children,
+  expect,
+  hex,
+  readBitString,
+  readIntegerBytes,
+  readOnly,
+  readSmallUint,
+  readTime,
+  whole,
+} from './der.ts';
 import { importPublicKey, readAlgorithmId, signatureScheme } from './algorithms.ts';
 import type { PublicKeyInfo, SignatureScheme } from './algorithms.ts';
 import { KU, readExtensions } from './extensions.ts';
@@ -86,7 +99,11 @@ export function decodeText(text: string): Uint8Array {
   let body = text;
   const blocks = pemBlocks(text);
   if (blocks.length > 1) throw new DerError('expected exactly one PEM certificate');
-  if (blocks.length === 1) body = text.slice(...blocks[0]!).replace(BEGIN, '').replace(END, '');
+  if (blocks.length === 1)
+    body = text
+      .slice(...blocks[0]!)
+      .replace(BEGIN, '')
+      .replace(END, '');
   else if (text.includes('-----')) throw new DerError('not a PEM certificate');
   const b64 = body.replace(/\s+/g, '');
   if (b64.length === 0 || b64.length % 4 !== 0 || !BASE64.test(b64)) throw new DerError('invalid base64');
@@ -156,7 +173,8 @@ function readCertificate(der: Uint8Array, thumbprint: string): ParsedCert {
   }
   const serial = readIntegerBytes(der, expect(f[i++], TAG.INTEGER, 'serialNumber'));
   const innerAlg = readAlgorithmId(der, expect(f[i++], TAG.SEQUENCE, 'signature'));
-  if (Buffer.compare(innerAlg.der, outerAlg.der) !== 0) throw new DerError('signatureAlgorithm differs from tbsCertificate.signature');
+  if (Buffer.compare(innerAlg.der, outerAlg.der) !== 0)
+    throw new DerError('signatureAlgorithm differs from tbsCertificate.signature');
   const issuer = readName(der, expect(f[i++], TAG.SEQUENCE, 'issuer'));
   const validity = children(der, expect(f[i++], TAG.SEQUENCE, 'validity'));
   if (validity.length !== 2) throw new DerError('bad validity');
@@ -200,7 +218,10 @@ function readCertificate(der: Uint8Array, thumbprint: string): ParsedCert {
     keyId: thumbprintOf(spki),
     issuer,
     subject,
-    subjectEmails: subject.rdns.flat().filter((a) => a.oid === OID_EMAIL_ADDRESS && a.isString).map((a) => a.text),
+    subjectEmails: subject.rdns
+      .flat()
+      .filter((a) => a.oid === OID_EMAIL_ADDRESS && a.isString)
+      .map((a) => a.text),
     notBefore,
     notAfter,
     ext,
@@ -216,25 +237,52 @@ function readCertificate(der: Uint8Array, thumbprint: string): ParsedCert {
 /** RFC 5280 profile rules Java PKIX does not enforce (trust profiles, verdict.ts Leniency). */
 function leniencies(c: ParsedCert, serial: Uint8Array, explicitV1: boolean): Leniency[] {
   const out: Leniency[] = [];
-  const add = (warning: Leniency['warning'], why: string, scope: Leniency['scope'] = 'any', f: Fault = fault('PD_PKI_010', 'profile', why)) =>
-    out.push({ warning, scope, fault: f });
+  const add = (
+    warning: Leniency['warning'],
+    why: string,
+    scope: Leniency['scope'] = 'any',
+    f: Fault = fault('PD_PKI_010', 'profile', why),
+  ) => out.push({ warning, scope, fault: f });
   const bc = c.ext.basicConstraints;
-  if (bc?.cA && !bc.critical) add('PD_PKI_W04', 'CA basicConstraints must be critical', 'issuer', fault('PD_PKI_001', 'basicConstraints', 'CA basicConstraints must be critical'));
-  if (bc?.cA && c.ext.subjectKeyId === undefined) add('PD_PKI_W05', 'a CA certificate must carry a subjectKeyIdentifier');
-  if (!c.selfIssued && c.ext.authorityKeyId === undefined) add('PD_PKI_W05', 'a certificate that is not self-issued must carry an authorityKeyIdentifier with a keyIdentifier');
+  if (bc?.cA && !bc.critical)
+    add(
+      'PD_PKI_W04',
+      'CA basicConstraints must be critical',
+      'issuer',
+      fault('PD_PKI_001', 'basicConstraints', 'CA basicConstraints must be critical'),
+    );
+  if (bc?.cA && c.ext.subjectKeyId === undefined)
+    add('PD_PKI_W05', 'a CA certificate must carry a subjectKeyIdentifier');
+  if (!c.selfIssued && c.ext.authorityKeyId === undefined)
+    add(
+      'PD_PKI_W05',
+      'a certificate that is not self-issued must carry an authorityKeyIdentifier with a keyIdentifier',
+    );
   // Not judged on a trust anchor (RFC 5280 6.1 takes only its name and key; real roots have serial 0).
   if (serial[0]! & 0x80) add('PD_PKI_W06', 'serial number is negative', 'signed');
   else if (serial.every((b) => b === 0)) add('PD_PKI_W06', 'serial number is zero', 'signed');
-  else if (serial.length > (serial[0] === 0 ? 21 : 20)) add('PD_PKI_W06', 'serial number is longer than 20 octets', 'signed');
+  else if (serial.length > (serial[0] === 0 ? 21 : 20))
+    add('PD_PKI_W06', 'serial number is longer than 20 octets', 'signed');
   if (explicitV1) add('PD_PKI_W07', 'not DER: version v1 is encoded explicitly although it is the DEFAULT');
-  for (const n of c.ext.notes) add(n.warning, n.warning === 'PD_PKI_W07' || n.warning === 'PD_PKI_W08' ? `not DER: ${n.why}` : n.why);
-  for (const [field, name] of [['subject', c.subject], ['issuer', c.issuer]] as const) if (name.typeProblem) add('PD_PKI_W10', `${field} name: ${name.typeProblem}`);
+  for (const n of c.ext.notes)
+    add(n.warning, n.warning === 'PD_PKI_W07' || n.warning === 'PD_PKI_W08' ? `not DER: ${n.why}` : n.why);
+  for (const [field, name] of [
+    ['subject', c.subject],
+    ['issuer', c.issuer],
+  ] as const)
+    if (name.typeProblem) add('PD_PKI_W10', `${field} name: ${name.typeProblem}`);
   if ('family' in c.scheme && c.scheme.nullParameters)
-    add('PD_PKI_W09', 'ECDSA signature algorithm has NULL parameters (RFC 5758: absent)', 'signed', fault('KER-PCM-014', 'signatureAlgorithm', 'ECDSA signature parameters must be absent'));
+    add(
+      'PD_PKI_W09',
+      'ECDSA signature algorithm has NULL parameters (RFC 5758: absent)',
+      'signed',
+      fault('KER-PCM-014', 'signatureAlgorithm', 'ECDSA signature parameters must be absent'),
+    );
   return out;
 }
 
-const hasKu = (c: ParsedCert, bit: number): boolean => c.ext.keyUsage !== undefined && (c.ext.keyUsage & (1 << bit)) !== 0;
+const hasKu = (c: ParsedCert, bit: number): boolean =>
+  c.ext.keyUsage !== undefined && (c.ext.keyUsage & (1 << bit)) !== 0;
 
 function intrinsicFaults(c: ParsedCert): ParsedCert['faults'] {
   const { ext } = c;
@@ -243,28 +291,45 @@ function intrinsicFaults(c: ParsedCert): ParsedCert['faults'] {
   let p: Fault | null = null;
   if (c.issuer.rdns.length === 0) p = profile('issuer name is empty');
   else if (ext.profileProblem) p = profile(ext.profileProblem);
-  else if (hasKu(c, KU.keyCertSign) && !isCa) p = fault('PD_PKI_003', 'keyUsage', 'keyCertSign is asserted but the certificate is not a CA');
+  else if (hasKu(c, KU.keyCertSign) && !isCa)
+    p = fault('PD_PKI_003', 'keyUsage', 'keyCertSign is asserted but the certificate is not a CA');
   else if (ext.nameConstraints && !isCa) p = profile('nameConstraints in a certificate that is not a CA');
-  else if (c.subject.rdns.length === 0 && !ext.subjectAltName?.critical) p = profile('empty subject requires a critical subjectAltName');
+  else if (c.subject.rdns.length === 0 && !ext.subjectAltName?.critical)
+    p = profile('empty subject requires a critical subjectAltName');
 
   // A non-critical basicConstraints on a CA is a leniency (PD_PKI_W04), judged by the trust profile.
   let asIssuer: Fault | null = null;
   if (c.subject.rdns.length === 0) asIssuer = profile('a CA must have a non-empty subject');
-  else if (ext.basicConstraintsMalformed) asIssuer = fault('PD_PKI_013', 'basicConstraints', `issuer basicConstraints is malformed: ${ext.basicConstraintsMalformed}`);
-  else if (!ext.basicConstraints) asIssuer = fault('PD_PKI_001', 'basicConstraints', 'issuer has no basicConstraints extension');
+  else if (ext.basicConstraintsMalformed)
+    asIssuer = fault(
+      'PD_PKI_013',
+      'basicConstraints',
+      `issuer basicConstraints is malformed: ${ext.basicConstraintsMalformed}`,
+    );
+  else if (!ext.basicConstraints)
+    asIssuer = fault('PD_PKI_001', 'basicConstraints', 'issuer has no basicConstraints extension');
   else if (!isCa) asIssuer = fault('PD_PKI_001', 'basicConstraints', 'issuer is not a CA (cA=false)');
-  else if (ext.keyUsage !== undefined && !hasKu(c, KU.keyCertSign)) asIssuer = fault('PD_PKI_003', 'keyUsage', 'issuer keyUsage lacks keyCertSign');
+  else if (ext.keyUsage !== undefined && !hasKu(c, KU.keyCertSign))
+    asIssuer = fault('PD_PKI_003', 'keyUsage', 'issuer keyUsage lacks keyCertSign');
 
   return {
-    version: c.version === 3 ? null : fault('KER-PCM-007', 'version', `X.509 v${c.version}: only v3 certificates are accepted`),
+    version:
+      c.version === 3
+        ? null
+        : fault('KER-PCM-007', 'version', `X.509 v${c.version}: only v3 certificates are accepted`),
     profile: p,
-    critical: ext.unknownCritical.length ? fault('PD_PKI_004', 'criticalExtension', `unknown critical extension ${ext.unknownCritical.join(', ')}`) : null,
+    critical: ext.unknownCritical.length
+      ? fault('PD_PKI_004', 'criticalExtension', `unknown critical extension ${ext.unknownCritical.join(', ')}`)
+      : null,
     asIssuer,
   };
 }
 
 /** Cache sizes, for tests and diagnostics. */
-export const parseCacheStats = () => ({ byThumbprint: parsedByThumbprint.size, byText: parsedByText.size });
+export const parseCacheStats = () => ({
+  byThumbprint: parsedByThumbprint.size,
+  byText: parsedByText.size,
+});
 export function clearParseCaches(): void {
   parsedByThumbprint.clear();
   parsedByText.clear();

@@ -24,7 +24,8 @@ export function policyFailure(path: readonly ParsedCert[]): { index: number; mes
     if (policies && valid) {
       const next = new Set<string>();
       for (const p of policies) if (p !== ANY_POLICY && (valid.has(p) || valid.has(ANY_POLICY))) next.add(p);
-      if (policies.includes(ANY_POLICY) && (inhibitAny > 0 || (!isLeaf && cert.selfIssued))) for (const p of valid) next.add(p);
+      if (policies.includes(ANY_POLICY) && (inhibitAny > 0 || (!isLeaf && cert.selfIssued)))
+        for (const p of valid) next.add(p);
       valid = next.size > 0 ? next : null;
     } else if (!policies) valid = null;
     const none = 'an explicit certificate policy is required and none is valid along the path';
@@ -36,7 +37,8 @@ export function policyFailure(path: readonly ParsedCert[]): { index: number; mes
       if (explicitPolicy === 0 && valid === null) return { index: i, message: none };
     } else {
       if (policyMappings) {
-        if (policyMappings.some(([a, b]) => a === ANY_POLICY || b === ANY_POLICY)) return { index: i, message: 'policy mapping to or from anyPolicy' };
+        if (policyMappings.some(([a, b]) => a === ANY_POLICY || b === ANY_POLICY))
+          return { index: i, message: 'policy mapping to or from anyPolicy' };
         if (valid) {
           const mapped: Set<string> = new Set<string>(valid);
           for (const [issuerDomain, subjectDomain] of policyMappings) {
@@ -52,8 +54,10 @@ export function policyFailure(path: readonly ParsedCert[]): { index: number; mes
         if (policyMapping > 0) policyMapping--;
         if (inhibitAny > 0) inhibitAny--;
       }
-      if (policyConstraints?.requireExplicitPolicy !== undefined) explicitPolicy = Math.min(explicitPolicy, policyConstraints.requireExplicitPolicy);
-      if (policyConstraints?.inhibitPolicyMapping !== undefined) policyMapping = Math.min(policyMapping, policyConstraints.inhibitPolicyMapping);
+      if (policyConstraints?.requireExplicitPolicy !== undefined)
+        explicitPolicy = Math.min(explicitPolicy, policyConstraints.requireExplicitPolicy);
+      if (policyConstraints?.inhibitPolicyMapping !== undefined)
+        policyMapping = Math.min(policyMapping, policyConstraints.inhibitPolicyMapping);
       if (inhibitAnyPolicy !== undefined) inhibitAny = Math.min(inhibitAny, inhibitAnyPolicy);
     }
   }

@@ -20,7 +20,8 @@ export function leniencyWarnings(path: readonly ParsedCert[]): PkiWarningCode[] 
   const codes = new Set<PkiWarningCode>();
   path.forEach((c, i) => {
     // A certificate that is itself the anchor (a path of one) was also checked as the leaf.
-    const roles: CertRole[] = path.length === 1 ? ['leaf', 'anchor'] : [i === path.length - 1 ? 'anchor' : i === 0 ? 'leaf' : 'intermediate'];
+    const roles: CertRole[] =
+      path.length === 1 ? ['leaf', 'anchor'] : [i === path.length - 1 ? 'anchor' : i === 0 ? 'leaf' : 'intermediate'];
     for (const l of c.leniencies) if (roles.some((role) => applies(l.scope, role))) codes.add(l.warning);
   });
   return [...codes].sort();

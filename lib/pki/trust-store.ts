@@ -53,8 +53,16 @@ export interface TrustStore {
   profiles: Map<PartnerDomain, TrustProfile>;
 }
 
-export function createTrustStore(entries: readonly TrustEntry[], profiles: ReadonlyMap<PartnerDomain, TrustProfile> = new Map()): TrustStore {
-  const store: TrustStore = { kind: 'trust-store', domains: new Map(), rejected: [], profiles: new Map(profiles) };
+export function createTrustStore(
+  entries: readonly TrustEntry[],
+  profiles: ReadonlyMap<PartnerDomain, TrustProfile> = new Map(),
+): TrustStore {
+  const store: TrustStore = {
+    kind: 'trust-store',
+    domains: new Map(),
+    rejected: [],
+    profiles: new Map(profiles),
+  };
   entries.forEach((entry, index) => {
     const parsed = parseCertificate(entry.cert);
     if (!isParsed(parsed)) {

@@ -85,8 +85,12 @@ export function validateCertificatePath(request: ValidationRequest): Verdict {
     return v;
   };
   const profile = o.profile;
-  const fail = (f: Fault, cert: ParsedCert | null) => done({ ok: false as const, profile, ...f, cert: cert && summary(cert), stats });
-  const warningsOf = (path: ParsedCert[], namesakes: (c: ParsedCert) => Iterable<ParsedCert>) => [...refusalWarnings(path, atMs, namesakes), ...leniencyWarnings(path)];
+  const fail = (f: Fault, cert: ParsedCert | null) =>
+    done({ ok: false as const, profile, ...f, cert: cert && summary(cert), stats });
+  const warningsOf = (path: ParsedCert[], namesakes: (c: ParsedCert) => Iterable<ParsedCert>) => [
+    ...refusalWarnings(path, atMs, namesakes),
+    ...leniencyWarnings(path),
+  ];
   let atMs = Number.NaN;
 
   let leaf: ParsedCert | null = null;
@@ -95,7 +99,8 @@ export function validateCertificatePath(request: ValidationRequest): Verdict {
     if (!isParsed(parsed)) return fail(parsed, null);
     leaf = parsed;
     atMs = request.at instanceof Date ? request.at.getTime() : Number.NaN;
-    if (!Number.isFinite(atMs)) return fail({ code: 'KER-PCM-004', check: 'validity', message: 'validation time is not a valid date' }, leaf);
+    if (!Number.isFinite(atMs))
+      return fail({ code: 'KER-PCM-004', check: 'validity', message: 'validation time is not a valid date' }, leaf);
     // RFC 5280 validity has one-second granularity: compare whole seconds (limbo notafter-fractional).
     const at = Math.floor(atMs / 1000) * 1000;
     const leafProblem = leafFault(parsed, at, o, () => signedBy(parsed, parsed, stats));
@@ -103,12 +108,26 @@ export function validateCertificatePath(request: ValidationRequest): Verdict {
 
     const trust = request.trust.domains.get(request.domain);
     if (!trust || trust.anchors.size === 0)
-      return fail({ code: 'KER-PCM-005', check: 'trustAnchor', message: `no trust anchor for partner domain ${request.domain}` }, leaf);
+      return fail(
+        {
+          code: 'KER-PCM-005',
+          check: 'trustAnchor',
+          message: `no trust anchor for partner domain ${request.domain}`,
+        },
+        leaf,
+      );
     if (trust.anchors.thumbprints.has(parsed.thumbprint)) {
       // Already trusted: checked as an anchor, no issuer needed (Java PKIX accepts it the same way).
       const asAnchor = issuerFault(parsed, at, true, profile) ?? strictFault(parsed, 'leaf', profile);
       if (asAnchor) return fail(asAnchor, parsed);
-      return done({ ok: true as const, domain: request.domain, profile, path: [entry(parsed, 'anchor')], warnings: warningsOf([parsed], () => []), stats });
+      return done({
+        ok: true as const,
+        domain: request.domain,
+        profile,
+        path: [entry(parsed, 'anchor')],
+        warnings: warningsOf([parsed], () => []),
+        stats,
+      });
     }
     const extra = new CertIndex();
     for (const input of request.intermediates ?? []) {
@@ -127,7 +146,8 @@ export function validateCertificatePath(request: ValidationRequest): Verdict {
     });
     if ('blame' in result) return fail(result.blame.fault, result.blame.cert);
     const path = result.path;
-    const namesakes = (c: ParsedCert) => [trust.anchors, trust.intermediates, extra].flatMap((index) => index.bySubject.get(c.subject.key) ?? []);
+    const namesakes = (c: ParsedCert) =>
+      [trust.anchors, trust.intermediates, extra].flatMap((index) => index.bySubject.get(c.subject.key) ?? []);
     return done({
       ok: true as const,
       domain: request.domain,

@@ -36,8 +36,17 @@ export const PKI_ERROR_CODES = [
 export type PkiErrorCode = (typeof PKI_ERROR_CODES)[number];
 
 // Warning codes and partner domains are part of the contract (the UI explains each warning).
-import type { PartnerDomainName as PartnerDomain, PkiWarningCode, TrustProfileName as TrustProfile } from '../../main/contract/index.ts';
-export { DEFAULT_TRUST_PROFILE, PKI_WARNING_CODES, PARTNER_DOMAINS, TRUST_PROFILES } from '../../main/contract/index.ts';
+import type {
+  PartnerDomainName as PartnerDomain,
+  PkiWarningCode,
+  TrustProfileName as TrustProfile,
+} from '../../main/contract/index.ts';
+export {
+  DEFAULT_TRUST_PROFILE,
+  PKI_WARNING_CODES,
+  PARTNER_DOMAINS,
+  TRUST_PROFILES,
+} from '../../main/contract/index.ts';
 export type { PartnerDomain, PkiWarningCode, TrustProfile };
 
 /** The check that failed; stable identifiers for logs and tests. */
@@ -121,7 +130,11 @@ export interface Fault {
   message: string;
 }
 
-export const fault = (code: PkiErrorCode, check: CheckName, message: string): Fault => ({ code, check, message });
+export const fault = (code: PkiErrorCode, check: CheckName, message: string): Fault => ({
+  code,
+  check,
+  message,
+});
 
 /**
  * Something the `keymanager` profile accepts (as Java PKIX does) and `strict` refuses: the warning

@@ -16,7 +16,11 @@ import type { PartnerDomain, PathFailure, Verdict } from './verdict.ts';
 export interface WorkerRequest {
   leaf: string | Uint8Array;
   domain: PartnerDomain;
-  trust: Array<{ cert: string | Uint8Array; domain: PartnerDomain; role: 'anchor' | 'intermediate' }>;
+  trust: Array<{
+    cert: string | Uint8Array;
+    domain: PartnerDomain;
+    role: 'anchor' | 'intermediate';
+  }>;
   intermediates?: Array<string | Uint8Array>;
   at: Date;
   options?: Omit<ValidationOptions, 'clock'>;
@@ -155,7 +159,9 @@ export class PkiWorkerPool {
 /** Development and tests run the TypeScript entry directly: register tsx inside the worker first. */
 function tsBootstrap(entry: string | URL): string {
   // The ESM build of tsx's API (its "import" export); createRequire would pick the CJS one.
-  const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const tsx = pathToFileURL(
+    join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+  ).href;
   const href = entry instanceof URL ? entry.href : pathToFileURL(entry).href;
   return `import(${JSON.stringify(tsx)}).then((m) => m.register()).then(() => import(${JSON.stringify(href)}));`;
 }

@@ -48,24 +48,33 @@ export function ivAndAad(timestamp: string, transactionId: string): { iv: Buffer
   return { iv: xor.subarray(n - 12), aad: xor.subarray(n - 16) };
 }
 
-export const thumbprintOfCert = (der: Uint8Array): string => createHash('sha256').update(der).digest('hex').toUpperCase();
+export const thumbprintOfCert = (der: Uint8Array): string =>
+  createHash('sha256').update(der).digest('hex').toUpperCase();
 
 /** Returns the plaintext ISO record; every failure is SBI_DECRYPT with what went wrong. */
 export function decryptBioValue(item: EncryptedBio, key: BenchEncryptionKey): Buffer {
   if (typeof item.thumbprint === 'string' && item.thumbprint !== '') {
     const ours = thumbprintOfCert(key.certificateDer);
-    if (item.thumbprint.toUpperCase() !== ours) throw fault(`thumbprint ${item.thumbprint.slice(0, 64)} is not the bench's encryption certificate (${ours})`, 'thumbprint');
+    if (item.thumbprint.toUpperCase() !== ours)
+      throw fault(
+        `thumbprint ${item.thumbprint.slice(0, 64)} is not the bench's encryption certificate (${ours})`,
+        'thumbprint',
+      );
   }
   const wrapped = b64url(item.sessionKey, 'sessionKey');
   const sealed = b64url(item.bioValue, 'bioValue');
   if (sealed.length < TAG_BYTES) throw fault('bioValue is shorter than the GCM tag', 'bioValue');
   let sessionKey: Buffer;
   try {
-    sessionKey = privateDecrypt({ key: key.privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, wrapped);
+    sessionKey = privateDecrypt(
+      { key: key.privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+      wrapped,
+    );
   } catch {
     throw fault('sessionKey does not decrypt with the bench key (RSA-OAEP, SHA-256)', 'sessionKey');
   }
-  if (sessionKey.length !== 32) throw fault(`the session key is ${sessionKey.length * 8} bits; AES-256 needs 256`, 'sessionKey');
+  if (sessionKey.length !== 32)
+    throw fault(`the session key is ${sessionKey.length * 8} bits; AES-256 needs 256`, 'sessionKey');
   const { iv, aad } = ivAndAad(item.timestamp, item.transactionId);
   try {
     const decipher = createDecipheriv('aes-256-gcm', sessionKey, iv, { authTagLength: TAG_BYTES });
@@ -73,7 +82,10 @@ export function decryptBioValue(item: EncryptedBio, key: BenchEncryptionKey): Bu
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
     return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
   } catch {
-    throw fault('bioValue fails AES-256-GCM authentication (wrong key, iv/aad from timestamp and transactionId, or altered data)', 'bioValue');
+    throw fault(
+      'bioValue fails AES-256-GCM authentication (wrong key, iv/aad from timestamp and transactionId, or altered data)',
+      'bioValue',
+    );
   }
 }
 
@@ -91,6 +103,10 @@ export async function createBenchEncryptionKey(now = new Date()): Promise<BenchE
     ca: false,
     keyUsages: KeyUsage.keyEncipherment | KeyUsage.dataEncipherment,
   });
-  const privateKey = createPrivateKey({ key: Buffer.from(await exportPkcs8(keys.privateKey)), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.from(await exportPkcs8(keys.privateKey)),
+    format: 'der',
+    type: 'pkcs8',
+  });
   return { privateKey, certificateDer };
 }

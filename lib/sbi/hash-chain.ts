@@ -14,5 +14,7 @@ export function chainHash(previousHash: string | null | undefined, isoRecord: Ui
   const blank = previousHash === null || previousHash === undefined || previousHash.trim() === '';
   if (!blank && !HEX64.test(previousHash)) throw new RangeError('previousHash must be blank or 64 hex characters');
   const prev = blank ? sha256(new Uint8Array()) : Buffer.from(previousHash, 'hex');
-  return sha256(Buffer.concat([prev, sha256(isoRecord)])).toString('hex').toUpperCase();
+  return sha256(Buffer.concat([prev, sha256(isoRecord)]))
+    .toString('hex')
+    .toUpperCase();
 }

@@ -55,7 +55,11 @@ export function decodeJws(compact: unknown, field = 'jws'): DecodedJws {
   const signerDer = Buffer.from(x5c[0], 'base64');
   if (signerDer.length === 0) throw bad('x5c[0] is empty');
   return {
-    header: { alg: 'RS256', ...(typeof hdr.typ === 'string' ? { typ: hdr.typ } : {}), x5c: x5c.filter((c): c is string => typeof c === 'string') },
+    header: {
+      alg: 'RS256',
+      ...(typeof hdr.typ === 'string' ? { typ: hdr.typ } : {}),
+      x5c: x5c.filter((c): c is string => typeof c === 'string'),
+    },
     payload: Buffer.from(p, 'base64url'),
     signingInput: `${h}.${p}`,
     signature: Buffer.from(s, 'base64url'),
@@ -83,11 +87,20 @@ export function verifyJwsSignature(jws: DecodedJws, field = 'jws'): void {
   try {
     key = signerKey(jws.signerDer);
   } catch {
-    throw new SbiError('SBI_JWS_MALFORMED', `${field}: x5c[0] is not an X.509 certificate`, { field });
+    throw new SbiError('SBI_JWS_MALFORMED', `${field}: x5c[0] is not an X.509 certificate`, {
+      field,
+    });
   }
-  if (key.asymmetricKeyType !== 'rsa') throw new SbiError('SBI_SIGNATURE', `${field}: RS256 needs an RSA key, x5c[0] holds ${key.asymmetricKeyType ?? 'unknown'}`, { field });
+  if (key.asymmetricKeyType !== 'rsa')
+    throw new SbiError(
+      'SBI_SIGNATURE',
+      `${field}: RS256 needs an RSA key, x5c[0] holds ${key.asymmetricKeyType ?? 'unknown'}`,
+      { field },
+    );
   if (!verify('sha256', Buffer.from(jws.signingInput, 'ascii'), key, jws.signature)) {
-    throw new SbiError('SBI_SIGNATURE', `${field}: the signature does not verify with x5c[0]`, { field });
+    throw new SbiError('SBI_SIGNATURE', `${field}: the signature does not verify with x5c[0]`, {
+      field,
+    });
   }
 }
 
@@ -99,6 +112,7 @@ export function jwsJson(jws: DecodedJws, field = 'jws'): Record<string, unknown>
   } catch {
     throw new SbiError('SBI_MALFORMED', `${field}: payload is not JSON`, { field });
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SbiError('SBI_MALFORMED', `${field}: payload is not an object`, { field });
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new SbiError('SBI_MALFORMED', `${field}: payload is not an object`, { field });
   return value as Record<string, unknown>;
 }

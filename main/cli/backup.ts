@@ -1,4 +1,14 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { DB_FILE } from '../core/index.ts';
@@ -11,7 +21,10 @@ import { UsageError } from './usage.ts';
 export interface StandaloneCommand {
   summary: string;
   options: Record<string, { type: 'string' | 'boolean' }>;
-  run(values: Record<string, string | boolean | undefined>, io: { dataDir: string; stdout: NodeJS.WritableStream; positionals: string[] }): Promise<number>;
+  run(
+    values: Record<string, string | boolean | undefined>,
+    io: { dataDir: string; stdout: NodeJS.WritableStream; positionals: string[] },
+  ): Promise<number>;
 }
 
 const print = (io: { stdout: NodeJS.WritableStream }, value: unknown) => io.stdout.write(`${JSON.stringify(value)}\n`);
@@ -31,8 +44,14 @@ function onePath(positionals: string[], what: string): string {
 }
 
 /** Which of the data directory's wrapped keys its KEK opens: a backup without its KEK cannot sign. */
-function kekState(dataDir: string, db: Database.Database): 'ok' | 'missing' | 'does not open the signing key' | 'no signing key' {
-  const wrapped = db.prepare("SELECT wrapped_private_key FROM signing_key WHERE purpose = 'partner-signing'").pluck().get() as Buffer | undefined;
+function kekState(
+  dataDir: string,
+  db: Database.Database,
+): 'ok' | 'missing' | 'does not open the signing key' | 'no signing key' {
+  const wrapped = db
+    .prepare("SELECT wrapped_private_key FROM signing_key WHERE purpose = 'partner-signing'")
+    .pluck()
+    .get() as Buffer | undefined;
   if (!wrapped) return 'no signing key';
   const file = join(dataDir, 'keys', 'kek.key');
   if (!existsSync(file)) return 'missing';
@@ -46,13 +65,14 @@ function kekState(dataDir: string, db: Database.Database): 'ok' | 'missing' | 'd
 
 export const backupCommands: Record<string, StandaloneCommand> = {
   backup: {
-    summary: 'copy the database to <file> with SQLite\'s online backup API, also while the server is serving',
+    summary: "copy the database to <file> with SQLite's online backup API, also while the server is serving",
     options: {},
     async run(_v, io) {
       const target = onePath(io.positionals, 'backup file');
       const source = join(io.dataDir, DB_FILE);
       if (!existsSync(source)) throw new UsageError(`no database in ${io.dataDir}`);
-      if (existsSync(target)) throw new UsageError(`${target} exists; choose a new file name (a backup never overwrites)`);
+      if (existsSync(target))
+        throw new UsageError(`${target} exists; choose a new file name (a backup never overwrites)`);
       const partial = `${target}.partial`;
       rmSync(partial, { force: true });
       const db = new Database(source, { fileMustExist: true });
@@ -90,12 +110,15 @@ export const backupCommands: Record<string, StandaloneCommand> = {
       const backup = onePath(io.positionals, 'backup file');
       if (!existsSync(backup)) throw new UsageError(`${backup} does not exist`);
       const target = join(io.dataDir, DB_FILE);
-      if (existsSync(target) || existsSync(`${target}-wal`)) throw new UsageError(`${io.dataDir} already has a database; restore into a new or empty data directory`);
+      if (existsSync(target) || existsSync(`${target}-wal`))
+        throw new UsageError(`${io.dataDir} already has a database; restore into a new or empty data directory`);
       let check: string;
       try {
         check = integrity(backup);
       } catch (err) {
-        throw new Error(`${backup} is not a Partner Desk backup: ${(err as Error).message}`, { cause: err });
+        throw new Error(`${backup} is not a Partner Desk backup: ${(err as Error).message}`, {
+          cause: err,
+        });
       }
       if (check !== 'ok') throw new Error(`${backup} failed its integrity check: ${check}`);
       const kekFile = join(io.dataDir, 'keys', 'kek.key');
@@ -114,7 +137,13 @@ export const backupCommands: Record<string, StandaloneCommand> = {
       const db = openDatabase(target);
       try {
         const restored = String(db.pragma('integrity_check', { simple: true }));
-        print(io, { restored: target, schemaVersion: schemaVersion(db), latestSchemaVersion: LATEST_VERSION, integrity: restored, kek: kekState(io.dataDir, db) });
+        print(io, {
+          restored: target,
+          schemaVersion: schemaVersion(db),
+          latestSchemaVersion: LATEST_VERSION,
+          integrity: restored,
+          kek: kekState(io.dataDir, db),
+        });
         return restored === 'ok' ? 0 : 1;
       } finally {
         db.close();

@@ -10,7 +10,6 @@ import type { CliCommand, Io } from './command.ts';
 import { UsageError } from './usage.ts';
 import { verifyLines } from './verify.ts';
 
-
 function print(io: Io, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value)}\n`);
 }
@@ -55,7 +54,14 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
   'create-admin': {
     summary: 'first run: create the partner admin (password read from stdin)',
-    options: { username: { type: 'string' }, email: { type: 'string' }, 'first-name': { type: 'string' }, 'last-name': { type: 'string' }, org: { type: 'string' }, lang: { type: 'string' } },
+    options: {
+      username: { type: 'string' },
+      email: { type: 'string' },
+      'first-name': { type: 'string' },
+      'last-name': { type: 'string' },
+      org: { type: 'string' },
+      lang: { type: 'string' },
+    },
     async run(core, v, io) {
       const password = await readLine();
       const r = await core.dispatch('setup.createAdmin', null, {
@@ -72,18 +78,21 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
   verify: {
-    summary: 'validate certificate chains: JSON lines on stdin → one JSON verdict per line on stdout; --profile strict|keymanager',
+    summary:
+      'validate certificate chains: JSON lines on stdin → one JSON verdict per line on stdout; --profile strict|keymanager',
     options: { profile: { type: 'string' } },
     async run(core, v, io) {
       const profile = v.profile;
-      if (profile !== undefined && profile !== 'strict' && profile !== 'keymanager') throw new UsageError(`--profile must be strict or keymanager, not "${String(profile)}"`);
+      if (profile !== undefined && profile !== 'strict' && profile !== 'keymanager')
+        throw new UsageError(`--profile must be strict or keymanager, not "${String(profile)}"`);
       const { total, valid } = await verifyLines(core, process.stdin, io.stdout, () => new Date(), profile);
       process.stderr.write(`verified ${total} chain(s): ${valid} valid, ${total - valid} not\n`);
       return 0;
     },
   },
   jobs: {
-    summary: 'jobs run: the scheduled jobs now (expire API keys, expire SBIs with their devices), as the system actor; jobs expire-sbis: only the SBI expiry job',
+    summary:
+      'jobs run: the scheduled jobs now (expire API keys, expire SBIs with their devices), as the system actor; jobs expire-sbis: only the SBI expiry job',
     options: {},
     subcommands: ['run', 'expire-sbis'],
     async run(core, _v, io) {
@@ -98,15 +107,29 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
   ftm: {
-    summary: 'ftm read: read an FTM chip over HID and prove possession (--json, --trust <pem>…, --device <hidraw> | --virtual); ftm serve --hidg <path>: the virtual chip as gadget firmware',
-    options: { json: { type: 'boolean' }, trust: { type: 'string', multiple: true }, device: { type: 'string' }, virtual: { type: 'boolean' }, hidg: { type: 'string' }, 'root-out': { type: 'string' }, serial: { type: 'string' } },
+    summary:
+      'ftm read: read an FTM chip over HID and prove possession (--json, --trust <pem>…, --device <hidraw> | --virtual); ftm serve --hidg <path>: the virtual chip as gadget firmware',
+    options: {
+      json: { type: 'boolean' },
+      trust: { type: 'string', multiple: true },
+      device: { type: 'string' },
+      virtual: { type: 'boolean' },
+      hidg: { type: 'string' },
+      'root-out': { type: 'string' },
+      serial: { type: 'string' },
+    },
     subcommands: ['read', 'serve'],
     run: (_core, v, io) => ftmCommand(io.positionals?.join(' '), v, io.stdout),
   },
   sbi: sbiCommand,
   'id-service': {
-    summary: 'id-service enrol --file identity.json: enrol an identity of the ID authentication service (docs/id-service.md); id-service misp-license --misp-partner ID [--days N]',
-    options: { file: { type: 'string' }, 'misp-partner': { type: 'string' }, days: { type: 'string' } },
+    summary:
+      'id-service enrol --file identity.json: enrol an identity of the ID authentication service (docs/id-service.md); id-service misp-license --misp-partner ID [--days N]',
+    options: {
+      file: { type: 'string' },
+      'misp-partner': { type: 'string' },
+      days: { type: 'string' },
+    },
     subcommands: ['enrol', 'misp-license'],
     run: (core, v, io) => idServiceCommand(core, io.positionals?.join(' '), v, io.stdout),
   },
@@ -116,20 +139,24 @@ export const COMMANDS: Record<string, CliCommand> = {
     options: { limit: { type: 'string' }, module: { type: 'string' }, result: { type: 'string' } },
     async run(core, v, io) {
       const limit = Number(v.limit ?? 50);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100000) throw new Error('--limit must be an integer 1..100000');
-      if (v.result !== undefined && v.result !== 'success' && v.result !== 'failure') throw new Error('--result must be success or failure');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100000)
+        throw new Error('--limit must be an integer 1..100000');
+      if (v.result !== undefined && v.result !== 'success' && v.result !== 'failure')
+        throw new Error('--result must be success or failure');
       const where: string[] = [];
       const params: string[] = [];
       if (typeof v.module === 'string') {
-      where.push('module = ?');
-      params.push(v.module);
-    }
+        where.push('module = ?');
+        params.push(v.module);
+      }
       if (typeof v.result === 'string') {
-      where.push('result = ?');
-      params.push(v.result);
-    }
+        where.push('result = ?');
+        params.push(v.result);
+      }
       const rows = core.db.reader
-        .prepare(`SELECT * FROM app_audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY time DESC LIMIT ?`)
+        .prepare(
+          `SELECT * FROM app_audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY time DESC LIMIT ?`,
+        )
         .iterate(...params, limit);
       for (const row of rows) print(io, row);
       return 0;

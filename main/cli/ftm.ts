@@ -50,7 +50,9 @@ function describe(r: FtmChipReading & { device: string }): string {
 export async function ftmCommand(sub: string | undefined, v: Values, out: NodeJS.WritableStream): Promise<number> {
   if (sub === 'read') return ftmRead(v, out);
   if (sub === 'serve') return ftmServe(v, out);
-  throw new UsageError('usage: ftm read [--json] [--trust ftm-root.pem]… [--device /dev/hidrawN | --virtual] | ftm serve --hidg /dev/hidg0 [--root-out ftm-root.pem] [--serial S]');
+  throw new UsageError(
+    'usage: ftm read [--json] [--trust ftm-root.pem]… [--device /dev/hidrawN | --virtual] | ftm serve --hidg /dev/hidg0 [--root-out ftm-root.pem] [--serial S]',
+  );
 }
 
 export async function ftmRead(v: Values, out: NodeJS.WritableStream): Promise<number> {
@@ -68,7 +70,13 @@ export async function ftmRead(v: Values, out: NodeJS.WritableStream): Promise<nu
     if (!anchors.length) anchors = [pki.ftmRoot.pem];
   } else {
     const path = text(v.device) ?? (await findFtmChips(loadCatalogue()))[0]?.path;
-    if (!path) return fail(out, json, 'NOT_FOUND', 'no FTM chip found: no HID device with an FTM id of the device catalogue (use --device <hidraw path> or --virtual)');
+    if (!path)
+      return fail(
+        out,
+        json,
+        'NOT_FOUND',
+        'no FTM chip found: no HID device with an FTM id of the device catalogue (use --device <hidraw path> or --virtual)',
+      );
     name = path;
     try {
       device = await openNodeHidDevice(path);
@@ -79,10 +87,14 @@ export async function ftmRead(v: Values, out: NodeJS.WritableStream): Promise<nu
   let transport: HidTransport | undefined;
   try {
     transport = await HidTransport.open(device);
-    const reading = { device: name, ...(await readFtmChip(transport, { trustAnchorsPem: anchors, now: new Date() })) };
+    const reading = {
+      device: name,
+      ...(await readFtmChip(transport, { trustAnchorsPem: anchors, now: new Date() })),
+    };
     out.write(json ? `${JSON.stringify(reading)}\n` : `${describe(reading)}\n`);
     const good = reading.possession.verdict === 'verified' && reading.trust.verdict === 'verified';
-    if (!good) process.stderr.write('partner-desk: the FTM chip failed the proof of possession or its chain is not trusted\n');
+    if (!good)
+      process.stderr.write('partner-desk: the FTM chip failed the proof of possession or its chain is not trusted\n');
     return good ? 0 : 1;
   } catch (e) {
     return failWith(out, json, e);
@@ -93,7 +105,8 @@ export async function ftmRead(v: Values, out: NodeJS.WritableStream): Promise<nu
 }
 
 function failWith(out: NodeJS.WritableStream, json: boolean, e: unknown): number {
-  if (e instanceof HidError || e instanceof FtmError) return fail(out, json, e.code, `FTM chip read failed: ${e.message}`);
+  if (e instanceof HidError || e instanceof FtmError)
+    return fail(out, json, e.code, `FTM chip read failed: ${e.message}`);
   throw e;
 }
 
@@ -116,6 +129,9 @@ export async function ftmServe(v: Values, out: NodeJS.WritableStream): Promise<n
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   out.write(`${JSON.stringify({ serving: path, serial: chip.info.serial, rootOut: rootOut ?? null })}\n`);
-  await serveChipOnReportFile(chip, path, { signal: stop.signal, log: (line) => process.stderr.write(`ftm serve: ${line}\n`) });
+  await serveChipOnReportFile(chip, path, {
+    signal: stop.signal,
+    log: (line) => process.stderr.write(`ftm serve: ${line}\n`),
+  });
   return 0;
 }

@@ -25,7 +25,8 @@ function readIdentity(file: string): unknown {
   } catch (e) {
     throw new UsageError(`${file}: ${(e as Error).message.slice(0, 200)}`);
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new UsageError(`${file} must hold a JSON object`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new UsageError(`${file} must hold a JSON object`);
   const identity = json as { biometrics?: unknown };
   if (!Array.isArray(identity.biometrics)) throw new UsageError(`${file}: "biometrics" must be a list`);
   const biometrics = identity.biometrics.map((b: unknown, i: number) => {
@@ -34,7 +35,10 @@ function readIdentity(file: string): unknown {
     if (recordFile === undefined) return rest;
     if (typeof recordFile !== 'string') throw new UsageError(`${file}: biometrics[${i}].file must be a path`);
     try {
-      return { ...rest, record: readFileSync(resolve(dirname(file), recordFile)).toString('base64') };
+      return {
+        ...rest,
+        record: readFileSync(resolve(dirname(file), recordFile)).toString('base64'),
+      };
     } catch (e) {
       throw new UsageError(`${file}: biometrics[${i}].file: ${(e as Error).message.slice(0, 200)}`);
     }
@@ -42,7 +46,12 @@ function readIdentity(file: string): unknown {
   return { ...identity, biometrics };
 }
 
-export async function idServiceCommand(core: Core, sub: string | undefined, v: Values, out: NodeJS.WritableStream): Promise<number> {
+export async function idServiceCommand(
+  core: Core,
+  sub: string | undefined,
+  v: Values,
+  out: NodeJS.WritableStream,
+): Promise<number> {
   const print = (value: unknown) => out.write(`${JSON.stringify(value)}\n`);
   try {
     if (sub === 'enrol') {
@@ -50,25 +59,42 @@ export async function idServiceCommand(core: Core, sub: string | undefined, v: V
       const input = contract['idService.enrol'].input.safeParse(readIdentity(v.file));
       if (!input.success) {
         // Name each wrong field, as the contract's refusal does for a UI.
-        const fields = Object.fromEntries(input.error.issues.slice(0, 20).map((i) => [i.path.join('.') || '(file)', i.message]));
-        print({ ok: false, error: { code: 'PMS_COR_002', message: `${v.file} is not a valid identity`, fields } });
+        const fields = Object.fromEntries(
+          input.error.issues.slice(0, 20).map((i) => [i.path.join('.') || '(file)', i.message]),
+        );
+        print({
+          ok: false,
+          error: { code: 'PMS_COR_002', message: `${v.file} is not a valid identity`, fields },
+        });
         return 1;
       }
       print({ ok: true, result: await core.runAsSystem('idService.enrol', input.data) });
       return 0;
     }
     if (sub === 'misp-license') {
-      if (typeof v['misp-partner'] !== 'string') throw new UsageError('id-service misp-license needs --misp-partner ID');
+      if (typeof v['misp-partner'] !== 'string')
+        throw new UsageError('id-service misp-license needs --misp-partner ID');
       const days = v.days === undefined ? 365 : Number(v.days);
-      print({ ok: true, result: await core.runAsSystem('idService.issueMispLicense', { mispPartnerId: v['misp-partner'], validDays: days }) });
+      print({
+        ok: true,
+        result: await core.runAsSystem('idService.issueMispLicense', {
+          mispPartnerId: v['misp-partner'],
+          validDays: days,
+        }),
+      });
       return 0;
     }
   } catch (e) {
     if (e instanceof AppError) {
-      print({ ok: false, error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } });
+      print({
+        ok: false,
+        error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) },
+      });
       return 1;
     }
     throw e;
   }
-  throw new UsageError('usage: id-service enrol --file identity.json | id-service misp-license --misp-partner ID [--days N]');
+  throw new UsageError(
+    'usage: id-service enrol --file identity.json | id-service misp-license --misp-partner ID [--days N]',
+  );
 }

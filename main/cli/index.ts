@@ -20,22 +20,40 @@ async function main(argv: string[]): Promise<number> {
   if (standalone) return runStandalone(standalone, rest);
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    const usage = Object.entries({ ...COMMANDS, ...backupCommands }).map(([n, c]) => `  ${n.padEnd(14)} ${c.summary}`).join('\n');
-    (name && name !== 'help' ? console.error : console.log)(`${name && name !== 'help' ? `Unknown command "${name}".\n` : ''}Usage: npm run cli -- <command> [--data-dir DIR]\n\n${usage}`);
+    const usage = Object.entries({ ...COMMANDS, ...backupCommands })
+      .map(([n, c]) => `  ${n.padEnd(14)} ${c.summary}`)
+      .join('\n');
+    (name && name !== 'help' ? console.error : console.log)(
+      `${name && name !== 'help' ? `Unknown command "${name}".\n` : ''}Usage: npm run cli -- <command> [--data-dir DIR]\n\n${usage}`,
+    );
     return name && name !== 'help' ? 2 : 0;
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, ...command.options }, allowPositionals: Boolean(command.subcommands), strict: true });
+    parsed = parseArgs({
+      args: rest,
+      options: { 'data-dir': { type: 'string' }, ...command.options },
+      allowPositionals: Boolean(command.subcommands),
+      strict: true,
+    });
   } catch (e) {
     console.error(`partner-desk: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
   }
   const { values, positionals } = parsed;
   const dataDir = resolve((values['data-dir'] as string | undefined) ?? defaultDataDir());
-  const core: Core = openCore({ hardware: createHardwareHub, dataDir, publicUrl: 'partnerdesk://', log: fileLog(dataDir) });
+  const core: Core = openCore({
+    hardware: createHardwareHub,
+    dataDir,
+    publicUrl: 'partnerdesk://',
+    log: fileLog(dataDir),
+  });
   try {
-    return await command.run(core, values as Record<string, string | boolean | string[] | undefined>, { dataDir, stdout: process.stdout, positionals });
+    return await command.run(core, values as Record<string, string | boolean | string[] | undefined>, {
+      dataDir,
+      stdout: process.stdout,
+      positionals,
+    });
   } finally {
     core.close();
   }
@@ -45,13 +63,22 @@ async function main(argv: string[]): Promise<number> {
 async function runStandalone(command: StandaloneCommand, args: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args, options: { 'data-dir': { type: 'string' }, ...command.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { 'data-dir': { type: 'string' }, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     console.error(`partner-desk: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
   }
   const dataDir = resolve((parsed.values['data-dir'] as string | undefined) ?? defaultDataDir());
-  return command.run(parsed.values as Record<string, string | boolean | undefined>, { dataDir, stdout: process.stdout, positionals: parsed.positionals });
+  return command.run(parsed.values as Record<string, string | boolean | undefined>, {
+    dataDir,
+    stdout: process.stdout,
+    positionals: parsed.positionals,
+  });
 }
 
 main(process.argv.slice(2)).then(

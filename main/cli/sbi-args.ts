@@ -13,7 +13,8 @@ export const text = (v: Values[string]): string | undefined => (typeof v === 'st
 export function port(v: Values[string], name = '--port'): number | undefined {
   if (v === undefined) return undefined;
   const s = text(v) ?? '';
-  if (!/^\d{1,5}$/.test(s) || Number(s) < 1 || Number(s) > 65535) throw new UsageError(`${name} must be a TCP port 1–65535, got ${JSON.stringify(s)}`);
+  if (!/^\d{1,5}$/.test(s) || Number(s) < 1 || Number(s) > 65535)
+    throw new UsageError(`${name} must be a TCP port 1–65535, got ${JSON.stringify(s)}`);
   return Number(s);
 }
 
@@ -23,7 +24,10 @@ export function range(v: Values[string], fallback: [number, number]): [number, n
   const m = /^(\d{1,5})-(\d{1,5})$/.exec(text(v) ?? '');
   const from = Number(m?.[1]);
   const to = Number(m?.[2]);
-  if (!m || from < 1 || to > 65535 || from > to || to - from > 1000) throw new UsageError(`--range must be FROM-TO (e.g. 4501-4600, at most 1001 ports), got ${JSON.stringify(text(v) ?? '')}`);
+  if (!m || from < 1 || to > 65535 || from > to || to - from > 1000)
+    throw new UsageError(
+      `--range must be FROM-TO (e.g. 4501-4600, at most 1001 ports), got ${JSON.stringify(text(v) ?? '')}`,
+    );
   return [from, to];
 }
 

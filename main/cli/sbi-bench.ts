@@ -34,7 +34,8 @@ function loadKey(v: Values): BenchEncryptionKey | null {
     const privateKey = createPrivateKey(readText(keyFile, '--encryption-key'));
     const cert = new X509Certificate(readText(certFile, '--encryption-cert'));
     const spki = (k: ReturnType<typeof createPublicKey>) => k.export({ type: 'spki', format: 'der' });
-    if (!spki(createPublicKey(privateKey)).equals(spki(cert.publicKey))) throw new UsageError('--encryption-key is not the key of --encryption-cert');
+    if (!spki(createPublicKey(privateKey)).equals(spki(cert.publicKey)))
+      throw new UsageError('--encryption-key is not the key of --encryption-cert');
     return { privateKey, certificateDer: new Uint8Array(cert.raw) };
   } catch (e) {
     if (e instanceof UsageError) throw e;
@@ -55,15 +56,20 @@ const terminalPrompter: Prompter = (p) =>
 function printReadable(r: BenchReport, out: NodeJS.WritableStream): void {
   // Each device under the spec's names: discovery's deviceCode and the digital ID's serialNo.
   for (const d of r.device.devices) {
-    out.write(`device ${d.deviceId}  ${d.type}/${d.subType}  ${d.make ?? ''} ${d.model ?? ''}  deviceCode ${d.deviceCode || '-'}  serialNo ${d.serialNo ?? '-'}\n`);
+    out.write(
+      `device ${d.deviceId}  ${d.type}/${d.subType}  ${d.make ?? ''} ${d.model ?? ''}  deviceCode ${d.deviceCode || '-'}  serialNo ${d.serialNo ?? '-'}\n`,
+    );
     for (const f of d.findings) out.write(`      finding ${f.code}: ${f.message}\n`);
   }
   if (r.device.devices.length > 0) out.write('\n');
   for (const c of r.cases) {
     out.write(`${c.result.toUpperCase().padEnd(4)}  ${c.id}  ${c.name} (device ${c.deviceId})\n`);
-    for (const k of c.checks.filter((k) => k.result !== 'pass')) out.write(`        ${k.result}: ${k.name}${k.reason ? ` — ${k.reason}` : ''}\n`);
+    for (const k of c.checks.filter((k) => k.result !== 'pass'))
+      out.write(`        ${k.result}: ${k.name}${k.reason ? ` — ${k.reason}` : ''}\n`);
   }
-  out.write(`\n${r.summary.pass} passed, ${r.summary.fail} failed, ${r.summary.skip} skipped${r.cancelled ? ' (interrupted)' : ''}\n`);
+  out.write(
+    `\n${r.summary.pass} passed, ${r.summary.fail} failed, ${r.summary.skip} skipped${r.cancelled ? ' (interrupted)' : ''}\n`,
+  );
 }
 
 export async function sbiBench(core: Core, v: Values, out: NodeJS.WritableStream): Promise<number> {
@@ -74,8 +80,12 @@ export async function sbiBench(core: Core, v: Values, out: NodeJS.WritableStream
   const wanted = purpose(v.purpose);
   const ports = range(v.range, DEFAULT_PORT_RANGE);
   const cap = v['timeout-cap-ms'] === undefined ? undefined : Number(text(v['timeout-cap-ms']));
-  if (cap !== undefined && !(Number.isInteger(cap) && cap >= 1 && cap <= 600_000)) throw new UsageError('--timeout-cap-ms must be an integer 1–600000');
-  const caseIds = list(v.cases).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  if (cap !== undefined && !(Number.isInteger(cap) && cap >= 1 && cap <= 600_000))
+    throw new UsageError('--timeout-cap-ms must be an integer 1–600000');
+  const caseIds = list(v.cases)
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const extra = trustEntries(v.trust);
   let key = loadKey(v);
 
@@ -93,7 +103,11 @@ export async function sbiBench(core: Core, v: Values, out: NodeJS.WritableStream
     }
     const benchPort = sbi?.port ?? target!;
     // A virtual device on the port without a key of ours is lent one for the run (BenchSession).
-    session = await BenchSession.open({ port: benchPort, signal: abort.signal, encryptionKey: key });
+    session = await BenchSession.open({
+      port: benchPort,
+      signal: abort.signal,
+      encryptionKey: key,
+    });
     const benchPurpose = wanted ?? (await defaultPurpose(benchPort));
     const report = await session.run({
       purpose: benchPurpose,
@@ -102,7 +116,11 @@ export async function sbiBench(core: Core, v: Values, out: NodeJS.WritableStream
       prompt: session.prompter(!json && process.stdin.isTTY ? terminalPrompter : skipPrompts, true),
       ...(caseIds.length ? { caseIds } : {}),
       ...(cap ? { timeouts: { shortMs: Math.min(500, cap), longMs: Math.min(10_000, cap) } } : {}),
-      ...(json ? {} : { onProgress: (p) => process.stderr.write(p.caseId ? `[${p.done + 1}/${p.total}] ${p.label}\n` : '') }),
+      ...(json
+        ? {}
+        : {
+            onProgress: (p) => process.stderr.write(p.caseId ? `[${p.done + 1}/${p.total}] ${p.label}\n` : ''),
+          }),
     });
     if (json) out.write(`${JSON.stringify(report)}\n`);
     else printReadable(report, out);

@@ -37,32 +37,61 @@ export interface DiscoveredLine {
   deviceCode: string;
   specVersion: string[];
   digitalId: Record<string, string>;
-  verification: { result: 'pass' | 'fail' | 'skip'; reason?: string; failures: Array<{ name: string; reason: string; code?: string }> };
+  verification: {
+    result: 'pass' | 'fail' | 'skip';
+    reason?: string;
+    failures: Array<{ name: string; reason: string; code?: string }>;
+  };
   findings: SbiFinding[];
 }
 
 /** Onboarding and the bench need Ready (sbi.md §1.9, §1.10): what each other status means for the user. */
 const ADVICE: Record<string, string> = {
   Busy: 'busy with another application: wait or close it, then scan again; onboarding and the bench need Ready',
-  'Not Ready': 'not ready (not connected, warming up or faulty): check the device, then scan again; onboarding and the bench need Ready',
-  'Not Registered': 'holds no device certificate from its management server yet: its information is unsigned; register it, then scan again; onboarding and the bench need Ready',
+  'Not Ready':
+    'not ready (not connected, warming up or faulty): check the device, then scan again; onboarding and the bench need Ready',
+  'Not Registered':
+    'holds no device certificate from its management server yet: its information is unsigned; register it, then scan again; onboarding and the bench need Ready',
 };
 
 function verificationOf(d: DiscoveredDevice, info: DeviceInfoReport | Error): DiscoveredLine['verification'] {
   if (info instanceof Error) return { result: 'fail', reason: `deviceInfo: ${info.message}`, failures: [] };
   const entry = infoEntryFor(d.entry.deviceId, d.digitalId, info.entries);
-  if (!entry) return { result: 'fail', reason: 'deviceInfo has no readable entry for this device', failures: [] };
-  const mine = info.checks.filter((c) => !c.name.startsWith('deviceInfo[') || c.name.startsWith(`deviceInfo[${entry.index}].`));
-  const failures = mine.filter((c) => c.result === 'fail' && c.concern !== 'registry').map((c) => ({ name: c.name, reason: c.reason ?? 'failed', ...(c.code ? { code: c.code } : {}) }));
+  if (!entry)
+    return {
+      result: 'fail',
+      reason: 'deviceInfo has no readable entry for this device',
+      failures: [],
+    };
+  const mine = info.checks.filter(
+    (c) => !c.name.startsWith('deviceInfo[') || c.name.startsWith(`deviceInfo[${entry.index}].`),
+  );
+  const failures = mine
+    .filter((c) => c.result === 'fail' && c.concern !== 'registry')
+    .map((c) => ({
+      name: c.name,
+      reason: c.reason ?? 'failed',
+      ...(c.code ? { code: c.code } : {}),
+    }));
   if (failures.length) return { result: 'fail', reason: failures[0]!.reason, failures };
-  if (!entry.signed) return { result: 'skip', reason: 'deviceInfo is unsigned (the device is not registered)', failures };
+  if (!entry.signed)
+    return {
+      result: 'skip',
+      reason: 'deviceInfo is unsigned (the device is not registered)',
+      failures,
+    };
   return { result: 'pass', failures };
 }
 
 function readable(l: DiscoveredLine): string {
-  const status = l.error ? `${l.status} (error ${l.error.errorCode}${l.error.errorInfo ? ` ${l.error.errorInfo}` : ''})` : l.status;
+  const status = l.error
+    ? `${l.status} (error ${l.error.errorCode}${l.error.errorInfo ? ` ${l.error.errorInfo}` : ''})`
+    : l.status;
   const main = `${l.port}  device ${l.deviceId || '-'}  ${l.type}/${l.subType}  ${status}  ${l.certification}  ${l.purpose || '-'}  ${l.digitalId.make} ${l.digitalId.model}  deviceCode ${l.deviceCode || '-'}  serialNo ${l.digitalId.serialNo}  verification: ${l.verification.result}${l.verification.reason ? ` (${l.verification.reason})` : ''}\n`;
-  const notes = [...(l.advice ? [`status: ${l.advice}`] : []), ...l.findings.map((f) => `finding ${f.code}: ${f.message}`)];
+  const notes = [
+    ...(l.advice ? [`status: ${l.advice}`] : []),
+    ...l.findings.map((f) => `finding ${f.code}: ${f.message}`),
+  ];
   return main + notes.map((n) => `      ${n}\n`).join('');
 }
 
@@ -99,7 +128,10 @@ export async function sbiDiscover(core: Core, v: Values, out: NodeJS.WritableStr
     findings: namingFindings(d.entry.deviceCode, d.digitalId),
   }));
   for (const l of lines) out.write(v.json === true ? `${JSON.stringify(l)}\n` : readable(l));
-  for (const p of scan.problems) process.stderr.write(`port ${p.port}${p.index !== undefined ? ` entry ${p.index}` : ''}: ${p.error.message}\n`);
-  process.stderr.write(`scanned ${scan.scanned} port(s) in ${Math.round(scan.elapsedMs)} ms: ${lines.length} device(s), ${scan.problems.length} problem(s)\n`);
+  for (const p of scan.problems)
+    process.stderr.write(`port ${p.port}${p.index !== undefined ? ` entry ${p.index}` : ''}: ${p.error.message}\n`);
+  process.stderr.write(
+    `scanned ${scan.scanned} port(s) in ${Math.round(scan.elapsedMs)} ms: ${lines.length} device(s), ${scan.problems.length} problem(s)\n`,
+  );
   return 0;
 }

@@ -9,7 +9,8 @@ const USAGE = [
 ].join('\n');
 
 export const sbiCommand: CliCommand = {
-  summary: 'sbi discover: SBI devices on 127.0.0.1 with their verification (--json); sbi bench: the SBI compliance bench against --port N or --virtual (--json, --html)',
+  summary:
+    'sbi discover: SBI devices on 127.0.0.1 with their verification (--json); sbi bench: the SBI compliance bench against --port N or --virtual (--json, --html)',
   options: {
     json: { type: 'boolean' },
     range: { type: 'string' },

@@ -54,21 +54,50 @@ export async function verifyLines(
   return { total, valid };
 }
 
-function verifyOne(raw: string, localTrust: () => TrustStore, now: () => Date, runProfile: TrustProfile | undefined): Answer {
+function verifyOne(
+  raw: string,
+  localTrust: () => TrustStore,
+  now: () => Date,
+  runProfile: TrustProfile | undefined,
+): Answer {
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    return { id: null, valid: false, code: 'PD_RPC_001', reason: 'line is not valid JSON', path: [], profile: null, warnings: [] };
+    return {
+      id: null,
+      valid: false,
+      code: 'PD_RPC_001',
+      reason: 'line is not valid JSON',
+      path: [],
+      profile: null,
+      warnings: [],
+    };
   }
   const parsed = Line.safeParse(json);
-  const id = typeof json === 'object' && json !== null && 'id' in json && (typeof json.id === 'string' || typeof json.id === 'number') ? json.id : null;
+  const id =
+    typeof json === 'object' &&
+    json !== null &&
+    'id' in json &&
+    (typeof json.id === 'string' || typeof json.id === 'number')
+      ? json.id
+      : null;
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { id, valid: false, code: 'PMS_COR_002', reason: `${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'}`, path: [], profile: null, warnings: [] };
+    return {
+      id,
+      valid: false,
+      code: 'PMS_COR_002',
+      reason: `${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'}`,
+      path: [],
+      profile: null,
+      warnings: [],
+    };
   }
   const line = parsed.data;
-  const trust = line.trusted ? createTrustStore(line.trusted.map((cert) => ({ cert, domain: line.domain, role: 'anchor' as const }))) : localTrust();
+  const trust = line.trusted
+    ? createTrustStore(line.trusted.map((cert) => ({ cert, domain: line.domain, role: 'anchor' as const })))
+    : localTrust();
   const profile = line.profile ?? runProfile;
   const verdict = validateCertificatePath({
     leaf: line.leaf,
@@ -78,6 +107,23 @@ function verifyOne(raw: string, localTrust: () => TrustStore, now: () => Date, r
     at: line.time ? new Date(line.time) : now(),
     ...(profile ? { options: { profile } } : {}),
   });
-  if (!verdict.ok) return { id: line.id, valid: false, code: verdict.code, reason: verdict.message, path: [], profile: verdict.profile, warnings: [] };
-  return { id: line.id, valid: true, code: null, reason: 'valid', path: verdict.path.map((p) => p.thumbprint), profile: verdict.profile, warnings: verdict.warnings };
+  if (!verdict.ok)
+    return {
+      id: line.id,
+      valid: false,
+      code: verdict.code,
+      reason: verdict.message,
+      path: [],
+      profile: verdict.profile,
+      warnings: [],
+    };
+  return {
+    id: line.id,
+    valid: true,
+    code: null,
+    reason: 'valid',
+    path: verdict.path.map((p) => p.thumbprint),
+    profile: verdict.profile,
+    warnings: verdict.warnings,
+  };
 }

@@ -12,7 +12,11 @@ export const PARTNER_TYPES = [
   { code: 'Credential_Partner', role: 'CREDENTIAL_PARTNER', policyRequired: true },
   { code: 'Device_Provider', role: 'DEVICE_PROVIDER', policyRequired: false },
   { code: 'FTM_Provider', role: 'FTM_PROVIDER', policyRequired: false },
-  { code: 'Online_Verification_Partner', role: 'ONLINE_VERIFICATION_PARTNER', policyRequired: true },
+  {
+    code: 'Online_Verification_Partner',
+    role: 'ONLINE_VERIFICATION_PARTNER',
+    policyRequired: true,
+  },
   { code: 'ABIS_Partner', role: 'ABIS_PARTNER', policyRequired: true },
   { code: 'Manual_Adjudication', role: 'MANUAL_ADJUDICATION', policyRequired: true },
   { code: 'MISP_Partner', role: 'MISP_PARTNER', policyRequired: false },
@@ -61,11 +65,13 @@ export const TEXT_REFUSED = 'characters';
  * Control characters (C0, DEL, C1) and lone UTF-16 surrogates: never text anyone typed (a lone
  * surrogate cannot be encoded as UTF-8, so SQLite would silently store U+FFFD instead).
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const LINE_REFUSED = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LINE_REFUSED =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** The same, but tab and line feed are text in a multi-line field. */
-// eslint-disable-next-line no-control-regex -- as above
-const MULTILINE_REFUSED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const MULTILINE_REFUSED =
+  // eslint-disable-next-line no-control-regex -- as above
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export interface TextRules {
   /** Length in UTF-16 code units after trimming and NFC, as the store's CHECKs count. */
@@ -167,7 +173,21 @@ export function pageOf<T extends z.ZodType>(item: T) {
  * What a `data.changed` event names: the part of the data a committed command changed. Screens
  * refetch what they show from a topic; the hosts deliver a topic only to whom may read it.
  */
-export const DATA_TOPICS = ['accounts', 'partners', 'trustStore', 'policies', 'policyLinking', 'authServices', 'devices', 'ftm', 'notifications', 'releases', 'programs', 'applications', 'assisted'] as const;
+export const DATA_TOPICS = [
+  'accounts',
+  'partners',
+  'trustStore',
+  'policies',
+  'policyLinking',
+  'authServices',
+  'devices',
+  'ftm',
+  'notifications',
+  'releases',
+  'programs',
+  'applications',
+  'assisted',
+] as const;
 export const DataTopic = z.enum(DATA_TOPICS);
 export type DataTopic = z.infer<typeof DataTopic>;
 

@@ -96,7 +96,12 @@ export type { PartnerDomainName, PkiWarningCode, TrustProfileName } from './meth
 export { AUDIT_SORT_FIELDS } from './methods/audit.ts';
 export type { SyncStatusView, QueueItemView, PulledChange, SyncActivityView } from './methods/sync.ts';
 export { SYNC_MAX_PUSH_BYTES } from './methods/sync.ts';
-export { NOTIFICATION_TYPES, ADMIN_NOTIFICATION_TYPES, PARTNER_NOTIFICATION_ROLES, notificationObjectPath } from './methods/notifications.ts';
+export {
+  NOTIFICATION_TYPES,
+  ADMIN_NOTIFICATION_TYPES,
+  PARTNER_NOTIFICATION_ROLES,
+  notificationObjectPath,
+} from './methods/notifications.ts';
 export type { NotificationType, NotificationDetails } from './methods/notifications.ts';
 export * from './methods/portal-model.ts';
 export { FINGER_NAMES, IRIS_NAMES, MODALITIES, ASSISTED_STATES } from './methods/assisted.ts';

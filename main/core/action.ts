@@ -11,7 +11,10 @@ export interface ActionHandler<M extends MethodName> {
   /** Audit module name. */
   module: string;
   /** Acts on the world (a device, a task) with read-only database access; `ref` names what it acted on. */
-  run: (ctx: QueryCtx, input: ParsedInput<M>) => Promise<{ output: Output<M>; ref?: Ref }> | { output: Output<M>; ref?: Ref };
+  run: (
+    ctx: QueryCtx,
+    input: ParsedInput<M>,
+  ) => Promise<{ output: Output<M>; ref?: Ref }> | { output: Output<M>; ref?: Ref };
   /** What a refused attempt was aimed at, for its audit record (the task id tried). */
   refOf?: (input: ParsedInput<M>) => Ref;
 }
@@ -36,13 +39,34 @@ export async function runAction<M extends MethodName>(
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'PD_INTERNAL';
     const time = deps.now().toISOString();
-    writer.transaction(() => writeAudit(writer, { module: handler.module, action: name, actor: actorName, ref: handler.refOf?.(input), result: 'failure', errorCode: code, time }))();
+    writer.transaction(() =>
+      writeAudit(writer, {
+        module: handler.module,
+        action: name,
+        actor: actorName,
+        ref: handler.refOf?.(input),
+        result: 'failure',
+        errorCode: code,
+        time,
+      }),
+    )();
     throw err;
   }
   const time = deps.now().toISOString();
   writer.transaction(() => {
-    if (actor) writer.prepare('UPDATE app_session SET last_active_at = ? WHERE token_hash = ? AND ended_at IS NULL').run(time, actor.sessionHash);
-    writeAudit(writer, { module: handler.module, action: name, actor: actorName, ref: outcome.ref ?? handler.refOf?.(input), result: 'success', errorCode: null, time });
+    if (actor)
+      writer
+        .prepare('UPDATE app_session SET last_active_at = ? WHERE token_hash = ? AND ended_at IS NULL')
+        .run(time, actor.sessionHash);
+    writeAudit(writer, {
+      module: handler.module,
+      action: name,
+      actor: actorName,
+      ref: outcome.ref ?? handler.refOf?.(input),
+      result: 'success',
+      errorCode: null,
+      time,
+    });
   })();
   return outcome.output;
 }

@@ -71,12 +71,26 @@ export function writeAudit(db: WriteDb, entry: AuditEntry): void {
   db.prepare(
     `INSERT INTO app_audit_log (event_id, module, action, actor, ref_type, ref_id, result, error_code, time, desk_id, desk_seq, desk_time)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(randomUUID(), entry.module, entry.action, entry.actor, entry.ref?.type ?? null, entry.ref?.id ?? null, entry.result, entry.errorCode, entry.time,
-    entry.pushed?.deskId ?? null, entry.pushed?.seq ?? null, entry.pushed?.deskTime ?? null);
+  ).run(
+    randomUUID(),
+    entry.module,
+    entry.action,
+    entry.actor,
+    entry.ref?.type ?? null,
+    entry.ref?.id ?? null,
+    entry.result,
+    entry.errorCode,
+    entry.time,
+    entry.pushed?.deskId ?? null,
+    entry.pushed?.seq ?? null,
+    entry.pushed?.deskTime ?? null,
+  );
 }
 
 function appendOutbox(db: WriteDb, command: string, payload: unknown, actor: string, time: string): void {
-  const next = db.prepare('SELECT COALESCE(MAX(client_seq), 0) + 1 AS seq FROM outbox').get() as { seq: number };
+  const next = db.prepare('SELECT COALESCE(MAX(client_seq), 0) + 1 AS seq FROM outbox').get() as {
+    seq: number;
+  };
   db.prepare('INSERT INTO outbox (id, client_seq, command, payload, actor, time) VALUES (?, ?, ?, ?, ?, ?)').run(
     randomUUID(),
     next.seq,
@@ -106,7 +120,14 @@ export async function runCommand<M extends MethodName, P>(
   name: M,
   handler: CommandHandler<M, P>,
   input: ParsedInput<M>,
-  env: { writer: WriteDb; queryCtx: QueryCtx; deps: CoreDeps; actor: Actor | null; emit: (topic: DataTopic, audience: Audience) => void; sync?: CommandSync },
+  env: {
+    writer: WriteDb;
+    queryCtx: QueryCtx;
+    deps: CoreDeps;
+    actor: Actor | null;
+    emit: (topic: DataTopic, audience: Audience) => void;
+    sync?: CommandSync;
+  },
 ): Promise<Output<M>> {
   const { writer, deps, actor } = env;
   const actorName = actor?.userId ?? handler.actorName?.(input) ?? 'anonymous';
@@ -115,7 +136,8 @@ export async function runCommand<M extends MethodName, P>(
   // A topic the contract does not list would leave UIs showing stale data: a core bug, refused.
   const declared = changesOf(contract[name]);
   const changed = (topic: DataTopic, scope: ChangeScope = {}) => {
-    if (!declared.includes(topic)) throw new Error(`${name} announced '${topic}', which its contract entry does not list in changes`);
+    if (!declared.includes(topic))
+      throw new Error(`${name} announced '${topic}', which its contract entry does not list in changes`);
     const t = topics.get(topic) ?? { partners: new Set<string>(), shared: false };
     for (const p of scope.partners ?? []) t.partners.add(p);
     t.shared ||= scope.shared === true;
@@ -128,13 +150,24 @@ export async function runCommand<M extends MethodName, P>(
   const onRefused = env.sync?.onRefused;
   const auditFailure = (err: AppError, time: string, rule: boolean) =>
     writer.transaction(() => {
-      writeAudit(writer, { module: handler.module, action, actor: actorName, result: 'failure', errorCode: err.code, time, pushed });
+      writeAudit(writer, {
+        module: handler.module,
+        action,
+        actor: actorName,
+        result: 'failure',
+        errorCode: err.code,
+        time,
+        pushed,
+      });
       if (rule && onRefused) onRefused(writer, err, time);
     })();
 
   let prepared: P;
   try {
-    const queryCtx: QueryCtx = { ...env.queryCtx, deps: { ...env.queryCtx.deps, randomBytes: seededRandom(seed, 'prepare') } };
+    const queryCtx: QueryCtx = {
+      ...env.queryCtx,
+      deps: { ...env.queryCtx.deps, randomBytes: seededRandom(seed, 'prepare') },
+    };
     prepared = handler.prepare ? await handler.prepare(queryCtx, input) : (undefined as P);
   } catch (err) {
     if (err instanceof AppError) auditFailure(err, deps.now().toISOString(), true);
@@ -143,7 +176,14 @@ export async function runCommand<M extends MethodName, P>(
 
   const now = deps.now();
   const time = now.toISOString();
-  const ctx: CommandCtx = { db: writer, deps: { ...deps, randomBytes: seededRandom(seed, 'apply') }, actor, now, changed, afterCommit: (t) => tasks.push(t) };
+  const ctx: CommandCtx = {
+    db: writer,
+    deps: { ...deps, randomBytes: seededRandom(seed, 'apply') },
+    actor,
+    now,
+    changed,
+    afterCommit: (t) => tasks.push(t),
+  };
   let kept = null as AppError | null;
   let queued = false;
   let output: Output<M>;
@@ -153,13 +193,34 @@ export async function runCommand<M extends MethodName, P>(
       const desk = pushed === undefined && syncRole(writer) === 'desk' ? deskCommandStarts(writer) : null;
       try {
         const outcome = handler.apply(ctx, input, prepared);
-        if (actor && !pushed) writer.prepare('UPDATE app_session SET last_active_at = ? WHERE token_hash = ? AND ended_at IS NULL').run(time, actor.sessionHash);
-        writeAudit(writer, { module: handler.module, action, actor: outcome.actor ?? actorName, ref: outcome.ref, result: 'success', errorCode: null, time, pushed });
+        if (actor && !pushed)
+          writer
+            .prepare('UPDATE app_session SET last_active_at = ? WHERE token_hash = ? AND ended_at IS NULL')
+            .run(time, actor.sessionHash);
+        writeAudit(writer, {
+          module: handler.module,
+          action,
+          actor: outcome.actor ?? actorName,
+          ref: outcome.ref,
+          result: 'success',
+          errorCode: null,
+          time,
+          pushed,
+        });
         if (desk) {
           deskCommandEnds(writer, desk, outcome.outbox !== false);
           if (outcome.outbox !== false) {
             const replay = outcome.replay === undefined ? { method: name, input } : outcome.replay;
-            deskOutboxEntry(writer, ctx.now, { seq: desk.seq, command: name, payload: outcome.outbox, actor, replay, seed, time, ref: outcome.ref });
+            deskOutboxEntry(writer, ctx.now, {
+              seq: desk.seq,
+              command: name,
+              payload: outcome.outbox,
+              actor,
+              replay,
+              seed,
+              time,
+              ref: outcome.ref,
+            });
             queued = true;
           }
         } else if (outcome.outbox !== false && !pushed) appendOutbox(writer, name, outcome.outbox, actorName, time);
@@ -169,7 +230,15 @@ export async function runCommand<M extends MethodName, P>(
         if (!(err instanceof FailAfterCommit)) throw err;
         if (desk) deskCommandEnds(writer, desk, false);
         kept = err.error;
-        writeAudit(writer, { module: handler.module, action, actor: actorName, result: 'failure', errorCode: err.error.code, time, pushed });
+        writeAudit(writer, {
+          module: handler.module,
+          action,
+          actor: actorName,
+          result: 'failure',
+          errorCode: err.error.code,
+          time,
+          pushed,
+        });
         return undefined as never;
       }
     })();
@@ -181,6 +250,7 @@ export async function runCommand<M extends MethodName, P>(
   if (kept !== null) throw kept as AppError;
   for (const [topic, t] of topics) env.emit(topic, dataAudience(topic, [...t.partners], t.shared));
   // A queued command's mail is the server's to send, when it applies the command.
-  if (!queued) for (const task of tasks) task().catch((err) => deps.log('error', `after-commit task of ${name} failed`, err));
+  if (!queued)
+    for (const task of tasks) task().catch((err) => deps.log('error', `after-commit task of ${name} failed`, err));
   return output;
 }

@@ -11,7 +11,13 @@ import { SERVER_CONFIG_DEFAULTS, ServerConfigSchema } from './server-config.ts';
 export const EXPIRY_PERIODS = [30, 15, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0];
 const Periods = z.array(z.number().int().min(0).max(366)).min(1).max(64).default(EXPIRY_PERIODS);
 const NOTIFICATION_DEFAULTS = {
-  periods: { caCertificates: EXPIRY_PERIODS, partnerCertificates: EXPIRY_PERIODS, ftmChipCertificates: EXPIRY_PERIODS, sbis: EXPIRY_PERIODS, apiKeys: EXPIRY_PERIODS },
+  periods: {
+    caCertificates: EXPIRY_PERIODS,
+    partnerCertificates: EXPIRY_PERIODS,
+    ftmChipCertificates: EXPIRY_PERIODS,
+    sbis: EXPIRY_PERIODS,
+    apiKeys: EXPIRY_PERIODS,
+  },
   weeklySummary: { dayOfWeek: 6, hourUtc: 0 },
   deletePastNotifications: true,
   retentionDays: 60,
@@ -31,27 +37,58 @@ export const ConfigSchema = z
     session: z
       .object({
         // MOSIP: 25 min inactivity, prompt 5 min before (pms.md §5.6)
-        inactivitySeconds: z.number().int().min(5).max(24 * 3600).default(25 * 60),
-        promptSeconds: z.number().int().min(1).max(3600).default(5 * 60),
+        inactivitySeconds: z
+          .number()
+          .int()
+          .min(5)
+          .max(24 * 3600)
+          .default(25 * 60),
+        promptSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(3600)
+          .default(5 * 60),
         /** A session ends this long after sign-in however active it is (a stolen token does not live forever). */
-        absoluteSeconds: z.number().int().min(60).max(30 * 24 * 3600).default(12 * 3600),
+        absoluteSeconds: z
+          .number()
+          .int()
+          .min(60)
+          .max(30 * 24 * 3600)
+          .default(12 * 3600),
       })
       .default({ inactivitySeconds: 25 * 60, promptSeconds: 5 * 60, absoluteSeconds: 12 * 3600 }),
     lockout: z
       .object({
         maxFailedLogins: z.number().int().min(1).max(100).default(5),
-        lockSeconds: z.number().int().min(1).max(7 * 24 * 3600).default(15 * 60),
+        lockSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 24 * 3600)
+          .default(15 * 60),
         /**
          * The only active admin is never locked (that would lock everyone out of administration):
          * past maxFailedLogins each further failure doubles a wait that starts here and stops at
          * adminMaxBackoffSeconds.
          */
         adminBackoffSeconds: z.number().int().min(1).max(3600).default(2),
-        adminMaxBackoffSeconds: z.number().int().min(1).max(24 * 3600).default(5 * 60),
+        adminMaxBackoffSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 3600)
+          .default(5 * 60),
         /** Wrong current passwords in profile.changePassword before the session is ended. */
         maxWrongCurrentPasswords: z.number().int().min(1).max(100).default(5),
       })
-      .default({ maxFailedLogins: 5, lockSeconds: 15 * 60, adminBackoffSeconds: 2, adminMaxBackoffSeconds: 5 * 60, maxWrongCurrentPasswords: 5 }),
+      .default({
+        maxFailedLogins: 5,
+        lockSeconds: 15 * 60,
+        adminBackoffSeconds: 2,
+        adminMaxBackoffSeconds: 5 * 60,
+        maxWrongCurrentPasswords: 5,
+      }),
     web: z
       .object({
         /** Open connections the web host accepts at once; more are dropped. */
@@ -62,7 +99,16 @@ export const ConfigSchema = z
         requestTimeoutSeconds: z.number().int().min(1).max(3600).default(120),
       })
       .default({ maxConnections: 128, headersTimeoutSeconds: 10, requestTimeoutSeconds: 120 }),
-    passwordReset: z.object({ ttlSeconds: z.number().int().min(60).max(7 * 24 * 3600).default(30 * 60) }).default({ ttlSeconds: 30 * 60 }),
+    passwordReset: z
+      .object({
+        ttlSeconds: z
+          .number()
+          .int()
+          .min(60)
+          .max(7 * 24 * 3600)
+          .default(30 * 60),
+      })
+      .default({ ttlSeconds: 30 * 60 }),
     certificates: z
       .object({
         /** keymanager: mosip.kernel.partner.cacertificate.upload.minimumvalidity.month */
@@ -76,7 +122,11 @@ export const ConfigSchema = z
          */
         partnerMinRemainingDays: z.number().int().min(0).max(3650).default(PARTNER_MIN_REMAINING_DAYS),
       })
-      .default({ caMinValidityMonths: 12, mosipSignedValidityDays: 365, partnerMinRemainingDays: PARTNER_MIN_REMAINING_DAYS }),
+      .default({
+        caMinValidityMonths: 12,
+        mosipSignedValidityDays: 365,
+        partnerMinRemainingDays: PARTNER_MIN_REMAINING_DAYS,
+      }),
     apiKeys: z
       .object({
         /**
@@ -129,17 +179,29 @@ export const ConfigSchema = z
       .object({
         /** Days before expiry a notification is due, per kind (…expiry.periods). */
         periods: z
-          .object({ caCertificates: Periods, partnerCertificates: Periods, ftmChipCertificates: Periods, sbis: Periods, apiKeys: Periods })
+          .object({
+            caCertificates: Periods,
+            partnerCertificates: Periods,
+            ftmChipCertificates: Periods,
+            sbis: Periods,
+            apiKeys: Periods,
+          })
           .default(NOTIFICATION_DEFAULTS.periods),
         /** When the weekly summary is due (UTC; MOSIP cron 0 0 0 * * 6: Saturday 00:00). 0 = Sunday. */
         weeklySummary: z
-          .object({ dayOfWeek: z.number().int().min(0).max(6).default(6), hourUtc: z.number().int().min(0).max(23).default(0) })
+          .object({
+            dayOfWeek: z.number().int().min(0).max(6).default(6),
+            hourUtc: z.number().int().min(0).max(23).default(0),
+          })
           .default(NOTIFICATION_DEFAULTS.weeklySummary),
         /** …enable.past.notifications.deletion and …past.notifications.deletion.period. */
         deletePastNotifications: z.boolean().default(true),
         retentionDays: z.number().int().min(1).max(3650).default(60),
         /** …skips.partner.ids: MOSIP's internal partners; a trailing * matches a prefix. */
-        skipPartnerIds: z.array(z.string().trim().min(1).max(128)).max(1000).default(NOTIFICATION_DEFAULTS.skipPartnerIds),
+        skipPartnerIds: z
+          .array(z.string().trim().min(1).max(128))
+          .max(1000)
+          .default(NOTIFICATION_DEFAULTS.skipPartnerIds),
         /** The time zone mails show next to UTC ("local time"); the host's zone when absent. */
         timeZone: z
           .string()
@@ -155,7 +217,15 @@ export const ConfigSchema = z
           .optional(),
         /** A failed mail is retried after firstSeconds, doubling up to maxSeconds; it is never dropped. */
         mailRetry: z
-          .object({ firstSeconds: z.number().int().min(1).max(86_400).default(60), maxSeconds: z.number().int().min(1).max(7 * 86_400).default(6 * 3600) })
+          .object({
+            firstSeconds: z.number().int().min(1).max(86_400).default(60),
+            maxSeconds: z
+              .number()
+              .int()
+              .min(1)
+              .max(7 * 86_400)
+              .default(6 * 3600),
+          })
           .default(NOTIFICATION_DEFAULTS.mailRetry),
       })
       .default(NOTIFICATION_DEFAULTS),
@@ -174,7 +244,12 @@ export const ConfigSchema = z
           .regex(/^[A-Za-z0-9+/]{43}=$/, 'the base64 of a 32-byte Ed25519 public key')
           .nullable()
           .default(null),
-        checkIntervalMinutes: z.number().int().min(5).max(7 * 24 * 60).default(6 * 60),
+        checkIntervalMinutes: z
+          .number()
+          .int()
+          .min(5)
+          .max(7 * 24 * 60)
+          .default(6 * 60),
       })
       .default({ channel: 'stable', releaseKey: null, checkIntervalMinutes: 6 * 60 }),
     /** The self-service portal's applicant sign-in (issue 15); absent: no sign-in with an ID. */
@@ -202,7 +277,10 @@ export type Config = z.output<typeof ConfigSchema>;
 
 /** A host name that can only mean this machine: the one place a self-signed certificate is acceptable. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
@@ -220,7 +298,9 @@ export function parseConfig(raw: unknown, source = 'config'): Config {
     throw new ConfigError(`${source}: hardware.sbiPortFrom must not be above hardware.sbiPortTo`);
   }
   if (parsed.data.smtp?.allowSelfSigned && !isLoopbackHost(parsed.data.smtp.host)) {
-    throw new ConfigError(`${source}: smtp.allowSelfSigned is only allowed for a loopback host (127.0.0.1, ::1, localhost)`);
+    throw new ConfigError(
+      `${source}: smtp.allowSelfSigned is only allowed for a loopback host (127.0.0.1, ::1, localhost)`,
+    );
   }
   if (parsed.data.web.headersTimeoutSeconds > parsed.data.web.requestTimeoutSeconds) {
     throw new ConfigError(`${source}: web.headersTimeoutSeconds must not be above web.requestTimeoutSeconds`);

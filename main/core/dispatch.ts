@@ -17,17 +17,43 @@ export function resolveSession(env: DispatchEnv, token: string | null): Actor {
       `SELECT s.user_id AS userId, s.created_at AS createdAt, s.last_active_at AS lastActive, s.ended_at AS endedAt, u.is_active AS active
        FROM app_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?`,
     )
-    .get(tokenHash) as { userId: string; createdAt: string; lastActive: string; endedAt: string | null; active: number } | undefined;
+    .get(tokenHash) as
+    | {
+        userId: string;
+        createdAt: string;
+        lastActive: string;
+        endedAt: string | null;
+        active: number;
+      }
+    | undefined;
   const idleMs = env.deps.config.session.inactivitySeconds * 1000;
   // However active, a session ends absoluteSeconds after sign-in: a copied token does not live forever.
   const lifeMs = env.deps.config.session.absoluteSeconds * 1000;
   const now = env.deps.now().getTime();
-  if (!row || row.endedAt || row.active !== 1 || Date.parse(row.lastActive) + idleMs <= now || Date.parse(row.createdAt) + lifeMs <= now) {
+  if (
+    !row ||
+    row.endedAt ||
+    row.active !== 1 ||
+    Date.parse(row.lastActive) + idleMs <= now ||
+    Date.parse(row.createdAt) + lifeMs <= now
+  ) {
     throw new AppError('PD_AUTH_003', 'Your session has ended. Please sign in again.');
   }
-  const roles = (env.reader.prepare('SELECT role FROM user_role WHERE user_id = ? ORDER BY role').all(row.userId) as Array<{ role: Role }>).map((r) => r.role);
-  const partnerIds = (env.reader.prepare('SELECT id FROM partner WHERE user_id = ? ORDER BY id').all(row.userId) as Array<{ id: string }>).map((r) => r.id);
-  return { userId: row.userId, roles, partnerIds, isAdmin: roles.includes('PARTNER_ADMIN'), sessionHash: tokenHash };
+  const roles = (
+    env.reader.prepare('SELECT role FROM user_role WHERE user_id = ? ORDER BY role').all(row.userId) as Array<{
+      role: Role;
+    }>
+  ).map((r) => r.role);
+  const partnerIds = (
+    env.reader.prepare('SELECT id FROM partner WHERE user_id = ? ORDER BY id').all(row.userId) as Array<{ id: string }>
+  ).map((r) => r.id);
+  return {
+    userId: row.userId,
+    roles,
+    partnerIds,
+    isAdmin: roles.includes('PARTNER_ADMIN'),
+    sessionHash: tokenHash,
+  };
 }
 
 /**
@@ -37,7 +63,10 @@ export function resolveSession(env: DispatchEnv, token: string | null): Actor {
 function requireActivePartner(env: DispatchEnv, actor: Actor, access: readonly Role[]): void {
   const active = activePartnerRoles(env.reader, actor.userId);
   if (!access.some((r) => active.has(r))) {
-    throw new AppError('PMS_PMP_016', 'Your partner account is not approved and active yet: the administrator must approve it first.');
+    throw new AppError(
+      'PMS_PMP_016',
+      'Your partner account is not approved and active yet: the administrator must approve it first.',
+    );
   }
 }
 
@@ -55,8 +84,20 @@ function zodFields(error: z.ZodError): Record<string, string> {
  * input schema → handler (query on the read-only connection, command through runCommand) →
  * output schema. Never throws; every failure is an error body with a stable code.
  */
-export async function dispatch(env: DispatchEnv, methodName: string, token: string | null, rawInput: unknown): Promise<CallResult<MethodName>> {
-  if (!isMethodName(methodName)) return { ok: false, error: { code: 'PD_RPC_003', message: `Unknown method "${String(methodName).slice(0, 64)}".` } };
+export async function dispatch(
+  env: DispatchEnv,
+  methodName: string,
+  token: string | null,
+  rawInput: unknown,
+): Promise<CallResult<MethodName>> {
+  if (!isMethodName(methodName))
+    return {
+      ok: false,
+      error: {
+        code: 'PD_RPC_003',
+        message: `Unknown method "${String(methodName).slice(0, 64)}".`,
+      },
+    };
   const spec = contract[methodName];
   let actor: Actor | null = null;
   let gatePassed = false;
@@ -66,10 +107,12 @@ export async function dispatch(env: DispatchEnv, methodName: string, token: stri
       if (spec.access !== 'session' && !spec.access.some((r) => actor!.roles.includes(r))) {
         throw new AppError('PD_AUTH_004', 'Your role does not allow this action.');
       }
-      if (spec.activePartner && !actor.isAdmin && spec.access !== 'session') requireActivePartner(env, actor, spec.access);
+      if (spec.activePartner && !actor.isAdmin && spec.access !== 'session')
+        requireActivePartner(env, actor, spec.access);
     }
     const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) throw new AppError('PMS_COR_002', 'Some fields are missing or invalid.', zodFields(parsed.error));
+    if (!parsed.success)
+      throw new AppError('PMS_COR_002', 'Some fields are missing or invalid.', zodFields(parsed.error));
     const input = parsed.data as ParsedInput<MethodName>;
     const handler = env.handlers[methodName] as Handler<MethodName>;
     gatePassed = true;
@@ -78,14 +121,31 @@ export async function dispatch(env: DispatchEnv, methodName: string, token: stri
       handler.kind === 'query'
         ? await handler.run(queryCtx, input)
         : handler.kind === 'action'
-          ? await runAction(methodName, handler, input, { writer: env.writer, queryCtx, deps: env.deps, actor })
+          ? await runAction(methodName, handler, input, {
+              writer: env.writer,
+              queryCtx,
+              deps: env.deps,
+              actor,
+            })
           : handler.kind === 'service'
             ? await handler.run(env, actor, input)
-            : await runCommand(methodName, handler, input, { writer: env.writer, queryCtx, deps: env.deps, actor, emit: env.emit });
+            : await runCommand(methodName, handler, input, {
+                writer: env.writer,
+                queryCtx,
+                deps: env.deps,
+                actor,
+                emit: env.emit,
+              });
     const checked = spec.output.safeParse(result);
     if (!checked.success) {
       env.deps.log('error', `output of ${methodName} failed its schema`, checked.error.issues);
-      return { ok: false, error: { code: 'PD_RPC_006', message: 'The application produced an invalid answer; see the log.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'PD_RPC_006',
+          message: 'The application produced an invalid answer; see the log.',
+        },
+      };
     }
     return { ok: true, result: checked.data as never };
   } catch (err) {
@@ -93,12 +153,22 @@ export async function dispatch(env: DispatchEnv, methodName: string, token: stri
       // Refusals before the command or action path ran (session, role, schema) are audited here.
       if (spec.kind !== 'query' && !gatePassed) {
         env.writer.transaction(() =>
-          writeAudit(env.writer, { module: methodName.split('.')[0] ?? methodName, action: methodName, actor: actor?.userId ?? 'anonymous', result: 'failure', errorCode: err.code, time: env.deps.now().toISOString() }),
+          writeAudit(env.writer, {
+            module: methodName.split('.')[0] ?? methodName,
+            action: methodName,
+            actor: actor?.userId ?? 'anonymous',
+            result: 'failure',
+            errorCode: err.code,
+            time: env.deps.now().toISOString(),
+          }),
         )();
       }
       return { ok: false, error: err.toBody() };
     }
     env.deps.log('error', `${methodName} failed`, err);
-    return { ok: false, error: { code: 'PD_INTERNAL', message: 'Something went wrong; the details are in the log.' } };
+    return {
+      ok: false,
+      error: { code: 'PD_INTERNAL', message: 'Something went wrong; the details are in the log.' },
+    };
   }
 }

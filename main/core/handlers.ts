@@ -26,11 +26,14 @@ export interface ServiceHandler<M extends MethodName> {
   run: (env: DispatchEnv, actor: Actor | null, input: ParsedInput<M>) => Promise<Output<M>>;
 }
 
-export type Handler<M extends MethodName> = QueryHandler<M> | CommandHandler<M, unknown> | ActionHandler<M> | ServiceHandler<M>;
+export type Handler<M extends MethodName> =
+  QueryHandler<M> | CommandHandler<M, unknown> | ActionHandler<M> | ServiceHandler<M>;
 export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };
 
 /** Builds a command handler, erasing its `prepare` result type for the registry. */
-export function command<M extends MethodName, P = undefined>(h: Omit<CommandHandler<M, P>, 'kind'>): CommandHandler<M, unknown> {
+export function command<M extends MethodName, P = undefined>(
+  h: Omit<CommandHandler<M, P>, 'kind'>,
+): CommandHandler<M, unknown> {
   return { kind: 'command', ...h } as CommandHandler<M, unknown>;
 }
 

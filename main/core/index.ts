@@ -84,7 +84,8 @@ export function checkPublicUrl(value: string): string {
   } catch {
     throw new Error(`publicUrl is not a URL: ${value.slice(0, 100)}`);
   }
-  if (url.username || url.password || url.search || url.hash) throw new Error('publicUrl must not carry credentials, a query string or a fragment (mails would repeat them)');
+  if (url.username || url.password || url.search || url.hash)
+    throw new Error('publicUrl must not carry credentials, a query string or a fragment (mails would repeat them)');
   return value;
 }
 
@@ -92,7 +93,8 @@ export function openCore(options: CoreOptions): Core {
   ensurePrivateDir(options.dataDir);
   const config = options.config ?? loadConfig(options.dataDir);
   const log: CoreDeps['log'] =
-    options.log ?? ((level, message, detail) => console[level === 'info' ? 'log' : level](`[core] ${message}`, detail ?? ''));
+    options.log ??
+    ((level, message, detail) => console[level === 'info' ? 'log' : level](`[core] ${message}`, detail ?? ''));
   const listeners = new Set<CoreEventListener>();
   // Set once the read connection is open; the hub emits nothing before it is asked to work.
   let subscriptions: EventSubscriptions | null = null;
@@ -111,7 +113,14 @@ export function openCore(options: CoreOptions): Core {
     keyWrap,
     publicUrl: checkPublicUrl(config.publicUrl ?? options.publicUrl),
     log,
-    hardware: options.hardware({ config: config.hardware, dataDir: options.dataDir, emit: emitEvent, now, log, keyWrap }),
+    hardware: options.hardware({
+      config: config.hardware,
+      dataDir: options.dataDir,
+      emit: emitEvent,
+      now,
+      log,
+      keyWrap,
+    }),
     deskSync: null,
     deskUpdates: null,
     // Set once the read connection is open: the real client reads its settings (ida_client) at each call.
@@ -170,7 +179,9 @@ export function openCore(options: CoreOptions): Core {
     setDeskSync(port) {
       stopActivity?.();
       deps.deskSync = port;
-      stopActivity = port ? port.onActivity((activity) => emitEvent('sync.activity', activity, { roles: ROLES })) : null;
+      stopActivity = port
+        ? port.onActivity((activity) => emitEvent('sync.activity', activity, { roles: ROLES }))
+        : null;
     },
     setDeskUpdates(port) {
       deps.deskUpdates = port;

@@ -14,8 +14,19 @@ export interface JobsSummary {
 }
 
 export type SbiExpirySummary = Output<'sbis.expireDue'>;
-const NO_SBI_EXPIRY: SbiExpirySummary = { sbisDeactivated: 0, sbisRejected: 0, devicesDeactivated: 0, devicesRejected: 0 };
-const NO_NOTIFICATIONS: NotificationJobsSummary = { created: 0, weekly: 0, deleted: 0, mailsSent: 0, mailsFailed: 0 };
+const NO_SBI_EXPIRY: SbiExpirySummary = {
+  sbisDeactivated: 0,
+  sbisRejected: 0,
+  devicesDeactivated: 0,
+  devicesRejected: 0,
+};
+const NO_NOTIFICATIONS: NotificationJobsSummary = {
+  created: 0,
+  weekly: 0,
+  deleted: 0,
+  mailsSent: 0,
+  mailsFailed: 0,
+};
 
 /**
  * The SBI expiry job (MOSIP SbiExpiryAutoDeactivationTasklet): approved SBIs past expiry are
@@ -36,7 +47,9 @@ export async function expireSbis(core: Core): Promise<SbiExpirySummary> {
 /** Assisted-registration captures that waited longer than the configured time are dropped. */
 export async function expireAssistedQueue(core: Core): Promise<number> {
   const before = new Date(core.deps.now().getTime() - core.deps.config.assisted.queueTtlMinutes * 60_000).toISOString();
-  const due = core.db.reader.prepare("SELECT 1 FROM assisted_application WHERE state = 'waiting' AND queued_at <= ? LIMIT 1").get(before);
+  const due = core.db.reader
+    .prepare("SELECT 1 FROM assisted_application WHERE state = 'waiting' AND queued_at <= ? LIMIT 1")
+    .get(before);
   return due ? (await core.runAsSystem('assisted.expireQueue', {})).dropped : 0;
 }
 
@@ -48,12 +61,15 @@ export async function runScheduledJobs(core: Core): Promise<JobsSummary> {
   // Queued captures are the desk's own: dropped on time even on a desk joined to a server.
   await expireAssistedQueue(core);
   // A desk joined to a server leaves the jobs to the server: their effects arrive with its rows.
-  if (syncRole(core.db.reader) === 'desk') return { apiKeysExpired: 0, sbis: NO_SBI_EXPIRY, notifications: NO_NOTIFICATIONS };
+  if (syncRole(core.db.reader) === 'desk')
+    return { apiKeysExpired: 0, sbis: NO_SBI_EXPIRY, notifications: NO_NOTIFICATIONS };
   // Expiry notices first: an SBI whose expiry is 00:00 today still gets its "expires today" (period 0)
   // before the deactivation below takes it out of the active set.
   const notifications = await runNotificationJobs(core);
   const now = core.deps.now().toISOString();
-  const due = core.db.reader.prepare('SELECT 1 FROM partner_policy WHERE valid_to <= ? AND is_active = 1 LIMIT 1').get(now);
+  const due = core.db.reader
+    .prepare('SELECT 1 FROM partner_policy WHERE valid_to <= ? AND is_active = 1 LIMIT 1')
+    .get(now);
   const expired = due ? (await core.runAsSystem('apiKeys.expireDue', {})).expired : 0;
   return { apiKeysExpired: expired, sbis: await expireSbis(core), notifications };
 }

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** One family of public calls (sign-in, registration, password reset): attempts allowed per window. */
-const Limit = z.object({ perIp: z.number().int().min(1).max(100_000), perAccount: z.number().int().min(1).max(100_000) }).strict();
+const Limit = z
+  .object({
+    perIp: z.number().int().min(1).max(100_000),
+    perAccount: z.number().int().min(1).max(100_000),
+  })
+  .strict();
 
 export const RATE_LIMIT_DEFAULTS = {
   windowSeconds: 60,
@@ -18,8 +23,21 @@ export const RATE_LIMIT_DEFAULTS = {
  */
 export const ServerConfigSchema = z
   .object({
-    hostNames: z.array(z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:-]+$/, 'a DNS name or an IP address')).max(32).default([]),
-    tls: z.object({ certFile: z.string().min(1), keyFile: z.string().min(1) }).strict().optional(),
+    hostNames: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(253)
+          .regex(/^[A-Za-z0-9.:-]+$/, 'a DNS name or an IP address'),
+      )
+      .max(32)
+      .default([]),
+    tls: z
+      .object({ certFile: z.string().min(1), keyFile: z.string().min(1) })
+      .strict()
+      .optional(),
     rateLimits: z
       .object({
         windowSeconds: z.number().int().min(1).max(86_400).default(RATE_LIMIT_DEFAULTS.windowSeconds),
@@ -36,6 +54,11 @@ export const ServerConfigSchema = z
   })
   .strict();
 
-export const SERVER_CONFIG_DEFAULTS = { hostNames: [], rateLimits: RATE_LIMIT_DEFAULTS, shutdownGraceSeconds: 30, eventSocketsPerIp: 32 };
+export const SERVER_CONFIG_DEFAULTS = {
+  hostNames: [],
+  rateLimits: RATE_LIMIT_DEFAULTS,
+  shutdownGraceSeconds: 30,
+  eventSocketsPerIp: 32,
+};
 
 export type ServerConfig = z.output<typeof ServerConfigSchema>;

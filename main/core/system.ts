@@ -9,7 +9,11 @@ import type { DispatchEnv } from './handlers.ts';
  * caller — one transaction, audit record with actor 'system', outbox entry — without the role gate,
  * which exists for people.
  */
-export async function runAsSystem<M extends MethodName>(env: DispatchEnv, method: M, input: unknown): Promise<Output<M>> {
+export async function runAsSystem<M extends MethodName>(
+  env: DispatchEnv,
+  method: M,
+  input: unknown,
+): Promise<Output<M>> {
   const handler = env.handlers[method];
   if (contract[method].kind !== 'command' || handler.kind !== 'command') throw new Error(`${method} is not a command`);
   const parsed = contract[method].input.safeParse(input ?? {});

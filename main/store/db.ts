@@ -5,7 +5,10 @@ import { LATEST_VERSION, MIGRATIONS } from './migrations/index.ts';
 export type { DB };
 
 export class DatabaseTooNewError extends Error {
-  constructor(readonly found: number, readonly supported: number) {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
     super(
       `This database was written by a newer version of Partner Desk (schema ${found}; this version understands up to ${supported}). ` +
         'Update Partner Desk, or open a different data directory.',
@@ -41,7 +44,9 @@ export function schemaVersion(db: DB): number {
 export function registerSqlFunctions(db: DB): void {
   // "abc" → "\x01a\x01b\x01c\x01": every character and every pair of neighbours becomes a trigram
   // ("\x01a\x01", "a\x01b"), so a 1–2 character filter can use a trigram index (migration 0090).
-  db.function('pd_spread', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? `\x01${[...text].join('\x01')}\x01` : null));
+  db.function('pd_spread', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? `\x01${[...text].join('\x01')}\x01` : null,
+  );
 }
 
 /** Runs every pending step in one transaction; refuses a database from a newer release. */

@@ -11,7 +11,11 @@ export const DESK_SYNC_INTERVAL_MS = 30_000;
  * the call in flight is cut and the round ends without touching the database, which closes next.
  */
 export function withDeskSync(core: Core, intervalMs = DESK_SYNC_INTERVAL_MS): Core {
-  const client = new DeskSyncClient(core, { transport: (target) => new HttpSyncTransport(target), intervalMs, background: true });
+  const client = new DeskSyncClient(core, {
+    transport: (target) => new HttpSyncTransport(target),
+    intervalMs,
+    background: true,
+  });
   core.setDeskSync(client);
   client.start();
   return {

@@ -51,23 +51,36 @@ export class DeskSyncClient implements DeskSyncPort {
   private cancelling = false;
   private stopped = false;
 
-  constructor(private readonly core: Core, private readonly options: DeskSyncOptions) {
+  constructor(
+    private readonly core: Core,
+    private readonly options: DeskSyncOptions,
+  ) {
     this.pushBatch = options.pushBatch ?? 200;
     this.pullLimit = options.pullLimit ?? 1000;
   }
 
   private connection(): Connection | undefined {
     return this.core.db.writer
-      .prepare('SELECT server_url, fingerprint, desk_id, desk_key, user_id, server_session, cookie FROM sync_connection WHERE id = 1')
+      .prepare(
+        'SELECT server_url, fingerprint, desk_id, desk_key, user_id, server_session, cookie FROM sync_connection WHERE id = 1',
+      )
       .get() as Connection | undefined;
   }
 
   private transportFor(conn: { server_url: string; fingerprint: string | null }): SyncTransport {
-    this.transport ??= this.options.transport({ serverUrl: conn.server_url, fingerprint: conn.fingerprint });
+    this.transport ??= this.options.transport({
+      serverUrl: conn.server_url,
+      fingerprint: conn.fingerprint,
+    });
     return this.transport;
   }
 
-  private async call<M extends MethodName>(t: SyncTransport, method: M, input: Input<M>, session: string | null): Promise<Output<M>> {
+  private async call<M extends MethodName>(
+    t: SyncTransport,
+    method: M,
+    input: Input<M>,
+    session: string | null,
+  ): Promise<Output<M>> {
     const r: CallResult<M> = await t.call(method, input, session);
     this.checkStopped();
     if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.fields);
@@ -76,7 +89,8 @@ export class DeskSyncClient implements DeskSyncPort {
 
   async connect(input: ParsedInput<'sync.connect'>): Promise<void> {
     const { writer } = this.core.db;
-    if (hasUsers(writer) || this.connection()) throw new AppError('PD_SYNC_010', 'Only a new, empty desk can join a server.');
+    if (hasUsers(writer) || this.connection())
+      throw new AppError('PD_SYNC_010', 'Only a new, empty desk can join a server.');
     const fingerprint = input.fingerprint ?? null;
     const t = this.options.transport({ serverUrl: input.serverUrl, fingerprint });
     const login = await this.call(t, 'auth.login', { login: input.login, password: input.password }, null);
@@ -86,15 +100,34 @@ export class DeskSyncClient implements DeskSyncPort {
     this.checkStopped();
     const now = this.core.deps.now().toISOString();
     writer.transaction(() => {
-      if (hasUsers(writer) || this.connection()) throw new AppError('PD_SYNC_010', 'Only a new, empty desk can join a server.');
+      if (hasUsers(writer) || this.connection())
+        throw new AppError('PD_SYNC_010', 'Only a new, empty desk can join a server.');
       writer
         .prepare(
           `INSERT INTO sync_connection (id, server_url, fingerprint, desk_id, desk_key, user_id, server_session, credential, freeze_days, joined_at)
            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.serverUrl, fingerprint, desk.deskId, desk.deskKey, login.user.userId, login.token, credential, desk.freezeDays, now);
+        .run(
+          input.serverUrl,
+          fingerprint,
+          desk.deskId,
+          desk.deskKey,
+          login.user.userId,
+          login.token,
+          credential,
+          desk.freezeDays,
+          now,
+        );
       writer.prepare("UPDATE sync_node SET role = 'desk' WHERE id = 1").run();
-      writeAudit(writer, { module: 'sync', action: 'sync.connect', actor: login.user.userId, ref: { type: 'desk', id: desk.deskId }, result: 'success', errorCode: null, time: now });
+      writeAudit(writer, {
+        module: 'sync',
+        action: 'sync.connect',
+        actor: login.user.userId,
+        ref: { type: 'desk', id: desk.deskId },
+        result: 'success',
+        errorCode: null,
+        time: now,
+      });
     })();
     this.transport = t;
     try {
@@ -146,7 +179,9 @@ export class DeskSyncClient implements DeskSyncPort {
     const login = await this.call(this.transportFor(conn), 'auth.login', { login: conn.user_id, password }, null);
     const credential = await hashPassword(password, randomBytes(16));
     this.checkStopped();
-    this.core.db.writer.prepare('UPDATE sync_connection SET server_session = ?, credential = ? WHERE id = 1').run(login.token, credential);
+    this.core.db.writer
+      .prepare('UPDATE sync_connection SET server_session = ?, credential = ? WHERE id = 1')
+      .run(login.token, credential);
     this.core.db.writer.prepare('UPDATE app_user SET password_hash = ? WHERE id = ?').run(credential, conn.user_id);
     await this.syncNow();
   }
@@ -186,7 +221,11 @@ export class DeskSyncClient implements DeskSyncPort {
       const w = this.core.db.writer;
       if (code === 'PD_AUTH_003') w.prepare('UPDATE sync_connection SET server_session = NULL WHERE id = 1').run();
       // A cancelled round says nothing about the server: the last error stays what it was.
-      if (code !== 'PD_SYNC_013') w.prepare('UPDATE sync_connection SET last_error = ?, last_error_at = ? WHERE id = 1').run(code, this.core.deps.now().toISOString());
+      if (code !== 'PD_SYNC_013')
+        w.prepare('UPDATE sync_connection SET last_error = ?, last_error_at = ? WHERE id = 1').run(
+          code,
+          this.core.deps.now().toISOString(),
+        );
       if (!(err instanceof AppError)) this.core.deps.log('error', 'sync round failed', err);
       throw err;
     } finally {
@@ -199,11 +238,18 @@ export class DeskSyncClient implements DeskSyncPort {
     const w = this.core.db.writer;
     const waiting = w.prepare("SELECT COUNT(*) FROM outbox WHERE sync_status = 'pending'").pluck().get() as number;
     let pushed = 0;
-    for (let resent = false; ; ) {
+    for (let resent = false; ;) {
       this.checkCancelled();
       const batch = commandsToPush(w, this.pushBatch);
       if (batch.length === 0) return;
-      this.report({ progress: { phase: 'push', done: pushed, total: Math.max(waiting, pushed + batch.length), firstSync: false } });
+      this.report({
+        progress: {
+          phase: 'push',
+          done: pushed,
+          total: Math.max(waiting, pushed + batch.length),
+          firstSync: false,
+        },
+      });
       let bytes = 0;
       const commands = [];
       for (const c of batch) {
@@ -213,7 +259,12 @@ export class DeskSyncClient implements DeskSyncPort {
       }
       let verdicts;
       try {
-        verdicts = await this.call(t, 'sync.push', { deskId: conn.desk_id, deskKey: conn.desk_key, commands }, conn.server_session);
+        verdicts = await this.call(
+          t,
+          'sync.push',
+          { deskId: conn.desk_id, deskKey: conn.desk_key, commands },
+          conn.server_session,
+        );
       } catch (err) {
         // The server has fewer of this desk's commands than the desk believes (a restored server): resend from there, once per round.
         const expected = err instanceof AppError && err.code === 'PD_SYNC_002' ? Number(err.fields?.expectedSeq) : NaN;
@@ -230,16 +281,28 @@ export class DeskSyncClient implements DeskSyncPort {
   }
 
   private async pull(t: SyncTransport, conn: Connection): Promise<void> {
-    const cookieNow = () => (this.core.db.writer.prepare('SELECT cookie FROM sync_connection WHERE id = 1').get() as { cookie: number }).cookie;
+    const cookieNow = () =>
+      (
+        this.core.db.writer.prepare('SELECT cookie FROM sync_connection WHERE id = 1').get() as {
+          cookie: number;
+        }
+      ).cookie;
     let start = cookieNow();
     let total: number | null = null;
-    for (let reset = false; ; ) {
+    for (let reset = false; ;) {
       this.checkCancelled();
       const cookie = cookieNow();
-      this.report({ progress: { phase: 'pull', done: cookie - start, total, firstSync: start === 0 } });
+      this.report({
+        progress: { phase: 'pull', done: cookie - start, total, firstSync: start === 0 },
+      });
       let page;
       try {
-        page = await this.call(t, 'sync.pull', { deskId: conn.desk_id, deskKey: conn.desk_key, cookie, limit: this.pullLimit }, conn.server_session);
+        page = await this.call(
+          t,
+          'sync.pull',
+          { deskId: conn.desk_id, deskKey: conn.desk_key, cookie, limit: this.pullLimit },
+          conn.server_session,
+        );
       } catch (err) {
         if (reset || !(err instanceof AppError) || err.code !== 'PD_SYNC_012') throw err;
         // The server is behind this desk (restored from a backup): start over from nothing.
@@ -274,7 +337,9 @@ export class DeskSyncClient implements DeskSyncPort {
         if (event !== 'data.changed' || timer) return;
         timer = setTimeout(() => {
           timer = null;
-          const waiting = this.core.db.writer.prepare("SELECT 1 FROM outbox WHERE sync_status = 'pending' LIMIT 1").get();
+          const waiting = this.core.db.writer
+            .prepare("SELECT 1 FROM outbox WHERE sync_status = 'pending' LIMIT 1")
+            .get();
           if (waiting) kick();
         }, 50);
       }),

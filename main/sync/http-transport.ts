@@ -33,13 +33,18 @@ export class HttpSyncTransport implements SyncTransport {
   /** Calls in flight, cut by close() so a closing desk does not wait for an answer it will not use. */
   private readonly requests = new Set<ClientRequest>();
 
-  constructor(target: ServerTarget, private readonly timeoutMs = 30_000) {
+  constructor(
+    target: ServerTarget,
+    private readonly timeoutMs = 30_000,
+  ) {
     this.base = new URL(target.serverUrl);
     if (this.base.protocol === 'http:') {
-      if (!LOOPBACK.has(this.base.hostname)) throw new AppError('PD_SYNC_008', 'A server outside this machine must use https with a pinned fingerprint.');
+      if (!LOOPBACK.has(this.base.hostname))
+        throw new AppError('PD_SYNC_008', 'A server outside this machine must use https with a pinned fingerprint.');
       this.pin = null;
     } else if (this.base.protocol === 'https:') {
-      if (!target.fingerprint || normalizeFingerprint(target.fingerprint).length !== 64) throw new AppError('PD_SYNC_008', 'The server fingerprint (SHA-256) is needed to join over https.');
+      if (!target.fingerprint || normalizeFingerprint(target.fingerprint).length !== 64)
+        throw new AppError('PD_SYNC_008', 'The server fingerprint (SHA-256) is needed to join over https.');
       this.pin = normalizeFingerprint(target.fingerprint);
     } else {
       throw new AppError('PD_SYNC_007', 'The server address must start with https:// (or http:// on this machine).');
@@ -49,7 +54,12 @@ export class HttpSyncTransport implements SyncTransport {
   /** A TLS socket whose certificate matched the pin, or an error; nothing is written before the check. */
   private pinnedSocket(): Promise<TLSSocket> {
     return new Promise((resolve, reject) => {
-      const socket = tlsConnect({ host: this.base.hostname, port: Number(this.base.port || 443), servername: LOOPBACK.has(this.base.hostname) ? undefined : this.base.hostname, rejectUnauthorized: false });
+      const socket = tlsConnect({
+        host: this.base.hostname,
+        port: Number(this.base.port || 443),
+        servername: LOOPBACK.has(this.base.hostname) ? undefined : this.base.hostname,
+        rejectUnauthorized: false,
+      });
       const fail = (err: Error) => {
         socket.destroy();
         reject(err instanceof AppError ? err : unreachable(err.message));
@@ -58,7 +68,8 @@ export class HttpSyncTransport implements SyncTransport {
       socket.once('error', fail);
       socket.once('secureConnect', () => {
         const seen = normalizeFingerprint(socket.getPeerCertificate().fingerprint256 ?? '');
-        if (seen !== this.pin) return fail(new AppError('PD_SYNC_008', "The server's certificate does not match the pinned fingerprint."));
+        if (seen !== this.pin)
+          return fail(new AppError('PD_SYNC_008', "The server's certificate does not match the pinned fingerprint."));
         socket.setTimeout(0);
         socket.removeListener('error', fail);
         resolve(socket);
@@ -67,7 +78,12 @@ export class HttpSyncTransport implements SyncTransport {
   }
 
   private async options(path: string, headers: Record<string, string>): Promise<RequestOptions> {
-    const base: RequestOptions = { host: this.base.hostname, port: this.base.port || (this.pin ? 443 : 80), path, headers };
+    const base: RequestOptions = {
+      host: this.base.hostname,
+      port: this.base.port || (this.pin ? 443 : 80),
+      path,
+      headers,
+    };
     if (!this.pin) return { ...base, agent: false };
     const socket = await this.pinnedSocket();
     return { ...base, createConnection: () => socket as Duplex as never };
@@ -75,9 +91,16 @@ export class HttpSyncTransport implements SyncTransport {
 
   async call<M extends MethodName>(method: M, input: Input<M>, session: string | null): Promise<CallResult<M>> {
     const body = Buffer.from(JSON.stringify({ input }));
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(body.length), accept: 'application/json' };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'content-length': String(body.length),
+      accept: 'application/json',
+    };
     if (session) headers.authorization = `Bearer ${session}`;
-    const options = { ...(await this.options(`/api/call/${encodeURIComponent(method)}`, headers)), method: 'POST' };
+    const options = {
+      ...(await this.options(`/api/call/${encodeURIComponent(method)}`, headers)),
+      method: 'POST',
+    };
     const answer = await new Promise<Buffer>((resolve, reject) => {
       const req: ClientRequest = (this.pin ? httpsRequest : httpRequest)(options, (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
@@ -87,7 +110,9 @@ export class HttpSyncTransport implements SyncTransport {
           if (size > MAX_ANSWER) req.destroy(new Error('answer too large'));
           else chunks.push(c);
         });
-        res.on('end', () => (res.complete ? resolve(Buffer.concat(chunks)) : reject(unreachable('the answer was cut'))));
+        res.on('end', () =>
+          res.complete ? resolve(Buffer.concat(chunks)) : reject(unreachable('the answer was cut')),
+        );
         res.on('aborted', () => reject(unreachable('the answer was cut')));
         res.on('error', (err) => reject(unreachable(err.message)));
       });
@@ -103,7 +128,8 @@ export class HttpSyncTransport implements SyncTransport {
     } catch {
       throw unreachable('the answer was not JSON');
     }
-    if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { ok?: unknown }).ok !== 'boolean') throw unreachable('the answer had no verdict');
+    if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { ok?: unknown }).ok !== 'boolean')
+      throw unreachable('the answer had no verdict');
     const r = parsed as CallResult<M>;
     if (!r.ok && typeof r.error?.code !== 'string') throw unreachable('the answer had no error code');
     return r;
@@ -121,7 +147,10 @@ export class HttpSyncTransport implements SyncTransport {
         const pinned = this.pin ? await this.pinnedSocket() : null;
         if (stopped) return void pinned?.destroy();
         // The server host's event channel takes the bearer session as a subprotocol (docs/server.md).
-        const ws = new WebSocket(url, ['partner-desk', `bearer.${session}`], { headers: { origin: this.base.origin }, ...(pinned ? { createConnection: () => pinned as never } : {}) });
+        const ws = new WebSocket(url, ['partner-desk', `bearer.${session}`], {
+          headers: { origin: this.base.origin },
+          ...(pinned ? { createConnection: () => pinned as never } : {}),
+        });
         socket = ws;
         this.sockets.add(ws);
         ws.on('message', (data) => {

@@ -51,7 +51,11 @@ export class UpdateController implements DeskUpdatePort {
   private refused(err: unknown, phase: UpdateStateView['phase']): UpdateStateView {
     const error = err instanceof AppError ? err : new AppError('PD_UPDATE_014', 'The update could not be fetched.');
     if (!(err instanceof AppError)) this.options.log('warn', 'update failed', err);
-    return this.set({ phase, lastError: { code: error.code, message: error.message, at: this.options.now().toISOString() }, progress: null });
+    return this.set({
+      phase,
+      lastError: { code: error.code, message: error.message, at: this.options.now().toISOString() },
+      progress: null,
+    });
   }
 
   async check(): Promise<UpdateStateView> {
@@ -62,7 +66,13 @@ export class UpdateController implements DeskUpdatePort {
       this.offered = offered;
       this.set({
         phase: offered ? 'available' : 'idle',
-        available: offered ? { version: offered.version, releaseNotes: offered.releaseNotes, releaseDate: offered.releaseDate } : null,
+        available: offered
+          ? {
+              version: offered.version,
+              releaseNotes: offered.releaseNotes,
+              releaseDate: offered.releaseDate,
+            }
+          : null,
         policy: offered?.policy ?? this.view.policy,
         checkedAt: this.options.now().toISOString(),
         lastError: null,
@@ -80,7 +90,11 @@ export class UpdateController implements DeskUpdatePort {
   async download(): Promise<UpdateStateView> {
     if (!this.offered) throw new AppError('PD_UPDATE_016', 'No update is available to download.');
     if (this.view.phase === 'downloading' || this.view.phase === 'downloaded') return this.state();
-    this.set({ phase: 'downloading', progress: { transferred: 0, total: 0, percent: 0 }, lastError: null });
+    this.set({
+      phase: 'downloading',
+      progress: { transferred: 0, total: 0, percent: 0 },
+      lastError: null,
+    });
     const run = this.options.engine.download((progress) => {
       if (this.view.phase === 'downloading') this.set({ progress });
     });
@@ -103,12 +117,16 @@ export class UpdateController implements DeskUpdatePort {
   }
 
   async install(): Promise<UpdateStateView> {
-    if (this.view.phase !== 'downloaded') throw new AppError('PD_UPDATE_016', 'No downloaded update is ready to install.');
+    if (this.view.phase !== 'downloaded')
+      throw new AppError('PD_UPDATE_016', 'No downloaded update is ready to install.');
     try {
       await this.options.settleSync();
     } catch (err) {
       this.options.log('warn', 'sync queue not settled before the update', err);
-      throw new AppError('PD_UPDATE_017', 'The sync queue could not be finished or paused; the update was not installed.');
+      throw new AppError(
+        'PD_UPDATE_017',
+        'The sync queue could not be finished or paused; the update was not installed.',
+      );
     }
     this.set({ phase: 'installing' });
     try {

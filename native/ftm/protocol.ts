@@ -17,21 +17,39 @@ export const FtmCommand = {
  * The gadget's configfs `report_desc` and a firmware's HID descriptor carry exactly these bytes.
  */
 export const FTM_REPORT_DESCRIPTOR = new Uint8Array([
-  0x06, 0x00, 0xff, // Usage Page (Vendor 0xFF00)
-  0x09, 0x01, //       Usage (0x01)
-  0xa1, 0x01, //       Collection (Application)
-  0x09, 0x20, //         Usage (0x20): data in
-  0x15, 0x00, //         Logical Minimum (0)
-  0x26, 0xff, 0x00, //   Logical Maximum (255)
-  0x75, 0x08, //         Report Size (8)
-  0x95, 0x40, //         Report Count (64)
-  0x81, 0x02, //         Input (Data, Variable, Absolute)
-  0x09, 0x21, //         Usage (0x21): data out
-  0x15, 0x00, //         Logical Minimum (0)
-  0x26, 0xff, 0x00, //   Logical Maximum (255)
-  0x75, 0x08, //         Report Size (8)
-  0x95, 0x40, //         Report Count (64)
-  0x91, 0x02, //         Output (Data, Variable, Absolute)
+  0x06,
+  0x00,
+  0xff, // Usage Page (Vendor 0xFF00)
+  0x09,
+  0x01, //       Usage (0x01)
+  0xa1,
+  0x01, //       Collection (Application)
+  0x09,
+  0x20, //         Usage (0x20): data in
+  0x15,
+  0x00, //         Logical Minimum (0)
+  0x26,
+  0xff,
+  0x00, //   Logical Maximum (255)
+  0x75,
+  0x08, //         Report Size (8)
+  0x95,
+  0x40, //         Report Count (64)
+  0x81,
+  0x02, //         Input (Data, Variable, Absolute)
+  0x09,
+  0x21, //         Usage (0x21): data out
+  0x15,
+  0x00, //         Logical Minimum (0)
+  0x26,
+  0xff,
+  0x00, //   Logical Maximum (255)
+  0x75,
+  0x08, //         Report Size (8)
+  0x95,
+  0x40, //         Report Count (64)
+  0x91,
+  0x02, //         Output (Data, Variable, Absolute)
   0xc0, //             End Collection
 ]);
 export const FTM_USAGE_PAGE = 0xff00;
@@ -55,7 +73,11 @@ export class FtmError extends Error {
 
 // ------------------------------------------------------------------ INFO
 
-const Field = z.string().min(1).max(64).regex(/^[\x20-\x7e]+$/, 'printable ASCII');
+const Field = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\x20-\x7e]+$/, 'printable ASCII');
 const InfoSchema = z.object({ make: Field, model: Field, serial: Field, firmware: Field });
 export type FtmInfo = z.infer<typeof InfoSchema>;
 const MAX_INFO = 1024;
@@ -65,7 +87,8 @@ export function encodeInfo(info: FtmInfo): Uint8Array {
 }
 
 export function decodeInfo(payload: Uint8Array): FtmInfo {
-  if (payload.length > MAX_INFO) throw new FtmError('FTM_MALFORMED', `INFO answer of ${payload.length} bytes exceeds ${MAX_INFO}`);
+  if (payload.length > MAX_INFO)
+    throw new FtmError('FTM_MALFORMED', `INFO answer of ${payload.length} bytes exceeds ${MAX_INFO}`);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
@@ -73,7 +96,11 @@ export function decodeInfo(payload: Uint8Array): FtmInfo {
     throw new FtmError('FTM_MALFORMED', 'INFO answer is not UTF-8 JSON');
   }
   const parsed = InfoSchema.safeParse(json);
-  if (!parsed.success) throw new FtmError('FTM_MALFORMED', `INFO answer: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new FtmError(
+      'FTM_MALFORMED',
+      `INFO answer: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 
@@ -83,7 +110,8 @@ export const MAX_CHAIN = 8;
 
 /** count(1) | { length(2, BE) | DER } × count — the chip certificate first, then its issuers. */
 export function encodeChain(chain: readonly Uint8Array[]): Uint8Array {
-  if (chain.length < 1 || chain.length > MAX_CHAIN) throw new RangeError(`chain of ${chain.length} certificates (1..${MAX_CHAIN})`);
+  if (chain.length < 1 || chain.length > MAX_CHAIN)
+    throw new RangeError(`chain of ${chain.length} certificates (1..${MAX_CHAIN})`);
   const size = 1 + chain.reduce((n, c) => n + 2 + c.length, 0);
   if (size > MAX_PAYLOAD) throw new RangeError(`chain of ${size} bytes exceeds ${MAX_PAYLOAD}`);
   const out = new Uint8Array(size);
@@ -101,18 +129,22 @@ export function encodeChain(chain: readonly Uint8Array[]): Uint8Array {
 
 export function decodeChain(payload: Uint8Array): Uint8Array[] {
   const count = payload[0];
-  if (count === undefined || count < 1 || count > MAX_CHAIN) throw new FtmError('FTM_MALFORMED', `GET_CERT answer announces ${count ?? 'no'} certificates (1..${MAX_CHAIN})`);
+  if (count === undefined || count < 1 || count > MAX_CHAIN)
+    throw new FtmError('FTM_MALFORMED', `GET_CERT answer announces ${count ?? 'no'} certificates (1..${MAX_CHAIN})`);
   const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
   const chain: Uint8Array[] = [];
   let at = 1;
   for (let i = 0; i < count; i++) {
-    if (at + 2 > payload.length) throw new FtmError('FTM_MALFORMED', `GET_CERT answer ends inside certificate ${i}'s length`);
+    if (at + 2 > payload.length)
+      throw new FtmError('FTM_MALFORMED', `GET_CERT answer ends inside certificate ${i}'s length`);
     const length = view.getUint16(at);
-    if (length === 0 || at + 2 + length > payload.length) throw new FtmError('FTM_MALFORMED', `certificate ${i} of ${length} bytes does not fit the answer`);
+    if (length === 0 || at + 2 + length > payload.length)
+      throw new FtmError('FTM_MALFORMED', `certificate ${i} of ${length} bytes does not fit the answer`);
     chain.push(payload.slice(at + 2, at + 2 + length));
     at += 2 + length;
   }
-  if (at !== payload.length) throw new FtmError('FTM_MALFORMED', `${payload.length - at} bytes after the last certificate`);
+  if (at !== payload.length)
+    throw new FtmError('FTM_MALFORMED', `${payload.length - at} bytes after the last certificate`);
   return chain;
 }
 
@@ -145,8 +177,12 @@ export function encodeSignature(algorithm: number, signature: Uint8Array): Uint8
   return out;
 }
 
-export function decodeSignature(payload: Uint8Array): { algorithm: 'RS256'; signature: Uint8Array } {
+export function decodeSignature(payload: Uint8Array): {
+  algorithm: 'RS256';
+  signature: Uint8Array;
+} {
   if (payload.length < 2) throw new FtmError('FTM_MALFORMED', 'SIGN answer without a signature');
-  if (payload[0] !== SignAlgorithm.RS256) throw new FtmError('FTM_UNSUPPORTED', `signature algorithm 0x${payload[0]!.toString(16)} is not defined`);
+  if (payload[0] !== SignAlgorithm.RS256)
+    throw new FtmError('FTM_UNSUPPORTED', `signature algorithm 0x${payload[0]!.toString(16)} is not defined`);
   return { algorithm: 'RS256', signature: payload.slice(1) };
 }

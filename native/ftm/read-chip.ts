@@ -52,20 +52,29 @@ export interface ReadFtmChipOptions {
 const ok: Verdict = { verdict: 'verified', reason: null };
 const failed = (reason: string): Verdict => ({ verdict: 'failed', reason });
 
-export async function readFtmChip(source: HidTransport | FtmChipClient, opts: ReadFtmChipOptions): Promise<FtmChipReading> {
+export async function readFtmChip(
+  source: HidTransport | FtmChipClient,
+  opts: ReadFtmChipOptions,
+): Promise<FtmChipReading> {
   const client = source instanceof HidTransport ? new FtmChipClient(source, opts.request) : source;
   const info = await client.info();
   const ders = await client.certificateChain();
   const certs = ders.map((der, i) => {
     const parsed = parseCertificate(der);
-    if (!('thumbprint' in parsed)) throw new FtmError('FTM_BAD_CERTIFICATE', `certificate ${i} from the chip: ${parsed.message}`);
+    if (!('thumbprint' in parsed))
+      throw new FtmError('FTM_BAD_CERTIFICATE', `certificate ${i} from the chip: ${parsed.message}`);
     return parsed;
   });
   const challenge = opts.challenge ?? new Uint8Array(randomBytes(32));
   const { signature } = await client.sign(challenge);
   return {
     ...info,
-    chain: certs.map((c) => ({ pem: toPem(c.der), subject: c.subject.text, issuer: c.issuer.text, notAfter: new Date(c.notAfter).toISOString() })),
+    chain: certs.map((c) => ({
+      pem: toPem(c.der),
+      subject: c.subject.text,
+      issuer: c.issuer.text,
+      notAfter: new Date(c.notAfter).toISOString(),
+    })),
     possession: checkPossession(certs[0]!, challenge, signature),
     trust: checkTrust(certs, opts),
   };
@@ -86,14 +95,31 @@ function checkPossession(leaf: ParsedCert, challenge: Uint8Array, signature: Uin
 
 function checkTrust(certs: ParsedCert[], opts: ReadFtmChipOptions): Verdict {
   if (opts.trustStore) {
-    const v = validateCertificatePath({ leaf: certs[0]!, domain: 'FTM', trust: opts.trustStore, intermediates: certs.slice(1), at: opts.now });
+    const v = validateCertificatePath({
+      leaf: certs[0]!,
+      domain: 'FTM',
+      trust: opts.trustStore,
+      intermediates: certs.slice(1),
+      at: opts.now,
+    });
     return v.ok ? ok : failed(`${v.code}: ${v.message}`);
   }
   const texts = typeof opts.trustAnchorsPem === 'string' ? [opts.trustAnchorsPem] : opts.trustAnchorsPem;
-  const entries: TrustEntry[] = texts.flatMap((t) => splitPem(t)).map((cert) => ({ cert, domain: 'FTM', role: 'anchor' }));
+  const entries: TrustEntry[] = texts
+    .flatMap((t) => splitPem(t))
+    .map((cert) => ({ cert, domain: 'FTM', role: 'anchor' }));
   if (!entries.length) return failed('no FTM trust anchor was given');
   const trust = createTrustStore(entries);
-  if (trust.rejected.length) return failed(`FTM trust anchor ${trust.rejected[0]!.index + 1} cannot be read: ${trust.rejected[0]!.fault.message}`);
-  const v = validateCertificatePath({ leaf: certs[0]!, domain: 'FTM', trust, intermediates: certs.slice(1), at: opts.now });
+  if (trust.rejected.length)
+    return failed(
+      `FTM trust anchor ${trust.rejected[0]!.index + 1} cannot be read: ${trust.rejected[0]!.fault.message}`,
+    );
+  const v = validateCertificatePath({
+    leaf: certs[0]!,
+    domain: 'FTM',
+    trust,
+    intermediates: certs.slice(1),
+    at: opts.now,
+  });
   return v.ok ? ok : failed(`${v.code}: ${v.message}`);
 }

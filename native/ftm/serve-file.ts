@@ -18,7 +18,11 @@ export interface ServeFileOptions extends ReportFileOptions {
   log?: (line: string) => void;
 }
 
-export async function serveChipOnReportFile(chip: VirtualFtmChip, path: string, opts: ServeFileOptions = {}): Promise<void> {
+export async function serveChipOnReportFile(
+  chip: VirtualFtmChip,
+  path: string,
+  opts: ServeFileOptions = {},
+): Promise<void> {
   const { signal, retryMs = 200, log = () => undefined } = opts;
   const pause = () => sleep(retryMs, undefined, signal ? { signal } : {}).catch(() => undefined);
   while (!signal?.aborted) {

@@ -12,7 +12,16 @@ import type { HidDeviceServerOptions } from '../hid/device-server.ts';
 import type { ReportDevice } from '../hid/report-device.ts';
 import { createVirtualPki } from '../virtual/pki.ts';
 import type { VirtualPki } from '../virtual/pki.ts';
-import { CHALLENGE_MAX, CHALLENGE_MIN, FtmCommand, SignAlgorithm, encodeChain, encodeInfo, encodeSignature, popMessage } from './protocol.ts';
+import {
+  CHALLENGE_MAX,
+  CHALLENGE_MIN,
+  FtmCommand,
+  SignAlgorithm,
+  encodeChain,
+  encodeInfo,
+  encodeSignature,
+  popMessage,
+} from './protocol.ts';
 import type { FtmInfo } from './protocol.ts';
 
 export interface VirtualFtmChipOptions {
@@ -34,7 +43,12 @@ export interface ChipFaults {
 
 export type ChipServerOptions = Omit<HidDeviceServerOptions, 'handler'>;
 
-export const VIRTUAL_CHIP_DEFAULTS = { make: 'Partner Desk', model: 'Virtual FTM', serial: 'PD-VFTM-0001', firmware: '1.0.0' } as const;
+export const VIRTUAL_CHIP_DEFAULTS = {
+  make: 'Partner Desk',
+  model: 'Virtual FTM',
+  serial: 'PD-VFTM-0001',
+  firmware: '1.0.0',
+} as const;
 
 export class VirtualFtmChip {
   private readonly servers = new Set<HidDeviceServer>();
@@ -48,11 +62,22 @@ export class VirtualFtmChip {
   }
 
   /** A chip with a fresh identity: its certificate chains to `pki.ftmRoot` (a new PKI unless given). */
-  static async create(o: Partial<FtmInfo> & { pki?: VirtualPki; now?: Date } = {}): Promise<{ chip: VirtualFtmChip; pki: VirtualPki }> {
+  static async create(
+    o: Partial<FtmInfo> & { pki?: VirtualPki; now?: Date } = {},
+  ): Promise<{ chip: VirtualFtmChip; pki: VirtualPki }> {
     const info: FtmInfo = { ...VIRTUAL_CHIP_DEFAULTS, ...stripUndefined(o) };
-    const pki = o.pki ?? (await createVirtualPki({ deviceOrg: 'Partner Desk Virtual', ftmOrg: 'Partner Desk Virtual', ...(o.now ? { now: o.now } : {}) }));
+    const pki =
+      o.pki ??
+      (await createVirtualPki({
+        deviceOrg: 'Partner Desk Virtual',
+        ftmOrg: 'Partner Desk Virtual',
+        ...(o.now ? { now: o.now } : {}),
+      }));
     const identity = await pki.issueChipCert(info.serial);
-    return { chip: new VirtualFtmChip({ info, chain: [identity.der, pki.ftmRoot.der], key: identity.key }), pki };
+    return {
+      chip: new VirtualFtmChip({ info, chain: [identity.der, pki.ftmRoot.der], key: identity.key }),
+      pki,
+    };
   }
 
   get info(): FtmInfo {
@@ -74,7 +99,10 @@ export class VirtualFtmChip {
 
   /** Serves the protocol on `device` until it closes or the returned function is called. */
   attach(device: ReportDevice, serverOpts: ChipServerOptions = {}): () => void {
-    const server = new HidDeviceServer(device, { ...serverOpts, handler: (cmd, payload, ctx) => this.handle(cmd, payload, ctx.signal) });
+    const server = new HidDeviceServer(device, {
+      ...serverOpts,
+      handler: (cmd, payload, ctx) => this.handle(cmd, payload, ctx.signal),
+    });
     server.paused = Boolean(this.faultState.silent);
     this.servers.add(server);
     const stop = () => {
@@ -96,7 +124,8 @@ export class VirtualFtmChip {
         if (payload.length) throw new HidError('INVALID_LEN', 'GET_CERT takes no payload');
         return this.encodedChain;
       case FtmCommand.SIGN: {
-        if (payload.length < CHALLENGE_MIN || payload.length > CHALLENGE_MAX) throw new HidError('INVALID_LEN', `challenge of ${payload.length} bytes`);
+        if (payload.length < CHALLENGE_MIN || payload.length > CHALLENGE_MAX)
+          throw new HidError('INVALID_LEN', `challenge of ${payload.length} bytes`);
         const key = this.faultState.signingKey ?? this.opts.key;
         return encodeSignature(SignAlgorithm.RS256, new Uint8Array(sign('sha256', popMessage(payload), key)));
       }
@@ -107,5 +136,9 @@ export class VirtualFtmChip {
 }
 
 function stripUndefined(o: Partial<FtmInfo>): Partial<FtmInfo> {
-  return Object.fromEntries(Object.entries({ make: o.make, model: o.model, serial: o.serial, firmware: o.firmware }).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(
+    Object.entries({ make: o.make, model: o.model, serial: o.serial, firmware: o.firmware }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
 }

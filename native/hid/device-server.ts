@@ -6,7 +6,15 @@
  */
 import { HidError, HID_DEVICE_ERROR_BYTES, isDeviceErrorCode } from './errors.ts';
 import type { HidDeviceErrorCode } from './errors.ts';
-import { BROADCAST_CID, HidCommand, INIT_NONCE_SIZE, MAX_PAYLOAD, Reassembly, decodePacket, encodeMessage } from './framing.ts';
+import {
+  BROADCAST_CID,
+  HidCommand,
+  INIT_NONCE_SIZE,
+  MAX_PAYLOAD,
+  Reassembly,
+  decodePacket,
+  encodeMessage,
+} from './framing.ts';
 import type { Packet } from './framing.ts';
 import type { ReportDevice } from './report-device.ts';
 import type { DeviceVersion } from './transport.ts';
@@ -53,7 +61,13 @@ export class HidDeviceServer {
     private readonly device: ReportDevice,
     opts: HidDeviceServerOptions,
   ) {
-    this.opts = { version: { protocol: 2, major: 1, minor: 0, build: 0, capabilities: 0 }, messageTimeoutMs: 500, keepaliveMs: 100, maxChannels: 64, ...opts };
+    this.opts = {
+      version: { protocol: 2, major: 1, minor: 0, build: 0, capabilities: 0 },
+      messageTimeoutMs: 500,
+      keepaliveMs: 100,
+      maxChannels: 64,
+      ...opts,
+    };
     this.detach = [device.onReport((r) => this.onReport(r)), device.onClose(() => this.stop())];
   }
 
@@ -64,7 +78,8 @@ export class HidDeviceServer {
 
   private send(cid: number, cmd: number, payload: Uint8Array): void {
     if (this.paused) return;
-    for (const report of encodeMessage(cid, cmd, payload)) this.out = this.out.then(() => this.device.write(report)).catch(() => undefined);
+    for (const report of encodeMessage(cid, cmd, payload))
+      this.out = this.out.then(() => this.device.write(report)).catch(() => undefined);
   }
 
   private sendError(cid: number, code: HidDeviceErrorCode): void {
@@ -103,7 +118,12 @@ export class HidDeviceServer {
       return this.sendError(cid, 'INVALID_SEQ');
     }
     if (packet.bcnt > MAX_PAYLOAD) return this.sendError(cid, 'INVALID_LEN');
-    this.tx = { cid, assembly: new Reassembly(cid, cmd, packet.bcnt, packet.data), phase: 'receiving', abort: new AbortController() };
+    this.tx = {
+      cid,
+      assembly: new Reassembly(cid, cmd, packet.bcnt, packet.data),
+      phase: 'receiving',
+      abort: new AbortController(),
+    };
     this.progress(this.tx);
   }
 
@@ -162,13 +182,18 @@ export class HidDeviceServer {
   }
 
   private async process(tx: Transaction): Promise<void> {
-    const { cid, cmd, payload } = { cid: tx.cid, cmd: tx.assembly.cmd, payload: tx.assembly.payload };
+    const { cid, cmd, payload } = {
+      cid: tx.cid,
+      cmd: tx.assembly.cmd,
+      payload: tx.assembly.payload,
+    };
     const keepalive = setInterval(() => {
       if (this.tx === tx) this.send(cid, HidCommand.KEEPALIVE, new Uint8Array([1]));
     }, this.opts.keepaliveMs);
     let reply: { cmd: number; payload: Uint8Array };
     try {
-      const answer = cmd === HidCommand.PING ? payload : await this.opts.handler(cmd, payload, { cid, signal: tx.abort.signal });
+      const answer =
+        cmd === HidCommand.PING ? payload : await this.opts.handler(cmd, payload, { cid, signal: tx.abort.signal });
       reply = { cmd, payload: answer };
     } catch (e) {
       const code = e instanceof HidError && isDeviceErrorCode(e.code) ? e.code : 'OTHER';

@@ -32,7 +32,10 @@ export type HidLocalErrorCode = (typeof HID_LOCAL_ERROR_CODES)[number];
 
 export type HidErrorCode = HidDeviceErrorCode | HidLocalErrorCode;
 
-export const HID_ERROR_CODES: readonly HidErrorCode[] = [...(Object.keys(HID_DEVICE_ERROR_BYTES) as HidDeviceErrorCode[]), ...HID_LOCAL_ERROR_CODES];
+export const HID_ERROR_CODES: readonly HidErrorCode[] = [
+  ...(Object.keys(HID_DEVICE_ERROR_BYTES) as HidDeviceErrorCode[]),
+  ...HID_LOCAL_ERROR_CODES,
+];
 
 export class HidError extends Error {
   constructor(
@@ -46,13 +49,18 @@ export class HidError extends Error {
 
 export const isHidError = (e: unknown): e is HidError => e instanceof HidError;
 
-const BY_BYTE = new Map<number, HidDeviceErrorCode>(Object.entries(HID_DEVICE_ERROR_BYTES).map(([k, v]) => [v, k as HidDeviceErrorCode]));
+const BY_BYTE = new Map<number, HidDeviceErrorCode>(
+  Object.entries(HID_DEVICE_ERROR_BYTES).map(([k, v]) => [v, k as HidDeviceErrorCode]),
+);
 
 /** The error an ERROR reply stands for; an unknown byte is OTHER (the byte stays in the message). */
 export function deviceError(byte: number | undefined): HidError {
   const code = byte === undefined ? undefined : BY_BYTE.get(byte);
   if (code) return new HidError(code, `device error ${code} (0x${byte!.toString(16).padStart(2, '0')})`);
-  return new HidError('OTHER', byte === undefined ? 'device error without a code' : `device error 0x${byte.toString(16).padStart(2, '0')}`);
+  return new HidError(
+    'OTHER',
+    byte === undefined ? 'device error without a code' : `device error 0x${byte.toString(16).padStart(2, '0')}`,
+  );
 }
 
 export const isDeviceErrorCode = (code: HidErrorCode): code is HidDeviceErrorCode => code in HID_DEVICE_ERROR_BYTES;

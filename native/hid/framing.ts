@@ -33,7 +33,8 @@ export type Packet =
 
 /** Splits one message into reports. A payload above MAX_PAYLOAD is refused (TOO_LARGE). */
 export function encodeMessage(cid: number, cmd: number, payload: Uint8Array): Uint8Array[] {
-  if (payload.length > MAX_PAYLOAD) throw new HidError('TOO_LARGE', `payload of ${payload.length} bytes exceeds ${MAX_PAYLOAD}`);
+  if (payload.length > MAX_PAYLOAD)
+    throw new HidError('TOO_LARGE', `payload of ${payload.length} bytes exceeds ${MAX_PAYLOAD}`);
   if (!Number.isInteger(cmd) || cmd < 0 || cmd > 0x7f) throw new RangeError(`command byte out of range: ${cmd}`);
   const reports: Uint8Array[] = [];
   const first = new Uint8Array(REPORT_SIZE);
@@ -55,7 +56,8 @@ export function encodeMessage(cid: number, cmd: number, payload: Uint8Array): Ui
 
 /** Reads one report. Only the size is checked here; what the fields mean is the caller's business. */
 export function decodePacket(report: Uint8Array): Packet {
-  if (report.length !== REPORT_SIZE) throw new HidError('MALFORMED_REPORT', `report of ${report.length} bytes, expected ${REPORT_SIZE}`);
+  if (report.length !== REPORT_SIZE)
+    throw new HidError('MALFORMED_REPORT', `report of ${report.length} bytes, expected ${REPORT_SIZE}`);
   const view = new DataView(report.buffer, report.byteOffset, report.byteLength);
   const cid = view.getUint32(0);
   const b4 = report[4]!;
@@ -89,7 +91,8 @@ export class Reassembly {
   }
 
   add(packet: Extract<Packet, { kind: 'cont' }>): boolean {
-    if (packet.seq !== this.nextSeq) throw new HidError('INVALID_SEQ', `continuation ${packet.seq} where ${this.nextSeq} was expected`);
+    if (packet.seq !== this.nextSeq)
+      throw new HidError('INVALID_SEQ', `continuation ${packet.seq} where ${this.nextSeq} was expected`);
     this.nextSeq++;
     const take = Math.min(CONT_DATA, this.length - this.filled);
     this.buffer.set(packet.data.subarray(0, take), this.filled);

@@ -55,7 +55,10 @@ class ReportFile implements ReportDevice {
 
   write(report: Uint8Array): Promise<void> {
     if (this.l.closed) return Promise.reject(new HidError('DEVICE_GONE', `${this.path} is closed`));
-    if (report.length !== REPORT_SIZE) return Promise.reject(new HidError('MALFORMED_REPORT', `report of ${report.length} bytes, expected ${REPORT_SIZE}`));
+    if (report.length !== REPORT_SIZE)
+      return Promise.reject(
+        new HidError('MALFORMED_REPORT', `report of ${report.length} bytes, expected ${REPORT_SIZE}`),
+      );
     const copy = new Uint8Array(report);
     const done = this.writes.then(async () => {
       try {
@@ -108,7 +111,8 @@ class ReportFile implements ReportDevice {
       joined.set(pending);
       joined.set(buf.subarray(0, n), pending.length);
       let at = 0;
-      for (; at + REPORT_SIZE <= joined.length; at += REPORT_SIZE) this.l.emitReport(joined.slice(at, at + REPORT_SIZE));
+      for (; at + REPORT_SIZE <= joined.length; at += REPORT_SIZE)
+        this.l.emitReport(joined.slice(at, at + REPORT_SIZE));
       pending = joined.slice(at);
     }
   }

@@ -41,14 +41,28 @@ export async function listHidDevices(): Promise<HidDeviceInfo[]> {
   }
   return devices.flatMap((d) =>
     d.path
-      ? [{ path: d.path, vendorId: d.vendorId, productId: d.productId, manufacturer: d.manufacturer ?? null, product: d.product ?? null, serial: d.serialNumber ?? null, usagePage: d.usagePage ?? null }]
+      ? [
+          {
+            path: d.path,
+            vendorId: d.vendorId,
+            productId: d.productId,
+            manufacturer: d.manufacturer ?? null,
+            product: d.product ?? null,
+            serial: d.serialNumber ?? null,
+            usagePage: d.usagePage ?? null,
+          },
+        ]
       : [],
   );
 }
 
 /** HID devices whose ids are an FTM entry of the catalogue, on the FTM vendor usage page. */
 export async function findFtmChips(catalogue: DeviceCatalogue, usagePage = FTM_USAGE_PAGE): Promise<HidDeviceInfo[]> {
-  return (await listHidDevices()).filter((d) => catalogue.match(d.vendorId, d.productId)?.modality === 'FTM' && (d.usagePage === null || d.usagePage === usagePage));
+  return (await listHidDevices()).filter(
+    (d) =>
+      catalogue.match(d.vendorId, d.productId)?.modality === 'FTM' &&
+      (d.usagePage === null || d.usagePage === usagePage),
+  );
 }
 
 export async function openNodeHidDevice(path: string): Promise<ReportDevice> {
@@ -76,7 +90,8 @@ class NodeHidReportDevice implements ReportDevice {
 
   async write(report: Uint8Array): Promise<void> {
     if (this.l.closed) throw new HidError('DEVICE_GONE', 'the HID device is closed');
-    if (report.length !== REPORT_SIZE) throw new HidError('MALFORMED_REPORT', `report of ${report.length} bytes, expected ${REPORT_SIZE}`);
+    if (report.length !== REPORT_SIZE)
+      throw new HidError('MALFORMED_REPORT', `report of ${report.length} bytes, expected ${REPORT_SIZE}`);
     const out = Buffer.alloc(REPORT_SIZE + 1); // report id 0: the device has no numbered reports
     out.set(report, 1);
     let written: number;

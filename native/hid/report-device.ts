@@ -81,7 +81,10 @@ export function createReportPipe(): ReportPipe {
   const end = (self: ReportListeners, peer: ReportListeners): ReportDevice => ({
     write(report) {
       if (self.closed || peer.closed) return Promise.reject(new HidError('DEVICE_GONE', 'the device is gone'));
-      if (report.length !== REPORT_SIZE) return Promise.reject(new HidError('MALFORMED_REPORT', `report of ${report.length} bytes, expected ${REPORT_SIZE}`));
+      if (report.length !== REPORT_SIZE)
+        return Promise.reject(
+          new HidError('MALFORMED_REPORT', `report of ${report.length} bytes, expected ${REPORT_SIZE}`),
+        );
       const copy = new Uint8Array(report);
       return new Promise((resolve) =>
         setImmediate(() => {

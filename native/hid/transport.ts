@@ -6,7 +6,16 @@
  */
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { HidError, deviceError } from './errors.ts';
-import { BROADCAST_CID, HidCommand, INIT_NONCE_SIZE, MAX_PAYLOAD, Reassembly, decodePacket, encodeMessage, hex32 } from './framing.ts';
+import {
+  BROADCAST_CID,
+  HidCommand,
+  INIT_NONCE_SIZE,
+  MAX_PAYLOAD,
+  Reassembly,
+  decodePacket,
+  encodeMessage,
+  hex32,
+} from './framing.ts';
 import type { Packet } from './framing.ts';
 import type { ReportDevice } from './report-device.ts';
 
@@ -57,7 +66,10 @@ export class HidTransport {
     private readonly device: ReportDevice,
     private readonly opts: HidTransportOptions,
   ) {
-    this.detach = [device.onReport((r) => this.onReport(r)), device.onClose((e) => this.fail(new HidError('DEVICE_GONE', e.message)))];
+    this.detach = [
+      device.onReport((r) => this.onReport(r)),
+      device.onClose((e) => this.fail(new HidError('DEVICE_GONE', e.message))),
+    ];
   }
 
   /** Opens a channel on the device (INIT on the broadcast channel). */
@@ -116,16 +128,30 @@ export class HidTransport {
     const answer = await this.exchange(cid, HidCommand.INIT, nonce, nonce, opts);
     const view = new DataView(answer.buffer, answer.byteOffset, answer.byteLength);
     const allocated = view.getUint32(INIT_NONCE_SIZE);
-    if (allocated === 0 || allocated === BROADCAST_CID) throw new HidError('PROTOCOL', `INIT allocated the reserved channel ${hex32(allocated)}`);
+    if (allocated === 0 || allocated === BROADCAST_CID)
+      throw new HidError('PROTOCOL', `INIT allocated the reserved channel ${hex32(allocated)}`);
     this.channel = allocated;
     this.needsResync = false;
     const v = answer.subarray(INIT_NONCE_SIZE + 4);
-    this.version = { protocol: v[0]!, major: v[1]!, minor: v[2]!, build: v[3]!, capabilities: v[4]! };
+    this.version = {
+      protocol: v[0]!,
+      major: v[1]!,
+      minor: v[2]!,
+      build: v[3]!,
+      capabilities: v[4]!,
+    };
   }
 
-  private exchange(cid: number, cmd: number, payload: Uint8Array, nonce: Uint8Array | null, opts: RequestOptions): Promise<Uint8Array> {
+  private exchange(
+    cid: number,
+    cmd: number,
+    payload: Uint8Array,
+    nonce: Uint8Array | null,
+    opts: RequestOptions,
+  ): Promise<Uint8Array> {
     if (this.gone) return Promise.reject(new HidError(this.gone.code, this.gone.message));
-    if (payload.length > MAX_PAYLOAD) return Promise.reject(new HidError('TOO_LARGE', `payload of ${payload.length} bytes exceeds ${MAX_PAYLOAD}`));
+    if (payload.length > MAX_PAYLOAD)
+      return Promise.reject(new HidError('TOO_LARGE', `payload of ${payload.length} bytes exceeds ${MAX_PAYLOAD}`));
     const signal = opts.signal ?? this.opts.signal;
     if (signal?.aborted) return Promise.reject(new HidError('ABORTED', 'the request was aborted'));
     const timeoutMs = opts.timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -134,7 +160,10 @@ export class HidTransport {
     return new Promise<Uint8Array>((resolve, reject) => {
       let idle: NodeJS.Timeout | undefined;
       const onAbort = () => p.finish(new HidError('ABORTED', 'the request was aborted'));
-      const deadline = setTimeout(() => p.finish(new HidError('TIMEOUT', `no complete answer within ${deadlineMs} ms`)), deadlineMs);
+      const deadline = setTimeout(
+        () => p.finish(new HidError('TIMEOUT', `no complete answer within ${deadlineMs} ms`)),
+        deadlineMs,
+      );
       const p: Pending = {
         cid,
         cmd,
@@ -142,7 +171,10 @@ export class HidTransport {
         assembly: null,
         touch: () => {
           clearTimeout(idle);
-          idle = setTimeout(() => p.finish(new HidError('TIMEOUT', `the device did not answer within ${timeoutMs} ms`)), timeoutMs);
+          idle = setTimeout(
+            () => p.finish(new HidError('TIMEOUT', `the device did not answer within ${timeoutMs} ms`)),
+            timeoutMs,
+          );
         },
         finish: (result) => {
           if (this.pending !== p) return;
@@ -154,7 +186,8 @@ export class HidTransport {
           // The device may still be answering: resynchronise the channel before the next request.
           if (result.code === 'TIMEOUT' || result.code === 'ABORTED' || result.code === 'PROTOCOL') {
             this.needsResync = true;
-            if (cmd !== HidCommand.INIT) this.device.write(encodeMessage(cid, HidCommand.CANCEL, new Uint8Array())[0]!).catch(() => undefined);
+            if (cmd !== HidCommand.INIT)
+              this.device.write(encodeMessage(cid, HidCommand.CANCEL, new Uint8Array())[0]!).catch(() => undefined);
           }
           reject(result);
         },
@@ -172,7 +205,11 @@ export class HidTransport {
       try {
         await this.device.write(report);
       } catch (e) {
-        p.finish(e instanceof HidError ? e : new HidError('DEVICE_GONE', `write failed: ${e instanceof Error ? e.message : String(e)}`));
+        p.finish(
+          e instanceof HidError
+            ? e
+            : new HidError('DEVICE_GONE', `write failed: ${e instanceof Error ? e.message : String(e)}`),
+        );
         return;
       }
     }
@@ -201,10 +238,17 @@ export class HidTransport {
     }
     p.touch();
     if (packet.cmd === HidCommand.KEEPALIVE) return;
-    if (packet.cmd === HidCommand.ERROR) return p.finish(packet.bcnt >= 1 ? deviceError(packet.data[0]) : new HidError('PROTOCOL', 'ERROR reply without a code'));
+    if (packet.cmd === HidCommand.ERROR)
+      return p.finish(
+        packet.bcnt >= 1 ? deviceError(packet.data[0]) : new HidError('PROTOCOL', 'ERROR reply without a code'),
+      );
     if (p.assembly) return p.finish(new HidError('PROTOCOL', 'a new message began before the answer was complete'));
-    if (packet.cmd !== p.cmd) return p.finish(new HidError('PROTOCOL', `answer to command 0x${packet.cmd.toString(16)}, expected 0x${p.cmd.toString(16)}`));
-    if (packet.bcnt > MAX_PAYLOAD) return p.finish(new HidError('PROTOCOL', `announced length ${packet.bcnt} exceeds ${MAX_PAYLOAD}`));
+    if (packet.cmd !== p.cmd)
+      return p.finish(
+        new HidError('PROTOCOL', `answer to command 0x${packet.cmd.toString(16)}, expected 0x${p.cmd.toString(16)}`),
+      );
+    if (packet.bcnt > MAX_PAYLOAD)
+      return p.finish(new HidError('PROTOCOL', `announced length ${packet.bcnt} exceeds ${MAX_PAYLOAD}`));
     p.assembly = new Reassembly(packet.cid, packet.cmd, packet.bcnt, packet.data);
     if (p.assembly.complete) p.finish(p.assembly.payload);
   }

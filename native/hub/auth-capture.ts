@@ -41,12 +41,21 @@ export async function authCapture(ctx: VerifyContext & AuthCaptureRequest): Prom
   try {
     const answer = await new SbiClient({ port: ctx.port, captureGraceMs: 2000 }).capture(request);
     json = answer.json;
-    const report = checkCaptureAnswer(json, { trust: ctx.trust, now: ctx.now, request: answer.request, certification: ctx.certification === 'L0' ? 'L0' : 'L1' });
+    const report = checkCaptureAnswer(json, {
+      trust: ctx.trust,
+      now: ctx.now,
+      request: answer.request,
+      certification: ctx.certification === 'L0' ? 'L0' : 'L1',
+    });
     const failed = firstFailure(report.checks);
     if (failed) {
       const deviceError = report.entries.find((e) => e.error && e.error.errorCode !== '0')?.error;
-      const reason = deviceError ? `device error ${deviceError.errorCode}: ${deviceError.errorInfo}` : `${failed.code ?? 'SBI'}: ${failed.reason ?? failed.name}`;
-      throw new AppError('PD_ASR_010', `The device did not capture: ${reason.slice(0, REASON_MAX)}`, undefined, { reason: reason.slice(0, REASON_MAX) });
+      const reason = deviceError
+        ? `device error ${deviceError.errorCode}: ${deviceError.errorInfo}`
+        : `${failed.code ?? 'SBI'}: ${failed.reason ?? failed.name}`;
+      throw new AppError('PD_ASR_010', `The device did not capture: ${reason.slice(0, REASON_MAX)}`, undefined, {
+        reason: reason.slice(0, REASON_MAX),
+      });
     }
     const items = (json as { biometrics: SbiAuthBiometric[] }).biometrics;
     const entries = report.entries.filter((e) => e.data !== null);
@@ -54,7 +63,13 @@ export async function authCapture(ctx: VerifyContext & AuthCaptureRequest): Prom
     const first = entries[0]!;
     return {
       // Only the fields IDA reads, each as the device sent it.
-      biometrics: items.map((b) => ({ specVersion: b.specVersion, data: b.data, hash: b.hash, sessionKey: b.sessionKey, thumbprint: b.thumbprint })),
+      biometrics: items.map((b) => ({
+        specVersion: b.specVersion,
+        data: b.data,
+        hash: b.hash,
+        sessionKey: b.sessionKey,
+        thumbprint: b.thumbprint,
+      })),
       quality,
       serialNo: first.digitalId?.serialNo ?? first.data!.serialNo,
       digitalId: first.digitalId ? { ...first.digitalId } : null,
@@ -62,7 +77,9 @@ export async function authCapture(ctx: VerifyContext & AuthCaptureRequest): Prom
   } catch (e) {
     if (isSbiError(e)) {
       const reason = `${e.code}: ${e.message}`.slice(0, REASON_MAX);
-      throw new AppError('PD_ASR_010', `The device did not capture: ${reason}`, undefined, { reason });
+      throw new AppError('PD_ASR_010', `The device did not capture: ${reason}`, undefined, {
+        reason,
+      });
     }
     throw e;
   }

@@ -23,7 +23,14 @@ function actionOf(p: BenchPrompt): PromptAction {
   };
 }
 
-type RunOpts = VerifyContext & { port: number; deviceId?: string | undefined; purpose: BenchPurpose; autoPrompts: boolean; caseIds?: string[] | undefined; owner: WorkOwner };
+type RunOpts = VerifyContext & {
+  port: number;
+  deviceId?: string | undefined;
+  purpose: BenchPurpose;
+  autoPrompts: boolean;
+  caseIds?: string[] | undefined;
+  owner: WorkOwner;
+};
 
 export class BenchPart {
   /** `now` is the core's clock: the run's times and the device's timestamps are judged by it, not the system clock. */
@@ -46,7 +53,8 @@ export class BenchPart {
 
   async start(opts: RunOpts): Promise<{ taskId: string; total: number }> {
     const resource = `port:${opts.port}`;
-    if (this.tasks.isBusy(resource)) throw new AppError('PD_HW_005', `A compliance bench is already running on port ${opts.port}.`);
+    if (this.tasks.isBusy(resource))
+      throw new AppError('PD_HW_005', `A compliance bench is already running on port ${opts.port}.`);
     const total = (await this.plan(opts)).cases.length;
     const taskId = this.tasks.start(resource, total, opts.owner, (t) => this.run(opts, t));
     return { taskId, total };
@@ -56,12 +64,27 @@ export class BenchPart {
     const t = this.tasks.get(taskId);
     if (!t) return null;
     const report = t.result;
-    return { state: t.progress.state, report, html: format === 'html' && report ? reportHtml(report) : null, error: t.error };
+    return {
+      state: t.progress.state,
+      report,
+      html: format === 'html' && report ? reportHtml(report) : null,
+      error: t.error,
+    };
   }
 
-  private async plan(opts: { port: number; deviceId?: string | undefined; purpose: BenchPurpose; caseIds?: string[] | undefined }) {
+  private async plan(opts: {
+    port: number;
+    deviceId?: string | undefined;
+    purpose: BenchPurpose;
+    caseIds?: string[] | undefined;
+  }) {
     try {
-      return await planBench({ port: opts.port, purpose: opts.purpose, ...(opts.deviceId ? { deviceId: opts.deviceId } : {}), ...(opts.caseIds ? { caseIds: opts.caseIds } : {}) });
+      return await planBench({
+        port: opts.port,
+        purpose: opts.purpose,
+        ...(opts.deviceId ? { deviceId: opts.deviceId } : {}),
+        ...(opts.caseIds ? { caseIds: opts.caseIds } : {}),
+      });
     } catch (e) {
       if (isSbiError(e)) throw new AppError('PD_HW_001', `Port ${opts.port}: ${e.message}`);
       if (e instanceof Error) throw new AppError('PD_HW_001', e.message);
@@ -70,7 +93,11 @@ export class BenchPart {
   }
 
   private async run(opts: RunOpts, task: TaskHandle): Promise<BenchReport> {
-    const session = await BenchSession.open({ port: opts.port, signal: task.signal, now: this.now });
+    const session = await BenchSession.open({
+      port: opts.port,
+      signal: task.signal,
+      now: this.now,
+    });
     const ask = (p: BenchPrompt) => task.prompt(`${p.deviceId}: ${p.text}`, actionOf(p));
     try {
       return await session.run({

@@ -40,10 +40,13 @@ export interface HubOptions {
 /** Next to the sources (dev, web bundle), in the working directory, or in the packaged app's resources. */
 function cataloguePath(): string {
   const resourcesPath = (process as { resourcesPath?: unknown }).resourcesPath;
-  const candidates = [DEFAULT_CATALOGUE_PATH, join(process.cwd(), 'resources/device-catalogue.json'), ...(typeof resourcesPath === 'string' ? [join(resourcesPath, 'device-catalogue.json')] : [])];
+  const candidates = [
+    DEFAULT_CATALOGUE_PATH,
+    join(process.cwd(), 'resources/device-catalogue.json'),
+    ...(typeof resourcesPath === 'string' ? [join(resourcesPath, 'device-catalogue.json')] : []),
+  ];
   return candidates.find((p) => existsSync(p)) ?? DEFAULT_CATALOGUE_PATH;
 }
-
 
 /** The process's hardware hub: lazy — nothing is opened, scanned or started until first asked. */
 export function createHardwareHub(opts: HubOptions): HardwareHub {
@@ -55,7 +58,13 @@ export function createHardwareHub(opts: HubOptions): HardwareHub {
   const announce: AnnounceEmit = (event, payload) => emit(event, payload, HARDWARE_AUDIENCE);
   const bench = new BenchPart(tasks, opts.now);
   const range: [number, number] = [config.sbiPortFrom, config.sbiPortTo];
-  const sbi = new SbiPart({ portFrom: range[0], portTo: range[1], maxAgeMs: Math.max(1, config.discoveryIntervalSeconds) * 1000, intervalMs: config.discoveryIntervalSeconds * 1000, emit: announce });
+  const sbi = new SbiPart({
+    portFrom: range[0],
+    portTo: range[1],
+    maxAgeMs: Math.max(1, config.discoveryIntervalSeconds) * 1000,
+    intervalMs: config.discoveryIntervalSeconds * 1000,
+    emit: announce,
+  });
   const streams = new StreamPart(emit, log);
   const usb = new UsbPart(catalogueOnce, announce);
   const virtual = new VirtualPart({

@@ -25,9 +25,25 @@ export class FtmPart {
   async chips(): Promise<FtmChipListView> {
     const out: FtmChipListView = [];
     const chip = this.virtual.virtualChip;
-    if (chip) out.push({ path: VIRTUAL_CHIP_PATH, vendorId: 0, productId: 0, product: `${chip.info.make} ${chip.info.model}`, serial: chip.info.serial, virtual: true });
+    if (chip)
+      out.push({
+        path: VIRTUAL_CHIP_PATH,
+        vendorId: 0,
+        productId: 0,
+        product: `${chip.info.make} ${chip.info.model}`,
+        serial: chip.info.serial,
+        virtual: true,
+      });
     try {
-      for (const c of await findFtmChips(this.catalogue())) out.push({ path: c.path, vendorId: c.vendorId, productId: c.productId, product: c.product, serial: c.serial, virtual: false });
+      for (const c of await findFtmChips(this.catalogue()))
+        out.push({
+          path: c.path,
+          vendorId: c.vendorId,
+          productId: c.productId,
+          product: c.product,
+          serial: c.serial,
+          virtual: false,
+        });
     } catch (e) {
       // No HID access (no hidraw, no libusb): list what we have and say why in the log.
       this.log('warn', 'HID enumeration failed', e);
@@ -40,7 +56,11 @@ export class FtmPart {
     let transport: HidTransport | null = null;
     try {
       transport = await HidTransport.open(device, { timeoutMs: 3000, deadlineMs: 15_000 });
-      const reading = await readFtmChip(transport, { trustAnchorsPem: [], trustStore: ctx.trust, now: ctx.now });
+      const reading = await readFtmChip(transport, {
+        trustAnchorsPem: [],
+        trustStore: ctx.trust,
+        now: ctx.now,
+      });
       const leaf = reading.chain[0];
       if (!leaf) throw new AppError('PD_HW_002', 'The chip sent no certificate.');
       return { ...reading, leafPem: leaf.pem };
@@ -62,7 +82,8 @@ export class FtmPart {
     }
     // Only a device the catalogue lists as an FTM chip: the path comes from the (untrusted) UI, and
     // opening any other file read-write and writing reports to it must not be possible.
-    if (!(await this.chips()).some((c) => !c.virtual && c.path === path)) throw new AppError('PD_HW_001', 'No FTM chip is attached at this path.');
+    if (!(await this.chips()).some((c) => !c.virtual && c.path === path))
+      throw new AppError('PD_HW_001', 'No FTM chip is attached at this path.');
     try {
       return await openNodeHidDevice(path);
     } catch (e) {
@@ -74,11 +95,13 @@ export class FtmPart {
 function asAppError(e: unknown): unknown {
   if (e instanceof AppError) return e;
   if (e instanceof HidError) {
-    if (e.code === 'TIMEOUT' || e.code === 'MSG_TIMEOUT') return new AppError('PD_HW_007', `The chip did not answer in time (${e.message}).`);
-    if (e.code === 'DEVICE_GONE' || e.code === 'OPEN_FAILED') return new AppError('PD_HW_001', `The chip is not reachable: ${e.message}.`);
+    if (e.code === 'TIMEOUT' || e.code === 'MSG_TIMEOUT')
+      return new AppError('PD_HW_007', `The chip did not answer in time (${e.message}).`);
+    if (e.code === 'DEVICE_GONE' || e.code === 'OPEN_FAILED')
+      return new AppError('PD_HW_001', `The chip is not reachable: ${e.message}.`);
     return new AppError('PD_HW_002', `The chip's answer is not valid: ${e.code}: ${e.message}.`);
   }
-  if (e instanceof FtmError) return new AppError('PD_HW_002', `The chip's answer is not valid: ${e.code}: ${e.message}.`);
+  if (e instanceof FtmError)
+    return new AppError('PD_HW_002', `The chip's answer is not valid: ${e.code}: ${e.message}.`);
   return e;
 }
-

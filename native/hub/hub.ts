@@ -40,7 +40,10 @@ export interface WorkOwner {
 }
 
 /** hardware.changed: what is attached changed; heard by the roles that may look at hardware. */
-export const HARDWARE_AUDIENCE: HubAudience = { roles: ['DEVICE_PROVIDER', 'FTM_PROVIDER', 'PARTNER_ADMIN'], activePartner: true };
+export const HARDWARE_AUDIENCE: HubAudience = {
+  roles: ['DEVICE_PROVIDER', 'FTM_PROVIDER', 'PARTNER_ADMIN'],
+  activePartner: true,
+};
 
 export interface VerifyContext {
   trust: TrustStore;
@@ -65,7 +68,16 @@ export interface HardwareHub {
   /** Who started a live stream; undefined when no such stream runs. */
   streamOwner(streamId: string): WorkOwner | undefined;
   benchCases(opts: { port: number; deviceId?: string | undefined; purpose: BenchPurpose }): Promise<BenchCaseView[]>;
-  benchStart(opts: VerifyContext & { port: number; deviceId?: string | undefined; purpose: BenchPurpose; autoPrompts: boolean; caseIds?: string[] | undefined; owner: WorkOwner }): Promise<{ taskId: string; total: number }>;
+  benchStart(
+    opts: VerifyContext & {
+      port: number;
+      deviceId?: string | undefined;
+      purpose: BenchPurpose;
+      autoPrompts: boolean;
+      caseIds?: string[] | undefined;
+      owner: WorkOwner;
+    },
+  ): Promise<{ taskId: string; total: number }>;
   /** Who started a task; undefined when the task is unknown (or pruned). */
   taskOwner(taskId: string): WorkOwner | undefined;
   benchReport(taskId: string, format: 'json' | 'html'): BenchReportView | null;
@@ -82,11 +94,18 @@ export interface HardwareHub {
     action:
       | { action: 'start' }
       | { action: 'stop' }
-      | { action: 'status'; deviceId: string; status: 'Ready' | 'Busy' | 'Not Ready' | 'Not Registered' }
+      | {
+          action: 'status';
+          deviceId: string;
+          status: 'Ready' | 'Busy' | 'Not Ready' | 'Not Registered';
+        }
       | { action: 'quality'; deviceId: string; quality: number }
       | { action: 'delay'; delayMs: number }
       | { action: 'rotateKeys'; deviceId?: string | undefined }
-      | { action: 'fault'; fault: 'bad-signature' | 'wrong-hash' | 'millisecond-timestamps' | 'early-timeout' | 'wrong-count' | null }
+      | {
+          action: 'fault';
+          fault: 'bad-signature' | 'wrong-hash' | 'millisecond-timestamps' | 'early-timeout' | 'wrong-count' | null;
+        }
       /** The certificate Auth CAPTURE encrypts to (DER): the ID authentication service's IDA-FIR. */
       | { action: 'encryptionCert'; certificate: Uint8Array },
     owner?: WorkOwner | null,

@@ -27,19 +27,40 @@ export interface SbiPartOptions {
 /** How long after the last request background scans go on (a screen re-asks on every change). */
 const WATCH_MS = 5 * 60_000;
 
-const checkView = (c: Check) => ({ name: c.name, result: c.result, reason: c.reason ?? null, code: c.code ?? null });
+const checkView = (c: Check) => ({
+  name: c.name,
+  result: c.result,
+  reason: c.reason ?? null,
+  code: c.code ?? null,
+});
 
 /** Checks about one entry of a device-info answer, plus the answer-wide ones. */
 function checksFor(report: DeviceInfoReport, index: number): Check[] {
   const own = `deviceInfo[${index}]`;
-  return report.checks.filter((c) => c.name.startsWith(`${own}.`) || c.name === own || !c.name.startsWith('deviceInfo['));
+  return report.checks.filter(
+    (c) => c.name.startsWith(`${own}.`) || c.name === own || !c.name.startsWith('deviceInfo['),
+  );
 }
 
 function view(d: DiscoveredDevice, report: DeviceInfoReport | null, infoError: string | null): DiscoveredSbiView {
   const entry = report ? infoEntryFor(d.entry.deviceId, d.digitalId, report.entries) : undefined;
   const checks = entry && report ? checksFor(report, entry.index) : [];
-  if (!report) checks.push({ name: 'deviceInfo', concern: 'device', result: 'fail', reason: infoError ?? 'no device info', code: 'SBI_MALFORMED' });
-  else if (!entry) checks.push({ name: 'deviceInfo', concern: 'device', result: 'fail', reason: `device info does not list device ${d.entry.deviceId || d.digitalId.serialNo}`, code: 'SBI_MALFORMED' });
+  if (!report)
+    checks.push({
+      name: 'deviceInfo',
+      concern: 'device',
+      result: 'fail',
+      reason: infoError ?? 'no device info',
+      code: 'SBI_MALFORMED',
+    });
+  else if (!entry)
+    checks.push({
+      name: 'deviceInfo',
+      concern: 'device',
+      result: 'fail',
+      reason: `device info does not list device ${d.entry.deviceId || d.digitalId.serialNo}`,
+      code: 'SBI_MALFORMED',
+    });
   const info = entry?.info;
   const error = entry?.error ?? d.entry.error;
   const signed = entry?.signed ?? false;
@@ -123,16 +144,29 @@ export class SbiPart {
     const device = scan.devices.find((d) => d.entry.deviceId === ctx.deviceId);
     if (!device) {
       const problem = scan.problems[0]?.error;
-      throw new AppError('PD_HW_001', problem ? `Port ${ctx.port}: ${problem.message}` : `No device "${ctx.deviceId}" answers on port ${ctx.port}.`);
+      throw new AppError(
+        'PD_HW_001',
+        problem ? `Port ${ctx.port}: ${problem.message}` : `No device "${ctx.deviceId}" answers on port ${ctx.port}.`,
+      );
     }
     const infos = await this.deviceInfo(ctx.port, ctx);
     return view(device, infos.report, infos.error);
   }
 
-  private async deviceInfo(port: number, ctx: VerifyContext): Promise<{ report: DeviceInfoReport | null; error: string | null }> {
+  private async deviceInfo(
+    port: number,
+    ctx: VerifyContext,
+  ): Promise<{ report: DeviceInfoReport | null; error: string | null }> {
     try {
       const answer = await new SbiClient({ port }).deviceInfo();
-      return { report: checkDeviceInfoAnswer(answer.json, { trust: ctx.trust, now: ctx.now, ...(ctx.orgName ? { expectedOrg: ctx.orgName } : {}) }), error: null };
+      return {
+        report: checkDeviceInfoAnswer(answer.json, {
+          trust: ctx.trust,
+          now: ctx.now,
+          ...(ctx.orgName ? { expectedOrg: ctx.orgName } : {}),
+        }),
+        error: null,
+      };
     } catch (e) {
       if (isSbiError(e)) return { report: null, error: `${e.code}: ${e.message}` };
       throw e;
@@ -153,7 +187,11 @@ export class SbiPart {
       portFrom: this.opts.portFrom,
       portTo: this.opts.portTo,
       devices,
-      problems: result.problems.map((p) => ({ port: p.port, code: p.error.code, message: p.error.message })),
+      problems: result.problems.map((p) => ({
+        port: p.port,
+        code: p.error.code,
+        message: p.error.message,
+      })),
     };
     if (generation !== this.generation) return out; // stale: the device set changed while scanning
     const key = devices.map((d) => `${d.port}/${d.deviceId}/${d.deviceStatus}`).join('|');

@@ -23,20 +23,27 @@ export class StreamPart {
 
   /** Frames go to the owner's session only: a live view is biometric data. */
   async start(opts: { port: number; deviceId: string; deviceSubId: string; owner: WorkOwner }): Promise<string> {
-    if (this.streams.size >= MAX_STREAMS) throw new AppError('PD_HW_001', `At most ${MAX_STREAMS} live views can run at once; close one first.`);
+    if (this.streams.size >= MAX_STREAMS)
+      throw new AppError('PD_HW_001', `At most ${MAX_STREAMS} live views can run at once; close one first.`);
     const streamId = randomUUID();
     const stop = new AbortController();
     this.streams.set(streamId, { stop, owner: opts.owner });
     const audience = { session: opts.owner.session };
     let seq = 0;
     let first!: (ok: boolean, why?: string) => void;
-    const started = new Promise<{ ok: boolean; why?: string }>((resolve) => (first = (ok, why) => resolve({ ok, ...(why ? { why } : {}) })));
+    const started = new Promise<{ ok: boolean; why?: string }>(
+      (resolve) => (first = (ok, why) => resolve({ ok, ...(why ? { why } : {}) })),
+    );
     const client = new SbiClient({ port: opts.port });
     void client
-      .stream({ deviceId: opts.deviceId, deviceSubId: opts.deviceSubId, timeout: this.maxMs }, (frame) => {
-        if (seq === 0) first(true);
-        this.emit('sbi.frame', { streamId, seq: seq++, jpeg: frame.jpeg.toString('base64') }, audience);
-      }, stop.signal)
+      .stream(
+        { deviceId: opts.deviceId, deviceSubId: opts.deviceSubId, timeout: this.maxMs },
+        (frame) => {
+          if (seq === 0) first(true);
+          this.emit('sbi.frame', { streamId, seq: seq++, jpeg: frame.jpeg.toString('base64') }, audience);
+        },
+        stop.signal,
+      )
       .then(
         () => first(seq > 0, 'the device ended the stream without a frame'),
         (e: unknown) => {

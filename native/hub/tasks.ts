@@ -54,7 +54,8 @@ export class TaskRegistry<R> {
   constructor(private readonly emit: (p: TaskProgress, owner: WorkOwner) => void) {}
 
   isBusy(resource: string): boolean {
-    for (const t of this.tasks.values()) if (t.resource === resource && (t.progress.state === 'running' || t.progress.state === 'prompt')) return true;
+    for (const t of this.tasks.values())
+      if (t.resource === resource && (t.progress.state === 'running' || t.progress.state === 'prompt')) return true;
     return false;
   }
 
@@ -62,7 +63,15 @@ export class TaskRegistry<R> {
   start(resource: string, total: number, owner: WorkOwner, run: (t: TaskHandle) => Promise<R>): string {
     const taskId = randomUUID();
     const entry: Entry<R> = {
-      progress: { taskId, state: 'running', done: 0, total, label: '', prompt: null, promptAction: null },
+      progress: {
+        taskId,
+        state: 'running',
+        done: 0,
+        total,
+        label: '',
+        prompt: null,
+        promptAction: null,
+      },
       controller: new AbortController(),
       pendingAnswer: null,
       result: null,
@@ -98,11 +107,19 @@ export class TaskRegistry<R> {
     void run(handle).then(
       (result) => {
         entry.result = result;
-        publish({ state: entry.controller.signal.aborted ? 'cancelled' : 'done', prompt: null, promptAction: null });
+        publish({
+          state: entry.controller.signal.aborted ? 'cancelled' : 'done',
+          prompt: null,
+          promptAction: null,
+        });
       },
       (err: unknown) => {
         entry.error = err instanceof Error ? err.message : String(err);
-        publish({ state: entry.controller.signal.aborted ? 'cancelled' : 'failed', prompt: null, label: entry.error });
+        publish({
+          state: entry.controller.signal.aborted ? 'cancelled' : 'failed',
+          prompt: null,
+          label: entry.error,
+        });
       },
     );
     return taskId;
@@ -138,7 +155,9 @@ export class TaskRegistry<R> {
   }
 
   private prune(): void {
-    const finished = [...this.tasks.entries()].filter(([, t]) => t.progress.state !== 'running' && t.progress.state !== 'prompt');
+    const finished = [...this.tasks.entries()].filter(
+      ([, t]) => t.progress.state !== 'running' && t.progress.state !== 'prompt',
+    );
     for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.tasks.delete(id);
   }
 }

@@ -41,7 +41,9 @@ export class UsbPart {
         manufacturer: d.manufacturer,
         product: d.product,
         serial: d.serial,
-        catalogue: d.catalogue ? { name: d.catalogue.name, vendor: d.catalogue.vendor, modality: d.catalogue.modality } : null,
+        catalogue: d.catalogue
+          ? { name: d.catalogue.name, vendor: d.catalogue.vendor, modality: d.catalogue.modality }
+          : null,
       })),
     };
   }

@@ -44,15 +44,33 @@ export class VirtualPart {
 
   state(trusted: ReadonlySet<string>): VirtualSbiView {
     const sbi = this.sbi;
-    if (!sbi) return { running: false, port: null, delayMs: 0, fault: null, devices: [], rootsTrusted: false };
+    if (!sbi)
+      return {
+        running: false,
+        port: null,
+        delayMs: 0,
+        fault: null,
+        devices: [],
+        rootsTrusted: false,
+      };
     const s = sbi.state();
     return {
       running: true,
       port: s.port,
       delayMs: s.delayMs,
       fault: s.fault,
-      devices: s.devices.map((d) => ({ deviceId: d.deviceId, type: d.type, subType: d.deviceSubType, purpose: d.purpose, status: d.status, quality: d.qualityScore, serialNo: d.serialNo })),
-      rootsTrusted: trusted.has(`DEVICE:${thumbprintOf(sbi.pki.deviceCa.der)}`) && trusted.has(`FTM:${thumbprintOf(sbi.pki.ftmRoot.der)}`),
+      devices: s.devices.map((d) => ({
+        deviceId: d.deviceId,
+        type: d.type,
+        subType: d.deviceSubType,
+        purpose: d.purpose,
+        status: d.status,
+        quality: d.qualityScore,
+        serialNo: d.serialNo,
+      })),
+      rootsTrusted:
+        trusted.has(`DEVICE:${thumbprintOf(sbi.pki.deviceCa.der)}`) &&
+        trusted.has(`FTM:${thumbprintOf(sbi.pki.ftmRoot.der)}`),
     };
   }
 
@@ -94,7 +112,14 @@ export class VirtualPart {
         now: this.opts.now,
         keyWrap: this.opts.keyWrap,
       });
-      this.sbi = await startVirtualSbi({ portRange: this.opts.portRange, pki, deviceOrg: this.opts.deviceOrg, ftmOrg: this.opts.ftmOrg, providerId: this.opts.providerId, now: this.opts.now });
+      this.sbi = await startVirtualSbi({
+        portRange: this.opts.portRange,
+        pki,
+        deviceOrg: this.opts.deviceOrg,
+        ftmOrg: this.opts.ftmOrg,
+        providerId: this.opts.providerId,
+        now: this.opts.now,
+      });
       this.chip = (await VirtualFtmChip.create({ pki, serial: 'PD-VFTM-0001', now: this.opts.now() })).chip;
     })().finally(() => (this.starting = null));
     await this.starting;

@@ -10,9 +10,18 @@ interface InfoEntryLike {
   digitalId: DigitalId | null;
 }
 
-export function infoEntryFor<E extends InfoEntryLike>(deviceId: string, digitalId: DigitalId, entries: readonly E[]): E | undefined {
+export function infoEntryFor<E extends InfoEntryLike>(
+  deviceId: string,
+  digitalId: DigitalId,
+  entries: readonly E[],
+): E | undefined {
   if (deviceId !== '') return entries.find((e) => e.info?.deviceId === deviceId);
   return entries.find(
-    (e) => e.info?.deviceId === '' && e.digitalId !== null && e.digitalId.type === digitalId.type && e.digitalId.deviceSubType === digitalId.deviceSubType && e.digitalId.serialNo === digitalId.serialNo,
+    (e) =>
+      e.info?.deviceId === '' &&
+      e.digitalId !== null &&
+      e.digitalId.type === digitalId.type &&
+      e.digitalId.deviceSubType === digitalId.deviceSubType &&
+      e.digitalId.serialNo === digitalId.serialNo,
   );
 }

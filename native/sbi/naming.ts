@@ -26,7 +26,12 @@ export function namingFindings(deviceCode: string, digitalId: Pick<DigitalId, 's
   const out: SbiFinding[] = [];
   // An unregistered device may send no deviceCode at all (MockMDS): nothing to compare yet.
   if (deviceCode !== '' && deviceCode !== serialNo) {
-    out.push({ code: 'SBI_DEVICE_CODE_DIFFERS', message: `deviceCode "${deviceCode}" differs from the digital ID's serialNo "${serialNo}" (the specification says they are equal)`, deviceCode, serialNo });
+    out.push({
+      code: 'SBI_DEVICE_CODE_DIFFERS',
+      message: `deviceCode "${deviceCode}" differs from the digital ID's serialNo "${serialNo}" (the specification says they are equal)`,
+      deviceCode,
+      serialNo,
+    });
   }
   if (serialNo.length < SERIAL_NO_MIN_LENGTH || !SERIAL_NO.test(serialNo)) {
     out.push({

@@ -60,16 +60,32 @@ function throwFirst(checks: readonly Check[]): void {
   if (failed) throw toSbiError(failed);
 }
 
-export function verifyDeviceInfo(json: unknown, ctx: VerifyContext): { entries: VerifiedDeviceInfo[]; checks: Check[] } {
+export function verifyDeviceInfo(
+  json: unknown,
+  ctx: VerifyContext,
+): { entries: VerifiedDeviceInfo[]; checks: Check[] } {
   const report: DeviceInfoReport = checkDeviceInfoAnswer(json, ctx);
   throwFirst(report.checks);
-  const entries = report.entries.map((e) => ({ index: e.index, info: e.info!, error: e.error!, signed: e.signed, digitalId: e.digitalId!, deviceCertDer: e.deviceCertDer }));
+  const entries = report.entries.map((e) => ({
+    index: e.index,
+    info: e.info!,
+    error: e.error!,
+    signed: e.signed,
+    digitalId: e.digitalId!,
+    deviceCertDer: e.deviceCertDer,
+  }));
   return { entries, checks: report.checks };
 }
 
 export function verifyCapture(json: unknown, ctx: CaptureContext): VerifiedCapture {
   const report: CaptureReport = checkCaptureAnswer(json, ctx);
   throwFirst(report.checks);
-  const items = report.entries.map((e) => ({ index: e.index, data: e.data!, digitalId: e.digitalId!, hash: e.hash!, iso: e.iso }));
+  const items = report.entries.map((e) => ({
+    index: e.index,
+    data: e.data!,
+    digitalId: e.digitalId!,
+    hash: e.hash!,
+    iso: e.iso,
+  }));
   return { items, lastHash: report.lastHash, checks: report.checks };
 }

@@ -26,7 +26,17 @@ const Text = z.string().trim().min(1).max(100);
 const CatalogueFile = z
   .object({
     note: z.string().optional(),
-    devices: z.array(z.object({ vendorId: HexId, productId: HexId, name: Text, vendor: Text, modality: z.enum(MODALITIES) }).strict()),
+    devices: z.array(
+      z
+        .object({
+          vendorId: HexId,
+          productId: HexId,
+          name: Text,
+          vendor: Text,
+          modality: z.enum(MODALITIES),
+        })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -67,7 +77,10 @@ export function parseCatalogue(json: unknown, source = 'device catalogue'): Devi
   }
   const seen = new Set<number>();
   for (const [i, e] of parsed.data.devices.entries()) {
-    if (seen.has(key(e.vendorId, e.productId))) throw new CatalogueError(`${source} is invalid: devices.${i}: duplicate id ${hexId(e.vendorId)}:${hexId(e.productId)}`);
+    if (seen.has(key(e.vendorId, e.productId)))
+      throw new CatalogueError(
+        `${source} is invalid: devices.${i}: duplicate id ${hexId(e.vendorId)}:${hexId(e.productId)}`,
+      );
     seen.add(key(e.vendorId, e.productId));
   }
   return new DeviceCatalogue(parsed.data.devices);

@@ -70,7 +70,8 @@ export class UsbMonitor {
   private backend: UsbBackend | null = null;
   private readonly listeners = { attach: new Set<Listener>(), detach: new Set<Listener>() };
   private readonly onConnect = (ev: Event & { device?: UsbDeviceLike }) => ev.device && this.emit('attach', ev.device);
-  private readonly onDisconnect = (ev: Event & { device?: UsbDeviceLike }) => ev.device && this.emit('detach', ev.device);
+  private readonly onDisconnect = (ev: Event & { device?: UsbDeviceLike }) =>
+    ev.device && this.emit('detach', ev.device);
   private state: UsbAccess = { access: 'none', reason: 'not started' };
   private starting: Promise<UsbAccess> | null = null;
 
@@ -91,13 +92,20 @@ export class UsbMonitor {
   private async connect(): Promise<UsbAccess> {
     if (this.backend) return this.state;
     const sysfs = this.opts.sysfsUsb === undefined ? '/sys/bus/usb' : this.opts.sysfsUsb;
-    if (process.platform === 'linux' && sysfs !== null && !existsSync(sysfs)) return (this.state = { access: 'none', reason: `no USB access: ${sysfs} does not exist (no USB bus on this machine or in this container)` });
+    if (process.platform === 'linux' && sysfs !== null && !existsSync(sysfs))
+      return (this.state = {
+        access: 'none',
+        reason: `no USB access: ${sysfs} does not exist (no USB bus on this machine or in this container)`,
+      });
     let backend: UsbBackend;
     try {
       backend = await (this.opts.loadBackend ?? loadUsbModule)();
       await backend.getDevices(); // fails early when the bus cannot be read
     } catch (e) {
-      return (this.state = { access: 'none', reason: `no USB access: ${e instanceof Error ? e.message : String(e)}` });
+      return (this.state = {
+        access: 'none',
+        reason: `no USB access: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
     this.backend = backend;
     backend.addEventListener('connect', this.onConnect);

@@ -6,7 +6,14 @@
  */
 import { createPrivateKey, randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { exportPkcs8, generateRsaKeys, issueCertificate, KeyUsage, serialFrom, subjectKeyIdOf } from '../../lib/certificates/issuer.ts';
+import {
+  exportPkcs8,
+  generateRsaKeys,
+  issueCertificate,
+  KeyUsage,
+  serialFrom,
+  subjectKeyIdOf,
+} from '../../lib/certificates/issuer.ts';
 import { x509 } from '../../lib/certificates/x509.ts';
 import type { CryptoKey } from '../../lib/certificates/x509.ts';
 
@@ -42,19 +49,42 @@ export interface VirtualPkiOptions {
 }
 
 /** A clock from a fixed time or a clock; the system clock when neither is given. */
-export const clockOf = (now: Date | (() => Date) | undefined): (() => Date) => (typeof now === 'function' ? now : now ? () => now : () => new Date());
+export const clockOf = (now: Date | (() => Date) | undefined): (() => Date) =>
+  typeof now === 'function' ? now : now ? () => now : () => new Date();
 
 export const toPem = (der: Uint8Array): string =>
-  `-----BEGIN CERTIFICATE-----\n${(Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? []).join('\n')}\n-----END CERTIFICATE-----\n`;
+  `-----BEGIN CERTIFICATE-----\n${(
+    Buffer.from(der)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? []
+  ).join('\n')}\n-----END CERTIFICATE-----\n`;
 
 // DN values go into a comma-separated string: keep them to characters that need no escaping.
-const dnValue = (s: string) => s.replace(/[,+="\\<>;#]/g, ' ').trim().slice(0, 64) || 'Unnamed';
+const dnValue = (s: string) =>
+  s
+    .replace(/[,+="\\<>;#]/g, ' ')
+    .trim()
+    .slice(0, 64) || 'Unnamed';
 
-async function issue(subject: string, issuer: IssuedIdentity | 'self', ca: boolean, from: Date, days: number, style: 'rfc5280' | 'mosip-reference' = 'rfc5280'): Promise<IssuedIdentity> {
+async function issue(
+  subject: string,
+  issuer: IssuedIdentity | 'self',
+  ca: boolean,
+  from: Date,
+  days: number,
+  style: 'rfc5280' | 'mosip-reference' = 'rfc5280',
+): Promise<IssuedIdentity> {
   const keys = await generateRsaKeys();
   const der = await issueCertificate({
     subject,
-    issuer: issuer === 'self' ? 'self' : { name: subjectDer(issuer.der), signingKey: issuer.webKey, subjectKeyId: subjectKeyIdOf(issuer.der) },
+    issuer:
+      issuer === 'self'
+        ? 'self'
+        : {
+            name: subjectDer(issuer.der),
+            signingKey: issuer.webKey,
+            subjectKeyId: subjectKeyIdOf(issuer.der),
+          },
     signingKey: keys.privateKey,
     publicKey: keys.publicKey,
     serialHex: serialFrom(randomBytes(16)),
@@ -65,7 +95,11 @@ async function issue(subject: string, issuer: IssuedIdentity | 'self', ca: boole
     keyUsages: ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
     style,
   });
-  const key = createPrivateKey({ key: Buffer.from(await exportPkcs8(keys.privateKey)), format: 'der', type: 'pkcs8' });
+  const key = createPrivateKey({
+    key: Buffer.from(await exportPkcs8(keys.privateKey)),
+    format: 'der',
+    type: 'pkcs8',
+  });
   return { der, pem: toPem(der), key, webKey: keys.privateKey, subject };
 }
 
@@ -119,7 +153,9 @@ export function virtualPkiFrom(parts: VirtualPkiParts): VirtualPki {
     deviceCa: parts.deviceCa,
     ftmRoot: parts.ftmRoot,
     encryption: parts.encryption,
-    issueDeviceCert: (serialNo) => issue(`CN=${dnValue(serialNo)},OU=Devices,O=${dev},C=IN`, parts.deviceCa, false, at(), parts.leafDays),
-    issueChipCert: (serialNo) => issue(`CN=${dnValue(serialNo)},OU=FTM chips,O=${ftm},C=IN`, parts.ftmRoot, false, at(), parts.leafDays),
+    issueDeviceCert: (serialNo) =>
+      issue(`CN=${dnValue(serialNo)},OU=Devices,O=${dev},C=IN`, parts.deviceCa, false, at(), parts.leafDays),
+    issueChipCert: (serialNo) =>
+      issue(`CN=${dnValue(serialNo)},OU=FTM chips,O=${ftm},C=IN`, parts.ftmRoot, false, at(), parts.leafDays),
   };
 }

@@ -69,7 +69,16 @@ function privateScreen(screen: Screen, user: UserProfile): ReactNode {
     case 'notAllowed':
       return <NotAllowedScreen />;
     default:
-      return policyScreen(screen) ?? devicesScreen(screen) ?? hardwareScreen(screen, user) ?? partnerServicesScreen(screen, user) ?? syncScreen(screen, user) ?? notificationScreen(screen, user) ?? portalScreen(screen) ?? assistedScreen(screen);
+      return (
+        policyScreen(screen) ??
+        devicesScreen(screen) ??
+        hardwareScreen(screen, user) ??
+        partnerServicesScreen(screen, user) ??
+        syncScreen(screen, user) ??
+        notificationScreen(screen, user) ??
+        portalScreen(screen) ??
+        assistedScreen(screen)
+      );
   }
 }
 
@@ -89,7 +98,13 @@ export function App() {
   const restoring = token !== null && user === null;
   const signedIn = token !== null && user !== null;
   const decision =
-    info && !restoring ? resolveRoute(route.path, { setupRequired: info.setupRequired, signedIn, roles: user?.roles ?? [] }) : null;
+    info && !restoring
+      ? resolveRoute(route.path, {
+          setupRequired: info.setupRequired,
+          signedIn,
+          roles: user?.roles ?? [],
+        })
+      : null;
   const redirect = decision && 'redirect' in decision ? decision.redirect : null;
 
   // Guard redirects replace history and skip the unsaved-changes question (the session is gone).

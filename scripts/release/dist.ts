@@ -27,14 +27,31 @@ class UsageError extends Error {}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { linux: { type: 'boolean' }, win: { type: 'boolean' }, mac: { type: 'boolean' }, arch: { type: 'string' }, check: { type: 'boolean' } },
+    options: {
+      linux: { type: 'boolean' },
+      win: { type: 'boolean' },
+      mac: { type: 'boolean' },
+      arch: { type: 'string' },
+      check: { type: 'boolean' },
+    },
     strict: true,
   });
   const os = targetOs(values);
   const arch = values.arch ?? hostArch();
   if (arch !== 'x64' && arch !== 'arm64') throw new UsageError(`--arch must be x64 or arm64, not "${arch}"`);
-  const electronVersion = (JSON.parse(readFileSync(join(projectDir, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
-  const report = preflight({ os, hostPlatform: process.platform, arch, electronVersion, projectDir, env: process.env });
+  const electronVersion = (
+    JSON.parse(readFileSync(join(projectDir, 'node_modules', 'electron', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+  const report = preflight({
+    os,
+    hostPlatform: process.platform,
+    arch,
+    electronVersion,
+    projectDir,
+    env: process.env,
+  });
   const text = formatReport(os, report);
   if (report.missing.length > 0) {
     process.stderr.write(`${text}\n`);
@@ -45,11 +62,21 @@ async function main(): Promise<number> {
   execFileSync('npm', ['run', '-s', 'build'], { cwd: projectDir, stdio: 'inherit' });
   const fileConfig = load(readFileSync(join(projectDir, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
   const signing = signingConfig(os, process.env);
-  const config = { ...fileConfig, ...Object.fromEntries(Object.entries(signing).map(([k, v]) => [k, { ...(fileConfig[k] as object), ...(v as object) }])) };
+  const config = {
+    ...fileConfig,
+    ...Object.fromEntries(
+      Object.entries(signing).map(([k, v]) => [k, { ...(fileConfig[k] as object), ...(v as object) }]),
+    ),
+  };
   if (process.env.PD_ELECTRON_DIST) Object.assign(config, { electronDist: process.env.PD_ELECTRON_DIST });
   const { build, Platform, Arch } = await import('electron-builder');
   const platform = { linux: Platform.LINUX, win: Platform.WINDOWS, mac: Platform.MAC }[os];
-  await build({ projectDir, targets: platform.createTarget(null, arch === 'arm64' ? Arch.arm64 : Arch.x64), config, publish: 'never' });
+  await build({
+    projectDir,
+    targets: platform.createTarget(null, arch === 'arm64' ? Arch.arm64 : Arch.x64),
+    config,
+    publish: 'never',
+  });
   return 0;
 }
 

@@ -27,7 +27,8 @@ const ELECTRON_PLATFORM: Record<TargetOs, string> = { linux: 'linux', win: 'win3
 export function electronCacheDir(env: Env, hostPlatform: NodeJS.Platform): string {
   if (env.ELECTRON_CACHE) return env.ELECTRON_CACHE;
   if (hostPlatform === 'darwin') return join(env.HOME ?? homedir(), 'Library', 'Caches', 'electron');
-  if (hostPlatform === 'win32') return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'electron', 'Cache');
+  if (hostPlatform === 'win32')
+    return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'electron', 'Cache');
   return join(env.XDG_CACHE_HOME ?? join(env.HOME ?? homedir(), '.cache'), 'electron');
 }
 
@@ -47,19 +48,31 @@ export function preflight(input: PreflightInput): PreflightReport {
   const notes: string[] = [];
   const zip = `electron-v${electronVersion}-${ELECTRON_PLATFORM[os]}-${arch}.zip`;
   if (env.PD_ELECTRON_DIST) {
-    if (!exists(env.PD_ELECTRON_DIST)) missing.push(`Electron binary: PD_ELECTRON_DIST=${env.PD_ELECTRON_DIST} does not exist`);
+    if (!exists(env.PD_ELECTRON_DIST))
+      missing.push(`Electron binary: PD_ELECTRON_DIST=${env.PD_ELECTRON_DIST} does not exist`);
   } else {
     const cache = electronCacheDir(env, input.hostPlatform);
     const cached = exists(join(cache, zip)) || exists(join(cache, electronVersion, zip));
     if (!cached && env.PD_DIST_ONLINE !== '1') {
-      missing.push(`Electron binary: ${zip} is not in ${cache}; download it there (or unpack it and set PD_ELECTRON_DIST), or set PD_DIST_ONLINE=1 to let electron-builder download it`);
+      missing.push(
+        `Electron binary: ${zip} is not in ${cache}; download it there (or unpack it and set PD_ELECTRON_DIST), or set PD_DIST_ONLINE=1 to let electron-builder download it`,
+      );
     }
   }
-  if (!exists(join(input.projectDir, 'dist', 'electron', 'main.cjs')) || !exists(join(input.projectDir, 'dist', 'renderer', 'index.html'))) {
+  if (
+    !exists(join(input.projectDir, 'dist', 'electron', 'main.cjs')) ||
+    !exists(join(input.projectDir, 'dist', 'renderer', 'index.html'))
+  ) {
     notes.push('the app is not built yet: `npm run build` runs first');
   }
-  if (os === 'mac' && input.hostPlatform !== 'darwin') missing.push('macOS installers (dmg, zip) are built and notarized on macOS only');
-  if (os === 'win' && input.hostPlatform !== 'win32' && !onPath(env, 'wine', exists) && !onPath(env, 'wine64', exists)) {
+  if (os === 'mac' && input.hostPlatform !== 'darwin')
+    missing.push('macOS installers (dmg, zip) are built and notarized on macOS only');
+  if (
+    os === 'win' &&
+    input.hostPlatform !== 'win32' &&
+    !onPath(env, 'wine', exists) &&
+    !onPath(env, 'wine64', exists)
+  ) {
     missing.push('Windows installer (NSIS) on this machine: wine is not on PATH');
   }
   if (env.PD_ALLOW_UNSIGNED === '1') {
@@ -73,5 +86,9 @@ export function preflight(input: PreflightInput): PreflightReport {
 export function formatReport(os: TargetOs, report: PreflightReport): string {
   const lines = report.notes.map((n) => `note: ${n}`);
   if (report.missing.length === 0) return [...lines, `preflight: ready to build the ${os} installers`].join('\n');
-  return [...lines, `preflight: cannot build the ${os} installers; missing:`, ...report.missing.map((m) => `  - ${m}`)].join('\n');
+  return [
+    ...lines,
+    `preflight: cannot build the ${os} installers; missing:`,
+    ...report.missing.map((m) => `  - ${m}`),
+  ].join('\n');
 }

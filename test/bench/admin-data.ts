@@ -7,13 +7,155 @@
  */
 import { openDatabase } from '../../main/store/db.ts';
 
-export const SIZES = { partners: 100_000, groups: 3_000, policies: 10_000, perPartner: 10, clients: 100_000 };
+export const SIZES = {
+  partners: 100_000,
+  groups: 3_000,
+  policies: 10_000,
+  perPartner: 10,
+  clients: 100_000,
+};
 export type Sizes = typeof SIZES;
 
-const ADJ = ['Aurora', 'Sahel', 'Nile', 'Atlas', 'Baobab', 'Cedar', 'Delta', 'Equator', 'Falcon', 'Granite', 'Harbor', 'Indigo', 'Jade', 'Kilimanjaro', 'Lagoon', 'Meridian', 'Nomad', 'Oasis', 'Pioneer', 'Quartz', 'River', 'Savanna', 'Tamarind', 'Unity', 'Volta', 'Willow', 'Xenon', 'Yield', 'Zenith', 'Amber', 'Beacon', 'Coral', 'Dune', 'Ember', 'Fjord', 'Gazelle', 'Horizon', 'Ivory', 'Juniper', 'Kestrel', 'Lotus', 'Mango', 'Nova', 'Onyx', 'Pepper', 'Quill', 'Rowan', 'Summit', 'Tide', 'Umber'];
-const NOUN = ['Bank', 'Telecom', 'Identity', 'Credit', 'Insurance', 'Health', 'Pension', 'Registry', 'Transit', 'Energy', 'Water', 'Post', 'Microfinance', 'Cooperative', 'Payments', 'Wallet', 'Clinic', 'Pharmacy', 'School', 'University', 'Customs', 'Tax', 'Land', 'Agri', 'Fisheries', 'Mining', 'Logistics', 'Airline', 'Rail', 'Hotel', 'Retail', 'Market', 'Broker', 'Exchange', 'Lottery', 'Security', 'Verification', 'Kiosk', 'Print', 'Card', 'Device', 'Sensor', 'Biometric', 'Cloud', 'Data', 'Software', 'Network', 'Mobile', 'Satellite', 'Media', 'Press', 'Radio', 'TV', 'Sports', 'Charity', 'Relief', 'Housing', 'Court', 'Police', 'Civil'];
-const SUFFIX = ['Services', 'Group', 'Holdings', 'Ltd', 'SA', 'SARL', 'Partners', 'Labs', 'Systems', 'Networks', 'Solutions', 'Agency'];
-const TYPES = ['Auth_Partner', 'Auth_Partner', 'Auth_Partner', 'Auth_Partner', 'Auth_Partner', 'Auth_Partner', 'Credential_Partner', 'Credential_Partner', 'Device_Provider', 'Print_Partner'];
+const ADJ = [
+  'Aurora',
+  'Sahel',
+  'Nile',
+  'Atlas',
+  'Baobab',
+  'Cedar',
+  'Delta',
+  'Equator',
+  'Falcon',
+  'Granite',
+  'Harbor',
+  'Indigo',
+  'Jade',
+  'Kilimanjaro',
+  'Lagoon',
+  'Meridian',
+  'Nomad',
+  'Oasis',
+  'Pioneer',
+  'Quartz',
+  'River',
+  'Savanna',
+  'Tamarind',
+  'Unity',
+  'Volta',
+  'Willow',
+  'Xenon',
+  'Yield',
+  'Zenith',
+  'Amber',
+  'Beacon',
+  'Coral',
+  'Dune',
+  'Ember',
+  'Fjord',
+  'Gazelle',
+  'Horizon',
+  'Ivory',
+  'Juniper',
+  'Kestrel',
+  'Lotus',
+  'Mango',
+  'Nova',
+  'Onyx',
+  'Pepper',
+  'Quill',
+  'Rowan',
+  'Summit',
+  'Tide',
+  'Umber',
+];
+const NOUN = [
+  'Bank',
+  'Telecom',
+  'Identity',
+  'Credit',
+  'Insurance',
+  'Health',
+  'Pension',
+  'Registry',
+  'Transit',
+  'Energy',
+  'Water',
+  'Post',
+  'Microfinance',
+  'Cooperative',
+  'Payments',
+  'Wallet',
+  'Clinic',
+  'Pharmacy',
+  'School',
+  'University',
+  'Customs',
+  'Tax',
+  'Land',
+  'Agri',
+  'Fisheries',
+  'Mining',
+  'Logistics',
+  'Airline',
+  'Rail',
+  'Hotel',
+  'Retail',
+  'Market',
+  'Broker',
+  'Exchange',
+  'Lottery',
+  'Security',
+  'Verification',
+  'Kiosk',
+  'Print',
+  'Card',
+  'Device',
+  'Sensor',
+  'Biometric',
+  'Cloud',
+  'Data',
+  'Software',
+  'Network',
+  'Mobile',
+  'Satellite',
+  'Media',
+  'Press',
+  'Radio',
+  'TV',
+  'Sports',
+  'Charity',
+  'Relief',
+  'Housing',
+  'Court',
+  'Police',
+  'Civil',
+];
+const SUFFIX = [
+  'Services',
+  'Group',
+  'Holdings',
+  'Ltd',
+  'SA',
+  'SARL',
+  'Partners',
+  'Labs',
+  'Systems',
+  'Networks',
+  'Solutions',
+  'Agency',
+];
+const TYPES = [
+  'Auth_Partner',
+  'Auth_Partner',
+  'Auth_Partner',
+  'Auth_Partner',
+  'Auth_Partner',
+  'Auth_Partner',
+  'Credential_Partner',
+  'Credential_Partner',
+  'Device_Provider',
+  'Print_Partner',
+];
 const POLICY_REQUIRED = new Set(['Auth_Partner', 'Credential_Partner', 'Print_Partner']);
 
 const T0 = Date.parse('2024-11-21T00:00:00.000Z');
@@ -22,7 +164,8 @@ export const BENCH_NOW = new Date(T0 + SPAN + 86_400_000);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export const partnerId = (i: number) => `partner-${String(i).padStart(6, '0')}`;
-export const orgName = (i: number) => `${ADJ[i % ADJ.length]} ${NOUN[(i * 7) % NOUN.length]} ${SUFFIX[(i * 13) % SUFFIX.length]} ${i}`;
+export const orgName = (i: number) =>
+  `${ADJ[i % ADJ.length]} ${NOUN[(i * 7) % NOUN.length]} ${SUFFIX[(i * 13) % SUFFIX.length]} ${i}`;
 export const groupId = (g: number) => `grp${String(g).padStart(5, '0')}`;
 export const policyId = (p: number) => `pol${String(p).padStart(6, '0')}`;
 const policyStatus = (p: number) => (p % 20 < 14 ? 'activated' : p % 20 < 17 ? 'draft' : 'deactivated');
@@ -31,16 +174,28 @@ const linkPolicy = (S: Sizes, i: number, j: number) => (i * 7 + j * 1009) % S.po
 const AUTH_JSON = JSON.stringify({
   authTokenType: 'policy',
   allowedKycAttributes: [{ attributeName: 'fullName' }, { attributeName: 'gender' }, { attributeName: 'dateOfBirth' }],
-  allowedAuthTypes: [{ authType: 'bio', authSubType: 'FINGER', mandatory: false }, { authType: 'otp', authSubType: '', mandatory: false }],
+  allowedAuthTypes: [
+    { authType: 'bio', authSubType: 'FINGER', mandatory: false },
+    { authType: 'otp', authSubType: '', mandatory: false },
+  ],
 });
 const SHARE_JSON = JSON.stringify({
-  dataSharePolicies: { typeOfShare: 'Data Share', validForInMinutes: '30', transactionsAllowed: '2', encryptionType: 'Partner Based', shareDomain: 'datashare.datashare', source: 'ID Repository' },
+  dataSharePolicies: {
+    typeOfShare: 'Data Share',
+    validForInMinutes: '30',
+    transactionsAllowed: '2',
+    encryptionType: 'Partner Based',
+    shareDomain: 'datashare.datashare',
+    source: 'ID Repository',
+  },
   shareableAttributes: [{ attributeName: 'fullName', source: [{ attribute: 'fullName' }], encrypted: false }],
 });
 
 /** Drops a table's own indexes and returns their CREATE statements, to re-create after the load. */
 function dropIndexes(db: ReturnType<typeof openDatabase>, table: string): string[] {
-  const rows = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as Array<{ name: string; sql: string }>;
+  const rows = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+    .all(table) as Array<{ name: string; sql: string }>;
   for (const r of rows) db.exec(`DROP INDEX ${r.name}`);
   return rows.map((r) => r.sql);
 }
@@ -49,7 +204,9 @@ export function buildAdminData(file: string, log: (m: string) => void = () => un
   const db = openDatabase(file);
   db.pragma('synchronous = OFF');
   const t = performance.now();
-  const deferred = ['app_user', 'partner', 'partner_policy_request', 'partner_policy', 'oidc_client'].flatMap((tb) => dropIndexes(db, tb));
+  const deferred = ['app_user', 'partner', 'partner_policy_request', 'partner_policy', 'oidc_client'].flatMap((tb) =>
+    dropIndexes(db, tb),
+  );
   db.transaction(() => {
     const user = db.prepare(
       "INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) VALUES (?, ?, 'Pat', 'Partner', ?, 'scrypt$bench', 'en', ?, ?)",
@@ -68,12 +225,33 @@ export function buildAdminData(file: string, log: (m: string) => void = () => un
       const group = POLICY_REQUIRED.has(type) && i % 50 !== 49 ? groupId(i % S.groups) : null;
       user.run(id, `contact${i}@partner${i}.example`, orgName(i), time, time);
       role.run(id, type);
-      partner.run(id, id, type, orgName(i), `contact${i}@partner${i}.example`, group, approval === 'approved' ? `cert-${i}` : null, approval, state < 16 ? 1 : 0, time, time);
+      partner.run(
+        id,
+        id,
+        type,
+        orgName(i),
+        `contact${i}@partner${i}.example`,
+        group,
+        approval === 'approved' ? `cert-${i}` : null,
+        approval,
+        state < 16 ? 1 : 0,
+        time,
+        time,
+      );
     }
-    const group = db.prepare("INSERT INTO policy_group (id, name, descr, is_active, cr_by, created_at, updated_at) VALUES (?, ?, ?, ?, 'admin', ?, ?)");
+    const group = db.prepare(
+      "INSERT INTO policy_group (id, name, descr, is_active, cr_by, created_at, updated_at) VALUES (?, ?, ?, ?, 'admin', ?, ?)",
+    );
     for (let g = 0; g < S.groups; g++) {
       const time = iso(T0 + g * 60_000);
-      group.run(groupId(g), `${NOUN[g % NOUN.length]} group ${g}`, `Policies for ${NOUN[g % NOUN.length]} partners (${g})`, g % 25 === 24 ? 0 : 1, time, time);
+      group.run(
+        groupId(g),
+        `${NOUN[g % NOUN.length]} group ${g}`,
+        `Policies for ${NOUN[g % NOUN.length]} partners (${g})`,
+        g % 25 === 24 ? 0 : 1,
+        time,
+        time,
+      );
     }
     const policy = db.prepare(
       `INSERT INTO auth_policy (id, policy_group_id, name, descr, policy_type, policy_json, policy_schema, is_active, cr_by, created_at, published_at, updated_at)
@@ -83,16 +261,38 @@ export function buildAdminData(file: string, log: (m: string) => void = () => un
       const type = p % 10 < 6 ? 'Auth' : p % 10 < 9 ? 'DataShare' : 'CredentialIssuance';
       const status = policyStatus(p);
       const time = iso(T0 + p * 120_000);
-      policy.run(policyId(p), groupId(p % S.groups), `${ADJ[p % ADJ.length]} ${type} policy ${p}`, `${type} policy number ${p}`, type, type === 'Auth' ? AUTH_JSON : SHARE_JSON,
-        status === 'draft' ? null : 'https://schemas.mosip.io/v1/bench', status === 'activated' ? 1 : 0, time, status === 'draft' ? null : time, time);
+      policy.run(
+        policyId(p),
+        groupId(p % S.groups),
+        `${ADJ[p % ADJ.length]} ${type} policy ${p}`,
+        `${type} policy number ${p}`,
+        type,
+        type === 'Auth' ? AUTH_JSON : SHARE_JSON,
+        status === 'draft' ? null : 'https://schemas.mosip.io/v1/bench',
+        status === 'activated' ? 1 : 0,
+        time,
+        status === 'draft' ? null : time,
+        time,
+      );
     }
     const link = db.prepare(
-      "INSERT INTO partner_policy_request (id, part_id, policy_id, request_detail, status_code, cr_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      'INSERT INTO partner_policy_request (id, part_id, policy_id, request_detail, status_code, cr_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const key = db.prepare(
-      "INSERT INTO partner_policy (id, key_hash, part_id, policy_id, label, valid_to, is_active, cr_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      'INSERT INTO partner_policy (id, key_hash, part_id, policy_id, label, valid_to, is_active, cr_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const STATUS = ['InProgress', 'approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'rejected', 'deactivated'];
+    const STATUS = [
+      'InProgress',
+      'approved',
+      'approved',
+      'approved',
+      'approved',
+      'approved',
+      'approved',
+      'approved',
+      'rejected',
+      'deactivated',
+    ];
     let n = 0;
     for (let i = 0; i < S.partners; i++) {
       const id = partnerId(i);
@@ -100,10 +300,35 @@ export function buildAdminData(file: string, log: (m: string) => void = () => un
         const created = T0 + Math.floor((n / (S.partners * S.perPartner)) * SPAN);
         const time = iso(created);
         const pol = policyId(linkPolicy(S, i, j));
-        link.run(`req${String(n).padStart(8, '0')}`, id, pol, `Use case ${n % 997} for ${NOUN[(n * 3) % NOUN.length]} services`, STATUS[(i + j) % 10]!, id, time, time);
+        link.run(
+          `req${String(n).padStart(8, '0')}`,
+          id,
+          pol,
+          `Use case ${n % 997} for ${NOUN[(n * 3) % NOUN.length]} services`,
+          STATUS[(i + j) % 10]!,
+          id,
+          time,
+          time,
+        );
         // 1% expire within the next 30 days, 1% are past expiry but still active (the job's work)
-        const validTo = n % 100 === 0 ? BENCH_NOW.getTime() + (n % 29) * 86_400_000 + 3_600_000 : n % 100 === 1 ? BENCH_NOW.getTime() - 86_400_000 : created + 36_500 * 86_400_000;
-        key.run(`key${String(n).padStart(8, '0')}`, n.toString(16).padStart(64, '0'), id, pol, `key ${j} ${NOUN[n % NOUN.length]}`, iso(validTo), n % 10 === 9 ? 0 : 1, id, time, time);
+        const validTo =
+          n % 100 === 0
+            ? BENCH_NOW.getTime() + (n % 29) * 86_400_000 + 3_600_000
+            : n % 100 === 1
+              ? BENCH_NOW.getTime() - 86_400_000
+              : created + 36_500 * 86_400_000;
+        key.run(
+          `key${String(n).padStart(8, '0')}`,
+          n.toString(16).padStart(64, '0'),
+          id,
+          pol,
+          `key ${j} ${NOUN[n % NOUN.length]}`,
+          iso(validTo),
+          n % 10 === 9 ? 0 : 1,
+          id,
+          time,
+          time,
+        );
       }
     }
     const client = db.prepare(
@@ -112,7 +337,17 @@ export function buildAdminData(file: string, log: (m: string) => void = () => un
     );
     for (let c = 0; c < S.clients; c++) {
       const time = iso(T0 + Math.floor((c / S.clients) * SPAN));
-      client.run(`client${String(c).padStart(7, '0')}`, `${ADJ[c % ADJ.length]} portal ${c}`, partnerId(c), policyId(linkPolicy(S, c, 0)), `{"bench":${c}}`, c % 10 === 9 ? 'INACTIVE' : 'ACTIVE', partnerId(c), time, time);
+      client.run(
+        `client${String(c).padStart(7, '0')}`,
+        `${ADJ[c % ADJ.length]} portal ${c}`,
+        partnerId(c),
+        policyId(linkPolicy(S, c, 0)),
+        `{"bench":${c}}`,
+        c % 10 === 9 ? 'INACTIVE' : 'ACTIVE',
+        partnerId(c),
+        time,
+        time,
+      );
     }
   })();
   log(`rows inserted in ${((performance.now() - t) / 1000).toFixed(1)} s`);

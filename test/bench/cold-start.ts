@@ -19,7 +19,10 @@ const password = 'Cold-Start-1!';
 
 function startHost(dataDir: string, entry: string[]): Promise<{ url: string; stop: () => void }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...entry, '--port', '0', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...entry, '--port', '0', '--data-dir', dataDir], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -33,16 +36,41 @@ function startHost(dataDir: string, entry: string[]): Promise<{ url: string; sto
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
-  if (!existsSync(join(root, 'dist/renderer/index.html'))) throw new Error('build the renderer first: npm run build:renderer');
+  if (!existsSync(join(root, 'dist/renderer/index.html')))
+    throw new Error('build the renderer first: npm run build:renderer');
   const dataDir = mkdtempSync(join(tmpdir(), 'pd-bench-'));
-  const core = openCore({ hardware: createHardwareHub, dataDir, publicUrl: 'http://127.0.0.1/', log: () => undefined });
-  const r = await core.dispatch('setup.createAdmin', null, { firstName: 'B', lastName: 'Ench', orgName: 'Bench', email: 'b@bench.example', username: 'bench', password, lang: 'en' });
+  const core = openCore({
+    hardware: createHardwareHub,
+    dataDir,
+    publicUrl: 'http://127.0.0.1/',
+    log: () => undefined,
+  });
+  const r = await core.dispatch('setup.createAdmin', null, {
+    firstName: 'B',
+    lastName: 'Ench',
+    orgName: 'Bench',
+    email: 'b@bench.example',
+    username: 'bench',
+    password,
+    lang: 'en',
+  });
   if (!r.ok) throw new Error(r.error.message);
   core.close();
 
   const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  const entries: Record<string, string[]> = { 'tsx (source)': ['--import', 'tsx', 'main/hosts/web/cli.ts'] };
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const entries: Record<string, string[]> = {
+    'tsx (source)': ['--import', 'tsx', 'main/hosts/web/cli.ts'],
+  };
   const bundled = join(root, 'dist/web/cli.cjs');
   if (existsSync(bundled)) entries['bundled (dist/web/cli.cjs, npm run web)'] = [bundled];
 

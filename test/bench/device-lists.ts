@@ -22,28 +22,61 @@ const PASSWORD = 'Bench-Admin-1!';
 const NOW = new Date('2026-06-01T12:00:00.000Z');
 const DAY = 86_400_000;
 const S = { providers: 1_000, sbis: 100_000, devicesPerSbi: 10, ftmProviders: 100, chips: 10_000 };
-const TYPES: Array<[string, string]> = [['Finger', 'Slap'], ['Finger', 'Single'], ['Finger', 'Touchless'], ['Iris', 'Single'], ['Iris', 'Double'], ['Face', 'Full face']];
+const TYPES: Array<[string, string]> = [
+  ['Finger', 'Slap'],
+  ['Finger', 'Single'],
+  ['Finger', 'Touchless'],
+  ['Iris', 'Single'],
+  ['Iris', 'Double'],
+  ['Face', 'Full face'],
+];
 const MAKES = ['Acme', 'Sentinel', 'IrisPoint', 'Visage', 'Dermalog', 'Precise', 'Nova', 'Orbit'];
 
 type Scenario = [label: string, method: MethodName, input: Record<string, unknown>, who?: 'admin' | 'provider' | 'ftm'];
 const SCENARIOS: Scenario[] = [
   ['sbis: default (newest first)', 'sbis.list', {}],
-  ...['partnerId', 'orgName', 'sbiId', 'sbiVersion', 'sbiCreatedDateTime', 'sbiExpiryDateTime', 'sbiExpiryStatus', 'status', 'createdDateTime'].map(
-    (f): Scenario => [`sbis: sort ${f} asc`, 'sbis.list', { sortFieldName: f, sortType: 'asc' }],
-  ),
-  ['sbis: sort countOfAssociatedDevices desc', 'sbis.list', { sortFieldName: 'countOfAssociatedDevices', sortType: 'desc' }],
+  ...[
+    'partnerId',
+    'orgName',
+    'sbiId',
+    'sbiVersion',
+    'sbiCreatedDateTime',
+    'sbiExpiryDateTime',
+    'sbiExpiryStatus',
+    'status',
+    'createdDateTime',
+  ].map((f): Scenario => [`sbis: sort ${f} asc`, 'sbis.list', { sortFieldName: f, sortType: 'asc' }]),
+  [
+    'sbis: sort countOfAssociatedDevices desc',
+    'sbis.list',
+    { sortFieldName: 'countOfAssociatedDevices', sortType: 'desc' },
+  ],
   ['sbis: default, page 1000', 'sbis.list', { pageNo: 1000 }],
   ['sbis: status=pending_approval', 'sbis.list', { status: 'pending_approval' }],
-  ['sbis: status=approved, by version', 'sbis.list', { status: 'approved', sortFieldName: 'sbiVersion', sortType: 'asc' }],
+  [
+    'sbis: status=approved, by version',
+    'sbis.list',
+    { status: 'approved', sortFieldName: 'sbiVersion', sortType: 'asc' },
+  ],
   ['sbis: expired', 'sbis.list', { sbiExpiryStatus: 'expired' }],
   ['sbis: partnerId~"dp-0421"', 'sbis.list', { partnerId: 'dp-0421' }],
   ['sbis: orgName~"vendor 42"', 'sbis.list', { orgName: 'vendor 42' }],
   ['sbis: sbiVersion~"4217"', 'sbis.list', { sbiVersion: '4217' }],
   ['sbis: provider, own cards', 'sbis.list', {}, 'provider'],
   ['devices: default (newest first)', 'devices.list', {}],
-  ...['deviceId', 'sbiId', 'sbiVersion', 'partnerId', 'orgName', 'deviceType', 'deviceSubType', 'make', 'model', 'status', 'createdDateTime'].map(
-    (f): Scenario => [`devices: sort ${f} asc`, 'devices.list', { sortFieldName: f, sortType: 'asc' }],
-  ),
+  ...[
+    'deviceId',
+    'sbiId',
+    'sbiVersion',
+    'partnerId',
+    'orgName',
+    'deviceType',
+    'deviceSubType',
+    'make',
+    'model',
+    'status',
+    'createdDateTime',
+  ].map((f): Scenario => [`devices: sort ${f} asc`, 'devices.list', { sortFieldName: f, sortType: 'asc' }]),
   ['devices: default, page 1000', 'devices.list', { pageNo: 1000 }],
   ['devices: status=pending_approval', 'devices.list', { status: 'pending_approval' }],
   ['devices: status=approved, by make', 'devices.list', { status: 'approved', sortFieldName: 'make', sortType: 'asc' }],
@@ -73,23 +106,37 @@ const SCENARIOS: Scenario[] = [
   ['dashboard: FTM provider (chip certs expiring)', 'dashboard.summary', {}, 'ftm'],
 ];
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const iso = (ms: number) => new Date(ms).toISOString();
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'pd-bench-devices-'));
-  const core = openCore({ hardware: createHardwareHub, dataDir: dir, publicUrl: 'http://127.0.0.1/', now: () => new Date(NOW), config: parseConfig({}), log: () => undefined });
+  const core = openCore({
+    hardware: createHardwareHub,
+    dataDir: dir,
+    publicUrl: 'http://127.0.0.1/',
+    now: () => new Date(NOW),
+    config: parseConfig({}),
+    log: () => undefined,
+  });
   try {
     const hash = await hashPassword(PASSWORD, Buffer.alloc(16, 7));
     const w = core.db.writer;
     const t0 = performance.now();
-    console.log(`Building ${S.providers} device providers, ${S.sbis.toLocaleString()} SBIs, ${(S.sbis * S.devicesPerSbi).toLocaleString()} devices, ${S.chips.toLocaleString()} FTM chips in ${dir} …`);
+    console.log(
+      `Building ${S.providers} device providers, ${S.sbis.toLocaleString()} SBIs, ${(S.sbis * S.devicesPerSbi).toLocaleString()} devices, ${S.chips.toLocaleString()} FTM chips in ${dir} …`,
+    );
     w.transaction(() => {
       const t = NOW.toISOString();
-      const user = w.prepare("INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) VALUES (?, ?, 'B', 'U', ?, ?, 'en', ?, ?)");
+      const user = w.prepare(
+        "INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) VALUES (?, ?, 'B', 'U', ?, ?, 'en', ?, ?)",
+      );
       const role = w.prepare('INSERT INTO user_role (user_id, role) VALUES (?, ?)');
-      const partner = w.prepare("INSERT INTO partner (id, user_id, partner_type_code, name, address, contact_no, email_id, approval_status, is_active, lang_code, created_at, updated_at) VALUES (?, ?, ?, ?, 'a', '1', ?, 'approved', 1, 'en', ?, ?)");
+      const partner = w.prepare(
+        "INSERT INTO partner (id, user_id, partner_type_code, name, address, contact_no, email_id, approval_status, is_active, lang_code, created_at, updated_at) VALUES (?, ?, ?, ?, 'a', '1', ?, 'approved', 1, 'en', ?, ?)",
+      );
       user.run('bench-admin', 'admin@bench.example', 'Bench', hash, t, t);
       role.run('bench-admin', 'PARTNER_ADMIN');
       const org = (i: number) => `Vendor ${i}`;
@@ -113,8 +160,30 @@ async function main(): Promise<void> {
         `INSERT INTO device_detail (id, dprovider_id, dtype_code, dstype_code, make, model, partner_org_name, sbi_id, sbi_version, approval_status, is_active, cr_by, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', ?, ?)`,
       );
-      const SBI_STATES: Array<[string, number]> = [['approved', 1], ['approved', 1], ['approved', 1], ['approved', 1], ['approved', 1], ['approved', 1], ['approved', 1], ['pending_approval', 0], ['rejected', 0], ['approved', 0]];
-      const DEV_STATES: Array<[string, number]> = [['approved', 1], ['approved', 1], ['approved', 1], ['approved', 1], ['approved', 1], ['approved', 1], ['pending_approval', 0], ['pending_approval', 0], ['rejected', 0], ['approved', 0]];
+      const SBI_STATES: Array<[string, number]> = [
+        ['approved', 1],
+        ['approved', 1],
+        ['approved', 1],
+        ['approved', 1],
+        ['approved', 1],
+        ['approved', 1],
+        ['approved', 1],
+        ['pending_approval', 0],
+        ['rejected', 0],
+        ['approved', 0],
+      ];
+      const DEV_STATES: Array<[string, number]> = [
+        ['approved', 1],
+        ['approved', 1],
+        ['approved', 1],
+        ['approved', 1],
+        ['approved', 1],
+        ['approved', 1],
+        ['pending_approval', 0],
+        ['pending_approval', 0],
+        ['rejected', 0],
+        ['approved', 0],
+      ];
       let d = 0;
       for (let i = 0; i < S.sbis; i++) {
         const p = i % S.providers;
@@ -125,13 +194,38 @@ async function main(): Promise<void> {
         const created = NOW.getTime() - 800 * DAY + Math.floor((i / S.sbis) * 790 * DAY);
         // one in ten expired (10k), a few expiring within 30 days, the rest later
         const expiry = i % 10 === 3 ? NOW.getTime() - ((i % 300) + 1) * DAY : NOW.getTime() + ((i % 1500) + 1) * DAY;
-        sbi.run(id, provider, org(p), version, iso(created - 30 * DAY), iso(expiry), state, active, iso(created), iso(created));
+        sbi.run(
+          id,
+          provider,
+          org(p),
+          version,
+          iso(created - 30 * DAY),
+          iso(expiry),
+          state,
+          active,
+          iso(created),
+          iso(created),
+        );
         for (let k = 0; k < S.devicesPerSbi; k++, d++) {
           const [type, sub] = TYPES[d % TYPES.length]!;
           const [ds, da] = DEV_STATES[(d * 3) % 10]!;
           // the last device of every 1,000th SBI has lost its SBI link (an orphan)
           const orphan = i % 1000 === 999 && k === S.devicesPerSbi - 1;
-          dev.run(`dev-${pad(d, 7)}`, provider, type, sub, MAKES[d % MAKES.length]!, `M-${pad(d, 7)}`, org(p), orphan ? null : id, orphan ? null : version, ds, da, iso(created + k * 60_000), iso(created + k * 60_000));
+          dev.run(
+            `dev-${pad(d, 7)}`,
+            provider,
+            type,
+            sub,
+            MAKES[d % MAKES.length]!,
+            `M-${pad(d, 7)}`,
+            org(p),
+            orphan ? null : id,
+            orphan ? null : version,
+            ds,
+            da,
+            iso(created + k * 60_000),
+            iso(created + k * 60_000),
+          );
         }
       }
       const chip = w.prepare(
@@ -143,8 +237,21 @@ async function main(): Promise<void> {
         const created = NOW.getTime() - 500 * DAY + c * 3_600_000;
         const state = (['approved', 'pending_approval', 'pending_cert_upload', 'rejected'] as const)[c % 4]!;
         const cert = state !== 'pending_cert_upload';
-        chip.run(`ftm-chip-${pad(c, 5)}`, `ftm-${pad(p, 3)}`, MAKES[c % MAKES.length]!, `C-${pad(c, 5)}`, `Chipworks ${p}`, state, state === 'approved' ? 1 : 0, cert ? `alias-${c}` : null, cert ? Buffer.alloc(8) : null,
-          cert ? iso(NOW.getTime() + ((c % 400) + 1) * DAY) : null, cert ? iso(created) : null, iso(created), iso(created));
+        chip.run(
+          `ftm-chip-${pad(c, 5)}`,
+          `ftm-${pad(p, 3)}`,
+          MAKES[c % MAKES.length]!,
+          `C-${pad(c, 5)}`,
+          `Chipworks ${p}`,
+          state,
+          state === 'approved' ? 1 : 0,
+          cert ? `alias-${c}` : null,
+          cert ? Buffer.alloc(8) : null,
+          cert ? iso(NOW.getTime() + ((c % 400) + 1) * DAY) : null,
+          cert ? iso(created) : null,
+          iso(created),
+          iso(created),
+        );
       }
     })();
     // no ANALYZE: installed databases have no statistics, so the plans are the ones users get.
@@ -157,7 +264,11 @@ async function main(): Promise<void> {
       if (!r.ok) throw new Error(`login ${name}: ${r.error.message}`);
       return (r.result as { token: string }).token;
     };
-    const sessions = { admin: await login('bench-admin'), provider: await login('dp-0042'), ftm: await login('ftm-007') };
+    const sessions = {
+      admin: await login('bench-admin'),
+      provider: await login('dp-0042'),
+      ftm: await login('ftm-007'),
+    };
     const results: Array<{ label: string; p50: number; p95: number; total: number | null }> = [];
     for (const [label, method, input, who = 'admin'] of SCENARIOS) {
       const times: number[] = [];
@@ -176,15 +287,21 @@ async function main(): Promise<void> {
     console.log(`\n${'query'.padEnd(width)}  ${'p50 ms'.padStart(7)}  ${'p95 ms'.padStart(7)}  ${'rows'.padStart(9)}`);
     for (const r of results) {
       const flag = r.p95 > GOAL_MS ? '  ← over goal' : '';
-      console.log(`${r.label.padEnd(width)}  ${r.p50.toFixed(2).padStart(7)}  ${r.p95.toFixed(2).padStart(7)}  ${(r.total ?? '').toLocaleString().padStart(9)}${flag}`);
+      console.log(
+        `${r.label.padEnd(width)}  ${r.p50.toFixed(2).padStart(7)}  ${r.p95.toFixed(2).padStart(7)}  ${(r.total ?? '').toLocaleString().padStart(9)}${flag}`,
+      );
     }
     const over = results.filter((r) => r.p95 > GOAL_MS);
-    console.log(`\n${results.length} queries, ${RUNS} runs each; worst p95 ${Math.max(...results.map((r) => r.p95)).toFixed(2)} ms; ${over.length} over the ${GOAL_MS} ms goal.`);
+    console.log(
+      `\n${results.length} queries, ${RUNS} runs each; worst p95 ${Math.max(...results.map((r) => r.p95)).toFixed(2)} ms; ${over.length} over the ${GOAL_MS} ms goal.`,
+    );
 
     const tj = performance.now();
     const job = await core.runAsSystem('sbis.expireDue', {});
     const jobMs = performance.now() - tj;
-    console.log(`\nSBI expiry job over ${S.sbis.toLocaleString()} SBIs: ${jobMs.toFixed(0)} ms (goal ${JOB_GOAL_MS} ms) — ${JSON.stringify(job)}`);
+    console.log(
+      `\nSBI expiry job over ${S.sbis.toLocaleString()} SBIs: ${jobMs.toFixed(0)} ms (goal ${JOB_GOAL_MS} ms) — ${JSON.stringify(job)}`,
+    );
   } finally {
     core.close();
     if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });

@@ -42,7 +42,11 @@ await measure('INFO (1 report each way)', 2000, () => client.info());
 const chainBytes = encodeChain(chip.chain).length;
 const chainReports = 1 + Math.ceil(Math.max(0, chainBytes - INIT_DATA) / CONT_DATA);
 await measure(`GET_CERT (1 report out, ${chainReports} back: ${chainBytes} B)`, 500, () => client.certificateChain());
-await measure('raw RSA-2048 sign, no transport (baseline)', 300, async () => sign('sha256', popMessage(challenge), chipKey));
+await measure('raw RSA-2048 sign, no transport (baseline)', 300, async () =>
+  sign('sha256', popMessage(challenge), chipKey),
+);
 await measure('SIGN 32-byte challenge (1 report out, 5 back)', 300, () => client.sign(challenge));
-await measure('readFtmChip: INFO+GET_CERT+SIGN+verify+path', 200, () => readFtmChip(transport, { trustAnchorsPem: pki.ftmRoot.pem, now: new Date() }));
+await measure('readFtmChip: INFO+GET_CERT+SIGN+verify+path', 200, () =>
+  readFtmChip(transport, { trustAnchorsPem: pki.ftmRoot.pem, now: new Date() }),
+);
 pipe.unplug();

@@ -30,16 +30,28 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'pd-bench-notifications-'));
   try {
     const t0 = performance.now();
-    console.log(`Building ${SIZES.partners.toLocaleString()} partners, ${(SIZES.partners * SIZES.perPartner).toLocaleString()} API keys in ${dir} …`);
+    console.log(
+      `Building ${SIZES.partners.toLocaleString()} partners, ${(SIZES.partners * SIZES.perPartner).toLocaleString()} API keys in ${dir} …`,
+    );
     buildAdminData(join(dir, DB_FILE), (m) => console.log(`  ${m}`));
     // Midnight of the bench day: the jobs run at 00:30 UTC, as the hosts' hourly schedule would.
     const now = new Date(Date.UTC(BENCH_NOW.getUTCFullYear(), BENCH_NOW.getUTCMonth(), BENCH_NOW.getUTCDate(), 0, 30));
-    const core = openCore({ hardware: createHardwareHub, dataDir: dir, publicUrl: 'http://127.0.0.1/', now: () => now, config: parseConfig({}), mailer: noMail, log: () => undefined });
+    const core = openCore({
+      hardware: createHardwareHub,
+      dataDir: dir,
+      publicUrl: 'http://127.0.0.1/',
+      now: () => now,
+      config: parseConfig({}),
+      mailer: noMail,
+      log: () => undefined,
+    });
     try {
       const w = core.db.writer;
       w.transaction(() => {
         const t = now.toISOString();
-        w.prepare("INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) VALUES ('bench-admin', 'admin@bench.example', 'B', 'A', 'Registry', 'x', 'en', ?, ?)").run(t, t);
+        w.prepare(
+          "INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) VALUES ('bench-admin', 'admin@bench.example', 'B', 'A', 'Registry', 'x', 'en', ?, ?)",
+        ).run(t, t);
         w.prepare("INSERT INTO user_role (user_id, role) VALUES ('bench-admin', 'PARTNER_ADMIN')").run();
         const cert = w.prepare(
           `INSERT INTO partner_certificate (partner_id, certificate_id, domain, thumbprint, ca_signed_der, mosip_signed_der, issued_to, issued_by, ca_not_before, ca_not_after, mosip_not_before, mosip_not_after, uploaded_at, uploaded_by)
@@ -48,9 +60,23 @@ async function main(): Promise<void> {
         for (let i = 0; i < SIZES.partners; i++) {
           const id = partnerId(i);
           const expiry = now.getTime() + ((i % 400) + 1) * DAY - 3_600_000;
-          cert.run(id, `cert-${i}`, i.toString(16).padStart(40, '0'), id, iso(expiry - 800 * DAY), iso(expiry + 400 * DAY), iso(expiry - 365 * DAY), iso(expiry), iso(expiry - 365 * DAY), id);
+          cert.run(
+            id,
+            `cert-${i}`,
+            i.toString(16).padStart(40, '0'),
+            id,
+            iso(expiry - 800 * DAY),
+            iso(expiry + 400 * DAY),
+            iso(expiry - 365 * DAY),
+            iso(expiry),
+            iso(expiry - 365 * DAY),
+            id,
+          );
         }
-        const providers = w.prepare("SELECT id FROM partner WHERE partner_type_code = 'Device_Provider' ORDER BY id").pluck().all() as string[];
+        const providers = w
+          .prepare("SELECT id FROM partner WHERE partner_type_code = 'Device_Provider' ORDER BY id")
+          .pluck()
+          .all() as string[];
         const sbi = w.prepare(
           `INSERT INTO secure_biometric_interface (id, provider_id, partner_org_name, sw_binary_hash, sw_version, sw_cr_dtimes, sw_expiry_dtimes, approval_status, is_active, cr_by, created_at, updated_at)
            VALUES (?, ?, 'Vendor', 'hash', ?, ?, ?, ?, ?, 'bench', ?, ?)`,
@@ -58,7 +84,17 @@ async function main(): Promise<void> {
         for (let i = 0; i < SBIS; i++) {
           const created = now.getTime() - 400 * DAY;
           const approved = i % 10 !== 7;
-          sbi.run(`sbi-${String(i).padStart(7, '0')}`, providers[i % providers.length]!, `v${i}`, iso(created), iso(now.getTime() + ((i % 1500) + 1) * DAY), approved ? 'approved' : 'pending_approval', approved ? 1 : 0, iso(created), iso(created));
+          sbi.run(
+            `sbi-${String(i).padStart(7, '0')}`,
+            providers[i % providers.length]!,
+            `v${i}`,
+            iso(created),
+            iso(now.getTime() + ((i % 1500) + 1) * DAY),
+            approved ? 'approved' : 'pending_approval',
+            approved ? 1 : 0,
+            iso(created),
+            iso(created),
+          );
         }
       })();
       w.pragma('wal_checkpoint(TRUNCATE)');
@@ -79,8 +115,13 @@ async function main(): Promise<void> {
         rows.push(['PURGE', performance.now() - t, purge.deleted]);
         const total = rows.reduce((s, r) => s + r[1], 0);
         console.log(label);
-        for (const [name, ms, n] of rows) console.log(`  ${name.padEnd(22)} ${ms.toFixed(0).padStart(6)} ms  ${n.toLocaleString().padStart(7)} created/deleted`);
-        console.log(`  ${'total'.padEnd(22)} ${total.toFixed(0).padStart(6)} ms  (goal ${GOAL_MS} ms)${total > GOAL_MS ? '  ← over goal' : ''}\n`);
+        for (const [name, ms, n] of rows)
+          console.log(
+            `  ${name.padEnd(22)} ${ms.toFixed(0).padStart(6)} ms  ${n.toLocaleString().padStart(7)} created/deleted`,
+          );
+        console.log(
+          `  ${'total'.padEnd(22)} ${total.toFixed(0).padStart(6)} ms  (goal ${GOAL_MS} ms)${total > GOAL_MS ? '  ← over goal' : ''}\n`,
+        );
         return total;
       };
       await timeRun(`Day ${now.toISOString().slice(0, 10)}, first run:`);
@@ -89,7 +130,9 @@ async function main(): Promise<void> {
       const created = core.db.reader.prepare('SELECT COUNT(*) FROM notification').pluck().get() as number;
       await timeRun('Same day, second run (idempotent):');
       const after = core.db.reader.prepare('SELECT COUNT(*) FROM notification').pluck().get() as number;
-      console.log(`notifications: ${created.toLocaleString()} after the first run, ${after.toLocaleString()} after the second; mails queued: ${core.db.reader.prepare("SELECT COUNT(*) FROM notification WHERE email_status = 'PENDING'").pluck().get()}`);
+      console.log(
+        `notifications: ${created.toLocaleString()} after the first run, ${after.toLocaleString()} after the second; mails queued: ${core.db.reader.prepare("SELECT COUNT(*) FROM notification WHERE email_status = 'PENDING'").pluck().get()}`,
+      );
     } finally {
       core.close();
     }

@@ -74,7 +74,8 @@ function bench(spec: KeySpec, label: string): void {
     { cert: r.der, domain: 'AUTH', role: 'anchor' },
     { cert: i.der, domain: 'AUTH', role: 'intermediate' },
   ]);
-  const validate = (leafInput: CertInput): Verdict => validateCertificatePath({ leaf: leafInput, domain: 'AUTH', trust, at: AT });
+  const validate = (leafInput: CertInput): Verdict =>
+    validateCertificatePath({ leaf: leafInput, domain: 'AUTH', trust, at: AT });
   const first = validate(l.der);
   if (!first.ok) throw new Error(`bench chain invalid: ${first.code} ${first.message}`);
 
@@ -84,7 +85,8 @@ function bench(spec: KeySpec, label: string): void {
   const caKey = createPublicKey({ key: Buffer.from(i.key.spki), format: 'der', type: 'spki' });
   const rootKey = createPublicKey({ key: Buffer.from(r.key.spki), format: 'der', type: 'spki' });
   const raw = () => {
-    if (!verify('sha256', leafSig.tbs, caKey, leafSig.sig) || !verify('sha256', caSig.tbs, rootKey, caSig.sig)) throw new Error('raw verify failed');
+    if (!verify('sha256', leafSig.tbs, caKey, leafSig.sig) || !verify('sha256', caSig.tbs, rootKey, caSig.sig))
+      throw new Error('raw verify failed');
   };
   raw();
 
@@ -98,7 +100,8 @@ function bench(spec: KeySpec, label: string): void {
   setSignatureCache(true);
   const warmAll = versus(n, raw, () => validate(l.der));
 
-  const row = (name: string, r: { us: number; ratio: number }) => console.log(`  ${name.padEnd(62)} ${r.us.toFixed(1).padStart(7)} µs  ${r.ratio.toFixed(2)}× raw`);
+  const row = (name: string, r: { us: number; ratio: number }) =>
+    console.log(`  ${name.padEnd(62)} ${r.us.toFixed(1).padStart(7)} µs  ${r.ratio.toFixed(2)}× raw`);
   console.log(`\n${label}: root → intermediate → leaf, trust store warm (parsed certificates and keys cached)`);
   row('raw: crypto.verify × 2 on the same TBS bytes, keys pre-imported', { us: rawUs, ratio: 1 });
   row('full validation, both signatures verified each time (DER in)', fullDer);
@@ -117,7 +120,9 @@ function worstCases(): void {
     const cold = performance.now() - t0;
     const warm = timeUs(20, () => runCase(c, new Date(), 'keymanager')) / 1000;
     const outcome = verdict.ok ? 'valid' : verdict.code;
-    console.log(`  ${c.id.padEnd(72)} ${cold.toFixed(1).padStart(6)} ms / ${warm.toFixed(2).padStart(6)} ms  ${outcome}`);
+    console.log(
+      `  ${c.id.padEnd(72)} ${cold.toFixed(1).padStart(6)} ms / ${warm.toFixed(2).padStart(6)} ms  ${outcome}`,
+    );
   }
 }
 

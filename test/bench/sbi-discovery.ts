@@ -18,18 +18,27 @@ const RUNS = Number(process.env.RUNS ?? 20);
 const FROM = Number(process.env.PORT_FROM ?? 47501);
 const TO = FROM + 99;
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 
 async function series(label: string, expect: { devices: number; problems: number }): Promise<void> {
   const ms: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const r = await discoverSbi({ portFrom: FROM, portTo: TO });
     if (r.devices.length !== expect.devices || r.problems.length !== expect.problems) {
-      throw new Error(`${label}: found ${r.devices.length} devices / ${r.problems.length} problems, expected ${expect.devices} / ${expect.problems}`);
+      throw new Error(
+        `${label}: found ${r.devices.length} devices / ${r.problems.length} problems, expected ${expect.devices} / ${expect.problems}`,
+      );
     }
     ms.push(r.elapsedMs);
   }
-  console.log(`  ${label.padEnd(58)} p50 ${pct(ms, 50).toFixed(1).padStart(7)} ms   p95 ${pct(ms, 95).toFixed(1).padStart(7)} ms   max ${Math.max(...ms).toFixed(1).padStart(7)} ms`);
+  console.log(
+    `  ${label.padEnd(58)} p50 ${pct(ms, 50).toFixed(1).padStart(7)} ms   p95 ${pct(ms, 95).toFixed(1).padStart(7)} ms   max ${Math.max(
+      ...ms,
+    )
+      .toFixed(1)
+      .padStart(7)} ms`,
+  );
 }
 
 console.log(`sbi-discovery bench — Node ${process.version}, ports ${FROM}–${TO}, ${RUNS} runs each`);
@@ -46,7 +55,10 @@ const silent = net.createServer((s) => {
 });
 await new Promise<void>((resolve) => silent.listen(TO, '127.0.0.1', resolve));
 try {
-  await series(`3 devices (ports ${sbis.map((s) => s.port).join(', ')}) + 1 silent port (${TO})`, { devices: 18, problems: 1 });
+  await series(`3 devices (ports ${sbis.map((s) => s.port).join(', ')}) + 1 silent port (${TO})`, {
+    devices: 18,
+    problems: 1,
+  });
 } finally {
   for (const s of sockets) s.destroy();
   silent.close();

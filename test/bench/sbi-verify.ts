@@ -16,8 +16,10 @@ import type { CaptureRequest, RCaptureRequest } from '../../lib/sbi/wire/index.t
 import { startVirtualSbi } from '../../native/virtual/sbi/index.ts';
 
 const RUNS = Number(process.env.RUNS ?? 50);
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
-const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(2).padStart(6)} ms  p95 ${pct(xs, 95).toFixed(2).padStart(6)} ms`;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+const fmt = (xs: number[]) =>
+  `p50 ${pct(xs, 50).toFixed(2).padStart(6)} ms  p95 ${pct(xs, 95).toFixed(2).padStart(6)} ms`;
 
 const sbi = await startVirtualSbi({ portRange: [47601, 47700] });
 const anchors = sbi.trustAnchorsPem();
@@ -36,10 +38,35 @@ const slap = (): RCaptureRequest => ({
   timeout: '5000',
   captureTime: new Date().toISOString(),
   transactionId: `BENCH-${++tx}`,
-  bio: [{ type: 'Finger', count: '4', bioSubType: [], exception: [], requestedScore: '40', deviceId: '2', deviceSubId: '1', previousHash: '' }],
+  bio: [
+    {
+      type: 'Finger',
+      count: '4',
+      bioSubType: [],
+      exception: [],
+      requestedScore: '40',
+      deviceId: '2',
+      deviceSubId: '1',
+      previousHash: '',
+    },
+  ],
   customOpts: null,
 });
-const face = (): RCaptureRequest => ({ ...slap(), bio: [{ type: 'Face', count: '1', bioSubType: [], exception: [], requestedScore: '40', deviceId: '3', deviceSubId: '0', previousHash: '' }] });
+const face = (): RCaptureRequest => ({
+  ...slap(),
+  bio: [
+    {
+      type: 'Face',
+      count: '1',
+      bioSubType: [],
+      exception: [],
+      requestedScore: '40',
+      deviceId: '3',
+      deviceSubId: '0',
+      previousHash: '',
+    },
+  ],
+});
 const auth = (): CaptureRequest => ({
   env: 'Developer',
   purpose: 'Auth',
@@ -48,7 +75,17 @@ const auth = (): CaptureRequest => ({
   captureTime: new Date().toISOString(),
   domainUri: '',
   transactionId: `BENCH-${++tx}`,
-  bio: [{ type: 'Finger', count: '2', bioSubType: ['UNKNOWN', 'UNKNOWN'], requestedScore: '40', deviceId: '4', deviceSubId: '0', previousHash: '' }],
+  bio: [
+    {
+      type: 'Finger',
+      count: '2',
+      bioSubType: ['UNKNOWN', 'UNKNOWN'],
+      requestedScore: '40',
+      deviceId: '4',
+      deviceSubId: '0',
+      previousHash: '',
+    },
+  ],
   customOpts: null,
 });
 
@@ -56,7 +93,12 @@ const auth = (): CaptureRequest => ({
  * Collects RUNS + 1 answers first (device time), then times verifying each: the virtual device runs
  * in this process, and its own work (JPEG 2000, signing) must not land inside the timed section.
  */
-async function series(label: string, call: () => Promise<CaptureAnswer>, certification: 'L0' | 'L1', decrypt: boolean): Promise<void> {
+async function series(
+  label: string,
+  call: () => Promise<CaptureAnswer>,
+  certification: 'L0' | 'L1',
+  decrypt: boolean,
+): Promise<void> {
   const answers: CaptureAnswer[] = [];
   for (let i = 0; i <= RUNS; i++) answers.push(await call());
   const cache = new TrustCache();
@@ -64,7 +106,14 @@ async function series(label: string, call: () => Promise<CaptureAnswer>, certifi
   let first = 0;
   let items = 0;
   answers.forEach((a, i) => {
-    const ctx: CaptureContext = { trust, now: new Date(), cache, request: a.request, certification, ...(decrypt ? { decrypt: (item) => decryptBioValue(item, key) } : {}) };
+    const ctx: CaptureContext = {
+      trust,
+      now: new Date(),
+      cache,
+      request: a.request,
+      certification,
+      ...(decrypt ? { decrypt: (item) => decryptBioValue(item, key) } : {}),
+    };
     const t0 = performance.now();
     items = verifyCapture(a.json, ctx).items.length;
     const ms = performance.now() - t0;
@@ -73,10 +122,14 @@ async function series(label: string, call: () => Promise<CaptureAnswer>, certifi
   });
   const kib = JSON.stringify(answers[0]!.json).length / 1024;
   const device = answers.slice(1).map((a) => a.elapsedMs);
-  console.log(`  ${label.padEnd(44)} ${items} item(s), ${kib.toFixed(0).padStart(4)} KiB   verify ${fmt(verify)}   (first ${first.toFixed(1)} ms)   device ${fmt(device)}`);
+  console.log(
+    `  ${label.padEnd(44)} ${items} item(s), ${kib.toFixed(0).padStart(4)} KiB   verify ${fmt(verify)}   (first ${first.toFixed(1)} ms)   device ${fmt(device)}`,
+  );
 }
 
-console.log(`sbi-verify bench — Node ${process.version}, virtual SBI on port ${sbi.port}, ${RUNS} captures each after one cold run`);
+console.log(
+  `sbi-verify bench — Node ${process.version}, virtual SBI on port ${sbi.port}, ${RUNS} captures each after one cold run`,
+);
 try {
   await series('RCAPTURE left slap (L0)', () => client.rcapture(slap()), 'L0', false);
   await series('RCAPTURE face (L0)', () => client.rcapture(face()), 'L0', false);

@@ -29,7 +29,24 @@ interface Running {
 }
 
 function startServer(args: string[]): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/hosts/server/cli.ts', '--data-dir', dataDir, '--port', '0', '--bind', '127.0.0.1', '--ui', ui, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'main/hosts/server/cli.ts',
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      '--bind',
+      '127.0.0.1',
+      '--ui',
+      ui,
+      ...args,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let password: string | null = null;
   createInterface({ input: child.stderr }).on('line', (line) => {
     const m = /password: (\S+)/.exec(line);
@@ -45,7 +62,10 @@ function startServer(args: string[]): Promise<Running> {
         port: entry.port!,
         password,
         rss: () => Number(readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024,
-        stop: () => new Promise((done) => (child.removeAllListeners('exit'), child.once('exit', () => done()), child.kill('SIGTERM'))),
+        stop: () =>
+          new Promise(
+            (done) => (child.removeAllListeners('exit'), child.once('exit', () => done()), child.kill('SIGTERM')),
+          ),
       });
     });
   });
@@ -56,24 +76,37 @@ type Call = (method: string, input: unknown, token?: string) => Promise<{ ok: bo
 function client(port: number, tls: boolean): Call {
   const chain = tls ? readFileSync(join(dataDir, 'tls', 'server.crt'), 'utf8') : '';
   const ca = tls ? new X509Certificate(chain.slice(chain.indexOf('-----BEGIN', 10))).toString() : '';
-  const agent = tls ? new HttpsAgent({ keepAlive: true, maxSockets: CONCURRENCY, ca, servername: 'localhost' }) : new HttpAgent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const agent = tls
+    ? new HttpsAgent({ keepAlive: true, maxSockets: CONCURRENCY, ca, servername: 'localhost' })
+    : new HttpAgent({ keepAlive: true, maxSockets: CONCURRENCY });
   const send = tls ? httpsRequest : httpRequest;
   return (method, input, token) =>
     new Promise((resolve, reject) => {
       const body = JSON.stringify({ input });
-      const headers: Record<string, string> = { host: `localhost:${port}`, 'content-type': 'application/json' };
+      const headers: Record<string, string> = {
+        host: `localhost:${port}`,
+        'content-type': 'application/json',
+      };
       if (token) headers.authorization = `Bearer ${token}`;
-      const req = send({ host: '127.0.0.1', port, path: `/api/call/${method}`, method: 'POST', agent, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean }));
-      });
+      const req = send(
+        { host: '127.0.0.1', port, path: `/api/call/${method}`, method: 'POST', agent, headers },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean }));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
 }
 
-async function measure(call: Call, method: string, input: (n: number) => unknown, token: string): Promise<{ rps: number; p50: number; p95: number; p99: number }> {
+async function measure(
+  call: Call,
+  method: string,
+  input: (n: number) => unknown,
+  token: string,
+): Promise<{ rps: number; p50: number; p95: number; p99: number }> {
   const warmEnd = performance.now() + 2000;
   const end = warmEnd + SECONDS * 1000;
   const times: number[] = [];
@@ -105,7 +138,9 @@ const CALLS: Array<[string, (n: number) => unknown]> = [
 let password: string | null = null;
 try {
   for (const mode of ['https', 'http'] as const) {
-    const server = await startServer(mode === 'https' ? ['--demo', '--host-name', 'localhost', '--host-name', '127.0.0.1'] : ['--insecure-loopback']);
+    const server = await startServer(
+      mode === 'https' ? ['--demo', '--host-name', 'localhost', '--host-name', '127.0.0.1'] : ['--insecure-loopback'],
+    );
     password ??= server.password;
     if (!password) throw new Error('the demo password was not printed');
     run += 1;
@@ -120,7 +155,11 @@ try {
     }
     await server.stop();
   }
-  console.log(`concurrency ${CONCURRENCY}, ${SECONDS} s per call after 2 s warm-up, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `concurrency ${CONCURRENCY}, ${SECONDS} s per call after 2 s warm-up, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -37,12 +37,21 @@ export function quantile(xs: readonly number[], p: number): number {
 }
 export const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
 export const secs = (ms: number) => (ms / 1000).toFixed(2);
-export const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+export const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 /** A data directory with only the first run done (the admin account, the signing CA). */
 export async function firstRunDir(prefix: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const core = openCore({ hardware: createHardwareHub, dataDir: dir, publicUrl: 'http://127.0.0.1/', config: parseConfig({}), log: () => undefined });
+  const core = openCore({
+    hardware: createHardwareHub,
+    dataDir: dir,
+    publicUrl: 'http://127.0.0.1/',
+    config: parseConfig({}),
+    log: () => undefined,
+  });
   const r = await core.dispatch('setup.createAdmin', null, ADMIN);
   core.close();
   if (!r.ok) throw new Error(`setup failed: ${r.error.message}`);
@@ -76,13 +85,24 @@ export function startServer(dataDir: string, config: Record<string, unknown> = {
   writeFileSync(join(ui, 'index.html'), '<!doctype html><title>bench</title>');
   // SERVER_PROF=<dir>: a CPU profile of the server process, written there when it stops.
   const prof = process.env.SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_PROF}`] : [];
-  const proc = spawn(process.execPath, ['--expose-gc', ...prof, '--import', 'tsx', 'test/bench/sync-server.ts', dataDir, ui], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(
+    process.execPath,
+    ['--expose-gc', ...prof, '--import', 'tsx', 'test/bench/sync-server.ts', dataDir, ui],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const waiting: Array<(m: Memory) => void> = [];
   const requestMs = new Map<string, number>();
   return new Promise((resolve, reject) => {
     proc.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
     createInterface({ input: proc.stdout! }).on('line', (line) => {
-      let entry: { msg?: string; level?: string; port?: number; openMs?: number; call?: string; ms?: number } & Memory;
+      let entry: {
+        msg?: string;
+        level?: string;
+        port?: number;
+        openMs?: number;
+        call?: string;
+        ms?: number;
+      } & Memory;
       try {
         entry = JSON.parse(line) as typeof entry;
       } catch {
@@ -90,7 +110,8 @@ export function startServer(dataDir: string, config: Record<string, unknown> = {
       }
       if (entry.level === 'error' || entry.level === 'warn') process.stderr.write(`server: ${line}\n`);
       if (entry.msg === 'mem') waiting.shift()?.(entry);
-      if (entry.msg === 'request' && entry.call) requestMs.set(entry.call, (requestMs.get(entry.call) ?? 0) + (entry.ms ?? 0));
+      if (entry.msg === 'request' && entry.call)
+        requestMs.set(entry.call, (requestMs.get(entry.call) ?? 0) + (entry.ms ?? 0));
       if (entry.msg !== 'listening') return;
       resolve({
         url: `http://127.0.0.1:${entry.port}`,
@@ -99,7 +120,10 @@ export function startServer(dataDir: string, config: Record<string, unknown> = {
         proc,
         requestMs,
         memory: () => new Promise((done) => (waiting.push(done), proc.stdin!.write('mem\n'))),
-        stop: () => new Promise((done) => (proc.removeAllListeners('exit'), proc.once('exit', () => done()), proc.stdin!.write('stop\n'))),
+        stop: () =>
+          new Promise(
+            (done) => (proc.removeAllListeners('exit'), proc.once('exit', () => done()), proc.stdin!.write('stop\n')),
+          ),
       });
     });
   });
@@ -179,7 +203,13 @@ export interface BenchDesk {
 /** A new desk core with the product's sync client over HTTP; not joined yet (see `joinServer`). */
 export function newDesk(opts: Omit<DeskSyncOptions, 'transport'> = {}): BenchDesk {
   const dir = mkdtempSync(join(tmpdir(), 'pd-bench-desk-'));
-  const core = openCore({ hardware: createHardwareHub, dataDir: dir, publicUrl: 'http://127.0.0.1:9/', config: parseConfig({}), log: () => undefined });
+  const core = openCore({
+    hardware: createHardwareHub,
+    dataDir: dir,
+    publicUrl: 'http://127.0.0.1:9/',
+    config: parseConfig({}),
+    log: () => undefined,
+  });
   const desk: BenchDesk = {
     core,
     dir,
@@ -189,7 +219,10 @@ export function newDesk(opts: Omit<DeskSyncOptions, 'transport'> = {}): BenchDes
       transport: (target) => (desk.transport = new TimedTransport(new HttpSyncTransport(target, 120_000))),
     }),
     async signIn() {
-      const r = await core.dispatch('auth.login', null, { login: ADMIN.username, password: ADMIN.password });
+      const r = await core.dispatch('auth.login', null, {
+        login: ADMIN.username,
+        password: ADMIN.password,
+      });
       if (!r.ok) throw new Error(`desk sign-in: ${r.error.message}`);
       return (r.result as { token: string }).token;
     },
@@ -204,12 +237,22 @@ export function newDesk(opts: Omit<DeskSyncOptions, 'transport'> = {}): BenchDes
 
 /** `sync.connect` as the admin: login, register, first full sync. */
 export async function joinServer(desk: BenchDesk, serverUrl: string, name: string): Promise<void> {
-  const r = await desk.core.dispatch('sync.connect', null, { serverUrl, login: ADMIN.username, password: ADMIN.password, deskName: name });
+  const r = await desk.core.dispatch('sync.connect', null, {
+    serverUrl,
+    login: ADMIN.username,
+    password: ADMIN.password,
+    deskName: name,
+  });
   if (!r.ok) throw new Error(`sync.connect: ${r.error.code} ${r.error.message}`);
 }
 
 /** One call to the server as a plain HTTP client (an admin working online on the server). */
-export async function serverCall<M extends MethodName>(serverUrl: string, method: M, input: Input<M>, session: string | null): Promise<unknown> {
+export async function serverCall<M extends MethodName>(
+  serverUrl: string,
+  method: M,
+  input: Input<M>,
+  session: string | null,
+): Promise<unknown> {
   const t = new HttpSyncTransport({ serverUrl, fingerprint: null });
   const r = await t.call(method, input, session);
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
@@ -217,5 +260,9 @@ export async function serverCall<M extends MethodName>(serverUrl: string, method
 }
 
 export async function adminSession(serverUrl: string): Promise<string> {
-  return ((await serverCall(serverUrl, 'auth.login', { login: ADMIN.username, password: ADMIN.password }, null)) as { token: string }).token;
+  return (
+    (await serverCall(serverUrl, 'auth.login', { login: ADMIN.username, password: ADMIN.password }, null)) as {
+      token: string;
+    }
+  ).token;
 }

@@ -19,7 +19,17 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { DB_FILE } from '../../main/core/index.ts';
 import { REPLICATED_TABLES } from '../../main/core/sync/tables.ts';
-import { joinServer as joinDesk, load, mb, median, newDesk, option, secs, startServer, WireCounter } from './sync-common.ts';
+import {
+  joinServer as joinDesk,
+  load,
+  mb,
+  median,
+  newDesk,
+  option,
+  secs,
+  startServer,
+  WireCounter,
+} from './sync-common.ts';
 import { buildSyncData, rowCount, syncSizes } from './sync-data.ts';
 
 const scale = Number(option('scale', '1'));
@@ -39,18 +49,35 @@ http.createServer((req, res) => {
   req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json', 'content-length': n }); res.end(body.subarray(0, n)); });
 }).listen(0, '127.0.0.1', function () { console.log(this.address().port); });`;
 
-async function rawReplay(connections: ReadonlyArray<{ sent: number; received: number }>, counter: WireCounter): Promise<{ ms: number; sent: number; received: number }> {
-  const proc = spawn(process.execPath, ['-e', RAW_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve) => createInterface({ input: proc.stdout! }).once('line', (l) => resolve(Number(l))));
+async function rawReplay(
+  connections: ReadonlyArray<{ sent: number; received: number }>,
+  counter: WireCounter,
+): Promise<{ ms: number; sent: number; received: number }> {
+  const proc = spawn(process.execPath, ['-e', RAW_SERVER], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve) =>
+    createInterface({ input: proc.stdout! }).once('line', (l) => resolve(Number(l))),
+  );
   // The same bytes each way: the product's requests and answers carry ~150–250 bytes of headers, as these do.
   const one = (c: { sent: number; received: number }) =>
     new Promise<void>((resolve, reject) => {
       const body = Buffer.alloc(Math.max(0, c.sent - 170), 0x62);
-      const req = request({ host: '127.0.0.1', port, path: `/${Math.max(0, c.received - 130)}`, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': String(body.length) } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (b: Buffer) => chunks.push(b));
-        res.on('end', () => (Buffer.concat(chunks), resolve()));
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/${Math.max(0, c.received - 130)}`,
+          method: 'POST',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (b: Buffer) => chunks.push(b));
+          res.on('end', () => (Buffer.concat(chunks), resolve()));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -66,10 +93,14 @@ async function rawReplay(connections: ReadonlyArray<{ sent: number; received: nu
 const dir = reuse || mkdtempSync(join(tmpdir(), 'pd-bench-sync-'));
 const S = syncSizes(scale);
 try {
-  console.log(`sync-full, scale ${scale}: ${S.partners.toLocaleString()} partners, ${(S.partners * S.keysPerPartner).toLocaleString()} API keys, ${(Math.ceil(S.partners / 10) * S.sbisPerProvider * S.devicesPerSbi).toLocaleString()} devices (${rowCount(S).toLocaleString()} replicated rows) in ${dir}`);
+  console.log(
+    `sync-full, scale ${scale}: ${S.partners.toLocaleString()} partners, ${(S.partners * S.keysPerPartner).toLocaleString()} API keys, ${(Math.ceil(S.partners / 10) * S.sbisPerProvider * S.devicesPerSbi).toLocaleString()} devices (${rowCount(S).toLocaleString()} replicated rows) in ${dir}`,
+  );
   if (!existsSync(join(dir, DB_FILE))) await buildSyncData(dir, S, (m) => console.log(`  build: ${m}`));
   const server = await startServer(dir);
-  console.log(`  server open as a sync server (migrations, change-log backfill on first start): ${secs(server.openMs)} s`);
+  console.log(
+    `  server open as a sync server (migrations, change-log backfill on first start): ${secs(server.openMs)} s`,
+  );
   const counter = new WireCounter();
   const desk = newDesk(pullLimit ? { pullLimit } : {});
   const t0 = performance.now();
@@ -82,19 +113,31 @@ try {
   const pullMs = t.ms.get('sync.pull') ?? 0;
   const pulls = t.calls.get('sync.pull') ?? 0;
   const serverPullMs = server.requestMs.get('sync.pull') ?? 0;
-  const counts = REPLICATED_TABLES.map((tb) => [tb.name, desk.core.db.reader.prepare(`SELECT COUNT(*) FROM ${tb.name}`).pluck().get() as number] as const).filter(([, n]) => n > 0);
+  const counts = REPLICATED_TABLES.map(
+    (tb) => [tb.name, desk.core.db.reader.prepare(`SELECT COUNT(*) FROM ${tb.name}`).pluck().get() as number] as const,
+  ).filter(([, n]) => n > 0);
   const total = counts.reduce((a, [, n]) => a + n, 0);
-  console.log(`  desk rows: ${counts.map(([n, c]) => `${n} ${c.toLocaleString()}`).join(', ')} (${total.toLocaleString()})`);
-  console.log(`  first full sync (sync.connect: login, register, ${pulls} pulls): ${secs(syncMs)} s, ${mb(bytes.received)} MB received + ${mb(bytes.sent)} MB sent over ${connections.length} connections, ${(total / (syncMs / 1000)).toFixed(0)} rows/s, ${mb(bytes.received / (syncMs / 1000))} MB/s`);
-  console.log(`    waiting on sync.pull calls ${secs(pullMs)} s (the server's own time in them ${secs(serverPullMs)} s); the desk applying pages and the rest ${secs(syncMs - pullMs)} s`);
+  console.log(
+    `  desk rows: ${counts.map(([n, c]) => `${n} ${c.toLocaleString()}`).join(', ')} (${total.toLocaleString()})`,
+  );
+  console.log(
+    `  first full sync (sync.connect: login, register, ${pulls} pulls): ${secs(syncMs)} s, ${mb(bytes.received)} MB received + ${mb(bytes.sent)} MB sent over ${connections.length} connections, ${(total / (syncMs / 1000)).toFixed(0)} rows/s, ${mb(bytes.received / (syncMs / 1000))} MB/s`,
+  );
+  console.log(
+    `    waiting on sync.pull calls ${secs(pullMs)} s (the server's own time in them ${secs(serverPullMs)} s); the desk applying pages and the rest ${secs(syncMs - pullMs)} s`,
+  );
   await desk.close();
   await server.stop();
 
   const raws: Array<{ ms: number; sent: number; received: number }> = [];
   for (let i = 0; i < rawRuns; i++) raws.push(await rawReplay(connections, counter));
   const rawMs = median(raws.map((r) => r.ms));
-  console.log(`  raw loopback HTTP, the same ${connections.length} connections and sizes (${mb(raws[0]!.received)} MB received + ${mb(raws[0]!.sent)} MB sent): median ${secs(rawMs)} s of ${raws.map((r) => secs(r.ms)).join(' / ')} s, ${mb(raws[0]!.received / (rawMs / 1000))} MB/s`);
-  console.log(`  sync throughput / raw: ${((rawMs / syncMs) * 100).toFixed(1)} % (goal ≥ 50 %)   load average ${load()}`);
+  console.log(
+    `  raw loopback HTTP, the same ${connections.length} connections and sizes (${mb(raws[0]!.received)} MB received + ${mb(raws[0]!.sent)} MB sent): median ${secs(rawMs)} s of ${raws.map((r) => secs(r.ms)).join(' / ')} s, ${mb(raws[0]!.received / (rawMs / 1000))} MB/s`,
+  );
+  console.log(
+    `  sync throughput / raw: ${((rawMs / syncMs) * 100).toFixed(1)} % (goal ≥ 50 %)   load average ${load()}`,
+  );
   rmSync(desk.dir, { recursive: true, force: true });
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { adminSession, joinServer, load, mb, median, newDesk, option, quantile, serverCall, startServer } from './sync-common.ts';
+import {
+  adminSession,
+  joinServer,
+  load,
+  mb,
+  median,
+  newDesk,
+  option,
+  quantile,
+  serverCall,
+  startServer,
+} from './sync-common.ts';
 import type { BenchDesk, Memory } from './sync-common.ts';
 import { buildSyncData, rowCount, syncSizes } from './sync-data.ts';
 
@@ -23,7 +34,8 @@ const SAMPLE_S = Number(option('sample-seconds', '30'));
 const CHANGE_MS = Number(option('change-ms', '1000'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const fmt = (m: Memory) => `RSS ${mb(m.rss)} MB, heap used ${mb(m.heapUsed)} MB (of ${mb(m.heapTotal)} MB), external ${mb(m.external)} MB`;
+const fmt = (m: Memory) =>
+  `RSS ${mb(m.rss)} MB, heap used ${mb(m.heapUsed)} MB (of ${mb(m.heapTotal)} MB), external ${mb(m.external)} MB`;
 function slopePerHour(points: ReadonlyArray<[number, number]>): number {
   const n = points.length;
   const mx = points.reduce((a, [x]) => a + x, 0) / n;
@@ -37,11 +49,16 @@ const dir = mkdtempSync(join(tmpdir(), 'pd-bench-memory-'));
 const S = syncSizes(SCALE);
 const desks: BenchDesk[] = [];
 try {
-  console.log(`sync-memory: ${DESKS} desks, a ${MINUTES}-minute soak; server dataset at scale ${SCALE} (${rowCount(S).toLocaleString()} replicated rows)`);
+  console.log(
+    `sync-memory: ${DESKS} desks, a ${MINUTES}-minute soak; server dataset at scale ${SCALE} (${rowCount(S).toLocaleString()} replicated rows)`,
+  );
   await buildSyncData(dir, S, () => undefined);
   const server = await startServer(dir, {
     // Every desk here comes from 127.0.0.1: as many sockets and sign-ins as desks from one address.
-    server: { eventSocketsPerIp: DESKS + 8, rateLimits: { login: { perIp: DESKS * 4, perAccount: DESKS * 4 } } },
+    server: {
+      eventSocketsPerIp: DESKS + 8,
+      rateLimits: { login: { perIp: DESKS * 4, perAccount: DESKS * 4 } },
+    },
   });
   const idle = await server.memory();
   console.log(`  server idle after start: ${fmt(idle)}`);
@@ -77,12 +94,17 @@ try {
       const m = await server.memory();
       const t = (performance.now() - t0) / 60_000;
       samples.push({ t: performance.now() - t0, m });
-      console.log(`    ${t.toFixed(1).padStart(5)}  ${mb(m.rss).padStart(7)}  ${mb(m.heapUsed).padStart(6)}  ${mb(m.heapTotal).padStart(6)}  ${mb(m.external).padStart(6)}`);
+      console.log(
+        `    ${t.toFixed(1).padStart(5)}  ${mb(m.rss).padStart(7)}  ${mb(m.heapUsed).padStart(6)}  ${mb(m.heapTotal).padStart(6)}  ${mb(m.external).padStart(6)}`,
+      );
       nextSample += SAMPLE_S * 1000;
     }
     if (performance.now() >= nextPush) {
       const k = pushed % DESKS;
-      const r = await desks[k]!.core.dispatch('policyGroups.create', sessions[k]!, { name: `desk ${k} group ${pushed}`, description: 'sync-memory soak' });
+      const r = await desks[k]!.core.dispatch('policyGroups.create', sessions[k]!, {
+        name: `desk ${k} group ${pushed}`,
+        description: 'sync-memory soak',
+      });
       if (!r.ok) throw new Error(`desk command: ${r.error.code}`);
       pushed += 1;
       nextPush += 5000;
@@ -112,9 +134,15 @@ try {
   const final = await server.memory();
   samples.push({ t: performance.now() - t0, m: final });
   await Promise.all(desks.map((d) => d.client.syncNow()));
-  const counts = new Set(desks.map((d) => d.core.db.reader.prepare('SELECT COUNT(*) FROM policy_group').pluck().get() as number));
-  console.log(`  soak: ${changes} server changes, ${pushed} desk pushes; every desk holds the same ${[...counts].join('/')} policy groups after a last round: ${counts.size === 1 ? 'yes' : 'NO'}`);
-  console.log(`  a server change in all ${DESKS} desks' databases: p50 ${median(allSeen).toFixed(0)} ms, p95 ${quantile(allSeen, 0.95).toFixed(0)} ms, max ${Math.max(...allSeen).toFixed(0)} ms`);
+  const counts = new Set(
+    desks.map((d) => d.core.db.reader.prepare('SELECT COUNT(*) FROM policy_group').pluck().get() as number),
+  );
+  console.log(
+    `  soak: ${changes} server changes, ${pushed} desk pushes; every desk holds the same ${[...counts].join('/')} policy groups after a last round: ${counts.size === 1 ? 'yes' : 'NO'}`,
+  );
+  console.log(
+    `  a server change in all ${DESKS} desks' databases: p50 ${median(allSeen).toFixed(0)} ms, p95 ${quantile(allSeen, 0.95).toFixed(0)} ms, max ${Math.max(...allSeen).toFixed(0)} ms`,
+  );
   const half = samples.filter((s) => s.t >= samples.at(-1)!.t / 2);
   const points = (pick: (m: Memory) => number) => half.map((s): [number, number] => [s.t, pick(s.m) / 1048576]);
   console.log(

@@ -9,7 +9,19 @@
  */
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { adminSession, firstRunDir, joinServer, load, median, newDesk, option, quantile, secs, serverCall, startServer } from './sync-common.ts';
+import {
+  adminSession,
+  firstRunDir,
+  joinServer,
+  load,
+  median,
+  newDesk,
+  option,
+  quantile,
+  secs,
+  serverCall,
+  startServer,
+} from './sync-common.ts';
 
 const N = Number(option('commands', '10000'));
 const CHANGES = Number(option('changes', '60'));
@@ -17,17 +29,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const dir = await firstRunDir('pd-bench-push-');
 const server = await startServer(dir);
 try {
-  console.log(`sync-push: ${N.toLocaleString()} offline commands, then ${CHANGES} server changes seen by a connected desk`);
+  console.log(
+    `sync-push: ${N.toLocaleString()} offline commands, then ${CHANGES} server changes seen by a connected desk`,
+  );
   const desk = newDesk();
   await joinServer(desk, server.url, 'offline desk');
   const session = await desk.signIn();
   const tl = performance.now();
   for (let i = 0; i < N; i++) {
-    const r = await desk.core.dispatch('policyGroups.create', session, { name: `offline group ${i}`, description: 'sync-push benchmark' });
+    const r = await desk.core.dispatch('policyGroups.create', session, {
+      name: `offline group ${i}`,
+      description: 'sync-push benchmark',
+    });
     if (!r.ok) throw new Error(`offline command ${i}: ${r.error.code} ${r.error.message}`);
   }
   const localMs = performance.now() - tl;
-  console.log(`  ${N.toLocaleString()} commands queued offline in ${secs(localMs)} s (${(N / (localMs / 1000)).toFixed(0)} commands/s, each its own transaction with its undo images and outbox entry)`);
+  console.log(
+    `  ${N.toLocaleString()} commands queued offline in ${secs(localMs)} s (${(N / (localMs / 1000)).toFixed(0)} commands/s, each its own transaction with its undo images and outbox entry)`,
+  );
   const t = desk.transport!;
   t.ms.clear();
   t.calls.clear();
@@ -36,7 +55,9 @@ try {
   await desk.client.syncNow();
   const roundMs = performance.now() - t0;
   const pushMs = (t.firstCall.get('sync.pull') ?? performance.now()) - t0;
-  const statuses = desk.core.db.reader.prepare('SELECT sync_status AS s, acked, COUNT(*) AS n FROM outbox GROUP BY 1, 2').all() as Array<{ s: string; acked: number; n: number }>;
+  const statuses = desk.core.db.reader
+    .prepare('SELECT sync_status AS s, acked, COUNT(*) AS n FROM outbox GROUP BY 1, 2')
+    .all() as Array<{ s: string; acked: number; n: number }>;
   const applied = statuses.find((r) => r.s === 'applied' && r.acked === 1)?.n ?? 0;
   if (applied !== N) throw new Error(`expected ${N} applied and confirmed commands, saw ${JSON.stringify(statuses)}`);
   console.log(
@@ -74,8 +95,11 @@ try {
     fromAnswer.push(Math.max(0, at - ta));
     await sleep(200 + Math.random() * 300);
   }
-  const f = (xs: number[]) => `p50 ${median(xs).toFixed(0)} ms, p95 ${quantile(xs, 0.95).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`;
-  console.log(`  a server change seen in a connected desk's database, over ${CHANGES} changes: from the request ${f(fromRequest)} (goal p95 ≤ 1000 ms); from the server's answer ${f(fromAnswer)}`);
+  const f = (xs: number[]) =>
+    `p50 ${median(xs).toFixed(0)} ms, p95 ${quantile(xs, 0.95).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`;
+  console.log(
+    `  a server change seen in a connected desk's database, over ${CHANGES} changes: from the request ${f(fromRequest)} (goal p95 ≤ 1000 ms); from the server's answer ${f(fromAnswer)}`,
+  );
   console.log(`  load average ${load()}`);
   await watcher.close();
   rmSync(watcher.dir, { recursive: true, force: true });

@@ -16,9 +16,23 @@ const [dataDir, ui] = process.argv.slice(2);
 const log = jsonLog();
 const t0 = performance.now();
 // Opening an existing database as a server logs its rows in the change log (becomeServer).
-const core = openCore({ hardware: createHardwareHub, dataDir: dataDir!, publicUrl: 'http://127.0.0.1/', syncRole: 'server', log: coreLog(log) });
+const core = openCore({
+  hardware: createHardwareHub,
+  dataDir: dataDir!,
+  publicUrl: 'http://127.0.0.1/',
+  syncRole: 'server',
+  log: coreLog(log),
+});
 const openMs = performance.now() - t0;
-const host = await startServerHost({ core, port: 0, bind: '127.0.0.1', tls: null, hostNames: ['127.0.0.1', 'localhost'], rendererDir: ui!, log });
+const host = await startServerHost({
+  core,
+  port: 0,
+  bind: '127.0.0.1',
+  tls: null,
+  hostNames: ['127.0.0.1', 'localhost'],
+  rendererDir: ui!,
+  log,
+});
 log('info', 'listening', { port: host.port, openMs: Math.round(openMs) });
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -26,7 +40,14 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   if (line === 'mem') {
     gc?.();
     const m = process.memoryUsage();
-    log('info', 'mem', { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, gc: gc !== undefined });
+    log('info', 'mem', {
+      rss: m.rss,
+      heapUsed: m.heapUsed,
+      heapTotal: m.heapTotal,
+      external: m.external,
+      arrayBuffers: m.arrayBuffers,
+      gc: gc !== undefined,
+    });
   } else if (line === 'stop') {
     void host.close().then(() => process.exit(0));
   }

@@ -18,17 +18,37 @@ async function violations(page: Page, where: string): Promise<string[]> {
   // Let lists settle: a loading skeleton is not what a user reads.
   await expect(page.locator('[aria-busy="true"]'), `${where} still loading`).toHaveCount(0);
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  return result.violations.map(
+    (v) =>
+      `${where}: ${v.id} (${v.impact}) ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
 }
 
-const ADMIN_PAGES = ['/dashboard', '/admin/audit', '/admin/trust-store', '/admin/partners', '/admin/policy-groups', '/admin/sbi-devices', '/admin/settings', '/sync'];
+const ADMIN_PAGES = [
+  '/dashboard',
+  '/admin/audit',
+  '/admin/trust-store',
+  '/admin/partners',
+  '/admin/policy-groups',
+  '/admin/sbi-devices',
+  '/admin/settings',
+  '/sync',
+];
 const PARTNER_PAGES = ['/dashboard', '/partner/certificates', '/hardware'];
 
 test('the sign-in page has no axe violations', async ({ page, desk }) => {
   await seedProvider(desk, 'DEVICE', DP);
   await desk.open(page);
   await expect(page.getByTestId('login-form')).toBeVisible();
-  expect(await new AxeBuilder({ page }).withTags(TAGS).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
+  expect(
+    await new AxeBuilder({ page })
+      .withTags(TAGS)
+      .analyze()
+      .then((r) => r.violations.map((v) => v.id)),
+  ).toEqual([]);
 });
 
 test('the admin main screens have no axe violations in English and Arabic', async ({ page, desk }) => {
@@ -46,7 +66,7 @@ test('the admin main screens have no axe violations in English and Arabic', asyn
   expect(found).toEqual([]);
 });
 
-test('a device provider\'s main screens have no axe violations in English and Arabic', async ({ page, desk }) => {
+test("a device provider's main screens have no axe violations in English and Arabic", async ({ page, desk }) => {
   await seedProvider(desk, 'DEVICE', DP);
   await desk.open(page);
   await as(page, desk, DP.username, DP.password, '/dashboard');

@@ -27,7 +27,10 @@ test.describe('forgot password', () => {
     const other = await fresh.newPage();
     await followRunnerClock(other);
     await other.goto(link);
-    await fill(other, 'reset-form', { newPassword: 'N3w-Secret-Pass', confirmPassword: 'N3w-Secret-Pass' });
+    await fill(other, 'reset-form', {
+      newPassword: 'N3w-Secret-Pass',
+      confirmPassword: 'N3w-Secret-Pass',
+    });
     await desk.shot(other, 'reset-password-en');
     await other.getByTestId('reset-submit').click();
     await expect(other.getByTestId('confirmation')).toBeVisible();
@@ -35,7 +38,10 @@ test.describe('forgot password', () => {
 
     // the link is spent
     await page.goto(link);
-    await fill(page, 'reset-form', { newPassword: 'An0ther-Pass!', confirmPassword: 'An0ther-Pass!' });
+    await fill(page, 'reset-form', {
+      newPassword: 'An0ther-Pass!',
+      confirmPassword: 'An0ther-Pass!',
+    });
     await page.getByTestId('reset-submit').click();
     await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_005');
 
@@ -52,9 +58,21 @@ test.describe('forgot password', () => {
 });
 
 test.describe('lockout', () => {
-  test.use({ deskConfig: { lockout: { maxFailedLogins: 3, lockSeconds: 600, adminBackoffSeconds: 30, adminMaxBackoffSeconds: 120 } } });
+  test.use({
+    deskConfig: {
+      lockout: {
+        maxFailedLogins: 3,
+        lockSeconds: 600,
+        adminBackoffSeconds: 30,
+        adminMaxBackoffSeconds: 120,
+      },
+    },
+  });
 
-  test('shows the attempts left, then pauses sign-in with the time to try again, even against the right password; never says whether the account exists', async ({ page, desk }) => {
+  test('shows the attempts left, then pauses sign-in with the time to try again, even against the right password; never says whether the account exists', async ({
+    page,
+    desk,
+  }) => {
     await desk.open(page);
     await createAdmin(page);
     await register(page);
@@ -86,7 +104,9 @@ test.describe('lockout', () => {
     // the only admin is never locked for long: a short, doubling wait instead of the 10-minute pause
     for (let i = 0; i < 3; i++) await signIn(page, ADMIN.username, `guess-${i}`);
     await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_002');
-    const until = (desk.core.db.reader.prepare("SELECT locked_until AS t FROM app_user WHERE id = 'admin'").get() as { t: string }).t;
+    const until = (
+      desk.core.db.reader.prepare("SELECT locked_until AS t FROM app_user WHERE id = 'admin'").get() as { t: string }
+    ).t;
     expect(Date.parse(until) - Date.now()).toBeLessThanOrEqual(30_000);
   });
 });
@@ -103,7 +123,12 @@ test.describe('session expiry', () => {
     await expect(page.getByTestId('session-warning')).toBeVisible({ timeout: 6_000 });
     await expect(page.getByTestId('session-countdown')).toBeVisible();
     await desk.shot(page, 'session-warning-en');
-    const lastActive = () => (desk.core.db.reader.prepare('SELECT MAX(last_active_at) AS t FROM app_session WHERE ended_at IS NULL').get() as { t: string }).t;
+    const lastActive = () =>
+      (
+        desk.core.db.reader
+          .prepare('SELECT MAX(last_active_at) AS t FROM app_session WHERE ended_at IS NULL')
+          .get() as { t: string }
+      ).t;
     const before = lastActive();
     await page.getByTestId('stay-signed-in').click();
     await expect(page.getByTestId('session-warning')).toHaveCount(0);
@@ -132,11 +157,21 @@ test.describe('authorization', () => {
     const answer = await page.evaluate(async () => {
       const token = sessionStorage.getItem('pd.session') ?? '';
       const launch = sessionStorage.getItem('pd.launch') ?? '';
-      const res = await fetch('/api/call/audit.list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-partner-desk-launch': launch, 'x-partner-desk-session': token }, body: JSON.stringify({ input: {} }) });
+      const res = await fetch('/api/call/audit.list', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-partner-desk-launch': launch,
+          'x-partner-desk-session': token,
+        },
+        body: JSON.stringify({ input: {} }),
+      });
       return (await res.json()) as { ok: boolean; error?: { code: string } };
     });
     expect(answer).toMatchObject({ ok: false, error: { code: 'PD_AUTH_004' } });
-    const refusals = desk.core.db.reader.prepare("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'audit.list'").get() as { n: number };
+    const refusals = desk.core.db.reader
+      .prepare("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'audit.list'")
+      .get() as { n: number };
     expect(refusals.n).toBe(0); // queries are not audited; nothing was written
   });
 });
@@ -153,6 +188,8 @@ test('demo data: generated on first run, the shown password signs the admin in',
   await page.getByTestId('demo-continue').click();
   await signIn(page, login, password);
   await expect(page.getByTestId('welcome')).toContainText('Ada Admin');
-  const partners = desk.core.db.reader.prepare('SELECT COUNT(DISTINCT partner_type_code) AS n FROM partner').get() as { n: number };
+  const partners = desk.core.db.reader.prepare('SELECT COUNT(DISTINCT partner_type_code) AS n FROM partner').get() as {
+    n: number;
+  };
   expect(partners.n).toBeGreaterThanOrEqual(8);
 });

@@ -31,17 +31,30 @@ const SDK_PARTNER = {
   lang: 'en',
 } as const;
 
-const pemFile = (name: string, text: string) => ({ name, mimeType: 'application/x-pem-file', buffer: Buffer.from(text) });
+const pemFile = (name: string, text: string) => ({
+  name,
+  mimeType: 'application/x-pem-file',
+  buffer: Buffer.from(text),
+});
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
 /** The AUTH trust chain of the tests: RSA keys as a real CA would use. */
 function authChain() {
-  const authRoot = root('CN=Aurora Auth Root CA, O=Aurora Trust', { key: keyPair('rsa2048', 'e2e-auth-root') });
-  const authCa = intermediate(authRoot, 'CN=Aurora Issuing CA, O=Aurora Trust', { key: keyPair('rsa2048', 'e2e-auth-ca') });
+  const authRoot = root('CN=Aurora Auth Root CA, O=Aurora Trust', {
+    key: keyPair('rsa2048', 'e2e-auth-root'),
+  });
+  const authCa = intermediate(authRoot, 'CN=Aurora Issuing CA, O=Aurora Trust', {
+    key: keyPair('rsa2048', 'e2e-auth-ca'),
+  });
   return { authRoot, authCa };
 }
 
-async function call<M extends MethodName>(desk: Desk, method: M, input: Input<M>, session: string | null = null): Promise<Output<M>> {
+async function call<M extends MethodName>(
+  desk: Desk,
+  method: M,
+  input: Input<M>,
+  session: string | null = null,
+): Promise<Output<M>> {
   const r = await desk.core.dispatch(method, session, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
   return r.result as Output<M>;
@@ -52,7 +65,16 @@ async function seed(desk: Desk): Promise<{ admin: string; authCa: TestCert }> {
   await call(desk, 'setup.createAdmin', { ...ADMIN, lang: 'en' });
   const admin = (await call(desk, 'auth.login', { login: ADMIN.username, password: ADMIN.password })).token;
   const { authRoot, authCa } = authChain();
-  await call(desk, 'trustStore.upload', { partnerDomain: 'AUTH', fileName: 'auth-chain.pem', contentBase64: b64(authRoot.pem + authCa.pem) }, admin);
+  await call(
+    desk,
+    'trustStore.upload',
+    {
+      partnerDomain: 'AUTH',
+      fileName: 'auth-chain.pem',
+      contentBase64: b64(authRoot.pem + authCa.pem),
+    },
+    admin,
+  );
   await call(desk, 'auth.register', SDK_PARTNER);
   return { admin, authCa };
 }
@@ -63,7 +85,8 @@ async function saved(download: Promise<Download>, click: Promise<void>): Promise
   return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
-const clickDownload = (page: Page, testId: string) => saved(page.waitForEvent('download'), page.getByTestId(testId).click());
+const clickDownload = (page: Page, testId: string) =>
+  saved(page.waitForEvent('download'), page.getByTestId(testId).click());
 
 async function uploadTrust(page: Page, domain: string, file: ReturnType<typeof pemFile>): Promise<void> {
   await page.getByTestId('trust-upload-link').click();
@@ -72,11 +95,20 @@ async function uploadTrust(page: Page, domain: string, file: ReturnType<typeof p
   await page.getByTestId('trust-upload-submit').click();
 }
 
-test('admin: trust certificates uploaded one by one and as a bundle, listed per tab, filtered, detailed with the chain, downloaded', async ({ page, desk }) => {
+test('admin: trust certificates uploaded one by one and as a bundle, listed per tab, filtered, detailed with the chain, downloaded', async ({
+  page,
+  desk,
+}) => {
   const { authRoot, authCa } = authChain();
   // signed with RSA-PSS: accepted, but keymanager will refuse it (warning PD_PKI_W03)
-  const pssCa = intermediate(authRoot, 'CN=Aurora PSS CA, O=Aurora Trust', { key: keyPair('rsa2048', 'e2e-pss-ca'), signature: 'pss-sha256' });
-  const retired = root('CN=Retired Root CA, O=Aurora Trust', { notBefore: new Date('2015-01-01T00:00:00Z'), notAfter: new Date('2025-01-01T00:00:00Z') });
+  const pssCa = intermediate(authRoot, 'CN=Aurora PSS CA, O=Aurora Trust', {
+    key: keyPair('rsa2048', 'e2e-pss-ca'),
+    signature: 'pss-sha256',
+  });
+  const retired = root('CN=Retired Root CA, O=Aurora Trust', {
+    notBefore: new Date('2015-01-01T00:00:00Z'),
+    notAfter: new Date('2025-01-01T00:00:00Z'),
+  });
 
   await desk.open(page);
   await createAdmin(page);
@@ -88,7 +120,9 @@ test('admin: trust certificates uploaded one by one and as a bundle, listed per 
   await expect(page).toHaveURL(/#\/admin\/trust-store$/);
   await expect(page.getByTestId('trust-empty')).toHaveText('No certificates match these filters.');
   // the signing CA made at setup, which MOSIP backends must trust
-  await expect(page.getByTestId('signing-ca-subject')).toHaveText(`CN=Partner Desk Partner Signing CA, O=${ADMIN.orgName}`);
+  await expect(page.getByTestId('signing-ca-subject')).toHaveText(
+    `CN=Partner Desk Partner Signing CA, O=${ADMIN.orgName}`,
+  );
   const signingCa = await clickDownload(page, 'signing-ca-download');
   expect(new X509Certificate(signingCa.text).subject).toBe(`CN=Partner Desk Partner Signing CA, O=${ADMIN.orgName}`);
 
@@ -108,10 +142,14 @@ test('admin: trust certificates uploaded one by one and as a bundle, listed per 
 
   // one root, then one intermediate, for AUTH: the confirmation page each time
   await uploadTrust(page, 'AUTH', pemFile('auth-root.pem', authRoot.pem));
-  await expect(page.getByTestId('confirmation')).toContainText('Trust Certificate for Authentication is uploaded successfully!');
+  await expect(page.getByTestId('confirmation')).toContainText(
+    'Trust Certificate for Authentication is uploaded successfully!',
+  );
   await page.getByTestId('confirmation-back').click();
   await uploadTrust(page, 'AUTH', pemFile('auth-ca.cer', authCa.pem));
-  await expect(page.getByTestId('confirmation')).toContainText('Trust Certificate for Authentication is uploaded successfully!');
+  await expect(page.getByTestId('confirmation')).toContainText(
+    'Trust Certificate for Authentication is uploaded successfully!',
+  );
   await page.getByTestId('confirmation-back').click();
 
   // the same two as a bundle for DEVICE, with a PSS-signed CA and an expired root: a result per certificate
@@ -125,14 +163,19 @@ test('admin: trust certificates uploaded one by one and as a bundle, listed per 
   await expect(results.nth(1)).toContainText('Aurora Issuing CA');
   const warning = results.nth(2).getByTestId('certificate-warning');
   await expect(warning).toHaveAttribute('data-code', 'PD_PKI_W03');
-  await expect(warning).toContainText('The MOSIP backend will refuse this certificate because it is signed with RSA-PSS');
+  await expect(warning).toContainText(
+    'The MOSIP backend will refuse this certificate because it is signed with RSA-PSS',
+  );
   await expect(results.nth(3)).toHaveAttribute('data-code', 'KER-PCM-004');
   await expect(results.nth(3)).toContainText('KER-PCM-004 — The certificate is not valid at this time (expired).');
   await desk.shot(page, 'trust-store-upload-results-en');
   // the warning stays on the certificate's detail
   await results.nth(2).getByTestId('upload-result-view').click();
   await expect(page.getByTestId('detail-issued-to')).toHaveText('Aurora PSS CA');
-  await expect(page.getByTestId('certificate-warnings').getByTestId('certificate-warning')).toHaveAttribute('data-code', 'PD_PKI_W03');
+  await expect(page.getByTestId('certificate-warnings').getByTestId('certificate-warning')).toHaveAttribute(
+    'data-code',
+    'PD_PKI_W03',
+  );
   await page.getByTestId('detail-back').click();
 
   // Root CA tab: both roots; filters run in the core
@@ -146,7 +189,10 @@ test('admin: trust certificates uploaded one by one and as a bundle, listed per 
   await expect(rows.first().getByTestId('trust-row-status')).toHaveText('Valid');
   await fill(page, 'trust-filters', { partnerDomain: '', expiryPeriod: '31' });
   await page.getByTestId('trust-apply').click();
-  await expect(page.getByTestId('trust-filters').locator('[name="expiryPeriod"]')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('trust-filters').locator('[name="expiryPeriod"]')).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
   await fill(page, 'trust-filters', { expiryPeriod: '30' });
   await page.getByTestId('trust-apply').click();
   await expect(page.getByTestId('trust-empty')).toBeVisible();
@@ -199,10 +245,15 @@ test('admin: trust certificates uploaded one by one and as a bundle, listed per 
   await expect(nodes.first()).toHaveAttribute('data-self', 'true');
   await expect(page.getByTestId('download-chain')).toHaveCount(0);
   await page.getByTestId('detail-back').click();
-  const listed = await saved(page.waitForEvent('download'), rows.filter({ hasText: 'Authentication' }).getByTestId('trust-row-download').click());
+  const listed = await saved(
+    page.waitForEvent('download'),
+    rows.filter({ hasText: 'Authentication' }).getByTestId('trust-row-download').click(),
+  );
   expect(listed.text.startsWith('-----BEGIN CERTIFICATE-----')).toBe(true);
 
-  expect(desk.core.db.reader.prepare('SELECT domain, ca_type FROM ca_certificate ORDER BY domain, ca_type').all()).toEqual([
+  expect(
+    desk.core.db.reader.prepare('SELECT domain, ca_type FROM ca_certificate ORDER BY domain, ca_type').all(),
+  ).toEqual([
     { domain: 'AUTH', ca_type: 'INTERMEDIATE' },
     { domain: 'AUTH', ca_type: 'ROOT' },
     { domain: 'DEVICE', ca_type: 'INTERMEDIATE' },
@@ -211,8 +262,14 @@ test('admin: trust certificates uploaded one by one and as a bundle, listed per 
   ]);
 });
 
-test('admin: a bundle where nothing is acceptable lists each certificate with its refusal, and nothing is stored', async ({ page, desk }) => {
-  const retired = root('CN=Retired Root CA, O=Aurora Trust', { notBefore: new Date('2015-01-01T00:00:00Z'), notAfter: new Date('2025-01-01T00:00:00Z') });
+test('admin: a bundle where nothing is acceptable lists each certificate with its refusal, and nothing is stored', async ({
+  page,
+  desk,
+}) => {
+  const retired = root('CN=Retired Root CA, O=Aurora Trust', {
+    notBefore: new Date('2015-01-01T00:00:00Z'),
+    notAfter: new Date('2025-01-01T00:00:00Z'),
+  });
   const orphan = intermediate(root('CN=Unknown Root, O=Elsewhere'), 'CN=Orphan CA, O=Elsewhere');
   await desk.open(page);
   await createAdmin(page);
@@ -228,14 +285,20 @@ test('admin: a bundle where nothing is acceptable lists each certificate with it
   expect((desk.core.db.reader.prepare('SELECT COUNT(*) AS n FROM ca_certificate').get() as { n: number }).n).toBe(0);
 });
 
-test('partner: an SDK partner (AUTH domain) uploads a certificate that chains, becomes Active and downloads both copies', async ({ page, desk }) => {
+test('partner: an SDK partner (AUTH domain) uploads a certificate that chains, becomes Active and downloads both copies', async ({
+  page,
+  desk,
+}) => {
   const { admin, authCa } = await seed(desk);
   const cert = leaf(authCa, `CN=aurora-sdk, O=${ORG}`, { key: keyPair('rsa2048', 'e2e-partner') });
 
   await desk.open(page);
   await signIn(page, SDK_PARTNER.username, SDK_PARTNER.password);
   await expect(page.getByTestId('account-status')).toHaveText('Pending For Approval');
-  await expect(page.getByTestId('card-count-partnerCertificate')).toHaveAttribute('title', 'No partner certificate expires within 30 days');
+  await expect(page.getByTestId('card-count-partnerCertificate')).toHaveAttribute(
+    'title',
+    'No partner certificate expires within 30 days',
+  );
   await page.getByTestId('card-partnerCertificate').click();
   await expect(page).toHaveURL(/#\/partner\/certificates$/);
   const card = page.getByTestId('partner-cert-card');
@@ -250,7 +313,9 @@ test('partner: an SDK partner (AUTH domain) uploads a certificate that chains, b
   await expect(dialog.getByTestId('last-uploaded')).toHaveCount(0);
   await dialog.getByTestId('partner-upload-file').setInputFiles(pemFile('aurora-sdk.pem', cert.pem));
   await dialog.getByTestId('partner-upload-submit').click();
-  await expect(dialog.getByTestId('partner-upload-success')).toHaveText('Partner certificate for SDK Partner is uploaded successfully.');
+  await expect(dialog.getByTestId('partner-upload-success')).toHaveText(
+    'Partner certificate for SDK Partner is uploaded successfully.',
+  );
   await expect(dialog.getByTestId('partner-upload-close')).toBeFocused();
   await dialog.getByTestId('partner-upload-close').click();
   await expect(dialog).toHaveCount(0);
@@ -292,14 +357,24 @@ test('partner: an SDK partner (AUTH domain) uploads a certificate that chains, b
   // the first upload approved and activated the partner
   await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await expect(page.getByTestId('account-status')).toHaveText('Active');
-  expect(desk.core.db.reader.prepare("SELECT approval_status AS s, is_active AS a FROM partner WHERE id = 'aurora-sdk'").get()).toEqual({ s: 'approved', a: 1 });
+  expect(
+    desk.core.db.reader
+      .prepare("SELECT approval_status AS s, is_active AS a FROM partner WHERE id = 'aurora-sdk'")
+      .get(),
+  ).toEqual({ s: 'approved', a: 1 });
 
   // an expired MOSIP-signed copy cannot be downloaded (the clock cannot move here: age it in the store)
-  desk.core.db.writer.prepare("UPDATE partner_certificate SET mosip_not_after = '2025-01-01T00:00:00.000Z' WHERE partner_id = 'aurora-sdk'").run();
+  desk.core.db.writer
+    .prepare(
+      "UPDATE partner_certificate SET mosip_not_after = '2025-01-01T00:00:00.000Z' WHERE partner_id = 'aurora-sdk'",
+    )
+    .run();
   await page.getByTestId('card-partnerCertificate').click();
   await expect(card.getByTestId('card-validity')).toHaveText('Expired');
   await expect(card.getByTestId('card-download')).toHaveAttribute('aria-disabled', 'true');
-  await expect(card.getByTestId('card-download-blocked')).toHaveText('Certificate has expired. Please upload a valid certificate.');
+  await expect(card.getByTestId('card-download-blocked')).toHaveText(
+    'Certificate has expired. Please upload a valid certificate.',
+  );
   await card.getByTestId('card-download').click({ force: true });
   await expect(page.getByTestId('download-mosip-signed')).toHaveCount(0);
 
@@ -309,7 +384,9 @@ test('partner: an SDK partner (AUTH domain) uploads a certificate that chains, b
   await expect(card.getByTestId('card-deactivated')).toHaveText('Deactivated');
   await expect(card.getByTestId('card-reupload')).toHaveAttribute('aria-disabled', 'true');
   await expect(card.getByTestId('card-download')).toHaveAttribute('aria-disabled', 'true');
-  await expect(card.getByTestId('card-blocked-note')).toHaveText('This partner is deactivated: its certificate cannot be re-uploaded or downloaded.');
+  await expect(card.getByTestId('card-blocked-note')).toHaveText(
+    'This partner is deactivated: its certificate cannot be re-uploaded or downloaded.',
+  );
   await card.getByTestId('card-reupload').click({ force: true });
   await expect(dialog).toHaveCount(0);
   await signOut(page);
@@ -322,21 +399,47 @@ test('partner: an SDK partner (AUTH domain) uploads a certificate that chains, b
   await expect(card.getByTestId('card-reupload')).toHaveAttribute('aria-disabled', 'true');
 });
 
-test('partner certificate refusals show the MOSIP code and message, in English, French and Arabic', async ({ page, desk }) => {
+test('partner certificate refusals show the MOSIP code and message, in English, French and Arabic', async ({
+  page,
+  desk,
+}) => {
   const { authCa } = await seed(desk);
   const subject = `CN=aurora-sdk, O=${ORG}`;
   const rsa = keyPair('rsa2048', 'e2e-partner');
   const elsewhere = intermediate(root('CN=Unknown Root, O=Elsewhere'), 'CN=Unknown CA, O=Elsewhere');
   const cases: Array<[string, ReturnType<typeof pemFile>, string]> = [
-    ['KER-PCM-008', pemFile('wrong-org.pem', leaf(authCa, `CN=aurora-sdk, O=${ORG} Ltd`, { key: rsa }).pem), "The organisation (O=) in the certificate does not match the partner's organisation name exactly."],
-    ['KER-PCM-006', pemFile('unknown-ca.pem', leaf(elsewhere, subject, { key: rsa }).pem), 'The certificate does not chain to a root or intermediate CA of its partner domain.'],
+    [
+      'KER-PCM-008',
+      pemFile('wrong-org.pem', leaf(authCa, `CN=aurora-sdk, O=${ORG} Ltd`, { key: rsa }).pem),
+      "The organisation (O=) in the certificate does not match the partner's organisation name exactly.",
+    ],
+    [
+      'KER-PCM-006',
+      pemFile('unknown-ca.pem', leaf(elsewhere, subject, { key: rsa }).pem),
+      'The certificate does not chain to a root or intermediate CA of its partner domain.',
+    ],
     [
       'KER-PCM-004',
-      pemFile('expired.pem', leaf(authCa, subject, { key: rsa, notBefore: new Date('2024-01-01T00:00:00Z'), notAfter: new Date('2025-01-01T00:00:00Z') }).pem),
+      pemFile(
+        'expired.pem',
+        leaf(authCa, subject, {
+          key: rsa,
+          notBefore: new Date('2024-01-01T00:00:00Z'),
+          notAfter: new Date('2025-01-01T00:00:00Z'),
+        }).pem,
+      ),
       'The certificate is not valid at this time (expired).',
     ],
-    ['KER-PCM-015', pemFile('self-signed.pem', root(subject, { key: rsa }).pem), 'Self-signed certificates are not accepted here; upload a certificate issued by a CA.'],
-    ['KER-PCM-001', pemFile('garbage.pem', 'this is not a certificate\n'), 'The certificate cannot be read. Upload an X.509 certificate in PEM or DER format.'],
+    [
+      'KER-PCM-015',
+      pemFile('self-signed.pem', root(subject, { key: rsa }).pem),
+      'Self-signed certificates are not accepted here; upload a certificate issued by a CA.',
+    ],
+    [
+      'KER-PCM-001',
+      pemFile('garbage.pem', 'this is not a certificate\n'),
+      'The certificate cannot be read. Upload an X.509 certificate in PEM or DER format.',
+    ],
   ];
 
   await desk.open(page);
@@ -352,10 +455,16 @@ test('partner certificate refusals show the MOSIP code and message, in English, 
   // the last file chosen is 26 bytes: said in bytes, not rounded up to "1 KB"
   await expect(dialog.getByTestId('partner-upload-file-name')).toHaveText('garbage.pem (26 bytes)');
   // keymanager's minimum (1 year − 30 days grace): the refusal names it; times relative to the desk's clock
-  const short = leaf(authCa, subject, { key: rsa, notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 100 * 86_400_000) });
+  const short = leaf(authCa, subject, {
+    key: rsa,
+    notBefore: new Date(Date.now() - 86_400_000),
+    notAfter: new Date(Date.now() + 100 * 86_400_000),
+  });
   await dialog.getByTestId('partner-upload-file').setInputFiles(pemFile('short.pem', short.pem));
   await dialog.getByTestId('partner-upload-submit').click();
-  await expect(dialog.getByTestId('form-error')).toHaveText("KER-PCM-017 — The certificate's remaining validity is shorter than the required minimum.");
+  await expect(dialog.getByTestId('form-error')).toHaveText(
+    "KER-PCM-017 — The certificate's remaining validity is shorter than the required minimum.",
+  );
   await expect(dialog.getByTestId('error-refusal')).toContainText('It must stay valid for at least 335 more days');
   await dialog.getByTestId('partner-upload-cancel').click();
 
@@ -378,7 +487,9 @@ test('partner certificate refusals show the MOSIP code and message, in English, 
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Certificat du partenaire');
   await refuse();
-  await expect(dialog.getByTestId('form-error')).toHaveText("KER-PCM-008 — L'organisation (O=) du certificat ne correspond pas exactement au nom d'organisation du partenaire.");
+  await expect(dialog.getByTestId('form-error')).toHaveText(
+    "KER-PCM-008 — L'organisation (O=) du certificat ne correspond pas exactement au nom d'organisation du partenaire.",
+  );
   await expect(dialog.getByTestId('upload-partner-domain')).toHaveText('Authentification');
   await desk.shot(page, 'partner-certificate-error-fr');
   await dialog.getByTestId('partner-upload-cancel').click();
@@ -388,27 +499,59 @@ test('partner certificate refusals show the MOSIP code and message, in English, 
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('شهادة الشريك');
   await refuse();
-  await expect(dialog.getByTestId('form-error')).toHaveText('KER-PCM-008 — اسم المؤسسة (O=) في الشهادة لا يطابق اسم مؤسسة الشريك تمامًا.');
+  await expect(dialog.getByTestId('form-error')).toHaveText(
+    'KER-PCM-008 — اسم المؤسسة (O=) في الشهادة لا يطابق اسم مؤسسة الشريك تمامًا.',
+  );
   await expect(dialog.getByTestId('upload-partner-domain')).toHaveText('المصادقة');
   await desk.shot(page, 'partner-certificate-error-ar');
 
   // nothing was stored and the partner is still pending
-  expect((desk.core.db.reader.prepare('SELECT COUNT(*) AS n FROM partner_certificate').get() as { n: number }).n).toBe(0);
-  expect(desk.core.db.reader.prepare("SELECT approval_status AS s FROM partner WHERE id = 'aurora-sdk'").get()).toEqual({ s: 'InProgress' });
+  expect(
+    (
+      desk.core.db.reader.prepare('SELECT COUNT(*) AS n FROM partner_certificate').get() as {
+        n: number;
+      }
+    ).n,
+  ).toBe(0);
+  expect(desk.core.db.reader.prepare("SELECT approval_status AS s FROM partner WHERE id = 'aurora-sdk'").get()).toEqual(
+    { s: 'InProgress' },
+  );
 });
 
 test.describe('dashboard expiry badges', () => {
   // Short-lived certificates: CAs may be uploaded with under a year left, MOSIP-signed copies last 10 days.
-  test.use({ deskConfig: { certificates: { caMinValidityMonths: 0, mosipSignedValidityDays: 10 } } });
+  test.use({
+    deskConfig: { certificates: { caMinValidityMonths: 0, mosipSignedValidityDays: 10 } },
+  });
 
-  test('count certificates expiring within 30 days, with the plural forms of each language, and lead to their screens', async ({ page, desk }) => {
+  test('count certificates expiring within 30 days, with the plural forms of each language, and lead to their screens', async ({
+    page,
+    desk,
+  }) => {
     const { admin, authCa } = await seed(desk);
     const soon = new Date(Date.now() + 20 * 86_400_000);
     const ftm = [1, 2].map((n) => root(`CN=FTM Root ${n}, O=Chip Trust`, { notAfter: soon }).pem).join('');
-    await call(desk, 'trustStore.upload', { partnerDomain: 'FTM', fileName: 'ftm.pem', contentBase64: b64(ftm) }, admin);
-    const cert = leaf(authCa, `CN=aurora-sdk, O=${ORG}`, { key: keyPair('rsa2048', 'e2e-partner') });
-    const partner = (await call(desk, 'auth.login', { login: SDK_PARTNER.username, password: SDK_PARTNER.password })).token;
-    await call(desk, 'partnerCertificate.upload', { partnerId: 'aurora-sdk', fileName: 'p.pem', contentBase64: b64(cert.pem) }, partner);
+    await call(
+      desk,
+      'trustStore.upload',
+      { partnerDomain: 'FTM', fileName: 'ftm.pem', contentBase64: b64(ftm) },
+      admin,
+    );
+    const cert = leaf(authCa, `CN=aurora-sdk, O=${ORG}`, {
+      key: keyPair('rsa2048', 'e2e-partner'),
+    });
+    const partner = (
+      await call(desk, 'auth.login', {
+        login: SDK_PARTNER.username,
+        password: SDK_PARTNER.password,
+      })
+    ).token;
+    await call(
+      desk,
+      'partnerCertificate.upload',
+      { partnerId: 'aurora-sdk', fileName: 'p.pem', contentBase64: b64(cert.pem) },
+      partner,
+    );
 
     await desk.open(page);
     await signIn(page, SDK_PARTNER.username, SDK_PARTNER.password);
@@ -422,8 +565,12 @@ test.describe('dashboard expiry badges', () => {
     await expect(card.getByTestId('card-validity')).toHaveAttribute('data-status', 'expiring');
     await expect(card.getByTestId('card-ca-signed').getByTestId('card-issued-by')).toHaveText('Aurora Issuing CA');
     await expect(card.getByTestId('card-ca-signed-validity')).toHaveText('Valid');
-    await expect(card.getByTestId('card-mosip').getByTestId('card-mosip-issued-by')).toContainText('Partner Desk Partner Signing CA');
-    await expect(card.getByTestId('card-mosip').getByTestId('card-expiry')).not.toHaveText(await card.getByTestId('card-ca-expiry').innerText());
+    await expect(card.getByTestId('card-mosip').getByTestId('card-mosip-issued-by')).toContainText(
+      'Partner Desk Partner Signing CA',
+    );
+    await expect(card.getByTestId('card-mosip').getByTestId('card-expiry')).not.toHaveText(
+      await card.getByTestId('card-ca-expiry').innerText(),
+    );
     await signOut(page);
 
     await signIn(page, ADMIN.username, ADMIN.password);
@@ -443,6 +590,8 @@ test.describe('dashboard expiry badges', () => {
     await expect(page.getByTestId('trust-row')).toHaveCount(2);
     await expect(page.getByTestId('trust-row').first().getByTestId('trust-row-domain')).toHaveText('شرائح FTM');
     // 20 days left: amber, in words, with Arabic's plural for 11–99
-    await expect(page.getByTestId('trust-row').first().getByTestId('trust-row-status')).toHaveText('تنتهي خلال 20 يومًا');
+    await expect(page.getByTestId('trust-row').first().getByTestId('trust-row-status')).toHaveText(
+      'تنتهي خلال 20 يومًا',
+    );
   });
 });

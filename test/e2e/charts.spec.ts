@@ -7,12 +7,23 @@ import { as, call, switchLanguage } from './device-steps.ts';
  */
 
 const LABELS = {
-  en: { partnerCertificates: 'Partner certificates', show: 'Show as a table', none: 'Nothing expires' },
-  fr: { partnerCertificates: 'Certificats de partenaire', show: 'Afficher sous forme de tableau', none: 'Rien n’expire' },
+  en: {
+    partnerCertificates: 'Partner certificates',
+    show: 'Show as a table',
+    none: 'Nothing expires',
+  },
+  fr: {
+    partnerCertificates: 'Certificats de partenaire',
+    show: 'Afficher sous forme de tableau',
+    none: 'Rien n’expire',
+  },
   ar: { partnerCertificates: 'شهادات الشركاء', show: 'عرض كجدول', none: 'لا شيء' },
 } as const;
 
-test('the admin sees what expires in the next 90 days and the activity per day, in every language', async ({ page, desk }) => {
+test('the admin sees what expires in the next 90 days and the activity per day, in every language', async ({
+  page,
+  desk,
+}) => {
   const demo = await call(desk, 'setup.loadDemo', {});
   const admin = (await call(desk, 'auth.login', { login: 'admin', password: demo.password })).token;
   const timeline = await call(desk, 'dashboard.expiryTimeline', { days: 90 }, admin);
@@ -25,10 +36,14 @@ test('the admin sees what expires in the next 90 days and the activity per day, 
     await switchLanguage(page, desk, lang, '/dashboard');
     const chart = page.getByTestId('expiry-chart');
     await expect(chart.locator('canvas')).toBeVisible();
-    await expect(page.getByTestId('expiry-chart-summary')).toContainText(`${LABELS[lang].partnerCertificates}: ${partnerCerts}`);
+    await expect(page.getByTestId('expiry-chart-summary')).toContainText(
+      `${LABELS[lang].partnerCertificates}: ${partnerCerts}`,
+    );
     await chart.getByText(LABELS[lang].show).click();
     // One table row per day on which something expires, each number as the core counted it.
-    const days = timeline.series.partnerCertificates.map((n, i) => Object.values(timeline.series).some((s) => (s[i] ?? 0) > 0)).filter(Boolean).length;
+    const days = timeline.series.partnerCertificates
+      .map((n, i) => Object.values(timeline.series).some((s) => (s[i] ?? 0) > 0))
+      .filter(Boolean).length;
     await expect(page.getByTestId('expiry-chart-table').locator('tbody tr')).toHaveCount(days);
     await expect(page.getByTestId('activity-chart').locator('canvas')).toBeVisible();
     await expect(page.getByTestId('activity-chart-summary')).toContainText(/\d/);

@@ -9,13 +9,44 @@ import { ADMIN, signIn, signOut } from './steps.ts';
 /* Steps shared by the device and FTM provider specs: providers and trust chains seeded through the core. */
 
 export const b64 = (text: string) => Buffer.from(text).toString('base64');
-export const pemFile = (name: string, text: string) => ({ name, mimeType: 'application/x-pem-file', buffer: Buffer.from(text) });
+export const pemFile = (name: string, text: string) => ({
+  name,
+  mimeType: 'application/x-pem-file',
+  buffer: Buffer.from(text),
+});
 export const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-export const DP = { firstName: 'Sami', lastName: 'Kone', orgName: 'Sentinel Biometrics', partnerType: 'Device_Provider', address: '3 Sensor Street, Bamako', email: 'sami@sentinel.example', phone: '+22370123456', username: 'sentinel-dp', password: 'Sent1nel-Secret!', lang: 'en' } as const;
-export const FTP = { firstName: 'Lea', lastName: 'Traore', orgName: 'SecureSilicon', partnerType: 'FTM_Provider', address: '9 Chip Road, Dakar', email: 'lea@securesilicon.example', phone: '+221701234567', username: 'securesilicon', password: 'S1licon-Secret!', lang: 'en' } as const;
+export const DP = {
+  firstName: 'Sami',
+  lastName: 'Kone',
+  orgName: 'Sentinel Biometrics',
+  partnerType: 'Device_Provider',
+  address: '3 Sensor Street, Bamako',
+  email: 'sami@sentinel.example',
+  phone: '+22370123456',
+  username: 'sentinel-dp',
+  password: 'Sent1nel-Secret!',
+  lang: 'en',
+} as const;
+export const FTP = {
+  firstName: 'Lea',
+  lastName: 'Traore',
+  orgName: 'SecureSilicon',
+  partnerType: 'FTM_Provider',
+  address: '9 Chip Road, Dakar',
+  email: 'lea@securesilicon.example',
+  phone: '+221701234567',
+  username: 'securesilicon',
+  password: 'S1licon-Secret!',
+  lang: 'en',
+} as const;
 
-export async function call<M extends MethodName>(desk: Desk, method: M, input: Input<M>, session: string | null = null): Promise<Output<M>> {
+export async function call<M extends MethodName>(
+  desk: Desk,
+  method: M,
+  input: Input<M>,
+  session: string | null = null,
+): Promise<Output<M>> {
   const r = await desk.core.dispatch(method, session, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
   return r.result as Output<M>;
@@ -25,13 +56,29 @@ export async function call<M extends MethodName>(desk: Desk, method: M, input: I
 export async function seedProvider(desk: Desk, domain: 'DEVICE' | 'FTM', partner: typeof DP | typeof FTP) {
   await call(desk, 'setup.createAdmin', { ...ADMIN, lang: 'en' });
   const admin = (await call(desk, 'auth.login', { login: ADMIN.username, password: ADMIN.password })).token;
-  const caRoot = root(`CN=${domain} Root CA, O=Trust Services`, { key: keyPair('rsa2048', `e2e-${domain}-root`) });
-  const ca = intermediate(caRoot, `CN=${domain} Issuing CA, O=Trust Services`, { key: keyPair('rsa2048', `e2e-${domain}-ca`) });
-  await call(desk, 'trustStore.upload', { partnerDomain: domain, fileName: 'chain.pem', contentBase64: b64(caRoot.pem + ca.pem) }, admin);
+  const caRoot = root(`CN=${domain} Root CA, O=Trust Services`, {
+    key: keyPair('rsa2048', `e2e-${domain}-root`),
+  });
+  const ca = intermediate(caRoot, `CN=${domain} Issuing CA, O=Trust Services`, {
+    key: keyPair('rsa2048', `e2e-${domain}-ca`),
+  });
+  await call(
+    desk,
+    'trustStore.upload',
+    { partnerDomain: domain, fileName: 'chain.pem', contentBase64: b64(caRoot.pem + ca.pem) },
+    admin,
+  );
   await call(desk, 'auth.register', partner);
   const session = (await call(desk, 'auth.login', { login: partner.username, password: partner.password })).token;
-  const cert = leaf(ca, `CN=${partner.username}, O=${partner.orgName}`, { key: keyPair('rsa2048', `e2e-${domain}-partner`) });
-  await call(desk, 'partnerCertificate.upload', { partnerId: partner.username, fileName: 'partner.pem', contentBase64: b64(cert.pem) }, session);
+  const cert = leaf(ca, `CN=${partner.username}, O=${partner.orgName}`, {
+    key: keyPair('rsa2048', `e2e-${domain}-partner`),
+  });
+  await call(
+    desk,
+    'partnerCertificate.upload',
+    { partnerId: partner.username, fileName: 'partner.pem', contentBase64: b64(cert.pem) },
+    session,
+  );
   return { admin, session, ca };
 }
 

@@ -19,7 +19,10 @@ async function fillDeviceRow(page: Page, index: number, type: string, subType: s
   return row;
 }
 
-test('device provider: SBI added and approved, devices added row by row, approved and rejected, SBI deactivated with its cascade', async ({ page, desk }) => {
+test('device provider: SBI added and approved, devices added row by row, approved and rejected, SBI deactivated with its cascade', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(120_000);
   const { session } = await seedProvider(desk, 'DEVICE', DP);
   await desk.open(page);
@@ -50,12 +53,17 @@ test('device provider: SBI added and approved, devices added row by row, approve
   const card = page.getByTestId('sbi-card');
   await expect(card.getByTestId('sbi-card-status')).toHaveText('Pending For Approval');
   await expect(card.getByTestId('sbi-card-add-devices')).toBeDisabled();
-  await expect(card.getByTestId('sbi-card-add-reason')).toHaveText('Devices can be added once the admin has approved this SBI.');
+  await expect(card.getByTestId('sbi-card-add-reason')).toHaveText(
+    'Devices can be added once the admin has approved this SBI.',
+  );
   await expect(card.getByTestId('sbi-card-deactivate')).toBeDisabled();
 
   // the admin approves it (dashboard badge names SBI and device requests)
   await as(page, desk, ADMIN.username, ADMIN.password, '/dashboard');
-  await expect(page.getByTestId('card-count-sbiDevice')).toHaveAttribute('title', '1 SBI and 0 device requests are pending');
+  await expect(page.getByTestId('card-count-sbiDevice')).toHaveAttribute(
+    'title',
+    '1 SBI and 0 device requests are pending',
+  );
   await page.getByTestId('card-sbiDevice').click();
   await expect(page).toHaveURL(/#\/admin\/sbi-devices$/);
   const sbiRow = page.getByTestId('sbi-table-row');
@@ -107,9 +115,16 @@ test('device provider: SBI added and approved, devices added row by row, approve
 
   // one more pending device (through the core), then the provider deactivates the SBI: the cascade is stated
   const sbiId = (await call(desk, 'sbis.list', { pageNo: 0, pageSize: 8 }, session)).data[0]!.sbiId;
-  await call(desk, 'devices.add', { sbiId, deviceTypeCode: 'Iris', deviceSubTypeCode: 'Double', make: 'Sentinel', model: 'IR-7' }, session);
+  await call(
+    desk,
+    'devices.add',
+    { sbiId, deviceTypeCode: 'Iris', deviceSubTypeCode: 'Double', make: 'Sentinel', model: 'IR-7' },
+    session,
+  );
   await as(page, desk, DP.username, DP.password, '/provider/sbis');
-  await expect(card.getByTestId('sbi-card-counts')).toHaveText('1 devices approved / 1 pending for approval under this SBI');
+  await expect(card.getByTestId('sbi-card-counts')).toHaveText(
+    '1 devices approved / 1 pending for approval under this SBI',
+  );
   await desk.shot(page, 'sbi-list-en');
   await card.getByTestId('sbi-card-view-devices').click();
   await expect(page.getByTestId('device-table-row')).toHaveCount(3);
@@ -119,19 +134,31 @@ test('device provider: SBI added and approved, devices added row by row, approve
     'Deactivating this SBI deactivates its 1 approved devices and rejects its 1 devices pending for approval. This cannot be undone.',
   );
   await page.getByTestId('sbi-deactivate-dialog-confirm').click();
-  await expect(page.getByTestId('sbi-notice')).toHaveText('SBI 2.1.0 is deactivated: 1 devices deactivated, 1 device requests rejected.');
+  await expect(page.getByTestId('sbi-notice')).toHaveText(
+    'SBI 2.1.0 is deactivated: 1 devices deactivated, 1 device requests rejected.',
+  );
   await expect(card.getByTestId('sbi-card-status')).toHaveText('Deactivated');
   await expect(card.getByTestId('sbi-card-add-devices')).toBeDisabled();
   const devices = (await call(desk, 'devices.list', { pageNo: 0, pageSize: 8, sbiId }, session)).data;
-  expect(devices.map((d) => `${d.model}:${d.status}`).sort()).toEqual(['IR-7:rejected', 'SL-500:deactivated', 'SL-600:rejected']);
+  expect(devices.map((d) => `${d.model}:${d.status}`).sort()).toEqual([
+    'IR-7:rejected',
+    'SL-500:deactivated',
+    'SL-600:rejected',
+  ]);
 });
 
-test('orphan device can only be rejected; French admin list and Arabic SBI list (demo data)', async ({ page, desk }) => {
+test('orphan device can only be rejected; French admin list and Arabic SBI list (demo data)', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(90_000);
   const demo = await call(desk, 'setup.loadDemo', {});
   const admin = (await call(desk, 'auth.login', { login: demo.adminLogin, password: demo.password })).token;
   // the core refuses the approval of a device without SBI
-  const refused = await desk.core.dispatch('devices.decide', admin, { deviceId: 'demo-device-orphan', decision: 'approved' });
+  const refused = await desk.core.dispatch('devices.decide', admin, {
+    deviceId: 'demo-device-orphan',
+    decision: 'approved',
+  });
   expect(refused.ok ? null : refused.error.code).toBe('PMS_DEVICE_ERROR_024');
 
   await desk.open(page);
@@ -142,7 +169,9 @@ test('orphan device can only be rejected; French admin list and Arabic SBI list 
   await expect(orphan).toHaveCount(1);
   await expect(orphan.getByTestId('device-row-orphan')).toHaveText('Not associated with any SBI');
   await orphan.getByTestId('device-row-decide').click();
-  await expect(page.getByTestId('device-decide-dialog-blocked')).toHaveText('This device is not associated with any SBI, so it must be rejected.');
+  await expect(page.getByTestId('device-decide-dialog-blocked')).toHaveText(
+    'This device is not associated with any SBI, so it must be rejected.',
+  );
   await expect(page.getByTestId('device-decide-dialog-approve')).toBeDisabled();
   await page.getByTestId('device-decide-dialog-reject').click();
   await expect(orphan.getByTestId('device-row-status')).toHaveText('Rejected');
@@ -150,7 +179,9 @@ test('orphan device can only be rejected; French admin list and Arabic SBI list 
   // French: the admin FTM list
   await switchLanguage(page, desk, 'fr', '/admin/ftm');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Puce FTM');
-  await expect(page.getByTestId('ftm-table-row').filter({ hasText: 'SS-T2' }).getByTestId('ftm-row-status')).toHaveText('En attente d’approbation');
+  await expect(page.getByTestId('ftm-table-row').filter({ hasText: 'SS-T2' }).getByTestId('ftm-row-status')).toHaveText(
+    'En attente d’approbation',
+  );
   await switchLanguage(page, desk, 'en', '/dashboard');
 
   // Arabic: the provider's SBI list, right to left
@@ -159,16 +190,29 @@ test('orphan device can only be rejected; French admin list and Arabic SBI list 
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('SBI والأجهزة');
   await expect(page.getByTestId('sbi-card').first()).toBeVisible();
-  await expect(page.locator('[data-testid="sbi-card"][data-sbi="demo-sbi-expired"]').getByTestId('sbi-card-add-reason')).toHaveText('انتهت صلاحية هذه الواجهة: لا يمكن إضافة أجهزة.');
+  await expect(
+    page.locator('[data-testid="sbi-card"][data-sbi="demo-sbi-expired"]').getByTestId('sbi-card-add-reason'),
+  ).toHaveText('انتهت صلاحية هذه الواجهة: لا يمكن إضافة أجهزة.');
   await desk.shot(page, 'sbi-list-ar');
 });
 
-test('FTM provider: chip created, certificate uploaded, admin approves; approval without certificate is refused', async ({ page, desk }) => {
+test('FTM provider: chip created, certificate uploaded, admin approves; approval without certificate is refused', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(120_000);
   const { admin, session, ca } = await seedProvider(desk, 'FTM', FTP);
   // a second chip without certificate, through the core: approval refused (PMP_AUT_033)
-  const bare = await call(desk, 'ftm.create', { partnerId: FTP.username, make: 'SecureSilicon', model: 'SS-0' }, session);
-  const refused = await desk.core.dispatch('ftm.decide', admin, { ftmId: bare.ftmId, decision: 'approved' });
+  const bare = await call(
+    desk,
+    'ftm.create',
+    { partnerId: FTP.username, make: 'SecureSilicon', model: 'SS-0' },
+    session,
+  );
+  const refused = await desk.core.dispatch('ftm.decide', admin, {
+    ftmId: bare.ftmId,
+    decision: 'approved',
+  });
   expect(refused.ok ? null : refused.error.code).toBe('PMP_AUT_033');
 
   await desk.open(page);
@@ -188,7 +232,9 @@ test('FTM provider: chip created, certificate uploaded, admin approves; approval
   const dialog = page.getByTestId('ftm-upload-dialog');
   await page.getByTestId('ftm-upload-submit').click();
   await expect(dialog).toContainText('Choose a certificate file.');
-  const chip = leaf(ca, `CN=SS-9 chip, O=${FTP.orgName}`, { key: keyPair('rsa2048', 'e2e-ftm-chip') });
+  const chip = leaf(ca, `CN=SS-9 chip, O=${FTP.orgName}`, {
+    key: keyPair('rsa2048', 'e2e-ftm-chip'),
+  });
   await page.getByTestId('ftm-upload-file').setInputFiles(pemFile('ss-9.pem', chip.pem));
   await page.getByTestId('ftm-upload-submit').click();
   await expect(page.getByTestId('ftm-upload-success')).toBeVisible();
@@ -196,7 +242,9 @@ test('FTM provider: chip created, certificate uploaded, admin approves; approval
   await expect(page).toHaveURL(/#\/provider\/ftm$/);
   const ss9 = page.getByTestId('ftm-table-row').filter({ hasText: 'SS-9' });
   await expect(ss9.getByTestId('ftm-row-status')).toHaveText('Pending For Approval');
-  await expect(page.getByTestId('ftm-table-row').filter({ hasText: 'SS-0' }).getByTestId('ftm-row-status')).toHaveText('Pending For Certificate Upload');
+  await expect(page.getByTestId('ftm-table-row').filter({ hasText: 'SS-0' }).getByTestId('ftm-row-status')).toHaveText(
+    'Pending For Certificate Upload',
+  );
   await expect(ss9.getByTestId('ftm-row-upload')).toBeDisabled();
   await desk.shot(page, 'ftm-list-en');
 

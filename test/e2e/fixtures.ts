@@ -16,7 +16,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
  * Tests write only under test-results/; `npm run screenshots` points this at docs/screenshots on
  * purpose to refresh the README's pictures.
  */
-export const SCREENSHOTS = process.env.PD_SCREENSHOTS_DIR ? resolve(root, process.env.PD_SCREENSHOTS_DIR) : join(root, 'test-results', 'screenshots');
+export const SCREENSHOTS = process.env.PD_SCREENSHOTS_DIR
+  ? resolve(root, process.env.PD_SCREENSHOTS_DIR)
+  : join(root, 'test-results', 'screenshots');
 
 export interface Desk {
   host: WebHost;
@@ -51,12 +53,29 @@ export const test = base.extend<{ deskConfig: Record<string, unknown>; desk: Des
   desk: async ({ deskConfig }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pd-e2e-'));
     const smtp = await startSmtp();
-    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ ...deskConfig, smtp: { host: '127.0.0.1', port: smtp.port, allowSelfSigned: true, from: 'Partner Desk <desk@registry.example>' } }));
+    writeFileSync(
+      join(dataDir, 'config.json'),
+      JSON.stringify({
+        ...deskConfig,
+        smtp: {
+          host: '127.0.0.1',
+          port: smtp.port,
+          allowSelfSigned: true,
+          from: 'Partner Desk <desk@registry.example>',
+        },
+      }),
+    );
     let core: Core | undefined;
     const host = await startWebHost({
       port: 0,
       rendererDir: join(root, 'dist', 'renderer'),
-      openCore: (publicUrl) => (core = openCore({ hardware: createHardwareHub, dataDir, publicUrl, log: () => undefined })),
+      openCore: (publicUrl) =>
+        (core = openCore({
+          hardware: createHardwareHub,
+          dataDir,
+          publicUrl,
+          log: () => undefined,
+        })),
     });
     await use({
       host,

@@ -14,16 +14,45 @@ import { ADMIN, signIn, signOut } from './steps.ts';
  */
 
 // A port range of its own, so the virtual SBI never meets another test's services.
-test.use({ deskConfig: { hardware: { sbiPortFrom: 4590, sbiPortTo: 4599, discoveryIntervalSeconds: 15 } } });
+test.use({
+  deskConfig: { hardware: { sbiPortFrom: 4590, sbiPortTo: 4599, discoveryIntervalSeconds: 15 } },
+});
 
 // The virtual devices' certificates name these organisations (O=) and this provider id (config defaults).
-const DP = { firstName: 'Sami', lastName: 'Kone', orgName: 'Sentinel Biometrics', partnerType: 'Device_Provider', address: '3 Sensor Street, Bamako', email: 'sami@sentinel.example', phone: '+22370123456', username: 'sentinel-biometrics', password: 'Sent1nel-Secret!', lang: 'en' } as const;
-const FTP = { firstName: 'Lea', lastName: 'Traore', orgName: 'SecureSilicon FTM', partnerType: 'FTM_Provider', address: '9 Chip Road, Dakar', email: 'lea@securesilicon.example', phone: '+221701234567', username: 'securesilicon', password: 'S1licon-Secret!', lang: 'en' } as const;
+const DP = {
+  firstName: 'Sami',
+  lastName: 'Kone',
+  orgName: 'Sentinel Biometrics',
+  partnerType: 'Device_Provider',
+  address: '3 Sensor Street, Bamako',
+  email: 'sami@sentinel.example',
+  phone: '+22370123456',
+  username: 'sentinel-biometrics',
+  password: 'Sent1nel-Secret!',
+  lang: 'en',
+} as const;
+const FTP = {
+  firstName: 'Lea',
+  lastName: 'Traore',
+  orgName: 'SecureSilicon FTM',
+  partnerType: 'FTM_Provider',
+  address: '9 Chip Road, Dakar',
+  email: 'lea@securesilicon.example',
+  phone: '+221701234567',
+  username: 'securesilicon',
+  password: 'S1licon-Secret!',
+  lang: 'en',
+} as const;
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-async function call<M extends MethodName>(desk: Desk, method: M, input: Input<M>, session: string | null = null): Promise<Output<M>> {
+async function call<M extends MethodName>(
+  desk: Desk,
+  method: M,
+  input: Input<M>,
+  session: string | null = null,
+): Promise<Output<M>> {
   const r = await desk.core.dispatch(method, session, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
   return r.result as Output<M>;
@@ -32,13 +61,29 @@ async function call<M extends MethodName>(desk: Desk, method: M, input: Input<M>
 /** Admin plus one approved provider of `domain` whose partner certificate chains to a trusted test CA. */
 async function seed(desk: Desk, domain: 'DEVICE' | 'FTM', partner: typeof DP | typeof FTP) {
   const admin = (await call(desk, 'auth.login', { login: ADMIN.username, password: ADMIN.password })).token;
-  const caRoot = root(`CN=${domain} Root CA, O=Trust Services`, { key: keyPair('rsa2048', `hw-${domain}-root`) });
-  const ca = intermediate(caRoot, `CN=${domain} Issuing CA, O=Trust Services`, { key: keyPair('rsa2048', `hw-${domain}-ca`) });
-  await call(desk, 'trustStore.upload', { partnerDomain: domain, fileName: 'chain.pem', contentBase64: b64(caRoot.pem + ca.pem) }, admin);
+  const caRoot = root(`CN=${domain} Root CA, O=Trust Services`, {
+    key: keyPair('rsa2048', `hw-${domain}-root`),
+  });
+  const ca = intermediate(caRoot, `CN=${domain} Issuing CA, O=Trust Services`, {
+    key: keyPair('rsa2048', `hw-${domain}-ca`),
+  });
+  await call(
+    desk,
+    'trustStore.upload',
+    { partnerDomain: domain, fileName: 'chain.pem', contentBase64: b64(caRoot.pem + ca.pem) },
+    admin,
+  );
   await call(desk, 'auth.register', partner);
   const session = (await call(desk, 'auth.login', { login: partner.username, password: partner.password })).token;
-  const cert = leaf(ca, `CN=${partner.username}, O=${partner.orgName}`, { key: keyPair('rsa2048', `hw-${domain}-partner`) });
-  await call(desk, 'partnerCertificate.upload', { partnerId: partner.username, fileName: 'partner.pem', contentBase64: b64(cert.pem) }, session);
+  const cert = leaf(ca, `CN=${partner.username}, O=${partner.orgName}`, {
+    key: keyPair('rsa2048', `hw-${domain}-partner`),
+  });
+  await call(
+    desk,
+    'partnerCertificate.upload',
+    { partnerId: partner.username, fileName: 'partner.pem', contentBase64: b64(cert.pem) },
+    session,
+  );
   return { admin, session };
 }
 
@@ -55,7 +100,9 @@ async function adminStartsVirtualSbi(page: Page, desk: Desk) {
   await expect(page.getByTestId('virtual-state')).toHaveAttribute('data-running', 'false');
   await page.getByTestId('virtual-start').click();
   // Starting generates the device PKI (RSA keys): over 10 s on a loaded machine.
-  await expect(page.getByTestId('virtual-state')).toHaveAttribute('data-running', 'true', { timeout: 45_000 });
+  await expect(page.getByTestId('virtual-state')).toHaveAttribute('data-running', 'true', {
+    timeout: 45_000,
+  });
   await expect(page.getByTestId('virtual-state')).toContainText(/127\.0\.0\.1:45(9\d)/);
   await expect(page.getByTestId('virtual-device')).not.toHaveCount(0);
   await expect(page.getByTestId('virtual-trust-state')).toContainText('not trusted yet');
@@ -72,7 +119,10 @@ test.beforeEach(async ({ desk }) => {
   await call(desk, 'setup.createAdmin', { ...ADMIN, lang: 'en' });
 });
 
-test('device provider: discovers the virtual device, onboards it into a pre-filled Add SBI and watches it live', async ({ page, desk }) => {
+test('device provider: discovers the virtual device, onboards it into a pre-filled Add SBI and watches it live', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(150_000);
   await seed(desk, 'DEVICE', DP);
   await desk.open(page);
@@ -123,7 +173,9 @@ test('device provider: discovers the virtual device, onboards it into a pre-fill
   await form.locator('[name="sbiCreatedDateTime"]').fill(day(-1));
   await form.locator('[name="sbiExpiryDateTime"]').fill(day(400));
   await page.getByTestId('add-sbi-submit').click();
-  await expect(page.getByTestId('sbi-added-description')).toContainText(`SBI version ${version} is pending for approval`);
+  await expect(page.getByTestId('sbi-added-description')).toContainText(
+    `SBI version ${version} is pending for approval`,
+  );
   // a plain visit of Add SBI starts empty again
   await page.goto(`${desk.host.origin}/#/provider/sbis/add`);
   await expect(page.getByTestId('add-sbi-form').locator('[name="sbiVersion"]')).toHaveValue('');
@@ -154,9 +206,15 @@ test('device provider: discovers the virtual device, onboards it into a pre-fill
   await page.goto(`${desk.host.origin}/#/hardware`);
   await slap.getByTestId('sbi-row-live').click();
   await expect(page.getByTestId('live-phase')).toHaveAttribute('data-phase', 'live');
-  await expect.poll(async () => Number(await page.getByTestId('live-count').getAttribute('data-count')), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(async () => Number(await page.getByTestId('live-count').getAttribute('data-count')), {
+      timeout: 15_000,
+    })
+    .toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId('live-frame')).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
-  expect(await page.getByTestId('live-frame').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+  expect(
+    await page.getByTestId('live-frame').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+  ).toBeGreaterThan(0);
   await desk.shot(page, 'live-view-en');
   await page.getByTestId('live-stop').click();
   await expect(page.getByTestId('live-phase')).toHaveAttribute('data-phase', 'stopped');
@@ -165,7 +223,10 @@ test('device provider: discovers the virtual device, onboards it into a pre-fill
   expect(Number(await page.getByTestId('live-count').getAttribute('data-count'))).toBe(stopped);
 });
 
-test('device provider: runs the compliance bench with progress and prompts, then exports the report', async ({ page, desk }) => {
+test('device provider: runs the compliance bench with progress and prompts, then exports the report', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(180_000);
   // The admin started the virtual SBI, so only the admin may steer it (issue 12): the admin plays the device's hands.
   const { admin } = await seed(desk, 'DEVICE', DP);
@@ -193,15 +254,22 @@ test('device provider: runs the compliance bench with progress and prompts, then
         if (await prompt.isVisible()) {
           const text = await page.getByTestId('bench-prompt-text').innerText();
           const seq = await page.getByTestId('bench-prompt-text').getAttribute('data-seq');
-          const wanted = /"(Ready|Busy|Not Ready|Not Registered)"/.exec(text)?.[1] as 'Ready' | 'Busy' | 'Not Ready' | 'Not Registered' | undefined;
-          if (wanted) await call(desk, 'virtualSbi.control', { action: 'status', deviceId: '2', status: wanted }, admin);
-          else if (/rotate/i.test(text)) await call(desk, 'virtualSbi.control', { action: 'rotateKeys', deviceId: '2' }, admin);
+          const wanted = /"(Ready|Busy|Not Ready|Not Registered)"/.exec(text)?.[1] as
+            'Ready' | 'Busy' | 'Not Ready' | 'Not Registered' | undefined;
+          if (wanted)
+            await call(desk, 'virtualSbi.control', { action: 'status', deviceId: '2', status: wanted }, admin);
+          else if (/rotate/i.test(text))
+            await call(desk, 'virtualSbi.control', { action: 'rotateKeys', deviceId: '2' }, admin);
           // The virtual panel has no way to withhold input: a tester who cannot act skips the case.
           const cannot = /present nothing/i.test(text);
           if (cannot) skipped++;
           await page.getByTestId(cannot ? 'bench-prompt-skip' : 'bench-prompt-done').click();
           // The dialog closes, or already shows the next prompt (putting the device back, rotating again).
-          await expect.poll(async () => ((await prompt.isVisible()) ? await page.getByTestId('bench-prompt-text').getAttribute('data-seq') : null)).not.toBe(seq);
+          await expect
+            .poll(async () =>
+              (await prompt.isVisible()) ? await page.getByTestId('bench-prompt-text').getAttribute('data-seq') : null,
+            )
+            .not.toBe(seq);
           prompts++;
         }
         return state.getAttribute('data-state');
@@ -221,8 +289,12 @@ test('device provider: runs the compliance bench with progress and prompts, then
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bench-export-json').click()]);
   expect(download.suggestedFilename()).toMatch(/^sbi-bench-2-.*\.json$/);
-  const report = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Output<'sbi.bench.report'>['report'] & object;
-  expect(report.device).toMatchObject({ purpose: 'Registration', devices: [{ deviceId: '2', type: 'Finger', subType: 'Slap' }] });
+  const report = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Output<'sbi.bench.report'>['report'] &
+    object;
+  expect(report.device).toMatchObject({
+    purpose: 'Registration',
+    devices: [{ deviceId: '2', type: 'Finger', subType: 'Slap' }],
+  });
   expect(report.cancelled).toBe(false);
   expect(report.cases.length).toBe(cases);
   expect(report.summary.pass + report.summary.fail + report.summary.skip).toBe(cases);
@@ -234,7 +306,19 @@ test('device provider: runs the compliance bench with progress and prompts, then
   const printable = readFileSync((await html.path())!, 'utf8');
   expect(printable).toContain('<html');
   expect(printable).not.toMatch(/<(script|link)\b|src="https?:/i);
-  test.info().annotations.push({ type: 'bench', description: `prompts answered: ${prompts} (skipped ${skipped}); failed: ${report.cases.filter((c) => c.result === 'fail').map((c) => `${c.id} (${c.checks.filter((k) => k.result === 'fail').map((k) => `${k.name}: ${k.reason ?? ''}`).join('; ')})`).join(', ')}` });
+  test.info().annotations.push({
+    type: 'bench',
+    description: `prompts answered: ${prompts} (skipped ${skipped}); failed: ${report.cases
+      .filter((c) => c.result === 'fail')
+      .map(
+        (c) =>
+          `${c.id} (${c.checks
+            .filter((k) => k.result === 'fail')
+            .map((k) => `${k.name}: ${k.reason ?? ''}`)
+            .join('; ')})`,
+      )
+      .join(', ')}`,
+  });
 });
 
 test('FTM provider: reads the virtual chip, proves possession and uploads its certificate', async ({ page, desk }) => {
@@ -245,7 +329,12 @@ test('FTM provider: reads the virtual chip, proves possession and uploads its ce
   // the provider's FTM chip entry, with the make and model the chip reports
   const virtualChip = (await call(desk, 'hardware.ftm.chips', {}, session)).chips.find((c) => c.virtual)!;
   const said = await call(desk, 'hardware.ftm.read', { path: virtualChip.path }, session);
-  const entry = await call(desk, 'ftm.create', { partnerId: FTP.username, make: said.make, model: said.model }, session);
+  const entry = await call(
+    desk,
+    'ftm.create',
+    { partnerId: FTP.username, make: said.make, model: said.model },
+    session,
+  );
 
   await as(page, desk, FTP.username, FTP.password, '/hardware');
   const row = page.locator(`[data-testid="ftm-chip-row"][data-path="${virtualChip.path}"]`);
@@ -267,10 +356,15 @@ test('FTM provider: reads the virtual chip, proves possession and uploads its ce
   const stored = await call(desk, 'ftm.get', { ftmId: entry.ftmId }, session);
   expect(stored).toMatchObject({ status: 'pending_approval', isCertificateAvailable: true });
   await page.getByTestId('ftm-onboard-list').click();
-  await expect(page.getByTestId('ftm-table-row').filter({ hasText: said.model }).getByTestId('ftm-row-status')).toHaveText('Pending For Approval');
+  await expect(
+    page.getByTestId('ftm-table-row').filter({ hasText: said.model }).getByTestId('ftm-row-status'),
+  ).toHaveText('Pending For Approval');
 });
 
-test('device provider: Busy, Not Ready and Not Registered devices are listed greyed with their status, error and what to do', async ({ page, desk }) => {
+test('device provider: Busy, Not Ready and Not Registered devices are listed greyed with their status, error and what to do', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(120_000);
   const { admin, session } = await seed(desk, 'DEVICE', DP);
   await call(desk, 'virtualSbi.control', { action: 'start' }, session);
@@ -291,8 +385,11 @@ test('device provider: Busy, Not Ready and Not Registered devices are listed gre
   await expect(row('2').getByTestId('sbi-row-error')).toContainText('Error 111: Device is Busy');
   await expect(row('2').getByTestId('sbi-row-verified')).toHaveAttribute('data-verified', 'true');
   await expect(notes('2').getByTestId('sbi-row-advice')).toContainText('busy with another application');
-  await expect(notes('2').getByTestId('sbi-row-advice')).toContainText('Onboarding, the compliance bench and the live view need a Ready device.');
-  for (const action of ['sbi-row-onboard', 'sbi-row-bench', 'sbi-row-live']) await expect(row('2').getByTestId(action)).toHaveCount(0);
+  await expect(notes('2').getByTestId('sbi-row-advice')).toContainText(
+    'Onboarding, the compliance bench and the live view need a Ready device.',
+  );
+  for (const action of ['sbi-row-onboard', 'sbi-row-bench', 'sbi-row-live'])
+    await expect(row('2').getByTestId(action)).toHaveCount(0);
 
   await expect(row('1').getByTestId('sbi-row-status')).toHaveText('Not Ready');
   await expect(row('1').getByTestId('sbi-row-error')).toContainText('Error 110');

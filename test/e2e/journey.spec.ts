@@ -1,7 +1,10 @@
 import { expect, test } from './fixtures.ts';
 import { ADMIN, PARTNER, createAdmin, fill, register, signIn, signOut } from './steps.ts';
 
-test('first run → register → admin sees it → partner signs in → dashboard, in English and Arabic', async ({ page, desk }) => {
+test('first run → register → admin sees it → partner signs in → dashboard, in English and Arabic', async ({
+  page,
+  desk,
+}) => {
   await desk.open(page);
   await expect(page).toHaveURL(/#\/setup/);
   await desk.shot(page, 'setup-en');
@@ -49,7 +52,9 @@ test('first run → register → admin sees it → partner signs in → dashboar
   await desk.shot(page, 'dashboard-admin-ar');
 
   // the audit trail on disk has both successes
-  const rows = desk.core.db.reader.prepare("SELECT action, result FROM app_audit_log WHERE action IN ('setup.createAdmin', 'auth.register')").all();
+  const rows = desk.core.db.reader
+    .prepare("SELECT action, result FROM app_audit_log WHERE action IN ('setup.createAdmin', 'auth.register')")
+    .all();
   expect(rows).toEqual([
     { action: 'setup.createAdmin', result: 'success' },
     { action: 'auth.register', result: 'success' },
@@ -63,7 +68,11 @@ test('registration refuses bad input with field messages and writes nothing', as
   await expect(page.getByTestId('form-error')).toBeVisible();
   await expect(page.getByTestId('confirmation')).toHaveCount(0);
   // fix one problem at a time: the core answers with MOSIP's codes
-  await fill(page, 'register-form', { username: 'aurora-auth', email: 'amina@aurora.example', phone: '12' });
+  await fill(page, 'register-form', {
+    username: 'aurora-auth',
+    email: 'amina@aurora.example',
+    phone: '12',
+  });
   await page.getByTestId('register-submit').click();
   await expect(page.getByTestId('form-error')).toContainText('PMS_PRT_013');
   await expect(page.getByTestId('field-error-phone')).toBeVisible();

@@ -14,9 +14,18 @@ import { ADMIN, PARTNER, signIn } from './steps.ts';
  */
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
-const AUTH_POLICY = { authTokenType: 'policy', allowedKycAttributes: [{ attributeName: 'fullName' }], allowedAuthTypes: [{ authType: 'otp', authSubType: '', mandatory: false }] };
+const AUTH_POLICY = {
+  authTokenType: 'policy',
+  allowedKycAttributes: [{ attributeName: 'fullName' }],
+  allowedAuthTypes: [{ authType: 'otp', authSubType: '', mandatory: false }],
+};
 
-async function call<M extends MethodName>(desk: Desk, method: M, input: Input<M>, session: string | null = null): Promise<Output<M>> {
+async function call<M extends MethodName>(
+  desk: Desk,
+  method: M,
+  input: Input<M>,
+  session: string | null = null,
+): Promise<Output<M>> {
   const r = await desk.core.dispatch(method, session, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
   return r.result as Output<M>;
@@ -26,26 +35,75 @@ async function call<M extends MethodName>(desk: Desk, method: M, input: Input<M>
 async function seed(desk: Desk) {
   await call(desk, 'setup.createAdmin', { ...ADMIN, lang: 'en' });
   const admin = (await call(desk, 'auth.login', { login: ADMIN.username, password: ADMIN.password })).token;
-  const authRoot = root('CN=Aurora Auth Root CA, O=Aurora Trust', { key: keyPair('rsa2048', 'e2e-auth-root') });
-  const authCa = intermediate(authRoot, 'CN=Aurora Issuing CA, O=Aurora Trust', { key: keyPair('rsa2048', 'e2e-auth-ca') });
-  await call(desk, 'trustStore.upload', { partnerDomain: 'AUTH', fileName: 'auth-chain.pem', contentBase64: b64(authRoot.pem + authCa.pem) }, admin);
+  const authRoot = root('CN=Aurora Auth Root CA, O=Aurora Trust', {
+    key: keyPair('rsa2048', 'e2e-auth-root'),
+  });
+  const authCa = intermediate(authRoot, 'CN=Aurora Issuing CA, O=Aurora Trust', {
+    key: keyPair('rsa2048', 'e2e-auth-ca'),
+  });
+  await call(
+    desk,
+    'trustStore.upload',
+    {
+      partnerDomain: 'AUTH',
+      fileName: 'auth-chain.pem',
+      contentBase64: b64(authRoot.pem + authCa.pem),
+    },
+    admin,
+  );
   const group = await call(desk, 'policyGroups.create', { name: 'Banking', description: 'Banks' }, admin);
-  const draft = await call(desk, 'policies.create', { policyGroupId: group.policyGroupId, name: 'KYC basic', description: 'Basic eKYC', policyType: 'Auth', policy: JSON.stringify(AUTH_POLICY) }, admin);
+  const draft = await call(
+    desk,
+    'policies.create',
+    {
+      policyGroupId: group.policyGroupId,
+      name: 'KYC basic',
+      description: 'Basic eKYC',
+      policyType: 'Auth',
+      policy: JSON.stringify(AUTH_POLICY),
+    },
+    admin,
+  );
   const policy = await call(desk, 'policies.publish', { policyId: draft.policyId }, admin);
   await call(desk, 'auth.register', { ...PARTNER, partnerType: 'Auth_Partner', lang: 'en' });
   const partner = (await call(desk, 'auth.login', { login: PARTNER.username, password: PARTNER.password })).token;
-  await call(desk, 'partners.setPolicyGroup', { partnerId: PARTNER.username, policyGroupId: group.policyGroupId }, partner);
-  const cert = leaf(authCa, `CN=${PARTNER.username}, O=${PARTNER.orgName}`, { key: keyPair('rsa2048', 'e2e-auth-partner') });
-  await call(desk, 'partnerCertificate.upload', { partnerId: PARTNER.username, fileName: 'p.pem', contentBase64: b64(cert.pem) }, partner);
-  const request = await call(desk, 'linking.request', { partnerId: PARTNER.username, policyId: policy.policyId, comments: 'Account opening checks.' }, partner);
+  await call(
+    desk,
+    'partners.setPolicyGroup',
+    { partnerId: PARTNER.username, policyGroupId: group.policyGroupId },
+    partner,
+  );
+  const cert = leaf(authCa, `CN=${PARTNER.username}, O=${PARTNER.orgName}`, {
+    key: keyPair('rsa2048', 'e2e-auth-partner'),
+  });
+  await call(
+    desk,
+    'partnerCertificate.upload',
+    { partnerId: PARTNER.username, fileName: 'p.pem', contentBase64: b64(cert.pem) },
+    partner,
+  );
+  const request = await call(
+    desk,
+    'linking.request',
+    { partnerId: PARTNER.username, policyId: policy.policyId, comments: 'Account opening checks.' },
+    partner,
+  );
   await call(desk, 'linking.decide', { id: request.id, status: 'approved' }, admin);
-  const key = await call(desk, 'apiKeys.generate', { partnerId: PARTNER.username, policyId: policy.policyId, label: 'Branch tablets' }, partner);
+  const key = await call(
+    desk,
+    'apiKeys.generate',
+    { partnerId: PARTNER.username, policyId: policy.policyId, label: 'Branch tablets' },
+    partner,
+  );
   return { partner, policyId: policy.policyId, keyId: key.id };
 }
 
 test.use({ deskConfig: { apiKeys: { expiryDays: 15 } } });
 
-test('partner: bell with unread count, panel, link to the expiring key, live arrival, dismiss; the page in Arabic', async ({ page, desk }) => {
+test('partner: bell with unread count, panel, link to the expiring key, live arrival, dismiss; the page in Arabic', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(120_000);
   const { partner, policyId, keyId } = await seed(desk);
   const jobs = await runScheduledJobs(desk.core);
@@ -61,7 +119,9 @@ test('partner: bell with unread count, panel, link to the expiring key, live arr
   await bell.click();
   const panel = page.getByTestId('notification-panel');
   await expect(panel.getByTestId('notification-item')).toHaveCount(1);
-  await expect(panel.getByTestId('notification-item')).toContainText('API key “Branch tablets” of aurora-auth expires on');
+  await expect(panel.getByTestId('notification-item')).toContainText(
+    'API key “Branch tablets” of aurora-auth expires on',
+  );
   await expect(page.getByTestId('notification-count')).toHaveCount(0);
   await desk.shot(page, 'notifications-panel-en');
 
@@ -78,12 +138,18 @@ test('partner: bell with unread count, panel, link to the expiring key, live arr
   // dismiss from the panel: gone from the list, the page shows it dismissed
   await bell.click();
   await expect(panel.getByTestId('notification-item')).toHaveCount(2);
-  await panel.getByTestId('notification-item').filter({ hasText: 'Call centre' }).getByTestId('notification-dismiss').click();
+  await panel
+    .getByTestId('notification-item')
+    .filter({ hasText: 'Call centre' })
+    .getByTestId('notification-dismiss')
+    .click();
   await expect(panel.getByTestId('notification-item')).toHaveCount(1);
   await panel.getByTestId('notification-view-all').click();
   await expect(page).toHaveURL(/#\/notifications$/);
   await expect(page.getByTestId('notifications-row')).toHaveCount(2);
-  await expect(page.getByTestId('notifications-row').filter({ hasText: 'Call centre' }).getByTestId('notification-status')).toHaveText('Dismissed');
+  await expect(
+    page.getByTestId('notifications-row').filter({ hasText: 'Call centre' }).getByTestId('notification-status'),
+  ).toHaveText('Dismissed');
 
   // filter per kind, then a filter the core refuses without a kind: its code, translated
   await page.getByTestId('notifications-filters').locator('[name="notificationStatus"]').selectOption('ACTIVE');

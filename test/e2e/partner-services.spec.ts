@@ -23,10 +23,20 @@ const AUTH_POLICY = {
 };
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
-const pemFile = (name: string, text: string) => ({ name, mimeType: 'application/x-pem-file', buffer: Buffer.from(text) });
-const jwk = () => JSON.stringify(generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }));
+const pemFile = (name: string, text: string) => ({
+  name,
+  mimeType: 'application/x-pem-file',
+  buffer: Buffer.from(text),
+});
+const jwk = () =>
+  JSON.stringify(generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }));
 
-async function call<M extends MethodName>(desk: Desk, method: M, input: Input<M>, session: string | null = null): Promise<Output<M>> {
+async function call<M extends MethodName>(
+  desk: Desk,
+  method: M,
+  input: Input<M>,
+  session: string | null = null,
+): Promise<Output<M>> {
   const r = await desk.core.dispatch(method, session, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
   return r.result as Output<M>;
@@ -36,12 +46,46 @@ async function call<M extends MethodName>(desk: Desk, method: M, input: Input<M>
 async function seed(desk: Desk) {
   await call(desk, 'setup.createAdmin', { ...ADMIN, lang: 'en' });
   const admin = (await call(desk, 'auth.login', { login: ADMIN.username, password: ADMIN.password })).token;
-  const authRoot = root('CN=Aurora Auth Root CA, O=Aurora Trust', { key: keyPair('rsa2048', 'e2e-auth-root') });
-  const authCa = intermediate(authRoot, 'CN=Aurora Issuing CA, O=Aurora Trust', { key: keyPair('rsa2048', 'e2e-auth-ca') });
-  await call(desk, 'trustStore.upload', { partnerDomain: 'AUTH', fileName: 'auth-chain.pem', contentBase64: b64(authRoot.pem + authCa.pem) }, admin);
-  const banking = await call(desk, 'policyGroups.create', { name: 'Banking', description: 'Banks verifying customers at account opening' }, admin);
-  await call(desk, 'policyGroups.create', { name: 'Telecom', description: 'Mobile operators registering SIM cards' }, admin);
-  const draft = await call(desk, 'policies.create', { policyGroupId: banking.policyGroupId, name: 'KYC basic', description: 'Basic eKYC for account opening', policyType: 'Auth', policy: JSON.stringify(AUTH_POLICY) }, admin);
+  const authRoot = root('CN=Aurora Auth Root CA, O=Aurora Trust', {
+    key: keyPair('rsa2048', 'e2e-auth-root'),
+  });
+  const authCa = intermediate(authRoot, 'CN=Aurora Issuing CA, O=Aurora Trust', {
+    key: keyPair('rsa2048', 'e2e-auth-ca'),
+  });
+  await call(
+    desk,
+    'trustStore.upload',
+    {
+      partnerDomain: 'AUTH',
+      fileName: 'auth-chain.pem',
+      contentBase64: b64(authRoot.pem + authCa.pem),
+    },
+    admin,
+  );
+  const banking = await call(
+    desk,
+    'policyGroups.create',
+    { name: 'Banking', description: 'Banks verifying customers at account opening' },
+    admin,
+  );
+  await call(
+    desk,
+    'policyGroups.create',
+    { name: 'Telecom', description: 'Mobile operators registering SIM cards' },
+    admin,
+  );
+  const draft = await call(
+    desk,
+    'policies.create',
+    {
+      policyGroupId: banking.policyGroupId,
+      name: 'KYC basic',
+      description: 'Basic eKYC for account opening',
+      policyType: 'Auth',
+      policy: JSON.stringify(AUTH_POLICY),
+    },
+    admin,
+  );
   const policy = await call(desk, 'policies.publish', { policyId: draft.policyId }, admin);
   return { admin, authCa, policy };
 }
@@ -54,7 +98,11 @@ async function switchLanguage(page: Page, desk: Desk, lang: 'en' | 'fr' | 'ar', 
   await page.goto(`${desk.host.origin}/#${hash}`);
 }
 
-test('Auth partner: policy group, certificate, policy request, API key and OIDC client; the admin sees and stops them', async ({ page, desk, context }) => {
+test('Auth partner: policy group, certificate, policy request, API key and OIDC client; the admin sees and stops them', async ({
+  page,
+  desk,
+  context,
+}) => {
   test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const { authCa, policy } = await seed(desk);
@@ -69,7 +117,9 @@ test('Auth partner: policy group, certificate, policy request, API key and OIDC 
   const step = page.getByTestId('policy-group-step');
   await expect(step.getByRole('heading', { level: 2 })).toHaveText('Select Policy Group');
   await expect(page.getByTestId('welcome')).toBeVisible();
-  await expect(step.getByTestId('policy-group-one-time')).toContainText('Only one policy group is allowed per partner ID.');
+  await expect(step.getByTestId('policy-group-one-time')).toContainText(
+    'Only one policy group is allowed per partner ID.',
+  );
   await expect(step.getByTestId('policy-group-option')).toHaveCount(2);
   await step.getByTestId('policy-group-submit').click();
   await expect(step.getByTestId('field-error-policyGroupId')).toHaveText('Choose a policy group.');
@@ -96,7 +146,9 @@ test('Auth partner: policy group, certificate, policy request, API key and OIDC 
 
   // uploads its partner certificate with the certificate screens: approved and active
   await page.goto(`${desk.host.origin}/#/partner/certificates`);
-  const cert = leaf(authCa, `CN=${partnerId}, O=${PARTNER.orgName}`, { key: keyPair('rsa2048', 'e2e-auth-partner') });
+  const cert = leaf(authCa, `CN=${partnerId}, O=${PARTNER.orgName}`, {
+    key: keyPair('rsa2048', 'e2e-auth-partner'),
+  });
   await page.getByTestId('partner-cert-card').getByTestId('card-upload').click();
   const upload = page.getByTestId('partner-upload-dialog');
   await upload.getByTestId('partner-upload-file').setInputFiles(pemFile('aurora-auth.pem', cert.pem));
@@ -167,7 +219,11 @@ test('Auth partner: policy group, certificate, policy request, API key and OIDC 
   expect(shown.length).toBeGreaterThan(20);
   await once.getByTestId('api-key-copy').click();
   await expect(once.getByTestId('api-key-copy')).toContainText('Copied');
-  const apiKey = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+  const apiKey = await page.evaluate(() =>
+    (
+      globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+    ).navigator.clipboard.readText(),
+  );
   expect(apiKey).toBe(shown);
   await desk.shot(page, 'api-key-once-en');
   await once.getByTestId('api-key-once-close').click();
@@ -179,7 +235,10 @@ test('Auth partner: policy group, certificate, policy request, API key and OIDC 
   // MOSIP's 100-year validity is "never" in practice: said so, with the date in the title
   await expect(keyRows.first().getByTestId('key-row-expiry')).toHaveText('Never (100 years)');
   await expect(keyRows.first().getByTestId('key-row-expiry')).toHaveAttribute('title', /\d{4}/);
-  expect(await call(desk, 'apiKeys.check', { partnerId, policyId: policy.policyId, apiKey })).toEqual({ valid: true, reason: 'ok' });
+  expect(await call(desk, 'apiKeys.check', { partnerId, policyId: policy.policyId, apiKey })).toEqual({
+    valid: true,
+    reason: 'ok',
+  });
 
   // the same label (after collapsing spaces) for the same policy: PMS_PRT_110
   await page.getByTestId('generate-key-link').click();
@@ -249,11 +308,17 @@ test('Auth partner: policy group, certificate, policy request, API key and OIDC 
   // the admin deactivates the partner on its screen: the key check fails at once
   await adminPage.goto(adminPage.url().replace(/#.*$/, '#/dashboard'));
   await adminPage.getByTestId('card-partners').click();
-  await adminPage.locator(`[data-testid="partner-row"][data-id="${partnerId}"]`).getByTestId('partner-row-view').click();
+  await adminPage
+    .locator(`[data-testid="partner-row"][data-id="${partnerId}"]`)
+    .getByTestId('partner-row-view')
+    .click();
   await adminPage.getByTestId('partner-deactivate').click();
   await adminPage.getByTestId('partner-deactivate-dialog').getByTestId('partner-deactivate-dialog-confirm').click();
   await expect(adminPage.getByTestId('partner-status')).toHaveText('Deactivated');
-  expect(await call(desk, 'apiKeys.check', { partnerId, policyId: policy.policyId, apiKey })).toEqual({ valid: false, reason: 'partnerInactive' });
+  expect(await call(desk, 'apiKeys.check', { partnerId, policyId: policy.policyId, apiKey })).toEqual({
+    valid: false,
+    reason: 'partnerInactive',
+  });
   await adminPage.close();
 
   // Arabic: the key list, right to left; its detail says it is unusable

@@ -6,7 +6,9 @@ const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((
 
 // Under `faketime` (the suite run on another date) Chromium does not start with libfaketime
 // preloaded: it runs without it, and the fixtures move each page's clock instead (fixtures.ts).
-const browserEnv = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME'))) as Record<string, string>;
+const browserEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k, v]) => v !== undefined && k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME')),
+) as Record<string, string>;
 
 export default defineConfig({
   testDir: '.',
@@ -25,7 +27,13 @@ export default defineConfig({
     launchOptions: {
       ...(systemChromium ? { executablePath: systemChromium } : {}),
       ...(process.env.FAKETIME ? { env: browserEnv } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
 });

@@ -24,11 +24,23 @@ const AUTH_POLICY = {
   ],
 };
 const DATA_SHARE_POLICY = {
-  dataSharePolicies: { typeOfShare: 'Data Share', validForInMinutes: '30', transactionsAllowed: '2', encryptionType: 'Partner Based', shareDomain: 'datashare.datashare', source: 'ID Repository' },
+  dataSharePolicies: {
+    typeOfShare: 'Data Share',
+    validForInMinutes: '30',
+    transactionsAllowed: '2',
+    encryptionType: 'Partner Based',
+    shareDomain: 'datashare.datashare',
+    source: 'ID Repository',
+  },
   shareableAttributes: [{ attributeName: 'fullName', source: [{ attribute: 'fullName' }], encrypted: false }],
 };
 
-async function call<M extends MethodName>(desk: Desk, method: M, input: Input<M>, session: string | null = null): Promise<Output<M>> {
+async function call<M extends MethodName>(
+  desk: Desk,
+  method: M,
+  input: Input<M>,
+  session: string | null = null,
+): Promise<Output<M>> {
   const r = await desk.core.dispatch(method, session, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
   return r.result as Output<M>;
@@ -47,7 +59,8 @@ async function signInAdmin(page: Page, desk: Desk): Promise<void> {
   await expect(page.getByTestId('card-policies')).toBeVisible();
 }
 
-const row = (page: Page, testId: string, name: string) => page.getByTestId(testId).filter({ has: page.locator(`[data-col]`, { hasText: name }) });
+const row = (page: Page, testId: string, name: string) =>
+  page.getByTestId(testId).filter({ has: page.locator(`[data-col]`, { hasText: name }) });
 
 async function pickGroup(page: Page, picker: string, name: string): Promise<void> {
   const root = page.getByTestId(picker);
@@ -57,7 +70,10 @@ async function pickGroup(page: Page, picker: string, name: string): Promise<void
   await select.selectOption({ label: name });
 }
 
-test('admin: policy groups and policies — create, file upload and editor, edit, publish, clone, blocked and allowed deactivation', async ({ page, desk }) => {
+test('admin: policy groups and policies — create, file upload and editor, edit, publish, clone, blocked and allowed deactivation', async ({
+  page,
+  desk,
+}) => {
   const admin = await adminSeed(desk);
   await call(desk, 'policyGroups.create', { name: 'Telecom', description: 'Telecom operators' }, admin);
   await signInAdmin(page, desk);
@@ -108,7 +124,9 @@ test('admin: policy groups and policies — create, file upload and editor, edit
   await page.getByTestId('policy-file').setInputFiles(file);
   rmSync(dir, { recursive: true, force: true });
   await expect(page.getByTestId('policy-file-note')).toHaveText('Loaded kyc-basic.json.');
-  await expect(page.getByTestId('policy-counter')).toHaveText(`${JSON.stringify(AUTH_POLICY).length} / 5120 characters`);
+  await expect(page.getByTestId('policy-counter')).toHaveText(
+    `${JSON.stringify(AUTH_POLICY).length} / 5120 characters`,
+  );
   await page.getByTestId('policy-submit').click();
   await expect(page.getByTestId('confirmation')).toContainText('Policy “KYC basic” is saved as a draft!');
   await page.getByTestId('confirmation-back').click();
@@ -174,7 +192,9 @@ test('admin: policy groups and policies — create, file upload and editor, edit
       await clone.getByTestId('policy-clone-dialog-cancel').click();
     }
   }
-  const cloned = page.getByTestId('policy-row').filter({ has: page.getByTestId('policy-row-group').getByText('Telecom', { exact: true }) });
+  const cloned = page
+    .getByTestId('policy-row')
+    .filter({ has: page.getByTestId('policy-row-group').getByText('Telecom', { exact: true }) });
   await expect(cloned.getByTestId('policy-row-status')).toHaveText('Draft');
 
   // view: the readable policy and the raw JSON
@@ -230,13 +250,42 @@ test('admin: policy groups and policies — create, file upload and editor, edit
 /** An AUTH trust chain, an Auth partner with a group and a certificate, and two pending requests. */
 async function linkingSeed(desk: Desk) {
   const admin = await adminSeed(desk);
-  const authRoot = root('CN=Aurora Auth Root CA, O=Aurora Trust', { key: keyPair('rsa2048', 'e2e-auth-root') });
-  const authCa = intermediate(authRoot, 'CN=Aurora Issuing CA, O=Aurora Trust', { key: keyPair('rsa2048', 'e2e-auth-ca') });
-  await call(desk, 'trustStore.upload', { partnerDomain: 'AUTH', fileName: 'auth-chain.pem', contentBase64: b64(authRoot.pem + authCa.pem) }, admin);
-  const group = await call(desk, 'policyGroups.create', { name: 'Banking', description: 'Banks verifying customers' }, admin);
+  const authRoot = root('CN=Aurora Auth Root CA, O=Aurora Trust', {
+    key: keyPair('rsa2048', 'e2e-auth-root'),
+  });
+  const authCa = intermediate(authRoot, 'CN=Aurora Issuing CA, O=Aurora Trust', {
+    key: keyPair('rsa2048', 'e2e-auth-ca'),
+  });
+  await call(
+    desk,
+    'trustStore.upload',
+    {
+      partnerDomain: 'AUTH',
+      fileName: 'auth-chain.pem',
+      contentBase64: b64(authRoot.pem + authCa.pem),
+    },
+    admin,
+  );
+  const group = await call(
+    desk,
+    'policyGroups.create',
+    { name: 'Banking', description: 'Banks verifying customers' },
+    admin,
+  );
   const policies: Output<'policies.create'>[] = [];
   for (const name of ['KYC basic', 'KYC full']) {
-    const p = await call(desk, 'policies.create', { policyGroupId: group.policyGroupId, policyType: 'Auth', name, description: `${name} policy`, policy: JSON.stringify(AUTH_POLICY) }, admin);
+    const p = await call(
+      desk,
+      'policies.create',
+      {
+        policyGroupId: group.policyGroupId,
+        policyType: 'Auth',
+        name,
+        description: `${name} policy`,
+        policy: JSON.stringify(AUTH_POLICY),
+      },
+      admin,
+    );
     policies.push(await call(desk, 'policies.publish', { policyId: p.policyId }, admin));
   }
   const org = 'Aurora Identity Services';
@@ -253,14 +302,33 @@ async function linkingSeed(desk: Desk) {
     lang: 'en',
   });
   const partner = (await call(desk, 'auth.login', { login: 'aurora-auth', password: 'Aur0ra-Secret!' })).token;
-  await call(desk, 'partners.setPolicyGroup', { partnerId: 'aurora-auth', policyGroupId: group.policyGroupId }, partner);
+  await call(
+    desk,
+    'partners.setPolicyGroup',
+    { partnerId: 'aurora-auth', policyGroupId: group.policyGroupId },
+    partner,
+  );
   const cert = leaf(authCa, `CN=aurora-auth, O=${org}`, { key: keyPair('rsa2048', 'e2e-partner') });
-  await call(desk, 'partnerCertificate.upload', { partnerId: 'aurora-auth', fileName: 'p.pem', contentBase64: b64(cert.pem) }, partner);
-  for (const p of policies) await call(desk, 'linking.request', { partnerId: 'aurora-auth', policyId: p.policyId, comments: `We need ${p.policyName}.` }, partner);
+  await call(
+    desk,
+    'partnerCertificate.upload',
+    { partnerId: 'aurora-auth', fileName: 'p.pem', contentBase64: b64(cert.pem) },
+    partner,
+  );
+  for (const p of policies)
+    await call(
+      desk,
+      'linking.request',
+      { partnerId: 'aurora-auth', policyId: p.policyId, comments: `We need ${p.policyName}.` },
+      partner,
+    );
   return { admin, policies, org };
 }
 
-test('admin: partner-policy linking — approve from the list, reject from the detail view, the dashboard count follows', async ({ page, desk }) => {
+test('admin: partner-policy linking — approve from the list, reject from the detail view, the dashboard count follows', async ({
+  page,
+  desk,
+}) => {
   await linkingSeed(desk);
   await signInAdmin(page, desk);
   const count = page.getByTestId('card-count-policyLinking');
@@ -304,7 +372,10 @@ test('admin: partner-policy linking — approve from the list, reject from the d
   await expect(count).toHaveAttribute('title', 'No policy request is currently pending');
 });
 
-test('admin: partners — detail, MOSIP-signed download, deactivate naming partner and organisation, activate refused without certificate', async ({ page, desk }) => {
+test('admin: partners — detail, MOSIP-signed download, deactivate naming partner and organisation, activate refused without certificate', async ({
+  page,
+  desk,
+}) => {
   const { org } = await linkingSeed(desk);
   await call(desk, 'auth.register', {
     firstName: 'Bo',
@@ -350,7 +421,9 @@ test('admin: partners — detail, MOSIP-signed download, deactivate naming partn
   // deactivate: the confirmation names partner and organisation
   await page.getByTestId('partner-deactivate').click();
   const dialog = page.getByTestId('partner-deactivate-dialog');
-  await expect(dialog.getByTestId('partner-deactivate-names')).toHaveText(`Deactivate partner aurora-auth of ${org}? It can no longer sign in to its services.`);
+  await expect(dialog.getByTestId('partner-deactivate-names')).toHaveText(
+    `Deactivate partner aurora-auth of ${org}? It can no longer sign in to its services.`,
+  );
   await dialog.getByTestId('partner-deactivate-dialog-confirm').click();
   await expect(page.getByTestId('partner-status')).toHaveText('Deactivated');
   await expect(page.getByTestId('partner-activate')).toBeVisible();
@@ -362,7 +435,9 @@ test('admin: partners — detail, MOSIP-signed download, deactivate naming partn
   await baobab.getByTestId('partner-row-view').click();
   // Activate is disabled with the reason before anything is confirmed; clicking it opens nothing
   await expect(page.getByTestId('partner-activate')).toHaveAttribute('aria-disabled', 'true');
-  await expect(page.getByTestId('partner-activate-blocked')).toContainText('Partner baobab-sdk cannot be activated: no certificate has been uploaded for it yet.');
+  await expect(page.getByTestId('partner-activate-blocked')).toContainText(
+    'Partner baobab-sdk cannot be activated: no certificate has been uploaded for it yet.',
+  );
   await page.getByTestId('partner-activate').click({ force: true });
   await expect(page.getByTestId('partner-activate-dialog')).toHaveCount(0);
   await expect(page.getByTestId('partner-status')).toHaveText('Pending For Approval');
@@ -370,12 +445,20 @@ test('admin: partners — detail, MOSIP-signed download, deactivate naming partn
   // a pending registration can be rejected; the filter's "Rejected" then finds it
   await page.getByTestId('partner-reject').click();
   const rejectDialog = page.getByTestId('partner-reject-dialog');
-  await expect(rejectDialog.getByTestId('partner-reject-names')).toContainText(`Reject the registration of partner baobab-sdk of`);
+  await expect(rejectDialog.getByTestId('partner-reject-names')).toContainText(
+    `Reject the registration of partner baobab-sdk of`,
+  );
   await rejectDialog.getByTestId('partner-reject-dialog-confirm').click();
   await expect(page.getByTestId('partner-status')).toHaveText('Rejected');
   await expect(page.getByTestId('partner-reject')).toHaveCount(0);
-  await expect(page.getByTestId('partner-activate-blocked')).toHaveText('This registration was rejected: the partner cannot be activated.');
-  expect(desk.core.db.reader.prepare("SELECT approval_status AS s, is_active AS a FROM partner WHERE id = 'baobab-sdk'").get()).toEqual({ s: 'rejected', a: 0 });
+  await expect(page.getByTestId('partner-activate-blocked')).toHaveText(
+    'This registration was rejected: the partner cannot be activated.',
+  );
+  expect(
+    desk.core.db.reader
+      .prepare("SELECT approval_status AS s, is_active AS a FROM partner WHERE id = 'baobab-sdk'")
+      .get(),
+  ).toEqual({ s: 'rejected', a: 0 });
 
   // French
   await page.getByTestId('user-menu').click();

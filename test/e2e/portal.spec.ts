@@ -22,7 +22,11 @@ function cspViolations(page: Page): string[] {
   return seen;
 }
 
-test('program admin maps a form; an applicant signs in through the provider, applies, is rejected with a reason and re-applies', async ({ page, server, browser }) => {
+test('program admin maps a form; an applicant signs in through the provider, applies, is rejected with a reason and re-applies', async ({
+  page,
+  server,
+  browser,
+}) => {
   await server.call('setup.createAdmin', { ...ADMIN, lang: 'en' });
   const token = (await server.call('auth.login', { login: ADMIN.username, password: ADMIN.password })).token;
   await server.call('programAdmins.grant', { userId: 'admin' }, token);
@@ -51,7 +55,9 @@ test('program admin maps a form; an applicant signs in through the provider, app
   await page.getByTestId('program-map-form').selectOption({ label: 'Household form · Version 1' });
   await page.getByTestId('program-map-multiple').check();
   await page.getByTestId('program-map-submit').click();
-  await expect.poll(async () => (await server.call('programs.list', {}, token)).data[0]?.formTitle).toBe('Household form');
+  await expect
+    .poll(async () => (await server.call('programs.list', {}, token)).data[0]?.formTitle)
+    .toBe('Household form');
 
   // The applicant, in a browser of their own: sign in with the ID at the provider, consent, come back signed in.
   const context = await browser.newContext();
@@ -90,7 +96,9 @@ test('program admin maps a form; an applicant signs in through the provider, app
 
   // The applicant reads the reason and applies again (the program allows several submissions).
   await nav(applicant, 'My applications');
-  await expect(applicant.getByTestId('portal-application-reason')).toHaveText('Reason: The household lives outside the program area.');
+  await expect(applicant.getByTestId('portal-application-reason')).toHaveText(
+    'Reason: The household lives outside the program area.',
+  );
   await nav(applicant, 'Programs');
   await expect(applicant.getByTestId('portal-apply')).toHaveText('Apply again');
   await applicant.getByTestId('portal-apply').click();

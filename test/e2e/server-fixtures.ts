@@ -30,7 +30,12 @@ export const test = base.extend<{ server: OnlineServer }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this destructuring; it has none
   server: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pd-e2e-server-'));
-    const core = openCore({ hardware: createHardwareHub, dataDir, publicUrl: 'http://127.0.0.1/', log: () => undefined });
+    const core = openCore({
+      hardware: createHardwareHub,
+      dataDir,
+      publicUrl: 'http://127.0.0.1/',
+      log: () => undefined,
+    });
     const logLines: Array<Record<string, unknown>> = [];
     const host = await startServerHost({
       core,

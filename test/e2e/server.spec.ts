@@ -21,15 +21,34 @@ const PARTNER = {
   username: 'aurora-sdk',
   password: 'Aur0ra-Secret!',
 };
-const pemFile = (name: string, text: string) => ({ name, mimeType: 'application/x-pem-file', buffer: Buffer.from(text) });
+const pemFile = (name: string, text: string) => ({
+  name,
+  mimeType: 'application/x-pem-file',
+  buffer: Buffer.from(text),
+});
 
-test('a partner registers online in the browser, signs in with a bearer session and uploads its certificate', async ({ page, server }) => {
+test('a partner registers online in the browser, signs in with a bearer session and uploads its certificate', async ({
+  page,
+  server,
+}) => {
   // The deployment is set up on the server: its admin and the AUTH trust chain.
   await server.call('setup.createAdmin', { ...ADMIN, lang: 'en' });
   const admin = (await server.call('auth.login', { login: ADMIN.username, password: ADMIN.password })).token;
-  const authRoot = root('CN=Aurora Auth Root CA, O=Aurora Trust', { key: keyPair('rsa2048', 'e2e-server-root') });
-  const authCa = intermediate(authRoot, 'CN=Aurora Issuing CA, O=Aurora Trust', { key: keyPair('rsa2048', 'e2e-server-ca') });
-  await server.call('trustStore.upload', { partnerDomain: 'AUTH', fileName: 'auth-chain.pem', contentBase64: Buffer.from(authRoot.pem + authCa.pem).toString('base64') }, admin);
+  const authRoot = root('CN=Aurora Auth Root CA, O=Aurora Trust', {
+    key: keyPair('rsa2048', 'e2e-server-root'),
+  });
+  const authCa = intermediate(authRoot, 'CN=Aurora Issuing CA, O=Aurora Trust', {
+    key: keyPair('rsa2048', 'e2e-server-ca'),
+  });
+  await server.call(
+    'trustStore.upload',
+    {
+      partnerDomain: 'AUTH',
+      fileName: 'auth-chain.pem',
+      contentBase64: Buffer.from(authRoot.pem + authCa.pem).toString('base64'),
+    },
+    admin,
+  );
 
   const calls: Request[] = [];
   page.on('request', (r) => {
@@ -57,16 +76,23 @@ test('a partner registers online in the browser, signs in with a bearer session 
   await expect(card).toHaveAttribute('data-uploaded', 'false');
   await card.getByTestId('card-upload').click();
   const dialog = page.getByTestId('partner-upload-dialog');
-  const cert = leaf(authCa, `CN=aurora-sdk, O=${ORG}`, { key: keyPair('rsa2048', 'e2e-server-partner') });
+  const cert = leaf(authCa, `CN=aurora-sdk, O=${ORG}`, {
+    key: keyPair('rsa2048', 'e2e-server-partner'),
+  });
   await dialog.getByTestId('partner-upload-file').setInputFiles(pemFile('aurora-sdk.pem', cert.pem));
   await dialog.getByTestId('partner-upload-submit').click();
-  await expect(dialog.getByTestId('partner-upload-success')).toHaveText('Partner certificate for SDK Partner is uploaded successfully.');
+  await expect(dialog.getByTestId('partner-upload-success')).toHaveText(
+    'Partner certificate for SDK Partner is uploaded successfully.',
+  );
   await dialog.getByTestId('partner-upload-close').click();
   await expect(card).toHaveAttribute('data-uploaded', 'true');
   await expect(card.getByTestId('card-issued-by')).toHaveText('Aurora Issuing CA');
 
   // The certificate is on the server, with the MOSIP-signed copy its signing CA issued.
-  const stored = server.core.db.reader.prepare("SELECT COUNT(*) FROM partner_certificate WHERE partner_id = 'aurora-sdk'").pluck().get();
+  const stored = server.core.db.reader
+    .prepare("SELECT COUNT(*) FROM partner_certificate WHERE partner_id = 'aurora-sdk'")
+    .pluck()
+    .get();
   expect(stored).toBe(1);
 
   // On the wire: signed-in calls carry Authorization: Bearer, never the web host's header, never a cookie.
@@ -83,7 +109,14 @@ test('a partner registers online in the browser, signs in with a bearer session 
   expect(socketFrames.received).toContainEqual(JSON.stringify({ type: 'auth', ok: true }));
 
   // The server's log has the call as JSON, without the session token or the password.
-  expect(server.logLines).toContainEqual(expect.objectContaining({ msg: 'request', call: 'partnerCertificate.upload', status: 200, method: 'POST' }));
+  expect(server.logLines).toContainEqual(
+    expect.objectContaining({
+      msg: 'request',
+      call: 'partnerCertificate.upload',
+      status: 200,
+      method: 'POST',
+    }),
+  );
   const log = JSON.stringify(server.logLines);
   expect(log).not.toContain(token);
   expect(log).not.toContain(PARTNER.password);

@@ -14,7 +14,13 @@ test.use({ viewport: { width: 1280, height: 800 } });
 /** Every entry of the header's main navigation sits on the same line. */
 async function expectOneLine(page: Page) {
   // Links and group buttons (a link's wrapper is display: contents and has no box of its own).
-  const tops = await page.getByTestId('main-nav').evaluate((nav) => [...nav.querySelectorAll(':scope > span > a, :scope > div > button')].map((entry) => Math.round(entry.getBoundingClientRect().top)));
+  const tops = await page
+    .getByTestId('main-nav')
+    .evaluate((nav) =>
+      [...nav.querySelectorAll(':scope > span > a, :scope > div > button')].map((entry) =>
+        Math.round(entry.getBoundingClientRect().top),
+      ),
+    );
   expect(tops.length).toBeGreaterThan(2);
   expect(new Set(tops).size).toBe(1);
   const header = await page.getByRole('banner').boundingBox();
@@ -27,7 +33,10 @@ const ADMIN_TEXTS = {
   ar: { partners: 'الشركاء والسياسات', devices: 'الأجهزة', partnersLink: 'الشركاء' },
 } as const;
 
-test('the admin header fits one line at 1280 px in every language; its groups open as menus', async ({ page, desk }) => {
+test('the admin header fits one line at 1280 px in every language; its groups open as menus', async ({
+  page,
+  desk,
+}) => {
   await seedProvider(desk, 'DEVICE', DP);
   await desk.open(page);
   await as(page, desk, ADMIN.username, ADMIN.password, '/dashboard');
@@ -46,18 +55,27 @@ test('the admin header fits one line at 1280 px in every language; its groups op
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('nav-group-partners-list')).toHaveCount(0);
   await group.click();
-  await page.getByTestId('nav-group-partners-list').getByRole('link', { name: ADMIN_TEXTS.ar.partnersLink, exact: true }).click();
+  await page
+    .getByTestId('nav-group-partners-list')
+    .getByRole('link', { name: ADMIN_TEXTS.ar.partnersLink, exact: true })
+    .click();
   await expect(page).toHaveURL(/#\/admin\/partners$/);
   await expect(group).toHaveAttribute('aria-current', 'page');
 });
 
 const PARTNER_CARDS = {
   en: { sbiDevice: 'Add your secure biometric interfaces', hardware: 'Devices & hardware' },
-  fr: { sbiDevice: 'Ajoutez vos interfaces biométriques sécurisées', hardware: 'Périphériques et matériel' },
+  fr: {
+    sbiDevice: 'Ajoutez vos interfaces biométriques sécurisées',
+    hardware: 'Périphériques et matériel',
+  },
   ar: { sbiDevice: 'أضف واجهاتك البيومترية الآمنة', hardware: 'الأجهزة والعتاد' },
 } as const;
 
-test('partners read cards written for them, never the admin texts; a card leads to Devices & hardware', async ({ page, desk }) => {
+test('partners read cards written for them, never the admin texts; a card leads to Devices & hardware', async ({
+  page,
+  desk,
+}) => {
   await seedProvider(desk, 'DEVICE', DP);
   await call(desk, 'auth.register', { ...PARTNER, lang: 'en' });
   await desk.open(page);

@@ -1,7 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
-export const ADMIN = { firstName: 'Ada', lastName: 'Admin', orgName: 'Registry Office', email: 'ada@registry.example', username: 'admin', password: 'Adm1n-Secret!' };
+export const ADMIN = {
+  firstName: 'Ada',
+  lastName: 'Admin',
+  orgName: 'Registry Office',
+  email: 'ada@registry.example',
+  username: 'admin',
+  password: 'Adm1n-Secret!',
+};
 export const PARTNER = {
   firstName: 'Amina',
   lastName: 'Diallo',
@@ -27,7 +34,15 @@ export async function fill(page: Page, form: string, values: Record<string, stri
 export async function createAdmin(page: Page): Promise<void> {
   await expect(page.getByTestId('setup-admin-form')).toBeVisible();
   const { firstName, lastName, orgName, email, username, password } = ADMIN;
-  await fill(page, 'setup-admin-form', { firstName, lastName, orgName, email, username, password, confirmPassword: password });
+  await fill(page, 'setup-admin-form', {
+    firstName,
+    lastName,
+    orgName,
+    email,
+    username,
+    password,
+    confirmPassword: password,
+  });
   await page.getByTestId('setup-admin-submit').click();
   await expect(page.getByTestId('confirmation')).toBeVisible();
   await page.getByTestId('confirmation-back').click();

@@ -31,15 +31,31 @@ export async function freePort(): Promise<number> {
 export class ServerProcess {
   private proc: ChildProcess | null = null;
   readonly origin: string;
-  constructor(readonly dataDir: string, readonly port: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly port: number,
+  ) {
     this.origin = `http://127.0.0.1:${port}`;
   }
 
   async start(): Promise<void> {
-    const p = spawn(process.execPath, ['--import', 'tsx', 'main/hosts/server/cli.ts', '--data-dir', this.dataDir, '--port', String(this.port), '--insecure-loopback'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const p = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'main/hosts/server/cli.ts',
+        '--data-dir',
+        this.dataDir,
+        '--port',
+        String(this.port),
+        '--insecure-loopback',
+      ],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.proc = p;
     let err = '';
     p.stderr!.on('data', (c: Buffer) => (err += c.toString()));
@@ -67,7 +83,10 @@ export class ServerProcess {
   async call<M extends MethodName>(method: M, input: Input<M>, session?: string): Promise<Output<M>> {
     const res = await fetch(`${this.origin}/api/call/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(session ? { authorization: `Bearer ${session}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(session ? { authorization: `Bearer ${session}` } : {}),
+      },
       body: JSON.stringify({ input }),
     });
     const r = (await res.json()) as CallResult<M>;
@@ -88,7 +107,8 @@ export async function openDesk(dataDir: string): Promise<SyncDesk> {
   const host = await startWebHost({
     port: 0,
     rendererDir: join(root, 'dist', 'renderer'),
-    openCore: (publicUrl) => (core = withDeskSync(openCore({ hardware: createHardwareHub, dataDir, publicUrl, log: () => undefined }))),
+    openCore: (publicUrl) =>
+      (core = withDeskSync(openCore({ hardware: createHardwareHub, dataDir, publicUrl, log: () => undefined }))),
   });
   return { host, core: core!, close: () => host.close() };
 }

@@ -18,29 +18,70 @@ import { ADMIN, PARTNER, fill, register, signIn, signOut } from './steps.ts';
  * server wins and the other shows the refusal; the partner's API key passes the server's check.
  */
 
-const AUTH_POLICY = { authTokenType: 'policy', allowedKycAttributes: [{ attributeName: 'fullName' }], allowedAuthTypes: [{ authType: 'otp', authSubType: '', mandatory: false }] };
+const AUTH_POLICY = {
+  authTokenType: 'policy',
+  allowedKycAttributes: [{ attributeName: 'fullName' }],
+  allowedAuthTypes: [{ authType: 'otp', authSubType: '', mandatory: false }],
+};
 async function shot(target: Page | Locator, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await target.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
-const pemFile = (name: string, text: string) => ({ name, mimeType: 'application/x-pem-file', buffer: Buffer.from(text) });
+const pemFile = (name: string, text: string) => ({
+  name,
+  mimeType: 'application/x-pem-file',
+  buffer: Buffer.from(text),
+});
 
 /** The deployment before the server starts serving: its admin, the AUTH trust chain, a group with a published policy, a 30-day freeze. */
 async function setUpServer(dataDir: string) {
-  const core = openCore({ hardware: createHardwareHub, dataDir, publicUrl: 'http://127.0.0.1/', log: () => undefined, syncRole: 'server' });
-  const call = async <T,>(r: Promise<{ ok: boolean; result?: unknown; error?: { code: string } }>) => {
+  const core = openCore({
+    hardware: createHardwareHub,
+    dataDir,
+    publicUrl: 'http://127.0.0.1/',
+    log: () => undefined,
+    syncRole: 'server',
+  });
+  const call = async <T>(r: Promise<{ ok: boolean; result?: unknown; error?: { code: string } }>) => {
     const a = await r;
     if (!a.ok) throw new Error(a.error?.code);
     return a.result as T;
   };
   try {
     await call(core.dispatch('setup.createAdmin', null, { ...ADMIN, lang: 'en' }));
-    const admin = (await call<{ token: string }>(core.dispatch('auth.login', null, { login: ADMIN.username, password: ADMIN.password }))).token;
-    const authRoot = root('CN=Aurora Auth Root CA, O=Aurora Trust', { key: keyPair('rsa2048', 'e2e-sync-root') });
-    const authCa = intermediate(authRoot, 'CN=Aurora Issuing CA, O=Aurora Trust', { key: keyPair('rsa2048', 'e2e-sync-ca') });
-    await call(core.dispatch('trustStore.upload', admin, { partnerDomain: 'AUTH', fileName: 'auth.pem', contentBase64: Buffer.from(authRoot.pem + authCa.pem).toString('base64') }));
-    const group = await call<{ policyGroupId: string }>(core.dispatch('policyGroups.create', admin, { name: 'Banking', description: 'Banks verifying customers' }));
-    const draft = await call<{ policyId: string }>(core.dispatch('policies.create', admin, { policyGroupId: group.policyGroupId, name: 'KYC basic', description: 'Basic eKYC', policyType: 'Auth', policy: JSON.stringify(AUTH_POLICY) }));
+    const admin = (
+      await call<{ token: string }>(
+        core.dispatch('auth.login', null, { login: ADMIN.username, password: ADMIN.password }),
+      )
+    ).token;
+    const authRoot = root('CN=Aurora Auth Root CA, O=Aurora Trust', {
+      key: keyPair('rsa2048', 'e2e-sync-root'),
+    });
+    const authCa = intermediate(authRoot, 'CN=Aurora Issuing CA, O=Aurora Trust', {
+      key: keyPair('rsa2048', 'e2e-sync-ca'),
+    });
+    await call(
+      core.dispatch('trustStore.upload', admin, {
+        partnerDomain: 'AUTH',
+        fileName: 'auth.pem',
+        contentBase64: Buffer.from(authRoot.pem + authCa.pem).toString('base64'),
+      }),
+    );
+    const group = await call<{ policyGroupId: string }>(
+      core.dispatch('policyGroups.create', admin, {
+        name: 'Banking',
+        description: 'Banks verifying customers',
+      }),
+    );
+    const draft = await call<{ policyId: string }>(
+      core.dispatch('policies.create', admin, {
+        policyGroupId: group.policyGroupId,
+        name: 'KYC basic',
+        description: 'Basic eKYC',
+        policyType: 'Auth',
+        policy: JSON.stringify(AUTH_POLICY),
+      }),
+    );
     await call(core.dispatch('policies.publish', admin, { policyId: draft.policyId }));
     await call(core.dispatch('sync.setFreezeDays', admin, { days: 30 }));
     return { authCa, policyId: draft.policyId };
@@ -55,9 +96,16 @@ async function joinFromSetup(page: Page, desk: SyncDesk, server: ServerProcess, 
   await expect(join).toBeVisible();
   // every sync code is explained before anyone joins
   await expect(join.getByTestId('sync-codes').locator('[data-testid^="sync-code-PD_SYNC_"]')).toHaveCount(13);
-  await fill(page, 'join-form', { serverUrl: server.origin, login: ADMIN.username, password: ADMIN.password, deskName });
+  await fill(page, 'join-form', {
+    serverUrl: server.origin,
+    login: ADMIN.username,
+    password: ADMIN.password,
+    deskName,
+  });
   await page.getByTestId('join-submit').click();
-  await expect(page.getByTestId('confirmation')).toHaveAttribute('data-kind', 'desk-joined', { timeout: 20_000 });
+  await expect(page.getByTestId('confirmation')).toHaveAttribute('data-kind', 'desk-joined', {
+    timeout: 20_000,
+  });
   await page.getByTestId('confirmation-back').click();
   // the account was never created here: the password cached at the join signs in
   await signIn(page, ADMIN.username, ADMIN.password);
@@ -72,7 +120,9 @@ async function decide(page: Page, origin: string, action: 'approve' | 'reject') 
   await expect(row.getByTestId('link-row-status')).toHaveText(action === 'approve' ? 'Approved' : 'Rejected');
 }
 
-test('a partner online, two admin desks offline: the first decision on the server wins, the other desk shows the refusal, the API key passes the server check', async ({ browser }) => {
+test('a partner online, two admin desks offline: the first decision on the server wins, the other desk shows the refusal, the API key passes the server check', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const dirs = [tempDir('pd-e2e-sync-server-'), tempDir('pd-e2e-sync-deskA-'), tempDir('pd-e2e-sync-deskB-')];
   const [serverDir, dirA, dirB] = dirs.map((d) => d.dir) as [string, string, string];
@@ -97,7 +147,9 @@ test('a partner online, two admin desks offline: the first decision on the serve
     await partner.goto(`${server.origin}/#/partner/certificates`);
     await partner.getByTestId('partner-cert-card').getByTestId('card-upload').click();
     const upload = partner.getByTestId('partner-upload-dialog');
-    const cert = leaf(authCa, `CN=${PARTNER.username}, O=${PARTNER.orgName}`, { key: keyPair('rsa2048', 'e2e-sync-partner') });
+    const cert = leaf(authCa, `CN=${PARTNER.username}, O=${PARTNER.orgName}`, {
+      key: keyPair('rsa2048', 'e2e-sync-partner'),
+    });
     await upload.getByTestId('partner-upload-file').setInputFiles(pemFile('partner.pem', cert.pem));
     await upload.getByTestId('partner-upload-submit').click();
     await expect(upload.getByTestId('partner-upload-success')).toBeVisible();
@@ -114,7 +166,9 @@ test('a partner online, two admin desks offline: the first decision on the serve
     const a = await context.newPage();
     await followRunnerClock(a);
     await joinFromSetup(a, desks[0]!, server, 'Registry laptop A');
-    await expect(a.getByTestId('sync-freeze-countdown')).toHaveText(/^Changes stop in 29 d 23 h \d+ min unless this desk syncs$/);
+    await expect(a.getByTestId('sync-freeze-countdown')).toHaveText(
+      /^Changes stop in 29 d 23 h \d+ min unless this desk syncs$/,
+    );
     await a.goto(`${desks[0]!.host.origin}/#/admin/settings`);
     await expect(a.getByTestId('settings-on-desk')).toBeVisible();
     await expect(a.getByTestId('settings-freeze-days')).toHaveValue('30');
@@ -149,18 +203,24 @@ test('a partner online, two admin desks offline: the first decision on the serve
 
     await server.start();
     await a.getByTestId('sync-now').click();
-    await expect(a.getByTestId('sync-pending')).toHaveAttribute('data-count', '0', { timeout: 20_000 });
+    await expect(a.getByTestId('sync-pending')).toHaveAttribute('data-count', '0', {
+      timeout: 20_000,
+    });
     await expect(a.getByTestId('sync-bar')).toHaveAttribute('data-state', 'online');
     await expect(a.getByTestId('sync-conflicts')).toHaveAttribute('data-count', '0');
     await a.getByTestId('sync-queue-link').click();
-    const appliedRow = a.getByTestId('sync-queue-row').filter({ has: a.locator('[data-testid="queue-method"]', { hasText: 'linking.decide' }) });
+    const appliedRow = a
+      .getByTestId('sync-queue-row')
+      .filter({ has: a.locator('[data-testid="queue-method"]', { hasText: 'linking.decide' }) });
     await expect(appliedRow.getByTestId('queue-status')).toHaveAttribute('data-status', 'applied');
 
     // ── desk B comes back: its rejection is refused by the server and shown with the server's reason
     desks[1] = await openDesk(dirB);
     await b.goto(desks[1].host.url);
     await signIn(b, ADMIN.username, ADMIN.password);
-    await expect(b.getByTestId('sync-conflicts')).toHaveAttribute('data-count', '1', { timeout: 20_000 });
+    await expect(b.getByTestId('sync-conflicts')).toHaveAttribute('data-count', '1', {
+      timeout: 20_000,
+    });
     await expect(b.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
     await b.getByTestId('sync-queue-link').click();
     const refused = b.locator('[data-testid="sync-queue-row"][data-status="conflict"]');
@@ -185,7 +245,10 @@ test('a partner online, two admin desks offline: the first decision on the serve
     await expect(once.getByTestId('api-key-value')).not.toBeEmpty();
     await expect(once.getByTestId('api-key-sync-note')).toHaveCount(0); // online: nothing to wait for
     const apiKey = (await once.getByTestId('api-key-value').textContent()) ?? '';
-    expect(await server.call('apiKeys.check', { partnerId: PARTNER.username, policyId, apiKey })).toEqual({ valid: true, reason: 'ok' });
+    expect(await server.call('apiKeys.check', { partnerId: PARTNER.username, policyId, apiKey })).toEqual({
+      valid: true,
+      reason: 'ok',
+    });
   } finally {
     await context.close();
     for (const d of desks) await d.close().catch(() => undefined);

@@ -39,7 +39,11 @@ async function main(): Promise<void> {
     config: parseConfig({}),
     log: () => undefined,
   });
-  const client = new DeskSyncClient(core, { transport: () => new HttpSyncTransport({ serverUrl: a.serverUrl, fingerprint: null }, 3000), pushBatch: 7, pullLimit: 40 });
+  const client = new DeskSyncClient(core, {
+    transport: () => new HttpSyncTransport({ serverUrl: a.serverUrl, fingerprint: null }, 3000),
+    pushBatch: 7,
+    pullLimit: 40,
+  });
   core.setDeskSync(client);
   const out = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -48,10 +52,19 @@ async function main(): Promise<void> {
   // process start: the harness opens a local session row directly (the token's hash, as auth.login does).
   const token = randomBytes(32).toString('base64url');
   const at = core.deps.now().toISOString();
-  core.db.writer.prepare('INSERT INTO app_session (token_hash, user_id, created_at, last_active_at) VALUES (?, ?, ?, ?)').run(hashToken(token), a.login, at, at);
+  core.db.writer
+    .prepare('INSERT INTO app_session (token_hash, user_id, created_at, last_active_at) VALUES (?, ?, ?, ?)')
+    .run(hashToken(token), a.login, at, at);
   const session = token;
   out({ started: Date.now() - t0 });
-  const pending = () => (core.db.reader.prepare("SELECT COUNT(*) AS n FROM outbox WHERE sync_status = 'pending' OR (acked = 0 AND sync_status <> 'local')").get() as { n: number }).n;
+  const pending = () =>
+    (
+      core.db.reader
+        .prepare(
+          "SELECT COUNT(*) AS n FROM outbox WHERE sync_status = 'pending' OR (acked = 0 AND sync_status <> 'local')",
+        )
+        .get() as { n: number }
+    ).n;
 
   if (a.mode === 'final') {
     for (let i = 0; i < 100; i++) {
@@ -73,13 +86,16 @@ async function main(): Promise<void> {
   function op(): [MethodName, unknown, string] {
     const n = `${a.tag}-${Math.floor(r() * 1e9).toString(36)}`;
     if (a.role === 'partner') {
-      const keys = core.db.reader.prepare('SELECT id FROM partner_policy WHERE is_active = 1').all() as Array<{ id: string }>;
+      const keys = core.db.reader.prepare('SELECT id FROM partner_policy WHERE is_active = 1').all() as Array<{
+        id: string;
+      }>;
       if (keys.length > 0 && r() < 0.3) return ['apiKeys.deactivate', { id: pick(r, keys).id }, n];
       return ['apiKeys.generate', { partnerId: a.partnerIds[0], policyId: a.policyId, label: n.slice(0, 36) }, n];
     }
     const x = r();
     if (x < 0.45) return ['policyGroups.create', { name: n, description: 'fault run' }, n];
-    if (x < 0.85) return ['linking.decide', { id: pick(r, a.requestIds), status: r() < 0.5 ? 'approved' : 'rejected' }, n];
+    if (x < 0.85)
+      return ['linking.decide', { id: pick(r, a.requestIds), status: r() < 0.5 ? 'approved' : 'rejected' }, n];
     return [r() < 0.5 ? 'partners.deactivate' : 'partners.activate', { partnerId: pick(r, a.partnerIds) }, n];
   }
 
@@ -87,7 +103,9 @@ async function main(): Promise<void> {
     const [method, input, key] = op();
     const res = await core.dispatch(method, session, input as Input<MethodName>);
     if (res.ok) {
-      const { seq } = core.db.reader.prepare('SELECT MAX(client_seq) AS seq FROM outbox').get() as { seq: number };
+      const { seq } = core.db.reader.prepare('SELECT MAX(client_seq) AS seq FROM outbox').get() as {
+        seq: number;
+      };
       out({ ack: seq, method, key });
     } else out({ refused: res.error.code, method });
     if (r() < 0.4) await client.syncNow().catch(() => undefined);

@@ -17,18 +17,36 @@ interface Answer {
  */
 export class FaultyProxy {
   faulty = true;
-  readonly counts: Record<Fault | 'requests', number> = { requests: 0, drop: 0, loseAnswer: 0, cut: 0, duplicate: 0, lateReplay: 0, delay: 0, refused: 0 };
+  readonly counts: Record<Fault | 'requests', number> = {
+    requests: 0,
+    drop: 0,
+    loseAnswer: 0,
+    cut: 0,
+    duplicate: 0,
+    lateReplay: 0,
+    delay: 0,
+    refused: 0,
+  };
   private server: Server | null = null;
   private timers = new Set<NodeJS.Timeout>();
 
-  constructor(private readonly target: () => number, private readonly random: () => number) {}
+  constructor(
+    private readonly target: () => number,
+    private readonly random: () => number,
+  ) {}
 
   private forward(method: string, path: string, headers: IncomingMessage['headers'], body: Buffer): Promise<Answer> {
     return new Promise((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: this.target(), method, path, headers, agent: false }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 502,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
         res.on('error', reject);
       });
       req.on('error', reject);
@@ -58,10 +76,13 @@ export class FaultyProxy {
     }
     if (x >= 0.16 && x < 0.24) {
       this.counts.lateReplay++;
-      const t = setTimeout(() => {
-        this.timers.delete(t);
-        void once().catch(() => undefined);
-      }, 200 + Math.floor(r() * 1500));
+      const t = setTimeout(
+        () => {
+          this.timers.delete(t);
+          void once().catch(() => undefined);
+        },
+        200 + Math.floor(r() * 1500),
+      );
       this.timers.add(t);
     }
     let answer: Answer;

@@ -70,13 +70,26 @@ async function makeTemplate(): Promise<Template> {
   await addAdmin(server, 'admin2');
   const group = await newGroup(server, admin);
   const policies = [];
-  for (const name of ['P1', 'P2', 'P3', 'P4']) policies.push(await newPolicy(server, admin, group.policyGroupId, { name }));
-  const partners = [await onboard(server, 1, group.policyGroupId), await onboard(server, 2, group.policyGroupId), await onboard(server, 3, group.policyGroupId)];
-  const first = await server.call('linking.request', { partnerId: partners[0]!.id, policyId: policies[0]!.policyId, comments: 'keys' }, partners[0]!.token);
+  for (const name of ['P1', 'P2', 'P3', 'P4'])
+    policies.push(await newPolicy(server, admin, group.policyGroupId, { name }));
+  const partners = [
+    await onboard(server, 1, group.policyGroupId),
+    await onboard(server, 2, group.policyGroupId),
+    await onboard(server, 3, group.policyGroupId),
+  ];
+  const first = await server.call(
+    'linking.request',
+    { partnerId: partners[0]!.id, policyId: policies[0]!.policyId, comments: 'keys' },
+    partners[0]!.token,
+  );
   await server.call('linking.decide', { id: first.id, status: 'approved' }, admin);
   const requestIds: string[] = [];
   for (const p of partners.slice(1)) {
-    for (const pol of policies.slice(1)) requestIds.push((await server.call('linking.request', { partnerId: p.id, policyId: pol.policyId, comments: 'please' }, p.token)).id);
+    for (const pol of policies.slice(1))
+      requestIds.push(
+        (await server.call('linking.request', { partnerId: p.id, policyId: pol.policyId, comments: 'please' }, p.token))
+          .id,
+      );
   }
   for (const spec of DESKS) {
     const d = await joinDesk(server.core, spec.login, spec.password, { name: spec.name });
@@ -89,7 +102,12 @@ async function makeTemplate(): Promise<Template> {
   server.core.close();
   cpSync(server.dir, join(dir, 'server'), { recursive: true });
   rmSync(server.dir, { recursive: true, force: true });
-  return { dir, partnerIds: partners.map((p) => p.id), requestIds, policyId: policies[0]!.policyId };
+  return {
+    dir,
+    partnerIds: partners.map((p) => p.id),
+    requestIds,
+    policyId: policies[0]!.policyId,
+  };
 }
 
 /** Fault runs: real server and desk processes on loopback, kill -9, a faulty proxy, skewed desk clocks. */
@@ -100,7 +118,10 @@ export class SyncFaultHarness {
     mkdirSync(BUNDLE, { recursive: true });
     await build({
       absWorkingDir: ROOT,
-      entryPoints: { server: join(ROOT, 'test/fault/server-proc.ts'), desk: join(ROOT, 'test/fault/desk-proc.ts') },
+      entryPoints: {
+        server: join(ROOT, 'test/fault/server-proc.ts'),
+        desk: join(ROOT, 'test/fault/desk-proc.ts'),
+      },
       outdir: BUNDLE,
       outExtension: { '.js': '.cjs' },
       bundle: true,
@@ -111,7 +132,9 @@ export class SyncFaultHarness {
       target: 'node20',
       external: ['better-sqlite3', 'usb', 'node-hid'],
       define: { 'import.meta.url': '__pd_import_meta_url' },
-      banner: { js: 'const __pd_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+      banner: {
+        js: 'const __pd_import_meta_url = require("node:url").pathToFileURL(__filename).href;',
+      },
       logLevel: 'warning',
     });
     return new SyncFaultHarness(await makeTemplate());
@@ -135,10 +158,17 @@ export class SyncFaultHarness {
     const offsets = Object.fromEntries(DESKS.map((d) => [d.name, pick(r, [-86_400_000, 0, 86_400_000])]));
     let server: ChildProcess | null = null;
     const running = new Map<string, ChildProcess>();
-    const exited = (p: ChildProcess) => new Promise<number | null>((ok) => (p.exitCode !== null || p.signalCode !== null ? ok(p.exitCode) : p.once('exit', (code) => ok(code))));
+    const exited = (p: ChildProcess) =>
+      new Promise<number | null>((ok) =>
+        p.exitCode !== null || p.signalCode !== null ? ok(p.exitCode) : p.once('exit', (code) => ok(code)),
+      );
 
     const startServer = async () => {
-      const p = spawn(process.execPath, [join(BUNDLE, 'server.cjs'), join(dir, 'server'), String(serverPort), String(epoch)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const p = spawn(
+        process.execPath,
+        [join(BUNDLE, 'server.cjs'), join(dir, 'server'), String(serverPort), String(epoch)],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       server = p;
       let err = '';
       p.stderr!.on('data', (c: Buffer) => (err += c.toString()));
@@ -164,7 +194,10 @@ export class SyncFaultHarness {
         requestIds: this.template.requestIds,
         policyId: this.template.policyId,
       };
-      const p = spawn(process.execPath, [join(BUNDLE, 'desk.cjs'), JSON.stringify(args)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const p = spawn(process.execPath, [join(BUNDLE, 'desk.cjs'), JSON.stringify(args)], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let buf = '';
       p.stdout!.on('data', (c: Buffer) => {
         buf += c.toString();
@@ -175,7 +208,8 @@ export class SyncFaultHarness {
       let err = '';
       p.stderr!.on('data', (c: Buffer) => (err += c.toString()));
       p.once('exit', (code, signal) => {
-        if (code !== 0 && signal !== 'SIGKILL') lines.get(spec.name)!.push(JSON.stringify({ crashed: code, err: err.slice(0, 1000) }));
+        if (code !== 0 && signal !== 'SIGKILL')
+          lines.get(spec.name)!.push(JSON.stringify({ crashed: code, err: err.slice(0, 1000) }));
       });
       return p;
     };
@@ -231,7 +265,10 @@ export class SyncFaultHarness {
         await Promise.all(
           DESKS.map(async (spec) => {
             const code = await exited(startDesk(spec, 'final'));
-            if (code !== 0) throw new Error(`${spec.name} did not finish syncing (exit ${code}): ${lines.get(spec.name)!.slice(-5).join(' | ')}`);
+            if (code !== 0)
+              throw new Error(
+                `${spec.name} did not finish syncing (exit ${code}): ${lines.get(spec.name)!.slice(-5).join(' | ')}`,
+              );
           }),
         );
       }
@@ -239,7 +276,14 @@ export class SyncFaultHarness {
       await exited(server!);
       const checked = this.check(dir, lines);
       rmSync(dir, { recursive: true, force: true });
-      return { seed, ms: Date.now() - started, kills, faults: { ...proxy.counts }, ...checked, clockOffsets: offsets };
+      return {
+        seed,
+        ms: Date.now() - started,
+        kills,
+        faults: { ...proxy.counts },
+        ...checked,
+        clockOffsets: offsets,
+      };
     } catch (err) {
       (err as Error).message = `sync fault run seed=${seed} failed (files kept in ${dir}): ${(err as Error).message}`;
       throw err;
@@ -260,26 +304,56 @@ export class SyncFaultHarness {
     let conflicts = 0;
     try {
       if (server.pragma('integrity_check', { simple: true }) !== 'ok') problems.push('server: integrity_check failed');
-      const dup = server.prepare('SELECT desk_id, desk_seq, COUNT(*) AS n FROM app_audit_log WHERE desk_id IS NOT NULL GROUP BY desk_id, desk_seq HAVING COUNT(*) <> 1').all();
+      const dup = server
+        .prepare(
+          'SELECT desk_id, desk_seq, COUNT(*) AS n FROM app_audit_log WHERE desk_id IS NOT NULL GROUP BY desk_id, desk_seq HAVING COUNT(*) <> 1',
+        )
+        .all();
       if (dup.length) problems.push(`server audit has a pushed command more than once: ${JSON.stringify(dup)}`);
       for (const spec of DESKS) {
         const desk = open(spec.name);
         try {
-          if (desk.pragma('integrity_check', { simple: true }) !== 'ok') problems.push(`${spec.name}: integrity_check failed`);
-          const conn = desk.prepare('SELECT desk_id, user_id FROM sync_connection').get() as { desk_id: string; user_id: string };
-          const outbox = desk.prepare("SELECT client_seq AS seq, sync_status AS status, result_code AS code, acked FROM outbox WHERE sync_status <> 'local' ORDER BY client_seq").all() as Array<{ seq: number; status: string; code: string | null; acked: number }>;
+          if (desk.pragma('integrity_check', { simple: true }) !== 'ok')
+            problems.push(`${spec.name}: integrity_check failed`);
+          const conn = desk.prepare('SELECT desk_id, user_id FROM sync_connection').get() as {
+            desk_id: string;
+            user_id: string;
+          };
+          const outbox = desk
+            .prepare(
+              "SELECT client_seq AS seq, sync_status AS status, result_code AS code, acked FROM outbox WHERE sync_status <> 'local' ORDER BY client_seq",
+            )
+            .all() as Array<{ seq: number; status: string; code: string | null; acked: number }>;
           const verdicts = new Map(
-            (server.prepare('SELECT seq, status, code FROM sync_command WHERE desk_id = ?').all(conn.desk_id) as Array<{ seq: number; status: string; code: string | null }>).map((v) => [v.seq, v]),
+            (
+              server
+                .prepare('SELECT seq, status, code FROM sync_command WHERE desk_id = ?')
+                .all(conn.desk_id) as Array<{ seq: number; status: string; code: string | null }>
+            ).map((v) => [v.seq, v]),
           );
-          const last = (server.prepare('SELECT last_seq FROM sync_desk WHERE id = ?').get(conn.desk_id) as { last_seq: number }).last_seq;
-          const audited = (server.prepare('SELECT COUNT(*) AS n FROM app_audit_log WHERE desk_id = ?').get(conn.desk_id) as { n: number }).n;
+          const last = (
+            server.prepare('SELECT last_seq FROM sync_desk WHERE id = ?').get(conn.desk_id) as {
+              last_seq: number;
+            }
+          ).last_seq;
+          const audited = (
+            server.prepare('SELECT COUNT(*) AS n FROM app_audit_log WHERE desk_id = ?').get(conn.desk_id) as {
+              n: number;
+            }
+          ).n;
           if (last !== outbox.length || verdicts.size !== outbox.length || audited !== outbox.length) {
-            problems.push(`${spec.name}: ${outbox.length} queued, server decided ${verdicts.size} (last seq ${last}), audited ${audited}`);
+            problems.push(
+              `${spec.name}: ${outbox.length} queued, server decided ${verdicts.size} (last seq ${last}), audited ${audited}`,
+            );
           }
           for (const o of outbox) {
             const v = verdicts.get(o.seq);
-            if (o.status === 'pending' || o.acked !== 1) problems.push(`${spec.name}: seq ${o.seq} still ${o.status}/acked=${o.acked}`);
-            else if (!v || v.status !== o.status || v.code !== o.code) problems.push(`${spec.name}: seq ${o.seq} is ${o.status}/${o.code} on the desk, ${v?.status}/${v?.code} on the server`);
+            if (o.status === 'pending' || o.acked !== 1)
+              problems.push(`${spec.name}: seq ${o.seq} still ${o.status}/acked=${o.acked}`);
+            else if (!v || v.status !== o.status || v.code !== o.code)
+              problems.push(
+                `${spec.name}: seq ${o.seq} is ${o.status}/${o.code} on the desk, ${v?.status}/${v?.code} on the server`,
+              );
             if (o.status === 'conflict') conflicts++;
           }
           decided += outbox.length;
@@ -301,15 +375,24 @@ export class SyncFaultHarness {
               continue;
             }
             const effect =
-              m.method === 'policyGroups.create' ? server.prepare('SELECT COUNT(*) AS n FROM policy_group WHERE name = ?').get(m.key) :
-              m.method === 'apiKeys.generate' ? server.prepare('SELECT COUNT(*) AS n FROM partner_policy WHERE label = ?').get(m.key!.slice(0, 36)) : null;
+              m.method === 'policyGroups.create'
+                ? server.prepare('SELECT COUNT(*) AS n FROM policy_group WHERE name = ?').get(m.key)
+                : m.method === 'apiKeys.generate'
+                  ? server.prepare('SELECT COUNT(*) AS n FROM partner_policy WHERE label = ?').get(m.key!.slice(0, 36))
+                  : null;
             const want = v.status === 'applied' ? 1 : 0;
-            if (effect && (effect as { n: number }).n !== want) problems.push(`${spec.name}: ${m.method} ${m.key} is on the server ${(effect as { n: number }).n} times, expected ${want}`);
+            if (effect && (effect as { n: number }).n !== want)
+              problems.push(
+                `${spec.name}: ${m.method} ${m.key} is on the server ${(effect as { n: number }).n} times, expected ${want}`,
+              );
           }
           const mine = deskViewOf(desk);
           const theirs = serverViewOf(server, conn.user_id);
           for (const t of Object.keys(theirs)) {
-            if (!isDeepStrictEqual(mine[t], theirs[t])) problems.push(`${spec.name}: table ${t} differs (${mine[t]!.length} rows on the desk, ${theirs[t]!.length} on the server)`);
+            if (!isDeepStrictEqual(mine[t], theirs[t]))
+              problems.push(
+                `${spec.name}: table ${t} differs (${mine[t]!.length} rows on the desk, ${theirs[t]!.length} on the server)`,
+              );
           }
         } finally {
           desk.close();

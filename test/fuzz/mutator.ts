@@ -27,14 +27,27 @@ export class Rng {
   }
 }
 
-const INTERESTING = [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x0c, 0x13, 0x16, 0x17, 0x18, 0x30, 0x31, 0x7f, 0x80, 0x81, 0x82, 0x84, 0xa0, 0xa3, 0xff];
+const INTERESTING = [
+  0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x0c, 0x13, 0x16, 0x17, 0x18, 0x30, 0x31, 0x7f, 0x80, 0x81, 0x82, 0x84,
+  0xa0, 0xa3, 0xff,
+];
 
 /** Offsets of plausible TLV headers (identifier octet followed by a length) in the first bytes. */
 function tlvHeads(d: Uint8Array): number[] {
   const out: number[] = [];
   for (let i = 0; i + 1 < d.length; i++) {
     const t = d[i]!;
-    if (t === 0x30 || t === 0x31 || t === 0x02 || t === 0x03 || t === 0x04 || t === 0x06 || (t & 0xe0) === 0xa0 || (t & 0xe0) === 0x80) out.push(i);
+    if (
+      t === 0x30 ||
+      t === 0x31 ||
+      t === 0x02 ||
+      t === 0x03 ||
+      t === 0x04 ||
+      t === 0x06 ||
+      (t & 0xe0) === 0xa0 ||
+      (t & 0xe0) === 0x80
+    )
+      out.push(i);
   }
   return out;
 }
@@ -103,7 +116,8 @@ export function mutateDer(r: Rng, seed: Uint8Array, other: Uint8Array): Uint8Arr
   return d;
 }
 
-const pem = (d: Uint8Array) => `-----BEGIN CERTIFICATE-----\n${Buffer.from(d).toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
+const pem = (d: Uint8Array) =>
+  `-----BEGIN CERTIFICATE-----\n${Buffer.from(d).toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
 
 /** PEM text: a mutated certificate wrapped correctly, or a correct one with damaged armour/base64. */
 export function mutatePem(r: Rng, seed: Uint8Array, other: Uint8Array): string {

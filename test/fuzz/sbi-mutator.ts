@@ -36,7 +36,10 @@ const REPLACEMENTS: Array<(r: Rng) => J> = [
 ];
 
 /** All [container, key] pairs in a JSON value, depth-first. */
-function slots(v: J, out: Array<[Record<string, J> | J[], string | number]> = []): Array<[Record<string, J> | J[], string | number]> {
+function slots(
+  v: J,
+  out: Array<[Record<string, J> | J[], string | number]> = [],
+): Array<[Record<string, J> | J[], string | number]> {
   if (Array.isArray(v)) {
     v.forEach((x, i) => {
       out.push([v, i]);
@@ -53,7 +56,9 @@ function slots(v: J, out: Array<[Record<string, J> | J[], string | number]> = []
 
 /** Serialises, turning the deep-nesting marker into DEPTH nested arrays. */
 export function serialise(v: J): string {
-  return JSON.stringify(v).split(DEEP).join(`${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}`);
+  return JSON.stringify(v)
+    .split(DEEP)
+    .join(`${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}`);
 }
 
 export function mutateStructure(r: Rng, value: J): J {
@@ -87,7 +92,8 @@ export function mutateSignedBlock(r: Rng, value: J, signer: { key: KeyObject; de
   const [h, p, s] = String((container as Record<string | number, J>)[key]).split('.') as [string, string, string];
   const part = r.int(3);
   let out: string;
-  if (part === 0) out = `${Buffer.from(mutateDer(r, Buffer.from(h, 'base64url'), Buffer.from(p, 'base64url'))).toString('base64url')}.${p}.${s}`;
+  if (part === 0)
+    out = `${Buffer.from(mutateDer(r, Buffer.from(h, 'base64url'), Buffer.from(p, 'base64url'))).toString('base64url')}.${p}.${s}`;
   else if (part === 1) {
     let payload: J;
     try {
@@ -95,9 +101,12 @@ export function mutateSignedBlock(r: Rng, value: J, signer: { key: KeyObject; de
     } catch {
       payload = {};
     }
-    const mutated = r.chance(0.5) ? Buffer.from(serialise(mutateStructure(r, payload))) : havoc(r, Buffer.from(p, 'base64url'), Buffer.from(h, 'base64url'));
+    const mutated = r.chance(0.5)
+      ? Buffer.from(serialise(mutateStructure(r, payload)))
+      : havoc(r, Buffer.from(p, 'base64url'), Buffer.from(h, 'base64url'));
     out = r.chance(0.5) ? signJws(mutated, signer.key, signer.der) : `${h}.${mutated.toString('base64url')}.${s}`;
-  } else out = `${h}.${p}.${Buffer.from(mutateDer(r, Buffer.from(s, 'base64url'), Buffer.alloc(0))).toString('base64url')}`;
+  } else
+    out = `${h}.${p}.${Buffer.from(mutateDer(r, Buffer.from(s, 'base64url'), Buffer.alloc(0))).toString('base64url')}`;
   (container as Record<string | number, J>)[key] = out;
   return copy;
 }
@@ -126,7 +135,11 @@ export function havoc(r: Rng, d: Buffer, other: Buffer): Buffer {
         b = Buffer.concat([b.subarray(0, at), b.subarray(at + len)]);
         break;
       case 4:
-        b = Buffer.concat([b.subarray(0, at), Buffer.from(Array.from({ length: 1 + r.int(8) }, () => r.pick(BYTES))), b.subarray(at)]);
+        b = Buffer.concat([
+          b.subarray(0, at),
+          Buffer.from(Array.from({ length: 1 + r.int(8) }, () => r.pick(BYTES))),
+          b.subarray(at),
+        ]);
         break;
       case 5:
         b = Buffer.concat([b.subarray(0, at + len), b.subarray(at, at + len), b.subarray(at + len)]);

@@ -12,23 +12,75 @@ import { Rng } from '../fuzz/mutator.ts';
 /** Pieces of hostile text: what the store, the trigram search or the JSON columns could trip on. */
 export const HOSTILE_PIECES: readonly string[] = [
   '\u0000', // NUL
-  '\u0001', '\u0007', '\u001b', '\u001f', '\u007f', '\u0085', '\u009f', // C0, DEL, C1 controls
-  '\t', '\n', '\r', '\r\n',
-  '\ud800', '\udfff', '\udc00\ud800', // lone and reversed surrogates
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\u009f', // C0, DEL, C1 controls
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '\ud800',
+  '\udfff',
+  '\udc00\ud800', // lone and reversed surrogates
   '\ud83c\udfe6', // a well-formed pair (emoji)
   '\ufeff', // BOM
-  '\u200f', '\u200e', '\u202e', '\u2067', '\u2069', // RTL/LTR marks, bidi overrides and isolates
-  'e\u0301', '\u0301', 'Ω\u0308\u0323', // combining marks (NFD, a lone mark, several marks)
-  '\u2028', '\u2029', '\u00a0', '\u3000', // separators, non-breaking and ideographic spaces
-  '\uffff', '\ufffe', '\ufffd', // noncharacters, the replacement character
-  'بنك', 'Ünïcödé', 'ǅ', 'ﬁ', // Arabic, Latin-1, titlecase, a ligature (NFKC differs)
-  '%', '_', '\\', "'", '"', '*', '^', '(', ')', '-', ':', 'NEAR', 'OR', 'AND', // LIKE and FTS5 syntax
-  "' OR 1=1 --", '%_%', '"*"', '{', '}', '[', ']', '$', '<script>',
-  ' ', '  ', 'a', 'ab', 'abc', 'x',
+  '\u200f',
+  '\u200e',
+  '\u202e',
+  '\u2067',
+  '\u2069', // RTL/LTR marks, bidi overrides and isolates
+  'e\u0301',
+  '\u0301',
+  'Ω\u0308\u0323', // combining marks (NFD, a lone mark, several marks)
+  '\u2028',
+  '\u2029',
+  '\u00a0',
+  '\u3000', // separators, non-breaking and ideographic spaces
+  '\uffff',
+  '\ufffe',
+  '\ufffd', // noncharacters, the replacement character
+  'بنك',
+  'Ünïcödé',
+  'ǅ',
+  'ﬁ', // Arabic, Latin-1, titlecase, a ligature (NFKC differs)
+  '%',
+  '_',
+  '\\',
+  "'",
+  '"',
+  '*',
+  '^',
+  '(',
+  ')',
+  '-',
+  ':',
+  'NEAR',
+  'OR',
+  'AND', // LIKE and FTS5 syntax
+  "' OR 1=1 --",
+  '%_%',
+  '"*"',
+  '{',
+  '}',
+  '[',
+  ']',
+  '$',
+  '<script>',
+  ' ',
+  '  ',
+  'a',
+  'ab',
+  'abc',
+  'x',
 ];
 
-// eslint-disable-next-line no-control-regex -- the pieces the contract's text schema refuses
-const REFUSED_PIECE = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const REFUSED_PIECE =
+  // eslint-disable-next-line no-control-regex -- the pieces the contract's text schema refuses
+  /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Hostile pieces that are still text (bidi, combining, BOM, noncharacters, LIKE/FTS5 syntax): they reach the core. */
 export const TEXT_PIECES: readonly string[] = HOSTILE_PIECES.filter((p) => !REFUSED_PIECE.test(p));
 
@@ -57,9 +109,17 @@ interface CheckDef {
 }
 
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const checksOf = (def: Def): CheckDef[] => ((def.checks as Array<{ _zod: { def: CheckDef } }> | undefined) ?? []).map((c) => c._zod.def);
+const checksOf = (def: Def): CheckDef[] =>
+  ((def.checks as Array<{ _zod: { def: CheckDef } }> | undefined) ?? []).map((c) => c._zod.def);
 
-function bounds(def: Def): { min: number; max: number; pattern: RegExp | null; int: boolean; lo: number; hi: number } {
+function bounds(def: Def): {
+  min: number;
+  max: number;
+  pattern: RegExp | null;
+  int: boolean;
+  lo: number;
+  hi: number;
+} {
   let min = 0;
   let max = Infinity;
   let lo = -Number.MAX_SAFE_INTEGER;
@@ -119,14 +179,31 @@ function genString(def: Def, field: string, ctx: GenContext): string {
   if (known.length && roll < calm * 0.7) value = rng.pick(known);
   else if (known.length && roll < calm) value = bend(rng, rng.pick(known));
   else if (pattern) value = known.length && rng.chance(0.5) ? rng.pick(known) : hostileText(rng, 10, pieces);
-  else if (rng.chance(0.25) && Number.isFinite(max)) value = hostileText(rng, max, pieces); // as long as allowed (and a bit over, in code units)
+  else if (rng.chance(0.25) && Number.isFinite(max))
+    value = hostileText(rng, max, pieces); // as long as allowed (and a bit over, in code units)
   else value = hostileText(rng, Math.max(min, 1 + rng.int(Math.min(24, Number.isFinite(max) ? max : 24))), pieces);
   // Mostly within the length bounds, so most inputs reach the core past the schema.
   if (Number.isFinite(max) && value.length > max && rng.chance(0.8)) value = value.slice(0, max);
   return value;
 }
 
-const ODD_NUMBERS = [0, 1, -1, 2, 7, 8, 25, 100, 1000, 65_535, 2 ** 31 - 1, -(2 ** 31), 2 ** 32, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER];
+const ODD_NUMBERS = [
+  0,
+  1,
+  -1,
+  2,
+  7,
+  8,
+  25,
+  100,
+  1000,
+  65_535,
+  2 ** 31 - 1,
+  -(2 ** 31),
+  2 ** 32,
+  Number.MAX_SAFE_INTEGER,
+  -Number.MAX_SAFE_INTEGER,
+];
 
 function genNumber(def: Def, field: string, ctx: GenContext): number {
   const { rng } = ctx;
@@ -134,7 +211,9 @@ function genNumber(def: Def, field: string, ctx: GenContext): number {
   if (override) return rng.pick(override);
   const { lo, hi, int } = bounds(def);
   const candidates = [lo, hi, ...ODD_NUMBERS.filter((n) => n >= lo && n <= hi)].filter((n) => Number.isSafeInteger(n));
-  const n = rng.chance(0.7) ? rng.pick(candidates) : lo + ((rng.next() * 0x1_0000_0000 + rng.next()) % Math.max(1, Math.min(hi - lo + 1, 1000)));
+  const n = rng.chance(0.7)
+    ? rng.pick(candidates)
+    : lo + ((rng.next() * 0x1_0000_0000 + rng.next()) % Math.max(1, Math.min(hi - lo + 1, 1000)));
   return int ? Math.trunc(n) : rng.chance(0.2) ? n + 0.5 : n;
 }
 
@@ -198,13 +277,15 @@ export function generate(schema: z.ZodType, ctx: GenContext, field = ''): unknow
       const out: Record<string, unknown> = {};
       const known = ctx.known(field);
       if (keyDef.type === 'enum') {
-        for (const key of Object.values(keyDef.entries as Record<string, string>)) if (rng.chance(0.5)) out[key] = generate(def.valueType as z.ZodType, ctx, field);
+        for (const key of Object.values(keyDef.entries as Record<string, string>))
+          if (rng.chance(0.5)) out[key] = generate(def.valueType as z.ZodType, ctx, field);
         return out;
       }
       // A free-form JSON object (a JWK): a known good one, one bent with hostile members, or hostile JSON.
       if (known.length && rng.chance(1 - ctx.hostility)) return JSON.parse(rng.pick(known)) as unknown;
       const base = known.length && rng.chance(0.5) ? (JSON.parse(rng.pick(known)) as Record<string, unknown>) : {};
-      for (let i = 1 + rng.int(3); i > 0; i--) base[rng.chance(0.5) ? rng.pick(Object.keys(base).concat('kty')) : hostileText(rng, 4)] = hostileJson(rng);
+      for (let i = 1 + rng.int(3); i > 0; i--)
+        base[rng.chance(0.5) ? rng.pick(Object.keys(base).concat('kty')) : hostileText(rng, 4)] = hostileJson(rng);
       return base;
     }
     case 'unknown':

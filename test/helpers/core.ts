@@ -24,13 +24,30 @@ export interface TestCore {
   clock: TestClock;
   dir: string;
   call<M extends MethodName>(method: M, input: Input<M>, session?: string | null): Promise<Output<M>>;
-  fail<M extends MethodName>(method: M, input: Input<M> | Record<string, unknown>, session?: string | null): Promise<{ code: string; message: string; fields?: Record<string, string>; params?: Record<string, string> }>;
+  fail<M extends MethodName>(
+    method: M,
+    input: Input<M> | Record<string, unknown>,
+    session?: string | null,
+  ): Promise<{
+    code: string;
+    message: string;
+    fields?: Record<string, string>;
+    params?: Record<string, string>;
+  }>;
   count(sql: string, ...params: unknown[]): number;
   close(): void;
 }
 
 /** A fresh data directory with a real SQLite file per test. */
-export function testCore(options: { config?: Partial<Record<keyof Config, unknown>>; mailer?: Mailer; syncRole?: 'server'; clock?: TestClock; ida?: IdaClient } = {}): TestCore {
+export function testCore(
+  options: {
+    config?: Partial<Record<keyof Config, unknown>>;
+    mailer?: Mailer;
+    syncRole?: 'server';
+    clock?: TestClock;
+    ida?: IdaClient;
+  } = {},
+): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'pd-test-'));
   const clock = options.clock ?? new TestClock();
   const core = openCore({
@@ -50,7 +67,8 @@ export function testCore(options: { config?: Partial<Record<keyof Config, unknow
     dir,
     async call(method, input, session = null) {
       const r = await core.dispatch(method, session, input);
-      if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
+      if (!r.ok)
+        throw new Error(`${method} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
       return r.result as never;
     },
     async fail(method, input, session = null) {
@@ -69,7 +87,15 @@ export function testCore(options: { config?: Partial<Record<keyof Config, unknow
   return tc;
 }
 
-export const ADMIN = { firstName: 'Ada', lastName: 'Admin', orgName: 'Registry Office', email: 'ada@registry.example', username: 'admin', password: 'Adm1n-Secret!', lang: 'en' } as const;
+export const ADMIN = {
+  firstName: 'Ada',
+  lastName: 'Admin',
+  orgName: 'Registry Office',
+  email: 'ada@registry.example',
+  username: 'admin',
+  password: 'Adm1n-Secret!',
+  lang: 'en',
+} as const;
 
 export function partnerInput(n: number, over: Partial<Input<'auth.register'>> = {}): Input<'auth.register'> {
   return {

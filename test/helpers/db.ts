@@ -12,5 +12,7 @@ export function dbAt(version: number): DB {
 
 /** The plan's detail lines, to assert index use. */
 export function plan(db: DB, sql: string, ...params: unknown[]): string {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
+    .map((r) => r.detail)
+    .join('\n');
 }

@@ -29,8 +29,19 @@ export async function idaStandIn(): Promise<IdaStandIn> {
     client: {
       async kyc(input, signal) {
         try {
-          const res = await fetch(`http://127.0.0.1:${s.port}/kyc`, { method: 'POST', body: JSON.stringify(input), headers: { 'content-type': 'application/json' }, ...(signal ? { signal } : {}) });
-          if (res.status >= 500) return { ok: false, code: 'PD_IDA_UNREACHABLE', message: `HTTP ${res.status}`, unreachable: true };
+          const res = await fetch(`http://127.0.0.1:${s.port}/kyc`, {
+            method: 'POST',
+            body: JSON.stringify(input),
+            headers: { 'content-type': 'application/json' },
+            ...(signal ? { signal } : {}),
+          });
+          if (res.status >= 500)
+            return {
+              ok: false,
+              code: 'PD_IDA_UNREACHABLE',
+              message: `HTTP ${res.status}`,
+              unreachable: true,
+            };
           return (await res.json()) as IdaKycOutcome;
         } catch (e) {
           return { ok: false, code: 'PD_IDA_UNREACHABLE', message: String(e), unreachable: true };
@@ -46,12 +57,37 @@ export async function idaStandIn(): Promise<IdaStandIn> {
     req.on('end', () => {
       const input = JSON.parse(body) as IdaKycInput;
       s.requests.push(input);
-      const answer = (o: IdaKycOutcome) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(o));
-      if (!s.apiKeyActive) return answer({ ok: false, code: 'IDA-MPA-012', message: 'Partner is deactivated', unreachable: false });
+      const answer = (o: IdaKycOutcome) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(o));
+      if (!s.apiKeyActive)
+        return answer({
+          ok: false,
+          code: 'IDA-MPA-012',
+          message: 'Partner is deactivated',
+          unreachable: false,
+        });
       const claims = s.enrolled.get(input.individualId);
-      if (!claims) return answer({ ok: false, code: 'IDA-MLC-018', message: 'UIN not available in database', unreachable: false });
-      if (s.noMatch.has(input.individualId) || input.biometrics.length === 0) return answer({ ok: false, code: 'IDA-BIA-001', message: 'Biometric data did not match', unreachable: false });
-      answer({ ok: true, transactionId: input.transactionId, authToken: 'token-1', claims, responseTime: new Date().toISOString() });
+      if (!claims)
+        return answer({
+          ok: false,
+          code: 'IDA-MLC-018',
+          message: 'UIN not available in database',
+          unreachable: false,
+        });
+      if (s.noMatch.has(input.individualId) || input.biometrics.length === 0)
+        return answer({
+          ok: false,
+          code: 'IDA-BIA-001',
+          message: 'Biometric data did not match',
+          unreachable: false,
+        });
+      answer({
+        ok: true,
+        transactionId: input.transactionId,
+        authToken: 'token-1',
+        claims,
+        responseTime: new Date().toISOString(),
+      });
     });
   });
   server.closeAllConnections?.();

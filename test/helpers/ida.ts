@@ -32,10 +32,21 @@ export interface IdaWorld {
 }
 
 export async function idaWorld(ports: [number, number], clock = new TestClock()): Promise<IdaWorld> {
-  const tc = testCore({ clock, config: { hardware: { sbiPortFrom: ports[0], sbiPortTo: ports[1] } } });
+  const tc = testCore({
+    clock,
+    config: { hardware: { sbiPortFrom: ports[0], sbiPortTo: ports[1] } },
+  });
   const demo = await tc.call('setup.loadDemo', {});
   const logLines: Array<Record<string, unknown>> = [];
-  const host = await startServerHost({ core: tc.core, port: 0, bind: '127.0.0.1', tls: null, hostNames: ['127.0.0.1'], rendererDir: fixtureUi(tc.dir), log: (level, msg, fields = {}) => void logLines.push({ level, msg, ...fields }) });
+  const host = await startServerHost({
+    core: tc.core,
+    port: 0,
+    bind: '127.0.0.1',
+    tls: null,
+    hostNames: ['127.0.0.1'],
+    rendererDir: fixtureUi(tc.dir),
+    log: (level, msg, fields = {}) => void logLines.push({ level, msg, ...fields }),
+  });
   const baseUrl = `${host.origin}/idauthentication/v1`;
   // The demo points the desk at its own public URL; here the service listens on a free port.
   tc.core.env.writer.prepare('UPDATE ida_client SET base_url = ?').run(baseUrl);
@@ -62,22 +73,53 @@ export async function idaWorld(ports: [number, number], clock = new TestClock())
         captureTime: clock.now().toISOString(),
         domainUri: 'https://ida.demo',
         transactionId,
-        bio: [{ type: 'Finger', count: '1', bioSubType: ['UNKNOWN'], requestedScore: '40', deviceId: '4', deviceSubId: '0', previousHash: '', ...bio }],
+        bio: [
+          {
+            type: 'Finger',
+            count: '1',
+            bioSubType: ['UNKNOWN'],
+            requestedScore: '40',
+            deviceId: '4',
+            deviceSubId: '0',
+            previousHash: '',
+            ...bio,
+          },
+        ],
         customOpts: null,
       });
       const text = await new Promise<string>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port: sbiPort, method: 'CAPTURE', path: '/capture', headers: { 'content-type': 'application/json' } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-          res.on('error', reject);
-        });
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: sbiPort,
+            method: 'CAPTURE',
+            path: '/capture',
+            headers: { 'content-type': 'application/json' },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+            res.on('error', reject);
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
-      const items = (JSON.parse(text) as { biometrics: Array<SbiAuthBiometric & { error: { errorCode: string } }> }).biometrics;
-      for (const i of items) if (i.error.errorCode !== '0') throw new Error(`capture failed: ${JSON.stringify(i.error)}`);
-      return items.map(({ specVersion, data, hash, sessionKey, thumbprint }) => ({ specVersion, data, hash, sessionKey, thumbprint }));
+      const items = (
+        JSON.parse(text) as {
+          biometrics: Array<SbiAuthBiometric & { error: { errorCode: string } }>;
+        }
+      ).biometrics;
+      for (const i of items)
+        if (i.error.errorCode !== '0') throw new Error(`capture failed: ${JSON.stringify(i.error)}`);
+      return items.map(({ specVersion, data, hash, sessionKey, thumbprint }) => ({
+        specVersion,
+        data,
+        hash,
+        sessionKey,
+        thumbprint,
+      }));
     },
     async close() {
       await host.close();

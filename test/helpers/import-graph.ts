@@ -39,7 +39,9 @@ export function importGraph(files: readonly string[]): Map<string, string[]> {
     for (const spec of specifiersOf(readFileSync(file, 'utf8'))) {
       if (!spec.startsWith('.')) continue;
       const target = resolve(dirname(file), spec.split(/[?#]/)[0]!);
-      const found = [target, target.replace(/\.(m|c)?js$/, '.$1ts'), target.replace(/\.jsx$/, '.tsx')].find((t) => known.has(t));
+      const found = [target, target.replace(/\.(m|c)?js$/, '.$1ts'), target.replace(/\.jsx$/, '.tsx')].find((t) =>
+        known.has(t),
+      );
       if (found) targets.add(found);
     }
     graph.set(file, [...targets]);

@@ -48,20 +48,54 @@ export async function buildEstate(tc: TestCore, opts: { sbiExpiry: string; rootD
 
   const authRoot = root('CN=Auth Root, O=Registry');
   const authCa = intermediate(authRoot, 'CN=Auth Issuing CA, O=Registry');
-  await tc.call('trustStore.upload', { partnerDomain: 'AUTH', fileName: 'chain.pem', contentBase64: b64(authRoot.pem + authCa.pem) }, admin);
+  await tc.call(
+    'trustStore.upload',
+    { partnerDomain: 'AUTH', fileName: 'chain.pem', contentBase64: b64(authRoot.pem + authCa.pem) },
+    admin,
+  );
   const now = tc.clock.now();
-  const shortRoot = root('CN=Short Root, O=Registry', { notBefore: new Date(now.getTime() - DAY_MS), notAfter: new Date(now.getTime() + opts.rootDays * DAY_MS) });
-  const uploaded = await tc.call('trustStore.upload', { partnerDomain: 'DEVICE', fileName: 'short.pem', contentBase64: b64(shortRoot.pem) }, admin);
+  const shortRoot = root('CN=Short Root, O=Registry', {
+    notBefore: new Date(now.getTime() - DAY_MS),
+    notAfter: new Date(now.getTime() + opts.rootDays * DAY_MS),
+  });
+  const uploaded = await tc.call(
+    'trustStore.upload',
+    { partnerDomain: 'DEVICE', fileName: 'short.pem', contentBase64: b64(shortRoot.pem) },
+    admin,
+  );
   const cert = leaf(authCa, 'CN=partner-1, O=Org 1', { key: keyPair('rsa2048') });
-  const upload = await tc.call('partnerCertificate.upload', { partnerId: auth.id, fileName: 'partner.pem', contentBase64: b64(cert.pem) }, auth.token);
+  const upload = await tc.call(
+    'partnerCertificate.upload',
+    { partnerId: auth.id, fileName: 'partner.pem', contentBase64: b64(cert.pem) },
+    auth.token,
+  );
 
   const device = await onboard(tc, 2, null, { type: 'Device_Provider' });
   tc.core.db.writer.prepare("UPDATE partner SET lang_code = 'ar' WHERE id = ?").run(device.id);
-  const sbi = await tc.call('sbis.create', { partnerId: device.id, sbiVersion: '2.1.0', binaryHash: 'abc123', sbiCreatedDateTime: '2026-01-15', sbiExpiryDateTime: opts.sbiExpiry }, device.token);
+  const sbi = await tc.call(
+    'sbis.create',
+    {
+      partnerId: device.id,
+      sbiVersion: '2.1.0',
+      binaryHash: 'abc123',
+      sbiCreatedDateTime: '2026-01-15',
+      sbiExpiryDateTime: opts.sbiExpiry,
+    },
+    device.token,
+  );
   await tc.call('sbis.decide', { sbiId: sbi.sbiId, decision: 'approved' }, admin);
   const shortRootId = uploaded.results[0]?.certificateId;
-  if (!shortRootId || !upload.card.certificateId) throw new Error(`fixture upload failed: ${JSON.stringify(uploaded.results)}`);
-  return { admin, auth, device, apiKeyId: key.id, sbiId: sbi.sbiId, shortRootId, certificateId: upload.card.certificateId };
+  if (!shortRootId || !upload.card.certificateId)
+    throw new Error(`fixture upload failed: ${JSON.stringify(uploaded.results)}`);
+  return {
+    admin,
+    auth,
+    device,
+    apiKeyId: key.id,
+    sbiId: sbi.sbiId,
+    shortRootId,
+    certificateId: upload.card.certificateId,
+  };
 }
 
 /** Moves the clock to 00:30 UTC of the next day and runs the scheduled jobs, as the hosts do. */
@@ -73,7 +107,9 @@ export async function nextDay(tc: TestCore): Promise<Awaited<ReturnType<typeof r
 
 export function periodsOf(tc: TestCore, type: string, itemKey: string, userId?: string): number[] {
   const rows = tc.core.db.reader
-    .prepare(`SELECT period FROM notification WHERE type = ? AND item_key = ? ${userId ? 'AND user_id = ?' : ''} ORDER BY created_at`)
+    .prepare(
+      `SELECT period FROM notification WHERE type = ? AND item_key = ? ${userId ? 'AND user_id = ?' : ''} ORDER BY created_at`,
+    )
     .pluck()
     .all(...(userId ? [type, itemKey, userId] : [type, itemKey])) as number[];
   return rows;

@@ -13,11 +13,20 @@ export interface TestProvider {
 /** The e-Signet-like provider on loopback with the portal registered as its client. */
 export async function testProvider(redirectUris: string[] = [PORTAL_REDIRECT]): Promise<TestProvider> {
   const key = await generateClientKey();
-  const op = await startDemoProvider({ clients: [{ clientId: PORTAL_CLIENT_ID, redirectUris, publicJwk: key.publicJwk }] });
+  const op = await startDemoProvider({
+    clients: [{ clientId: PORTAL_CLIENT_ID, redirectUris, publicJwk: key.publicJwk }],
+  });
   return {
     op,
     portal: {
-      oidc: { issuer: op.issuer, clientId: PORTAL_CLIENT_ID, clientJwk: key.privateJwk, redirectUri: redirectUris[0], extraRedirectUris: redirectUris.slice(1), allowInsecureLoopback: true },
+      oidc: {
+        issuer: op.issuer,
+        clientId: PORTAL_CLIENT_ID,
+        clientJwk: key.privateJwk,
+        redirectUri: redirectUris[0],
+        extraRedirectUris: redirectUris.slice(1),
+        allowInsecureLoopback: true,
+      },
     },
   };
 }
@@ -31,13 +40,25 @@ export const NAMELESS = DEMO_IDENTITIES[2]!;
  * provider's redirects with its cookies, signs in with the ID and one-time code, and allows (or
  * denies) sharing the claims. Returns the query the provider sends back to the redirect URI.
  */
-export async function browserSignIn(authorizationUrl: string, who: Pick<DemoIdentity, 'individualId' | 'otp'>, consent: 'allow' | 'deny' = 'allow'): Promise<Record<string, string>> {
+export async function browserSignIn(
+  authorizationUrl: string,
+  who: Pick<DemoIdentity, 'individualId' | 'otp'>,
+  consent: 'allow' | 'deny' = 'allow',
+): Promise<Record<string, string>> {
   const cookies = new Map<string, string>();
   let url = authorizationUrl;
   let method: 'GET' | 'POST' = 'GET';
   let body: URLSearchParams | undefined;
   for (let hop = 0; hop < 20; hop++) {
-    const res = await fetch(url, { method, redirect: 'manual', headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) }, ...(body ? { body } : {}) });
+    const res = await fetch(url, {
+      method,
+      redirect: 'manual',
+      headers: {
+        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      ...(body ? { body } : {}),
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const i = pair!.indexOf('=');

@@ -60,12 +60,15 @@ export const der = {
     const iso = d.toISOString();
     const y = d.getUTCFullYear();
     const body = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
-    return y >= 1950 && y < 2050 ? der.tlv(0x17, new Uint8Array(Buffer.from(body.slice(2)))) : der.tlv(0x18, new Uint8Array(Buffer.from(body)));
+    return y >= 1950 && y < 2050
+      ? der.tlv(0x17, new Uint8Array(Buffer.from(body.slice(2))))
+      : der.tlv(0x18, new Uint8Array(Buffer.from(body)));
   },
 };
 
 /** DN text ("CN=Root, O=Org") to DER, via @peculiar/x509. */
-export const nameDer = (dn: string): Uint8Array => (dn === '' ? der.seq() : new Uint8Array(new Name(dn).toArrayBuffer()));
+export const nameDer = (dn: string): Uint8Array =>
+  dn === '' ? der.seq() : new Uint8Array(new Name(dn).toArrayBuffer());
 
 // ---------------------------------------------------------------- keys and algorithms
 
@@ -89,14 +92,21 @@ export function keyPair(spec: KeySpec = 'p256', label = ''): KeyPair {
       ? generateKeyPairSync('ed25519')
       : spec.startsWith('rsa')
         ? generateKeyPairSync('rsa', { modulusLength: Number(spec.slice(3)) })
-        : generateKeyPairSync('ec', { namedCurve: { p256: 'P-256', p384: 'P-384', p521: 'P-521', secp256k1: 'secp256k1' }[spec as 'p256'] });
-  const pair: KeyPair = { spec, ...k, spki: new Uint8Array(k.publicKey.export({ type: 'spki', format: 'der' })) };
+        : generateKeyPairSync('ec', {
+            namedCurve: { p256: 'P-256', p384: 'P-384', p521: 'P-521', secp256k1: 'secp256k1' }[spec as 'p256'],
+          });
+  const pair: KeyPair = {
+    spec,
+    ...k,
+    spki: new Uint8Array(k.publicKey.export({ type: 'spki', format: 'der' })),
+  };
   if (label !== '') keyCache.set(id, pair);
   return pair;
 }
 
 /** `ecdsa-null-params`: ecdsa-with-SHA256 written with NULL parameters (RFC 5758 says absent). */
-export type SignatureSpec = 'sha256' | 'sha384' | 'sha512' | 'sha1' | 'md5' | 'pss-sha256' | 'pss-sha1' | 'ecdsa-null-params';
+export type SignatureSpec =
+  'sha256' | 'sha384' | 'sha512' | 'sha1' | 'md5' | 'pss-sha256' | 'pss-sha1' | 'ecdsa-null-params';
 
 const OID = {
   rsaSha256: '1.2.840.113549.1.1.11',
@@ -120,25 +130,51 @@ function algorithm(key: KeyPair, s: SignatureSpec): { id: Uint8Array; sign: (tbs
   if (key.spec.startsWith('rsa')) {
     if (s === 'pss-sha256' || s === 'pss-sha1') {
       const hash = s === 'pss-sha256' ? 'sha256' : 'sha1';
-      const params = s === 'pss-sha256' ? der.seq(der.ctx(0, der.seq(der.oid(OID.sha256))), der.ctx(1, der.seq(der.oid(OID.mgf1), der.seq(der.oid(OID.sha256)))), der.ctx(2, der.int(32))) : der.seq();
+      const params =
+        s === 'pss-sha256'
+          ? der.seq(
+              der.ctx(0, der.seq(der.oid(OID.sha256))),
+              der.ctx(1, der.seq(der.oid(OID.mgf1), der.seq(der.oid(OID.sha256)))),
+              der.ctx(2, der.int(32)),
+            )
+          : der.seq();
       const saltLength = s === 'pss-sha256' ? 32 : 20;
       return {
         id: der.seq(der.oid(OID.pss), params),
-        sign: (tbs) => new Uint8Array(sign(hash, tbs, { key: key.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength })),
+        sign: (tbs) =>
+          new Uint8Array(
+            sign(hash, tbs, {
+              key: key.privateKey,
+              padding: constants.RSA_PKCS1_PSS_PADDING,
+              saltLength,
+            }),
+          ),
       };
     }
     if (s === 'ecdsa-null-params') throw new Error('ecdsa-null-params needs an EC key');
-    const oid = { sha256: OID.rsaSha256, sha384: OID.rsaSha384, sha512: OID.rsaSha512, sha1: OID.rsaSha1, md5: OID.rsaMd5 }[s];
+    const oid = {
+      sha256: OID.rsaSha256,
+      sha384: OID.rsaSha384,
+      sha512: OID.rsaSha512,
+      sha1: OID.rsaSha1,
+      md5: OID.rsaMd5,
+    }[s];
     return { id: der.seq(der.oid(oid), der.null()), sign: plain(s) };
   }
   if (s === 'ecdsa-null-params') return { id: der.seq(der.oid(OID.ecSha256), der.null()), sign: plain('sha256') };
-  const oid = { sha256: OID.ecSha256, sha384: OID.ecSha384, sha512: OID.ecSha512, sha1: OID.ecSha1 }[s as 'sha256'];
+  const oid = {
+    sha256: OID.ecSha256,
+    sha384: OID.ecSha384,
+    sha512: OID.ecSha512,
+    sha1: OID.ecSha1,
+  }[s as 'sha256'];
   return { id: der.seq(der.oid(oid)), sign: plain(s) };
 }
 
 // ---------------------------------------------------------------- extensions
 
-export type NameSpec = { dns: string } | { email: string } | { ip: number[] } | { dn: string } | { uri: string } | { other: string };
+export type NameSpec =
+  { dns: string } | { email: string } | { ip: number[] } | { dn: string } | { uri: string } | { other: string };
 
 export function generalName(n: NameSpec): Uint8Array {
   if ('dns' in n) return der.tlv(0x82, new Uint8Array(Buffer.from(n.dns, 'ascii')));
@@ -170,10 +206,22 @@ export const ext = {
     const last = bytes[used - 1]!;
     let unused = 0;
     while (unused < 7 && !(last & (1 << unused))) unused++;
-    return { oid: '2.5.29.15', critical, value: der.bits(bytes.subarray(0, used), last ? unused : 0) };
+    return {
+      oid: '2.5.29.15',
+      critical,
+      value: der.bits(bytes.subarray(0, used), last ? unused : 0),
+    };
   },
-  extKeyUsage: (oids: string[], critical = false): ExtensionSpec => ({ oid: '2.5.29.37', critical, value: der.seq(...oids.map(der.oid)) }),
-  subjectAltName: (names: NameSpec[], critical = false): ExtensionSpec => ({ oid: '2.5.29.17', critical, value: der.seq(...names.map(generalName)) }),
+  extKeyUsage: (oids: string[], critical = false): ExtensionSpec => ({
+    oid: '2.5.29.37',
+    critical,
+    value: der.seq(...oids.map(der.oid)),
+  }),
+  subjectAltName: (names: NameSpec[], critical = false): ExtensionSpec => ({
+    oid: '2.5.29.17',
+    critical,
+    value: der.seq(...names.map(generalName)),
+  }),
   nameConstraints: (nc: { permitted?: NameSpec[]; excluded?: NameSpec[] }, critical = true): ExtensionSpec => ({
     oid: '2.5.29.30',
     critical,
@@ -182,10 +230,26 @@ export const ext = {
       ...(nc.excluded ? [der.ctx(1, ...nc.excluded.map((n) => der.seq(generalName(n))))] : []),
     ),
   }),
-  subjectKeyId: (id: Uint8Array, critical = false): ExtensionSpec => ({ oid: '2.5.29.14', critical, value: der.octets(id) }),
-  authorityKeyId: (id: Uint8Array, critical = false): ExtensionSpec => ({ oid: '2.5.29.35', critical, value: der.seq(der.ctxPrim(0, id)) }),
-  policies: (oids: string[], critical = false): ExtensionSpec => ({ oid: '2.5.29.32', critical, value: der.seq(...oids.map((o) => der.seq(der.oid(o)))) }),
-  policyConstraints: (requireExplicitPolicy?: number, inhibitPolicyMapping?: number, critical = true): ExtensionSpec => ({
+  subjectKeyId: (id: Uint8Array, critical = false): ExtensionSpec => ({
+    oid: '2.5.29.14',
+    critical,
+    value: der.octets(id),
+  }),
+  authorityKeyId: (id: Uint8Array, critical = false): ExtensionSpec => ({
+    oid: '2.5.29.35',
+    critical,
+    value: der.seq(der.ctxPrim(0, id)),
+  }),
+  policies: (oids: string[], critical = false): ExtensionSpec => ({
+    oid: '2.5.29.32',
+    critical,
+    value: der.seq(...oids.map((o) => der.seq(der.oid(o)))),
+  }),
+  policyConstraints: (
+    requireExplicitPolicy?: number,
+    inhibitPolicyMapping?: number,
+    critical = true,
+  ): ExtensionSpec => ({
     oid: '2.5.29.36',
     critical,
     value: der.seq(
@@ -198,13 +262,21 @@ export const ext = {
     critical,
     value: der.seq(...pairs.map(([a, b]) => der.seq(der.oid(a), der.oid(b)))),
   }),
-  inhibitAnyPolicy: (skip: number, critical = true): ExtensionSpec => ({ oid: '2.5.29.54', critical, value: der.int(skip) }),
+  inhibitAnyPolicy: (skip: number, critical = true): ExtensionSpec => ({
+    oid: '2.5.29.54',
+    critical,
+    value: der.int(skip),
+  }),
   authorityInfoAccess: (url: string, critical = false): ExtensionSpec => ({
     oid: '1.3.6.1.5.5.7.1.1',
     critical,
     value: der.seq(der.seq(der.oid('1.3.6.1.5.5.7.48.2'), generalName({ uri: url }))),
   }),
-  raw: (oid: string, value: Uint8Array, critical = false): ExtensionSpec => ({ oid, critical, value }),
+  raw: (oid: string, value: Uint8Array, critical = false): ExtensionSpec => ({
+    oid,
+    critical,
+    value,
+  }),
 };
 
 export const KEY_CERT_SIGN = 5;
@@ -270,7 +342,20 @@ export function issue(spec: CertSpec, defaults: ExtensionSpec[] = []): TestCert 
     nameDer(spec.subject),
     key.spki,
     ...(version === 3 && exts.length > 0
-      ? [der.ctx(3, der.seq(...exts.map((e) => der.seq(der.oid(e.oid), ...(e.critical ? [der.bool(true)] : e.explicitFalse ? [der.bool(false)] : []), der.octets(e.value)))))]
+      ? [
+          der.ctx(
+            3,
+            der.seq(
+              ...exts.map((e) =>
+                der.seq(
+                  der.oid(e.oid),
+                  ...(e.critical ? [der.bool(true)] : e.explicitFalse ? [der.bool(false)] : []),
+                  der.octets(e.value),
+                ),
+              ),
+            ),
+          ),
+        ]
       : []),
   );
   let cert = der.seq(tbs, alg.id, der.bits(alg.sign(tbs)));
@@ -284,11 +369,19 @@ export const toPem = (d: Uint8Array): string =>
 /** A self-signed root CA: critical cA, keyCertSign+cRLSign, SKI. */
 export function root(subject = 'CN=Test Root, O=Partner Desk Test', spec: Partial<CertSpec> = {}): TestCert {
   const key = spec.key ?? keyPair('p256');
-  return issue({ subject, ...spec, key }, [ext.basicConstraints(true), ext.keyUsage([KEY_CERT_SIGN, CRL_SIGN]), ext.subjectKeyId(keyIdOf(key.spki))]);
+  return issue({ subject, ...spec, key }, [
+    ext.basicConstraints(true),
+    ext.keyUsage([KEY_CERT_SIGN, CRL_SIGN]),
+    ext.subjectKeyId(keyIdOf(key.spki)),
+  ]);
 }
 
 /** An intermediate CA issued by `issuer`. */
-export function intermediate(issuer: TestCert, subject = 'CN=Test Intermediate, O=Partner Desk Test', spec: Partial<CertSpec> & { pathLen?: number } = {}): TestCert {
+export function intermediate(
+  issuer: TestCert,
+  subject = 'CN=Test Intermediate, O=Partner Desk Test',
+  spec: Partial<CertSpec> & { pathLen?: number } = {},
+): TestCert {
   const key = spec.key ?? keyPair('p256');
   return issue({ subject, issuer, ...spec, key }, [
     ext.basicConstraints(true, spec.pathLen),
@@ -299,13 +392,25 @@ export function intermediate(issuer: TestCert, subject = 'CN=Test Intermediate, 
 }
 
 /** An end-entity (partner) certificate issued by `issuer`. */
-export function leaf(issuer: TestCert, subject = 'CN=Partner One, O=Partner Org', spec: Partial<CertSpec> = {}): TestCert {
+export function leaf(
+  issuer: TestCert,
+  subject = 'CN=Partner One, O=Partner Org',
+  spec: Partial<CertSpec> = {},
+): TestCert {
   const key = spec.key ?? keyPair('p256');
-  return issue({ subject, issuer, ...spec, key }, [ext.keyUsage([DIGITAL_SIGNATURE]), ext.subjectKeyId(keyIdOf(key.spki)), ext.authorityKeyId(issuer.keyId)]);
+  return issue({ subject, issuer, ...spec, key }, [
+    ext.keyUsage([DIGITAL_SIGNATURE]),
+    ext.subjectKeyId(keyIdOf(key.spki)),
+    ext.authorityKeyId(issuer.keyId),
+  ]);
 }
 
 /** A trust store holding `anchors` (and optionally stored intermediates) for one domain. */
-export function trustFor(anchors: TestCert[], intermediates: TestCert[] = [], domain: PartnerDomain = 'AUTH'): TrustStore {
+export function trustFor(
+  anchors: TestCert[],
+  intermediates: TestCert[] = [],
+  domain: PartnerDomain = 'AUTH',
+): TrustStore {
   return createTrustStore([
     ...anchors.map((c) => ({ cert: c.der, domain, role: 'anchor' as const })),
     ...intermediates.map((c) => ({ cert: c.der, domain, role: 'intermediate' as const })),

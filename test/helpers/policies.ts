@@ -15,11 +15,29 @@ export const AUTH_POLICY = {
 };
 
 export const DATA_SHARE_POLICY = {
-  dataSharePolicies: { typeOfShare: 'Data Share', validForInMinutes: '30', transactionsAllowed: '2', encryptionType: 'Partner Based', shareDomain: 'datashare.datashare', source: 'ID Repository' },
+  dataSharePolicies: {
+    typeOfShare: 'Data Share',
+    validForInMinutes: '30',
+    transactionsAllowed: '2',
+    encryptionType: 'Partner Based',
+    shareDomain: 'datashare.datashare',
+    source: 'ID Repository',
+  },
   shareableAttributes: [
     { attributeName: 'fullName', source: [{ attribute: 'fullName' }], encrypted: false },
-    { attributeName: 'dateOfBirth', source: [{ attribute: 'dateOfBirth' }], encrypted: false, format: 'YYYY' },
-    { attributeName: 'biometrics', group: 'CBEFF', source: [{ attribute: 'individualBiometrics', filter: [{ type: 'Face' }] }], encrypted: true, format: 'extraction' },
+    {
+      attributeName: 'dateOfBirth',
+      source: [{ attribute: 'dateOfBirth' }],
+      encrypted: false,
+      format: 'YYYY',
+    },
+    {
+      attributeName: 'biometrics',
+      group: 'CBEFF',
+      source: [{ attribute: 'individualBiometrics', filter: [{ type: 'Face' }] }],
+      encrypted: true,
+      format: 'extraction',
+    },
   ],
 };
 
@@ -27,7 +45,13 @@ export const DATA_SHARE_POLICY = {
 const GENERIC = ['PMS_COR_001', 'PMS_COR_002', 'PD_AUTH_003', 'PD_AUTH_004', 'PD_INTERNAL'];
 
 /** A refusal with this code, which the method also declares in its contract entry. */
-export async function refuse<M extends MethodName>(tc: TestCore, method: M, input: Input<M> | Record<string, unknown>, session: string | null, code: string) {
+export async function refuse<M extends MethodName>(
+  tc: TestCore,
+  method: M,
+  input: Input<M> | Record<string, unknown>,
+  session: string | null,
+  code: string,
+) {
   const e = await tc.fail(method, input, session);
   expect(e.code, `${method}: ${e.message}`).toBe(code);
   expect([...GENERIC, ...contract[method].errors], `${method} does not declare ${code}`).toContain(code);
@@ -47,12 +71,23 @@ export async function newPolicy(
   tc: TestCore,
   admin: string,
   policyGroupId: string,
-  opts: { name?: string; type?: 'Auth' | 'DataShare' | 'CredentialIssuance'; policy?: unknown; publish?: boolean } = {},
+  opts: {
+    name?: string;
+    type?: 'Auth' | 'DataShare' | 'CredentialIssuance';
+    policy?: unknown;
+    publish?: boolean;
+  } = {},
 ): Promise<Output<'policies.create'>> {
   const type = opts.type ?? 'Auth';
   const created = await tc.call(
     'policies.create',
-    { policyGroupId, name: opts.name ?? 'KYC basic', description: 'Basic eKYC', policyType: type, policy: JSON.stringify(opts.policy ?? (type === 'Auth' ? AUTH_POLICY : DATA_SHARE_POLICY)) },
+    {
+      policyGroupId,
+      name: opts.name ?? 'KYC basic',
+      description: 'Basic eKYC',
+      policyType: type,
+      policy: JSON.stringify(opts.policy ?? (type === 'Auth' ? AUTH_POLICY : DATA_SHARE_POLICY)),
+    },
     admin,
   );
   return opts.publish === false ? created : tc.call('policies.publish', { policyId: created.policyId }, admin);
@@ -68,7 +103,12 @@ export interface TestPartner {
  * certificate upload (approved, active, certificate alias set — the certificate itself is another
  * feature's, so it is set directly).
  */
-export async function onboard(tc: TestCore, n: number, groupId: string | null, opts: { type?: string; approve?: boolean } = {}): Promise<TestPartner> {
+export async function onboard(
+  tc: TestCore,
+  n: number,
+  groupId: string | null,
+  opts: { type?: string; approve?: boolean } = {},
+): Promise<TestPartner> {
   await tc.call('auth.register', partnerInput(n, { partnerType: opts.type ?? 'Auth_Partner' }));
   const token = await signIn(tc, `partner-${n}`, 'Partn3r-Pass!');
   const id = `partner-${n}`;
@@ -78,11 +118,22 @@ export async function onboard(tc: TestCore, n: number, groupId: string | null, o
 }
 
 export function approveBySql(tc: TestCore, partnerId: string): void {
-  tc.core.db.writer.prepare("UPDATE partner SET approval_status = 'approved', is_active = 1, certificate_alias = ? WHERE id = ?").run(`cert-${partnerId}`, partnerId);
+  tc.core.db.writer
+    .prepare("UPDATE partner SET approval_status = 'approved', is_active = 1, certificate_alias = ? WHERE id = ?")
+    .run(`cert-${partnerId}`, partnerId);
 }
 
 /** Partner requests the policy and the admin approves: an approved link. */
-export async function link(tc: TestCore, admin: string, partner: TestPartner, policyId: string): Promise<Output<'linking.request'>> {
-  const req = await tc.call('linking.request', { partnerId: partner.id, policyId, comments: 'We verify customers at account opening.' }, partner.token);
+export async function link(
+  tc: TestCore,
+  admin: string,
+  partner: TestPartner,
+  policyId: string,
+): Promise<Output<'linking.request'>> {
+  const req = await tc.call(
+    'linking.request',
+    { partnerId: partner.id, policyId, comments: 'We verify customers at account opening.' },
+    partner.token,
+  );
   return tc.call('linking.decide', { id: req.id, status: 'approved' }, admin);
 }

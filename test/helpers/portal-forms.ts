@@ -10,31 +10,83 @@ export const APPLICATION_FORM = {
       key: 'applicant',
       title: 'Applicant',
       components: [
-        { type: 'textfield', key: 'name', label: 'Full name', input: true, validate: { required: true, maxLength: 80 } },
+        {
+          type: 'textfield',
+          key: 'name',
+          label: 'Full name',
+          input: true,
+          validate: { required: true, maxLength: 80 },
+        },
         {
           type: 'columns',
           key: 'cols',
           columns: [
             { components: [{ type: 'email', key: 'email', label: 'E-mail', input: true }] },
-            { components: [{ type: 'phoneNumber', key: 'phone', label: 'Phone', input: true, validate: { pattern: '\\+?[0-9 ]{6,20}' } }] },
+            {
+              components: [
+                {
+                  type: 'phoneNumber',
+                  key: 'phone',
+                  label: 'Phone',
+                  input: true,
+                  validate: { pattern: '\\+?[0-9 ]{6,20}' },
+                },
+              ],
+            },
           ],
         },
-        { type: 'textfield', key: 'nationalId', label: 'National ID', input: true, validate: { required: true, pattern: '[0-9]{10}' } },
+        {
+          type: 'textfield',
+          key: 'nationalId',
+          label: 'National ID',
+          input: true,
+          validate: { required: true, pattern: '[0-9]{10}' },
+        },
       ],
     },
-    { type: 'number', key: 'householdSize', label: 'People in the household', input: true, validate: { required: true, min: 1, max: 30 } },
+    {
+      type: 'number',
+      key: 'householdSize',
+      label: 'People in the household',
+      input: true,
+      validate: { required: true, min: 1, max: 30 },
+    },
     {
       type: 'select',
       key: 'region',
       label: 'Region',
       input: true,
-      data: { values: [{ label: 'North', value: 'north' }, { label: 'South', value: 'south' }] },
+      data: {
+        values: [
+          { label: 'North', value: 'north' },
+          { label: 'South', value: 'south' },
+        ],
+      },
       validate: { required: true },
     },
-    { type: 'checkbox', key: 'hasDisability', label: 'A member lives with a disability', input: true },
-    { type: 'textarea', key: 'disabilityDetails', label: 'Details', input: true, conditional: { show: true, when: 'hasDisability', eq: 'true' }, validate: { required: true, minLength: 5 } },
+    {
+      type: 'checkbox',
+      key: 'hasDisability',
+      label: 'A member lives with a disability',
+      input: true,
+    },
+    {
+      type: 'textarea',
+      key: 'disabilityDetails',
+      label: 'Details',
+      input: true,
+      conditional: { show: true, when: 'hasDisability', eq: 'true' },
+      validate: { required: true, minLength: 5 },
+    },
     { type: 'button', key: 'submit', label: 'Submit', input: true, action: 'submit' },
   ],
 } as const;
 
-export const GOOD_ANSWERS = { name: 'Amina Diallo', email: 'amina.diallo@example.org', nationalId: '5012345678', householdSize: 4, region: 'north', hasDisability: false };
+export const GOOD_ANSWERS = {
+  name: 'Amina Diallo',
+  email: 'amina.diallo@example.org',
+  nationalId: '5012345678',
+  householdSize: 4,
+  region: 'north',
+  hasDisability: false,
+};

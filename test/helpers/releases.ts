@@ -21,7 +21,11 @@ export function installerBytes(version: string, size: number): Buffer {
  * Writes what electron-builder leaves in out/ for a Linux build: the .deb and latest-linux.yml
  * with its sha512 (base64) and size. Returns the folder.
  */
-export function writeLinuxRelease(root: string, version: string, options: { size?: number; notes?: string; metadataName?: string } = {}): string {
+export function writeLinuxRelease(
+  root: string,
+  version: string,
+  options: { size?: number; notes?: string; metadataName?: string } = {},
+): string {
   const dir = join(root, `out-${version}`);
   mkdirSync(dir, { recursive: true });
   const name = `partner-desk_${version}_amd64.deb`;

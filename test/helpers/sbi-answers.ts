@@ -10,7 +10,13 @@ import { signJws } from '../../lib/sbi/jws.ts';
 import { decryptBioValue } from '../../lib/sbi/decrypt.ts';
 import type { BioDecryptor, RegisteredDevice } from '../../native/sbi/verify.ts';
 import { captureRequestSchema, rcaptureRequestSchema } from '../../lib/sbi/wire/index.ts';
-import type { AnyCaptureRequest, CaptureRequest, ParsedCaptureRequest, ParsedRCaptureRequest, RCaptureRequest } from '../../lib/sbi/wire/index.ts';
+import type {
+  AnyCaptureRequest,
+  CaptureRequest,
+  ParsedCaptureRequest,
+  ParsedRCaptureRequest,
+  RCaptureRequest,
+} from '../../lib/sbi/wire/index.ts';
 import { createVirtualPki } from '../../native/virtual/pki.ts';
 import type { IssuedIdentity, VirtualPki } from '../../native/virtual/pki.ts';
 import { encryptBioValue, encryptionTarget } from '../../native/virtual/sbi/encryption.ts';
@@ -117,7 +123,12 @@ export async function createSbiFixture(now = new Date()): Promise<SbiFixture> {
     deviceInfoAnswer(over = {}, opts = {}) {
       const payload = f.deviceInfoPayload(over);
       const signer = opts.signer ?? device;
-      return [{ deviceInfo: signer === 'unsigned' ? unsigned(payload) : sign(payload, signer), error: opts.error ?? SUCCESS }];
+      return [
+        {
+          deviceInfo: signer === 'unsigned' ? unsigned(payload) : sign(payload, signer),
+          error: opts.error ?? SUCCESS,
+        },
+      ];
     },
     rcaptureRequest(over = {}) {
       return rcaptureRequestSchema.parse({
@@ -127,7 +138,18 @@ export async function createSbiFixture(now = new Date()): Promise<SbiFixture> {
         timeout: '10000',
         captureTime: now.toISOString(),
         transactionId: 'PD-TX-0001',
-        bio: [{ type: 'Finger', count: '4', bioSubType: LEFT_SLAP, exception: [], requestedScore: '40', deviceId: '2', deviceSubId: '1', previousHash: EMPTY_HASH_HEX }],
+        bio: [
+          {
+            type: 'Finger',
+            count: '4',
+            bioSubType: LEFT_SLAP,
+            exception: [],
+            requestedScore: '40',
+            deviceId: '2',
+            deviceSubId: '1',
+            previousHash: EMPTY_HASH_HEX,
+          },
+        ],
         customOpts: null,
         ...over,
       });
@@ -141,7 +163,17 @@ export async function createSbiFixture(now = new Date()): Promise<SbiFixture> {
         captureTime: now.toISOString(),
         domainUri: '',
         transactionId: 'PD-AUTH-0001',
-        bio: [{ type: 'Finger', count: '2', bioSubType: ['UNKNOWN', 'UNKNOWN'], requestedScore: '40', deviceId: '4', deviceSubId: '0', previousHash: '' }],
+        bio: [
+          {
+            type: 'Finger',
+            count: '2',
+            bioSubType: ['UNKNOWN', 'UNKNOWN'],
+            requestedScore: '40',
+            deviceId: '4',
+            deviceSubId: '0',
+            previousHash: '',
+          },
+        ],
         customOpts: null,
         ...over,
       });
@@ -159,7 +191,14 @@ export async function createSbiFixture(now = new Date()): Promise<SbiFixture> {
         const timestamp = sbiTime(now);
         const sealed = auth ? encryptBioValue(encryptTo, iso, timestamp, request.transactionId) : null;
         let data: Json = {
-          digitalId: f.digitalId({ type: bio.type, deviceSubType: bio.type === 'Face' ? 'Full face' : bio.type === 'Iris' ? 'Double' : auth ? 'Single' : 'Slap' }, opts.digitalIdSigner ?? (auth ? chip : device)),
+          digitalId: f.digitalId(
+            {
+              type: bio.type,
+              deviceSubType:
+                bio.type === 'Face' ? 'Full face' : bio.type === 'Iris' ? 'Double' : auth ? 'Single' : 'Slap',
+            },
+            opts.digitalIdSigner ?? (auth ? chip : device),
+          ),
           deviceCode: 'VSLAP0000001',
           deviceServiceVersion: '1.0.0',
           bioType: bio.type,

@@ -41,7 +41,12 @@ function parseRequest(buf: Buffer): SbiTestRequest | null {
 
 export function jsonResponse(json: unknown, status = 200, reason = 'OK'): Buffer {
   const body = Buffer.from(JSON.stringify(json));
-  return Buffer.concat([Buffer.from(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`), body]);
+  return Buffer.concat([
+    Buffer.from(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+    ),
+    body,
+  ]);
 }
 
 /** Starts a server on `port` (0 = any free port); `handle` decides per request. */
@@ -67,8 +72,7 @@ export function startTestSbi(port: number, handle: (req: SbiTestRequest) => Beha
       else if ('raw' in b) {
         if (b.keepOpen) socket.write(b.raw);
         else socket.end(b.raw);
-      }
-      else if ('drip' in b) {
+      } else if ('drip' in b) {
         const bytes = Buffer.from(b.drip);
         let i = 0;
         const t = setInterval(() => {

@@ -41,17 +41,34 @@ export function fixtureUi(dir: string): string {
  * A real server host on a free loopback port: a data directory set up with the first admin (so the
  * signing CA exists), TLS issued at first start unless `insecure`, JSON log lines captured.
  */
-export async function testServer(options: { config?: Record<string, unknown>; insecure?: boolean; dataDir?: string; rendererDir?: string; now?: () => number } = {}): Promise<TestServer> {
+export async function testServer(
+  options: {
+    config?: Record<string, unknown>;
+    insecure?: boolean;
+    dataDir?: string;
+    rendererDir?: string;
+    now?: () => number;
+  } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pd-server-'));
   const logLines: Array<Record<string, unknown>> = [];
   const log: JsonLog = (level, msg, fields = {}) => logLines.push({ level, msg, ...fields });
-  const core = openCore({ hardware: createHardwareHub, dataDir, publicUrl: 'https://localhost/', config: parseConfig(options.config ?? {}), log: () => undefined });
+  const core = openCore({
+    hardware: createHardwareHub,
+    dataDir,
+    publicUrl: 'https://localhost/',
+    config: parseConfig(options.config ?? {}),
+    log: () => undefined,
+  });
   const info = await core.dispatch('system.info', null, {});
   if (info.ok && (info.result as { setupRequired: boolean }).setupRequired) {
     const setup = await core.dispatch('setup.createAdmin', null, ADMIN);
     if (!setup.ok) throw new Error(`setup failed: ${setup.error.message}`);
   }
-  const caDer = core.db.reader.prepare("SELECT certificate_der FROM signing_key WHERE purpose = 'partner-signing'").pluck().get() as Buffer;
+  const caDer = core.db.reader
+    .prepare("SELECT certificate_der FROM signing_key WHERE purpose = 'partner-signing'")
+    .pluck()
+    .get() as Buffer;
   const hostNames = ['localhost', '127.0.0.1'];
   const tls = options.insecure ? null : await serverTls(core, hostNames);
   const host = await startServerHost({
@@ -82,13 +99,17 @@ export async function testServer(options: { config?: Record<string, unknown>; in
  * What a desk does: trust the deployment's CA and accept only the server certificate whose SHA-256
  * fingerprint it pinned (checkServerIdentity runs after the chain and host name checks pass).
  */
-export function pinnedOptions(caPem: string, fingerprint256: string): Pick<RequestOptions, 'ca' | 'checkServerIdentity'> {
+export function pinnedOptions(
+  caPem: string,
+  fingerprint256: string,
+): Pick<RequestOptions, 'ca' | 'checkServerIdentity'> {
   return {
     ca: caPem,
     checkServerIdentity(host: string, cert: PeerCertificate) {
       const wrongName = checkServerIdentity(host, cert);
       if (wrongName) return wrongName;
-      if (cert.fingerprint256 !== fingerprint256) return new Error(`certificate fingerprint ${cert.fingerprint256} is not the pinned one`);
+      if (cert.fingerprint256 !== fingerprint256)
+        return new Error(`certificate fingerprint ${cert.fingerprint256} is not the pinned one`);
       return undefined;
     },
   };
@@ -105,23 +126,38 @@ export interface Answer {
  * a resumed TLS session skips checkServerIdentity, so a pinning client must not share an agent's
  * session cache with clients that pin something else.
  */
-export function httpsCall(port: number, path: string, options: RequestOptions & { body?: string | Buffer } = {}): Promise<Answer> {
+export function httpsCall(
+  port: number,
+  path: string,
+  options: RequestOptions & { body?: string | Buffer } = {},
+): Promise<Answer> {
   const { body, ...rest } = options;
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', servername: 'localhost', port, path, method: body === undefined ? 'GET' : 'POST', agent: false, ...rest }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown = text;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          // not JSON (a page): the text itself
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, json });
-      });
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        servername: 'localhost',
+        port,
+        path,
+        method: body === undefined ? 'GET' : 'POST',
+        agent: false,
+        ...rest,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown = text;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            // not JSON (a page): the text itself
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, json });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

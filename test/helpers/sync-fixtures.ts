@@ -13,9 +13,12 @@ export async function addAdmin(server: TestCore, id: string): Promise<void> {
   const t = server.clock.now().toISOString();
   server.core.db.writer.transaction(() => {
     server.core.db.writer
-      .prepare('INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(id, `${id}@registry.example`, 'Second', 'Admin', ADMIN.orgName, hash, 'en', t, t);
-    for (const r of ['PARTNER_ADMIN', 'POLICYMANAGER']) server.core.db.writer.prepare('INSERT INTO user_role (user_id, role) VALUES (?, ?)').run(id, r);
+    for (const r of ['PARTNER_ADMIN', 'POLICYMANAGER'])
+      server.core.db.writer.prepare('INSERT INTO user_role (user_id, role) VALUES (?, ?)').run(id, r);
   })();
 }
 

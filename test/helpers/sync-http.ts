@@ -17,7 +17,10 @@ export interface CoreServer {
   close(): Promise<void>;
 }
 
-export async function serveCore(core: Core, opts: { tls?: { key: string; cert: string }; port?: number } = {}): Promise<CoreServer> {
+export async function serveCore(
+  core: Core,
+  opts: { tls?: { key: string; cert: string }; port?: number } = {},
+): Promise<CoreServer> {
   const host = await startServerHost({
     core: { ...core, close: () => undefined },
     port: opts.port ?? 0,
@@ -28,5 +31,10 @@ export async function serveCore(core: Core, opts: { tls?: { key: string; cert: s
     rendererDir: join(tmpdir(), 'partner-desk-no-renderer'),
     log: () => undefined,
   });
-  return { url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${host.port}`, port: host.port, host, close: () => host.close() };
+  return {
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${host.port}`,
+    port: host.port,
+    host,
+    close: () => host.close(),
+  };
 }

@@ -5,16 +5,22 @@ import { selectList } from '../../main/core/sync/wire.ts';
 export type Snapshot = Record<string, Array<Record<string, unknown>>>;
 type Db = Pick<Database, 'prepare'>;
 
-function rows(db: Db, table: (typeof REPLICATED_TABLES)[number], where?: { sql: string; uid: string }): Array<Record<string, unknown>> {
+function rows(
+  db: Db,
+  table: (typeof REPLICATED_TABLES)[number],
+  where?: { sql: string; uid: string },
+): Array<Record<string, unknown>> {
   const sql = `SELECT ${selectList(table)} FROM ${table.name}${where ? ` WHERE ${where.sql}` : ''} ORDER BY ${table.key.join(', ')}`;
   return (where ? db.prepare(sql).all({ uid: where.uid }) : db.prepare(sql).all()) as Array<Record<string, unknown>>;
 }
 
 /** Every replicated table as the server's database shows it to `userId` (admin: all rows). */
 export function serverViewOf(db: Db, userId: string): Snapshot {
-  const admin = db.prepare("SELECT 1 FROM user_role WHERE user_id = ? AND role = 'PARTNER_ADMIN'").get(userId) !== undefined;
+  const admin =
+    db.prepare("SELECT 1 FROM user_role WHERE user_id = ? AND role = 'PARTNER_ADMIN'").get(userId) !== undefined;
   const out: Snapshot = {};
-  for (const t of REPLICATED_TABLES) out[t.name] = admin ? rows(db, t) : t.partnerScope ? rows(db, t, { sql: t.partnerScope, uid: userId }) : [];
+  for (const t of REPLICATED_TABLES)
+    out[t.name] = admin ? rows(db, t) : t.partnerScope ? rows(db, t, { sql: t.partnerScope, uid: userId }) : [];
   return out;
 }
 
@@ -24,4 +30,3 @@ export function deskViewOf(db: Db): Snapshot {
   for (const t of REPLICATED_TABLES) out[t.name] = rows(db, t);
   return out;
 }
-

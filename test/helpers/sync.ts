@@ -57,12 +57,22 @@ export interface TestDesk {
 export const SERVER_URL = 'http://127.0.0.1:9';
 
 /** A fresh desk joined to `server` as `login`, signed in locally. */
-export async function joinDesk(server: Core, login: string, password: string, opts: { clock?: TestClock; name?: string } = {}): Promise<TestDesk> {
+export async function joinDesk(
+  server: Core,
+  login: string,
+  password: string,
+  opts: { clock?: TestClock; name?: string } = {},
+): Promise<TestDesk> {
   const tc = testCore(opts.clock ? { clock: opts.clock } : {});
   const transport = new CoreTransport(server);
   const client = new DeskSyncClient(tc.core, { transport: () => transport });
   tc.core.setDeskSync(client);
-  await tc.call('sync.connect', { serverUrl: SERVER_URL, login, password, deskName: opts.name ?? `desk of ${login}` });
+  await tc.call('sync.connect', {
+    serverUrl: SERVER_URL,
+    login,
+    password,
+    deskName: opts.name ?? `desk of ${login}`,
+  });
   const session = (await tc.call('auth.login', { login, password })).token;
   return {
     tc,
@@ -86,7 +96,13 @@ export function expectConverged(server: Core, desk: TestDesk | Core, userId: str
   const d = deskView(core);
   const s = serverView(server, userId);
   for (const t of REPLICATED_TABLES) expect(d[t.name], `${t.name} on the desk of ${userId}`).toEqual(s[t.name]);
-  expect(core.db.reader.prepare("SELECT COUNT(*) AS n FROM outbox WHERE sync_status = 'pending' OR (acked = 0 AND sync_status <> 'local')").get()).toEqual({ n: 0 });
+  expect(
+    core.db.reader
+      .prepare(
+        "SELECT COUNT(*) AS n FROM outbox WHERE sync_status = 'pending' OR (acked = 0 AND sync_status <> 'local')",
+      )
+      .get(),
+  ).toEqual({ n: 0 });
   expect(core.db.reader.prepare('SELECT COUNT(*) AS n FROM sync_undo').get()).toEqual({ n: 0 });
   expect(core.db.reader.pragma('integrity_check', { simple: true })).toBe('ok');
   expect(server.db.reader.pragma('integrity_check', { simple: true })).toBe('ok');

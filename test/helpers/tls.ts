@@ -1,7 +1,11 @@
 import { x509, subtle } from '../../lib/certificates/x509.ts';
 import type { CryptoKeyPair } from '../../lib/certificates/x509.ts';
 
-const pem = (label: string, der: ArrayBuffer) => `-----BEGIN ${label}-----\n${Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').trim()}\n-----END ${label}-----\n`;
+const pem = (label: string, der: ArrayBuffer) =>
+  `-----BEGIN ${label}-----\n${Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trim()}\n-----END ${label}-----\n`;
 
 /** A self-signed P-256 server certificate for 127.0.0.1 and localhost, as a TLS test server needs it. */
 export async function selfSignedServerTls(): Promise<{ key: string; cert: string }> {
@@ -15,7 +19,15 @@ export async function selfSignedServerTls(): Promise<{ key: string; cert: string
     notAfter: new Date('2099-12-31T00:00:00Z'),
     keys,
     signingAlgorithm: alg,
-    extensions: [new x509.SubjectAlternativeNameExtension([{ type: 'ip', value: '127.0.0.1' }, { type: 'dns', value: 'localhost' }])],
+    extensions: [
+      new x509.SubjectAlternativeNameExtension([
+        { type: 'ip', value: '127.0.0.1' },
+        { type: 'dns', value: 'localhost' },
+      ]),
+    ],
   });
-  return { key: pem('PRIVATE KEY', await subtle.exportKey('pkcs8', keys.privateKey)), cert: cert.toString('pem') };
+  return {
+    key: pem('PRIVATE KEY', await subtle.exportKey('pkcs8', keys.privateKey)),
+    cert: cert.toString('pem'),
+  };
 }

@@ -26,7 +26,14 @@ export async function testWebHost(
     port: 0,
     rendererDir: ui,
     openCore: (publicUrl) =>
-      (core = openCore({ hardware: createHardwareHub, dataDir: join(dir, 'data'), publicUrl, config: parseConfig(options.config ?? {}), log: () => undefined, ...(options.now ? { now: options.now } : {}) })),
+      (core = openCore({
+        hardware: createHardwareHub,
+        dataDir: join(dir, 'data'),
+        publicUrl,
+        config: parseConfig(options.config ?? {}),
+        log: () => undefined,
+        ...(options.now ? { now: options.now } : {}),
+      })),
   });
   return {
     host,

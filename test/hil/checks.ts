@@ -36,7 +36,9 @@ export function createCheckRun(out: (line: string) => void = (l) => process.stdo
       try {
         await Promise.race([
           Promise.resolve().then(fn),
-          new Promise((_, reject) => { timer = setTimeout(() => reject(new CheckFailed(`no result after ${timeoutMs} ms`)), timeoutMs); }),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new CheckFailed(`no result after ${timeoutMs} ms`)), timeoutMs);
+          }),
         ]);
         passed += 1;
         out(`HIL ok ${name} (${(performance.now() - t0).toFixed(0)} ms)`);
@@ -51,7 +53,9 @@ export function createCheckRun(out: (line: string) => void = (l) => process.stdo
     },
     figure(name, samplesMs) {
       const s = [...samplesMs].sort((a, b) => a - b);
-      out(`HIL-FIGURE ${name} n=${s.length} median=${median(s).toFixed(1)}ms min=${(s[0] ?? NaN).toFixed(1)}ms max=${(s.at(-1) ?? NaN).toFixed(1)}ms`);
+      out(
+        `HIL-FIGURE ${name} n=${s.length} median=${median(s).toFixed(1)}ms min=${(s[0] ?? NaN).toFixed(1)}ms max=${(s.at(-1) ?? NaN).toFixed(1)}ms`,
+      );
     },
     summary() {
       out(`HIL-SUMMARY: ${passed} passed, ${failed} failed`);

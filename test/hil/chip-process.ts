@@ -21,8 +21,10 @@ export function chipProcess(script: string, args: string[]): ChipControl {
   const reply = (c: ChildProcess, match: (m: Record<string, unknown>) => boolean, what: string) =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => done(new Error(`the FTM firmware did not ${what} within 20 s`)), 20_000);
-      const onMessage = (m: unknown) => typeof m === 'object' && m !== null && match(m as Record<string, unknown>) && done();
-      const onExit = (code: number | null) => done(new Error(`the FTM firmware exited (${code}) before it could ${what}`));
+      const onMessage = (m: unknown) =>
+        typeof m === 'object' && m !== null && match(m as Record<string, unknown>) && done();
+      const onExit = (code: number | null) =>
+        done(new Error(`the FTM firmware exited (${code}) before it could ${what}`));
       const done = (err?: Error) => {
         clearTimeout(timer);
         c.off('message', onMessage);

@@ -21,7 +21,10 @@ export interface CliEnv {
   fixture: HilFixture;
 }
 
-const Verdict = z.object({ verdict: z.enum(['verified', 'failed']), reason: z.string().nullable() });
+const Verdict = z.object({
+  verdict: z.enum(['verified', 'failed']),
+  reason: z.string().nullable(),
+});
 const Reading = z.object({
   device: z.string(),
   make: z.string(),
@@ -51,34 +54,48 @@ export async function cliChecks(t: CheckRun, { cli, fixtures, fixture }: CliEnv)
     try {
       json = JSON.parse(line);
     } catch {
-      throw new Error(`exit ${r.code}, no JSON on stdout: ${JSON.stringify(r.stdout.slice(0, 300))} stderr: ${r.stderr.slice(0, 300)}`);
+      throw new Error(
+        `exit ${r.code}, no JSON on stdout: ${JSON.stringify(r.stdout.slice(0, 300))} stderr: ${r.stderr.slice(0, 300)}`,
+      );
     }
     return { code: r.code, reading: Reading.parse(json) };
   };
   const durations: number[] = [];
 
-  await t.check('CLI ftm read --json --trust <FTM root>: make, model, serial, chain, possession and trust verified', async () => {
-    const t0 = performance.now();
-    const { code, reading } = await read(FTM_ROOT_FILE);
-    durations.push(performance.now() - t0);
-    expectEqual(code, 0, 'exit code');
-    expect(reading.device.startsWith('/dev/hidraw'), `device ${reading.device}`);
-    expectEqual(`${reading.make}|${reading.model}|${reading.serial}|${reading.firmware}`, `${fixture.info.make}|${fixture.info.model}|${fixture.info.serial}|${fixture.info.firmware}`, 'make|model|serial|firmware');
-    const ders = reading.chain.map((c) => new X509Certificate(c.pem).raw.toString('base64'));
-    expectEqual(ders.join(), fixture.chain.join(), 'certificate chain (DER)');
-    expect(/FTM Root/.test(reading.chain[1]?.subject ?? ''), `chain[1] subject ${reading.chain[1]?.subject}`);
-    expectEqual(reading.possession.verdict, 'verified', `possession (${reading.possession.reason})`);
-    expectEqual(reading.trust.verdict, 'verified', `trust (${reading.trust.reason})`);
-  }, 90_000);
+  await t.check(
+    'CLI ftm read --json --trust <FTM root>: make, model, serial, chain, possession and trust verified',
+    async () => {
+      const t0 = performance.now();
+      const { code, reading } = await read(FTM_ROOT_FILE);
+      durations.push(performance.now() - t0);
+      expectEqual(code, 0, 'exit code');
+      expect(reading.device.startsWith('/dev/hidraw'), `device ${reading.device}`);
+      expectEqual(
+        `${reading.make}|${reading.model}|${reading.serial}|${reading.firmware}`,
+        `${fixture.info.make}|${fixture.info.model}|${fixture.info.serial}|${fixture.info.firmware}`,
+        'make|model|serial|firmware',
+      );
+      const ders = reading.chain.map((c) => new X509Certificate(c.pem).raw.toString('base64'));
+      expectEqual(ders.join(), fixture.chain.join(), 'certificate chain (DER)');
+      expect(/FTM Root/.test(reading.chain[1]?.subject ?? ''), `chain[1] subject ${reading.chain[1]?.subject}`);
+      expectEqual(reading.possession.verdict, 'verified', `possession (${reading.possession.reason})`);
+      expectEqual(reading.trust.verdict, 'verified', `trust (${reading.trust.reason})`);
+    },
+    90_000,
+  );
 
-  await t.check('CLI ftm read --json against another root: possession verified, trust failed, exit 1', async () => {
-    const t0 = performance.now();
-    const { code, reading } = await read(OTHER_ROOT_FILE);
-    durations.push(performance.now() - t0);
-    expectEqual(code, 1, 'exit code');
-    expectEqual(reading.possession.verdict, 'verified', 'possession');
-    expectEqual(reading.trust.verdict, 'failed', 'trust');
-    expect(reading.trust.reason, 'trust failure without a reason');
-  }, 90_000);
+  await t.check(
+    'CLI ftm read --json against another root: possession verified, trust failed, exit 1',
+    async () => {
+      const t0 = performance.now();
+      const { code, reading } = await read(OTHER_ROOT_FILE);
+      durations.push(performance.now() - t0);
+      expectEqual(code, 1, 'exit code');
+      expectEqual(reading.possession.verdict, 'verified', 'possession');
+      expectEqual(reading.trust.verdict, 'failed', 'trust');
+      expect(reading.trust.reason, 'trust failure without a reason');
+    },
+    90_000,
+  );
   t.figure('cli-ftm-read (process start to exit)', durations);
 }

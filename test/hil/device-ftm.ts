@@ -12,12 +12,19 @@ import { chainDer, readFixture } from './fixture.ts';
 const [path, fixtureDir] = process.argv.slice(2);
 if (!path || !fixtureDir) throw new Error('usage: device-ftm.cjs /dev/hidg0 FIXTURE_DIR');
 const fixture = readFixture(fixtureDir);
-const chip = new VirtualFtmChip({ info: fixture.info, chain: chainDer(fixture), key: createPrivateKey(fixture.chipKeyPem) });
+const chip = new VirtualFtmChip({
+  info: fixture.info,
+  chain: chainDer(fixture),
+  key: createPrivateKey(fixture.chipKeyPem),
+});
 
 process.on('message', (m: unknown) => {
   if (typeof m !== 'object' || m === null || !('id' in m) || !('faults' in m)) return;
   const f = m.faults as { delayMs?: unknown; silent?: unknown };
-  chip.faults = { ...(typeof f.delayMs === 'number' ? { delayMs: f.delayMs } : {}), ...(f.silent === true ? { silent: true } : {}) };
+  chip.faults = {
+    ...(typeof f.delayMs === 'number' ? { delayMs: f.delayMs } : {}),
+    ...(f.silent === true ? { silent: true } : {}),
+  };
   process.send?.({ id: m.id });
 });
 

@@ -23,4 +23,5 @@ export function readFixture(dir: string): HilFixture {
   return Fixture.parse(JSON.parse(readFileSync(`${dir}/${FIXTURE_FILE}`, 'utf8')));
 }
 
-export const chainDer = (f: HilFixture): Uint8Array[] => f.chain.map((b64) => new Uint8Array(Buffer.from(b64, 'base64')));
+export const chainDer = (f: HilFixture): Uint8Array[] =>
+  f.chain.map((b64) => new Uint8Array(Buffer.from(b64, 'base64')));

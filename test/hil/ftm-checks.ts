@@ -71,25 +71,33 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
 }
 
 function expectHidError(e: unknown, code: HidError['code']): void {
-  expect(e instanceof HidError, `expected HidError ${code}, got ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+  expect(
+    e instanceof HidError,
+    `expected HidError ${code}, got ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`,
+  );
   expectEqual(e.code, code, `HidError code (${e.message})`);
 }
 
 export async function ftmChecks(t: CheckRun, env: FtmEnv): Promise<void> {
   const { monitor, catalogue, fixture, chip, ftm, udcFtm } = env;
-  const monitorHasChip = async () => (await monitor.list()).some((d) => d.vendorId === ftm.vendorId && d.productId === ftm.productId);
+  const monitorHasChip = async () =>
+    (await monitor.list()).some((d) => d.vendorId === ftm.vendorId && d.productId === ftm.productId);
   const chipCert = new X509Certificate(Buffer.from(fixture.chain[0]!, 'base64'));
-  const verifies = (challenge: Uint8Array, signature: Uint8Array) => verify('sha256', popMessage(challenge), chipCert.publicKey, signature);
+  const verifies = (challenge: Uint8Array, signature: Uint8Array) =>
+    verify('sha256', popMessage(challenge), chipCert.publicKey, signature);
   const findChip = () => waitFor(async () => (await findFtmChips(catalogue))[0], 8000, 'node-hid to list the FTM chip');
 
   let path = '';
-  if (!(await t.check('node-hid finds the FTM chip by its catalogue ids and usage page', async () => {
-    const found = await findChip();
-    expect(found.path.startsWith('/dev/hidraw'), `path ${found.path}`);
-    expectEqual(found.serial, ftm.serial, 'serial');
-    expectEqual(found.manufacturer, ftm.manufacturer, 'manufacturer');
-    path = found.path;
-  }))) return;
+  if (
+    !(await t.check('node-hid finds the FTM chip by its catalogue ids and usage page', async () => {
+      const found = await findChip();
+      expect(found.path.startsWith('/dev/hidraw'), `path ${found.path}`);
+      expectEqual(found.serial, ftm.serial, 'serial');
+      expectEqual(found.manufacturer, ftm.manufacturer, 'manufacturer');
+      path = found.path;
+    }))
+  )
+    return;
 
   let a: Host | undefined;
   const pings: number[] = [];
@@ -156,40 +164,49 @@ export async function ftmChecks(t: CheckRun, env: FtmEnv): Promise<void> {
   });
 
   const unplugToError: number[] = [];
-  await t.check('unplug in the middle of a SIGN: DEVICE_GONE, not a timeout; later requests fail fast; node-hid and UsbMonitor drop the chip', async () => {
-    await chip.setFaults({ delayMs: 2500 });
-    const before = host.writes();
-    const signing = host.client.sign(new Uint8Array(randomBytes(32)));
-    await waitFor(() => host.writes() > before, 2000, 'the SIGN request to reach the chip', 5);
-    const t0 = performance.now();
-    unbind(ftm.name);
-    chip.powerOff();
-    expectHidError(await rejection(signing), 'DEVICE_GONE');
-    unplugToError.push(performance.now() - t0);
-    expect(host.device.closed, 'the report device is still open');
-    expectHidError(await rejection(host.client.info()), 'DEVICE_GONE');
-    await waitFor(async () => !(await findFtmChips(catalogue)).length, 3000, 'node-hid to drop the chip');
-    expect(!(await monitorHasChip()), 'UsbMonitor still lists the unplugged chip');
-  });
+  await t.check(
+    'unplug in the middle of a SIGN: DEVICE_GONE, not a timeout; later requests fail fast; node-hid and UsbMonitor drop the chip',
+    async () => {
+      await chip.setFaults({ delayMs: 2500 });
+      const before = host.writes();
+      const signing = host.client.sign(new Uint8Array(randomBytes(32)));
+      await waitFor(() => host.writes() > before, 2000, 'the SIGN request to reach the chip', 5);
+      const t0 = performance.now();
+      unbind(ftm.name);
+      chip.powerOff();
+      expectHidError(await rejection(signing), 'DEVICE_GONE');
+      unplugToError.push(performance.now() - t0);
+      expect(host.device.closed, 'the report device is still open');
+      expectHidError(await rejection(host.client.info()), 'DEVICE_GONE');
+      await waitFor(async () => !(await findFtmChips(catalogue)).length, 3000, 'node-hid to drop the chip');
+      expect(!(await monitorHasChip()), 'UsbMonitor still lists the unplugged chip');
+    },
+  );
   t.figure('unplug-to-DEVICE_GONE', unplugToError);
   await disconnect(host);
 
   const replug: number[] = [];
-  await t.check('replug: the chip (firmware restarted) is found again and INFO/SIGN work on a new channel', async () => {
-    const t0 = performance.now();
-    bind(ftm.name, udcFtm);
-    await chip.powerOn();
-    const again = await findChip();
-    const c = await connect(again.path);
-    try {
-      expectEqual((await c.client.info()).serial, fixture.info.serial, 'INFO after the replug');
-      replug.push(performance.now() - t0);
-      expect(await monitorHasChip(), 'UsbMonitor does not list the replugged chip');
-      const challenge = new Uint8Array(randomBytes(32));
-      expect(verifies(challenge, (await c.client.sign(challenge)).signature), 'SIGN after the replug does not verify');
-    } finally {
-      await disconnect(c);
-    }
-  });
+  await t.check(
+    'replug: the chip (firmware restarted) is found again and INFO/SIGN work on a new channel',
+    async () => {
+      const t0 = performance.now();
+      bind(ftm.name, udcFtm);
+      await chip.powerOn();
+      const again = await findChip();
+      const c = await connect(again.path);
+      try {
+        expectEqual((await c.client.info()).serial, fixture.info.serial, 'INFO after the replug');
+        replug.push(performance.now() - t0);
+        expect(await monitorHasChip(), 'UsbMonitor does not list the replugged chip');
+        const challenge = new Uint8Array(randomBytes(32));
+        expect(
+          verifies(challenge, (await c.client.sign(challenge)).signature),
+          'SIGN after the replug does not verify',
+        );
+      } finally {
+        await disconnect(c);
+      }
+    },
+  );
   t.figure('replug-to-first-INFO (incl. firmware start)', replug);
 }

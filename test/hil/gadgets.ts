@@ -72,10 +72,17 @@ export function enumerated(spec: GadgetSpec): boolean {
       return -1;
     }
   };
-  return readdirSync('/sys/bus/usb/devices').some((d) => id(d, 'idVendor') === spec.vendorId && id(d, 'idProduct') === spec.productId);
+  return readdirSync('/sys/bus/usb/devices').some(
+    (d) => id(d, 'idVendor') === spec.vendorId && id(d, 'idProduct') === spec.productId,
+  );
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, what: string, everyMs = 20): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs: number,
+  what: string,
+  everyMs = 20,
+): Promise<T> {
   const until = performance.now() + timeoutMs;
   for (;;) {
     const v = await probe();

@@ -32,13 +32,22 @@ async function main(): Promise<void> {
   const bioEntry = catalogue.ofModality('Finger')[0];
   if (!ftmEntry || !bioEntry) throw new Error('the device catalogue has no FTM or no Finger entry');
   const ftm: GadgetSpec = {
-    name: 'ftm', vendorId: ftmEntry.vendorId, productId: ftmEntry.productId,
-    manufacturer: fixture.info.make, product: fixture.info.model, serial: fixture.info.serial,
+    name: 'ftm',
+    vendorId: ftmEntry.vendorId,
+    productId: ftmEntry.productId,
+    manufacturer: fixture.info.make,
+    product: fixture.info.model,
+    serial: fixture.info.serial,
     fn: { kind: 'hid', reportDescriptor: FTM_REPORT_DESCRIPTOR, reportLength: REPORT_SIZE },
   };
   const bio: GadgetSpec = {
-    name: 'finger', vendorId: bioEntry.vendorId, productId: bioEntry.productId,
-    manufacturer: bioEntry.vendor, product: bioEntry.name, serial: 'PD-HIL-FINGER-0001', fn: { kind: 'vendor' },
+    name: 'finger',
+    vendorId: bioEntry.vendorId,
+    productId: bioEntry.productId,
+    manufacturer: bioEntry.vendor,
+    product: bioEntry.name,
+    serial: 'PD-HIL-FINGER-0001',
+    fn: { kind: 'vendor' },
   };
 
   // Both devices are plugged in before the monitor starts, as at an app start with devices attached.
@@ -47,15 +56,22 @@ async function main(): Promise<void> {
   // missed, so the later unplug goes unreported; seen here when start() and the plug-in coincided.)
   const monitor = new UsbMonitor({ catalogue });
   const [udcFtm, udcBio] = udcs();
-  const ready = await t.check('gadgets: FTM chip (HID) and fingerprint device (vendor) on two dummy_hcd UDCs; UsbMonitor starts', async () => {
-    expect(udcFtm && udcBio, `UDCs: ${udcs().join(', ') || 'none'}`);
-    createGadget(ftm);
-    createGadget(bio);
-    bind(ftm.name, udcFtm);
-    bind(bio.name, udcBio);
-    await waitFor(() => existsSync('/dev/hidg0') && enumerated(ftm) && enumerated(bio), 10_000, '/dev/hidg0 and both devices in sysfs');
-    expect((await monitor.start()).access === 'ok', `UsbMonitor: ${JSON.stringify(monitor.access)}`);
-  });
+  const ready = await t.check(
+    'gadgets: FTM chip (HID) and fingerprint device (vendor) on two dummy_hcd UDCs; UsbMonitor starts',
+    async () => {
+      expect(udcFtm && udcBio, `UDCs: ${udcs().join(', ') || 'none'}`);
+      createGadget(ftm);
+      createGadget(bio);
+      bind(ftm.name, udcFtm);
+      bind(bio.name, udcBio);
+      await waitFor(
+        () => existsSync('/dev/hidg0') && enumerated(ftm) && enumerated(bio),
+        10_000,
+        '/dev/hidg0 and both devices in sysfs',
+      );
+      expect((await monitor.start()).access === 'ok', `UsbMonitor: ${JSON.stringify(monitor.access)}`);
+    },
+  );
   if (!ready || !udcFtm || !udcBio) return;
 
   const chip = chipProcess(join(here, 'device-ftm.cjs'), ['/dev/hidg0', FIXTURES]);

@@ -16,19 +16,35 @@ export interface UsbEnv {
   udcBio: string;
 }
 
-const isSpec = (spec: GadgetSpec) => (e: UsbDeviceEntry) => e.vendorId === spec.vendorId && e.productId === spec.productId;
+const isSpec = (spec: GadgetSpec) => (e: UsbDeviceEntry) =>
+  e.vendorId === spec.vendorId && e.productId === spec.productId;
 
 export async function usbChecks(t: CheckRun, { monitor, ftm, bio, udcBio }: UsbEnv): Promise<void> {
   const events: { type: 'attach' | 'detach'; entry: UsbDeviceEntry; at: number }[] = [];
   monitor.on('attach', (entry) => events.push({ type: 'attach', entry, at: performance.now() }));
   monitor.on('detach', (entry) => events.push({ type: 'detach', entry, at: performance.now() }));
-  const seen = () => events.map((e) => `${e.type} ${e.entry.vendorId.toString(16)}:${e.entry.productId.toString(16)}@${e.at.toFixed(0)}`).join(', ') || 'none';
+  const seen = () =>
+    events
+      .map((e) => `${e.type} ${e.entry.vendorId.toString(16)}:${e.entry.productId.toString(16)}@${e.at.toFixed(0)}`)
+      .join(', ') || 'none';
   const event = (type: 'attach' | 'detach', spec: GadgetSpec, since: number) =>
-    waitFor(() => events.find((e) => e.type === type && isSpec(spec)(e.entry) && e.at >= since), 5000, `UsbMonitor ${type} of ${spec.name} (events so far: ${seen()}; now ${performance.now().toFixed(0)})`, 5);
+    waitFor(
+      () => events.find((e) => e.type === type && isSpec(spec)(e.entry) && e.at >= since),
+      5000,
+      `UsbMonitor ${type} of ${spec.name} (events so far: ${seen()}; now ${performance.now().toFixed(0)})`,
+      5,
+    );
 
   await t.check('UsbMonitor lists both devices with their strings and catalogue entries', async () => {
-    for (const [spec, modality] of [[ftm, 'FTM'], [bio, 'Finger']] as const) {
-      const entry = await waitFor(async () => (await monitor.list()).find(isSpec(spec)), 5000, `${spec.name} in the list`);
+    for (const [spec, modality] of [
+      [ftm, 'FTM'],
+      [bio, 'Finger'],
+    ] as const) {
+      const entry = await waitFor(
+        async () => (await monitor.list()).find(isSpec(spec)),
+        5000,
+        `${spec.name} in the list`,
+      );
       expectEqual(entry.manufacturer, spec.manufacturer, `${spec.name} manufacturer`);
       expectEqual(entry.product, spec.product, `${spec.name} product`);
       expectEqual(entry.serial, spec.serial, `${spec.name} serial`);
@@ -38,24 +54,28 @@ export async function usbChecks(t: CheckRun, { monitor, ftm, bio, udcBio }: UsbE
 
   const detach: number[] = [];
   const attach: number[] = [];
-  await t.check('unplug/replug the fingerprint device: detach/attach events with the catalogue entry, list follows (3 cycles)', async () => {
-    for (let cycle = 0; cycle < 3; cycle++) {
-      let t0 = performance.now();
-      unbind(bio.name);
-      const gone = await event('detach', bio, t0);
-      detach.push(gone.at - t0);
-      expectEqual(gone.entry.catalogue?.modality, 'Finger', 'detach event catalogue modality');
-      const list = await monitor.list();
-      expect(!list.some(isSpec(bio)), 'the list still has the unplugged device');
-      expect(list.some(isSpec(ftm)), 'the FTM chip left the list with the other device');
-      t0 = performance.now();
-      bind(bio.name, udcBio);
-      const back = await event('attach', bio, t0);
-      attach.push(back.at - t0);
-      expectEqual(back.entry.serial, bio.serial, 'attach event serial');
-      expect((await monitor.list()).some(isSpec(bio)), 'the list lacks the replugged device');
-    }
-  }, 40_000);
+  await t.check(
+    'unplug/replug the fingerprint device: detach/attach events with the catalogue entry, list follows (3 cycles)',
+    async () => {
+      for (let cycle = 0; cycle < 3; cycle++) {
+        let t0 = performance.now();
+        unbind(bio.name);
+        const gone = await event('detach', bio, t0);
+        detach.push(gone.at - t0);
+        expectEqual(gone.entry.catalogue?.modality, 'Finger', 'detach event catalogue modality');
+        const list = await monitor.list();
+        expect(!list.some(isSpec(bio)), 'the list still has the unplugged device');
+        expect(list.some(isSpec(ftm)), 'the FTM chip left the list with the other device');
+        t0 = performance.now();
+        bind(bio.name, udcBio);
+        const back = await event('attach', bio, t0);
+        attach.push(back.at - t0);
+        expectEqual(back.entry.serial, bio.serial, 'attach event serial');
+        expect((await monitor.list()).some(isSpec(bio)), 'the list lacks the replugged device');
+      }
+    },
+    40_000,
+  );
   t.figure('usb-detach-event', detach);
   t.figure('usb-attach-event', attach);
 }

@@ -26,7 +26,8 @@ async function setup(config?: Parameters<typeof testCore>[0]) {
 }
 afterEach(() => tc.close());
 
-const check = (apiKey: string, partnerId = p.id, policy = policyId) => tc.call('apiKeys.check', { partnerId, policyId: policy, apiKey });
+const check = (apiKey: string, partnerId = p.id, policy = policyId) =>
+  tc.call('apiKeys.check', { partnerId, policyId: policy, apiKey });
 
 describe('API key generation', () => {
   beforeEach(async () => {
@@ -39,14 +40,25 @@ describe('API key generation', () => {
     expect(out.apiKey).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 random bytes
     expect(Buffer.from(out.apiKey, 'base64url')).toHaveLength(32);
     expect(out.apiKeyExpiryDateTime).toBe(new Date(tc.clock.now().getTime() + 36_500 * DAY * 1000).toISOString());
-    const row = tc.core.db.reader.prepare('SELECT key_hash FROM partner_policy WHERE id = ?').get(out.id) as { key_hash: string };
+    const row = tc.core.db.reader.prepare('SELECT key_hash FROM partner_policy WHERE id = ?').get(out.id) as {
+      key_hash: string;
+    };
     expect(row.key_hash).toBe(createHash('sha256').update(out.apiKey).digest('hex'));
-    const everything = ['partner_policy', 'outbox', 'app_audit_log'].map((t) => JSON.stringify(tc.core.db.reader.prepare(`SELECT * FROM ${t}`).all())).join();
+    const everything = ['partner_policy', 'outbox', 'app_audit_log']
+      .map((t) => JSON.stringify(tc.core.db.reader.prepare(`SELECT * FROM ${t}`).all()))
+      .join();
     expect(everything).not.toContain(out.apiKey);
     // shown once: no read gives it back
     const detail = await tc.call('apiKeys.get', { id: out.id }, p.token);
     expect(JSON.stringify(detail)).not.toContain(out.apiKey);
-    expect(detail).toMatchObject({ apiKeyLabel: 'Production', status: 'activated', isApiKeyExpired: false, usable: 'ok', policyGroupName: 'Banking', orgName: 'Org 1' });
+    expect(detail).toMatchObject({
+      apiKeyLabel: 'Production',
+      status: 'activated',
+      isApiKeyExpired: false,
+      usable: 'ok',
+      policyGroupName: 'Banking',
+      orgName: 'Org 1',
+    });
   });
 
   it('makes the label unique per partner and policy after trimming and collapsing spaces (PMS_PRT_110), ≤ 36', async () => {
@@ -56,7 +68,10 @@ describe('API key generation', () => {
     await refuse(tc, 'apiKeys.generate', { partnerId: p.id, policyId, label: 'x'.repeat(37) }, p.token, 'PMS_COR_002');
     await refuse(tc, 'apiKeys.generate', { partnerId: p.id, policyId, label: '    ' }, p.token, 'PMS_COR_002');
     // the 36-character limit counts the label after collapsing: 34 + ' ' + 1 fits
-    expect((await tc.call('apiKeys.generate', { partnerId: p.id, policyId, label: `${'y'.repeat(34)}     z` }, p.token)).label).toHaveLength(36);
+    expect(
+      (await tc.call('apiKeys.generate', { partnerId: p.id, policyId, label: `${'y'.repeat(34)}     z` }, p.token))
+        .label,
+    ).toHaveLength(36);
     await tc.call('apiKeys.generate', { partnerId: p.id, policyId, label: 'Web app' }, p.token);
     // another policy may reuse the label
     const second = await newPolicy(tc, admin, groupId, { name: 'Second' });
@@ -66,11 +81,31 @@ describe('API key generation', () => {
 
   it('needs an approved link (PMS_PRT_109), a policy of the partner’s group (PMS_PMP_014), an active partner of the caller', async () => {
     const second = await newPolicy(tc, admin, groupId, { name: 'Second' });
-    await refuse(tc, 'apiKeys.generate', { partnerId: p.id, policyId: second.policyId, label: 'k' }, p.token, 'PMS_PRT_109');
+    await refuse(
+      tc,
+      'apiKeys.generate',
+      { partnerId: p.id, policyId: second.policyId, label: 'k' },
+      p.token,
+      'PMS_PRT_109',
+    );
     await tc.call('linking.request', { partnerId: p.id, policyId: second.policyId, comments: 'c' }, p.token);
-    await refuse(tc, 'apiKeys.generate', { partnerId: p.id, policyId: second.policyId, label: 'k' }, p.token, 'PMS_PRT_109');
-    const elsewhere = await newPolicy(tc, admin, (await newGroup(tc, admin, 'Telecom')).policyGroupId, { name: 'Elsewhere' });
-    await refuse(tc, 'apiKeys.generate', { partnerId: p.id, policyId: elsewhere.policyId, label: 'k' }, p.token, 'PMS_PMP_014');
+    await refuse(
+      tc,
+      'apiKeys.generate',
+      { partnerId: p.id, policyId: second.policyId, label: 'k' },
+      p.token,
+      'PMS_PRT_109',
+    );
+    const elsewhere = await newPolicy(tc, admin, (await newGroup(tc, admin, 'Telecom')).policyGroupId, {
+      name: 'Elsewhere',
+    });
+    await refuse(
+      tc,
+      'apiKeys.generate',
+      { partnerId: p.id, policyId: elsewhere.policyId, label: 'k' },
+      p.token,
+      'PMS_PMP_014',
+    );
     await refuse(tc, 'apiKeys.generate', { partnerId: p.id, policyId: 'nope', label: 'k' }, p.token, 'PMS_PMP_014');
     const other = await onboard(tc, 2, groupId);
     await refuse(tc, 'apiKeys.generate', { partnerId: other.id, policyId, label: 'k' }, p.token, 'PMS_PRT_055');
@@ -161,9 +196,13 @@ describe('API key expiry', () => {
 
     expect(await runScheduledJobs(tc.core)).toMatchObject({ apiKeysExpired: 1 });
     expect(await check(soon.apiKey)).toEqual({ valid: false, reason: 'keyDeactivated' });
-    const audit = tc.core.db.reader.prepare("SELECT actor, ref_type, ref_id, result FROM app_audit_log WHERE action = 'apiKeys.expireDue'").all();
+    const audit = tc.core.db.reader
+      .prepare("SELECT actor, ref_type, ref_id, result FROM app_audit_log WHERE action = 'apiKeys.expireDue'")
+      .all();
     expect(audit).toEqual([{ actor: 'system', ref_type: 'job', ref_id: 'apiKeys.expireDue', result: 'success' }]);
-    const outbox = tc.core.db.reader.prepare("SELECT actor, payload FROM outbox WHERE command = 'apiKeys.expireDue'").get() as { actor: string; payload: string };
+    const outbox = tc.core.db.reader
+      .prepare("SELECT actor, payload FROM outbox WHERE command = 'apiKeys.expireDue'")
+      .get() as { actor: string; payload: string };
     expect(outbox.actor).toBe('system');
     expect(JSON.parse(outbox.payload)).toEqual({ expiredApiKeyIds: [soon.id] });
     const row = tc.core.db.reader.prepare('SELECT upd_by FROM partner_policy WHERE id = ?').get(soon.id);
@@ -178,7 +217,14 @@ describe('API key expiry', () => {
     await link(tc, admin, p, policyId);
     const before = await tc.call('apiKeys.generate', { partnerId: p.id, policyId, label: 'Before' }, p.token);
     // the admin edits config.json (keys now last a year) and the app starts again on the same data
-    const restarted = openCore({ hardware: createHardwareHub, dataDir: tc.dir, publicUrl: 'http://127.0.0.1:9/', now: tc.clock.now, config: parseConfig({ apiKeys: { expiryDays: 365 } }), log: () => undefined });
+    const restarted = openCore({
+      hardware: createHardwareHub,
+      dataDir: tc.dir,
+      publicUrl: 'http://127.0.0.1:9/',
+      now: tc.clock.now,
+      config: parseConfig({ apiKeys: { expiryDays: 365 } }),
+      log: () => undefined,
+    });
     try {
       const call = async (method: string, input: unknown, session: string | null = null) => {
         const r = await restarted.dispatch(method, session, input);
@@ -188,7 +234,9 @@ describe('API key expiry', () => {
       const token = (await call('auth.login', { login: p.id, password: 'Partn3r-Pass!' })).token as string;
       const after = await call('apiKeys.generate', { partnerId: p.id, policyId, label: 'After' }, token);
       expect(after.apiKeyExpiryDateTime).toBe(new Date(tc.clock.now().getTime() + 365 * DAY * 1000).toISOString());
-      expect((await call('apiKeys.get', { id: before.id }, token)).apiKeyExpiryDateTime).toBe(before.apiKeyExpiryDateTime);
+      expect((await call('apiKeys.get', { id: before.id }, token)).apiKeyExpiryDateTime).toBe(
+        before.apiKeyExpiryDateTime,
+      );
       expect(before.apiKeyExpiryDateTime).toBe(new Date(tc.clock.now().getTime() + 30 * DAY * 1000).toISOString());
     } finally {
       restarted.close();
@@ -200,7 +248,10 @@ describe('API key expiry', () => {
     await link(tc, admin, p, policyId);
     await tc.call('apiKeys.generate', { partnerId: p.id, policyId, label: 'Old' }, p.token);
     tc.core.db.writer.prepare("UPDATE partner_policy SET valid_to = '2000-01-01T00:00:00.000Z'").run();
-    const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args, '--data-dir', tc.dir], { encoding: 'utf8' });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args, '--data-dir', tc.dir], {
+        encoding: 'utf8',
+      });
     const r = run(['jobs', 'run']);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ apiKeysExpired: 1 });
@@ -223,13 +274,32 @@ describe('API key lists', () => {
     await tc.call('apiKeys.deactivate', { id: b.id }, admin);
     const all = await tc.call('apiKeys.list', {}, admin);
     expect(all.data.map((k) => k.apiKeyLabel)).toEqual(['Charlie', 'Bravo', 'Alpha']);
-    expect(all.data[0]).toMatchObject({ partnerId: q.id, orgName: 'Org 2', policyName: 'KYC basic', policyGroupName: 'Banking', status: 'activated', isApiKeyExpired: false });
-    expect((await tc.call('apiKeys.list', { status: 'deactivated' }, admin)).data.map((k) => k.apiKeyLabel)).toEqual(['Bravo']);
+    expect(all.data[0]).toMatchObject({
+      partnerId: q.id,
+      orgName: 'Org 2',
+      policyName: 'KYC basic',
+      policyGroupName: 'Banking',
+      status: 'activated',
+      isApiKeyExpired: false,
+    });
+    expect((await tc.call('apiKeys.list', { status: 'deactivated' }, admin)).data.map((k) => k.apiKeyLabel)).toEqual([
+      'Bravo',
+    ]);
     expect((await tc.call('apiKeys.list', { status: 'activated' }, admin)).totalResults).toBe(2);
-    expect((await tc.call('apiKeys.list', { apiKeyLabel: 'arl' }, admin)).data.map((k) => k.apiKeyLabel)).toEqual(['Charlie']);
-    expect((await tc.call('apiKeys.list', { orgName: 'org 1' }, admin)).data.map((k) => k.apiKeyLabel)).toEqual(['Alpha']);
-    expect((await tc.call('apiKeys.list', { sortFieldName: 'apiKeyLabel', sortType: 'asc' }, admin)).data.map((k) => k.apiKeyLabel)).toEqual(['Alpha', 'Bravo', 'Charlie']);
-    expect((await tc.call('apiKeys.list', { sortFieldName: 'status', sortType: 'asc' }, admin)).data.map((k) => k.status)).toEqual(['activated', 'activated', 'deactivated']);
+    expect((await tc.call('apiKeys.list', { apiKeyLabel: 'arl' }, admin)).data.map((k) => k.apiKeyLabel)).toEqual([
+      'Charlie',
+    ]);
+    expect((await tc.call('apiKeys.list', { orgName: 'org 1' }, admin)).data.map((k) => k.apiKeyLabel)).toEqual([
+      'Alpha',
+    ]);
+    expect(
+      (await tc.call('apiKeys.list', { sortFieldName: 'apiKeyLabel', sortType: 'asc' }, admin)).data.map(
+        (k) => k.apiKeyLabel,
+      ),
+    ).toEqual(['Alpha', 'Bravo', 'Charlie']);
+    expect(
+      (await tc.call('apiKeys.list', { sortFieldName: 'status', sortType: 'asc' }, admin)).data.map((k) => k.status),
+    ).toEqual(['activated', 'activated', 'deactivated']);
     const mine = await tc.call('apiKeys.list', {}, p.token);
     expect(mine.data.map((k) => k.apiKeyLabel)).toEqual(['Alpha']);
     expect((await tc.call('apiKeys.list', { partnerId: q.id }, p.token)).totalResults).toBe(0);

@@ -20,14 +20,36 @@ let programId: string;
 beforeAll(async () => {
   w = await idaWorld([46780, 46799]);
   const db = w.tc.core.db.writer;
-  db.prepare("INSERT INTO ida_identity (individual_id, id_type, demographics, created_at, created_by) SELECT ?, id_type, demographics, created_at, created_by FROM ida_identity WHERE individual_id = '5012345678'").run(AMINA);
-  db.prepare("INSERT INTO ida_biometric (individual_id, seq, bio_type, bio_sub_type, record_digest, wrapped_record) SELECT ?, seq, bio_type, bio_sub_type, record_digest, wrapped_record FROM ida_biometric WHERE individual_id = '5012345678'").run(AMINA);
+  db.prepare(
+    "INSERT INTO ida_identity (individual_id, id_type, demographics, created_at, created_by) SELECT ?, id_type, demographics, created_at, created_by FROM ida_identity WHERE individual_id = '5012345678'",
+  ).run(AMINA);
+  db.prepare(
+    "INSERT INTO ida_biometric (individual_id, seq, bio_type, bio_sub_type, record_digest, wrapped_record) SELECT ?, seq, bio_type, bio_sub_type, record_digest, wrapped_record FROM ida_biometric WHERE individual_id = '5012345678'",
+  ).run(AMINA);
   admin = await signIn(w.tc, 'admin', w.password);
   await w.tc.call('programAdmins.grant', { userId: 'admin' }, admin);
-  const form = await w.tc.call('portalForms.create', { title: 'Cash transfer', schema: structuredClone(APPLICATION_FORM) as unknown as Record<string, unknown> }, admin);
+  const form = await w.tc.call(
+    'portalForms.create',
+    {
+      title: 'Cash transfer',
+      schema: structuredClone(APPLICATION_FORM) as unknown as Record<string, unknown>,
+    },
+    admin,
+  );
   programId = (await w.tc.call('programs.create', { name: 'Assisted cash transfer' }, admin)).programId;
   await w.tc.call('programs.mapForm', { programId, formId: form.formId, multipleSubmissions: true }, admin);
-  await w.tc.call('registrationOfficers.create', { firstName: 'Oumar', lastName: 'Sy', email: 'oumar@registry.example', username: 'officer1', password: 'Off1cer-Secret!', lang: 'fr' }, admin);
+  await w.tc.call(
+    'registrationOfficers.create',
+    {
+      firstName: 'Oumar',
+      lastName: 'Sy',
+      email: 'oumar@registry.example',
+      username: 'officer1',
+      password: 'Off1cer-Secret!',
+      lang: 'fr',
+    },
+    admin,
+  );
   officer = await signIn(w.tc, 'officer1', 'Off1cer-Secret!');
 }, 120_000);
 afterAll(async () => {
@@ -36,8 +58,16 @@ afterAll(async () => {
 });
 
 async function captured() {
-  const a = await w.tc.call('assisted.open', { individualIdType: 'UIN', individualId: AMINA, programId, consent: true }, officer);
-  await w.tc.call('assisted.capture', { assistedId: a.assistedId, port: w.sbiPort, deviceId: '4', modality: 'Finger' }, officer);
+  const a = await w.tc.call(
+    'assisted.open',
+    { individualIdType: 'UIN', individualId: AMINA, programId, consent: true },
+    officer,
+  );
+  await w.tc.call(
+    'assisted.capture',
+    { assistedId: a.assistedId, port: w.sbiPort, deviceId: '4', modality: 'Finger' },
+    officer,
+  );
   return a.assistedId;
 }
 
@@ -49,7 +79,11 @@ describe('assisted registration with the real ID service', () => {
     expect(done.state).toBe('authenticated');
     const form = await w.tc.call('assisted.form', { assistedId: id }, officer);
     expect(form.prefill).toMatchObject({ name: 'Amina Diallo', email: 'amina.diallo@example.org' });
-    const submitted = await w.tc.call('assisted.submit', { assistedId: id, data: { ...GOOD_ANSWERS, nationalId: AMINA } }, officer);
+    const submitted = await w.tc.call(
+      'assisted.submit',
+      { assistedId: id, data: { ...GOOD_ANSWERS, nationalId: AMINA } },
+      officer,
+    );
     const app = await w.tc.call('applications.get', { applicationId: submitted.applicationId! }, admin);
     expect(app.assistedBy).toEqual({ officerId: 'officer1', officerName: 'Oumar Sy' });
   }, 60_000);

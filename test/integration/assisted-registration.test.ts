@@ -29,18 +29,47 @@ let port: number;
 
 beforeAll(async () => {
   ida = await idaStandIn();
-  ida.enrolled.set(AMINA_UIN, { fullName: 'Amina Diallo', email: 'amina@example.org', phone: '+225 0701020304' });
+  ida.enrolled.set(AMINA_UIN, {
+    fullName: 'Amina Diallo',
+    email: 'amina@example.org',
+    phone: '+225 0701020304',
+  });
   ida.enrolled.set(KARIM_UIN, { fullName: 'Karim Traoré' });
   ida.noMatch.add(KARIM_UIN);
-  tc = testCore({ clock: new TestClock(new Date()), ida: ida.client, config: { hardware: { ...RANGE, discoveryIntervalSeconds: 0 }, assisted: { queueTtlMinutes: 60, captureTimeoutMs: 3000 } } });
+  tc = testCore({
+    clock: new TestClock(new Date()),
+    ida: ida.client,
+    config: {
+      hardware: { ...RANGE, discoveryIntervalSeconds: 0 },
+      assisted: { queueTtlMinutes: 60, captureTimeoutMs: 3000 },
+    },
+  });
   await tc.call('setup.createAdmin', ADMIN);
   admin = await signIn(tc, 'admin', ADMIN.password);
   await tc.call('programAdmins.grant', { userId: 'admin' }, admin);
-  const form = await tc.call('portalForms.create', { title: 'Cash transfer', schema: structuredClone(APPLICATION_FORM) as unknown as Record<string, unknown> }, admin);
+  const form = await tc.call(
+    'portalForms.create',
+    {
+      title: 'Cash transfer',
+      schema: structuredClone(APPLICATION_FORM) as unknown as Record<string, unknown>,
+    },
+    admin,
+  );
   programId = (await tc.call('programs.create', { name: 'Cash transfer' }, admin)).programId;
   await tc.call('programs.mapForm', { programId, formId: form.formId, multipleSubmissions: false }, admin);
   for (const u of ['officer1', 'officer2']) {
-    await tc.call('registrationOfficers.create', { firstName: 'Oumar', lastName: u, email: `${u}@registry.example`, username: u, password: 'Off1cer-Secret!', lang: 'en' }, admin);
+    await tc.call(
+      'registrationOfficers.create',
+      {
+        firstName: 'Oumar',
+        lastName: u,
+        email: `${u}@registry.example`,
+        username: u,
+        password: 'Off1cer-Secret!',
+        lang: 'en',
+      },
+      admin,
+    );
   }
   officer = await signIn(tc, 'officer1', 'Off1cer-Secret!');
   other = await signIn(tc, 'officer2', 'Off1cer-Secret!');
@@ -53,32 +82,101 @@ afterAll(async () => {
   await ida.stop().catch(() => undefined);
 });
 
-const open = (individualId = AMINA_UIN, session = officer) => tc.call('assisted.open', { individualIdType: 'UIN', individualId, programId, consent: true }, session);
+const open = (individualId = AMINA_UIN, session = officer) =>
+  tc.call('assisted.open', { individualIdType: 'UIN', individualId, programId, consent: true }, session);
 
 describe('officers', () => {
   it('a partner admin creates an officer; only officers reach the assisted methods', async () => {
     expect((await tc.call('session.me', {}, officer)).roles).toEqual(['REGISTRATION_OFFICER']);
-    expect((await tc.fail('registrationOfficers.create', { firstName: 'A', lastName: 'B', email: 'x@y.example', username: 'officer1', password: 'Off1cer-Secret!', lang: 'en' }, admin)).code).toBe('PMS_PRT_051');
-    expect((await tc.fail('registrationOfficers.create', { firstName: 'A', lastName: 'B', email: 'z@y.example', username: 'officer9', password: 'short', lang: 'en' }, admin)).code).toBe('PD_PWD_001');
-    expect((await tc.fail('registrationOfficers.create', { firstName: 'A', lastName: 'B', email: 'z@y.example', username: 'officer9', password: 'Off1cer-Secret!', lang: 'en' }, officer)).code).toBe('PD_AUTH_004');
+    expect(
+      (
+        await tc.fail(
+          'registrationOfficers.create',
+          {
+            firstName: 'A',
+            lastName: 'B',
+            email: 'x@y.example',
+            username: 'officer1',
+            password: 'Off1cer-Secret!',
+            lang: 'en',
+          },
+          admin,
+        )
+      ).code,
+    ).toBe('PMS_PRT_051');
+    expect(
+      (
+        await tc.fail(
+          'registrationOfficers.create',
+          {
+            firstName: 'A',
+            lastName: 'B',
+            email: 'z@y.example',
+            username: 'officer9',
+            password: 'short',
+            lang: 'en',
+          },
+          admin,
+        )
+      ).code,
+    ).toBe('PD_PWD_001');
+    expect(
+      (
+        await tc.fail(
+          'registrationOfficers.create',
+          {
+            firstName: 'A',
+            lastName: 'B',
+            email: 'z@y.example',
+            username: 'officer9',
+            password: 'Off1cer-Secret!',
+            lang: 'en',
+          },
+          officer,
+        )
+      ).code,
+    ).toBe('PD_AUTH_004');
     expect((await tc.fail('assisted.list', {}, admin)).code).toBe('PD_AUTH_004');
     expect((await tc.fail('sbi.discover', { refresh: true }, officer)).code).toBe('PD_AUTH_004');
-    expect((await tc.call('assisted.settings', {}, officer)).modalities).toEqual([{ modality: 'Finger', threshold: 30, maxAttempts: 3 }]);
+    expect((await tc.call('assisted.settings', {}, officer)).modalities).toEqual([
+      { modality: 'Finger', threshold: 30, maxAttempts: 3 },
+    ]);
   });
 });
 
 describe('opening an assisted application', () => {
   it('needs consent, a valid UIN/VID and an open program with a form; works without the ID service', async () => {
-    const base = { individualIdType: 'UIN', individualId: AMINA_UIN, programId, consent: true } as const;
+    const base = {
+      individualIdType: 'UIN',
+      individualId: AMINA_UIN,
+      programId,
+      consent: true,
+    } as const;
     expect((await tc.fail('assisted.open', { ...base, consent: false }, officer)).code).toBe('PD_ASR_004');
-    expect((await tc.fail('assisted.open', { ...base, individualId: '5012345678' === AMINA_UIN ? '5012345670' : '5012345678' }, officer)).code).toBe('PD_ASR_005');
-    expect((await tc.fail('assisted.open', { ...base, individualId: '1' + AMINA_UIN.slice(1) }, officer)).code).toBe('PD_ASR_005');
+    expect(
+      (
+        await tc.fail(
+          'assisted.open',
+          { ...base, individualId: '5012345678' === AMINA_UIN ? '5012345670' : '5012345678' },
+          officer,
+        )
+      ).code,
+    ).toBe('PD_ASR_005');
+    expect((await tc.fail('assisted.open', { ...base, individualId: '1' + AMINA_UIN.slice(1) }, officer)).code).toBe(
+      'PD_ASR_005',
+    );
     expect((await tc.fail('assisted.open', { ...base, individualIdType: 'VID' }, officer)).code).toBe('PD_ASR_005');
     expect((await tc.fail('assisted.open', { ...base, individualIdType: 'HANDLE' }, officer)).code).toBe('PMS_COR_002');
     expect((await tc.fail('assisted.open', { ...base, programId: 'nope' }, officer)).code).toBe('PD_SSP_001');
     expect((await tc.fail('assisted.open', { ...base, extra: 1 }, officer)).code).toBe('PMS_COR_002');
     const a = await open();
-    expect(a).toMatchObject({ state: 'draft', individualId: AMINA_UIN, programName: 'Cash transfer', attempts: [], captured: [] });
+    expect(a).toMatchObject({
+      state: 'draft',
+      individualId: AMINA_UIN,
+      programName: 'Cash transfer',
+      attempts: [],
+      captured: [],
+    });
     expect((await tc.call('assisted.programs', {}, officer)).data.map((p) => p.name)).toEqual(['Cash transfer']);
     // another officer's application is not theirs to see
     expect((await tc.fail('assisted.get', { assistedId: a.assistedId }, other)).code).toBe('PD_ASR_006');
@@ -91,55 +189,160 @@ describe('the device, before any capture', () => {
     const devices = (await tc.call('assisted.devices', { refresh: true }, officer)).devices;
     expect(devices.map((d) => d.deviceId).sort()).toEqual(['4', '5', '6']);
     expect(devices.every((d) => d.refusal?.code === 'PD_ASR_002')).toBe(true);
-    const refused = await tc.fail('assisted.capture', { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' }, officer);
+    const refused = await tc.fail(
+      'assisted.capture',
+      { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' },
+      officer,
+    );
     expect(refused.code).toBe('PD_ASR_002');
     expect(refused.params?.reason).toMatch(/SBI_CERT_UNTRUSTED/);
     expect((await tc.call('assisted.get', { assistedId: a.assistedId }, officer)).attempts).toEqual([]);
     await tc.call('virtualSbi.trustRoots', { confirmTestRoots: true }, admin);
-    expect((await tc.call('assisted.devices', { refresh: true }, officer)).devices.every((d) => d.refusal === null)).toBe(true);
+    expect(
+      (await tc.call('assisted.devices', { refresh: true }, officer)).devices.every((d) => d.refusal === null),
+    ).toBe(true);
   });
 
   it('a Busy or Not Ready device is refused before capture; a Registration device or an unknown id is not an Auth device', async () => {
     const a = await open();
     await tc.call('virtualSbi.control', { action: 'status', deviceId: '4', status: 'Busy' }, admin);
-    const busy = await tc.fail('assisted.capture', { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' }, officer);
+    const busy = await tc.fail(
+      'assisted.capture',
+      { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' },
+      officer,
+    );
     expect(busy.code).toBe('PD_ASR_003');
     expect(busy.params?.reason).toMatch(/Busy/);
     await tc.call('virtualSbi.control', { action: 'status', deviceId: '4', status: 'Not Ready' }, admin);
-    expect((await tc.fail('assisted.capture', { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' }, officer)).code).toBe('PD_ASR_003');
+    expect(
+      (
+        await tc.fail(
+          'assisted.capture',
+          { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' },
+          officer,
+        )
+      ).code,
+    ).toBe('PD_ASR_003');
     await tc.call('virtualSbi.control', { action: 'status', deviceId: '4', status: 'Ready' }, admin);
-    expect((await tc.fail('assisted.capture', { assistedId: a.assistedId, port, deviceId: '2', modality: 'Finger' }, officer)).code).toBe('PD_ASR_001');
-    expect((await tc.fail('assisted.capture', { assistedId: a.assistedId, port, deviceId: '99', modality: 'Finger' }, officer)).code).toBe('PD_ASR_001');
-    expect((await tc.fail('assisted.capture', { assistedId: a.assistedId, port: 22, deviceId: '4', modality: 'Finger' }, officer)).code).toBe('PD_HW_001');
-    expect((await tc.fail('assisted.capture', { assistedId: a.assistedId, port, deviceId: '6', modality: 'Face' }, officer)).code).toBe('PD_ASR_008');
+    expect(
+      (
+        await tc.fail(
+          'assisted.capture',
+          { assistedId: a.assistedId, port, deviceId: '2', modality: 'Finger' },
+          officer,
+        )
+      ).code,
+    ).toBe('PD_ASR_001');
+    expect(
+      (
+        await tc.fail(
+          'assisted.capture',
+          { assistedId: a.assistedId, port, deviceId: '99', modality: 'Finger' },
+          officer,
+        )
+      ).code,
+    ).toBe('PD_ASR_001');
+    expect(
+      (
+        await tc.fail(
+          'assisted.capture',
+          { assistedId: a.assistedId, port: 22, deviceId: '4', modality: 'Finger' },
+          officer,
+        )
+      ).code,
+    ).toBe('PD_HW_001');
+    expect(
+      (await tc.fail('assisted.capture', { assistedId: a.assistedId, port, deviceId: '6', modality: 'Face' }, officer))
+        .code,
+    ).toBe('PD_ASR_008');
     expect((await tc.call('assisted.get', { assistedId: a.assistedId }, officer)).attempts).toEqual([]);
   });
 
   it('a capture that times out says so and counts no attempt; the next one works', async () => {
     const a = await open();
     await tc.call('virtualSbi.control', { action: 'delay', delayMs: 5000 }, admin);
-    const late = await tc.fail('assisted.capture', { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' }, officer);
+    const late = await tc.fail(
+      'assisted.capture',
+      { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' },
+      officer,
+    );
     expect(late.code).toBe('PD_ASR_010');
     await tc.call('virtualSbi.control', { action: 'delay', delayMs: 0 }, admin);
     expect((await tc.call('assisted.get', { assistedId: a.assistedId }, officer)).attempts).toEqual([]);
-    const ok = await tc.call('assisted.capture', { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' }, officer);
-    expect(ok.attempt).toMatchObject({ modality: 'Finger', attempt: 1, passed: true, threshold: 30, deviceSerial: 'PDVFSING0001' });
+    const ok = await tc.call(
+      'assisted.capture',
+      { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' },
+      officer,
+    );
+    expect(ok.attempt).toMatchObject({
+      modality: 'Finger',
+      attempt: 1,
+      passed: true,
+      threshold: 30,
+      deviceSerial: 'PDVFSING0001',
+    });
   }, 30_000);
 });
 
 describe('capture and authentication', () => {
   it('quality below the threshold is shown; at most 3 attempts; exceptions skip missing fingers', async () => {
     const a = await open();
-    await tc.call('assisted.setExceptions', { assistedId: a.assistedId, exceptions: ['Right IndexFinger', 'Left Thumb'] }, officer);
-    expect((await tc.fail('assisted.setExceptions', { assistedId: a.assistedId, exceptions: ['Sixth Finger'] }, officer)).code).toBe('PMS_COR_002');
-    expect((await tc.fail('assisted.capture', { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger', bioSubType: 'Right IndexFinger' }, officer)).code).toBe('PD_ASR_008');
+    await tc.call(
+      'assisted.setExceptions',
+      { assistedId: a.assistedId, exceptions: ['Right IndexFinger', 'Left Thumb'] },
+      officer,
+    );
+    expect(
+      (await tc.fail('assisted.setExceptions', { assistedId: a.assistedId, exceptions: ['Sixth Finger'] }, officer))
+        .code,
+    ).toBe('PMS_COR_002');
+    expect(
+      (
+        await tc.fail(
+          'assisted.capture',
+          {
+            assistedId: a.assistedId,
+            port,
+            deviceId: '4',
+            modality: 'Finger',
+            bioSubType: 'Right IndexFinger',
+          },
+          officer,
+        )
+      ).code,
+    ).toBe('PD_ASR_008');
     await tc.call('virtualSbi.control', { action: 'quality', deviceId: '4', quality: 20 }, admin);
-    const low = await tc.call('assisted.capture', { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' }, officer);
-    expect(low.attempt).toMatchObject({ attempt: 1, quality: 20, passed: false, bioSubType: 'Left IndexFinger' });
+    const low = await tc.call(
+      'assisted.capture',
+      { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' },
+      officer,
+    );
+    expect(low.attempt).toMatchObject({
+      attempt: 1,
+      quality: 20,
+      passed: false,
+      bioSubType: 'Left IndexFinger',
+    });
     await tc.call('virtualSbi.control', { action: 'quality', deviceId: '4', quality: 80 }, admin);
-    expect((await tc.call('assisted.capture', { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' }, officer)).attempt).toMatchObject({ attempt: 2, quality: 80, passed: true });
+    expect(
+      (
+        await tc.call(
+          'assisted.capture',
+          { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' },
+          officer,
+        )
+      ).attempt,
+    ).toMatchObject({ attempt: 2, quality: 80, passed: true });
     await tc.call('assisted.capture', { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' }, officer);
-    expect((await tc.fail('assisted.capture', { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' }, officer)).code).toBe('PD_ASR_009');
+    expect(
+      (
+        await tc.fail(
+          'assisted.capture',
+          { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' },
+          officer,
+        )
+      ).code,
+    ).toBe('PD_ASR_009');
     expect((await tc.call('assisted.get', { assistedId: a.assistedId }, officer)).captured).toEqual(['Finger']);
   }, 30_000);
 
@@ -151,45 +354,115 @@ describe('capture and authentication', () => {
     const done = await tc.call('assisted.authenticate', { assistedId: a.assistedId }, officer);
     expect(done).toMatchObject({ state: 'authenticated', captured: [] });
     const sent = ida.requests.at(-1)!;
-    expect(sent).toMatchObject({ individualId: AMINA_UIN, individualIdType: 'UIN', consentObtained: true });
+    expect(sent).toMatchObject({
+      individualId: AMINA_UIN,
+      individualIdType: 'UIN',
+      consentObtained: true,
+    });
     expect(sent.transactionId).toMatch(/^[A-Za-z0-9]{10}$/);
     expect(sent.biometrics).toHaveLength(1);
-    expect(Object.keys(sent.biometrics[0]!).sort()).toEqual(['data', 'hash', 'sessionKey', 'specVersion', 'thumbprint']);
+    expect(Object.keys(sent.biometrics[0]!).sort()).toEqual([
+      'data',
+      'hash',
+      'sessionKey',
+      'specVersion',
+      'thumbprint',
+    ]);
     const form = await tc.call('assisted.form', { assistedId: a.assistedId }, officer);
-    expect(form.prefill).toEqual({ name: 'Amina Diallo', email: 'amina@example.org', phone: '+225 0701020304' });
-    expect((await tc.fail('assisted.submit', { assistedId: a.assistedId, data: { name: 'Amina Diallo' } }, officer)).code).toBe('PD_SSP_005');
-    await tc.call('assisted.saveDraft', { assistedId: a.assistedId, data: { name: 'Amina Diallo', region: 'north' } }, officer);
-    expect((await tc.call('assisted.form', { assistedId: a.assistedId }, officer)).draft).toEqual({ name: 'Amina Diallo', region: 'north' });
-    const submitted = await tc.call('assisted.submit', { assistedId: a.assistedId, data: { ...GOOD_ANSWERS, nationalId: AMINA_UIN } }, officer);
+    expect(form.prefill).toEqual({
+      name: 'Amina Diallo',
+      email: 'amina@example.org',
+      phone: '+225 0701020304',
+    });
+    expect(
+      (await tc.fail('assisted.submit', { assistedId: a.assistedId, data: { name: 'Amina Diallo' } }, officer)).code,
+    ).toBe('PD_SSP_005');
+    await tc.call(
+      'assisted.saveDraft',
+      { assistedId: a.assistedId, data: { name: 'Amina Diallo', region: 'north' } },
+      officer,
+    );
+    expect((await tc.call('assisted.form', { assistedId: a.assistedId }, officer)).draft).toEqual({
+      name: 'Amina Diallo',
+      region: 'north',
+    });
+    const submitted = await tc.call(
+      'assisted.submit',
+      { assistedId: a.assistedId, data: { ...GOOD_ANSWERS, nationalId: AMINA_UIN } },
+      officer,
+    );
     expect(submitted.state).toBe('submitted');
     const app = await tc.call('applications.get', { applicationId: submitted.applicationId! }, admin);
-    expect(app).toMatchObject({ state: 'active', registrantName: 'Amina Diallo', assistedBy: { officerId: 'officer1', officerName: 'Oumar officer1' } });
-    expect((await tc.fail('assisted.submit', { assistedId: a.assistedId, data: GOOD_ANSWERS }, officer)).code).toBe('PD_ASR_007');
+    expect(app).toMatchObject({
+      state: 'active',
+      registrantName: 'Amina Diallo',
+      assistedBy: { officerId: 'officer1', officerName: 'Oumar officer1' },
+    });
+    expect((await tc.fail('assisted.submit', { assistedId: a.assistedId, data: GOOD_ANSWERS }, officer)).code).toBe(
+      'PD_ASR_007',
+    );
     // the same applicant again: the program takes one application each
     const again = await open();
-    await tc.call('assisted.capture', { assistedId: again.assistedId, port, deviceId: '4', modality: 'Finger' }, officer);
+    await tc.call(
+      'assisted.capture',
+      { assistedId: again.assistedId, port, deviceId: '4', modality: 'Finger' },
+      officer,
+    );
     await tc.call('assisted.authenticate', { assistedId: again.assistedId }, officer);
-    expect((await tc.fail('assisted.submit', { assistedId: again.assistedId, data: { ...GOOD_ANSWERS, nationalId: AMINA_UIN } }, officer)).code).toBe('PD_SSP_006');
+    expect(
+      (
+        await tc.fail(
+          'assisted.submit',
+          { assistedId: again.assistedId, data: { ...GOOD_ANSWERS, nationalId: AMINA_UIN } },
+          officer,
+        )
+      ).code,
+    ).toBe('PD_SSP_006');
   }, 30_000);
 
   it('no match, an unknown id and a deactivated key are refused with their codes; a restart captures again', async () => {
     const karim = await open(KARIM_UIN);
-    await tc.call('assisted.capture', { assistedId: karim.assistedId, port, deviceId: '4', modality: 'Finger' }, officer);
+    await tc.call(
+      'assisted.capture',
+      { assistedId: karim.assistedId, port, deviceId: '4', modality: 'Finger' },
+      officer,
+    );
     const nomatch = await tc.fail('assisted.authenticate', { assistedId: karim.assistedId }, officer);
     expect(nomatch).toMatchObject({ code: 'PD_ASR_011', params: { serviceCode: 'IDA-BIA-001' } });
-    expect(await tc.call('assisted.get', { assistedId: karim.assistedId }, officer)).toMatchObject({ state: 'refused', outcomeCode: 'PD_ASR_011', captured: [] });
-    expect((await tc.fail('assisted.capture', { assistedId: karim.assistedId, port, deviceId: '4', modality: 'Finger' }, officer)).code).toBe('PD_ASR_007');
+    expect(await tc.call('assisted.get', { assistedId: karim.assistedId }, officer)).toMatchObject({
+      state: 'refused',
+      outcomeCode: 'PD_ASR_011',
+      captured: [],
+    });
+    expect(
+      (
+        await tc.fail(
+          'assisted.capture',
+          { assistedId: karim.assistedId, port, deviceId: '4', modality: 'Finger' },
+          officer,
+        )
+      ).code,
+    ).toBe('PD_ASR_007');
     const restarted = await tc.call('assisted.restart', { assistedId: karim.assistedId }, officer);
     expect(restarted).toMatchObject({ state: 'draft', attempts: [] });
 
     const unknown = await open(OTHER_UIN);
-    await tc.call('assisted.capture', { assistedId: unknown.assistedId, port, deviceId: '4', modality: 'Finger' }, officer);
-    expect((await tc.fail('assisted.authenticate', { assistedId: unknown.assistedId }, officer)).code).toBe('PD_ASR_014');
+    await tc.call(
+      'assisted.capture',
+      { assistedId: unknown.assistedId, port, deviceId: '4', modality: 'Finger' },
+      officer,
+    );
+    expect((await tc.fail('assisted.authenticate', { assistedId: unknown.assistedId }, officer)).code).toBe(
+      'PD_ASR_014',
+    );
 
     ida.apiKeyActive = false;
     const a = await open();
     await tc.call('assisted.capture', { assistedId: a.assistedId, port, deviceId: '4', modality: 'Finger' }, officer);
-    expect(await tc.fail('assisted.authenticate', { assistedId: a.assistedId }, officer)).toMatchObject({ code: 'PD_ASR_012', params: { serviceCode: 'IDA-MPA-012' } });
+    expect(await tc.fail('assisted.authenticate', { assistedId: a.assistedId }, officer)).toMatchObject({
+      code: 'PD_ASR_012',
+      params: { serviceCode: 'IDA-MPA-012' },
+    });
     ida.apiKeyActive = true;
   }, 30_000);
 });
@@ -203,7 +476,10 @@ describe('offline', () => {
     expect(waiting.state).toBe('waiting');
     expect(waiting.queueExpiresDateTime).toBe(new Date(tc.clock.now().getTime() + 60 * 60_000).toISOString());
     // the capture at rest is wrapped: no part of the device's JWS appears in the row
-    const kept = tc.core.db.reader.prepare('SELECT wrapped FROM assisted_capture WHERE assisted_id = ?').pluck().get(a.assistedId) as Buffer;
+    const kept = tc.core.db.reader
+      .prepare('SELECT wrapped FROM assisted_capture WHERE assisted_id = ?')
+      .pluck()
+      .get(a.assistedId) as Buffer;
     const sentBefore = ida.requests.at(-1)!.biometrics[0]!.data.split('.')[1]!;
     expect(kept.toString('latin1')).not.toContain(sentBefore.slice(0, 24));
     expect(kept.toString('latin1')).not.toContain('"data"');
@@ -225,7 +501,12 @@ describe('offline', () => {
     tc.clock.advance(61);
     await runScheduledJobs(tc.core);
     officer = await signIn(tc, 'officer1', 'Off1cer-Secret!');
-    expect(await tc.call('assisted.get', { assistedId: b.assistedId }, officer)).toMatchObject({ state: 'draft', outcomeCode: 'PD_ASR_016', captured: [], attempts: [] });
+    expect(await tc.call('assisted.get', { assistedId: b.assistedId }, officer)).toMatchObject({
+      state: 'draft',
+      outcomeCode: 'PD_ASR_016',
+      captured: [],
+      attempts: [],
+    });
     expect(tc.count('SELECT COUNT(*) AS n FROM assisted_capture WHERE assisted_id = ?', b.assistedId)).toBe(0);
     await ida.start();
   }, 30_000);
@@ -233,11 +514,25 @@ describe('offline', () => {
 
 describe('audit', () => {
   it('records officer, applicant id, device serial and digital id, outcome — and never a biometric', () => {
-    const events = tc.core.db.reader.prepare('SELECT officer_id, individual_id, device_serials, digital_ids_json, outcome, service_code FROM assisted_auth_event ORDER BY time').all() as Array<Record<string, string>>;
+    const events = tc.core.db.reader
+      .prepare(
+        'SELECT officer_id, individual_id, device_serials, digital_ids_json, outcome, service_code FROM assisted_auth_event ORDER BY time',
+      )
+      .all() as Array<Record<string, string>>;
     expect(events.map((e) => e.outcome)).toEqual(expect.arrayContaining(['matched', 'refused', 'queued', 'expired']));
     const matched = events.find((e) => e.outcome === 'matched')!;
-    expect(matched).toMatchObject({ officer_id: 'officer1', individual_id: AMINA_UIN, device_serials: 'PDVFSING0001' });
-    expect(JSON.parse(matched.digital_ids_json!)).toEqual([expect.objectContaining({ serialNo: 'PDVFSING0001', type: 'Finger', deviceSubType: 'Single' })]);
+    expect(matched).toMatchObject({
+      officer_id: 'officer1',
+      individual_id: AMINA_UIN,
+      device_serials: 'PDVFSING0001',
+    });
+    expect(JSON.parse(matched.digital_ids_json!)).toEqual([
+      expect.objectContaining({
+        serialNo: 'PDVFSING0001',
+        type: 'Finger',
+        deviceSubType: 'Single',
+      }),
+    ]);
     const sent = ida.requests.flatMap((r) => r.biometrics.map((b) => b.data.split('.')[1]!.slice(0, 32)));
     const dump = JSON.stringify([
       tc.core.db.reader.prepare('SELECT * FROM app_audit_log').all(),
@@ -247,6 +542,10 @@ describe('audit', () => {
     ]);
     expect(dump).not.toMatch(/bioValue|sessionKey/);
     for (const fragment of sent) expect(dump).not.toContain(fragment);
-    expect(tc.count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'assisted.capture' AND result = 'failure' AND error_code = 'PD_ASR_002'")).toBeGreaterThan(0);
+    expect(
+      tc.count(
+        "SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'assisted.capture' AND result = 'failure' AND error_code = 'PD_ASR_002'",
+      ),
+    ).toBeGreaterThan(0);
   });
 });

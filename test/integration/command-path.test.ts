@@ -9,23 +9,55 @@ beforeEach(() => {
 afterEach(() => tc.close());
 
 const audit = (tc: TestCore) =>
-  tc.core.db.reader.prepare('SELECT module, action, actor, ref_type, ref_id, result, error_code FROM app_audit_log ORDER BY time, rowid').all();
+  tc.core.db.reader
+    .prepare(
+      'SELECT module, action, actor, ref_type, ref_id, result, error_code FROM app_audit_log ORDER BY time, rowid',
+    )
+    .all();
 
 describe('the command path', () => {
   it('writes state, one audit record and one outbox entry together, with client sequence and no secrets', async () => {
     await tc.call('setup.createAdmin', ADMIN);
     await tc.call('auth.register', partnerInput(1));
     expect(audit(tc)).toEqual([
-      { module: 'accounts', action: 'setup.createAdmin', actor: 'admin', ref_type: 'user', ref_id: 'admin', result: 'success', error_code: null },
-      { module: 'partners', action: 'auth.register', actor: 'partner-1', ref_type: 'partner', ref_id: 'partner-1', result: 'success', error_code: null },
+      {
+        module: 'accounts',
+        action: 'setup.createAdmin',
+        actor: 'admin',
+        ref_type: 'user',
+        ref_id: 'admin',
+        result: 'success',
+        error_code: null,
+      },
+      {
+        module: 'partners',
+        action: 'auth.register',
+        actor: 'partner-1',
+        ref_type: 'partner',
+        ref_id: 'partner-1',
+        result: 'success',
+        error_code: null,
+      },
     ]);
-    const outbox = tc.core.db.reader.prepare('SELECT client_seq, command, payload, actor, time FROM outbox ORDER BY client_seq').all() as Array<{ client_seq: number; command: string; payload: string; actor: string; time: string }>;
+    const outbox = tc.core.db.reader
+      .prepare('SELECT client_seq, command, payload, actor, time FROM outbox ORDER BY client_seq')
+      .all() as Array<{
+      client_seq: number;
+      command: string;
+      payload: string;
+      actor: string;
+      time: string;
+    }>;
     expect(outbox.map((o) => [o.client_seq, o.command, o.actor])).toEqual([
       [1, 'setup.createAdmin', 'admin'],
       [2, 'auth.register', 'partner-1'],
     ]);
     const payload = JSON.parse(outbox[1]!.payload) as Record<string, unknown>;
-    expect(payload).toMatchObject({ username: 'partner-1', partnerType: 'Auth_Partner', email: 'pat1@org1.example' });
+    expect(payload).toMatchObject({
+      username: 'partner-1',
+      partnerType: 'Auth_Partner',
+      email: 'pat1@org1.example',
+    });
     expect(payload).not.toHaveProperty('password');
     expect(outbox[1]!.time).toBe(tc.clock.now().toISOString());
   });
@@ -33,11 +65,22 @@ describe('the command path', () => {
   it('rolls back a refused command entirely and audits the refusal alone', async () => {
     await tc.call('setup.createAdmin', ADMIN);
     await tc.call('auth.register', partnerInput(1));
-    const before = { users: tc.count('SELECT COUNT(*) AS n FROM app_user'), outbox: tc.count('SELECT COUNT(*) AS n FROM outbox') };
+    const before = {
+      users: tc.count('SELECT COUNT(*) AS n FROM app_user'),
+      outbox: tc.count('SELECT COUNT(*) AS n FROM outbox'),
+    };
     expect((await tc.fail('auth.register', partnerInput(2, { email: 'pat1@org1.example' }))).code).toBe('PMS_PRT_011');
     expect(tc.count('SELECT COUNT(*) AS n FROM app_user')).toBe(before.users);
     expect(tc.count('SELECT COUNT(*) AS n FROM outbox')).toBe(before.outbox);
-    expect(audit(tc).at(-1)).toEqual({ module: 'partners', action: 'auth.register', actor: 'partner-2', ref_type: null, ref_id: null, result: 'failure', error_code: 'PMS_PRT_011' });
+    expect(audit(tc).at(-1)).toEqual({
+      module: 'partners',
+      action: 'auth.register',
+      actor: 'partner-2',
+      ref_type: null,
+      ref_id: null,
+      result: 'failure',
+      error_code: 'PMS_PRT_011',
+    });
   });
 
   it('audits refusals at the gate (session, role, schema) for commands, and never for queries', async () => {
@@ -62,7 +105,9 @@ describe('the command path', () => {
     await tc.call('session.me', {}, admin);
     await tc.call('dashboard.summary', {}, admin);
     await tc.call('audit.list', {}, admin);
-    expect(tc.count('SELECT COUNT(*) AS n FROM app_audit_log') + tc.count('SELECT COUNT(*) AS n FROM outbox')).toBe(before);
+    expect(tc.count('SELECT COUNT(*) AS n FROM app_audit_log') + tc.count('SELECT COUNT(*) AS n FROM outbox')).toBe(
+      before,
+    );
     expect(() => tc.core.db.reader.prepare("UPDATE app_user SET org_name = 'x'").run()).toThrow(/readonly/);
   });
 

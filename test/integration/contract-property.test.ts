@@ -25,7 +25,14 @@ const SEED = Number(process.env.PD_PROPERTY_SEED ?? 0x21_2026);
 /** Runs per method; methods that hash a password (scrypt, ~0.1 s) get fewer. */
 const RUNS = 12;
 const SLOW_RUNS = 6;
-const SLOW: ReadonlySet<MethodName> = new Set(['auth.register', 'auth.login', 'auth.resetPassword', 'profile.changePassword', 'setup.createAdmin', 'auth.requestPasswordReset']);
+const SLOW: ReadonlySet<MethodName> = new Set([
+  'auth.register',
+  'auth.login',
+  'auth.resetPassword',
+  'profile.changePassword',
+  'setup.createAdmin',
+  'auth.requestPasswordReset',
+]);
 /** Codes any method may answer besides its own (the gate and the schema); PD_RPC_006 and PD_INTERNAL are bugs. */
 const COMMON = ['PMS_COR_001', 'PMS_COR_002', 'PD_AUTH_003', 'PD_AUTH_004'];
 const PORTS = { sbiPortFrom: 47311, sbiPortTo: 47315 };
@@ -42,12 +49,16 @@ let password = '';
 let virtualPort = PORTS.sbiPortFrom;
 const actors: Actor[] = [];
 const known = new Map<string, string[]>();
-const add = (field: string, ...values: string[]) => known.set(field, [...new Set([...(known.get(field) ?? []), ...values])]);
+const add = (field: string, ...values: string[]) =>
+  known.set(field, [...new Set([...(known.get(field) ?? []), ...values])]);
 const column = (sql: string) => (tc.core.db.reader.prepare(sql).all() as Array<{ v: string }>).map((r) => r.v);
 
 async function session(actor: Actor): Promise<string | null> {
   if (actor.token) return actor.token;
-  const r = (await tc.core.dispatch('auth.login', null, { login: actor.login, password: actor.password ?? password })) as CallResult<'auth.login'>;
+  const r = (await tc.core.dispatch('auth.login', null, {
+    login: actor.login,
+    password: actor.password ?? password,
+  })) as CallResult<'auth.login'>;
   actor.token = r.ok ? r.result.token : null;
   return actor.token;
 }
@@ -65,7 +76,13 @@ function knownValues(rng: Rng): void {
   add('deviceId', ...column('SELECT id AS v FROM device_detail'));
   add('ftmId', ...column('SELECT id AS v FROM ftp_chip_detail'));
   add('certificateId', ...column('SELECT id AS v FROM ca_certificate'));
-  add('name', ...column('SELECT name AS v FROM policy_group'), ...column('SELECT name AS v FROM auth_policy'), 'Banking', 'Café partners');
+  add(
+    'name',
+    ...column('SELECT name AS v FROM policy_group'),
+    ...column('SELECT name AS v FROM auth_policy'),
+    'Banking',
+    'Café partners',
+  );
   add('description', 'Banks and insurers', 'Ligne 1\nLigne 2');
   add('orgName', ...column('SELECT name AS v FROM partner'));
   add('policyName', ...column('SELECT name AS v FROM auth_policy'));
@@ -73,10 +90,33 @@ function knownValues(rng: Rng): void {
   add('partnerComment', 'verify', 've', 'v');
   add('comments', 'We verify customers at account opening.');
   add('status', 'approved', 'rejected', 'APPROVED', 'InProgress');
-  add('sortFieldName', ...GROUP_SORT_FIELDS, ...POLICY_SORT_FIELDS, ...LINK_SORT_FIELDS, ...PARTNER_SORT_FIELDS, ...API_KEY_SORT_FIELDS, ...OIDC_SORT_FIELDS, ...AUDIT_SORT_FIELDS);
+  add(
+    'sortFieldName',
+    ...GROUP_SORT_FIELDS,
+    ...POLICY_SORT_FIELDS,
+    ...LINK_SORT_FIELDS,
+    ...PARTNER_SORT_FIELDS,
+    ...API_KEY_SORT_FIELDS,
+    ...OIDC_SORT_FIELDS,
+    ...AUDIT_SORT_FIELDS,
+  );
   add('sortType', 'asc', 'desc', 'ASC');
   // Portal forms (Form.io JSON) and answers to them, so portalForms.* and portal.submit reach the rules.
-  add('schema', JSON.stringify({ components: [{ type: 'textfield', key: 'name', label: 'Name', validate: { required: true, maxLength: 64 } }, { type: 'number', key: 'household', label: 'Household' }] }), JSON.stringify({ display: 'form', components: [] }));
+  add(
+    'schema',
+    JSON.stringify({
+      components: [
+        {
+          type: 'textfield',
+          key: 'name',
+          label: 'Name',
+          validate: { required: true, maxLength: 64 },
+        },
+        { type: 'number', key: 'household', label: 'Household' },
+      ],
+    }),
+    JSON.stringify({ display: 'form', components: [] }),
+  );
   add('data', JSON.stringify({ name: 'Amina', household: 4 }), JSON.stringify({ name: '' }), JSON.stringify({}));
   add('demographics', JSON.stringify({ name: 'Amina Diallo', birthdate: '1990-04-02' }), JSON.stringify({}));
   add('startDate', date(-10).slice(0, 10), date(0).slice(0, 10));
@@ -95,7 +135,14 @@ function knownValues(rng: Rng): void {
   add('lastName', 'Diallo');
   add('label', 'Production key', 'key 1');
   add('logoUri', 'https://rp.example/logo.png');
-  add('redirectUris', 'https://rp.example/callback', 'http://127.0.0.1:8080/cb', 'https://rp.example/cb2', 'https://app.example.org/oidc', 'https://rp.example/é');
+  add(
+    'redirectUris',
+    'https://rp.example/callback',
+    'http://127.0.0.1:8080/cb',
+    'https://rp.example/cb2',
+    'https://app.example.org/oidc',
+    'https://rp.example/é',
+  );
   add('nameLangMap', 'Portail', 'بوابة التحقق', 'Portal');
   add('grantTypes', ...tc.core.deps.config.oidc.grantTypes);
   add('clientAuthMethods', ...tc.core.deps.config.oidc.clientAuthMethods);
@@ -129,7 +176,10 @@ function knownValues(rng: Rng): void {
   // The ID service: enrolment with a real (and a broken) ISO record, the desk's IDA client settings.
   add('individualId', '5012345678', '5099', 'ABC123');
   add('bioSubType', 'UNKNOWN', 'Left IndexFinger', 'Right');
-  const demoRecord = (tc.core.db.reader.prepare('SELECT wrapped_record AS v FROM ida_biometric LIMIT 1').get() as { v: Buffer } | undefined)?.v;
+  const demoRecord = (
+    tc.core.db.reader.prepare('SELECT wrapped_record AS v FROM ida_biometric LIMIT 1').get() as
+      { v: Buffer } | undefined
+  )?.v;
   if (demoRecord) add('record', tc.core.deps.keyWrap.unwrap(demoRecord).toString('base64'));
   add('record', Buffer.from('FIR\x00020\x00 not a record at all').toString('base64'));
   add('baseUrl', 'http://127.0.0.1:9/idauthentication/v1', 'https://ida.example/idauthentication/v1');
@@ -137,32 +187,65 @@ function knownValues(rng: Rng): void {
   add('apiKey', 'k'.repeat(43));
   const anyCert = (tc.core.db.reader.prepare('SELECT der AS v FROM ca_certificate LIMIT 1').get() as { v: Buffer }).v;
   const certPem = `-----BEGIN CERTIFICATE-----\n${anyCert.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
-  for (const f of ['servicePartnerCertificate', 'serviceFirCertificate', 'serviceSignCertificate', 'partnerCertificate']) add(f, certPem);
-  add('partnerPrivateKey', generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+  for (const f of [
+    'servicePartnerCertificate',
+    'serviceFirCertificate',
+    'serviceSignCertificate',
+    'partnerCertificate',
+  ])
+    add(f, certPem);
+  add(
+    'partnerPrivateKey',
+    generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  );
   add('mispPartnerId', 'kiosk-misp-networks', 'aurora-identity-services');
   // Certificates as uploaded: base64 of DER and of PEM, real ones from the demo's trust store.
-  for (const der of (tc.core.db.reader.prepare('SELECT der AS v FROM ca_certificate').all() as Array<{ v: Buffer }>).map((r) => r.v)) {
+  for (const der of (
+    tc.core.db.reader.prepare('SELECT der AS v FROM ca_certificate').all() as Array<{ v: Buffer }>
+  ).map((r) => r.v)) {
     const pem = `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
     add('contentBase64', der.toString('base64'), Buffer.from(pem).toString('base64'));
   }
   // Public keys (JWK) that are valid, so the bent ones differ from a working key by one member.
-  for (const pair of [generateKeyPairSync('ec', { namedCurve: 'P-256' }), generateKeyPairSync('rsa', { modulusLength: 2048 })]) add('publicKey', JSON.stringify(pair.publicKey.export({ format: 'jwk' })));
+  for (const pair of [
+    generateKeyPairSync('ec', { namedCurve: 'P-256' }),
+    generateKeyPairSync('rsa', { modulusLength: 2048 }),
+  ])
+    add('publicKey', JSON.stringify(pair.publicKey.export({ format: 'jwk' })));
   // Policies: valid ones, ones with hostile strings (escaped by JSON), and deep ones on both sides of the bounds.
   const valid = [AUTH_POLICY, DATA_SHARE_POLICY];
   add('policy', ...valid.map((p) => JSON.stringify(p, null, rng.chance(0.5) ? 2 : 0)));
   for (let i = 0; i < 6; i++) {
     const attr = hostileText(rng, 1 + rng.int(20));
-    add('policy', JSON.stringify({ ...AUTH_POLICY, allowedKycAttributes: [{ attributeName: attr }], [attr]: attr }));
-    add('policy', JSON.stringify({ ...DATA_SHARE_POLICY, shareableAttributes: [{ attributeName: attr, source: [{ attribute: attr }], encrypted: false, format: attr }] }));
+    add(
+      'policy',
+      JSON.stringify({
+        ...AUTH_POLICY,
+        allowedKycAttributes: [{ attributeName: attr }],
+        [attr]: attr,
+      }),
+    );
+    add(
+      'policy',
+      JSON.stringify({
+        ...DATA_SHARE_POLICY,
+        shareableAttributes: [{ attributeName: attr, source: [{ attribute: attr }], encrypted: false, format: attr }],
+      }),
+    );
   }
-  for (const levels of [31, 999, 1_001, 2_500, 5_000, 30_000]) add('policy', JSON.stringify({ ...AUTH_POLICY, note: 'x' }).replace('"x"', `${'['.repeat(levels)}${']'.repeat(levels)}`));
+  for (const levels of [31, 999, 1_001, 2_500, 5_000, 30_000])
+    add(
+      'policy',
+      JSON.stringify({ ...AUTH_POLICY, note: 'x' }).replace('"x"', `${'['.repeat(levels)}${']'.repeat(levels)}`),
+    );
 }
 
 /** Ids the core hands out during the run feed later inputs; started work is stopped at once. */
 async function harvest(actor: Actor, result: unknown): Promise<void> {
   if (typeof result !== 'object' || result === null) return;
   const r = result as Record<string, unknown>;
-  for (const key of ['policyGroupId', 'policyId', 'id', 'clientId', 'sbiId', 'deviceId', 'ftmId', 'partnerId']) if (typeof r[key] === 'string') add(key, r[key]);
+  for (const key of ['policyGroupId', 'policyId', 'id', 'clientId', 'sbiId', 'deviceId', 'ftmId', 'partnerId'])
+    if (typeof r[key] === 'string') add(key, r[key]);
   if (typeof r.taskId === 'string') {
     add('taskId', r.taskId);
     await tc.core.dispatch('tasks.cancel', actor.token, { taskId: r.taskId });
@@ -184,13 +267,33 @@ beforeAll(async () => {
   password = (await tc.call('setup.loadDemo', {})).password;
   // The portal's roles (issue 15) on users of their own, with the demo password; real applicants
   // sign in through OpenID Connect (portal-oidc.test.ts), the run only needs a session past the gate.
-  for (const [id, role] of [['prog', 'PROGRAM_ADMIN'], ['appl', 'APPLICANT'], ['offi', 'REGISTRATION_OFFICER']] as const) {
-    tc.core.db.writer.prepare("INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) SELECT ?, ?, first_name, last_name, org_name, password_hash, 'en', created_at, updated_at FROM app_user WHERE id = 'admin'").run(id, `${id}@x.example`);
+  for (const [id, role] of [
+    ['prog', 'PROGRAM_ADMIN'],
+    ['appl', 'APPLICANT'],
+    ['offi', 'REGISTRATION_OFFICER'],
+  ] as const) {
+    tc.core.db.writer
+      .prepare(
+        "INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) SELECT ?, ?, first_name, last_name, org_name, password_hash, 'en', created_at, updated_at FROM app_user WHERE id = 'admin'",
+      )
+      .run(id, `${id}@x.example`);
     tc.core.db.writer.prepare('INSERT INTO user_role (user_id, role) VALUES (?, ?)').run(id, role);
   }
-  tc.core.db.writer.prepare("INSERT INTO registrant (id, user_id, id_type, id_value, name, created_at) VALUES ('r-appl', 'appl', 'NATIONAL_ID', '5000000001', 'Appl', '2026-11-21T09:00:00.000Z')").run();
-  tc.core.db.writer.prepare("INSERT INTO registrant_demographic (registrant_id, version, name, data_json, source, cr_by, created_at) VALUES ('r-appl', 1, 'Appl', '{}', 'sign-in', 'appl', '2026-11-21T09:00:00.000Z')").run();
-  const users = tc.core.db.reader.prepare("SELECT u.id AS login, group_concat(r.role) AS roles FROM app_user u JOIN user_role r ON r.user_id = u.id GROUP BY u.id ORDER BY u.id").all() as Array<{ login: string; roles: string }>;
+  tc.core.db.writer
+    .prepare(
+      "INSERT INTO registrant (id, user_id, id_type, id_value, name, created_at) VALUES ('r-appl', 'appl', 'NATIONAL_ID', '5000000001', 'Appl', '2026-11-21T09:00:00.000Z')",
+    )
+    .run();
+  tc.core.db.writer
+    .prepare(
+      "INSERT INTO registrant_demographic (registrant_id, version, name, data_json, source, cr_by, created_at) VALUES ('r-appl', 1, 'Appl', '{}', 'sign-in', 'appl', '2026-11-21T09:00:00.000Z')",
+    )
+    .run();
+  const users = tc.core.db.reader
+    .prepare(
+      'SELECT u.id AS login, group_concat(r.role) AS roles FROM app_user u JOIN user_role r ON r.user_id = u.id GROUP BY u.id ORDER BY u.id',
+    )
+    .all() as Array<{ login: string; roles: string }>;
   for (const u of users) actors.push({ login: u.login, roles: u.roles.split(',') as Role[], token: null });
   for (const a of actors) await session(a);
   // A throwaway account for the methods that end or change the caller's own session.
@@ -218,8 +321,17 @@ describe('every contract method, given hostile strings and JSON of its schema sh
     console.log(`contract property test: seed ${SEED} (PD_PROPERTY_SEED=<n> to vary)`);
     const rng = new Rng(SEED);
     knownValues(rng);
-    const numbers = { port: [virtualPort, PORTS.sbiPortFrom, PORTS.sbiPortTo, 1, 65_535], delayMs: [0, 5], quality: [0, 55, 100] };
-    const ctx = { rng, hostility: 0.5, known: (field: string) => known.get(field) ?? [], numbers };
+    const numbers = {
+      port: [virtualPort, PORTS.sbiPortFrom, PORTS.sbiPortTo, 1, 65_535],
+      delayMs: [0, 5],
+      quality: [0, 55, 100],
+    };
+    const ctx = {
+      rng,
+      hostility: 0.5,
+      known: (field: string) => known.get(field) ?? [],
+      numbers,
+    };
 
     const schedule = METHOD_NAMES.flatMap((m) => Array.from({ length: SLOW.has(m) ? SLOW_RUNS : RUNS }, () => m));
     for (let i = schedule.length - 1; i > 0; i--) {
@@ -236,7 +348,8 @@ describe('every contract method, given hostile strings and JSON of its schema sh
       const spec = contract[method];
       // Methods that end or change the caller's session run as the throwaway account.
       const ownSession = spec.access === 'session' && method !== 'session.me' && method !== 'dashboard.summary';
-      const actor = spec.access === 'public' ? null : ownSession ? decoy : rng.pick(actors.filter((a) => mayCall(a, method)));
+      const actor =
+        spec.access === 'public' ? null : ownSession ? decoy : rng.pick(actors.filter((a) => mayCall(a, method)));
       if (actor && method === 'auth.logout') actor.token = null; // a fresh session to end
       const token = actor ? await session(actor) : null;
       const input = generate(spec.input, ctx);
@@ -244,10 +357,13 @@ describe('every contract method, given hostile strings and JSON of its schema sh
       const code = answer.ok ? 'ok' : answer.error.code;
       codes.set(code, (codes.get(code) ?? 0) + 1);
       if (answer.ok) await harvest(actor ?? decoy, answer.result);
-      if (code !== 'PMS_COR_002' && code !== 'PMS_COR_001' && code !== 'PD_AUTH_003') pastSchema.set(method, (pastSchema.get(method) ?? 0) + 1);
+      if (code !== 'PMS_COR_002' && code !== 'PMS_COR_001' && code !== 'PD_AUTH_003')
+        pastSchema.set(method, (pastSchema.get(method) ?? 0) + 1);
       if (code === 'PD_AUTH_003' && actor) actor.token = null; // signed out by the run (a lock, a logout): sign in again
       if (!answer.ok && ![...COMMON, ...spec.errors].includes(answer.error.code)) {
-        failures.push(`${label} ${method} as ${actor?.login ?? 'anonymous'}: ${answer.error.code} ${answer.error.message.slice(0, 160)} — input ${JSON.stringify(input)?.slice(0, 400)}`);
+        failures.push(
+          `${label} ${method} as ${actor?.login ?? 'anonymous'}: ${answer.error.code} ${answer.error.message.slice(0, 160)} — input ${JSON.stringify(input)?.slice(0, 400)}`,
+        );
       }
     };
     for (const [n, method] of schedule.entries()) {
@@ -261,9 +377,14 @@ describe('every contract method, given hostile strings and JSON of its schema sh
       for (let tries = 0; tries < 40 && !pastSchema.has(method); tries++) await callOnce(method, 'calm');
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`contract property test: ${schedule.length} calls over ${METHOD_NAMES.length} methods in ${seconds} s; answers ${JSON.stringify(Object.fromEntries([...codes].sort((a, b) => b[1] - a[1])))}`);
+    console.log(
+      `contract property test: ${schedule.length} calls over ${METHOD_NAMES.length} methods in ${seconds} s; answers ${JSON.stringify(Object.fromEntries([...codes].sort((a, b) => b[1] - a[1])))}`,
+    );
     expect(failures, `seed ${SEED}`).toEqual([]);
     // Not vacuous: every method was reached past its schema by some input of the run.
-    expect(METHOD_NAMES.filter((m) => !pastSchema.has(m)), `seed ${SEED}: methods never reached past the schema`).toEqual([]);
+    expect(
+      METHOD_NAMES.filter((m) => !pastSchema.has(m)),
+      `seed ${SEED}: methods never reached past the schema`,
+    ).toEqual([]);
   });
 });

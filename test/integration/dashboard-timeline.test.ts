@@ -11,8 +11,14 @@ let password: string;
 /** The expected series, computed row by row in JS from each table (a second formulation of the query). */
 function expected(sql: string, column: string, from: Date, days: number): number[] {
   const table = /FROM (\w+)/.exec(sql)?.[1] ?? '';
-  const filters = sql.includes("approval_status = 'approved'") ? " WHERE approval_status = 'approved' AND is_active = 1" : sql.includes('is_active = 1') ? ' WHERE is_active = 1' : '';
-  const rows = tc.core.db.reader.prepare(`SELECT ${column} AS at FROM ${table}${filters}`).all() as Array<{ at: string | null }>;
+  const filters = sql.includes("approval_status = 'approved'")
+    ? " WHERE approval_status = 'approved' AND is_active = 1"
+    : sql.includes('is_active = 1')
+      ? ' WHERE is_active = 1'
+      : '';
+  const rows = tc.core.db.reader.prepare(`SELECT ${column} AS at FROM ${table}${filters}`).all() as Array<{
+    at: string | null;
+  }>;
   const out = new Array<number>(days).fill(0);
   const now = tc.clock.now().getTime();
   for (const { at } of rows) {
@@ -39,7 +45,13 @@ describe('dashboard.expiryTimeline', () => {
     const now = tc.clock.now();
     const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
     expect(timeline.from).toBe(from.toISOString().slice(0, 10));
-    const columns = { caCertificates: 'not_after', partnerCertificates: 'mosip_not_after', sbis: 'sw_expiry_dtimes', ftmChips: 'cert_not_after', apiKeys: 'valid_to' } as const;
+    const columns = {
+      caCertificates: 'not_after',
+      partnerCertificates: 'mosip_not_after',
+      sbis: 'sw_expiry_dtimes',
+      ftmChips: 'cert_not_after',
+      apiKeys: 'valid_to',
+    } as const;
     for (const [kind, column] of Object.entries(columns) as Array<[keyof typeof columns, string]>) {
       expect(timeline.series[kind], kind).toHaveLength(90);
       expect(timeline.series[kind], kind).toEqual(expected(EXPIRY_SQL[kind], column, from, 90));
@@ -50,11 +62,23 @@ describe('dashboard.expiryTimeline', () => {
 
   it('uses an index for every kind (no table scan at a million keys)', () => {
     for (const [kind, sql] of Object.entries(EXPIRY_SQL)) {
-      const plan = (tc.core.db.reader.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('2026-01-01', '2026-04-01') as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+      const plan = (
+        tc.core.db.reader.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('2026-01-01', '2026-04-01') as Array<{
+          detail: string;
+        }>
+      )
+        .map((r) => r.detail)
+        .join(' | ');
       expect(plan, kind).toMatch(/USING (COVERING )?INDEX/);
       expect(plan, kind).not.toMatch(/^SCAN \w+$|\| SCAN \w+$/);
     }
-    const plan = (tc.core.db.reader.prepare(`EXPLAIN QUERY PLAN ${ACTIVITY_SQL}`).all('2026-01-01') as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    const plan = (
+      tc.core.db.reader.prepare(`EXPLAIN QUERY PLAN ${ACTIVITY_SQL}`).all('2026-01-01') as Array<{
+        detail: string;
+      }>
+    )
+      .map((r) => r.detail)
+      .join(' | ');
     expect(plan).toMatch(/USING (COVERING )?INDEX audit_(result_)?time/);
   });
 
@@ -79,7 +103,9 @@ describe('dashboard.auditActivity', () => {
     await tc.fail('auth.login', { login: ADMIN.username, password: 'wrong-password-1!' });
     const after = await tc.call('dashboard.auditActivity', { days: 7 }, admin);
     expect(after.failure[6]).toBe((before.failure[6] ?? 0) + 1);
-    const rows = tc.core.db.reader.prepare('SELECT result, COUNT(*) AS n FROM app_audit_log WHERE time >= ? GROUP BY result').all(`${after.from}T00:00:00.000Z`) as Array<{ result: string; n: number }>;
+    const rows = tc.core.db.reader
+      .prepare('SELECT result, COUNT(*) AS n FROM app_audit_log WHERE time >= ? GROUP BY result')
+      .all(`${after.from}T00:00:00.000Z`) as Array<{ result: string; n: number }>;
     const total = (r: string) => rows.find((x) => x.result === r)?.n ?? 0;
     expect(after.success.reduce((a, b) => a + b, 0)).toBe(total('success'));
     expect(after.failure.reduce((a, b) => a + b, 0)).toBe(total('failure'));

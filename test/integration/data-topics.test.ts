@@ -28,7 +28,13 @@ function run(method: 'auth.keepAlive' | 'auth.register', announce: DataTopic, em
       },
     },
     {} as never,
-    { writer: writer as WriteDb, queryCtx: { db: reader as ReadDb, deps, actor: null, now }, deps, actor: null, emit: (t) => emitted.push(t) },
+    {
+      writer: writer as WriteDb,
+      queryCtx: { db: reader as ReadDb, deps, actor: null, now },
+      deps,
+      actor: null,
+      emit: (t) => emitted.push(t),
+    },
   );
 }
 
@@ -39,7 +45,11 @@ describe('data.changed topics are declared in the contract', () => {
     await expect(run('auth.keepAlive', 'partners', emitted)).rejects.toThrow(/auth\.keepAlive announced 'partners'/);
     expect(emitted).toEqual([]);
     expect(tc.count("SELECT COUNT(*) AS n FROM app_user WHERE org_name = 'changed'")).toBe(0);
-    expect(tc.count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'auth.keepAlive' AND result = 'failure' AND error_code = 'PD_INTERNAL'")).toBe(1);
+    expect(
+      tc.count(
+        "SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'auth.keepAlive' AND result = 'failure' AND error_code = 'PD_INTERNAL'",
+      ),
+    ).toBe(1);
   });
 
   it('lets a declared topic through, after commit', async () => {

@@ -12,8 +12,14 @@ afterAll(() => tc.close());
 
 describe('demo dataset: policies, linking and authentication services', () => {
   it('has policy groups and auth, data share and credential policies in every status', () => {
-    const rows = tc.core.db.reader.prepare('SELECT policy_type AS type, status, COUNT(*) AS n FROM auth_policy GROUP BY policy_type, status').all() as Array<{ type: string; status: string; n: number }>;
-    for (const status of ['draft', 'activated', 'deactivated']) expect(rows.some((r) => r.type === 'Auth' && r.status === status), `Auth ${status}`).toBe(true);
+    const rows = tc.core.db.reader
+      .prepare('SELECT policy_type AS type, status, COUNT(*) AS n FROM auth_policy GROUP BY policy_type, status')
+      .all() as Array<{ type: string; status: string; n: number }>;
+    for (const status of ['draft', 'activated', 'deactivated'])
+      expect(
+        rows.some((r) => r.type === 'Auth' && r.status === status),
+        `Auth ${status}`,
+      ).toBe(true);
     expect(rows.some((r) => r.type === 'DataShare' && r.status === 'draft')).toBe(true);
     expect(rows.some((r) => r.type === 'DataShare' && r.status === 'activated')).toBe(true);
     expect(rows.some((r) => r.type === 'CredentialIssuance')).toBe(true);
@@ -21,7 +27,10 @@ describe('demo dataset: policies, linking and authentication services', () => {
   });
 
   it('has link requests pending, approved, rejected and deactivated, with the pending count on the admin dashboard', async () => {
-    const states = tc.core.db.reader.prepare('SELECT DISTINCT status_code FROM partner_policy_request ORDER BY 1').pluck().all();
+    const states = tc.core.db.reader
+      .prepare('SELECT DISTINCT status_code FROM partner_policy_request ORDER BY 1')
+      .pluck()
+      .all();
     expect(states).toEqual(['InProgress', 'approved', 'deactivated', 'rejected']);
     const admin = await signIn(tc, 'admin', password);
     const cards = (await tc.call('dashboard.summary', {}, admin)).cards;
@@ -45,10 +54,18 @@ describe('demo dataset: policies, linking and authentication services', () => {
       ['Aurora Test Client', 'INACTIVE'],
     ]);
     const active = await tc.call('oidcClients.check', { clientId: clients.data[0]!.clientId });
-    expect(active).toMatchObject({ valid: true, claims: ['name', 'birthdate', 'email', 'phone_number'] });
+    expect(active).toMatchObject({
+      valid: true,
+      claims: ['name', 'birthdate', 'email', 'phone_number'],
+    });
     expect(active.acrValues).toEqual(['mosip:idp:acr:generated-code', 'mosip:idp:acr:biometrics']);
-    expect((await tc.call('oidcClients.check', { clientId: clients.data[1]!.clientId })).reason).toBe('clientDeactivated');
+    expect((await tc.call('oidcClients.check', { clientId: clients.data[1]!.clientId })).reason).toBe(
+      'clientDeactivated',
+    );
     // the partner's group choice is fixed now that it is active
-    expect((await tc.call('partners.mine', {}, aurora)).partners[0]).toMatchObject({ policyGroupName: 'Banking & Finance', canSelectPolicyGroup: false });
+    expect((await tc.call('partners.mine', {}, aurora)).partners[0]).toMatchObject({
+      policyGroupName: 'Banking & Finance',
+      canSelectPolicyGroup: false,
+    });
   });
 });

@@ -19,7 +19,10 @@ describe('host file log', () => {
     log('info', 'started');
     log('error', 'dispatch failed', new Error('boom'));
     const file = join(dir, 'logs', 'partner-desk.log');
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { level: string; message: string; detail: { message?: string } | null });
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { level: string; message: string; detail: { message?: string } | null });
     expect(lines.map((l) => [l.level, l.message])).toEqual([
       ['info', 'started'],
       ['error', 'dispatch failed'],

@@ -40,20 +40,38 @@ describe('virtual FTM chip on a report file (the /dev/hidg0 code path)', () => {
     const { chip, pki } = await VirtualFtmChip.create({ serial: 'PD-FILE-1' });
     const stop = new AbortController();
     const log: string[] = [];
-    const serving = serveChipOnReportFile(chip, toDevice, { writePath: toHost, signal: stop.signal, retryMs: 20, log: (l) => log.push(l) });
-    await expect.poll(() => log[0], { timeout: 5000, interval: 10 }).toMatch(/^cannot open .*host-to-device: ENOENT.*; retrying$/);
+    const serving = serveChipOnReportFile(chip, toDevice, {
+      writePath: toHost,
+      signal: stop.signal,
+      retryMs: 20,
+      log: (l) => log.push(l),
+    });
+    await expect
+      .poll(() => log[0], { timeout: 5000, interval: 10 })
+      .toMatch(/^cannot open .*host-to-device: ENOENT.*; retrying$/);
     execFileSync('mkfifo', [toDevice, toHost]);
 
     const host = await openReportFile(toHost, { writePath: toDevice });
     const transport = await HidTransport.open(host, { timeoutMs: 2000 });
-    const reading = await readFtmChip(transport, { trustAnchorsPem: pki.ftmRoot.pem, now: new Date() });
-    expect(reading).toMatchObject({ serial: 'PD-FILE-1', possession: { verdict: 'verified' }, trust: { verdict: 'verified' } });
+    const reading = await readFtmChip(transport, {
+      trustAnchorsPem: pki.ftmRoot.pem,
+      now: new Date(),
+    });
+    expect(reading).toMatchObject({
+      serial: 'PD-FILE-1',
+      possession: { verdict: 'verified' },
+      trust: { verdict: 'verified' },
+    });
     expect(log).toContain(`serving the virtual FTM chip on ${toDevice}`);
 
-    await expect(host.write(new Uint8Array(65))).rejects.toMatchObject({ code: 'MALFORMED_REPORT' });
+    await expect(host.write(new Uint8Array(65))).rejects.toMatchObject({
+      code: 'MALFORMED_REPORT',
+    });
     await host.close();
     await expect(host.write(new Uint8Array(64))).rejects.toMatchObject({ code: 'DEVICE_GONE' });
-    await expect(openReportFile(join(dir, 'missing'))).rejects.toMatchObject({ code: 'OPEN_FAILED' });
+    await expect(openReportFile(join(dir, 'missing'))).rejects.toMatchObject({
+      code: 'OPEN_FAILED',
+    });
     stop.abort();
     await serving;
     expect(log.at(-1)).toBe(`${toDevice}: stopped`);

@@ -28,7 +28,11 @@ afterEach(() => {
   for (const p of pipes.splice(0)) p.unplug();
 });
 
-async function connect(): Promise<{ pipe: ReportPipe; transport: HidTransport; client: FtmChipClient }> {
+async function connect(): Promise<{
+  pipe: ReportPipe;
+  transport: HidTransport;
+  client: FtmChipClient;
+}> {
   const pipe = createReportPipe();
   pipes.push(pipe);
   chip.attach(pipe.device);
@@ -39,7 +43,12 @@ async function connect(): Promise<{ pipe: ReportPipe; transport: HidTransport; c
 describe('virtual FTM chip over the HID transport', () => {
   it('answers INFO, GET_CERT (leaf first) and SIGN', async () => {
     const { client } = await connect();
-    expect(await client.info()).toEqual({ make: 'Partner Desk', model: 'Bench FTM', serial: 'PD-TEST-0042', firmware: '1.0.0' });
+    expect(await client.info()).toEqual({
+      make: 'Partner Desk',
+      model: 'Bench FTM',
+      serial: 'PD-TEST-0042',
+      firmware: '1.0.0',
+    });
     const chain = await client.certificateChain();
     expect(chain).toEqual(chip.chain);
     expect(chain[1]).toEqual(pki.ftmRoot.der);
@@ -54,19 +63,40 @@ describe('virtual FTM chip over the HID transport', () => {
 
   it('refuses malformed requests with the device error codes', async () => {
     const { transport } = await connect();
-    await expect(transport.request(FtmCommand.SIGN, new Uint8Array(15))).rejects.toMatchObject({ code: 'INVALID_LEN' });
-    await expect(transport.request(FtmCommand.SIGN, new Uint8Array(65))).rejects.toMatchObject({ code: 'INVALID_LEN' });
-    await expect(transport.request(FtmCommand.INFO, new Uint8Array(1))).rejects.toMatchObject({ code: 'INVALID_LEN' });
-    await expect(transport.request(FtmCommand.GET_CERT, new Uint8Array(1))).rejects.toMatchObject({ code: 'INVALID_LEN' });
-    await expect(transport.request(0x4f, new Uint8Array())).rejects.toMatchObject({ code: 'INVALID_CMD' });
+    await expect(transport.request(FtmCommand.SIGN, new Uint8Array(15))).rejects.toMatchObject({
+      code: 'INVALID_LEN',
+    });
+    await expect(transport.request(FtmCommand.SIGN, new Uint8Array(65))).rejects.toMatchObject({
+      code: 'INVALID_LEN',
+    });
+    await expect(transport.request(FtmCommand.INFO, new Uint8Array(1))).rejects.toMatchObject({
+      code: 'INVALID_LEN',
+    });
+    await expect(transport.request(FtmCommand.GET_CERT, new Uint8Array(1))).rejects.toMatchObject({
+      code: 'INVALID_LEN',
+    });
+    await expect(transport.request(0x4f, new Uint8Array())).rejects.toMatchObject({
+      code: 'INVALID_CMD',
+    });
     expect((await new FtmChipClient(transport).info()).serial).toBe('PD-TEST-0042');
   });
 
   it('readFtmChip: possession and trust verified against the chip PKI root', async () => {
     const { transport } = await connect();
-    const reading = await readFtmChip(transport, { trustAnchorsPem: pki.ftmRoot.pem, now: new Date() });
-    expect(reading).toMatchObject({ make: 'Partner Desk', serial: 'PD-TEST-0042', possession: { verdict: 'verified', reason: null }, trust: { verdict: 'verified', reason: null } });
-    expect(reading.chain.map((c) => c.subject)).toEqual([expect.stringContaining('CN=PD-TEST-0042'), expect.stringContaining('FTM Root')]);
+    const reading = await readFtmChip(transport, {
+      trustAnchorsPem: pki.ftmRoot.pem,
+      now: new Date(),
+    });
+    expect(reading).toMatchObject({
+      make: 'Partner Desk',
+      serial: 'PD-TEST-0042',
+      possession: { verdict: 'verified', reason: null },
+      trust: { verdict: 'verified', reason: null },
+    });
+    expect(reading.chain.map((c) => c.subject)).toEqual([
+      expect.stringContaining('CN=PD-TEST-0042'),
+      expect.stringContaining('FTM Root'),
+    ]);
     expect(reading.chain[0]!.issuer).toBe(reading.chain[1]!.subject);
     expect(reading.chain[0]!.pem).toBe(toPem(chip.chain[0]!));
     expect(reading.chain[1]!.pem).toBe(pki.ftmRoot.pem);
@@ -76,22 +106,41 @@ describe('virtual FTM chip over the HID transport', () => {
   it('a chip signing with another key than its certificate fails possession (trust still holds)', async () => {
     const { transport } = await connect();
     chip.faults = { signingKey: otherPki.ftmRoot.key }; // a real RSA key, not the certified one
-    const reading = await readFtmChip(transport, { trustAnchorsPem: [pki.ftmRoot.pem], now: new Date() });
-    expect(reading.possession).toEqual({ verdict: 'failed', reason: expect.stringMatching(/does not verify/) });
+    const reading = await readFtmChip(transport, {
+      trustAnchorsPem: [pki.ftmRoot.pem],
+      now: new Date(),
+    });
+    expect(reading.possession).toEqual({
+      verdict: 'failed',
+      reason: expect.stringMatching(/does not verify/),
+    });
     expect(reading.trust.verdict).toBe('verified');
   });
 
   it('trust fails against another FTM root, without anchors, with an unreadable anchor, and after expiry', async () => {
     const { transport } = await connect();
-    const read = (trustAnchorsPem: string | string[], now = new Date()) => readFtmChip(transport, { trustAnchorsPem, now });
+    const read = (trustAnchorsPem: string | string[], now = new Date()) =>
+      readFtmChip(transport, { trustAnchorsPem, now });
     const wrong = await read(otherPki.ftmRoot.pem);
     expect(wrong.possession.verdict).toBe('verified');
-    expect(wrong.trust).toEqual({ verdict: 'failed', reason: expect.stringMatching(/^KER-PCM-006: /) });
-    expect((await read([])).trust).toEqual({ verdict: 'failed', reason: 'no FTM trust anchor was given' });
+    expect(wrong.trust).toEqual({
+      verdict: 'failed',
+      reason: expect.stringMatching(/^KER-PCM-006: /),
+    });
+    expect((await read([])).trust).toEqual({
+      verdict: 'failed',
+      reason: 'no FTM trust anchor was given',
+    });
     const damaged = pki.ftmRoot.pem.replace(/\n[A-Za-z0-9+/]{10}/, '\n!!!!!!!!!!');
-    expect((await read(damaged)).trust).toEqual({ verdict: 'failed', reason: expect.stringMatching(/^FTM trust anchor 1 cannot be read/) });
+    expect((await read(damaged)).trust).toEqual({
+      verdict: 'failed',
+      reason: expect.stringMatching(/^FTM trust anchor 1 cannot be read/),
+    });
     const later = await read(pki.ftmRoot.pem, new Date(Date.now() + 2 * 365 * 86_400_000));
-    expect(later.trust).toEqual({ verdict: 'failed', reason: expect.stringMatching(/^KER-PCM-004: /) });
+    expect(later.trust).toEqual({
+      verdict: 'failed',
+      reason: expect.stringMatching(/^KER-PCM-004: /),
+    });
   });
 
   it('answers CHANNEL_BUSY to a second host while it is signing for the first', async () => {
@@ -99,7 +148,9 @@ describe('virtual FTM chip over the HID transport', () => {
     const second = await HidTransport.open(first.pipe.host);
     chip.faults = { delayMs: 500 };
     // The chip takes a report synchronously: once the device end has seen SIGN, the chip is busy.
-    const atChip = new Promise<void>((resolve) => first.pipe.device.onReport((r) => r[4] === (0x80 | FtmCommand.SIGN) && resolve()));
+    const atChip = new Promise<void>((resolve) =>
+      first.pipe.device.onReport((r) => r[4] === (0x80 | FtmCommand.SIGN) && resolve()),
+    );
     const signing = first.client.sign(new Uint8Array(32).fill(1));
     await atChip;
     await expect(new FtmChipClient(second).info()).rejects.toMatchObject({ code: 'CHANNEL_BUSY' });
@@ -128,7 +179,10 @@ describe('virtual FTM chip over the HID transport', () => {
     await expect(client.info()).rejects.toMatchObject({ code: 'DEVICE_GONE' });
 
     const replugged = await connect();
-    const reading = await readFtmChip(replugged.transport, { trustAnchorsPem: pki.ftmRoot.pem, now: new Date() });
+    const reading = await readFtmChip(replugged.transport, {
+      trustAnchorsPem: pki.ftmRoot.pem,
+      now: new Date(),
+    });
     expect([reading.possession.verdict, reading.trust.verdict]).toEqual(['verified', 'verified']);
   });
 });

@@ -13,8 +13,10 @@ let ftmCa: TestCert;
 const ORG = 'SecureSilicon';
 const DAY = 86_400_000;
 const b64 = (t: string | Uint8Array) => Buffer.from(t).toString('base64');
-const chipCert = (spec: Parameters<typeof leaf>[2] = {}, subject = `CN=chip-1, O=${ORG}`) => leaf(ftmCa, subject, { key: keyPair('rsa2048'), ...spec });
-const upload = (ftmId: string, cert: TestCert, session = ftm) => tc.call('ftm.uploadCertificate', { ftmId, fileName: 'chip.pem', contentBase64: b64(cert.pem) }, session);
+const chipCert = (spec: Parameters<typeof leaf>[2] = {}, subject = `CN=chip-1, O=${ORG}`) =>
+  leaf(ftmCa, subject, { key: keyPair('rsa2048'), ...spec });
+const upload = (ftmId: string, cert: TestCert, session = ftm) =>
+  tc.call('ftm.uploadCertificate', { ftmId, fileName: 'chip.pem', contentBase64: b64(cert.pem) }, session);
 
 beforeEach(async () => {
   tc = testCore();
@@ -22,10 +24,16 @@ beforeEach(async () => {
   admin = await signIn(tc, 'admin', ADMIN.password);
   const ftmRoot = root('CN=FTM Root, O=Registry');
   ftmCa = intermediate(ftmRoot, 'CN=FTM Issuing CA, O=Registry');
-  await tc.call('trustStore.upload', { partnerDomain: 'FTM', fileName: 'chain.pem', contentBase64: b64(ftmRoot.pem + ftmCa.pem) }, admin);
+  await tc.call(
+    'trustStore.upload',
+    { partnerDomain: 'FTM', fileName: 'chain.pem', contentBase64: b64(ftmRoot.pem + ftmCa.pem) },
+    admin,
+  );
   await tc.call('auth.register', partnerInput(1, { partnerType: 'FTM_Provider', orgName: ORG, username: 'ftm1' }));
   await tc.call('auth.register', partnerInput(2, { partnerType: 'FTM_Provider', username: 'ftm2' }));
-  tc.core.db.writer.prepare("UPDATE partner SET approval_status = 'approved', is_active = 1 WHERE id IN ('ftm1', 'ftm2')").run();
+  tc.core.db.writer
+    .prepare("UPDATE partner SET approval_status = 'approved', is_active = 1 WHERE id IN ('ftm1', 'ftm2')")
+    .run();
   ftm = await signIn(tc, 'ftm1', 'Partn3r-Pass!');
   other = await signIn(tc, 'ftm2', 'Partn3r-Pass!');
 });
@@ -34,24 +42,58 @@ afterEach(() => tc.close());
 describe('FTM chips (pms.md §3.5)', () => {
   it('create → upload → approve → re-upload puts it back to pending → approve → deactivate', async () => {
     const chip = await tc.call('ftm.create', { partnerId: 'ftm1', make: 'SS', model: 'T1' }, ftm);
-    expect(chip).toMatchObject({ status: 'pending_cert_upload', isCertificateAvailable: false, certificateExpiryDateTime: null, orgName: ORG });
+    expect(chip).toMatchObject({
+      status: 'pending_cert_upload',
+      isCertificateAvailable: false,
+      certificateExpiryDateTime: null,
+      orgName: ORG,
+    });
     expect((await tc.fail('ftm.decide', { ftmId: chip.ftmId, decision: 'approved' }, admin)).code).toBe('PMP_AUT_033');
     expect((await tc.fail('ftm.downloadCertificate', { ftmId: chip.ftmId }, ftm)).code).toBe('PMP_AUT_033');
     const cert = chipCert();
     const up = await upload(chip.ftmId, cert);
-    expect(up).toMatchObject({ status: 'pending_approval', isCertificateAvailable: true, certificateIssuedTo: 'chip-1', certificateIssuedBy: 'FTM Issuing CA', isCertificateExpired: false });
-    expect((await tc.fail('ftm.uploadCertificate', { ftmId: chip.ftmId, fileName: 'c.pem', contentBase64: b64(cert.pem) }, ftm)).code).toBe('PMP_AUT_038');
-    expect(await tc.call('ftm.decide', { ftmId: chip.ftmId, decision: 'approved' }, admin)).toMatchObject({ status: 'approved' });
+    expect(up).toMatchObject({
+      status: 'pending_approval',
+      isCertificateAvailable: true,
+      certificateIssuedTo: 'chip-1',
+      certificateIssuedBy: 'FTM Issuing CA',
+      isCertificateExpired: false,
+    });
+    expect(
+      (
+        await tc.fail(
+          'ftm.uploadCertificate',
+          { ftmId: chip.ftmId, fileName: 'c.pem', contentBase64: b64(cert.pem) },
+          ftm,
+        )
+      ).code,
+    ).toBe('PMP_AUT_038');
+    expect(await tc.call('ftm.decide', { ftmId: chip.ftmId, decision: 'approved' }, admin)).toMatchObject({
+      status: 'approved',
+    });
     expect((await tc.fail('ftm.decide', { ftmId: chip.ftmId, decision: 'rejected' }, admin)).code).toBe('PD_FTM_001');
     const dl = await tc.call('ftm.downloadCertificate', { ftmId: chip.ftmId }, ftm);
     expect(Buffer.from(dl.contentBase64, 'base64').toString()).toBe(cert.pem);
     expect((await tc.call('ftm.get', { ftmId: chip.ftmId }, admin)).certificate?.subject).toContain('chip-1');
 
-    expect(await upload(chip.ftmId, chipCert({}, `CN=chip-2, O=${ORG}`))).toMatchObject({ status: 'pending_approval', certificateIssuedTo: 'chip-2' });
+    expect(await upload(chip.ftmId, chipCert({}, `CN=chip-2, O=${ORG}`))).toMatchObject({
+      status: 'pending_approval',
+      certificateIssuedTo: 'chip-2',
+    });
     await tc.call('ftm.decide', { ftmId: chip.ftmId, decision: 'approved' }, admin);
-    expect(await tc.call('ftm.deactivate', { ftmId: chip.ftmId }, ftm)).toMatchObject({ status: 'deactivated' });
+    expect(await tc.call('ftm.deactivate', { ftmId: chip.ftmId }, ftm)).toMatchObject({
+      status: 'deactivated',
+    });
     expect((await tc.fail('ftm.deactivate', { ftmId: chip.ftmId }, ftm)).code).toBe('PMS_FTM_ERROR_007');
-    expect((await tc.fail('ftm.uploadCertificate', { ftmId: chip.ftmId, fileName: 'c.pem', contentBase64: b64(cert.pem) }, ftm)).code).toBe('PMP_AUT_039');
+    expect(
+      (
+        await tc.fail(
+          'ftm.uploadCertificate',
+          { ftmId: chip.ftmId, fileName: 'c.pem', contentBase64: b64(cert.pem) },
+          ftm,
+        )
+      ).code,
+    ).toBe('PMP_AUT_039');
     expect((await tc.fail('ftm.downloadCertificate', { ftmId: chip.ftmId }, ftm)).code).toBe('PMS_FTM_ERROR_009');
     // a deactivated chip frees its make and model
     await tc.call('ftm.create', { partnerId: 'ftm1', make: 'SS', model: 'T1' }, ftm);
@@ -66,7 +108,15 @@ describe('FTM chips (pms.md §3.5)', () => {
     ['KER-PCM-013', () => chipCert({ key: keyPair('rsa1024') })],
   ] as const)('refuses the chip certificate with %s and the chip stays pending upload', async (code, make) => {
     const chip = await tc.call('ftm.create', { partnerId: 'ftm1', make: 'SS', model: 'T1' }, ftm);
-    expect((await tc.fail('ftm.uploadCertificate', { ftmId: chip.ftmId, fileName: 'c.pem', contentBase64: b64(make().pem) }, ftm)).code).toBe(code);
+    expect(
+      (
+        await tc.fail(
+          'ftm.uploadCertificate',
+          { ftmId: chip.ftmId, fileName: 'c.pem', contentBase64: b64(make().pem) },
+          ftm,
+        )
+      ).code,
+    ).toBe(code);
     expect((await tc.call('ftm.get', { ftmId: chip.ftmId }, ftm)).status).toBe('pending_cert_upload');
   });
 
@@ -97,8 +147,14 @@ describe('FTM chips (pms.md §3.5)', () => {
     // keymanager's minimum at upload is 335 days: 340 left now, 20 after the clock moves 320 days
     const now = tc.clock.now().getTime();
     await upload(a.ftmId, chipCert({ notBefore: new Date(now - 30 * DAY), notAfter: new Date(now + 340 * DAY) }));
-    expect((await tc.call('ftm.list', { status: 'pending_approval' }, admin)).data.map((r) => r.ftmId)).toEqual([a.ftmId]);
-    expect((await tc.call('ftm.list', { make: 'oth', sortFieldName: 'model', sortType: 'asc' }, ftm)).data.map((r) => r.model)).toEqual(['T2']);
+    expect((await tc.call('ftm.list', { status: 'pending_approval' }, admin)).data.map((r) => r.ftmId)).toEqual([
+      a.ftmId,
+    ]);
+    expect(
+      (await tc.call('ftm.list', { make: 'oth', sortFieldName: 'model', sortType: 'asc' }, ftm)).data.map(
+        (r) => r.model,
+      ),
+    ).toEqual(['T2']);
     expect((await tc.call('ftm.list', { expiryPeriod: 30 }, ftm)).data.map((r) => r.ftmId)).toEqual([]);
     expect((await tc.call('ftm.list', { sortFieldName: 'certificateExpiryDateTime' }, ftm)).totalResults).toBe(2);
     const adminCards = (await tc.call('dashboard.summary', {}, admin)).cards;

@@ -3,7 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKEND_REFUSES_VALID_LIMBO_CASES } from '../../lib/pki/index.ts';
 import type { TrustProfile } from '../../lib/pki/index.ts';
-import { CORE_NAMESPACES, LIMBO_PATH, peerResultsPath, runCase, runLimbo, writeResults } from '../conformance/limbo-harness.ts';
+import {
+  CORE_NAMESPACES,
+  LIMBO_PATH,
+  peerResultsPath,
+  runCase,
+  runLimbo,
+  writeResults,
+} from '../conformance/limbo-harness.ts';
 import type { LimboCase, LimboResult } from '../conformance/limbo-harness.ts';
 
 /**
@@ -13,12 +20,14 @@ import type { LimboCase, LimboResult } from '../conformance/limbo-harness.ts';
  *   backend-wrong cases, and no refusal where it accepts unless justified;
  * - both: every divergence from the suite listed with a one-line reason, and the list kept honest.
  */
-const map = JSON.parse(readFileSync(fileURLToPath(new URL('../conformance/limbo-divergences.json', import.meta.url)), 'utf8')) as Record<
-  'strict' | 'keymanager' | 'keymanagerRefusesJavaAccepts',
-  Record<string, string>
->;
+const map = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../conformance/limbo-divergences.json', import.meta.url)), 'utf8'),
+) as Record<'strict' | 'keymanager' | 'keymanagerRefusesJavaAccepts', Record<string, string>>;
 const javaPkix = new Map(
-  (JSON.parse(readFileSync(peerResultsPath('java-pkix'), 'utf8')) as { results: LimboResult[] }).results.map((r) => [r.id, r.actual_result]),
+  (JSON.parse(readFileSync(peerResultsPath('java-pkix'), 'utf8')) as { results: LimboResult[] }).results.map((r) => [
+    r.id,
+    r.actual_result,
+  ]),
 );
 const PROFILES = ['strict', 'keymanager'] as const satisfies readonly TrustProfile[];
 /** The core-subset false accepts strict may keep: each is in the map with its reason. */
@@ -39,7 +48,14 @@ beforeAll(() => {
 });
 
 function tally(profile: TrustProfile, filter: (id: string) => boolean) {
-  const t = { cases: 0, accepted: 0, rejected: 0, skipped: 0, falseAccepts: [] as string[], falseRejects: [] as string[] };
+  const t = {
+    cases: 0,
+    accepted: 0,
+    rejected: 0,
+    skipped: 0,
+    falseAccepts: [] as string[],
+    falseRejects: [] as string[],
+  };
   for (const r of runs[profile].results.filter((x) => filter(x.id))) {
     t.cases++;
     if (r.actual_result === 'SKIPPED') t.skipped++;
@@ -76,22 +92,32 @@ describe.each(PROFILES)('x509-limbo, %s profile', (profile) => {
       expect(reason, id).toMatch(REASON);
       expect(reason.includes('\n'), id).toBe(false);
       if (reason.startsWith('backend-refuses:')) continue; // about the backend, not about us
-      expect(r!.actual_result === expected(id) ? 'stale entry: now agrees with the suite' : 'diverges', id).toBe('diverges');
+      expect(r!.actual_result === expected(id) ? 'stale entry: now agrees with the suite' : 'diverges', id).toBe(
+        'diverges',
+      );
     }
   });
 
   it('never accepts what the MOSIP backend (Java PKIX) refuses where the suite expects refusal', () => {
-    const accepted = runs[profile].results.filter((r) => r.actual_result === 'SUCCESS' && expected(r.id) === 'FAILURE' && javaPkix.get(r.id) === 'FAILURE');
+    const accepted = runs[profile].results.filter(
+      (r) => r.actual_result === 'SUCCESS' && expected(r.id) === 'FAILURE' && javaPkix.get(r.id) === 'FAILURE',
+    );
     expect(accepted.map((r) => r.id)).toEqual([]);
   });
 
   it('accepts and warns about exactly the valid cases the backend refuses', () => {
-    const refusedValid = cases.filter((c) => c.expected_result === 'SUCCESS' && javaPkix.get(c.id) === 'FAILURE').map((c) => c.id);
+    const refusedValid = cases
+      .filter((c) => c.expected_result === 'SUCCESS' && javaPkix.get(c.id) === 'FAILURE')
+      .map((c) => c.id);
     expect([...refusedValid].sort()).toEqual([...BACKEND_REFUSES_VALID_LIMBO_CASES].sort());
     for (const id of refusedValid) expect(divergences()[id], id).toMatch(/^backend-refuses: /);
     const warnings = Object.fromEntries(
       refusedValid.map((id) => {
-        const { verdict } = runCase(cases.find((c) => c.id === id)!, new Date(), profile);
+        const { verdict } = runCase(
+          cases.find((c) => c.id === id)!,
+          new Date(),
+          profile,
+        );
         return [id, verdict.ok ? verdict.warnings : verdict.code];
       }),
     );
@@ -102,7 +128,8 @@ describe.each(PROFILES)('x509-limbo, %s profile', (profile) => {
   });
 
   it('skips only revocation and server-name cases, each with its reason', () => {
-    for (const r of runs[profile].results.filter((x) => x.actual_result === 'SKIPPED')) expect(r.context, r.id).toMatch(/^(revocation|server name): /);
+    for (const r of runs[profile].results.filter((x) => x.actual_result === 'SKIPPED'))
+      expect(r.context, r.id).toMatch(/^(revocation|server name): /);
     expect(tally(profile, isCore).skipped).toBeLessThanOrEqual(11);
   });
 
@@ -129,11 +156,15 @@ describe('strict profile targets', () => {
 
 describe('keymanager profile targets', () => {
   it('refuses where Java PKIX accepts only with a justification, and every justification is current', () => {
-    const refused = runs.keymanager.results.filter((r) => r.actual_result === 'FAILURE' && javaPkix.get(r.id) === 'SUCCESS').map((r) => r.id);
+    const refused = runs.keymanager.results
+      .filter((r) => r.actual_result === 'FAILURE' && javaPkix.get(r.id) === 'SUCCESS')
+      .map((r) => r.id);
     expect(refused.filter((id) => !map.keymanagerRefusesJavaAccepts[id])).toEqual([]);
     for (const [id, reason] of Object.entries(map.keymanagerRefusesJavaAccepts)) {
       expect(refused, `stale: ${id} is no longer refused where Java accepts`).toContain(id);
-      expect(reason, id).toMatch(/^(names-enforced|budget|caller-requirement|malformed|profile-rule|keymanager-rule|key-policy): \S/);
+      expect(reason, id).toMatch(
+        /^(names-enforced|budget|caller-requirement|malformed|profile-rule|keymanager-rule|key-policy): \S/,
+      );
     }
   });
 
@@ -142,7 +173,10 @@ describe('keymanager profile targets', () => {
       const c = cases.find((x) => x.id === id)!;
       const km = runCase(c, new Date(), 'keymanager').verdict;
       const code = /PD_PKI_W\d\d/.exec(reason)![0];
-      expect(km.ok && km.profile === 'keymanager' && km.warnings.includes(code as never), `${id} should carry ${code}`).toBe(true);
+      expect(
+        km.ok && km.profile === 'keymanager' && km.warnings.includes(code as never),
+        `${id} should carry ${code}`,
+      ).toBe(true);
       const strict = runCase(c, new Date(), 'strict').verdict;
       expect(strict.ok, `${id} under strict`).toBe(false);
       expect(strict.profile).toBe('strict');

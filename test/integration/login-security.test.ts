@@ -3,9 +3,20 @@ import { ADMIN, partnerInput, signIn, testCore } from '../helpers/core.ts';
 import type { TestCore } from '../helpers/core.ts';
 
 let tc: TestCore;
-const LOCKOUT = { maxFailedLogins: 3, lockSeconds: 600, adminBackoffSeconds: 2, adminMaxBackoffSeconds: 60, maxWrongCurrentPasswords: 3 };
+const LOCKOUT = {
+  maxFailedLogins: 3,
+  lockSeconds: 600,
+  adminBackoffSeconds: 2,
+  adminMaxBackoffSeconds: 60,
+  maxWrongCurrentPasswords: 3,
+};
 beforeEach(async () => {
-  tc = testCore({ config: { lockout: LOCKOUT, session: { inactivitySeconds: 1500, promptSeconds: 300, absoluteSeconds: 3600 } } });
+  tc = testCore({
+    config: {
+      lockout: LOCKOUT,
+      session: { inactivitySeconds: 1500, promptSeconds: 300, absoluteSeconds: 3600 },
+    },
+  });
   await tc.call('setup.createAdmin', ADMIN);
   await tc.call('auth.register', partnerInput(1));
   await tc.call('auth.register', partnerInput(2));
@@ -68,7 +79,10 @@ describe('nobody can lock the only admin out (issue 12 item 7)', () => {
     tc.clock.advance(LOCKOUT.adminMaxBackoffSeconds);
     await signIn(tc, 'admin', ADMIN.password);
     // and a success starts the count again
-    expect(await attempt('admin', 'typo')).toMatchObject({ code: 'PD_AUTH_001', details: { attemptsLeft: 2 } });
+    expect(await attempt('admin', 'typo')).toMatchObject({
+      code: 'PD_AUTH_001',
+      details: { attemptsLeft: 2 },
+    });
   });
 });
 
@@ -91,13 +105,27 @@ describe('limits on sessions (issue 12 item 10)', () => {
 
   it('ends the session after a few wrong current passwords, so a stolen session cannot guess the password', async () => {
     const session = await signIn(tc, 'partner-1', 'Partn3r-Pass!');
-    const change = (currentPassword: string) => tc.fail('profile.changePassword', { currentPassword, newPassword: 'An0ther-Pass!' }, session);
-    expect(await change('guess-1')).toMatchObject({ code: 'PD_AUTH_006', details: { attemptsLeft: 2 } });
-    expect(await change('guess-2')).toMatchObject({ code: 'PD_AUTH_006', details: { attemptsLeft: 1 } });
-    expect(await change('guess-3')).toMatchObject({ code: 'PD_AUTH_003', details: { attemptsLeft: 0 } });
+    const change = (currentPassword: string) =>
+      tc.fail('profile.changePassword', { currentPassword, newPassword: 'An0ther-Pass!' }, session);
+    expect(await change('guess-1')).toMatchObject({
+      code: 'PD_AUTH_006',
+      details: { attemptsLeft: 2 },
+    });
+    expect(await change('guess-2')).toMatchObject({
+      code: 'PD_AUTH_006',
+      details: { attemptsLeft: 1 },
+    });
+    expect(await change('guess-3')).toMatchObject({
+      code: 'PD_AUTH_003',
+      details: { attemptsLeft: 0 },
+    });
     // the right password no longer helps on that session; the password is unchanged
     expect((await change('Partn3r-Pass!')).code).toBe('PD_AUTH_003');
     await signIn(tc, 'partner-1', 'Partn3r-Pass!');
-    expect(tc.count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'profile.changePassword' AND result = 'failure'")).toBe(4);
+    expect(
+      tc.count(
+        "SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'profile.changePassword' AND result = 'failure'",
+      ),
+    ).toBe(4);
   });
 });

@@ -44,13 +44,34 @@ describe('FTM chip and intermediate CA notices', () => {
     expect((await tc.call('notifications.expiryJob', { kind: 'CA_CERTIFICATES' }, admin)).created).toBe(1);
     const chip = (await tc.call('notifications.list', {}, ftm.token)).data;
     expect(chip.map((n) => n.notificationType)).toEqual(['FTM_CHIP_CERT_EXPIRY']);
-    expect(chip[0]!.notificationDetails.ftmDetails![0]).toMatchObject({ ftmId: 'chip-1', make: 'SecureSilicon', model: 'SS-1', certificateId: 'alias-1', partnerDomain: 'FTM', expiryPeriod: 10, certificateType: 'FTM_CHIP' });
+    expect(chip[0]!.notificationDetails.ftmDetails![0]).toMatchObject({
+      ftmId: 'chip-1',
+      make: 'SecureSilicon',
+      model: 'SS-1',
+      certificateId: 'alias-1',
+      partnerDomain: 'FTM',
+      expiryPeriod: 10,
+      certificateType: 'FTM_CHIP',
+    });
     const ca = (await tc.call('notifications.list', { notificationType: 'INTERMEDIATE_CERT_EXPIRY' }, admin)).data;
-    expect(ca[0]!.notificationDetails.certificateDetails![0]).toMatchObject({ certificateId: 'ica-1', issuedTo: 'FTM CA', partnerDomain: 'FTM', expiryPeriod: 15, certificateType: 'INTERMEDIATE' });
+    expect(ca[0]!.notificationDetails.certificateDetails![0]).toMatchObject({
+      certificateId: 'ica-1',
+      issuedTo: 'FTM CA',
+      partnerDomain: 'FTM',
+      expiryPeriod: 15,
+      certificateType: 'INTERMEDIATE',
+    });
     // the FTM provider may not ask for the admin's kinds
-    expect((await tc.fail('notifications.list', { notificationType: 'INTERMEDIATE_CERT_EXPIRY' }, ftm.token)).code).toBe('PMS_NOTIFICATION_ERROR_006');
+    expect(
+      (await tc.fail('notifications.list', { notificationType: 'INTERMEDIATE_CERT_EXPIRY' }, ftm.token)).code,
+    ).toBe('PMS_NOTIFICATION_ERROR_006');
     await tc.call('notifications.deliverMail', {}, admin);
-    expect(mailer.sent.map((m) => m.subject).sort()).toEqual(['Partner Desk: an FTM chip certificate expires soon', 'Partner Desk: an intermediate CA certificate expires soon']);
-    expect(mailer.sent.find((m) => m.subject.includes('FTM'))!.text).toContain('The certificate of your FTM chip "SecureSilicon SS-1" expires in 10 days.');
+    expect(mailer.sent.map((m) => m.subject).sort()).toEqual([
+      'Partner Desk: an FTM chip certificate expires soon',
+      'Partner Desk: an intermediate CA certificate expires soon',
+    ]);
+    expect(mailer.sent.find((m) => m.subject.includes('FTM'))!.text).toContain(
+      'The certificate of your FTM chip "SecureSilicon SS-1" expires in 10 days.',
+    );
   });
 });

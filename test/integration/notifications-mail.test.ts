@@ -19,10 +19,14 @@ function readable(raw: string): { subject: string; body: string } {
   const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
   const subjectLine = /^Subject: (.*)$/im.exec(unfolded)?.[1] ?? '';
   const subject = subjectLine.replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*/gi, (_m, enc: string, text: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : Buffer.from(decodeQuotedPrintable(text.replace(/_/g, ' ')), 'latin1').toString('utf8'),
+    enc.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(decodeQuotedPrintable(text.replace(/_/g, ' ')), 'latin1').toString('utf8'),
   );
   const bodyRaw = rest.join('\n\n');
-  const body = /Content-Transfer-Encoding: base64/i.test(head) ? Buffer.from(bodyRaw.replace(/\s+/g, ''), 'base64').toString('utf8') : Buffer.from(decodeQuotedPrintable(bodyRaw), 'latin1').toString('utf8');
+  const body = /Content-Transfer-Encoding: base64/i.test(head)
+    ? Buffer.from(bodyRaw.replace(/\s+/g, ''), 'base64').toString('utf8')
+    : Buffer.from(decodeQuotedPrintable(bodyRaw), 'latin1').toString('utf8');
   return { subject, body };
 }
 
@@ -59,7 +63,9 @@ describe('notification mails through a real SMTP server', () => {
     expect(en[0]!.body).toContain('Nothing expires in the next 7 days.');
     // recorded as sent, audited per mail; the address at rest is wrapped, never plain
     expect(tc.count("SELECT COUNT(*) AS n FROM notification WHERE email_status = 'SENT'")).toBe(smtp.mails.length);
-    expect(tc.count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'notifications.mail' AND result = 'success'")).toBe(smtp.mails.length);
+    expect(
+      tc.count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'notifications.mail' AND result = 'success'"),
+    ).toBe(smtp.mails.length);
     const stored = JSON.stringify(tc.core.db.reader.prepare('SELECT * FROM notification').all());
     expect(stored).not.toContain('pat1@org1.example');
   });
@@ -82,7 +88,11 @@ describe('notification mails through a real SMTP server', () => {
     expect(status.failing[0]).toMatchObject({ notificationType: 'WEEKLY_SUMMARY', attempts: 1 });
     expect(status.failing[0]!.error).toMatch(/451|unavailable/i);
     expect(status.failing[0]!.nextAttemptDateTime).toBe(new Date(tc.clock.now().getTime() + 60_000).toISOString());
-    expect(tc.count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'notifications.mail' AND result = 'failure' AND error_code = 'PD_NOTIF_002'")).toBe(1);
+    expect(
+      tc.count(
+        "SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'notifications.mail' AND result = 'failure' AND error_code = 'PD_NOTIF_002'",
+      ),
+    ).toBe(1);
     // not due yet: nothing is tried
     expect(await deliverDueMails(tc.core)).toEqual({ sent: 0, failed: 0 });
     tc.clock.advance(61);
@@ -97,13 +107,20 @@ describe('notification mails through a real SMTP server', () => {
     // retention does not remove a notification whose mail is still owed
     tc.clock.advance(70 * 86_400);
     await tc.core.runAsSystem('notifications.purge', {});
-    expect(tc.count("SELECT COUNT(*) AS n FROM notification WHERE type = 'WEEKLY_SUMMARY' AND item_key = '2026-11-21'")).toBe(1);
+    expect(
+      tc.count("SELECT COUNT(*) AS n FROM notification WHERE type = 'WEEKLY_SUMMARY' AND item_key = '2026-11-21'"),
+    ).toBe(1);
     // the server is back: the admin's "retry now" sends it
     down = false;
     const admin = await signIn(tc, 'admin', ADMIN.password); // the earlier session timed out meanwhile
-    expect(await tc.call('notifications.deliverMail', { retryNow: true }, admin)).toMatchObject({ sent: expect.any(Number), failed: 0 });
+    expect(await tc.call('notifications.deliverMail', { retryNow: true }, admin)).toMatchObject({
+      sent: expect.any(Number),
+      failed: 0,
+    });
     const mail = readable((await smtp.waitForMail(1)).raw);
     expect(mail.subject).toBe('Partner Desk: weekly summary of expiring items');
-    expect(tc.count("SELECT COUNT(*) AS n FROM notification WHERE item_key = '2026-11-21' AND email_status = 'SENT'")).toBe(1);
+    expect(
+      tc.count("SELECT COUNT(*) AS n FROM notification WHERE item_key = '2026-11-21' AND email_status = 'SENT'"),
+    ).toBe(1);
   });
 });

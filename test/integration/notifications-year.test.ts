@@ -14,7 +14,10 @@ const START = new Date('2026-11-21T09:00:00.000Z');
 describe('notification jobs over a year on the test clock', () => {
   it('fires every period once per item, a summary every Saturday, and deletes after 60 days', async () => {
     const mailer = collectingMailer();
-    tc = testCore({ mailer, config: { apiKeys: { expiryDays: 40 }, certificates: { caMinValidityMonths: 0 } } });
+    tc = testCore({
+      mailer,
+      config: { apiKeys: { expiryDays: 40 }, certificates: { caMinValidityMonths: 0 } },
+    });
     const estate = await buildEstate(tc, { sbiExpiry: '2027-09-01', rootDays: 200 });
     const firstRun = await runScheduledJobs(tc.core);
     expect(firstRun.notifications.weekly).toBe(1); // today's Saturday 00:00 summary, made at 09:00
@@ -26,15 +29,22 @@ describe('notification jobs over a year on the test clock', () => {
     let keptUntil = '';
     for (let day = 1; day <= 366; day++) {
       await nextDay(tc);
-      firstKeyNotice ??= tc.core.db.reader.prepare("SELECT id, created_at FROM notification WHERE type = 'API_KEY_EXPIRY' AND period = 30").get() as typeof firstKeyNotice;
-      if (firstKeyNotice && tc.count('SELECT COUNT(*) AS n FROM notification WHERE id = ?', firstKeyNotice.id) === 1) keptUntil = tc.clock.now().toISOString().slice(0, 10);
+      firstKeyNotice ??= tc.core.db.reader
+        .prepare("SELECT id, created_at FROM notification WHERE type = 'API_KEY_EXPIRY' AND period = 30")
+        .get() as typeof firstKeyNotice;
+      if (firstKeyNotice && tc.count('SELECT COUNT(*) AS n FROM notification WHERE id = ?', firstKeyNotice.id) === 1)
+        keptUntil = tc.clock.now().toISOString().slice(0, 10);
     }
     expect(firstKeyNotice).toBeDefined();
     const createdDay = Date.parse(firstKeyNotice!.created_at.slice(0, 10));
     expect((Date.parse(keptUntil) - createdDay) / DAY_MS).toBe(60);
 
     // Retention keeps 60 days, so count what every job created from the audit log (one record each).
-    const created = (type: string) => tc.count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = ? AND result = 'success'", `notifications.created.${type}`);
+    const created = (type: string) =>
+      tc.count(
+        "SELECT COUNT(*) AS n FROM app_audit_log WHERE action = ? AND result = 'success'",
+        `notifications.created.${type}`,
+      );
     expect(created('API_KEY_EXPIRY')).toBe(EXPIRY_PERIODS.length);
     expect(created('SBI_EXPIRY')).toBe(EXPIRY_PERIODS.length);
     expect(created('PARTNER_CERT_EXPIRY')).toBe(EXPIRY_PERIODS.length);
@@ -49,12 +59,18 @@ describe('notification jobs over a year on the test clock', () => {
     expect(mailed('SBI')).toHaveLength(13); // Arabic subject still names SBI
     expect(mailed('root CA')).toHaveLength(13);
     expect(mailed('weekly summary')).toHaveLength(53);
-    expect(mailed('clé d’API').map((m) => /expire (aujourd’hui|dans (\d+) jours?)/.exec(m.text)?.[2] ?? '0').map(Number)).toEqual(EXPIRY_PERIODS);
+    expect(
+      mailed('clé d’API')
+        .map((m) => /expire (aujourd’hui|dans (\d+) jours?)/.exec(m.text)?.[2] ?? '0')
+        .map(Number),
+    ).toEqual(EXPIRY_PERIODS);
     // the still-kept tail of the SBI notices shows the periods it was created for
     expect(periodsOf(tc, 'SBI_EXPIRY', estate.sbiId).length).toBeLessThanOrEqual(13);
     // nothing older than the retention period is left
     const oldest = tc.core.db.reader.prepare('SELECT MIN(created_at) FROM notification').pluck().get() as string;
-    expect(Date.parse(tc.clock.now().toISOString().slice(0, 10)) - Date.parse(oldest.slice(0, 10))).toBeLessThanOrEqual(60 * DAY_MS);
+    expect(Date.parse(tc.clock.now().toISOString().slice(0, 10)) - Date.parse(oldest.slice(0, 10))).toBeLessThanOrEqual(
+      60 * DAY_MS,
+    );
     // every summary says what expires, or that nothing does
     const summaries = mailed('weekly summary');
     expect(summaries.filter((m) => m.text.includes('Nothing expires in the next 7 days')).length).toBeGreaterThan(40);
@@ -63,7 +79,10 @@ describe('notification jobs over a year on the test clock', () => {
 
   it('catches up after a desk was off for three days with one notice per item at the nearest period', async () => {
     const mailer = collectingMailer();
-    tc = testCore({ mailer, config: { apiKeys: { expiryDays: 20 }, certificates: { caMinValidityMonths: 0 } } });
+    tc = testCore({
+      mailer,
+      config: { apiKeys: { expiryDays: 20 }, certificates: { caMinValidityMonths: 0 } },
+    });
     const estate = await buildEstate(tc, { sbiExpiry: '2026-12-11', rootDays: 300 }); // SBI: 20 days on
     await runScheduledJobs(tc.core);
     for (let day = 1; day <= 10; day++) await nextDay(tc); // n = 10 on day 10
@@ -83,7 +102,11 @@ describe('notification jobs over a year on the test clock', () => {
       config: {
         apiKeys: { expiryDays: 12 },
         certificates: { caMinValidityMonths: 0 },
-        notifications: { periods: { apiKeys: [7, 1], sbis: [3] }, skipPartnerIds: ['partner-2'], weeklySummary: { dayOfWeek: 1, hourUtc: 6 } },
+        notifications: {
+          periods: { apiKeys: [7, 1], sbis: [3] },
+          skipPartnerIds: ['partner-2'],
+          weeklySummary: { dayOfWeek: 1, hourUtc: 6 },
+        },
       },
     });
     const estate = await buildEstate(tc, { sbiExpiry: '2026-12-01', rootDays: 300 });
@@ -92,7 +115,10 @@ describe('notification jobs over a year on the test clock', () => {
     expect(periodsOf(tc, 'API_KEY_EXPIRY', estate.apiKeyId)).toEqual([7, 1]);
     expect(periodsOf(tc, 'SBI_EXPIRY', estate.sbiId)).toEqual([]); // partner-2 is skipped
     // Mondays 06:00: 2026-11-16 on the first run, then 11-23 (run 11-24 00:30) and 11-30 (run 12-01 00:30)
-    const days = tc.core.db.reader.prepare("SELECT item_key FROM notification WHERE type = 'WEEKLY_SUMMARY' ORDER BY item_key").pluck().all();
+    const days = tc.core.db.reader
+      .prepare("SELECT item_key FROM notification WHERE type = 'WEEKLY_SUMMARY' ORDER BY item_key")
+      .pluck()
+      .all();
     expect(days).toEqual(['2026-11-16', '2026-11-23', '2026-11-30']);
     expect(START.getUTCDay()).toBe(6);
   }, 60_000);

@@ -40,18 +40,54 @@ describe('partners list (admin)', () => {
     const ids = (r: { data: Array<{ partnerId: string }> }) => r.data.map((x) => x.partnerId);
     expect(ids(await tc.call('partners.list', { status: 'activated' }, admin))).toEqual(['partner-3', 'partner-1']);
     expect(ids(await tc.call('partners.list', { status: 'InProgress' }, admin))).toEqual(['partner-2']);
-    expect(ids(await tc.call('partners.list', { certificateUploadStatus: 'not_uploaded' }, admin))).toEqual(['partner-2']);
+    expect(ids(await tc.call('partners.list', { certificateUploadStatus: 'not_uploaded' }, admin))).toEqual([
+      'partner-2',
+    ]);
     expect(ids(await tc.call('partners.list', { partnerType: 'Device_Provider' }, admin))).toEqual(['partner-3']);
     expect(ids(await tc.call('partners.list', { policyGroupName: 'tele' }, admin))).toEqual(['partner-2']);
     expect(ids(await tc.call('partners.list', { emailAddress: 'ORG1.example' }, admin))).toEqual(['partner-1']);
-    expect(ids(await tc.call('partners.list', { orgName: 'org 3', partnerId: 'partner' }, admin))).toEqual(['partner-3']);
+    expect(ids(await tc.call('partners.list', { orgName: 'org 3', partnerId: 'partner' }, admin))).toEqual([
+      'partner-3',
+    ]);
     // group name: partners without a group first when ascending (as SQL sorts NULL), last descending
-    expect(ids(await tc.call('partners.list', { sortFieldName: 'policyGroupName', sortType: 'asc' }, admin))).toEqual(['partner-3', 'partner-1', 'partner-4', 'partner-2']);
-    expect(ids(await tc.call('partners.list', { sortFieldName: 'policyGroupName', sortType: 'desc' }, admin))).toEqual(['partner-2', 'partner-4', 'partner-1', 'partner-3']);
-    expect(ids(await tc.call('partners.list', { sortFieldName: 'policyGroupName', sortType: 'asc', pageNo: 1, pageSize: 1 }, admin))).toEqual(['partner-1']);
-    expect(ids(await tc.call('partners.list', { sortFieldName: 'policyGroupName', sortType: 'desc', pageNo: 1, pageSize: 3 }, admin))).toEqual(['partner-3']);
-    expect(ids(await tc.call('partners.list', { sortFieldName: 'certificateUploadStatus', sortType: 'asc' }, admin))[0]).toBe('partner-2');
-    expect(ids(await tc.call('partners.list', { sortFieldName: 'partnerId', sortType: 'asc', pageNo: 1, pageSize: 3 }, admin))).toEqual(['partner-4']);
+    expect(ids(await tc.call('partners.list', { sortFieldName: 'policyGroupName', sortType: 'asc' }, admin))).toEqual([
+      'partner-3',
+      'partner-1',
+      'partner-4',
+      'partner-2',
+    ]);
+    expect(ids(await tc.call('partners.list', { sortFieldName: 'policyGroupName', sortType: 'desc' }, admin))).toEqual([
+      'partner-2',
+      'partner-4',
+      'partner-1',
+      'partner-3',
+    ]);
+    expect(
+      ids(
+        await tc.call(
+          'partners.list',
+          { sortFieldName: 'policyGroupName', sortType: 'asc', pageNo: 1, pageSize: 1 },
+          admin,
+        ),
+      ),
+    ).toEqual(['partner-1']);
+    expect(
+      ids(
+        await tc.call(
+          'partners.list',
+          { sortFieldName: 'policyGroupName', sortType: 'desc', pageNo: 1, pageSize: 3 },
+          admin,
+        ),
+      ),
+    ).toEqual(['partner-3']);
+    expect(
+      ids(await tc.call('partners.list', { sortFieldName: 'certificateUploadStatus', sortType: 'asc' }, admin))[0],
+    ).toBe('partner-2');
+    expect(
+      ids(
+        await tc.call('partners.list', { sortFieldName: 'partnerId', sortType: 'asc', pageNo: 1, pageSize: 3 }, admin),
+      ),
+    ).toEqual(['partner-4']);
     await refuse(tc, 'partners.list', { sortFieldName: 'password' }, admin, 'PMS_PRT_357');
     const p = await signIn(tc, 'partner-1', 'Partn3r-Pass!');
     await refuse(tc, 'partners.list', {}, p, 'PD_AUTH_004');
@@ -87,8 +123,17 @@ describe('reject a pending registration', () => {
     const pending = await onboard(tc, 1, g.policyGroupId, { approve: false });
     const approved = await onboard(tc, 2, g.policyGroupId);
     const out = await tc.call('partners.reject', { partnerId: pending.id }, admin);
-    expect(out).toMatchObject({ partnerId: pending.id, approvalStatus: 'rejected', isActive: false, status: 'rejected' });
-    expect((await tc.call('partners.list', { pageNo: 0, pageSize: 8, status: 'rejected' }, admin)).data.map((r) => r.partnerId)).toEqual([pending.id]);
+    expect(out).toMatchObject({
+      partnerId: pending.id,
+      approvalStatus: 'rejected',
+      isActive: false,
+      status: 'rejected',
+    });
+    expect(
+      (await tc.call('partners.list', { pageNo: 0, pageSize: 8, status: 'rejected' }, admin)).data.map(
+        (r) => r.partnerId,
+      ),
+    ).toEqual([pending.id]);
     await refuse(tc, 'partners.reject', { partnerId: pending.id }, admin, 'PD_PRT_003');
     await refuse(tc, 'partners.reject', { partnerId: approved.id }, admin, 'PD_PRT_003');
     await refuse(tc, 'partners.reject', { partnerId: 'nobody' }, admin, 'PMS_PRT_005');
@@ -96,8 +141,15 @@ describe('reject a pending registration', () => {
     await refuse(tc, 'partners.reject', { partnerId: approved.id }, approved.token, 'PD_AUTH_004');
     await refuse(tc, 'partners.activate', { partnerId: pending.id }, admin, 'PMS_PRT_108');
     // the approved partner is untouched by the refused attempts
-    expect(await tc.call('partners.get', { partnerId: approved.id }, admin)).toMatchObject({ approvalStatus: 'approved', isActive: true });
-    const audit = tc.core.db.reader.prepare("SELECT ref_id, result, error_code FROM app_audit_log WHERE action = 'partners.reject' ORDER BY time, rowid").all();
+    expect(await tc.call('partners.get', { partnerId: approved.id }, admin)).toMatchObject({
+      approvalStatus: 'approved',
+      isActive: true,
+    });
+    const audit = tc.core.db.reader
+      .prepare(
+        "SELECT ref_id, result, error_code FROM app_audit_log WHERE action = 'partners.reject' ORDER BY time, rowid",
+      )
+      .all();
     expect(audit.slice(0, 3)).toEqual([
       { ref_id: pending.id, result: 'success', error_code: null },
       { ref_id: null, result: 'failure', error_code: 'PD_PRT_003' },
@@ -122,11 +174,26 @@ describe('deactivate and activate a partner', () => {
     await refuse(tc, 'partners.activate', { partnerId: 'nobody' }, admin, 'PMS_PRT_005');
     // activation never approves (MOSIP sets is_active only): a rejected partner, even with a certificate, stays rejected
     const rejected = await onboard(tc, 3, g.policyGroupId, { approve: false });
-    tc.core.db.writer.prepare("UPDATE partner SET approval_status = 'rejected', is_active = 0, certificate_alias = 'cert-3' WHERE id = ?").run(rejected.id);
+    tc.core.db.writer
+      .prepare(
+        "UPDATE partner SET approval_status = 'rejected', is_active = 0, certificate_alias = 'cert-3' WHERE id = ?",
+      )
+      .run(rejected.id);
     await refuse(tc, 'partners.activate', { partnerId: rejected.id }, admin, 'PD_PRT_002');
-    expect(await tc.call('partners.get', { partnerId: rejected.id }, admin)).toMatchObject({ approvalStatus: 'rejected', isActive: false });
-    expect((await tc.call('partners.list', { pageNo: 0, pageSize: 8, partnerId: rejected.id }, admin)).data.map((r) => r.status)).toEqual(['rejected']);
-    const audit = tc.core.db.reader.prepare("SELECT action, ref_id, result, error_code FROM app_audit_log WHERE action LIKE 'partners.%activate' ORDER BY time, rowid").all();
+    expect(await tc.call('partners.get', { partnerId: rejected.id }, admin)).toMatchObject({
+      approvalStatus: 'rejected',
+      isActive: false,
+    });
+    expect(
+      (await tc.call('partners.list', { pageNo: 0, pageSize: 8, partnerId: rejected.id }, admin)).data.map(
+        (r) => r.status,
+      ),
+    ).toEqual(['rejected']);
+    const audit = tc.core.db.reader
+      .prepare(
+        "SELECT action, ref_id, result, error_code FROM app_audit_log WHERE action LIKE 'partners.%activate' ORDER BY time, rowid",
+      )
+      .all();
     expect(audit.slice(0, 3)).toEqual([
       { action: 'partners.deactivate', ref_id: p.id, result: 'success', error_code: null },
       { action: 'partners.deactivate', ref_id: null, result: 'failure', error_code: 'PMS_PM_063' },
@@ -142,10 +209,30 @@ describe('deactivate and activate a partner', () => {
     await link(tc, admin, p, policy.policyId);
     const key = await tc.call('apiKeys.generate', { partnerId: p.id, policyId: policy.policyId, label: 'k' }, p.token);
     await tc.call('partners.deactivate', { partnerId: p.id }, admin);
-    await refuse(tc, 'linking.request', { partnerId: p.id, policyId: second.policyId, comments: 'c' }, p.token, 'PMS_PMP_016');
-    await refuse(tc, 'apiKeys.generate', { partnerId: p.id, policyId: policy.policyId, label: 'k2' }, p.token, 'PMS_PMP_016');
+    await refuse(
+      tc,
+      'linking.request',
+      { partnerId: p.id, policyId: second.policyId, comments: 'c' },
+      p.token,
+      'PMS_PMP_016',
+    );
+    await refuse(
+      tc,
+      'apiKeys.generate',
+      { partnerId: p.id, policyId: policy.policyId, label: 'k2' },
+      p.token,
+      'PMS_PMP_016',
+    );
     await refuse(tc, 'apiKeys.deactivate', { id: key.id }, p.token, 'PMS_PMP_016');
-    expect((await tc.call('apiKeys.check', { partnerId: p.id, policyId: policy.policyId, apiKey: key.apiKey })).reason).toBe('partnerInactive');
+    expect(
+      (
+        await tc.call('apiKeys.check', {
+          partnerId: p.id,
+          policyId: policy.policyId,
+          apiKey: key.apiKey,
+        })
+      ).reason,
+    ).toBe('partnerInactive');
     // the partner still sees its account and status
     expect((await tc.call('dashboard.summary', {}, p.token)).accountStatus).toBe('deactivated');
   });
@@ -164,7 +251,11 @@ describe('dashboard cards', () => {
       { id: 'policyLinking', count: 1 },
       { id: 'authServices', count: null },
     ]);
-    tc.core.db.writer.prepare("INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) SELECT 'pm', 'pm@x.example', first_name, last_name, org_name, password_hash, 'en', created_at, updated_at FROM app_user WHERE id = 'admin'").run();
+    tc.core.db.writer
+      .prepare(
+        "INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) SELECT 'pm', 'pm@x.example', first_name, last_name, org_name, password_hash, 'en', created_at, updated_at FROM app_user WHERE id = 'admin'",
+      )
+      .run();
     tc.core.db.writer.prepare("INSERT INTO user_role (user_id, role) VALUES ('pm', 'POLICYMANAGER')").run();
     const pm = await signIn(tc, 'pm', 'Adm1n-Secret!');
     const pmCards = (await tc.call('dashboard.summary', {}, pm)).cards.map((c) => c.id);
@@ -182,7 +273,9 @@ describe('dashboard cards', () => {
     expect(await ids(cred.token)).toContain('policies');
     expect(await ids(cred.token)).not.toContain('authServices');
     expect(await ids(device.token)).not.toContain('policies');
-    expect((await tc.call('dashboard.summary', {}, auth.token)).cards.find((c) => c.id === 'authServices')?.count).toBe(0);
+    expect((await tc.call('dashboard.summary', {}, auth.token)).cards.find((c) => c.id === 'authServices')?.count).toBe(
+      0,
+    );
   });
 });
 

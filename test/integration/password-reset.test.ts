@@ -11,7 +11,17 @@ beforeAll(async () => {
 afterAll(() => smtp.close());
 beforeEach(async () => {
   smtp.mails.length = 0;
-  tc = testCore({ config: { smtp: { host: '127.0.0.1', port: smtp.port, allowSelfSigned: true, from: 'Desk <desk@registry.example>' }, passwordReset: { ttlSeconds: 900 } } });
+  tc = testCore({
+    config: {
+      smtp: {
+        host: '127.0.0.1',
+        port: smtp.port,
+        allowSelfSigned: true,
+        from: 'Desk <desk@registry.example>',
+      },
+      passwordReset: { ttlSeconds: 900 },
+    },
+  });
   await tc.call('setup.createAdmin', ADMIN);
   await tc.call('auth.register', partnerInput(1, { lang: 'fr' }));
 });
@@ -39,9 +49,13 @@ describe('forgot password through a real SMTP server', () => {
     const first = resetTokenFrom((await smtp.waitForMail(1)).raw);
     await tc.call('auth.requestPasswordReset', { email: 'pat1@org1.example' });
     const second = resetTokenFrom((await smtp.waitForMail(2)).raw);
-    expect((await tc.fail('auth.resetPassword', { token: first, newPassword: 'Fresh-Pass-42' })).code).toBe('PD_AUTH_005');
+    expect((await tc.fail('auth.resetPassword', { token: first, newPassword: 'Fresh-Pass-42' })).code).toBe(
+      'PD_AUTH_005',
+    );
     tc.clock.advance(901);
-    expect((await tc.fail('auth.resetPassword', { token: second, newPassword: 'Fresh-Pass-42' })).code).toBe('PD_AUTH_005');
+    expect((await tc.fail('auth.resetPassword', { token: second, newPassword: 'Fresh-Pass-42' })).code).toBe(
+      'PD_AUTH_005',
+    );
     await signIn(tc, 'partner-1', 'Partn3r-Pass!');
   });
 
@@ -50,14 +64,19 @@ describe('forgot password through a real SMTP server', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(smtp.mails).toHaveLength(0);
     expect((await tc.fail('auth.requestPasswordReset', { email: 'not mail' })).code).toBe('PMS_PRT_012');
-    expect((await tc.fail('auth.resetPassword', { token: 'forged', newPassword: 'Fresh-Pass-42' })).code).toBe('PD_AUTH_005');
+    expect((await tc.fail('auth.resetPassword', { token: 'forged', newPassword: 'Fresh-Pass-42' })).code).toBe(
+      'PD_AUTH_005',
+    );
   });
 
   it('unlocks a locked account', async () => {
     for (let i = 0; i < 5; i++) await tc.fail('auth.login', { login: 'partner-1', password: 'bad' });
     expect((await tc.fail('auth.login', { login: 'partner-1', password: 'Partn3r-Pass!' })).code).toBe('PD_AUTH_002');
     await tc.call('auth.requestPasswordReset', { email: 'pat1@org1.example' });
-    await tc.call('auth.resetPassword', { token: resetTokenFrom((await smtp.waitForMail()).raw), newPassword: 'Fresh-Pass-42' });
+    await tc.call('auth.resetPassword', {
+      token: resetTokenFrom((await smtp.waitForMail()).raw),
+      newPassword: 'Fresh-Pass-42',
+    });
     await signIn(tc, 'partner-1', 'Fresh-Pass-42');
   });
 });
@@ -72,7 +91,8 @@ describe('mail outbox when no SMTP is configured', () => {
       const { readdirSync, readFileSync } = await import('node:fs');
       const { join } = await import('node:path');
       const dir = join(local.dir, 'mail-outbox');
-      for (let i = 0; i < 50 && !(await import('node:fs')).existsSync(dir); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 50 && !(await import('node:fs')).existsSync(dir); i++)
+        await new Promise((r) => setTimeout(r, 20));
       const files = readdirSync(dir);
       expect(files).toHaveLength(1);
       expect(resetTokenFrom(readFileSync(join(dir, files[0]!), 'utf8'))).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -13,7 +13,8 @@ const COUNT = Number(process.env.PKI_DIFF_COUNT ?? 2000);
 
 /** Desk `strict` accepts, `openssl -x509_strict` refuses. */
 const STRICT_LAXER: Record<string, string> = {
-  'aki-mismatch': 'RFC 5280 makes AKI/SKI a path-building hint; the signature and name decide (OpenSSL uses it as a filter)',
+  'aki-mismatch':
+    'RFC 5280 makes AKI/SKI a path-building hint; the signature and name decide (OpenSSL uses it as a filter)',
 };
 /** Desk `strict` refuses, `openssl -x509_strict` accepts: RFC 5280 / X.690 rules OpenSSL does not check. */
 const STRICT_STRICTER: Record<string, string> = {
@@ -60,44 +61,62 @@ const WARNING_OF: Record<string, string> = {
 };
 
 const { root, list } = mutants(SEED, COUNT);
-const verdicts = list.map((m) => ({ strict: desk(m, root, 'strict'), keymanager: desk(m, root, 'keymanager') }));
+const verdicts = list.map((m) => ({
+  strict: desk(m, root, 'strict'),
+  keymanager: desk(m, root, 'keymanager'),
+}));
 
 describe(`differential: ${COUNT} re-signed leaf mutations, seed ${SEED}`, () => {
   it('covers every feature, alone and in combination', () => {
-    for (const f of Object.keys(FEATURES)) expect(list.filter((m) => m.features.includes(f)).length, f).toBeGreaterThan(COUNT / 20);
+    for (const f of Object.keys(FEATURES))
+      expect(list.filter((m) => m.features.includes(f)).length, f).toBeGreaterThan(COUNT / 20);
     expect(list.filter((m) => m.features.length === 0).length).toBeGreaterThan(0);
   });
 
   it('keymanager names every leniency it accepts; strict refuses every one of them', () => {
     list.forEach((m, i) => {
       const { strict, keymanager } = verdicts[i]!;
-      if (keymanager.ok) for (const f of m.features) if (WARNING_OF[f]) expect(keymanager.warnings, `${f} in ${m.features.join(',')}`).toContain(WARNING_OF[f]);
+      if (keymanager.ok)
+        for (const f of m.features)
+          if (WARNING_OF[f]) expect(keymanager.warnings, `${f} in ${m.features.join(',')}`).toContain(WARNING_OF[f]);
       if (m.features.some((f) => WARNING_OF[f])) expect(strict.ok, m.features.join(',')).toBe(false);
       if (m.features.length === 0) expect([strict.ok, keymanager.ok]).toEqual([true, true]);
     });
   });
 
-  it.skipIf(!hasOpenssl())('agrees with the OpenSSL CLI except for the listed, justified differences', () => {
-    const osStrict = openssl(list, root, true);
-    const osDefault = openssl(list, root, false);
-    const unexplained: string[] = [];
-    const explains = (m: { features: string[] }, known: Record<string, string>) => m.features.some((f) => known[f]);
-    list.forEach((m, i) => {
-      const { strict, keymanager } = verdicts[i]!;
-      const tag = `#${i} [${m.features.join(',')}]`;
-      if (strict.ok && !osStrict[i] && !explains(m, STRICT_LAXER)) unexplained.push(`strict accepts, openssl -x509_strict refuses ${tag}`);
-      if (!strict.ok && osStrict[i] && !explains(m, STRICT_STRICTER)) unexplained.push(`strict refuses (${strict.ok ? '' : strict.code}), openssl -x509_strict accepts ${tag}`);
-      if (keymanager.ok && !osDefault[i] && !explains(m, KEYMANAGER_LAXER)) unexplained.push(`keymanager accepts, openssl refuses ${tag}`);
-      if (!keymanager.ok && osDefault[i] && !explains(m, KEYMANAGER_STRICTER)) unexplained.push(`keymanager refuses (${keymanager.ok ? '' : keymanager.code}), openssl accepts ${tag}`);
-    });
-    expect(unexplained.slice(0, 20)).toEqual([]);
-    // and the listed differences are real: each still shows up alone
-    for (const [known, judge] of [
-      [STRICT_LAXER, (i: number) => verdicts[i]!.strict.ok && !osStrict[i]],
-      [STRICT_STRICTER, (i: number) => !verdicts[i]!.strict.ok && osStrict[i]],
-      [KEYMANAGER_LAXER, (i: number) => verdicts[i]!.keymanager.ok && !osDefault[i]],
-      [KEYMANAGER_STRICTER, (i: number) => !verdicts[i]!.keymanager.ok && osDefault[i]],
-    ] as const)
-      for (const f of Object.keys(known)) expect(list.some((m, i) => m.features.length === 1 && m.features[0] === f && judge(i)), `stale difference: ${f}`).toBe(true);
-  }, 120_000);
+  it.skipIf(!hasOpenssl())(
+    'agrees with the OpenSSL CLI except for the listed, justified differences',
+    () => {
+      const osStrict = openssl(list, root, true);
+      const osDefault = openssl(list, root, false);
+      const unexplained: string[] = [];
+      const explains = (m: { features: string[] }, known: Record<string, string>) => m.features.some((f) => known[f]);
+      list.forEach((m, i) => {
+        const { strict, keymanager } = verdicts[i]!;
+        const tag = `#${i} [${m.features.join(',')}]`;
+        if (strict.ok && !osStrict[i] && !explains(m, STRICT_LAXER))
+          unexplained.push(`strict accepts, openssl -x509_strict refuses ${tag}`);
+        if (!strict.ok && osStrict[i] && !explains(m, STRICT_STRICTER))
+          unexplained.push(`strict refuses (${strict.ok ? '' : strict.code}), openssl -x509_strict accepts ${tag}`);
+        if (keymanager.ok && !osDefault[i] && !explains(m, KEYMANAGER_LAXER))
+          unexplained.push(`keymanager accepts, openssl refuses ${tag}`);
+        if (!keymanager.ok && osDefault[i] && !explains(m, KEYMANAGER_STRICTER))
+          unexplained.push(`keymanager refuses (${keymanager.ok ? '' : keymanager.code}), openssl accepts ${tag}`);
+      });
+      expect(unexplained.slice(0, 20)).toEqual([]);
+      // and the listed differences are real: each still shows up alone
+      for (const [known, judge] of [
+        [STRICT_LAXER, (i: number) => verdicts[i]!.strict.ok && !osStrict[i]],
+        [STRICT_STRICTER, (i: number) => !verdicts[i]!.strict.ok && osStrict[i]],
+        [KEYMANAGER_LAXER, (i: number) => verdicts[i]!.keymanager.ok && !osDefault[i]],
+        [KEYMANAGER_STRICTER, (i: number) => !verdicts[i]!.keymanager.ok && osDefault[i]],
+      ] as const)
+        for (const f of Object.keys(known))
+          expect(
+            list.some((m, i) => m.features.length === 1 && m.features[0] === f && judge(i)),
+            `stale difference: ${f}`,
+          ).toBe(true);
+    },
+    120_000,
+  );
 });

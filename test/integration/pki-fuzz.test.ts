@@ -22,22 +22,41 @@ const codes = new Set<string>(PKI_ERROR_CODES);
 function resigned(rng: Rng, cert: Uint8Array, issuer: TestCert, other: Uint8Array): Uint8Array {
   const tbsLength = cert[1]! & 0x80 ? 4 + ((cert[6]! << 8) | cert[7]!) : 0; // both seeds use 0x82 lengths
   const tbs = mutateDer(rng, cert.subarray(4, 4 + tbsLength), other);
-  return der.seq(tbs, der.seq(der.oid('1.2.840.10045.4.3.2')), der.bits(new Uint8Array(sign('sha256', tbs, issuer.key.privateKey))));
+  return der.seq(
+    tbs,
+    der.seq(der.oid('1.2.840.10045.4.3.2')),
+    der.bits(new Uint8Array(sign('sha256', tbs, issuer.key.privateKey))),
+  );
 }
 
 let chain: { root: TestCert; ca: TestCert; leaf: TestCert };
 
 function seeds(): Uint8Array[] {
   const rsa = keyPair('rsa2048', 'fuzz');
-  const r = root('CN=Fuzz Root, O=Fuzz', { extra: [ext.nameConstraints({ permitted: [{ dns: 'fuzz.example' }, { email: 'fuzz.example' }, { ip: [10, 0, 0, 0, 255, 0, 0, 0] }] })] });
-  const i = intermediate(r, 'CN=Fuzz CA, O=Fuzz', { pathLen: 0, extra: [ext.policies(['1.3.6.1.4.1.99999.1']), ext.policyConstraints(0)] });
+  const r = root('CN=Fuzz Root, O=Fuzz', {
+    extra: [
+      ext.nameConstraints({
+        permitted: [{ dns: 'fuzz.example' }, { email: 'fuzz.example' }, { ip: [10, 0, 0, 0, 255, 0, 0, 0] }],
+      }),
+    ],
+  });
+  const i = intermediate(r, 'CN=Fuzz CA, O=Fuzz', {
+    pathLen: 0,
+    extra: [ext.policies(['1.3.6.1.4.1.99999.1']), ext.policyConstraints(0)],
+  });
   const l = leaf(i, 'CN=Fuzz Leaf, O=Fuzz', {
-    extra: [ext.subjectAltName([{ dns: 'a.fuzz.example' }, { email: 'x@fuzz.example' }, { ip: [10, 1, 2, 3] }]), ext.policies(['1.3.6.1.4.1.99999.1']), ext.extKeyUsage(['1.3.6.1.5.5.7.3.2'])],
+    extra: [
+      ext.subjectAltName([{ dns: 'a.fuzz.example' }, { email: 'x@fuzz.example' }, { ip: [10, 1, 2, 3] }]),
+      ext.policies(['1.3.6.1.4.1.99999.1']),
+      ext.extKeyUsage(['1.3.6.1.5.5.7.3.2']),
+    ],
   });
   chain = { root: r, ca: i, leaf: l };
   const rsaRoot = root('CN=Fuzz RSA Root', { key: rsa });
   const pss = leaf(rsaRoot, 'CN=Fuzz PSS', { key: rsa, signature: 'pss-sha256' });
-  const suite = JSON.parse(readFileSync(LIMBO_PATH, 'utf8')) as { testcases: Array<{ peer_certificate: string; trusted_certs: string[] }> };
+  const suite = JSON.parse(readFileSync(LIMBO_PATH, 'utf8')) as {
+    testcases: Array<{ peer_certificate: string; trusted_certs: string[] }>;
+  };
   const fromLimbo = suite.testcases
     .filter((_, n) => n % 7 === 0)
     .flatMap((t) => [t.peer_certificate, t.trusted_certs[0]!])
@@ -50,7 +69,13 @@ describe('fuzz', () => {
   it(`${COUNT} mutated inputs each give a typed verdict, no crash, no hang`, () => {
     const corpus = seeds();
     const rng = new Rng(SEED);
-    const trust = createTrustStore(corpus.slice(0, 4).map((cert, n) => ({ cert, domain: 'AUTH' as const, role: n % 3 === 0 ? ('anchor' as const) : ('intermediate' as const) })));
+    const trust = createTrustStore(
+      corpus.slice(0, 4).map((cert, n) => ({
+        cert,
+        domain: 'AUTH' as const,
+        role: n % 3 === 0 ? ('anchor' as const) : ('intermediate' as const),
+      })),
+    );
     const tally: Record<string, number> = {};
     let slowest = 0;
     const t0 = performance.now();
@@ -73,12 +98,32 @@ describe('fuzz', () => {
       try {
         verdict =
           role === 0
-            ? validateCertificatePath({ leaf: corpus[2]!, domain: 'AUTH', trust, intermediates: [input], at: AT })
+            ? validateCertificatePath({
+                leaf: corpus[2]!,
+                domain: 'AUTH',
+                trust,
+                intermediates: [input],
+                at: AT,
+              })
             : role === 1
-              ? validateCertificatePath({ leaf: corpus[2]!, domain: 'AUTH', trust: createTrustStore([{ cert: input, domain: 'AUTH', role: 'anchor' }]), intermediates: [corpus[1]!], at: AT })
-              : validateCertificatePath({ leaf: input, domain: 'AUTH', trust, intermediates: [corpus[1]!], at: AT });
+              ? validateCertificatePath({
+                  leaf: corpus[2]!,
+                  domain: 'AUTH',
+                  trust: createTrustStore([{ cert: input, domain: 'AUTH', role: 'anchor' }]),
+                  intermediates: [corpus[1]!],
+                  at: AT,
+                })
+              : validateCertificatePath({
+                  leaf: input,
+                  domain: 'AUTH',
+                  trust,
+                  intermediates: [corpus[1]!],
+                  at: AT,
+                });
       } catch (e) {
-        throw new Error(`input #${n} (seed ${SEED}) threw; input (base64): ${Buffer.from(input).toString('base64')}`, { cause: e });
+        throw new Error(`input #${n} (seed ${SEED}) threw; input (base64): ${Buffer.from(input).toString('base64')}`, {
+          cause: e,
+        });
       }
       const ms = performance.now() - started;
       slowest = Math.max(slowest, ms);
@@ -88,7 +133,9 @@ describe('fuzz', () => {
       tally[key] = (tally[key] ?? 0) + 1;
     }
     const seconds = (performance.now() - t0) / 1000;
-    console.log(`fuzz: ${COUNT} inputs in ${seconds.toFixed(1)} s (${Math.round(COUNT / seconds)}/s), slowest ${slowest.toFixed(1)} ms, seed ${SEED}: ${JSON.stringify(tally)}`);
+    console.log(
+      `fuzz: ${COUNT} inputs in ${seconds.toFixed(1)} s (${Math.round(COUNT / seconds)}/s), slowest ${slowest.toFixed(1)} ms, seed ${SEED}: ${JSON.stringify(tally)}`,
+    );
     expect(Object.values(tally).reduce((a, b) => a + b, 0)).toBe(COUNT);
   }, 420_000); // 120k verdicts: 230 s seen on a loaded 2-core machine
 });

@@ -46,9 +46,13 @@ describe('applicant sign-in (authorization code, PKCE S256, private_key_jwt, sig
     expect(url.searchParams.get('nonce')).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(url.searchParams.get('acr_values')).toBe('mosip:idp:acr:generated-code mosip:idp:acr:biometrics');
     expect(url.searchParams.get('redirect_uri')).toBe(PORTAL_REDIRECT);
-    expect(JSON.parse(url.searchParams.get('claims')!).userinfo.individual_id).toEqual({ essential: true });
+    expect(JSON.parse(url.searchParams.get('claims')!).userinfo.individual_id).toEqual({
+      essential: true,
+    });
     // the verifier stays on the server
-    expect(authorizationUrl).not.toContain(tc.core.db.reader.prepare('SELECT code_verifier FROM oidc_login WHERE state = ?').pluck().get(state) as string);
+    expect(authorizationUrl).not.toContain(
+      tc.core.db.reader.prepare('SELECT code_verifier FROM oidc_login WHERE state = ?').pluck().get(state) as string,
+    );
   });
 
   it('signs in a new applicant: registrant found by ID type + individual_id, claims mapped, a session', async () => {
@@ -57,8 +61,20 @@ describe('applicant sign-in (authorization code, PKCE S256, private_key_jwt, sig
     const session = await tc.call('portal.signIn.complete', back(answer));
     expect(session.user.roles).toEqual(['APPLICANT']);
     const profile = await tc.call('portal.profile', {}, session.token);
-    expect(profile).toMatchObject({ idType: 'NATIONAL_ID', idValue: AMINA.individualId, name: 'Amina Diallo', version: 1 });
-    expect(profile.demographics).toEqual({ name: 'Amina Diallo', email: AMINA.email, phone: AMINA.phone_number, birthdate: AMINA.birthdate, gender: AMINA.gender, nationalId: AMINA.individualId });
+    expect(profile).toMatchObject({
+      idType: 'NATIONAL_ID',
+      idValue: AMINA.individualId,
+      name: 'Amina Diallo',
+      version: 1,
+    });
+    expect(profile.demographics).toEqual({
+      name: 'Amina Diallo',
+      email: AMINA.email,
+      phone: AMINA.phone_number,
+      birthdate: AMINA.birthdate,
+      gender: AMINA.gender,
+      nationalId: AMINA.individualId,
+    });
     // the pairwise sub is not the registrant id
     expect(profile.idValue).not.toMatch(/^[0-9a-f]{64}$/);
 
@@ -121,11 +137,13 @@ describe('applicant sign-in (authorization code, PKCE S256, private_key_jwt, sig
     expect(applicants()).toBe(0);
   });
 
-  it('refuses an ID token that has expired by the core\'s clock (PD_SSP_014)', async () => {
+  it("refuses an ID token that has expired by the core's clock (PD_SSP_014)", async () => {
     const answer = await browserSignIn((await begin()).authorizationUrl, AMINA);
     tc.clock.advance(3600 + 120);
     // the sign-in itself may take long here; only the token's age is under test
-    tc.core.db.writer.prepare('UPDATE oidc_login SET created_at = ? WHERE state = ?').run(tc.clock.now().toISOString(), answer.state);
+    tc.core.db.writer
+      .prepare('UPDATE oidc_login SET created_at = ? WHERE state = ?')
+      .run(tc.clock.now().toISOString(), answer.state);
     expect((await tc.fail('portal.signIn.complete', back(answer))).code).toBe('PD_SSP_014');
     expect(applicants()).toBe(0);
   });
@@ -140,7 +158,9 @@ describe('applicant sign-in (authorization code, PKCE S256, private_key_jwt, sig
   });
 
   it('refuses a redirect URI the provider does not know for the portal (PD_SSP_015)', async () => {
-    expect((await tc.fail('portal.signIn.begin', { redirectUri: 'http://127.0.0.1:9/elsewhere' })).code).toBe('PD_SSP_015');
+    expect((await tc.fail('portal.signIn.begin', { redirectUri: 'http://127.0.0.1:9/elsewhere' })).code).toBe(
+      'PD_SSP_015',
+    );
   });
 });
 
@@ -148,7 +168,11 @@ describe('sign-in not configured', () => {
   it('answers PD_SSP_015 and says so in signIn.info', async () => {
     const plain = testCore();
     await plain.call('setup.createAdmin', ADMIN);
-    expect(await plain.call('portal.signIn.info', {})).toEqual({ enabled: false, issuer: null, acrValues: [] });
+    expect(await plain.call('portal.signIn.info', {})).toEqual({
+      enabled: false,
+      issuer: null,
+      acrValues: [],
+    });
     expect((await plain.fail('portal.signIn.begin', {})).code).toBe('PD_SSP_015');
     plain.close();
   });

@@ -30,7 +30,10 @@ beforeAll(async () => {
   await tc.call('setup.createAdmin', ADMIN);
   admin = await signIn(tc, 'admin', ADMIN.password);
   expect((await tc.fail('programs.list', {}, admin)).code).toBe('PD_AUTH_004');
-  expect(await tc.call('programAdmins.grant', { userId: 'admin' }, admin)).toEqual({ userId: 'admin', roles: ['PARTNER_ADMIN', 'POLICYMANAGER', 'PROGRAM_ADMIN'] });
+  expect(await tc.call('programAdmins.grant', { userId: 'admin' }, admin)).toEqual({
+    userId: 'admin',
+    roles: ['PARTNER_ADMIN', 'POLICYMANAGER', 'PROGRAM_ADMIN'],
+  });
   amina = await applicant(AMINA);
   karim = await applicant(KARIM);
 });
@@ -43,28 +46,70 @@ const count = (sql: string, ...p: unknown[]) => tc.count(sql, ...p);
 
 describe('programs', () => {
   it('creates, edits, ends and re-activates a program; refuses bad dates and duplicate names', async () => {
-    const p = await tc.call('programs.create', { name: 'Winter support', description: 'Heating aid', startDate: '2026-01-01', endDate: '2030-12-31' }, admin);
-    expect(p).toMatchObject({ name: 'Winter support', state: 'active', targetType: 'individual', formId: null, multipleSubmissions: false, applicationCount: 0 });
+    const p = await tc.call(
+      'programs.create',
+      {
+        name: 'Winter support',
+        description: 'Heating aid',
+        startDate: '2026-01-01',
+        endDate: '2030-12-31',
+      },
+      admin,
+    );
+    expect(p).toMatchObject({
+      name: 'Winter support',
+      state: 'active',
+      targetType: 'individual',
+      formId: null,
+      multipleSubmissions: false,
+      applicationCount: 0,
+    });
     expect((await tc.fail('programs.create', { name: 'winter SUPPORT' }, admin)).code).toBe('PD_SSP_018');
-    expect((await tc.fail('programs.create', { name: 'Backwards', startDate: '2026-05-01', endDate: '2026-04-01' }, admin)).code).toBe('PD_SSP_017');
-    expect((await tc.fail('programs.create', { name: 'Bad day', startDate: '2026-02-30' }, admin)).code).toBe('PMS_COR_002');
-    const edited = await tc.call('programs.update', { programId: p.programId, name: 'Winter support 2026', description: 'Heating aid', startDate: '2026-01-01', endDate: null }, admin);
+    expect(
+      (await tc.fail('programs.create', { name: 'Backwards', startDate: '2026-05-01', endDate: '2026-04-01' }, admin))
+        .code,
+    ).toBe('PD_SSP_017');
+    expect((await tc.fail('programs.create', { name: 'Bad day', startDate: '2026-02-30' }, admin)).code).toBe(
+      'PMS_COR_002',
+    );
+    const edited = await tc.call(
+      'programs.update',
+      {
+        programId: p.programId,
+        name: 'Winter support 2026',
+        description: 'Heating aid',
+        startDate: '2026-01-01',
+        endDate: null,
+      },
+      admin,
+    );
     expect(edited).toMatchObject({ name: 'Winter support 2026', endDate: null });
     const ended = await tc.call('programs.setState', { programId: p.programId, state: 'ended' }, admin);
     expect(ended.state).toBe('ended');
     expect(ended.endedDateTime).not.toBeNull();
-    expect((await tc.fail('programs.setState', { programId: p.programId, state: 'ended' }, admin)).code).toBe('PD_SSP_008');
-    expect((await tc.call('programs.setState', { programId: p.programId, state: 'active' }, admin)).endedDateTime).toBeNull();
+    expect((await tc.fail('programs.setState', { programId: p.programId, state: 'ended' }, admin)).code).toBe(
+      'PD_SSP_008',
+    );
+    expect(
+      (await tc.call('programs.setState', { programId: p.programId, state: 'active' }, admin)).endedDateTime,
+    ).toBeNull();
     expect((await tc.fail('programs.get', { programId: 'nope' }, admin)).code).toBe('PD_SSP_001');
-    expect(count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'programs.create' AND result = 'failure'")).toBe(3);
+    expect(
+      count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'programs.create' AND result = 'failure'"),
+    ).toBe(3);
   });
 
   it('lists with filters, sorting and MOSIP paging rules in SQL', async () => {
-    for (const n of ['Alpha grant', 'Beta grant', 'Gamma voucher']) await tc.call('programs.create', { name: n }, admin);
+    for (const n of ['Alpha grant', 'Beta grant', 'Gamma voucher'])
+      await tc.call('programs.create', { name: n }, admin);
     const grants = await tc.call('programs.list', { name: 'GRANT', sortFieldName: 'name', sortType: 'asc' }, admin);
     expect(grants.data.map((r) => r.name)).toEqual(['Alpha grant', 'Beta grant']);
     expect(grants.totalResults).toBe(2);
-    const page = await tc.call('programs.list', { pageSize: 1, pageNo: 1, sortFieldName: 'name', sortType: 'asc' }, admin);
+    const page = await tc.call(
+      'programs.list',
+      { pageSize: 1, pageNo: 1, sortFieldName: 'name', sortType: 'asc' },
+      admin,
+    );
     expect(page.data.map((r) => r.name)).toEqual(['Beta grant']);
     expect((await tc.call('programs.list', { state: 'ended' }, admin)).totalResults).toBe(0);
     expect((await tc.call('programs.list', { formMapped: true }, admin)).totalResults).toBe(0);
@@ -78,7 +123,16 @@ describe('programs', () => {
 describe('portal forms', () => {
   it('refuses a form the server cannot enforce, storing nothing', async () => {
     const before = count('SELECT COUNT(*) AS n FROM portal_form');
-    const err = await tc.fail('portalForms.create', { title: 'Scripted', schema: { components: [{ type: 'textfield', key: 'a', validate: { custom: 'valid = true' } }] } }, admin);
+    const err = await tc.fail(
+      'portalForms.create',
+      {
+        title: 'Scripted',
+        schema: {
+          components: [{ type: 'textfield', key: 'a', validate: { custom: 'valid = true' } }],
+        },
+      },
+      admin,
+    );
     expect(err).toMatchObject({ code: 'PD_SSP_009', fields: { a: 'PD_SSP_009' } });
     expect(count('SELECT COUNT(*) AS n FROM portal_form')).toBe(before);
   });
@@ -86,21 +140,39 @@ describe('portal forms', () => {
   it('edits an unused form in place, and a form in use only as a new version', async () => {
     const f = await tc.call('portalForms.create', { title: 'Draft form', schema: schema() }, admin);
     expect(f).toMatchObject({ version: 1, inUse: false, superseded: false });
-    const same = await tc.call('portalForms.update', { formId: f.formId, title: 'Household form', schema: schema() }, admin);
+    const same = await tc.call(
+      'portalForms.update',
+      { formId: f.formId, title: 'Household form', schema: schema() },
+      admin,
+    );
     expect(same).toMatchObject({ formId: f.formId, version: 1, title: 'Household form' });
     const p = await tc.call('programs.create', { name: 'Form versions' }, admin);
     await tc.call('programs.mapForm', { programId: p.programId, formId: f.formId, multipleSubmissions: false }, admin);
-    const v2 = await tc.call('portalForms.update', { formId: f.formId, title: 'Household form v2', schema: schema() }, admin);
+    const v2 = await tc.call(
+      'portalForms.update',
+      { formId: f.formId, title: 'Household form v2', schema: schema() },
+      admin,
+    );
     expect(v2).toMatchObject({ formKey: f.formId, version: 2, inUse: false });
     expect(v2.formId).not.toBe(f.formId);
     const v1 = await tc.call('portalForms.get', { formId: f.formId }, admin);
     expect(v1).toMatchObject({ title: 'Household form', inUse: true, superseded: true });
-    expect((await tc.fail('portalForms.update', { formId: f.formId, title: 'Edit old', schema: schema() }, admin)).code).toBe('PD_SSP_008');
+    expect(
+      (await tc.fail('portalForms.update', { formId: f.formId, title: 'Edit old', schema: schema() }, admin)).code,
+    ).toBe('PD_SSP_008');
     expect((await tc.call('programs.get', { programId: p.programId }, admin)).formVersion).toBe(1);
     const latest = await tc.call('portalForms.list', { title: 'household' }, admin);
     expect(latest.data.map((r) => r.version)).toEqual([2]);
     expect((await tc.call('portalForms.list', { title: 'household', latestOnly: false }, admin)).totalResults).toBe(2);
-    expect((await tc.fail('programs.mapForm', { programId: p.programId, formId: 'missing', multipleSubmissions: false }, admin)).code).toBe('PD_SSP_004');
+    expect(
+      (
+        await tc.fail(
+          'programs.mapForm',
+          { programId: p.programId, formId: 'missing', multipleSubmissions: false },
+          admin,
+        )
+      ).code,
+    ).toBe('PD_SSP_004');
   });
 });
 
@@ -109,37 +181,80 @@ describe('applying, review and follow-up', () => {
 
   beforeAll(async () => {
     const f = await tc.call('portalForms.create', { title: 'Cash transfer form', schema: schema() }, admin);
-    programId = (await tc.call('programs.create', { name: 'Cash transfer', description: 'Monthly support' }, admin)).programId;
+    programId = (await tc.call('programs.create', { name: 'Cash transfer', description: 'Monthly support' }, admin))
+      .programId;
     await tc.call('programs.mapForm', { programId, formId: f.formId, multipleSubmissions: false }, admin);
   });
 
   it('shows the open program, the form auto-filled from the consented claims, and keeps a draft', async () => {
     const list = await tc.call('portal.programs', { name: 'cash' }, amina);
-    expect(list.data).toEqual([expect.objectContaining({ programId, canApply: true, hasApplied: false, membershipState: null, isFormMapped: true })]);
+    expect(list.data).toEqual([
+      expect.objectContaining({
+        programId,
+        canApply: true,
+        hasApplied: false,
+        membershipState: null,
+        isFormMapped: true,
+      }),
+    ]);
     const form = await tc.call('portal.form', { programId }, amina);
-    expect(form.prefill).toEqual({ name: 'Amina Diallo', email: AMINA.email, phone: AMINA.phone_number, nationalId: AMINA.individualId });
+    expect(form.prefill).toEqual({
+      name: 'Amina Diallo',
+      email: AMINA.email,
+      phone: AMINA.phone_number,
+      nationalId: AMINA.individualId,
+    });
     expect(form.draft).toBeNull();
-    const draft = await tc.call('portal.saveDraft', { programId, data: { name: 'Amina Diallo', householdSize: 3 } }, amina);
+    const draft = await tc.call(
+      'portal.saveDraft',
+      { programId, data: { name: 'Amina Diallo', householdSize: 3 } },
+      amina,
+    );
     expect(draft).toMatchObject({ state: 'draft', submittedDateTime: null });
-    expect((await tc.call('portal.form', { programId }, amina)).draft).toEqual({ name: 'Amina Diallo', householdSize: 3 });
-    expect((await tc.fail('portal.saveDraft', { programId, data: { householdSize: 'three' } }, amina)).fields).toEqual({ householdSize: 'type' });
+    expect((await tc.call('portal.form', { programId }, amina)).draft).toEqual({
+      name: 'Amina Diallo',
+      householdSize: 3,
+    });
+    expect((await tc.fail('portal.saveDraft', { programId, data: { householdSize: 'three' } }, amina)).fields).toEqual({
+      householdSize: 'type',
+    });
   });
 
   it('refuses a submission that violates the form, naming the fields; the draft stays as it was', async () => {
-    const err = await tc.fail('portal.submit', { programId, data: { ...GOOD_ANSWERS, nationalId: '12', region: 'east', extra: 1 } }, amina);
-    expect(err).toMatchObject({ code: 'PD_SSP_005', fields: { nationalId: 'pattern', region: 'select', extra: 'unknown' } });
+    const err = await tc.fail(
+      'portal.submit',
+      { programId, data: { ...GOOD_ANSWERS, nationalId: '12', region: 'east', extra: 1 } },
+      amina,
+    );
+    expect(err).toMatchObject({
+      code: 'PD_SSP_005',
+      fields: { nationalId: 'pattern', region: 'select', extra: 'unknown' },
+    });
     expect(count("SELECT COUNT(*) AS n FROM application WHERE state <> 'draft'")).toBe(0);
     expect(count('SELECT COUNT(*) AS n FROM program_membership')).toBe(0);
-    expect((await tc.call('portal.form', { programId }, amina)).draft).toEqual({ name: 'Amina Diallo', householdSize: 3 });
+    expect((await tc.call('portal.form', { programId }, amina)).draft).toEqual({
+      name: 'Amina Diallo',
+      householdSize: 3,
+    });
   });
 
   it('submits (the draft becomes the application), and refuses a second one where one is allowed', async () => {
     const app = await tc.call('portal.submit', { programId, data: { ...GOOD_ANSWERS, submit: true } }, amina);
-    expect(app).toMatchObject({ state: 'active', membershipState: 'draft', rejectReason: null, data: GOOD_ANSWERS });
+    expect(app).toMatchObject({
+      state: 'active',
+      membershipState: 'draft',
+      rejectReason: null,
+      data: GOOD_ANSWERS,
+    });
     expect(app.applicationId).toMatch(/^\d{6}\d{5,}$/);
     expect(count("SELECT COUNT(*) AS n FROM application WHERE state = 'draft'")).toBe(0);
     const mine = await tc.call('portal.programs', { name: 'cash' }, amina);
-    expect(mine.data[0]).toMatchObject({ hasApplied: true, canApply: false, membershipState: 'draft', lastApplicationState: 'active' });
+    expect(mine.data[0]).toMatchObject({
+      hasApplied: true,
+      canApply: false,
+      membershipState: 'draft',
+      lastApplicationState: 'active',
+    });
     expect((await tc.fail('portal.submit', { programId, data: GOOD_ANSWERS }, amina)).code).toBe('PD_SSP_006');
     expect((await tc.fail('portal.saveDraft', { programId, data: {} }, amina)).code).toBe('PD_SSP_006');
   });
@@ -147,17 +262,42 @@ describe('applying, review and follow-up', () => {
   it('lets the program admin reject with a reason the applicant reads, then re-apply where allowed', async () => {
     const [app] = (await tc.call('applications.list', { programId }, admin)).data;
     expect(app).toMatchObject({ registrantName: 'Amina Diallo', state: 'active' });
-    expect((await tc.fail('applications.reject', { applicationId: app!.applicationId, reason: '   ' }, admin)).code).toBe('PMS_COR_002');
-    const rejected = await tc.call('applications.reject', { applicationId: app!.applicationId, reason: 'The household lives outside the program area.' }, admin);
-    expect(rejected).toMatchObject({ state: 'rejected', rejectReason: 'The household lives outside the program area.' });
-    expect((await tc.fail('applications.reject', { applicationId: app!.applicationId, reason: 'again' }, admin)).code).toBe('PD_SSP_008');
+    expect(
+      (await tc.fail('applications.reject', { applicationId: app!.applicationId, reason: '   ' }, admin)).code,
+    ).toBe('PMS_COR_002');
+    const rejected = await tc.call(
+      'applications.reject',
+      {
+        applicationId: app!.applicationId,
+        reason: 'The household lives outside the program area.',
+      },
+      admin,
+    );
+    expect(rejected).toMatchObject({
+      state: 'rejected',
+      rejectReason: 'The household lives outside the program area.',
+    });
+    expect(
+      (await tc.fail('applications.reject', { applicationId: app!.applicationId, reason: 'again' }, admin)).code,
+    ).toBe('PD_SSP_008');
     const seen = await tc.call('portal.application', { applicationId: app!.applicationId }, amina);
-    expect(seen).toMatchObject({ state: 'rejected', rejectReason: 'The household lives outside the program area.' });
+    expect(seen).toMatchObject({
+      state: 'rejected',
+      rejectReason: 'The household lives outside the program area.',
+    });
     // another applicant learns nothing about it
     expect((await tc.fail('portal.application', { applicationId: app!.applicationId }, karim)).code).toBe('PD_SSP_007');
     // one application per person: still refused
     expect((await tc.fail('portal.submit', { programId, data: GOOD_ANSWERS }, amina)).code).toBe('PD_SSP_006');
-    await tc.call('programs.mapForm', { programId, formId: (await tc.call('programs.get', { programId }, admin)).formId, multipleSubmissions: true }, admin);
+    await tc.call(
+      'programs.mapForm',
+      {
+        programId,
+        formId: (await tc.call('programs.get', { programId }, admin)).formId,
+        multipleSubmissions: true,
+      },
+      admin,
+    );
     const again = await tc.call('portal.submit', { programId, data: { ...GOOD_ANSWERS, householdSize: 5 } }, amina);
     expect(again.applicationId).not.toBe(app!.applicationId);
     const history = await tc.call('portal.applications', {}, amina);
@@ -168,8 +308,12 @@ describe('applying, review and follow-up', () => {
     const { data } = await tc.call('applications.list', { programId, state: 'active' }, admin);
     const enrolled = await tc.call('applications.enroll', { applicationId: data[0]!.applicationId }, admin);
     expect(enrolled).toMatchObject({ state: 'inprogress', membershipState: 'enrolled' });
-    expect((await tc.fail('applications.enroll', { applicationId: data[0]!.applicationId }, admin)).code).toBe('PD_SSP_008');
-    expect((await tc.call('portal.programs', { enrolledOnly: true }, amina)).data.map((p) => p.name)).toEqual(['Cash transfer']);
+    expect((await tc.fail('applications.enroll', { applicationId: data[0]!.applicationId }, admin)).code).toBe(
+      'PD_SSP_008',
+    );
+    expect((await tc.call('portal.programs', { enrolledOnly: true }, amina)).data.map((p) => p.name)).toEqual([
+      'Cash transfer',
+    ]);
     expect((await tc.call('portal.programs', { enrolledOnly: true }, karim)).totalResults).toBe(0);
   });
 
@@ -181,16 +325,33 @@ describe('applying, review and follow-up', () => {
     expect((await tc.call('portal.programs', { name: 'cash' }, karim)).totalResults).toBe(0);
     await tc.call('programs.setState', { programId, state: 'active' }, admin);
     const p = await tc.call('programs.get', { programId }, admin);
-    await tc.call('programs.update', { programId, name: p.name, description: p.description, startDate: '2099-01-01', endDate: null }, admin);
+    await tc.call(
+      'programs.update',
+      {
+        programId,
+        name: p.name,
+        description: p.description,
+        startDate: '2099-01-01',
+        endDate: null,
+      },
+      admin,
+    );
     expect((await tc.fail('portal.submit', { programId, data: GOOD_ANSWERS }, karim)).code).toBe('PD_SSP_002');
     expect(count('SELECT COUNT(*) AS n FROM application')).toBe(before);
-    expect(count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'portal.submit' AND result = 'failure' AND error_code = 'PD_SSP_002'")).toBe(2);
+    expect(
+      count(
+        "SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'portal.submit' AND result = 'failure' AND error_code = 'PD_SSP_002'",
+      ),
+    ).toBe(2);
   });
 
   it('refuses a program without a form (PD_SSP_003)', async () => {
     const bare = await tc.call('programs.create', { name: 'No form yet' }, admin);
     expect((await tc.fail('portal.submit', { programId: bare.programId, data: {} }, karim)).code).toBe('PD_SSP_003');
-    expect((await tc.call('portal.programs', { name: 'no form' }, karim)).data[0]).toMatchObject({ isFormMapped: false, canApply: false });
+    expect((await tc.call('portal.programs', { name: 'no form' }, karim)).data[0]).toMatchObject({
+      isFormMapped: false,
+      canApply: false,
+    });
   });
 });
 
@@ -200,7 +361,11 @@ describe('application ids and demographics', () => {
     const p = await tc.call('programs.create', { name: 'Many applications' }, admin);
     await tc.call('programs.mapForm', { programId: p.programId, formId: f.formId, multipleSubmissions: true }, admin);
     const ids = [];
-    for (let i = 0; i < 12; i++) ids.push((await tc.call('portal.submit', { programId: p.programId, data: GOOD_ANSWERS }, i % 2 ? amina : karim)).applicationId);
+    for (let i = 0; i < 12; i++)
+      ids.push(
+        (await tc.call('portal.submit', { programId: p.programId, data: GOOD_ANSWERS }, i % 2 ? amina : karim))
+          .applicationId,
+      );
     expect(new Set(ids).size).toBe(12);
     const iso = tc.clock.now().toISOString();
     for (const id of ids) expect(id.startsWith(`${iso.slice(8, 10)}${iso.slice(5, 7)}${iso.slice(2, 4)}`)).toBe(true);
@@ -208,10 +373,22 @@ describe('application ids and demographics', () => {
 
   it('keeps every demographic change as a version, audited; the ID never changes', async () => {
     const before = await tc.call('portal.profile', {}, karim);
-    const updated = await tc.call('portal.updateProfile', { name: 'Karim Benali', demographics: { ...before.demographics, phone: '+212600000000' } }, karim);
-    expect(updated).toMatchObject({ version: before.version + 1, idValue: KARIM.individualId, demographics: { phone: '+212600000000' } });
-    expect(count("SELECT COUNT(*) AS n FROM registrant_demographic WHERE registrant_id = ?", updated.registrantId)).toBe(before.version + 1);
-    expect(count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'portal.updateProfile' AND result = 'success'")).toBe(1);
+    const updated = await tc.call(
+      'portal.updateProfile',
+      { name: 'Karim Benali', demographics: { ...before.demographics, phone: '+212600000000' } },
+      karim,
+    );
+    expect(updated).toMatchObject({
+      version: before.version + 1,
+      idValue: KARIM.individualId,
+      demographics: { phone: '+212600000000' },
+    });
+    expect(
+      count('SELECT COUNT(*) AS n FROM registrant_demographic WHERE registrant_id = ?', updated.registrantId),
+    ).toBe(before.version + 1);
+    expect(
+      count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'portal.updateProfile' AND result = 'success'"),
+    ).toBe(1);
     expect((await tc.fail('portal.updateProfile', { name: '', demographics: {} }, karim)).code).toBe('PMS_COR_002');
     expect((await tc.call('portal.profile', {}, karim)).version).toBe(before.version + 1);
   });

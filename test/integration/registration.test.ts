@@ -13,15 +13,22 @@ describe('first run', () => {
     expect((await tc.call('system.info', {})).setupRequired).toBe(true);
     await tc.call('setup.createAdmin', ADMIN);
     expect((await tc.call('system.info', {})).setupRequired).toBe(false);
-    expect(tc.core.db.reader.prepare("SELECT role FROM user_role WHERE user_id = 'admin' ORDER BY role").all()).toEqual([{ role: 'PARTNER_ADMIN' }, { role: 'POLICYMANAGER' }]);
-    expect((await tc.fail('setup.createAdmin', { ...ADMIN, username: 'other', email: 'o@x.example' })).code).toBe('PD_SETUP_001');
+    expect(tc.core.db.reader.prepare("SELECT role FROM user_role WHERE user_id = 'admin' ORDER BY role").all()).toEqual(
+      [{ role: 'PARTNER_ADMIN' }, { role: 'POLICYMANAGER' }],
+    );
+    expect((await tc.fail('setup.createAdmin', { ...ADMIN, username: 'other', email: 'o@x.example' })).code).toBe(
+      'PD_SETUP_001',
+    );
     expect(tc.count('SELECT COUNT(*) AS n FROM app_user')).toBe(1);
   });
 
   it('never stores the password in clear anywhere', async () => {
     await tc.call('setup.createAdmin', ADMIN);
     await tc.call('auth.register', partnerInput(1));
-    const dump = JSON.stringify(tc.core.db.reader.prepare('SELECT * FROM app_user').all()) + JSON.stringify(tc.core.db.reader.prepare('SELECT * FROM outbox').all()) + JSON.stringify(tc.core.db.reader.prepare('SELECT * FROM app_audit_log').all());
+    const dump =
+      JSON.stringify(tc.core.db.reader.prepare('SELECT * FROM app_user').all()) +
+      JSON.stringify(tc.core.db.reader.prepare('SELECT * FROM outbox').all()) +
+      JSON.stringify(tc.core.db.reader.prepare('SELECT * FROM app_audit_log').all());
     expect(dump).not.toContain(ADMIN.password);
     expect(dump).not.toContain('Partn3r-Pass!');
     expect(dump).toMatch(/scrypt\$32768\$8\$1\$/);
@@ -42,9 +49,18 @@ describe('self-registration (MOSIP rules and codes)', () => {
   it('registers a partner as InProgress and inactive, with the role of its type', async () => {
     const out = await tc.call('auth.register', partnerInput(1, { partnerType: 'Device_Provider', lang: 'ar' }));
     expect(out).toEqual({ partnerId: 'partner-1', approvalStatus: 'InProgress' });
-    const row = tc.core.db.reader.prepare("SELECT approval_status, is_active, partner_type_code, lang_code FROM partner WHERE id = 'partner-1'").get();
-    expect(row).toEqual({ approval_status: 'InProgress', is_active: 0, partner_type_code: 'Device_Provider', lang_code: 'ar' });
-    expect(tc.core.db.reader.prepare("SELECT role FROM user_role WHERE user_id = 'partner-1'").all()).toEqual([{ role: 'DEVICE_PROVIDER' }]);
+    const row = tc.core.db.reader
+      .prepare("SELECT approval_status, is_active, partner_type_code, lang_code FROM partner WHERE id = 'partner-1'")
+      .get();
+    expect(row).toEqual({
+      approval_status: 'InProgress',
+      is_active: 0,
+      partner_type_code: 'Device_Provider',
+      lang_code: 'ar',
+    });
+    expect(tc.core.db.reader.prepare("SELECT role FROM user_role WHERE user_id = 'partner-1'").all()).toEqual([
+      { role: 'DEVICE_PROVIDER' },
+    ]);
   });
 
   it.each([
@@ -83,8 +99,21 @@ describe('self-registration (MOSIP rules and codes)', () => {
   });
 
   it('accepts every MOSIP partner type', async () => {
-    const types = ['Auth_Partner', 'Credential_Partner', 'Device_Provider', 'FTM_Provider', 'Online_Verification_Partner', 'ABIS_Partner', 'Manual_Adjudication', 'MISP_Partner', 'SDK_Partner', 'Print_Partner', 'Internal_Partner'];
-    for (const [i, partnerType] of types.entries()) await tc.call('auth.register', partnerInput(100 + i, { partnerType }));
+    const types = [
+      'Auth_Partner',
+      'Credential_Partner',
+      'Device_Provider',
+      'FTM_Provider',
+      'Online_Verification_Partner',
+      'ABIS_Partner',
+      'Manual_Adjudication',
+      'MISP_Partner',
+      'SDK_Partner',
+      'Print_Partner',
+      'Internal_Partner',
+    ];
+    for (const [i, partnerType] of types.entries())
+      await tc.call('auth.register', partnerInput(100 + i, { partnerType }));
     expect(tc.count('SELECT COUNT(DISTINCT partner_type_code) AS n FROM partner')).toBe(types.length);
   });
 });

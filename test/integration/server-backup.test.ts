@@ -24,7 +24,9 @@ afterAll(async () => {
 /** `npm run cli -- …` as its own process, like an operator's cron job. */
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -37,7 +39,11 @@ const groups = () => s.core.db.reader.prepare('SELECT COUNT(*) FROM policy_group
 
 describe('cli backup while the server is serving, then restore', () => {
   it('copies a consistent snapshot during a stream of writes; the restore opens, passes integrity_check and serves', async () => {
-    const login = await fetch(`${s.host.origin}/api/call/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { login: ADMIN.username, password: ADMIN.password } }) });
+    const login = await fetch(`${s.host.origin}/api/call/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ input: { login: ADMIN.username, password: ADMIN.password } }),
+    });
     const token = ((await login.json()) as { result: { token: string } }).result.token;
     let writing = true;
     let written = 0;
@@ -46,7 +52,9 @@ describe('cli backup while the server is serving, then restore', () => {
         const r = await fetch(`${s.host.origin}/api/call/policyGroups.create`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ input: { name: `backup-${written}`, description: 'written during the backup' } }),
+          body: JSON.stringify({
+            input: { name: `backup-${written}`, description: 'written during the backup' },
+          }),
         });
         expect(((await r.json()) as { ok: boolean }).ok).toBe(true);
         written += 1;
@@ -82,8 +90,17 @@ describe('cli backup while the server is serving, then restore', () => {
     expect(restoredGroups).toBeLessThanOrEqual(after);
 
     // The restored data directory is a working deployment: sign in, list, and the signing key opens.
-    const core = openCore({ hardware: createHardwareHub, dataDir: restoredDir, publicUrl: 'https://localhost/', config: parseConfig({}), log: () => undefined });
-    const again = await core.dispatch('auth.login', null, { login: ADMIN.username, password: ADMIN.password });
+    const core = openCore({
+      hardware: createHardwareHub,
+      dataDir: restoredDir,
+      publicUrl: 'https://localhost/',
+      config: parseConfig({}),
+      log: () => undefined,
+    });
+    const again = await core.dispatch('auth.login', null, {
+      login: ADMIN.username,
+      password: ADMIN.password,
+    });
     expect(again.ok).toBe(true);
     core.close();
   }, 120_000);

@@ -16,7 +16,8 @@ const outcome = (ws: WebSocket) =>
     ws.once('open', () => resolve('open'));
     ws.once('error', (err) => resolve(err.message));
   });
-const closed = (ws: WebSocket) => new Promise<void>((resolve) => (ws.readyState === ws.CLOSED ? resolve() : ws.once('close', () => resolve())));
+const closed = (ws: WebSocket) =>
+  new Promise<void>((resolve) => (ws.readyState === ws.CLOSED ? resolve() : ws.once('close', () => resolve())));
 
 describe('server host: event sockets per client address (server.eventSocketsPerIp)', () => {
   it('admits as many sockets per address as configured, refuses the next with 403, and admits one again when a socket closes', async () => {
@@ -33,7 +34,8 @@ describe('server host: event sockets per client address (server.eventSocketsPerI
   });
 
   it('refuses a setting that is not a positive whole number, and defaults to 32', () => {
-    for (const bad of [0, -1, 1.5, '64', 100_001]) expect(() => parseConfig({ server: { eventSocketsPerIp: bad } })).toThrow();
+    for (const bad of [0, -1, 1.5, '64', 100_001])
+      expect(() => parseConfig({ server: { eventSocketsPerIp: bad } })).toThrow();
     expect(parseConfig({}).server.eventSocketsPerIp).toBe(32);
   });
 });

@@ -16,8 +16,27 @@ const dir = mkdtempSync(join(tmpdir(), 'pd-server-stop-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The server as operators run it: its own process, JSON log lines on stdout. */
-function startServerProcess(dataDir: string): { child: ChildProcess; lines: Array<Record<string, unknown>>; waitFor(msg: string): Promise<Record<string, unknown>> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/hosts/server/cli.ts', '--insecure-loopback', '--port', '0', '--data-dir', dataDir, '--ui', fixtureUi(dir)], { stdio: ['ignore', 'pipe', 'pipe'] });
+function startServerProcess(dataDir: string): {
+  child: ChildProcess;
+  lines: Array<Record<string, unknown>>;
+  waitFor(msg: string): Promise<Record<string, unknown>>;
+} {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'main/hosts/server/cli.ts',
+      '--insecure-loopback',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--ui',
+      fixtureUi(dir),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const lines: Array<Record<string, unknown>> = [];
   const waiters: Array<{ msg: string; resolve: (l: Record<string, unknown>) => void }> = [];
   createInterface({ input: child.stdout! }).on('line', (text) => {
@@ -28,11 +47,12 @@ function startServerProcess(dataDir: string): { child: ChildProcess; lines: Arra
   return {
     child,
     lines,
-    waitFor: (msg) => new Promise((resolve) => {
-      const seen = lines.find((l) => l.msg === msg);
-      if (seen) resolve(seen);
-      else waiters.push({ msg, resolve });
-    }),
+    waitFor: (msg) =>
+      new Promise((resolve) => {
+        const seen = lines.find((l) => l.msg === msg);
+        if (seen) resolve(seen);
+        else waiters.push({ msg, resolve });
+      }),
   };
 }
 
@@ -46,7 +66,13 @@ describe('server host: SIGTERM with a request in flight (a real child process)',
 
     // Headers and half the body now; the rest only after SIGTERM.
     const body = Buffer.from(JSON.stringify({ input: partnerInput(1) }));
-    const req = request({ host: '127.0.0.1', port, path: '/api/call/auth.register', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } });
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      path: '/api/call/auth.register',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': body.length },
+    });
     const answer = new Promise<{ status: number; json: unknown }>((resolve, reject) => {
       req.on('response', (res: IncomingMessage) => {
         let text = '';
@@ -74,7 +100,11 @@ describe('server host: SIGTERM with a request in flight (a real child process)',
     expect(json).toMatchObject({ ok: true, result: { partnerId: 'partner-1' } });
     expect(await exited).toBe(0);
     expect(server.lines.at(-1)).toMatchObject({ msg: 'stopped' });
-    expect(server.lines.find((l) => l.path === '/api/call/auth.register')).toMatchObject({ method: 'POST', status: 200, call: 'auth.register' });
+    expect(server.lines.find((l) => l.path === '/api/call/auth.register')).toMatchObject({
+      method: 'POST',
+      status: 200,
+      call: 'auth.register',
+    });
 
     // The database was closed cleanly with the registration in it.
     const db = new Database(join(dataDir, 'partner-desk.db'), { readonly: true });
@@ -82,7 +112,9 @@ describe('server host: SIGTERM with a request in flight (a real child process)',
     expect(db.prepare("SELECT COUNT(*) FROM app_user WHERE id = 'partner-1'").pluck().get()).toBe(1);
     // `npm run server` serves desks: the registration is in the change log their pulls read.
     expect(db.prepare('SELECT role FROM sync_node WHERE id = 1').pluck().get()).toBe('server');
-    expect(db.prepare('SELECT COUNT(*) FROM sync_change WHERE tbl = ? AND pk = ?').pluck().get('partner', '["partner-1"]')).toBe(1);
+    expect(
+      db.prepare('SELECT COUNT(*) FROM sync_change WHERE tbl = ? AND pk = ?').pluck().get('partner', '["partner-1"]'),
+    ).toBe(1);
     db.close();
   }, 60_000);
 });

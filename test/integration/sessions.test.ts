@@ -4,7 +4,12 @@ import type { TestCore } from '../helpers/core.ts';
 
 let tc: TestCore;
 beforeEach(async () => {
-  tc = testCore({ config: { session: { inactivitySeconds: 600, promptSeconds: 60 }, lockout: { maxFailedLogins: 3, lockSeconds: 300 } } });
+  tc = testCore({
+    config: {
+      session: { inactivitySeconds: 600, promptSeconds: 60 },
+      lockout: { maxFailedLogins: 3, lockSeconds: 300 },
+    },
+  });
   await tc.call('setup.createAdmin', ADMIN);
   await tc.call('auth.register', partnerInput(1));
 });
@@ -14,7 +19,10 @@ describe('login', () => {
   it('accepts the username or the e-mail (any case) and returns a profile', async () => {
     const a = await tc.call('auth.login', { login: 'partner-1', password: 'Partn3r-Pass!' });
     expect(a.user.partner?.approvalStatus).toBe('InProgress');
-    const b = await tc.call('auth.login', { login: 'PAT1@ORG1.EXAMPLE', password: 'Partn3r-Pass!' });
+    const b = await tc.call('auth.login', {
+      login: 'PAT1@ORG1.EXAMPLE',
+      password: 'Partn3r-Pass!',
+    });
     expect(b.user.userId).toBe('partner-1');
     expect(a.token).not.toBe(b.token);
     // only the hash of the token is stored
@@ -36,9 +44,13 @@ describe('login', () => {
     expect(locked.code).toBe('PD_AUTH_002');
     expect(locked.message).toMatch(/5 more minute/);
     tc.clock.advance(301);
-    expect((await tc.call('auth.login', { login: 'partner-1', password: 'Partn3r-Pass!' })).user.userId).toBe('partner-1');
+    expect((await tc.call('auth.login', { login: 'partner-1', password: 'Partn3r-Pass!' })).user.userId).toBe(
+      'partner-1',
+    );
     // every attempt is in the audit log, failures with their codes
-    const audit = tc.core.db.reader.prepare("SELECT result, error_code FROM app_audit_log WHERE action = 'auth.login' ORDER BY time, rowid").all();
+    const audit = tc.core.db.reader
+      .prepare("SELECT result, error_code FROM app_audit_log WHERE action = 'auth.login' ORDER BY time, rowid")
+      .all();
     expect(audit).toEqual([
       { result: 'failure', error_code: 'PD_AUTH_001' },
       { result: 'failure', error_code: 'PD_AUTH_001' },
@@ -93,8 +105,12 @@ describe('profile', () => {
   it('changes the password: wrong current refused, weak refused, other sessions ended, this one kept', async () => {
     const mine = await signIn(tc, 'partner-1', 'Partn3r-Pass!');
     const other = await signIn(tc, 'partner-1', 'Partn3r-Pass!');
-    expect((await tc.fail('profile.changePassword', { currentPassword: 'nope', newPassword: 'N3w-Passw0rd!' }, mine)).code).toBe('PD_AUTH_006');
-    expect((await tc.fail('profile.changePassword', { currentPassword: 'Partn3r-Pass!', newPassword: 'weak' }, mine)).code).toBe('PD_PWD_001');
+    expect(
+      (await tc.fail('profile.changePassword', { currentPassword: 'nope', newPassword: 'N3w-Passw0rd!' }, mine)).code,
+    ).toBe('PD_AUTH_006');
+    expect(
+      (await tc.fail('profile.changePassword', { currentPassword: 'Partn3r-Pass!', newPassword: 'weak' }, mine)).code,
+    ).toBe('PD_PWD_001');
     await tc.call('profile.changePassword', { currentPassword: 'Partn3r-Pass!', newPassword: 'N3w-Passw0rd!' }, mine);
     expect((await tc.call('session.me', {}, mine)).userId).toBe('partner-1');
     expect((await tc.fail('session.me', {}, other)).code).toBe('PD_AUTH_003');
@@ -106,7 +122,13 @@ describe('profile', () => {
     const token = await signIn(tc, 'partner-1', 'Partn3r-Pass!');
     const me = await tc.call('profile.setLanguage', { lang: 'ar' }, token);
     expect(me.lang).toBe('ar');
-    expect(me.partner).toMatchObject({ partnerId: 'partner-1', orgName: 'Org 1', partnerType: 'Auth_Partner', phone: '+2250701020304', certificateUploaded: false });
+    expect(me.partner).toMatchObject({
+      partnerId: 'partner-1',
+      orgName: 'Org 1',
+      partnerType: 'Auth_Partner',
+      phone: '+2250701020304',
+      certificateUploaded: false,
+    });
     expect((await tc.fail('profile.setLanguage', { lang: 'xx' }, token)).code).toBe('PMS_COR_002');
   });
 });

@@ -24,7 +24,10 @@ describe('SMTP is never downgraded to plaintext', () => {
     const smtp = await startSmtp({ starttls: false });
     try {
       const dir = outbox();
-      const mailer = createMailer(parseConfig({ smtp: { host: '127.0.0.1', port: smtp.port, user: 'desk', pass: SECRET } }), dir);
+      const mailer = createMailer(
+        parseConfig({ smtp: { host: '127.0.0.1', port: smtp.port, user: 'desk', pass: SECRET } }),
+        dir,
+      );
       await expect(mailer.send(MAIL)).rejects.toThrow(/STARTTLS/i);
       expect(smtp.logins).toEqual([]);
       expect(smtp.mails).toEqual([]);
@@ -38,7 +41,18 @@ describe('SMTP is never downgraded to plaintext', () => {
   it('sends through STARTTLS, and the password only travels inside TLS', async () => {
     const smtp = await startSmtp();
     try {
-      const mailer = createMailer(parseConfig({ smtp: { host: '127.0.0.1', port: smtp.port, user: 'desk', pass: SECRET, allowSelfSigned: true } }), outbox());
+      const mailer = createMailer(
+        parseConfig({
+          smtp: {
+            host: '127.0.0.1',
+            port: smtp.port,
+            user: 'desk',
+            pass: SECRET,
+            allowSelfSigned: true,
+          },
+        }),
+        outbox(),
+      );
       await mailer.send(MAIL);
       expect(smtp.logins).toEqual([{ user: 'desk', pass: SECRET, secure: true }]);
       expect((await smtp.waitForMail()).to).toEqual(['pat@org.example']);
@@ -50,7 +64,10 @@ describe('SMTP is never downgraded to plaintext', () => {
   it('refuses a self-signed certificate unless allowed, and allows it only for loopback hosts', async () => {
     const smtp = await startSmtp();
     try {
-      const mailer = createMailer(parseConfig({ smtp: { host: '127.0.0.1', port: smtp.port, user: 'desk', pass: SECRET } }), outbox());
+      const mailer = createMailer(
+        parseConfig({ smtp: { host: '127.0.0.1', port: smtp.port, user: 'desk', pass: SECRET } }),
+        outbox(),
+      );
       await expect(mailer.send(MAIL)).rejects.toThrow(/self.signed|certificate/i);
       expect(smtp.logins).toEqual([]);
       expect(smtp.mails).toEqual([]);
@@ -61,6 +78,7 @@ describe('SMTP is never downgraded to plaintext', () => {
       expect(() => parseConfig({ smtp: { host, port: 587, allowSelfSigned: true } })).toThrow(ConfigError);
       expect(() => parseConfig({ smtp: { host, port: 587, allowSelfSigned: true } })).toThrow(/smtp.allowSelfSigned/);
     }
-    for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]']) expect(parseConfig({ smtp: { host, port: 25, allowSelfSigned: true } }).smtp?.allowSelfSigned).toBe(true);
+    for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]'])
+      expect(parseConfig({ smtp: { host, port: 25, allowSelfSigned: true } }).smtp?.allowSelfSigned).toBe(true);
   });
 });

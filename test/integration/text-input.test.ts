@@ -40,14 +40,28 @@ describe('characters a text field refuses (PMS_COR_002, the field named)', () =>
     expect(e.fields).toEqual({ name: TEXT_REFUSED });
     expect(tc.count('SELECT COUNT(*) AS n FROM policy_group')).toBe(0);
     // the refusal is audited with its code, nothing else written
-    expect(tc.count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'policyGroups.create' AND error_code = 'PMS_COR_002'")).toBe(1);
+    expect(
+      tc.count(
+        "SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'policyGroups.create' AND error_code = 'PMS_COR_002'",
+      ),
+    ).toBe(1);
   });
 
   it('names the description of a group and of a policy, and a policy name, beginning with NUL after trimming', async () => {
-    let e = await refuse(tc, 'policyGroups.create', { name: 'Banking', description: '\ufeff\u0000x' }, admin, 'PMS_COR_002');
+    let e = await refuse(
+      tc,
+      'policyGroups.create',
+      { name: 'Banking', description: '\ufeff\u0000x' },
+      admin,
+      'PMS_COR_002',
+    );
     expect(e.fields).toEqual({ description: TEXT_REFUSED });
     const g = await newGroup(tc, admin);
-    const base = { policyGroupId: g.policyGroupId, policyType: 'Auth' as const, policy: policyText };
+    const base = {
+      policyGroupId: g.policyGroupId,
+      policyType: 'Auth' as const,
+      policy: policyText,
+    };
     e = await refuse(tc, 'policies.create', { ...base, name: '\u0000abc', description: 'D' }, admin, 'PMS_COR_002');
     expect(e.fields).toEqual({ name: TEXT_REFUSED });
     e = await refuse(tc, 'policies.create', { ...base, name: 'P', description: '\ufeff\u0000x' }, admin, 'PMS_COR_002');
@@ -65,15 +79,32 @@ describe('characters a text field refuses (PMS_COR_002, the field named)', () =>
       expect(e.fields).toEqual({ partnerComment: TEXT_REFUSED });
     }
     // the clean filter still finds the request, at every length the two trigram indexes serve
-    for (const partnerComment of ['v', 've', 'verify']) expect((await tc.call('linking.list', { partnerComment }, admin)).totalResults).toBe(1);
-    const e = await refuse(tc, 'linking.request', { partnerId: partner.id, policyId: p.policyId, comments: 'Please\u0000' }, partner.token, 'PMS_COR_002');
+    for (const partnerComment of ['v', 've', 'verify'])
+      expect((await tc.call('linking.list', { partnerComment }, admin)).totalResults).toBe(1);
+    const e = await refuse(
+      tc,
+      'linking.request',
+      { partnerId: partner.id, policyId: p.policyId, comments: 'Please\u0000' },
+      partner.token,
+      'PMS_COR_002',
+    );
     expect(e.fields).toEqual({ comments: TEXT_REFUSED });
   });
 
   it('keeps tab and line feed in multi-line fields, with CR LF stored as LF', async () => {
-    const g = await tc.call('policyGroups.create', { name: 'Banking', description: 'Line one\r\n\tLine two\rthree' }, admin);
+    const g = await tc.call(
+      'policyGroups.create',
+      { name: 'Banking', description: 'Line one\r\n\tLine two\rthree' },
+      admin,
+    );
     expect(g.description).toBe('Line one\n\tLine two\nthree');
-    const e = await refuse(tc, 'policyGroups.create', { name: 'Other', description: 'Line one\u0000' }, admin, 'PMS_COR_002');
+    const e = await refuse(
+      tc,
+      'policyGroups.create',
+      { name: 'Other', description: 'Line one\u0000' },
+      admin,
+      'PMS_COR_002',
+    );
     expect(e.fields).toEqual({ description: TEXT_REFUSED });
   });
 
@@ -93,7 +124,9 @@ describe('one name, one spelling (NFC)', () => {
     expect(g.name).toBe(composed);
     await refuse(tc, 'policyGroups.create', { name: composed, description: 'D' }, admin, 'PMS_POL_014');
     // and a filter typed decomposed finds the composed name
-    expect((await tc.call('policyGroups.list', { name: 'cafe\u0301' }, admin)).data.map((x) => x.name)).toEqual([composed]);
+    expect((await tc.call('policyGroups.list', { name: 'cafe\u0301' }, admin)).data.map((x) => x.name)).toEqual([
+      composed,
+    ]);
   });
 
   it('counts length after NFC, as the store does', async () => {
@@ -105,15 +138,27 @@ describe('one name, one spelling (NFC)', () => {
 });
 
 describe('deep policy JSON (PMS_POL_051 before any length check)', () => {
-  it.each([999, 5_000, 30_000])('policies.update refuses a draft edited to nest %i levels, as create does', async (levels) => {
-    const g = await newGroup(tc, admin);
-    const draft = await newPolicy(tc, admin, g.policyGroupId, { publish: false });
-    // 30,000 levels are 60,000 characters: over the 5,120 stored, yet answered with the format code, not PD_POL_001
-    const policy = JSON.stringify({ ...AUTH_POLICY, note: 'x' }).replace('"x"', `${'['.repeat(levels)}${']'.repeat(levels)}`);
-    const e = await refuse(tc, 'policies.update', { policyId: draft.policyId, name: 'Deep', description: 'D', policy }, admin, 'PMS_POL_051');
-    expect(e.fields).toEqual({ policy: 'PMS_POL_051' });
-    expect((await tc.call('policies.get', { policyId: draft.policyId }, admin)).policy).toEqual(AUTH_POLICY);
-  });
+  it.each([999, 5_000, 30_000])(
+    'policies.update refuses a draft edited to nest %i levels, as create does',
+    async (levels) => {
+      const g = await newGroup(tc, admin);
+      const draft = await newPolicy(tc, admin, g.policyGroupId, { publish: false });
+      // 30,000 levels are 60,000 characters: over the 5,120 stored, yet answered with the format code, not PD_POL_001
+      const policy = JSON.stringify({ ...AUTH_POLICY, note: 'x' }).replace(
+        '"x"',
+        `${'['.repeat(levels)}${']'.repeat(levels)}`,
+      );
+      const e = await refuse(
+        tc,
+        'policies.update',
+        { policyId: draft.policyId, name: 'Deep', description: 'D', policy },
+        admin,
+        'PMS_POL_051',
+      );
+      expect(e.fields).toEqual({ policy: 'PMS_POL_051' });
+      expect((await tc.call('policies.get', { policyId: draft.policyId }, admin)).policy).toEqual(AUTH_POLICY);
+    },
+  );
 });
 
 describe('JSON given as input (an OIDC client key)', () => {
@@ -122,12 +167,32 @@ describe('JSON given as input (an OIDC client key)', () => {
     const p = await newPolicy(tc, admin, g.policyGroupId);
     const partner = await onboard(tc, 1, g.policyGroupId);
     await link(tc, admin, partner, p.policyId);
-    const base = { partnerId: partner.id, policyId: p.policyId, name: 'Portal', logoUri: 'https://rp.example/logo.png', redirectUris: ['https://rp.example/cb'], grantTypes: ['authorization_code'], clientAuthMethods: ['private_key_jwt'] };
+    const base = {
+      partnerId: partner.id,
+      policyId: p.policyId,
+      name: 'Portal',
+      logoUri: 'https://rp.example/logo.png',
+      redirectUris: ['https://rp.example/cb'],
+      grantTypes: ['authorization_code'],
+      clientAuthMethods: ['private_key_jwt'],
+    };
     let deep: unknown = 'x';
     for (let i = 0; i < 5_000; i++) deep = [deep];
-    let e = await refuse(tc, 'oidcClients.create', { ...base, publicKey: { kty: 'RSA', n: 'AQAB', e: 'AQAB', x5c: deep } }, partner.token, 'PMS_COR_002');
+    let e = await refuse(
+      tc,
+      'oidcClients.create',
+      { ...base, publicKey: { kty: 'RSA', n: 'AQAB', e: 'AQAB', x5c: deep } },
+      partner.token,
+      'PMS_COR_002',
+    );
     expect(Object.keys(e.fields ?? {})).toEqual(['publicKey']);
-    e = await refuse(tc, 'oidcClients.create', { ...base, publicKey: { kty: 'RSA', n: 'AQ\u0000AB', e: 'AQAB' } }, partner.token, 'PMS_COR_002');
+    e = await refuse(
+      tc,
+      'oidcClients.create',
+      { ...base, publicKey: { kty: 'RSA', n: 'AQ\u0000AB', e: 'AQAB' } },
+      partner.token,
+      'PMS_COR_002',
+    );
     expect(e.fields).toEqual({ publicKey: TEXT_REFUSED });
     expect(tc.count('SELECT COUNT(*) AS n FROM oidc_client')).toBe(0);
   });

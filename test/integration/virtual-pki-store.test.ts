@@ -11,7 +11,12 @@ import { exportPkcs8 } from '../../lib/certificates/issuer.ts';
 
 const NOW = new Date('2026-11-21T10:00:00Z');
 const KEK = randomBytes(32);
-const ORGS = { deviceOrg: 'Sentinel Biometrics', ftmOrg: 'SecureSilicon FTM', now: NOW, keyWrap: aesKeyWrap(KEK) };
+const ORGS = {
+  deviceOrg: 'Sentinel Biometrics',
+  ftmOrg: 'SecureSilicon FTM',
+  now: NOW,
+  keyWrap: aesKeyWrap(KEK),
+};
 const parsed = (der: Uint8Array) => parseCertificate(der) as ParsedCert;
 
 describe('virtual PKI store', () => {
@@ -61,7 +66,10 @@ describe('virtual PKI store', () => {
     }
     expect(text).not.toMatch(/"pkcs8"|PRIVATE KEY/);
     // whoever copies the file but not the key-encryption key gets no key out of it: a new PKI instead
-    const thief = await loadOrCreateVirtualPki(file, { ...ORGS, keyWrap: aesKeyWrap(randomBytes(32)) });
+    const thief = await loadOrCreateVirtualPki(file, {
+      ...ORGS,
+      keyWrap: aesKeyWrap(randomBytes(32)),
+    });
     expect(thief.created).toBe(true);
     expect(Buffer.from(thief.pki.deviceCa.der).equals(Buffer.from(pki.deviceCa.der))).toBe(false);
   });
@@ -69,8 +77,20 @@ describe('virtual PKI store', () => {
   it('rewrites a version-1 file (keys in clear) wrapped, keeping the same roots', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'pd-vpki-')), 'pki.json');
     const { pki } = await loadOrCreateVirtualPki(file, ORGS);
-    const plain = async (id: typeof pki.deviceCa) => ({ der: Buffer.from(id.der).toString('base64'), pkcs8: Buffer.from(await exportPkcs8(id.webKey)).toString('base64') });
-    const v1 = { note: 'old', version: 1, deviceOrg: ORGS.deviceOrg, ftmOrg: ORGS.ftmOrg, leafDays: 365, deviceCa: await plain(pki.deviceCa), ftmRoot: await plain(pki.ftmRoot), encryption: await plain(pki.encryption) };
+    const plain = async (id: typeof pki.deviceCa) => ({
+      der: Buffer.from(id.der).toString('base64'),
+      pkcs8: Buffer.from(await exportPkcs8(id.webKey)).toString('base64'),
+    });
+    const v1 = {
+      note: 'old',
+      version: 1,
+      deviceOrg: ORGS.deviceOrg,
+      ftmOrg: ORGS.ftmOrg,
+      leafDays: 365,
+      deviceCa: await plain(pki.deviceCa),
+      ftmRoot: await plain(pki.ftmRoot),
+      encryption: await plain(pki.encryption),
+    };
     writeFileSync(file, JSON.stringify(v1));
     const loaded = await loadOrCreateVirtualPki(file, ORGS);
     expect(loaded.created).toBe(false);

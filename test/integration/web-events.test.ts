@@ -22,10 +22,18 @@ let port: number;
 type Heard = { event: EventName; payload: EventPayload<EventName> };
 type Failure = { code: string; message: string };
 
-async function rpc<T = unknown>(method: string, input: unknown, session: string | null = null): Promise<{ ok: true; result: T } | { ok: false; error: Failure }> {
+async function rpc<T = unknown>(
+  method: string,
+  input: unknown,
+  session: string | null = null,
+): Promise<{ ok: true; result: T } | { ok: false; error: Failure }> {
   const res = await fetch(`${web.host.origin}/api/call/${method}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-partner-desk-launch': web.host.token, ...(session ? { 'x-partner-desk-session': session } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      'x-partner-desk-launch': web.host.token,
+      ...(session ? { 'x-partner-desk-session': session } : {}),
+    },
     body: JSON.stringify({ input }),
   });
   return (await res.json()) as never;
@@ -40,11 +48,14 @@ async function refused(method: string, input: unknown, session: string | null): 
   if (r.ok) throw new Error(`${method} unexpectedly succeeded`);
   return r.error.code;
 }
-const signIn = async (login: string, password: string) => (await ok<{ token: string }>('auth.login', { login, password })).token;
+const signIn = async (login: string, password: string) =>
+  (await ok<{ token: string }>('auth.login', { login, password })).token;
 
 /** An event socket as the renderer opens it: the launch token as a subprotocol, then `{session}` as the first message. */
 async function listen(session: string | null) {
-  const ws = new WebSocket(`ws://127.0.0.1:${web.host.port}/api/events`, ['partner-desk', `launch.${web.host.token}`], { origin: web.host.origin });
+  const ws = new WebSocket(`ws://127.0.0.1:${web.host.port}/api/events`, ['partner-desk', `launch.${web.host.token}`], {
+    origin: web.host.origin,
+  });
   const heard: Heard[] = [];
   let closed: [number, string] | null = null;
   ws.on('message', (m) => heard.push(JSON.parse(String(m)) as Heard));
@@ -53,7 +64,8 @@ async function listen(session: string | null) {
   if (session !== null) ws.send(JSON.stringify({ session }));
   return {
     heard,
-    of: <E extends EventName>(event: E) => heard.filter((h) => h.event === event).map((h) => h.payload as EventPayload<E>),
+    of: <E extends EventName>(event: E) =>
+      heard.filter((h) => h.event === event).map((h) => h.payload as EventPayload<E>),
     closed: () => closed,
     close: () => ws.close(),
   };
@@ -61,7 +73,11 @@ async function listen(session: string | null) {
 type Listener = Awaited<ReturnType<typeof listen>>;
 
 const audit = (action: string) =>
-  web.core.db.reader.prepare('SELECT actor, result, error_code AS code, ref_type AS refType, ref_id AS refId FROM app_audit_log WHERE action = ? ORDER BY rowid').all(action) as Array<{
+  web.core.db.reader
+    .prepare(
+      'SELECT actor, result, error_code AS code, ref_type AS refType, ref_id AS refId FROM app_audit_log WHERE action = ? ORDER BY rowid',
+    )
+    .all(action) as Array<{
     actor: string;
     result: string;
     code: string | null;
@@ -72,13 +88,38 @@ const audit = (action: string) =>
 const settle = () => new Promise((r) => setTimeout(r, 300));
 
 beforeAll(async () => {
-  web = await testWebHost(undefined, { config: { hardware: { ...RANGE, discoveryIntervalSeconds: 60, virtualDeviceOrg: 'Sentinel Biometrics', virtualProviderId: 'dp1' } }, now: clock.now });
+  web = await testWebHost(undefined, {
+    config: {
+      hardware: {
+        ...RANGE,
+        discoveryIntervalSeconds: 60,
+        virtualDeviceOrg: 'Sentinel Biometrics',
+        virtualProviderId: 'dp1',
+      },
+    },
+    now: clock.now,
+  });
   await ok('setup.createAdmin', ADMIN);
-  await ok('auth.register', partnerInput(1, { partnerType: 'Device_Provider', orgName: 'Sentinel Biometrics', username: 'dp1' }));
-  await ok('auth.register', partnerInput(2, { partnerType: 'Device_Provider', orgName: 'Rival Devices', username: 'dp2' }));
-  await ok('auth.register', partnerInput(3, { partnerType: 'FTM_Provider', orgName: 'Fresh FTM', username: 'newcomer' }));
+  await ok(
+    'auth.register',
+    partnerInput(1, {
+      partnerType: 'Device_Provider',
+      orgName: 'Sentinel Biometrics',
+      username: 'dp1',
+    }),
+  );
+  await ok(
+    'auth.register',
+    partnerInput(2, { partnerType: 'Device_Provider', orgName: 'Rival Devices', username: 'dp2' }),
+  );
+  await ok(
+    'auth.register',
+    partnerInput(3, { partnerType: 'FTM_Provider', orgName: 'Fresh FTM', username: 'newcomer' }),
+  );
   // The admin's approval of the two device providers (their certificate uploads are another test's matter).
-  web.core.db.writer.prepare("UPDATE partner SET approval_status = 'approved', is_active = 1 WHERE id IN ('dp1', 'dp2')").run();
+  web.core.db.writer
+    .prepare("UPDATE partner SET approval_status = 'approved', is_active = 1 WHERE id IN ('dp1', 'dp2')")
+    .run();
   admin = await signIn('admin', ADMIN.password);
   dp1 = await signIn('dp1', PASSWORD);
   dp2 = await signIn('dp2', PASSWORD);
@@ -93,8 +134,12 @@ describe('item 2: an unapproved partner has no hardware rights', () => {
     expect(await refused('virtualSbi.control', { action: 'start' }, newcomer)).toBe('PMS_PMP_016');
     expect(await refused('tasks.cancel', { taskId: 'any' }, newcomer)).toBe('PMS_PMP_016');
     expect(await refused('hardware.ftm.chips', {}, newcomer)).toBe('PMS_PMP_016');
-    expect(audit('virtualSbi.control')).toEqual([{ actor: 'newcomer', result: 'failure', code: 'PMS_PMP_016', refType: null, refId: null }]);
-    expect(audit('tasks.cancel')).toEqual([{ actor: 'newcomer', result: 'failure', code: 'PMS_PMP_016', refType: null, refId: null }]);
+    expect(audit('virtualSbi.control')).toEqual([
+      { actor: 'newcomer', result: 'failure', code: 'PMS_PMP_016', refType: null, refId: null },
+    ]);
+    expect(audit('tasks.cancel')).toEqual([
+      { actor: 'newcomer', result: 'failure', code: 'PMS_PMP_016', refType: null, refId: null },
+    ]);
     // nothing started
     expect((await ok<{ running: boolean }>('virtualSbi.state', {}, admin)).running).toBe(false);
   });
@@ -124,7 +169,9 @@ describe('items 1, 2, 8 with the virtual SBI running', () => {
     expect(state).toMatchObject({ running: true, fault: null });
     // the owner and the admin may
     expect((await ok<{ delayMs: number }>('virtualSbi.control', { action: 'delay', delayMs: 5 }, dp1)).delayMs).toBe(5);
-    expect((await ok<{ delayMs: number }>('virtualSbi.control', { action: 'delay', delayMs: 0 }, admin)).delayMs).toBe(0);
+    expect((await ok<{ delayMs: number }>('virtualSbi.control', { action: 'delay', delayMs: 0 }, admin)).delayMs).toBe(
+      0,
+    );
     expect(audit('virtualSbi.control').slice(1)).toEqual([
       { actor: 'dp1', result: 'success', code: null, refType: 'virtualSbi', refId: 'start' },
       { actor: 'dp2', result: 'failure', code: 'PD_HW_008', refType: 'virtualSbi', refId: 'fault' },
@@ -136,8 +183,16 @@ describe('items 1, 2, 8 with the virtual SBI running', () => {
   });
 
   it('live STREAM frames reach only the session that started them; the rival cannot stop the stream', async () => {
-    const { streamId } = await ok<{ streamId: string }>('sbi.stream.start', { port, deviceId: '3', deviceSubId: '0' }, dp1);
-    await expect.poll(() => l1.of('sbi.frame').filter((f) => f.streamId === streamId).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    const { streamId } = await ok<{ streamId: string }>(
+      'sbi.stream.start',
+      { port, deviceId: '3', deviceSubId: '0' },
+      dp1,
+    );
+    await expect
+      .poll(() => l1.of('sbi.frame').filter((f) => f.streamId === streamId).length, {
+        timeout: 10_000,
+      })
+      .toBeGreaterThanOrEqual(2);
     expect(await refused('sbi.stream.stop', { streamId }, dp2)).toBe('PD_HW_008');
     // still streaming to its owner after the attempt
     const before = l1.of('sbi.frame').length;
@@ -147,7 +202,9 @@ describe('items 1, 2, 8 with the virtual SBI running', () => {
     expect(l2.of('sbi.frame')).toEqual([]);
     expect(la.of('sbi.frame')).toEqual([]);
     expect(anon.heard).toEqual([]);
-    expect(audit('sbi.stream.start')).toEqual([{ actor: 'dp1', result: 'success', code: null, refType: 'stream', refId: streamId }]);
+    expect(audit('sbi.stream.start')).toEqual([
+      { actor: 'dp1', result: 'success', code: null, refType: 'stream', refId: streamId },
+    ]);
     expect(audit('sbi.stream.stop')).toEqual([
       { actor: 'dp2', result: 'failure', code: 'PD_HW_008', refType: 'stream', refId: streamId },
       { actor: 'dp1', result: 'success', code: null, refType: 'stream', refId: streamId },
@@ -155,9 +212,17 @@ describe('items 1, 2, 8 with the virtual SBI running', () => {
   });
 
   it('a bench run: progress only to its session; the rival cannot read, answer or cancel it; the admin can cancel it', async () => {
-    const { taskId } = await ok<{ taskId: string }>('sbi.bench.start', { port, deviceId: '2', purpose: 'Registration', caseIds: ['SBI1027'] }, dp1);
+    const { taskId } = await ok<{ taskId: string }>(
+      'sbi.bench.start',
+      { port, deviceId: '2', purpose: 'Registration', caseIds: ['SBI1027'] },
+      dp1,
+    );
     // it parks on the Busy prompt, waiting for its tester
-    await expect.poll(() => l1.of('task.progress').some((p) => p.taskId === taskId && p.state === 'prompt'), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => l1.of('task.progress').some((p) => p.taskId === taskId && p.state === 'prompt'), {
+        timeout: 15_000,
+      })
+      .toBe(true);
 
     expect(await refused('tasks.cancel', { taskId }, dp2)).toBe('PD_HW_008');
     expect(await refused('tasks.answer', { taskId, answer: 'skip' }, dp2)).toBe('PD_HW_008');
@@ -165,24 +230,42 @@ describe('items 1, 2, 8 with the virtual SBI running', () => {
     expect((await ok<{ state: string }>('sbi.bench.report', { taskId }, dp1)).state).toBe('prompt');
 
     expect(await ok('tasks.cancel', { taskId }, admin)).toEqual({ cancelled: true });
-    await expect.poll(() => l1.of('task.progress').some((p) => p.taskId === taskId && p.state === 'cancelled'), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => l1.of('task.progress').some((p) => p.taskId === taskId && p.state === 'cancelled'), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     await settle();
     expect(l2.of('task.progress')).toEqual([]);
     expect(la.of('task.progress')).toEqual([]);
     expect(anon.heard).toEqual([]);
 
-    expect(audit('sbi.bench.start')).toEqual([{ actor: 'dp1', result: 'success', code: null, refType: 'task', refId: taskId }]);
+    expect(audit('sbi.bench.start')).toEqual([
+      { actor: 'dp1', result: 'success', code: null, refType: 'task', refId: taskId },
+    ]);
     expect(audit('tasks.cancel').slice(1)).toEqual([
       { actor: 'dp2', result: 'failure', code: 'PD_HW_008', refType: 'task', refId: taskId },
       { actor: 'admin', result: 'success', code: null, refType: 'task', refId: taskId },
     ]);
-    expect(audit('tasks.answer')).toEqual([{ actor: 'dp2', result: 'failure', code: 'PD_HW_008', refType: 'task', refId: taskId }]);
+    expect(audit('tasks.answer')).toEqual([
+      { actor: 'dp2', result: 'failure', code: 'PD_HW_008', refType: 'task', refId: taskId },
+    ]);
   });
 
   it('data.changed: a partner hears its own changes and the admin all, never another partner’s', async () => {
     const day = (offset: number) => new Date(clock.now().getTime() + offset * 86_400_000).toISOString();
     const mark = [l1, l2, la].map((l) => l.of('data.changed').length);
-    await ok('sbis.create', { partnerId: 'dp1', sbiVersion: '1.0.0', binaryHash: 'sha256:one', sbiCreatedDateTime: day(-1), sbiExpiryDateTime: day(300) }, dp1);
+    await ok(
+      'sbis.create',
+      {
+        partnerId: 'dp1',
+        sbiVersion: '1.0.0',
+        binaryHash: 'sha256:one',
+        sbiCreatedDateTime: day(-1),
+        sbiExpiryDateTime: day(300),
+      },
+      dp1,
+    );
     await expect.poll(() => la.of('data.changed').length, { timeout: 5_000 }).toBeGreaterThan(mark[2]!);
     await expect.poll(() => l1.of('data.changed').length, { timeout: 5_000 }).toBeGreaterThan(mark[0]!);
     await settle();
@@ -210,7 +293,17 @@ describe('items 1, 2, 8 with the virtual SBI running', () => {
     dp1 = await signIn('dp1', PASSWORD);
     const l1b = await listen(dp1);
     await settle();
-    await ok('sbis.create', { partnerId: 'dp1', sbiVersion: '1.0.1', binaryHash: 'sha256:two', sbiCreatedDateTime: new Date(clock.now().getTime() - 86_400_000).toISOString(), sbiExpiryDateTime: new Date(clock.now().getTime() + 300 * 86_400_000).toISOString() }, dp1);
+    await ok(
+      'sbis.create',
+      {
+        partnerId: 'dp1',
+        sbiVersion: '1.0.1',
+        binaryHash: 'sha256:two',
+        sbiCreatedDateTime: new Date(clock.now().getTime() - 86_400_000).toISOString(),
+        sbiExpiryDateTime: new Date(clock.now().getTime() + 300 * 86_400_000).toISOString(),
+      },
+      dp1,
+    );
     await expect.poll(() => l1b.of('data.changed').length, { timeout: 5_000 }).toBe(1);
     await expect.poll(() => l.closed(), { timeout: 5_000 }).toEqual([4401, 'PD_AUTH_003']);
     expect(l.of('data.changed')).toEqual([]);

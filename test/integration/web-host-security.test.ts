@@ -15,15 +15,23 @@ type Web = Awaited<ReturnType<typeof testWebHost>>;
 
 function caller(web: Web) {
   return (method: string, input: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${web.host.origin}/api/call/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ input }) }).then(
-      async (res) => ({ status: res.status, body: (await res.json()) as { ok: boolean; result?: unknown; error?: { code: string } } }),
-    );
+    fetch(`${web.host.origin}/api/call/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ input }),
+    }).then(async (res) => ({
+      status: res.status,
+      body: (await res.json()) as { ok: boolean; result?: unknown; error?: { code: string } },
+    }));
 }
 
 /** Opens the event channel; resolves 'open:<protocol>' or the refusal. */
 function openEvents(web: Web, protocols: string[], headers: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${web.host.port}/api/events`, protocols, { origin: web.host.origin, headers });
+    const ws = new WebSocket(`ws://127.0.0.1:${web.host.port}/api/events`, protocols, {
+      origin: web.host.origin,
+      headers,
+    });
     ws.on('open', () => {
       resolve(`open:${ws.protocol}`);
       ws.close();
@@ -92,12 +100,17 @@ describe('reset mails carry no launch token and the reset route works without it
     const mail = decodeQuotedPrintable(readFileSync(join(outbox, files[0]!), 'utf8'));
     expect(mail).not.toContain(web.host.token);
     expect(mail).not.toMatch(/launch/i);
-    const link = new RegExp(`${web.host.origin.replace(/[.:/]/g, '\\$&')}/#/reset-password\\?token=([A-Za-z0-9_-]+)`).exec(mail);
+    const link = new RegExp(
+      `${web.host.origin.replace(/[.:/]/g, '\\$&')}/#/reset-password\\?token=([A-Za-z0-9_-]+)`,
+    ).exec(mail);
     expect(link?.[1]).toBeDefined();
 
     // a fresh browser with only the mailed link: no launch header at all
     expect((await call('system.info', {})).body.ok).toBe(true);
-    expect((await call('auth.resetPassword', { token: link![1]!, newPassword: 'Fresh-Pass-42!' })).body).toEqual({ ok: true, result: { ok: true } });
+    expect((await call('auth.resetPassword', { token: link![1]!, newPassword: 'Fresh-Pass-42!' })).body).toEqual({
+      ok: true,
+      result: { ok: true },
+    });
     // …but nothing else works without the token
     const login = await call('auth.login', { login: 'admin', password: 'Fresh-Pass-42!' });
     expect([login.status, login.body.error?.code]).toEqual([401, 'PD_RPC_004']);
@@ -105,8 +118,20 @@ describe('reset mails carry no launch token and the reset route works without it
   });
 
   it('the core refuses a public URL that carries a credential or a query', () => {
-    for (const publicUrl of ['http://127.0.0.1:4610/?launch=abc', 'http://user:pw@127.0.0.1/', 'http://127.0.0.1/#launch=abc']) {
-      expect(() => openCore({ hardware: createHardwareHub, dataDir: join(web.dir, 'other'), publicUrl, config: parseConfig({}), log: () => undefined })).toThrow(/publicUrl/);
+    for (const publicUrl of [
+      'http://127.0.0.1:4610/?launch=abc',
+      'http://user:pw@127.0.0.1/',
+      'http://127.0.0.1/#launch=abc',
+    ]) {
+      expect(() =>
+        openCore({
+          hardware: createHardwareHub,
+          dataDir: join(web.dir, 'other'),
+          publicUrl,
+          config: parseConfig({}),
+          log: () => undefined,
+        }),
+      ).toThrow(/publicUrl/);
     }
   });
 });
@@ -115,26 +140,32 @@ describe('connection cap and header timeout (issue 12 item 10)', () => {
   let web: Web;
   const CAP = 8;
   beforeAll(async () => {
-    web = await testWebHost(undefined, { config: { web: { maxConnections: CAP, headersTimeoutSeconds: 1, requestTimeoutSeconds: 2 } } });
+    web = await testWebHost(undefined, {
+      config: { web: { maxConnections: CAP, headersTimeoutSeconds: 1, requestTimeoutSeconds: 2 } },
+    });
   });
   afterAll(() => web.close());
 
   it('holds at most the cap of half-open requests, drops them after the header timeout, and keeps serving', async () => {
     const sockets: Array<{ socket: Socket; closed: boolean }> = [];
     await Promise.all(
-      Array.from({ length: 200 }, () => new Promise<void>((resolve) => {
-        const entry = { socket: connect(web.host.port, '127.0.0.1'), closed: false };
-        sockets.push(entry);
-        entry.socket.on('close', () => (entry.closed = true));
-        entry.socket.on('error', () => undefined);
-        entry.socket.resume(); // read the 408, so 'close' can follow
-        // a request that never finishes its headers (slowloris)
-        entry.socket.on('connect', () => {
-          entry.socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${web.host.port}\r\nX-Slow: `);
-          resolve();
-        });
-        entry.socket.on('close', () => resolve());
-      })),
+      Array.from(
+        { length: 200 },
+        () =>
+          new Promise<void>((resolve) => {
+            const entry = { socket: connect(web.host.port, '127.0.0.1'), closed: false };
+            sockets.push(entry);
+            entry.socket.on('close', () => (entry.closed = true));
+            entry.socket.on('error', () => undefined);
+            entry.socket.resume(); // read the 408, so 'close' can follow
+            // a request that never finishes its headers (slowloris)
+            entry.socket.on('connect', () => {
+              entry.socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${web.host.port}\r\nX-Slow: `);
+              resolve();
+            });
+            entry.socket.on('close', () => resolve());
+          }),
+      ),
     );
     await new Promise((r) => setTimeout(r, 300));
     expect(sockets.filter((s) => !s.closed).length).toBeLessThanOrEqual(CAP);

@@ -13,7 +13,11 @@ afterAll(() => web.close());
 const call = (method: string, body: string | Buffer, headers: Record<string, string> = {}) =>
   fetch(`${web.host.origin}/api/call/${method}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-partner-desk-launch': web.host.token, ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'x-partner-desk-launch': web.host.token,
+      ...headers,
+    },
     body,
   });
 const counts = () => ({
@@ -61,12 +65,33 @@ describe('web host wire: bad input gets a clear error, no crash, nothing written
     ['not JSON content type', 'system.info', '{}', { 'content-type': 'text/plain' }, 415, 'PD_RPC_001'],
     ['an unknown method', 'admin.dropDatabase', '{}', {}, 404, 'PD_RPC_003'],
     ['a prototype key as method', '__proto__', '{}', {}, 404, 'PD_RPC_003'],
-    ['a missing launch token', 'setup.createAdmin', JSON.stringify({ input: ADMIN }), { 'x-partner-desk-launch': '' }, 401, 'PD_RPC_004'],
-    ['a wrong launch token', 'setup.createAdmin', JSON.stringify({ input: ADMIN }), { 'x-partner-desk-launch': 'guess' }, 401, 'PD_RPC_004'],
+    [
+      'a missing launch token',
+      'setup.createAdmin',
+      JSON.stringify({ input: ADMIN }),
+      { 'x-partner-desk-launch': '' },
+      401,
+      'PD_RPC_004',
+    ],
+    [
+      'a wrong launch token',
+      'setup.createAdmin',
+      JSON.stringify({ input: ADMIN }),
+      { 'x-partner-desk-launch': 'guess' },
+      401,
+      'PD_RPC_004',
+    ],
     ['a foreign origin', 'system.info', '{}', { origin: 'http://evil.example' }, 403, 'PD_RPC_005'],
     ['wrong types', 'setup.createAdmin', JSON.stringify({ input: { ...ADMIN, firstName: 7 } }), {}, 200, 'PMS_COR_002'],
     ['missing fields', 'setup.createAdmin', JSON.stringify({ input: { firstName: 'A' } }), {}, 200, 'PMS_COR_002'],
-    ['extra fields', 'setup.createAdmin', JSON.stringify({ input: { ...ADMIN, roles: ['PARTNER_ADMIN'] } }), {}, 200, 'PMS_COR_002'],
+    [
+      'extra fields',
+      'setup.createAdmin',
+      JSON.stringify({ input: { ...ADMIN, roles: ['PARTNER_ADMIN'] } }),
+      {},
+      200,
+      'PMS_COR_002',
+    ],
   ] as const)('%s', async (_label, method, body, headers, status, code) => {
     const before = counts();
     const res = await call(method, body, headers);
@@ -103,7 +128,9 @@ describe('web host wire: bad input gets a clear error, no crash, nothing written
 
 describe('web host events', () => {
   it('refuses a socket without the launch token, and one without a signed-in session hears nothing', async () => {
-    const refused = new WebSocket(`ws://127.0.0.1:${web.host.port}/api/events`, { origin: web.host.origin });
+    const refused = new WebSocket(`ws://127.0.0.1:${web.host.port}/api/events`, {
+      origin: web.host.origin,
+    });
     const refusal = await new Promise<string>((resolve) => {
       refused.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
       refused.on('error', (e) => resolve(e.message));
@@ -111,11 +138,17 @@ describe('web host events', () => {
     expect(refusal).toMatch(/403/);
 
     // The launch token alone opens the socket, but it must name a session before it hears anything.
-    const ws = new WebSocket(`ws://127.0.0.1:${web.host.port}/api/events`, ['partner-desk', `launch.${web.host.token}`], { origin: web.host.origin });
+    const ws = new WebSocket(
+      `ws://127.0.0.1:${web.host.port}/api/events`,
+      ['partner-desk', `launch.${web.host.token}`],
+      { origin: web.host.origin },
+    );
     await new Promise((resolve, reject) => (ws.on('open', resolve), ws.on('error', reject)));
     const heard: unknown[] = [];
     ws.on('message', (m) => heard.push(JSON.parse(String(m))));
-    const closed = new Promise<[number, string]>((resolve) => ws.on('close', (code, reason) => resolve([code, String(reason)])));
+    const closed = new Promise<[number, string]>((resolve) =>
+      ws.on('close', (code, reason) => resolve([code, String(reason)])),
+    );
     await call('setup.createAdmin', JSON.stringify({ input: ADMIN }));
     ws.send(JSON.stringify({ session: 'not-a-session' }));
     expect(await closed).toEqual([4401, 'PD_AUTH_003']);

@@ -26,7 +26,9 @@ async function main(): Promise<void> {
       const r = await harness.run(seed + i);
       acked += r.acked;
       conflicts += r.conflicts;
-      console.log(`run ${i + 1}/${runs} seed ${r.seed}: ${r.ms} ms, ${r.acked} acked, ${r.conflicts} conflicts, kills ${JSON.stringify(r.kills)}, faults ${JSON.stringify(r.faults)}`);
+      console.log(
+        `run ${i + 1}/${runs} seed ${r.seed}: ${r.ms} ms, ${r.acked} acked, ${r.conflicts} conflicts, kills ${JSON.stringify(r.kills)}, faults ${JSON.stringify(r.faults)}`,
+      );
     }
   } catch (err) {
     console.error(String((err as Error).message));
@@ -35,7 +37,9 @@ async function main(): Promise<void> {
   } finally {
     harness.dispose();
   }
-  console.log(`sync soak passed: ${runs} runs, ${acked} acknowledged commands, ${conflicts} conflicts, ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(
+    `sync soak passed: ${runs} runs, ${acked} acknowledged commands, ${conflicts} conflicts, ${Math.round((Date.now() - started) / 1000)} s`,
+  );
 }
 
 void main();

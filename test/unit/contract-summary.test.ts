@@ -9,9 +9,15 @@ describe('docs/contract.md', () => {
   });
 
   it('has one row per method, with its kind and roles', () => {
-    const rows = renderContractSummary().split('\n').filter((line) => line.startsWith('| `'));
+    const rows = renderContractSummary()
+      .split('\n')
+      .filter((line) => line.startsWith('| `'));
     expect(rows).toHaveLength(METHOD_NAMES.length);
-    expect(rows.find((r) => r.startsWith('| `audit.list`'))).toMatch(/^\| `audit\.list` \| query \| PARTNER_ADMIN \| — \|/);
-    expect(rows.find((r) => r.startsWith('| `trustStore.upload`'))).toMatch(/\| command \| PARTNER_ADMIN \| changes `trustStore` \|/);
+    expect(rows.find((r) => r.startsWith('| `audit.list`'))).toMatch(
+      /^\| `audit\.list` \| query \| PARTNER_ADMIN \| — \|/,
+    );
+    expect(rows.find((r) => r.startsWith('| `trustStore.upload`'))).toMatch(
+      /\| command \| PARTNER_ADMIN \| changes `trustStore` \|/,
+    );
   });
 });

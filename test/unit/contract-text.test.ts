@@ -38,10 +38,29 @@ function stringSlots(schema: z.ZodType, path: string): Array<[string, z.ZodType]
 }
 
 /** Secrets are hashed (or wrapped) and never stored or shown as text; file contents are base64 the core decodes. */
-const NOT_TEXT = new Set(['password', 'newPassword', 'currentPassword', 'token', 'apiKey', 'mispLicenseKey', 'partnerPrivateKey', 'contentBase64', 'record']);
+const NOT_TEXT = new Set([
+  'password',
+  'newPassword',
+  'currentPassword',
+  'token',
+  'apiKey',
+  'mispLicenseKey',
+  'partnerPrivateKey',
+  'contentBase64',
+  'record',
+]);
 
 describe('one text schema for every free-text input (issue 21)', () => {
-  const slots = METHOD_NAMES.flatMap((m) => stringSlots(contract[m].input, m).map(([path, schema]) => ({ path, schema, field: path.split('.').pop()!.replace(/(\[\]|\{\})+$/, '') })));
+  const slots = METHOD_NAMES.flatMap((m) =>
+    stringSlots(contract[m].input, m).map(([path, schema]) => ({
+      path,
+      schema,
+      field: path
+        .split('.')
+        .pop()!
+        .replace(/(\[\]|\{\})+$/, ''),
+    })),
+  );
 
   it('finds the string slots it checks', () => {
     expect(slots.length).toBeGreaterThan(100);
@@ -65,7 +84,8 @@ describe('one text schema for every free-text input (issue 21)', () => {
     expect(name.parse('  Cafe\u0301 ')).toBe('Caf\u00e9');
     expect(name.parse('\ufeffab')).toBe('ab');
     expect(name.parse('e\u0301e\u0301e\u0301e\u0301')).toBe('\u00e9'.repeat(4)); // 8 units typed, 4 stored
-    for (const bad of ['\u0000abc', '\ufeff\u0000x', 'a\tb', 'a\nb', 'a\u0085b', 'a\u007fb', '\udc00a']) expect(name.safeParse(bad).error?.issues[0]?.message, JSON.stringify(bad)).toBe(TEXT_REFUSED);
+    for (const bad of ['\u0000abc', '\ufeff\u0000x', 'a\tb', 'a\nb', 'a\u0085b', 'a\u007fb', '\udc00a'])
+      expect(name.safeParse(bad).error?.issues[0]?.message, JSON.stringify(bad)).toBe(TEXT_REFUSED);
     expect(name.safeParse('   ').success).toBe(false); // empty after trimming
     expect(name.safeParse('abcde').success).toBe(false);
     // bidi marks, a well-formed pair, combining marks are text

@@ -23,7 +23,9 @@ describe('the contract declares invalidation once', () => {
   });
 
   it('the stored-data queries a screen shows say what makes them stale', () => {
-    const lists = queries.filter((m) => m.endsWith('.list') && !m.startsWith('hardware.') && m !== 'deviceCatalogue.list' && m !== 'audit.list');
+    const lists = queries.filter(
+      (m) => m.endsWith('.list') && !m.startsWith('hardware.') && m !== 'deviceCatalogue.list' && m !== 'audit.list',
+    );
     expect(lists.length).toBeGreaterThan(8);
     for (const m of lists) expect(readsOf(contract[m]).length, m).toBeGreaterThan(0);
   });

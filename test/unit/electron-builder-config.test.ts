@@ -10,9 +10,14 @@ import { signingConfig } from '../../scripts/release/signing.ts';
 
 // electron-builder's own validator (ajv over app-builder-lib/scheme.json), as `electron-builder` runs it.
 const require = createRequire(import.meta.url);
-const { validateSchema } = require('app-builder-lib/out/util/config/schemaValidator.js') as { validateSchema: (schema: unknown, data: unknown) => void };
+const { validateSchema } = require('app-builder-lib/out/util/config/schemaValidator.js') as {
+  validateSchema: (schema: unknown, data: unknown) => void;
+};
 const scheme: unknown = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8'));
-const config = load(readFileSync(join(import.meta.dirname, '..', '..', 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+const config = load(readFileSync(join(import.meta.dirname, '..', '..', 'electron-builder.yml'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 interface Targets {
   linux: { target: string[] };
@@ -42,20 +47,36 @@ describe('electron-builder.yml', () => {
     expect(c.mac.target).toEqual(['dmg', 'zip']);
     expect(c.publish.provider).toBe('generic');
     expect(c.afterPack).toBe('scripts/release/after-pack.cjs');
-    for (const native of ['better-sqlite3', 'usb', 'node-hid']) expect(c.asarUnpack).toContain(`node_modules/${native}/**`);
+    for (const native of ['better-sqlite3', 'usb', 'node-hid'])
+      expect(c.asarUnpack).toContain(`node_modules/${native}/**`);
     expect(config.npmRebuild).toBe(true);
   });
 
   it('stays valid with the signing settings of each environment merged in', { timeout: 60_000 }, () => {
-    const azure = { PD_AZURE_SIGNING_ENDPOINT: 'https://weu.codesigning.azure.net', PD_AZURE_SIGNING_ACCOUNT: 'acct', PD_AZURE_CERT_PROFILE: 'prof', PD_AZURE_PUBLISHER_NAME: 'Partner Desk' };
+    const azure = {
+      PD_AZURE_SIGNING_ENDPOINT: 'https://weu.codesigning.azure.net',
+      PD_AZURE_SIGNING_ACCOUNT: 'acct',
+      PD_AZURE_CERT_PROFILE: 'prof',
+      PD_AZURE_PUBLISHER_NAME: 'Partner Desk',
+    };
     const merged = (os: 'win' | 'mac', env: Record<string, string>) => {
       const extra = signingConfig(os, env);
-      return { ...config, ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, { ...(config[k] as object), ...(v as object) }])) };
+      return {
+        ...config,
+        ...Object.fromEntries(
+          Object.entries(extra).map(([k, v]) => [k, { ...(config[k] as object), ...(v as object) }]),
+        ),
+      };
     };
     const win = merged('win', azure) as { win: { azureSignOptions: { publisherName: string } } };
     expect(win.win.azureSignOptions.publisherName).toBe('Partner Desk');
     expect(() => validateSchema(scheme, win)).not.toThrow();
-    const mac = merged('mac', { CSC_NAME: 'Developer ID Application: X', APPLE_API_KEY: 'k.p8', APPLE_API_KEY_ID: 'id', APPLE_API_ISSUER: 'iss' }) as { mac: { notarize: boolean } };
+    const mac = merged('mac', {
+      CSC_NAME: 'Developer ID Application: X',
+      APPLE_API_KEY: 'k.p8',
+      APPLE_API_KEY_ID: 'id',
+      APPLE_API_ISSUER: 'iss',
+    }) as { mac: { notarize: boolean } };
     expect(mac.mac.notarize).toBe(true);
     expect(() => validateSchema(scheme, mac)).not.toThrow();
   });
@@ -69,11 +90,24 @@ describe('afterPack fuses', () => {
 
   it('flips the fuse wire of the packed binary (an Electron-shaped file with a sentinel)', async () => {
     const appOutDir = mkdtempSync(join(tmpdir(), 'pd-fuses-'));
-    const context = { appOutDir, electronPlatformName: 'linux', packager: { appInfo: { productFilename: 'Partner Desk' }, executableName: 'partner-desk' } };
+    const context = {
+      appOutDir,
+      electronPlatformName: 'linux',
+      packager: { appInfo: { productFilename: 'Partner Desk' }, executableName: 'partner-desk' },
+    };
     const binary = electronBinary(context);
     expect(binary).toBe(join(appOutDir, 'partner-desk'));
     // Every fuse starts enabled ('1'), as in a stock Electron wire of version 1 with 8 fuses.
-    writeFileSync(binary, Buffer.concat([Buffer.alloc(64, 7), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 8]), Buffer.alloc(8, 49), Buffer.alloc(16)]));
+    writeFileSync(
+      binary,
+      Buffer.concat([
+        Buffer.alloc(64, 7),
+        Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+        Buffer.from([1, 8]),
+        Buffer.alloc(8, 49),
+        Buffer.alloc(16),
+      ]),
+    );
     await afterPack(context);
     const wire = await getCurrentFuseWire(binary);
     const enabled = (fuse: FuseV1Options) => (wire as unknown as Record<number, number>)[fuse] === 49;
@@ -92,6 +126,12 @@ describe('afterPack fuses', () => {
   it('refuses a binary without a fuse wire rather than shipping unflipped fuses', async () => {
     const appOutDir = mkdtempSync(join(tmpdir(), 'pd-fuses-'));
     writeFileSync(join(appOutDir, 'partner-desk'), Buffer.alloc(128, 1));
-    await expect(afterPack({ appOutDir, electronPlatformName: 'linux', packager: { appInfo: { productFilename: 'P' }, executableName: 'partner-desk' } })).rejects.toThrow(/sentinel/);
+    await expect(
+      afterPack({
+        appOutDir,
+        electronPlatformName: 'linux',
+        packager: { appInfo: { productFilename: 'P' }, executableName: 'partner-desk' },
+      }),
+    ).rejects.toThrow(/sentinel/);
   });
 });

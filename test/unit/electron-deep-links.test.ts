@@ -23,7 +23,9 @@ describe('desktop deep links', () => {
   });
 
   it('finds the link among a second instance arguments', () => {
-    expect(deepLinkFromArgv(['/usr/bin/partner-desk', '--data-dir', '/x', `partnerdesk://#/reset-password?token=${token}`])).toBe(`/reset-password?token=${token}`);
+    expect(
+      deepLinkFromArgv(['/usr/bin/partner-desk', '--data-dir', '/x', `partnerdesk://#/reset-password?token=${token}`]),
+    ).toBe(`/reset-password?token=${token}`);
     expect(deepLinkFromArgv(['/usr/bin/partner-desk', '--flag'])).toBeNull();
   });
 });

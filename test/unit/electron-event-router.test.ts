@@ -26,7 +26,11 @@ let admin: string;
 let dp1: string;
 let dp2: string;
 
-async function call<M extends MethodName>(method: M, input: Input<M>, session: string | null = null): Promise<Output<M>> {
+async function call<M extends MethodName>(
+  method: M,
+  input: Input<M>,
+  session: string | null = null,
+): Promise<Output<M>> {
   const r = await core.dispatch(method, session, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
   return r.result as Output<M>;
@@ -36,7 +40,17 @@ const settle = () => new Promise((r) => setTimeout(r, 20));
 const day = (offset: number) => new Date(clock.now().getTime() + offset * 86_400_000).toISOString();
 let version = 0;
 const newSbi = (partnerId: string, session: string) =>
-  call('sbis.create', { partnerId, sbiVersion: `1.0.${version++}`, binaryHash: 'sha256:x', sbiCreatedDateTime: day(-1), sbiExpiryDateTime: day(300) }, session);
+  call(
+    'sbis.create',
+    {
+      partnerId,
+      sbiVersion: `1.0.${version++}`,
+      binaryHash: 'sha256:x',
+      sbiCreatedDateTime: day(-1),
+      sbiExpiryDateTime: day(300),
+    },
+    session,
+  );
 
 function windowSink() {
   const got: CoreEvent[] = [];
@@ -82,7 +96,19 @@ describe('Electron event routing per window', () => {
 
     await newSbi('dp1', dp1);
     hubEmit('sbi.frame', { streamId: 's1', seq: 0, jpeg: '/9j/' }, { session: hashToken(dp1) });
-    hubEmit('task.progress', { taskId: 't1', state: 'running', done: 0, total: 1, label: '', prompt: null, promptAction: null }, { session: hashToken(dp2) });
+    hubEmit(
+      'task.progress',
+      {
+        taskId: 't1',
+        state: 'running',
+        done: 0,
+        total: 1,
+        label: '',
+        prompt: null,
+        promptAction: null,
+      },
+      { session: hashToken(dp2) },
+    );
     await settle();
 
     expect(w1.got.map((e) => e.event)).toEqual(['data.changed', 'sbi.frame']);

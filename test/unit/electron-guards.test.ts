@@ -19,10 +19,12 @@ import {
 } from '../../main/hosts/electron/guards.ts';
 
 describe('isAppUrl', () => {
-  it.each(['app://partner-desk/', 'app://partner-desk/index.html', 'app://partner-desk/assets/a.js?v=1#x', 'APP://Partner-Desk/index.html'])(
-    'accepts %s',
-    (url) => expect(isAppUrl(url)).toBe(true),
-  );
+  it.each([
+    'app://partner-desk/',
+    'app://partner-desk/index.html',
+    'app://partner-desk/assets/a.js?v=1#x',
+    'APP://Partner-Desk/index.html',
+  ])('accepts %s', (url) => expect(isAppUrl(url)).toBe(true));
   it.each([
     null,
     undefined,
@@ -54,18 +56,34 @@ describe('isTrustedSender', () => {
   it('refuses a sub-frame', () => expect(isTrustedSender({ ...good, isMainFrame: false })).toBe(false));
   it('refuses a window we did not create', () => expect(isTrustedSender({ ...good, isOurWindow: false })).toBe(false));
   it('refuses a frame that is gone', () => expect(isTrustedSender({ ...good, frameUrl: null })).toBe(false));
-  it.each(['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html', 'about:blank'])('refuses a frame on %s', (frameUrl) =>
-    expect(isTrustedSender({ ...good, frameUrl })).toBe(false),
+  it.each(['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html', 'about:blank'])(
+    'refuses a frame on %s',
+    (frameUrl) => expect(isTrustedSender({ ...good, frameUrl })).toBe(false),
   );
 });
 
 describe('checkCallPayload', () => {
   it('accepts { input, session } with a token or null', () => {
-    expect(checkCallPayload({ input: { a: 1 }, session: 'tok' })).toEqual({ ok: true, input: { a: 1 }, session: 'tok' });
-    expect(checkCallPayload({ input: {}, session: null })).toEqual({ ok: true, input: {}, session: null });
-    expect(checkCallPayload({ session: null })).toEqual({ ok: true, input: undefined, session: null });
+    expect(checkCallPayload({ input: { a: 1 }, session: 'tok' })).toEqual({
+      ok: true,
+      input: { a: 1 },
+      session: 'tok',
+    });
+    expect(checkCallPayload({ input: {}, session: null })).toEqual({
+      ok: true,
+      input: {},
+      session: null,
+    });
+    expect(checkCallPayload({ session: null })).toEqual({
+      ok: true,
+      input: undefined,
+      session: null,
+    });
     expect(checkCallPayload({ input: undefined, session: null })).toMatchObject({ ok: true });
-    const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, { input: 1, session: null });
+    const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, {
+      input: 1,
+      session: null,
+    });
     expect(checkCallPayload(nullProto)).toMatchObject({ ok: true, input: 1 });
   });
 
@@ -94,24 +112,34 @@ describe('checkCallPayload', () => {
   it('refuses a cyclic input', () => {
     const input: Record<string, unknown> = {};
     input.self = input;
-    expect(checkCallPayload({ input, session: null })).toMatchObject({ ok: false, error: { code: 'PMS_COR_002' } });
+    expect(checkCallPayload({ input, session: null })).toMatchObject({
+      ok: false,
+      error: { code: 'PMS_COR_002' },
+    });
   });
 
   it('caps the payload size (default and per method)', () => {
     const big = { input: { blob: 'x'.repeat(DEFAULT_MAX_CALL_BYTES) }, session: null };
     expect(checkCallPayload(big)).toMatchObject({ ok: false, error: { code: 'PD_RPC_002' } });
     expect(checkCallPayload(big, DEFAULT_MAX_CALL_BYTES * 2)).toMatchObject({ ok: true });
-    expect(checkCallPayload({ input: { s: 'é'.repeat(60) }, session: null }, 100)).toMatchObject({ ok: false, error: { code: 'PD_RPC_002' } });
-    expect(checkCallPayload({ input: { s: 'e'.repeat(60) }, session: null }, 100)).toMatchObject({ ok: true });
+    expect(checkCallPayload({ input: { s: 'é'.repeat(60) }, session: null }, 100)).toMatchObject({
+      ok: false,
+      error: { code: 'PD_RPC_002' },
+    });
+    expect(checkCallPayload({ input: { s: 'e'.repeat(60) }, session: null }, 100)).toMatchObject({
+      ok: true,
+    });
   });
 });
 
 describe('isAllowedExternalUrl', () => {
   const list = ['docs.mosip.io', 'github.com'];
-  it.each(['https://docs.mosip.io/', 'https://docs.mosip.io/1.2.0/partners?x=1#y', 'https://GitHub.com/mosip', 'https://github.com.'.slice(0, -1)])(
-    'allows %s',
-    (url) => expect(isAllowedExternalUrl(url, list)).toBe(true),
-  );
+  it.each([
+    'https://docs.mosip.io/',
+    'https://docs.mosip.io/1.2.0/partners?x=1#y',
+    'https://GitHub.com/mosip',
+    'https://github.com.'.slice(0, -1),
+  ])('allows %s', (url) => expect(isAllowedExternalUrl(url, list)).toBe(true));
   it.each([
     'http://docs.mosip.io/', // not https
     'https://evil.docs.mosip.io/', // subdomains are not implied
@@ -129,7 +157,8 @@ describe('isAllowedExternalUrl', () => {
     '',
   ])('refuses %s', (url) => expect(isAllowedExternalUrl(url, list)).toBe(false));
   it('ships an allowlist of plain host names', () => {
-    for (const host of EXTERNAL_HOST_ALLOWLIST) expect(isAllowedExternalUrl(`https://${host}/`, EXTERNAL_HOST_ALLOWLIST)).toBe(true);
+    for (const host of EXTERNAL_HOST_ALLOWLIST)
+      expect(isAllowedExternalUrl(`https://${host}/`, EXTERNAL_HOST_ALLOWLIST)).toBe(true);
   });
 });
 
@@ -138,16 +167,33 @@ describe('resolveAppAsset', () => {
   const inside = (...parts: string[]) => join(root, ...parts);
 
   it('maps the app origin to files under the renderer root', () => {
-    expect(resolveAppAsset(root, 'app://partner-desk/')).toEqual({ ok: true, file: inside('index.html'), mimeType: 'text/html; charset=utf-8', spaFallback: false });
-    expect(resolveAppAsset(root, APP_ENTRY_URL)).toMatchObject({ ok: true, file: inside('index.html') });
+    expect(resolveAppAsset(root, 'app://partner-desk/')).toEqual({
+      ok: true,
+      file: inside('index.html'),
+      mimeType: 'text/html; charset=utf-8',
+      spaFallback: false,
+    });
+    expect(resolveAppAsset(root, APP_ENTRY_URL)).toMatchObject({
+      ok: true,
+      file: inside('index.html'),
+    });
     expect(resolveAppAsset(root, 'app://partner-desk/assets/index-abc.js?v=2')).toMatchObject({
       ok: true,
       file: inside('assets', 'index-abc.js'),
       mimeType: 'text/javascript; charset=utf-8',
     });
-    expect(resolveAppAsset(root, 'app://partner-desk/assets/my%20font.woff2')).toMatchObject({ ok: true, file: inside('assets', 'my font.woff2'), mimeType: 'font/woff2' });
-    expect(resolveAppAsset(root, 'app://partner-desk/partners/list')).toMatchObject({ ok: true, spaFallback: true });
-    expect(resolveAppAsset(root, 'app://partner-desk/index.html', 'HEAD')).toMatchObject({ ok: true });
+    expect(resolveAppAsset(root, 'app://partner-desk/assets/my%20font.woff2')).toMatchObject({
+      ok: true,
+      file: inside('assets', 'my font.woff2'),
+      mimeType: 'font/woff2',
+    });
+    expect(resolveAppAsset(root, 'app://partner-desk/partners/list')).toMatchObject({
+      ok: true,
+      spaFallback: true,
+    });
+    expect(resolveAppAsset(root, 'app://partner-desk/index.html', 'HEAD')).toMatchObject({
+      ok: true,
+    });
   });
 
   it.each([
@@ -164,7 +210,11 @@ describe('resolveAppAsset', () => {
 
   it('never resolves outside the root, whatever the URL parser normalised', () => {
     // The parser already folds `..` and `%2e%2e` segments: these land on root/etc/passwd, not /etc/passwd.
-    for (const url of ['app://partner-desk/../../etc/passwd', 'app://partner-desk/a/../../../b', 'app://partner-desk/%2e%2e/%2e%2e/etc/passwd']) {
+    for (const url of [
+      'app://partner-desk/../../etc/passwd',
+      'app://partner-desk/a/../../../b',
+      'app://partner-desk/%2e%2e/%2e%2e/etc/passwd',
+    ]) {
       const result = resolveAppAsset(root, url);
       expect(result.ok).toBe(true);
       if (result.ok) expect(result.file.startsWith(root + sep)).toBe(true);
@@ -173,7 +223,10 @@ describe('resolveAppAsset', () => {
 
   it('refuses other hosts, schemes and methods', () => {
     expect(resolveAppAsset(root, 'app://evil/index.html')).toEqual({ ok: false, status: 404 });
-    expect(resolveAppAsset(root, 'file:///srv/partner-desk/dist/renderer/index.html')).toEqual({ ok: false, status: 404 });
+    expect(resolveAppAsset(root, 'file:///srv/partner-desk/dist/renderer/index.html')).toEqual({
+      ok: false,
+      status: 404,
+    });
     expect(resolveAppAsset(root, APP_ENTRY_URL, 'POST')).toEqual({ ok: false, status: 405 });
   });
 
@@ -192,7 +245,14 @@ describe('channels and CSP', () => {
     for (const c of channels) expect(c.startsWith('pd:call:')).toBe(true);
   });
   it('keeps scripts, styles and connections to the app itself', () => {
-    for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "object-src 'none'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "object-src 'none'",
+    ]) {
       expect(CONTENT_SECURITY_POLICY).toContain(directive);
     }
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)/);
@@ -221,24 +281,36 @@ describe('parseDesktopArgs: a deep link cannot choose the data directory', () =>
 
   it('stops reading flags at --', () => {
     expect(parseDesktopArgs(['partner-desk', '--', '--data-dir', '/tmp/evil'], {}).dataDir).toBeNull();
-    expect(parseDesktopArgs(['partner-desk', '--data-dir', '/tmp/desk', '--', '--data-dir=/tmp/evil'], {}).dataDir).toBe('/tmp/desk');
+    expect(
+      parseDesktopArgs(['partner-desk', '--data-dir', '/tmp/desk', '--', '--data-dir=/tmp/evil'], {}).dataDir,
+    ).toBe('/tmp/desk');
   });
 
   it.each([
     ['a link before the flag', ['partner-desk', link, '--data-dir', '/tmp/evil']],
     ['a link after the flag', ['partner-desk', '--data-dir=/tmp/evil', link]],
     ['a link after --', ['partner-desk', '--data-dir', '/tmp/evil', '--', link]],
-    ['a link with an upper-case scheme', ['partner-desk', '--data-dir', '/tmp/evil', 'PartnerDesk://#/reset-password?token=x']],
-    ['a link carrying its own flag text', ['partner-desk', 'partnerdesk://x" --data-dir=/tmp/evil', '--data-dir=/tmp/evil']],
+    [
+      'a link with an upper-case scheme',
+      ['partner-desk', '--data-dir', '/tmp/evil', 'PartnerDesk://#/reset-password?token=x'],
+    ],
+    [
+      'a link carrying its own flag text',
+      ['partner-desk', 'partnerdesk://x" --data-dir=/tmp/evil', '--data-dir=/tmp/evil'],
+    ],
   ])('ignores every flag with %s and says so', (_label, argv) => {
     const parsed = parseDesktopArgs(argv, {});
     expect(parsed.dataDir).toBeNull();
     expect(parsed.refused.some((f) => f.startsWith('--data-dir'))).toBe(true);
     // the environment (set by the OS user, not by the link) still applies
-    expect(parseDesktopArgs(argv, { PARTNER_DESK_DATA_DIR: 'desk-of-the-os-user' }).dataDir).toBe('desk-of-the-os-user');
+    expect(parseDesktopArgs(argv, { PARTNER_DESK_DATA_DIR: 'desk-of-the-os-user' }).dataDir).toBe(
+      'desk-of-the-os-user',
+    );
   });
 
   it('still finds the route of the link itself', () => {
-    expect(deepLinkFromArgv(['partner-desk', '--', link])).toBe('/reset-password?token=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde');
+    expect(deepLinkFromArgv(['partner-desk', '--', link])).toBe(
+      '/reset-password?token=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde',
+    );
   });
 });

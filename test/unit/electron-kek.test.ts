@@ -10,7 +10,10 @@ import { aesKeyWrap } from '../../lib/keys/wrap.ts';
 const keychain: SafeStorageLike = {
   isEncryptionAvailable: () => true,
   encryptString: (s) => Buffer.from(`sealed:${Buffer.from(s).reverse().toString('hex')}`),
-  decryptString: (b) => Buffer.from(b.toString().replace(/^sealed:/, ''), 'hex').reverse().toString(),
+  decryptString: (b) =>
+    Buffer.from(b.toString().replace(/^sealed:/, ''), 'hex')
+      .reverse()
+      .toString(),
 };
 const dirs: string[] = [];
 const tmp = () => {

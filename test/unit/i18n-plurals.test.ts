@@ -15,21 +15,28 @@ const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 function strings(tree: unknown, prefix = ''): Array<[string, string]> {
   if (typeof tree === 'string') return [[prefix, tree]];
-  if (tree && typeof tree === 'object') return Object.entries(tree).flatMap(([k, v]) => strings(v, prefix ? `${prefix}.${k}` : k));
+  if (tree && typeof tree === 'object')
+    return Object.entries(tree).flatMap(([k, v]) => strings(v, prefix ? `${prefix}.${k}` : k));
   return [];
 }
 
 describe('plural forms', () => {
   it('every counted phrase in every language has plural forms, unless it is a label and a number', () => {
     for (const [lang, bundle] of Object.entries({ en, fr, ar })) {
-      const bare = strings(bundle).filter(([key, text]) => text.includes('{{count}}') && !PLURAL.test(key) && !LABEL_FORM.test(text));
+      const bare = strings(bundle).filter(
+        ([key, text]) => text.includes('{{count}}') && !PLURAL.test(key) && !LABEL_FORM.test(text),
+      );
       expect(bare.map(([key]) => `${lang}: ${key}`)).toEqual([]);
     }
   });
 
   it('says "1 change" in English and French and uses the dual in Arabic', async () => {
     const i18n = i18next.createInstance();
-    await i18n.init({ resources: { en: { translation: en }, fr: { translation: fr }, ar: { translation: ar } }, lng: 'en', fallbackLng: 'en' });
+    await i18n.init({
+      resources: { en: { translation: en }, fr: { translation: fr }, ar: { translation: ar } },
+      lng: 'en',
+      fallbackLng: 'en',
+    });
     expect(i18n.t('sync.queue.total', { count: 1 })).toBe('1 change');
     expect(i18n.t('sync.queue.total', { count: 3 })).toBe('3 changes');
     expect(i18n.getFixedT('fr')('sync.queue.total', { count: 1 })).toBe('1 modification');

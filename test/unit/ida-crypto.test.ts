@@ -35,7 +35,8 @@ describe('AES-256-GCM block as keymanager lays it out', () => {
   it('reads IDA times with or without milliseconds and refuses anything else', () => {
     expect(parseIdaTime('2026-11-21T09:00:00.123Z')).toBe(Date.parse('2026-11-21T09:00:00.123Z'));
     expect(parseIdaTime('2026-11-21T09:00:00+01:00')).toBe(Date.parse('2026-11-21T08:00:00Z'));
-    for (const bad of ['2026-11-21 09:00:00Z', '2026-11-21T09:00Z', 'yesterday', 17, null, '2026-13-01T00:00:00Z']) expect(parseIdaTime(bad)).toBeNull();
+    for (const bad of ['2026-11-21 09:00:00Z', '2026-11-21T09:00Z', 'yesterday', 17, null, '2026-13-01T00:00:00Z'])
+      expect(parseIdaTime(bad)).toBeNull();
   });
 });
 
@@ -43,7 +44,14 @@ describe('the SHA-256 test matcher', () => {
   const samples = loadSamples(findSamplesDir());
   const finger = (name: string, position: number, when: Date, quality: number) => {
     const s = samples.get(name)!;
-    return fingerRecord({ image: s.image, info: s.info, purpose: 'Auth', captureTime: when, quality, position });
+    return fingerRecord({
+      image: s.image,
+      info: s.info,
+      purpose: 'Auth',
+      captureTime: when,
+      quality,
+      position,
+    });
   };
   const a = finger('finger-auth-1', 2, new Date('2026-01-01T00:00:00Z'), 80);
 
@@ -55,20 +63,52 @@ describe('the SHA-256 test matcher', () => {
   });
 
   it('gives another digest for another sample, and none for a record that is not one', () => {
-    expect(testRecordDigest('Finger', finger('finger-auth-2', 2, new Date(0), 80))).not.toBe(testRecordDigest('Finger', a));
+    expect(testRecordDigest('Finger', finger('finger-auth-2', 2, new Date(0), 80))).not.toBe(
+      testRecordDigest('Finger', a),
+    );
     expect(testRecordDigest('Iris', a)).toBeNull();
     expect(testRecordDigest('Finger', a.subarray(0, a.length - 1))).toBeNull();
     expect(testRecordDigest('Finger', Buffer.alloc(10))).toBeNull();
     const face = samples.get('face-auth')!;
-    expect(testRecordDigest('Face', faceRecord({ image: face.image, info: face.info, purpose: 'Auth', captureTime: new Date(0), quality: 50 }))).toMatch(/^[0-9a-f]{64}$/);
+    expect(
+      testRecordDigest(
+        'Face',
+        faceRecord({
+          image: face.image,
+          info: face.info,
+          purpose: 'Auth',
+          captureTime: new Date(0),
+          quality: 50,
+        }),
+      ),
+    ).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('matches a finger with any enrolled hit of a compatible sub-type; an unknown modality is not enrolled', async () => {
-    const gallery = [{ bioType: 'Finger' as const, bioSubType: 'Right IndexFinger', digest: testRecordDigest('Finger', a)!, record: () => a }];
-    expect(await sha256TestMatcher.match([{ bioType: 'Finger', bioSubType: 'UNKNOWN', record: a }], gallery)).toEqual({ matched: true });
-    expect(await sha256TestMatcher.match([{ bioType: 'Finger', bioSubType: 'Left Thumb', record: a }], gallery)).toEqual({ matched: false, reason: 'noMatch' });
-    expect(await sha256TestMatcher.match([{ bioType: 'Iris', bioSubType: 'Left', record: a }], gallery)).toEqual({ matched: false, reason: 'notEnrolled' });
-    expect(await sha256TestMatcher.match([{ bioType: 'Finger', bioSubType: 'UNKNOWN', record: Buffer.from('FIR\0junk') }], gallery)).toEqual({ matched: false, reason: 'invalidSample' });
+    const gallery = [
+      {
+        bioType: 'Finger' as const,
+        bioSubType: 'Right IndexFinger',
+        digest: testRecordDigest('Finger', a)!,
+        record: () => a,
+      },
+    ];
+    expect(await sha256TestMatcher.match([{ bioType: 'Finger', bioSubType: 'UNKNOWN', record: a }], gallery)).toEqual({
+      matched: true,
+    });
+    expect(
+      await sha256TestMatcher.match([{ bioType: 'Finger', bioSubType: 'Left Thumb', record: a }], gallery),
+    ).toEqual({ matched: false, reason: 'noMatch' });
+    expect(await sha256TestMatcher.match([{ bioType: 'Iris', bioSubType: 'Left', record: a }], gallery)).toEqual({
+      matched: false,
+      reason: 'notEnrolled',
+    });
+    expect(
+      await sha256TestMatcher.match(
+        [{ bioType: 'Finger', bioSubType: 'UNKNOWN', record: Buffer.from('FIR\0junk') }],
+        gallery,
+      ),
+    ).toEqual({ matched: false, reason: 'invalidSample' });
     expect(sha256TestMatcher.isTestMatcher).toBe(true);
   });
 });

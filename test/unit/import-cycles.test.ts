@@ -13,7 +13,13 @@ describe('import circles', () => {
     const files = sourceFiles(ROOT, FOLDERS);
     // The walk sees the whole project, or a circle could hide in a folder it missed.
     expect(files.length).toBeGreaterThan(500);
-    for (const sample of ['main/core/dispatch.ts', 'native/hub/hub.ts', 'lib/pki/index.ts', 'renderer/src/App.tsx', 'preload/index.ts']) {
+    for (const sample of [
+      'main/core/dispatch.ts',
+      'native/hub/hub.ts',
+      'lib/pki/index.ts',
+      'renderer/src/App.tsx',
+      'preload/index.ts',
+    ]) {
       expect(files.map((f) => relativeTo(ROOT, f))).toContain(sample);
     }
     const circles = importCircles(importGraph(files)).map((c) => c.map((f) => relativeTo(ROOT, f)));
@@ -28,7 +34,8 @@ describe('the circle finder', () => {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), text);
   };
-  const circlesIn = (folder: string) => importCircles(importGraph(sourceFiles(dir, [folder]))).map((c) => c.map((f) => relativeTo(join(dir, folder), f)));
+  const circlesIn = (folder: string) =>
+    importCircles(importGraph(sourceFiles(dir, [folder]))).map((c) => c.map((f) => relativeTo(join(dir, folder), f)));
 
   it('reads every kind of import, and no import written in a comment or a string', () => {
     const text = [
@@ -40,12 +47,23 @@ describe('the circle finder', () => {
       "type F = import('./f.ts').F;",
       "import g = require('./g.ts');",
       "// import h from './h.ts';",
-      "const s = \"import i from './i.ts'\";",
+      'const s = "import i from \'./i.ts\'";',
       "import 'zod';",
       "function j() { return import('./j.ts'); }",
       "type K = typeof import('./k.ts');",
     ].join('\n');
-    expect(specifiersOf(text)).toEqual(['./a.ts', './b.ts', './c.ts', './d.ts', './e.ts', './f.ts', './g.ts', 'zod', './j.ts', './k.ts']);
+    expect(specifiersOf(text)).toEqual([
+      './a.ts',
+      './b.ts',
+      './c.ts',
+      './d.ts',
+      './e.ts',
+      './f.ts',
+      './g.ts',
+      'zod',
+      './j.ts',
+      './k.ts',
+    ]);
   });
 
   it('finds a circle closed by a type-only import, a re-export or a dynamic import', () => {

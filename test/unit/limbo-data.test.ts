@@ -12,13 +12,19 @@ describe('vendored x509-limbo data', () => {
   });
 
   it('has a result for every case from every peer listed in its README', () => {
-    const ids = new Set((JSON.parse(readFileSync(LIMBO_PATH, 'utf8')) as { testcases: Array<{ id: string }> }).testcases.map((c) => c.id));
+    const ids = new Set(
+      (JSON.parse(readFileSync(LIMBO_PATH, 'utf8')) as { testcases: Array<{ id: string }> }).testcases.map((c) => c.id),
+    );
     const readme = readFileSync(`${LIMBO_DIR}/README.md`, 'utf8');
     const peers = readdirSync(`${LIMBO_DIR}/peers`).map((f) => f.replace(/\.json$/, ''));
     expect(peers.length).toBeGreaterThanOrEqual(6);
     for (const peer of peers) {
       expect(readme).toContain(`\`${peer}.json\``);
-      const results = (JSON.parse(readFileSync(peerResultsPath(peer), 'utf8')) as { results: Array<{ id: string }> }).results;
+      const results = (
+        JSON.parse(readFileSync(peerResultsPath(peer), 'utf8')) as {
+          results: Array<{ id: string }>;
+        }
+      ).results;
       expect(new Set(results.map((r) => r.id))).toEqual(ids);
     }
   });

@@ -20,7 +20,12 @@ const tester = new RuleTester({
 type Case = { code: string; filename: string; options: typeof options };
 type Invalid = Case & { errors: Array<{ messageId: string }> };
 const ok = (rel: string, code: string): Case => ({ code, filename: file(rel), options });
-const bad = (rel: string, code: string, messageId: string): Invalid => ({ code, filename: file(rel), options, errors: [{ messageId }] });
+const bad = (rel: string, code: string, messageId: string): Invalid => ({
+  code,
+  filename: file(rel),
+  options,
+  errors: [{ messageId }],
+});
 
 tester.run('local/layers', layers, {
   valid: [
@@ -45,25 +50,49 @@ tester.run('local/layers', layers, {
     // node layers: Node and native modules fine, electron not
     ok('main/core/index.ts', "import Database from 'better-sqlite3'; import { join } from 'node:path';"),
     ok('main/store/db.ts', "import { openCore } from '../core/index.ts';"),
-    ok('main/hosts/web/server.ts', "import { openCore } from '../../core/index.ts'; import { createServer } from 'node:http';"),
+    ok(
+      'main/hosts/web/server.ts',
+      "import { openCore } from '../../core/index.ts'; import { createServer } from 'node:http';",
+    ),
     ok('main/cli/index.ts', "import { openCore } from '../core/index.ts';"),
     ok('native/usb/enumerate.ts', "import { usb } from 'usb'; import HID from 'node-hid';"),
     // lib: packages, built-ins, its own files and the contract
-    ok('lib/pki/validate.ts', "import { createPublicKey } from 'node:crypto'; import { Worker } from 'worker_threads';"),
+    ok(
+      'lib/pki/validate.ts',
+      "import { createPublicKey } from 'node:crypto'; import { Worker } from 'worker_threads';",
+    ),
     ok('lib/certificates/x509.ts', "import * as x509 from '@peculiar/x509'; import 'reflect-metadata';"),
-    ok('lib/pki/verdict.ts', "import type { ErrorCode } from '../../main/contract/index.ts'; export { PARTNER_DOMAINS } from '../../main/contract/index.ts';"),
+    ok(
+      'lib/pki/verdict.ts',
+      "import type { ErrorCode } from '../../main/contract/index.ts'; export { PARTNER_DOMAINS } from '../../main/contract/index.ts';",
+    ),
     ok('lib/keys/wrap.ts', "import { ensurePrivateDir } from '../private-files.ts';"),
     // native: its own files, lib and the contract
-    ok('native/hub/hub.ts', "import type { TrustStore } from '../../lib/pki/index.ts'; import type { Output } from '../../main/contract/index.ts';"),
-    ok('native/virtual/pki-store.ts', "import { writePrivateFile } from '../../lib/private-files.ts'; import { toPem } from './pki.ts';"),
-    ok('native/sbi/bench/session.ts', "import { runBench } from './runner.ts'; import { SbiClient } from '../client/sbi-client.ts';"),
+    ok(
+      'native/hub/hub.ts',
+      "import type { TrustStore } from '../../lib/pki/index.ts'; import type { Output } from '../../main/contract/index.ts';",
+    ),
+    ok(
+      'native/virtual/pki-store.ts',
+      "import { writePrivateFile } from '../../lib/private-files.ts'; import { toPem } from './pki.ts';",
+    ),
+    ok(
+      'native/sbi/bench/session.ts',
+      "import { runBench } from './runner.ts'; import { SbiClient } from '../client/sbi-client.ts';",
+    ),
     // the core reaches the hardware through its own interface, and lib freely
-    ok('main/core/hardware/handlers.ts', "import type { WorkOwner } from './service.ts'; import { splitPem } from '../../../lib/pki/index.ts';"),
+    ok(
+      'main/core/hardware/handlers.ts',
+      "import type { WorkOwner } from './service.ts'; import { splitPem } from '../../../lib/pki/index.ts';",
+    ),
     // hosts and the CLI wire native into the core
     ok('main/hosts/web/cli.ts', "import { createHardwareHub } from '../../../native/hub/create-hub.ts';"),
     ok('main/cli/index.ts', "import { createHardwareHub } from '../../native/hub/create-hub.ts';"),
     // elsewhere
-    ok('test/unit/x.test.ts', "import { contract } from '../../main/contract/index.ts'; import { App } from '../../renderer/src/App.tsx';"),
+    ok(
+      'test/unit/x.test.ts',
+      "import { contract } from '../../main/contract/index.ts'; import { App } from '../../renderer/src/App.tsx';",
+    ),
     ok('scripts/build.mjs', "import { build } from 'esbuild';"),
     // not static: not judged
     ok('main/core/plugin.ts', 'const name = pick(); const m = await import(name);'),
@@ -103,7 +132,11 @@ tester.run('local/layers', layers, {
     bad('renderer/src/x.ts', "import { ipcRenderer } from 'electron';", 'rendererNative'),
     bad('renderer/src/x.ts', "import { openCore } from '../../main/core/index.ts';", 'rendererOutside'),
     bad('renderer/src/x.ts', "import type { Core } from '../../main/core/index.ts';", 'rendererOutside'),
-    bad('renderer/src/deep/x.ts', "import { startWebHost } from '../../../main/hosts/web/server.ts';", 'rendererOutside'),
+    bad(
+      'renderer/src/deep/x.ts',
+      "import { startWebHost } from '../../../main/hosts/web/server.ts';",
+      'rendererOutside',
+    ),
     bad('renderer/src/x.ts', "import '../../preload/index.ts';", 'rendererOutside'),
     bad('renderer/src/x.ts', "const m = await import('../../native/sbi/client.ts');", 'rendererOutside'),
     bad('renderer/src/x.ts', "import secrets from '../../../outside-the-repo.ts';", 'rendererOutside'),
@@ -114,7 +147,11 @@ tester.run('local/layers', layers, {
     bad('main/store/db.ts', "import { run } from '../cli/index.ts';", 'coreToHost'),
     // the core never imports native/ (types included): HardwareService is its side of the seam
     bad('main/core/index.ts', "import { createHardwareHub } from '../../native/hub/create-hub.ts';", 'coreToNative'),
-    bad('main/core/hardware/registry.ts', "import type { DiscoveredSbiView } from '../../../native/hub/hub.ts';", 'coreToNative'),
+    bad(
+      'main/core/hardware/registry.ts',
+      "import type { DiscoveredSbiView } from '../../../native/hub/hub.ts';",
+      'coreToNative',
+    ),
     bad('main/core/deps.ts', "type H = import('../../native/hub/hub.ts').HardwareHub;", 'coreToNative'),
     bad('main/store/db.ts', "export * from '../../native/usb/catalogue.ts';", 'coreToNative'),
     // lib: nothing of the core, native, the hosts, the CLI, the UI; no native module, no electron
@@ -131,7 +168,11 @@ tester.run('local/layers', layers, {
     // native: nothing of the core, the store, the hosts, the CLI, the UI
     bad('native/hub/hub.ts', "import type { Audience } from '../../main/core/events/audience.ts';", 'nativeOutside'),
     bad('native/hub/create-hub.ts', "import type { Config } from '../../main/core/config.ts';", 'nativeOutside'),
-    bad('native/virtual/pki.ts', "import { issueCertificate } from '../../main/core/certificates/issuer.ts';", 'nativeOutside'),
+    bad(
+      'native/virtual/pki.ts',
+      "import { issueCertificate } from '../../main/core/certificates/issuer.ts';",
+      'nativeOutside',
+    ),
     bad('native/hub/x.ts', "import { openDatabase } from '../../main/store/db.ts';", 'nativeOutside'),
     bad('native/hub/x.ts', "import { startWebHost } from '../../main/hosts/web/server.ts';", 'nativeOutside'),
     bad('native/sbi/x.ts', "const m = await import('../../main/cli/sbi.ts');", 'nativeOutside'),

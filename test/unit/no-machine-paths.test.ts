@@ -13,7 +13,13 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' })
   .split('\0')
   // This file names the patterns it looks for; the lock file holds registry URLs only.
-  .filter((f) => f && f !== 'package-lock.json' && f !== 'test/unit/no-machine-paths.test.ts' && !/\.(png|jpe?g|ico|icns|jp2|der|bin)$/i.test(f));
+  .filter(
+    (f) =>
+      f &&
+      f !== 'package-lock.json' &&
+      f !== 'test/unit/no-machine-paths.test.ts' &&
+      !/\.(png|jpe?g|ico|icns|jp2|der|bin)$/i.test(f),
+  );
 
 /** Folders every machine has: a clone inside one of them makes no path in it machine-specific. */
 const COMMON_FOLDERS = new Set(['/', '/tmp', '/var/tmp', '/private/tmp', tmpdir()]);
@@ -54,7 +60,9 @@ describe('no absolute machine path in tracked files', () => {
         continue; // deleted in the work tree
       }
       // `../shared/` is also how the hosts import main/hosts/shared: only imports are allowed through.
-      const lines = text.split('\n').filter((l) => !/^\s*(import|export)\b.*from '\.\.\/shared\//.test(l) && !/^import .*'\.\.\/shared\//.test(l));
+      const lines = text
+        .split('\n')
+        .filter((l) => !/^\s*(import|export)\b.*from '\.\.\/shared\//.test(l) && !/^import .*'\.\.\/shared\//.test(l));
       const hits = machinePathsIn(lines.join('\n'), ROOT);
       if (hits.length) offenders.push(`${file}: ${hits.join(', ')}`);
     }

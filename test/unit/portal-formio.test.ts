@@ -27,22 +27,51 @@ function schemaError(schema: unknown): { code: string; fields?: Record<string, s
 
 describe('Form.io schema: what the server can enforce', () => {
   it('reads inputs inside panels and columns, skips buttons', () => {
-    expect(fields.map((f) => f.key)).toEqual(['name', 'email', 'phone', 'nationalId', 'householdSize', 'region', 'hasDisability', 'disabilityDetails']);
+    expect(fields.map((f) => f.key)).toEqual([
+      'name',
+      'email',
+      'phone',
+      'nationalId',
+      'householdSize',
+      'region',
+      'hasDisability',
+      'disabilityDetails',
+    ]);
     expect(fields.find((f) => f.key === 'region')!.values).toEqual(['north', 'south']);
   });
 
   it('refuses what would need JavaScript, remote data, unknown types, duplicate keys and bad patterns (PD_SSP_009)', () => {
     const one = (c: Record<string, unknown>) => schemaError({ components: [c] });
-    expect(one({ type: 'textfield', key: 'a', validate: { custom: 'valid = input.length > 2' } })).toEqual({ code: 'PD_SSP_009', fields: { a: 'PD_SSP_009' } });
-    expect(one({ type: 'textfield', key: 'a', calculateValue: 'value = 1' })).toMatchObject({ code: 'PD_SSP_009' });
-    expect(one({ type: 'textfield', key: 'a', conditional: { json: { '==': [1, 1] } } })).toMatchObject({ code: 'PD_SSP_009' });
-    expect(one({ type: 'select', key: 'a', dataSrc: 'url', data: { url: 'https://x' } })).toMatchObject({ code: 'PD_SSP_009' });
+    expect(one({ type: 'textfield', key: 'a', validate: { custom: 'valid = input.length > 2' } })).toEqual({
+      code: 'PD_SSP_009',
+      fields: { a: 'PD_SSP_009' },
+    });
+    expect(one({ type: 'textfield', key: 'a', calculateValue: 'value = 1' })).toMatchObject({
+      code: 'PD_SSP_009',
+    });
+    expect(one({ type: 'textfield', key: 'a', conditional: { json: { '==': [1, 1] } } })).toMatchObject({
+      code: 'PD_SSP_009',
+    });
+    expect(one({ type: 'select', key: 'a', dataSrc: 'url', data: { url: 'https://x' } })).toMatchObject({
+      code: 'PD_SSP_009',
+    });
     expect(one({ type: 'file', key: 'a' })).toMatchObject({ code: 'PD_SSP_009' });
-    expect(one({ type: 'textfield', key: 'a', validate: { pattern: '(' } })).toMatchObject({ code: 'PD_SSP_009' });
+    expect(one({ type: 'textfield', key: 'a', validate: { pattern: '(' } })).toMatchObject({
+      code: 'PD_SSP_009',
+    });
     expect(one({ type: 'textfield', key: 'has space' })).toMatchObject({ code: 'PD_SSP_009' });
-    expect(schemaError({ components: [{ type: 'textfield', key: 'a' }, { type: 'panel', components: [{ type: 'number', key: 'a' }] }] })).toMatchObject({ code: 'PD_SSP_009' });
+    expect(
+      schemaError({
+        components: [
+          { type: 'textfield', key: 'a' },
+          { type: 'panel', components: [{ type: 'number', key: 'a' }] },
+        ],
+      }),
+    ).toMatchObject({ code: 'PD_SSP_009' });
     expect(schemaError({ title: 'no components' })).toMatchObject({ code: 'PD_SSP_009' });
-    expect(one({ type: 'textfield', key: 'a', conditional: { show: true, when: 'missing', eq: 'x' } })).toMatchObject({ code: 'PD_SSP_009' });
+    expect(one({ type: 'textfield', key: 'a', conditional: { show: true, when: 'missing', eq: 'x' } })).toMatchObject({
+      code: 'PD_SSP_009',
+    });
   });
 });
 
@@ -53,7 +82,12 @@ describe('a submission checked against its form', () => {
   });
 
   it('names each failing field with its rule', () => {
-    expect(problems({})).toEqual({ name: 'required', nationalId: 'required', householdSize: 'required', region: 'required' });
+    expect(problems({})).toEqual({
+      name: 'required',
+      nationalId: 'required',
+      householdSize: 'required',
+      region: 'required',
+    });
     expect(problems({ ...GOOD_ANSWERS, name: 'x'.repeat(81) })).toEqual({ name: 'maxLength' });
     expect(problems({ ...GOOD_ANSWERS, nationalId: '12345' })).toEqual({ nationalId: 'pattern' });
     expect(problems({ ...GOOD_ANSWERS, nationalId: 5012345678 })).toEqual({ nationalId: 'type' });
@@ -66,9 +100,13 @@ describe('a submission checked against its form', () => {
   });
 
   it('requires a conditional field only when it is shown, and drops it when hidden', () => {
-    expect(problems({ ...GOOD_ANSWERS, hasDisability: true })).toEqual({ disabilityDetails: 'required' });
+    expect(problems({ ...GOOD_ANSWERS, hasDisability: true })).toEqual({
+      disabilityDetails: 'required',
+    });
     expect(problems({ ...GOOD_ANSWERS, hasDisability: true, disabilityDetails: 'Uses a wheelchair' })).toBe('ok');
-    expect(checkSubmission(fields, { ...GOOD_ANSWERS, disabilityDetails: 'hidden' }, false)).not.toHaveProperty('disabilityDetails');
+    expect(checkSubmission(fields, { ...GOOD_ANSWERS, disabilityDetails: 'hidden' }, false)).not.toHaveProperty(
+      'disabilityDetails',
+    );
   });
 
   it('checks a draft for types and lengths only', () => {

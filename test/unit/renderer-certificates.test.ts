@@ -38,7 +38,8 @@ describe('expiry badge plurals', () => {
     const counts = bundle.dashboard.counts as Record<string, string>;
     const rules = new Intl.PluralRules(lang);
     for (const base of ['trustStore', 'partnerCertificate']) {
-      for (const n of [0, 1, 2, 3, 11, 100, 1_000_000]) expect(counts[`${base}_${rules.select(n)}`], `${base} ${n}`).toBeTruthy();
+      for (const n of [0, 1, 2, 3, 11, 100, 1_000_000])
+        expect(counts[`${base}_${rules.select(n)}`], `${base} ${n}`).toBeTruthy();
       expect(counts[`${base}_zero`]).toBeTruthy();
     }
   });
@@ -47,25 +48,41 @@ describe('expiry badge plurals', () => {
 describe('refused certificates name the values of the rule (issue 11 §4)', () => {
   const translator = async (lng: 'en' | 'fr' | 'ar') => {
     const i18n = createInstance();
-    await i18n.init({ lng, resources: { en: { translation: en }, fr: { translation: fr }, ar: { translation: ar } }, interpolation: { escapeValue: false } });
+    await i18n.init({
+      lng,
+      resources: { en: { translation: en }, fr: { translation: fr }, ar: { translation: ar } },
+      interpolation: { escapeValue: false },
+    });
     return i18n.t;
   };
-  const formatDate = (lng: string) => (iso: string) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
-  const params = { minimumDays: '335', validUntil: '2027-01-01T00:00:00Z', requiredUntil: '2027-10-23T09:00:00Z' };
+  const formatDate = (lng: string) => (iso: string) =>
+    new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+  const params = {
+    minimumDays: '335',
+    validUntil: '2027-01-01T00:00:00Z',
+    requiredUntil: '2027-10-23T09:00:00Z',
+  };
 
-  it.each(['en', 'fr', 'ar'] as const)('%s: the minimum days and both dates, the minimum months of a CA, and "no CA"', async (lng) => {
-    const t = await translator(lng);
-    const fmt = formatDate(lng);
-    const days = refusalText(t, fmt, 'KER-PCM-017', params)!;
-    expect(days).toContain('335');
-    expect(days).toContain(fmt(params.validUntil));
-    expect(days).toContain(fmt(params.requiredUntil));
-    expect(days).not.toMatch(/\{\{|\}\}/);
-    const months = refusalText(t, fmt, 'KER-PCM-017', { minimumMonths: '12', validUntil: params.validUntil, requiredUntil: params.requiredUntil })!;
-    expect(months).toContain('12');
-    expect(months).not.toBe(days);
-    expect(refusalText(t, fmt, 'PD_PKI_001', { notCa: 'true' })).toBe(t('certificates.refusal.notCa'));
-  });
+  it.each(['en', 'fr', 'ar'] as const)(
+    '%s: the minimum days and both dates, the minimum months of a CA, and "no CA"',
+    async (lng) => {
+      const t = await translator(lng);
+      const fmt = formatDate(lng);
+      const days = refusalText(t, fmt, 'KER-PCM-017', params)!;
+      expect(days).toContain('335');
+      expect(days).toContain(fmt(params.validUntil));
+      expect(days).toContain(fmt(params.requiredUntil));
+      expect(days).not.toMatch(/\{\{|\}\}/);
+      const months = refusalText(t, fmt, 'KER-PCM-017', {
+        minimumMonths: '12',
+        validUntil: params.validUntil,
+        requiredUntil: params.requiredUntil,
+      })!;
+      expect(months).toContain('12');
+      expect(months).not.toBe(days);
+      expect(refusalText(t, fmt, 'PD_PKI_001', { notCa: 'true' })).toBe(t('certificates.refusal.notCa'));
+    },
+  );
 
   it('says nothing extra without the values, or for codes it has no values for', async () => {
     const t = await translator('en');

@@ -4,11 +4,22 @@ import { PRIVATE_ROUTES, cardRoute, navFor, resolveRoute } from '../../renderer/
 
 const guard = (roles: Role[]) => ({ setupRequired: false, signedIn: true, roles });
 const user = (roles: Role[], isAdmin: boolean): UserProfile =>
-  ({ userId: 'u', firstName: 'F', lastName: 'L', orgName: 'O', email: 'u@o.example', lang: 'en', roles, isAdmin, partner: null }) as unknown as UserProfile;
+  ({
+    userId: 'u',
+    firstName: 'F',
+    lastName: 'L',
+    orgName: 'O',
+    email: 'u@o.example',
+    lang: 'en',
+    roles,
+    isAdmin,
+    partner: null,
+  }) as unknown as UserProfile;
 
 describe('routes read who may open a page from the contract', () => {
   it('every signed-in page stands on a contract method (or the session)', () => {
-    for (const [path, entry] of Object.entries(PRIVATE_ROUTES)) expect(entry.method === 'session' || isMethodName(entry.method), path).toBe(true);
+    for (const [path, entry] of Object.entries(PRIVATE_ROUTES))
+      expect(entry.method === 'session' || isMethodName(entry.method), path).toBe(true);
   });
 
   it('a page opens exactly for the roles of its method (admin views also need an admin role)', () => {
@@ -19,30 +30,48 @@ describe('routes read who may open a page from the contract', () => {
       for (const role of access) {
         const admin = role === 'PARTNER_ADMIN' || role === 'POLICYMANAGER';
         const expected = entry.side === 'admin' && !admin ? 'notAllowed' : entry.screen;
-        expect(resolveRoute(path, guard([role])), `${path} as ${role}`).toEqual({ screen: expected });
+        expect(resolveRoute(path, guard([role])), `${path} as ${role}`).toEqual({
+          screen: expected,
+        });
       }
-      expect(resolveRoute(path, guard([])), `${path} without roles`).toEqual({ screen: 'notAllowed' });
+      expect(resolveRoute(path, guard([])), `${path} without roles`).toEqual({
+        screen: 'notAllowed',
+      });
     }
   });
 
   it('the audit log follows audit.list: a partner admin yes, a policy manager and a partner no', () => {
     expect(resolveRoute('/admin/audit', guard(['PARTNER_ADMIN']))).toEqual({ screen: 'audit' });
-    expect(resolveRoute('/admin/audit', guard(['POLICYMANAGER']))).toEqual({ screen: 'notAllowed' });
+    expect(resolveRoute('/admin/audit', guard(['POLICYMANAGER']))).toEqual({
+      screen: 'notAllowed',
+    });
     expect(resolveRoute('/admin/audit', guard(['AUTH_PARTNER']))).toEqual({ screen: 'notAllowed' });
-    expect(resolveRoute('/admin/policy-groups', guard(['POLICYMANAGER']))).toEqual({ screen: 'policyGroups' });
+    expect(resolveRoute('/admin/policy-groups', guard(['POLICYMANAGER']))).toEqual({
+      screen: 'policyGroups',
+    });
   });
 
   it('the sync queue opens for every signed-in user, the deployment settings for admins only', () => {
     expect(resolveRoute('/sync', guard(['AUTH_PARTNER']))).toEqual({ screen: 'syncQueue' });
     expect(resolveRoute('/sync', guard(['PARTNER_ADMIN']))).toEqual({ screen: 'syncQueue' });
-    expect(resolveRoute('/admin/settings', guard(['PARTNER_ADMIN']))).toEqual({ screen: 'settings' });
-    expect(resolveRoute('/admin/settings', guard(['AUTH_PARTNER']))).toEqual({ screen: 'notAllowed' });
-    expect(resolveRoute('/sync', { setupRequired: false, signedIn: false, roles: [] })).toEqual({ redirect: '/login' });
+    expect(resolveRoute('/admin/settings', guard(['PARTNER_ADMIN']))).toEqual({
+      screen: 'settings',
+    });
+    expect(resolveRoute('/admin/settings', guard(['AUTH_PARTNER']))).toEqual({
+      screen: 'notAllowed',
+    });
+    expect(resolveRoute('/sync', { setupRequired: false, signedIn: false, roles: [] })).toEqual({
+      redirect: '/login',
+    });
   });
 
   it('keeps the first-run, sign-in and unknown-path rules', () => {
-    expect(resolveRoute('/admin/audit', { setupRequired: true, signedIn: false, roles: [] })).toEqual({ redirect: '/setup' });
-    expect(resolveRoute('/admin/audit', { setupRequired: false, signedIn: false, roles: [] })).toEqual({ redirect: '/login' });
+    expect(resolveRoute('/admin/audit', { setupRequired: true, signedIn: false, roles: [] })).toEqual({
+      redirect: '/setup',
+    });
+    expect(resolveRoute('/admin/audit', { setupRequired: false, signedIn: false, roles: [] })).toEqual({
+      redirect: '/login',
+    });
     expect(resolveRoute('/login', guard(['AUTH_PARTNER']))).toEqual({ redirect: '/dashboard' });
     expect(resolveRoute('/nowhere', guard(['AUTH_PARTNER']))).toEqual({ redirect: '/dashboard' });
   });
@@ -53,8 +82,17 @@ describe('the header and the dashboard cards are generated from the route tables
 
   it('a partner admin sees the admin pages, in order, and no partner page', () => {
     expect(paths(user(['PARTNER_ADMIN'], true))).toEqual([
-      '/dashboard', '/admin/audit', '/admin/trust-store', '/admin/policy-groups', '/admin/policy-linking', '/admin/partners',
-      '/admin/sbi-devices', '/admin/ftm', '/hardware', '/admin/auth-services', '/admin/settings',
+      '/dashboard',
+      '/admin/audit',
+      '/admin/trust-store',
+      '/admin/policy-groups',
+      '/admin/policy-linking',
+      '/admin/partners',
+      '/admin/sbi-devices',
+      '/admin/ftm',
+      '/hardware',
+      '/admin/auth-services',
+      '/admin/settings',
     ]);
   });
 
@@ -63,10 +101,29 @@ describe('the header and the dashboard cards are generated from the route tables
   });
 
   it('partners see their own pages by partner type', () => {
-    expect(paths(user(['AUTH_PARTNER'], false))).toEqual(['/dashboard', '/partner/certificates', '/partner/policies', '/partner/api-keys']);
-    expect(paths(user(['CREDENTIAL_PARTNER'], false))).toEqual(['/dashboard', '/partner/certificates', '/partner/policies']);
-    expect(paths(user(['DEVICE_PROVIDER'], false))).toEqual(['/dashboard', '/partner/certificates', '/provider/sbis', '/hardware']);
-    expect(paths(user(['FTM_PROVIDER'], false))).toEqual(['/dashboard', '/partner/certificates', '/provider/ftm', '/hardware']);
+    expect(paths(user(['AUTH_PARTNER'], false))).toEqual([
+      '/dashboard',
+      '/partner/certificates',
+      '/partner/policies',
+      '/partner/api-keys',
+    ]);
+    expect(paths(user(['CREDENTIAL_PARTNER'], false))).toEqual([
+      '/dashboard',
+      '/partner/certificates',
+      '/partner/policies',
+    ]);
+    expect(paths(user(['DEVICE_PROVIDER'], false))).toEqual([
+      '/dashboard',
+      '/partner/certificates',
+      '/provider/sbis',
+      '/hardware',
+    ]);
+    expect(paths(user(['FTM_PROVIDER'], false))).toEqual([
+      '/dashboard',
+      '/partner/certificates',
+      '/provider/ftm',
+      '/hardware',
+    ]);
   });
 
   it('cards lead to the page of the user’s side, or nowhere', () => {

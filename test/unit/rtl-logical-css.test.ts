@@ -38,11 +38,31 @@ describe('renderer uses logical CSS only', () => {
   });
 
   it('the check itself catches physical properties', () => {
-    for (const bad of ['className="ml-2"', 'class="pr-4 text-right"', 'margin-left: 4px;', 'right: 0;', 'border-l-2', 'direction: rtl']) {
-      expect(PHYSICAL.some((re) => re.test(bad)), bad).toBe(true);
+    for (const bad of [
+      'className="ml-2"',
+      'class="pr-4 text-right"',
+      'margin-left: 4px;',
+      'right: 0;',
+      'border-l-2',
+      'direction: rtl',
+    ]) {
+      expect(
+        PHYSICAL.some((re) => re.test(bad)),
+        bad,
+      ).toBe(true);
     }
-    for (const good of ['left-to-right', 'className="ms-2 pe-4 text-start"', 'margin-inline-start: 4px;', 'inset-inline-end: 0;', 'border-s-2', 'overflow-x-auto']) {
-      expect(PHYSICAL.some((re) => re.test(good)), good).toBe(false);
+    for (const good of [
+      'left-to-right',
+      'className="ms-2 pe-4 text-start"',
+      'margin-inline-start: 4px;',
+      'inset-inline-end: 0;',
+      'border-s-2',
+      'overflow-x-auto',
+    ]) {
+      expect(
+        PHYSICAL.some((re) => re.test(good)),
+        good,
+      ).toBe(false);
     }
   });
 });

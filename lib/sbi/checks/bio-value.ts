@@ -26,14 +26,30 @@ const FORMAT_IDS: Record<BioType, string> = { Finger: 'FIR\0', Iris: 'IIR\0', Fa
 
 export type IsoOrReason = Uint8Array | { unavailable: string };
 
-export function readBioValue(data: CaptureData, item: CaptureItem, encrypted: boolean, subject: string, decrypt?: BioDecryptor): { check: Check; iso: IsoOrReason } {
+export function readBioValue(
+  data: CaptureData,
+  item: CaptureItem,
+  encrypted: boolean,
+  subject: string,
+  decrypt?: BioDecryptor,
+): { check: Check; iso: IsoOrReason } {
   const name = `${subject}.bioValue`;
   let iso: Uint8Array;
   try {
     if (!encrypted) iso = base64UrlBytes(data.bioValue, `${subject}.data.bioValue`);
-    else if (!decrypt) return { check: skip(name, 'hash', 'encrypted; no decryption key'), iso: { unavailable: 'encrypted; no decryption key' } };
+    else if (!decrypt)
+      return {
+        check: skip(name, 'hash', 'encrypted; no decryption key'),
+        iso: { unavailable: 'encrypted; no decryption key' },
+      };
     else {
-      iso = decrypt({ bioValue: data.bioValue, sessionKey: item.sessionKey ?? '', thumbprint: item.thumbprint ?? null, timestamp: data.timestamp, transactionId: data.transactionId });
+      iso = decrypt({
+        bioValue: data.bioValue,
+        sessionKey: item.sessionKey ?? '',
+        thumbprint: item.thumbprint ?? null,
+        timestamp: data.timestamp,
+        transactionId: data.transactionId,
+      });
     }
   } catch (e) {
     if (!(e instanceof SbiError)) throw e;
@@ -43,7 +59,10 @@ export function readBioValue(data: CaptureData, item: CaptureItem, encrypted: bo
   const got = Buffer.from(iso.subarray(0, 4)).toString('latin1');
   if (got !== want) {
     return {
-      check: fail(name, 'hash', 'SBI_ISO_RECORD', `a ${data.bioType} record must start with ${JSON.stringify(want)}`, { expected: want.trim(), actual: Buffer.from(iso.subarray(0, 4)).toString('hex') }),
+      check: fail(name, 'hash', 'SBI_ISO_RECORD', `a ${data.bioType} record must start with ${JSON.stringify(want)}`, {
+        expected: want.trim(),
+        actual: Buffer.from(iso.subarray(0, 4)).toString('hex'),
+      }),
       iso,
     };
   }

@@ -20,11 +20,16 @@ export interface RegisteredDevice {
   providerName: string;
 }
 
-export function checkDigitalIdSchema(payload: Record<string, unknown> | null, subject: string): { check: Check; digitalId: DigitalId | null } {
+export function checkDigitalIdSchema(
+  payload: Record<string, unknown> | null,
+  subject: string,
+): { check: Check; digitalId: DigitalId | null } {
   const name = `${subject}.schema`;
   if (!payload) return { check: skip(name, 'schema', 'not decodable'), digitalId: null };
   const r = safeWire(digitalIdSchema, payload, subject);
-  return r.ok ? { check: pass(name, 'schema'), digitalId: r.value } : { check: failFrom(name, 'schema', r.error), digitalId: null };
+  return r.ok
+    ? { check: pass(name, 'schema'), digitalId: r.value }
+    : { check: failFrom(name, 'schema', r.error), digitalId: null };
 }
 
 const same = (a: string, b: string) => a.trim() === b.trim();
@@ -34,7 +39,11 @@ const sameCaseless = (a: string, b: string) => a.trim().toLowerCase() === b.trim
  * `<subject>.registry`: exact match (after trimming) of make, model, type, sub-type and provider id;
  * the provider's name is compared case-insensitively, as MOSIP compares organisation names.
  */
-export function checkRegistry(digitalId: DigitalId | null, registered: RegisteredDevice | undefined, subject: string): Check {
+export function checkRegistry(
+  digitalId: DigitalId | null,
+  registered: RegisteredDevice | undefined,
+  subject: string,
+): Check {
   const name = `${subject}.registry`;
   if (!registered) return skip(name, 'registry', 'no registered device given');
   if (!digitalId) return skip(name, 'registry', 'no readable digital ID');
@@ -54,6 +63,11 @@ export function checkRegistry(digitalId: DigitalId | null, registered: Registere
     'registry',
     'SBI_DIGITAL_ID_MISMATCH',
     `the digital ID differs from the registered device in ${wrong.map((w) => w[0]).join(', ')}`,
-    { field, expected: expected.slice(0, 100), actual: actual.slice(0, 100), fields: wrong.map((w) => w[0]).join(',') },
+    {
+      field,
+      expected: expected.slice(0, 100),
+      actual: actual.slice(0, 100),
+      fields: wrong.map((w) => w[0]).join(','),
+    },
   );
 }

@@ -26,7 +26,9 @@ export function checkHashChain(previousHash: string, items: readonly HashedItem[
     const from = prev;
     if (!UPPER_HEX64.test(claimed)) {
       prev = null;
-      return fail(name, 'hash', 'SBI_MALFORMED', 'hash must be 64 upper-case hex characters', { reason: 'format' });
+      return fail(name, 'hash', 'SBI_MALFORMED', 'hash must be 64 upper-case hex characters', {
+        reason: 'format',
+      });
     }
     prev = claimed;
     if (!(item.iso instanceof Uint8Array)) return skip(name, 'hash', item.iso.unavailable);
@@ -37,7 +39,12 @@ export function checkHashChain(previousHash: string, items: readonly HashedItem[
     } catch {
       return skip(name, 'hash', 'previousHash is not a hash');
     }
-    return expected === claimed ? pass(name, 'hash') : fail(name, 'hash', 'SBI_HASH_CHAIN', 'hash does not follow from the previous hash and this record', { expected, actual: claimed });
+    return expected === claimed
+      ? pass(name, 'hash')
+      : fail(name, 'hash', 'SBI_HASH_CHAIN', 'hash does not follow from the previous hash and this record', {
+          expected,
+          actual: claimed,
+        });
   });
   return { checks, last: prev ?? '' };
 }

@@ -5,7 +5,14 @@
  * the hash chain, and the fit to the request; then the item count.
  */
 import { z } from 'zod';
-import { AUTH_CAPTURE_ITEM_KEYS, CAPTURE_DATA_KEYS, CAPTURE_ITEM_KEYS, captureDataSchema, captureItemSchema, isSuccess } from '../wire/index.ts';
+import {
+  AUTH_CAPTURE_ITEM_KEYS,
+  CAPTURE_DATA_KEYS,
+  CAPTURE_ITEM_KEYS,
+  captureDataSchema,
+  captureItemSchema,
+  isSuccess,
+} from '../wire/index.ts';
 import type { AnyCaptureRequest, CaptureData, Certification, DigitalId, SbiWireError } from '../wire/index.ts';
 import { readBioValue } from './bio-value.ts';
 import type { BioDecryptor } from './bio-value.ts';
@@ -65,7 +72,16 @@ export function checkCaptureAnswer(json: unknown, ctx: CaptureContext): CaptureR
     const before: Check[] = [];
     const after: Check[] = [];
     perItem.push({ before, after });
-    const entry: CaptureEntry = { index, error: null, data: null, digitalId: null, iso: null, hash: null, deviceCertDer: null, digitalIdCertDer: null };
+    const entry: CaptureEntry = {
+      index,
+      error: null,
+      data: null,
+      digitalId: null,
+      iso: null,
+      hash: null,
+      deviceCertDer: null,
+      digitalIdCertDer: null,
+    };
     report.entries.push(entry);
     const item = checkShape(captureItemSchema, raw, `${s}.schema`, s);
     before.push(item.check);
@@ -75,26 +91,54 @@ export function checkCaptureAnswer(json: unknown, ctx: CaptureContext): CaptureR
     entry.error = it.error;
     entry.hash = it.hash ?? null;
     if (!isSuccess(it.error)) {
-      before.push(fail(`${s}.error`, 'device', 'SBI_DEVICE_ERROR', `device error ${it.error.errorCode}: ${it.error.errorInfo.slice(0, 200)}`, { errorCode: it.error.errorCode }));
+      before.push(
+        fail(
+          `${s}.error`,
+          'device',
+          'SBI_DEVICE_ERROR',
+          `device error ${it.error.errorCode}: ${it.error.errorInfo.slice(0, 200)}`,
+          { errorCode: it.error.errorCode },
+        ),
+      );
       return;
     }
     before.push(pass(`${s}.error`, 'device'));
     // Every successful item is a link of the chain, readable or not, so one bad item does not blame the next.
-    const link: HashedItem = { subject: s, hash: it.hash, iso: { unavailable: 'no readable data' } };
+    const link: HashedItem = {
+      subject: s,
+      hash: it.hash,
+      iso: { unavailable: 'no readable data' },
+    };
     chain.push(link);
     chainIndex.push(index);
     if (auth) {
-      const ok = typeof it.sessionKey === 'string' && it.sessionKey.length > 0 && typeof it.thumbprint === 'string' && THUMBPRINT.test(it.thumbprint);
-      before.push(ok ? pass(`${s}.encryption`, 'schema') : fail(`${s}.encryption`, 'schema', 'SBI_MALFORMED', 'an Auth item needs sessionKey and an upper-case hex SHA-256 thumbprint'));
+      const ok =
+        typeof it.sessionKey === 'string' &&
+        it.sessionKey.length > 0 &&
+        typeof it.thumbprint === 'string' &&
+        THUMBPRINT.test(it.thumbprint);
+      before.push(
+        ok
+          ? pass(`${s}.encryption`, 'schema')
+          : fail(
+              `${s}.encryption`,
+              'schema',
+              'SBI_MALFORMED',
+              'an Auth item needs sessionKey and an upper-case hex SHA-256 thumbprint',
+            ),
+      );
     }
 
     const signed = checkSignedBlock(it.data, `${s}.data`, () => false);
     const jws = signed.block?.signed ? signed.block.jws : null;
     entry.deviceCertDer = jws?.signerDer ?? null;
     before.push(...signed.checks, ...checkTrust(jws, 'DEVICE', `${s}.data`, ctx));
-    const data = signed.block ? checkShape(captureDataSchema, signed.block.payload, `${s}.data.schema`, `${s}.data`) : null;
+    const data = signed.block
+      ? checkShape(captureDataSchema, signed.block.payload, `${s}.data.schema`, `${s}.data`)
+      : null;
     before.push(data?.check ?? skip(`${s}.data.schema`, 'schema', 'not decodable'));
-    if (ctx.strict && signed.block) before.push(checkExtraKeys(signed.block.payload, CAPTURE_DATA_KEYS, `${s}.data.keys`));
+    if (ctx.strict && signed.block)
+      before.push(checkExtraKeys(signed.block.payload, CAPTURE_DATA_KEYS, `${s}.data.keys`));
     entry.data = data?.value ?? null;
     if (!entry.data) return;
     const d = entry.data;

@@ -3,7 +3,12 @@
  * (signature, DEVICE trust, organisation), its payload, the status rules, and the nested digital
  * ID (DEVICE for L0, FTM for L1).
  */
-import { DEVICE_INFO_ITEM_KEYS, DEVICE_INFO_PAYLOAD_KEYS, deviceInfoItemSchema, deviceInfoPayloadSchema } from '../wire/index.ts';
+import {
+  DEVICE_INFO_ITEM_KEYS,
+  DEVICE_INFO_PAYLOAD_KEYS,
+  deviceInfoItemSchema,
+  deviceInfoPayloadSchema,
+} from '../wire/index.ts';
 import type { DeviceInfoPayload, DigitalId, SbiWireError } from '../wire/index.ts';
 import { z } from 'zod';
 import type { VerifyContext } from './context.ts';
@@ -39,7 +44,15 @@ export function checkDeviceInfoAnswer(json: unknown, ctx: VerifyContext): Device
   const report: DeviceInfoReport = { checks: [top.check], entries: [] };
   (top.value ?? []).forEach((raw, index) => {
     const s = `deviceInfo[${index}]`;
-    const entry: DeviceInfoEntry = { index, error: null, info: null, signed: false, digitalId: null, deviceCertDer: null, digitalIdCertDer: null };
+    const entry: DeviceInfoEntry = {
+      index,
+      error: null,
+      info: null,
+      signed: false,
+      digitalId: null,
+      deviceCertDer: null,
+      digitalIdCertDer: null,
+    };
     report.entries.push(entry);
     const item = checkShape(deviceInfoItemSchema, raw, `${s}.schema`, s);
     report.checks.push(item.check);
@@ -53,15 +66,24 @@ export function checkDeviceInfoAnswer(json: unknown, ctx: VerifyContext): Device
     entry.deviceCertDer = jws?.signerDer ?? null;
     report.checks.push(...signed.checks, ...checkTrust(jws, 'DEVICE', s, ctx));
 
-    const payload = signed.block ? checkShape(deviceInfoPayloadSchema, signed.block.payload, `${s}.payload.schema`, `${s}.payload`) : null;
+    const payload = signed.block
+      ? checkShape(deviceInfoPayloadSchema, signed.block.payload, `${s}.payload.schema`, `${s}.payload`)
+      : null;
     report.checks.push(payload?.check ?? skip(`${s}.payload.schema`, 'schema', 'not decodable'));
-    if (ctx.strict && signed.block) report.checks.push(checkExtraKeys(signed.block.payload, DEVICE_INFO_PAYLOAD_KEYS, `${s}.payload.keys`));
+    if (ctx.strict && signed.block)
+      report.checks.push(checkExtraKeys(signed.block.payload, DEVICE_INFO_PAYLOAD_KEYS, `${s}.payload.keys`));
     entry.info = payload?.value ?? null;
     report.checks.push(checkDeviceStatus(entry.info, item.value.error, `${s}.status`, ctx.strict ?? false));
     if (!entry.info) return void report.checks.push(skip(`${s}.digitalId`, 'signature', 'no readable deviceInfo'));
 
     const domain = entry.info.certification === 'L1' ? 'FTM' : 'DEVICE';
-    const nested = checkNestedDigitalId(entry.info.digitalId, `${s}.digitalId`, domain, entry.info.deviceStatus === 'Not Registered', ctx);
+    const nested = checkNestedDigitalId(
+      entry.info.digitalId,
+      `${s}.digitalId`,
+      domain,
+      entry.info.deviceStatus === 'Not Registered',
+      ctx,
+    );
     entry.digitalId = nested.digitalId;
     entry.digitalIdCertDer = nested.signerDer;
     report.checks.push(...nested.checks);

@@ -29,15 +29,22 @@ export function checkDiscoveryAnswer(json: unknown, opts: { strict?: boolean } =
     const err = checkShape(withError, raw, `${s}.error`, s);
     if (!err.value) return void report.checks.push(err.check);
     if (!isSuccess(err.value.error)) {
-      return void report.checks.push(fail(`${s}.error`, 'device', 'SBI_DEVICE_ERROR', `device error ${err.value.error.errorCode}`, { errorCode: err.value.error.errorCode }));
+      return void report.checks.push(
+        fail(`${s}.error`, 'device', 'SBI_DEVICE_ERROR', `device error ${err.value.error.errorCode}`, {
+          errorCode: err.value.error.errorCode,
+        }),
+      );
     }
     report.checks.push(pass(`${s}.error`, 'device'));
     const entry = checkShape(discoveryEntrySchema, raw, `${s}.schema`, s);
     report.checks.push(entry.check);
-    if (opts.strict) report.checks.push(checkExtraKeys(raw, [...DISCOVERY_ENTRY_KEYS, 'digitalIdDecoded'], `${s}.keys`));
+    if (opts.strict)
+      report.checks.push(checkExtraKeys(raw, [...DISCOVERY_ENTRY_KEYS, 'digitalIdDecoded'], `${s}.keys`));
     out.entry = entry.value;
     if (!entry.value) return;
-    const block = attempt(`${s}.digitalId.decode`, 'schema', () => decodeBlock(entry.value!.digitalId, `${s}.digitalId`));
+    const block = attempt(`${s}.digitalId.decode`, 'schema', () =>
+      decodeBlock(entry.value!.digitalId, `${s}.digitalId`),
+    );
     report.checks.push(block.ok ? pass(`${s}.digitalId.decode`, 'schema') : block.check);
     const id = checkDigitalIdSchema(block.ok ? block.value.payload : null, `${s}.digitalId`);
     report.checks.push(id.check);

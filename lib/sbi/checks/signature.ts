@@ -18,11 +18,21 @@ export interface SignedBlockResult {
  * `<subject>.decode` and `<subject>.signature`. An unsigned block passes decoding; its signature
  * check is skipped when `unsignedAllowed(payload)` says so (an unregistered device), else fails.
  */
-export function checkSignedBlock(value: unknown, subject: string, unsignedAllowed: (payload: Record<string, unknown>) => boolean): SignedBlockResult {
+export function checkSignedBlock(
+  value: unknown,
+  subject: string,
+  unsignedAllowed: (payload: Record<string, unknown>) => boolean,
+): SignedBlockResult {
   const decoded = attempt(`${subject}.decode`, 'schema', () => decodeBlock(value, subject));
-  if (!decoded.ok) return { checks: [decoded.check, skip(`${subject}.signature`, 'signature', 'not decodable')], block: null };
+  if (!decoded.ok)
+    return {
+      checks: [decoded.check, skip(`${subject}.signature`, 'signature', 'not decodable')],
+      block: null,
+    };
   const block = decoded.value;
-  const checks: Check[] = [pass(`${subject}.decode`, 'schema', block.signed ? 'compact JWS' : 'unsigned base64url JSON')];
+  const checks: Check[] = [
+    pass(`${subject}.decode`, 'schema', block.signed ? 'compact JWS' : 'unsigned base64url JSON'),
+  ];
   if (!block.signed) {
     checks.push(
       unsignedAllowed(block.payload)

@@ -30,7 +30,11 @@ export function checkNestedDigitalId(
   const checks = [...signed.checks, ...checkTrust(jws, domain, subject, opts)];
   const { check, digitalId } = checkDigitalIdSchema(signed.block?.payload ?? null, subject);
   checks.push(check);
-  checks.push(digitalId ? checkTimestamp(digitalId.dateTime, `${subject}.dateTime`, opts.now, opts.toleranceMs) : skip(`${subject}.dateTime`, 'timestamp', 'no readable digital ID'));
+  checks.push(
+    digitalId
+      ? checkTimestamp(digitalId.dateTime, `${subject}.dateTime`, opts.now, opts.toleranceMs)
+      : skip(`${subject}.dateTime`, 'timestamp', 'no readable digital ID'),
+  );
   checks.push(checkRegistry(digitalId, opts.registered, subject));
   return { checks, digitalId, signerDer: jws?.signerDer ?? null };
 }

@@ -16,17 +16,38 @@ export function parseSbiTimestamp(value: string): number | null {
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
   const ms = Date.UTC(y, mo - 1, d, h, mi, s);
   const back = new Date(ms);
-  const same = back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && back.getUTCHours() === h && back.getUTCMinutes() === mi && back.getUTCSeconds() === s;
+  const same =
+    back.getUTCFullYear() === y &&
+    back.getUTCMonth() === mo - 1 &&
+    back.getUTCDate() === d &&
+    back.getUTCHours() === h &&
+    back.getUTCMinutes() === mi &&
+    back.getUTCSeconds() === s;
   return same ? ms : null;
 }
 
-export function checkTimestamp(value: string, name: string, now: Date, toleranceMs = DEFAULT_TIMESTAMP_TOLERANCE_MS): Check {
+export function checkTimestamp(
+  value: string,
+  name: string,
+  now: Date,
+  toleranceMs = DEFAULT_TIMESTAMP_TOLERANCE_MS,
+): Check {
   const at = parseSbiTimestamp(value);
   const shown = value.slice(0, 40);
-  if (at === null) return fail(name, 'timestamp', 'SBI_TIMESTAMP', `"${shown}" is not yyyy-MM-ddTHH:mm:ssZ`, { value: shown, reason: 'format' });
+  if (at === null)
+    return fail(name, 'timestamp', 'SBI_TIMESTAMP', `"${shown}" is not yyyy-MM-ddTHH:mm:ssZ`, {
+      value: shown,
+      reason: 'format',
+    });
   const skewMs = at - now.getTime();
   if (Math.abs(skewMs) > toleranceMs) {
-    return fail(name, 'timestamp', 'SBI_TIMESTAMP', `${shown} is ${Math.round(skewMs / 1000)} s from now (tolerance ${Math.round(toleranceMs / 1000)} s)`, { value: shown, skewMs, reason: 'skew' });
+    return fail(
+      name,
+      'timestamp',
+      'SBI_TIMESTAMP',
+      `${shown} is ${Math.round(skewMs / 1000)} s from now (tolerance ${Math.round(toleranceMs / 1000)} s)`,
+      { value: shown, skewMs, reason: 'skew' },
+    );
   }
   return pass(name, 'timestamp');
 }

@@ -53,7 +53,12 @@ export interface TrustOptions {
 
 function organisationsOf(der: Uint8Array): string[] {
   const parsed = parseCertificate(der);
-  return 'thumbprint' in parsed ? (parsed as ParsedCert).subject.rdns.flat().filter((a) => a.oid === OID_O).map((a) => a.text) : [];
+  return 'thumbprint' in parsed
+    ? (parsed as ParsedCert).subject.rdns
+        .flat()
+        .filter((a) => a.oid === OID_O)
+        .map((a) => a.text)
+    : [];
 }
 
 /** The longest issuer walk from x5c[0] that the position search follows (paths are short; stores may loop). */
@@ -65,17 +70,27 @@ const MAX_DEPTH = 16;
  * the path is found by walking issuer names up from x5c[0] ("certificate 2 of the path, the DEVICE
  * trust anchor CN=RootCA, O=Mosip"), so an anchor is never reported as x5c[0].
  */
-export function failingCertificate(leaf: ParsedCert | null, cert: CertSummary | null, domain: PartnerDomain, trust: TrustStore): string {
+export function failingCertificate(
+  leaf: ParsedCert | null,
+  cert: CertSummary | null,
+  domain: PartnerDomain,
+  trust: TrustStore,
+): string {
   if (!cert) return 'no readable certificate';
   const subject = cert.subject || '(empty subject)';
   if (!leaf || cert.thumbprint === leaf.thumbprint) return `certificate 1 of the path, x5c[0] itself (${subject})`;
   const store = trust.domains.get(domain);
-  const role = store?.anchors.thumbprints.has(cert.thumbprint) ? `the ${domain} trust anchor` : `an intermediate CA of the ${domain} trust store`;
+  const role = store?.anchors.thumbprints.has(cert.thumbprint)
+    ? `the ${domain} trust anchor`
+    : `an intermediate CA of the ${domain} trust store`;
   let level: ParsedCert[] = [leaf];
   const seen = new Set<string>([leaf.thumbprint]);
   for (let depth = 2; store && level.length > 0 && depth <= MAX_DEPTH; depth++) {
-    const next = level.flatMap((c) => [...store.intermediates.issuersOf(c), ...store.anchors.issuersOf(c)]).filter((c) => !seen.has(c.thumbprint));
-    if (next.some((c) => c.thumbprint === cert.thumbprint)) return `certificate ${depth} of the path, ${role} (${subject})`;
+    const next = level
+      .flatMap((c) => [...store.intermediates.issuersOf(c), ...store.anchors.issuersOf(c)])
+      .filter((c) => !seen.has(c.thumbprint));
+    if (next.some((c) => c.thumbprint === cert.thumbprint))
+      return `certificate ${depth} of the path, ${role} (${subject})`;
     next.forEach((c) => seen.add(c.thumbprint));
     level = next;
   }
@@ -88,7 +103,12 @@ const parsedOrNull = (der: Uint8Array): ParsedCert | null => {
 };
 
 /** `<subject>.trust` (+ `<subject>.organisation` when an organisation is expected for a DEVICE signer). */
-export function checkTrust(jws: DecodedJws | null, domain: PartnerDomain, subject: string, opts: TrustOptions): Check[] {
+export function checkTrust(
+  jws: DecodedJws | null,
+  domain: PartnerDomain,
+  subject: string,
+  opts: TrustOptions,
+): Check[] {
   const name = `${subject}.trust`;
   const orgName = `${subject}.organisation`;
   const wantsOrg = opts.expectedOrg !== undefined && domain === 'DEVICE';
@@ -97,7 +117,12 @@ export function checkTrust(jws: DecodedJws | null, domain: PartnerDomain, subjec
   const key = `${domain}:${createHash('sha256').update(jws.signerDer).digest('hex')}`;
   let verdict = opts.cache?.get(opts.trust, key, at);
   if (!verdict) {
-    const v = validateCertificatePath({ leaf: jws.signerDer, domain, trust: opts.trust, at: opts.now });
+    const v = validateCertificatePath({
+      leaf: jws.signerDer,
+      domain,
+      trust: opts.trust,
+      at: opts.now,
+    });
     if (!v.ok) {
       const code = EXPIRY_CODES.has(v.code) ? 'SBI_CERT_EXPIRED' : 'SBI_CERT_UNTRUSTED';
       const leaf = parsedOrNull(jws.signerDer);
@@ -106,7 +131,14 @@ export function checkTrust(jws: DecodedJws | null, domain: PartnerDomain, subjec
       // When x5c[0] itself fails, naming it once is enough; any other certificate is named by its place on the path.
       const atSigner = !leaf || !v.cert || v.cert.thumbprint === leaf.thumbprint;
       const reason = atSigner ? `${v.check} check: ${v.message}` : `${where} fails the ${v.check} check: ${v.message}`;
-      const checks = [fail(name, 'trust', code, `x5c[0]${signer} is not trusted in domain ${domain}: ${reason}`, { domain, pkiCode: v.code, pkiCheck: v.check, failing: where })];
+      const checks = [
+        fail(name, 'trust', code, `x5c[0]${signer} is not trusted in domain ${domain}: ${reason}`, {
+          domain,
+          pkiCode: v.code,
+          pkiCheck: v.check,
+          failing: where,
+        }),
+      ];
       return wantsOrg ? [...checks, skip(orgName, 'trust', 'untrusted signer')] : checks;
     }
     verdict = {
@@ -123,10 +155,16 @@ export function checkTrust(jws: DecodedJws | null, domain: PartnerDomain, subjec
     checks.push(
       verdict.organisations.some((o) => o.toLowerCase() === want)
         ? pass(orgName, 'trust')
-        : fail(orgName, 'trust', 'SBI_CERT_UNTRUSTED', `the device certificate names O=${verdict.organisations.join('+') || 'none'}, not the partner's organisation`, {
-            expected: opts.expectedOrg!,
-            actual: verdict.organisations.join('+'),
-          }),
+        : fail(
+            orgName,
+            'trust',
+            'SBI_CERT_UNTRUSTED',
+            `the device certificate names O=${verdict.organisations.join('+') || 'none'}, not the partner's organisation`,
+            {
+              expected: opts.expectedOrg!,
+              actual: verdict.organisations.join('+'),
+            },
+          ),
     );
   }
   return checks;

@@ -7,10 +7,13 @@ import { decodeJws, jwsJson } from '../jws.ts';
 import type { DecodedJws } from '../jws.ts';
 import { decodeUnsignedJson } from './common.ts';
 
-export type Block = { signed: true; jws: DecodedJws; payload: Record<string, unknown> } | { signed: false; payload: Record<string, unknown> };
+export type Block =
+  | { signed: true; jws: DecodedJws; payload: Record<string, unknown> }
+  | { signed: false; payload: Record<string, unknown> };
 
 export function decodeBlock(value: unknown, field: string): Block {
-  if (typeof value !== 'string' || value.length === 0) throw new SbiError('SBI_MALFORMED', `${field}: not a non-empty string`, { field });
+  if (typeof value !== 'string' || value.length === 0)
+    throw new SbiError('SBI_MALFORMED', `${field}: not a non-empty string`, { field });
   const dots = value.split('.', 4).length - 1;
   if (dots === 0) return { signed: false, payload: decodeUnsignedJson(value, field) };
   const jws = decodeJws(value, field);

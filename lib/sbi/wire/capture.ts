@@ -27,7 +27,8 @@ const requestBio = {
   deviceSubId: nonEmptyStringish,
   previousHash: text.refine((s) => HASH_OR_BLANK.test(s), 'must be blank or 64 hex characters'),
 };
-const addressed = (b: { deviceId?: string | undefined; serialNo?: string | undefined }) => b.deviceId !== undefined || b.serialNo !== undefined;
+const addressed = (b: { deviceId?: string | undefined; serialNo?: string | undefined }) =>
+  b.deviceId !== undefined || b.serialNo !== undefined;
 
 const requestCommon = {
   env: z.enum(ENVS),
@@ -51,7 +52,11 @@ export const rcaptureRequestSchema = z.object({
   ...requestCommon,
   purpose: z.literal('Registration'),
   bio: z
-    .array(z.object({ ...requestBio, exception: z.array(exceptionName).max(10).optional().default([]) }).refine(addressed, 'deviceId or serialNo is required'))
+    .array(
+      z
+        .object({ ...requestBio, exception: z.array(exceptionName).max(10).optional().default([]) })
+        .refine(addressed, 'deviceId or serialNo is required'),
+    )
     .min(1)
     .max(10),
 });
@@ -128,26 +133,36 @@ export const captureDataSchema = z
     qualityScore: scoreString,
   })
   .superRefine((d, ctx) => {
-    if (d.deviceCode === undefined && d.serialNo === undefined) ctx.addIssue({ code: 'custom', path: ['deviceCode'], message: 'deviceCode (0.9.5) or serialNo (1.0) is required' });
+    if (d.deviceCode === undefined && d.serialNo === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deviceCode'],
+        message: 'deviceCode (0.9.5) or serialNo (1.0) is required',
+      });
     const sub = d.bioSubType === undefined || d.bioSubType === '' || d.bioSubType === 'null' ? null : d.bioSubType;
     if (d.bioType !== 'Face' && (sub === null || !bioSubTypesOf(d.bioType).includes(sub))) {
-      ctx.addIssue({ code: 'custom', path: ['bioSubType'], message: `not a ${d.bioType} bioSubType` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bioSubType'],
+        message: `not a ${d.bioType} bioSubType`,
+      });
     }
   })
-  .transform(
-    (d): CaptureData => ({
-      digitalId: d.digitalId,
-      serialNo: d.serialNo ?? d.deviceCode ?? '',
-      deviceServiceVersion: d.deviceServiceVersion,
-      bioType: d.bioType,
-      bioSubType: d.bioType === 'Face' || d.bioSubType === undefined || d.bioSubType === '' || d.bioSubType === 'null' ? null : d.bioSubType,
-      purpose: d.purpose,
-      env: d.env,
-      domainUri: d.domainUri ?? null,
-      bioValue: d.bioValue,
-      transactionId: d.transactionId,
-      timestamp: d.timestamp,
-      requestedScore: Number(d.requestedScore),
-      qualityScore: Number(d.qualityScore),
-    }),
-  );
+  .transform((d): CaptureData => ({
+    digitalId: d.digitalId,
+    serialNo: d.serialNo ?? d.deviceCode ?? '',
+    deviceServiceVersion: d.deviceServiceVersion,
+    bioType: d.bioType,
+    bioSubType:
+      d.bioType === 'Face' || d.bioSubType === undefined || d.bioSubType === '' || d.bioSubType === 'null'
+        ? null
+        : d.bioSubType,
+    purpose: d.purpose,
+    env: d.env,
+    domainUri: d.domainUri ?? null,
+    bioValue: d.bioValue,
+    transactionId: d.transactionId,
+    timestamp: d.timestamp,
+    requestedScore: Number(d.requestedScore),
+    qualityScore: Number(d.qualityScore),
+  }));

@@ -16,7 +16,10 @@ export const blob = z.string().min(1);
 export const stringish = z.union([text, z.number().finite()]).transform((v) => String(v));
 export const nonEmptyStringish = z.union([nonEmpty, z.number().finite()]).transform((v) => String(v));
 
-export const sbiErrorSchema = z.object({ errorCode: nonEmptyStringish, errorInfo: text.optional().default('') });
+export const sbiErrorSchema = z.object({
+  errorCode: nonEmptyStringish,
+  errorInfo: text.optional().default(''),
+});
 export type SbiWireError = z.output<typeof sbiErrorSchema>;
 export const isSuccess = (e: SbiWireError): boolean => e.errorCode === '0';
 
@@ -25,7 +28,12 @@ const B64URL = /^[A-Za-z0-9_-]*={0,2}$/;
 /** The first problem of a zod failure as "path: message" (paths name fields; values are never echoed). */
 export function describeIssue(error: z.ZodError): { field: string; message: string } {
   const issue = error.issues[0];
-  const field = issue ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '';
+  const field = issue
+    ? issue.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '')
+    : '';
   return { field, message: issue?.message ?? 'invalid' };
 }
 
@@ -65,7 +73,8 @@ export function parseJsonBody(body: Uint8Array | string, what = 'response'): unk
 
 /** base64url (padding tolerated, as Java's decoder does) → bytes; SBI_MALFORMED otherwise. */
 export function base64UrlBytes(value: string, what: string): Buffer {
-  if (!B64URL.test(value) || value.length % 4 === 1) throw new SbiError('SBI_MALFORMED', `${what}: not base64url`, { field: what });
+  if (!B64URL.test(value) || value.length % 4 === 1)
+    throw new SbiError('SBI_MALFORMED', `${what}: not base64url`, { field: what });
   let end = value.length;
   while (end > 0 && value.charCodeAt(end - 1) === 0x3d) end--; // padding ("="), at most two after the regex
   return Buffer.from(end === value.length ? value : value.slice(0, end), 'base64url');
@@ -74,7 +83,8 @@ export function base64UrlBytes(value: string, what: string): Buffer {
 /** An unsigned block (discovery digitalId, deviceInfo of an unregistered device): base64url(JSON object). */
 export function decodeUnsignedJson(value: string, what: string): Record<string, unknown> {
   const json = parseJsonBody(base64UrlBytes(value, what), what);
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new SbiError('SBI_MALFORMED', `${what}: not a JSON object`, { field: what });
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new SbiError('SBI_MALFORMED', `${what}: not a JSON object`, { field: what });
   return json as Record<string, unknown>;
 }
 

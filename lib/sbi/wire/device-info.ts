@@ -9,7 +9,10 @@ import { deviceFields, requireSerial } from './discovery.ts';
 import type { DiscoveryEntry } from './discovery.ts';
 import { DEVICE_INFO_ENVS, DISCOVERY_TYPES } from './enums.ts';
 
-export const deviceInfoRequestSchema = z.object({ type: z.enum(DISCOVERY_TYPES).optional(), specVersion: nonEmpty.optional() });
+export const deviceInfoRequestSchema = z.object({
+  type: z.enum(DISCOVERY_TYPES).optional(),
+  specVersion: nonEmpty.optional(),
+});
 export type DeviceInfoRequest = z.output<typeof deviceInfoRequestSchema>;
 
 export const DEVICE_INFO_ITEM_KEYS = ['deviceInfo', 'error'] as const;
@@ -42,20 +45,18 @@ export interface DeviceInfoPayload extends Omit<DiscoveryEntry, 'digitalId' | 'e
 export const deviceInfoPayloadSchema = z
   .object({ ...deviceFields, firmware: text.optional().default(''), env: z.enum(DEVICE_INFO_ENVS) })
   .superRefine(requireSerial)
-  .transform(
-    (e): DeviceInfoPayload => ({
-      deviceId: e.deviceId ?? e.serialNo ?? '',
-      deviceCode: e.deviceCode ?? e.serialNo ?? '',
-      deviceStatus: e.deviceStatus,
-      certification: e.certification,
-      serviceVersion: e.serviceVersion,
-      deviceSubIds: e.deviceSubId,
-      callbackId: e.callbackId,
-      digitalId: e.digitalId,
-      specVersions: e.specVersion,
-      purpose: e.purpose,
-      sbi10: e.deviceId === undefined,
-      firmware: e.firmware,
-      env: e.env,
-    }),
-  );
+  .transform((e): DeviceInfoPayload => ({
+    deviceId: e.deviceId ?? e.serialNo ?? '',
+    deviceCode: e.deviceCode ?? e.serialNo ?? '',
+    deviceStatus: e.deviceStatus,
+    certification: e.certification,
+    serviceVersion: e.serviceVersion,
+    deviceSubIds: e.deviceSubId,
+    callbackId: e.callbackId,
+    digitalId: e.digitalId,
+    specVersions: e.specVersion,
+    purpose: e.purpose,
+    sbi10: e.deviceId === undefined,
+    firmware: e.firmware,
+    env: e.env,
+  }));

@@ -6,7 +6,16 @@ import { z } from 'zod';
 import { nonEmpty, text } from './common.ts';
 import { BIO_TYPES, DEVICE_SUB_TYPES } from './enums.ts';
 
-export const DIGITAL_ID_KEYS = ['serialNo', 'make', 'model', 'type', 'deviceSubType', 'deviceProvider', 'deviceProviderId', 'dateTime'] as const;
+export const DIGITAL_ID_KEYS = [
+  'serialNo',
+  'make',
+  'model',
+  'type',
+  'deviceSubType',
+  'deviceProvider',
+  'deviceProviderId',
+  'dateTime',
+] as const;
 
 export const digitalIdSchema = z
   .object({
@@ -22,7 +31,11 @@ export const digitalIdSchema = z
   })
   .superRefine((d, ctx) => {
     if (!DEVICE_SUB_TYPES[d.type].includes(d.deviceSubType)) {
-      ctx.addIssue({ code: 'custom', path: ['deviceSubType'], message: `not a ${d.type} sub-type` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deviceSubType'],
+        message: `not a ${d.type} sub-type`,
+      });
     }
   });
 export type DigitalId = z.output<typeof digitalIdSchema>;

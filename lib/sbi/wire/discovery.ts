@@ -10,7 +10,10 @@ import type { SbiWireError } from './common.ts';
 import { DEVICE_STATUSES, DISCOVERY_TYPES, normaliseCertification, PURPOSES } from './enums.ts';
 import type { Certification } from './enums.ts';
 
-export const discoveryRequestSchema = z.object({ type: z.enum(DISCOVERY_TYPES), specVersion: nonEmpty.optional() });
+export const discoveryRequestSchema = z.object({
+  type: z.enum(DISCOVERY_TYPES),
+  specVersion: nonEmpty.optional(),
+});
 export type DiscoveryRequest = z.output<typeof discoveryRequestSchema>;
 
 export const DISCOVERY_ENTRY_KEYS = [
@@ -71,8 +74,18 @@ interface DeviceFieldsOut {
  */
 export function requireSerial(d: DeviceFieldsOut, ctx: z.RefinementCtx): void {
   const given = (v: string | undefined) => v !== undefined && (v !== '' || d.deviceStatus === 'Not Registered');
-  if (!given(d.deviceCode) && !given(d.serialNo)) ctx.addIssue({ code: 'custom', path: ['deviceCode'], message: 'deviceCode (0.9.5) or serialNo (1.0) is required' });
-  if (!given(d.deviceId) && !given(d.serialNo)) ctx.addIssue({ code: 'custom', path: ['deviceId'], message: 'deviceId (0.9.5) or serialNo (1.0) is required' });
+  if (!given(d.deviceCode) && !given(d.serialNo))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['deviceCode'],
+      message: 'deviceCode (0.9.5) or serialNo (1.0) is required',
+    });
+  if (!given(d.deviceId) && !given(d.serialNo))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['deviceId'],
+      message: 'deviceId (0.9.5) or serialNo (1.0) is required',
+    });
 }
 
 const rawEntrySchema = z.object({ ...deviceFields, error: sbiErrorSchema }).superRefine(requireSerial);
@@ -98,22 +111,23 @@ export interface DiscoveryEntry {
   error: SbiWireError;
 }
 
-export const discoveryEntrySchema = rawEntrySchema.transform(
-  (e): DiscoveryEntry => ({
-    deviceId: e.deviceId ?? e.serialNo ?? '',
-    deviceCode: e.deviceCode ?? e.serialNo ?? '',
-    deviceStatus: e.deviceStatus,
-    certification: e.certification,
-    serviceVersion: e.serviceVersion,
-    deviceSubIds: e.deviceSubId,
-    callbackId: e.callbackId,
-    digitalId: e.digitalId,
-    specVersions: e.specVersion,
-    purpose: e.purpose,
-    sbi10: e.deviceId === undefined,
-    error: e.error,
-  }),
-);
+export const discoveryEntrySchema = rawEntrySchema.transform((e): DiscoveryEntry => ({
+  deviceId: e.deviceId ?? e.serialNo ?? '',
+  deviceCode: e.deviceCode ?? e.serialNo ?? '',
+  deviceStatus: e.deviceStatus,
+  certification: e.certification,
+  serviceVersion: e.serviceVersion,
+  deviceSubIds: e.deviceSubId,
+  callbackId: e.callbackId,
+  digitalId: e.digitalId,
+  specVersions: e.specVersion,
+  purpose: e.purpose,
+  sbi10: e.deviceId === undefined,
+  error: e.error,
+}));
 
 /** The envelope: an array whose items at least carry an error object (error items carry little else). */
-export const discoveryResponseSchema = z.array(z.looseObject({ error: sbiErrorSchema })).min(1).max(64);
+export const discoveryResponseSchema = z
+  .array(z.looseObject({ error: sbiErrorSchema }))
+  .min(1)
+  .max(64);

@@ -8,7 +8,12 @@ export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 /** L0 = host/software keys ("SBI 1.0"), L1 = FTM-backed ("SBI 2.0"). */
 export const CERTIFICATIONS = ['L0', 'L1'] as const;
 export type Certification = (typeof CERTIFICATIONS)[number];
-const CERTIFICATION_ALIASES: Record<string, Certification> = { L0: 'L0', L1: 'L1', 'SBI 1.0': 'L0', 'SBI 2.0': 'L1' };
+const CERTIFICATION_ALIASES: Record<string, Certification> = {
+  L0: 'L0',
+  L1: 'L1',
+  'SBI 1.0': 'L0',
+  'SBI 2.0': 'L1',
+};
 export const normaliseCertification = (raw: string): Certification | null => CERTIFICATION_ALIASES[raw] ?? null;
 
 export const PURPOSES = ['Auth', 'Registration'] as const;
@@ -76,7 +81,11 @@ export function subTypeFitsSubId(type: BioType, deviceSubId: string, bioSubType:
 }
 
 /** SBI error codes the specification fixes for device states (sbi.md §1.10). */
-export const STATUS_ERROR_CODES: Partial<Record<DeviceStatus, string>> = { 'Not Registered': '100', 'Not Ready': '110', Busy: '111' };
+export const STATUS_ERROR_CODES: Partial<Record<DeviceStatus, string>> = {
+  'Not Registered': '100',
+  'Not Ready': '110',
+  Busy: '111',
+};
 
 /** specVersion values the CTK accepts; devices in the field also send "1.0". */
 export const KNOWN_SPEC_VERSIONS = ['0.9.5', '1.0.0', '1.0'] as const;

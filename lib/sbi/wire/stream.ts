@@ -21,4 +21,7 @@ export const streamRequestSchema = z
 export type StreamRequest = z.input<typeof streamRequestSchema>;
 
 /** A JSON answer to STREAM: `{error}` (spec example) or MockMDS's array form `[{error}]`. */
-export const streamErrorSchema = z.union([z.object({ error: sbiErrorSchema }), z.array(z.object({ error: sbiErrorSchema })).min(1)]);
+export const streamErrorSchema = z.union([
+  z.object({ error: sbiErrorSchema }),
+  z.array(z.object({ error: sbiErrorSchema })).min(1),
+]);

@@ -84,7 +84,12 @@ export const accountMethods = {
     changes: ['accounts', 'partners', 'trustStore', 'policies', 'policyLinking', 'authServices', 'devices', 'ftm'],
     access: 'public',
     input: Empty,
-    output: z.object({ users: z.number().int(), partners: z.number().int(), adminLogin: z.string(), password: z.string() }),
+    output: z.object({
+      users: z.number().int(),
+      partners: z.number().int(),
+      adminLogin: z.string(),
+      password: z.string(),
+    }),
     errors: ['PD_SETUP_002'],
   }),
   'auth.register': method({
@@ -106,7 +111,17 @@ export const accountMethods = {
       })
       .strict(),
     output: z.object({ partnerId: z.string(), approvalStatus: z.literal('InProgress') }),
-    errors: ['PMS_PRT_010', 'PMS_PRT_011', 'PMS_PRT_012', 'PMS_PRT_013', 'PMS_PRT_051', 'PMS_PRT_052', 'PMS_PRT_066', 'PMS_PRT_056', 'PD_PWD_001'],
+    errors: [
+      'PMS_PRT_010',
+      'PMS_PRT_011',
+      'PMS_PRT_012',
+      'PMS_PRT_013',
+      'PMS_PRT_051',
+      'PMS_PRT_052',
+      'PMS_PRT_066',
+      'PMS_PRT_056',
+      'PD_PWD_001',
+    ],
   }),
   'auth.login': method({
     kind: 'command',
@@ -134,7 +149,14 @@ export const accountMethods = {
     output: Ok,
     errors: ['PD_AUTH_005', 'PD_PWD_001'],
   }),
-  'auth.logout': method({ kind: 'command', changes: [], access: 'session', input: Empty, output: Ok, errors: [] }),
+  'auth.logout': method({
+    kind: 'command',
+    changes: [],
+    access: 'session',
+    input: Empty,
+    output: Ok,
+    errors: [],
+  }),
   'auth.keepAlive': method({
     kind: 'command',
     changes: [],
@@ -143,7 +165,13 @@ export const accountMethods = {
     output: z.object({ expiresAt: Timestamp }),
     errors: [],
   }),
-  'session.me': method({ kind: 'query', access: 'session', input: Empty, output: UserProfile, errors: [] }),
+  'session.me': method({
+    kind: 'query',
+    access: 'session',
+    input: Empty,
+    output: UserProfile,
+    errors: [],
+  }),
   'profile.setLanguage': method({
     kind: 'command',
     changes: [],

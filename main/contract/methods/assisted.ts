@@ -21,8 +21,16 @@ export const IndividualIdType = z.enum(INDIVIDUAL_ID_TYPES);
 
 /** The fingers and irises an officer can mark missing (SBI bioSubType names, sbi.md §1.6). */
 export const FINGER_NAMES = [
-  'Left Thumb', 'Left IndexFinger', 'Left MiddleFinger', 'Left RingFinger', 'Left LittleFinger',
-  'Right Thumb', 'Right IndexFinger', 'Right MiddleFinger', 'Right RingFinger', 'Right LittleFinger',
+  'Left Thumb',
+  'Left IndexFinger',
+  'Left MiddleFinger',
+  'Left RingFinger',
+  'Left LittleFinger',
+  'Right Thumb',
+  'Right IndexFinger',
+  'Right MiddleFinger',
+  'Right RingFinger',
+  'Right LittleFinger',
 ] as const;
 export const IRIS_NAMES = ['Left', 'Right'] as const;
 export const BioSubType = z.enum([...FINGER_NAMES, ...IRIS_NAMES]);
@@ -114,7 +122,17 @@ export const assistedMethods = {
       })
       .strict(),
     output: z.object({ userId: z.string(), roles: z.array(z.string()) }),
-    errors: ['PMS_PRT_010', 'PMS_PRT_011', 'PMS_PRT_012', 'PMS_PRT_013', 'PMS_PRT_051', 'PMS_PRT_052', 'PMS_PRT_056', 'PMS_PRT_066', 'PD_PWD_001'],
+    errors: [
+      'PMS_PRT_010',
+      'PMS_PRT_011',
+      'PMS_PRT_012',
+      'PMS_PRT_013',
+      'PMS_PRT_051',
+      'PMS_PRT_052',
+      'PMS_PRT_056',
+      'PMS_PRT_066',
+      'PD_PWD_001',
+    ],
   }),
   'assisted.settings': method({
     kind: 'query',
@@ -145,7 +163,14 @@ export const assistedMethods = {
     kind: 'command',
     changes: ['assisted'],
     access: OFFICER,
-    input: z.object({ individualIdType: IndividualIdType, individualId: Text({ min: 1, max: 32 }), programId: PortalId, consent: z.boolean() }).strict(),
+    input: z
+      .object({
+        individualIdType: IndividualIdType,
+        individualId: Text({ min: 1, max: 32 }),
+        programId: PortalId,
+        consent: z.boolean(),
+      })
+      .strict(),
     output: AssistedApplication,
     errors: ['PD_ASR_004', 'PD_ASR_005', 'PD_SSP_001', 'PD_SSP_002', 'PD_SSP_003'],
   }),
@@ -167,9 +192,27 @@ export const assistedMethods = {
     kind: 'command',
     changes: ['assisted'],
     access: OFFICER,
-    input: z.object({ assistedId: PortalId, port: Port, deviceId: DeviceId, modality: Modality, bioSubType: BioSubType.optional() }).strict(),
+    input: z
+      .object({
+        assistedId: PortalId,
+        port: Port,
+        deviceId: DeviceId,
+        modality: Modality,
+        bioSubType: BioSubType.optional(),
+      })
+      .strict(),
     output: z.object({ application: AssistedApplication, attempt: CaptureAttempt }),
-    errors: ['PD_ASR_001', 'PD_ASR_002', 'PD_ASR_003', 'PD_ASR_006', 'PD_ASR_007', 'PD_ASR_008', 'PD_ASR_009', 'PD_ASR_010', 'PD_HW_001'],
+    errors: [
+      'PD_ASR_001',
+      'PD_ASR_002',
+      'PD_ASR_003',
+      'PD_ASR_006',
+      'PD_ASR_007',
+      'PD_ASR_008',
+      'PD_ASR_009',
+      'PD_ASR_010',
+      'PD_HW_001',
+    ],
   }),
   /**
    * Sends the kept captures to the ID service (e-KYC). A match stores the consented claims; no
@@ -181,7 +224,17 @@ export const assistedMethods = {
     access: OFFICER,
     input: Ref,
     output: AssistedApplication,
-    errors: ['PD_ASR_006', 'PD_ASR_007', 'PD_ASR_011', 'PD_ASR_012', 'PD_ASR_013', 'PD_ASR_014', 'PD_ASR_015', 'PD_ASR_016', 'PD_ASR_017'],
+    errors: [
+      'PD_ASR_006',
+      'PD_ASR_007',
+      'PD_ASR_011',
+      'PD_ASR_012',
+      'PD_ASR_013',
+      'PD_ASR_014',
+      'PD_ASR_015',
+      'PD_ASR_016',
+      'PD_ASR_017',
+    ],
   }),
   /** Starts a new capture after a refusal or an expired queue (attempts start again). */
   'assisted.restart': method({
@@ -214,7 +267,12 @@ export const assistedMethods = {
     reads: ['assisted', 'programs'],
     access: OFFICER,
     input: Ref,
-    output: z.object({ application: AssistedApplication, form: FormDetail, prefill: JsonDocument, draft: JsonDocument.nullable() }),
+    output: z.object({
+      application: AssistedApplication,
+      form: FormDetail,
+      prefill: JsonDocument,
+      draft: JsonDocument.nullable(),
+    }),
     errors: ['PD_ASR_006', 'PD_ASR_007', 'PD_SSP_003'],
   }),
   'assisted.saveDraft': method({
@@ -246,4 +304,3 @@ export const assistedMethods = {
     errors: [],
   }),
 };
-

@@ -1,12 +1,32 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { Empty, JsonObject, Language, PageQuery, Text, Timestamp, pageOf, Filter, Id, PAGING_ERRORS } from '../common.ts';
+import {
+  Empty,
+  JsonObject,
+  Language,
+  PageQuery,
+  Text,
+  Timestamp,
+  pageOf,
+  Filter,
+  Id,
+  PAGING_ERRORS,
+} from '../common.ts';
 import type { Role } from '../common.ts';
 
 const ADMIN_OR_AUTH: readonly Role[] = ['PARTNER_ADMIN', 'AUTH_PARTNER'];
 
 /** Why a key or client does (not) work right now; the same verdict the consumer check gives. */
-export const UseVerdict = z.enum(['ok', 'unknown', 'keyDeactivated', 'keyExpired', 'clientDeactivated', 'partnerInactive', 'linkNotApproved', 'policyInactive']);
+export const UseVerdict = z.enum([
+  'ok',
+  'unknown',
+  'keyDeactivated',
+  'keyExpired',
+  'clientDeactivated',
+  'partnerInactive',
+  'linkNotApproved',
+  'policyInactive',
+]);
 
 /** MOSIP: the label is unique per partner and policy after trimming and collapsing spaces, ≤ 36. */
 export const ApiKeyLabel = z
@@ -15,7 +35,9 @@ export const ApiKeyLabel = z
   .transform((s) => s.replace(/\s+/g, ' '))
   .pipe(Text({ min: 1, max: 36 }));
 
-const HttpUrl = Text({ min: 1, max: 2048 }).refine((s) => /^https?:\/\/[^\s/]+/i.test(s) && URL.canParse(s), { message: 'must be an http or https URL' });
+const HttpUrl = Text({ min: 1, max: 2048 }).refine((s) => /^https?:\/\/[^\s/]+/i.test(s) && URL.canParse(s), {
+  message: 'must be an http or https URL',
+});
 
 export const ApiKeyRow = z.object({
   id: z.string(),
@@ -71,11 +93,31 @@ const ClientFields = {
     .min(1)
     .max(5)
     .refine((a) => new Set(a).size === a.length, { message: 'redirect URIs must not repeat' }),
-  grantTypes: z.array(Text({ min: 1, max: 64 })).min(1).max(3),
+  grantTypes: z
+    .array(Text({ min: 1, max: 64 }))
+    .min(1)
+    .max(3),
 };
 
-export const API_KEY_SORT_FIELDS = ['partnerId', 'apiKeyLabel', 'orgName', 'policyName', 'policyGroupName', 'status', 'createdDateTime', 'apiKeyExpiryDateTime'] as const;
-export const OIDC_SORT_FIELDS = ['partnerId', 'orgName', 'policyGroupName', 'policyName', 'clientName', 'status', 'createdDateTime'] as const;
+export const API_KEY_SORT_FIELDS = [
+  'partnerId',
+  'apiKeyLabel',
+  'orgName',
+  'policyName',
+  'policyGroupName',
+  'status',
+  'createdDateTime',
+  'apiKeyExpiryDateTime',
+] as const;
+export const OIDC_SORT_FIELDS = [
+  'partnerId',
+  'orgName',
+  'policyGroupName',
+  'policyName',
+  'clientName',
+  'status',
+  'createdDateTime',
+] as const;
 
 export const authServiceMethods = {
   'apiKeys.generate': method({
@@ -167,11 +209,26 @@ export const authServiceMethods = {
         policyId: Id,
         ...ClientFields,
         publicKey: JsonObject,
-        clientAuthMethods: z.array(Text({ min: 1, max: 64 })).min(1).max(3),
+        clientAuthMethods: z
+          .array(Text({ min: 1, max: 64 }))
+          .min(1)
+          .max(3),
       })
       .strict(),
     output: OidcClientDetail,
-    errors: ['PMS_PRT_005', 'PMS_PRT_055', 'PMS_PRT_059', 'PMS_PMP_016', 'PMS_PMP_014', 'PMS_PRT_057', 'PMS_ESI_002', 'PMS_ESI_007', 'PMS_ESI_001', 'PMS_ESI_005', 'PMS_ESI_006'],
+    errors: [
+      'PMS_PRT_005',
+      'PMS_PRT_055',
+      'PMS_PRT_059',
+      'PMS_PMP_016',
+      'PMS_PMP_014',
+      'PMS_PRT_057',
+      'PMS_ESI_002',
+      'PMS_ESI_007',
+      'PMS_ESI_001',
+      'PMS_ESI_005',
+      'PMS_ESI_006',
+    ],
     maxBytes: 64 * 1024,
   }),
   'oidcClients.update': method({
@@ -218,7 +275,12 @@ export const authServiceMethods = {
     kind: 'query',
     access: 'public',
     input: z.object({ clientId: Id }).strict(),
-    output: z.object({ valid: z.boolean(), reason: UseVerdict, acrValues: z.array(z.string()), claims: z.array(z.string()) }),
+    output: z.object({
+      valid: z.boolean(),
+      reason: UseVerdict,
+      acrValues: z.array(z.string()),
+      claims: z.array(z.string()),
+    }),
     errors: [],
   }),
 };

@@ -137,7 +137,11 @@ const UploadResult = z.object({
   warnings: Warnings,
 });
 
-export const File = z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() });
+export const File = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  contentBase64: z.string(),
+});
 
 export const certificateMethods = {
   'trustStore.upload': method({
@@ -145,8 +149,23 @@ export const certificateMethods = {
     changes: ['trustStore'],
     access: ['PARTNER_ADMIN'],
     input: CertificateFile.extend({ partnerDomain: PartnerDomain }).strict(),
-    output: z.object({ status: z.enum(['Upload Success', 'Partial Success', 'Upload Failed']), profile: TrustProfile, results: z.array(UploadResult) }),
-    errors: ['KER-PCM-001', 'KER-PCM-003', 'KER-PCM-004', 'KER-PCM-005', 'KER-PCM-007', 'KER-PCM-013', 'KER-PCM-014', 'KER-PCM-017', 'KER-PMS-020', 'PD_PKI_001'],
+    output: z.object({
+      status: z.enum(['Upload Success', 'Partial Success', 'Upload Failed']),
+      profile: TrustProfile,
+      results: z.array(UploadResult),
+    }),
+    errors: [
+      'KER-PCM-001',
+      'KER-PCM-003',
+      'KER-PCM-004',
+      'KER-PCM-005',
+      'KER-PCM-007',
+      'KER-PCM-013',
+      'KER-PCM-014',
+      'KER-PCM-017',
+      'KER-PMS-020',
+      'PD_PKI_001',
+    ],
     maxBytes: FILE_MAX_BYTES,
   }),
   'trustStore.profiles': method({
@@ -230,7 +249,22 @@ export const certificateMethods = {
     access: PARTNER_OR_ADMIN,
     input: CertificateFile.extend({ partnerId: Text({ min: 1, max: 36 }) }).strict(),
     output: z.object({ card: PartnerCertificateCard, signedCertificatePem: z.string() }),
-    errors: ['PMS_PRT_005', 'PMS_PRT_055', 'PMS_PMP_016', 'PMS_PRT_054', 'KER-PCM-001', 'KER-PMS-020', 'KER-PCM-004', 'KER-PCM-017', 'KER-PCM-015', 'KER-PCM-006', 'KER-PCM-007', 'KER-PCM-008', 'KER-PCM-013', 'KER-PCM-014'],
+    errors: [
+      'PMS_PRT_005',
+      'PMS_PRT_055',
+      'PMS_PMP_016',
+      'PMS_PRT_054',
+      'KER-PCM-001',
+      'KER-PMS-020',
+      'KER-PCM-004',
+      'KER-PCM-017',
+      'KER-PCM-015',
+      'KER-PCM-006',
+      'KER-PCM-007',
+      'KER-PCM-008',
+      'KER-PCM-013',
+      'KER-PCM-014',
+    ],
     maxBytes: FILE_MAX_BYTES,
   }),
   'partnerCertificate.download': method({

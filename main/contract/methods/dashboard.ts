@@ -6,7 +6,18 @@ import { DATA_TOPICS, Empty } from '../common.ts';
  * Dashboard cards as pms.md §5.2. Each feature issue adds its card id here and its count in the core;
  * the renderer shows only the cards the core returns for the caller.
  */
-export const CARD_IDS = ['partnerCertificate', 'profile', 'auditLog', 'partners', 'trustStore', 'policies', 'policyLinking', 'authServices', 'sbiDevice', 'ftmChip'] as const;
+export const CARD_IDS = [
+  'partnerCertificate',
+  'profile',
+  'auditLog',
+  'partners',
+  'trustStore',
+  'policies',
+  'policyLinking',
+  'authServices',
+  'sbiDevice',
+  'ftmChip',
+] as const;
 export const CardId = z.enum(CARD_IDS);
 
 export const DashboardCard = z.object({
@@ -59,7 +70,11 @@ export const dashboardMethods = {
     reads: [...DATA_TOPICS],
     access: ['PARTNER_ADMIN'],
     input: z.object({ days: z.number().int().min(7).max(366).default(30) }).strict(),
-    output: z.object({ from: z.string(), success: z.array(z.number().int()), failure: z.array(z.number().int()) }),
+    output: z.object({
+      from: z.string(),
+      success: z.array(z.number().int()),
+      failure: z.array(z.number().int()),
+    }),
     errors: [],
   }),
 };

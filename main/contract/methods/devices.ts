@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { Empty, PageQuery, Text as BaseText, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
+import {
+  Empty,
+  PageQuery,
+  Text as BaseText,
+  Timestamp,
+  pageOf,
+  Filter,
+  Id as BaseId,
+  PAGING_ERRORS,
+} from '../common.ts';
 import type { Role } from '../common.ts';
 
 /** The device provider for its own partner ids; the partner admin for every provider (pms.md §3.3). */
@@ -14,7 +23,10 @@ export const SbiExpiryStatus = z.enum(['expired', 'valid']);
 export const Decision = z.enum(['approved', 'rejected']);
 
 /** A calendar date (YYYY-MM-DD, taken as 00:00 UTC) or a full ISO date-time. */
-const DateInput = BaseText({ max: 64 }).regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'expected YYYY-MM-DD or an ISO date-time');
+const DateInput = BaseText({ max: 64 }).regex(
+  /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/,
+  'expected YYYY-MM-DD or an ISO date-time',
+);
 /** Stored ids here are at most 36 characters. */
 const Id = BaseId.max(36);
 const Text = (max: number) => BaseText({ min: 1, max });
@@ -53,14 +65,25 @@ export const DeviceRow = z.object({
   isOrphan: z.boolean(),
 });
 
-const CascadeCounts = z.object({ devicesDeactivated: z.number().int(), devicesRejected: z.number().int() });
+const CascadeCounts = z.object({
+  devicesDeactivated: z.number().int(),
+  devicesRejected: z.number().int(),
+});
 
 export const deviceMethods = {
   'deviceCatalogue.list': method({
     kind: 'query',
     access: PROVIDER_OR_ADMIN,
     input: Empty,
-    output: z.object({ types: z.array(z.object({ code: z.string(), name: z.string(), subTypes: z.array(z.object({ code: z.string(), name: z.string() })) })) }),
+    output: z.object({
+      types: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          subTypes: z.array(z.object({ code: z.string(), name: z.string() })),
+        }),
+      ),
+    }),
     errors: [],
   }),
   'sbis.create': method({
@@ -77,7 +100,16 @@ export const deviceMethods = {
       })
       .strict(),
     output: SbiRow,
-    errors: ['PMS_PRT_005', 'PMS_PRT_055', 'PMS_AUT_002', 'PMS_AUT_512', 'PMS_AUT_514', 'PMS_AUT_516', 'PMS_AUT_508', 'PMS_AUT_515'],
+    errors: [
+      'PMS_PRT_005',
+      'PMS_PRT_055',
+      'PMS_AUT_002',
+      'PMS_AUT_512',
+      'PMS_AUT_514',
+      'PMS_AUT_516',
+      'PMS_AUT_508',
+      'PMS_AUT_515',
+    ],
   }),
   'sbis.list': method({
     kind: 'query',
@@ -138,7 +170,12 @@ export const deviceMethods = {
     changes: ['devices'],
     access: ADMIN,
     input: Empty,
-    output: z.object({ sbisDeactivated: z.number().int(), sbisRejected: z.number().int(), devicesDeactivated: z.number().int(), devicesRejected: z.number().int() }),
+    output: z.object({
+      sbisDeactivated: z.number().int(),
+      sbisRejected: z.number().int(),
+      devicesDeactivated: z.number().int(),
+      devicesRejected: z.number().int(),
+    }),
     errors: [],
   }),
   /** One device row of the "Add devices" form; each row is submitted on its own. */
@@ -146,9 +183,27 @@ export const deviceMethods = {
     kind: 'command',
     changes: ['devices'],
     access: PROVIDER_OR_ADMIN,
-    input: z.object({ sbiId: Id, deviceTypeCode: Text(36), deviceSubTypeCode: Text(36), make: Text(36), model: Text(36) }).strict(),
+    input: z
+      .object({
+        sbiId: Id,
+        deviceTypeCode: Text(36),
+        deviceSubTypeCode: Text(36),
+        make: Text(36),
+        model: Text(36),
+      })
+      .strict(),
     output: DeviceRow,
-    errors: ['PMS_DEVICE_ERROR_005', 'PMS_DEVICE_ERROR_019', 'PMS_AUT_002', 'PMS_DEVICE_ERROR_009', 'PMS_DEVICE_ERROR_028', 'PMS_DEVICE_ERROR_029', 'PMS_DEVICE_ERROR_021', 'PMS_AUT_001', 'PMS_AUT_003'],
+    errors: [
+      'PMS_DEVICE_ERROR_005',
+      'PMS_DEVICE_ERROR_019',
+      'PMS_AUT_002',
+      'PMS_DEVICE_ERROR_009',
+      'PMS_DEVICE_ERROR_028',
+      'PMS_DEVICE_ERROR_029',
+      'PMS_DEVICE_ERROR_021',
+      'PMS_AUT_001',
+      'PMS_AUT_003',
+    ],
   }),
   'devices.list': method({
     kind: 'query',
@@ -179,7 +234,15 @@ export const deviceMethods = {
     input: z.object({ deviceId: Id }).strict(),
     output: DeviceRow.extend({
       updatedDateTime: Timestamp,
-      sbi: z.object({ sbiId: z.string(), sbiVersion: z.string(), status: DeviceStatus, sbiExpiryStatus: SbiExpiryStatus, sbiExpiryDateTime: Timestamp }).nullable(),
+      sbi: z
+        .object({
+          sbiId: z.string(),
+          sbiVersion: z.string(),
+          status: DeviceStatus,
+          sbiExpiryStatus: SbiExpiryStatus,
+          sbiExpiryDateTime: Timestamp,
+        })
+        .nullable(),
     }),
     errors: ['PMS_DEVICE_ERROR_006', 'PMS_DEVICE_ERROR_016'],
   }),
@@ -189,7 +252,15 @@ export const deviceMethods = {
     access: ADMIN,
     input: z.object({ deviceId: Id, decision: Decision }).strict(),
     output: DeviceRow,
-    errors: ['PMS_DEVICE_ERROR_006', 'PMS_DEVICE_ERROR_010', 'PMS_DEVICE_ERROR_024', 'PMS_DEVICE_ERROR_009', 'PMS_DEVICE_ERROR_028', 'PMS_DEVICE_ERROR_029', 'PMS_DEVICE_ERROR_021'],
+    errors: [
+      'PMS_DEVICE_ERROR_006',
+      'PMS_DEVICE_ERROR_010',
+      'PMS_DEVICE_ERROR_024',
+      'PMS_DEVICE_ERROR_009',
+      'PMS_DEVICE_ERROR_028',
+      'PMS_DEVICE_ERROR_029',
+      'PMS_DEVICE_ERROR_021',
+    ],
   }),
   'devices.deactivate': method({
     kind: 'command',

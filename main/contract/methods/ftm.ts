@@ -61,7 +61,10 @@ export const ftmMethods = {
     reads: ['ftm', 'partners'],
     access: PROVIDER_OR_ADMIN,
     input: z.object({ ftmId: Id }).strict(),
-    output: FtmRow.extend({ updatedDateTime: Timestamp, certificate: CertificateDetails.nullable() }),
+    output: FtmRow.extend({
+      updatedDateTime: Timestamp,
+      certificate: CertificateDetails.nullable(),
+    }),
     errors: ['PMS_FTM_ERROR_005', 'PMS_FTM_ERROR_006'],
   }),
   /** Upload or re-upload the chip certificate; every upload puts the chip back to pending approval. */
@@ -69,9 +72,31 @@ export const ftmMethods = {
     kind: 'command',
     changes: ['ftm'],
     access: PROVIDER_OR_ADMIN,
-    input: z.object({ ftmId: Id, fileName: Text({ min: 1, max: 255 }), contentBase64: z.string().min(1).max(1_400_000) }).strict(),
+    input: z
+      .object({
+        ftmId: Id,
+        fileName: Text({ min: 1, max: 255 }),
+        contentBase64: z.string().min(1).max(1_400_000),
+      })
+      .strict(),
     output: FtmRow,
-    errors: ['PMS_FTM_ERROR_005', 'PMS_FTM_ERROR_006', 'PMP_AUT_030', 'PMP_AUT_038', 'PMP_AUT_039', 'KER-PCM-001', 'KER-PMS-020', 'KER-PCM-004', 'KER-PCM-017', 'KER-PCM-015', 'KER-PCM-006', 'KER-PCM-007', 'KER-PCM-008', 'KER-PCM-013', 'KER-PCM-014'],
+    errors: [
+      'PMS_FTM_ERROR_005',
+      'PMS_FTM_ERROR_006',
+      'PMP_AUT_030',
+      'PMP_AUT_038',
+      'PMP_AUT_039',
+      'KER-PCM-001',
+      'KER-PMS-020',
+      'KER-PCM-004',
+      'KER-PCM-017',
+      'KER-PCM-015',
+      'KER-PCM-006',
+      'KER-PCM-007',
+      'KER-PCM-008',
+      'KER-PCM-013',
+      'KER-PCM-014',
+    ],
     maxBytes: FILE_MAX_BYTES,
   }),
   'ftm.downloadCertificate': method({
@@ -79,7 +104,14 @@ export const ftmMethods = {
     access: PROVIDER_OR_ADMIN,
     input: z.object({ ftmId: Id }).strict(),
     output: File,
-    errors: ['PMS_FTM_ERROR_005', 'PMS_FTM_ERROR_006', 'PMS_FTM_ERROR_008', 'PMS_FTM_ERROR_009', 'PMP_AUT_033', 'PD_CERT_001'],
+    errors: [
+      'PMS_FTM_ERROR_005',
+      'PMS_FTM_ERROR_006',
+      'PMS_FTM_ERROR_008',
+      'PMS_FTM_ERROR_009',
+      'PMP_AUT_033',
+      'PD_CERT_001',
+    ],
   }),
   'ftm.decide': method({
     kind: 'command',

@@ -21,7 +21,12 @@ const DeviceId = Text({ min: 1, max: 64 });
 const TaskId = Text({ min: 1, max: 64 });
 
 export const CheckResult = z.enum(['pass', 'fail', 'skip']);
-export const Check = z.object({ name: z.string(), result: CheckResult, reason: z.string().nullable(), code: z.string().nullable() });
+export const Check = z.object({
+  name: z.string(),
+  result: CheckResult,
+  reason: z.string().nullable(),
+  code: z.string().nullable(),
+});
 export type CheckView = z.infer<typeof Check>;
 
 export const UsbDevice = z.object({
@@ -32,7 +37,13 @@ export const UsbDevice = z.object({
   product: z.string().nullable(),
   serial: z.string().nullable(),
   /** From resources/device-catalogue.json; null for a device the catalogue does not know. */
-  catalogue: z.object({ name: z.string(), vendor: z.string(), modality: z.enum(['Finger', 'Iris', 'Face', 'FTM']) }).nullable(),
+  catalogue: z
+    .object({
+      name: z.string(),
+      vendor: z.string(),
+      modality: z.enum(['Finger', 'Iris', 'Face', 'FTM']),
+    })
+    .nullable(),
 });
 
 export const DigitalId = z.object({
@@ -89,11 +100,30 @@ export const SbiPrefill = z.object({
   sbiVersion: z.string(),
   devices: z.array(z.object({ type: z.string(), subType: z.string(), make: z.string(), model: z.string() })),
 });
-export const RegistryMismatch = z.object({ field: z.string(), device: z.string(), registry: z.string().nullable() });
+export const RegistryMismatch = z.object({
+  field: z.string(),
+  device: z.string(),
+  registry: z.string().nullable(),
+});
 
-export const FtmChipView = z.object({ path: z.string(), vendorId: z.number().int(), productId: z.number().int(), product: z.string().nullable(), serial: z.string().nullable(), virtual: z.boolean() });
-export const ChainEntry = z.object({ pem: z.string(), subject: z.string(), issuer: z.string(), notAfter: Timestamp });
-export const Verdict = z.object({ verdict: z.enum(['verified', 'failed']), reason: z.string().nullable() });
+export const FtmChipView = z.object({
+  path: z.string(),
+  vendorId: z.number().int(),
+  productId: z.number().int(),
+  product: z.string().nullable(),
+  serial: z.string().nullable(),
+  virtual: z.boolean(),
+});
+export const ChainEntry = z.object({
+  pem: z.string(),
+  subject: z.string(),
+  issuer: z.string(),
+  notAfter: Timestamp,
+});
+export const Verdict = z.object({
+  verdict: z.enum(['verified', 'failed']),
+  reason: z.string().nullable(),
+});
 export const FtmChipReading = z.object({
   make: z.string(),
   model: z.string(),
@@ -105,8 +135,20 @@ export const FtmChipReading = z.object({
 });
 
 export const BenchPurpose = z.enum(['Registration', 'Auth']);
-export const BenchCase = z.object({ id: z.string(), name: z.string(), intent: z.string(), deviceId: z.string(), prompt: z.string().nullable(), mandatedWaitMs: z.number().int() });
-const BenchCheck = z.object({ name: z.string(), result: CheckResult, reason: z.string().optional(), code: z.string().optional() });
+export const BenchCase = z.object({
+  id: z.string(),
+  name: z.string(),
+  intent: z.string(),
+  deviceId: z.string(),
+  prompt: z.string().nullable(),
+  mandatedWaitMs: z.number().int(),
+});
+const BenchCheck = z.object({
+  name: z.string(),
+  result: CheckResult,
+  reason: z.string().optional(),
+  code: z.string().optional(),
+});
 export const BenchReport = z.object({
   device: z.object({
     port: Port,
@@ -128,21 +170,47 @@ export const BenchReport = z.object({
       }),
     ),
   }),
-  cases: z.array(z.object({ id: z.string(), name: z.string(), deviceId: z.string(), result: CheckResult, checks: z.array(BenchCheck), durationMs: z.number(), mandatedWaitMs: z.number() })),
+  cases: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      deviceId: z.string(),
+      result: CheckResult,
+      checks: z.array(BenchCheck),
+      durationMs: z.number(),
+      mandatedWaitMs: z.number(),
+    }),
+  ),
   summary: z.object({ pass: z.number().int(), fail: z.number().int(), skip: z.number().int() }),
   startedAt: Timestamp,
   finishedAt: Timestamp,
   cancelled: z.boolean(),
 });
 
-export const VirtualSbiFault = z.enum(['bad-signature', 'wrong-hash', 'millisecond-timestamps', 'early-timeout', 'wrong-count']);
+export const VirtualSbiFault = z.enum([
+  'bad-signature',
+  'wrong-hash',
+  'millisecond-timestamps',
+  'early-timeout',
+  'wrong-count',
+]);
 export const VirtualDeviceStatus = z.enum(['Ready', 'Busy', 'Not Ready', 'Not Registered']);
 export const VirtualSbiState = z.object({
   running: z.boolean(),
   port: Port.nullable(),
   delayMs: z.number().int(),
   fault: VirtualSbiFault.nullable(),
-  devices: z.array(z.object({ deviceId: z.string(), type: z.string(), subType: z.string(), purpose: z.string(), status: VirtualDeviceStatus, quality: z.number().int(), serialNo: z.string() })),
+  devices: z.array(
+    z.object({
+      deviceId: z.string(),
+      type: z.string(),
+      subType: z.string(),
+      purpose: z.string(),
+      status: VirtualDeviceStatus,
+      quality: z.number().int(),
+      serialNo: z.string(),
+    }),
+  ),
   /** Whether the virtual device and FTM roots are in the trust store (DEVICE and FTM domains). */
   rootsTrusted: z.boolean(),
 });
@@ -153,7 +221,11 @@ export const hardwareMethods = {
     access: ANY_HARDWARE,
     activePartner: true,
     input: z.object({}).strict(),
-    output: z.object({ access: z.enum(['ok', 'none']), reason: z.string().nullable(), devices: z.array(UsbDevice) }),
+    output: z.object({
+      access: z.enum(['ok', 'none']),
+      reason: z.string().nullable(),
+      devices: z.array(UsbDevice),
+    }),
     errors: ['PMS_PMP_016'],
   }),
   'sbi.discover': method({
@@ -161,7 +233,13 @@ export const hardwareMethods = {
     access: DEVICE_ROLES,
     activePartner: true,
     input: z.object({ refresh: z.boolean().default(false) }).strict(),
-    output: z.object({ scannedAt: Timestamp, portFrom: Port, portTo: Port, devices: z.array(DiscoveredSbi), problems: z.array(PortProblem) }),
+    output: z.object({
+      scannedAt: Timestamp,
+      portFrom: Port,
+      portTo: Port,
+      devices: z.array(DiscoveredSbi),
+      problems: z.array(PortProblem),
+    }),
     errors: ['PMS_PMP_016'],
   }),
   /** Reads and verifies one device; pre-fills Add SBI / Add Devices and compares with the registry. */
@@ -183,7 +261,13 @@ export const hardwareMethods = {
     kind: 'action',
     access: DEVICE_ROLES,
     activePartner: true,
-    input: z.object({ port: Port, deviceId: DeviceId, deviceSubId: Text({ min: 1, max: 8 }).default('1') }).strict(),
+    input: z
+      .object({
+        port: Port,
+        deviceId: DeviceId,
+        deviceSubId: Text({ min: 1, max: 8 }).default('1'),
+      })
+      .strict(),
     output: z.object({ streamId: z.string() }),
     errors: ['PMS_PMP_016', 'PD_HW_001', 'PD_HW_002'],
   }),
@@ -215,7 +299,11 @@ export const hardwareMethods = {
         /** For the virtual SBI only: the bench acts on its prompts itself through the device's admin API. */
         autoPrompts: z.boolean().default(false),
         /** Only these cases (ids from `sbi.bench.cases`); all applicable ones when absent. */
-        caseIds: z.array(Text({ min: 1, max: 16 })).min(1).max(300).optional(),
+        caseIds: z
+          .array(Text({ min: 1, max: 16 }))
+          .min(1)
+          .max(300)
+          .optional(),
       })
       .strict(),
     output: z.object({ taskId: z.string(), total: z.number().int() }),
@@ -227,7 +315,12 @@ export const hardwareMethods = {
     activePartner: true,
     input: z.object({ taskId: TaskId, format: z.enum(['json', 'html']).default('json') }).strict(),
     /** `report` is null while the run has produced nothing yet, and after a failure (see `error`). */
-    output: z.object({ state: z.enum(['running', 'prompt', 'done', 'cancelled', 'failed']), report: BenchReport.nullable(), html: z.string().nullable(), error: z.string().nullable() }),
+    output: z.object({
+      state: z.enum(['running', 'prompt', 'done', 'cancelled', 'failed']),
+      report: BenchReport.nullable(),
+      html: z.string().nullable(),
+      error: z.string().nullable(),
+    }),
     errors: ['PMS_PMP_016', 'PD_HW_004', 'PD_HW_008'],
   }),
   'tasks.answer': method({
@@ -271,7 +364,28 @@ export const hardwareMethods = {
     activePartner: true,
     input: z.object({ path: Text({ min: 1, max: 256 }), ftmId: Text({ min: 1, max: 36 }) }).strict(),
     output: z.object({ reading: FtmChipReading, ftm: FtmRow }),
-    errors: ['PMS_PMP_016', 'PD_HW_001', 'PD_HW_002', 'PD_HW_003', 'PD_HW_007', 'PMS_FTM_ERROR_005', 'PMS_FTM_ERROR_006', 'PMP_AUT_030', 'PMP_AUT_038', 'PMP_AUT_039', 'KER-PCM-001', 'KER-PMS-020', 'KER-PCM-004', 'KER-PCM-017', 'KER-PCM-015', 'KER-PCM-006', 'KER-PCM-007', 'KER-PCM-008', 'KER-PCM-013', 'KER-PCM-014'],
+    errors: [
+      'PMS_PMP_016',
+      'PD_HW_001',
+      'PD_HW_002',
+      'PD_HW_003',
+      'PD_HW_007',
+      'PMS_FTM_ERROR_005',
+      'PMS_FTM_ERROR_006',
+      'PMP_AUT_030',
+      'PMP_AUT_038',
+      'PMP_AUT_039',
+      'KER-PCM-001',
+      'KER-PMS-020',
+      'KER-PCM-004',
+      'KER-PCM-017',
+      'KER-PCM-015',
+      'KER-PCM-006',
+      'KER-PCM-007',
+      'KER-PCM-008',
+      'KER-PCM-013',
+      'KER-PCM-014',
+    ],
   }),
   'virtualSbi.state': method({
     kind: 'query',
@@ -289,7 +403,13 @@ export const hardwareMethods = {
       z.object({ action: z.literal('start') }).strict(),
       z.object({ action: z.literal('stop') }).strict(),
       z.object({ action: z.literal('status'), deviceId: DeviceId, status: VirtualDeviceStatus }).strict(),
-      z.object({ action: z.literal('quality'), deviceId: DeviceId, quality: z.number().int().min(0).max(100) }).strict(),
+      z
+        .object({
+          action: z.literal('quality'),
+          deviceId: DeviceId,
+          quality: z.number().int().min(0).max(100),
+        })
+        .strict(),
       z.object({ action: z.literal('delay'), delayMs: z.number().int().min(0).max(60_000) }).strict(),
       z.object({ action: z.literal('rotateKeys'), deviceId: DeviceId.optional() }).strict(),
       z.object({ action: z.literal('fault'), fault: VirtualSbiFault.nullable() }).strict(),

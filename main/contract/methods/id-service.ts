@@ -8,13 +8,27 @@ import { Id, Text, Timestamp } from '../common.ts';
  * host, not contract methods.
  */
 
-const IndividualId = Text({ min: 1, max: 64 }).refine((v) => /^[A-Za-z0-9]+$/.test(v), 'letters and digits, at most 64');
+const IndividualId = Text({ min: 1, max: 64 }).refine(
+  (v) => /^[A-Za-z0-9]+$/.test(v),
+  'letters and digits, at most 64',
+);
 /** File contents (an ISO 19794 record) as base64, like certificate uploads' contentBase64. */
-const Base64Record = z.string().min(16).max(1_400_000).regex(/^[A-Za-z0-9+/_-]+={0,2}$/, 'base64 or base64url');
-const Pem = Text({ min: 64, max: 20_000, multiline: true }).refine((v) => /-----BEGIN [A-Z ]+-----/.test(v), 'PEM text');
+const Base64Record = z
+  .string()
+  .min(16)
+  .max(1_400_000)
+  .regex(/^[A-Za-z0-9+/_-]+={0,2}$/, 'base64 or base64url');
+const Pem = Text({ min: 64, max: 20_000, multiline: true }).refine(
+  (v) => /-----BEGIN [A-Z ]+-----/.test(v),
+  'PEM text',
+);
 /** Secrets: stored only wrapped, never shown again. */
 const Secret = z.string().min(1).max(256);
-const PrivateKeyPem = z.string().min(64).max(20_000).regex(/-----BEGIN [A-Z ]+-----/, 'PEM text');
+const PrivateKeyPem = z
+  .string()
+  .min(64)
+  .max(20_000)
+  .regex(/-----BEGIN [A-Z ]+-----/, 'PEM text');
 
 export const EnrolBiometricInput = z
   .object({
@@ -37,11 +51,17 @@ export const idServiceMethods = {
       .object({
         individualId: IndividualId,
         individualIdType: z.enum(['UIN', 'VID']),
-        demographics: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/), Text({ min: 0, max: 512 })).refine((d) => Object.keys(d).length <= 64, 'at most 64 claims'),
+        demographics: z
+          .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/), Text({ min: 0, max: 512 }))
+          .refine((d) => Object.keys(d).length <= 64, 'at most 64 claims'),
         biometrics: z.array(EnrolBiometricInput).min(1).max(13),
       })
       .strict(),
-    output: z.object({ individualId: z.string(), replaced: z.boolean(), biometrics: z.number().int() }),
+    output: z.object({
+      individualId: z.string(),
+      replaced: z.boolean(),
+      biometrics: z.number().int(),
+    }),
     errors: ['PD_IDA_007'],
   }),
   /** A MISP licence key for an approved, active MISP partner, shown once (only its hash is kept). */
@@ -73,7 +93,12 @@ export const idServiceMethods = {
         timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
       })
       .strict(),
-    output: z.object({ partnerId: z.string(), baseUrl: z.string(), servicePartnerThumbprint: z.string(), serviceFirThumbprint: z.string() }),
+    output: z.object({
+      partnerId: z.string(),
+      baseUrl: z.string(),
+      servicePartnerThumbprint: z.string(),
+      serviceFirThumbprint: z.string(),
+    }),
     errors: ['PD_IDA_009'],
   }),
   /** Whether this desk can send e-KYC requests, and the IDA-FIR certificate its Auth devices must encrypt to. */
@@ -83,7 +108,14 @@ export const idServiceMethods = {
     input: z.object({}).strict(),
     output: z.union([
       z.object({ configured: z.literal(false) }),
-      z.object({ configured: z.literal(true), baseUrl: z.string(), partnerId: z.string(), serviceFirCertificate: z.string(), serviceFirThumbprint: z.string(), updatedAt: Timestamp }),
+      z.object({
+        configured: z.literal(true),
+        baseUrl: z.string(),
+        partnerId: z.string(),
+        serviceFirCertificate: z.string(),
+        serviceFirThumbprint: z.string(),
+        updatedAt: Timestamp,
+      }),
     ]),
     errors: [],
   }),

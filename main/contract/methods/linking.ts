@@ -35,7 +35,16 @@ export const LinkRequestDetail = LinkRequest.extend({
   readable: ReadablePolicy,
 });
 
-export const LINK_SORT_FIELDS = ['partnerId', 'partnerType', 'orgName', 'policyId', 'policyName', 'policyGroupName', 'createdDateTime', 'status'] as const;
+export const LINK_SORT_FIELDS = [
+  'partnerId',
+  'partnerType',
+  'orgName',
+  'policyId',
+  'policyName',
+  'policyGroupName',
+  'createdDateTime',
+  'status',
+] as const;
 
 export const linkingMethods = {
   /** Request policy (pms.md §1.4): only an approved, active partner with a certificate and a group. */
@@ -43,9 +52,25 @@ export const linkingMethods = {
     kind: 'command',
     changes: ['policyLinking'],
     access: POLICY_PARTNER_ROLES,
-    input: z.object({ partnerId: Id, policyId: Id, comments: Text({ min: 1, max: 500, multiline: true }) }).strict(),
+    input: z
+      .object({
+        partnerId: Id,
+        policyId: Id,
+        comments: Text({ min: 1, max: 500, multiline: true }),
+      })
+      .strict(),
     output: LinkRequest,
-    errors: ['PMS_PRT_005', 'PMS_PRT_055', 'PMS_PMP_016', 'PMS_PRT_108', 'PMS_PRT_047', 'PMS_PRT_098', 'PMS_PMP_019', 'PMS_PRT_053', 'PMS_PRT_060'],
+    errors: [
+      'PMS_PRT_005',
+      'PMS_PRT_055',
+      'PMS_PMP_016',
+      'PMS_PRT_108',
+      'PMS_PRT_047',
+      'PMS_PRT_098',
+      'PMS_PMP_019',
+      'PMS_PRT_053',
+      'PMS_PRT_060',
+    ],
   }),
   /** The activated policies of the partner's group, with descriptions and any existing request. */
   'linking.availablePolicies': method({
@@ -58,7 +83,13 @@ export const linkingMethods = {
       policyGroupName: z.string().nullable(),
       policyGroupDescription: z.string().nullable(),
       policies: z.array(
-        z.object({ policyId: z.string(), policyName: z.string(), policyDescription: z.string(), policyType: PolicyType, requestStatus: LinkStatus.nullable() }),
+        z.object({
+          policyId: z.string(),
+          policyName: z.string(),
+          policyDescription: z.string(),
+          policyType: PolicyType,
+          requestStatus: LinkStatus.nullable(),
+        }),
       ),
     }),
     errors: ['PMS_PRT_005', 'PMS_PRT_055'],

@@ -16,7 +16,11 @@ export const NOTIFICATION_TYPES = [
 export const NotificationType = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof NotificationType>;
 /** Only partner admins receive these (PMS_NOTIFICATION_ERROR_006 for anyone else asking). */
-export const ADMIN_NOTIFICATION_TYPES: readonly NotificationType[] = ['ROOT_CERT_EXPIRY', 'INTERMEDIATE_CERT_EXPIRY', 'WEEKLY_SUMMARY'];
+export const ADMIN_NOTIFICATION_TYPES: readonly NotificationType[] = [
+  'ROOT_CERT_EXPIRY',
+  'INTERMEDIATE_CERT_EXPIRY',
+  'WEEKLY_SUMMARY',
+];
 /** The partner kinds and the role whose partners receive each (PARTNER_CERT_EXPIRY: every partner type). */
 export const PARTNER_NOTIFICATION_ROLES: Readonly<Partial<Record<NotificationType, Role | null>>> = {
   PARTNER_CERT_EXPIRY: null,
@@ -36,7 +40,11 @@ const CertificateDetail = z.object({
   expiryPeriod: z.number().int(),
   certificateType: z.enum(['ROOT', 'INTERMEDIATE', 'PARTNER', 'FTM_CHIP']),
 });
-const FtmDetail = CertificateDetail.extend({ ftmId: z.string(), make: z.string(), model: z.string() });
+const FtmDetail = CertificateDetail.extend({
+  ftmId: z.string(),
+  make: z.string(),
+  model: z.string(),
+});
 const SbiDetail = z.object({
   sbiId: z.string(),
   sbiVersion: z.string(),
@@ -67,7 +75,14 @@ export const NotificationDetails = z.object({
   ftmDetails: z.array(FtmDetail).optional(),
   sbiDetails: z.array(SbiDetail).optional(),
   apiKeyDetails: z.array(ApiKeyDetail).optional(),
-  totals: z.object({ partnerCertificates: z.number().int(), ftmChipCertificates: z.number().int(), sbis: z.number().int(), apiKeys: z.number().int() }).optional(),
+  totals: z
+    .object({
+      partnerCertificates: z.number().int(),
+      ftmChipCertificates: z.number().int(),
+      sbis: z.number().int(),
+      apiKeys: z.number().int(),
+    })
+    .optional(),
 });
 export type NotificationDetails = z.infer<typeof NotificationDetails>;
 
@@ -107,7 +122,14 @@ export const notificationMethods = {
       createdToDate: Day,
     }).strict(),
     output: pageOf(NotificationRecord),
-    errors: [...PAGING_ERRORS, 'PMS_NOTIFICATION_ERROR_006', 'PMS_NOTIFICATION_ERROR_015', 'PMS_NOTIFICATION_ERROR_016', 'PMS_NOTIFICATION_ERROR_017', 'PD_NOTIF_001'],
+    errors: [
+      ...PAGING_ERRORS,
+      'PMS_NOTIFICATION_ERROR_006',
+      'PMS_NOTIFICATION_ERROR_015',
+      'PMS_NOTIFICATION_ERROR_016',
+      'PMS_NOTIFICATION_ERROR_017',
+      'PD_NOTIF_001',
+    ],
   }),
   /** The bell: active notifications newer than the user's last-seen time. */
   'notifications.unread': method({
@@ -115,7 +137,11 @@ export const notificationMethods = {
     access: 'session',
     reads: ['notifications'],
     input: Empty,
-    output: z.object({ unread: z.number().int(), newestCreatedDateTime: Timestamp.nullable(), seenDateTime: Timestamp.nullable() }),
+    output: z.object({
+      unread: z.number().int(),
+      newestCreatedDateTime: Timestamp.nullable(),
+      seenDateTime: Timestamp.nullable(),
+    }),
     errors: [],
   }),
   /** The bell panel was opened (MOSIP PUT /users/{id}/notifications-seen-timestamp). */
@@ -134,7 +160,13 @@ export const notificationMethods = {
     access: 'session',
     input: z.object({ notificationId: Id, notificationStatus: Text({ min: 1, max: 36 }) }).strict(),
     output: NotificationRecord,
-    errors: ['PMS_NOTIFICATION_ERROR_008', 'PMS_NOTIFICATION_ERROR_009', 'PMS_NOTIFICATION_ERROR_011', 'PMS_NOTIFICATION_ERROR_012', 'PMS_NOTIFICATION_ERROR_018'],
+    errors: [
+      'PMS_NOTIFICATION_ERROR_008',
+      'PMS_NOTIFICATION_ERROR_009',
+      'PMS_NOTIFICATION_ERROR_011',
+      'PMS_NOTIFICATION_ERROR_012',
+      'PMS_NOTIFICATION_ERROR_018',
+    ],
   }),
   /** Mail delivery as the admin sees it: what waits, what keeps failing and why. */
   'notifications.mailStatus': method({
@@ -146,7 +178,15 @@ export const notificationMethods = {
       pending: z.number().int(),
       retrying: z.number().int(),
       sent: z.number().int(),
-      failing: z.array(z.object({ notificationId: z.string(), notificationType: NotificationType, attempts: z.number().int(), nextAttemptDateTime: Timestamp.nullable(), error: z.string() })),
+      failing: z.array(
+        z.object({
+          notificationId: z.string(),
+          notificationType: NotificationType,
+          attempts: z.number().int(),
+          nextAttemptDateTime: Timestamp.nullable(),
+          error: z.string(),
+        }),
+      ),
     }),
     errors: [],
   }),
@@ -156,7 +196,11 @@ export const notificationMethods = {
     changes: ['notifications'],
     access: ADMIN,
     input: z.object({ retryNow: z.boolean().optional() }).strict(),
-    output: z.object({ sent: z.number().int(), failed: z.number().int(), remaining: z.number().int() }),
+    output: z.object({
+      sent: z.number().int(),
+      failed: z.number().int(),
+      remaining: z.number().int(),
+    }),
     errors: [],
   }),
   /** One expiry job (MOSIP's tasklets); the hosts run them as the system, daily by the core's clock. */
@@ -164,14 +208,32 @@ export const notificationMethods = {
     kind: 'command',
     changes: ['notifications'],
     access: ADMIN,
-    input: z.object({ kind: z.enum(['CA_CERTIFICATES', 'PARTNER_CERTIFICATES', 'FTM_CHIP_CERTIFICATES', 'SBIS', 'API_KEYS']) }).strict(),
+    input: z
+      .object({
+        kind: z.enum(['CA_CERTIFICATES', 'PARTNER_CERTIFICATES', 'FTM_CHIP_CERTIFICATES', 'SBIS', 'API_KEYS']),
+      })
+      .strict(),
     output: JobOutput,
     errors: [],
   }),
   /** The weekly summary to every partner admin (MOSIP WeeklyNotificationsTasklet). */
-  'notifications.weeklySummary': method({ kind: 'command', changes: ['notifications'], access: ADMIN, input: Empty, output: JobOutput, errors: [] }),
+  'notifications.weeklySummary': method({
+    kind: 'command',
+    changes: ['notifications'],
+    access: ADMIN,
+    input: Empty,
+    output: JobOutput,
+    errors: [],
+  }),
   /** Deletes notifications past the retention period (MOSIP DeletePastNotificationsTasklet). */
-  'notifications.purge': method({ kind: 'command', changes: ['notifications'], access: ADMIN, input: Empty, output: z.object({ deleted: z.number().int() }), errors: [] }),
+  'notifications.purge': method({
+    kind: 'command',
+    changes: ['notifications'],
+    access: ADMIN,
+    input: Empty,
+    output: z.object({ deleted: z.number().int() }),
+    errors: [],
+  }),
 };
 
 /**

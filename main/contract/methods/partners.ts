@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { method } from '../spec.ts';
-import { PARTNER_ROLES, PageQuery, PartnerTypeCode, Timestamp, pageOf, Filter, Id as BaseId, PAGING_ERRORS } from '../common.ts';
+import {
+  PARTNER_ROLES,
+  PageQuery,
+  PartnerTypeCode,
+  Timestamp,
+  pageOf,
+  Filter,
+  Id as BaseId,
+  PAGING_ERRORS,
+} from '../common.ts';
 import { POLICY_PARTNER_ROLES } from './policies.ts';
 
 /** Stored ids here are at most 64 characters. */
@@ -31,7 +40,12 @@ export const AdminPartnerDetail = AdminPartnerRow.extend({
   policyGroupDescription: z.string().nullable(),
   isCertificateAvailable: z.boolean(),
   /** What deactivation stops at once (keys and clients fail their checks while inactive). */
-  counts: z.object({ pendingRequests: z.number().int(), approvedPolicies: z.number().int(), activeApiKeys: z.number().int(), activeOidcClients: z.number().int() }),
+  counts: z.object({
+    pendingRequests: z.number().int(),
+    approvedPolicies: z.number().int(),
+    activeApiKeys: z.number().int(),
+    activeOidcClients: z.number().int(),
+  }),
 });
 
 /** MOSIP GET /partners/v3: the caller's partners, to fill "select partner" dropdowns. */
@@ -50,14 +64,28 @@ export const MyPartner = z.object({
   canSelectPolicyGroup: z.boolean(),
 });
 
-export const PARTNER_SORT_FIELDS = ['partnerId', 'partnerType', 'orgName', 'policyGroupName', 'emailAddress', 'certificateUploadStatus', 'status', 'createdDateTime'] as const;
+export const PARTNER_SORT_FIELDS = [
+  'partnerId',
+  'partnerType',
+  'orgName',
+  'policyGroupName',
+  'emailAddress',
+  'certificateUploadStatus',
+  'status',
+  'createdDateTime',
+] as const;
 
 export const partnerMethods = {
   'partners.mine': method({
     kind: 'query',
     reads: ['partners'],
     access: PARTNER_ROLES,
-    input: z.object({ status: z.enum(['approved', 'InProgress', 'rejected']).optional(), policyGroupAvailable: z.boolean().optional() }).strict(),
+    input: z
+      .object({
+        status: z.enum(['approved', 'InProgress', 'rejected']).optional(),
+        policyGroupAvailable: z.boolean().optional(),
+      })
+      .strict(),
     output: z.object({ partners: z.array(MyPartner) }),
     errors: [],
   }),

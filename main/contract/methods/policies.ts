@@ -32,7 +32,11 @@ export const PolicyGroup = z.object({
 
 export const PolicyGroupDetail = PolicyGroup.extend({
   /** What blocks deactivation (PMS_POL_056 / PMS_POL_070) and what the group holds. */
-  policies: z.object({ draft: z.number().int(), activated: z.number().int(), deactivated: z.number().int() }),
+  policies: z.object({
+    draft: z.number().int(),
+    activated: z.number().int(),
+    deactivated: z.number().int(),
+  }),
   partners: z.number().int(),
 });
 
@@ -47,7 +51,11 @@ export const PolicySummary = z.object({
   createdDateTime: Timestamp,
 });
 
-const AuthTypeRow = z.object({ authType: z.string(), authSubType: z.string(), mandatory: z.boolean() });
+const AuthTypeRow = z.object({
+  authType: z.string(),
+  authSubType: z.string(),
+  mandatory: z.boolean(),
+});
 const ShareableRow = z.object({
   attributeName: z.string(),
   group: z.string().nullable(),
@@ -58,8 +66,17 @@ const ShareableRow = z.object({
 
 /** The policy as lists a person can read, besides the raw JSON. */
 export const ReadablePolicy = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('auth'), authTokenType: z.string(), kycAttributes: z.array(z.string()), authTypes: z.array(AuthTypeRow) }),
-  z.object({ kind: z.literal('dataShare'), dataSharePolicies: z.record(z.string(), z.string()), shareableAttributes: z.array(ShareableRow) }),
+  z.object({
+    kind: z.literal('auth'),
+    authTokenType: z.string(),
+    kycAttributes: z.array(z.string()),
+    authTypes: z.array(AuthTypeRow),
+  }),
+  z.object({
+    kind: z.literal('dataShare'),
+    dataSharePolicies: z.record(z.string(), z.string()),
+    shareableAttributes: z.array(ShareableRow),
+  }),
 ]);
 
 export const PolicyDetail = PolicySummary.extend({
@@ -76,7 +93,14 @@ export const PolicyDetail = PolicySummary.extend({
 });
 
 export const GROUP_SORT_FIELDS = ['policyGroupId', 'name', 'description', 'createdDateTime', 'status'] as const;
-export const POLICY_SORT_FIELDS = ['policyId', 'policyName', 'policyDescription', 'policyGroupName', 'createdDateTime', 'status'] as const;
+export const POLICY_SORT_FIELDS = [
+  'policyId',
+  'policyName',
+  'policyDescription',
+  'policyGroupName',
+  'createdDateTime',
+  'status',
+] as const;
 
 const PolicyInput = z.object({ name: GroupName, description: Description, policy: PolicyText });
 
@@ -93,7 +117,12 @@ export const policyMethods = {
     kind: 'query',
     reads: ['policies'],
     access: POLICY_ADMINS,
-    input: PageQuery.extend({ policyGroupId: Filter, name: Filter, description: Filter, status: GroupStatus.optional() }).strict(),
+    input: PageQuery.extend({
+      policyGroupId: Filter,
+      name: Filter,
+      description: Filter,
+      status: GroupStatus.optional(),
+    }).strict(),
     output: pageOf(PolicyGroup),
     errors: PAGING_ERRORS,
   }),
@@ -118,7 +147,13 @@ export const policyMethods = {
     kind: 'query',
     reads: ['policies'],
     access: [...POLICY_ADMINS, ...POLICY_PARTNER_ROLES],
-    input: z.object({ name: Filter, pageNo: z.number().int().default(0), pageSize: z.number().int().default(20) }).strict(),
+    input: z
+      .object({
+        name: Filter,
+        pageNo: z.number().int().default(0),
+        pageSize: z.number().int().default(20),
+      })
+      .strict(),
     output: pageOf(z.object({ policyGroupId: z.string(), name: z.string(), description: z.string() })),
     errors: ['PMS_PRT_360', 'PMS_PRT_361'],
   }),

@@ -7,7 +7,10 @@ export const PortalId = BaseId.max(36);
 /** A calendar day (YYYY-MM-DD) that exists. */
 export const Day = Text({ max: 10, trim: false })
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { message: 'date' });
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    { message: 'date' },
+  );
 
 export const PROGRAM_STATES = ['active', 'ended'] as const;
 export const ProgramState = z.enum(PROGRAM_STATES);

@@ -70,7 +70,13 @@ export const portalAdminMethods = {
     kind: 'command',
     changes: ['programs'],
     access: PROGRAM_ADMIN,
-    input: z.object({ programId: PortalId, formId: PortalId.nullable(), multipleSubmissions: z.boolean() }).strict(),
+    input: z
+      .object({
+        programId: PortalId,
+        formId: PortalId.nullable(),
+        multipleSubmissions: z.boolean(),
+      })
+      .strict(),
     output: ProgramRow,
     errors: ['PD_SSP_001', 'PD_SSP_004'],
   }),
@@ -78,7 +84,11 @@ export const portalAdminMethods = {
     kind: 'query',
     reads: ['programs', 'applications'],
     access: PROGRAM_ADMIN,
-    input: PageQuery.extend({ name: Filter, state: ProgramState.optional(), formMapped: z.boolean().optional() }).strict(),
+    input: PageQuery.extend({
+      name: Filter,
+      state: ProgramState.optional(),
+      formMapped: z.boolean().optional(),
+    }).strict(),
     output: pageOf(ProgramRow),
     errors: PAGING_ERRORS,
   }),
@@ -129,7 +139,12 @@ export const portalAdminMethods = {
     kind: 'query',
     reads: ['applications', 'programs'],
     access: PROGRAM_ADMIN,
-    input: PageQuery.extend({ programId: PortalId.optional(), state: ApplicationState.optional(), applicationId: Filter, registrantName: Filter }).strict(),
+    input: PageQuery.extend({
+      programId: PortalId.optional(),
+      state: ApplicationState.optional(),
+      applicationId: Filter,
+      registrantName: Filter,
+    }).strict(),
     output: pageOf(ApplicationRow),
     errors: PAGING_ERRORS,
   }),
@@ -177,7 +192,12 @@ export const portalApplicantMethods = {
     reads: ['programs', 'applications'],
     access: APPLICANT,
     input: z.object({ programId: PortalId }).strict(),
-    output: z.object({ program: PortalProgramRow, form: FormDetail, draft: JsonDocument.nullable(), prefill: JsonDocument }),
+    output: z.object({
+      program: PortalProgramRow,
+      form: FormDetail,
+      draft: JsonDocument.nullable(),
+      prefill: JsonDocument,
+    }),
     errors: ['PD_SSP_001', 'PD_SSP_002', 'PD_SSP_003'],
   }),
   /** Keep unfinished answers; only types and lengths are checked until submit. */
@@ -203,7 +223,10 @@ export const portalApplicantMethods = {
     kind: 'query',
     reads: ['applications', 'programs'],
     access: APPLICANT,
-    input: PageQuery.extend({ programId: PortalId.optional(), state: ApplicationState.optional() }).strict(),
+    input: PageQuery.extend({
+      programId: PortalId.optional(),
+      state: ApplicationState.optional(),
+    }).strict(),
     output: pageOf(ApplicationRow),
     errors: PAGING_ERRORS,
   }),
@@ -241,7 +264,11 @@ export const portalAuthMethods = {
     kind: 'query',
     access: 'public',
     input: z.object({}).strict(),
-    output: z.object({ enabled: z.boolean(), issuer: z.string().nullable(), acrValues: z.array(z.string()) }),
+    output: z.object({
+      enabled: z.boolean(),
+      issuer: z.string().nullable(),
+      acrValues: z.array(z.string()),
+    }),
     errors: [],
   }),
   /** Starts a sign-in: state, nonce and PKCE verifier kept here; the browser goes to the answer's URL. */
@@ -249,7 +276,13 @@ export const portalAuthMethods = {
     kind: 'command',
     changes: [],
     access: 'public',
-    input: z.object({ redirectUri: Text({ min: 1, max: 512 }).refine((v) => URL.canParse(v), { message: 'url' }).optional() }).strict(),
+    input: z
+      .object({
+        redirectUri: Text({ min: 1, max: 512 })
+          .refine((v) => URL.canParse(v), { message: 'url' })
+          .optional(),
+      })
+      .strict(),
     output: z.object({ authorizationUrl: z.string(), state: z.string() }),
     errors: ['PD_SSP_015'],
   }),
@@ -268,6 +301,15 @@ export const portalAuthMethods = {
       })
       .strict(),
     output: SessionInfo,
-    errors: ['PD_SSP_010', 'PD_SSP_011', 'PD_SSP_012', 'PD_SSP_013', 'PD_SSP_014', 'PD_SSP_015', 'PD_SSP_016', 'PD_SSP_019'],
+    errors: [
+      'PD_SSP_010',
+      'PD_SSP_011',
+      'PD_SSP_012',
+      'PD_SSP_013',
+      'PD_SSP_014',
+      'PD_SSP_015',
+      'PD_SSP_016',
+      'PD_SSP_019',
+    ],
   }),
 };

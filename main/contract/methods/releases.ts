@@ -14,7 +14,11 @@ export const SEMVER = /^\d{1,9}\.\d{1,9}\.\d{1,9}(-[0-9A-Za-z.-]{1,64})?$/;
 
 const Rollout = z.number().int().min(1).max(100);
 
-export const ReleaseFile = z.object({ url: z.string(), size: z.number().int(), sha512: z.string() });
+export const ReleaseFile = z.object({
+  url: z.string(),
+  size: z.number().int(),
+  sha512: z.string(),
+});
 
 export const ReleaseRow = z.object({
   releaseId: z.string(),
@@ -30,7 +34,12 @@ export const ReleaseRow = z.object({
   publishedBy: z.string(),
 });
 
-export const ChannelState = z.object({ channel: Channel, policy: UpdatePolicy, pinnedVersion: z.string().nullable(), updatedAt: Timestamp });
+export const ChannelState = z.object({
+  channel: Channel,
+  policy: UpdatePolicy,
+  pinnedVersion: z.string().nullable(),
+  updatedAt: Timestamp,
+});
 
 const PUBLISH_ERRORS = ['PD_UPDATE_001', 'PD_UPDATE_002', 'PD_UPDATE_003', 'PD_SYNC_004'] as const;
 
@@ -43,7 +52,13 @@ export const UpdateState = z.object({
   channel: Channel,
   policy: UpdatePolicy,
   phase: z.enum(['idle', 'checking', 'available', 'downloading', 'downloaded', 'installing', 'error']),
-  available: z.object({ version: z.string(), releaseNotes: z.string().nullable(), releaseDate: z.string().nullable() }).nullable(),
+  available: z
+    .object({
+      version: z.string(),
+      releaseNotes: z.string().nullable(),
+      releaseDate: z.string().nullable(),
+    })
+    .nullable(),
   progress: z.object({ transferred: z.number(), total: z.number(), percent: z.number() }).nullable(),
   /** The last refusal or failure, with its stable code (PD_UPDATE_*). */
   lastError: z.object({ code: z.string(), message: z.string(), at: Timestamp }).nullable(),
@@ -62,13 +77,21 @@ export const releaseMethods = {
     input: z
       .object({
         channel: Channel,
-        metadataName: Text({ min: 1, max: 64 }).refine((v) => METADATA_NAME.test(v), { message: 'latest.yml, latest-mac.yml, latest-linux.yml or latest-linux-arm64.yml' }),
+        metadataName: Text({ min: 1, max: 64 }).refine((v) => METADATA_NAME.test(v), {
+          message: 'latest.yml, latest-mac.yml, latest-linux.yml or latest-linux-arm64.yml',
+        }),
         /** The latest*.yml text electron-builder wrote, as is. */
         metadata: Text({ min: 1, max: 64 * 1024, multiline: true, trim: false }),
         rollout: Rollout.default(100),
       })
       .strict(),
-    output: z.object({ releaseId: z.string(), version: z.string(), channel: Channel, rollout: Rollout, files: z.array(ReleaseFile) }),
+    output: z.object({
+      releaseId: z.string(),
+      version: z.string(),
+      channel: Channel,
+      rollout: Rollout,
+      files: z.array(ReleaseFile),
+    }),
     errors: PUBLISH_ERRORS,
     maxBytes: 96 * 1024,
   }),
@@ -89,7 +112,9 @@ export const releaseMethods = {
       .object({
         channel: Channel,
         policy: UpdatePolicy,
-        pinnedVersion: Text({ min: 1, max: 80 }).refine((v) => SEMVER.test(v), { message: 'a version such as 1.4.2' }).nullable(),
+        pinnedVersion: Text({ min: 1, max: 80 })
+          .refine((v) => SEMVER.test(v), { message: 'a version such as 1.4.2' })
+          .nullable(),
       })
       .strict(),
     output: ChannelState,
@@ -109,10 +134,40 @@ export const releaseMethods = {
     errors: [],
   }),
   /** This desk's updater: what is available, how far the download is, the last refusal. */
-  'updates.status': method({ kind: 'query', access: 'session', input: Empty, output: UpdateState, errors: [] }),
-  'updates.check': method({ kind: 'action', access: 'session', input: Empty, output: UpdateState, errors: ['PD_UPDATE_016'] }),
-  'updates.download': method({ kind: 'action', access: 'session', input: Empty, output: UpdateState, errors: ['PD_UPDATE_016'] }),
-  'updates.cancel': method({ kind: 'action', access: 'session', input: Empty, output: UpdateState, errors: ['PD_UPDATE_016'] }),
+  'updates.status': method({
+    kind: 'query',
+    access: 'session',
+    input: Empty,
+    output: UpdateState,
+    errors: [],
+  }),
+  'updates.check': method({
+    kind: 'action',
+    access: 'session',
+    input: Empty,
+    output: UpdateState,
+    errors: ['PD_UPDATE_016'],
+  }),
+  'updates.download': method({
+    kind: 'action',
+    access: 'session',
+    input: Empty,
+    output: UpdateState,
+    errors: ['PD_UPDATE_016'],
+  }),
+  'updates.cancel': method({
+    kind: 'action',
+    access: 'session',
+    input: Empty,
+    output: UpdateState,
+    errors: ['PD_UPDATE_016'],
+  }),
   /** Finishes (or parks) the sync queue, then quits and installs the downloaded update. */
-  'updates.install': method({ kind: 'action', access: 'session', input: Empty, output: UpdateState, errors: ['PD_UPDATE_016', 'PD_UPDATE_017'] }),
+  'updates.install': method({
+    kind: 'action',
+    access: 'session',
+    input: Empty,
+    output: UpdateState,
+    errors: ['PD_UPDATE_016', 'PD_UPDATE_017'],
+  }),
 };

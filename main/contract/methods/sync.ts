@@ -38,7 +38,12 @@ export const CommandVerdict = z.object({
 
 const RowValue = z.union([z.string(), z.number(), z.null()]);
 export const ChangeSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('put'), table: z.string(), key: z.array(RowValue), row: z.record(z.string(), RowValue) }),
+  z.object({
+    op: z.literal('put'),
+    table: z.string(),
+    key: z.array(RowValue),
+    row: z.record(z.string(), RowValue),
+  }),
   z.object({ op: z.literal('del'), table: z.string(), key: z.array(RowValue) }),
 ]);
 
@@ -64,20 +69,22 @@ export const SyncActivity = z.object({
   progress: SyncProgress.nullable(),
 });
 
-export const SyncStatus = z.object({
-  state: SyncState,
-  serverUrl: z.string().nullable(),
-  deskId: z.string().nullable(),
-  userId: z.string().nullable(),
-  pending: z.number().int(),
-  conflicts: z.number().int(),
-  applied: z.number().int(),
-  lastSyncAt: Timestamp.nullable(),
-  lastError: z.string().nullable(),
-  /** 0: never freezes. Otherwise new commands are refused from `freezesAt` until the desk syncs. */
-  freezeDays: z.number().int(),
-  freezesAt: Timestamp.nullable(),
-}).extend(SyncActivity.shape);
+export const SyncStatus = z
+  .object({
+    state: SyncState,
+    serverUrl: z.string().nullable(),
+    deskId: z.string().nullable(),
+    userId: z.string().nullable(),
+    pending: z.number().int(),
+    conflicts: z.number().int(),
+    applied: z.number().int(),
+    lastSyncAt: Timestamp.nullable(),
+    lastError: z.string().nullable(),
+    /** 0: never freezes. Otherwise new commands are refused from `freezesAt` until the desk syncs. */
+    freezeDays: z.number().int(),
+    freezesAt: Timestamp.nullable(),
+  })
+  .extend(SyncActivity.shape);
 
 export const QueueItem = z.object({
   seq: z.number().int(),
@@ -106,14 +113,26 @@ export const syncMethods = {
     changes: [],
     access: 'session',
     input: z.object({ name: Text({ min: 1, max: 64 }) }).strict(),
-    output: z.object({ deskId: z.string(), deskKey: z.string(), lastSeq: z.number().int(), freezeDays: z.number().int(), serverTime: Timestamp }),
+    output: z.object({
+      deskId: z.string(),
+      deskKey: z.string(),
+      lastSeq: z.number().int(),
+      freezeDays: z.number().int(),
+      serverTime: Timestamp,
+    }),
     errors: ['PD_SYNC_011'],
   }),
   'sync.push': method({
     kind: 'command',
     changes: DATA_TOPICS,
     access: 'session',
-    input: z.object({ deskId: DeskId, deskKey: DeskKey, commands: z.array(PushedCommand).min(1).max(500) }).strict(),
+    input: z
+      .object({
+        deskId: DeskId,
+        deskKey: DeskKey,
+        commands: z.array(PushedCommand).min(1).max(500),
+      })
+      .strict(),
     output: z.object({ lastSeq: z.number().int(), verdicts: z.array(CommandVerdict) }),
     errors: ['PD_SYNC_001', 'PD_SYNC_002', 'PD_SYNC_003', 'PD_SYNC_011'],
     maxBytes: SYNC_MAX_PUSH_BYTES,
@@ -122,7 +141,14 @@ export const syncMethods = {
     kind: 'command',
     changes: [],
     access: 'session',
-    input: z.object({ deskId: DeskId, deskKey: DeskKey, cookie: z.number().int().min(0), limit: z.number().int().min(1).max(5000).default(1000) }).strict(),
+    input: z
+      .object({
+        deskId: DeskId,
+        deskKey: DeskKey,
+        cookie: z.number().int().min(0),
+        limit: z.number().int().min(1).max(5000).default(1000),
+      })
+      .strict(),
     output: z.object({
       /** The first page of a desk with nothing yet (cookie 0): drop every replicated row first. */
       reset: z.boolean(),
@@ -147,7 +173,13 @@ export const syncMethods = {
     errors: ['PD_SYNC_004', 'PD_SYNC_006'],
   }),
   /** The freeze the admin set: the server's setting, or on a joined desk the one its last pull carried. */
-  'sync.settings': method({ kind: 'query', access: [...ADMIN_ROLES], input: Empty, output: z.object({ freezeDays: z.number().int() }), errors: [] }),
+  'sync.settings': method({
+    kind: 'query',
+    access: [...ADMIN_ROLES],
+    input: Empty,
+    output: z.object({ freezeDays: z.number().int() }),
+    errors: [],
+  }),
   // ── desk side ──
   'sync.connect': method({
     kind: 'command',
@@ -164,35 +196,84 @@ export const syncMethods = {
       })
       .strict(),
     output: SyncStatus,
-    errors: ['PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_010', 'PD_SYNC_013', 'PD_AUTH_001', 'PD_AUTH_002', 'PD_AUTH_007'],
+    errors: [
+      'PD_SYNC_007',
+      'PD_SYNC_008',
+      'PD_SYNC_009',
+      'PD_SYNC_010',
+      'PD_SYNC_013',
+      'PD_AUTH_001',
+      'PD_AUTH_002',
+      'PD_AUTH_007',
+    ],
   }),
   // Every local change may queue a command: the counts and the queue are stale after any of them.
-  'sync.status': method({ kind: 'query', reads: DATA_TOPICS, access: 'session', input: z.object({}).strict(), output: SyncStatus, errors: [] }),
+  'sync.status': method({
+    kind: 'query',
+    reads: DATA_TOPICS,
+    access: 'session',
+    input: z.object({}).strict(),
+    output: SyncStatus,
+    errors: [],
+  }),
   /** Public: the first full sync runs while a desk is joining, before anyone can sign in on it. Says nothing but how far it is. */
-  'sync.activity': method({ kind: 'query', access: 'public', input: Empty, output: SyncActivity, errors: [] }),
+  'sync.activity': method({
+    kind: 'query',
+    access: 'public',
+    input: Empty,
+    output: SyncActivity,
+    errors: [],
+  }),
   /**
    * Stops the round in flight after the page it is on; nothing is lost (the outbox is the queue).
    * During a join it abandons the join and leaves the desk empty; otherwise background rounds wait
    * for "Sync now". Public for the join, which has no session yet.
    */
-  'sync.cancel': method({ kind: 'command', changes: DATA_TOPICS, access: 'public', input: Empty, output: SyncActivity, errors: ['PD_SYNC_009'] }),
+  'sync.cancel': method({
+    kind: 'command',
+    changes: DATA_TOPICS,
+    access: 'public',
+    input: Empty,
+    output: SyncActivity,
+    errors: ['PD_SYNC_009'],
+  }),
   'sync.queue': method({
     kind: 'query',
     reads: DATA_TOPICS,
     access: 'session',
-    input: PageQuery.extend({ status: z.enum(['pending', 'applied', 'conflict']).optional() }).strict(),
+    input: PageQuery.extend({
+      status: z.enum(['pending', 'applied', 'conflict']).optional(),
+    }).strict(),
     output: pageOf(QueueItem),
     errors: PAGING_ERRORS,
   }),
   // A round answers what the server answered: a lost desk, a restored server, an ended server session.
-  'sync.now': method({ kind: 'command', changes: DATA_TOPICS, access: 'session', input: z.object({}).strict(), output: SyncStatus, errors: ['PD_SYNC_001', 'PD_SYNC_003', 'PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_012', 'PD_SYNC_013'] }),
+  'sync.now': method({
+    kind: 'command',
+    changes: DATA_TOPICS,
+    access: 'session',
+    input: z.object({}).strict(),
+    output: SyncStatus,
+    errors: ['PD_SYNC_001', 'PD_SYNC_003', 'PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_012', 'PD_SYNC_013'],
+  }),
   'sync.signIn': method({
     kind: 'command',
     changes: DATA_TOPICS,
     access: 'session',
     input: z.object({ password: z.string().min(1).max(256) }).strict(),
     output: SyncStatus,
-    errors: ['PD_SYNC_001', 'PD_SYNC_003', 'PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_012', 'PD_SYNC_013', 'PD_AUTH_001', 'PD_AUTH_002', 'PD_AUTH_007'],
+    errors: [
+      'PD_SYNC_001',
+      'PD_SYNC_003',
+      'PD_SYNC_007',
+      'PD_SYNC_008',
+      'PD_SYNC_009',
+      'PD_SYNC_012',
+      'PD_SYNC_013',
+      'PD_AUTH_001',
+      'PD_AUTH_002',
+      'PD_AUTH_007',
+    ],
   }),
 };
 

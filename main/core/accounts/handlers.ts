@@ -54,32 +54,73 @@ export const accountHandlers: HandlerMap<AccountMethods> = {
       checkUsername(input.username);
       normalizeEmail(input.email);
       checkPasswordStrength(input.password, input.username);
-      const [passwordHash, signingCa] = await Promise.all([hashPassword(input.password, ctx.deps.randomBytes(16)), createSigningCa(ctx.deps, ctx.now, input.orgName)]);
+      const [passwordHash, signingCa] = await Promise.all([
+        hashPassword(input.password, ctx.deps.randomBytes(16)),
+        createSigningCa(ctx.deps, ctx.now, input.orgName),
+      ]);
       return { passwordHash, signingCa };
     },
     apply(ctx, input, { passwordHash, signingCa }) {
       if (hasUsers(ctx.db)) throw new AppError('PD_SETUP_001', 'Partner Desk is already set up; sign in instead.');
       storeSigningCa(ctx.db, signingCa, ctx.now.toISOString());
       const email = normalizeEmail(input.email);
-      insertUser(ctx.db, { id: input.username, email, firstName: input.firstName, lastName: input.lastName, orgName: input.orgName, passwordHash, lang: input.lang, roles: ['PARTNER_ADMIN', 'POLICYMANAGER'] }, ctx.now.toISOString());
+      insertUser(
+        ctx.db,
+        {
+          id: input.username,
+          email,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          orgName: input.orgName,
+          passwordHash,
+          lang: input.lang,
+          roles: ['PARTNER_ADMIN', 'POLICYMANAGER'],
+        },
+        ctx.now.toISOString(),
+      );
       ctx.changed('accounts');
-      return { output: { ok: true }, ref: { type: 'user', id: input.username }, outbox: { username: input.username, email, firstName: input.firstName, lastName: input.lastName, orgName: input.orgName, lang: input.lang } };
+      return {
+        output: { ok: true },
+        ref: { type: 'user', id: input.username },
+        outbox: {
+          username: input.username,
+          email,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          orgName: input.orgName,
+          lang: input.lang,
+        },
+      };
     },
   }),
 
-  'setup.loadDemo': command<'setup.loadDemo', { password: string; hash: string; pki: DemoPki; chipCerts: Uint8Array[]; ida: DemoIda }>({
+  'setup.loadDemo': command<
+    'setup.loadDemo',
+    { password: string; hash: string; pki: DemoPki; chipCerts: Uint8Array[]; ida: DemoIda }
+  >({
     module: 'demo',
     async prepare(ctx) {
       if (hasUsers(ctx.db)) throw new AppError('PD_SETUP_002', 'Demo data can only be loaded into an empty database.');
       // A fresh password per demo database, shown once: even demo installs have no default password.
       const password = `Demo-${ctx.deps.randomBytes(9).toString('base64url')}1!`;
-      const [hash, pki] = await Promise.all([hashPassword(password, ctx.deps.randomBytes(16)), generateDemoPki(ctx.deps, ctx.now)]);
-      const [chipCerts, ida] = await Promise.all([generateDemoChipCertificates(ctx.deps, ctx.now, pki.ftmIssuer), generateDemoIda(ctx.deps, ctx.now, pki)]);
+      const [hash, pki] = await Promise.all([
+        hashPassword(password, ctx.deps.randomBytes(16)),
+        generateDemoPki(ctx.deps, ctx.now),
+      ]);
+      const [chipCerts, ida] = await Promise.all([
+        generateDemoChipCertificates(ctx.deps, ctx.now, pki.ftmIssuer),
+        generateDemoIda(ctx.deps, ctx.now, pki),
+      ]);
       // The virtual SBI comes with the demo (issue 6); without it the rest of the demo still works.
-      await ctx.deps.hardware.virtualControl({ action: 'start' }).catch((err: unknown) => ctx.deps.log('warn', 'demo: the virtual SBI did not start', err));
+      await ctx.deps.hardware
+        .virtualControl({ action: 'start' })
+        .catch((err: unknown) => ctx.deps.log('warn', 'demo: the virtual SBI did not start', err));
       // Its Auth captures encrypt to the demo ID service's IDA-FIR certificate (docs/id-service.md).
       const fir = ida.serviceKeys.find((k) => k.ref === 'IDA-FIR')!.der;
-      if (ctx.deps.hardware.virtualRoots()) await ctx.deps.hardware.virtualControl({ action: 'encryptionCert', certificate: fir }).catch((err: unknown) => ctx.deps.log('warn', 'demo: the virtual SBI kept its encryption certificate', err));
+      if (ctx.deps.hardware.virtualRoots())
+        await ctx.deps.hardware
+          .virtualControl({ action: 'encryptionCert', certificate: fir })
+          .catch((err: unknown) => ctx.deps.log('warn', 'demo: the virtual SBI kept its encryption certificate', err));
       return { password, hash, pki, chipCerts, ida };
     },
     apply(ctx, _input, prepared) {
@@ -91,7 +132,11 @@ export const accountHandlers: HandlerMap<AccountMethods> = {
       markDemoDatabase(ctx);
       if (ctx.deps.hardware.virtualRoots()) trustVirtualRoots(ctx);
       ctx.changed('accounts');
-      return { output: { ...counts, password: prepared.password }, ref: { type: 'demo', id: 'dataset' }, outbox: false };
+      return {
+        output: { ...counts, password: prepared.password },
+        ref: { type: 'demo', id: 'dataset' },
+        outbox: false,
+      };
     },
   }),
 
@@ -113,11 +158,41 @@ export const accountHandlers: HandlerMap<AccountMethods> = {
       const phone = normalizePhone(input.phone);
       checkUnique(ctx.db, input.username, email); // again inside the transaction: the check above raced
       const time = ctx.now.toISOString();
-      insertUser(ctx.db, { id: input.username, email, firstName: input.firstName, lastName: input.lastName, orgName: input.orgName, passwordHash, lang: input.lang, roles: [type.role] }, time);
-      insertPartner(ctx.db, { id: input.username, userId: input.username, type: type.code, orgName: input.orgName, address: input.address, phone, email, lang: input.lang }, time);
+      insertUser(
+        ctx.db,
+        {
+          id: input.username,
+          email,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          orgName: input.orgName,
+          passwordHash,
+          lang: input.lang,
+          roles: [type.role],
+        },
+        time,
+      );
+      insertPartner(
+        ctx.db,
+        {
+          id: input.username,
+          userId: input.username,
+          type: type.code,
+          orgName: input.orgName,
+          address: input.address,
+          phone,
+          email,
+          lang: input.lang,
+        },
+        time,
+      );
       ctx.changed('partners');
       const { password: _secret, ...safe } = input;
-      return { output: { partnerId: input.username, approvalStatus: 'InProgress' }, ref: { type: 'partner', id: input.username }, outbox: { ...safe, email, phone } };
+      return {
+        output: { partnerId: input.username, approvalStatus: 'InProgress' },
+        ref: { type: 'partner', id: input.username },
+        outbox: { ...safe, email, phone },
+      };
     },
   }),
 
@@ -130,8 +205,14 @@ export const accountHandlers: HandlerMap<AccountMethods> = {
     module: 'accounts',
     apply(ctx, input) {
       const actor = requireActor(ctx.actor);
-      ctx.db.prepare('UPDATE app_user SET lang_code = ?, updated_at = ? WHERE id = ?').run(input.lang, ctx.now.toISOString(), actor.userId);
-      return { output: loadProfile(ctx.db, actor.userId), ref: { type: 'user', id: actor.userId }, outbox: { lang: input.lang } };
+      ctx.db
+        .prepare('UPDATE app_user SET lang_code = ?, updated_at = ? WHERE id = ?')
+        .run(input.lang, ctx.now.toISOString(), actor.userId);
+      return {
+        output: loadProfile(ctx.db, actor.userId),
+        ref: { type: 'user', id: actor.userId },
+        outbox: { lang: input.lang },
+      };
     },
   }),
 };

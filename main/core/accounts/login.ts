@@ -20,7 +20,9 @@ const FIND = 'SELECT id, password_hash, is_active FROM app_user WHERE id = ? OR 
 
 /** When the session ends at the latest: idle timeout from now, capped by its absolute lifetime. */
 export function sessionDeadline(config: Config['session'], createdAt: string, now: Date): string {
-  return new Date(Math.min(now.getTime() + config.inactivitySeconds * 1000, Date.parse(createdAt) + config.absoluteSeconds * 1000)).toISOString();
+  return new Date(
+    Math.min(now.getTime() + config.inactivitySeconds * 1000, Date.parse(createdAt) + config.absoluteSeconds * 1000),
+  ).toISOString();
 }
 
 export const loginHandlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.keepAlive'> = {
@@ -34,20 +36,33 @@ export const loginHandlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.keep
       return { userId: row?.id ?? null, passwordOk: row ? passwordOk : false };
     },
     apply(ctx, input, { userId, passwordOk }) {
-      const row = userId ? (ctx.db.prepare('SELECT id, password_hash, is_active FROM app_user WHERE id = ?').get(userId) as LoginRow | undefined) : undefined;
-      const target: ThrottleTarget = row ? { kind: 'user', id: row.id, onlyAdmin: isOnlyActiveAdmin(ctx.db, row.id) } : { kind: 'unknown', login: input.login };
+      const row = userId
+        ? (ctx.db.prepare('SELECT id, password_hash, is_active FROM app_user WHERE id = ?').get(userId) as
+            LoginRow | undefined)
+        : undefined;
+      const target: ThrottleTarget = row
+        ? { kind: 'user', id: row.id, onlyAdmin: isOnlyActiveAdmin(ctx.db, row.id) }
+        : { kind: 'unknown', login: input.login };
       const throttle = readThrottle(ctx.db, target);
       // Paused: the same answer whatever the password, so a pause cannot be used to test passwords.
       if (isPaused(throttle, ctx.now)) throw pausedError(throttle.lockedUntil!, ctx.now);
-      if (!row || !passwordOk) throw new FailAfterCommit(recordFailure(ctx.db, target, throttle, ctx.deps.config.lockout, ctx.now));
+      if (!row || !passwordOk)
+        throw new FailAfterCommit(recordFailure(ctx.db, target, throttle, ctx.deps.config.lockout, ctx.now));
       // Only someone who knows the password learns that the account is disabled.
       if (row.is_active !== 1) throw new AppError('PD_AUTH_007', 'This account is disabled.');
       clearThrottle(ctx.db, row.id);
       const token = ctx.deps.randomBytes(32).toString('base64url');
       const time = ctx.now.toISOString();
-      ctx.db.prepare('INSERT INTO app_session (token_hash, user_id, created_at, last_active_at) VALUES (?, ?, ?, ?)').run(hashToken(token), row.id, time, time);
+      ctx.db
+        .prepare('INSERT INTO app_session (token_hash, user_id, created_at, last_active_at) VALUES (?, ?, ?, ?)')
+        .run(hashToken(token), row.id, time, time);
       const expiresAt = sessionDeadline(ctx.deps.config.session, time, ctx.now);
-      return { output: { token, expiresAt, user: loadProfile(ctx.db, row.id) }, ref: { type: 'user', id: row.id }, actor: row.id, outbox: false };
+      return {
+        output: { token, expiresAt, user: loadProfile(ctx.db, row.id) },
+        ref: { type: 'user', id: row.id },
+        actor: row.id,
+        outbox: false,
+      };
     },
   }),
 
@@ -55,7 +70,9 @@ export const loginHandlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.keep
     module: 'accounts',
     apply(ctx) {
       const actor = requireActor(ctx.actor);
-      ctx.db.prepare('UPDATE app_session SET ended_at = ? WHERE token_hash = ?').run(ctx.now.toISOString(), actor.sessionHash);
+      ctx.db
+        .prepare('UPDATE app_session SET ended_at = ? WHERE token_hash = ?')
+        .run(ctx.now.toISOString(), actor.sessionHash);
       return { output: { ok: true }, ref: { type: 'user', id: actor.userId }, outbox: false };
     },
   }),
@@ -65,8 +82,16 @@ export const loginHandlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.keep
     module: 'accounts',
     apply(ctx) {
       const actor = requireActor(ctx.actor);
-      const session = ctx.db.prepare('SELECT created_at FROM app_session WHERE token_hash = ?').get(actor.sessionHash) as { created_at: string };
-      return { output: { expiresAt: sessionDeadline(ctx.deps.config.session, session.created_at, ctx.now) }, ref: { type: 'user', id: actor.userId }, outbox: false };
+      const session = ctx.db
+        .prepare('SELECT created_at FROM app_session WHERE token_hash = ?')
+        .get(actor.sessionHash) as { created_at: string };
+      return {
+        output: {
+          expiresAt: sessionDeadline(ctx.deps.config.session, session.created_at, ctx.now),
+        },
+        ref: { type: 'user', id: actor.userId },
+        outbox: false,
+      };
     },
   }),
 };

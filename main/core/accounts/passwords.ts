@@ -10,7 +10,9 @@ const MAXMEM = 64 * 1024 * 1024;
 
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEYLEN, { N: n, r, p, maxmem: MAXMEM }, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(password.normalize('NFKC'), salt, KEYLEN, { N: n, r, p, maxmem: MAXMEM }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 
@@ -41,8 +43,11 @@ export function checkPasswordStrength(password: string, username?: string, field
   if (!/[a-z]/.test(password)) problems.push('lower');
   if (!/[0-9]/.test(password)) problems.push('digit');
   if (!/[^A-Za-z0-9]/.test(password)) problems.push('symbol');
-  if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) problems.push('username');
+  if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase()))
+    problems.push('username');
   if (problems.length > 0) {
-    throw new AppError('PD_PWD_001', `The password does not meet the rules (${problems.join(', ')}).`, { [field]: problems.join(',') });
+    throw new AppError('PD_PWD_001', `The password does not meet the rules (${problems.join(', ')}).`, {
+      [field]: problems.join(','),
+    });
   }
 }

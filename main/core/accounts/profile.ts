@@ -27,9 +27,15 @@ interface PartnerRow {
 
 /** The signed-in user's profile; a partner user sees its own partner row (MOSIP: one per user). */
 export function loadProfile(db: ReadDb | WriteDb, userId: string): UserProfile {
-  const user = db.prepare('SELECT id, email, first_name, last_name, org_name, lang_code, created_at FROM app_user WHERE id = ?').get(userId) as UserRow | undefined;
+  const user = db
+    .prepare('SELECT id, email, first_name, last_name, org_name, lang_code, created_at FROM app_user WHERE id = ?')
+    .get(userId) as UserRow | undefined;
   if (!user) throw new AppError('PD_AUTH_003', 'Your account no longer exists.');
-  const roles = (db.prepare('SELECT role FROM user_role WHERE user_id = ? ORDER BY role').all(userId) as Array<{ role: Role }>).map((r) => r.role);
+  const roles = (
+    db.prepare('SELECT role FROM user_role WHERE user_id = ? ORDER BY role').all(userId) as Array<{
+      role: Role;
+    }>
+  ).map((r) => r.role);
   const p = db
     .prepare(
       `SELECT id, partner_type_code, name, approval_status, is_active, address, contact_no, email_id, policy_group_id, certificate_alias, created_at

@@ -43,16 +43,32 @@ function missingModality(ctx: QueryCtx, r: AssistedDb, kept: readonly string[]):
 
 export type KycSent = { outcome: IdaKycOutcome } | { expired: true };
 
-export async function prepareAuthenticate(ctx: QueryCtx, input: ParsedInput<'assisted.authenticate'>): Promise<KycSent> {
+export async function prepareAuthenticate(
+  ctx: QueryCtx,
+  input: ParsedInput<'assisted.authenticate'>,
+): Promise<KycSent> {
   const r = loadAssisted(ctx.db, input.assistedId, requireActor(ctx.actor));
   requireState(r, 'draft', 'waiting');
   if (queueExpired(r, ctx.deps.config.assisted.queueTtlMinutes, ctx.now)) return { expired: true };
-  const rows = ctx.db.prepare('SELECT modality, device_serial, digital_id_json, wrapped FROM assisted_capture WHERE assisted_id = ? ORDER BY modality').all(r.id) as CaptureDb[];
-  const missing = missingModality(ctx, r, rows.map((c) => c.modality));
-  if (rows.length === 0 || missing) throw new AppError('PD_ASR_017', `Capture ${missing ?? 'a biometric'} first.`, undefined, { modality: missing ?? '' });
+  const rows = ctx.db
+    .prepare(
+      'SELECT modality, device_serial, digital_id_json, wrapped FROM assisted_capture WHERE assisted_id = ? ORDER BY modality',
+    )
+    .all(r.id) as CaptureDb[];
+  const missing = missingModality(
+    ctx,
+    r,
+    rows.map((c) => c.modality),
+  );
+  if (rows.length === 0 || missing)
+    throw new AppError('PD_ASR_017', `Capture ${missing ?? 'a biometric'} first.`, undefined, {
+      modality: missing ?? '',
+    });
   const ida = ctx.deps.ida;
   if (!ida) throw new AppError('PD_ASR_015', 'No ID authentication service is configured on this desk.');
-  const biometrics = rows.flatMap((c) => JSON.parse(ctx.deps.keyWrap.unwrap(c.wrapped).toString('utf8')) as SbiAuthBiometric[]);
+  const biometrics = rows.flatMap(
+    (c) => JSON.parse(ctx.deps.keyWrap.unwrap(c.wrapped).toString('utf8')) as SbiAuthBiometric[],
+  );
   const outcome = await ida.kyc({
     individualId: r.individual_id,
     individualIdType: r.individual_id_type,
@@ -63,8 +79,16 @@ export async function prepareAuthenticate(ctx: QueryCtx, input: ParsedInput<'ass
   return { outcome };
 }
 
-function recordEvent(ctx: CommandCtx, r: AssistedDb, outcome: 'matched' | 'refused' | 'queued' | 'expired', code: string | null, serviceCode: string | null): void {
-  const devices = ctx.db.prepare('SELECT device_serial, digital_id_json FROM assisted_capture WHERE assisted_id = ? ORDER BY modality').all(r.id) as Array<{ device_serial: string; digital_id_json: string }>;
+function recordEvent(
+  ctx: CommandCtx,
+  r: AssistedDb,
+  outcome: 'matched' | 'refused' | 'queued' | 'expired',
+  code: string | null,
+  serviceCode: string | null,
+): void {
+  const devices = ctx.db
+    .prepare('SELECT device_serial, digital_id_json FROM assisted_capture WHERE assisted_id = ? ORDER BY modality')
+    .all(r.id) as Array<{ device_serial: string; digital_id_json: string }>;
   ctx.db
     .prepare(
       `INSERT INTO assisted_auth_event (id, assisted_id, officer_id, individual_id_type, individual_id, device_serials, digital_ids_json, outcome, outcome_code, service_code, transaction_id, time)
@@ -89,7 +113,9 @@ function recordEvent(ctx: CommandCtx, r: AssistedDb, outcome: 'matched' | 'refus
 /** A new round: attempts start again with a fresh transaction id; the kept captures are dropped. */
 export function newRound(ctx: CommandCtx, db: WriteDb, r: AssistedDb, state: 'draft', time: string): void {
   db.prepare('DELETE FROM assisted_capture WHERE assisted_id = ?').run(r.id);
-  db.prepare('UPDATE assisted_application SET state = ?, round = round + 1, transaction_id = ?, queued_at = NULL, updated_at = ? WHERE id = ?').run(state, transactionId(ctx), time, r.id);
+  db.prepare(
+    'UPDATE assisted_application SET state = ?, round = round + 1, transaction_id = ?, queued_at = NULL, updated_at = ? WHERE id = ?',
+  ).run(state, transactionId(ctx), time, r.id);
 }
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -111,14 +137,18 @@ export function applyAuthenticate(ctx: CommandCtx, input: ParsedInput<'assisted.
     recordEvent(ctx, r, 'expired', 'PD_ASR_016', null);
     ctx.db.prepare('UPDATE assisted_application SET outcome_code = ? WHERE id = ?').run('PD_ASR_016', r.id);
     newRound(ctx, ctx.db, r, 'draft', time);
-    throw new FailAfterCommit(new AppError('PD_ASR_016', 'The capture waited too long for the ID service and was dropped; capture again.'));
+    throw new FailAfterCommit(
+      new AppError('PD_ASR_016', 'The capture waited too long for the ID service and was dropped; capture again.'),
+    );
   }
   const { outcome } = sent;
   if (outcome.ok) {
     recordEvent(ctx, r, 'matched', null, null);
     ctx.db.prepare('DELETE FROM assisted_capture WHERE assisted_id = ?').run(r.id);
     ctx.db
-      .prepare("UPDATE assisted_application SET state = 'authenticated', claims_json = ?, queued_at = NULL, outcome_code = NULL, service_code = NULL, updated_at = ? WHERE id = ?")
+      .prepare(
+        "UPDATE assisted_application SET state = 'authenticated', claims_json = ?, queued_at = NULL, outcome_code = NULL, service_code = NULL, updated_at = ? WHERE id = ?",
+      )
       .run(JSON.stringify(outcome.claims), time, r.id);
     return { output: view(), ref, outbox: false as const };
   }
@@ -126,7 +156,9 @@ export function applyAuthenticate(ctx: CommandCtx, input: ParsedInput<'assisted.
     // Never pretend it passed: the capture stays (wrapped) until the service answers or the queue time ends.
     recordEvent(ctx, r, 'queued', null, outcome.code);
     ctx.db
-      .prepare("UPDATE assisted_application SET state = 'waiting', queued_at = COALESCE(queued_at, ?), service_code = ?, updated_at = ? WHERE id = ?")
+      .prepare(
+        "UPDATE assisted_application SET state = 'waiting', queued_at = COALESCE(queued_at, ?), service_code = ?, updated_at = ? WHERE id = ?",
+      )
       .run(time, outcome.code.slice(0, 64), time, r.id);
     return { output: view(), ref, outbox: false as const };
   }
@@ -134,16 +166,24 @@ export function applyAuthenticate(ctx: CommandCtx, input: ParsedInput<'assisted.
   recordEvent(ctx, r, 'refused', code, outcome.code);
   ctx.db.prepare('DELETE FROM assisted_capture WHERE assisted_id = ?').run(r.id);
   ctx.db
-    .prepare("UPDATE assisted_application SET state = 'refused', queued_at = NULL, outcome_code = ?, service_code = ?, updated_at = ? WHERE id = ?")
+    .prepare(
+      "UPDATE assisted_application SET state = 'refused', queued_at = NULL, outcome_code = ?, service_code = ?, updated_at = ? WHERE id = ?",
+    )
     .run(code, outcome.code.slice(0, 64), time, r.id);
-  throw new FailAfterCommit(new AppError(code, `The ID service refused: ${outcome.code} ${outcome.message}`.slice(0, 400), undefined, { serviceCode: outcome.code.slice(0, 64) }));
+  throw new FailAfterCommit(
+    new AppError(code, `The ID service refused: ${outcome.code} ${outcome.message}`.slice(0, 400), undefined, {
+      serviceCode: outcome.code.slice(0, 64),
+    }),
+  );
 }
 
 /** The scheduled drop of queued captures past their time (the core's clock). */
 export function expireQueue(ctx: CommandCtx) {
   const ttl = ctx.deps.config.assisted.queueTtlMinutes;
   const before = new Date(ctx.now.getTime() - ttl * 60_000).toISOString();
-  const due = ctx.db.prepare("SELECT id, officer_id FROM assisted_application WHERE state = 'waiting' AND queued_at <= ?").all(before) as Array<{ id: string; officer_id: string }>;
+  const due = ctx.db
+    .prepare("SELECT id, officer_id FROM assisted_application WHERE state = 'waiting' AND queued_at <= ?")
+    .all(before) as Array<{ id: string; officer_id: string }>;
   const time = ctx.now.toISOString();
   for (const d of due) {
     const r = ctx.db.prepare('SELECT * FROM assisted_application WHERE id = ?').get(d.id) as AssistedDb;

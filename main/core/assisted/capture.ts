@@ -12,7 +12,10 @@ import type { AssistedDb } from './rows.ts';
 type Modality = 'Finger' | 'Iris' | 'Face';
 
 function attemptsSoFar(db: ReadDb | WriteDb, r: AssistedDb, modality: Modality): number {
-  return db.prepare('SELECT COUNT(*) FROM assisted_attempt WHERE assisted_id = ? AND round = ? AND modality = ?').pluck().get(r.id, r.round, modality) as number;
+  return db
+    .prepare('SELECT COUNT(*) FROM assisted_attempt WHERE assisted_id = ? AND round = ? AND modality = ?')
+    .pluck()
+    .get(r.id, r.round, modality) as number;
 }
 
 /** The finger or iris to ask for: the one named, or the first not marked missing (face: none). */
@@ -24,12 +27,19 @@ function subTypeFor(r: AssistedDb, modality: Modality, asked: string | undefined
   }
   const names: readonly string[] = modality === 'Finger' ? FINGER_NAMES : IRIS_NAMES;
   if (asked !== undefined) {
-    if (!names.includes(asked)) throw new AppError('PD_ASR_008', `${asked} is not a ${modality.toLowerCase()}.`, { bioSubType: 'PD_ASR_008' });
-    if (missing.has(asked)) throw new AppError('PD_ASR_008', `${asked} is marked missing.`, { bioSubType: 'PD_ASR_008' });
+    if (!names.includes(asked))
+      throw new AppError('PD_ASR_008', `${asked} is not a ${modality.toLowerCase()}.`, {
+        bioSubType: 'PD_ASR_008',
+      });
+    if (missing.has(asked))
+      throw new AppError('PD_ASR_008', `${asked} is marked missing.`, { bioSubType: 'PD_ASR_008' });
     return asked;
   }
   const first = names.find((n) => !missing.has(n));
-  if (!first) throw new AppError('PD_ASR_008', `Every ${modality.toLowerCase()} is marked missing.`, { modality: 'PD_ASR_008' });
+  if (!first)
+    throw new AppError('PD_ASR_008', `Every ${modality.toLowerCase()} is marked missing.`, {
+      modality: 'PD_ASR_008',
+    });
   return first;
 }
 
@@ -38,10 +48,16 @@ function precheck(db: ReadDb | WriteDb, ctx: Pick<QueryCtx, 'deps' | 'actor'>, i
   const cfg = ctx.deps.config.assisted;
   const r = loadAssisted(db, input.assistedId, requireActor(ctx.actor));
   requireState(r, 'draft');
-  if (!cfg.modalities.includes(input.modality)) throw new AppError('PD_ASR_008', `${input.modality} is not configured for this deployment.`, { modality: 'PD_ASR_008' });
+  if (!cfg.modalities.includes(input.modality))
+    throw new AppError('PD_ASR_008', `${input.modality} is not configured for this deployment.`, {
+      modality: 'PD_ASR_008',
+    });
   const bioSubType = subTypeFor(r, input.modality, input.bioSubType);
   const done = attemptsSoFar(db, r, input.modality);
-  if (done >= cfg.maxAttempts) throw new AppError('PD_ASR_009', `No retries left for ${input.modality} (${cfg.maxAttempts}).`, undefined, { max: String(cfg.maxAttempts) });
+  if (done >= cfg.maxAttempts)
+    throw new AppError('PD_ASR_009', `No retries left for ${input.modality} (${cfg.maxAttempts}).`, undefined, {
+      max: String(cfg.maxAttempts),
+    });
   return { r, bioSubType, attempt: done + 1, threshold: cfg.thresholds[input.modality] };
 }
 
@@ -75,9 +91,25 @@ export function applyCapture(ctx: CommandCtx, input: ParsedInput<'assisted.captu
   const time = ctx.now.toISOString();
   const passed = capture.quality >= threshold;
   ctx.db
-    .prepare('INSERT INTO assisted_attempt (assisted_id, modality, attempt, round, bio_sub_type, quality, threshold, passed, device_serial, captured_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(r.id, input.modality, attempt, r.round, done.bioSubType ?? null, capture.quality, threshold, passed ? 1 : 0, capture.serialNo, time);
-  const kept = ctx.db.prepare('SELECT quality FROM assisted_capture WHERE assisted_id = ? AND modality = ?').pluck().get(r.id, input.modality) as number | null | undefined;
+    .prepare(
+      'INSERT INTO assisted_attempt (assisted_id, modality, attempt, round, bio_sub_type, quality, threshold, passed, device_serial, captured_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      r.id,
+      input.modality,
+      attempt,
+      r.round,
+      done.bioSubType ?? null,
+      capture.quality,
+      threshold,
+      passed ? 1 : 0,
+      capture.serialNo,
+      time,
+    );
+  const kept = ctx.db
+    .prepare('SELECT quality FROM assisted_capture WHERE assisted_id = ? AND modality = ?')
+    .pluck()
+    .get(r.id, input.modality) as number | null | undefined;
   if (kept === undefined || (kept ?? -1) < capture.quality) {
     // The items are already encrypted for the ID service by the device; wrapped again so nothing of them rests in clear.
     const wrapped = ctx.deps.keyWrap.wrap(Buffer.from(JSON.stringify(capture.biometrics), 'utf8'));
@@ -86,11 +118,23 @@ export function applyCapture(ctx: CommandCtx, input: ParsedInput<'assisted.captu
         `INSERT INTO assisted_capture (assisted_id, modality, quality, device_serial, digital_id_json, wrapped, captured_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (assisted_id, modality) DO UPDATE SET quality = excluded.quality, device_serial = excluded.device_serial, digital_id_json = excluded.digital_id_json, wrapped = excluded.wrapped, captured_at = excluded.captured_at`,
       )
-      .run(r.id, input.modality, capture.quality, capture.serialNo, JSON.stringify(capture.digitalId ?? {}), wrapped, time);
+      .run(
+        r.id,
+        input.modality,
+        capture.quality,
+        capture.serialNo,
+        JSON.stringify(capture.digitalId ?? {}),
+        wrapped,
+        time,
+      );
   }
   ctx.db.prepare('UPDATE assisted_application SET updated_at = ? WHERE id = ?').run(time, r.id);
   ctx.changed('assisted');
-  const application = assistedView(ctx.db, loadAssisted(ctx.db, r.id, requireActor(ctx.actor)), ctx.deps.config.assisted.queueTtlMinutes);
+  const application = assistedView(
+    ctx.db,
+    loadAssisted(ctx.db, r.id, requireActor(ctx.actor)),
+    ctx.deps.config.assisted.queueTtlMinutes,
+  );
   const row = application.attempts.find((a) => a.modality === input.modality && a.attempt === attempt)!;
   return {
     output: { application, attempt: row },

@@ -10,18 +10,40 @@ const Threshold = z.number().min(0).max(100);
  */
 export const AssistedConfigSchema = z
   .object({
-    modalities: z.array(z.enum(['Finger', 'Iris', 'Face'])).min(1).max(3).default(['Finger']),
-    thresholds: z.object({ Finger: Threshold.default(30), Iris: Threshold.default(30), Face: Threshold.default(30) }).default({ Finger: 30, Iris: 30, Face: 30 }),
+    modalities: z
+      .array(z.enum(['Finger', 'Iris', 'Face']))
+      .min(1)
+      .max(3)
+      .default(['Finger']),
+    thresholds: z
+      .object({
+        Finger: Threshold.default(30),
+        Iris: Threshold.default(30),
+        Face: Threshold.default(30),
+      })
+      .default({ Finger: 30, Iris: 30, Face: 30 }),
     maxAttempts: z.number().int().min(1).max(10).default(3),
-    queueTtlMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
+    queueTtlMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(24 * 60),
     captureTimeoutMs: z.number().int().min(1000).max(120_000).default(10_000),
     /** Form key → the e-KYC claim that fills it; a claim named like the key fills it too. */
-    claimMapping: z
-      .record(z.string(), z.string())
-      .default({ name: 'fullName', email: 'email', phone: 'phone', birthdate: 'dateOfBirth', gender: 'gender', address: 'addressLine1' }),
+    claimMapping: z.record(z.string(), z.string()).default({
+      name: 'fullName',
+      email: 'email',
+      phone: 'phone',
+      birthdate: 'dateOfBirth',
+      gender: 'gender',
+      address: 'addressLine1',
+    }),
   })
   .strict()
-  .refine((c) => new Set(c.modalities).size === c.modalities.length, { message: 'a modality is listed twice' });
+  .refine((c) => new Set(c.modalities).size === c.modalities.length, {
+    message: 'a modality is listed twice',
+  });
 
 export type AssistedConfig = z.output<typeof AssistedConfigSchema>;
 export const ASSISTED_DEFAULTS: AssistedConfig = AssistedConfigSchema.parse({});

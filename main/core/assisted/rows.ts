@@ -44,19 +44,28 @@ export const ASSISTED_SELECT = `SELECT ${COLUMNS} FROM assisted_application a JO
 /** The officer's own assisted application; another officer's is "no such application". */
 export function loadAssisted(db: Db, id: string, actor: Actor): AssistedDb {
   const r = db.prepare(`${ASSISTED_SELECT} WHERE a.id = ?`).get(id) as AssistedDb | undefined;
-  if (!r || r.officer_id !== actor.userId) throw new AppError('PD_ASR_006', 'No such assisted application.', { assistedId: 'PD_ASR_006' });
+  if (!r || r.officer_id !== actor.userId)
+    throw new AppError('PD_ASR_006', 'No such assisted application.', { assistedId: 'PD_ASR_006' });
   return r;
 }
 
 export function requireState(r: AssistedDb, ...states: AssistedState[]): void {
-  if (!states.includes(r.state)) throw new AppError('PD_ASR_007', `An assisted application that is ${r.state} does not allow this.`, undefined, { state: r.state });
+  if (!states.includes(r.state))
+    throw new AppError('PD_ASR_007', `An assisted application that is ${r.state} does not allow this.`, undefined, {
+      state: r.state,
+    });
 }
 
 export function assistedView(db: Db, r: AssistedDb, queueTtlMinutes: number): AssistedApplicationView {
   const attempts = db
-    .prepare('SELECT modality, attempt, bio_sub_type, quality, threshold, passed, device_serial, captured_at FROM assisted_attempt WHERE assisted_id = ? AND round = ? ORDER BY captured_at, modality, attempt')
+    .prepare(
+      'SELECT modality, attempt, bio_sub_type, quality, threshold, passed, device_serial, captured_at FROM assisted_attempt WHERE assisted_id = ? AND round = ? ORDER BY captured_at, modality, attempt',
+    )
     .all(r.id, r.round) as AttemptDb[];
-  const captured = db.prepare('SELECT modality FROM assisted_capture WHERE assisted_id = ? ORDER BY modality').pluck().all(r.id) as Array<'Finger' | 'Iris' | 'Face'>;
+  const captured = db
+    .prepare('SELECT modality FROM assisted_capture WHERE assisted_id = ? ORDER BY modality')
+    .pluck()
+    .all(r.id) as Array<'Finger' | 'Iris' | 'Face'>;
   return {
     assistedId: r.id,
     individualIdType: r.individual_id_type,
@@ -77,7 +86,9 @@ export function assistedView(db: Db, r: AssistedDb, queueTtlMinutes: number): As
       capturedDateTime: a.captured_at,
     })),
     captured,
-    queueExpiresDateTime: r.queued_at ? new Date(Date.parse(r.queued_at) + queueTtlMinutes * 60_000).toISOString() : null,
+    queueExpiresDateTime: r.queued_at
+      ? new Date(Date.parse(r.queued_at) + queueTtlMinutes * 60_000).toISOString()
+      : null,
     outcomeCode: r.outcome_code,
     serviceCode: r.service_code,
     applicationId: r.application_id,

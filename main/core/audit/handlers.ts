@@ -2,7 +2,13 @@ import type { HandlerMap } from '../handlers.ts';
 import { query } from '../handlers.ts';
 import { likeContains, pageClause } from '../lists/paging.ts';
 
-const SORT: Record<string, string> = { time: 'time', module: 'module', action: 'action', actor: 'actor', result: 'result' };
+const SORT: Record<string, string> = {
+  time: 'time',
+  module: 'module',
+  action: 'action',
+  actor: 'actor',
+  result: 'result',
+};
 
 interface Row {
   event_id: string;
@@ -55,7 +61,17 @@ export const auditHandlers: HandlerMap<'audit.list'> = {
       pageNo: input.pageNo,
       pageSize: input.pageSize,
       totalResults: total.n,
-      data: rows.map((r) => ({ eventId: r.event_id, module: r.module, action: r.action, actor: r.actor, refType: r.ref_type, refId: r.ref_id, result: r.result, errorCode: r.error_code, time: r.time })),
+      data: rows.map((r) => ({
+        eventId: r.event_id,
+        module: r.module,
+        action: r.action,
+        actor: r.actor,
+        refType: r.ref_type,
+        refId: r.ref_id,
+        result: r.result,
+        errorCode: r.error_code,
+        time: r.time,
+      })),
     };
   }),
 };

@@ -8,7 +8,8 @@ import { ownPartner, partnerScope, requireActivePartner } from '../partners/acce
 import { listApiKeys } from './api-key-list.ts';
 import { checkApiKey, checkGenerate, expiryFrom, hashApiKey, keyDetail, loadKey, newApiKey } from './api-keys.ts';
 
-type ApiKeyMethods = 'apiKeys.generate' | 'apiKeys.list' | 'apiKeys.get' | 'apiKeys.deactivate' | 'apiKeys.check' | 'apiKeys.expireDue';
+type ApiKeyMethods =
+  'apiKeys.generate' | 'apiKeys.list' | 'apiKeys.get' | 'apiKeys.deactivate' | 'apiKeys.check' | 'apiKeys.expireDue';
 
 const TOPIC: DataTopic = 'authServices';
 
@@ -34,16 +35,37 @@ export const apiKeyHandlers: HandlerMap<ApiKeyMethods> = {
         .run(id, keyHash, partner.id, policy.id, input.label, validTo, actor.userId, time, time);
       ctx.changed(TOPIC, { partners: [partner.id] });
       return {
-        output: { id, apiKey, label: input.label, partnerId: partner.id, policyId: policy.id, policyName: policy.name, createdDateTime: time, apiKeyExpiryDateTime: validTo },
+        output: {
+          id,
+          apiKey,
+          label: input.label,
+          partnerId: partner.id,
+          policyId: policy.id,
+          policyName: policy.name,
+          createdDateTime: time,
+          apiKeyExpiryDateTime: validTo,
+        },
         ref: { type: 'apiKey', id },
         // never the key itself: the outbox and the audit log keep only what identifies it
-        outbox: { id, partnerId: partner.id, policyId: policy.id, label: input.label, keyHash, validFrom: time, validTo },
+        outbox: {
+          id,
+          partnerId: partner.id,
+          policyId: policy.id,
+          label: input.label,
+          keyHash,
+          validFrom: time,
+          validTo,
+        },
       };
     },
   }),
 
-  'apiKeys.list': query((ctx, input) => listApiKeys(ctx.db, requireActor(ctx.actor), input, ctx.now, ctx.deps.config.lists.countCap)),
-  'apiKeys.get': query((ctx, input) => keyDetail(loadKey(ctx.db, input.id, partnerScope(requireActor(ctx.actor))), ctx.now)),
+  'apiKeys.list': query((ctx, input) =>
+    listApiKeys(ctx.db, requireActor(ctx.actor), input, ctx.now, ctx.deps.config.lists.countCap),
+  ),
+  'apiKeys.get': query((ctx, input) =>
+    keyDetail(loadKey(ctx.db, input.id, partnerScope(requireActor(ctx.actor))), ctx.now),
+  ),
 
   'apiKeys.deactivate': command<'apiKeys.deactivate'>({
     module: 'authServices',
@@ -51,11 +73,24 @@ export const apiKeyHandlers: HandlerMap<ApiKeyMethods> = {
       const actor = requireActor(ctx.actor);
       const key = loadKey(ctx.db, input.id, partnerScope(actor));
       // MOSIP: a partner user acts only while its partner is active; the admin always may.
-      if (!actor.isAdmin && (key.approval_status !== 'approved' || key.partner_active !== 1)) throw new AppError('PMS_PMP_016', `Partner "${key.part_id}" is not active.`);
+      if (!actor.isAdmin && (key.approval_status !== 'approved' || key.partner_active !== 1))
+        throw new AppError('PMS_PMP_016', `Partner "${key.part_id}" is not active.`);
       if (key.is_active !== 1) throw new AppError('PMS_PMS_022', `API key "${key.label}" is not active.`);
-      ctx.db.prepare('UPDATE partner_policy SET is_active = 0, upd_by = ?, updated_at = ? WHERE id = ?').run(actor.userId, ctx.now.toISOString(), key.id);
+      ctx.db
+        .prepare('UPDATE partner_policy SET is_active = 0, upd_by = ?, updated_at = ? WHERE id = ?')
+        .run(actor.userId, ctx.now.toISOString(), key.id);
       ctx.changed(TOPIC, { partners: [key.part_id] });
-      return { output: keyDetail(loadKey(ctx.db, key.id, null), ctx.now), ref: { type: 'apiKey', id: key.id }, outbox: { id: key.id, partnerId: key.part_id, policyId: key.policy_id, label: key.label, status: 'De-Active' } };
+      return {
+        output: keyDetail(loadKey(ctx.db, key.id, null), ctx.now),
+        ref: { type: 'apiKey', id: key.id },
+        outbox: {
+          id: key.id,
+          partnerId: key.part_id,
+          policyId: key.policy_id,
+          label: key.label,
+          status: 'De-Active',
+        },
+      };
     },
   }),
 
@@ -71,10 +106,18 @@ export const apiKeyHandlers: HandlerMap<ApiKeyMethods> = {
     apply(ctx) {
       const time = ctx.now.toISOString();
       const by = ctx.actor?.userId ?? 'system';
-      const rows = ctx.db.prepare('UPDATE partner_policy SET is_active = 0, upd_by = ?, updated_at = ? WHERE is_active = 1 AND valid_to <= ? RETURNING id, part_id AS partnerId').all(by, time, time) as Array<{ id: string; partnerId: string }>;
+      const rows = ctx.db
+        .prepare(
+          'UPDATE partner_policy SET is_active = 0, upd_by = ?, updated_at = ? WHERE is_active = 1 AND valid_to <= ? RETURNING id, part_id AS partnerId',
+        )
+        .all(by, time, time) as Array<{ id: string; partnerId: string }>;
       const ids = rows.map((r) => r.id);
       if (ids.length) ctx.changed(TOPIC, { partners: rows.map((r) => r.partnerId) });
-      return { output: { expired: ids.length }, ref: { type: 'job', id: 'apiKeys.expireDue' }, outbox: ids.length ? { expiredApiKeyIds: ids } : false };
+      return {
+        output: { expired: ids.length },
+        ref: { type: 'job', id: 'apiKeys.expireDue' },
+        outbox: ids.length ? { expiredApiKeyIds: ids } : false,
+      };
     },
   }),
 };

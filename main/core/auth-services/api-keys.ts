@@ -28,10 +28,23 @@ export function expiryFrom(now: Date, days: number): string {
 /** pms.md §1.5: the policy must be in the partner's group, approved for it, and the label new. */
 export function checkGenerate(db: Db, partner: PartnerRow, policyId: string, label: string): PolicyRow {
   const policy = findPolicy(db, policyId);
-  if (!policy || policy.policy_group_id !== partner.policy_group_id) throw new AppError('PMS_PMP_014', 'This policy does not exist for the partner.', { policyId: 'PMS_PMP_014' });
-  if (!hasApprovedLink(db, partner.id, policy.id)) throw new AppError('PMS_PRT_109', `Policy "${policy.name}" is not approved for partner "${partner.id}".`, { policyId: 'PMS_PRT_109' });
-  const taken = db.prepare('SELECT 1 FROM partner_policy WHERE part_id = ? AND policy_id = ? AND label = ? COLLATE NOCASE').get(partner.id, policy.id, label);
-  if (taken) throw new AppError('PMS_PRT_110', `The name "${label}" is already used for an API key of this partner and policy.`, { label: 'PMS_PRT_110' });
+  if (!policy || policy.policy_group_id !== partner.policy_group_id)
+    throw new AppError('PMS_PMP_014', 'This policy does not exist for the partner.', {
+      policyId: 'PMS_PMP_014',
+    });
+  if (!hasApprovedLink(db, partner.id, policy.id))
+    throw new AppError('PMS_PRT_109', `Policy "${policy.name}" is not approved for partner "${partner.id}".`, {
+      policyId: 'PMS_PRT_109',
+    });
+  const taken = db
+    .prepare('SELECT 1 FROM partner_policy WHERE part_id = ? AND policy_id = ? AND label = ? COLLATE NOCASE')
+    .get(partner.id, policy.id, label);
+  if (taken)
+    throw new AppError(
+      'PMS_PRT_110',
+      `The name "${label}" is already used for an API key of this partner and policy.`,
+      { label: 'PMS_PRT_110' },
+    );
   return policy;
 }
 
@@ -77,18 +90,22 @@ const KEY_FROM = `FROM partner_policy k JOIN partner p ON p.id = k.part_id
 type KeyState = KeyRow & UseState;
 
 function keyState(db: Db, where: string, value: string): KeyState | undefined {
-  return db.prepare(`SELECT ${KEY_COLUMNS}, ${useStateColumns('k.part_id', 'k.policy_id')} ${KEY_FROM} WHERE ${where}`).get(value) as KeyState | undefined;
+  return db
+    .prepare(`SELECT ${KEY_COLUMNS}, ${useStateColumns('k.part_id', 'k.policy_id')} ${KEY_FROM} WHERE ${where}`)
+    .get(value) as KeyState | undefined;
 }
 
 export function keyVerdict(k: KeyState, now: Date): Verdict {
-  const own: Verdict | null = k.is_active !== 1 ? 'keyDeactivated' : k.valid_to <= now.toISOString() ? 'keyExpired' : null;
+  const own: Verdict | null =
+    k.is_active !== 1 ? 'keyDeactivated' : k.valid_to <= now.toISOString() ? 'keyExpired' : null;
   return useVerdict(k, own);
 }
 
 /** A key by id; another partner's key looks like no key (PMS_PRT_111). */
 export function loadKey(db: Db, id: string, partnerIds: readonly string[] | null): KeyState {
   const k = keyState(db, 'k.id = ?', id);
-  if (!k || (partnerIds && !partnerIds.includes(k.part_id))) throw new AppError('PMS_PRT_111', 'This API key does not exist.', { id: 'PMS_PRT_111' });
+  if (!k || (partnerIds && !partnerIds.includes(k.part_id)))
+    throw new AppError('PMS_PRT_111', 'This API key does not exist.', { id: 'PMS_PRT_111' });
   return k;
 }
 

@@ -23,8 +23,10 @@ function invalid(message: string): AppError {
  * so the same key spelt differently (extra members, another order) is still a duplicate.
  */
 export function readClientKey(input: Record<string, unknown>): ClientKey {
-  if (input.kty !== 'RSA' && input.kty !== 'EC') throw invalid('The public key must be an RSA or EC JWK (kty "RSA" or "EC").');
-  if (PRIVATE_MEMBERS.some((m) => m in input)) throw invalid('This JWK holds private key material; give the public key only.');
+  if (input.kty !== 'RSA' && input.kty !== 'EC')
+    throw invalid('The public key must be an RSA or EC JWK (kty "RSA" or "EC").');
+  if (PRIVATE_MEMBERS.some((m) => m in input))
+    throw invalid('This JWK holds private key material; give the public key only.');
   let key;
   try {
     key = createPublicKey({ key: input as JsonWebKey, format: 'jwk' });
@@ -41,7 +43,13 @@ export function readClientKey(input: Record<string, unknown>): ClientKey {
   }
   const exported = key.export({ format: 'jwk' }) as Record<string, string>;
   const jwk: Record<string, string> =
-    exported.kty === 'RSA' ? { e: exported.e!, kty: 'RSA', n: exported.n! } : { crv: exported.crv!, kty: 'EC', x: exported.x!, y: exported.y! };
+    exported.kty === 'RSA'
+      ? { e: exported.e!, kty: 'RSA', n: exported.n! }
+      : { crv: exported.crv!, kty: 'EC', x: exported.x!, y: exported.y! };
   const der = key.export({ type: 'spki', format: 'der' });
-  return { clientId: createHash('sha256').update(der).digest('base64url'), jwk, canonical: JSON.stringify(jwk) };
+  return {
+    clientId: createHash('sha256').update(der).digest('base64url'),
+    jwk,
+    canonical: JSON.stringify(jwk),
+  };
 }

@@ -63,7 +63,10 @@ export function findClient(db: Db, clientId: string): ClientFull | undefined {
 /** A client by id; another partner's client looks like no client (PMS_ESI_004). */
 export function loadClient(db: Db, clientId: string, partnerIds: readonly string[] | null): ClientFull {
   const c = findClient(db, clientId);
-  if (!c || (partnerIds && !partnerIds.includes(c.rp_id))) throw new AppError('PMS_ESI_004', 'This OIDC client does not exist.', { clientId: 'PMS_ESI_004' });
+  if (!c || (partnerIds && !partnerIds.includes(c.rp_id)))
+    throw new AppError('PMS_ESI_004', 'This OIDC client does not exist.', {
+      clientId: 'PMS_ESI_004',
+    });
   return c;
 }
 

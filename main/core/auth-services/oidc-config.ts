@@ -18,7 +18,16 @@ export const OIDC_DEFAULTS = {
     email: ['email'],
     phone_number: ['phone', 'phoneNumber'],
     picture: ['encodedPhoto', 'photo', 'face'],
-    address: ['fullAddress', 'addressLine1', 'addressLine2', 'addressLine3', 'city', 'province', 'region', 'postalCode'],
+    address: [
+      'fullAddress',
+      'addressLine1',
+      'addressLine2',
+      'addressLine3',
+      'city',
+      'province',
+      'region',
+      'postalCode',
+    ],
     locale: ['preferredLang'],
   } as Record<string, string[]>,
   /** Policy `allowedAuthTypes[].authType` → the ACR values it enables. */

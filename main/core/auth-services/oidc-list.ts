@@ -16,9 +16,20 @@ export const OIDC_LIST: FactListSpec = {
     status: { terms: ['c.status', 'c.created_at', 'c.id'], driver: 'row', indexed: ['status'] },
     partnerId: { terms: ['c.rp_id', 'c.created_at', 'c.id'], driver: 'row' },
     clientName: { terms: ['c.name COLLATE NOCASE', 'c.id'], driver: 'row' },
-    orgName: { terms: ['p.name COLLATE NOCASE', 'p.id', 'c.created_at', 'c.id'], driver: 'partner', driverIndex: 'partner_name_id' },
-    policyName: { terms: ['pol.name COLLATE NOCASE', 'pol.id', 'c.created_at', 'c.id'], driver: 'policy', driverIndex: 'auth_policy_name' },
-    policyGroupName: { terms: ['g.name COLLATE NOCASE', 'pol.name COLLATE NOCASE', 'c.created_at', 'c.id'], driver: 'group' },
+    orgName: {
+      terms: ['p.name COLLATE NOCASE', 'p.id', 'c.created_at', 'c.id'],
+      driver: 'partner',
+      driverIndex: 'partner_name_id',
+    },
+    policyName: {
+      terms: ['pol.name COLLATE NOCASE', 'pol.id', 'c.created_at', 'c.id'],
+      driver: 'policy',
+      driverIndex: 'auth_policy_name',
+    },
+    policyGroupName: {
+      terms: ['g.name COLLATE NOCASE', 'pol.name COLLATE NOCASE', 'c.created_at', 'c.id'],
+      driver: 'group',
+    },
   },
   counter: { eq: 'status' },
   fallback: 'createdDateTime',
@@ -31,7 +42,14 @@ function filters(db: ReadDb, actor: Actor, input: ParsedInput<'oidcClients.list'
     dims: input,
     eq: input.status ? [{ name: 'status', column: 'c.status', value: input.status }] : [],
     other: new Where(),
-    text: input.clientName ? scanFilter(db, { name: 'clientName', table: 'oidc_client', alias: 'c', column: 'name' }, input.clientName, SEEK_MAX) : undefined,
+    text: input.clientName
+      ? scanFilter(
+          db,
+          { name: 'clientName', table: 'oidc_client', alias: 'c', column: 'name' },
+          input.clientName,
+          SEEK_MAX,
+        )
+      : undefined,
   };
 }
 
@@ -40,9 +58,21 @@ export function clientListPlan(db: ReadDb, actor: Actor, input: ParsedInput<'oid
 }
 
 export function listClients(db: ReadDb, actor: Actor, input: ParsedInput<'oidcClients.list'>, countCap?: number) {
-  const { total, totalIsLowerBound, rows } = runFactList<ClientRow>(db, OIDC_LIST, input, filters(db, actor, input), countCap);
-  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total, totalIsLowerBound, data: rows.map((c) => {
-    const full = findClient(db, c.id);
-    return { ...clientOut(c), usable: full ? clientVerdict(full) : ('unknown' as const) };
-  }) };
+  const { total, totalIsLowerBound, rows } = runFactList<ClientRow>(
+    db,
+    OIDC_LIST,
+    input,
+    filters(db, actor, input),
+    countCap,
+  );
+  return {
+    pageNo: input.pageNo,
+    pageSize: input.pageSize,
+    totalResults: total,
+    totalIsLowerBound,
+    data: rows.map((c) => {
+      const full = findClient(db, c.id);
+      return { ...clientOut(c), usable: full ? clientVerdict(full) : ('unknown' as const) };
+    }),
+  };
 }

@@ -14,15 +14,25 @@ export function clientTerms(policyJson: string, config: OidcConfig): { claims: s
     .filter(([, names]) => names.some((n) => attrs.has(n)))
     .map(([claim]) => claim);
   const acrValues = [...new Set(authTypes.flatMap((t) => config.acrMapping[t] ?? []))];
-  if (claims.length === 0) throw new AppError('PMS_ESI_005', 'The policy allows no KYC attribute that maps to a user claim.');
-  if (acrValues.length === 0) throw new AppError('PMS_ESI_006', 'The policy allows no authentication type that maps to an ACR value.');
+  if (claims.length === 0)
+    throw new AppError('PMS_ESI_005', 'The policy allows no KYC attribute that maps to a user claim.');
+  if (acrValues.length === 0)
+    throw new AppError('PMS_ESI_006', 'The policy allows no authentication type that maps to an ACR value.');
   return { claims, acrValues };
 }
 
 /** Grant types and client authentication methods must be among those configured (MOSIP system-config). */
-export function checkAllowed(field: 'grantTypes' | 'clientAuthMethods', values: readonly string[], allowed: readonly string[]): string[] {
+export function checkAllowed(
+  field: 'grantTypes' | 'clientAuthMethods',
+  values: readonly string[],
+  allowed: readonly string[],
+): string[] {
   const bad = values.filter((v) => !allowed.includes(v));
-  if (bad.length) throw new AppError('PMS_COR_002', `${field}: ${bad.join(', ')} not allowed (allowed: ${allowed.join(', ')}).`, { [field]: 'PMS_COR_002' });
-  if (new Set(values).size !== values.length) throw new AppError('PMS_COR_002', `${field} must not repeat.`, { [field]: 'PMS_COR_002' });
+  if (bad.length)
+    throw new AppError('PMS_COR_002', `${field}: ${bad.join(', ')} not allowed (allowed: ${allowed.join(', ')}).`, {
+      [field]: 'PMS_COR_002',
+    });
+  if (new Set(values).size !== values.length)
+    throw new AppError('PMS_COR_002', `${field} must not repeat.`, { [field]: 'PMS_COR_002' });
   return [...values];
 }

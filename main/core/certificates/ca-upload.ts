@@ -22,8 +22,24 @@ interface Candidate {
 }
 
 /** A refused certificate; `params` feed the translated message. */
-function failed(index: number, code: ErrorCode, message: string, issuedTo: string | null = null, params?: Record<string, string>): Result {
-  return { index, status: 'Upload Failed', certificateId: null, caCertificateType: null, issuedTo, code, message, warnings: [], ...(params ? { params } : {}) };
+function failed(
+  index: number,
+  code: ErrorCode,
+  message: string,
+  issuedTo: string | null = null,
+  params?: Record<string, string>,
+): Result {
+  return {
+    index,
+    status: 'Upload Failed',
+    certificateId: null,
+    caCertificateType: null,
+    issuedTo,
+    code,
+    message,
+    warnings: [],
+    ...(params ? { params } : {}),
+  };
 }
 
 const asCode = (code: string): ErrorCode => (isErrorCode(code) ? code : 'KER-PCM-001');
@@ -55,7 +71,13 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
     const notCa = parsed.faults.version ? null : notCaReason(parsed);
     if (notCa) {
       return void results.push(
-        failed(index, 'PD_PKI_001', `${issuedTo || 'This certificate'} is not a CA certificate (${notCa}); only root and intermediate CA certificates go into the trust store.`, issuedTo, { notCa: 'true' }),
+        failed(
+          index,
+          'PD_PKI_001',
+          `${issuedTo || 'This certificate'} is not a CA certificate (${notCa}); only root and intermediate CA certificates go into the trust store.`,
+          issuedTo,
+          { notCa: 'true' },
+        ),
       );
     }
     const selfCheck = validateCertificatePath({
@@ -75,16 +97,37 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
     }
     const asCa = caCheck(parsed, profile);
     if (asCa.fault) return void results.push(failed(index, asCode(asCa.fault.code), asCa.fault.message, issuedTo));
-    const dup = ctx.db.prepare('SELECT id FROM ca_certificate WHERE domain = ? AND thumbprint = ?').get(domain, parsed.thumbprint) as { id: string } | undefined;
+    const dup = ctx.db
+      .prepare('SELECT id FROM ca_certificate WHERE domain = ? AND thumbprint = ?')
+      .get(domain, parsed.thumbprint) as { id: string } | undefined;
     if (dup || candidates.some((c) => c.parsed.thumbprint === parsed.thumbprint)) {
-      return void results.push(failed(index, 'KER-PCM-003', `This certificate is already in the ${domain} trust store${dup ? ` (${dup.id})` : ''}.`, issuedTo));
+      return void results.push(
+        failed(
+          index,
+          'KER-PCM-003',
+          `This certificate is already in the ${domain} trust store${dup ? ` (${dup.id})` : ''}.`,
+          issuedTo,
+        ),
+      );
     }
     const ownWarnings = selfCheck.ok ? selfCheck.warnings : asCa.warnings;
-    candidates.push({ index, der, parsed, warnings: [...new Set<string>([...ownWarnings, ...asCa.warnings])].sort() });
+    candidates.push({
+      index,
+      der,
+      parsed,
+      warnings: [...new Set<string>([...ownWarnings, ...asCa.warnings])].sort(),
+    });
   });
 
-  const stored = ctx.db.prepare('SELECT ca_type, der FROM ca_certificate WHERE domain = ?').all(domain) as Array<{ ca_type: string; der: Buffer }>;
-  const trusted: TrustEntry[] = stored.map((r) => ({ cert: new Uint8Array(r.der), domain, role: r.ca_type === 'ROOT' ? 'anchor' : 'intermediate' }));
+  const stored = ctx.db.prepare('SELECT ca_type, der FROM ca_certificate WHERE domain = ?').all(domain) as Array<{
+    ca_type: string;
+    der: Buffer;
+  }>;
+  const trusted: TrustEntry[] = stored.map((r) => ({
+    cert: new Uint8Array(r.der),
+    domain,
+    role: r.ca_type === 'ROOT' ? 'anchor' : 'intermediate',
+  }));
   const accept = (c: Candidate, caType: 'ROOT' | 'INTERMEDIATE', warnings: string[]) => {
     const id = newUuid(ctx.deps);
     const who = identityOf(c.der);
@@ -93,9 +136,34 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
         `INSERT INTO ca_certificate (id, domain, ca_type, thumbprint, der, subject, issuer, issued_to, issued_by, serial, not_before, not_after, uploaded_at, uploaded_by, warnings)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, domain, caType, c.parsed.thumbprint, Buffer.from(c.der), who.subject, who.issuer, who.issuedTo, who.issuedBy, who.serialNumber, who.notBefore, who.notAfter, at.toISOString(), ctx.actor?.userId ?? 'system', JSON.stringify(warnings));
+      .run(
+        id,
+        domain,
+        caType,
+        c.parsed.thumbprint,
+        Buffer.from(c.der),
+        who.subject,
+        who.issuer,
+        who.issuedTo,
+        who.issuedBy,
+        who.serialNumber,
+        who.notBefore,
+        who.notAfter,
+        at.toISOString(),
+        ctx.actor?.userId ?? 'system',
+        JSON.stringify(warnings),
+      );
     trusted.push({ cert: c.parsed, domain, role: caType === 'ROOT' ? 'anchor' : 'intermediate' });
-    results.push({ index: c.index, status: 'Upload Success', certificateId: id, caCertificateType: caType, issuedTo: who.issuedTo, code: null, message: `${caType === 'ROOT' ? 'Root' : 'Intermediate'} CA certificate added to ${domain}.`, warnings });
+    results.push({
+      index: c.index,
+      status: 'Upload Success',
+      certificateId: id,
+      caCertificateType: caType,
+      issuedTo: who.issuedTo,
+      code: null,
+      message: `${caType === 'ROOT' ? 'Root' : 'Intermediate'} CA certificate added to ${domain}.`,
+      warnings,
+    });
   };
 
   // Roots first, then intermediates in as many passes as the bundle's order needs.
@@ -103,10 +171,16 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
   for (const c of roots) accept(c, 'ROOT', c.warnings);
   let pending = candidates.filter((c) => !roots.includes(c));
   const lastFailure = new Map<number, { code: string; message: string }>();
-  for (let progress = true; progress && pending.length > 0; ) {
+  for (let progress = true; progress && pending.length > 0;) {
     progress = false;
     for (const c of [...pending]) {
-      const verdict = validateCertificatePath({ leaf: c.parsed, domain, trust: createTrustStore(trusted), at, options: { minRemainingValidityMs, profile } });
+      const verdict = validateCertificatePath({
+        leaf: c.parsed,
+        domain,
+        trust: createTrustStore(trusted),
+        at,
+        options: { minRemainingValidityMs, profile },
+      });
       if (verdict.ok) {
         accept(c, 'INTERMEDIATE', [...new Set<string>([...verdict.warnings, ...c.warnings])].sort());
         pending = pending.filter((p) => p !== c);
@@ -126,13 +200,34 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
   if (ok.length === 0) {
     const first = results[0]!;
     // Nothing is written; a bundle still reports each certificate's code, keyed `certificate.<index>`.
-    const fields = results.length > 1 ? Object.fromEntries(results.map((r) => [`certificate.${r.index}`, r.code ?? 'KER-PCM-001'])) : undefined;
-    throw new AppError(asCode(first.code ?? 'KER-PCM-001'), results.length === 1 ? first.message : `None of the ${results.length} certificates was accepted: ${first.message}`, fields, results.length === 1 ? first.params : undefined);
+    const fields =
+      results.length > 1
+        ? Object.fromEntries(results.map((r) => [`certificate.${r.index}`, r.code ?? 'KER-PCM-001']))
+        : undefined;
+    throw new AppError(
+      asCode(first.code ?? 'KER-PCM-001'),
+      results.length === 1
+        ? first.message
+        : `None of the ${results.length} certificates was accepted: ${first.message}`,
+      fields,
+      results.length === 1 ? first.params : undefined,
+    );
   }
   ctx.changed('trustStore');
   return {
-    output: { status: ok.length === results.length ? ('Upload Success' as const) : ('Partial Success' as const), profile, results },
+    output: {
+      status: ok.length === results.length ? ('Upload Success' as const) : ('Partial Success' as const),
+      profile,
+      results,
+    },
     ref: { type: 'ca_certificate', id: ok[0]!.certificateId! },
-    outbox: { partnerDomain: domain, certificates: ok.map((r) => ({ certificateId: r.certificateId, caCertificateType: r.caCertificateType, pem: toPem(ders[r.index]!) })) },
+    outbox: {
+      partnerDomain: domain,
+      certificates: ok.map((r) => ({
+        certificateId: r.certificateId,
+        caCertificateType: r.caCertificateType,
+        pem: toPem(ders[r.index]!),
+      })),
+    },
   };
 }

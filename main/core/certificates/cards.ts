@@ -29,9 +29,15 @@ const SELECT = `
   FROM partner p LEFT JOIN partner_certificate c ON c.partner_id = p.id`;
 
 /** One card per partner id (pms.md §5.3), for the given partners in id order. */
-export function certificateCards(db: ReadDb | WriteDb, partnerIds: readonly string[], now: Date): PartnerCertificateCard[] {
+export function certificateCards(
+  db: ReadDb | WriteDb,
+  partnerIds: readonly string[],
+  now: Date,
+): PartnerCertificateCard[] {
   if (partnerIds.length === 0) return [];
-  const rows = db.prepare(`${SELECT} WHERE p.id IN (${partnerIds.map(() => '?').join(',')}) ORDER BY p.id`).all(...partnerIds) as Row[];
+  const rows = db
+    .prepare(`${SELECT} WHERE p.id IN (${partnerIds.map(() => '?').join(',')}) ORDER BY p.id`)
+    .all(...partnerIds) as Row[];
   const profiles = trustProfiles(db);
   return rows.map((r) => ({
     partnerId: r.partner_id,

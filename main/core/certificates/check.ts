@@ -11,7 +11,14 @@ import { trustStoreOf } from './trust.ts';
 
 const DAY_MS = 86_400_000;
 // Checks on the certificate itself that keymanager runs only after the chain (pms.md §3.1 step 3).
-const LATE_CODES = new Set<string>(['KER-PCM-007', 'KER-PCM-013', 'KER-PCM-014', 'PD_PKI_007', 'PD_PKI_010', 'PD_PKI_004']);
+const LATE_CODES = new Set<string>([
+  'KER-PCM-007',
+  'KER-PCM-013',
+  'KER-PCM-014',
+  'PD_PKI_007',
+  'PD_PKI_010',
+  'PD_PKI_004',
+]);
 const EARLY_CODES = new Set<string>(['KER-PMS-020', 'KER-PCM-004', 'KER-PCM-017', 'KER-PCM-015']);
 
 const asCode = (code: string): ErrorCode => (isErrorCode(code) ? code : 'KER-PCM-001');
@@ -31,10 +38,17 @@ export interface CheckedCertificate {
  */
 export function checkUploadedCertificate(
   db: ReadDb | WriteDb,
-  args: { contentBase64: string; domain: PartnerDomain; orgName: string; minRemainingDays: number; at: Date },
+  args: {
+    contentBase64: string;
+    domain: PartnerDomain;
+    orgName: string;
+    minRemainingDays: number;
+    at: Date;
+  },
 ): CheckedCertificate {
   const ders = certificatesInFile(args.contentBase64);
-  if (ders.length !== 1) throw new AppError('KER-PCM-001', `Upload exactly one certificate (the file holds ${ders.length}).`);
+  if (ders.length !== 1)
+    throw new AppError('KER-PCM-001', `Upload exactly one certificate (the file holds ${ders.length}).`);
   const der = ders[0]!;
   const result = parseCertificate(der);
   if (!('thumbprint' in result)) throw new AppError(asCode(result.code), result.message);
@@ -46,14 +60,19 @@ export function checkUploadedCertificate(
     at: args.at,
     options: { minRemainingValidityMs: args.minRemainingDays * DAY_MS },
   });
-  if (!verdict.ok && verdict.code === 'KER-PCM-017' && verdict.check === 'minimumValidity') throw minimumValidityRefusal(parsed, args.at, { days: args.minRemainingDays });
+  if (!verdict.ok && verdict.code === 'KER-PCM-017' && verdict.check === 'minimumValidity')
+    throw minimumValidityRefusal(parsed, args.at, { days: args.minRemainingDays });
   // keymanager answers a partner upload without a path ROOT_INTER_CA_NOT_FOUND (-006), also when the domain has no root at all.
   if (!verdict.ok && verdict.code === 'KER-PCM-005') throw new AppError('KER-PCM-006', verdict.message);
-  if (!verdict.ok && (EARLY_CODES.has(verdict.code) || !LATE_CODES.has(verdict.code))) throw new AppError(asCode(verdict.code), verdict.message);
+  if (!verdict.ok && (EARLY_CODES.has(verdict.code) || !LATE_CODES.has(verdict.code)))
+    throw new AppError(asCode(verdict.code), verdict.message);
   if (parsed.faults.version) throw new AppError('KER-PCM-007', parsed.faults.version.message);
   const identity = identityOf(der);
   if (identity.organization !== args.orgName) {
-    throw new AppError('KER-PCM-008', `The certificate's organisation (O=${identity.organization ?? 'none'}) must equal "${args.orgName}" exactly.`);
+    throw new AppError(
+      'KER-PCM-008',
+      `The certificate's organisation (O=${identity.organization ?? 'none'}) must equal "${args.orgName}" exactly.`,
+    );
   }
   if (!verdict.ok) throw new AppError(asCode(verdict.code), verdict.message);
   return { der, identity, warnings: verdict.warnings };

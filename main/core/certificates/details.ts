@@ -65,18 +65,25 @@ export function identityOf(der: Uint8Array): Identity {
 }
 
 function describeKey(cert: x509.X509Certificate): string {
-  const alg = cert.publicKey.algorithm as { name: string; modulusLength?: number; namedCurve?: string };
+  const alg = cert.publicKey.algorithm as {
+    name: string;
+    modulusLength?: number;
+    namedCurve?: string;
+  };
   if (alg.namedCurve) return `EC ${alg.namedCurve}`;
   return alg.modulusLength ? `RSA ${alg.modulusLength} bits` : alg.name;
 }
 
 function describeValue(ext: x509.Extension): string {
-  if (ext instanceof x509.BasicConstraintsExtension) return `CA: ${ext.ca}${ext.pathLength !== undefined ? `, path length ${ext.pathLength}` : ''}`;
+  if (ext instanceof x509.BasicConstraintsExtension)
+    return `CA: ${ext.ca}${ext.pathLength !== undefined ? `, path length ${ext.pathLength}` : ''}`;
   if (ext instanceof x509.SubjectKeyIdentifierExtension) return ext.keyId;
   if (ext instanceof x509.AuthorityKeyIdentifierExtension) return ext.keyId ?? '';
   if (ext instanceof x509.KeyUsagesExtension) return keyUsageNames(ext.usages).join(', ');
-  if (ext instanceof x509.ExtendedKeyUsageExtension) return ext.usages.map((u) => EKU_NAMES[String(u)] ?? String(u)).join(', ');
-  if (ext instanceof x509.SubjectAlternativeNameExtension) return ext.names.items.map((n) => `${n.type}:${n.value}`).join(', ');
+  if (ext instanceof x509.ExtendedKeyUsageExtension)
+    return ext.usages.map((u) => EKU_NAMES[String(u)] ?? String(u)).join(', ');
+  if (ext instanceof x509.SubjectAlternativeNameExtension)
+    return ext.names.items.map((n) => `${n.type}:${n.value}`).join(', ');
   return Buffer.from(ext.value).toString('hex').slice(0, 120);
 }
 
@@ -102,6 +109,11 @@ export function detailsOf(der: Uint8Array) {
     signatureAlgorithm: sig.hash ? `${sig.name} with ${sig.hash.name}` : sig.name,
     keyUsage: ku ? keyUsageNames(ku.usages) : [],
     extendedKeyUsage: eku ? eku.usages.map((u) => EKU_NAMES[String(u)] ?? String(u)) : [],
-    extensions: cert.extensions.map((e) => ({ oid: e.type, name: EXTENSION_NAMES[e.type] ?? e.type, critical: e.critical, value: describeValue(e) })),
+    extensions: cert.extensions.map((e) => ({
+      oid: e.type,
+      name: EXTENSION_NAMES[e.type] ?? e.type,
+      critical: e.critical,
+      value: describeValue(e),
+    })),
   };
 }

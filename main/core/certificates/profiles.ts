@@ -14,17 +14,35 @@ interface Row {
 
 const toProfile = (domain: PartnerDomain, row: Row | undefined): DomainProfile =>
   row
-    ? { partnerDomain: domain, profile: row.profile, isSet: true, updatedAt: row.updated_at, updatedBy: row.updated_by }
-    : { partnerDomain: domain, profile: DEFAULT_TRUST_PROFILE, isSet: false, updatedAt: null, updatedBy: null };
+    ? {
+        partnerDomain: domain,
+        profile: row.profile,
+        isSet: true,
+        updatedAt: row.updated_at,
+        updatedBy: row.updated_by,
+      }
+    : {
+        partnerDomain: domain,
+        profile: DEFAULT_TRUST_PROFILE,
+        isSet: false,
+        updatedAt: null,
+        updatedBy: null,
+      };
 
 /** The trust profile a domain validates with now (migration 0100; default keymanager). */
 export function profileOf(db: ReadDb | WriteDb, domain: PartnerDomain): TrustProfile {
-  const row = db.prepare('SELECT profile FROM trust_profile WHERE domain = ?').get(domain) as { profile: TrustProfile } | undefined;
+  const row = db.prepare('SELECT profile FROM trust_profile WHERE domain = ?').get(domain) as
+    { profile: TrustProfile } | undefined;
   return row?.profile ?? DEFAULT_TRUST_PROFILE;
 }
 
 export function listProfiles(ctx: QueryCtx): Output<'trustStore.profiles'> {
-  const rows = new Map((ctx.db.prepare('SELECT domain, profile, updated_at, updated_by FROM trust_profile').all() as Row[]).map((r) => [r.domain, r]));
+  const rows = new Map(
+    (ctx.db.prepare('SELECT domain, profile, updated_at, updated_by FROM trust_profile').all() as Row[]).map((r) => [
+      r.domain,
+      r,
+    ]),
+  );
   return { profiles: PARTNER_DOMAINS.map((d) => toProfile(d, rows.get(d))) };
 }
 
@@ -39,7 +57,16 @@ export function setProfile(ctx: CommandCtx, input: Input<'trustStore.setProfile'
     )
     .run(input.partnerDomain, input.profile, time, by);
   ctx.changed('trustStore');
-  const output = toProfile(input.partnerDomain, { domain: input.partnerDomain, profile: input.profile, updated_at: time, updated_by: by });
+  const output = toProfile(input.partnerDomain, {
+    domain: input.partnerDomain,
+    profile: input.profile,
+    updated_at: time,
+    updated_by: by,
+  });
   // A desk setting, not a MOSIP change: audited, nothing to sync.
-  return { output, ref: { type: 'trust_profile', id: input.partnerDomain }, outbox: false as const };
+  return {
+    output,
+    ref: { type: 'trust_profile', id: input.partnerDomain },
+    outbox: false as const,
+  };
 }

@@ -73,9 +73,16 @@ export function listTrustCertificates(ctx: QueryCtx, input: ParsedInput<'trustSt
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const total = ctx.db.prepare(`SELECT COUNT(*) AS n FROM ca_certificate ${whereSql}`).get(...params) as { n: number };
   const rows = ctx.db
-    .prepare(`SELECT id, ca_type, domain, issued_to, issued_by, not_before, not_after, uploaded_at, thumbprint, is_virtual FROM ca_certificate ${whereSql} ORDER BY ${page.orderBy}, id LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT id, ca_type, domain, issued_to, issued_by, not_before, not_after, uploaded_at, thumbprint, is_virtual FROM ca_certificate ${whereSql} ORDER BY ${page.orderBy}, id LIMIT ? OFFSET ?`,
+    )
     .all(...params, page.limit, page.offset) as DbRow[];
-  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total.n, data: rows.map((r) => toRow(r, ctx.now)) };
+  return {
+    pageNo: input.pageNo,
+    pageSize: input.pageSize,
+    totalResults: total.n,
+    data: rows.map((r) => toRow(r, ctx.now)),
+  };
 }
 
 function loadCa(ctx: QueryCtx, id: string): DbRow {
@@ -86,9 +93,22 @@ function loadCa(ctx: QueryCtx, id: string): DbRow {
 
 /** The path from a CA certificate to its root, as the validator builds it at this moment. */
 function chainOf(ctx: QueryCtx, row: DbRow) {
-  const verdict = validateCertificatePath({ leaf: new Uint8Array(row.der), domain: row.domain, trust: trustStoreOf(ctx.db), at: ctx.now, options: { allowSelfSignedLeaf: true } });
+  const verdict = validateCertificatePath({
+    leaf: new Uint8Array(row.der),
+    domain: row.domain,
+    trust: trustStoreOf(ctx.db),
+    at: ctx.now,
+    options: { allowSelfSignedLeaf: true },
+  });
   const profile = verdict.profile;
-  if (!verdict.ok) return { profile, chainWarnings: [], chain: [], chainError: { code: verdict.code, message: verdict.message }, ders: [new Uint8Array(row.der)] };
+  if (!verdict.ok)
+    return {
+      profile,
+      chainWarnings: [],
+      chain: [],
+      chainError: { code: verdict.code, message: verdict.message },
+      ders: [new Uint8Array(row.der)],
+    };
   // Guard against a path that repeats a certificate (a root seen as leaf and anchor).
   const path = verdict.path.filter((p, i) => i === 0 || p.thumbprint !== verdict.path[i - 1]!.thumbprint);
   return {
@@ -97,25 +117,55 @@ function chainOf(ctx: QueryCtx, row: DbRow) {
     // Names printed the same way as in the details (CN first), not in the engine's RFC 4514 order.
     chain: path.map((p) => {
       const who = identityOf(p.der);
-      return { subject: who.subject, issuer: who.issuer, thumbprint: p.thumbprint, notBefore: p.notBefore, notAfter: p.notAfter, role: p.role };
+      return {
+        subject: who.subject,
+        issuer: who.issuer,
+        thumbprint: p.thumbprint,
+        notBefore: p.notBefore,
+        notAfter: p.notAfter,
+        role: p.role,
+      };
     }),
     chainError: null,
     ders: path.map((p) => p.der),
   };
 }
 
-export function trustCertificateDetail(ctx: QueryCtx, input: ParsedInput<'trustStore.detail'>): Output<'trustStore.detail'> {
+export function trustCertificateDetail(
+  ctx: QueryCtx,
+  input: ParsedInput<'trustStore.detail'>,
+): Output<'trustStore.detail'> {
   const row = loadCa(ctx, input.certificateId);
   const { chain, chainError, profile, chainWarnings } = chainOf(ctx, row);
-  return { row: toRow(row, ctx.now), details: detailsOf(new Uint8Array(row.der)), warnings: JSON.parse(row.warnings) as string[], profile, chainWarnings, chain, chainError };
+  return {
+    row: toRow(row, ctx.now),
+    details: detailsOf(new Uint8Array(row.der)),
+    warnings: JSON.parse(row.warnings) as string[],
+    profile,
+    chainWarnings,
+    chain,
+    chainError,
+  };
 }
 
-export function downloadTrustCertificate(ctx: QueryCtx, input: ParsedInput<'trustStore.download'>): Output<'trustStore.download'> {
+export function downloadTrustCertificate(
+  ctx: QueryCtx,
+  input: ParsedInput<'trustStore.download'>,
+): Output<'trustStore.download'> {
   const row = loadCa(ctx, input.certificateId);
   const base = `${row.domain}-${row.ca_type.toLowerCase()}-${row.id.slice(0, 8)}`;
-  if (input.kind === 'certificate') return { fileName: `${base}.pem`, mimeType: 'application/x-pem-file', contentBase64: Buffer.from(toPem(new Uint8Array(row.der))).toString('base64') };
+  if (input.kind === 'certificate')
+    return {
+      fileName: `${base}.pem`,
+      mimeType: 'application/x-pem-file',
+      contentBase64: Buffer.from(toPem(new Uint8Array(row.der))).toString('base64'),
+    };
   // MOSIP downloads an intermediate with its trust path, as a P7B bundle.
   const { ders, chainError } = chainOf(ctx, row);
   if (chainError) throw new AppError('KER-PCM-006', `The chain cannot be built now: ${chainError.message}`);
-  return { fileName: `${base}-chain.p7b`, mimeType: 'application/x-pkcs7-certificates', contentBase64: Buffer.from(p7bPem(ders)).toString('base64') };
+  return {
+    fileName: `${base}-chain.p7b`,
+    mimeType: 'application/x-pkcs7-certificates',
+    contentBase64: Buffer.from(p7bPem(ders)).toString('base64'),
+  };
 }

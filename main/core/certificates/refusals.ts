@@ -16,7 +16,11 @@ export const minimumValidityMs = (m: MinimumValidity): number => ('days' in m ? 
  * KER-PCM-017 naming the required minimum and the date it means, so the uploader knows what
  * certificate to ask for; `params` carry the same values to the translated message.
  */
-export function minimumValidityRefusal(cert: Pick<ParsedCert, 'notAfter'>, at: Date, minimum: MinimumValidity): AppError {
+export function minimumValidityRefusal(
+  cert: Pick<ParsedCert, 'notAfter'>,
+  at: Date,
+  minimum: MinimumValidity,
+): AppError {
   const requiredUntil = at.getTime() + minimumValidityMs(minimum);
   const rule = 'days' in minimum ? `${minimum.days} days` : `${minimum.months} months`;
   return new AppError(

@@ -18,10 +18,17 @@ export function adminCards(ctx: QueryCtx, actor: Actor): Card[] {
   if (partnerAdmin || actor.roles.includes('POLICYMANAGER')) cards.push({ id: 'policies', count: null });
   if (partnerAdmin) {
     // kept by triggers (list_count, migration 0030): the pending count costs one lookup at any size
-    const pending = ctx.db.prepare("SELECT COALESCE(SUM(n), 0) AS n FROM list_count WHERE tbl = 'partner_policy_request' AND k = 'InProgress'").get() as { n: number };
+    const pending = ctx.db
+      .prepare(
+        "SELECT COALESCE(SUM(n), 0) AS n FROM list_count WHERE tbl = 'partner_policy_request' AND k = 'InProgress'",
+      )
+      .get() as { n: number };
     cards.push({ id: 'policyLinking', count: pending.n }, { id: 'authServices', count: null });
     const sbiDevice = pendingSbiDevice(ctx.db);
-    cards.push({ id: 'sbiDevice', count: sbiDevice.sbi + sbiDevice.device, breakdown: sbiDevice }, { id: 'ftmChip', count: pendingFtm(ctx.db) });
+    cards.push(
+      { id: 'sbiDevice', count: sbiDevice.sbi + sbiDevice.device, breakdown: sbiDevice },
+      { id: 'ftmChip', count: pendingFtm(ctx.db) },
+    );
   }
   return cards;
 }
@@ -31,9 +38,15 @@ export function partnerCards(ctx: QueryCtx, actor: Actor, partner: UserProfile['
   if (!partner) return [];
   const cards: Card[] = [];
   if (policyRequired(partner.partnerType)) cards.push({ id: 'policies', count: null });
-  if (partner.partnerType === 'Auth_Partner') cards.push({ id: 'authServices', count: expiringKeys(ctx, actor.partnerIds) });
-  if (partner.partnerType === 'Device_Provider') cards.push({ id: 'sbiDevice', count: expiringSbis(ctx.db, actor.partnerIds, ctx.now) });
-  if (partner.partnerType === 'FTM_Provider') cards.push({ id: 'ftmChip', count: expiringFtmCertificates(ctx.db, actor.partnerIds, ctx.now) });
+  if (partner.partnerType === 'Auth_Partner')
+    cards.push({ id: 'authServices', count: expiringKeys(ctx, actor.partnerIds) });
+  if (partner.partnerType === 'Device_Provider')
+    cards.push({ id: 'sbiDevice', count: expiringSbis(ctx.db, actor.partnerIds, ctx.now) });
+  if (partner.partnerType === 'FTM_Provider')
+    cards.push({
+      id: 'ftmChip',
+      count: expiringFtmCertificates(ctx.db, actor.partnerIds, ctx.now),
+    });
   return cards;
 }
 
@@ -42,7 +55,9 @@ export function expiringKeys(ctx: QueryCtx, partnerIds: readonly string[]): numb
   const until = new Date(ctx.now.getTime() + EXPIRY_WINDOW_DAYS * 86_400_000).toISOString();
   const r = ctx.db
     // "+" keeps SQLite on the partner's own keys (partner_policy_partner_created) instead of all expiring keys
-    .prepare(`SELECT COUNT(*) AS n FROM partner_policy WHERE part_id IN (${partnerIds.map(() => '?').join(', ')}) AND +is_active = 1 AND +valid_to > ? AND +valid_to <= ?`)
+    .prepare(
+      `SELECT COUNT(*) AS n FROM partner_policy WHERE part_id IN (${partnerIds.map(() => '?').join(', ')}) AND +is_active = 1 AND +valid_to > ? AND +valid_to <= ?`,
+    )
     .get(...partnerIds, ctx.now.toISOString(), until) as { n: number };
   return r.n;
 }

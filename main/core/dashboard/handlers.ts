@@ -10,7 +10,9 @@ import { expiringCaCount, expiringPartnerCertificates } from '../certificates/ex
 
 type Card = z.infer<typeof DashboardCard>;
 
-export const dashboardHandlers: HandlerMap<'dashboard.summary' | 'dashboard.expiryTimeline' | 'dashboard.auditActivity'> = {
+export const dashboardHandlers: HandlerMap<
+  'dashboard.summary' | 'dashboard.expiryTimeline' | 'dashboard.auditActivity'
+> = {
   /**
    * Cards for features that exist (pms.md §5.2). Admins see admin cards; partner users see the
    * cards of their partner type. Feature issues append their cards and counts here.
@@ -29,8 +31,24 @@ export const dashboardHandlers: HandlerMap<'dashboard.summary' | 'dashboard.expi
       return { cards, accountStatus: 'admin' };
     }
     const p = profile.partner;
-    const accountStatus = !p ? 'InProgress' : p.approvalStatus === 'approved' ? (p.isActive ? 'active' : 'deactivated') : p.approvalStatus;
-    return { cards: [{ id: 'partnerCertificate', count: expiringPartnerCertificates(ctx.db, actor.partnerIds, ctx.now) }, ...partnerCards(ctx, actor, p), { id: 'profile', count: null }], accountStatus };
+    const accountStatus = !p
+      ? 'InProgress'
+      : p.approvalStatus === 'approved'
+        ? p.isActive
+          ? 'active'
+          : 'deactivated'
+        : p.approvalStatus;
+    return {
+      cards: [
+        {
+          id: 'partnerCertificate',
+          count: expiringPartnerCertificates(ctx.db, actor.partnerIds, ctx.now),
+        },
+        ...partnerCards(ctx, actor, p),
+        { id: 'profile', count: null },
+      ],
+      accountStatus,
+    };
   }),
   'dashboard.expiryTimeline': query((ctx, input) => expiryTimeline(ctx.db, ctx.now, input.days)),
   'dashboard.auditActivity': query((ctx, input) => auditActivity(ctx.db, ctx.now, input.days)),

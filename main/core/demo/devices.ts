@@ -1,7 +1,13 @@
 import type { WriteDb } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
 import { identityOf } from '../certificates/details.ts';
-import { generateRsaKeys, issueCertificate, KeyUsage, serialFrom, subjectKeyIdOf } from '../../../lib/certificates/issuer.ts';
+import {
+  generateRsaKeys,
+  issueCertificate,
+  KeyUsage,
+  serialFrom,
+  subjectKeyIdOf,
+} from '../../../lib/certificates/issuer.ts';
 import type { CryptoKey } from '../../../lib/certificates/x509.ts';
 import { x509 } from '../../../lib/certificates/x509.ts';
 
@@ -12,7 +18,11 @@ const FTM = 'securesilicon-ftm';
 const FTM_ORG = 'SecureSilicon FTM';
 
 /** Chip certificates issued by the demo FTM issuing CA (which itself expires in 20 days). */
-export async function generateDemoChipCertificates(deps: CoreDeps, now: Date, issuer: { der: Uint8Array; key: CryptoKey }): Promise<Uint8Array[]> {
+export async function generateDemoChipCertificates(
+  deps: CoreDeps,
+  now: Date,
+  issuer: { der: Uint8Array; key: CryptoKey },
+): Promise<Uint8Array[]> {
   const out: Uint8Array[] = [];
   const caTill = new x509.X509Certificate(issuer.der).notAfter;
   for (const cn of ['SS-T1 chip', 'SS-T2 chip', 'SS-T0 chip']) {
@@ -20,7 +30,11 @@ export async function generateDemoChipCertificates(deps: CoreDeps, now: Date, is
     out.push(
       await issueCertificate({
         subject: `CN=${cn}, O=${FTM_ORG}`,
-        issuer: { name: new x509.X509Certificate(issuer.der).subjectName.toArrayBuffer(), signingKey: issuer.key, subjectKeyId: subjectKeyIdOf(issuer.der) },
+        issuer: {
+          name: new x509.X509Certificate(issuer.der).subjectName.toArrayBuffer(),
+          signingKey: issuer.key,
+          subjectKeyId: subjectKeyIdOf(issuer.der),
+        },
         publicKey: keys.publicKey,
         serialHex: serialFrom(deps.randomBytes(16)),
         notBefore: new Date(now.getTime() - 60 * DAY),
@@ -37,7 +51,11 @@ export async function generateDemoChipCertificates(deps: CoreDeps, now: Date, is
  * SBIs in every status (one expiring soon, one expired), devices in every status (one orphan) and
  * FTM chips with and without certificates, ending in MOSIP's "FTM activated".
  */
-export function seedDemoDevices(db: WriteDb, now: Date, chipCerts: readonly Uint8Array[]): { sbis: number; devices: number; ftmChips: number } {
+export function seedDemoDevices(
+  db: WriteDb,
+  now: Date,
+  chipCerts: readonly Uint8Array[],
+): { sbis: number; devices: number; ftmChips: number } {
   const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
   const sbi = db.prepare(
     `INSERT INTO secure_biometric_interface (id, provider_id, partner_org_name, sw_binary_hash, sw_version, sw_cr_dtimes, sw_expiry_dtimes, approval_status, is_active, cr_by, created_at, upd_by, updated_at)
@@ -54,13 +72,26 @@ export function seedDemoDevices(db: WriteDb, now: Date, chipCerts: readonly Uint
   ];
   SBIS.forEach(([id, version, cr, exp, status, active], i) => {
     const created = at(-60 + i * 5);
-    sbi.run(id, `sha256:${id.replace(/-/g, '').padEnd(32, '0')}`, version, at(cr), at(exp), status, active, created, status === 'pending_approval' ? null : 'admin', created);
+    sbi.run(
+      id,
+      `sha256:${id.replace(/-/g, '').padEnd(32, '0')}`,
+      version,
+      at(cr),
+      at(exp),
+      status,
+      active,
+      created,
+      status === 'pending_approval' ? null : 'admin',
+      created,
+    );
   });
   const device = db.prepare(
     `INSERT INTO device_detail (id, dprovider_id, dtype_code, dstype_code, make, model, partner_org_name, sbi_id, sbi_version, approval_status, is_active, cr_by, created_at, updated_at)
      VALUES (?, '${DP}', ?, ?, ?, ?, '${DP_ORG}', ?, (SELECT sw_version FROM secure_biometric_interface WHERE id = ?), ?, ?, '${DP}', ?, ?)`,
   );
-  const DEVICES: Array<[string, string, string, string, string, string | null, 'approved' | 'pending_approval' | 'rejected', number]> = [
+  const DEVICES: Array<
+    [string, string, string, string, string, string | null, 'approved' | 'pending_approval' | 'rejected', number]
+  > = [
     ['demo-device-slap', 'Finger', 'Slap', 'Sentinel', 'SL-400', 'demo-sbi-approved', 'approved', 1],
     ['demo-device-iris', 'Iris', 'Double', 'Sentinel', 'IR-2', 'demo-sbi-approved', 'approved', 1],
     ['demo-device-face', 'Face', 'Full face', 'Sentinel', 'FC-1', 'demo-sbi-approved', 'pending_approval', 0],
@@ -79,7 +110,9 @@ export function seedDemoDevices(db: WriteDb, now: Date, chipCerts: readonly Uint
        cert_issued_to, cert_issued_by, cert_not_before, cert_not_after, cert_uploaded_at, cr_by, created_at, upd_by, updated_at)
      VALUES (?, '${FTM}', 'SecureSilicon', ?, '${FTM_ORG}', ?, ?, ?, ?, ?, ?, ?, ?, ?, '${FTM}', ?, ?, ?)`,
   );
-  const CHIPS: Array<[string, string, 'approved' | 'pending_approval' | 'pending_cert_upload' | 'rejected', number, number | null]> = [
+  const CHIPS: Array<
+    [string, string, 'approved' | 'pending_approval' | 'pending_cert_upload' | 'rejected', number, number | null]
+  > = [
     ['demo-ftm-activated', 'SS-T1', 'approved', 1, 0],
     ['demo-ftm-pending', 'SS-T2', 'pending_approval', 0, 1],
     ['demo-ftm-no-cert', 'SS-T3', 'pending_cert_upload', 0, null],
@@ -90,8 +123,22 @@ export function seedDemoDevices(db: WriteDb, now: Date, chipCerts: readonly Uint
     const created = at(-50 + i * 4);
     const der = certIndex === null ? null : chipCerts[certIndex]!;
     const who = der ? identityOf(der) : null;
-    chip.run(id, model, status, active, der ? `demo-cert-${id}` : null, der ? Buffer.from(der) : null, who?.issuedTo ?? null, who?.issuedBy ?? null, who?.notBefore ?? null, who?.notAfter ?? null,
-      der ? at(-45 + i * 4) : null, created, status === 'pending_cert_upload' ? null : 'admin', created);
+    chip.run(
+      id,
+      model,
+      status,
+      active,
+      der ? `demo-cert-${id}` : null,
+      der ? Buffer.from(der) : null,
+      who?.issuedTo ?? null,
+      who?.issuedBy ?? null,
+      who?.notBefore ?? null,
+      who?.notAfter ?? null,
+      der ? at(-45 + i * 4) : null,
+      created,
+      status === 'pending_cert_upload' ? null : 'admin',
+      created,
+    );
   });
   return { sbis: SBIS.length, devices: DEVICES.length, ftmChips: CHIPS.length };
 }

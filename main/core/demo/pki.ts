@@ -3,7 +3,13 @@ import type { PartnerDomain } from '../../../lib/pki/index.ts';
 import type { WriteDb } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
 import { identityOf } from '../certificates/details.ts';
-import { generateRsaKeys, issueCertificate, KeyUsage, serialFrom, subjectKeyIdOf } from '../../../lib/certificates/issuer.ts';
+import {
+  generateRsaKeys,
+  issueCertificate,
+  KeyUsage,
+  serialFrom,
+  subjectKeyIdOf,
+} from '../../../lib/certificates/issuer.ts';
 import { createSigningCa, storeSigningCa } from '../certificates/signing-ca.ts';
 import type { NewSigningCa } from '../certificates/signing-ca.ts';
 import type { CryptoKey } from '../../../lib/certificates/x509.ts';
@@ -12,12 +18,32 @@ import { x509 } from '../../../lib/certificates/x509.ts';
 const DAY = 86_400_000;
 
 /** Demo partners that hold a certificate, with how long ago it was uploaded (days). */
-const HOLDERS: ReadonlyArray<{ id: string; org: string; domain: PartnerDomain; uploadedDaysAgo: number }> = [
-  { id: 'aurora-identity-services', org: 'Aurora Identity Services', domain: 'AUTH', uploadedDaysAgo: 20 },
-  { id: 'nile-credential-bureau', org: 'Nile Credential Bureau', domain: 'AUTH', uploadedDaysAgo: 350 }, // MOSIP-signed copy expires in 15 days
+const HOLDERS: ReadonlyArray<{
+  id: string;
+  org: string;
+  domain: PartnerDomain;
+  uploadedDaysAgo: number;
+}> = [
+  {
+    id: 'aurora-identity-services',
+    org: 'Aurora Identity Services',
+    domain: 'AUTH',
+    uploadedDaysAgo: 20,
+  },
+  {
+    id: 'nile-credential-bureau',
+    org: 'Nile Credential Bureau',
+    domain: 'AUTH',
+    uploadedDaysAgo: 350,
+  }, // MOSIP-signed copy expires in 15 days
   { id: 'sentinel-biometrics', org: 'Sentinel Biometrics', domain: 'DEVICE', uploadedDaysAgo: 60 },
   { id: 'securesilicon-ftm', org: 'SecureSilicon FTM', domain: 'FTM', uploadedDaysAgo: 400 }, // expired
-  { id: 'printworks-civic-cards', org: 'PrintWorks Civic Cards', domain: 'AUTH', uploadedDaysAgo: 100 },
+  {
+    id: 'printworks-civic-cards',
+    org: 'PrintWorks Civic Cards',
+    domain: 'AUTH',
+    uploadedDaysAgo: 100,
+  },
 ];
 
 interface CaRow {
@@ -47,7 +73,13 @@ async function ca(deps: CoreDeps, subject: string, from: Date, to: Date, issuer?
   const keys = await generateRsaKeys();
   const der = await issueCertificate({
     subject,
-    issuer: issuer ? { name: new x509.X509Certificate(issuer.der).subjectName.toArrayBuffer(), signingKey: issuer.key, subjectKeyId: subjectKeyIdOf(issuer.der) } : 'self',
+    issuer: issuer
+      ? {
+          name: new x509.X509Certificate(issuer.der).subjectName.toArrayBuffer(),
+          signingKey: issuer.key,
+          subjectKeyId: subjectKeyIdOf(issuer.der),
+        }
+      : 'self',
     signingKey: keys.privateKey,
     publicKey: keys.publicKey,
     serialHex: serialFrom(deps.randomBytes(16)),
@@ -71,13 +103,31 @@ export async function generateDemoPki(deps: CoreDeps, now: Date): Promise<DemoPk
   const issuing = new Map<PartnerDomain, { der: Uint8Array; key: CryptoKey }>();
   // MISP too: a MISP partner's certificate chains in the MISP domain (certificates/domain.ts).
   for (const domain of ['AUTH', 'DEVICE', 'FTM', 'MISP'] as const) {
-    const root = await ca(deps, `CN=Demo ${domain} Root CA, O=Demo Registry`, new Date(t - 800 * DAY), new Date(t + 3650 * DAY));
+    const root = await ca(
+      deps,
+      `CN=Demo ${domain} Root CA, O=Demo Registry`,
+      new Date(t - 800 * DAY),
+      new Date(t + 3650 * DAY),
+    );
     const issuingTill = domain === 'FTM' ? new Date(t + 20 * DAY) : new Date(t + 1825 * DAY);
-    const mid = await ca(deps, `CN=Demo ${domain} Issuing CA, O=Demo Registry`, new Date(t - 700 * DAY), issuingTill, root);
-    cas.push({ domain, type: 'ROOT', der: root.der, uploadedAt: new Date(t - 450 * DAY) }, { domain, type: 'INTERMEDIATE', der: mid.der, uploadedAt: new Date(t - 440 * DAY) });
+    const mid = await ca(
+      deps,
+      `CN=Demo ${domain} Issuing CA, O=Demo Registry`,
+      new Date(t - 700 * DAY),
+      issuingTill,
+      root,
+    );
+    cas.push(
+      { domain, type: 'ROOT', der: root.der, uploadedAt: new Date(t - 450 * DAY) },
+      { domain, type: 'INTERMEDIATE', der: mid.der, uploadedAt: new Date(t - 440 * DAY) },
+    );
     issuing.set(domain, mid);
   }
-  const signer = { name: new x509.X509Certificate(signingCa.ca.certDer).subjectName.toArrayBuffer(), signingKey: signingCa.ca.key, subjectKeyId: signingCa.ca.subjectKeyId };
+  const signer = {
+    name: new x509.X509Certificate(signingCa.ca.certDer).subjectName.toArrayBuffer(),
+    signingKey: signingCa.ca.key,
+    subjectKeyId: signingCa.ca.subjectKeyId,
+  };
   const partnerCerts: PartnerCertRow[] = [];
   for (const h of HOLDERS) {
     const keys = await generateRsaKeys();
@@ -86,7 +136,11 @@ export async function generateDemoPki(deps: CoreDeps, now: Date): Promise<DemoPk
     const subject = `CN=${h.id}, O=${h.org}`;
     const caSigned = await issueCertificate({
       subject,
-      issuer: { name: new x509.X509Certificate(mid.der).subjectName.toArrayBuffer(), signingKey: mid.key, subjectKeyId: subjectKeyIdOf(mid.der) },
+      issuer: {
+        name: new x509.X509Certificate(mid.der).subjectName.toArrayBuffer(),
+        signingKey: mid.key,
+        subjectKeyId: subjectKeyIdOf(mid.der),
+      },
       publicKey: keys.publicKey,
       serialHex: serialFrom(deps.randomBytes(16)),
       notBefore: new Date(uploadedAt.getTime() - 5 * DAY),
@@ -106,7 +160,13 @@ export async function generateDemoPki(deps: CoreDeps, now: Date): Promise<DemoPk
     });
     partnerCerts.push({ partnerId: h.id, domain: h.domain, caSigned, mosipSigned, uploadedAt });
   }
-  return { signingCa, cas, partnerCerts, ftmIssuer: issuing.get('FTM')!, authIssuer: issuing.get('AUTH')! };
+  return {
+    signingCa,
+    cas,
+    partnerCerts,
+    ftmIssuer: issuing.get('FTM')!,
+    authIssuer: issuing.get('AUTH')!,
+  };
 }
 
 export function seedDemoPki(db: WriteDb, pki: DemoPki, now: Date): void {
@@ -117,7 +177,21 @@ export function seedDemoPki(db: WriteDb, pki: DemoPki, now: Date): void {
   );
   for (const c of pki.cas) {
     const who = identityOf(c.der);
-    insertCa.run(randomUUID(), c.domain, c.type, who.thumbprint, Buffer.from(c.der), who.subject, who.issuer, who.issuedTo, who.issuedBy, who.serialNumber, who.notBefore, who.notAfter, c.uploadedAt.toISOString());
+    insertCa.run(
+      randomUUID(),
+      c.domain,
+      c.type,
+      who.thumbprint,
+      Buffer.from(c.der),
+      who.subject,
+      who.issuer,
+      who.issuedTo,
+      who.issuedBy,
+      who.serialNumber,
+      who.notBefore,
+      who.notAfter,
+      c.uploadedAt.toISOString(),
+    );
   }
   const insertCert = db.prepare(
     `INSERT INTO partner_certificate (partner_id, certificate_id, domain, thumbprint, ca_signed_der, mosip_signed_der, issued_to, issued_by, ca_not_before, ca_not_after, mosip_not_before, mosip_not_after, uploaded_at, uploaded_by)
@@ -128,7 +202,22 @@ export function seedDemoPki(db: WriteDb, pki: DemoPki, now: Date): void {
     const orig = identityOf(p.caSigned);
     const signed = identityOf(p.mosipSigned);
     const id = randomUUID();
-    insertCert.run(p.partnerId, id, p.domain, orig.thumbprint, Buffer.from(p.caSigned), Buffer.from(p.mosipSigned), orig.issuedTo, orig.issuedBy, orig.notBefore, orig.notAfter, signed.notBefore, signed.notAfter, p.uploadedAt.toISOString(), p.partnerId);
+    insertCert.run(
+      p.partnerId,
+      id,
+      p.domain,
+      orig.thumbprint,
+      Buffer.from(p.caSigned),
+      Buffer.from(p.mosipSigned),
+      orig.issuedTo,
+      orig.issuedBy,
+      orig.notBefore,
+      orig.notAfter,
+      signed.notBefore,
+      signed.notAfter,
+      p.uploadedAt.toISOString(),
+      p.partnerId,
+    );
     alias.run(id, p.partnerId);
   }
 }

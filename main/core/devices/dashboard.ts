@@ -2,7 +2,10 @@ import type { ReadDb } from '../context.ts';
 
 const WINDOW_MS = 30 * 86_400_000;
 const pending = (db: ReadDb, tbl: string): number =>
-  db.prepare("SELECT COALESCE(SUM(n), 0) FROM list_count WHERE tbl = ? AND k = 'pending_approval'").pluck().get(tbl) as number;
+  db
+    .prepare("SELECT COALESCE(SUM(n), 0) FROM list_count WHERE tbl = ? AND k = 'pending_approval'")
+    .pluck()
+    .get(tbl) as number;
 
 /** Admin SBI-Device card: pending SBIs and devices (kept by triggers, one lookup each at any size). */
 export function pendingSbiDevice(db: ReadDb): { sbi: number; device: number } {
@@ -20,7 +23,9 @@ const inIds = (ids: readonly string[]) => ids.map(() => '?').join(', ');
 export function expiringSbis(db: ReadDb, partnerIds: readonly string[], now: Date): number {
   if (partnerIds.length === 0) return 0;
   return db
-    .prepare(`SELECT COUNT(*) FROM secure_biometric_interface WHERE provider_id IN (${inIds(partnerIds)}) AND +status = 'approved' AND +sw_expiry_dtimes BETWEEN ? AND ?`)
+    .prepare(
+      `SELECT COUNT(*) FROM secure_biometric_interface WHERE provider_id IN (${inIds(partnerIds)}) AND +status = 'approved' AND +sw_expiry_dtimes BETWEEN ? AND ?`,
+    )
     .pluck()
     .get(...partnerIds, now.toISOString(), new Date(now.getTime() + WINDOW_MS).toISOString()) as number;
 }
@@ -29,7 +34,9 @@ export function expiringSbis(db: ReadDb, partnerIds: readonly string[], now: Dat
 export function expiringFtmCertificates(db: ReadDb, partnerIds: readonly string[], now: Date): number {
   if (partnerIds.length === 0) return 0;
   return db
-    .prepare(`SELECT COUNT(*) FROM ftp_chip_detail WHERE foundational_trust_provider_id IN (${inIds(partnerIds)}) AND +status IN ('approved', 'pending_approval') AND +cert_not_after BETWEEN ? AND ?`)
+    .prepare(
+      `SELECT COUNT(*) FROM ftp_chip_detail WHERE foundational_trust_provider_id IN (${inIds(partnerIds)}) AND +status IN ('approved', 'pending_approval') AND +cert_not_after BETWEEN ? AND ?`,
+    )
     .pluck()
     .get(...partnerIds, now.toISOString(), new Date(now.getTime() + WINDOW_MS).toISOString()) as number;
 }

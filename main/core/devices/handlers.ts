@@ -24,23 +24,41 @@ type DeviceMethods =
 
 export const deviceHandlers: HandlerMap<DeviceMethods> = {
   'deviceCatalogue.list': query((ctx) => {
-    const types = ctx.db.prepare('SELECT code, name FROM reg_device_type ORDER BY code').all() as Array<{ code: string; name: string }>;
-    const subs = ctx.db.prepare('SELECT dtype_code, code, name FROM reg_device_sub_type ORDER BY dtype_code, code').all() as Array<{ dtype_code: string; code: string; name: string }>;
-    return { types: types.map((t) => ({ ...t, subTypes: subs.filter((s) => s.dtype_code === t.code).map(({ code, name }) => ({ code, name })) })) };
+    const types = ctx.db.prepare('SELECT code, name FROM reg_device_type ORDER BY code').all() as Array<{
+      code: string;
+      name: string;
+    }>;
+    const subs = ctx.db
+      .prepare('SELECT dtype_code, code, name FROM reg_device_sub_type ORDER BY dtype_code, code')
+      .all() as Array<{ dtype_code: string; code: string; name: string }>;
+    return {
+      types: types.map((t) => ({
+        ...t,
+        subTypes: subs.filter((s) => s.dtype_code === t.code).map(({ code, name }) => ({ code, name })),
+      })),
+    };
   }),
   'sbis.create': command<'sbis.create'>({ module: 'devices', apply: createSbi }),
   'sbis.list': query(listSbis),
-  'sbis.get': query((ctx, input) => sbiRows(ctx.db, [ownSbi(ctx.db, requireActor(ctx.actor), input.sbiId)], ctx.now)[0]!),
+  'sbis.get': query(
+    (ctx, input) => sbiRows(ctx.db, [ownSbi(ctx.db, requireActor(ctx.actor), input.sbiId)], ctx.now)[0]!,
+  ),
   'sbis.decide': command<'sbis.decide'>({ module: 'devices', apply: decideSbi }),
   'sbis.deactivationPreview': query((ctx, input) => {
     const s = ownSbi(ctx.db, requireActor(ctx.actor), input.sbiId);
     const c = ctx.db
-      .prepare("SELECT COALESCE(SUM(status = 'approved'), 0) AS a, COALESCE(SUM(status = 'pending_approval'), 0) AS p FROM device_detail WHERE sbi_id = ?")
+      .prepare(
+        "SELECT COALESCE(SUM(status = 'approved'), 0) AS a, COALESCE(SUM(status = 'pending_approval'), 0) AS p FROM device_detail WHERE sbi_id = ?",
+      )
       .get(s.id) as { a: number; p: number };
     return { devicesDeactivated: c.a, devicesRejected: c.p };
   }),
   'sbis.deactivate': command<'sbis.deactivate'>({ module: 'devices', apply: deactivateSbi }),
-  'sbis.expireDue': command<'sbis.expireDue'>({ module: 'devices', actorName: () => 'system', apply: (ctx) => expireDueSbis(ctx) }),
+  'sbis.expireDue': command<'sbis.expireDue'>({
+    module: 'devices',
+    actorName: () => 'system',
+    apply: (ctx) => expireDueSbis(ctx),
+  }),
   'devices.add': command<'devices.add'>({ module: 'devices', apply: addDevice }),
   'devices.list': query(listDevices),
   'devices.get': query((ctx, input) => {
@@ -49,9 +67,20 @@ export const deviceHandlers: HandlerMap<DeviceMethods> = {
     return {
       ...deviceRow(d),
       updatedDateTime: d.updated_at,
-      sbi: s ? { sbiId: s.id, sbiVersion: s.sw_version, status: s.status, sbiExpiryStatus: isExpired(s.sw_expiry_dtimes, ctx.now) ? 'expired' : 'valid', sbiExpiryDateTime: s.sw_expiry_dtimes } : null,
+      sbi: s
+        ? {
+            sbiId: s.id,
+            sbiVersion: s.sw_version,
+            status: s.status,
+            sbiExpiryStatus: isExpired(s.sw_expiry_dtimes, ctx.now) ? 'expired' : 'valid',
+            sbiExpiryDateTime: s.sw_expiry_dtimes,
+          }
+        : null,
     };
   }),
   'devices.decide': command<'devices.decide'>({ module: 'devices', apply: decideDevice }),
-  'devices.deactivate': command<'devices.deactivate'>({ module: 'devices', apply: deactivateDevice }),
+  'devices.deactivate': command<'devices.deactivate'>({
+    module: 'devices',
+    apply: deactivateDevice,
+  }),
 };

@@ -66,8 +66,20 @@ function inList(w: Where, expr: string, ids: readonly string[]): void {
 }
 
 // make and model have value indexes (migration 0070) over device_make / device_model
-const MAKE = { name: 'make', index: 'device_make_value', table: 'device_detail', alias: 'd', column: 'make' };
-const MODEL = { name: 'model', index: 'device_model_value', table: 'device_detail', alias: 'd', column: 'model' };
+const MAKE = {
+  name: 'make',
+  index: 'device_make_value',
+  table: 'device_detail',
+  alias: 'd',
+  column: 'make',
+};
+const MODEL = {
+  name: 'model',
+  index: 'device_model_value',
+  table: 'device_detail',
+  alias: 'd',
+  column: 'model',
+};
 
 /**
  * The count's and the page's WHERE: `w` plus the contains-filters — by id when one matches few
@@ -99,22 +111,39 @@ function withText(w: Where, texts: readonly TextFilter[], sortAlias: string): { 
  * Partner filters (MOSIP "contains" on partner id and organisation) resolved on the small partner
  * table to id lists, combined with the caller's scope; null when nothing limits the partners.
  */
-function partnerIds(db: ReadDb, scope: readonly string[] | null, partnerId?: string, orgName?: string): string[] | null {
+function partnerIds(
+  db: ReadDb,
+  scope: readonly string[] | null,
+  partnerId?: string,
+  orgName?: string,
+): string[] | null {
   const w = new Where();
   if (partnerId) w.add("id LIKE ? ESCAPE '\\'", likeContains(partnerId));
   if (orgName) w.add("name LIKE ? ESCAPE '\\'", likeContains(orgName));
   if (!w.parts.length) return scope ? [...scope] : null;
   if (scope) w.in('id', scope);
-  return db.prepare(`SELECT id FROM partner ${w.sql}`).pluck().all(...w.params) as string[];
+  return db
+    .prepare(`SELECT id FROM partner ${w.sql}`)
+    .pluck()
+    .all(...w.params) as string[];
 }
 
 /** Total from list_count (kept by triggers) when only the status filters, else counted on an index. */
 function total(db: ReadDb, table: string, alias: string, where: Where, onlyStatus: string | null | false): number {
   if (onlyStatus !== false) {
-    const sql = onlyStatus === null ? 'SELECT COALESCE(SUM(n), 0) FROM list_count WHERE tbl = ?' : 'SELECT COALESCE(SUM(n), 0) FROM list_count WHERE tbl = ? AND k = ?';
-    return db.prepare(sql).pluck().get(...(onlyStatus === null ? [table] : [table, onlyStatus])) as number;
+    const sql =
+      onlyStatus === null
+        ? 'SELECT COALESCE(SUM(n), 0) FROM list_count WHERE tbl = ?'
+        : 'SELECT COALESCE(SUM(n), 0) FROM list_count WHERE tbl = ? AND k = ?';
+    return db
+      .prepare(sql)
+      .pluck()
+      .get(...(onlyStatus === null ? [table] : [table, onlyStatus])) as number;
   }
-  return db.prepare(`SELECT COUNT(*) FROM ${table} ${alias} ${where.sql}`).pluck().get(...where.params) as number;
+  return db
+    .prepare(`SELECT COUNT(*) FROM ${table} ${alias} ${where.sql}`)
+    .pluck()
+    .get(...where.params) as number;
 }
 
 export function listSbis(ctx: QueryCtx, input: ParsedInput<'sbis.list'>) {
@@ -124,9 +153,17 @@ export function listSbis(ctx: QueryCtx, input: ParsedInput<'sbis.list'>) {
   const parts = partnerIds(ctx.db, partnerScope(actor), input.partnerId, input.orgName);
   if (parts) inList(w, 's.provider_id', parts);
   // contains-filters on id / version: matched on their covering indexes first; few matches are then fetched by id
-  for (const [value, column, index] of [[input.sbiId, 'id', 'sbi_created'], [input.sbiVersion, 'sw_version', 'sbi_version']] as const) {
+  for (const [value, column, index] of [
+    [input.sbiId, 'id', 'sbi_created'],
+    [input.sbiVersion, 'sw_version', 'sbi_version'],
+  ] as const) {
     if (!value) continue;
-    const ids = ctx.db.prepare(`SELECT id FROM secure_biometric_interface INDEXED BY ${index} WHERE ${column} LIKE ? ESCAPE '\\' LIMIT ${SEEK_MAX + 1}`).pluck().all(likeContains(value)) as string[];
+    const ids = ctx.db
+      .prepare(
+        `SELECT id FROM secure_biometric_interface INDEXED BY ${index} WHERE ${column} LIKE ? ESCAPE '\\' LIMIT ${SEEK_MAX + 1}`,
+      )
+      .pluck()
+      .all(likeContains(value)) as string[];
     if (ids.length <= SEEK_MAX) inList(w, 's.id', ids);
     else w.add(`s.${column} LIKE ? ESCAPE '\\'`, likeContains(value));
   }
@@ -134,14 +171,27 @@ export function listSbis(ctx: QueryCtx, input: ParsedInput<'sbis.list'>) {
   // from reading the status index and sorting its matches — 70% of the rows)
   if (input.status) w.add(`${walkStatus(page.alias) ? '+' : ''}s.status = ?`, input.status);
   const now = ctx.now.toISOString();
-  if (input.sbiExpiryStatus) w.add(input.sbiExpiryStatus === 'expired' ? 's.sw_expiry_dtimes < ?' : 's.sw_expiry_dtimes >= ?', now);
-  if (input.expiryPeriod) w.add('s.sw_expiry_dtimes BETWEEN ? AND ?', now, new Date(ctx.now.getTime() + input.expiryPeriod * DAY_MS).toISOString());
+  if (input.sbiExpiryStatus)
+    w.add(input.sbiExpiryStatus === 'expired' ? 's.sw_expiry_dtimes < ?' : 's.sw_expiry_dtimes >= ?', now);
+  if (input.expiryPeriod)
+    w.add(
+      's.sw_expiry_dtimes BETWEEN ? AND ?',
+      now,
+      new Date(ctx.now.getTime() + input.expiryPeriod * DAY_MS).toISOString(),
+    );
   const onlyStatus = w.parts.length === 0 ? null : w.parts.length === 1 && input.status ? input.status : false;
   const totalResults = total(ctx.db, 'secure_biometric_interface', 's', w, onlyStatus);
   const rows = ctx.db
-    .prepare(`SELECT ${SBI_COLUMNS} FROM secure_biometric_interface s ${w.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT ${SBI_COLUMNS} FROM secure_biometric_interface s ${w.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`,
+    )
     .all(...w.params, page.limit, page.offset) as SbiDb[];
-  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults, data: sbiRows(ctx.db, rows, ctx.now).map(({ updatedDateTime: _u, updatedBy: _b, ...r }) => r) };
+  return {
+    pageNo: input.pageNo,
+    pageSize: input.pageSize,
+    totalResults,
+    data: sbiRows(ctx.db, rows, ctx.now).map(({ updatedDateTime: _u, updatedBy: _b, ...r }) => r),
+  };
 }
 
 export function listDevices(ctx: QueryCtx, input: ParsedInput<'devices.list'>) {
@@ -153,7 +203,10 @@ export function listDevices(ctx: QueryCtx, input: ParsedInput<'devices.list'>) {
   if (input.sbiId) w.add('d.sbi_id = ?', input.sbiId);
   if (input.sbiVersion) {
     // resolved on the SBI table (10× smaller) to SBI ids
-    const sbis = ctx.db.prepare("SELECT id FROM secure_biometric_interface WHERE sw_version LIKE ? ESCAPE '\\'").pluck().all(likeContains(input.sbiVersion)) as string[];
+    const sbis = ctx.db
+      .prepare("SELECT id FROM secure_biometric_interface WHERE sw_version LIKE ? ESCAPE '\\'")
+      .pluck()
+      .all(likeContains(input.sbiVersion)) as string[];
     inList(w, 'd.sbi_id', sbis);
   }
   if (input.orphan !== undefined) w.add(input.orphan ? 'd.sbi_id IS NULL' : 'd.sbi_id IS NOT NULL');
@@ -165,12 +218,29 @@ export function listDevices(ctx: QueryCtx, input: ParsedInput<'devices.list'>) {
   if (input.make) texts.push(valueFilter(ctx.db, MAKE, input.make, SEEK_MAX));
   if (input.model) texts.push(valueFilter(ctx.db, MODEL, input.model, SEEK_MAX));
   const { count, rows: where } = withText(w, texts, page.alias);
-  const onlyStatus = w.parts.length === 0 && texts.length === 0 ? null : w.parts.length === 1 && input.status && texts.length === 0 ? input.status : false;
+  const onlyStatus =
+    w.parts.length === 0 && texts.length === 0
+      ? null
+      : w.parts.length === 1 && input.status && texts.length === 0
+        ? input.status
+        : false;
   const alone = w.parts.length === 0 && texts.length === 1 ? texts[0]!.total : null;
   const cap = ctx.deps.config.lists.countCap;
   // kept totals are read; others are counted up to the cap (lists/fact-list.ts COUNT_CAP)
-  const counted = alone || onlyStatus !== false ? null : (ctx.db.prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM device_detail d ${count.sql} LIMIT ?)`).pluck().get(...count.params, cap + 1) as number);
-  const exact = () => (alone ? (ctx.db.prepare(alone.sql).pluck().get(...alone.params) as number) : total(ctx.db, 'device_detail', 'd', count, onlyStatus));
+  const counted =
+    alone || onlyStatus !== false
+      ? null
+      : (ctx.db
+          .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM device_detail d ${count.sql} LIMIT ?)`)
+          .pluck()
+          .get(...count.params, cap + 1) as number);
+  const exact = () =>
+    alone
+      ? (ctx.db
+          .prepare(alone.sql)
+          .pluck()
+          .get(...alone.params) as number)
+      : total(ctx.db, 'device_detail', 'd', count, onlyStatus);
   const capped = counted !== null && counted > cap;
   // the status order without a status filter: approved devices by date, then device_status_open, merged
   const and = where.parts.length ? `${where.sql} AND` : 'WHERE';
@@ -184,8 +254,15 @@ export function listDevices(ctx: QueryCtx, input: ParsedInput<'devices.list'>) {
   const rows = ctx.db.prepare(sql).all(...params, capped ? page.limit + 1 : page.limit, page.offset) as DeviceDb[];
   const more = capped && rows.length > page.limit;
   let totalResults: number;
-  if (more) totalResults = Math.max(cap, page.offset + page.limit); // "more than": rows follow this page
+  if (more)
+    totalResults = Math.max(cap, page.offset + page.limit); // "more than": rows follow this page
   else if (!capped) totalResults = counted ?? exact();
   else totalResults = rows.length > 0 ? page.offset + rows.length : exact(); // the last page ends the list; past it, counted after all
-  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults, totalIsLowerBound: more, data: rows.slice(0, page.limit).map(deviceRow) };
+  return {
+    pageNo: input.pageNo,
+    pageSize: input.pageSize,
+    totalResults,
+    totalIsLowerBound: more,
+    data: rows.slice(0, page.limit).map(deviceRow),
+  };
 }

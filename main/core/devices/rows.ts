@@ -38,19 +38,26 @@ export interface DeviceDb {
   updated_at: string;
 }
 
-export const SBI_COLUMNS = 's.id, s.provider_id, s.partner_org_name, s.sw_binary_hash, s.sw_version, s.sw_cr_dtimes, s.sw_expiry_dtimes, s.approval_status, s.is_active, s.status, s.created_at, s.upd_by, s.updated_at';
-export const DEVICE_COLUMNS = 'd.id, d.dprovider_id, d.partner_org_name, d.sbi_id, d.sbi_version, d.dtype_code, d.dstype_code, d.make, d.model, d.approval_status, d.is_active, d.status, d.created_at, d.updated_at';
+export const SBI_COLUMNS =
+  's.id, s.provider_id, s.partner_org_name, s.sw_binary_hash, s.sw_version, s.sw_cr_dtimes, s.sw_expiry_dtimes, s.approval_status, s.is_active, s.status, s.created_at, s.upd_by, s.updated_at';
+export const DEVICE_COLUMNS =
+  'd.id, d.dprovider_id, d.partner_org_name, d.sbi_id, d.sbi_version, d.dtype_code, d.dstype_code, d.make, d.model, d.approval_status, d.is_active, d.status, d.created_at, d.updated_at';
 
 /** MOSIP: expired once the expiry date-time has passed (pms.md §1.7 sbiExpiryStatus). */
 export const isExpired = (expiry: string, now: Date): boolean => expiry < now.toISOString();
 
 /** Device counts per SBI for a page of SBIs (one grouped read of their devices through device_sbi_created). */
-export function deviceCounts(db: ReadDb | WriteDb, sbiIds: readonly string[]): Map<string, { all: number; approved: number; pending: number }> {
+export function deviceCounts(
+  db: ReadDb | WriteDb,
+  sbiIds: readonly string[],
+): Map<string, { all: number; approved: number; pending: number }> {
   const out = new Map<string, { all: number; approved: number; pending: number }>();
   for (const id of sbiIds) out.set(id, { all: 0, approved: 0, pending: 0 });
   if (sbiIds.length === 0) return out;
   const rows = db
-    .prepare(`SELECT sbi_id, status, COUNT(*) AS n FROM device_detail WHERE sbi_id IN (${sbiIds.map(() => '?').join(',')}) GROUP BY sbi_id, status`)
+    .prepare(
+      `SELECT sbi_id, status, COUNT(*) AS n FROM device_detail WHERE sbi_id IN (${sbiIds.map(() => '?').join(',')}) GROUP BY sbi_id, status`,
+    )
     .all(...sbiIds) as Array<{ sbi_id: string; status: Status; n: number }>;
   for (const r of rows) {
     const c = out.get(r.sbi_id)!;
@@ -62,7 +69,10 @@ export function deviceCounts(db: ReadDb | WriteDb, sbiIds: readonly string[]): M
 }
 
 export function sbiRows(db: ReadDb | WriteDb, rows: readonly SbiDb[], now: Date): SbiRowOut[] {
-  const counts = deviceCounts(db, rows.map((r) => r.id));
+  const counts = deviceCounts(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const c = counts.get(r.id)!;
     const expired = isExpired(r.sw_expiry_dtimes, now);
@@ -105,9 +115,11 @@ export function deviceRow(r: DeviceDb): DeviceRowOut {
 }
 
 export function findSbi(db: ReadDb | WriteDb, sbiId: string): SbiDb | undefined {
-  return db.prepare(`SELECT ${SBI_COLUMNS} FROM secure_biometric_interface s WHERE s.id = ?`).get(sbiId) as SbiDb | undefined;
+  return db.prepare(`SELECT ${SBI_COLUMNS} FROM secure_biometric_interface s WHERE s.id = ?`).get(sbiId) as
+    SbiDb | undefined;
 }
 
 export function findDevice(db: ReadDb | WriteDb, deviceId: string): DeviceDb | undefined {
-  return db.prepare(`SELECT ${DEVICE_COLUMNS} FROM device_detail d WHERE d.id = ?`).get(deviceId) as DeviceDb | undefined;
+  return db.prepare(`SELECT ${DEVICE_COLUMNS} FROM device_detail d WHERE d.id = ?`).get(deviceId) as
+    DeviceDb | undefined;
 }

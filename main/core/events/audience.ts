@@ -26,11 +26,19 @@ export interface Viewer {
 const ROLE_OF_TYPE = new Map<string, Role>(PARTNER_TYPES.map((t) => [t.code, t.role]));
 const ADMIN_ONLY: readonly Role[] = ['PARTNER_ADMIN'];
 /** The portal's programs are a shared catalogue for applicants; applications are the program admin's to review. */
-const PORTAL_AUDIENCE: Partial<Record<DataTopic, readonly Role[]>> = { programs: ['PROGRAM_ADMIN', 'APPLICANT'], applications: ['PROGRAM_ADMIN'], assisted: ['REGISTRATION_OFFICER'] };
+const PORTAL_AUDIENCE: Partial<Record<DataTopic, readonly Role[]>> = {
+  programs: ['PROGRAM_ADMIN', 'APPLICANT'],
+  applications: ['PROGRAM_ADMIN'],
+  assisted: ['REGISTRATION_OFFICER'],
+};
 
 /** The partner roles this user holds through an approved, active partner (hardware needs one). */
 export function activePartnerRoles(db: ReadDb, userId: string): Set<Role> {
-  const rows = db.prepare("SELECT partner_type_code AS type FROM partner WHERE user_id = ? AND approval_status = 'approved' AND is_active = 1").all(userId) as Array<{ type: string }>;
+  const rows = db
+    .prepare(
+      "SELECT partner_type_code AS type FROM partner WHERE user_id = ? AND approval_status = 'approved' AND is_active = 1",
+    )
+    .all(userId) as Array<{ type: string }>;
   return new Set(rows.map((r) => ROLE_OF_TYPE.get(r.type)).filter((r): r is Role => r !== undefined));
 }
 
@@ -39,7 +47,11 @@ export function hears(audience: Audience, viewer: Viewer): boolean {
   if ('session' in audience) return audience.session === actor.sessionHash;
   // The viewer owns a partner or two; the audience may name thousands (a job's expiries).
   if (audience.partners && actor.partnerIds.some((p) => audience.partners!.includes(p))) return true;
-  return audience.roles.some((r) => actor.roles.includes(r) && (!audience.activePartner || r === 'PARTNER_ADMIN' || r === 'POLICYMANAGER' || viewer.activeRoles.has(r)));
+  return audience.roles.some(
+    (r) =>
+      actor.roles.includes(r) &&
+      (!audience.activePartner || r === 'PARTNER_ADMIN' || r === 'POLICYMANAGER' || viewer.activeRoles.has(r)),
+  );
 }
 
 /**
@@ -49,7 +61,8 @@ export function hears(audience: Audience, viewer: Viewer): boolean {
  * policies, so those changes pass `shared`.
  */
 export function dataAudience(topic: DataTopic, partners: readonly string[], shared: boolean): Audience {
-  const admins = PORTAL_AUDIENCE[topic] ?? (topic === 'policies' || topic === 'policyLinking' ? POLICY_ADMINS : ADMIN_ONLY);
+  const admins =
+    PORTAL_AUDIENCE[topic] ?? (topic === 'policies' || topic === 'policyLinking' ? POLICY_ADMINS : ADMIN_ONLY);
   const roles = topic === 'policies' && shared ? [...admins, ...POLICY_PARTNER_ROLES] : admins;
   return partners.length > 0 ? { roles, partners } : { roles };
 }

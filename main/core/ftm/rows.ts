@@ -51,7 +51,9 @@ export function findFtm(db: ReadDb | WriteDb, ftmId: string): FtmDb | undefined 
 export function ownFtm(db: ReadDb | WriteDb, actor: Actor, ftmId: string): FtmDb {
   const f = findFtm(db, ftmId);
   if (!f || (!actor.isAdmin && !actor.partnerIds.includes(f.foundational_trust_provider_id))) {
-    throw new AppError('PMS_FTM_ERROR_005', 'This FTM chip does not exist.', { ftmId: 'PMS_FTM_ERROR_005' });
+    throw new AppError('PMS_FTM_ERROR_005', 'This FTM chip does not exist.', {
+      ftmId: 'PMS_FTM_ERROR_005',
+    });
   }
   return f;
 }

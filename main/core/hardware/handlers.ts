@@ -35,7 +35,8 @@ const verifyCtx = (ctx: QueryCtx) => ({ trust: trustStoreOf(ctx.db), now: ctx.no
 function orgOf(ctx: QueryCtx): { orgName?: string } {
   const actor = requireActor(ctx.actor);
   if (actor.isAdmin || actor.partnerIds.length !== 1) return {};
-  const row = ctx.db.prepare('SELECT name FROM partner WHERE id = ?').get(actor.partnerIds[0]) as { name: string } | undefined;
+  const row = ctx.db.prepare('SELECT name FROM partner WHERE id = ?').get(actor.partnerIds[0]) as
+    { name: string } | undefined;
   return row ? { orgName: row.name } : {};
 }
 
@@ -46,7 +47,9 @@ function orgOf(ctx: QueryCtx): { orgName?: string } {
 function sbiPort(ctx: QueryCtx, port: number): number {
   const { sbiPortFrom, sbiPortTo } = ctx.deps.config.hardware;
   if (port < sbiPortFrom || port > sbiPortTo) {
-    throw new AppError('PD_HW_001', `Port ${port} is outside the SBI port range ${sbiPortFrom}–${sbiPortTo}.`, { port: 'PD_HW_001' });
+    throw new AppError('PD_HW_001', `Port ${port} is outside the SBI port range ${sbiPortFrom}–${sbiPortTo}.`, {
+      port: 'PD_HW_001',
+    });
   }
   return port;
 }
@@ -93,7 +96,12 @@ export const hardwareHandlers: HandlerMap<HardwareMethods> = {
   }),
   'sbi.inspect': query(async (ctx, input: ParsedInput<'sbi.inspect'>) => {
     const partner = ownPartner(ctx.db, requireActor(ctx.actor), input.partnerId);
-    const device = await ctx.deps.hardware.inspect({ ...verifyCtx(ctx), orgName: partner.name, port: sbiPort(ctx, input.port), deviceId: input.deviceId });
+    const device = await ctx.deps.hardware.inspect({
+      ...verifyCtx(ctx),
+      orgName: partner.name,
+      port: sbiPort(ctx, input.port),
+      deviceId: input.deviceId,
+    });
     const prefill = prefillFrom(device);
     return { device, prefill, ...compareWithRegistry(ctx.db, partner, device, prefill) };
   }),
@@ -101,7 +109,11 @@ export const hardwareHandlers: HandlerMap<HardwareMethods> = {
     module: 'hardware',
     refOf: (input) => ({ type: 'port', id: String(input.port) }),
     async run(ctx, input) {
-      const streamId = await ctx.deps.hardware.streamStart({ ...input, port: sbiPort(ctx, input.port), owner: ownerOf(ctx) });
+      const streamId = await ctx.deps.hardware.streamStart({
+        ...input,
+        port: sbiPort(ctx, input.port),
+        owner: ownerOf(ctx),
+      });
       return { output: { streamId }, ref: { type: 'stream', id: streamId } };
     },
   }),
@@ -116,12 +128,20 @@ export const hardwareHandlers: HandlerMap<HardwareMethods> = {
       return { output: { stopped: ctx.deps.hardware.streamStop(input.streamId) } };
     },
   }),
-  'sbi.bench.cases': query(async (ctx, input) => ({ cases: await ctx.deps.hardware.benchCases({ ...input, port: sbiPort(ctx, input.port) }) })),
+  'sbi.bench.cases': query(async (ctx, input) => ({
+    cases: await ctx.deps.hardware.benchCases({ ...input, port: sbiPort(ctx, input.port) }),
+  })),
   'sbi.bench.start': action({
     module: 'hardware',
     refOf: (input) => ({ type: 'port', id: String(input.port) }),
     async run(ctx, input) {
-      const started = await ctx.deps.hardware.benchStart({ ...verifyCtx(ctx), ...orgOf(ctx), ...input, port: sbiPort(ctx, input.port), owner: ownerOf(ctx) });
+      const started = await ctx.deps.hardware.benchStart({
+        ...verifyCtx(ctx),
+        ...orgOf(ctx),
+        ...input,
+        port: sbiPort(ctx, input.port),
+        owner: ownerOf(ctx),
+      });
       return { output: started, ref: { type: 'task', id: started.taskId } };
     },
   }),
@@ -153,7 +173,11 @@ export const hardwareHandlers: HandlerMap<HardwareMethods> = {
   }),
   'hardware.ftm.chips': query(async (ctx) => ({ chips: await ctx.deps.hardware.ftmChips() })),
   'hardware.ftm.read': query(async (ctx, input) => {
-    const { leafPem: _leaf, ...reading } = await ctx.deps.hardware.ftmRead({ ...verifyCtx(ctx), ...orgOf(ctx), path: input.path });
+    const { leafPem: _leaf, ...reading } = await ctx.deps.hardware.ftmRead({
+      ...verifyCtx(ctx),
+      ...orgOf(ctx),
+      path: input.path,
+    });
     return reading;
   }),
   'hardware.ftm.onboard': command<'hardware.ftm.onboard', Awaited<ReturnType<typeof prepareFtmOnboarding>>>({
@@ -173,5 +197,8 @@ export const hardwareHandlers: HandlerMap<HardwareMethods> = {
       return { output: virtualState(ctx) };
     },
   }),
-  'virtualSbi.trustRoots': command<'virtualSbi.trustRoots'>({ module: 'trust-store', apply: (ctx, input) => trustVirtualRoots(ctx, input) }),
+  'virtualSbi.trustRoots': command<'virtualSbi.trustRoots'>({
+    module: 'trust-store',
+    apply: (ctx, input) => trustVirtualRoots(ctx, input),
+  }),
 };

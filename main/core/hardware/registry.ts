@@ -13,7 +13,14 @@ export function prefillFrom(device: DiscoveredSbiView): Prefill {
   const subTypes = device.subTypes.length > 0 ? device.subTypes : id ? [id.deviceSubType] : [];
   return {
     sbiVersion: device.serviceVersion ?? '',
-    devices: id ? [...new Set(subTypes)].map((subType) => ({ type: id.type, subType, make: id.make, model: id.model })) : [],
+    devices: id
+      ? [...new Set(subTypes)].map((subType) => ({
+          type: id.type,
+          subType,
+          make: id.make,
+          model: id.model,
+        }))
+      : [],
   };
 }
 
@@ -21,12 +28,27 @@ export function prefillFrom(device: DiscoveredSbiView): Prefill {
  * What the device says against what the registry holds for this provider, field by field — a
  * mismatch is shown to the provider, never silently corrected (issue 6).
  */
-export function compareWithRegistry(db: ReadDb, partner: PartnerRow, device: DiscoveredSbiView, prefill: Prefill): { registeredDeviceId: string | null; mismatches: Mismatch[] } {
+export function compareWithRegistry(
+  db: ReadDb,
+  partner: PartnerRow,
+  device: DiscoveredSbiView,
+  prefill: Prefill,
+): { registeredDeviceId: string | null; mismatches: Mismatch[] } {
   const mismatches: Mismatch[] = [];
   const id = device.digitalId;
-  if (!id) return { registeredDeviceId: null, mismatches: [{ field: 'digitalId', device: 'unreadable', registry: null }] };
-  if (id.deviceProviderId !== partner.id) mismatches.push({ field: 'deviceProviderId', device: id.deviceProviderId, registry: partner.id });
-  if (id.deviceProvider.trim().toLowerCase() !== partner.name.trim().toLowerCase()) mismatches.push({ field: 'deviceProvider', device: id.deviceProvider, registry: partner.name });
+  if (!id)
+    return {
+      registeredDeviceId: null,
+      mismatches: [{ field: 'digitalId', device: 'unreadable', registry: null }],
+    };
+  if (id.deviceProviderId !== partner.id)
+    mismatches.push({
+      field: 'deviceProviderId',
+      device: id.deviceProviderId,
+      registry: partner.id,
+    });
+  if (id.deviceProvider.trim().toLowerCase() !== partner.name.trim().toLowerCase())
+    mismatches.push({ field: 'deviceProvider', device: id.deviceProvider, registry: partner.name });
 
   const exact = db
     .prepare(
@@ -37,16 +59,25 @@ export function compareWithRegistry(db: ReadDb, partner: PartnerRow, device: Dis
   if (!exact) {
     // The nearest registered device of the same type and subtype tells the provider which field differs.
     const near = db
-      .prepare(`SELECT make, model FROM device_detail WHERE dprovider_id = ? AND dtype_code = ? AND dstype_code = ? AND approval_status <> 'rejected' ORDER BY created_at DESC LIMIT 1`)
+      .prepare(
+        `SELECT make, model FROM device_detail WHERE dprovider_id = ? AND dtype_code = ? AND dstype_code = ? AND approval_status <> 'rejected' ORDER BY created_at DESC LIMIT 1`,
+      )
       .get(partner.id, id.type, id.deviceSubType) as { make: string; model: string } | undefined;
-    if (!near) mismatches.push({ field: 'device', device: `${id.type} / ${id.deviceSubType} ${id.make} ${id.model}`, registry: null });
+    if (!near)
+      mismatches.push({
+        field: 'device',
+        device: `${id.type} / ${id.deviceSubType} ${id.make} ${id.model}`,
+        registry: null,
+      });
     else {
       if (near.make !== id.make) mismatches.push({ field: 'make', device: id.make, registry: near.make });
       if (near.model !== id.model) mismatches.push({ field: 'model', device: id.model, registry: near.model });
     }
   }
   if (prefill.sbiVersion) {
-    const sbi = db.prepare('SELECT sw_version FROM secure_biometric_interface WHERE provider_id = ? AND sw_version = ?').get(partner.id, prefill.sbiVersion.trim()) as { sw_version: string } | undefined;
+    const sbi = db
+      .prepare('SELECT sw_version FROM secure_biometric_interface WHERE provider_id = ? AND sw_version = ?')
+      .get(partner.id, prefill.sbiVersion.trim()) as { sw_version: string } | undefined;
     if (!sbi) mismatches.push({ field: 'sbiVersion', device: prefill.sbiVersion, registry: null });
   }
   return { registeredDeviceId: exact?.id ?? null, mismatches };

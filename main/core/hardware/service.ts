@@ -51,7 +51,16 @@ export interface HardwareService {
   streamStop(streamId: string): boolean;
   streamOwner(streamId: string): WorkOwner | undefined;
   benchCases(opts: { port: number; deviceId?: string | undefined; purpose: BenchPurpose }): Promise<BenchCaseView[]>;
-  benchStart(opts: VerifyContext & { port: number; deviceId?: string | undefined; purpose: BenchPurpose; autoPrompts: boolean; caseIds?: string[] | undefined; owner: WorkOwner }): Promise<{ taskId: string; total: number }>;
+  benchStart(
+    opts: VerifyContext & {
+      port: number;
+      deviceId?: string | undefined;
+      purpose: BenchPurpose;
+      autoPrompts: boolean;
+      caseIds?: string[] | undefined;
+      owner: WorkOwner;
+    },
+  ): Promise<{ taskId: string; total: number }>;
   taskOwner(taskId: string): WorkOwner | undefined;
   benchReport(taskId: string, format: 'json' | 'html'): BenchReportView | null;
   /** null: no such task. */
@@ -82,7 +91,11 @@ export interface HardwareService {
  */
 export type HardwareAudience = { session: string } | { roles: readonly Role[]; activePartner?: boolean };
 /** Pushes a contract event to the UIs of `audience` (events/subscriptions.ts routes it). */
-export type HardwareEmit = <E extends EventName>(event: E, payload: EventPayload<E>, audience: HardwareAudience) => void;
+export type HardwareEmit = <E extends EventName>(
+  event: E,
+  payload: EventPayload<E>,
+  audience: HardwareAudience,
+) => void;
 
 /** What the core hands the host's hardware factory when it opens. */
 export interface HardwareWiring {

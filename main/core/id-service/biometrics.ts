@@ -41,19 +41,28 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 export function readBiometrics(items: unknown, ctx: BiometricContext): ReadBiometric[] {
-  if (!Array.isArray(items) || items.length === 0) return refuse('IDA-MLC-006', 'Missing input parameter - request/biometrics');
+  if (!Array.isArray(items) || items.length === 0)
+    return refuse('IDA-MLC-006', 'Missing input parameter - request/biometrics');
   if (items.length > 13) return refuse('IDA-BIA-003', 'Number of biometrics exceeds the maximum allowed');
   let previous = '';
   return items.map((raw, i): ReadBiometric => {
     const at = `request/biometrics/${i}`;
-    if (!isObj(raw) || typeof raw.data !== 'string' || typeof raw.hash !== 'string') refuse('IDA-MLC-006', `Missing input parameter - ${at}`);
+    if (!isObj(raw) || typeof raw.data !== 'string' || typeof raw.hash !== 'string')
+      refuse('IDA-MLC-006', `Missing input parameter - ${at}`);
     const item = raw as Record<string, unknown> & { data: string; hash: string };
     let payload: Record<string, unknown>;
     try {
       const jws = decodeJws(item.data, `${at}/data`);
       verifyJwsSignature(jws, `${at}/data`);
-      const trusted = firstFailure(checkTrust(jws, 'DEVICE', `${at}/data`, { trust: ctx.trust, now: ctx.now, ...(ctx.cache ? { cache: ctx.cache } : {}) }));
-      if (trusted) refuse('IDA-MPA-001', `Signature verification failed for ${at}/data: ${trusted.reason ?? 'untrusted device'}`);
+      const trusted = firstFailure(
+        checkTrust(jws, 'DEVICE', `${at}/data`, {
+          trust: ctx.trust,
+          now: ctx.now,
+          ...(ctx.cache ? { cache: ctx.cache } : {}),
+        }),
+      );
+      if (trusted)
+        refuse('IDA-MPA-001', `Signature verification failed for ${at}/data: ${trusted.reason ?? 'untrusted device'}`);
       payload = jwsJson(jws, `${at}/data`);
     } catch (e) {
       if (e instanceof SbiError) refuse('IDA-MPA-001', `Signature verification failed for ${at}/data`);
@@ -63,26 +72,45 @@ export function readBiometrics(items: unknown, ctx: BiometricContext): ReadBiome
     const timestamp = str(payload.timestamp);
     const transactionId = str(payload.transactionId);
     const sessionKey = str(item.sessionKey);
-    if (!bioValue || !timestamp || !sessionKey || !transactionId) refuse('IDA-MLC-006', `Missing input parameter - ${at}/data (bioValue, timestamp, transactionId, sessionKey)`);
+    if (!bioValue || !timestamp || !sessionKey || !transactionId)
+      refuse('IDA-MLC-006', `Missing input parameter - ${at}/data (bioValue, timestamp, transactionId, sessionKey)`);
     const bioType = payload.bioType as BioType;
     if (!BIO_TYPES.includes(bioType)) refuse('IDA-MLC-011', `Unsupported authentication type - ${at}/data/bioType`);
     const subType = bioType === 'Face' ? '' : str(payload.bioSubType);
     if (subType === null) refuse('IDA-MLC-006', `Missing input parameter - ${at}/data/bioSubType`);
-    for (const f of ['deviceCode', 'deviceServiceVersion'] as const) if (!str(payload[f])) refuse('IDA-MLC-006', `Missing input parameter - ${at}/data/${f}`);
+    for (const f of ['deviceCode', 'deviceServiceVersion'] as const)
+      if (!str(payload[f])) refuse('IDA-MLC-006', `Missing input parameter - ${at}/data/${f}`);
 
-    const nested = checkNestedDigitalId(payload.digitalId, `${at}/data/digitalId`, 'FTM', false, { trust: ctx.trust, now: ctx.now, toleranceMs: ctx.toleranceMs, ...(ctx.cache ? { cache: ctx.cache } : {}) });
+    const nested = checkNestedDigitalId(payload.digitalId, `${at}/data/digitalId`, 'FTM', false, {
+      trust: ctx.trust,
+      now: ctx.now,
+      toleranceMs: ctx.toleranceMs,
+      ...(ctx.cache ? { cache: ctx.cache } : {}),
+    });
     const failed = firstFailure(nested.checks);
-    if (failed?.concern === 'timestamp') refuse('IDA-MLC-001', `${at}/data/digitalId/dateTime is outside the allowed time window`);
-    if (failed?.concern === 'schema') refuse('IDA-MLC-006', `Missing input parameter - ${at}/data/digitalId: ${failed.reason ?? ''}`.slice(0, 300));
+    if (failed?.concern === 'timestamp')
+      refuse('IDA-MLC-001', `${at}/data/digitalId/dateTime is outside the allowed time window`);
+    if (failed?.concern === 'schema')
+      refuse('IDA-MLC-006', `Missing input parameter - ${at}/data/digitalId: ${failed.reason ?? ''}`.slice(0, 300));
     if (failed) refuse('IDA-MPA-001', `Signature verification failed for ${at}/data/digitalId`);
     const digitalId = nested.digitalId!;
     if (digitalId.type !== bioType) refuse('IDA-DPM-004', `Device type and biometric type do not match - ${at}`);
 
     const thumbprint = str(item.thumbprint);
-    if (!thumbprint || thumbprint.toUpperCase() !== ctx.fir.cert.thumbprint) refuse('IDA-MPA-003', `Unable to decrypt ${at}: thumbprint is not the IDA-FIR certificate`);
+    if (!thumbprint || thumbprint.toUpperCase() !== ctx.fir.cert.thumbprint)
+      refuse('IDA-MPA-003', `Unable to decrypt ${at}: thumbprint is not the IDA-FIR certificate`);
     let record: Buffer;
     try {
-      record = decryptBioValue({ bioValue: bioValue!, sessionKey: sessionKey!, thumbprint, timestamp: timestamp!, transactionId: transactionId! }, { privateKey: ctx.fir.privateKey, certificateDer: ctx.fir.cert.der });
+      record = decryptBioValue(
+        {
+          bioValue: bioValue!,
+          sessionKey: sessionKey!,
+          thumbprint,
+          timestamp: timestamp!,
+          transactionId: transactionId!,
+        },
+        { privateKey: ctx.fir.privateKey, certificateDer: ctx.fir.cert.der },
+      );
     } catch (e) {
       if (e instanceof SbiError) return refuse('IDA-MPA-003', `Unable to decrypt ${at}/data/bioValue`);
       throw e;
@@ -98,7 +126,12 @@ export function readBiometrics(items: unknown, ctx: BiometricContext): ReadBiome
       transactionId: transactionId!,
       env: str(payload.env),
       domainUri: str(payload.domainUri),
-      device: { serialNo: digitalId.serialNo, make: digitalId.make, model: digitalId.model, deviceProviderId: digitalId.deviceProviderId },
+      device: {
+        serialNo: digitalId.serialNo,
+        make: digitalId.make,
+        model: digitalId.model,
+        deviceProviderId: digitalId.deviceProviderId,
+      },
     };
   });
 }
@@ -114,8 +147,10 @@ export function checkCounts(items: readonly ReadBiometric[]): void {
   for (const type of BIO_TYPES) {
     const of = items.filter((b) => b.bioType === type);
     const limit = LIMITS[type];
-    if (of.length > limit.max) refuse(limit.tooMany, `Number of ${type} biometrics exceeds the maximum of ${limit.max}`, 'service');
+    if (of.length > limit.max)
+      refuse(limit.tooMany, `Number of ${type} biometrics exceeds the maximum of ${limit.max}`, 'service');
     const named = of.map((b) => b.bioSubType).filter((s) => s !== 'UNKNOWN' && s !== '');
-    if (limit.duplicate && new Set(named).size !== named.length) refuse(limit.duplicate, `Duplicate ${type} sub-types in the request`, 'service');
+    if (limit.duplicate && new Set(named).size !== named.length)
+      refuse(limit.duplicate, `Duplicate ${type} sub-types in the request`, 'service');
   }
 }

@@ -9,7 +9,13 @@ import type { KeyObject } from 'node:crypto';
 import type { ReadDb, WriteDb } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
 import { writeAudit } from '../command.ts';
-import { exportPkcs8, generateRsaKeys, issueCertificate, KeyUsage, serialFrom } from '../../../lib/certificates/issuer.ts';
+import {
+  exportPkcs8,
+  generateRsaKeys,
+  issueCertificate,
+  KeyUsage,
+  serialFrom,
+} from '../../../lib/certificates/issuer.ts';
 import { idaCert } from '../ida/crypto.ts';
 import type { IdaCert } from '../ida/crypto.ts';
 
@@ -38,14 +44,23 @@ interface KeyRow {
 const loaded = new WeakMap<object, { stamp: string; keys: ServiceKeys }>();
 
 function readKeys(db: ReadDb | WriteDb, deps: CoreDeps): ServiceKeys | null {
-  const rows = db.prepare('SELECT reference_id, certificate_der, wrapped_private_key FROM ida_key ORDER BY reference_id').all() as KeyRow[];
+  const rows = db
+    .prepare('SELECT reference_id, certificate_der, wrapped_private_key FROM ida_key ORDER BY reference_id')
+    .all() as KeyRow[];
   if (rows.length !== IDA_REFERENCES.length) return null;
   const stamp = rows.map((r) => r.certificate_der.toString('base64').slice(-32)).join('|');
   const hit = loaded.get(db);
   if (hit && hit.stamp === stamp) return hit.keys;
   const keys = {} as ServiceKeys;
   for (const r of rows) {
-    keys[r.reference_id] = { cert: idaCert(r.certificate_der, `the ${r.reference_id} certificate`), privateKey: createPrivateKey({ key: deps.keyWrap.unwrap(r.wrapped_private_key), format: 'der', type: 'pkcs8' }) };
+    keys[r.reference_id] = {
+      cert: idaCert(r.certificate_der, `the ${r.reference_id} certificate`),
+      privateKey: createPrivateKey({
+        key: deps.keyWrap.unwrap(r.wrapped_private_key),
+        format: 'der',
+        type: 'pkcs8',
+      }),
+    };
   }
   loaded.set(db, { stamp, keys });
   return keys;
@@ -74,17 +89,32 @@ export async function makeServiceKeys(deps: CoreDeps, now: Date): Promise<NewSer
       ca: false,
       keyUsages: USAGE[ref],
     });
-    made.push({ ref, der, wrapped: deps.keyWrap.wrap(Buffer.from(await exportPkcs8(pair.privateKey))), thumbprint: idaCert(der, ref).thumbprint });
+    made.push({
+      ref,
+      der,
+      wrapped: deps.keyWrap.wrap(Buffer.from(await exportPkcs8(pair.privateKey))),
+      thumbprint: idaCert(der, ref).thumbprint,
+    });
   }
   return made;
 }
 
 /** Stores keys made by makeServiceKeys unless some are there already; true when these were stored. */
 export function storeServiceKeys(db: WriteDb, made: readonly NewServiceKey[], time: string): boolean {
-  const insert = db.prepare('INSERT INTO ida_key (reference_id, certificate_der, thumbprint, wrapped_private_key, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (reference_id) DO NOTHING');
+  const insert = db.prepare(
+    'INSERT INTO ida_key (reference_id, certificate_der, thumbprint, wrapped_private_key, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (reference_id) DO NOTHING',
+  );
   if ((db.prepare('SELECT COUNT(*) FROM ida_key').pluck().get() as number) > 0) return false;
   for (const m of made) insert.run(m.ref, Buffer.from(m.der), m.thumbprint, m.wrapped, time);
-  writeAudit(db, { module: 'idService', action: 'keys.create', actor: 'system', ref: { type: 'idaKey', id: 'PARTNER,IDA-FIR,SIGN' }, result: 'success', errorCode: null, time });
+  writeAudit(db, {
+    module: 'idService',
+    action: 'keys.create',
+    actor: 'system',
+    ref: { type: 'idaKey', id: 'PARTNER,IDA-FIR,SIGN' },
+    result: 'success',
+    errorCode: null,
+    time,
+  });
   return true;
 }
 
@@ -102,5 +132,8 @@ export async function serviceKeys(db: { reader: ReadDb; writer: WriteDb }, deps:
 
 /** The certificate of one reference, if the keys exist (the demo reads IDA-FIR for the virtual SBI). */
 export function serviceCertificate(db: ReadDb | WriteDb, ref: IdaReference): Buffer | null {
-  return (db.prepare('SELECT certificate_der FROM ida_key WHERE reference_id = ?').pluck().get(ref) as Buffer | undefined) ?? null;
+  return (
+    (db.prepare('SELECT certificate_der FROM ida_key WHERE reference_id = ?').pluck().get(ref) as Buffer | undefined) ??
+    null
+  );
 }

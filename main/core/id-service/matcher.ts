@@ -68,7 +68,8 @@ export function testRecordDigest(bioType: BioType, record: Uint8Array): string |
   return createHash('sha256').update(copy).digest('hex');
 }
 
-const sameSubType = (probe: string, gallery: string) => probe === 'UNKNOWN' || probe === '' || gallery === 'UNKNOWN' || probe === gallery;
+const sameSubType = (probe: string, gallery: string) =>
+  probe === 'UNKNOWN' || probe === '' || gallery === 'UNKNOWN' || probe === gallery;
 
 /** The default matcher: exact digest equality per modality (Finger and Iris: any hit; Face: every probe). */
 export const sha256TestMatcher: BiometricMatcher = {

@@ -25,7 +25,9 @@ interface PolicyJson {
 
 export function checkMispLicense(db: ReadDb, licenseKey: string, now: Date): void {
   // As IDA: the licence's own status and dates (ida.md §6 step 6).
-  const row = db.prepare('SELECT is_active, valid_from, valid_to FROM ida_misp_license WHERE license_hash = ?').get(hashApiKey(licenseKey)) as { is_active: number; valid_from: string; valid_to: string } | undefined;
+  const row = db
+    .prepare('SELECT is_active, valid_from, valid_to FROM ida_misp_license WHERE license_hash = ?')
+    .get(hashApiKey(licenseKey)) as { is_active: number; valid_from: string; valid_to: string } | undefined;
   const at = now.toISOString();
   if (!row || row.valid_from > at) refuse('IDA-MPA-007', 'MISP license key is invalid.');
   if (row!.is_active !== 1) refuse('IDA-MPA-017', 'MISP license key is blocked.');
@@ -33,11 +35,23 @@ export function checkMispLicense(db: ReadDb, licenseKey: string, now: Date): voi
 }
 
 /** The partner and its key; returns the policy the key was issued for (which must allow e-KYC for /kyc). */
-export function checkPartnerAndKey(db: ReadDb, partnerId: string, apiKey: string, now: Date, kyc: boolean): AllowedPolicy {
-  const partner = db.prepare('SELECT partner_type_code, approval_status, is_active FROM partner WHERE id = ?').get(partnerId) as { partner_type_code: string; approval_status: string; is_active: number } | undefined;
-  if (!partner || partner.partner_type_code !== 'Auth_Partner') refuse('IDA-MPA-009', 'Partner is not registered as an authentication partner.');
-  if (partner!.approval_status !== 'approved' || partner!.is_active !== 1) refuse('IDA-MPA-012', 'Partner is deactivated.');
-  const key = db.prepare('SELECT policy_id FROM partner_policy WHERE key_hash = ? AND part_id = ?').get(hashApiKey(apiKey), partnerId) as { policy_id: string } | undefined;
+export function checkPartnerAndKey(
+  db: ReadDb,
+  partnerId: string,
+  apiKey: string,
+  now: Date,
+  kyc: boolean,
+): AllowedPolicy {
+  const partner = db
+    .prepare('SELECT partner_type_code, approval_status, is_active FROM partner WHERE id = ?')
+    .get(partnerId) as { partner_type_code: string; approval_status: string; is_active: number } | undefined;
+  if (!partner || partner.partner_type_code !== 'Auth_Partner')
+    refuse('IDA-MPA-009', 'Partner is not registered as an authentication partner.');
+  if (partner!.approval_status !== 'approved' || partner!.is_active !== 1)
+    refuse('IDA-MPA-012', 'Partner is deactivated.');
+  const key = db
+    .prepare('SELECT policy_id FROM partner_policy WHERE key_hash = ? AND part_id = ?')
+    .get(hashApiKey(apiKey), partnerId) as { policy_id: string } | undefined;
   if (!key) refuse('IDA-MPA-009', 'Partner is not registered for this API key.');
   const verdict = checkApiKey(db, partnerId, key!.policy_id, apiKey, now);
   switch (verdict) {
@@ -55,7 +69,9 @@ export function checkPartnerAndKey(db: ReadDb, partnerId: string, apiKey: string
     default:
       refuse('IDA-MPA-012', verdict === 'keyDeactivated' ? 'API key is deactivated.' : 'Partner is deactivated.');
   }
-  const policy = db.prepare('SELECT policy_json FROM auth_policy WHERE id = ?').get(key!.policy_id) as { policy_json: string };
+  const policy = db.prepare('SELECT policy_json FROM auth_policy WHERE id = ?').get(key!.policy_id) as {
+    policy_json: string;
+  };
   let json: PolicyJson;
   try {
     json = JSON.parse(policy.policy_json) as PolicyJson;
@@ -63,19 +79,30 @@ export function checkPartnerAndKey(db: ReadDb, partnerId: string, apiKey: string
     return refuse('IDA-MPA-018', 'Policy cannot be read.');
   }
   const types = Array.isArray(json.allowedAuthTypes) ? json.allowedAuthTypes : [];
-  if (kyc && !types.some((t) => String(t?.authType).toLowerCase() === 'kyc')) refuse('IDA-MPA-013', 'Partner is not authorised for eKYC.');
+  if (kyc && !types.some((t) => String(t?.authType).toLowerCase() === 'kyc'))
+    refuse('IDA-MPA-013', 'Partner is not authorised for eKYC.');
   return {
     policyId: key!.policy_id,
-    allowedKycAttributes: (Array.isArray(json.allowedKycAttributes) ? json.allowedKycAttributes : []).map((a) => a?.attributeName).filter((n): n is string => typeof n === 'string'),
-    bioSubTypes: new Set(types.filter((t) => String(t?.authType).toLowerCase() === 'bio').map((t) => String(t?.authSubType).toUpperCase())),
+    allowedKycAttributes: (Array.isArray(json.allowedKycAttributes) ? json.allowedKycAttributes : [])
+      .map((a) => a?.attributeName)
+      .filter((n): n is string => typeof n === 'string'),
+    bioSubTypes: new Set(
+      types.filter((t) => String(t?.authType).toLowerCase() === 'bio').map((t) => String(t?.authSubType).toUpperCase()),
+    ),
     authTokenType: typeof json.authTokenType === 'string' ? json.authTokenType : 'random',
   };
 }
 
 /** The request's x5c must be the partner's certificate as PMS holds it (IDA-MPA-021), in an AUTH domain. */
 export function checkPartnerCertificate(db: ReadDb, partnerId: string, signerDer: Buffer): void {
-  const row = db.prepare('SELECT domain, ca_signed_der, mosip_signed_der FROM partner_certificate WHERE partner_id = ?').get(partnerId) as { domain: string; ca_signed_der: Buffer; mosip_signed_der: Buffer } | undefined;
-  if (!row || row.domain !== 'AUTH' || !(signerDer.equals(row.mosip_signed_der) || signerDer.equals(row.ca_signed_der))) {
+  const row = db
+    .prepare('SELECT domain, ca_signed_der, mosip_signed_der FROM partner_certificate WHERE partner_id = ?')
+    .get(partnerId) as { domain: string; ca_signed_der: Buffer; mosip_signed_der: Buffer } | undefined;
+  if (
+    !row ||
+    row.domain !== 'AUTH' ||
+    !(signerDer.equals(row.mosip_signed_der) || signerDer.equals(row.ca_signed_der))
+  ) {
     refuse('IDA-MPA-021', 'The certificate in the request signature is not the partner certificate.');
   }
 }
@@ -83,5 +110,6 @@ export function checkPartnerCertificate(db: ReadDb, partnerId: string, signerDer
 /** keymanager's jwtVerify checks the signer's dates: an expired (or not yet valid) certificate fails the signature. */
 export function checkSignerDates(signer: X509Certificate, now: Date): void {
   const t = now.getTime();
-  if (t < Date.parse(signer.validFrom) || t > Date.parse(signer.validTo)) refuse('IDA-MPA-001', 'Signature verification failed: the signing certificate is expired or not yet valid.');
+  if (t < Date.parse(signer.validFrom) || t > Date.parse(signer.validTo))
+    refuse('IDA-MPA-001', 'Signature verification failed: the signing certificate is expired or not yet valid.');
 }

@@ -43,12 +43,24 @@ export interface IdaTimings {
 
 const MAX_ANSWER_BYTES = 1_048_576;
 
-const fail = (code: string, message: string, unreachable = false): IdaKycOutcome => ({ ok: false, code, message, unreachable });
+const fail = (code: string, message: string, unreachable = false): IdaKycOutcome => ({
+  ok: false,
+  code,
+  message,
+  unreachable,
+});
 
 interface IdaAnswer {
   transactionID?: unknown;
   responseTime?: unknown;
-  response?: { kycStatus?: unknown; authStatus?: unknown; authToken?: unknown; identity?: unknown; sessionKey?: unknown; thumbprint?: unknown } | null;
+  response?: {
+    kycStatus?: unknown;
+    authStatus?: unknown;
+    authToken?: unknown;
+    identity?: unknown;
+    sessionKey?: unknown;
+    thumbprint?: unknown;
+  } | null;
   errors?: Array<{ errorCode?: unknown; errorMessage?: unknown }> | null;
 }
 
@@ -68,12 +80,19 @@ function claimsOf(json: unknown): KycClaims | null {
     if (typeof v === 'string') out[k] = v;
     else if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
     // IDA's multilingual values: [{language, value}] → name_<lang>
-    else if (Array.isArray(v)) for (const e of v) if (e && typeof e === 'object' && typeof e.value === 'string') out[typeof e.language === 'string' ? `${k}_${e.language}` : k] = e.value;
+    else if (Array.isArray(v))
+      for (const e of v)
+        if (e && typeof e === 'object' && typeof e.value === 'string')
+          out[typeof e.language === 'string' ? `${k}_${e.language}` : k] = e.value;
   }
   return out;
 }
 
-export function createIdaClient(config: IdaClientConfig, deps: IdaClientDeps, onTimings?: (t: IdaTimings) => void): IdaClient {
+export function createIdaClient(
+  config: IdaClientConfig,
+  deps: IdaClientDeps,
+  onTimings?: (t: IdaTimings) => void,
+): IdaClient {
   const servicePartnerCert: IdaCert = idaCert(config.servicePartnerCertDer, 'the service PARTNER certificate');
   const serviceSign: IdaCert = idaCert(config.serviceSignCertDer, 'the service SIGN certificate');
   const doFetch = deps.fetch ?? fetch;
@@ -83,7 +102,16 @@ export function createIdaClient(config: IdaClientConfig, deps: IdaClientDeps, on
   return {
     async kyc(input: IdaKycInput, signal?: AbortSignal): Promise<IdaKycOutcome> {
       const t0 = performance.now();
-      const built = await buildKycRequest(input, { servicePartnerCert, partnerCertDer: config.partnerCertDer, partnerKey: config.partnerKey }, deps.now(), deps.randomBytes);
+      const built = await buildKycRequest(
+        input,
+        {
+          servicePartnerCert,
+          partnerCertDer: config.partnerCertDer,
+          partnerKey: config.partnerKey,
+        },
+        deps.now(),
+        deps.randomBytes,
+      );
       const t1 = performance.now();
       let status: number;
       let body: Buffer;
@@ -92,7 +120,11 @@ export function createIdaClient(config: IdaClientConfig, deps: IdaClientDeps, on
       try {
         const res = await doFetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', signature: built.signature, authorization: 'Authorization' },
+          headers: {
+            'content-type': 'application/json',
+            signature: built.signature,
+            authorization: 'Authorization',
+          },
           body: built.body,
           signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
           redirect: 'error',
@@ -103,14 +135,23 @@ export function createIdaClient(config: IdaClientConfig, deps: IdaClientDeps, on
       } catch (e) {
         if (signal?.aborted) throw e;
         const timedOut = timeout.aborted;
-        return fail('PD_IDA_001', timedOut ? `The ID authentication service did not answer within ${config.timeoutMs} ms.` : 'The ID authentication service cannot be reached.', true);
+        return fail(
+          'PD_IDA_001',
+          timedOut
+            ? `The ID authentication service did not answer within ${config.timeoutMs} ms.`
+            : 'The ID authentication service cannot be reached.',
+          true,
+        );
       }
       const t2 = performance.now();
-      if (status >= 500) return fail('PD_IDA_001', `The ID authentication service is unavailable (HTTP ${status}).`, true);
-      if (body.length > MAX_ANSWER_BYTES) return fail('PD_IDA_002', 'The answer of the ID authentication service is too large.');
+      if (status >= 500)
+        return fail('PD_IDA_001', `The ID authentication service is unavailable (HTTP ${status}).`, true);
+      if (body.length > MAX_ANSWER_BYTES)
+        return fail('PD_IDA_002', 'The answer of the ID authentication service is too large.');
       // IDA signs every answer, refusals included: an unsigned or foreign answer is believed in nothing.
       const verdict = await verifyDetached(responseSignature, body);
-      if (!verdict.ok || !verdict.signerDer.equals(serviceSign.der)) return fail('PD_IDA_003', 'The answer is not signed by the configured ID authentication service.');
+      if (!verdict.ok || !verdict.signerDer.equals(serviceSign.der))
+        return fail('PD_IDA_003', 'The answer is not signed by the configured ID authentication service.');
       let answer: IdaAnswer;
       try {
         answer = JSON.parse(body.toString('utf8')) as IdaAnswer;
@@ -118,23 +159,31 @@ export function createIdaClient(config: IdaClientConfig, deps: IdaClientDeps, on
         return fail('PD_IDA_002', 'The answer of the ID authentication service is not JSON.');
       }
       const t3 = performance.now();
-      if (typeof answer !== 'object' || answer === null) return fail('PD_IDA_002', 'The answer of the ID authentication service is not a JSON object.');
+      if (typeof answer !== 'object' || answer === null)
+        return fail('PD_IDA_002', 'The answer of the ID authentication service is not a JSON object.');
       if (status !== 200) return fail('PD_IDA_002', `The ID authentication service answered HTTP ${status}.`);
-      if (answer.transactionID !== input.transactionId) return fail('PD_IDA_002', 'The answer names another transaction.');
+      if (answer.transactionID !== input.transactionId)
+        return fail('PD_IDA_002', 'The answer names another transaction.');
       if (Array.isArray(answer.errors) && answer.errors.length > 0) return refusalOf(answer.errors);
       const r = answer.response;
       if (!r || r.kycStatus !== true) return fail('IDA-BIA-001', 'Biometric data did not match.');
-      if (typeof r.identity !== 'string' || typeof r.sessionKey !== 'string') return fail('PD_IDA_002', 'The answer carries no identity.');
+      if (typeof r.identity !== 'string' || typeof r.sessionKey !== 'string')
+        return fail('PD_IDA_002', 'The answer carries no identity.');
       let claims: KycClaims | null;
       try {
         const key = unwrapSessionKey(config.partnerKey, Buffer.from(r.sessionKey, 'base64url'));
         claims = claimsOf(JSON.parse(openAesGcm(key, Buffer.from(r.identity, 'base64url')).toString('utf8')));
       } catch (e) {
         if (!(e instanceof IdaCryptoError) && !(e instanceof SyntaxError)) throw e;
-        return fail('PD_IDA_004', 'The identity in the answer cannot be decrypted with this desk\'s partner key.');
+        return fail('PD_IDA_004', "The identity in the answer cannot be decrypted with this desk's partner key.");
       }
       if (!claims) return fail('PD_IDA_004', 'The decrypted identity is not a JSON object.');
-      onTimings?.({ buildMs: t1 - t0, networkMs: t2 - t1, verifyMs: t3 - t2, decryptMs: performance.now() - t3 });
+      onTimings?.({
+        buildMs: t1 - t0,
+        networkMs: t2 - t1,
+        verifyMs: t3 - t2,
+        decryptMs: performance.now() - t3,
+      });
       return {
         ok: true,
         transactionId: input.transactionId,

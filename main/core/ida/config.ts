@@ -46,23 +46,40 @@ const bad = (message: string) => new AppError('PD_IDA_009', message);
 /** Checks that the pieces fit together (RSA certificates, the key is the certificate's); throws PD_IDA_009. */
 export function checkSettings(s: IdaClientSettings): void {
   try {
-    for (const [der, what] of [[s.servicePartnerCertDer, 'the service PARTNER certificate'], [s.serviceFirCertDer, 'the service IDA-FIR certificate'], [s.serviceSignCertDer, 'the service SIGN certificate'], [s.partnerCertDer, 'the partner certificate']] as const) idaCert(der, what);
+    for (const [der, what] of [
+      [s.servicePartnerCertDer, 'the service PARTNER certificate'],
+      [s.serviceFirCertDer, 'the service IDA-FIR certificate'],
+      [s.serviceSignCertDer, 'the service SIGN certificate'],
+      [s.partnerCertDer, 'the partner certificate'],
+    ] as const)
+      idaCert(der, what);
   } catch (e) {
     if (e instanceof IdaCryptoError) throw bad(e.message);
     throw e;
   }
   let matches: boolean;
   try {
-    const key = createPrivateKey({ key: Buffer.from(s.partnerKeyPkcs8), format: 'der', type: 'pkcs8' });
+    const key = createPrivateKey({
+      key: Buffer.from(s.partnerKeyPkcs8),
+      format: 'der',
+      type: 'pkcs8',
+    });
     matches = new X509Certificate(Buffer.from(s.partnerCertDer)).checkPrivateKey(key);
   } catch {
     throw bad('the partner private key is not a PKCS#8 key');
   }
   if (!matches) throw bad('the partner private key does not belong to the partner certificate');
-  if (!URL.canParse(s.baseUrl) || !/^https?:$/.test(new URL(s.baseUrl).protocol)) throw bad('the service address is not an http(s) URL');
+  if (!URL.canParse(s.baseUrl) || !/^https?:$/.test(new URL(s.baseUrl).protocol))
+    throw bad('the service address is not an http(s) URL');
 }
 
-export function storeIdaClientSettings(db: WriteDb, keyWrap: KeyWrap, s: IdaClientSettings, actor: string, time: string): void {
+export function storeIdaClientSettings(
+  db: WriteDb,
+  keyWrap: KeyWrap,
+  s: IdaClientSettings,
+  actor: string,
+  time: string,
+): void {
   checkSettings(s);
   db.prepare(
     `INSERT INTO ida_client (id, base_url, wrapped_misp_license_key, partner_id, wrapped_api_key, service_partner_cert, service_fir_cert, service_sign_cert, partner_cert, wrapped_partner_key, timeout_ms, updated_at, updated_by)
@@ -92,9 +109,18 @@ function readRow(db: ReadDb | WriteDb): Row | undefined {
 }
 
 /** The stored settings without the secrets, for status screens. */
-export function idaClientSummary(db: ReadDb | WriteDb): { baseUrl: string; partnerId: string; serviceFirCertDer: Buffer; updatedAt: string } | null {
+export function idaClientSummary(
+  db: ReadDb | WriteDb,
+): { baseUrl: string; partnerId: string; serviceFirCertDer: Buffer; updatedAt: string } | null {
   const r = readRow(db);
-  return r ? { baseUrl: r.base_url, partnerId: r.partner_id, serviceFirCertDer: r.service_fir_cert, updatedAt: r.updated_at } : null;
+  return r
+    ? {
+        baseUrl: r.base_url,
+        partnerId: r.partner_id,
+        serviceFirCertDer: r.service_fir_cert,
+        updatedAt: r.updated_at,
+      }
+    : null;
 }
 
 export function readIdaClientConfig(db: ReadDb | WriteDb, keyWrap: KeyWrap): IdaClientConfig | null {
@@ -108,7 +134,11 @@ export function readIdaClientConfig(db: ReadDb | WriteDb, keyWrap: KeyWrap): Ida
     servicePartnerCertDer: r.service_partner_cert,
     serviceSignCertDer: r.service_sign_cert,
     partnerCertDer: r.partner_cert,
-    partnerKey: createPrivateKey({ key: keyWrap.unwrap(r.wrapped_partner_key), format: 'der', type: 'pkcs8' }),
+    partnerKey: createPrivateKey({
+      key: keyWrap.unwrap(r.wrapped_partner_key),
+      format: 'der',
+      type: 'pkcs8',
+    }),
     timeoutMs: r.timeout_ms,
   };
 }
@@ -123,12 +153,30 @@ export interface IdaClientOptions {
  * The desk's ready IdaClient: reads the settings at each call (with `deps.now` and
  * `deps.randomBytes`), so it is cheap to make and never stale.
  */
-export function idaClientFromConfig(db: ReadDb | WriteDb, deps: Pick<CoreDeps, 'now' | 'randomBytes' | 'keyWrap'>, options: IdaClientOptions = {}): IdaClient {
+export function idaClientFromConfig(
+  db: ReadDb | WriteDb,
+  deps: Pick<CoreDeps, 'now' | 'randomBytes' | 'keyWrap'>,
+  options: IdaClientOptions = {},
+): IdaClient {
   return {
     async kyc(input, signal) {
       const config = readIdaClientConfig(db, deps.keyWrap);
-      if (!config) return { ok: false, code: 'PD_IDA_005', message: 'This desk is not configured as an authentication partner of an ID authentication service.', unreachable: false };
-      return createIdaClient(config, { now: deps.now, randomBytes: deps.randomBytes, ...(options.fetch ? { fetch: options.fetch } : {}) }, options.onTimings).kyc(input, signal);
+      if (!config)
+        return {
+          ok: false,
+          code: 'PD_IDA_005',
+          message: 'This desk is not configured as an authentication partner of an ID authentication service.',
+          unreachable: false,
+        };
+      return createIdaClient(
+        config,
+        {
+          now: deps.now,
+          randomBytes: deps.randomBytes,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        },
+        options.onTimings,
+      ).kyc(input, signal);
     },
   };
 }

@@ -4,7 +4,15 @@
  * 16-byte IV at the end (keymanager reads the IV from the last 16 bytes); RSA-OAEP with SHA-256
  * and MGF1-SHA-256 for the session key; thumbprints as upper-case hex SHA-256 of a certificate.
  */
-import { X509Certificate, constants, createCipheriv, createDecipheriv, createHash, privateDecrypt, publicEncrypt } from 'node:crypto';
+import {
+  X509Certificate,
+  constants,
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  privateDecrypt,
+  publicEncrypt,
+} from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 
 const IV_BYTES = 16;
@@ -71,7 +79,8 @@ export function idaCert(cert: Uint8Array | string, what: string): IdaCert {
   return { der: x.raw, x509: x, publicKey: x.publicKey, thumbprint: thumbprintOf(x.raw) };
 }
 
-export const toPem = (der: Uint8Array): string => `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
+export const toPem = (der: Uint8Array): string =>
+  `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
 
 /** IDA's `yyyy-MM-dd'T'HH:mm:ss.SSSXXX` in UTC, which is what toISOString writes. */
 export const idaTime = (d: Date): string => d.toISOString();

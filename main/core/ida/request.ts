@@ -34,7 +34,10 @@ function envOf(input: IdaKycInput): { env?: string; domainUri?: string } {
   const first = input.biometrics[0];
   if (!first) return {};
   try {
-    const payload = JSON.parse(Buffer.from(first.data.split('.')[1] ?? '', 'base64url').toString('utf8')) as { env?: unknown; domainUri?: unknown };
+    const payload = JSON.parse(Buffer.from(first.data.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      env?: unknown;
+      domainUri?: unknown;
+    };
     return {
       ...(typeof payload.env === 'string' && payload.env !== '' ? { env: payload.env } : {}),
       ...(typeof payload.domainUri === 'string' && payload.domainUri !== '' ? { domainUri: payload.domainUri } : {}),
@@ -45,7 +48,13 @@ function envOf(input: IdaKycInput): { env?: string; domainUri?: string } {
   }
 }
 
-export async function buildKycRequest(input: IdaKycInput, keys: RequestKeys, now: Date, randomBytes: (n: number) => Buffer, id = KYC_ID): Promise<BuiltRequest> {
+export async function buildKycRequest(
+  input: IdaKycInput,
+  keys: RequestKeys,
+  now: Date,
+  randomBytes: (n: number) => Buffer,
+  id = KYC_ID,
+): Promise<BuiltRequest> {
   const requestTime = idaTime(now);
   const inner = Buffer.from(JSON.stringify({ timestamp: requestTime, biometrics: input.biometrics }), 'utf8');
   const sessionKey = randomBytes(32);
@@ -62,9 +71,15 @@ export async function buildKycRequest(input: IdaKycInput, keys: RequestKeys, now
     thumbprint: keys.servicePartnerCert.thumbprint,
     requestSessionKey: wrapSessionKey(keys.servicePartnerCert.publicKey, sessionKey).toString('base64url'),
     request: sealAesGcm(sessionKey, inner, randomBytes(16)).toString('base64url'),
-    requestHMAC: sealAesGcm(sessionKey, Buffer.from(upperHexSha256(inner), 'utf8'), randomBytes(16)).toString('base64url'),
+    requestHMAC: sealAesGcm(sessionKey, Buffer.from(upperHexSha256(inner), 'utf8'), randomBytes(16)).toString(
+      'base64url',
+    ),
     metadata: {},
   };
   const body = Buffer.from(JSON.stringify(outer), 'utf8');
-  return { body, signature: await signDetached(body, keys.partnerKey, keys.partnerCertDer), requestTime };
+  return {
+    body,
+    signature: await signDetached(body, keys.partnerKey, keys.partnerCertDer),
+    requestTime,
+  };
 }

@@ -10,7 +10,13 @@ import { linkOut, loadLink, loadLinkDetail } from './queries.ts';
 import type { LinkStatus } from './queries.ts';
 import { checkDecision, checkLinkDeactivation, checkRequest, decisionOf } from './rules.ts';
 
-type LinkingMethods = 'linking.request' | 'linking.availablePolicies' | 'linking.list' | 'linking.get' | 'linking.decide' | 'linking.deactivate';
+type LinkingMethods =
+  | 'linking.request'
+  | 'linking.availablePolicies'
+  | 'linking.list'
+  | 'linking.get'
+  | 'linking.decide'
+  | 'linking.deactivate';
 
 const TOPIC: DataTopic = 'policyLinking';
 
@@ -30,36 +36,68 @@ export const linkingHandlers: HandlerMap<LinkingMethods> = {
         )
         .run(id, partner.id, policy.id, input.comments, actor.userId, time, time);
       ctx.changed(TOPIC, { partners: [partner.id] });
-      return { output: linkOut(loadLink(ctx.db, id)), ref: { type: 'policyRequest', id }, outbox: { mappingKey: id, partnerId: partner.id, policyId: policy.id, useCaseDescription: input.comments } };
+      return {
+        output: linkOut(loadLink(ctx.db, id)),
+        ref: { type: 'policyRequest', id },
+        outbox: {
+          mappingKey: id,
+          partnerId: partner.id,
+          policyId: policy.id,
+          useCaseDescription: input.comments,
+        },
+      };
     },
   }),
 
   'linking.availablePolicies': query((ctx, input) => {
     const partner = ownPartner(ctx.db, requireActor(ctx.actor), input.partnerId);
-    if (!partner.policy_group_id) return { policyGroupId: null, policyGroupName: null, policyGroupDescription: null, policies: [] };
-    const group = ctx.db.prepare('SELECT id, name, descr FROM policy_group WHERE id = ?').get(partner.policy_group_id) as { id: string; name: string; descr: string };
+    if (!partner.policy_group_id)
+      return {
+        policyGroupId: null,
+        policyGroupName: null,
+        policyGroupDescription: null,
+        policies: [],
+      };
+    const group = ctx.db
+      .prepare('SELECT id, name, descr FROM policy_group WHERE id = ?')
+      .get(partner.policy_group_id) as { id: string; name: string; descr: string };
     const rows = ctx.db
       .prepare(
         `SELECT pol.id, pol.name, pol.descr, pol.policy_type,
            (SELECT r.status_code FROM partner_policy_request r WHERE r.part_id = ? AND r.policy_id = pol.id ORDER BY r.created_at DESC LIMIT 1) AS request_status
          FROM auth_policy pol WHERE pol.policy_group_id = ? AND pol.status = 'activated' ORDER BY pol.name COLLATE NOCASE`,
       )
-      .all(partner.id, group.id) as Array<{ id: string; name: string; descr: string; policy_type: 'Auth' | 'DataShare' | 'CredentialIssuance'; request_status: LinkStatus | null }>;
+      .all(partner.id, group.id) as Array<{
+      id: string;
+      name: string;
+      descr: string;
+      policy_type: 'Auth' | 'DataShare' | 'CredentialIssuance';
+      request_status: LinkStatus | null;
+    }>;
     return {
       policyGroupId: group.id,
       policyGroupName: group.name,
       policyGroupDescription: group.descr,
-      policies: rows.map((r) => ({ policyId: r.id, policyName: r.name, policyDescription: r.descr, policyType: r.policy_type, requestStatus: r.request_status })),
+      policies: rows.map((r) => ({
+        policyId: r.id,
+        policyName: r.name,
+        policyDescription: r.descr,
+        policyType: r.policy_type,
+        requestStatus: r.request_status,
+      })),
     };
   }),
 
-  'linking.list': query((ctx, input) => listLinks(ctx.db, requireActor(ctx.actor), input, ctx.deps.config.lists.countCap)),
+  'linking.list': query((ctx, input) =>
+    listLinks(ctx.db, requireActor(ctx.actor), input, ctx.deps.config.lists.countCap),
+  ),
 
   'linking.get': query((ctx, input) => {
     const actor = requireActor(ctx.actor);
     const detail = loadLinkDetail(ctx.db, input.id);
     // Another partner's request looks like no request at all.
-    if (!actor.isAdmin && !actor.partnerIds.includes(detail.partnerId)) throw new AppError('PMS_PRT_006', `Policy request "${input.id}" does not exist.`);
+    if (!actor.isAdmin && !actor.partnerIds.includes(detail.partnerId))
+      throw new AppError('PMS_PRT_006', `Policy request "${input.id}" does not exist.`);
     return detail;
   }),
 
@@ -70,9 +108,15 @@ export const linkingHandlers: HandlerMap<LinkingMethods> = {
       const status = decisionOf(input.status);
       const link = loadLink(ctx.db, input.id);
       checkDecision(ctx.db, link, status);
-      ctx.db.prepare('UPDATE partner_policy_request SET status_code = ?, upd_by = ?, updated_at = ? WHERE id = ?').run(status, actor.userId, ctx.now.toISOString(), link.id);
+      ctx.db
+        .prepare('UPDATE partner_policy_request SET status_code = ?, upd_by = ?, updated_at = ? WHERE id = ?')
+        .run(status, actor.userId, ctx.now.toISOString(), link.id);
       ctx.changed(TOPIC, { partners: [link.part_id] });
-      return { output: linkOut(loadLink(ctx.db, link.id)), ref: { type: 'policyRequest', id: link.id }, outbox: { mappingKey: link.id, status } };
+      return {
+        output: linkOut(loadLink(ctx.db, link.id)),
+        ref: { type: 'policyRequest', id: link.id },
+        outbox: { mappingKey: link.id, status },
+      };
     },
   }),
 
@@ -82,10 +126,18 @@ export const linkingHandlers: HandlerMap<LinkingMethods> = {
       const actor = requireActor(ctx.actor);
       const link = loadLink(ctx.db, input.id);
       checkLinkDeactivation(link);
-      ctx.db.prepare("UPDATE partner_policy_request SET status_code = 'deactivated', upd_by = ?, updated_at = ? WHERE id = ?").run(actor.userId, ctx.now.toISOString(), link.id);
+      ctx.db
+        .prepare(
+          "UPDATE partner_policy_request SET status_code = 'deactivated', upd_by = ?, updated_at = ? WHERE id = ?",
+        )
+        .run(actor.userId, ctx.now.toISOString(), link.id);
       ctx.changed(TOPIC, { partners: [link.part_id] });
       ctx.changed('authServices', { partners: [link.part_id] });
-      return { output: linkOut(loadLink(ctx.db, link.id)), ref: { type: 'policyRequest', id: link.id }, outbox: { mappingKey: link.id, status: 'deactivated' } };
+      return {
+        output: linkOut(loadLink(ctx.db, link.id)),
+        ref: { type: 'policyRequest', id: link.id },
+        outbox: { mappingKey: link.id, status: 'deactivated' },
+      };
     },
   }),
 };

@@ -10,25 +10,58 @@ import type { LinkRow } from './queries.ts';
 
 /** Sorts end in (created_at, id) within their column; each follows an index (migration 0030). */
 export const LINK_LIST: FactListSpec = {
-  fact: { table: 'partner_policy_request', alias: 'r', partnerCol: 'part_id', policyCol: 'policy_id' },
+  fact: {
+    table: 'partner_policy_request',
+    alias: 'r',
+    partnerCol: 'part_id',
+    policyCol: 'policy_id',
+  },
   columns: LINK_COLUMNS,
   sorts: {
     createdDateTime: { terms: ['r.created_at', 'r.id'], driver: 'row', indexed: ['status'] },
     // 'InProgress' sorts before the lower-case states: ascending lists pending requests first, oldest first.
-    status: { terms: ['r.status_code', 'r.created_at', 'r.id'], driver: 'row', indexed: ['status'] },
+    status: {
+      terms: ['r.status_code', 'r.created_at', 'r.id'],
+      driver: 'row',
+      indexed: ['status'],
+    },
     partnerId: { terms: ['r.part_id', 'r.status_code', 'r.created_at', 'r.id'], driver: 'row' },
     policyId: { terms: ['r.policy_id', 'r.created_at', 'r.id'], driver: 'row' },
-    orgName: { terms: ['p.name COLLATE NOCASE', 'p.id', 'r.status_code', 'r.created_at', 'r.id'], driver: 'partner', driverIndex: 'partner_name_id', indexed: ['status'] },
-    partnerType: { terms: ['p.partner_type_code', 'p.id', 'r.status_code', 'r.created_at', 'r.id'], driver: 'partner', driverIndex: 'partner_type_id', indexed: ['status'] },
-    policyName: { terms: ['pol.name COLLATE NOCASE', 'pol.id', 'r.created_at', 'r.id'], driver: 'policy', driverIndex: 'auth_policy_name' },
-    policyGroupName: { terms: ['g.name COLLATE NOCASE', 'pol.name COLLATE NOCASE', 'r.created_at', 'r.id'], driver: 'group' },
+    orgName: {
+      terms: ['p.name COLLATE NOCASE', 'p.id', 'r.status_code', 'r.created_at', 'r.id'],
+      driver: 'partner',
+      driverIndex: 'partner_name_id',
+      indexed: ['status'],
+    },
+    partnerType: {
+      terms: ['p.partner_type_code', 'p.id', 'r.status_code', 'r.created_at', 'r.id'],
+      driver: 'partner',
+      driverIndex: 'partner_type_id',
+      indexed: ['status'],
+    },
+    policyName: {
+      terms: ['pol.name COLLATE NOCASE', 'pol.id', 'r.created_at', 'r.id'],
+      driver: 'policy',
+      driverIndex: 'auth_policy_name',
+    },
+    policyGroupName: {
+      terms: ['g.name COLLATE NOCASE', 'pol.name COLLATE NOCASE', 'r.created_at', 'r.id'],
+      driver: 'group',
+    },
   },
   counter: { eq: 'status', byPartnerType: 'partner_policy_request:type' },
   fallback: 'status',
   fallbackType: 'asc',
 };
 
-const COMMENT = { name: 'comment', fts: 'ppr_comment_fts', charsFts: 'ppr_comment_chars', table: 'partner_policy_request', alias: 'r', column: 'request_detail' };
+const COMMENT = {
+  name: 'comment',
+  fts: 'ppr_comment_fts',
+  charsFts: 'ppr_comment_chars',
+  table: 'partner_policy_request',
+  alias: 'r',
+  column: 'request_detail',
+};
 
 function filters(db: ReadDb, actor: Actor, input: ParsedInput<'linking.list'>): FactFilters {
   return {
@@ -45,6 +78,18 @@ export function linkListPlan(db: ReadDb, actor: Actor, input: ParsedInput<'linki
 }
 
 export function listLinks(db: ReadDb, actor: Actor, input: ParsedInput<'linking.list'>, countCap?: number) {
-  const { total, totalIsLowerBound, rows } = runFactList<LinkRow>(db, LINK_LIST, input, filters(db, actor, input), countCap);
-  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total, totalIsLowerBound, data: rows.map(linkOut) };
+  const { total, totalIsLowerBound, rows } = runFactList<LinkRow>(
+    db,
+    LINK_LIST,
+    input,
+    filters(db, actor, input),
+    countCap,
+  );
+  return {
+    pageNo: input.pageNo,
+    pageSize: input.pageSize,
+    totalResults: total,
+    totalIsLowerBound,
+    data: rows.map(linkOut),
+  };
 }

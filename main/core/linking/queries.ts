@@ -38,7 +38,10 @@ export function linkOut(r: LinkRow): z.infer<typeof LinkRequest> {
     id: r.id,
     partnerId: r.part_id,
     partnerType: r.partner_type_code,
-    partnerActive: isActivePartner({ approval_status: r.approval_status, is_active: r.partner_active }),
+    partnerActive: isActivePartner({
+      approval_status: r.approval_status,
+      is_active: r.partner_active,
+    }),
     orgName: r.org_name,
     policyId: r.policy_id,
     policyName: r.policy_name,
@@ -57,22 +60,44 @@ const LINK_FROM = `FROM partner_policy_request r JOIN partner p ON p.id = r.part
 
 export function loadLink(db: Db, id: string): LinkRow {
   const r = db.prepare(`SELECT ${LINK_COLUMNS} ${LINK_FROM} WHERE r.id = ?`).get(id) as LinkRow | undefined;
-  if (!r) throw new AppError('PMS_PRT_006', `Policy request "${id.slice(0, 64)}" does not exist.`, { id: 'PMS_PRT_006' });
+  if (!r)
+    throw new AppError('PMS_PRT_006', `Policy request "${id.slice(0, 64)}" does not exist.`, {
+      id: 'PMS_PRT_006',
+    });
   return r;
 }
 
 export function loadLinkDetail(db: Db, id: string): z.infer<typeof LinkRequestDetail> {
   const r = loadLink(db, id);
   const extra = db
-    .prepare('SELECT pol.policy_type, pol.status, pol.policy_json, g.descr FROM auth_policy pol JOIN policy_group g ON g.id = pol.policy_group_id WHERE pol.id = ?')
-    .get(r.policy_id) as { policy_type: PolicyTypeName; status: 'draft' | 'activated' | 'deactivated'; policy_json: string; descr: string };
-  return { ...linkOut(r), policyType: extra.policy_type, policyGroupDescription: extra.descr, policyStatus: extra.status, readable: readablePolicy(extra.policy_type, extra.policy_json) };
+    .prepare(
+      'SELECT pol.policy_type, pol.status, pol.policy_json, g.descr FROM auth_policy pol JOIN policy_group g ON g.id = pol.policy_group_id WHERE pol.id = ?',
+    )
+    .get(r.policy_id) as {
+    policy_type: PolicyTypeName;
+    status: 'draft' | 'activated' | 'deactivated';
+    policy_json: string;
+    descr: string;
+  };
+  return {
+    ...linkOut(r),
+    policyType: extra.policy_type,
+    policyGroupDescription: extra.descr,
+    policyStatus: extra.status,
+    readable: readablePolicy(extra.policy_type, extra.policy_json),
+  };
 }
 
 /** The open (pending or approved) request of a partner for a policy, if any. */
-export function openLink(db: Db, partnerId: string, policyId: string): { id: string; status_code: 'InProgress' | 'approved' } | undefined {
+export function openLink(
+  db: Db,
+  partnerId: string,
+  policyId: string,
+): { id: string; status_code: 'InProgress' | 'approved' } | undefined {
   return db
-    .prepare("SELECT id, status_code FROM partner_policy_request WHERE part_id = ? AND policy_id = ? AND status_code IN ('InProgress', 'approved')")
+    .prepare(
+      "SELECT id, status_code FROM partner_policy_request WHERE part_id = ? AND policy_id = ? AND status_code IN ('InProgress', 'approved')",
+    )
     .get(partnerId, policyId) as { id: string; status_code: 'InProgress' | 'approved' } | undefined;
 }
 

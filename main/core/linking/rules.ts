@@ -15,17 +15,29 @@ type Db = ReadDb | WriteDb;
  */
 export function checkRequest(db: Db, partner: PartnerRow, policyId: string): PolicyRow {
   requireActivePartner(partner);
-  if (partner.certificate_alias === null) throw new AppError('PMS_PRT_108', `No certificate has been uploaded for partner "${partner.id}".`);
-  if (partner.policy_group_id === null) throw new AppError('PMS_PRT_047', `Partner "${partner.id}" has no policy group yet.`);
+  if (partner.certificate_alias === null)
+    throw new AppError('PMS_PRT_108', `No certificate has been uploaded for partner "${partner.id}".`);
+  if (partner.policy_group_id === null)
+    throw new AppError('PMS_PRT_047', `Partner "${partner.id}" has no policy group yet.`);
   const policy = findPolicy(db, policyId);
   // An unknown policy and one of another group answer the same: the partner sees only its group.
   if (!policy || policy.policy_group_id !== partner.policy_group_id) {
-    throw new AppError('PMS_PRT_098', "This policy is not in the partner's policy group.", { policyId: 'PMS_PRT_098' });
+    throw new AppError('PMS_PRT_098', "This policy is not in the partner's policy group.", {
+      policyId: 'PMS_PRT_098',
+    });
   }
-  if (policy.status !== 'activated') throw new AppError('PMS_PMP_019', `Policy "${policy.name}" is not active.`, { policyId: 'PMS_PMP_019' });
+  if (policy.status !== 'activated')
+    throw new AppError('PMS_PMP_019', `Policy "${policy.name}" is not active.`, {
+      policyId: 'PMS_PMP_019',
+    });
   const open = openLink(db, partner.id, policy.id);
-  if (open?.status_code === 'InProgress') throw new AppError('PMS_PRT_053', `Policy "${policy.name}" is already pending approval for partner "${partner.id}".`);
-  if (open?.status_code === 'approved') throw new AppError('PMS_PRT_060', `Policy "${policy.name}" is already approved for partner "${partner.id}".`);
+  if (open?.status_code === 'InProgress')
+    throw new AppError(
+      'PMS_PRT_053',
+      `Policy "${policy.name}" is already pending approval for partner "${partner.id}".`,
+    );
+  if (open?.status_code === 'approved')
+    throw new AppError('PMS_PRT_060', `Policy "${policy.name}" is already approved for partner "${partner.id}".`);
   return policy;
 }
 
@@ -33,21 +45,30 @@ export function checkRequest(db: Db, partner: PartnerRow, policyId: string): Pol
 export function decisionOf(status: string): 'approved' | 'rejected' {
   const decision = status.trim().toLowerCase();
   if (decision === 'approved' || decision === 'rejected') return decision;
-  throw new AppError('PMS_PM_045', `"${status}" is not a decision: the status must be approved or rejected.`, { status: 'PMS_PM_045' });
+  throw new AppError('PMS_PM_045', `"${status}" is not a decision: the status must be approved or rejected.`, {
+    status: 'PMS_PM_045',
+  });
 }
 
 /** Only a pending request is decided; approval also needs an active partner and policy (MOSIP-38383). */
 export function checkDecision(db: Db, link: LinkRow, status: 'approved' | 'rejected'): void {
   if (link.status_code === 'approved') throw new AppError('PMS_PM_034', 'This policy request is already approved.');
   if (link.status_code === 'rejected') throw new AppError('PMS_PM_035', 'This policy request is already rejected.');
-  if (link.status_code === 'deactivated') throw new AppError('PD_LNK_001', 'This policy link was deactivated; the partner must request the policy again.');
+  if (link.status_code === 'deactivated')
+    throw new AppError('PD_LNK_001', 'This policy link was deactivated; the partner must request the policy again.');
   if (status === 'approved') {
-    if (link.approval_status !== 'approved' || link.partner_active !== 1) throw new AppError('PMS_PMP_016', `Partner "${link.part_id}" is not active.`);
-    if (findPolicy(db, link.policy_id)?.status !== 'activated') throw new AppError('PMS_PMP_019', `Policy "${link.policy_name}" is not active.`);
+    if (link.approval_status !== 'approved' || link.partner_active !== 1)
+      throw new AppError('PMS_PMP_016', `Partner "${link.part_id}" is not active.`);
+    if (findPolicy(db, link.policy_id)?.status !== 'activated')
+      throw new AppError('PMS_PMP_019', `Policy "${link.policy_name}" is not active.`);
   }
 }
 
 export function checkLinkDeactivation(link: LinkRow): void {
   if (link.status_code === 'deactivated') throw new AppError('PD_LNK_001', 'This policy link is already deactivated.');
-  if (link.status_code !== 'approved') throw new AppError('PD_LNK_002', 'Only an approved policy link can be deactivated; reject a pending request instead.');
+  if (link.status_code !== 'approved')
+    throw new AppError(
+      'PD_LNK_002',
+      'Only an approved policy link can be deactivated; reject a pending request instead.',
+    );
 }

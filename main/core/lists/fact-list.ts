@@ -107,7 +107,8 @@ function inList(w: Where, expr: string, ids: readonly string[]): void {
 }
 
 /** Only the partner type limits the partners: it stays a subquery (20k ids need not travel to JS and back). */
-const typeOnly = (f: FactFilters): string | null => (f.dims.partnerType && !f.dims.partnerId && !f.dims.orgName && !f.scope ? f.dims.partnerType : null);
+const typeOnly = (f: FactFilters): string | null =>
+  f.dims.partnerType && !f.dims.partnerId && !f.dims.orgName && !f.scope ? f.dims.partnerType : null;
 
 function partnerIds(db: ReadDb, f: FactFilters): string[] | null {
   if (typeOnly(f)) return null;
@@ -117,16 +118,26 @@ function partnerIds(db: ReadDb, f: FactFilters): string[] | null {
   if (f.dims.partnerType) w.add('partner_type_code = ?', f.dims.partnerType);
   if (!w.parts.length) return f.scope ? [...f.scope] : null;
   if (f.scope) w.in('id', f.scope);
-  return (db.prepare(`SELECT id FROM partner ${w.sql}`).pluck().all(...w.params) as string[]);
+  return db
+    .prepare(`SELECT id FROM partner ${w.sql}`)
+    .pluck()
+    .all(...w.params) as string[];
 }
 
 function policyIds(db: ReadDb, f: FactFilters): string[] | null {
   const w = new Where();
   if (f.dims.policyId) w.add("id LIKE ? ESCAPE '\\'", likeContains(f.dims.policyId));
   if (f.dims.policyName) w.add("name LIKE ? ESCAPE '\\'", likeContains(f.dims.policyName));
-  if (f.dims.policyGroupName) w.add("policy_group_id IN (SELECT id FROM policy_group WHERE name LIKE ? ESCAPE '\\')", likeContains(f.dims.policyGroupName));
+  if (f.dims.policyGroupName)
+    w.add(
+      "policy_group_id IN (SELECT id FROM policy_group WHERE name LIKE ? ESCAPE '\\')",
+      likeContains(f.dims.policyGroupName),
+    );
   if (!w.parts.length) return null;
-  return db.prepare(`SELECT id FROM auth_policy ${w.sql}`).pluck().all(...w.params) as string[];
+  return db
+    .prepare(`SELECT id FROM auth_policy ${w.sql}`)
+    .pluck()
+    .all(...w.params) as string[];
 }
 
 function fromFor(spec: FactListSpec, sort: SortSpec): string {
@@ -146,7 +157,12 @@ function fromFor(spec: FactListSpec, sort: SortSpec): string {
 
 /** Builds every statement of a list request; runFactList picks among them. */
 export function factPlan(db: ReadDb, spec: FactListSpec, args: PageArgs, filters: FactFilters): FactPlan {
-  const page = listPage(args, Object.fromEntries(Object.entries(spec.sorts).map(([k, s]) => [k, s.terms])), spec.fallback, spec.fallbackType);
+  const page = listPage(
+    args,
+    Object.fromEntries(Object.entries(spec.sorts).map(([k, s]) => [k, s.terms])),
+    spec.fallback,
+    spec.fallbackType,
+  );
   const sort = spec.sorts[page.alias]!;
   const { table, alias: f, partnerCol, policyCol } = spec.fact;
   const parts = partnerIds(db, filters);
@@ -206,10 +222,22 @@ export function factPlan(db: ReadDb, spec: FactListSpec, args: PageArgs, filters
   return {
     page,
     count: empty ? null : (kept ?? { sql: `SELECT COUNT(*) FROM ${table} ${f} ${where.sql}`, params: where.params }),
-    cappedCount: empty || (kept && !textAlone) ? null : (textAlone ?? { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${table} ${f} ${where.sql} LIMIT ?)`, params: where.params }),
+    cappedCount:
+      empty || (kept && !textAlone)
+        ? null
+        : (textAlone ?? {
+            sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${table} ${f} ${where.sql} LIMIT ?)`,
+            params: where.params,
+          }),
     seekable: Boolean(parts || byType || pols || byId || filters.eq.length),
-    seek: { sql: `SELECT ${spec.columns} ${joins} ${seek.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`, params: [...seek.params, page.limit, page.offset] },
-    walkIds: { sql: `SELECT ${f}.id ${fromFor(spec, sort)} ${walk.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`, params: [...walk.params, page.limit, page.offset] },
+    seek: {
+      sql: `SELECT ${spec.columns} ${joins} ${seek.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`,
+      params: [...seek.params, page.limit, page.offset],
+    },
+    walkIds: {
+      sql: `SELECT ${f}.id ${fromFor(spec, sort)} ${walk.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`,
+      params: [...walk.params, page.limit, page.offset],
+    },
     details: `SELECT ${spec.columns} ${joins} WHERE ${inJson(`${f}.id`)} ORDER BY ${page.orderBy}`,
   };
 }
@@ -231,7 +259,12 @@ function keptCount(spec: FactListSpec, filters: FactFilters, policyFilter: boole
     const byType = spec.counter.byPartnerType;
     if (!byType) return null;
     // '<type>/<state>' keys: one state, or all of the type's ('/' sorts just below '0')
-    return state ? { sql: `${sum} AND k = ?`, params: [byType, `${dims.partnerType}/${state}`] } : { sql: `${sum} AND k >= ? AND k < ?`, params: [byType, `${dims.partnerType}/`, `${dims.partnerType}0`] };
+    return state
+      ? { sql: `${sum} AND k = ?`, params: [byType, `${dims.partnerType}/${state}`] }
+      : {
+          sql: `${sum} AND k >= ? AND k < ?`,
+          params: [byType, `${dims.partnerType}/`, `${dims.partnerType}0`],
+        };
   }
   return state ? { sql: `${sum} AND k = ?`, params: [table, state] } : { sql: sum, params: [table] };
 }
@@ -243,28 +276,63 @@ export interface FactPage<Row> {
   rows: Row[];
 }
 
-export function runFactList<Row>(db: ReadDb, spec: FactListSpec, args: PageArgs, filters: FactFilters, countCap = COUNT_CAP): FactPage<Row> {
+export function runFactList<Row>(
+  db: ReadDb,
+  spec: FactListSpec,
+  args: PageArgs,
+  filters: FactFilters,
+  countCap = COUNT_CAP,
+): FactPage<Row> {
   const plan = factPlan(db, spec, args, filters);
   if (!plan.count) return { total: 0, totalIsLowerBound: false, rows: [] };
-  const counted = plan.cappedCount ? (db.prepare(plan.cappedCount.sql).pluck().get(...plan.cappedCount.params, countCap + 1) as number) : null;
+  const counted = plan.cappedCount
+    ? (db
+        .prepare(plan.cappedCount.sql)
+        .pluck()
+        .get(...plan.cappedCount.params, countCap + 1) as number)
+    : null;
   if (counted === null || counted <= countCap) {
-    const total = counted ?? (db.prepare(plan.count.sql).pluck().get(...plan.count.params) as number);
+    const total =
+      counted ??
+      (db
+        .prepare(plan.count.sql)
+        .pluck()
+        .get(...plan.count.params) as number);
     if (total === 0 || plan.page.offset >= total) return { total, totalIsLowerBound: false, rows: [] };
-    if (plan.seekable && total <= SEEK_MAX) return { total, totalIsLowerBound: false, rows: db.prepare(plan.seek.sql).all(...plan.seek.params) as Row[] };
+    if (plan.seekable && total <= SEEK_MAX)
+      return {
+        total,
+        totalIsLowerBound: false,
+        rows: db.prepare(plan.seek.sql).all(...plan.seek.params) as Row[],
+      };
     return { total, totalIsLowerBound: false, rows: walkedPage<Row>(db, plan, plan.page.limit) };
   }
   // More than the cap match, so the walk finds the page: one row past it tells whether more follow.
   const { limit, offset } = plan.page;
   const rows = walkedPage<Row>(db, plan, limit + 1);
-  if (rows.length > limit) return { total: Math.max(countCap, offset + limit), totalIsLowerBound: true, rows: rows.slice(0, limit) };
+  if (rows.length > limit)
+    return {
+      total: Math.max(countCap, offset + limit),
+      totalIsLowerBound: true,
+      rows: rows.slice(0, limit),
+    };
   // the last page (its end is the exact total) or past it (counted after all: a page nobody reaches by paging)
-  const total = rows.length > 0 ? offset + rows.length : (db.prepare(plan.count.sql).pluck().get(...plan.count.params) as number);
+  const total =
+    rows.length > 0
+      ? offset + rows.length
+      : (db
+          .prepare(plan.count.sql)
+          .pluck()
+          .get(...plan.count.params) as number);
   return { total, totalIsLowerBound: false, rows };
 }
 
 /** The page's ids by walking the sort order, `limit` of them, then their display rows. */
 function walkedPage<Row>(db: ReadDb, plan: FactPlan, limit: number): Row[] {
   const params = [...plan.walkIds.params.slice(0, -2), limit, plan.page.offset];
-  const ids = db.prepare(plan.walkIds.sql).pluck().all(...params) as string[];
+  const ids = db
+    .prepare(plan.walkIds.sql)
+    .pluck()
+    .all(...params) as string[];
   return db.prepare(plan.details).all(JSON.stringify(ids)) as Row[];
 }

@@ -41,10 +41,15 @@ export function trigramQuery(filter: string): string | null {
 export function rareCandidates(db: ReadDb, fts: string, filter: string): number[] | null {
   const chars = [...filter.toLowerCase()];
   const grams = [...new Set(chars.slice(2).map((_, i) => chars.slice(i, i + 3).join('')))].slice(0, PROBES_MAX);
-  const probe = db.prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${RARE_MAX + 1})`).pluck();
+  const probe = db
+    .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${RARE_MAX + 1})`)
+    .pluck();
   const rare = grams.filter((g) => (probe.get(quote(g)) as number) <= RARE_MAX);
   if (rare.length === 0) return null;
-  return db.prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`).pluck().all(rare.map(quote).join(' AND ')) as number[];
+  return db
+    .prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`)
+    .pluck()
+    .all(rare.map(quote).join(' AND ')) as number[];
 }
 
 /** rowids of the entries whose text contains the filter (a phrase query), at most `limit`; null below three characters. */
@@ -78,11 +83,19 @@ export function matchValues(db: ReadDb, index: string, filter: string, max: numb
   let found: Array<{ value: string; n: number }>;
   if (candidates) {
     const ids = inTerm('id', candidates);
-    found = db.prepare(`SELECT value, n FROM ${index} WHERE ${ids.sql} AND value LIKE ? ESCAPE '\\' LIMIT ?`).all(...ids.params, like, max + 1) as typeof found;
+    found = db
+      .prepare(`SELECT value, n FROM ${index} WHERE ${ids.sql} AND value LIKE ? ESCAPE '\\' LIMIT ?`)
+      .all(...ids.params, like, max + 1) as typeof found;
   } else if (trigramQuery(filter) === null) {
-    found = db.prepare(`SELECT value, n FROM ${index} WHERE value LIKE ? ESCAPE '\\' LIMIT ?`).all(like, max + 1) as typeof found;
+    found = db
+      .prepare(`SELECT value, n FROM ${index} WHERE value LIKE ? ESCAPE '\\' LIMIT ?`)
+      .all(like, max + 1) as typeof found;
   } else {
-    found = db.prepare(`SELECT v.value, v.n FROM ${index}_fts f CROSS JOIN ${index} v ON v.id = f.rowid WHERE ${index}_fts MATCH ? LIMIT ?`).all(trigramQuery(filter), max + 1) as typeof found;
+    found = db
+      .prepare(
+        `SELECT v.value, v.n FROM ${index}_fts f CROSS JOIN ${index} v ON v.id = f.rowid WHERE ${index}_fts MATCH ? LIMIT ?`,
+      )
+      .all(trigramQuery(filter), max + 1) as typeof found;
   }
   if (found.length > max) return null;
   return { values: found.map((f) => f.value), rows: found.reduce((sum, f) => sum + f.n, 0) };
@@ -107,8 +120,17 @@ export interface TextFilter {
 /** Values a value index may resolve a filter to before rows are checked one by one instead. */
 export const VALUES_MAX = 2000;
 
-const likeTerm = (expr: string, filter: string): Term => ({ sql: `${expr} LIKE ? ESCAPE '\\'`, params: [likeContains(filter)] });
-const plain = (name: string, expr: string, filter: string): TextFilter => ({ name, ids: null, total: null, count: likeTerm(expr, filter), check: likeTerm(expr, filter) });
+const likeTerm = (expr: string, filter: string): Term => ({
+  sql: `${expr} LIKE ? ESCAPE '\\'`,
+  params: [likeContains(filter)],
+});
+const plain = (name: string, expr: string, filter: string): TextFilter => ({
+  name,
+  ids: null,
+  total: null,
+  count: likeTerm(expr, filter),
+  check: likeTerm(expr, filter),
+});
 const known = (n: number): Term => ({ sql: 'SELECT ?', params: [n] });
 
 interface At {
@@ -134,12 +156,18 @@ export function rowTextFilter(db: ReadDb, at: At & { fts: string; charsFts?: str
   const candidates = rareCandidates(db, at.fts, filter);
   if (candidates) return byCandidates(db, at, filter, candidates);
   const q = trigramQuery(filter);
-  const phrase = { sql: `${at.alias}.rowid IN (SELECT rowid FROM ${at.fts} WHERE ${at.fts} MATCH ?)`, params: [q] };
+  const phrase = {
+    sql: `${at.alias}.rowid IN (SELECT rowid FROM ${at.fts} WHERE ${at.fts} MATCH ?)`,
+    params: [q],
+  };
   return {
     name: at.name,
     ids: null,
     total: { sql: `SELECT COUNT(*) FROM ${at.fts} WHERE ${at.fts} MATCH ?`, params: [q] },
-    cappedTotal: { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${at.fts} WHERE ${at.fts} MATCH ? LIMIT ?)`, params: [q] },
+    cappedTotal: {
+      sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${at.fts} WHERE ${at.fts} MATCH ? LIMIT ?)`,
+      params: [q],
+    },
     count: phrase,
     check: likeTerm(column, filter),
   };
@@ -150,7 +178,10 @@ function byCandidates(db: ReadDb, at: At, filter: string, candidates: number[]):
   const column = `${at.alias}.${at.column}`;
   const rowids = inTerm(`${at.alias}.rowid`, candidates);
   const like = likeTerm(column, filter);
-  const ids = db.prepare(`SELECT ${at.alias}.id FROM ${at.table} ${at.alias} WHERE ${rowids.sql} AND ${like.sql}`).pluck().all(...rowids.params, ...like.params) as string[];
+  const ids = db
+    .prepare(`SELECT ${at.alias}.id FROM ${at.table} ${at.alias} WHERE ${rowids.sql} AND ${like.sql}`)
+    .pluck()
+    .all(...rowids.params, ...like.params) as string[];
   return { ...plain(at.name, column, filter), ids, total: known(ids.length) };
 }
 
@@ -162,7 +193,10 @@ export function shortCandidates(db: ReadDb, charsFts: string, filter: string): n
   const chars = [...filter.toLowerCase()];
   if (chars.length === 0 || chars.length > 2) return null;
   const gram = quote(chars.length === 1 ? `\x01${chars[0]}\x01` : `${chars[0]}\x01${chars[1]}`);
-  const found = db.prepare(`SELECT rowid FROM ${charsFts} WHERE ${charsFts} MATCH ? LIMIT ${RARE_MAX + 1}`).pluck().all(gram) as number[];
+  const found = db
+    .prepare(`SELECT rowid FROM ${charsFts} WHERE ${charsFts} MATCH ? LIMIT ${RARE_MAX + 1}`)
+    .pluck()
+    .all(gram) as number[];
   return found.length > RARE_MAX ? null : found;
 }
 
@@ -171,14 +205,31 @@ export function shortCandidates(db: ReadDb, charsFts: string, filter: string): n
  * matching values, then the rows through the column's index. `collate` names the collation of that
  * index (a NOCASE index serves the same rows: LIKE is itself ASCII case-insensitive).
  */
-export function valueFilter(db: ReadDb, at: At & { index: string; collate?: string }, filter: string, seekMax: number): TextFilter {
+export function valueFilter(
+  db: ReadDb,
+  at: At & { index: string; collate?: string },
+  filter: string,
+  seekMax: number,
+): TextFilter {
   const column = `${at.alias}.${at.column}`;
   const m = matchValues(db, at.index, filter, VALUES_MAX);
   if (!m) return plain(at.name, column, filter);
   const collated = at.collate ? `${column} COLLATE ${at.collate}` : column;
   const count = inTerm(collated, m.values);
-  const ids = m.rows <= seekMax ? (db.prepare(`SELECT ${at.alias}.id FROM ${at.table} ${at.alias} WHERE ${count.sql}`).pluck().all(...count.params) as string[]) : null;
-  return { name: at.name, ids, total: known(m.rows), count, check: inTerm(`+${collated}`, m.values) };
+  const ids =
+    m.rows <= seekMax
+      ? (db
+          .prepare(`SELECT ${at.alias}.id FROM ${at.table} ${at.alias} WHERE ${count.sql}`)
+          .pluck()
+          .all(...count.params) as string[])
+      : null;
+  return {
+    name: at.name,
+    ids,
+    total: known(m.rows),
+    count,
+    check: inTerm(`+${collated}`, m.values),
+  };
 }
 
 /**
@@ -188,7 +239,10 @@ export function valueFilter(db: ReadDb, at: At & { index: string; collate?: stri
 export function scanFilter(db: ReadDb, at: At, filter: string, seekMax: number): TextFilter {
   const column = `${at.alias}.${at.column}`;
   const like = likeTerm(column, filter);
-  const found = db.prepare(`SELECT ${at.alias}.id FROM ${at.table} ${at.alias} WHERE ${like.sql} LIMIT ?`).pluck().all(...like.params, seekMax + 1) as string[];
+  const found = db
+    .prepare(`SELECT ${at.alias}.id FROM ${at.table} ${at.alias} WHERE ${like.sql} LIMIT ?`)
+    .pluck()
+    .all(...like.params, seekMax + 1) as string[];
   if (found.length > seekMax) return plain(at.name, column, filter);
   return { ...plain(at.name, column, filter), ids: found, total: known(found.length) };
 }

@@ -31,23 +31,43 @@ export function createMailer(config: Config, outboxDir: string): Mailer {
       requireTLS: !smtp.secure,
       auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
       // parseConfig refuses allowSelfSigned for anything but a loopback host; checked again here.
-      tls: smtp.allowSelfSigned && isLoopbackHost(smtp.host) ? { rejectUnauthorized: false } : { rejectUnauthorized: true },
+      tls:
+        smtp.allowSelfSigned && isLoopbackHost(smtp.host)
+          ? { rejectUnauthorized: false }
+          : { rejectUnauthorized: true },
     });
     return {
       mode: 'smtp',
       async send(message) {
-        await transport.sendMail({ from: smtp.from, to: message.to, subject: message.subject, text: message.text });
+        await transport.sendMail({
+          from: smtp.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+        });
       },
     };
   }
-  const streamer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const streamer = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  });
   return {
     mode: 'outbox',
     async send(message) {
-      const info = await streamer.sendMail({ from: 'Partner Desk <no-reply@partner-desk.local>', to: message.to, subject: message.subject, text: message.text });
+      const info = await streamer.sendMail({
+        from: 'Partner Desk <no-reply@partner-desk.local>',
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+      });
       ensurePrivateDir(outboxDir);
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      writePrivateFile(join(outboxDir, `${stamp}-${info.messageId.replace(/[^a-zA-Z0-9]/g, '')}.eml`), info.message as Buffer);
+      writePrivateFile(
+        join(outboxDir, `${stamp}-${info.messageId.replace(/[^a-zA-Z0-9]/g, '')}.eml`),
+        info.message as Buffer,
+      );
     },
   };
 }

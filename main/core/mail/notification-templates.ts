@@ -24,7 +24,11 @@ export function utcText(iso: string): string {
 }
 
 export function localText(iso: string, lang: Language, timeZone: string): string {
-  const f = new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short', timeZone });
+  const f = new Intl.DateTimeFormat(LOCALE[lang], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  });
   return `${f.format(new Date(iso))} (${timeZone})`;
 }
 
@@ -44,7 +48,12 @@ interface Words {
   renew: Record<Exclude<NotificationType, 'WEEKLY_SUMMARY'>, string>;
   weeklyIntro: string;
   weeklyNone: string;
-  weeklyCounts: (c: { partnerCertificates: number; ftmChipCertificates: number; sbis: number; apiKeys: number }) => string;
+  weeklyCounts: (c: {
+    partnerCertificates: number;
+    ftmChipCertificates: number;
+    sbis: number;
+    apiKeys: number;
+  }) => string;
   weeklyMore: (n: number) => string;
   open: string;
   disclaimer: string;
@@ -79,16 +88,23 @@ const WORDS: Record<Language, Words> = {
     issuedBy: 'Issued by',
     policy: 'Policy',
     renew: {
-      ROOT_CERT_EXPIRY: 'To renew: obtain the new root certificate from the certificate authority and upload it in "Trust store" → "Upload CA certificate" before this one expires.',
-      INTERMEDIATE_CERT_EXPIRY: 'To renew: obtain the new intermediate certificate from the certificate authority and upload it in "Trust store" → "Upload CA certificate" before this one expires.',
-      PARTNER_CERT_EXPIRY: 'To renew: 1. Get a new certificate from your certificate authority. 2. Open "Partner certificate" in Partner Desk. 3. Choose "Re-upload" and upload the new certificate. 4. Download the new MOSIP-signed certificate.',
-      FTM_CHIP_CERT_EXPIRY: 'To renew: open "FTM chips" in Partner Desk, choose the chip and re-upload its certificate.',
-      SBI_EXPIRY: 'To renew: register the new SBI version under "SBIs and devices" and move your devices to it before this one expires.',
-      API_KEY_EXPIRY: 'To renew: generate a new API key under "API keys" for the same policy and switch your systems to it before this one expires.',
+      ROOT_CERT_EXPIRY:
+        'To renew: obtain the new root certificate from the certificate authority and upload it in "Trust store" → "Upload CA certificate" before this one expires.',
+      INTERMEDIATE_CERT_EXPIRY:
+        'To renew: obtain the new intermediate certificate from the certificate authority and upload it in "Trust store" → "Upload CA certificate" before this one expires.',
+      PARTNER_CERT_EXPIRY:
+        'To renew: 1. Get a new certificate from your certificate authority. 2. Open "Partner certificate" in Partner Desk. 3. Choose "Re-upload" and upload the new certificate. 4. Download the new MOSIP-signed certificate.',
+      FTM_CHIP_CERT_EXPIRY:
+        'To renew: open "FTM chips" in Partner Desk, choose the chip and re-upload its certificate.',
+      SBI_EXPIRY:
+        'To renew: register the new SBI version under "SBIs and devices" and move your devices to it before this one expires.',
+      API_KEY_EXPIRY:
+        'To renew: generate a new API key under "API keys" for the same policy and switch your systems to it before this one expires.',
     },
     weeklyIntro: 'Here is what expires in the next 7 days:',
     weeklyNone: 'Nothing expires in the next 7 days. This summary is sent every week so you know the check ran.',
-    weeklyCounts: (c) => `${c.partnerCertificates} partner certificate(s), ${c.ftmChipCertificates} FTM chip certificate(s), ${c.sbis} SBI(s), ${c.apiKeys} API key(s).`,
+    weeklyCounts: (c) =>
+      `${c.partnerCertificates} partner certificate(s), ${c.ftmChipCertificates} FTM chip certificate(s), ${c.sbis} SBI(s), ${c.apiKeys} API key(s).`,
     weeklyMore: (n) => `…and ${n} more.`,
     open: 'Open in Partner Desk:',
     disclaimer: 'This is an automatically generated e-mail. Please do not reply.',
@@ -121,16 +137,24 @@ const WORDS: Record<Language, Words> = {
     issuedBy: 'Délivré par',
     policy: 'Politique',
     renew: {
-      ROOT_CERT_EXPIRY: 'Pour le renouveler : obtenez le nouveau certificat racine auprès de l’autorité de certification et téléversez-le dans « Magasin de confiance » → « Téléverser un certificat d’AC » avant l’expiration.',
-      INTERMEDIATE_CERT_EXPIRY: 'Pour le renouveler : obtenez le nouveau certificat intermédiaire auprès de l’autorité de certification et téléversez-le dans « Magasin de confiance » → « Téléverser un certificat d’AC » avant l’expiration.',
-      PARTNER_CERT_EXPIRY: 'Pour le renouveler : 1. Obtenez un nouveau certificat auprès de votre autorité de certification. 2. Ouvrez « Certificat de partenaire » dans Partner Desk. 3. Choisissez « Téléverser à nouveau » et envoyez le nouveau certificat. 4. Téléchargez le nouveau certificat signé par MOSIP.',
-      FTM_CHIP_CERT_EXPIRY: 'Pour le renouveler : ouvrez « Puces FTM » dans Partner Desk, choisissez la puce et téléversez à nouveau son certificat.',
-      SBI_EXPIRY: 'Pour le renouveler : enregistrez la nouvelle version du SBI dans « SBI et appareils » et rattachez-y vos appareils avant l’expiration.',
-      API_KEY_EXPIRY: 'Pour la renouveler : générez une nouvelle clé d’API dans « Clés d’API » pour la même politique et basculez vos systèmes avant l’expiration.',
+      ROOT_CERT_EXPIRY:
+        'Pour le renouveler : obtenez le nouveau certificat racine auprès de l’autorité de certification et téléversez-le dans « Magasin de confiance » → « Téléverser un certificat d’AC » avant l’expiration.',
+      INTERMEDIATE_CERT_EXPIRY:
+        'Pour le renouveler : obtenez le nouveau certificat intermédiaire auprès de l’autorité de certification et téléversez-le dans « Magasin de confiance » → « Téléverser un certificat d’AC » avant l’expiration.',
+      PARTNER_CERT_EXPIRY:
+        'Pour le renouveler : 1. Obtenez un nouveau certificat auprès de votre autorité de certification. 2. Ouvrez « Certificat de partenaire » dans Partner Desk. 3. Choisissez « Téléverser à nouveau » et envoyez le nouveau certificat. 4. Téléchargez le nouveau certificat signé par MOSIP.',
+      FTM_CHIP_CERT_EXPIRY:
+        'Pour le renouveler : ouvrez « Puces FTM » dans Partner Desk, choisissez la puce et téléversez à nouveau son certificat.',
+      SBI_EXPIRY:
+        'Pour le renouveler : enregistrez la nouvelle version du SBI dans « SBI et appareils » et rattachez-y vos appareils avant l’expiration.',
+      API_KEY_EXPIRY:
+        'Pour la renouveler : générez une nouvelle clé d’API dans « Clés d’API » pour la même politique et basculez vos systèmes avant l’expiration.',
     },
     weeklyIntro: 'Voici ce qui expire dans les 7 prochains jours :',
-    weeklyNone: 'Rien n’expire dans les 7 prochains jours. Ce récapitulatif est envoyé chaque semaine pour confirmer que la vérification a eu lieu.',
-    weeklyCounts: (c) => `${c.partnerCertificates} certificat(s) de partenaire, ${c.ftmChipCertificates} certificat(s) de puce FTM, ${c.sbis} SBI, ${c.apiKeys} clé(s) d’API.`,
+    weeklyNone:
+      'Rien n’expire dans les 7 prochains jours. Ce récapitulatif est envoyé chaque semaine pour confirmer que la vérification a eu lieu.',
+    weeklyCounts: (c) =>
+      `${c.partnerCertificates} certificat(s) de partenaire, ${c.ftmChipCertificates} certificat(s) de puce FTM, ${c.sbis} SBI, ${c.apiKeys} clé(s) d’API.`,
     weeklyMore: (n) => `… et ${n} de plus.`,
     open: 'Ouvrir dans Partner Desk :',
     disclaimer: 'Ce message est généré automatiquement. Merci de ne pas y répondre.',
@@ -163,16 +187,21 @@ const WORDS: Record<Language, Words> = {
     issuedBy: 'صادرة عن',
     policy: 'السياسة',
     renew: {
-      ROOT_CERT_EXPIRY: 'للتجديد: احصل على الشهادة الجذرية الجديدة من جهة التصديق وارفعها في «مخزن الثقة» ← «رفع شهادة جهة تصديق» قبل انتهاء صلاحية الحالية.',
-      INTERMEDIATE_CERT_EXPIRY: 'للتجديد: احصل على الشهادة الوسيطة الجديدة من جهة التصديق وارفعها في «مخزن الثقة» ← «رفع شهادة جهة تصديق» قبل انتهاء صلاحية الحالية.',
-      PARTNER_CERT_EXPIRY: 'للتجديد: 1. احصل على شهادة جديدة من جهة التصديق. 2. افتح «شهادة الشريك» في Partner Desk. 3. اختر «إعادة الرفع» وارفع الشهادة الجديدة. 4. نزّل الشهادة الجديدة الموقَّعة من MOSIP.',
+      ROOT_CERT_EXPIRY:
+        'للتجديد: احصل على الشهادة الجذرية الجديدة من جهة التصديق وارفعها في «مخزن الثقة» ← «رفع شهادة جهة تصديق» قبل انتهاء صلاحية الحالية.',
+      INTERMEDIATE_CERT_EXPIRY:
+        'للتجديد: احصل على الشهادة الوسيطة الجديدة من جهة التصديق وارفعها في «مخزن الثقة» ← «رفع شهادة جهة تصديق» قبل انتهاء صلاحية الحالية.',
+      PARTNER_CERT_EXPIRY:
+        'للتجديد: 1. احصل على شهادة جديدة من جهة التصديق. 2. افتح «شهادة الشريك» في Partner Desk. 3. اختر «إعادة الرفع» وارفع الشهادة الجديدة. 4. نزّل الشهادة الجديدة الموقَّعة من MOSIP.',
       FTM_CHIP_CERT_EXPIRY: 'للتجديد: افتح «شرائح FTM» في Partner Desk، واختر الشريحة وأعد رفع شهادتها.',
       SBI_EXPIRY: 'للتجديد: سجّل إصدار SBI الجديد في «واجهات SBI والأجهزة» وانقل أجهزتك إليه قبل انتهاء صلاحية الحالي.',
-      API_KEY_EXPIRY: 'للتجديد: أنشئ مفتاح API جديدًا في «مفاتيح API» للسياسة نفسها وانقل أنظمتك إليه قبل انتهاء صلاحية الحالي.',
+      API_KEY_EXPIRY:
+        'للتجديد: أنشئ مفتاح API جديدًا في «مفاتيح API» للسياسة نفسها وانقل أنظمتك إليه قبل انتهاء صلاحية الحالي.',
     },
     weeklyIntro: 'هذا ما تنتهي صلاحيته خلال الأيام السبعة القادمة:',
     weeklyNone: 'لا شيء تنتهي صلاحيته خلال الأيام السبعة القادمة. يُرسل هذا الملخص كل أسبوع لتعرف أن الفحص قد جرى.',
-    weeklyCounts: (c) => `شهادات الشركاء: ${c.partnerCertificates}، شهادات شرائح FTM: ${c.ftmChipCertificates}، واجهات SBI: ${c.sbis}، مفاتيح API: ${c.apiKeys}.`,
+    weeklyCounts: (c) =>
+      `شهادات الشركاء: ${c.partnerCertificates}، شهادات شرائح FTM: ${c.ftmChipCertificates}، واجهات SBI: ${c.sbis}، مفاتيح API: ${c.apiKeys}.`,
     weeklyMore: (n) => `… و${n} غيرها.`,
     open: 'افتح في Partner Desk:',
     disclaimer: 'هذه رسالة مُنشأة تلقائيًا. يُرجى عدم الرد عليها.',
@@ -185,11 +214,26 @@ function itemLines(w: Words, input: NotificationMailInput, lang: Language): stri
   const sbi = d.sbiDetails?.[0];
   const key = d.apiKeyDetails?.[0];
   const type = input.type as Exclude<NotificationType, 'WEEKLY_SUMMARY'>;
-  const name = key?.apiKeyName ?? sbi?.sbiVersion ?? (d.ftmDetails?.[0] ? `${d.ftmDetails[0].make} ${d.ftmDetails[0].model}` : cert?.issuedTo) ?? '';
-  const expiry = key?.expiryDateTime ?? sbi?.sbiExpiryDateTime ?? cert?.expiryDateTime ?? `${input.expiresOn}T00:00:00.000Z`;
+  const name =
+    key?.apiKeyName ??
+    sbi?.sbiVersion ??
+    (d.ftmDetails?.[0] ? `${d.ftmDetails[0].make} ${d.ftmDetails[0].model}` : cert?.issuedTo) ??
+    '';
+  const expiry =
+    key?.expiryDateTime ?? sbi?.sbiExpiryDateTime ?? cert?.expiryDateTime ?? `${input.expiresOn}T00:00:00.000Z`;
   const c = w.colon;
-  const lines = [`${w.what[type](name)} ${w.expires(input.period)}`, '', `${w.utc}${c}${utcText(expiry)}`, `${w.local}${c}${localText(expiry, lang, input.timeZone)}`];
-  if (cert) lines.push(`${w.domain}${c}${cert.partnerDomain}`, `${w.issuedTo}${c}${cert.issuedTo}`, `${w.issuedBy}${c}${cert.issuedBy}`);
+  const lines = [
+    `${w.what[type](name)} ${w.expires(input.period)}`,
+    '',
+    `${w.utc}${c}${utcText(expiry)}`,
+    `${w.local}${c}${localText(expiry, lang, input.timeZone)}`,
+  ];
+  if (cert)
+    lines.push(
+      `${w.domain}${c}${cert.partnerDomain}`,
+      `${w.issuedTo}${c}${cert.issuedTo}`,
+      `${w.issuedBy}${c}${cert.issuedBy}`,
+    );
   if (key) lines.push(`${w.policy}${c}${key.policyName}${key.policyGroup ? ` (${key.policyGroup})` : ''}`);
   lines.push('', w.renew[type]);
   return lines;
@@ -202,11 +246,19 @@ function weeklyLines(w: Words, input: NotificationMailInput, lang: Language): st
   if (all === 0) return [w.weeklyNone];
   const lines = [w.weeklyIntro, w.weeklyCounts(t), ''];
   const when = (iso: string) => `${utcText(iso)} — ${localText(iso, lang, input.timeZone)}`;
-  for (const c of d.certificateDetails ?? []) lines.push(`• ${c.partnerId} — ${c.issuedTo} (${c.partnerDomain}): ${when(c.expiryDateTime)}`);
-  for (const f of d.ftmDetails ?? []) lines.push(`• ${f.partnerId} — FTM ${f.make} ${f.model}: ${when(f.expiryDateTime)}`);
-  for (const s of d.sbiDetails ?? []) lines.push(`• ${s.partnerId} — SBI ${s.sbiVersion}: ${when(s.sbiExpiryDateTime)}`);
-  for (const k of d.apiKeyDetails ?? []) lines.push(`• ${k.partnerId} — API ${k.apiKeyName}: ${when(k.expiryDateTime)}`);
-  const listed = (d.certificateDetails?.length ?? 0) + (d.ftmDetails?.length ?? 0) + (d.sbiDetails?.length ?? 0) + (d.apiKeyDetails?.length ?? 0);
+  for (const c of d.certificateDetails ?? [])
+    lines.push(`• ${c.partnerId} — ${c.issuedTo} (${c.partnerDomain}): ${when(c.expiryDateTime)}`);
+  for (const f of d.ftmDetails ?? [])
+    lines.push(`• ${f.partnerId} — FTM ${f.make} ${f.model}: ${when(f.expiryDateTime)}`);
+  for (const s of d.sbiDetails ?? [])
+    lines.push(`• ${s.partnerId} — SBI ${s.sbiVersion}: ${when(s.sbiExpiryDateTime)}`);
+  for (const k of d.apiKeyDetails ?? [])
+    lines.push(`• ${k.partnerId} — API ${k.apiKeyName}: ${when(k.expiryDateTime)}`);
+  const listed =
+    (d.certificateDetails?.length ?? 0) +
+    (d.ftmDetails?.length ?? 0) +
+    (d.sbiDetails?.length ?? 0) +
+    (d.apiKeyDetails?.length ?? 0);
   if (all > listed) lines.push(w.weeklyMore(all - listed));
   return lines;
 }
@@ -214,6 +266,8 @@ function weeklyLines(w: Words, input: NotificationMailInput, lang: Language): st
 export function notificationMail(lang: Language, input: NotificationMailInput): { subject: string; text: string } {
   const w = WORDS[lang];
   const body = input.type === 'WEEKLY_SUMMARY' ? weeklyLines(w, input, lang) : itemLines(w, input, lang);
-  const text = [w.hello(input.partnerId), '', ...body, '', `${w.open} ${input.link}`, '', '—', w.disclaimer, ''].join('\n');
+  const text = [w.hello(input.partnerId), '', ...body, '', `${w.open} ${input.link}`, '', '—', w.disclaimer, ''].join(
+    '\n',
+  );
   return { subject: w.subject[input.type], text };
 }

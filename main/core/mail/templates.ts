@@ -19,7 +19,12 @@ const RESET: Record<Language, { subject: string; body: (name: string, link: stri
   },
 };
 
-export function passwordResetMail(lang: Language, name: string, link: string, minutes: number): { subject: string; text: string } {
+export function passwordResetMail(
+  lang: Language,
+  name: string,
+  link: string,
+  minutes: number,
+): { subject: string; text: string } {
   const t = RESET[lang];
   return { subject: t.subject, text: t.body(name, link, minutes) };
 }

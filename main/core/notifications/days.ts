@@ -20,7 +20,11 @@ export function daysBetween(from: string, to: string): number {
 
 /** A real calendar day written yyyy-MM-dd (MOSIP's filter format). */
 export function isDay(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00.000Z`)) && dayOf(new Date(`${value}T00:00:00.000Z`)) === value;
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(Date.parse(`${value}T00:00:00.000Z`)) &&
+    dayOf(new Date(`${value}T00:00:00.000Z`)) === value
+  );
 }
 
 /**
@@ -51,7 +55,11 @@ export function dueRanges(periods: readonly number[], window: number): Array<[nu
 }
 
 /** SQL over an ISO expiry column for the ranges: `(col >= ? AND col < ?) OR …` with its parameters. */
-export function rangeSql(column: string, today: string, ranges: Array<[number, number]>): { sql: string; params: string[] } {
+export function rangeSql(
+  column: string,
+  today: string,
+  ranges: Array<[number, number]>,
+): { sql: string; params: string[] } {
   const params: string[] = [];
   const parts = ranges.map(([lo, hi]) => {
     params.push(addDays(today, lo), addDays(today, hi + 1));

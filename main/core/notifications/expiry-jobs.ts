@@ -27,7 +27,13 @@ const ACTIVE_PARTNER = "p.approval_status = 'approved' AND p.is_active = 1";
 const OWNER_COLS = 'p.id AS partner_id, p.user_id, p.email_id, p.lang_code';
 
 /** Reads the candidates of each due range with one index range scan per range. */
-function byRanges<T>(db: WriteDb, sql: string, today: string, ranges: Array<[number, number]>, ...before: unknown[]): T[] {
+function byRanges<T>(
+  db: WriteDb,
+  sql: string,
+  today: string,
+  ranges: Array<[number, number]>,
+  ...before: unknown[]
+): T[] {
   const stmt = db.prepare(sql);
   const out: T[] = [];
   for (const [lo, hi] of ranges) out.push(...(stmt.all(...before, addDays(today, lo), addDays(today, hi + 1)) as T[]));
@@ -41,7 +47,13 @@ interface Match<T> {
 }
 
 /** Keeps the rows whose nearest due period falls in the window (MOSIP: the first matching period only). */
-function due<T>(rows: T[], expiryOf: (r: T) => string, today: string, periods: readonly number[], window: number): Array<Match<T>> {
+function due<T>(
+  rows: T[],
+  expiryOf: (r: T) => string,
+  today: string,
+  periods: readonly number[],
+  window: number,
+): Array<Match<T>> {
   const out: Array<Match<T>> = [];
   for (const row of rows) {
     const expiry = expiryOf(row);
@@ -51,8 +63,26 @@ function due<T>(rows: T[], expiryOf: (r: T) => string, today: string, periods: r
   return out;
 }
 
-function partnerDraft(o: Owner, type: NotificationType, itemKey: string, itemName: string, m: { expiry: string; period: number }, details: Draft['details']): Draft {
-  return { userId: o.user_id, partnerId: o.partner_id, type, itemKey, itemName, expiresOn: m.expiry.slice(0, 10), period: m.period, details, email: o.email_id, lang: o.lang_code };
+function partnerDraft(
+  o: Owner,
+  type: NotificationType,
+  itemKey: string,
+  itemName: string,
+  m: { expiry: string; period: number },
+  details: Draft['details'],
+): Draft {
+  return {
+    userId: o.user_id,
+    partnerId: o.partner_id,
+    type,
+    itemKey,
+    itemName,
+    expiresOn: m.expiry.slice(0, 10),
+    period: m.period,
+    details,
+    email: o.email_id,
+    lang: o.lang_code,
+  };
 }
 
 interface CaRow {
@@ -64,10 +94,29 @@ interface CaRow {
   not_after: string;
 }
 
-function caDrafts(db: WriteDb, today: string, ranges: Array<[number, number]>, periods: readonly number[], window: number, skip: readonly string[]): Draft[] {
+function caDrafts(
+  db: WriteDb,
+  today: string,
+  ranges: Array<[number, number]>,
+  periods: readonly number[],
+  window: number,
+  skip: readonly string[],
+): Draft[] {
   const rows = [
-    ...byRanges<CaRow>(db, "SELECT id, domain, ca_type, issued_to, issued_by, not_after FROM ca_certificate WHERE ca_type = ? AND not_after >= ? AND not_after < ?", today, ranges, 'ROOT'),
-    ...byRanges<CaRow>(db, "SELECT id, domain, ca_type, issued_to, issued_by, not_after FROM ca_certificate WHERE ca_type = ? AND not_after >= ? AND not_after < ?", today, ranges, 'INTERMEDIATE'),
+    ...byRanges<CaRow>(
+      db,
+      'SELECT id, domain, ca_type, issued_to, issued_by, not_after FROM ca_certificate WHERE ca_type = ? AND not_after >= ? AND not_after < ?',
+      today,
+      ranges,
+      'ROOT',
+    ),
+    ...byRanges<CaRow>(
+      db,
+      'SELECT id, domain, ca_type, issued_to, issued_by, not_after FROM ca_certificate WHERE ca_type = ? AND not_after >= ? AND not_after < ?',
+      today,
+      ranges,
+      'INTERMEDIATE',
+    ),
   ];
   const matches = due(rows, (r) => r.not_after, today, periods, window);
   if (matches.length === 0) return [];
@@ -77,8 +126,28 @@ function caDrafts(db: WriteDb, today: string, ranges: Array<[number, number]>, p
     const r = m.row;
     const type: NotificationType = r.ca_type === 'ROOT' ? 'ROOT_CERT_EXPIRY' : 'INTERMEDIATE_CERT_EXPIRY';
     for (const a of admins) {
-      const detail = { certificateId: r.id, issuedBy: r.issued_by, issuedTo: r.issued_to, partnerId: a.id, partnerDomain: r.domain, expiryDateTime: r.not_after, expiryPeriod: m.period, certificateType: r.ca_type };
-      drafts.push({ userId: a.id, partnerId: a.id, type, itemKey: r.id, itemName: r.issued_to, expiresOn: r.not_after.slice(0, 10), period: m.period, details: { certificateDetails: [detail] }, email: a.email, lang: a.lang_code });
+      const detail = {
+        certificateId: r.id,
+        issuedBy: r.issued_by,
+        issuedTo: r.issued_to,
+        partnerId: a.id,
+        partnerDomain: r.domain,
+        expiryDateTime: r.not_after,
+        expiryPeriod: m.period,
+        certificateType: r.ca_type,
+      };
+      drafts.push({
+        userId: a.id,
+        partnerId: a.id,
+        type,
+        itemKey: r.id,
+        itemName: r.issued_to,
+        expiresOn: r.not_after.slice(0, 10),
+        period: m.period,
+        details: { certificateDetails: [detail] },
+        email: a.email,
+        lang: a.lang_code,
+      });
     }
   }
   return drafts;
@@ -92,7 +161,13 @@ interface PartnerCertRow extends Owner {
   mosip_not_after: string;
 }
 
-function partnerCertDrafts(db: WriteDb, today: string, ranges: Array<[number, number]>, periods: readonly number[], window: number): Draft[] {
+function partnerCertDrafts(
+  db: WriteDb,
+  today: string,
+  ranges: Array<[number, number]>,
+  periods: readonly number[],
+  window: number,
+): Draft[] {
   // MOSIP checks the MOSIP-signed copy: that is the certificate the partner's traffic is signed with.
   const rows = byRanges<PartnerCertRow>(
     db,
@@ -104,8 +179,19 @@ function partnerCertDrafts(db: WriteDb, today: string, ranges: Array<[number, nu
   );
   return due(rows, (r) => r.mosip_not_after, today, periods, window).map((m) => {
     const r = m.row;
-    const detail = { certificateId: r.certificate_id, issuedBy: r.issued_by, issuedTo: r.issued_to, partnerId: r.partner_id, partnerDomain: r.domain, expiryDateTime: r.mosip_not_after, expiryPeriod: m.period, certificateType: 'PARTNER' as const };
-    return partnerDraft(r, 'PARTNER_CERT_EXPIRY', r.certificate_id, r.issued_to, m, { certificateDetails: [detail] });
+    const detail = {
+      certificateId: r.certificate_id,
+      issuedBy: r.issued_by,
+      issuedTo: r.issued_to,
+      partnerId: r.partner_id,
+      partnerDomain: r.domain,
+      expiryDateTime: r.mosip_not_after,
+      expiryPeriod: m.period,
+      certificateType: 'PARTNER' as const,
+    };
+    return partnerDraft(r, 'PARTNER_CERT_EXPIRY', r.certificate_id, r.issued_to, m, {
+      certificateDetails: [detail],
+    });
   });
 }
 
@@ -119,7 +205,13 @@ interface FtmRow extends Owner {
   cert_not_after: string;
 }
 
-function ftmDrafts(db: WriteDb, today: string, ranges: Array<[number, number]>, periods: readonly number[], window: number): Draft[] {
+function ftmDrafts(
+  db: WriteDb,
+  today: string,
+  ranges: Array<[number, number]>,
+  periods: readonly number[],
+  window: number,
+): Draft[] {
   const rows = byRanges<FtmRow>(
     db,
     `SELECT f.id, f.make, f.model, f.certificate_alias, f.cert_issued_to, f.cert_issued_by, f.cert_not_after, ${OWNER_COLS}
@@ -131,10 +223,21 @@ function ftmDrafts(db: WriteDb, today: string, ranges: Array<[number, number]>, 
   return due(rows, (r) => r.cert_not_after, today, periods, window).map((m) => {
     const r = m.row;
     const detail = {
-      certificateId: r.certificate_alias, issuedBy: r.cert_issued_by, issuedTo: r.cert_issued_to, partnerId: r.partner_id, partnerDomain: 'FTM',
-      expiryDateTime: r.cert_not_after, expiryPeriod: m.period, certificateType: 'FTM_CHIP' as const, ftmId: r.id, make: r.make, model: r.model,
+      certificateId: r.certificate_alias,
+      issuedBy: r.cert_issued_by,
+      issuedTo: r.cert_issued_to,
+      partnerId: r.partner_id,
+      partnerDomain: 'FTM',
+      expiryDateTime: r.cert_not_after,
+      expiryPeriod: m.period,
+      certificateType: 'FTM_CHIP' as const,
+      ftmId: r.id,
+      make: r.make,
+      model: r.model,
     };
-    return partnerDraft(r, 'FTM_CHIP_CERT_EXPIRY', r.id, `${r.make} ${r.model}`, m, { ftmDetails: [detail] });
+    return partnerDraft(r, 'FTM_CHIP_CERT_EXPIRY', r.id, `${r.make} ${r.model}`, m, {
+      ftmDetails: [detail],
+    });
   });
 }
 
@@ -150,19 +253,39 @@ interface SbiRow extends Owner {
   pending: number;
 }
 
-function sbiDrafts(db: WriteDb, today: string, ranges: Array<[number, number]>, periods: readonly number[], window: number, now: string): Draft[] {
+function sbiDrafts(
+  db: WriteDb,
+  today: string,
+  ranges: Array<[number, number]>,
+  periods: readonly number[],
+  window: number,
+  now: string,
+): Draft[] {
   // Approved active SBIs and those still pending approval: both stop working at expiry.
   const sql = `SELECT s.id, s.sw_version, s.status, s.is_active, s.sw_cr_dtimes, s.sw_expiry_dtimes, s.created_at, ${OWNER_COLS},
       (SELECT COUNT(*) FROM device_detail d WHERE d.sbi_id = s.id AND d.approval_status = 'approved' AND d.is_active = 1) AS approved,
       (SELECT COUNT(*) FROM device_detail d WHERE d.sbi_id = s.id AND d.approval_status = 'pending_approval') AS pending
     FROM secure_biometric_interface s JOIN partner p ON p.id = s.provider_id
     WHERE s.approval_status = ? AND s.is_active = ? AND s.sw_expiry_dtimes >= ? AND s.sw_expiry_dtimes < ? AND ${ACTIVE_PARTNER}`;
-  const rows = [...byRanges<SbiRow>(db, sql, today, ranges, 'approved', 1), ...byRanges<SbiRow>(db, sql, today, ranges, 'pending_approval', 0)];
+  const rows = [
+    ...byRanges<SbiRow>(db, sql, today, ranges, 'approved', 1),
+    ...byRanges<SbiRow>(db, sql, today, ranges, 'pending_approval', 0),
+  ];
   return due(rows, (r) => r.sw_expiry_dtimes, today, periods, window).map((m) => {
     const r = m.row;
     const detail = {
-      sbiId: r.id, sbiVersion: r.sw_version, partnerId: r.partner_id, status: r.status, isSbiActive: r.is_active === 1, isSbiExpired: r.sw_expiry_dtimes < now,
-      countOfApprovedDevices: r.approved, countOfPendingDevices: r.pending, sbiCreatedDateTime: r.sw_cr_dtimes, sbiExpiryDateTime: r.sw_expiry_dtimes, createdDateTime: r.created_at, expiryPeriod: m.period,
+      sbiId: r.id,
+      sbiVersion: r.sw_version,
+      partnerId: r.partner_id,
+      status: r.status,
+      isSbiActive: r.is_active === 1,
+      isSbiExpired: r.sw_expiry_dtimes < now,
+      countOfApprovedDevices: r.approved,
+      countOfPendingDevices: r.pending,
+      sbiCreatedDateTime: r.sw_cr_dtimes,
+      sbiExpiryDateTime: r.sw_expiry_dtimes,
+      createdDateTime: r.created_at,
+      expiryPeriod: m.period,
     };
     return partnerDraft(r, 'SBI_EXPIRY', r.id, r.sw_version, m, { sbiDetails: [detail] });
   });
@@ -176,7 +299,13 @@ interface ApiKeyRow extends Owner {
   group_name: string | null;
 }
 
-function apiKeyDrafts(db: WriteDb, today: string, ranges: Array<[number, number]>, periods: readonly number[], window: number): Draft[] {
+function apiKeyDrafts(
+  db: WriteDb,
+  today: string,
+  ranges: Array<[number, number]>,
+  periods: readonly number[],
+  window: number,
+): Draft[] {
   const rows = byRanges<ApiKeyRow>(
     db,
     `SELECT k.id, k.label, k.valid_to, ap.name AS policy_name, g.name AS group_name, ${OWNER_COLS}
@@ -187,7 +316,15 @@ function apiKeyDrafts(db: WriteDb, today: string, ranges: Array<[number, number]
   );
   return due(rows, (r) => r.valid_to, today, periods, window).map((m) => {
     const r = m.row;
-    const detail = { apiKeyId: r.id, apiKeyName: r.label, partnerId: r.partner_id, expiryDateTime: r.valid_to, expiryPeriod: m.period, policyGroup: r.group_name ?? '', policyName: r.policy_name };
+    const detail = {
+      apiKeyId: r.id,
+      apiKeyName: r.label,
+      partnerId: r.partner_id,
+      expiryDateTime: r.valid_to,
+      expiryPeriod: m.period,
+      policyGroup: r.group_name ?? '',
+      policyName: r.policy_name,
+    };
     return partnerDraft(r, 'API_KEY_EXPIRY', r.id, r.label, m, { apiKeyDetails: [detail] });
   });
 }

@@ -33,9 +33,17 @@ export const notificationHandlers: HandlerMap<NotificationMethods> = {
     apply(ctx) {
       const actor = requireActor(ctx.actor);
       const time = ctx.now.toISOString();
-      ctx.db.prepare('INSERT INTO notification_seen (user_id, seen_at) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET seen_at = excluded.seen_at').run(actor.userId, time);
+      ctx.db
+        .prepare(
+          'INSERT INTO notification_seen (user_id, seen_at) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET seen_at = excluded.seen_at',
+        )
+        .run(actor.userId, time);
       ctx.changed('notifications', { partners: actor.partnerIds });
-      return { output: { seenDateTime: time }, ref: { type: 'user', id: actor.userId }, outbox: false };
+      return {
+        output: { seenDateTime: time },
+        ref: { type: 'user', id: actor.userId },
+        outbox: false,
+      };
     },
   }),
 
@@ -43,31 +51,65 @@ export const notificationHandlers: HandlerMap<NotificationMethods> = {
     module: MODULE,
     apply(ctx, input) {
       const actor = requireActor(ctx.actor);
-      if (input.notificationStatus !== 'DISMISSED') throw new AppError('PMS_NOTIFICATION_ERROR_012', 'The status can only be set to DISMISSED.', { notificationStatus: 'PMS_NOTIFICATION_ERROR_012' });
-      const row = ctx.db.prepare(`SELECT ${ROW_COLS} FROM notification n WHERE n.id = ?`).get(input.notificationId) as NotificationRow | undefined;
-      if (!row) throw new AppError('PMS_NOTIFICATION_ERROR_008', 'Notification not found.', { notificationId: 'PMS_NOTIFICATION_ERROR_008' });
-      if (ADMIN_NOTIFICATION_TYPES.includes(row.type) && !actor.roles.includes('PARTNER_ADMIN')) throw new AppError('PMS_NOTIFICATION_ERROR_018', 'Only the partner admin can dismiss this notification.');
+      if (input.notificationStatus !== 'DISMISSED')
+        throw new AppError('PMS_NOTIFICATION_ERROR_012', 'The status can only be set to DISMISSED.', {
+          notificationStatus: 'PMS_NOTIFICATION_ERROR_012',
+        });
+      const row = ctx.db.prepare(`SELECT ${ROW_COLS} FROM notification n WHERE n.id = ?`).get(input.notificationId) as
+        NotificationRow | undefined;
+      if (!row)
+        throw new AppError('PMS_NOTIFICATION_ERROR_008', 'Notification not found.', {
+          notificationId: 'PMS_NOTIFICATION_ERROR_008',
+        });
+      if (ADMIN_NOTIFICATION_TYPES.includes(row.type) && !actor.roles.includes('PARTNER_ADMIN'))
+        throw new AppError('PMS_NOTIFICATION_ERROR_018', 'Only the partner admin can dismiss this notification.');
       // One's own copy only: an admin's root-certificate notice is each admin's to dismiss.
-      if (row.user_id !== actor.userId) throw new AppError('PMS_NOTIFICATION_ERROR_011', 'This notification is not yours.');
-      if (row.status === 'DISMISSED') throw new AppError('PMS_NOTIFICATION_ERROR_009', 'This notification is already dismissed.');
+      if (row.user_id !== actor.userId)
+        throw new AppError('PMS_NOTIFICATION_ERROR_011', 'This notification is not yours.');
+      if (row.status === 'DISMISSED')
+        throw new AppError('PMS_NOTIFICATION_ERROR_009', 'This notification is already dismissed.');
       const time = ctx.now.toISOString();
-      ctx.db.prepare("UPDATE notification SET status = 'DISMISSED', upd_by = ?, updated_at = ? WHERE id = ?").run(actor.userId, time, row.id);
+      ctx.db
+        .prepare("UPDATE notification SET status = 'DISMISSED', upd_by = ?, updated_at = ? WHERE id = ?")
+        .run(actor.userId, time, row.id);
       ctx.changed('notifications', { partners: [row.partner_id] });
-      return { output: toRecord({ ...row, status: 'DISMISSED' }), ref: { type: 'notification', id: row.id }, outbox: { notificationId: row.id, status: 'DISMISSED' } };
+      return {
+        output: toRecord({ ...row, status: 'DISMISSED' }),
+        ref: { type: 'notification', id: row.id },
+        outbox: { notificationId: row.id, status: 'DISMISSED' },
+      };
     },
   }),
 
   'notifications.mailStatus': query((ctx) => {
-    const counts = ctx.db.prepare("SELECT email_status AS s, COUNT(*) AS n FROM notification WHERE email_status <> 'NONE' GROUP BY email_status").all() as Array<{ s: string; n: number }>;
+    const counts = ctx.db
+      .prepare(
+        "SELECT email_status AS s, COUNT(*) AS n FROM notification WHERE email_status <> 'NONE' GROUP BY email_status",
+      )
+      .all() as Array<{ s: string; n: number }>;
     const n = (s: string) => counts.find((c) => c.s === s)?.n ?? 0;
     const failing = ctx.db
-      .prepare("SELECT id, type, email_attempts, email_next_at, email_error FROM notification WHERE email_status IN ('PENDING', 'RETRYING') AND email_attempts > 0 ORDER BY email_next_at LIMIT 20")
-      .all() as Array<{ id: string; type: NotificationRow['type']; email_attempts: number; email_next_at: string | null; email_error: string | null }>;
+      .prepare(
+        "SELECT id, type, email_attempts, email_next_at, email_error FROM notification WHERE email_status IN ('PENDING', 'RETRYING') AND email_attempts > 0 ORDER BY email_next_at LIMIT 20",
+      )
+      .all() as Array<{
+      id: string;
+      type: NotificationRow['type'];
+      email_attempts: number;
+      email_next_at: string | null;
+      email_error: string | null;
+    }>;
     return {
       pending: n('PENDING'),
       retrying: n('RETRYING'),
       sent: n('SENT'),
-      failing: failing.map((f) => ({ notificationId: f.id, notificationType: f.type, attempts: f.email_attempts, nextAttemptDateTime: f.email_next_at, error: f.email_error ?? '' })),
+      failing: failing.map((f) => ({
+        notificationId: f.id,
+        notificationType: f.type,
+        attempts: f.email_attempts,
+        nextAttemptDateTime: f.email_next_at,
+        error: f.email_error ?? '',
+      })),
     };
   }),
 
@@ -79,9 +121,18 @@ export const notificationHandlers: HandlerMap<NotificationMethods> = {
     prepare: (ctx, input) => sendDueMails(ctx, input.retryNow === true),
     apply(ctx, _input, results) {
       const { sent, failed, partners } = recordMailResults(ctx, results);
-      const remaining = ctx.db.prepare("SELECT COUNT(*) FROM notification WHERE email_status IN ('PENDING', 'RETRYING') AND email_next_at <= ?").pluck().get(ctx.now.toISOString()) as number;
+      const remaining = ctx.db
+        .prepare(
+          "SELECT COUNT(*) FROM notification WHERE email_status IN ('PENDING', 'RETRYING') AND email_next_at <= ?",
+        )
+        .pluck()
+        .get(ctx.now.toISOString()) as number;
       if (sent + failed > 0) ctx.changed('notifications', { partners });
-      return { output: { sent, failed, remaining }, ref: { type: 'job', id: 'notifications.deliverMail' }, outbox: false };
+      return {
+        output: { sent, failed, remaining },
+        ref: { type: 'job', id: 'notifications.deliverMail' },
+        outbox: false,
+      };
     },
   }),
 
@@ -90,7 +141,11 @@ export const notificationHandlers: HandlerMap<NotificationMethods> = {
     actorName: () => 'system',
     apply(ctx, input) {
       const out = runExpiryJob(ctx, input.kind);
-      return { output: out, ref: { type: 'job', id: `notifications.${input.kind}` }, outbox: out.created ? { job: input.kind, day: out.day, created: out.created } : false };
+      return {
+        output: out,
+        ref: { type: 'job', id: `notifications.${input.kind}` },
+        outbox: out.created ? { job: input.kind, day: out.day, created: out.created } : false,
+      };
     },
   }),
 
@@ -99,7 +154,11 @@ export const notificationHandlers: HandlerMap<NotificationMethods> = {
     actorName: () => 'system',
     apply(ctx) {
       const out = runWeeklySummary(ctx);
-      return { output: out, ref: { type: 'job', id: 'notifications.weeklySummary' }, outbox: out.created ? { job: 'WEEKLY_SUMMARY', day: out.day, created: out.created } : false };
+      return {
+        output: out,
+        ref: { type: 'job', id: 'notifications.weeklySummary' },
+        outbox: out.created ? { job: 'WEEKLY_SUMMARY', day: out.day, created: out.created } : false,
+      };
     },
   }),
 
@@ -108,7 +167,11 @@ export const notificationHandlers: HandlerMap<NotificationMethods> = {
     actorName: () => 'system',
     apply(ctx) {
       const deleted = purgeOld(ctx);
-      return { output: { deleted }, ref: { type: 'job', id: 'notifications.purge' }, outbox: deleted ? { deleted } : false };
+      return {
+        output: { deleted },
+        ref: { type: 'job', id: 'notifications.purge' },
+        outbox: deleted ? { deleted } : false,
+      };
     },
   }),
 };

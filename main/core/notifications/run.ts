@@ -5,7 +5,13 @@ import { mailsDue } from './mail.ts';
 import { lastRunDay } from './store.ts';
 import { weeklyDue } from './weekly.ts';
 
-export const EXPIRY_KINDS: readonly ExpiryKind[] = ['CA_CERTIFICATES', 'PARTNER_CERTIFICATES', 'FTM_CHIP_CERTIFICATES', 'SBIS', 'API_KEYS'];
+export const EXPIRY_KINDS: readonly ExpiryKind[] = [
+  'CA_CERTIFICATES',
+  'PARTNER_CERTIFICATES',
+  'FTM_CHIP_CERTIFICATES',
+  'SBIS',
+  'API_KEYS',
+];
 
 export interface NotificationJobsSummary {
   created: number;
@@ -24,15 +30,24 @@ export async function runNotificationJobs(core: Core): Promise<NotificationJobsS
   const now = core.deps.now();
   const today = dayOf(now);
   const db = core.db.reader;
-  const out: NotificationJobsSummary = { created: 0, weekly: 0, deleted: 0, mailsSent: 0, mailsFailed: 0 };
+  const out: NotificationJobsSummary = {
+    created: 0,
+    weekly: 0,
+    deleted: 0,
+    mailsSent: 0,
+    mailsFailed: 0,
+  };
   for (const kind of EXPIRY_KINDS) {
     const last = lastRunDay(db, kind);
-    if (last === null || last < today) out.created += (await core.runAsSystem('notifications.expiryJob', { kind })).created;
+    if (last === null || last < today)
+      out.created += (await core.runAsSystem('notifications.expiryJob', { kind })).created;
   }
   const { dayOfWeek, hourUtc } = core.deps.config.notifications.weeklySummary;
-  if (weeklyDue(db, now, dayOfWeek, hourUtc) !== null) out.weekly = (await core.runAsSystem('notifications.weeklySummary', {})).created;
+  if (weeklyDue(db, now, dayOfWeek, hourUtc) !== null)
+    out.weekly = (await core.runAsSystem('notifications.weeklySummary', {})).created;
   const purged = lastRunDay(db, 'PURGE');
-  if (core.deps.config.notifications.deletePastNotifications && (purged === null || purged < today)) out.deleted = (await core.runAsSystem('notifications.purge', {})).deleted;
+  if (core.deps.config.notifications.deletePastNotifications && (purged === null || purged < today))
+    out.deleted = (await core.runAsSystem('notifications.purge', {})).deleted;
   const mails = await deliverDueMails(core);
   out.mailsSent = mails.sent;
   out.mailsFailed = mails.failed;

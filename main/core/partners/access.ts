@@ -18,7 +18,8 @@ export interface PartnerRow {
   updated_at: string;
 }
 
-const COLUMNS = 'id, user_id, partner_type_code, name, address, contact_no, email_id, policy_group_id, certificate_alias, approval_status, is_active, created_at, updated_at';
+const COLUMNS =
+  'id, user_id, partner_type_code, name, address, contact_no, email_id, policy_group_id, certificate_alias, approval_status, is_active, created_at, updated_at';
 
 export function findPartner(db: ReadDb | WriteDb, partnerId: string): PartnerRow | undefined {
   return db.prepare(`SELECT ${COLUMNS} FROM partner WHERE id = ?`).get(partnerId) as PartnerRow | undefined;
@@ -26,7 +27,10 @@ export function findPartner(db: ReadDb | WriteDb, partnerId: string): PartnerRow
 
 export function loadPartner(db: ReadDb | WriteDb, partnerId: string): PartnerRow {
   const p = findPartner(db, partnerId);
-  if (!p) throw new AppError('PMS_PRT_005', `Partner "${partnerId.slice(0, 64)}" does not exist.`, { partnerId: 'PMS_PRT_005' });
+  if (!p)
+    throw new AppError('PMS_PRT_005', `Partner "${partnerId.slice(0, 64)}" does not exist.`, {
+      partnerId: 'PMS_PRT_005',
+    });
   return p;
 }
 
@@ -41,14 +45,17 @@ export function partnerScope(actor: Actor): readonly string[] | null {
  */
 export function ownPartner(db: ReadDb | WriteDb, actor: Actor, partnerId: string): PartnerRow {
   if (!actor.isAdmin && !actor.partnerIds.includes(partnerId)) {
-    throw new AppError('PMS_PRT_055', 'This partner does not belong to your account.', { partnerId: 'PMS_PRT_055' });
+    throw new AppError('PMS_PRT_055', 'This partner does not belong to your account.', {
+      partnerId: 'PMS_PRT_055',
+    });
   }
   return loadPartner(db, partnerId);
 }
 
 /** The same rule for a row found by its own id: a partner user may only reach rows of its partners. */
 export function checkOwner(actor: Actor, partnerId: string): void {
-  if (!actor.isAdmin && !actor.partnerIds.includes(partnerId)) throw new AppError('PMS_PRT_055', 'This belongs to another partner.');
+  if (!actor.isAdmin && !actor.partnerIds.includes(partnerId))
+    throw new AppError('PMS_PRT_055', 'This belongs to another partner.');
 }
 
 /** MOSIP: "active" is approved and not deactivated (pms.md §1.2). */
@@ -57,7 +64,10 @@ export function isActivePartner(p: Pick<PartnerRow, 'approval_status' | 'is_acti
 }
 
 export function requireActivePartner(p: PartnerRow): void {
-  if (!isActivePartner(p)) throw new AppError('PMS_PMP_016', `Partner "${p.id}" is not active.`, { partnerId: 'PMS_PMP_016' });
+  if (!isActivePartner(p))
+    throw new AppError('PMS_PMP_016', `Partner "${p.id}" is not active.`, {
+      partnerId: 'PMS_PMP_016',
+    });
 }
 
 export function policyRequired(type: PartnerTypeCode): boolean {

@@ -6,7 +6,10 @@ import { loadPartner, policyRequired } from './access.ts';
 
 type Db = ReadDb | WriteDb;
 
-export function partnerStatus(approval: 'InProgress' | 'approved' | 'rejected', active: number): z.infer<typeof PartnerStatus> {
+export function partnerStatus(
+  approval: 'InProgress' | 'approved' | 'rejected',
+  active: number,
+): z.infer<typeof PartnerStatus> {
   if (approval === 'approved') return active === 1 ? 'activated' : 'deactivated';
   return approval;
 }
@@ -56,17 +59,29 @@ export function adminRowOut(r: AdminRow): z.infer<typeof AdminPartnerRow> {
 
 export function adminPartnerDetail(db: Db, partnerId: string, now: Date): z.infer<typeof AdminPartnerDetail> {
   const p = loadPartner(db, partnerId);
-  const row = db.prepare(`SELECT ${ADMIN_ROW_COLUMNS} FROM partner p LEFT JOIN policy_group g ON g.id = p.policy_group_id WHERE p.id = ?`).get(p.id) as AdminRow;
-  const user = db.prepare('SELECT first_name, last_name FROM app_user WHERE id = ?').get(p.user_id) as { first_name: string; last_name: string } | undefined;
-  const group = p.policy_group_id ? (db.prepare('SELECT descr FROM policy_group WHERE id = ?').get(p.policy_group_id) as { descr: string } | undefined) : undefined;
+  const row = db
+    .prepare(
+      `SELECT ${ADMIN_ROW_COLUMNS} FROM partner p LEFT JOIN policy_group g ON g.id = p.policy_group_id WHERE p.id = ?`,
+    )
+    .get(p.id) as AdminRow;
+  const user = db.prepare('SELECT first_name, last_name FROM app_user WHERE id = ?').get(p.user_id) as
+    { first_name: string; last_name: string } | undefined;
+  const group = p.policy_group_id
+    ? (db.prepare('SELECT descr FROM policy_group WHERE id = ?').get(p.policy_group_id) as
+        { descr: string } | undefined)
+    : undefined;
   const links = db
     .prepare(
       `SELECT COALESCE(SUM(status_code = 'InProgress'), 0) AS pending, COALESCE(SUM(status_code = 'approved'), 0) AS approved
        FROM partner_policy_request WHERE part_id = ?`,
     )
     .get(p.id) as { pending: number; approved: number };
-  const keys = db.prepare('SELECT COUNT(*) AS n FROM partner_policy WHERE part_id = ? AND is_active = 1 AND valid_to > ?').get(p.id, now.toISOString()) as { n: number };
-  const clients = db.prepare("SELECT COUNT(*) AS n FROM oidc_client WHERE rp_id = ? AND status = 'ACTIVE'").get(p.id) as { n: number };
+  const keys = db
+    .prepare('SELECT COUNT(*) AS n FROM partner_policy WHERE part_id = ? AND is_active = 1 AND valid_to > ?')
+    .get(p.id, now.toISOString()) as { n: number };
+  const clients = db
+    .prepare("SELECT COUNT(*) AS n FROM oidc_client WHERE rp_id = ? AND status = 'ACTIVE'")
+    .get(p.id) as { n: number };
   return {
     ...adminRowOut(row),
     firstName: user?.first_name ?? '',
@@ -76,7 +91,12 @@ export function adminPartnerDetail(db: Db, partnerId: string, now: Date): z.infe
     address: p.address,
     policyGroupDescription: group?.descr ?? null,
     isCertificateAvailable: p.certificate_alias !== null,
-    counts: { pendingRequests: links.pending, approvedPolicies: links.approved, activeApiKeys: keys.n, activeOidcClients: clients.n },
+    counts: {
+      pendingRequests: links.pending,
+      approvedPolicies: links.approved,
+      activeApiKeys: keys.n,
+      activeOidcClients: clients.n,
+    },
   };
 }
 
@@ -94,7 +114,11 @@ interface MineRow {
 }
 
 /** The caller's partners (MOSIP GET /partners/v3), optionally only approved ones / ones with a group. */
-export function myPartners(db: Db, partnerIds: readonly string[], filter: { status?: string | undefined; policyGroupAvailable?: boolean | undefined } = {}): Array<z.infer<typeof MyPartner>> {
+export function myPartners(
+  db: Db,
+  partnerIds: readonly string[],
+  filter: { status?: string | undefined; policyGroupAvailable?: boolean | undefined } = {},
+): Array<z.infer<typeof MyPartner>> {
   if (partnerIds.length === 0) return [];
   const params: unknown[] = [...partnerIds];
   let where = `p.id IN (${partnerIds.map(() => '?').join(', ')})`;
@@ -102,7 +126,8 @@ export function myPartners(db: Db, partnerIds: readonly string[], filter: { stat
     where += ' AND p.approval_status = ?';
     params.push(filter.status);
   }
-  if (filter.policyGroupAvailable !== undefined) where += filter.policyGroupAvailable ? ' AND p.policy_group_id IS NOT NULL' : ' AND p.policy_group_id IS NULL';
+  if (filter.policyGroupAvailable !== undefined)
+    where += filter.policyGroupAvailable ? ' AND p.policy_group_id IS NOT NULL' : ' AND p.policy_group_id IS NULL';
   const rows = db
     .prepare(
       `SELECT p.id, p.partner_type_code, p.name, p.approval_status, p.is_active, p.certificate_alias, p.policy_group_id,

@@ -6,7 +6,14 @@ import { requireActor } from '../context.ts';
 import { newId } from '../ids.ts';
 import { listGroups, listPolicies, searchActiveGroups } from './lists.ts';
 import { groupOut, groupPolicyCounts, loadGroup, loadPolicy, loadPolicyDetail } from './queries.ts';
-import { checkGroupDeactivation, checkGroupNameFree, checkPolicyDeactivation, checkPolicyNameFree, requireActiveGroup, requireDraft } from './rules.ts';
+import {
+  checkGroupDeactivation,
+  checkGroupNameFree,
+  checkPolicyDeactivation,
+  checkPolicyNameFree,
+  requireActiveGroup,
+  requireDraft,
+} from './rules.ts';
 import { schemaUrl, validatePolicy } from './schemas.ts';
 
 type PolicyMethods =
@@ -36,10 +43,16 @@ export const policyHandlers: HandlerMap<PolicyMethods> = {
       const id = newId(ctx.deps);
       const time = ctx.now.toISOString();
       ctx.db
-        .prepare('INSERT INTO policy_group (id, name, descr, is_active, cr_by, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO policy_group (id, name, descr, is_active, cr_by, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?)',
+        )
         .run(id, input.name, input.description, actor.userId, time, time);
       ctx.changed(TOPIC, { shared: true });
-      return { output: groupOut(loadGroup(ctx.db, id)), ref: { type: 'policyGroup', id }, outbox: { policyGroupId: id, name: input.name, description: input.description } };
+      return {
+        output: groupOut(loadGroup(ctx.db, id)),
+        ref: { type: 'policyGroup', id },
+        outbox: { policyGroupId: id, name: input.name, description: input.description },
+      };
     },
   }),
 
@@ -48,7 +61,9 @@ export const policyHandlers: HandlerMap<PolicyMethods> = {
 
   'policyGroups.get': query((ctx, input) => {
     const g = loadGroup(ctx.db, input.policyGroupId);
-    const partners = ctx.db.prepare('SELECT COUNT(*) AS n FROM partner WHERE policy_group_id = ?').get(g.id) as { n: number };
+    const partners = ctx.db.prepare('SELECT COUNT(*) AS n FROM partner WHERE policy_group_id = ?').get(g.id) as {
+      n: number;
+    };
     return { ...groupOut(g), policies: groupPolicyCounts(ctx.db, g.id), partners: partners.n };
   }),
 
@@ -58,9 +73,15 @@ export const policyHandlers: HandlerMap<PolicyMethods> = {
       const actor = requireActor(ctx.actor);
       const g = loadGroup(ctx.db, input.policyGroupId);
       checkGroupDeactivation(ctx.db, g);
-      ctx.db.prepare('UPDATE policy_group SET is_active = 0, upd_by = ?, updated_at = ? WHERE id = ?').run(actor.userId, ctx.now.toISOString(), g.id);
+      ctx.db
+        .prepare('UPDATE policy_group SET is_active = 0, upd_by = ?, updated_at = ? WHERE id = ?')
+        .run(actor.userId, ctx.now.toISOString(), g.id);
       ctx.changed(TOPIC, { shared: true });
-      return { output: groupOut(loadGroup(ctx.db, g.id)), ref: { type: 'policyGroup', id: g.id }, outbox: { policyGroupId: g.id, isActive: false } };
+      return {
+        output: groupOut(loadGroup(ctx.db, g.id)),
+        ref: { type: 'policyGroup', id: g.id },
+        outbox: { policyGroupId: g.id, isActive: false },
+      };
     },
   }),
 
@@ -85,7 +106,14 @@ export const policyHandlers: HandlerMap<PolicyMethods> = {
       return {
         output: loadPolicyDetail(ctx.db, id),
         ref: { type: 'policy', id },
-        outbox: { policyId: id, policyGroupId: g.id, name: input.name, description: input.description, policyType: input.policyType, policies: JSON.parse(json) as unknown },
+        outbox: {
+          policyId: id,
+          policyGroupId: g.id,
+          name: input.name,
+          description: input.description,
+          policyType: input.policyType,
+          policies: JSON.parse(json) as unknown,
+        },
       };
     },
   }),
@@ -102,7 +130,16 @@ export const policyHandlers: HandlerMap<PolicyMethods> = {
         .prepare('UPDATE auth_policy SET name = ?, descr = ?, policy_json = ?, upd_by = ?, updated_at = ? WHERE id = ?')
         .run(input.name, input.description, json, actor.userId, ctx.now.toISOString(), p.id);
       ctx.changed(TOPIC, { shared: true });
-      return { output: loadPolicyDetail(ctx.db, p.id), ref: { type: 'policy', id: p.id }, outbox: { policyId: p.id, name: input.name, description: input.description, policies: JSON.parse(json) as unknown } };
+      return {
+        output: loadPolicyDetail(ctx.db, p.id),
+        ref: { type: 'policy', id: p.id },
+        outbox: {
+          policyId: p.id,
+          name: input.name,
+          description: input.description,
+          policies: JSON.parse(json) as unknown,
+        },
+      };
     },
   }),
 
@@ -116,10 +153,16 @@ export const policyHandlers: HandlerMap<PolicyMethods> = {
       requireActiveGroup(loadGroup(ctx.db, p.policy_group_id));
       const time = ctx.now.toISOString();
       ctx.db
-        .prepare('UPDATE auth_policy SET policy_schema = ?, is_active = 1, published_at = ?, upd_by = ?, updated_at = ? WHERE id = ?')
+        .prepare(
+          'UPDATE auth_policy SET policy_schema = ?, is_active = 1, published_at = ?, upd_by = ?, updated_at = ? WHERE id = ?',
+        )
         .run(schemaUrl(p.policy_type), time, actor.userId, time, p.id);
       ctx.changed(TOPIC);
-      return { output: loadPolicyDetail(ctx.db, p.id), ref: { type: 'policy', id: p.id }, outbox: { policyId: p.id, policyGroupId: p.policy_group_id } };
+      return {
+        output: loadPolicyDetail(ctx.db, p.id),
+        ref: { type: 'policy', id: p.id },
+        outbox: { policyId: p.id, policyGroupId: p.policy_group_id },
+      };
     },
   }),
 
@@ -139,9 +182,24 @@ export const policyHandlers: HandlerMap<PolicyMethods> = {
           `INSERT INTO auth_policy (id, policy_group_id, name, descr, policy_type, version, policy_json, is_active, cr_by, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
         )
-        .run(id, target.id, source.name, source.descr, source.policy_type, source.version, source.policy_json, actor.userId, time, time);
+        .run(
+          id,
+          target.id,
+          source.name,
+          source.descr,
+          source.policy_type,
+          source.version,
+          source.policy_json,
+          actor.userId,
+          time,
+          time,
+        );
       ctx.changed(TOPIC);
-      return { output: loadPolicyDetail(ctx.db, id), ref: { type: 'policy', id }, outbox: { policyId: id, clonedFrom: source.id, policyGroupId: target.id } };
+      return {
+        output: loadPolicyDetail(ctx.db, id),
+        ref: { type: 'policy', id },
+        outbox: { policyId: id, clonedFrom: source.id, policyGroupId: target.id },
+      };
     },
   }),
 
@@ -151,9 +209,15 @@ export const policyHandlers: HandlerMap<PolicyMethods> = {
       const actor = requireActor(ctx.actor);
       const p = loadPolicy(ctx.db, input.policyId);
       checkPolicyDeactivation(ctx.db, p);
-      ctx.db.prepare('UPDATE auth_policy SET is_active = 0, upd_by = ?, updated_at = ? WHERE id = ?').run(actor.userId, ctx.now.toISOString(), p.id);
+      ctx.db
+        .prepare('UPDATE auth_policy SET is_active = 0, upd_by = ?, updated_at = ? WHERE id = ?')
+        .run(actor.userId, ctx.now.toISOString(), p.id);
       ctx.changed(TOPIC);
-      return { output: loadPolicyDetail(ctx.db, p.id), ref: { type: 'policy', id: p.id }, outbox: { policyId: p.id, isActive: false } };
+      return {
+        output: loadPolicyDetail(ctx.db, p.id),
+        ref: { type: 'policy', id: p.id },
+        outbox: { policyId: p.id, isActive: false },
+      };
     },
   }),
 

@@ -23,18 +23,40 @@ export function listGroups(db: ReadDb, input: ParsedInput<'policyGroups.list'>) 
   if (input.description) w.add("g.descr LIKE ? ESCAPE '\\'", likeContains(input.description));
   if (input.status) w.add('g.is_active = ?', input.status === 'activated' ? 1 : 0);
   const total = db.prepare(`SELECT COUNT(*) AS n FROM policy_group g ${w.sql}`).get(...w.params) as { n: number };
-  const rows = db.prepare(`SELECT ${GROUP_COLUMNS} FROM policy_group g ${w.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`).all(...w.params, page.limit, page.offset) as GroupRow[];
-  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total.n, data: rows.map(groupOut) };
+  const rows = db
+    .prepare(`SELECT ${GROUP_COLUMNS} FROM policy_group g ${w.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`)
+    .all(...w.params, page.limit, page.offset) as GroupRow[];
+  return {
+    pageNo: input.pageNo,
+    pageSize: input.pageSize,
+    totalResults: total.n,
+    data: rows.map(groupOut),
+  };
 }
 
 /** Active groups by name, for the partner's searchable group choice. */
 export function searchActiveGroups(db: ReadDb, input: ParsedInput<'policyGroups.searchActive'>) {
-  const page = pageClause({ pageNo: input.pageNo, pageSize: input.pageSize, sortType: 'asc' }, { name: 'g.name COLLATE NOCASE' }, 'name');
+  const page = pageClause(
+    { pageNo: input.pageNo, pageSize: input.pageSize, sortType: 'asc' },
+    { name: 'g.name COLLATE NOCASE' },
+    'name',
+  );
   const w = new Where().add('g.is_active = 1');
   if (input.name) w.add("g.name LIKE ? ESCAPE '\\'", likeContains(input.name));
   const total = db.prepare(`SELECT COUNT(*) AS n FROM policy_group g ${w.sql}`).get(...w.params) as { n: number };
-  const rows = db.prepare(`SELECT g.id, g.name, g.descr FROM policy_group g ${w.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`).all(...w.params, page.limit, page.offset) as Array<{ id: string; name: string; descr: string }>;
-  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total.n, data: rows.map((g) => ({ policyGroupId: g.id, name: g.name, description: g.descr })) };
+  const rows = db
+    .prepare(`SELECT g.id, g.name, g.descr FROM policy_group g ${w.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`)
+    .all(...w.params, page.limit, page.offset) as Array<{
+    id: string;
+    name: string;
+    descr: string;
+  }>;
+  return {
+    pageNo: input.pageNo,
+    pageSize: input.pageSize,
+    totalResults: total.n,
+    data: rows.map((g) => ({ policyGroupId: g.id, name: g.name, description: g.descr })),
+  };
 }
 
 const POLICY_SORTS: SortTerms = {
@@ -53,7 +75,11 @@ export function listPolicies(db: ReadDb, input: ParsedInput<'policies.list'>) {
   if (input.policyId) w.add("pol.id LIKE ? ESCAPE '\\'", likeContains(input.policyId));
   if (input.policyName) w.add("pol.name LIKE ? ESCAPE '\\'", likeContains(input.policyName));
   if (input.policyDescription) w.add("pol.descr LIKE ? ESCAPE '\\'", likeContains(input.policyDescription));
-  if (input.policyGroupName) w.add("pol.policy_group_id IN (SELECT id FROM policy_group WHERE name LIKE ? ESCAPE '\\')", likeContains(input.policyGroupName));
+  if (input.policyGroupName)
+    w.add(
+      "pol.policy_group_id IN (SELECT id FROM policy_group WHERE name LIKE ? ESCAPE '\\')",
+      likeContains(input.policyGroupName),
+    );
   if (input.policyGroupId) w.add('pol.policy_group_id = ?', input.policyGroupId);
   if (input.status) w.add('pol.status = ?', input.status);
   const total = db.prepare(`SELECT COUNT(*) AS n FROM auth_policy pol ${w.sql}`).get(...w.params) as { n: number };
@@ -63,5 +89,10 @@ export function listPolicies(db: ReadDb, input: ParsedInput<'policies.list'>) {
        FROM auth_policy pol JOIN policy_group g ON g.id = pol.policy_group_id ${w.sql} ORDER BY ${page.orderBy} LIMIT ? OFFSET ?`,
     )
     .all(...w.params, page.limit, page.offset) as PolicyRow[];
-  return { pageNo: input.pageNo, pageSize: input.pageSize, totalResults: total.n, data: rows.map(policySummary) };
+  return {
+    pageNo: input.pageNo,
+    pageSize: input.pageSize,
+    totalResults: total.n,
+    data: rows.map(policySummary),
+  };
 }

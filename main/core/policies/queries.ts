@@ -33,15 +33,24 @@ export function groupOut(g: GroupRow): z.infer<typeof PolicyGroup> {
 
 export function loadGroup(db: Db, id: string): GroupRow {
   const g = db.prepare(`SELECT ${GROUP_COLUMNS} FROM policy_group g WHERE g.id = ?`).get(id) as GroupRow | undefined;
-  if (!g) throw new AppError('PMS_POL_016', `Policy group "${id.slice(0, 64)}" does not exist.`, { policyGroupId: 'PMS_POL_016' });
+  if (!g)
+    throw new AppError('PMS_POL_016', `Policy group "${id.slice(0, 64)}" does not exist.`, {
+      policyGroupId: 'PMS_POL_016',
+    });
   return g;
 }
 
 /** Policies of a group by derived status: what blocks the group's deactivation. */
 export function groupPolicyCounts(db: Db, groupId: string): { draft: number; activated: number; deactivated: number } {
-  const rows = db.prepare('SELECT status, COUNT(*) AS n FROM auth_policy WHERE policy_group_id = ? GROUP BY status').all(groupId) as Array<{ status: string; n: number }>;
+  const rows = db
+    .prepare('SELECT status, COUNT(*) AS n FROM auth_policy WHERE policy_group_id = ? GROUP BY status')
+    .all(groupId) as Array<{ status: string; n: number }>;
   const count = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
-  return { draft: count('draft'), activated: count('activated'), deactivated: count('deactivated') };
+  return {
+    draft: count('draft'),
+    activated: count('activated'),
+    deactivated: count('deactivated'),
+  };
 }
 
 export interface PolicyRow {
@@ -71,11 +80,19 @@ export function findPolicy(db: Db, id: string): PolicyRow | undefined {
 
 export function loadPolicy(db: Db, id: string): PolicyRow {
   const p = findPolicy(db, id);
-  if (!p) throw new AppError('PMS_POL_008', `Policy "${id.slice(0, 64)}" does not exist.`, { policyId: 'PMS_POL_008' });
+  if (!p)
+    throw new AppError('PMS_POL_008', `Policy "${id.slice(0, 64)}" does not exist.`, {
+      policyId: 'PMS_POL_008',
+    });
   return p;
 }
 
-export function policySummary(p: Pick<PolicyRow, 'id' | 'policy_type' | 'name' | 'descr' | 'policy_group_id' | 'group_name' | 'status' | 'created_at'>): z.infer<typeof PolicySummary> {
+export function policySummary(
+  p: Pick<
+    PolicyRow,
+    'id' | 'policy_type' | 'name' | 'descr' | 'policy_group_id' | 'group_name' | 'status' | 'created_at'
+  >,
+): z.infer<typeof PolicySummary> {
   return {
     policyId: p.id,
     policyType: p.policy_type,

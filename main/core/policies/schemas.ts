@@ -12,10 +12,18 @@ const BIO_SUBTYPES = ['FINGER', 'IRIS', 'FACE'];
 
 const KycAttribute = z.looseObject({ attributeName: z.string().min(1).max(128) });
 const AuthTypeEntry = z
-  .looseObject({ authType: z.enum(AUTH_TYPES), authSubType: z.string().max(32).optional(), mandatory: z.boolean() })
+  .looseObject({
+    authType: z.enum(AUTH_TYPES),
+    authSubType: z.string().max(32).optional(),
+    mandatory: z.boolean(),
+  })
   .superRefine((v, ctx) => {
     if (v.authType === 'bio' && !BIO_SUBTYPES.includes(v.authSubType ?? '')) {
-      ctx.addIssue({ code: 'custom', path: ['authSubType'], message: `must be one of ${BIO_SUBTYPES.join(', ')} for bio` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['authSubType'],
+        message: `must be one of ${BIO_SUBTYPES.join(', ')} for bio`,
+      });
     }
   });
 
@@ -25,8 +33,15 @@ const AuthPolicy = z.looseObject({
   allowedAuthTypes: z.array(AuthTypeEntry).max(64),
 });
 
-const ShareFilter = z.looseObject({ type: z.string().optional(), subType: z.union([z.string(), z.array(z.string())]).optional(), language: z.string().optional() });
-const ShareSource = z.looseObject({ attribute: z.string().min(1), filter: z.array(ShareFilter).optional() });
+const ShareFilter = z.looseObject({
+  type: z.string().optional(),
+  subType: z.union([z.string(), z.array(z.string())]).optional(),
+  language: z.string().optional(),
+});
+const ShareSource = z.looseObject({
+  attribute: z.string().min(1),
+  filter: z.array(ShareFilter).optional(),
+});
 const ShareableAttribute = z.looseObject({
   attributeName: z.string().min(1).max(128),
   group: z.string().optional(),
@@ -73,30 +88,49 @@ export function validatePolicy(type: PolicyTypeName, text: string): string {
   // a few thousand deep; no policy of either type nests more than a handful.
   const depth = nestingDepth(text);
   if (depth > POLICY_MAX_DEPTH) {
-    throw new AppError('PMS_POL_051', `The policy nests ${depth} levels deep; a ${type} policy has at most ${POLICY_MAX_DEPTH}.`, { policy: 'PMS_POL_051' });
+    throw new AppError(
+      'PMS_POL_051',
+      `The policy nests ${depth} levels deep; a ${type} policy has at most ${POLICY_MAX_DEPTH}.`,
+      { policy: 'PMS_POL_051' },
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new AppError('PMS_POL_052', `The policy is not valid JSON: ${(err as Error).message}`, { policy: 'PMS_POL_052' });
+    throw new AppError('PMS_POL_052', `The policy is not valid JSON: ${(err as Error).message}`, {
+      policy: 'PMS_POL_052',
+    });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new AppError('PMS_POL_051', `The policy does not match the ${type} policy schema at (root): it must be a JSON object.`, { policy: 'PMS_POL_051' });
+    throw new AppError(
+      'PMS_POL_051',
+      `The policy does not match the ${type} policy schema at (root): it must be a JSON object.`,
+      { policy: 'PMS_POL_051' },
+    );
   }
   const schema = type === 'Auth' ? AuthPolicy : DataSharePolicy;
   const candidate = type === 'Auth' ? normalizeAuth(parsed as Record<string, unknown>) : parsed;
   const result = schema.safeParse(candidate);
   if (!result.success) {
     const fields: Record<string, string> = {};
-    for (const issue of result.error.issues.slice(0, 20)) fields[['policy', ...issue.path.map(String)].join('.')] = issue.message;
+    for (const issue of result.error.issues.slice(0, 20))
+      fields[['policy', ...issue.path.map(String)].join('.')] = issue.message;
     const first = result.error.issues[0]!;
     const at = first.path.length ? first.path.map(String).join('.') : '(root)';
-    throw new AppError('PMS_POL_051', `The policy does not match the ${type} policy schema at ${at}: ${first.message}`, fields);
+    throw new AppError(
+      'PMS_POL_051',
+      `The policy does not match the ${type} policy schema at ${at}: ${first.message}`,
+      fields,
+    );
   }
   const compact = JSON.stringify(parsed);
   if (compact.length > POLICY_MAX_CHARS) {
-    throw new AppError('PD_POL_001', `The policy has ${compact.length} characters; at most ${POLICY_MAX_CHARS} are allowed.`, { policy: 'PD_POL_001' });
+    throw new AppError(
+      'PD_POL_001',
+      `The policy has ${compact.length} characters; at most ${POLICY_MAX_CHARS} are allowed.`,
+      { policy: 'PD_POL_001' },
+    );
   }
   return compact;
 }
@@ -111,7 +145,8 @@ function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
@@ -129,14 +164,26 @@ export function readablePolicy(type: PolicyTypeName, json: string): z.infer<type
       kind: 'auth',
       authTokenType: auth.authTokenType,
       kycAttributes: auth.allowedKycAttributes.map((a) => a.attributeName),
-      authTypes: auth.allowedAuthTypes.map((t) => ({ authType: t.authType, authSubType: t.authSubType ?? '', mandatory: t.mandatory })),
+      authTypes: auth.allowedAuthTypes.map((t) => ({
+        authType: t.authType,
+        authSubType: t.authSubType ?? '',
+        mandatory: t.mandatory,
+      })),
     };
   }
   const share = DataSharePolicy.parse(value);
-  const { typeOfShare, validForInMinutes, transactionsAllowed, encryptionType, shareDomain, source } = share.dataSharePolicies;
+  const { typeOfShare, validForInMinutes, transactionsAllowed, encryptionType, shareDomain, source } =
+    share.dataSharePolicies;
   return {
     kind: 'dataShare',
-    dataSharePolicies: { typeOfShare, validForInMinutes, transactionsAllowed, encryptionType, shareDomain, source },
+    dataSharePolicies: {
+      typeOfShare,
+      validForInMinutes,
+      transactionsAllowed,
+      encryptionType,
+      shareDomain,
+      source,
+    },
     shareableAttributes: share.shareableAttributes.map((a) => ({
       attributeName: a.attributeName,
       group: a.group ?? null,
@@ -150,5 +197,8 @@ export function readablePolicy(type: PolicyTypeName, json: string): z.infer<type
 /** An Auth policy's KYC attributes and auth types, for OIDC claims and ACR values. */
 export function authPolicyTerms(json: string): { kycAttributes: string[]; authTypes: string[] } {
   const auth = AuthPolicy.parse(normalizeAuth(JSON.parse(json) as Record<string, unknown>));
-  return { kycAttributes: auth.allowedKycAttributes.map((a) => a.attributeName), authTypes: auth.allowedAuthTypes.map((t) => t.authType) };
+  return {
+    kycAttributes: auth.allowedKycAttributes.map((a) => a.attributeName),
+    authTypes: auth.allowedAuthTypes.map((t) => t.authType),
+  };
 }

@@ -30,17 +30,28 @@ export const PortalOidcSchema = z
     scope: z.string().default('openid profile'),
     acrValues: z.array(z.string().min(1)).min(1).default(['mosip:idp:acr:generated-code', 'mosip:idp:acr:biometrics']),
     /** Userinfo claims asked for with the `claims` parameter (e-Signet's names). */
-    claims: z.array(z.string().min(1)).default(['name', 'individual_id', 'email', 'phone_number', 'birthdate', 'gender']),
+    claims: z
+      .array(z.string().min(1))
+      .default(['name', 'individual_id', 'email', 'phone_number', 'birthdate', 'gender']),
     idType: z.string().min(1).max(64).default('NATIONAL_ID'),
     idClaim: z.string().min(1).default('individual_id'),
-    claimMapping: z.record(z.string(), z.string()).default({ name: 'name', email: 'email', phone: 'phone_number', birthdate: 'birthdate', gender: 'gender', nationalId: 'individual_id' }),
+    claimMapping: z.record(z.string(), z.string()).default({
+      name: 'name',
+      email: 'email',
+      phone: 'phone_number',
+      birthdate: 'birthdate',
+      gender: 'gender',
+      nationalId: 'individual_id',
+    }),
     /** Loopback providers in tests and demos speak plain HTTP. */
     allowInsecureLoopback: z.boolean().default(false),
     /** How long the sign-in may take at the provider. */
     loginTtlSeconds: z.number().int().min(30).max(3600).default(600),
   })
   .strict()
-  .refine((c) => c.clientJwk !== undefined || c.clientJwkFile !== undefined, { message: 'clientJwk or clientJwkFile is required' });
+  .refine((c) => c.clientJwk !== undefined || c.clientJwkFile !== undefined, {
+    message: 'clientJwk or clientJwkFile is required',
+  });
 
 export const PortalConfigSchema = z.object({ oidc: PortalOidcSchema.optional() }).strict();
 export type PortalOidcConfig = z.output<typeof PortalOidcSchema>;

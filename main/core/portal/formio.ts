@@ -8,14 +8,52 @@ import { AppError } from '../../contract/index.ts';
  * the form is saved, so no form promises a rule that nobody enforces.
  */
 
-export type FieldRule = 'required' | 'type' | 'minLength' | 'maxLength' | 'pattern' | 'min' | 'max' | 'select' | 'email' | 'date' | 'unknown';
+export type FieldRule =
+  'required' | 'type' | 'minLength' | 'maxLength' | 'pattern' | 'min' | 'max' | 'select' | 'email' | 'date' | 'unknown';
 
-type InputType = 'textfield' | 'textarea' | 'email' | 'phoneNumber' | 'number' | 'checkbox' | 'select' | 'radio' | 'selectboxes' | 'datetime' | 'day';
-const INPUT_TYPES: ReadonlySet<string> = new Set<InputType>(['textfield', 'textarea', 'email', 'phoneNumber', 'number', 'checkbox', 'select', 'radio', 'selectboxes', 'datetime', 'day']);
+type InputType =
+  | 'textfield'
+  | 'textarea'
+  | 'email'
+  | 'phoneNumber'
+  | 'number'
+  | 'checkbox'
+  | 'select'
+  | 'radio'
+  | 'selectboxes'
+  | 'datetime'
+  | 'day';
+const INPUT_TYPES: ReadonlySet<string> = new Set<InputType>([
+  'textfield',
+  'textarea',
+  'email',
+  'phoneNumber',
+  'number',
+  'checkbox',
+  'select',
+  'radio',
+  'selectboxes',
+  'datetime',
+  'day',
+]);
 /** Components that only lay out or show things; their children are read, they carry no answer. */
-const LAYOUT_TYPES: ReadonlySet<string> = new Set(['panel', 'fieldset', 'well', 'columns', 'table', 'htmlelement', 'content', 'button']);
+const LAYOUT_TYPES: ReadonlySet<string> = new Set([
+  'panel',
+  'fieldset',
+  'well',
+  'columns',
+  'table',
+  'htmlelement',
+  'content',
+  'button',
+]);
 /** Properties holding JavaScript or JSONLogic: the server would have to run them to enforce them. */
-const CODE_PROPERTIES = ['customConditional', 'calculateValue', 'customDefaultValue', 'allowCalculateOverride'] as const;
+const CODE_PROPERTIES = [
+  'customConditional',
+  'calculateValue',
+  'customDefaultValue',
+  'allowCalculateOverride',
+] as const;
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 /** Longest answer to a text field without a maxLength of its own. */
 const TEXT_MAX = 10_000;
@@ -42,7 +80,12 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function refuse(path: string, why: string): never {
-  throw new AppError('PD_SSP_009', `The form cannot be enforced by the portal: ${path}: ${why}.`, { [path]: 'PD_SSP_009' }, { component: path, reason: why });
+  throw new AppError(
+    'PD_SSP_009',
+    `The form cannot be enforced by the portal: ${path}: ${why}.`,
+    { [path]: 'PD_SSP_009' },
+    { component: path, reason: why },
+  );
 }
 
 function optionalInt(v: unknown, path: string, name: string): number | undefined {
@@ -59,10 +102,12 @@ function optionalNumber(v: unknown, path: string, name: string): number | undefi
 
 function valuesOf(c: Json, path: string): string[] {
   const list = c.type === 'select' ? (isObject(c.data) ? c.data.values : undefined) : c.values;
-  if (c.type === 'select' && c.dataSrc !== undefined && c.dataSrc !== 'values') refuse(path, `select data from "${String(c.dataSrc)}" cannot be checked`);
+  if (c.type === 'select' && c.dataSrc !== undefined && c.dataSrc !== 'values')
+    refuse(path, `select data from "${String(c.dataSrc)}" cannot be checked`);
   if (!Array.isArray(list) || list.length === 0) refuse(path, 'choices are missing');
   return list.map((entry, i) => {
-    if (!isObject(entry) || (typeof entry.value !== 'string' && typeof entry.value !== 'number')) refuse(`${path}.values[${i}]`, 'a choice needs a value');
+    if (!isObject(entry) || (typeof entry.value !== 'string' && typeof entry.value !== 'number'))
+      refuse(`${path}.values[${i}]`, 'a choice needs a value');
     return String(entry.value);
   });
 }
@@ -83,9 +128,11 @@ function fieldOf(c: Json, path: string): FieldSpec {
   if (typeof key !== 'string' || !KEY.test(key)) refuse(path, 'a component key must be a short identifier');
   const type = c.type as InputType;
   const validate = isObject(c.validate) ? c.validate : {};
-  if (validate.custom !== undefined && validate.custom !== '') refuse(key, 'custom validation (JavaScript) cannot be enforced');
+  if (validate.custom !== undefined && validate.custom !== '')
+    refuse(key, 'custom validation (JavaScript) cannot be enforced');
   if (validate.json !== undefined && validate.json !== '') refuse(key, 'JSONLogic validation cannot be enforced');
-  for (const p of CODE_PROPERTIES) if (c[p] !== undefined && c[p] !== '' && c[p] !== false) refuse(key, `${p} cannot be enforced`);
+  for (const p of CODE_PROPERTIES)
+    if (c[p] !== undefined && c[p] !== '' && c[p] !== false) refuse(key, `${p} cannot be enforced`);
   const spec: FieldSpec = {
     key,
     type,
@@ -106,9 +153,14 @@ function fieldOf(c: Json, path: string): FieldSpec {
   if (type === 'select' || type === 'radio' || type === 'selectboxes') spec.values = valuesOf(c, key);
   if (isObject(c.conditional)) {
     const cond = c.conditional;
-    if (cond.json !== undefined && cond.json !== '' && cond.json !== null) refuse(key, 'JSONLogic conditions cannot be enforced');
+    if (cond.json !== undefined && cond.json !== '' && cond.json !== null)
+      refuse(key, 'JSONLogic conditions cannot be enforced');
     if (typeof cond.when === 'string' && cond.when !== '') {
-      spec.conditional = { show: cond.show === true || cond.show === 'true', when: cond.when, eq: String(cond.eq ?? '') };
+      spec.conditional = {
+        show: cond.show === true || cond.show === 'true',
+        when: cond.when,
+        eq: String(cond.eq ?? ''),
+      };
     }
   }
   return spec;
@@ -136,23 +188,32 @@ export function fieldsOf(schema: Json): FieldSpec[] {
         // the stack reads last in first out: push later columns first, so fields keep the form's order
         for (let i = c.columns.length - 1; i >= 0; i--) {
           const col: unknown = c.columns[i];
-          if (isObject(col) && col.components !== undefined) pushAll(col.components, `${path}.columns[${i}].components`);
+          if (isObject(col) && col.components !== undefined)
+            pushAll(col.components, `${path}.columns[${i}].components`);
         }
       }
       if (c.type === 'table' && Array.isArray(c.rows)) {
-        const cells = c.rows.flatMap((row: unknown, r) => (Array.isArray(row) ? row.map((cell: unknown, i) => [cell, `${path}.rows[${r}][${i}].components`] as const) : []));
-        for (const [cell, at] of cells.reverse()) if (isObject(cell) && cell.components !== undefined) pushAll(cell.components, at);
+        const cells = c.rows.flatMap((row: unknown, r) =>
+          Array.isArray(row)
+            ? row.map((cell: unknown, i) => [cell, `${path}.rows[${r}][${i}].components`] as const)
+            : [],
+        );
+        for (const [cell, at] of cells.reverse())
+          if (isObject(cell) && cell.components !== undefined) pushAll(cell.components, at);
       }
       continue;
     }
-    if (!INPUT_TYPES.has(c.type)) refuse(typeof c.key === 'string' ? c.key : path, `component type "${c.type}" is not supported`);
+    if (!INPUT_TYPES.has(c.type))
+      refuse(typeof c.key === 'string' ? c.key : path, `component type "${c.type}" is not supported`);
     const field = fieldOf(c, path);
     if (seen.has(field.key)) refuse(field.key, 'two components have the same key');
     seen.add(field.key);
     fields.push(field);
     if (fields.length > MAX_FIELDS) refuse('components', `more than ${MAX_FIELDS} fields`);
   }
-  for (const f of fields) if (f.conditional && !seen.has(f.conditional.when)) refuse(f.key, `the condition names an unknown field "${f.conditional.when}"`);
+  for (const f of fields)
+    if (f.conditional && !seen.has(f.conditional.when))
+      refuse(f.key, `the condition names an unknown field "${f.conditional.when}"`);
   return fields;
 }
 
@@ -253,7 +314,11 @@ export function checkSubmission(fields: readonly FieldSpec[], data: Json, partia
   }
   const keys = Object.keys(problems);
   if (keys.length > 0) {
-    throw new AppError('PD_SSP_005', `The answers do not satisfy the form: ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}.`, problems);
+    throw new AppError(
+      'PD_SSP_005',
+      `The answers do not satisfy the form: ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}.`,
+      problems,
+    );
   }
   return clean;
 }

@@ -53,7 +53,15 @@ function serverFor(deps: CoreDeps, cfg: PortalOidcConfig): Promise<client.Server
   const key = `${cfg.issuer} ${cfg.clientId}`;
   let p = byIssuer.get(key);
   if (!p) {
-    p = client.discovery(new URL(cfg.issuer), cfg.clientId, undefined, undefined, isInsecureLoopback(cfg) ? { execute: [client.allowInsecureRequests], timeout: 10 } : { timeout: 10 }).then((c) => c.serverMetadata());
+    p = client
+      .discovery(
+        new URL(cfg.issuer),
+        cfg.clientId,
+        undefined,
+        undefined,
+        isInsecureLoopback(cfg) ? { execute: [client.allowInsecureRequests], timeout: 10 } : { timeout: 10 },
+      )
+      .then((c) => c.serverMetadata());
     byIssuer.set(key, p);
     p.catch(() => byIssuer.delete(key));
   }
@@ -69,14 +77,16 @@ async function configFor(deps: CoreDeps, cfg: PortalOidcConfig): Promise<client.
   const jwk = clientJwk(cfg, deps.dataDir);
   if (typeof jwk.kid !== 'string') throw new AppError('PD_SSP_015', 'The portal client key has no "kid".');
   const key = await importJWK(jwk, jwk.alg ?? (jwk.kty === 'EC' ? 'ES256' : 'RS256'));
-  if (key instanceof Uint8Array) throw new AppError('PD_SSP_015', 'The portal client key is not an asymmetric private key.');
+  if (key instanceof Uint8Array)
+    throw new AppError('PD_SSP_015', 'The portal client key is not an asymmetric private key.');
   const auth = client.PrivateKeyJwt(
     { key, kid: jwk.kid },
     {
       // The assertion is read by the provider's clock (the system's); its jti comes from the core's random source.
       [client.modifyAssertion]: (_header, payload) => {
         const skew = skewOf(deps);
-        for (const claim of ['iat', 'nbf', 'exp'] as const) if (typeof payload[claim] === 'number') payload[claim] = payload[claim] - skew;
+        for (const claim of ['iat', 'nbf', 'exp'] as const)
+          if (typeof payload[claim] === 'number') payload[claim] = payload[claim] - skew;
         payload.jti = deps.randomBytes(18).toString('base64url');
       },
     },
@@ -96,7 +106,10 @@ async function configFor(deps: CoreDeps, cfg: PortalOidcConfig): Promise<client.
 
 function unreachable(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  return new AppError('PD_SSP_015', `The identity provider cannot be reached: ${err instanceof Error ? err.message : String(err)}`);
+  return new AppError(
+    'PD_SSP_015',
+    `The identity provider cannot be reached: ${err instanceof Error ? err.message : String(err)}`,
+  );
 }
 
 export async function startSignIn(deps: CoreDeps, cfg: PortalOidcConfig, redirectUri: string): Promise<SignInStart> {
@@ -132,10 +145,16 @@ function refusal(step: 'token' | 'userinfo', err: unknown): AppError {
   if (err instanceof AppError) return err;
   const code = codeOf(err);
   const message = err instanceof Error ? err.message : String(err);
-  if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') return new AppError('PD_SSP_014', `The provider's token has expired or is not valid yet: ${message}`);
-  if (err instanceof client.WWWAuthenticateChallengeError) return new AppError('PD_SSP_014', `The provider refused the access token: ${message}`);
-  if (err instanceof client.ResponseBodyError) return new AppError('PD_SSP_012', `The provider refused the code exchange (${err.error}).`, undefined, { error: err.error });
-  if (err instanceof TypeError && code === '') return new AppError('PD_SSP_015', `The identity provider cannot be reached: ${message}`);
+  if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED')
+    return new AppError('PD_SSP_014', `The provider's token has expired or is not valid yet: ${message}`);
+  if (err instanceof client.WWWAuthenticateChallengeError)
+    return new AppError('PD_SSP_014', `The provider refused the access token: ${message}`);
+  if (err instanceof client.ResponseBodyError)
+    return new AppError('PD_SSP_012', `The provider refused the code exchange (${err.error}).`, undefined, {
+      error: err.error,
+    });
+  if (err instanceof TypeError && code === '')
+    return new AppError('PD_SSP_015', `The identity provider cannot be reached: ${message}`);
   if (step === 'userinfo') return new AppError('PD_SSP_013', `The userinfo answer does not verify: ${message}`);
   return new AppError('PD_SSP_011', `The ID token does not verify: ${message}`);
 }
@@ -148,19 +167,32 @@ export async function finishSignIn(
   deps: CoreDeps,
   cfg: PortalOidcConfig,
   kept: { state: string; nonce: string; codeVerifier: string; redirectUri: string },
-  answer: { state: string; code?: string | undefined; error?: string | undefined; iss?: string | undefined },
+  answer: {
+    state: string;
+    code?: string | undefined;
+    error?: string | undefined;
+    iss?: string | undefined;
+  },
 ): Promise<SignInResult> {
   const config = await configFor(deps, cfg).catch((err: unknown) => {
     throw unreachable(err);
   });
-  if (answer.error) throw new AppError('PD_SSP_019', `The sign-in was not completed at the provider (${answer.error}).`, undefined, { error: answer.error });
+  if (answer.error)
+    throw new AppError('PD_SSP_019', `The sign-in was not completed at the provider (${answer.error}).`, undefined, {
+      error: answer.error,
+    });
   const callback = new URL(kept.redirectUri);
   callback.searchParams.set('state', answer.state);
   if (answer.code) callback.searchParams.set('code', answer.code);
   if (answer.iss) callback.searchParams.set('iss', answer.iss);
   let tokens;
   try {
-    tokens = await client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: kept.codeVerifier, expectedState: kept.state, expectedNonce: kept.nonce, idTokenExpected: true });
+    tokens = await client.authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: kept.codeVerifier,
+      expectedState: kept.state,
+      expectedNonce: kept.nonce,
+      idTokenExpected: true,
+    });
   } catch (err) {
     throw refusal('token', err);
   }
@@ -172,5 +204,9 @@ export async function finishSignIn(
   } catch (err) {
     throw refusal('userinfo', err);
   }
-  return { subject: idClaims.sub, claims, acr: typeof idClaims.acr === 'string' ? idClaims.acr : null };
+  return {
+    subject: idClaims.sub,
+    claims,
+    acr: typeof idClaims.acr === 'string' ? idClaims.acr : null,
+  };
 }

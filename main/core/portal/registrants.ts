@@ -41,23 +41,30 @@ export function mapClaims(cfg: PortalOidcConfig, claims: Record<string, unknown>
     const v = claims[claim];
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[field] = v;
     // e-Signet's address is the OIDC address object; its formatted line is what a form field holds.
-    else if (v && typeof v === 'object' && 'formatted' in v && typeof v.formatted === 'string') out[field] = v.formatted;
+    else if (v && typeof v === 'object' && 'formatted' in v && typeof v.formatted === 'string')
+      out[field] = v.formatted;
   }
   return out;
 }
 
 /** Appends a version of the demographic record. */
-export function writeDemographics(db: WriteDb, registrantId: string, name: string, data: Record<string, unknown>, source: 'sign-in' | 'applicant' | 'submission', actor: string, time: string): number {
-  const version = ((db.prepare('SELECT MAX(version) FROM registrant_demographic WHERE registrant_id = ?').pluck().get(registrantId) as number | null) ?? 0) + 1;
-  db.prepare('INSERT INTO registrant_demographic (registrant_id, version, name, data_json, source, cr_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    registrantId,
-    version,
-    name,
-    JSON.stringify(data),
-    source,
-    actor,
-    time,
-  );
+export function writeDemographics(
+  db: WriteDb,
+  registrantId: string,
+  name: string,
+  data: Record<string, unknown>,
+  source: 'sign-in' | 'applicant' | 'submission',
+  actor: string,
+  time: string,
+): number {
+  const version =
+    ((db
+      .prepare('SELECT MAX(version) FROM registrant_demographic WHERE registrant_id = ?')
+      .pluck()
+      .get(registrantId) as number | null) ?? 0) + 1;
+  db.prepare(
+    'INSERT INTO registrant_demographic (registrant_id, version, name, data_json, source, cr_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(registrantId, version, name, JSON.stringify(data), source, actor, time);
   db.prepare('UPDATE registrant SET name = ? WHERE id = ?').run(name, registrantId);
   return version;
 }
@@ -70,7 +77,19 @@ export function myProfile(ctx: QueryCtx) {
 export function updateProfile(ctx: CommandCtx, input: ParsedInput<'portal.updateProfile'>) {
   const actor = requireActor(ctx.actor);
   const registrantId = registrantOf(ctx.db, actor);
-  const version = writeDemographics(ctx.db, registrantId, input.name, input.demographics, 'applicant', actor.userId, ctx.now.toISOString());
+  const version = writeDemographics(
+    ctx.db,
+    registrantId,
+    input.name,
+    input.demographics,
+    'applicant',
+    actor.userId,
+    ctx.now.toISOString(),
+  );
   ctx.changed('applications');
-  return { output: loadRegistrant(ctx.db, registrantId), ref: { type: 'registrant', id: registrantId }, outbox: { registrantId, version } };
+  return {
+    output: loadRegistrant(ctx.db, registrantId),
+    ref: { type: 'registrant', id: registrantId },
+    outbox: { registrantId, version },
+  };
 }

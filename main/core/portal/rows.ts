@@ -48,7 +48,8 @@ export function programRow(r: ProgramDb) {
 }
 
 export function loadProgram(db: Db, id: string): ProgramDb {
-  const r = db.prepare(`SELECT ${PROGRAM_COLUMNS} FROM ${PROGRAM_FROM} WHERE p.id = ?`).get(id) as ProgramDb | undefined;
+  const r = db.prepare(`SELECT ${PROGRAM_COLUMNS} FROM ${PROGRAM_FROM} WHERE p.id = ?`).get(id) as
+    ProgramDb | undefined;
   if (!r) throw new AppError('PD_SSP_001', 'No such program.', { programId: 'PD_SSP_001' });
   return r;
 }
@@ -69,7 +70,15 @@ export const FORM_COLUMNS = `f.id, f.form_key, f.version, f.title, f.schema_json
   EXISTS (SELECT 1 FROM portal_form n WHERE n.form_key = f.form_key AND n.version > f.version) AS superseded, f.created_at`;
 
 export function formRow(r: FormDb) {
-  return { formId: r.id, formKey: r.form_key, version: r.version, title: r.title, inUse: r.in_use === 1, superseded: r.superseded === 1, createdDateTime: r.created_at };
+  return {
+    formId: r.id,
+    formKey: r.form_key,
+    version: r.version,
+    title: r.title,
+    inUse: r.in_use === 1,
+    superseded: r.superseded === 1,
+    createdDateTime: r.created_at,
+  };
 }
 
 export function formDetail(r: FormDb) {
@@ -131,7 +140,9 @@ export function applicationDetail(r: ApplicationDb) {
 
 /** An application by id; with `registrantId`, only that registrant's (another's is "no such application"). */
 export function loadApplication(db: Db, id: string, registrantId?: string): ApplicationDb {
-  const r = db.prepare(`SELECT ${APPLICATION_COLUMNS} FROM ${APPLICATION_FROM} WHERE a.id = ?`).get(id) as ApplicationDb | undefined;
-  if (!r || (registrantId !== undefined && r.registrant_id !== registrantId)) throw new AppError('PD_SSP_007', 'No such application.', { applicationId: 'PD_SSP_007' });
+  const r = db.prepare(`SELECT ${APPLICATION_COLUMNS} FROM ${APPLICATION_FROM} WHERE a.id = ?`).get(id) as
+    ApplicationDb | undefined;
+  if (!r || (registrantId !== undefined && r.registrant_id !== registrantId))
+    throw new AppError('PD_SSP_007', 'No such application.', { applicationId: 'PD_SSP_007' });
   return r;
 }

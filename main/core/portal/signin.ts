@@ -40,26 +40,67 @@ function expiredBefore(cfg: PortalOidcConfig, now: Date): string {
  * applicant account; the consented claims become a new version of the demographic record when
  * they differ from the current one.
  */
-function signInRegistrant(db: WriteDb, deps: CoreDeps, cfg: PortalOidcConfig, result: SignInResult, time: string): string {
+function signInRegistrant(
+  db: WriteDb,
+  deps: CoreDeps,
+  cfg: PortalOidcConfig,
+  result: SignInResult,
+  time: string,
+): string {
   const idValue = result.claims[cfg.idClaim];
-  if ((typeof idValue !== 'string' && typeof idValue !== 'number') || String(idValue).length === 0 || String(idValue).length > 128) {
-    throw new AppError('PD_SSP_016', `The provider did not release "${cfg.idClaim}".`, undefined, { claim: cfg.idClaim });
+  if (
+    (typeof idValue !== 'string' && typeof idValue !== 'number') ||
+    String(idValue).length === 0 ||
+    String(idValue).length > 128
+  ) {
+    throw new AppError('PD_SSP_016', `The provider did not release "${cfg.idClaim}".`, undefined, {
+      claim: cfg.idClaim,
+    });
   }
   const mapped = mapClaims(cfg, result.claims);
-  const name = typeof result.claims.name === 'string' && result.claims.name.trim() !== '' ? result.claims.name.trim().slice(0, 256) : String(idValue);
-  const found = db.prepare('SELECT id, user_id FROM registrant WHERE id_type = ? AND id_value = ?').get(cfg.idType, String(idValue)) as { id: string; user_id: string } | undefined;
+  const name =
+    typeof result.claims.name === 'string' && result.claims.name.trim() !== ''
+      ? result.claims.name.trim().slice(0, 256)
+      : String(idValue);
+  const found = db
+    .prepare('SELECT id, user_id FROM registrant WHERE id_type = ? AND id_value = ?')
+    .get(cfg.idType, String(idValue)) as { id: string; user_id: string } | undefined;
   if (found) {
-    const current = db.prepare('SELECT data_json FROM registrant_demographic WHERE registrant_id = ? ORDER BY version DESC LIMIT 1').pluck().get(found.id) as string;
+    const current = db
+      .prepare('SELECT data_json FROM registrant_demographic WHERE registrant_id = ? ORDER BY version DESC LIMIT 1')
+      .pluck()
+      .get(found.id) as string;
     const data = JSON.parse(current) as Record<string, unknown>;
-    if (Object.entries(mapped).some(([k, v]) => data[k] !== v)) writeDemographics(db, found.id, name, { ...data, ...mapped }, 'sign-in', found.user_id, time);
+    if (Object.entries(mapped).some(([k, v]) => data[k] !== v))
+      writeDemographics(db, found.id, name, { ...data, ...mapped }, 'sign-in', found.user_id, time);
     return found.user_id;
   }
   const userId = `applicant-${newUuid(deps)}`;
   const [firstName, ...rest] = name.split(/\s+/);
   // A mailbox nobody reads: an applicant's account has no password to reset.
-  insertUser(db, { id: userId, email: `${userId}@applicants.invalid`, firstName: (firstName ?? '').slice(0, 64), lastName: rest.join(' ').slice(0, 64), orgName: '', passwordHash: NO_PASSWORD, lang: 'en', roles: ['APPLICANT'] }, time);
+  insertUser(
+    db,
+    {
+      id: userId,
+      email: `${userId}@applicants.invalid`,
+      firstName: (firstName ?? '').slice(0, 64),
+      lastName: rest.join(' ').slice(0, 64),
+      orgName: '',
+      passwordHash: NO_PASSWORD,
+      lang: 'en',
+      roles: ['APPLICANT'],
+    },
+    time,
+  );
   const registrantId = newUuid(deps);
-  db.prepare('INSERT INTO registrant (id, user_id, id_type, id_value, name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(registrantId, userId, cfg.idType, String(idValue), name, time);
+  db.prepare('INSERT INTO registrant (id, user_id, id_type, id_value, name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    registrantId,
+    userId,
+    cfg.idType,
+    String(idValue),
+    name,
+    time,
+  );
   writeDemographics(db, registrantId, name, mapped, 'sign-in', userId, time);
   return userId;
 }
@@ -67,7 +108,11 @@ function signInRegistrant(db: WriteDb, deps: CoreDeps, cfg: PortalOidcConfig, re
 export const signInHandlers: HandlerMap<'portal.signIn.info' | 'portal.signIn.begin' | 'portal.signIn.complete'> = {
   'portal.signIn.info': query((ctx) => {
     const cfg = ctx.deps.config.portal.oidc;
-    return { enabled: cfg !== undefined, issuer: cfg?.issuer ?? null, acrValues: cfg?.acrValues ?? [] };
+    return {
+      enabled: cfg !== undefined,
+      issuer: cfg?.issuer ?? null,
+      acrValues: cfg?.acrValues ?? [],
+    };
   }),
 
   'portal.signIn.begin': command<'portal.signIn.begin', SignInStart>({
@@ -78,7 +123,9 @@ export const signInHandlers: HandlerMap<'portal.signIn.info' | 'portal.signIn.be
       if (!hasUsers(ctx.db)) throw new AppError('PD_SSP_015', 'This server is not set up yet.');
       const redirectUri = input.redirectUri ?? cfg.redirectUri;
       if (redirectUri !== cfg.redirectUri && !cfg.extraRedirectUris.includes(redirectUri)) {
-        throw new AppError('PD_SSP_015', 'This redirect URI is not registered for the portal.', { redirectUri: 'PD_SSP_015' });
+        throw new AppError('PD_SSP_015', 'This redirect URI is not registered for the portal.', {
+          redirectUri: 'PD_SSP_015',
+        });
       }
       return startSignIn(ctx.deps, cfg, redirectUri);
     },
@@ -86,9 +133,15 @@ export const signInHandlers: HandlerMap<'portal.signIn.info' | 'portal.signIn.be
       const cfg = oidcConfig(ctx.deps);
       ctx.db.prepare('DELETE FROM oidc_login WHERE created_at < ?').run(expiredBefore(cfg, ctx.now));
       ctx.db
-        .prepare('INSERT INTO oidc_login (state, nonce, code_verifier, redirect_uri, created_at) VALUES (?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO oidc_login (state, nonce, code_verifier, redirect_uri, created_at) VALUES (?, ?, ?, ?, ?)',
+        )
         .run(start.state, start.nonce, start.codeVerifier, start.redirectUri, ctx.now.toISOString());
-      return { output: { authorizationUrl: start.authorizationUrl, state: start.state }, outbox: false, replay: false };
+      return {
+        output: { authorizationUrl: start.authorizationUrl, state: start.state },
+        outbox: false,
+        replay: false,
+      };
     },
   }),
 
@@ -97,24 +150,51 @@ export const signInHandlers: HandlerMap<'portal.signIn.info' | 'portal.signIn.be
     actorName: () => 'applicant',
     async prepare(ctx, input) {
       const cfg = oidcConfig(ctx.deps);
-      const row = ctx.db.prepare('SELECT state, nonce, code_verifier, redirect_uri, created_at, used_at FROM oidc_login WHERE state = ?').get(input.state) as LoginRow | undefined;
+      const row = ctx.db
+        .prepare(
+          'SELECT state, nonce, code_verifier, redirect_uri, created_at, used_at FROM oidc_login WHERE state = ?',
+        )
+        .get(input.state) as LoginRow | undefined;
       if (!row || row.used_at !== null || row.created_at < expiredBefore(cfg, ctx.now)) {
-        throw new AppError('PD_SSP_010', 'This sign-in is unknown, already used or expired; start again.', { state: 'PD_SSP_010' });
+        throw new AppError('PD_SSP_010', 'This sign-in is unknown, already used or expired; start again.', {
+          state: 'PD_SSP_010',
+        });
       }
-      return finishSignIn(ctx.deps, cfg, { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, redirectUri: row.redirect_uri }, input);
+      return finishSignIn(
+        ctx.deps,
+        cfg,
+        {
+          state: row.state,
+          nonce: row.nonce,
+          codeVerifier: row.code_verifier,
+          redirectUri: row.redirect_uri,
+        },
+        input,
+      );
     },
     apply(ctx, input, result) {
       const cfg = oidcConfig(ctx.deps);
       const time = ctx.now.toISOString();
       // Single use, decided inside the transaction: two answers racing with one state get one session.
-      const used = ctx.db.prepare('UPDATE oidc_login SET used_at = ? WHERE state = ? AND used_at IS NULL').run(time, input.state);
-      if (used.changes !== 1) throw new AppError('PD_SSP_010', 'This sign-in is unknown, already used or expired; start again.', { state: 'PD_SSP_010' });
+      const used = ctx.db
+        .prepare('UPDATE oidc_login SET used_at = ? WHERE state = ? AND used_at IS NULL')
+        .run(time, input.state);
+      if (used.changes !== 1)
+        throw new AppError('PD_SSP_010', 'This sign-in is unknown, already used or expired; start again.', {
+          state: 'PD_SSP_010',
+        });
       const userId = signInRegistrant(ctx.db, ctx.deps, cfg, result, time);
       const token = ctx.deps.randomBytes(32).toString('base64url');
-      ctx.db.prepare('INSERT INTO app_session (token_hash, user_id, created_at, last_active_at) VALUES (?, ?, ?, ?)').run(hashToken(token), userId, time, time);
+      ctx.db
+        .prepare('INSERT INTO app_session (token_hash, user_id, created_at, last_active_at) VALUES (?, ?, ?, ?)')
+        .run(hashToken(token), userId, time, time);
       ctx.changed('applications');
       return {
-        output: { token, expiresAt: sessionDeadline(ctx.deps.config.session, time, ctx.now), user: loadProfile(ctx.db, userId) },
+        output: {
+          token,
+          expiresAt: sessionDeadline(ctx.deps.config.session, time, ctx.now),
+          user: loadProfile(ctx.db, userId),
+        },
         ref: { type: 'user', id: userId },
         actor: userId,
         outbox: false,

@@ -56,11 +56,17 @@ interface ReleaseRow {
  * highest version. Runs inside the command's transaction with the unwrapped key.
  */
 export function refreshChannelFeeds(db: WriteDb, keyWrap: KeyWrap, channel: string, signedAt: string): void {
-  const key = db.prepare('SELECT wrapped_private_key FROM release_key WHERE id = 1').get() as { wrapped_private_key: Buffer } | undefined;
+  const key = db.prepare('SELECT wrapped_private_key FROM release_key WHERE id = 1').get() as
+    { wrapped_private_key: Buffer } | undefined;
   if (!key) return;
   const pkcs8 = keyWrap.unwrap(key.wrapped_private_key);
-  const settings = db.prepare('SELECT policy, pinned_version FROM release_channel WHERE channel = ?').get(channel) as { policy: FeedStamp['policy']; pinned_version: string | null };
-  const rows = db.prepare('SELECT id, metadata_name, version, release_notes, release_date, rollout FROM release WHERE channel = ?').all(channel) as ReleaseRow[];
+  const settings = db.prepare('SELECT policy, pinned_version FROM release_channel WHERE channel = ?').get(channel) as {
+    policy: FeedStamp['policy'];
+    pinned_version: string | null;
+  };
+  const rows = db
+    .prepare('SELECT id, metadata_name, version, release_notes, release_date, rollout FROM release WHERE channel = ?')
+    .all(channel) as ReleaseRow[];
   const byName = new Map<string, ReleaseRow[]>();
   for (const r of rows) byName.set(r.metadata_name, [...(byName.get(r.metadata_name) ?? []), r]);
   const files = db.prepare('SELECT url, sha512, size FROM release_file WHERE release_id = ? ORDER BY rowid');
@@ -69,10 +75,17 @@ export function refreshChannelFeeds(db: WriteDb, keyWrap: KeyWrap, channel: stri
      ON CONFLICT (channel, metadata_name) DO UPDATE SET release_id = excluded.release_id, document = excluded.document, signature = excluded.signature`,
   );
   for (const [metadataName, list] of byName) {
-    const pinned = settings.pinned_version === null ? undefined : list.find((r) => r.version === settings.pinned_version);
+    const pinned =
+      settings.pinned_version === null ? undefined : list.find((r) => r.version === settings.pinned_version);
     const served = pinned ?? list.reduce((a, b) => (compareVersions(b.version, a.version) > 0 ? b : a));
     const document = feedDocument(
-      { version: served.version, files: files.all(served.id) as FeedRelease['files'], releaseNotes: served.release_notes, releaseDate: served.release_date, rollout: pinned ? 100 : served.rollout },
+      {
+        version: served.version,
+        files: files.all(served.id) as FeedRelease['files'],
+        releaseNotes: served.release_notes,
+        releaseDate: served.release_date,
+        rollout: pinned ? 100 : served.rollout,
+      },
       { channel, metadataName, policy: settings.policy, pinned: pinned !== undefined, signedAt },
     );
     upsert.run(channel, metadataName, served.id, document, signDocument(pkcs8, document));

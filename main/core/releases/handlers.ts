@@ -18,13 +18,16 @@ type UpdateMethod = 'updates.status' | 'updates.check' | 'updates.download' | 'u
 
 /** Releases are the server's (or a standalone install's): a desk follows its server's feed. */
 function notOnDesk(db: ReadDb | WriteDb): void {
-  if (syncRole(db) === 'desk') throw new AppError('PD_SYNC_004', 'Releases are published on the server this desk syncs with.');
+  if (syncRole(db) === 'desk')
+    throw new AppError('PD_SYNC_004', 'Releases are published on the server this desk syncs with.');
 }
 
 /** Creates the release key on first use; its seed comes from the command's seeded source. */
 function ensureReleaseKey(db: WriteDb, wrap: (plain: Buffer) => Buffer, seed: Buffer, time: string): void {
   const key = releaseKeyFromSeed(seed);
-  db.prepare('INSERT INTO release_key (id, public_key, wrapped_private_key, created_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(key.publicKey, wrap(key.pkcs8), time);
+  db.prepare(
+    'INSERT INTO release_key (id, public_key, wrapped_private_key, created_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+  ).run(key.publicKey, wrap(key.pkcs8), time);
 }
 
 interface ReleaseRecord {
@@ -52,31 +55,68 @@ export const releaseHandlers: HandlerMap<ReleaseMethod | UpdateMethod> = {
     apply(ctx, input, metadata) {
       notOnDesk(ctx.db);
       const time = ctx.now.toISOString();
-      const taken = ctx.db.prepare('SELECT 1 FROM release WHERE channel = ? AND metadata_name = ? AND version = ?').get(input.channel, input.metadataName, metadata.version);
-      if (taken) throw new AppError('PD_UPDATE_003', `${metadata.version} is already published on ${input.channel} (${input.metadataName}); publish a new version.`, { version: metadata.version });
+      const taken = ctx.db
+        .prepare('SELECT 1 FROM release WHERE channel = ? AND metadata_name = ? AND version = ?')
+        .get(input.channel, input.metadataName, metadata.version);
+      if (taken)
+        throw new AppError(
+          'PD_UPDATE_003',
+          `${metadata.version} is already published on ${input.channel} (${input.metadataName}); publish a new version.`,
+          { version: metadata.version },
+        );
       ensureReleaseKey(ctx.db, (p) => ctx.deps.keyWrap.wrap(p), ctx.deps.randomBytes(32), time);
       const id = newUuid(ctx.deps);
       ctx.db
-        .prepare('INSERT INTO release (id, channel, metadata_name, version, metadata, release_notes, release_date, rollout, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(id, input.channel, input.metadataName, metadata.version, input.metadata, metadata.releaseNotes, metadata.releaseDate, input.rollout, time, ctx.actor?.userId ?? 'system');
+        .prepare(
+          'INSERT INTO release (id, channel, metadata_name, version, metadata, release_notes, release_date, rollout, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          id,
+          input.channel,
+          input.metadataName,
+          metadata.version,
+          input.metadata,
+          metadata.releaseNotes,
+          metadata.releaseDate,
+          input.rollout,
+          time,
+          ctx.actor?.userId ?? 'system',
+        );
       const addFile = ctx.db.prepare('INSERT INTO release_file (release_id, url, sha512, size) VALUES (?, ?, ?, ?)');
       for (const f of metadata.files) addFile.run(id, f.url, f.sha512, f.size);
       refreshChannelFeeds(ctx.db, ctx.deps.keyWrap, input.channel, time);
       ctx.changed('releases');
-      const output = { releaseId: id, version: metadata.version, channel: input.channel, rollout: input.rollout, files: metadata.files };
-      return { output, ref: { type: 'release', id }, outbox: { releaseId: id, channel: input.channel, version: metadata.version }, replay: false };
+      const output = {
+        releaseId: id,
+        version: metadata.version,
+        channel: input.channel,
+        rollout: input.rollout,
+        files: metadata.files,
+      };
+      return {
+        output,
+        ref: { type: 'release', id },
+        outbox: { releaseId: id, channel: input.channel, version: metadata.version },
+        replay: false,
+      };
     },
   }),
   'releases.setRollout': command({
     module: 'releases',
     apply(ctx, input) {
       notOnDesk(ctx.db);
-      const row = ctx.db.prepare('SELECT channel FROM release WHERE id = ?').get(input.releaseId) as { channel: string } | undefined;
+      const row = ctx.db.prepare('SELECT channel FROM release WHERE id = ?').get(input.releaseId) as
+        { channel: string } | undefined;
       if (!row) throw new AppError('PD_UPDATE_005', 'No such release.');
       ctx.db.prepare('UPDATE release SET rollout = ? WHERE id = ?').run(input.rollout, input.releaseId);
       refreshChannelFeeds(ctx.db, ctx.deps.keyWrap, row.channel, ctx.now.toISOString());
       ctx.changed('releases');
-      return { output: { ok: true as const }, ref: { type: 'release', id: input.releaseId }, outbox: input, replay: false };
+      return {
+        output: { ok: true as const },
+        ref: { type: 'release', id: input.releaseId },
+        outbox: input,
+        replay: false,
+      };
     },
   }),
   'releases.setChannel': command({
@@ -84,18 +124,41 @@ export const releaseHandlers: HandlerMap<ReleaseMethod | UpdateMethod> = {
     apply(ctx, input) {
       notOnDesk(ctx.db);
       const time = ctx.now.toISOString();
-      if (input.pinnedVersion !== null && !ctx.db.prepare('SELECT 1 FROM release WHERE channel = ? AND version = ?').get(input.channel, input.pinnedVersion)) {
-        throw new AppError('PD_UPDATE_004', `${input.pinnedVersion} is not published on ${input.channel}.`, { pinnedVersion: input.pinnedVersion });
+      if (
+        input.pinnedVersion !== null &&
+        !ctx.db
+          .prepare('SELECT 1 FROM release WHERE channel = ? AND version = ?')
+          .get(input.channel, input.pinnedVersion)
+      ) {
+        throw new AppError('PD_UPDATE_004', `${input.pinnedVersion} is not published on ${input.channel}.`, {
+          pinnedVersion: input.pinnedVersion,
+        });
       }
-      ctx.db.prepare('UPDATE release_channel SET policy = ?, pinned_version = ?, updated_at = ? WHERE channel = ?').run(input.policy, input.pinnedVersion, time, input.channel);
+      ctx.db
+        .prepare('UPDATE release_channel SET policy = ?, pinned_version = ?, updated_at = ? WHERE channel = ?')
+        .run(input.policy, input.pinnedVersion, time, input.channel);
       refreshChannelFeeds(ctx.db, ctx.deps.keyWrap, input.channel, time);
       ctx.changed('releases');
-      const output = { channel: input.channel, policy: input.policy, pinnedVersion: input.pinnedVersion, updatedAt: time };
-      return { output, ref: { type: 'releaseChannel', id: input.channel }, outbox: input, replay: false };
+      const output = {
+        channel: input.channel,
+        policy: input.policy,
+        pinnedVersion: input.pinnedVersion,
+        updatedAt: time,
+      };
+      return {
+        output,
+        ref: { type: 'releaseChannel', id: input.channel },
+        outbox: input,
+        replay: false,
+      };
     },
   }),
   'releases.list': query((ctx, input) => {
-    const channels = ctx.db.prepare('SELECT channel, policy, pinned_version AS pinnedVersion, updated_at AS updatedAt FROM release_channel ORDER BY channel DESC').all() as Output<'releases.list'>['channels'];
+    const channels = ctx.db
+      .prepare(
+        'SELECT channel, policy, pinned_version AS pinnedVersion, updated_at AS updatedAt FROM release_channel ORDER BY channel DESC',
+      )
+      .all() as Output<'releases.list'>['channels'];
     const rows = ctx.db
       .prepare(
         `SELECT r.*, EXISTS (SELECT 1 FROM release_feed f WHERE f.release_id = r.id) AS served FROM release r
@@ -103,7 +166,8 @@ export const releaseHandlers: HandlerMap<ReleaseMethod | UpdateMethod> = {
       )
       .all({ channel: input.channel ?? null }) as ReleaseRecord[];
     const files = ctx.db.prepare('SELECT url, sha512, size FROM release_file WHERE release_id = ? ORDER BY rowid');
-    const key = ctx.db.prepare('SELECT public_key FROM release_key WHERE id = 1').get() as { public_key: Buffer } | undefined;
+    const key = ctx.db.prepare('SELECT public_key FROM release_key WHERE id = 1').get() as
+      { public_key: Buffer } | undefined;
     return {
       channels,
       releases: rows.map((r) => ({
@@ -123,13 +187,26 @@ export const releaseHandlers: HandlerMap<ReleaseMethod | UpdateMethod> = {
   }),
   // The desk's updater, through the port the Electron host sets; a browser page has none.
   'updates.status': query((ctx) => ctx.deps.deskUpdates?.state() ?? unsupportedUpdates(ctx.deps)),
-  'updates.check': action({ module: 'updates', run: async (ctx) => ({ output: await portOf(ctx.deps).check() }) }),
-  'updates.download': action({ module: 'updates', run: async (ctx) => ({ output: await portOf(ctx.deps).download() }) }),
-  'updates.cancel': action({ module: 'updates', run: async (ctx) => ({ output: await portOf(ctx.deps).cancel() }) }),
-  'updates.install': action({ module: 'updates', run: async (ctx) => ({ output: await portOf(ctx.deps).install() }) }),
+  'updates.check': action({
+    module: 'updates',
+    run: async (ctx) => ({ output: await portOf(ctx.deps).check() }),
+  }),
+  'updates.download': action({
+    module: 'updates',
+    run: async (ctx) => ({ output: await portOf(ctx.deps).download() }),
+  }),
+  'updates.cancel': action({
+    module: 'updates',
+    run: async (ctx) => ({ output: await portOf(ctx.deps).cancel() }),
+  }),
+  'updates.install': action({
+    module: 'updates',
+    run: async (ctx) => ({ output: await portOf(ctx.deps).install() }),
+  }),
 };
 
 function portOf(deps: { deskUpdates: DeskUpdatePort | null }): DeskUpdatePort {
-  if (!deps.deskUpdates) throw new AppError('PD_UPDATE_016', 'Updates are installed by the desktop app; this page has no installer.');
+  if (!deps.deskUpdates)
+    throw new AppError('PD_UPDATE_016', 'Updates are installed by the desktop app; this page has no installer.');
   return deps.deskUpdates;
 }

@@ -10,7 +10,10 @@ const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 export function releaseKeyFromSeed(seed: Buffer): { pkcs8: Buffer; publicKey: Buffer } {
   if (seed.length !== 32) throw new Error('an Ed25519 seed is 32 bytes');
   const pkcs8 = Buffer.concat([PKCS8_PREFIX, seed]);
-  const spki = createPublicKey(createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' })).export({ format: 'der', type: 'spki' });
+  const spki = createPublicKey(createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' })).export({
+    format: 'der',
+    type: 'spki',
+  });
   return { pkcs8, publicKey: Buffer.from(spki.subarray(SPKI_PREFIX.length)) };
 }
 
@@ -21,7 +24,11 @@ export function releasePublicKey(raw: Buffer): KeyObject {
 }
 
 export function signDocument(pkcs8: Buffer, document: string): string {
-  return sign(null, Buffer.from(document, 'utf8'), createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' })).toString('base64');
+  return sign(
+    null,
+    Buffer.from(document, 'utf8'),
+    createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }),
+  ).toString('base64');
 }
 
 /** Ed25519 over the exact bytes received; a malformed signature is simply not valid. */

@@ -23,13 +23,22 @@ export interface ReleaseMetadata {
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._+()-]{0,199}$/;
 const SHA512_B64 = /^[A-Za-z0-9+/]{86}==$/;
 
-const bad = (what: string) => new AppError('PD_UPDATE_001', `The update metadata is not usable: ${what}.`, { metadata: what });
+const bad = (what: string) =>
+  new AppError('PD_UPDATE_001', `The update metadata is not usable: ${what}.`, { metadata: what });
 
 function notes(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'string') return value.slice(0, 20_000);
   // electron-builder writes a list of {version, note} when fullChangelog is on.
-  if (Array.isArray(value)) return value.map((n) => (n && typeof n === 'object' && typeof (n as { note?: unknown }).note === 'string' ? (n as { note: string }).note : '')).join('\n\n').slice(0, 20_000);
+  if (Array.isArray(value))
+    return value
+      .map((n) =>
+        n && typeof n === 'object' && typeof (n as { note?: unknown }).note === 'string'
+          ? (n as { note: string }).note
+          : '',
+      )
+      .join('\n\n')
+      .slice(0, 20_000);
   throw bad('releaseNotes is neither text nor a list of notes');
 }
 
@@ -52,9 +61,12 @@ export function parseMetadata(text: string): ReleaseMetadata {
   if (!Array.isArray(m.files) || m.files.length === 0 || m.files.length > 16) throw bad('files is missing or empty');
   const files = m.files.map((f: unknown): MetadataFile => {
     const file = (f && typeof f === 'object' ? f : {}) as Record<string, unknown>;
-    if (typeof file.url !== 'string' || !FILE_NAME.test(file.url) || file.url.includes('..')) throw bad('a file url is not a plain file name');
-    if (typeof file.sha512 !== 'string' || !SHA512_B64.test(file.sha512)) throw bad(`the sha512 of ${file.url} is not a base64 SHA-512`);
-    if (typeof file.size !== 'number' || !Number.isSafeInteger(file.size) || file.size <= 0) throw bad(`the size of ${file.url} is not a positive integer`);
+    if (typeof file.url !== 'string' || !FILE_NAME.test(file.url) || file.url.includes('..'))
+      throw bad('a file url is not a plain file name');
+    if (typeof file.sha512 !== 'string' || !SHA512_B64.test(file.sha512))
+      throw bad(`the sha512 of ${file.url} is not a base64 SHA-512`);
+    if (typeof file.size !== 'number' || !Number.isSafeInteger(file.size) || file.size <= 0)
+      throw bad(`the size of ${file.url} is not a positive integer`);
     return { url: file.url, sha512: file.sha512, size: file.size };
   });
   if (new Set(files.map((f) => f.url)).size !== files.length) throw bad('a file is listed twice');

@@ -20,7 +20,9 @@ export function artefactPath(dataDir: string, sha512: string): string {
 }
 
 const mismatch = (file: MetadataFile, what: string) =>
-  new AppError('PD_UPDATE_002', `${file.url}: ${what}; the metadata and the artefacts do not belong together.`, { file: file.url.slice(0, 200) });
+  new AppError('PD_UPDATE_002', `${file.url}: ${what}; the metadata and the artefacts do not belong together.`, {
+    file: file.url.slice(0, 200),
+  });
 
 /**
  * Copies an artefact into the store, hashing the bytes as they are written; refuses
@@ -48,7 +50,10 @@ export async function importArtefact(dataDir: string, source: string, file: Meta
   const sha512 = hash.digest('base64');
   if (size !== file.size || sha512 !== file.sha512) {
     rmSync(temp, { force: true });
-    throw mismatch(file, size !== file.size ? `${size} bytes, the metadata says ${file.size}` : 'its sha512 differs from the metadata');
+    throw mismatch(
+      file,
+      size !== file.size ? `${size} bytes, the metadata says ${file.size}` : 'its sha512 differs from the metadata',
+    );
   }
   renameSync(temp, target);
 }
@@ -56,7 +61,9 @@ export async function importArtefact(dataDir: string, source: string, file: Meta
 /** Checks a stored artefact against the metadata again (the core trusts no earlier step). */
 export async function verifyStored(dataDir: string, file: MetadataFile): Promise<void> {
   const path = artefactPath(dataDir, file.sha512);
-  if (!existsSync(path)) throw mismatch(file, 'it is not in the release store (run `npm run cli -- release publish <folder>`)');
+  if (!existsSync(path))
+    throw mismatch(file, 'it is not in the release store (run `npm run cli -- release publish <folder>`)');
   const seen = await hashFile(path);
-  if (seen.size !== file.size || seen.sha512 !== file.sha512) throw mismatch(file, 'the stored copy differs from the metadata');
+  if (seen.size !== file.size || seen.sha512 !== file.sha512)
+    throw mismatch(file, 'the stored copy differs from the metadata');
 }

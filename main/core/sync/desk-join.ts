@@ -15,7 +15,8 @@ export const IDLE: SyncActivityView = { syncing: false, paused: false, progress:
 export function abandonJoin(db: WriteDb, now: Date, code: ErrorCode): void {
   db.transaction(() => {
     db.pragma('defer_foreign_keys = ON');
-    const conn = db.prepare('SELECT desk_id, user_id FROM sync_connection WHERE id = 1').get() as { desk_id: string; user_id: string } | undefined;
+    const conn = db.prepare('SELECT desk_id, user_id FROM sync_connection WHERE id = 1').get() as
+      { desk_id: string; user_id: string } | undefined;
     for (const t of [...REPLICATED_TABLES].reverse()) db.prepare(`DELETE FROM ${t.name}`).run();
     db.prepare('DELETE FROM sync_undo').run();
     db.prepare("DELETE FROM outbox WHERE sync_status <> 'local'").run();

@@ -42,17 +42,33 @@ interface Entry {
 export function deskOutboxEntry(db: WriteDb, now: Date, e: Entry): void {
   if (!e.actor) throw new AppError('PD_SYNC_005', 'On a desk joined to a server, this is done on the server.');
   if (e.replay === false) throw new AppError('PD_SYNC_004', 'This change can only be made on the server.');
-  const conn = db.prepare('SELECT freeze_days, last_pull_at, joined_at, user_id FROM sync_connection WHERE id = 1').get() as
-    | { freeze_days: number; last_pull_at: string | null; joined_at: string; user_id: string }
-    | undefined;
+  const conn = db
+    .prepare('SELECT freeze_days, last_pull_at, joined_at, user_id FROM sync_connection WHERE id = 1')
+    .get() as { freeze_days: number; last_pull_at: string | null; joined_at: string; user_id: string } | undefined;
   if (!conn) throw new Error('a desk without a connection row');
-  if (conn.user_id !== e.actor.userId) throw new AppError('PD_SYNC_003', 'Only the user this desk was joined with can make changes on it.');
+  if (conn.user_id !== e.actor.userId)
+    throw new AppError('PD_SYNC_003', 'Only the user this desk was joined with can make changes on it.');
   const freeze = freezesAt(conn);
   if (freeze && now.getTime() >= freeze.getTime()) {
-    throw new AppError('PD_SYNC_006', `This desk has not synced for ${conn.freeze_days} days; sync it before making changes.`);
+    throw new AppError(
+      'PD_SYNC_006',
+      `This desk has not synced for ${conn.freeze_days} days; sync it before making changes.`,
+    );
   }
   db.prepare(
     `INSERT INTO outbox (id, client_seq, command, payload, actor, time, replay_method, replay_input, seed, sync_status, ref_type, ref_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
-  ).run(randomUUID(), e.seq, e.command, JSON.stringify(e.payload ?? null), e.actor.userId, e.time, e.replay.method, JSON.stringify(e.replay.input ?? {}), e.seed, e.ref?.type ?? null, e.ref?.id ?? null);
+  ).run(
+    randomUUID(),
+    e.seq,
+    e.command,
+    JSON.stringify(e.payload ?? null),
+    e.actor.userId,
+    e.time,
+    e.replay.method,
+    JSON.stringify(e.replay.input ?? {}),
+    e.seed,
+    e.ref?.type ?? null,
+    e.ref?.id ?? null,
+  );
 }

@@ -30,14 +30,26 @@ const TOPIC_OF: Readonly<Record<string, DataTopic>> = {
 
 /** The user a queued command runs as on this desk, from the desk's own (pulled) rows. */
 export function actorFor(db: WriteDb, userId: string): Actor {
-  const roles = (db.prepare('SELECT role FROM user_role WHERE user_id = ? ORDER BY role').all(userId) as Array<{ role: Role }>).map((r) => r.role);
-  const partnerIds = (db.prepare('SELECT id FROM partner WHERE user_id = ? ORDER BY id').all(userId) as Array<{ id: string }>).map((r) => r.id);
+  const roles = (
+    db.prepare('SELECT role FROM user_role WHERE user_id = ? ORDER BY role').all(userId) as Array<{
+      role: Role;
+    }>
+  ).map((r) => r.role);
+  const partnerIds = (
+    db.prepare('SELECT id FROM partner WHERE user_id = ? ORDER BY id').all(userId) as Array<{
+      id: string;
+    }>
+  ).map((r) => r.id);
   return { userId, roles, partnerIds, isAdmin: roles.includes('PARTNER_ADMIN'), sessionHash: '' };
 }
 
 /** Restores the before-images of every unconfirmed command, newest first: the desk is back on the server's rows. */
 function undoUnconfirmed(db: WriteDb, topics: Set<DataTopic>): void {
-  const images = db.prepare('SELECT tbl, pk, image FROM sync_undo ORDER BY id DESC').all() as Array<{ tbl: string; pk: string; image: string | null }>;
+  const images = db.prepare('SELECT tbl, pk, image FROM sync_undo ORDER BY id DESC').all() as Array<{
+    tbl: string;
+    pk: string;
+    image: string | null;
+  }>;
   for (const u of images) {
     const t = tableOf(u.tbl);
     if (u.image === null) deleteRow(db, t, JSON.parse(u.pk) as KeyValues);
@@ -73,14 +85,29 @@ function queued(db: WriteDb, handlers: HandlerMap<MethodName>, acknowledgedUpTo:
       `SELECT client_seq AS seq, replay_method AS method, replay_input AS input, seed, actor, time FROM outbox
        WHERE acked = 0 AND sync_status <> 'local' AND sync_status <> 'conflict' AND client_seq > ? ORDER BY client_seq`,
     )
-    .all(acknowledgedUpTo) as Array<{ seq: number; method: string; input: string; seed: Buffer | null; actor: string; time: string }>;
+    .all(acknowledgedUpTo) as Array<{
+    seq: number;
+    method: string;
+    input: string;
+    seed: Buffer | null;
+    actor: string;
+    time: string;
+  }>;
   const out: Queued[] = [];
   for (const r of rows) {
     if (!isMethodName(r.method) || r.seed === null) continue;
     const handler = handlers[r.method];
     const parsed = contract[r.method].input.safeParse(JSON.parse(r.input));
     if (handler.kind !== 'command' || !parsed.success) continue;
-    out.push({ seq: r.seq, method: r.method, input: parsed.data as ParsedInput<MethodName>, handler: handler as CommandHandler<MethodName, unknown>, actor: actorFor(db, r.actor), seed: r.seed, time: r.time });
+    out.push({
+      seq: r.seq,
+      method: r.method,
+      input: parsed.data as ParsedInput<MethodName>,
+      handler: handler as CommandHandler<MethodName, unknown>,
+      actor: actorFor(db, r.actor),
+      seed: r.seed,
+      time: r.time,
+    });
   }
   return out;
 }
@@ -97,7 +124,14 @@ function reapply(env: DispatchEnv, q: Queued, topics: Set<DataTopic>): string | 
     env.writer.transaction(() => {
       env.writer.prepare('UPDATE sync_node SET capture_seq = ? WHERE id = 1').run(q.seq);
       q.handler.apply(
-        { db: env.writer, deps: { ...env.deps, randomBytes: seededRandom(q.seed, 'apply') }, actor: q.actor, now: new Date(q.time), changed: (t) => changed.add(t), afterCommit: () => undefined },
+        {
+          db: env.writer,
+          deps: { ...env.deps, randomBytes: seededRandom(q.seed, 'apply') },
+          actor: q.actor,
+          now: new Date(q.time),
+          changed: (t) => changed.add(t),
+          afterCommit: () => undefined,
+        },
         q.input,
         q.prepared,
       );
@@ -119,7 +153,8 @@ function reapply(env: DispatchEnv, q: Queued, topics: Set<DataTopic>): string | 
  */
 export async function applyPulledPage(env: DispatchEnv, page: PulledPage): Promise<void> {
   const writer = env.writer;
-  const conn = writer.prepare('SELECT user_id, credential FROM sync_connection WHERE id = 1').get() as { user_id: string; credential: string | null } | undefined;
+  const conn = writer.prepare('SELECT user_id, credential FROM sync_connection WHERE id = 1').get() as
+    { user_id: string; credential: string | null } | undefined;
   if (!conn) throw new AppError('PD_SYNC_009', 'This desk is not joined to a server.');
   const ackUpTo = page.complete ? page.lastSeq : 0;
   const again = queued(writer, env.handlers, ackUpTo);
@@ -127,7 +162,12 @@ export async function applyPulledPage(env: DispatchEnv, page: PulledPage): Promi
   for (const q of again) {
     if (!q.handler.prepare) continue;
     try {
-      const queryCtx: QueryCtx = { db: env.reader, deps: { ...env.deps, randomBytes: seededRandom(q.seed, 'prepare') }, actor: q.actor, now: new Date(q.time) };
+      const queryCtx: QueryCtx = {
+        db: env.reader,
+        deps: { ...env.deps, randomBytes: seededRandom(q.seed, 'prepare') },
+        actor: q.actor,
+        now: new Date(q.time),
+      };
       q.prepared = await q.handler.prepare(queryCtx, q.input);
     } catch (err) {
       q.error = codeOf(err);
@@ -145,20 +185,26 @@ export async function applyPulledPage(env: DispatchEnv, page: PulledPage): Promi
       else deleteRow(writer, t, c.key);
       topics.add(TOPIC_OF[c.table]!);
     }
-    if (conn.credential) writer.prepare('UPDATE app_user SET password_hash = ? WHERE id = ?').run(conn.credential, conn.user_id);
+    if (conn.credential)
+      writer.prepare('UPDATE app_user SET password_hash = ? WHERE id = ?').run(conn.credential, conn.user_id);
     writer
-      .prepare(`UPDATE sync_connection SET cookie = ?, server_last_seq = ?, freeze_days = ?, last_error = NULL, last_error_at = NULL${page.complete ? ', last_pull_at = ?' : ''} WHERE id = 1`)
+      .prepare(
+        `UPDATE sync_connection SET cookie = ?, server_last_seq = ?, freeze_days = ?, last_error = NULL, last_error_at = NULL${page.complete ? ', last_pull_at = ?' : ''} WHERE id = 1`,
+      )
       .run(...[page.cookie, page.lastSeq, page.freezeDays, ...(page.complete ? [env.deps.now().toISOString()] : [])]);
     if (page.complete) {
       // A decided and confirmed command is never replayed again: its seed (an API key's source) goes.
       writer
-        .prepare("UPDATE outbox SET acked = 1, seed = CASE WHEN sync_status = 'pending' THEN seed END WHERE acked = 0 AND sync_status <> 'local' AND client_seq <= ?")
+        .prepare(
+          "UPDATE outbox SET acked = 1, seed = CASE WHEN sync_status = 'pending' THEN seed END WHERE acked = 0 AND sync_status <> 'local' AND client_seq <= ?",
+        )
         .run(page.lastSeq);
     }
-    for (const q of again) writer.prepare('UPDATE outbox SET local_error = ? WHERE client_seq = ?').run(reapply(env, q, topics), q.seq);
+    for (const q of again)
+      writer.prepare('UPDATE outbox SET local_error = ? WHERE client_seq = ?').run(reapply(env, q, topics), q.seq);
   })();
   // The desk holds only what its user may see: its partners' owners and the admins hear of it.
-  const partners = (writer.prepare('SELECT id FROM partner WHERE user_id = ?').pluck().all(conn.user_id) as string[]);
+  const partners = writer.prepare('SELECT id FROM partner WHERE user_id = ?').pluck().all(conn.user_id) as string[];
   for (const t of topics) env.emit(t, dataAudience(t, partners, true));
 }
 
@@ -182,7 +228,9 @@ export function recordVerdicts(db: WriteDb, verdicts: readonly VerdictIn[]): voi
 
 /** The server lost commands it had decided (restored from a backup): send them again from `seq`. */
 export function resendFrom(db: WriteDb, seq: number): void {
-  db.prepare("UPDATE outbox SET sync_status = 'pending', result_code = NULL, result_message = NULL, server_time = NULL WHERE client_seq >= ? AND sync_status <> 'local'").run(seq);
+  db.prepare(
+    "UPDATE outbox SET sync_status = 'pending', result_code = NULL, result_message = NULL, server_time = NULL WHERE client_seq >= ? AND sync_status <> 'local'",
+  ).run(seq);
 }
 
 export interface OutgoingCommand {
@@ -197,8 +245,24 @@ export interface OutgoingCommand {
 /** The next commands to push, oldest first. */
 export function commandsToPush(db: WriteDb, limit: number): OutgoingCommand[] {
   const rows = db
-    .prepare("SELECT client_seq AS seq, replay_method AS method, replay_input AS input, seed, actor, time FROM outbox WHERE sync_status = 'pending' ORDER BY client_seq LIMIT ?")
-    .all(limit) as Array<{ seq: number; method: string; input: string; seed: Buffer | null; actor: string; time: string }>;
+    .prepare(
+      "SELECT client_seq AS seq, replay_method AS method, replay_input AS input, seed, actor, time FROM outbox WHERE sync_status = 'pending' ORDER BY client_seq LIMIT ?",
+    )
+    .all(limit) as Array<{
+    seq: number;
+    method: string;
+    input: string;
+    seed: Buffer | null;
+    actor: string;
+    time: string;
+  }>;
   // A command the server has decided but whose verdict was lost is answered from the server's record; its seed is not needed.
-  return rows.map((r) => ({ seq: r.seq, method: r.method, input: JSON.parse(r.input) as unknown, seed: (r.seed ?? Buffer.alloc(32)).toString('hex'), actor: r.actor, time: r.time }));
+  return rows.map((r) => ({
+    seq: r.seq,
+    method: r.method,
+    input: JSON.parse(r.input) as unknown,
+    seed: (r.seed ?? Buffer.alloc(32)).toString('hex'),
+    actor: r.actor,
+    time: r.time,
+  }));
 }

@@ -19,15 +19,39 @@ interface ConnectionRow {
 
 export function deskStatus(db: Db, now: Date, activity: SyncActivityView = IDLE): Output<'sync.status'> {
   const conn = db
-    .prepare('SELECT server_url, desk_id, user_id, server_session, freeze_days, joined_at, last_pull_at, last_error FROM sync_connection WHERE id = 1')
+    .prepare(
+      'SELECT server_url, desk_id, user_id, server_session, freeze_days, joined_at, last_pull_at, last_error FROM sync_connection WHERE id = 1',
+    )
     .get() as ConnectionRow | undefined;
-  const counts = db.prepare("SELECT sync_status AS s, COUNT(*) AS n FROM outbox WHERE sync_status <> 'local' GROUP BY sync_status").all() as Array<{ s: string; n: number }>;
+  const counts = db
+    .prepare("SELECT sync_status AS s, COUNT(*) AS n FROM outbox WHERE sync_status <> 'local' GROUP BY sync_status")
+    .all() as Array<{ s: string; n: number }>;
   const n = (s: string) => counts.find((c) => c.s === s)?.n ?? 0;
   if (!conn) {
-    return { state: 'standalone', serverUrl: null, deskId: null, userId: null, pending: 0, conflicts: 0, applied: 0, lastSyncAt: null, lastError: null, freezeDays: 0, freezesAt: null, ...activity };
+    return {
+      state: 'standalone',
+      serverUrl: null,
+      deskId: null,
+      userId: null,
+      pending: 0,
+      conflicts: 0,
+      applied: 0,
+      lastSyncAt: null,
+      lastError: null,
+      freezeDays: 0,
+      freezesAt: null,
+      ...activity,
+    };
   }
   const freeze = freezesAt(conn);
-  const state = freeze && now.getTime() >= freeze.getTime() ? 'frozen' : conn.server_session === null ? 'signInNeeded' : conn.last_error ? 'offline' : 'online';
+  const state =
+    freeze && now.getTime() >= freeze.getTime()
+      ? 'frozen'
+      : conn.server_session === null
+        ? 'signInNeeded'
+        : conn.last_error
+          ? 'offline'
+          : 'online';
   return {
     state,
     serverUrl: conn.server_url,

@@ -17,7 +17,9 @@ export function becomeServer(db: Database): void {
     if (role === 'desk') throw new Error('a desk joined to a server cannot serve desks itself');
     db.prepare("UPDATE sync_node SET role = 'server' WHERE id = 1").run();
     for (const [table, key] of BACKFILL) {
-      db.prepare(`INSERT INTO sync_change (tbl, pk, deleted) SELECT '${table}', json_array(${key}), 0 FROM ${table} WHERE true ON CONFLICT (tbl, pk) DO NOTHING`).run();
+      db.prepare(
+        `INSERT INTO sync_change (tbl, pk, deleted) SELECT '${table}', json_array(${key}), 0 FROM ${table} WHERE true ON CONFLICT (tbl, pk) DO NOTHING`,
+      ).run();
     }
   })();
 }

@@ -25,14 +25,17 @@ export function hashDeskKey(key: string): string {
  * a log, or another desk's) gets nothing. One code for all three, so a caller cannot probe ids.
  */
 export function verifyDesk(db: Db, actor: Actor, deskId: string, deskKey: string): DeskRow {
-  const row = db.prepare('SELECT id, user_id, key_hash, last_seq FROM sync_desk WHERE id = ?').get(deskId) as DeskRow | undefined;
+  const row = db.prepare('SELECT id, user_id, key_hash, last_seq FROM sync_desk WHERE id = ?').get(deskId) as
+    DeskRow | undefined;
   const given = Buffer.from(hashDeskKey(deskKey), 'hex');
-  const ok = row !== undefined && row.user_id === actor.userId && timingSafeEqual(given, Buffer.from(row.key_hash, 'hex'));
+  const ok =
+    row !== undefined && row.user_id === actor.userId && timingSafeEqual(given, Buffer.from(row.key_hash, 'hex'));
   if (!ok) throw new AppError('PD_SYNC_001', 'This desk is not registered to your account on this server.');
   return row;
 }
 
 export function freezeDays(db: Db): number {
-  const row = db.prepare("SELECT value FROM sync_setting WHERE name = 'freezeDays'").get() as { value: number } | undefined;
+  const row = db.prepare("SELECT value FROM sync_setting WHERE name = 'freezeDays'").get() as
+    { value: number } | undefined;
   return row?.value ?? 0;
 }

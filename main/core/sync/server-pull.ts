@@ -20,7 +20,13 @@ function partnerHearsDelete(t: ReplicatedTable): boolean {
   return t.partnerScope === '1 = 1' || t.name === 'auth_policy';
 }
 
-function changeFor(reader: DispatchEnv['reader'], actor: Actor, t: ReplicatedTable, key: KeyValues, deleted: boolean): Change | null {
+function changeFor(
+  reader: DispatchEnv['reader'],
+  actor: Actor,
+  t: ReplicatedTable,
+  key: KeyValues,
+  deleted: boolean,
+): Change | null {
   if (actor.isAdmin) {
     const row = deleted ? undefined : readRow(reader, t, key);
     return row ? { op: 'put', table: t.name, key, row } : { op: 'del', table: t.name, key };
@@ -41,12 +47,26 @@ export function pullChanges(env: DispatchEnv, actor: Actor, input: ParsedInput<'
   requireServer(env.reader);
   const desk = verifyDesk(env.reader, actor, input.deskId, input.deskKey);
   const page = env.reader.transaction(() => {
-    const head = (env.reader.prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM sync_change').get() as { head: number }).head;
-    if (input.cookie > head) throw new AppError('PD_SYNC_012', 'This desk is ahead of the server (was the server restored?); it starts over.');
-    const lastSeq = (env.reader.prepare('SELECT last_seq FROM sync_desk WHERE id = ?').get(desk.id) as { last_seq: number }).last_seq;
+    const head = (
+      env.reader.prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM sync_change').get() as {
+        head: number;
+      }
+    ).head;
+    if (input.cookie > head)
+      throw new AppError('PD_SYNC_012', 'This desk is ahead of the server (was the server restored?); it starts over.');
+    const lastSeq = (
+      env.reader.prepare('SELECT last_seq FROM sync_desk WHERE id = ?').get(desk.id) as {
+        last_seq: number;
+      }
+    ).last_seq;
     const entries = env.reader
       .prepare('SELECT seq, tbl, pk, deleted FROM sync_change WHERE seq > ? ORDER BY seq LIMIT ?')
-      .all(input.cookie, input.limit) as Array<{ seq: number; tbl: string; pk: string; deleted: number }>;
+      .all(input.cookie, input.limit) as Array<{
+      seq: number;
+      tbl: string;
+      pk: string;
+      deleted: number;
+    }>;
     const changes: Change[] = [];
     let cookie = input.cookie;
     let bytes = 0;
@@ -66,10 +86,20 @@ export function pullChanges(env: DispatchEnv, actor: Actor, input: ParsedInput<'
       }
     }
     if (!full && entries.length < input.limit) cookie = head;
-    return { reset: input.cookie === 0, changes, cookie, complete: cookie >= head, lastSeq, head, freezeDays: freezeDays(env.reader) };
+    return {
+      reset: input.cookie === 0,
+      changes,
+      cookie,
+      complete: cookie >= head,
+      lastSeq,
+      head,
+      freezeDays: freezeDays(env.reader),
+    };
   })();
   const now = env.deps.now().toISOString();
   env.writer.prepare('UPDATE sync_desk SET last_pull_at = ? WHERE id = ?').run(now, desk.id);
-  env.writer.prepare('UPDATE app_session SET last_active_at = ? WHERE token_hash = ? AND ended_at IS NULL').run(now, actor.sessionHash);
+  env.writer
+    .prepare('UPDATE app_session SET last_active_at = ? WHERE token_hash = ? AND ended_at IS NULL')
+    .run(now, actor.sessionHash);
   return { ...page, serverTime: now };
 }

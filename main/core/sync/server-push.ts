@@ -41,18 +41,37 @@ function withDeskLock<T>(deskId: string, work: () => Promise<T>): Promise<T> {
 
 /** The verdict, the desk's new last seq, in the transaction of the command (or of its refusal). */
 function record(db: WriteDb, deskId: string, cmd: Pushed, verdict: Omit<Verdict, 'seq'>): void {
-  const { last_seq: last } = db.prepare('SELECT last_seq FROM sync_desk WHERE id = ?').get(deskId) as { last_seq: number };
+  const { last_seq: last } = db.prepare('SELECT last_seq FROM sync_desk WHERE id = ?').get(deskId) as {
+    last_seq: number;
+  };
   // The desk lock makes this impossible; if it ever happens the transaction rolls back and nothing is decided twice.
   if (last !== cmd.seq - 1) throw new Error(`desk ${deskId} moved to ${last} while seq ${cmd.seq} was applied`);
   db.prepare(
     'INSERT INTO sync_command (desk_id, seq, method, actor, status, code, message, desk_time, server_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(deskId, cmd.seq, cmd.method.slice(0, 64), cmd.actor, verdict.status, verdict.code, verdict.message, cmd.time, verdict.serverTime);
+  ).run(
+    deskId,
+    cmd.seq,
+    cmd.method.slice(0, 64),
+    cmd.actor,
+    verdict.status,
+    verdict.code,
+    verdict.message,
+    cmd.time,
+    verdict.serverTime,
+  );
   db.prepare('UPDATE sync_desk SET last_seq = ? WHERE id = ?').run(cmd.seq, deskId);
 }
 
 function stored(env: DispatchEnv, deskId: string, seq: number): Verdict {
-  const r = env.writer.prepare('SELECT status, code, message, server_time FROM sync_command WHERE desk_id = ? AND seq = ?').get(deskId, seq) as
-    | { status: 'applied' | 'conflict'; code: string | null; message: string | null; server_time: string }
+  const r = env.writer
+    .prepare('SELECT status, code, message, server_time FROM sync_command WHERE desk_id = ? AND seq = ?')
+    .get(deskId, seq) as
+    | {
+        status: 'applied' | 'conflict';
+        code: string | null;
+        message: string | null;
+        server_time: string;
+      }
     | undefined;
   if (!r) throw new Error(`no stored verdict for ${deskId}/${seq}`);
   return { seq, status: r.status, code: r.code, message: r.message, serverTime: r.server_time };
@@ -62,21 +81,41 @@ function stored(env: DispatchEnv, deskId: string, seq: number): Verdict {
 function refuse(env: DispatchEnv, deskId: string, cmd: Pushed, err: AppError): Verdict {
   const serverTime = env.deps.now().toISOString();
   env.writer.transaction(() => {
-    writeAudit(env.writer, { module: 'sync', action: cmd.method.slice(0, 64), actor: cmd.actor, result: 'failure', errorCode: err.code, time: serverTime, pushed: { deskId, seq: cmd.seq, deskTime: cmd.time } });
-    record(env.writer, deskId, cmd, { status: 'conflict', code: err.code, message: err.message, serverTime });
+    writeAudit(env.writer, {
+      module: 'sync',
+      action: cmd.method.slice(0, 64),
+      actor: cmd.actor,
+      result: 'failure',
+      errorCode: err.code,
+      time: serverTime,
+      pushed: { deskId, seq: cmd.seq, deskTime: cmd.time },
+    });
+    record(env.writer, deskId, cmd, {
+      status: 'conflict',
+      code: err.code,
+      message: err.message,
+      serverTime,
+    });
   })();
   return { seq: cmd.seq, status: 'conflict', code: err.code, message: err.message, serverTime };
 }
 
 async function applyOne(env: DispatchEnv, actor: Actor, deskId: string, cmd: Pushed): Promise<Verdict> {
-  if (!isMethodName(cmd.method) || !replayable(cmd.method)) return refuse(env, deskId, cmd, new AppError('PD_SYNC_004', `${cmd.method.slice(0, 64)} cannot be replayed on the server.`));
+  if (!isMethodName(cmd.method) || !replayable(cmd.method))
+    return refuse(
+      env,
+      deskId,
+      cmd,
+      new AppError('PD_SYNC_004', `${cmd.method.slice(0, 64)} cannot be replayed on the server.`),
+    );
   const method = cmd.method;
   const spec = contract[method];
   if (spec.access !== 'session' && spec.access !== 'public' && !spec.access.some((r) => actor.roles.includes(r))) {
     return refuse(env, deskId, cmd, new AppError('PD_AUTH_004', 'Your role does not allow this action.'));
   }
   const parsed = spec.input.safeParse(cmd.input ?? {});
-  if (!parsed.success) return refuse(env, deskId, cmd, new AppError('PMS_COR_002', 'Some fields are missing or invalid.'));
+  if (!parsed.success)
+    return refuse(env, deskId, cmd, new AppError('PMS_COR_002', 'Some fields are missing or invalid.'));
   const handler = env.handlers[method] as CommandHandler<MethodName, unknown>;
   let verdict: Verdict | null = null;
   const pushed = { deskId, seq: cmd.seq, deskTime: cmd.time };
@@ -95,7 +134,13 @@ async function applyOne(env: DispatchEnv, actor: Actor, deskId: string, cmd: Pus
           record(db, deskId, cmd, verdict);
         },
         onRefused: (db, err, serverTime) => {
-          verdict = { seq: cmd.seq, status: 'conflict', code: err.code, message: err.message, serverTime };
+          verdict = {
+            seq: cmd.seq,
+            status: 'conflict',
+            code: err.code,
+            message: err.message,
+            serverTime,
+          };
           record(db, deskId, cmd, verdict);
         },
       },
@@ -114,18 +159,30 @@ async function applyOne(env: DispatchEnv, actor: Actor, deskId: string, cmd: Pus
  * from `expectedSeq`); a rule refusal is a conflict that still advances the seq, so one refused
  * command never blocks the desk's queue.
  */
-export async function pushCommands(env: DispatchEnv, actor: Actor, input: ParsedInput<'sync.push'>): Promise<{ lastSeq: number; verdicts: Verdict[] }> {
+export async function pushCommands(
+  env: DispatchEnv,
+  actor: Actor,
+  input: ParsedInput<'sync.push'>,
+): Promise<{ lastSeq: number; verdicts: Verdict[] }> {
   requireServer(env.reader);
   const desk = verifyDesk(env.reader, actor, input.deskId, input.deskKey);
   input.commands.forEach((c, i) => {
     if (c.deskId !== desk.id) throw new AppError('PD_SYNC_003', `Command ${c.seq} belongs to another desk.`);
     if (c.actor !== actor.userId) throw new AppError('PD_SYNC_003', `Command ${c.seq} was made by another user.`);
-    if (i > 0 && c.seq !== input.commands[i - 1]!.seq + 1) throw new AppError('PD_SYNC_003', 'The pushed commands must follow each other without gaps.');
+    if (i > 0 && c.seq !== input.commands[i - 1]!.seq + 1)
+      throw new AppError('PD_SYNC_003', 'The pushed commands must follow each other without gaps.');
   });
   return withDeskLock(desk.id, async () => {
-    let last = (env.writer.prepare('SELECT last_seq FROM sync_desk WHERE id = ?').get(desk.id) as { last_seq: number }).last_seq;
+    let last = (
+      env.writer.prepare('SELECT last_seq FROM sync_desk WHERE id = ?').get(desk.id) as {
+        last_seq: number;
+      }
+    ).last_seq;
     const first = input.commands[0]!.seq;
-    if (first > last + 1) throw new AppError('PD_SYNC_002', `The server has this desk's changes up to ${last}; send from ${last + 1}.`, { expectedSeq: String(last + 1) });
+    if (first > last + 1)
+      throw new AppError('PD_SYNC_002', `The server has this desk's changes up to ${last}; send from ${last + 1}.`, {
+        expectedSeq: String(last + 1),
+      });
     const verdicts: Verdict[] = [];
     for (const cmd of input.commands) {
       if (cmd.seq <= last) {

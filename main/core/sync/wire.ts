@@ -34,7 +34,12 @@ function stmt(db: Db, sql: string): Statement<unknown[]> {
 }
 
 /** The row as it travels, or undefined when absent (or outside `scope`, an extra SQL condition). */
-export function readRow(db: Db, t: ReplicatedTable, key: KeyValues, scope?: { sql: string; uid: string }): WireRow | undefined {
+export function readRow(
+  db: Db,
+  t: ReplicatedTable,
+  key: KeyValues,
+  scope?: { sql: string; uid: string },
+): WireRow | undefined {
   const where = scope ? `${keyWhere(t)} AND (${scope.sql})` : keyWhere(t);
   const s = stmt(db, `SELECT ${selectList(t)} FROM ${t.name} WHERE ${where}`);
   return (scope ? s.get(...key, { uid: scope.uid }) : s.get(...key)) as WireRow | undefined;

@@ -22,7 +22,10 @@ export function hasDeepLink(argv: readonly string[]): boolean {
   return argv.some((arg) => arg.trim().toLowerCase().startsWith(DEEP_LINK_PREFIX));
 }
 
-export function parseDesktopArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): DesktopArgs {
+export function parseDesktopArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): DesktopArgs {
   const end = argv.indexOf('--');
   const options = end === -1 ? argv : argv.slice(0, end);
   const fromEnv = env[DATA_DIR_ENV];
@@ -41,6 +44,9 @@ export function parseDesktopArgs(argv: readonly string[], env: Readonly<Record<s
   return { dataDir: envDir, refused: [] };
 }
 
-export function dataDirFromArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): string | null {
+export function dataDirFromArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): string | null {
   return parseDesktopArgs(argv, env).dataDir;
 }

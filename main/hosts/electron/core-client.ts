@@ -40,7 +40,10 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-const internal = (message: string): CallResult<MethodName> => ({ ok: false, error: { code: 'PD_INTERNAL', message } });
+const internal = (message: string): CallResult<MethodName> => ({
+  ok: false,
+  error: { code: 'PD_INTERNAL', message },
+});
 
 /**
  * The main process's handle on the core worker: promise-based calls with a per-call timeout and an
@@ -48,7 +51,9 @@ const internal = (message: string): CallResult<MethodName> => ({ ok: false, erro
  */
 export function startCoreClient(options: CoreClientOptions): CoreClient {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const log: Log = options.log ?? ((level, message, detail) => console[level === 'info' ? 'log' : level](`[core-client] ${message}`, detail ?? ''));
+  const log: Log =
+    options.log ??
+    ((level, message, detail) => console[level === 'info' ? 'log' : level](`[core-client] ${message}`, detail ?? ''));
   const pending = new Map<number, Pending>();
   const subscribers = new Map<number, Subscriber>();
   let nextId = 1;
@@ -65,7 +70,12 @@ export function startCoreClient(options: CoreClientOptions): CoreClient {
   };
 
   const start = (): Worker => {
-    const data: CoreWorkerData = { dataDir: options.dataDir, publicUrl: options.publicUrl, ...(options.kek ? { kek: options.kek } : {}), ...(options.app ? { app: options.app } : {}) };
+    const data: CoreWorkerData = {
+      dataDir: options.dataDir,
+      publicUrl: options.publicUrl,
+      ...(options.kek ? { kek: options.kek } : {}),
+      ...(options.app ? { app: options.app } : {}),
+    };
     const w = new Worker(options.workerPath, { workerData: data, name: 'partner-desk-core' });
     w.on('message', (message: FromWorker) => {
       switch (message.kind) {
@@ -102,7 +112,8 @@ export function startCoreClient(options: CoreClientOptions): CoreClient {
     });
     w.on('error', (err) => log('error', 'core worker error', err));
     // A restarted worker takes over the windows' subscriptions (their sessions are checked again).
-    for (const [sub, s] of subscribers) w.postMessage({ kind: 'subscribe', sub, session: s.session } satisfies ToWorker);
+    for (const [sub, s] of subscribers)
+      w.postMessage({ kind: 'subscribe', sub, session: s.session } satisfies ToWorker);
     w.on('exit', (code) => {
       if (worker === w) worker = null;
       failAll('The application core stopped; try again.');

@@ -21,7 +21,13 @@ const post = (message: FromWorker): void => port.postMessage(message);
 
 let core: Core | null = null;
 try {
-  core = openCore({ hardware: createHardwareHub, dataDir: data.dataDir, publicUrl: data.publicUrl, log: fileLog(data.dataDir), ...(data.kek ? { kek: Buffer.from(data.kek) } : {}) });
+  core = openCore({
+    hardware: createHardwareHub,
+    dataDir: data.dataDir,
+    publicUrl: data.publicUrl,
+    log: fileLog(data.dataDir),
+    ...(data.kek ? { kek: Buffer.from(data.kek) } : {}),
+  });
 } catch (err) {
   post({ kind: 'fatal', message: err instanceof Error ? err.message : String(err) });
   port.close();
@@ -31,7 +37,9 @@ if (core) {
   // API key expiry and other scheduled jobs run in the core's thread; close() stops them.
   const opened = withDeskSync(withScheduledJobs(core));
   const log = fileLog(data.dataDir);
-  const stopUpdates = data.app ? attachDeskUpdates(opened, data.app, () => post({ kind: 'quit-for-update' }), log) : () => undefined;
+  const stopUpdates = data.app
+    ? attachDeskUpdates(opened, data.app, () => post({ kind: 'quit-for-update' }), log)
+    : () => undefined;
   // Each window's events come through the core's session-checked subscription, never a broadcast.
   const subscriptions = new Map<number, () => void>();
   port.on('message', (message: ToWorker) => {
@@ -68,7 +76,17 @@ if (core) {
       (err: unknown) => {
         // dispatch() answers every failure itself; this is a last resort.
         console.error('[core-worker] dispatch threw', err);
-        post({ kind: 'result', id, result: { ok: false, error: { code: 'PD_INTERNAL', message: 'Something went wrong; the details are in the log.' } } });
+        post({
+          kind: 'result',
+          id,
+          result: {
+            ok: false,
+            error: {
+              code: 'PD_INTERNAL',
+              message: 'Something went wrong; the details are in the log.',
+            },
+          },
+        });
       },
     );
   });

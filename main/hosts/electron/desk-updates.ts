@@ -25,9 +25,16 @@ const FIRST_CHECK_MS = 30_000;
  * run, a desk not joined to a server, or macOS (Squirrel.Mac lives in the main process): the UI
  * then says so. Returns a stop function.
  */
-export function attachDeskUpdates(core: Core, app: InstalledApp, quitForUpdate: () => void, log: (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void): () => void {
+export function attachDeskUpdates(
+  core: Core,
+  app: InstalledApp,
+  quitForUpdate: () => void,
+  log: (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void,
+): () => void {
   if (!app.isPackaged) return () => undefined;
-  const connection = core.db.reader.prepare('SELECT server_url, fingerprint FROM sync_connection WHERE id = 1').get() as { server_url: string; fingerprint: string | null } | undefined;
+  const connection = core.db.reader
+    .prepare('SELECT server_url, fingerprint FROM sync_connection WHERE id = 1')
+    .get() as { server_url: string; fingerprint: string | null } | undefined;
   if (!connection) return () => undefined;
   const { channel, releaseKey, checkIntervalMinutes } = core.deps.config.updates;
   const packageTypeFile = join(app.resourcesPath, 'package-type');
@@ -46,10 +53,29 @@ export function attachDeskUpdates(core: Core, app: InstalledApp, quitForUpdate: 
   };
   const updater = platformUpdater(adapter, process.platform, process.env, packageType);
   if (!updater) return () => undefined;
-  const guard = new FeedGuard({ releaseKey, channel, runningVersion: app.version, stateDir: core.deps.dataDir });
-  const feedUrl = new URL(`updates/${channel}/`, connection.server_url.endsWith('/') ? connection.server_url : `${connection.server_url}/`).toString();
-  const engine = signedUpdateEngine({ updater, guard, feedUrl, executor: new PinnedHttpExecutor(connection.fingerprint) });
-  const controller = new UpdateController({ engine, channel, now: core.deps.now, settleSync: () => settleSync(core), log });
+  const guard = new FeedGuard({
+    releaseKey,
+    channel,
+    runningVersion: app.version,
+    stateDir: core.deps.dataDir,
+  });
+  const feedUrl = new URL(
+    `updates/${channel}/`,
+    connection.server_url.endsWith('/') ? connection.server_url : `${connection.server_url}/`,
+  ).toString();
+  const engine = signedUpdateEngine({
+    updater,
+    guard,
+    feedUrl,
+    executor: new PinnedHttpExecutor(connection.fingerprint),
+  });
+  const controller = new UpdateController({
+    engine,
+    channel,
+    now: core.deps.now,
+    settleSync: () => settleSync(core),
+    log,
+  });
   core.setDeskUpdates(controller);
   // Checks never throw: offline, the controller keeps lastError and the running version runs on.
   const first = setTimeout(() => void controller.check(), FIRST_CHECK_MS);
@@ -68,7 +94,9 @@ async function settleSync(core: Core): Promise<void> {
   const sync = core.deps.deskSync;
   if (!sync) return;
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('sync did not finish in time')), SETTLE_MS)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error('sync did not finish in time')), SETTLE_MS)),
+  );
   try {
     await Promise.race([sync.syncNow(), timeout]);
   } catch {

@@ -38,7 +38,11 @@ export function isAppUrl(url: string | null | undefined): boolean {
     return false;
   }
   return (
-    parsed.protocol === `${APP_SCHEME}:` && parsed.host.toLowerCase() === APP_HOST && parsed.username === '' && parsed.password === '' && parsed.port === ''
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.host.toLowerCase() === APP_HOST &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    parsed.port === ''
   );
 }
 
@@ -70,14 +74,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * method's schema.
  */
 export function checkCallPayload(payload: unknown, maxBytes: number = DEFAULT_MAX_CALL_BYTES): PayloadCheck {
-  const invalid = (message: string): PayloadCheck => ({ ok: false, error: { code: 'PMS_COR_002', message } });
+  const invalid = (message: string): PayloadCheck => ({
+    ok: false,
+    error: { code: 'PMS_COR_002', message },
+  });
   if (!isPlainObject(payload)) return invalid('The request must be an object with input and session.');
   for (const key of Object.keys(payload)) {
     if (key !== 'input' && key !== 'session') return invalid('The request has an unexpected field.');
   }
   if (!Object.prototype.hasOwnProperty.call(payload, 'session')) return invalid('The request has no session field.');
   const session = payload.session;
-  if (session !== null && (typeof session !== 'string' || session.length === 0 || session.length > SESSION_MAX_LENGTH)) {
+  if (
+    session !== null &&
+    (typeof session !== 'string' || session.length === 0 || session.length > SESSION_MAX_LENGTH)
+  ) {
     return invalid('The session must be a token or null.');
   }
   let json: string | undefined;
@@ -101,7 +111,8 @@ export function isAllowedExternalUrl(url: string, allowlist: readonly string[]):
   } catch {
     return false;
   }
-  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '' || parsed.port !== '') return false;
+  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '' || parsed.port !== '')
+    return false;
   const host = parsed.hostname.toLowerCase();
   return allowlist.some((allowed) => allowed.toLowerCase() === host);
 }
@@ -132,8 +143,7 @@ export function mimeTypeFor(file: string): string {
 }
 
 export type AssetResolution =
-  | { ok: true; file: string; mimeType: string; spaFallback: boolean }
-  | { ok: false; status: 400 | 404 | 405 };
+  { ok: true; file: string; mimeType: string; spaFallback: boolean } | { ok: false; status: 400 | 404 | 405 };
 
 /**
  * Maps an app:// request to a file strictly inside `root` (the built renderer). Refuses other

@@ -4,13 +4,26 @@ import { contract, METHOD_NAMES } from '../../contract/index.ts';
 import type { CallResult, MethodName } from '../../contract/index.ts';
 import type { CoreClient, CoreEvent } from './core-client.ts';
 import { createEventRouter } from './event-router.ts';
-import { callChannel, checkCallPayload, DEFAULT_MAX_CALL_BYTES, EVENT_CHANNEL, EVENT_SESSION_CHANNEL, isAppUrl, isTrustedSender, READY_CHANNEL, SESSION_MAX_LENGTH } from './guards.ts';
+import {
+  callChannel,
+  checkCallPayload,
+  DEFAULT_MAX_CALL_BYTES,
+  EVENT_CHANNEL,
+  EVENT_SESSION_CHANNEL,
+  isAppUrl,
+  isTrustedSender,
+  READY_CHANNEL,
+  SESSION_MAX_LENGTH,
+} from './guards.ts';
 import type { SenderFacts } from './guards.ts';
 import { isOurWebContents } from './windows.ts';
 
 type Log = (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
 
-const REFUSED: CallResult<MethodName> = { ok: false, error: { code: 'PD_RPC_005', message: 'This request is not allowed from here.' } };
+const REFUSED: CallResult<MethodName> = {
+  ok: false,
+  error: { code: 'PD_RPC_005', message: 'This request is not allowed from here.' },
+};
 
 function senderFacts(event: IpcMainInvokeEvent | IpcMainEvent): SenderFacts {
   try {
@@ -19,7 +32,11 @@ function senderFacts(event: IpcMainInvokeEvent | IpcMainEvent): SenderFacts {
     return {
       frameUrl: frame?.url ?? null,
       isMainFrame:
-        frame !== null && !frame.detached && frame.parent === null && frame.processId === top.processId && frame.frameToken === top.frameToken,
+        frame !== null &&
+        !frame.detached &&
+        frame.parent === null &&
+        frame.processId === top.processId &&
+        frame.frameToken === top.frameToken,
       isOurWindow: isOurWebContents(event.sender),
     };
   } catch {
@@ -42,7 +59,11 @@ export function registerIpc(core: CoreClient, log: Log) {
     ipcMain.handle(callChannel(method), async (event, payload: unknown): Promise<CallResult<MethodName>> => {
       const facts = senderFacts(event);
       if (!isTrustedSender(facts)) {
-        log('warn', `refused ${method} from an untrusted sender`, { url: facts.frameUrl, mainFrame: facts.isMainFrame, ourWindow: facts.isOurWindow });
+        log('warn', `refused ${method} from an untrusted sender`, {
+          url: facts.frameUrl,
+          mainFrame: facts.isMainFrame,
+          ourWindow: facts.isOurWindow,
+        });
         return REFUSED;
       }
       const checked = checkCallPayload(payload, maxBytes);
@@ -52,7 +73,8 @@ export function registerIpc(core: CoreClient, log: Log) {
   }
 
   const deliver = (contents: WebContents, e: CoreEvent) => {
-    if (!contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(EVENT_CHANNEL, { event: e.event, payload: e.payload });
+    if (!contents.isDestroyed() && isAppUrl(contents.getURL()))
+      contents.send(EVENT_CHANNEL, { event: e.event, payload: e.payload });
   };
 
   ipcMain.on(READY_CHANNEL, (event) => {

@@ -3,7 +3,14 @@ import { app, BrowserWindow, safeStorage, session, shell } from 'electron';
 import { parseDesktopArgs } from './args.ts';
 import { startCoreClient } from './core-client.ts';
 import { EXTERNAL_HOST_ALLOWLIST } from './external-links.ts';
-import { APP_ENTRY_URL, DEEP_LINK_SCHEME, deepLinkFromArgv, deepLinkRoute, isAllowedExternalUrl, isAppUrl } from './guards.ts';
+import {
+  APP_ENTRY_URL,
+  DEEP_LINK_SCHEME,
+  deepLinkFromArgv,
+  deepLinkRoute,
+  isAllowedExternalUrl,
+  isAppUrl,
+} from './guards.ts';
 import { registerIpc } from './ipc.ts';
 import { safeStorageKek } from './kek.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
@@ -17,7 +24,8 @@ import { createMainWindow } from './windows.ts';
  */
 
 type Level = 'info' | 'warn' | 'error';
-const log = (level: Level, message: string, detail?: unknown) => console[level === 'info' ? 'log' : level](`[desktop] ${message}`, detail ?? '');
+const log = (level: Level, message: string, detail?: unknown) =>
+  console[level === 'info' ? 'log' : level](`[desktop] ${message}`, detail ?? '');
 
 /** Deep links in e-mails (password reset) use this scheme; the core builds them from publicUrl. */
 const PUBLIC_URL = `${DEEP_LINK_SCHEME}://`;
@@ -26,7 +34,8 @@ const PUBLIC_URL = `${DEEP_LINK_SCHEME}://`;
 // also holds Chromium's profile, so each data directory is its own single instance and profile.
 // A deep link on the command line disables flags (args.ts): the link's author chose those arguments.
 const desktopArgs = parseDesktopArgs(process.argv, process.env);
-if (desktopArgs.refused.length > 0) log('warn', 'ignored command-line flags that came with a deep link', desktopArgs.refused.join(' ').slice(0, 200));
+if (desktopArgs.refused.length > 0)
+  log('warn', 'ignored command-line flags that came with a deep link', desktopArgs.refused.join(' ').slice(0, 200));
 const explicitDataDir = desktopArgs.dataDir;
 if (explicitDataDir) app.setPath('userData', resolve(explicitDataDir));
 const dataDir = explicitDataDir ? resolve(explicitDataDir) : app.getPath('userData');
@@ -94,8 +103,15 @@ async function start(): Promise<void> {
   const appRoot = app.getAppPath();
   serveRenderer(join(appRoot, 'dist', 'renderer'));
   const kek = safeStorageKek(dataDir, safeStorage);
-  if (!kek) log('warn', 'the OS offers no safeStorage encryption: private keys are wrapped with a user-only key file instead');
-  const updates = installedApp({ isPackaged: app.isPackaged, version: app.getVersion(), name: app.getName(), resourcesPath: process.resourcesPath, env: process.env });
+  if (!kek)
+    log('warn', 'the OS offers no safeStorage encryption: private keys are wrapped with a user-only key file instead');
+  const updates = installedApp({
+    isPackaged: app.isPackaged,
+    version: app.getVersion(),
+    name: app.getName(),
+    resourcesPath: process.resourcesPath,
+    env: process.env,
+  });
   if (!updates) log('info', 'updater: off (development build or PARTNER_DESK_DISABLE_UPDATES=1)');
   const core = startCoreClient({
     workerPath: join(appRoot, 'dist', 'electron', 'core-worker.cjs'),
@@ -146,7 +162,11 @@ if (!app.requestSingleInstanceLock()) {
     openRoute(deepLinkRoute(url));
   });
   // The link goes after `--`, so Chromium and args.ts read no switch out of it.
-  app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, process.defaultApp && process.argv[1] ? [resolve(process.argv[1]), '--'] : ['--']);
+  app.setAsDefaultProtocolClient(
+    DEEP_LINK_SCHEME,
+    process.execPath,
+    process.defaultApp && process.argv[1] ? [resolve(process.argv[1]), '--'] : ['--'],
+  );
   app.setAppUserModelId('org.partnerdesk.app');
   app.enableSandbox();
   registerAppScheme();

@@ -3,7 +3,14 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { RequestOptions } from 'node:https';
 import type { TLSSocket } from 'node:tls';
-import { CancellationError, CancellationToken, configureRequestOptions, configureRequestUrl, HttpError, HttpExecutor } from 'builder-util-runtime';
+import {
+  CancellationError,
+  CancellationToken,
+  configureRequestOptions,
+  configureRequestUrl,
+  HttpError,
+  HttpExecutor,
+} from 'builder-util-runtime';
 import type { DownloadOptions } from 'builder-util-runtime';
 import { AppImageUpdater, DebUpdater, NsisUpdater, RpmUpdater } from 'electron-updater';
 import type { AppUpdater, BaseUpdater, ProgressInfo, UpdateInfo } from 'electron-updater';
@@ -33,11 +40,24 @@ export class PinnedHttpExecutor extends HttpExecutor<ClientRequest> {
       const requestOptions: RequestOptions = { headers: options.headers ?? undefined };
       configureRequestUrl(url, requestOptions);
       configureRequestOptions(requestOptions);
-      this.doDownload(requestOptions, { destination, options, onCancel, callback: (error) => (error ? reject(error) : resolve(destination)), responseHandler: null }, 0);
+      this.doDownload(
+        requestOptions,
+        {
+          destination,
+          options,
+          onCancel,
+          callback: (error) => (error ? reject(error) : resolve(destination)),
+          responseHandler: null,
+        },
+        0,
+      );
     });
   }
 
-  createRequest(options: RequestOptions & { protocol?: string }, callback: (response: IncomingMessage) => void): ClientRequest {
+  createRequest(
+    options: RequestOptions & { protocol?: string },
+    callback: (response: IncomingMessage) => void,
+  ): ClientRequest {
     if (options.protocol !== 'https:') return httpRequest({ ...options, agent: false }, callback);
     const pin = this.fingerprint256;
     // The deployment's CA is not a public one: trust is the pinned fingerprint, checked on connect.
@@ -45,7 +65,10 @@ export class PinnedHttpExecutor extends HttpExecutor<ClientRequest> {
     req.on('socket', (socket) => {
       socket.once('secureConnect', () => {
         const seen = (socket as TLSSocket).getPeerCertificate().fingerprint256?.replace(/:/g, '').toLowerCase();
-        if (pin !== null && seen !== pin.replace(/:/g, '').toLowerCase()) socket.destroy(new AppError('PD_UPDATE_014', "The update server's certificate does not match the pinned fingerprint."));
+        if (pin !== null && seen !== pin.replace(/:/g, '').toLowerCase())
+          socket.destroy(
+            new AppError('PD_UPDATE_014', "The update server's certificate does not match the pinned fingerprint."),
+          );
       });
     });
     return req;
@@ -103,12 +126,17 @@ export function updateError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: unknown }).code;
   if (code === 'ERR_CHECKSUM_MISMATCH' || /sha512 checksum mismatch/i.test(String((err as Error).message))) {
-    return new AppError('PD_UPDATE_011', 'The downloaded update does not match its signed description; it was deleted.');
+    return new AppError(
+      'PD_UPDATE_011',
+      'The downloaded update does not match its signed description; it was deleted.',
+    );
   }
   return new AppError('PD_UPDATE_014', 'The update server could not be reached, or the download stopped.');
 }
 
-type Installable = BaseUpdater & { install(isSilent?: boolean, isForceRunAfter?: boolean): boolean };
+type Installable = BaseUpdater & {
+  install(isSilent?: boolean, isForceRunAfter?: boolean): boolean;
+};
 
 export interface EngineOptions {
   updater: Installable;
@@ -130,7 +158,12 @@ export function signedUpdateEngine({ updater, guard, feedUrl, executor }: Engine
   updater.allowDowngrade = false;
   updater.disableDifferentialDownload = true;
   updater.logger = null;
-  const options: SignedFeedOptions = { provider: 'custom', updateProvider: SignedFeedProvider, url: feedUrl, guard };
+  const options: SignedFeedOptions = {
+    provider: 'custom',
+    updateProvider: SignedFeedProvider,
+    url: feedUrl,
+    guard,
+  };
   updater.setFeedURL(options as unknown as Parameters<AppUpdater['setFeedURL']>[0]);
   let token: CancellationToken | null = null;
   let downloaded: string | null = null;
@@ -146,7 +179,12 @@ export function signedUpdateEngine({ updater, guard, feedUrl, executor }: Engine
         const feed = guard.lastVerified;
         if (!result?.isUpdateAvailable || !feed) return null;
         const info = result.updateInfo;
-        return { version: info.version, releaseNotes: feed.metadata.releaseNotes, releaseDate: feed.metadata.releaseDate, policy: feed.stamp.policy };
+        return {
+          version: info.version,
+          releaseNotes: feed.metadata.releaseNotes,
+          releaseDate: feed.metadata.releaseDate,
+          policy: feed.stamp.policy,
+        };
       } catch (err) {
         if (err instanceof NothingPublished) return null;
         throw updateError(err);
@@ -154,7 +192,12 @@ export function signedUpdateEngine({ updater, guard, feedUrl, executor }: Engine
     },
     async download(onProgress: (p: DownloadProgress) => void): Promise<void> {
       token = new CancellationToken();
-      const listener = (p: ProgressInfo) => onProgress({ transferred: p.transferred, total: p.total, percent: Math.round(p.percent * 10) / 10 });
+      const listener = (p: ProgressInfo) =>
+        onProgress({
+          transferred: p.transferred,
+          total: p.total,
+          percent: Math.round(p.percent * 10) / 10,
+        });
       updater.on('download-progress', listener);
       try {
         const [file] = await updater.downloadUpdate(token);
@@ -192,7 +235,12 @@ export { AppImageUpdater, DebUpdater, NsisUpdater, RpmUpdater };
  * recorded next to the app (deb, rpm). macOS (Squirrel.Mac) needs Electron's main-process
  * autoUpdater and is not driven from here: null.
  */
-export function platformUpdater(app: AppAdapter, platform: NodeJS.Platform, env: Readonly<Record<string, string | undefined>>, packageType: string | null): Installable | null {
+export function platformUpdater(
+  app: AppAdapter,
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+  packageType: string | null,
+): Installable | null {
   if (platform === 'win32') return new NsisUpdater(null, app);
   if (platform !== 'linux') return null;
   if (env.APPIMAGE) return new AppImageUpdater(null, app);

@@ -16,5 +16,10 @@ export interface UpdaterOptions {
  */
 export function installedApp(options: UpdaterOptions): InstalledApp | undefined {
   if (!options.isPackaged || options.env.PARTNER_DESK_DISABLE_UPDATES === '1') return undefined;
-  return { version: options.version, name: options.name, isPackaged: true, resourcesPath: options.resourcesPath };
+  return {
+    version: options.version,
+    name: options.name,
+    isPackaged: true,
+    resourcesPath: options.resourcesPath,
+  };
 }

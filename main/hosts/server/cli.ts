@@ -40,13 +40,17 @@ async function main(): Promise<void> {
   });
   if (values.help) return void console.log(USAGE);
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0..65535, got "${values.port}"`);
   const insecure = values['insecure-loopback'];
   const bind = values.bind ?? (insecure ? '127.0.0.1' : '0.0.0.0');
   if (insecure && !isLoopback(bind)) throw new Error(`--insecure-loopback listens on loopback only, not on ${bind}`);
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const rendererDir = resolve(values.ui ?? join(projectRoot(import.meta.url), 'dist', 'renderer'));
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`The UI is not built in ${rendererDir}: run \`npm run build:renderer\` (npm run server does it for you).`);
+  if (!existsSync(join(rendererDir, 'index.html')))
+    throw new Error(
+      `The UI is not built in ${rendererDir}: run \`npm run build:renderer\` (npm run server does it for you).`,
+    );
 
   const log = jsonLog();
   const configured = values['host-name'] ?? loadConfig(dataDir).server.hostNames;
@@ -55,16 +59,35 @@ async function main(): Promise<void> {
   const first = isIP(hostNames[0]!) === 6 ? `[${hostNames[0]}]` : hostNames[0];
   const publicUrl = `${insecure ? 'http' : 'https'}://${first}:${port}/`;
   // A sync server: desks join it (docs/sync.md); the first start logs the existing rows for their first pull.
-  const core: Core = withScheduledJobs(openCore({ hardware: createHardwareHub, dataDir, publicUrl, log: coreLog(log), syncRole: 'server' }));
+  const core: Core = withScheduledJobs(
+    openCore({
+      hardware: createHardwareHub,
+      dataDir,
+      publicUrl,
+      log: coreLog(log),
+      syncRole: 'server',
+    }),
+  );
   try {
     if (values.demo) await loadDemo(core, log);
     let tls = null;
     if (!insecure) {
       tls = await serverTls(core, hostNames);
-      log('info', 'TLS certificate', { fingerprint256: tls.fingerprint256, notAfter: tls.notAfter.toISOString(), source: tls.source, hostNames });
+      log('info', 'TLS certificate', {
+        fingerprint256: tls.fingerprint256,
+        notAfter: tls.notAfter.toISOString(),
+        source: tls.source,
+        hostNames,
+      });
     }
     const host = await startServerHost({ core, port, bind, tls, hostNames, rendererDir, log });
-    log('info', 'listening', { url: host.origin, bind, port: host.port, tls: tls !== null, dataDir });
+    log('info', 'listening', {
+      url: host.origin,
+      bind,
+      port: host.port,
+      tls: tls !== null,
+      dataDir,
+    });
     if (values.demo) {
       // The demo's identity provider, so a newcomer can sign in to the portal as an applicant.
       const op = await startDemoSignIn(core, host.origin);
@@ -87,7 +110,9 @@ async function main(): Promise<void> {
       closing.then(
         () => process.exit(0),
         (err: unknown) => {
-          log('error', 'shutdown failed', { error: err instanceof Error ? err.message : String(err) });
+          log('error', 'shutdown failed', {
+            error: err instanceof Error ? err.message : String(err),
+          });
           process.exit(1);
         },
       );
@@ -102,13 +127,16 @@ async function main(): Promise<void> {
 
 async function loadDemo(core: Core, log: ReturnType<typeof jsonLog>): Promise<void> {
   const info = await core.dispatch('system.info', null, {});
-  if (!info.ok || !(info.result as { setupRequired: boolean }).setupRequired) return log('info', 'demo: the database already has data; leaving it as it is');
+  if (!info.ok || !(info.result as { setupRequired: boolean }).setupRequired)
+    return log('info', 'demo: the database already has data; leaving it as it is');
   const demo = await core.dispatch('setup.loadDemo', null, {});
   if (!demo.ok) throw new Error(`the demo data could not be loaded: ${demo.error.message}`);
   const r = demo.result as { adminLogin: string; password: string; partners: number };
   log('info', 'demo data loaded', { partners: r.partners, adminLogin: r.adminLogin });
   // Shown once on the terminal, never in the log stream: a demo database has no default password.
-  process.stderr.write(`Demo data loaded. Sign in as "${r.adminLogin}" (or any demo partner) with password: ${r.password}\n`);
+  process.stderr.write(
+    `Demo data loaded. Sign in as "${r.adminLogin}" (or any demo partner) with password: ${r.password}\n`,
+  );
 }
 
 main().catch((err: unknown) => {

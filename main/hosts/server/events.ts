@@ -27,7 +27,9 @@ export function createEventHub(core: Core) {
   const perIp = core.deps.config.server.eventSocketsPerIp;
 
   function sessionFromProtocols(req: IncomingMessage): string | null {
-    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((p) => p.trim());
     const bearer = offered.find((p) => p.startsWith(BEARER_PROTOCOL));
     return bearer ? bearer.slice(BEARER_PROTOCOL.length).slice(0, 512) || null : null;
   }
@@ -63,7 +65,12 @@ export function createEventHub(core: Core) {
       return conn.ws.close(1003, 'only auth messages are accepted');
     }
     const m = message as { type?: unknown; session?: unknown };
-    if (typeof message !== 'object' || message === null || m.type !== 'auth' || !(m.session === null || typeof m.session === 'string')) {
+    if (
+      typeof message !== 'object' ||
+      message === null ||
+      m.type !== 'auth' ||
+      !(m.session === null || typeof m.session === 'string')
+    ) {
       return conn.ws.close(1003, 'only auth messages are accepted');
     }
     listen(conn, typeof m.session === 'string' && m.session.length > 0 && m.session.length <= 512 ? m.session : null);

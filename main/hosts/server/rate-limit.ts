@@ -5,12 +5,17 @@ import type { ServerConfig } from '../../core/server-config.ts';
 type Family = 'login' | 'registration' | 'passwordReset';
 
 /** The public calls a password-guessing or account-creating script would hammer, and whose account each names. */
-const LIMITED: Partial<Record<MethodName, { family: Family; accounts: (input: Record<string, unknown>) => unknown[] }>> = {
+const LIMITED: Partial<
+  Record<MethodName, { family: Family; accounts: (input: Record<string, unknown>) => unknown[] }>
+> = {
   'auth.login': { family: 'login', accounts: (i) => [i.login] },
   'auth.register': { family: 'registration', accounts: (i) => [i.username, i.email] },
   'auth.requestPasswordReset': { family: 'passwordReset', accounts: (i) => [i.email] },
   // The reset link's token stands for the account: guessing tokens for one account is what this stops.
-  'auth.resetPassword': { family: 'passwordReset', accounts: (i) => [typeof i.token === 'string' ? createHash('sha256').update(i.token).digest('hex') : undefined] },
+  'auth.resetPassword': {
+    family: 'passwordReset',
+    accounts: (i) => [typeof i.token === 'string' ? createHash('sha256').update(i.token).digest('hex') : undefined],
+  },
 };
 
 /** How many distinct keys are remembered before the oldest are forgotten (bounds memory under a flood). */
@@ -36,7 +41,8 @@ export class RateLimiter {
     const fields = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
     const keys: Array<[string, number]> = [[`${rule.family}|ip|${ip}`, limit.perIp]];
     for (const account of rule.accounts(fields)) {
-      if (typeof account === 'string' && account.trim()) keys.push([`${rule.family}|account|${account.trim().toLowerCase().slice(0, 254)}`, limit.perAccount]);
+      if (typeof account === 'string' && account.trim())
+        keys.push([`${rule.family}|account|${account.trim().toLowerCase().slice(0, 254)}`, limit.perAccount]);
     }
     const now = this.now();
     const windowMs = this.limits.windowSeconds * 1000;

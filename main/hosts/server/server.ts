@@ -53,7 +53,13 @@ export function isLoopback(address: string): boolean {
 }
 
 /** An error answer whose code also goes into the request's log line. */
-function refuse(meta: LogFields, res: ServerResponse, status: number, error: ErrorBody, headers: Record<string, string> = {}): void {
+function refuse(
+  meta: LogFields,
+  res: ServerResponse,
+  status: number,
+  error: ErrorBody,
+  headers: Record<string, string> = {},
+): void {
   meta.code = error.code;
   fail(res, status, error, headers);
 }
@@ -81,7 +87,8 @@ function hostForms(names: readonly string[], port: number, defaultPort: number):
  */
 export async function startServerHost(options: ServerHostOptions): Promise<ServerHost> {
   const { core, log } = options;
-  if (!options.tls && !isLoopback(options.bind)) throw new Error(`plain HTTP is only served on loopback; ${options.bind} needs TLS`);
+  if (!options.tls && !isLoopback(options.bind))
+    throw new Error(`plain HTTP is only served on loopback; ${options.bind} needs TLS`);
   const settings = core.deps.config.server;
   const limiter = new RateLimiter(settings.rateLimits, options.now ?? Date.now);
   const hub = createEventHub(core);
@@ -97,20 +104,41 @@ export async function startServerHost(options: ServerHostOptions): Promise<Serve
   const hostOk = (req: IncomingMessage) => allowedHosts.has((req.headers.host ?? '').toLowerCase());
   // Scripts and desks send no Origin; a browser always does on cross-origin requests.
   const originOk = (req: IncomingMessage) => req.headers.origin === undefined || allowedOrigins.has(req.headers.origin);
-  const security: Record<string, string> = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+  const security: Record<string, string> = {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  };
   if (options.tls) security['strict-transport-security'] = 'max-age=31536000';
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, name: string, meta: LogFields): Promise<void> {
     if (req.method !== 'POST') return refuse(meta, res, 405, { code: 'PD_RPC_001', message: 'Use POST.' });
-    if (!originOk(req)) return refuse(meta, res, 403, { code: 'PD_RPC_005', message: 'Requests from other origins are refused.' });
-    if (!isMethodName(name)) return refuse(meta, res, 404, { code: 'PD_RPC_003', message: `Unknown method "${name.slice(0, 64)}".` });
+    if (!originOk(req))
+      return refuse(meta, res, 403, {
+        code: 'PD_RPC_005',
+        message: 'Requests from other origins are refused.',
+      });
+    if (!isMethodName(name))
+      return refuse(meta, res, 404, {
+        code: 'PD_RPC_003',
+        message: `Unknown method "${name.slice(0, 64)}".`,
+      });
     meta.call = name;
-    if (HARDWARE.has(name)) return refuse(meta, res, 403, { code: 'PD_RPC_005', message: 'Devices are reached from a desk, not through the server.' });
+    if (HARDWARE.has(name))
+      return refuse(meta, res, 403, {
+        code: 'PD_RPC_005',
+        message: 'Devices are reached from a desk, not through the server.',
+      });
     const input = await readCallInput(req, res, name);
     if (input === ANSWERED) return;
     const wait = limiter.check(name as MethodName, clientIp(req), input);
     if (wait > 0) {
-      return refuse(meta, res, 429, { code: 'PD_RPC_007', message: `Too many attempts; try again in ${wait} s.` }, { 'retry-after': String(wait) });
+      return refuse(
+        meta,
+        res,
+        429,
+        { code: 'PD_RPC_007', message: `Too many attempts; try again in ${wait} s.` },
+        { 'retry-after': String(wait) },
+      );
     }
     const result = await core.dispatch(name, bearer(req), input);
     if (!result.ok) meta.code = result.error.code;
@@ -122,16 +150,30 @@ export async function startServerHost(options: ServerHostOptions): Promise<Serve
     const path = (req.url ?? '/').split('?')[0]!;
     // Liveness and readiness answer any Host: load balancers probe by address.
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
-    if (path === '/readyz') return sendJson(res, draining ? 503 : 200, { status: draining ? 'draining' : ready() ? 'ready' : 'unavailable' });
+    if (path === '/readyz')
+      return sendJson(res, draining ? 503 : 200, {
+        status: draining ? 'draining' : ready() ? 'ready' : 'unavailable',
+      });
     if (draining) {
       res.setHeader('connection', 'close');
-      return refuse(meta, res, 503, { code: 'PD_RPC_008', message: 'The server is shutting down; try again in a moment.' }, { 'retry-after': '5' });
+      return refuse(
+        meta,
+        res,
+        503,
+        { code: 'PD_RPC_008', message: 'The server is shutting down; try again in a moment.' },
+        { 'retry-after': '5' },
+      );
     }
     if (!hostOk(req)) return refuse(meta, res, 403, { code: 'PD_RPC_005', message: 'Unexpected Host header.' });
     if (path.startsWith('/api/call/')) return handleCall(req, res, path.slice('/api/call/'.length), meta);
-    if (!originOk(req) && path.startsWith('/idauthentication/')) return refuse(meta, res, 403, { code: 'PD_RPC_005', message: 'Requests from other origins are refused.' });
+    if (!originOk(req) && path.startsWith('/idauthentication/'))
+      return refuse(meta, res, 403, {
+        code: 'PD_RPC_005',
+        message: 'Requests from other origins are refused.',
+      });
     if (await serveIdAuthentication(idService, req, res, path, (code) => (meta.code = code))) return;
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(meta, res, 405, { code: 'PD_RPC_001', message: 'Method not allowed.' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return refuse(meta, res, 405, { code: 'PD_RPC_001', message: 'Method not allowed.' });
     if (await serveUpdates(core, req, res, path)) return;
     const isPage = path === '/' || path === '/index.html';
     const file = await readStatic(options.rendererDir, isPage ? '/index.html' : path);
@@ -143,8 +185,14 @@ export async function startServerHost(options: ServerHostOptions): Promise<Serve
     const headers: Record<string, string> = { 'content-type': file.type };
     if (isPage) {
       const html = body.toString('utf8');
-      body = Buffer.from(/<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => m + ONLINE_MARK) : ONLINE_MARK + html);
-      Object.assign(headers, { 'content-security-policy': pageCsp(`${options.tls ? 'wss' : 'ws'}://${req.headers.host}`), 'cache-control': 'no-store', 'x-frame-options': 'DENY' });
+      body = Buffer.from(
+        /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => m + ONLINE_MARK) : ONLINE_MARK + html,
+      );
+      Object.assign(headers, {
+        'content-security-policy': pageCsp(`${options.tls ? 'wss' : 'ws'}://${req.headers.host}`),
+        'cache-control': 'no-store',
+        'x-frame-options': 'DENY',
+      });
     }
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
@@ -166,7 +214,14 @@ export async function startServerHost(options: ServerHostOptions): Promise<Serve
       inFlight -= 1;
       const status = res.statusCode;
       const path = redactIdaPath((req.url ?? '/').split('?')[0]!).slice(0, 200);
-      log(status >= 500 ? 'error' : 'info', 'request', { method: req.method, path, ...meta, status, ms: Math.round((performance.now() - started) * 10) / 10, ip: clientIp(req) });
+      log(status >= 500 ? 'error' : 'info', 'request', {
+        method: req.method,
+        path,
+        ...meta,
+        status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        ip: clientIp(req),
+      });
       if (draining && inFlight === 0) drained?.();
     });
     handle(req, res, meta).catch((err: unknown) => {
@@ -180,7 +235,11 @@ export async function startServerHost(options: ServerHostOptions): Promise<Serve
     ? createHttpsServer({ ...timeouts, cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, onRequest)
     : createHttpServer(timeouts, onRequest);
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096, handleProtocols: (protocols) => hub.handleProtocols(protocols) });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 4096,
+    handleProtocols: (protocols) => hub.handleProtocols(protocols),
+  });
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '/').split('?')[0];
     const ip = clientIp(req);
@@ -222,8 +281,13 @@ export async function startServerHost(options: ServerHostOptions): Promise<Serve
         hub.close(1001, 'server shutting down');
         wss.close();
         let timer: NodeJS.Timeout | undefined;
-        const grace = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), settings.shutdownGraceSeconds * 1000)));
-        if ((await Promise.race([allAnswered, grace])) === 'timeout') log('warn', 'shutdown grace period over; closing the remaining connections', { inFlight });
+        const grace = new Promise<'timeout'>(
+          (resolve) => (timer = setTimeout(() => resolve('timeout'), settings.shutdownGraceSeconds * 1000)),
+        );
+        if ((await Promise.race([allAnswered, grace])) === 'timeout')
+          log('warn', 'shutdown grace period over; closing the remaining connections', {
+            inFlight,
+          });
         clearTimeout(timer);
         server.closeAllConnections();
         await stopped;

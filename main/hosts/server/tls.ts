@@ -30,14 +30,23 @@ const RENEW_BEFORE_DAYS = 30;
 const SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
 
 const pem = (label: string, der: Uint8Array) =>
-  `-----BEGIN ${label}-----\n${Buffer.from(der).toString('base64').replace(/.{1,64}/g, '$&\n')}-----END ${label}-----\n`;
+  `-----BEGIN ${label}-----\n${Buffer.from(der)
+    .toString('base64')
+    .replace(/.{1,64}/g, '$&\n')}-----END ${label}-----\n`;
 
 function coversAll(cert: X509Certificate, hostNames: readonly string[]): boolean {
-  return hostNames.every((name) => (isIP(name) ? cert.checkIP(name) !== undefined : cert.checkHost(name) !== undefined));
+  return hostNames.every((name) =>
+    isIP(name) ? cert.checkIP(name) !== undefined : cert.checkHost(name) !== undefined,
+  );
 }
 
 /** A certificate and key the operator configured (paths relative to the data directory). */
-function fromConfig(dataDir: string, files: { certFile: string; keyFile: string }, hostNames: readonly string[], now: Date): ServerTls {
+function fromConfig(
+  dataDir: string,
+  files: { certFile: string; keyFile: string },
+  hostNames: readonly string[],
+  now: Date,
+): ServerTls {
   const read = (file: string) => {
     try {
       return readFileSync(resolve(dataDir, file), 'utf8');
@@ -56,7 +65,8 @@ function fromConfig(dataDir: string, files: { certFile: string; keyFile: string 
   }
   const notAfter = new Date(leaf.validTo);
   if (notAfter <= now) throw new ServerSetupError(`server.tls: the certificate expired on ${notAfter.toISOString()}`);
-  if (!coversAll(leaf, hostNames)) throw new ServerSetupError(`server.tls: the certificate does not name every host name (${hostNames.join(', ')})`);
+  if (!coversAll(leaf, hostNames))
+    throw new ServerSetupError(`server.tls: the certificate does not name every host name (${hostNames.join(', ')})`);
   return { cert, key, fingerprint256: leaf.fingerprint256, notAfter, source: 'config' };
 }
 
@@ -86,19 +96,31 @@ export async function serverTls(core: Core, hostNames: readonly string[]): Promi
     const notAfter = new Date(leaf.validTo);
     const key = keyWrap.unwrap(readFileSync(keyFile)).toString('utf8');
     const fresh = notAfter.getTime() - now.getTime() > RENEW_BEFORE_DAYS * DAY_MS;
-    if (fresh && leaf.verify(caCert.publicKey) && coversAll(leaf, hostNames) && leaf.checkPrivateKey(createPrivateKey(key))) {
+    if (
+      fresh &&
+      leaf.verify(caCert.publicKey) &&
+      coversAll(leaf, hostNames) &&
+      leaf.checkPrivateKey(createPrivateKey(key))
+    ) {
       return { cert, key, fingerprint256: leaf.fingerprint256, notAfter, source: 'stored' };
     }
   }
 
-  const keys = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const keys = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+    'sign',
+    'verify',
+  ])) as webcrypto.CryptoKeyPair;
   const caNotAfter = new Date(caCert.validTo).getTime();
   const notAfter = new Date(Math.min(now.getTime() + VALIDITY_DAYS * DAY_MS, caNotAfter));
   const subjectName = (hostNames[0] ?? 'localhost').replace(/[,+"\\<>;=]/g, '');
   const der = await issueCertificate({
     subject: `CN=${subjectName}, O=Partner Desk server`,
     // The CA's subject byte for byte, so path builders match it to the issuer exactly.
-    issuer: { name: new x509.X509Certificate(ca.certDer).subjectName.toArrayBuffer(), signingKey: ca.key, subjectKeyId: ca.subjectKeyId },
+    issuer: {
+      name: new x509.X509Certificate(ca.certDer).subjectName.toArrayBuffer(),
+      signingKey: ca.key,
+      subjectKeyId: ca.subjectKeyId,
+    },
     publicKey: keys.publicKey,
     serialHex: serialFrom(core.deps.randomBytes(16)),
     // An hour back: a desk whose clock runs a little behind still accepts a certificate issued just now.
@@ -107,7 +129,10 @@ export async function serverTls(core: Core, hostNames: readonly string[]): Promi
     ca: false,
     keyUsages: KeyUsage.digitalSignature,
     extendedKeyUsages: [SERVER_AUTH],
-    altNames: hostNames.map((value) => ({ type: isIP(value) ? ('ip' as const) : ('dns' as const), value })),
+    altNames: hostNames.map((value) => ({
+      type: isIP(value) ? ('ip' as const) : ('dns' as const),
+      value,
+    })),
   });
   const key = pem('PRIVATE KEY', new Uint8Array(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)));
   const cert = pem('CERTIFICATE', der) + caCert.toString();
@@ -117,5 +142,11 @@ export async function serverTls(core: Core, hostNames: readonly string[]): Promi
   renameSync(`${keyFile}.tmp`, keyFile);
   writeFileSync(`${certFile}.tmp`, cert, { mode: 0o644 });
   renameSync(`${certFile}.tmp`, certFile);
-  return { cert, key, fingerprint256: new X509Certificate(Buffer.from(der)).fingerprint256, notAfter, source: 'issued' };
+  return {
+    cert,
+    key,
+    fingerprint256: new X509Certificate(Buffer.from(der)).fingerprint256,
+    notAfter,
+    source: 'issued',
+  };
 }

@@ -13,7 +13,10 @@ export async function startDemoHardware(core: Core, print: (line: string) => voi
     // Auth captures go to the demo ID service: encrypt them to its IDA-FIR certificate.
     const fir = serviceCertificate(core.db.reader, 'IDA-FIR');
     if (fir) await core.deps.hardware.virtualControl({ action: 'encryptionCert', certificate: fir });
-    const roots = trusted.added > 0 ? `its roots were added to the trust store (${trusted.added})` : 'its roots are already trusted';
+    const roots =
+      trusted.added > 0
+        ? `its roots were added to the trust store (${trusted.added})`
+        : 'its roots are already trusted';
     const port = core.deps.hardware.virtualState(new Set()).port;
     print(`Virtual SBI on 127.0.0.1:${port ?? '?'}; ${roots}.`);
   } catch (err) {

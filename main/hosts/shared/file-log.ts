@@ -15,7 +15,12 @@ export function fileLog(dataDir: string): CoreDeps['log'] {
   ensurePrivateDir(dir);
   tightenIfPresent(file, `${file}.1`);
   return (level, message, detail) => {
-    const line = JSON.stringify({ time: new Date().toISOString(), level, message, detail: describe(detail) });
+    const line = JSON.stringify({
+      time: new Date().toISOString(),
+      level,
+      message,
+      detail: describe(detail),
+    });
     try {
       if (statSafe(file) > MAX_BYTES) renameSync(file, `${file}.1`);
       appendFileSync(file, `${line}\n`, { mode: PRIVATE_FILE_MODE });

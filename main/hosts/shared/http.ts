@@ -9,13 +9,28 @@ import type { ErrorBody, MethodName } from '../../contract/index.ts';
 
 export const DEFAULT_MAX_BODY = 1024 * 1024;
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
   res.end(text);
 }
 
-export function fail(res: ServerResponse, status: number, error: ErrorBody, headers: Record<string, string> = {}): void {
+export function fail(
+  res: ServerResponse,
+  status: number,
+  error: ErrorBody,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, status, { ok: false, error }, headers);
 }
 
@@ -33,7 +48,10 @@ export function readBody(req: IncomingMessage, res: ServerResponse, limit: numbe
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        fail(res, 413, { code: 'PD_RPC_002', message: `The request is larger than ${limit} bytes.` });
+        fail(res, 413, {
+          code: 'PD_RPC_002',
+          message: `The request is larger than ${limit} bytes.`,
+        });
         req.removeAllListeners('data');
         req.resume();
         resolve(null);
@@ -55,7 +73,10 @@ export const ANSWERED = Symbol('answered');
  */
 export async function readCallInput(req: IncomingMessage, res: ServerResponse, name: MethodName): Promise<unknown> {
   if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
-    fail(res, 415, { code: 'PD_RPC_001', message: 'The body must be JSON (content-type: application/json).' });
+    fail(res, 415, {
+      code: 'PD_RPC_001',
+      message: 'The body must be JSON (content-type: application/json).',
+    });
     return ANSWERED;
   }
   const body = await readBody(req, res, contract[name].maxBytes ?? DEFAULT_MAX_BODY);

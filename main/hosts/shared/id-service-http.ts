@@ -30,7 +30,11 @@ export function redactIdaPath(path: string): string {
 }
 
 function send(res: ServerResponse, a: IdaHttpAnswer): void {
-  res.writeHead(a.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'response-signature': a.responseSignature });
+  res.writeHead(a.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'response-signature': a.responseSignature,
+  });
   res.end(a.body);
 }
 
@@ -64,16 +68,29 @@ function decodeSegment(s: string): string | null {
 }
 
 /** Answers the request when its path is the ID service's; false lets the host go on. */
-export async function serveIdAuthentication(service: IdService, req: IncomingMessage, res: ServerResponse, path: string, log: (code: string) => void): Promise<boolean> {
+export async function serveIdAuthentication(
+  service: IdService,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  log: (code: string) => void,
+): Promise<boolean> {
   if (path !== IDA_BASE_PATH && !path.startsWith(`${IDA_BASE_PATH}/`)) return false;
   const rest = path.slice(IDA_BASE_PATH.length + 1);
   if (rest === 'internal/getCertificate') {
-    if (req.method !== 'GET') return void sendJson(res, 405, { errors: [{ errorCode: 'PD_RPC_001', message: 'Use GET.' }] }), true;
+    if (req.method !== 'GET')
+      return (void sendJson(res, 405, { errors: [{ errorCode: 'PD_RPC_001', message: 'Use GET.' }] }), true);
     const q = new URL(req.url ?? '/', 'http://x').searchParams;
     const ref = q.get('referenceId');
     if (q.get('applicationId') !== 'IDA' || !IDA_REFERENCES.includes(ref as IdaReference)) {
       log('KER-KMS-002');
-      sendJson(res, 200, { id: null, version: null, responsetime: idaTime(new Date()), response: null, errors: [{ errorCode: 'KER-KMS-002', message: 'ApplicationId or referenceId not found' }] });
+      sendJson(res, 200, {
+        id: null,
+        version: null,
+        responsetime: idaTime(new Date()),
+        response: null,
+        errors: [{ errorCode: 'KER-KMS-002', message: 'ApplicationId or referenceId not found' }],
+      });
       return true;
     }
     const key = (await service.keys())[ref as IdaReference];
@@ -81,7 +98,12 @@ export async function serveIdAuthentication(service: IdService, req: IncomingMes
       id: null,
       version: null,
       responsetime: idaTime(new Date()),
-      response: { certificate: toPem(key.cert.der), certSignRequest: null, issuedAt: new Date(key.cert.x509.validFrom).toISOString(), expiryAt: new Date(key.cert.x509.validTo).toISOString() },
+      response: {
+        certificate: toPem(key.cert.der),
+        certSignRequest: null,
+        issuedAt: new Date(key.cert.x509.validFrom).toISOString(),
+        expiryAt: new Date(key.cert.x509.validTo).toISOString(),
+      },
       errors: null,
     });
     return true;
@@ -104,7 +126,14 @@ export async function serveIdAuthentication(service: IdService, req: IncomingMes
   const body = await readCapped(req);
   if (!body) return refuse(413, 'PD_RPC_002', `The request is larger than ${IDA_MAX_BODY} bytes.`);
   const signature = req.headers.signature;
-  const answer = await service.handle({ endpoint, mispLicenseKey: parts[0]!, partnerId: parts[1]!, apiKey: parts[2]!, signature: typeof signature === 'string' ? signature : undefined, body });
+  const answer = await service.handle({
+    endpoint,
+    mispLicenseKey: parts[0]!,
+    partnerId: parts[1]!,
+    apiKey: parts[2]!,
+    signature: typeof signature === 'string' ? signature : undefined,
+    body,
+  });
   if (answer.code) log(answer.code);
   send(res, answer);
   return true;

@@ -39,20 +39,31 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0..65535, got "${values.port}"`);
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const rendererDir = join(root, 'dist', 'renderer');
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('The UI is not built: run `npm run build:renderer` (npm run web does it for you).');
+  if (!existsSync(join(rendererDir, 'index.html')))
+    throw new Error('The UI is not built: run `npm run build:renderer` (npm run web does it for you).');
 
   let core: Core | null = null;
-  const host = await startWebHost({ port, rendererDir, openCore: (publicUrl) => (core = withDeskSync(withScheduledJobs(openCore({ hardware: createHardwareHub, dataDir, publicUrl, log: fileLog(dataDir) })))) });
+  const host = await startWebHost({
+    port,
+    rendererDir,
+    openCore: (publicUrl) =>
+      (core = withDeskSync(
+        withScheduledJobs(openCore({ hardware: createHardwareHub, dataDir, publicUrl, log: fileLog(dataDir) })),
+      )),
+  });
   if (values.demo) {
     const info = await fetchJson(host, 'system.info');
     if (info.ok && (info.result as { setupRequired: boolean }).setupRequired) {
       const demo = await fetchJson(host, 'setup.loadDemo');
       if (demo.ok) {
         const r = demo.result as { adminLogin: string; password: string; partners: number };
-        console.log(`Demo data loaded: ${r.partners} partners. Sign in as "${r.adminLogin}" (or any demo partner) with password: ${r.password}`);
+        console.log(
+          `Demo data loaded: ${r.partners} partners. Sign in as "${r.adminLogin}" (or any demo partner) with password: ${r.password}`,
+        );
       } else console.error('Demo data could not be loaded:', demo.error);
     } else console.log('Demo: the database already has data; leaving it as it is.');
     if (core) await startDemoHardware(core);
@@ -64,7 +75,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-async function fetchJson(host: { origin: string; token: string }, method: string): Promise<{ ok: boolean; result?: unknown; error?: unknown }> {
+async function fetchJson(
+  host: { origin: string; token: string },
+  method: string,
+): Promise<{ ok: boolean; result?: unknown; error?: unknown }> {
   const res = await fetch(`${host.origin}/api/call/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-partner-desk-launch': host.token },

@@ -103,13 +103,29 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return fail(res, 405, { code: 'PD_RPC_001', message: 'Use POST.' });
-    if (!authorized(req) && !WITHOUT_LAUNCH_TOKEN.has(name)) return fail(res, 401, { code: 'PD_RPC_004', message: 'Missing or wrong launch token: open the address printed at start-up.' });
-    if (!originOk(req)) return fail(res, 403, { code: 'PD_RPC_005', message: 'Requests from other origins are refused.' });
-    if (!isMethodName(name)) return fail(res, 404, { code: 'PD_RPC_003', message: `Unknown method "${name.slice(0, 64)}".` });
+    if (!authorized(req) && !WITHOUT_LAUNCH_TOKEN.has(name))
+      return fail(res, 401, {
+        code: 'PD_RPC_004',
+        message: 'Missing or wrong launch token: open the address printed at start-up.',
+      });
+    if (!originOk(req))
+      return fail(res, 403, {
+        code: 'PD_RPC_005',
+        message: 'Requests from other origins are refused.',
+      });
+    if (!isMethodName(name))
+      return fail(res, 404, {
+        code: 'PD_RPC_003',
+        message: `Unknown method "${name.slice(0, 64)}".`,
+      });
     const input = await readCallInput(req, res, name);
     if (input === ANSWERED) return;
     const session = req.headers[SESSION_HEADER];
-    const result = await core!.dispatch(name, typeof session === 'string' && session.length <= 512 ? session : null, input);
+    const result = await core!.dispatch(
+      name,
+      typeof session === 'string' && session.length <= 512 ? session : null,
+      input,
+    );
     sendJson(res, 200, result);
   }
 
@@ -118,11 +134,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname.startsWith('/api/call/')) return handleCall(req, res, url.pathname.slice('/api/call/'.length));
     // A desk serves an ID authentication service only when its database holds one (the demo's).
-    if (url.pathname.startsWith('/idauthentication/') && originOk(req) && serviceCertificate(core!.db.reader, 'PARTNER')) {
+    if (
+      url.pathname.startsWith('/idauthentication/') &&
+      originOk(req) &&
+      serviceCertificate(core!.db.reader, 'PARTNER')
+    ) {
       idService ??= createIdService(core!.env);
       if (await serveIdAuthentication(idService, req, res, url.pathname, () => undefined)) return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, { code: 'PD_RPC_001', message: 'Method not allowed.' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return fail(res, 405, { code: 'PD_RPC_001', message: 'Method not allowed.' });
     // The page holds no data: it is served to anyone who reaches the host, and asks for the
     // launch token (from the URL fragment) before anything but the reset route works.
     const isPage = url.pathname === '/' || url.pathname === '/index.html';
@@ -131,8 +152,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       return void res.end('Not found\n');
     }
-    const headers: Record<string, string> = { 'content-type': file.type, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
-    if (isPage) Object.assign(headers, { 'content-security-policy': csp(), 'cache-control': 'no-store', 'x-frame-options': 'DENY' });
+    const headers: Record<string, string> = {
+      'content-type': file.type,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    };
+    if (isPage)
+      Object.assign(headers, {
+        'content-security-policy': csp(),
+        'cache-control': 'no-store',
+        'x-frame-options': 'DENY',
+      });
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
@@ -145,7 +175,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
   // The browser offers [partner-desk, launch.<token>]; only the first is echoed back.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096, handleProtocols: (offered) => (offered.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false) });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 4096,
+    handleProtocols: (offered) => (offered.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false),
+  });
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path !== '/api/events' || !hostOk(req) || !authorized(req) || req.headers.origin !== origin) {

@@ -11,7 +11,8 @@ import type { Database } from 'better-sqlite3';
  * used by 0040): never change it once shipped; a later step that needs other triggers writes its own.
  */
 export function countTriggers(table: string, column: string): string {
-  const up = (v: string) => `INSERT INTO list_count (tbl, k, n) VALUES ('${table}', CAST(${v} AS TEXT), 1) ON CONFLICT (tbl, k) DO UPDATE SET n = n + 1;`;
+  const up = (v: string) =>
+    `INSERT INTO list_count (tbl, k, n) VALUES ('${table}', CAST(${v} AS TEXT), 1) ON CONFLICT (tbl, k) DO UPDATE SET n = n + 1;`;
   const down = (v: string) => `UPDATE list_count SET n = n - 1 WHERE tbl = '${table}' AND k = CAST(${v} AS TEXT);`;
   return `
     CREATE TRIGGER ${table}_count_insert AFTER INSERT ON ${table} BEGIN ${up(`NEW.${column}`)} END;

@@ -5,8 +5,10 @@ const STATUS = `CASE WHEN approval_status = 'approved' AND is_active = 1 THEN 'a
 
 /** list_count(tbl, k) per derived status, as countTriggers (0030) does for a stored column. */
 function statusCountTriggers(table: string): string {
-  const st = (row: 'NEW' | 'OLD') => STATUS.replace(/approval_status/g, `${row}.approval_status`).replace(/is_active/g, `${row}.is_active`);
-  const up = (row: 'NEW' | 'OLD') => `INSERT INTO list_count (tbl, k, n) VALUES ('${table}', ${st(row)}, 1) ON CONFLICT (tbl, k) DO UPDATE SET n = n + 1;`;
+  const st = (row: 'NEW' | 'OLD') =>
+    STATUS.replace(/approval_status/g, `${row}.approval_status`).replace(/is_active/g, `${row}.is_active`);
+  const up = (row: 'NEW' | 'OLD') =>
+    `INSERT INTO list_count (tbl, k, n) VALUES ('${table}', ${st(row)}, 1) ON CONFLICT (tbl, k) DO UPDATE SET n = n + 1;`;
   const down = (row: 'NEW' | 'OLD') => `UPDATE list_count SET n = n - 1 WHERE tbl = '${table}' AND k = ${st(row)};`;
   return `
     CREATE TRIGGER ${table}_count_insert AFTER INSERT ON ${table} BEGIN ${up('NEW')} END;

@@ -40,8 +40,10 @@ function rowTextIndex(name: string, table: string, column: string): string {
 
 /** The distinct values of a short column with their row counts, and a trigram index over them. */
 function valueIndex(name: string, table: string, column: string): string {
-  const up = (v: string) => `INSERT INTO ${name} (value, n) VALUES (${v}, 1) ON CONFLICT (value) DO UPDATE SET n = n + 1;`;
-  const down = (v: string) => `UPDATE ${name} SET n = n - 1 WHERE value = ${v}; DELETE FROM ${name} WHERE value = ${v} AND n = 0;`;
+  const up = (v: string) =>
+    `INSERT INTO ${name} (value, n) VALUES (${v}, 1) ON CONFLICT (value) DO UPDATE SET n = n + 1;`;
+  const down = (v: string) =>
+    `UPDATE ${name} SET n = n - 1 WHERE value = ${v}; DELETE FROM ${name} WHERE value = ${v} AND n = 0;`;
   return `
     CREATE TABLE ${name} (
       id INTEGER PRIMARY KEY,
@@ -70,8 +72,10 @@ function valueIndex(name: string, table: string, column: string): string {
  */
 const LINK_TYPE_COUNTS = (() => {
   const T = "'partner_policy_request:type'";
-  const key = (row: 'NEW' | 'OLD') => `(SELECT partner_type_code FROM partner WHERE id = ${row}.part_id) || '/' || ${row}.status_code`;
-  const up = (row: 'NEW' | 'OLD') => `INSERT INTO list_count (tbl, k, n) VALUES (${T}, ${key(row)}, 1) ON CONFLICT (tbl, k) DO UPDATE SET n = n + 1;`;
+  const key = (row: 'NEW' | 'OLD') =>
+    `(SELECT partner_type_code FROM partner WHERE id = ${row}.part_id) || '/' || ${row}.status_code`;
+  const up = (row: 'NEW' | 'OLD') =>
+    `INSERT INTO list_count (tbl, k, n) VALUES (${T}, ${key(row)}, 1) ON CONFLICT (tbl, k) DO UPDATE SET n = n + 1;`;
   const down = (row: 'NEW' | 'OLD') => `UPDATE list_count SET n = n - 1 WHERE tbl = ${T} AND k = ${key(row)};`;
   return `
     CREATE TRIGGER partner_type_link_counts AFTER UPDATE OF partner_type_code ON partner WHEN OLD.partner_type_code IS NOT NEW.partner_type_code BEGIN

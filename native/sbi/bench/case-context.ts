@@ -61,19 +61,35 @@ export function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-export type Exchange = { ok: true; json: unknown; elapsedMs: number; startedAt: Date } | { ok: false; check: BenchCheck; elapsedMs: number };
+export type Exchange =
+  { ok: true; json: unknown; elapsedMs: number; startedAt: Date } | { ok: false; check: BenchCheck; elapsedMs: number };
 
 /** One raw request; a transport or HTTP failure becomes the failing check `response`. */
-export async function exchange(ctx: CaseContext, verb: string, path: string, body: unknown, limits: SbiHttpLimits): Promise<Exchange> {
+export async function exchange(
+  ctx: CaseContext,
+  verb: string,
+  path: string,
+  body: unknown,
+  limits: SbiHttpLimits,
+): Promise<Exchange> {
   const startedAt = ctx.now();
   const t0 = performance.now();
   try {
     const res = await ctx.client.call(verb, path, body, limits, ctx.signal);
-    if (res.status !== 200) return { ok: false, check: fail('response', `${verb}: HTTP ${res.status} ${res.statusText}`.trim(), 'SBI_HTTP_STATUS'), elapsedMs: res.elapsedMs };
+    if (res.status !== 200)
+      return {
+        ok: false,
+        check: fail('response', `${verb}: HTTP ${res.status} ${res.statusText}`.trim(), 'SBI_HTTP_STATUS'),
+        elapsedMs: res.elapsedMs,
+      };
     return { ok: true, json: parseJsonBody(res.body, verb), elapsedMs: res.elapsedMs, startedAt };
   } catch (e) {
     if (!isSbiError(e) || e.code === 'SBI_CANCELLED') throw e;
-    return { ok: false, check: fail('response', e.message, e.code), elapsedMs: performance.now() - t0 };
+    return {
+      ok: false,
+      check: fail('response', e.message, e.code),
+      elapsedMs: performance.now() - t0,
+    };
   }
 }
 
@@ -93,7 +109,12 @@ async function prompt(ctx: CaseContext, p: BenchPrompt): Promise<PromptAnswer | 
 }
 
 /** Asks the tester to act; null when done, else the skip check that ends the case. */
-export async function ask(ctx: CaseContext, c: BenchCaseDef, action: PromptAction, text: string): Promise<BenchCheck | null> {
+export async function ask(
+  ctx: CaseContext,
+  c: BenchCaseDef,
+  action: PromptAction,
+  text: string,
+): Promise<BenchCheck | null> {
   const answer = await prompt(ctx, { caseId: c.id, deviceId: ctx.device.deviceId, text, action });
   if (answer instanceof Error) return skip('tester', `the prompt failed: ${answer.message}`);
   return answer === 'done' ? null : skip('tester', NEEDS_A_TESTER);
@@ -105,7 +126,12 @@ export async function ask(ctx: CaseContext, c: BenchCaseDef, action: PromptActio
  */
 export async function restore(ctx: CaseContext, c: BenchCaseDef, after: PromptAction): Promise<BenchCheck | null> {
   if (ctx.signal.aborted) return null;
-  const answer = await prompt(ctx, { caseId: c.id, deviceId: ctx.device.deviceId, text: restoreText(after), action: { kind: 'restore', after } });
+  const answer = await prompt(ctx, {
+    caseId: c.id,
+    deviceId: ctx.device.deviceId,
+    text: restoreText(after),
+    action: { kind: 'restore', after },
+  });
   if (answer instanceof Error) return skip('restore', `the device could not be restored: ${answer.message}`);
   return answer === 'done' ? null : skip('restore', 'the tester did not restore the device');
 }

@@ -26,7 +26,9 @@ export function probeImage(data: Buffer): ImageProbe {
   if (data.length >= 12 && data.subarray(0, 12).equals(JP2_SIGNATURE)) return probeJp2(data);
   if (data.length >= 2 && data[0] === 0xff && data[1] === 0x4f) return probeCodestream(data, 0, data.length);
   if (data.length >= 2 && data[0] === 0xff && data[1] === 0xa0) return probeWsq(data);
-  return bad(`image data starts with ${data.subarray(0, 4).toString('hex') || '(nothing)'}: neither a JPEG 2000 signature nor a WSQ start-of-image`);
+  return bad(
+    `image data starts with ${data.subarray(0, 4).toString('hex') || '(nothing)'}: neither a JPEG 2000 signature nor a WSQ start-of-image`,
+  );
 }
 
 /** Walks the top-level JP2 boxes to the contiguous codestream box (jp2c). */
@@ -45,7 +47,8 @@ function probeJp2(data: Buffer): ImageProbe {
     } else if (length === 0) {
       length = data.length - pos; // last box runs to the end
     }
-    if (length < header || pos + length > data.length) return bad(`JP2: box ${JSON.stringify(type)} at ${pos} has length ${length}, beyond the image data`);
+    if (length < header || pos + length > data.length)
+      return bad(`JP2: box ${JSON.stringify(type)} at ${pos} has length ${length}, beyond the image data`);
     if (type === 'jp2c') return probeCodestream(data, pos + header, pos + length);
     pos += length;
   }
@@ -54,7 +57,8 @@ function probeJp2(data: Buffer): ImageProbe {
 
 /** J2K main header: SOC, SIZ (size, components, depth), then markers up to the first tile (SOT). */
 function probeCodestream(data: Buffer, start: number, end: number): ImageProbe {
-  if (end - start < 4 || data[start] !== 0xff || data[start + 1] !== 0x4f) return bad('JPEG 2000 codestream does not start with SOC (FF4F)');
+  if (end - start < 4 || data[start] !== 0xff || data[start + 1] !== 0x4f)
+    return bad('JPEG 2000 codestream does not start with SOC (FF4F)');
   let pos = start + 2;
   let size: Omit<ImageHeader, 'codec' | 'reversible'> | null = null;
   let reversible: boolean | undefined;
@@ -63,12 +67,14 @@ function probeCodestream(data: Buffer, start: number, end: number): ImageProbe {
     const marker = data[pos + 1]!;
     if (marker === 0x90 || marker === 0x93 || marker === 0xd9) break; // SOT, SOD, EOC: main header over
     const length = data.readUInt16BE(pos + 2);
-    if (length < 2 || pos + 2 + length > end) return bad(`JPEG 2000 marker FF${marker.toString(16).toUpperCase()} runs past the codestream`);
+    if (length < 2 || pos + 2 + length > end)
+      return bad(`JPEG 2000 marker FF${marker.toString(16).toUpperCase()} runs past the codestream`);
     const seg = data.subarray(pos + 4, pos + 2 + length);
     if (marker === 0x51) {
       if (seg.length < 36 + 3) return bad('JPEG 2000 SIZ marker is too short');
       const comps = seg.readUInt16BE(34);
-      if (comps < 1 || seg.length < 36 + 3 * comps) return bad(`JPEG 2000 SIZ declares ${comps} component(s) it does not describe`);
+      if (comps < 1 || seg.length < 36 + 3 * comps)
+        return bad(`JPEG 2000 SIZ declares ${comps} component(s) it does not describe`);
       size = {
         width: seg.readUInt32BE(2) - seg.readUInt32BE(10),
         height: seg.readUInt32BE(6) - seg.readUInt32BE(14),
@@ -93,11 +99,21 @@ function probeWsq(data: Buffer): ImageProbe {
     if (data[pos] !== 0xff) return bad(`WSQ: expected a marker at byte ${pos}`);
     const marker = data[pos + 1]!;
     const length = data.readUInt16BE(pos + 2);
-    if (length < 2 || pos + 2 + length > data.length) return bad(`WSQ marker FF${marker.toString(16).toUpperCase()} runs past the image data`);
+    if (length < 2 || pos + 2 + length > data.length)
+      return bad(`WSQ marker FF${marker.toString(16).toUpperCase()} runs past the image data`);
     if (marker === 0xa2) {
       if (length < 8) return bad('WSQ frame header is too short');
       // SOF: length, black, white, height, width, …
-      return { ok: true, header: { codec: 'WSQ', height: data.readUInt16BE(pos + 6), width: data.readUInt16BE(pos + 8), components: 1, bitDepth: 8 } };
+      return {
+        ok: true,
+        header: {
+          codec: 'WSQ',
+          height: data.readUInt16BE(pos + 6),
+          width: data.readUInt16BE(pos + 8),
+          components: 1,
+          bitDepth: 8,
+        },
+      };
     }
     pos += 2 + length;
   }

@@ -4,12 +4,28 @@
  * A record is untrusted device output: every read is bounds-checked and a short or inconsistent
  * record is an IsoParseError naming the field, never an exception from Buffer.
  */
-import type { CaptureDateTime, CommonHeader, FaceRecord, FaceRepresentation, FingerRecord, FingerRepresentation, IrisRecord, IrisRepresentation, IsoRecord, Landmark, Modality, QualityBlock } from './iso19794-types.ts';
+import type {
+  CaptureDateTime,
+  CommonHeader,
+  FaceRecord,
+  FaceRepresentation,
+  FingerRecord,
+  FingerRepresentation,
+  IrisRecord,
+  IrisRepresentation,
+  IsoRecord,
+  Landmark,
+  Modality,
+  QualityBlock,
+} from './iso19794-types.ts';
 
 export type * from './iso19794-types.ts';
 
 export class IsoParseError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'IsoParseError';
   }
@@ -20,9 +36,16 @@ const MAX_REPRESENTATIONS = 16;
 
 class Reader {
   pos = 0;
-  constructor(readonly buf: Buffer, readonly end = buf.length) {}
+  constructor(
+    readonly buf: Buffer,
+    readonly end = buf.length,
+  ) {}
   private need(n: number, field: string): void {
-    if (this.pos + n > this.end) throw new IsoParseError(field, `${field}: record ends at byte ${this.end}, ${n} more byte(s) needed at ${this.pos}`);
+    if (this.pos + n > this.end)
+      throw new IsoParseError(
+        field,
+        `${field}: record ends at byte ${this.end}, ${n} more byte(s) needed at ${this.pos}`,
+      );
   }
   u8(field: string): number {
     this.need(1, field);
@@ -81,17 +104,29 @@ function dateTime(r: Reader): CaptureDateTime {
 
 function qualityBlocks(r: Reader): QualityBlock[] {
   const n = r.u8('number of quality blocks');
-  return Array.from({ length: n }, () => ({ score: r.u8('quality score'), algorithmVendorId: r.u16('quality algorithm vendor'), algorithmId: r.u16('quality algorithm id') }));
+  return Array.from({ length: n }, () => ({
+    score: r.u8('quality score'),
+    algorithmVendorId: r.u16('quality algorithm vendor'),
+    algorithmId: r.u16('quality algorithm id'),
+  }));
 }
 
 /** Reads representations one after the other, each confined to its declared length. */
 function representations<T>(r: Reader, count: number, read: (rr: Reader, length: number) => T): T[] {
-  if (count > MAX_REPRESENTATIONS) throw new IsoParseError('number of representations', `number of representations: ${count} is more than the ${MAX_REPRESENTATIONS} the bench reads`);
+  if (count > MAX_REPRESENTATIONS)
+    throw new IsoParseError(
+      'number of representations',
+      `number of representations: ${count} is more than the ${MAX_REPRESENTATIONS} the bench reads`,
+    );
   const out: T[] = [];
   for (let i = 0; i < count; i++) {
     const start = r.pos;
     const length = r.u32('representation length');
-    if (length < 4 || start + length > r.buf.length) throw new IsoParseError('representation length', `representation length: ${length} does not fit in the ${r.buf.length - start} byte(s) left`);
+    if (length < 4 || start + length > r.buf.length)
+      throw new IsoParseError(
+        'representation length',
+        `representation length: ${length} does not fit in the ${r.buf.length - start} byte(s) left`,
+      );
     const rr = new Reader(r.buf, start + length);
     rr.pos = r.pos;
     out.push(read(rr, length));
@@ -120,15 +155,31 @@ export function parseFingerRecord(buf: Buffer): FingerRecord {
     const certifications: FingerRepresentation['certifications'] = [];
     if (certificationFlag === 1) {
       const n = rr.u8('number of certification blocks');
-      for (let i = 0; i < n; i++) certifications.push({ authorityId: rr.u16('certification authority id'), schemeId: rr.u8('certification scheme id') });
+      for (let i = 0; i < n; i++)
+        certifications.push({
+          authorityId: rr.u16('certification authority id'),
+          schemeId: rr.u8('certification scheme id'),
+        });
     }
     return {
-      representationLength, captureDateTime, deviceTechnology, deviceVendorId, deviceTypeId, quality, certifications,
+      representationLength,
+      captureDateTime,
+      deviceTechnology,
+      deviceVendorId,
+      deviceTypeId,
+      quality,
+      certifications,
       position: rr.u8('finger position'),
       representationNumber: rr.u8('representation number'),
       scaleUnits: rr.u8('scale units'),
-      scanResolution: { h: rr.u16('scan spatial sampling rate (h)'), v: rr.u16('scan spatial sampling rate (v)') },
-      imageResolution: { h: rr.u16('image spatial sampling rate (h)'), v: rr.u16('image spatial sampling rate (v)') },
+      scanResolution: {
+        h: rr.u16('scan spatial sampling rate (h)'),
+        v: rr.u16('scan spatial sampling rate (v)'),
+      },
+      imageResolution: {
+        h: rr.u16('image spatial sampling rate (h)'),
+        v: rr.u16('image spatial sampling rate (v)'),
+      },
       bitDepth: rr.u8('bit depth'),
       compression: rr.u8('image compression algorithm'),
       impressionType: rr.u8('impression type'),
@@ -137,7 +188,14 @@ export function parseFingerRecord(buf: Buffer): FingerRecord {
       imageData: imageData(rr),
     };
   });
-  return { kind: 'Finger', ...head, representationCount, certificationFlag, fingerCount, representations: reps };
+  return {
+    kind: 'Finger',
+    ...head,
+    representationCount,
+    certificationFlag,
+    fingerCount,
+    representations: reps,
+  };
 }
 
 export function parseIrisRecord(buf: Buffer): IrisRecord {
@@ -158,7 +216,16 @@ export function parseIrisRecord(buf: Buffer): IrisRecord {
     const imageFormat = rr.u8('image format');
     const props = rr.u8('image properties');
     return {
-      representationLength, captureDateTime, deviceTechnology, deviceVendorId, deviceTypeId, quality, representationNumber, eyeLabel, imageType, imageFormat,
+      representationLength,
+      captureDateTime,
+      deviceTechnology,
+      deviceVendorId,
+      deviceTypeId,
+      quality,
+      representationNumber,
+      eyeLabel,
+      imageType,
+      imageFormat,
       horizontalOrientation: props & 0x03,
       verticalOrientation: (props >> 2) & 0x03,
       compression: (props >> 6) & 0x03,
@@ -172,11 +239,25 @@ export function parseIrisRecord(buf: Buffer): IrisRecord {
       imageData: imageData(rr),
     };
   });
-  return { kind: 'Iris', ...head, representationCount, certificationFlag, eyesPresent, representations: reps };
+  return {
+    kind: 'Iris',
+    ...head,
+    representationCount,
+    certificationFlag,
+    eyesPresent,
+    representations: reps,
+  };
 }
 
 /** Iris centre (smallest/largest x and y) and diameter (smallest/largest): 16-bit fields, any value. */
-const IRIS_GEOMETRY = ['iris centre smallest x', 'iris centre largest x', 'iris centre smallest y', 'iris centre largest y', 'iris diameter smallest', 'iris diameter largest'];
+const IRIS_GEOMETRY = [
+  'iris centre smallest x',
+  'iris centre largest x',
+  'iris centre smallest y',
+  'iris centre largest y',
+  'iris diameter smallest',
+  'iris diameter largest',
+];
 
 export function parseFaceRecord(buf: Buffer): FaceRecord {
   const r = new Reader(buf);
@@ -198,12 +279,33 @@ export function parseFaceRecord(buf: Buffer): FaceRecord {
       subjectHeight: rr.u8('subject height'),
       featureMask: rr.u24('property mask'),
       expressionMask: rr.u16('expression'),
-      poseAngle: [rr.u8('pose angle yaw'), rr.u8('pose angle pitch'), rr.u8('pose angle roll')] as [number, number, number],
-      poseAngleUncertainty: [rr.u8('pose uncertainty yaw'), rr.u8('pose uncertainty pitch'), rr.u8('pose uncertainty roll')] as [number, number, number],
+      poseAngle: [rr.u8('pose angle yaw'), rr.u8('pose angle pitch'), rr.u8('pose angle roll')] as [
+        number,
+        number,
+        number,
+      ],
+      poseAngleUncertainty: [
+        rr.u8('pose uncertainty yaw'),
+        rr.u8('pose uncertainty pitch'),
+        rr.u8('pose uncertainty roll'),
+      ] as [number, number, number],
     };
-    const landmarks = Array.from({ length: landmarkCount }, (): Landmark => ({ type: rr.u8('landmark type'), code: rr.u8('landmark code'), x: rr.u16('landmark x'), y: rr.u16('landmark y'), z: rr.u16('landmark z') }));
+    const landmarks = Array.from({ length: landmarkCount }, (): Landmark => ({
+      type: rr.u8('landmark type'),
+      code: rr.u8('landmark code'),
+      x: rr.u16('landmark x'),
+      y: rr.u16('landmark y'),
+      z: rr.u16('landmark z'),
+    }));
     return {
-      representationLength, captureDateTime, deviceTechnology, deviceVendorId, deviceTypeId, quality, ...info, landmarks,
+      representationLength,
+      captureDateTime,
+      deviceTechnology,
+      deviceVendorId,
+      deviceTypeId,
+      quality,
+      ...info,
+      landmarks,
       faceImageType: rr.u8('face image type'),
       imageDataType: rr.u8('image data type'),
       width: rr.u16('width'),
@@ -216,7 +318,14 @@ export function parseFaceRecord(buf: Buffer): FaceRecord {
       imageData: imageData(rr),
     };
   });
-  return { kind: 'Face', ...head, representationCount, certificationFlag, temporalSemantics, representations: reps };
+  return {
+    kind: 'Face',
+    ...head,
+    representationCount,
+    certificationFlag,
+    temporalSemantics,
+    representations: reps,
+  };
 }
 
 export function parseIsoRecord(modality: Modality, buf: Buffer): IsoRecord {

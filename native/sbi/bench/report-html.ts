@@ -4,7 +4,13 @@
  */
 import type { BenchCaseResult, BenchCheck, BenchReport, CheckResult } from './report.ts';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 const badge = (r: CheckResult) => `<span class="r ${r}">${r.toUpperCase()}</span>`;
@@ -12,7 +18,10 @@ const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(1)} s` : `${Math.ro
 
 function checkRows(checks: readonly BenchCheck[]): string {
   return checks
-    .map((c) => `<tr class="${c.result}"><td>${escapeHtml(c.name)}</td><td>${badge(c.result)}</td><td>${escapeHtml(c.reason ?? '')}${c.code ? ` <code>${escapeHtml(c.code)}</code>` : ''}</td></tr>`)
+    .map(
+      (c) =>
+        `<tr class="${c.result}"><td>${escapeHtml(c.name)}</td><td>${badge(c.result)}</td><td>${escapeHtml(c.reason ?? '')}${c.code ? ` <code>${escapeHtml(c.code)}</code>` : ''}</td></tr>`,
+    )
     .join('');
 }
 
@@ -29,12 +38,20 @@ ${hidden ? `<p class="folded">${hidden} check(s) passed.</p>` : ''}
 
 /** Naming findings under the device they concern: noted, not failed. */
 const findingRows = (findings: BenchReport['device']['devices'][number]['findings']) =>
-  findings.map((f) => `<tr><td></td><td colspan="6">Finding <span class="id">${escapeHtml(f.code)}</span>: ${escapeHtml(f.message)}</td></tr>`).join('');
+  findings
+    .map(
+      (f) =>
+        `<tr><td></td><td colspan="6">Finding <span class="id">${escapeHtml(f.code)}</span>: ${escapeHtml(f.message)}</td></tr>`,
+    )
+    .join('');
 
 export function reportHtml(report: BenchReport, title = 'SBI compliance bench'): string {
   const { summary } = report;
   const devices = report.device.devices
-    .map((d) => `<tr><td>${escapeHtml(d.deviceId)}</td><td>${escapeHtml(d.type)} / ${escapeHtml(d.subType)}</td><td>${escapeHtml(d.certification)}</td><td>${escapeHtml(d.make ?? '')} ${escapeHtml(d.model ?? '')}</td><td>${escapeHtml(d.deviceCode)}</td><td>${escapeHtml(d.serialNo ?? '')}</td><td>${escapeHtml(d.deviceProviderId ?? '')}</td></tr>${findingRows(d.findings)}`)
+    .map(
+      (d) =>
+        `<tr><td>${escapeHtml(d.deviceId)}</td><td>${escapeHtml(d.type)} / ${escapeHtml(d.subType)}</td><td>${escapeHtml(d.certification)}</td><td>${escapeHtml(d.make ?? '')} ${escapeHtml(d.model ?? '')}</td><td>${escapeHtml(d.deviceCode)}</td><td>${escapeHtml(d.serialNo ?? '')}</td><td>${escapeHtml(d.deviceProviderId ?? '')}</td></tr>${findingRows(d.findings)}`,
+    )
     .join('');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

@@ -72,8 +72,15 @@ export function summarize(cases: readonly BenchCaseResult[]): BenchReport['summa
   return s;
 }
 
-export const pass = (name: string, reason?: string): BenchCheck => (reason === undefined ? { name, result: 'pass' } : { name, result: 'pass', reason });
-export const fail = (name: string, reason: string, code?: string): BenchCheck => (code === undefined ? { name, result: 'fail', reason } : { name, result: 'fail', reason, code });
-export const skip = (name: string, reason: string): BenchCheck => ({ name, result: 'skip', reason });
+export const pass = (name: string, reason?: string): BenchCheck =>
+  reason === undefined ? { name, result: 'pass' } : { name, result: 'pass', reason };
+export const fail = (name: string, reason: string, code?: string): BenchCheck =>
+  code === undefined ? { name, result: 'fail', reason } : { name, result: 'fail', reason, code };
+export const skip = (name: string, reason: string): BenchCheck => ({
+  name,
+  result: 'skip',
+  reason,
+});
 /** pass when ok, else fail with the reason. */
-export const check = (name: string, ok: boolean, reason: string, code?: string): BenchCheck => (ok ? pass(name) : fail(name, reason, code));
+export const check = (name: string, ok: boolean, reason: string, code?: string): BenchCheck =>
+  ok ? pass(name) : fail(name, reason, code);

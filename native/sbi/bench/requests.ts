@@ -49,7 +49,11 @@ export function appliesTo(c: BenchCaseDef, device: BenchDevice, purpose: BenchPu
   return !c.deviceSubTypes || c.deviceSubTypes.includes(device.subType);
 }
 
-export function applicableCases(device: BenchDevice, purpose: BenchPurpose, cases: readonly BenchCaseDef[] = BENCH_CASES): BenchCaseDef[] {
+export function applicableCases(
+  device: BenchDevice,
+  purpose: BenchPurpose,
+  cases: readonly BenchCaseDef[] = BENCH_CASES,
+): BenchCaseDef[] {
   return cases.filter((c) => appliesTo(c, device, purpose));
 }
 
@@ -57,8 +61,17 @@ export function applicableCases(device: BenchDevice, purpose: BenchPurpose, case
 export function defaultCapture(device: BenchDevice): CaptureTemplate {
   const base = { requestedScore: 40, timeout: 'default' as const };
   if (device.type === 'Face') return { ...base, deviceSubId: '0', count: 1, bioSubType: [] };
-  if (device.type === 'Iris') return device.subType === 'Double' ? { ...base, deviceSubId: '3', count: 2, bioSubType: ['Left', 'Right'] } : { ...base, deviceSubId: '0', count: 1, bioSubType: ['UNKNOWN'] };
-  if (device.subType === 'Slap') return { ...base, deviceSubId: '1', count: 4, bioSubType: ['Left IndexFinger', 'Left MiddleFinger', 'Left RingFinger', 'Left LittleFinger'] };
+  if (device.type === 'Iris')
+    return device.subType === 'Double'
+      ? { ...base, deviceSubId: '3', count: 2, bioSubType: ['Left', 'Right'] }
+      : { ...base, deviceSubId: '0', count: 1, bioSubType: ['UNKNOWN'] };
+  if (device.subType === 'Slap')
+    return {
+      ...base,
+      deviceSubId: '1',
+      count: 4,
+      bioSubType: ['Left IndexFinger', 'Left MiddleFinger', 'Left RingFinger', 'Left LittleFinger'],
+    };
   return { ...base, deviceSubId: '0', count: 1, bioSubType: ['UNKNOWN'] };
 }
 
@@ -94,7 +107,9 @@ export function captureBody(b: CaptureBuild): Record<string, unknown> {
     timeout: String(b.timeoutMs),
     captureTime: b.now.toISOString(),
     ...(b.purpose === 'Auth' ? { domainUri: '' } : {}),
-    transactionId: t.invalidTransactionId ? invalidTransactionId(b.caseId) : `${b.caseId}-${b.now.getUTCMilliseconds()}`,
+    transactionId: t.invalidTransactionId
+      ? invalidTransactionId(b.caseId)
+      : `${b.caseId}-${b.now.getUTCMilliseconds()}`,
     bio: [bio],
     customOpts: null,
   };
@@ -112,7 +127,8 @@ export function renameKey(body: Record<string, unknown>, path: string): Record<s
   const key = parts.pop();
   let target: unknown = copy;
   for (const p of parts) target = (target as Record<string, unknown>)[p];
-  if (key === undefined || typeof target !== 'object' || target === null || !(key in target)) throw new Error(`renameKey: no ${path} in the request`);
+  if (key === undefined || typeof target !== 'object' || target === null || !(key in target))
+    throw new Error(`renameKey: no ${path} in the request`);
   const obj = target as Record<string, unknown>;
   obj[`${key}XXX`] = obj[key];
   delete obj[key];
@@ -127,5 +143,10 @@ export interface Timeouts {
   /** Ordinary captures (10 000 ms). */
   defaultMs: number;
 }
-export const CTK_TIMEOUTS: Timeouts = { shortMs: CTK_TIMEOUTS_MS.short, longMs: CTK_TIMEOUTS_MS.long, defaultMs: CTK_TIMEOUTS_MS.default };
-export const timeoutOf = (t: TimeoutClass, timeouts: Timeouts): number => (t === 'short' ? timeouts.shortMs : t === 'long' ? timeouts.longMs : timeouts.defaultMs);
+export const CTK_TIMEOUTS: Timeouts = {
+  shortMs: CTK_TIMEOUTS_MS.short,
+  longMs: CTK_TIMEOUTS_MS.long,
+  defaultMs: CTK_TIMEOUTS_MS.default,
+};
+export const timeoutOf = (t: TimeoutClass, timeouts: Timeouts): number =>
+  t === 'short' ? timeouts.shortMs : t === 'long' ? timeouts.longMs : timeouts.defaultMs;

@@ -28,35 +28,78 @@ function templateOf(ctx: CaseContext, c: BenchCaseDef): CaptureTemplate {
 async function send(ctx: CaseContext, c: BenchCaseDef, previousHash = FIRST_PREVIOUS_HASH): Promise<Sent> {
   const template = templateOf(ctx, c);
   const timeoutMs = timeoutOf(template.timeout, ctx.timeouts);
-  let body = captureBody({ caseId: c.id, purpose: ctx.purpose, template, device: ctx.device, previousHash, timeoutMs, now: ctx.now() });
-  if (c.request.verb !== 'MOSIPDISC' && c.request.verb !== 'MOSIPDINFO' && c.request.rename) body = renameKey(body, c.request.rename);
+  let body = captureBody({
+    caseId: c.id,
+    purpose: ctx.purpose,
+    template,
+    device: ctx.device,
+    previousHash,
+    timeoutMs,
+    now: ctx.now(),
+  });
+  if (c.request.verb !== 'MOSIPDISC' && c.request.verb !== 'MOSIPDINFO' && c.request.rename)
+    body = renameKey(body, c.request.rename);
   const verb = ctx.purpose === 'Auth' ? 'CAPTURE' : 'RCAPTURE';
-  return { res: await exchange(ctx, verb, '/capture', body, captureLimits(ctx, timeoutMs)), body, timeoutMs };
+  return {
+    res: await exchange(ctx, verb, '/capture', body, captureLimits(ctx, timeoutMs)),
+    body,
+    timeoutMs,
+  };
 }
 
 /** The client's checks of a successful capture, with the ones this case's validators ask for. */
-function judgeCapture(ctx: CaseContext, c: BenchCaseDef, sent: Sent, prefix = ''): { checks: BenchCheck[]; lastHash: string } {
-  if (!sent.res.ok) return { checks: [{ ...sent.res.check, name: `${prefix}${sent.res.check.name}` }], lastHash: '' };
-  const parsed = safeWire<AnyCaptureRequest>(ctx.purpose === 'Auth' ? captureRequestSchema : rcaptureRequestSchema, sent.body, 'request');
+function judgeCapture(
+  ctx: CaseContext,
+  c: BenchCaseDef,
+  sent: Sent,
+  prefix = '',
+): { checks: BenchCheck[]; lastHash: string } {
+  if (!sent.res.ok)
+    return {
+      checks: [{ ...sent.res.check, name: `${prefix}${sent.res.check.name}` }],
+      lastHash: '',
+    };
+  const parsed = safeWire<AnyCaptureRequest>(
+    ctx.purpose === 'Auth' ? captureRequestSchema : rcaptureRequestSchema,
+    sent.body,
+    'request',
+  );
   if (!parsed.ok) throw new Error(`${c.id}: the bench built an invalid request (${parsed.error.message})`);
   const report = checkCaptureAnswer(sent.res.json, {
-    trust: ctx.trust, now: sent.res.startedAt, strict: true, cache: ctx.cache,
-    request: parsed.value, certification: ctx.device.certification,
+    trust: ctx.trust,
+    now: sent.res.startedAt,
+    strict: true,
+    cache: ctx.cache,
+    request: parsed.value,
+    certification: ctx.device.certification,
     ...(ctx.decrypt ? { decrypt: ctx.decrypt } : {}),
   });
   const checks = selectChecks(report.checks, c.validators, prefix);
   if (c.validators.includes('iso')) {
-    if (ctx.purpose === 'Auth' && !ctx.decrypt) checks.push(skip(`${prefix}iso`, 'encrypted; the run has no bench encryption key'));
+    if (ctx.purpose === 'Auth' && !ctx.decrypt)
+      checks.push(skip(`${prefix}iso`, 'encrypted; the run has no bench encryption key'));
     else {
-      const reasonOf = (i: number) => report.checks.find((k) => k.name === `biometrics[${i}].bioValue` && k.result === 'fail')?.reason ?? 'no readable record';
-      const entries = report.entries.filter((e) => e.error?.errorCode === '0' || e.data).map((e) => ({ index: e.index, iso: e.iso, bioType: e.data?.bioType ?? null }));
-      checks.push(...checkIsoRecords(entries, ctx.purpose, reasonOf).map((k) => ({ ...k, name: `${prefix}${k.name}` })));
+      const reasonOf = (i: number) =>
+        report.checks.find((k) => k.name === `biometrics[${i}].bioValue` && k.result === 'fail')?.reason ??
+        'no readable record';
+      const entries = report.entries
+        .filter((e) => e.error?.errorCode === '0' || e.data)
+        .map((e) => ({ index: e.index, iso: e.iso, bioType: e.data?.bioType ?? null }));
+      checks.push(
+        ...checkIsoRecords(entries, ctx.purpose, reasonOf).map((k) => ({
+          ...k,
+          name: `${prefix}${k.name}`,
+        })),
+      );
     }
   }
   return { checks, lastHash: report.lastHash };
 }
 
-const outcome = (checks: BenchCheck[], mandatedWaitMs = 0): CaseOutcome => ({ checks, mandatedWaitMs });
+const outcome = (checks: BenchCheck[], mandatedWaitMs = 0): CaseOutcome => ({
+  checks,
+  mandatedWaitMs,
+});
 
 export async function runCapture(ctx: CaseContext, c: BenchCaseDef): Promise<CaseOutcome> {
   const sent = await send(ctx, c);
@@ -70,7 +113,12 @@ export async function runCaptureError(ctx: CaseContext, c: BenchCaseDef): Promis
   const sent = await send(ctx, c);
   if (!sent.res.ok) return outcome([sent.res.check]);
   const specCode = c.expect.outcome === 'error' ? c.expect.specCode : undefined;
-  return outcome(checkErrorCaptureAnswer(sent.res.json, { anyCode: c.kind === 'transaction-id', ...(specCode ? { specCode } : {}) }));
+  return outcome(
+    checkErrorCaptureAnswer(sent.res.json, {
+      anyCode: c.kind === 'transaction-id',
+      ...(specCode ? { specCode } : {}),
+    }),
+  );
 }
 
 /** Nothing presented: the device must wait the whole timeout, then answer with an error. */
@@ -82,7 +130,9 @@ export async function runTimeoutNoInput(ctx: CaseContext, c: BenchCaseDef): Prom
   let checks: BenchCheck[] = [];
   try {
     const sent = await send(ctx, c);
-    checks = sent.res.ok ? [...checkErrorCaptureAnswer(sent.res.json), checkTimeout(sent.res.elapsedMs, timeoutMs)] : [sent.res.check];
+    checks = sent.res.ok
+      ? [...checkErrorCaptureAnswer(sent.res.json), checkTimeout(sent.res.elapsedMs, timeoutMs)]
+      : [sent.res.check];
   } finally {
     const restored = await restore(ctx, c, action);
     if (restored) checks.push(restored);

@@ -58,21 +58,35 @@ export interface BenchPlan {
 }
 
 /** Discovers the port's devices of the purpose and lists the cases that apply to each. */
-export async function planBench(opts: Pick<RunBenchOptions, 'port' | 'deviceId' | 'purpose' | 'signal' | 'caseIds'>): Promise<BenchPlan> {
+export async function planBench(
+  opts: Pick<RunBenchOptions, 'port' | 'deviceId' | 'purpose' | 'signal' | 'caseIds'>,
+): Promise<BenchPlan> {
   const client = new SbiClient({ port: opts.port });
   const answer = await client.discover('Biometric Device', opts.signal);
   const found = readDiscoveryAnswer(opts.port, answer.verb, answer.json).devices.map(benchDeviceOf);
-  const wanted = found.filter((d) => d.purpose === opts.purpose && (opts.deviceId === undefined || d.deviceId === opts.deviceId));
+  const wanted = found.filter(
+    (d) => d.purpose === opts.purpose && (opts.deviceId === undefined || d.deviceId === opts.deviceId),
+  );
   // The bench tests a device that says it is Ready; the status cases ask for the other states themselves.
   const devices = wanted.filter((d) => d.status === 'Ready');
   if (devices.length === 0) {
-    const seen = found.map((d) => `${d.deviceId || '-'} (${d.type} ${d.subType}, ${d.purpose || 'no purpose'}, ${d.status})`).join(', ') || 'none';
-    const which = opts.deviceId === undefined ? `no ${opts.purpose} device` : `no ${opts.purpose} device with id ${JSON.stringify(opts.deviceId)}`;
+    const seen =
+      found
+        .map((d) => `${d.deviceId || '-'} (${d.type} ${d.subType}, ${d.purpose || 'no purpose'}, ${d.status})`)
+        .join(', ') || 'none';
+    const which =
+      opts.deviceId === undefined
+        ? `no ${opts.purpose} device`
+        : `no ${opts.purpose} device with id ${JSON.stringify(opts.deviceId)}`;
     const why = wanted.length > 0 ? `${which} is Ready — the bench needs a Ready device` : which;
     throw new SbiError('SBI_BAD_REQUEST', `port ${opts.port}: ${why} (found: ${seen})`);
   }
   const only = opts.caseIds ? new Set(opts.caseIds) : null;
-  const cases = devices.flatMap((device) => applicableCases(device, opts.purpose).filter((c) => !only || only.has(c.id)).map((c) => ({ device, case: c })));
+  const cases = devices.flatMap((device) =>
+    applicableCases(device, opts.purpose)
+      .filter((c) => !only || only.has(c.id))
+      .map((c) => ({ device, case: c })),
+  );
   return { devices, cases };
 }
 
@@ -93,8 +107,16 @@ const DRIVERS: Record<BenchCaseDef['kind'], (ctx: CaseContext, c: BenchCaseDef) 
 
 export function deviceSummary(d: BenchDevice): BenchDeviceSummary {
   return {
-    deviceId: d.deviceId, type: d.type, subType: d.subType, certification: d.certification, purpose: d.purpose,
-    deviceCode: d.deviceCode, serialNo: d.digitalId.serialNo, make: d.digitalId.make, model: d.digitalId.model, deviceProviderId: d.digitalId.deviceProviderId,
+    deviceId: d.deviceId,
+    type: d.type,
+    subType: d.subType,
+    certification: d.certification,
+    purpose: d.purpose,
+    deviceCode: d.deviceCode,
+    serialNo: d.digitalId.serialNo,
+    make: d.digitalId.make,
+    model: d.digitalId.model,
+    deviceProviderId: d.digitalId.deviceProviderId,
     findings: namingFindings(d.deviceCode, d.digitalId),
   };
 }
@@ -108,8 +130,15 @@ export async function runBench(opts: RunBenchOptions): Promise<BenchReport> {
   const cache = new TrustCache();
   const key = opts.encryptionKey ?? null;
   const base = {
-    client, purpose: opts.purpose, trust: opts.trust, cache, prompt: opts.prompt ?? skipPrompts, signal, now,
-    timeouts: { ...CTK_TIMEOUTS, ...opts.timeouts }, captureGraceMs: opts.captureGraceMs ?? 10_000,
+    client,
+    purpose: opts.purpose,
+    trust: opts.trust,
+    cache,
+    prompt: opts.prompt ?? skipPrompts,
+    signal,
+    now,
+    timeouts: { ...CTK_TIMEOUTS, ...opts.timeouts },
+    captureGraceMs: opts.captureGraceMs ?? 10_000,
     ...(key ? { decrypt: (item: Parameters<typeof decryptBioValue>[0]) => decryptBioValue(item, key) } : {}),
   };
   const results: BenchCaseResult[] = [];
@@ -119,7 +148,12 @@ export async function runBench(opts: RunBenchOptions): Promise<BenchReport> {
       wasCancelled = true;
       break;
     }
-    opts.onProgress?.({ done: i, total: plan.cases.length, caseId: c.id, label: `${c.id} ${c.name} (device ${device.deviceId})` });
+    opts.onProgress?.({
+      done: i,
+      total: plan.cases.length,
+      caseId: c.id,
+      label: `${c.id} ${c.name} (device ${device.deviceId})`,
+    });
     const t0 = performance.now();
     let out: CaseOutcome;
     try {
@@ -129,10 +163,24 @@ export async function runBench(opts: RunBenchOptions): Promise<BenchReport> {
       wasCancelled = true;
       out = { checks: [skip('run', 'cancelled')], mandatedWaitMs: 0 };
     }
-    results.push({ id: c.id, name: c.name, deviceId: device.deviceId, result: caseResultOf(out.checks), checks: out.checks, durationMs: Math.round(performance.now() - t0), mandatedWaitMs: out.mandatedWaitMs });
+    results.push({
+      id: c.id,
+      name: c.name,
+      deviceId: device.deviceId,
+      result: caseResultOf(out.checks),
+      checks: out.checks,
+      durationMs: Math.round(performance.now() - t0),
+      mandatedWaitMs: out.mandatedWaitMs,
+    });
     if (wasCancelled) break;
   }
-  if (!wasCancelled) opts.onProgress?.({ done: plan.cases.length, total: plan.cases.length, caseId: '', label: 'done' });
+  if (!wasCancelled)
+    opts.onProgress?.({
+      done: plan.cases.length,
+      total: plan.cases.length,
+      caseId: '',
+      label: 'done',
+    });
   return {
     device: { port: opts.port, purpose: opts.purpose, devices: plan.devices.map(deviceSummary) },
     cases: results,

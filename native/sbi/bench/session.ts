@@ -58,7 +58,13 @@ export class BenchSession {
   }
 
   run(opts: Omit<RunBenchOptions, 'port' | 'encryptionKey' | 'signal' | 'now'>): Promise<BenchReport> {
-    return runBench({ ...opts, port: this.opts.port, encryptionKey: this.encryptionKey, signal: this.opts.signal, ...(this.opts.now ? { now: this.opts.now } : {}) });
+    return runBench({
+      ...opts,
+      port: this.opts.port,
+      encryptionKey: this.encryptionKey,
+      signal: this.opts.signal,
+      ...(this.opts.now ? { now: this.opts.now } : {}),
+    });
   }
 
   /** Gives a virtual SBI its own encryption certificate back; never throws. */

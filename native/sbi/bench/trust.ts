@@ -14,12 +14,17 @@ export class TrustInputError extends Error {
 }
 
 /** Every certificate of a PEM text, for the given domains; throws TrustInputError naming what is wrong. */
-export function trustEntriesFromPem(pem: string, domains: readonly SbiDomain[] = SBI_DOMAINS, source = 'PEM'): TrustEntry[] {
+export function trustEntriesFromPem(
+  pem: string,
+  domains: readonly SbiDomain[] = SBI_DOMAINS,
+  source = 'PEM',
+): TrustEntry[] {
   const blocks = splitPem(pem);
   if (blocks.length === 0) throw new TrustInputError(`${source} holds no PEM certificate`);
   return blocks.flatMap((block, i) => {
     const parsed = parseCertificate(block);
-    if (!('thumbprint' in parsed)) throw new TrustInputError(`${source}: certificate ${i + 1} cannot be read (${parsed.message})`);
+    if (!('thumbprint' in parsed))
+      throw new TrustInputError(`${source}: certificate ${i + 1} cannot be read (${parsed.message})`);
     const cert = parsed as ParsedCert;
     const role = cert.subject.key === cert.issuer.key ? 'anchor' : 'intermediate';
     return domains.map((domain): TrustEntry => ({ cert, domain, role }));

@@ -48,9 +48,13 @@ const ERROR_ITEM_KEYS = ['specVersion', 'data', 'hash', 'error'] as const;
  * specVersion, data, hash (null or "" allowed) and an error with a three-digit code that is not
  * Success. `specCode` is the specification's code for the case; it is reported, not required.
  */
-export function checkErrorCaptureAnswer(json: unknown, opts: { anyCode?: boolean; specCode?: string } = {}): BenchCheck[] {
+export function checkErrorCaptureAnswer(
+  json: unknown,
+  opts: { anyCode?: boolean; specCode?: string } = {},
+): BenchCheck[] {
   const envelope = z.object({ biometrics: z.array(z.unknown()).min(1).max(32) }).safeParse(json);
-  if (!envelope.success) return [fail('response.schema', 'the answer is not {"biometrics": [ … ]} with at least one item', 'SBI_MALFORMED')];
+  if (!envelope.success)
+    return [fail('response.schema', 'the answer is not {"biometrics": [ … ]} with at least one item', 'SBI_MALFORMED')];
   const out: BenchCheck[] = [pass('response.schema')];
   envelope.data.biometrics.forEach((raw, i) => {
     const s = `biometrics[${i}]`;
@@ -64,7 +68,13 @@ export function checkErrorCaptureAnswer(json: unknown, opts: { anyCode?: boolean
     out.push(
       codeOk && errorInfo !== 'Success'
         ? pass(`${s}.error`, `error ${errorCode}${spec}`)
-        : fail(`${s}.error`, errorCode === '0' ? `the device answered Success where it must refuse${spec}` : `error code "${errorCode.slice(0, 20)}" with "${errorInfo.slice(0, 60)}" is not a ${opts.anyCode ? 'non-zero' : 'three-digit'} error${spec}`, 'SBI_DEVICE_ERROR'),
+        : fail(
+            `${s}.error`,
+            errorCode === '0'
+              ? `the device answered Success where it must refuse${spec}`
+              : `error code "${errorCode.slice(0, 20)}" with "${errorInfo.slice(0, 60)}" is not a ${opts.anyCode ? 'non-zero' : 'three-digit'} error${spec}`,
+            'SBI_DEVICE_ERROR',
+          ),
     );
   });
   return out;
@@ -72,23 +82,55 @@ export function checkErrorCaptureAnswer(json: unknown, opts: { anyCode?: boolean
 
 /** CTK DiscoverResponseErrorSchema: an array whose error has a three-digit code and is not Success. */
 export function checkDiscoverErrorAnswer(json: unknown): BenchCheck[] {
-  const parsed = z.array(z.looseObject({ error: z.object({ errorCode: z.union([z.string(), z.number()]).transform(String), errorInfo: z.string().optional().default('') }) })).min(1).max(64).safeParse(json);
-  if (!parsed.success) return [fail('response.schema', 'the answer is not an array of items with an error object', 'SBI_MALFORMED')];
+  const parsed = z
+    .array(
+      z.looseObject({
+        error: z.object({
+          errorCode: z.union([z.string(), z.number()]).transform(String),
+          errorInfo: z.string().optional().default(''),
+        }),
+      }),
+    )
+    .min(1)
+    .max(64)
+    .safeParse(json);
+  if (!parsed.success)
+    return [fail('response.schema', 'the answer is not an array of items with an error object', 'SBI_MALFORMED')];
   const e = parsed.data[0]!.error;
-  return [pass('response.schema'), check('discovery[0].error', THREE_DIGITS.test(e.errorCode) && e.errorInfo !== 'Success', `error "${e.errorCode.slice(0, 20)}" / "${e.errorInfo.slice(0, 60)}" is not a three-digit error`, 'SBI_DEVICE_ERROR')];
+  return [
+    pass('response.schema'),
+    check(
+      'discovery[0].error',
+      THREE_DIGITS.test(e.errorCode) && e.errorInfo !== 'Success',
+      `error "${e.errorCode.slice(0, 20)}" / "${e.errorInfo.slice(0, 60)}" is not a three-digit error`,
+      'SBI_DEVICE_ERROR',
+    ),
+  ];
 }
 
 /** CTK TimeoutValidator: the answer came no earlier than the requested timeout. */
 export function checkTimeout(elapsedMs: number, timeoutMs: number): BenchCheck {
-  return check('timeout', elapsedMs >= timeoutMs, `answered after ${Math.round(elapsedMs)} ms, before the ${timeoutMs} ms timeout`, 'SBI_TIMEOUT');
+  return check(
+    'timeout',
+    elapsedMs >= timeoutMs,
+    `answered after ${Math.round(elapsedMs)} ms, before the ${timeoutMs} ms timeout`,
+    'SBI_TIMEOUT',
+  );
 }
 
 /** ISO 19794 checks of each plaintext record; an unreadable record fails with what the client found. */
-export function checkIsoRecords(entries: ReadonlyArray<{ index: number; iso: Uint8Array | null; bioType: BioType | null }>, purpose: Purpose, unreadable: (index: number) => string): BenchCheck[] {
+export function checkIsoRecords(
+  entries: ReadonlyArray<{ index: number; iso: Uint8Array | null; bioType: BioType | null }>,
+  purpose: Purpose,
+  unreadable: (index: number) => string,
+): BenchCheck[] {
   if (entries.length === 0) return [fail('iso', 'no biometric item to check', 'SBI_ISO_RECORD')];
   return entries.flatMap((e) => {
     const s = `biometrics[${e.index}]`;
     if (!e.iso || !e.bioType) return [fail(`${s}.iso`, unreadable(e.index), 'SBI_ISO_RECORD')];
-    return isoChecks(e.bioType, purpose, Buffer.from(e.iso)).map((c) => ({ ...c, name: `${s}.${c.name}` }));
+    return isoChecks(e.bioType, purpose, Buffer.from(e.iso)).map((c) => ({
+      ...c,
+      name: `${s}.${c.name}`,
+    }));
   });
 }

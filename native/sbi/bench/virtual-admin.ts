@@ -11,13 +11,25 @@ import { parseJsonBody } from '../../../lib/sbi/wire/index.ts';
 import type { BenchPrompt, PromptAnswer } from './prompts.ts';
 
 // Rotating keys makes the device generate RSA keys: seconds on a loaded two-core machine. Loopback only.
-const LIMITS = { connectTimeoutMs: 500, deadlineMs: 15_000, idleTimeoutMs: 15_000, maxBytes: 1024 * 1024 };
+const LIMITS = {
+  connectTimeoutMs: 500,
+  deadlineMs: 15_000,
+  idleTimeoutMs: 15_000,
+  maxBytes: 1024 * 1024,
+};
 
 const stateSchema = z.object({
   errorCode: z.literal('0'),
-  state: z.object({ delayMs: z.number().int().min(0), devices: z.array(z.object({ deviceId: z.string(), status: z.string() })).max(64) }),
+  state: z.object({
+    delayMs: z.number().int().min(0),
+    devices: z.array(z.object({ deviceId: z.string(), status: z.string() })).max(64),
+  }),
 });
-const trustSchema = z.object({ device: z.string().min(1).max(20_000), ftm: z.string().min(1).max(20_000), encryption: z.string().min(1).max(20_000).optional() });
+const trustSchema = z.object({
+  device: z.string().min(1).max(20_000),
+  ftm: z.string().min(1).max(20_000),
+  encryption: z.string().min(1).max(20_000).optional(),
+});
 
 export interface VirtualAdmin {
   port: number;
@@ -30,11 +42,20 @@ export interface VirtualAdmin {
   trustAnchorsPem(): Promise<{ device: string; ftm: string; encryption?: string | undefined }>;
 }
 
-async function call(client: SbiClient, method: 'GET' | 'POST', path: string, body?: object, signal?: AbortSignal): Promise<unknown> {
+async function call(
+  client: SbiClient,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: object,
+  signal?: AbortSignal,
+): Promise<unknown> {
   const res = await client.call(method, path, body, LIMITS, signal);
   const json = parseJsonBody(res.body, path);
   if (res.status !== 200) {
-    const info = typeof json === 'object' && json !== null && 'errorInfo' in json ? String((json as { errorInfo: unknown }).errorInfo).slice(0, 200) : '';
+    const info =
+      typeof json === 'object' && json !== null && 'errorInfo' in json
+        ? String((json as { errorInfo: unknown }).errorInfo).slice(0, 200)
+        : '';
     throw new Error(`virtual SBI admin ${path}: HTTP ${res.status}${info ? ` (${info})` : ''}`);
   }
   return json;

@@ -7,7 +7,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import { SbiError, isSbiError } from '../../../lib/sbi/errors.ts';
-import { decodeBlock, digitalIdSchema, discoveryEntrySchema, discoveryResponseSchema, isSuccess, safeWire } from '../../../lib/sbi/wire/index.ts';
+import {
+  decodeBlock,
+  digitalIdSchema,
+  discoveryEntrySchema,
+  discoveryResponseSchema,
+  isSuccess,
+  safeWire,
+} from '../../../lib/sbi/wire/index.ts';
 import type { DigitalId, DiscoveryEntry, DiscoveryType } from '../../../lib/sbi/wire/index.ts';
 import { DEFAULT_LIMITS, SbiClient } from './sbi-client.ts';
 import type { SbiVerb } from './sbi-client.ts';
@@ -62,7 +69,12 @@ export interface DiscoveryResult {
  * a device to list with its status, not a problem of the port. An error entry without such a
  * status (a wrong type, a device fault) stays a problem.
  */
-export function readDiscoveryAnswer(port: number, verb: SbiVerb, json: unknown, host = '127.0.0.1'): { devices: DiscoveredDevice[]; problems: DiscoveryProblem[] } {
+export function readDiscoveryAnswer(
+  port: number,
+  verb: SbiVerb,
+  json: unknown,
+  host = '127.0.0.1',
+): { devices: DiscoveredDevice[]; problems: DiscoveryProblem[] } {
   const devices: DiscoveredDevice[] = [];
   const problems: DiscoveryProblem[] = [];
   const envelope = safeWire(discoveryResponseSchema, json, verb);
@@ -71,15 +83,34 @@ export function readDiscoveryAnswer(port: number, verb: SbiVerb, json: unknown, 
     const what = `${verb}[${index}]`;
     const entry = safeWire(discoveryEntrySchema, raw, what);
     if (!isSuccess(raw.error) && !(entry.ok && entry.value.deviceStatus !== 'Ready')) {
-      problems.push({ port, index, error: new SbiError('SBI_DEVICE_ERROR', `${what}: device error ${raw.error.errorCode}`, { errorCode: raw.error.errorCode, errorInfo: raw.error.errorInfo.slice(0, 200) }) });
+      problems.push({
+        port,
+        index,
+        error: new SbiError('SBI_DEVICE_ERROR', `${what}: device error ${raw.error.errorCode}`, {
+          errorCode: raw.error.errorCode,
+          errorInfo: raw.error.errorInfo.slice(0, 200),
+        }),
+      });
       return;
     }
     if (!entry.ok) return void problems.push({ port, index, error: entry.error });
     try {
       // Discovery's digitalId is unsigned; a device that signs it anyway is read, not trusted.
-      const digitalId = safeWire(digitalIdSchema, decodeBlock(entry.value.digitalId, `${what}.digitalId`).payload, `${what}.digitalId`);
+      const digitalId = safeWire(
+        digitalIdSchema,
+        decodeBlock(entry.value.digitalId, `${what}.digitalId`).payload,
+        `${what}.digitalId`,
+      );
       if (!digitalId.ok) return void problems.push({ port, index, error: digitalId.error });
-      devices.push({ port, baseUrl: `http://${host}:${port}/`, verb, index, raw, entry: entry.value, digitalId: digitalId.value });
+      devices.push({
+        port,
+        baseUrl: `http://${host}:${port}/`,
+        verb,
+        index,
+        raw,
+        entry: entry.value,
+        digitalId: digitalId.value,
+      });
     } catch (e) {
       if (!isSbiError(e)) throw e;
       problems.push({ port, index, error: e });
@@ -100,22 +131,43 @@ export async function discoverSbi(opts: DiscoverOptions = {}): Promise<Discovery
   }
   const base = DEFAULT_LIMITS.discover;
   const deadlineMs = opts.deadlineMs ?? base.deadlineMs;
-  const limits = { connectTimeoutMs: opts.connectTimeoutMs ?? base.connectTimeoutMs, deadlineMs, idleTimeoutMs: deadlineMs, maxBytes: opts.maxBytes ?? base.maxBytes };
+  const limits = {
+    connectTimeoutMs: opts.connectTimeoutMs ?? base.connectTimeoutMs,
+    deadlineMs,
+    idleTimeoutMs: deadlineMs,
+    maxBytes: opts.maxBytes ?? base.maxBytes,
+  };
   const started = performance.now();
   const scanEnd = started + (opts.scanDeadlineMs ?? deadlineMs + 500);
-  const result: DiscoveryResult = { devices: [], problems: [], answered: [], scanned: 0, elapsedMs: 0 };
+  const result: DiscoveryResult = {
+    devices: [],
+    problems: [],
+    answered: [],
+    scanned: 0,
+    elapsedMs: 0,
+  };
   const ports = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   let next = 0;
 
   const probe = async (port: number): Promise<void> => {
     const left = Math.floor(scanEnd - performance.now());
     if (left <= 0) {
-      result.problems.push({ port, error: new SbiError('SBI_TIMEOUT', `port ${port}: not probed before the scan deadline`, { port, reason: 'scan-deadline' }) });
+      result.problems.push({
+        port,
+        error: new SbiError('SBI_TIMEOUT', `port ${port}: not probed before the scan deadline`, {
+          port,
+          reason: 'scan-deadline',
+        }),
+      });
       return;
     }
     const client = new SbiClient({ host, port });
     try {
-      const answer = await client.discover(opts.type ?? 'Biometric Device', opts.signal, { ...limits, deadlineMs: Math.min(limits.deadlineMs, left), idleTimeoutMs: Math.min(limits.idleTimeoutMs, left) });
+      const answer = await client.discover(opts.type ?? 'Biometric Device', opts.signal, {
+        ...limits,
+        deadlineMs: Math.min(limits.deadlineMs, left),
+        idleTimeoutMs: Math.min(limits.idleTimeoutMs, left),
+      });
       result.answered.push(port);
       const read = readDiscoveryAnswer(port, answer.verb, answer.json, host);
       result.devices.push(...read.devices);
@@ -141,7 +193,8 @@ export async function discoverSbi(opts: DiscoverOptions = {}): Promise<Discovery
   const settled = await Promise.allSettled(workers);
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
-  const byPort = (a: { port: number; index?: number }, b: { port: number; index?: number }) => a.port - b.port || (a.index ?? -1) - (b.index ?? -1);
+  const byPort = (a: { port: number; index?: number }, b: { port: number; index?: number }) =>
+    a.port - b.port || (a.index ?? -1) - (b.index ?? -1);
   result.devices.sort(byPort);
   result.problems.sort(byPort);
   result.answered.sort((a, b) => a - b);

@@ -57,15 +57,27 @@ const timerMs = (ms: number) => Math.max(1, Math.min(ms, 2_147_483_647));
 
 function headOf(res: IncomingMessage): SbiHttpHead {
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(res.headers))
+    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
   return { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers };
 }
 
 function requestError(e: NodeJS.ErrnoException, where: string): SbiError {
   const code = e.code ?? '';
-  if (code === 'HPE_HEADER_OVERFLOW') return new SbiError('SBI_TOO_LARGE', `${where}: response headers exceed ${MAX_HEADER_BYTES} bytes`, { reason: code });
-  if (code.startsWith('HPE_')) return new SbiError('SBI_MALFORMED', `${where}: not a valid HTTP response (${code})`, { reason: code });
-  const why = code === 'ECONNREFUSED' ? 'refused' : code === 'ECONNRESET' || code === 'EPIPE' ? 'closed without an answer' : code || 'failed';
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return new SbiError('SBI_TOO_LARGE', `${where}: response headers exceed ${MAX_HEADER_BYTES} bytes`, {
+      reason: code,
+    });
+  if (code.startsWith('HPE_'))
+    return new SbiError('SBI_MALFORMED', `${where}: not a valid HTTP response (${code})`, {
+      reason: code,
+    });
+  const why =
+    code === 'ECONNREFUSED'
+      ? 'refused'
+      : code === 'ECONNRESET' || code === 'EPIPE'
+        ? 'closed without an answer'
+        : code || 'failed';
   return new SbiError('SBI_CONNECT', `${where}: connection ${why}`, { reason: code || 'unknown' });
 }
 
@@ -88,14 +100,32 @@ export function sbiExchange<T>(req: SbiHttpRequest, sink: SbiHttpSink<T>): Promi
     const failWith = (e: unknown) => {
       if (settled) return;
       cleanup();
-      reject(e instanceof SbiError ? e : new SbiError('SBI_MALFORMED', `${where}: ${e instanceof Error ? e.message : 'failed'}`));
+      reject(
+        e instanceof SbiError
+          ? e
+          : new SbiError('SBI_MALFORMED', `${where}: ${e instanceof Error ? e.message : 'failed'}`),
+      );
     };
     function fail(code: SbiErrorCode, why: string, detail?: Record<string, string | number>): void {
       failWith(new SbiError(code, `${where}: ${why}`, { port: req.port, ...detail }));
     }
     req.signal?.addEventListener('abort', onAbort, { once: true });
-    timers.push(setTimeout(() => fail('SBI_TIMEOUT', `no complete answer within ${req.deadlineMs} ms`, { reason: 'deadline' }), timerMs(req.deadlineMs)));
-    const connectTimer = setTimeout(() => fail('SBI_CONNECT', `no connection within ${req.connectTimeoutMs} ms`, { reason: 'connect-timeout' }), timerMs(req.connectTimeoutMs));
+    timers.push(
+      setTimeout(
+        () =>
+          fail('SBI_TIMEOUT', `no complete answer within ${req.deadlineMs} ms`, {
+            reason: 'deadline',
+          }),
+        timerMs(req.deadlineMs),
+      ),
+    );
+    const connectTimer = setTimeout(
+      () =>
+        fail('SBI_CONNECT', `no connection within ${req.connectTimeoutMs} ms`, {
+          reason: 'connect-timeout',
+        }),
+      timerMs(req.connectTimeoutMs),
+    );
     timers.push(connectTimer);
 
     try {
@@ -107,7 +137,12 @@ export function sbiExchange<T>(req: SbiHttpRequest, sink: SbiHttpSink<T>): Promi
         agent: false,
         maxHeaderSize: MAX_HEADER_BYTES,
         // An explicit length keeps Node from chunking the body of a custom verb (MockMDS reads Content-Length).
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...req.headers, 'Content-Length': String(body.length) },
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          ...req.headers,
+          'Content-Length': String(body.length),
+        },
       });
     } catch (e) {
       return fail('SBI_BAD_REQUEST', e instanceof Error ? e.message : 'invalid request');
@@ -116,7 +151,9 @@ export function sbiExchange<T>(req: SbiHttpRequest, sink: SbiHttpSink<T>): Promi
     client.on('socket', (socket) => {
       const connected = () => {
         clearTimeout(connectTimer);
-        socket.setTimeout(timerMs(req.idleTimeoutMs), () => fail('SBI_TIMEOUT', `silent for ${req.idleTimeoutMs} ms`, { reason: 'idle' }));
+        socket.setTimeout(timerMs(req.idleTimeoutMs), () =>
+          fail('SBI_TIMEOUT', `silent for ${req.idleTimeoutMs} ms`, { reason: 'idle' }),
+        );
       };
       if (socket.connecting) socket.once('connect', connected);
       else connected();
@@ -127,7 +164,9 @@ export function sbiExchange<T>(req: SbiHttpRequest, sink: SbiHttpSink<T>): Promi
       try {
         const declared = head.headers['content-length'];
         if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > req.maxBytes) {
-          return fail('SBI_TOO_LARGE', `answer of ${declared} bytes exceeds the cap of ${req.maxBytes}`, { reason: 'declared' });
+          return fail('SBI_TOO_LARGE', `answer of ${declared} bytes exceeds the cap of ${req.maxBytes}`, {
+            reason: 'declared',
+          });
         }
         sink.head?.(head);
       } catch (e) {
@@ -137,7 +176,10 @@ export function sbiExchange<T>(req: SbiHttpRequest, sink: SbiHttpSink<T>): Promi
       res.on('data', (chunk: Buffer) => {
         if (settled) return;
         received += chunk.length;
-        if (received > req.maxBytes) return fail('SBI_TOO_LARGE', `answer exceeds the cap of ${req.maxBytes} bytes`, { reason: 'received' });
+        if (received > req.maxBytes)
+          return fail('SBI_TOO_LARGE', `answer exceeds the cap of ${req.maxBytes} bytes`, {
+            reason: 'received',
+          });
         try {
           sink.data(chunk);
         } catch (e) {
@@ -155,7 +197,11 @@ export function sbiExchange<T>(req: SbiHttpRequest, sink: SbiHttpSink<T>): Promi
           failWith(e);
         }
       });
-      res.on('close', () => fail('SBI_MALFORMED', `the connection closed mid-answer after ${received} bytes`, { reason: 'truncated' }));
+      res.on('close', () =>
+        fail('SBI_MALFORMED', `the connection closed mid-answer after ${received} bytes`, {
+          reason: 'truncated',
+        }),
+      );
     });
     client.end(body);
   });
@@ -167,6 +213,10 @@ export async function sbiHttp(req: SbiHttpRequest): Promise<SbiHttpResponse> {
   const chunks: Buffer[] = [];
   return sbiExchange(req, {
     data: (c) => void chunks.push(c),
-    end: (head) => ({ ...head, body: Buffer.concat(chunks), elapsedMs: performance.now() - started }),
+    end: (head) => ({
+      ...head,
+      body: Buffer.concat(chunks),
+      elapsedMs: performance.now() - started,
+    }),
   });
 }

@@ -55,7 +55,9 @@ export class MjpegParser {
   }
 
   private tooLarge(): SbiError {
-    return new SbiError('SBI_TOO_LARGE', `stream: a frame exceeds ${this.maxFrameBytes} bytes`, { reason: 'frame' });
+    return new SbiError('SBI_TOO_LARGE', `stream: a frame exceeds ${this.maxFrameBytes} bytes`, {
+      reason: 'frame',
+    });
   }
 
   private step(): boolean {
@@ -72,10 +74,14 @@ export class MjpegParser {
       this.junk = 0;
       const eol = this.buf.indexOf(0x0a, at + this.marker.length);
       if (eol < 0) {
-        if (this.buf.length - at > MAX_PART_HEADER) throw new SbiError('SBI_MALFORMED', 'stream: boundary line too long');
+        if (this.buf.length - at > MAX_PART_HEADER)
+          throw new SbiError('SBI_MALFORMED', 'stream: boundary line too long');
         return false;
       }
-      const rest = this.buf.subarray(at + this.marker.length, eol).toString('latin1').trim();
+      const rest = this.buf
+        .subarray(at + this.marker.length, eol)
+        .toString('latin1')
+        .trim();
       if (rest.startsWith('--')) {
         this.done = true;
         return false;
@@ -104,7 +110,8 @@ export class MjpegParser {
       const m = /^content-length\s*:\s*(\S*)\s*$/im.exec(headers);
       let length: number | null = null;
       if (m) {
-        if (!/^\d{1,12}$/.test(m[1] ?? '')) throw new SbiError('SBI_MALFORMED', 'stream: part Content-Length is not a number');
+        if (!/^\d{1,12}$/.test(m[1] ?? ''))
+          throw new SbiError('SBI_MALFORMED', 'stream: part Content-Length is not a number');
         length = Number(m[1]);
         if (length > this.maxFrameBytes) throw this.tooLarge();
       }
@@ -135,7 +142,9 @@ export class MjpegParser {
 
   private emit(jpeg: Buffer): void {
     if (jpeg.length < 4 || jpeg[0] !== 0xff || jpeg[1] !== 0xd8) {
-      throw new SbiError('SBI_MALFORMED', `stream: frame ${this.frames} is not a JPEG`, { reason: 'frame' });
+      throw new SbiError('SBI_MALFORMED', `stream: frame ${this.frames} is not a JPEG`, {
+        reason: 'frame',
+      });
     }
     this.onFrame({ jpeg: Buffer.from(jpeg), index: this.frames++ });
   }

@@ -5,8 +5,21 @@
  */
 import { performance } from 'node:perf_hooks';
 import { SbiError } from '../../../lib/sbi/errors.ts';
-import { captureRequestSchema, parseJsonBody, rcaptureRequestSchema, safeWire, streamErrorSchema, streamRequestSchema } from '../../../lib/sbi/wire/index.ts';
-import type { AnyCaptureRequest, CaptureRequest, DiscoveryType, RCaptureRequest, StreamRequest } from '../../../lib/sbi/wire/index.ts';
+import {
+  captureRequestSchema,
+  parseJsonBody,
+  rcaptureRequestSchema,
+  safeWire,
+  streamErrorSchema,
+  streamRequestSchema,
+} from '../../../lib/sbi/wire/index.ts';
+import type {
+  AnyCaptureRequest,
+  CaptureRequest,
+  DiscoveryType,
+  RCaptureRequest,
+  StreamRequest,
+} from '../../../lib/sbi/wire/index.ts';
 import { sbiExchange, sbiHttp } from './http.ts';
 import type { SbiHttpLimits, SbiHttpResponse } from './http.ts';
 import { boundaryOf, MjpegParser } from './multipart.ts';
@@ -71,7 +84,8 @@ export class SbiClient {
   private readonly opts: SbiClientOptions;
 
   constructor(opts: SbiClientOptions) {
-    if (!Number.isInteger(opts.port) || opts.port < 1 || opts.port > 65535) throw new SbiError('SBI_BAD_REQUEST', `port ${opts.port} is not a TCP port`);
+    if (!Number.isInteger(opts.port) || opts.port < 1 || opts.port > 65535)
+      throw new SbiError('SBI_BAD_REQUEST', `port ${opts.port} is not a TCP port`);
     this.opts = opts;
     this.host = opts.host ?? '127.0.0.1';
     this.port = opts.port;
@@ -82,7 +96,13 @@ export class SbiClient {
   }
 
   /** Sends any verb as-is (the compliance bench sends deliberately broken requests through this). */
-  call(verb: string, path: string, body: unknown, limits: SbiHttpLimits, signal?: AbortSignal): Promise<SbiHttpResponse> {
+  call(
+    verb: string,
+    path: string,
+    body: unknown,
+    limits: SbiHttpLimits,
+    signal?: AbortSignal,
+  ): Promise<SbiHttpResponse> {
     return sbiHttp({
       host: this.host,
       port: this.port,
@@ -95,15 +115,31 @@ export class SbiClient {
     });
   }
 
-  private async json(verb: SbiVerb, path: string, body: unknown, limits: SbiHttpLimits, signal?: AbortSignal): Promise<SbiAnswer> {
+  private async json(
+    verb: SbiVerb,
+    path: string,
+    body: unknown,
+    limits: SbiHttpLimits,
+    signal?: AbortSignal,
+  ): Promise<SbiAnswer> {
     const startedAt = Date.now();
     const res = await this.call(verb, path, body, limits, signal);
     if (res.status !== 200) throw statusError(verb, res);
-    return { verb, json: parseJsonBody(res.body, verb), elapsedMs: res.elapsedMs, startedAt, endedAt: startedAt + Math.round(res.elapsedMs) };
+    return {
+      verb,
+      json: parseJsonBody(res.body, verb),
+      elapsedMs: res.elapsedMs,
+      startedAt,
+      endedAt: startedAt + Math.round(res.elapsedMs),
+    };
   }
 
   /** MOSIPDISC; a device that does not know the verb is asked again with SBI 1.0's SBIDISC. */
-  async discover(type: DiscoveryType = 'Biometric Device', signal?: AbortSignal, limits = this.limits('discover')): Promise<SbiAnswer> {
+  async discover(
+    type: DiscoveryType = 'Biometric Device',
+    signal?: AbortSignal,
+    limits = this.limits('discover'),
+  ): Promise<SbiAnswer> {
     try {
       return await this.json('MOSIPDISC', '/device', { type }, limits, signal);
     } catch (e) {
@@ -137,7 +173,11 @@ export class SbiClient {
     return this.captureCall('CAPTURE', parsed.value, signal);
   }
 
-  private async captureCall(verb: 'CAPTURE' | 'RCAPTURE', request: AnyCaptureRequest, signal?: AbortSignal): Promise<CaptureAnswer> {
+  private async captureCall(
+    verb: 'CAPTURE' | 'RCAPTURE',
+    request: AnyCaptureRequest,
+    signal?: AbortSignal,
+  ): Promise<CaptureAnswer> {
     const base = this.limits('capture');
     const total = (base.deadlineMs || Number(request.timeout)) + (this.opts.captureGraceMs ?? 10_000);
     const limits = { ...base, deadlineMs: total, idleTimeoutMs: base.idleTimeoutMs || total };
@@ -171,7 +211,17 @@ export class SbiClient {
     const errorBody: Buffer[] = [];
     try {
       await sbiExchange(
-        { host: this.host, port: this.port, method: 'STREAM', path: '/stream', body: JSON.stringify(parsed.value), ...limits, maxBytes: Infinity, deadlineMs: duration + grace + 3000, signal: stop.signal },
+        {
+          host: this.host,
+          port: this.port,
+          method: 'STREAM',
+          path: '/stream',
+          body: JSON.stringify(parsed.value),
+          ...limits,
+          maxBytes: Infinity,
+          deadlineMs: duration + grace + 3000,
+          signal: stop.signal,
+        },
         {
           head: (head) => {
             const boundary = boundaryOf(head.headers['content-type']);
@@ -225,17 +275,28 @@ function deviceErrorCode(body: Buffer): string | null {
 
 function statusError(verb: string, res: SbiHttpResponse): SbiError {
   const code = deviceErrorCode(res.body);
-  return new SbiError('SBI_HTTP_STATUS', `${verb}: HTTP ${res.status}${code ? ` (device error ${code})` : ''}`, { status: res.status, errorCode: code });
+  return new SbiError('SBI_HTTP_STATUS', `${verb}: HTTP ${res.status}${code ? ` (device error ${code})` : ''}`, {
+    status: res.status,
+    errorCode: code,
+  });
 }
 
 /** 404/405/501, or MockMDS's "500 Invalid URL" answer to a verb it does not know. */
 function unknownVerb(e: unknown): boolean {
-  return e instanceof SbiError && e.code === 'SBI_HTTP_STATUS' && (UNKNOWN_VERB_STATUSES.has(Number(e.detail?.status)) || e.detail?.errorCode === '500');
+  return (
+    e instanceof SbiError &&
+    e.code === 'SBI_HTTP_STATUS' &&
+    (UNKNOWN_VERB_STATUSES.has(Number(e.detail?.status)) || e.detail?.errorCode === '500')
+  );
 }
 
 function streamRefusal(status: number, body: Buffer): SbiError {
   const code = deviceErrorCode(body);
-  if (code !== null && code !== '0') return new SbiError('SBI_DEVICE_ERROR', `STREAM: device error ${code}`, { errorCode: code, status });
+  if (code !== null && code !== '0')
+    return new SbiError('SBI_DEVICE_ERROR', `STREAM: device error ${code}`, {
+      errorCode: code,
+      status,
+    });
   if (status !== 200) return new SbiError('SBI_HTTP_STATUS', `STREAM: HTTP ${status}`, { status });
   return new SbiError('SBI_MALFORMED', 'STREAM: the answer is neither multipart JPEG nor an SBI error');
 }

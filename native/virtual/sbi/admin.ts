@@ -20,26 +20,47 @@ export interface AdminAnswer {
   body: object;
 }
 
-const Target = z.object({ deviceId: z.string().optional(), type: z.enum(['Biometric Device', 'Finger', 'Iris', 'Face']).optional() });
+const Target = z.object({
+  deviceId: z.string().optional(),
+  type: z.enum(['Biometric Device', 'Finger', 'Iris', 'Face']).optional(),
+});
 const Status = z.enum(DEVICE_STATUSES as [DeviceStatus, ...DeviceStatus[]]);
 /** A number or numeric string ("44.44" as MockMDS's admin takes it), rounded to an integer. */
 const IntLike = (max: number) =>
   z
-    .union([z.number(), z.string().regex(/^\d{1,9}(\.\d+)?$/).transform(Number)])
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^\d{1,9}(\.\d+)?$/)
+        .transform(Number),
+    ])
     .transform(Math.round)
     .pipe(z.number().int().min(0).max(max));
 
 const bodies = {
-  status: Target.extend({ deviceStatus: Status.optional(), status: Status.optional() }).refine((b) => (b.deviceStatus ?? b.status) !== undefined, 'deviceStatus is required'),
-  score: Target.extend({ qualityScore: IntLike(100).optional(), score: IntLike(100).optional() }).refine((b) => (b.qualityScore ?? b.score) !== undefined, 'qualityScore is required'),
+  status: Target.extend({ deviceStatus: Status.optional(), status: Status.optional() }).refine(
+    (b) => (b.deviceStatus ?? b.status) !== undefined,
+    'deviceStatus is required',
+  ),
+  score: Target.extend({
+    qualityScore: IntLike(100).optional(),
+    score: IntLike(100).optional(),
+  }).refine((b) => (b.qualityScore ?? b.score) !== undefined, 'qualityScore is required'),
   delay: z.object({ delay: IntLike(MAX_DELAY_MS) }),
   rotate: z.object({ deviceId: z.string().optional() }),
   fault: z.object({ fault: z.enum(VIRTUAL_SBI_FAULTS).nullable() }),
   encryption: z.object({ certificate: z.string().min(1).max(20_000) }),
 };
 
-const ok = (ctx: SbiContext, extra: object = {}): AdminAnswer => ({ status: 200, body: { errorCode: '0', errorInfo: 'Success', ...extra, state: snapshot(ctx) } });
-const bad = (why: string, status = 400): AdminAnswer => ({ status, body: { errorCode: '504', errorInfo: why } });
+const ok = (ctx: SbiContext, extra: object = {}): AdminAnswer => ({
+  status: 200,
+  body: { errorCode: '0', errorInfo: 'Success', ...extra, state: snapshot(ctx) },
+});
+const bad = (why: string, status = 400): AdminAnswer => ({
+  status,
+  body: { errorCode: '504', errorInfo: why },
+});
 
 export async function admin(ctx: SbiContext, control: VirtualSbiControl, req: WireRequest): Promise<AdminAnswer> {
   if (req.headers.has('origin')) return bad('the admin API does not serve browsers', 403);
@@ -47,7 +68,15 @@ export async function admin(ctx: SbiContext, control: VirtualSbiControl, req: Wi
   if (host !== `127.0.0.1:${ctx.port}` && host !== `localhost:${ctx.port}`) return bad('unexpected Host header', 403);
   const route = req.path.replace(/\/+$/, '');
   if (req.method === 'GET' && route === '/admin/state') return ok(ctx);
-  if (req.method === 'GET' && route === '/admin/trust') return { status: 200, body: { device: ctx.pki.deviceCa.pem, ftm: ctx.pki.ftmRoot.pem, encryption: toPem(ctx.encryption.der) } };
+  if (req.method === 'GET' && route === '/admin/trust')
+    return {
+      status: 200,
+      body: {
+        device: ctx.pki.deviceCa.pem,
+        ftm: ctx.pki.ftmRoot.pem,
+        encryption: toPem(ctx.encryption.der),
+      },
+    };
   if (req.method !== 'POST') return { status: 404, body: { errorCode: '500', errorInfo: 'Invalid URL' } };
   let json: unknown;
   try {
@@ -57,7 +86,11 @@ export async function admin(ctx: SbiContext, control: VirtualSbiControl, req: Wi
   }
   // The devices a status or score change applies to: one id, or every device of a type (MockMDS style).
   const targets = (t: z.infer<typeof Target>): string[] =>
-    t.deviceId !== undefined ? [t.deviceId] : [...ctx.devices.values()].filter((d) => !t.type || t.type === 'Biometric Device' || d.type === t.type).map((d) => d.deviceId);
+    t.deviceId !== undefined
+      ? [t.deviceId]
+      : [...ctx.devices.values()]
+          .filter((d) => !t.type || t.type === 'Biometric Device' || d.type === t.type)
+          .map((d) => d.deviceId);
   try {
     switch (route) {
       case '/admin/status': {
@@ -87,7 +120,8 @@ export async function admin(ctx: SbiContext, control: VirtualSbiControl, req: Wi
         return { status: 404, body: { errorCode: '500', errorInfo: 'Invalid URL' } };
     }
   } catch (e) {
-    if (e instanceof z.ZodError) return bad(e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    if (e instanceof z.ZodError)
+      return bad(e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
     if (e instanceof Error && (e.name === 'RangeError' || e.name === 'EncryptionCertError')) return bad(e.message);
     throw e;
   }

@@ -70,16 +70,34 @@ export function loadSamples(dir: string): Map<string, Sample> {
   try {
     manifest = ManifestSchema.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
   } catch (e) {
-    throw new SampleSetError(`biometric samples manifest in ${dir} is not valid: ${(e as Error).message.slice(0, 300)}`);
+    throw new SampleSetError(
+      `biometric samples manifest in ${dir} is not valid: ${(e as Error).message.slice(0, 300)}`,
+    );
   }
   const samples = new Map<string, Sample>();
   for (const m of manifest.samples) {
     const image = readFileSync(join(dir, m.file));
     const info = readJ2kInfo(image);
-    if (info.width !== m.width || info.height !== m.height || info.components !== m.components || info.reversible !== m.lossless || info.bitDepth !== 8) {
-      throw new SampleSetError(`${m.file}: codestream (${info.width}×${info.height}×${info.components}, ${info.reversible ? 'lossless' : 'lossy'}) disagrees with the manifest`);
+    if (
+      info.width !== m.width ||
+      info.height !== m.height ||
+      info.components !== m.components ||
+      info.reversible !== m.lossless ||
+      info.bitDepth !== 8
+    ) {
+      throw new SampleSetError(
+        `${m.file}: codestream (${info.width}×${info.height}×${info.components}, ${info.reversible ? 'lossless' : 'lossy'}) disagrees with the manifest`,
+      );
     }
-    samples.set(m.name, { name: m.name, modality: m.modality, purpose: m.purpose, image, info, irisDiameter: m.irisDiameter, exceptionPhoto: m.exceptionPhoto });
+    samples.set(m.name, {
+      name: m.name,
+      modality: m.modality,
+      purpose: m.purpose,
+      image,
+      info,
+      irisDiameter: m.irisDiameter,
+      exceptionPhoto: m.exceptionPhoto,
+    });
   }
   return samples;
 }
@@ -105,14 +123,31 @@ export function buildRecord(samples: ReadonlyMap<string, Sample>, r: RecordReque
   const common = { purpose: r.purpose, captureTime: r.captureTime, quality: r.quality };
   if (r.modality === 'Finger') {
     const position = FINGER_POSITION[r.bioSubType ?? 'UNKNOWN'] ?? 0;
-    const s = r.purpose === 'Registration' ? pick(`finger-registration-${((position + 3) % 4) + 1}`) : pick(`finger-auth-${(position % 2) + 1}`);
+    const s =
+      r.purpose === 'Registration'
+        ? pick(`finger-registration-${((position + 3) % 4) + 1}`)
+        : pick(`finger-auth-${(position % 2) + 1}`);
     return fingerRecord({ ...common, image: s.image, info: s.info, position });
   }
   if (r.modality === 'Iris') {
     const eyeLabel = EYE_LABEL[r.bioSubType ?? 'UNKNOWN'] ?? 0;
-    const s = r.purpose === 'Registration' ? pick(eyeLabel === 1 ? 'iris-registration-right' : 'iris-registration-left') : pick('iris-auth');
-    return irisRecord({ ...common, image: s.image, info: s.info, eyeLabel, irisDiameter: s.irisDiameter ?? Math.min(s.info.width, s.info.height) });
+    const s =
+      r.purpose === 'Registration'
+        ? pick(eyeLabel === 1 ? 'iris-registration-right' : 'iris-registration-left')
+        : pick('iris-auth');
+    return irisRecord({
+      ...common,
+      image: s.image,
+      info: s.info,
+      eyeLabel,
+      irisDiameter: s.irisDiameter ?? Math.min(s.info.width, s.info.height),
+    });
   }
   const s = r.purpose === 'Auth' ? pick('face-auth') : pick(r.exceptionPhoto ? 'face-exception' : 'face-registration');
-  return faceRecord({ ...common, image: s.image, info: s.info, exceptionPhoto: r.exceptionPhoto && r.purpose === 'Registration' });
+  return faceRecord({
+    ...common,
+    image: s.image,
+    info: s.info,
+    exceptionPhoto: r.exceptionPhoto && r.purpose === 'Registration',
+  });
 }

@@ -46,11 +46,20 @@ function num(v: unknown): number | undefined {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : Number.NaN;
   return Number.isFinite(n) ? n : undefined;
 }
-const strings = (v: unknown): string[] | undefined => (v === undefined || v === null ? [] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
+const strings = (v: unknown): string[] | undefined =>
+  v === undefined || v === null
+    ? []
+    : Array.isArray(v) && v.every((x) => typeof x === 'string')
+      ? (v as string[])
+      : undefined;
 
 export function planCapture(verb: CaptureVerb, body: Buffer, devices: ReadonlyMap<string, VirtualDevice>): PlanResult {
   const auth = verb === 'CAPTURE';
-  const fail = (code: SbiDeviceErrorCode, detail?: string): PlanResult => ({ ok: false, code, detail });
+  const fail = (code: SbiDeviceErrorCode, detail?: string): PlanResult => ({
+    ok: false,
+    code,
+    detail,
+  });
   const missing = (field: string) => fail('123', `${field} is missing or not valid`);
   let req: unknown;
   try {
@@ -67,9 +76,11 @@ export function planCapture(verb: CaptureVerb, body: Buffer, devices: ReadonlyMa
   if (env === undefined) return missing('env');
   if (purpose === undefined) return missing('purpose');
   if (str(req.specVersion) === undefined) return missing('specVersion');
-  if (timeout === undefined || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS) return missing('timeout');
+  if (timeout === undefined || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS)
+    return missing('timeout');
   if (transactionId === undefined) return missing('transactionId');
-  if (req.domainUri !== undefined && req.domainUri !== null && typeof req.domainUri !== 'string') return missing('domainUri');
+  if (req.domainUri !== undefined && req.domainUri !== null && typeof req.domainUri !== 'string')
+    return missing('domainUri');
   if (!Array.isArray(req.bio) || req.bio.length === 0 || req.bio.length > MAX_BIO_ENTRIES) return missing('bio');
   for (const [i, b] of req.bio.entries()) {
     if (!isObj(b)) return missing(`bio[${i}]`);
@@ -82,10 +93,12 @@ export function planCapture(verb: CaptureVerb, body: Buffer, devices: ReadonlyMa
     const score = b.requestedScore === undefined || b.requestedScore === null ? 0 : num(b.requestedScore);
     if (score === undefined || score > 100) return missing(`bio[${i}].requestedScore`);
     const prev = b.previousHash;
-    if (prev !== undefined && prev !== null && (typeof prev !== 'string' || (prev.trim() !== '' && !HEX64.test(prev)))) return missing(`bio[${i}].previousHash`);
+    if (prev !== undefined && prev !== null && (typeof prev !== 'string' || (prev.trim() !== '' && !HEX64.test(prev))))
+      return missing(`bio[${i}].previousHash`);
   }
   if (!ENVS.includes(env)) return fail('115', env.slice(0, 30));
-  if (purpose !== (auth ? 'Auth' : 'Registration')) return fail('121', `${verb} needs purpose ${auth ? 'Auth' : 'Registration'}`);
+  if (purpose !== (auth ? 'Auth' : 'Registration'))
+    return fail('121', `${verb} needs purpose ${auth ? 'Auth' : 'Registration'}`);
 
   const entries: PlannedEntry[] = [];
   for (const raw of req.bio as Obj[]) {
@@ -110,7 +123,8 @@ export function planCapture(verb: CaptureVerb, body: Buffer, devices: ReadonlyMa
     if (type !== 'Face') {
       if (subTypes.some((s) => s !== 'UNKNOWN' && !names.includes(s))) return fail('122', 'bioSubType');
       if (!auth && exceptions.some((s) => !names.includes(s))) return fail('122', 'exception');
-    } else if (!auth && exceptions.some((s) => !ALL_FINGERS.includes(s) && !IRISES.includes(s))) return fail('122', 'exception');
+    } else if (!auth && exceptions.some((s) => !ALL_FINGERS.includes(s) && !IRISES.includes(s)))
+      return fail('122', 'exception');
     const deviceSubId = String(raw.deviceSubId);
     if (!device.deviceSubIds.includes(deviceSubId)) return fail(auth ? '802' : '702');
 
@@ -141,5 +155,15 @@ export function planCapture(verb: CaptureVerb, body: Buffer, devices: ReadonlyMa
     });
   }
   const domainUri = str(req.domainUri) ?? '';
-  return { ok: true, plan: { env, purpose: auth ? 'Auth' : 'Registration', transactionId, domainUri, timeoutMs: timeout, entries } };
+  return {
+    ok: true,
+    plan: {
+      env,
+      purpose: auth ? 'Auth' : 'Registration',
+      transactionId,
+      domainUri,
+      timeoutMs: timeout,
+      entries,
+    },
+  };
 }

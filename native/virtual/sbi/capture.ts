@@ -31,18 +31,26 @@ export async function capture(ctx: SbiContext, verb: CaptureVerb, body: Buffer, 
   if (devices.some((d) => d.capturing)) return captureError(verb === 'CAPTURE' ? '803' : '703');
   for (const d of devices) d.capturing = true;
   try {
-    const outcomes = plan.entries.map((e): Outcome => (ctx.delayMs >= plan.timeoutMs ? 'none' : e.requestedScore > e.device.quality ? 'best' : 'met'));
+    const outcomes = plan.entries.map((e): Outcome =>
+      ctx.delayMs >= plan.timeoutMs ? 'none' : e.requestedScore > e.device.quality ? 'best' : 'met',
+    );
     const untilTimeout = outcomes.some((o) => o !== 'met');
-    const ms = untilTimeout ? (ctx.fault === 'early-timeout' ? Math.floor(plan.timeoutMs / 4) : plan.timeoutMs) : ctx.delayMs;
+    const ms = untilTimeout
+      ? ctx.fault === 'early-timeout'
+        ? Math.floor(plan.timeoutMs / 4)
+        : plan.timeoutMs
+      : ctx.delayMs;
     if (!(await wait(ctx, ms, signal))) return captureError('102', 'capture abandoned');
     const biometrics: object[] = [];
     plan.entries.forEach((entry, i) => {
-      if (outcomes[i] === 'none') biometrics.push(errorCaptureItem(SPEC_VERSION, sbiError(verb === 'CAPTURE' ? '801' : '701')));
+      if (outcomes[i] === 'none')
+        biometrics.push(errorCaptureItem(SPEC_VERSION, sbiError(verb === 'CAPTURE' ? '801' : '701')));
       else biometrics.push(...captureItems(ctx, plan, entry));
     });
     if (verb === 'RCAPTURE') {
       // A stream open on the captured device ends with the capture (MockMDS flags it done).
-      for (const s of [...ctx.streams]) if (plan.entries.some((e) => e.device.deviceId === s.deviceId && e.deviceSubId === s.deviceSubId)) s.stop();
+      for (const s of [...ctx.streams])
+        if (plan.entries.some((e) => e.device.deviceId === s.deviceId && e.deviceSubId === s.deviceSubId)) s.stop();
     }
     return { biometrics };
   } finally {
@@ -58,7 +66,14 @@ function captureItems(ctx: SbiContext, plan: CapturePlan, entry: PlannedEntry): 
   let previous = entry.previousHash;
   return subTypes.map((bioSubType) => {
     const now = ctx.now();
-    const iso = buildRecord(ctx.samples, { modality: d.type, purpose: plan.purpose, bioSubType, exceptionPhoto: entry.exceptionPhoto, captureTime: now, quality: d.quality });
+    const iso = buildRecord(ctx.samples, {
+      modality: d.type,
+      purpose: plan.purpose,
+      bioSubType,
+      exceptionPhoto: entry.exceptionPhoto,
+      captureTime: now,
+      quality: d.quality,
+    });
     const timestamp = sbiTimestamp(now, ctx.fault);
     // The chain is over the plaintext record; the fault hashes one stray byte more.
     const hash = chainHash(previous, ctx.fault === 'wrong-hash' ? Buffer.concat([iso, Buffer.from([0])]) : iso);
@@ -82,6 +97,12 @@ function captureItems(ctx: SbiContext, plan: CapturePlan, entry: PlannedEntry): 
     };
     const signed = signJws(JSON.stringify(payload), d.deviceKey.key, d.deviceKey.der);
     const data = ctx.fault === 'bad-signature' ? breakSignature(signed) : signed;
-    return { specVersion: SPEC_VERSION, data, hash, ...(sealed ? { sessionKey: sealed.sessionKey, thumbprint: sealed.thumbprint } : {}), error: SUCCESS };
+    return {
+      specVersion: SPEC_VERSION,
+      data,
+      hash,
+      ...(sealed ? { sessionKey: sealed.sessionKey, thumbprint: sealed.thumbprint } : {}),
+      error: SUCCESS,
+    };
   });
 }

@@ -56,13 +56,21 @@ export interface SbiErrorInfo {
 
 /** `detail` is appended after the stable message, e.g. the name of a missing field. */
 export function sbiError(code: SbiDeviceErrorCode, detail?: string): SbiErrorInfo {
-  return { errorCode: code, errorInfo: detail ? `${SBI_DEVICE_ERRORS[code]}: ${detail}` : SBI_DEVICE_ERRORS[code] };
+  return {
+    errorCode: code,
+    errorInfo: detail ? `${SBI_DEVICE_ERRORS[code]}: ${detail}` : SBI_DEVICE_ERRORS[code],
+  };
 }
 
 export const SUCCESS: SbiErrorInfo = sbiError('0');
 
 /** A failed capture item (sbi.md §1.6 ErrorCaptureResponseSchema; MockMDS sends data and hash ""). */
-export const errorCaptureItem = (specVersion: string, error: SbiErrorInfo) => ({ specVersion, data: '', hash: '', error });
+export const errorCaptureItem = (specVersion: string, error: SbiErrorInfo) => ({
+  specVersion,
+  data: '',
+  hash: '',
+  error,
+});
 
 /** A capture request refused as a whole: one error item. */
 export const captureError = (code: SbiDeviceErrorCode, detail?: string, specVersion = '0.9.5') => ({

@@ -83,7 +83,10 @@ export function snapshot(ctx: SbiContext): VirtualSbiState {
     baseUrl: `http://127.0.0.1:${ctx.port}`,
     delayMs: ctx.delayMs,
     fault: ctx.fault,
-    encryptionCert: { subject: ctx.encryption.subject.replace(/\n/g, ', '), thumbprint: ctx.encryption.thumbprint },
+    encryptionCert: {
+      subject: ctx.encryption.subject.replace(/\n/g, ', '),
+      thumbprint: ctx.encryption.thumbprint,
+    },
     openStreams: ctx.streams.size,
     devices: [...ctx.devices.values()].map((d) => ({
       deviceId: d.deviceId,
@@ -108,20 +111,26 @@ export function snapshot(ctx: SbiContext): VirtualSbiState {
 export function createControl(ctx: SbiContext): VirtualSbiControl {
   const device = (deviceId: string) => {
     const d = ctx.devices.get(deviceId);
-    if (!d) throw new RangeError(`no virtual device ${JSON.stringify(deviceId)} (known: ${[...ctx.devices.keys()].join(', ')})`);
+    if (!d)
+      throw new RangeError(
+        `no virtual device ${JSON.stringify(deviceId)} (known: ${[...ctx.devices.keys()].join(', ')})`,
+      );
     return d;
   };
   return {
     setStatus(deviceId, status) {
-      if (!DEVICE_STATUSES.includes(status)) throw new RangeError(`status must be one of ${DEVICE_STATUSES.join(', ')}`);
+      if (!DEVICE_STATUSES.includes(status))
+        throw new RangeError(`status must be one of ${DEVICE_STATUSES.join(', ')}`);
       device(deviceId).status = status;
     },
     setQuality(deviceId, score) {
-      if (!Number.isInteger(score) || score < 0 || score > 100) throw new RangeError('quality score must be an integer 0–100');
+      if (!Number.isInteger(score) || score < 0 || score > 100)
+        throw new RangeError('quality score must be an integer 0–100');
       device(deviceId).quality = score;
     },
     setDelay(ms) {
-      if (!Number.isInteger(ms) || ms < 0 || ms > MAX_DELAY_MS) throw new RangeError(`delay must be an integer 0–${MAX_DELAY_MS} ms`);
+      if (!Number.isInteger(ms) || ms < 0 || ms > MAX_DELAY_MS)
+        throw new RangeError(`delay must be an integer 0–${MAX_DELAY_MS} ms`);
       ctx.delayMs = ms;
     },
     async rotateKeys(deviceId) {

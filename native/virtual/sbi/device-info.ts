@@ -31,7 +31,11 @@ export function deviceInfoItem(ctx: SbiContext, d: VirtualDevice) {
     deviceSubId: [...d.deviceSubIds],
     callbackId: callbackId(ctx),
   });
-  if (!registered) return { deviceInfo: Buffer.from(payload).toString('base64url'), error: statusError(status) ?? SUCCESS };
+  if (!registered)
+    return {
+      deviceInfo: Buffer.from(payload).toString('base64url'),
+      error: statusError(status) ?? SUCCESS,
+    };
   const signed = signJws(payload, d.deviceKey.key, d.deviceKey.der);
   const deviceInfo = ctx.fault === 'bad-signature' ? breakSignature(signed) : signed;
   return { deviceInfo, error: statusError(status) ?? SUCCESS };
@@ -43,7 +47,8 @@ export function deviceInfo(ctx: SbiContext, body: Buffer) {
   if (body.length > 0) {
     try {
       const parsed: unknown = JSON.parse(body.toString('utf8'));
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) type = (parsed as Record<string, unknown>).type;
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+        type = (parsed as Record<string, unknown>).type;
     } catch {
       // 0.9.5 has no request body: whatever came is ignored, as a device would.
     }

@@ -27,12 +27,66 @@ export interface DeviceSpec {
 }
 
 export const DEVICE_SPECS: readonly DeviceSpec[] = [
-  { deviceId: '1', type: 'Iris', deviceSubType: 'Double', purpose: 'Registration', certification: 'L0', serialNo: 'PDVIRISD0001', model: 'PD-IRIS-D2', deviceSubIds: ['1', '2', '3'] },
-  { deviceId: '2', type: 'Finger', deviceSubType: 'Slap', purpose: 'Registration', certification: 'L0', serialNo: 'PDVFSLAP0001', model: 'PD-SLAP-4', deviceSubIds: ['1', '2', '3'] },
-  { deviceId: '3', type: 'Face', deviceSubType: 'Full face', purpose: 'Registration', certification: 'L0', serialNo: 'PDVFACER0001', model: 'PD-FACE-R', deviceSubIds: ['0'] },
-  { deviceId: '4', type: 'Finger', deviceSubType: 'Single', purpose: 'Auth', certification: 'L1', serialNo: 'PDVFSING0001', model: 'PD-FINGER-1', deviceSubIds: ['0'] },
-  { deviceId: '5', type: 'Iris', deviceSubType: 'Single', purpose: 'Auth', certification: 'L1', serialNo: 'PDVIRISS0001', model: 'PD-IRIS-1', deviceSubIds: ['0'] },
-  { deviceId: '6', type: 'Face', deviceSubType: 'Full face', purpose: 'Auth', certification: 'L1', serialNo: 'PDVFACEA0001', model: 'PD-FACE-A', deviceSubIds: ['0'] },
+  {
+    deviceId: '1',
+    type: 'Iris',
+    deviceSubType: 'Double',
+    purpose: 'Registration',
+    certification: 'L0',
+    serialNo: 'PDVIRISD0001',
+    model: 'PD-IRIS-D2',
+    deviceSubIds: ['1', '2', '3'],
+  },
+  {
+    deviceId: '2',
+    type: 'Finger',
+    deviceSubType: 'Slap',
+    purpose: 'Registration',
+    certification: 'L0',
+    serialNo: 'PDVFSLAP0001',
+    model: 'PD-SLAP-4',
+    deviceSubIds: ['1', '2', '3'],
+  },
+  {
+    deviceId: '3',
+    type: 'Face',
+    deviceSubType: 'Full face',
+    purpose: 'Registration',
+    certification: 'L0',
+    serialNo: 'PDVFACER0001',
+    model: 'PD-FACE-R',
+    deviceSubIds: ['0'],
+  },
+  {
+    deviceId: '4',
+    type: 'Finger',
+    deviceSubType: 'Single',
+    purpose: 'Auth',
+    certification: 'L1',
+    serialNo: 'PDVFSING0001',
+    model: 'PD-FINGER-1',
+    deviceSubIds: ['0'],
+  },
+  {
+    deviceId: '5',
+    type: 'Iris',
+    deviceSubType: 'Single',
+    purpose: 'Auth',
+    certification: 'L1',
+    serialNo: 'PDVIRISS0001',
+    model: 'PD-IRIS-1',
+    deviceSubIds: ['0'],
+  },
+  {
+    deviceId: '6',
+    type: 'Face',
+    deviceSubType: 'Full face',
+    purpose: 'Auth',
+    certification: 'L1',
+    serialNo: 'PDVFACEA0001',
+    model: 'PD-FACE-A',
+    deviceSubIds: ['0'],
+  },
 ];
 
 export const DEVICE_MAKE = 'Partner Desk Virtual';
@@ -51,7 +105,8 @@ export interface VirtualDevice extends DeviceSpec {
   capturing: boolean;
 }
 
-export const effectiveStatus = (d: VirtualDevice): DeviceStatus => (d.status === 'Ready' && d.capturing ? 'Busy' : d.status);
+export const effectiveStatus = (d: VirtualDevice): DeviceStatus =>
+  d.status === 'Ready' && d.capturing ? 'Busy' : d.status;
 
 export const FINGERS = {
   left: ['Left IndexFinger', 'Left MiddleFinger', 'Left RingFinger', 'Left LittleFinger'],
@@ -67,7 +122,11 @@ export const IRISES: readonly string[] = ['Left', 'Right'];
  */
 export function registrationSegments(d: DeviceSpec, subId: string): readonly (string | null)[] | null {
   if (d.type === 'Face') return subId === '0' ? [null] : null;
-  if (d.type === 'Finger') return ({ '1': FINGERS.left, '2': FINGERS.right, '3': FINGERS.thumbs } as Record<string, readonly string[]>)[subId] ?? null;
+  if (d.type === 'Finger')
+    return (
+      ({ '1': FINGERS.left, '2': FINGERS.right, '3': FINGERS.thumbs } as Record<string, readonly string[]>)[subId] ??
+      null
+    );
   return ({ '1': ['Left'], '2': ['Right'], '3': IRISES } as Record<string, readonly string[]>)[subId] ?? null;
 }
 
@@ -95,7 +154,8 @@ export function digitalIdJson(d: VirtualDevice, c: DigitalIdContext): string {
 }
 
 /** Discovery carries the digital ID unsigned (base64url JSON). */
-export const unsignedDigitalId = (d: VirtualDevice, c: DigitalIdContext): string => Buffer.from(digitalIdJson(d, c)).toString('base64url');
+export const unsignedDigitalId = (d: VirtualDevice, c: DigitalIdContext): string =>
+  Buffer.from(digitalIdJson(d, c)).toString('base64url');
 
 /**
  * The signed digital ID of deviceInfo and capture data: L1 → FTM chip key; L0 → device key, or

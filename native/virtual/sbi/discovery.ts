@@ -15,7 +15,19 @@ import type { VirtualDevice } from './devices.ts';
 const TYPES = ['Biometric Device', 'Finger', 'Face', 'Iris'] as const;
 
 export const discoveryError = (code: SbiDeviceErrorCode, detail?: string) => [
-  { deviceId: '', deviceStatus: '', certification: '', serviceVersion: '', deviceSubId: [], callbackId: '', digitalId: '', deviceCode: '', specVersion: [], purpose: '', error: sbiError(code, detail) },
+  {
+    deviceId: '',
+    deviceStatus: '',
+    certification: '',
+    serviceVersion: '',
+    deviceSubId: [],
+    callbackId: '',
+    digitalId: '',
+    deviceCode: '',
+    specVersion: [],
+    purpose: '',
+    error: sbiError(code, detail),
+  },
 ];
 
 export function discoveryItem(ctx: SbiContext, d: VirtualDevice) {
@@ -46,11 +58,15 @@ export function discover(ctx: SbiContext, body: Buffer) {
     } catch {
       return discoveryError('501', 'body is not JSON');
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return discoveryError('501', 'body is not a JSON object');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      return discoveryError('501', 'body is not a JSON object');
     type = (parsed as Record<string, unknown>).type;
   }
   if (typeof type !== 'string') return discoveryError('501', 'type is missing');
-  if (!(TYPES as readonly string[]).includes(type)) return discoveryError('502', `unknown type ${JSON.stringify(type.slice(0, 40))}`);
-  const items = [...ctx.devices.values()].filter((d) => type === 'Biometric Device' || d.type === type).map((d) => discoveryItem(ctx, d));
+  if (!(TYPES as readonly string[]).includes(type))
+    return discoveryError('502', `unknown type ${JSON.stringify(type.slice(0, 40))}`);
+  const items = [...ctx.devices.values()]
+    .filter((d) => type === 'Biometric Device' || d.type === type)
+    .map((d) => discoveryItem(ctx, d));
   return items.length > 0 ? items : discoveryError('106');
 }

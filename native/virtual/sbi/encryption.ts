@@ -27,8 +27,14 @@ export function encryptionTarget(cert: Uint8Array | string): EncryptionTarget {
   } catch {
     throw new EncryptionCertError('the encryption certificate is not an X.509 certificate (DER or PEM)');
   }
-  if (x.publicKey.asymmetricKeyType !== 'rsa') throw new EncryptionCertError('the encryption certificate must hold an RSA key (RSA-OAEP)');
-  return { der: x.raw, publicKey: x.publicKey, thumbprint: createHash('sha256').update(x.raw).digest('hex').toUpperCase(), subject: x.subject };
+  if (x.publicKey.asymmetricKeyType !== 'rsa')
+    throw new EncryptionCertError('the encryption certificate must hold an RSA key (RSA-OAEP)');
+  return {
+    der: x.raw,
+    publicKey: x.publicKey,
+    thumbprint: createHash('sha256').update(x.raw).digest('hex').toUpperCase(),
+    subject: x.subject,
+  };
 }
 
 /** XOR of the two UTF-8 strings, the shorter left-padded with zero bytes (MockMDS getXOR/prependZeros). */
@@ -47,7 +53,12 @@ export interface EncryptedBioValue {
   thumbprint: string;
 }
 
-export function encryptBioValue(target: EncryptionTarget, iso: Uint8Array, timestamp: string, transactionId: string): EncryptedBioValue {
+export function encryptBioValue(
+  target: EncryptionTarget,
+  iso: Uint8Array,
+  timestamp: string,
+  transactionId: string,
+): EncryptedBioValue {
   const xor = timestampXorTransactionId(timestamp, transactionId);
   const aad = xor.subarray(xor.length - 16);
   const iv = xor.subarray(xor.length - 12);
@@ -55,6 +66,13 @@ export function encryptBioValue(target: EncryptionTarget, iso: Uint8Array, times
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
   cipher.setAAD(aad);
   const sealed = Buffer.concat([cipher.update(iso), cipher.final(), cipher.getAuthTag()]);
-  const wrapped = publicEncrypt({ key: target.publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, key);
-  return { bioValue: sealed.toString('base64url'), sessionKey: wrapped.toString('base64url'), thumbprint: target.thumbprint };
+  const wrapped = publicEncrypt(
+    { key: target.publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+    key,
+  );
+  return {
+    bioValue: sealed.toString('base64url'),
+    sessionKey: wrapped.toString('base64url'),
+    thumbprint: target.thumbprint,
+  };
 }

@@ -12,7 +12,8 @@ export const VIRTUAL_SBI_FAULTS = [
 ] as const;
 export type VirtualSbiFault = (typeof VIRTUAL_SBI_FAULTS)[number];
 
-export const isVirtualSbiFault = (v: unknown): v is VirtualSbiFault => typeof v === 'string' && (VIRTUAL_SBI_FAULTS as readonly string[]).includes(v);
+export const isVirtualSbiFault = (v: unknown): v is VirtualSbiFault =>
+  typeof v === 'string' && (VIRTUAL_SBI_FAULTS as readonly string[]).includes(v);
 
 /** yyyy-MM-ddTHH:mm:ssZ (sbi.md §2.6); with milliseconds only under the matching fault. */
 export function sbiTimestamp(d: Date, fault: VirtualSbiFault | null): string {

@@ -25,7 +25,12 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export function readRequest(socket: Socket, maxBody: number, timeoutMs: number): Promise<ReadResult> {
   return new Promise((resolve) => {
     let buf = Buffer.alloc(0);
-    let head: { method: string; path: string; headers: Map<string, string>; bodyStart: number } | null = null;
+    let head: {
+      method: string;
+      path: string;
+      headers: Map<string, string>;
+      bodyStart: number;
+    } | null = null;
     let done = false;
     const finish = (r: ReadResult) => {
       if (done) return;
@@ -37,7 +42,13 @@ export function readRequest(socket: Socket, maxBody: number, timeoutMs: number):
       socket.pause();
       resolve(r);
     };
-    const fail = (status: 400 | 408 | 413 | 431, reason: string) => finish({ ok: false, status, reason, ...(head ? { method: head.method, path: head.path } : {}) });
+    const fail = (status: 400 | 408 | 413 | 431, reason: string) =>
+      finish({
+        ok: false,
+        status,
+        reason,
+        ...(head ? { method: head.method, path: head.path } : {}),
+      });
     const timer = setTimeout(() => fail(408, 'request not complete in time'), timeoutMs);
     const onEnd = () => fail(400, 'connection closed before the request was complete');
     const onData = (chunk: Buffer) => {
@@ -58,14 +69,27 @@ export function readRequest(socket: Socket, maxBody: number, timeoutMs: number):
         const r = dechunk(body, maxBody);
         if (r === 'too-large') return fail(413, 'request body too large');
         if (r === 'bad') return fail(400, 'malformed chunked body');
-        if (r) finish({ ok: true, request: { method: head.method, path: head.path, headers: head.headers, body: r } });
+        if (r)
+          finish({
+            ok: true,
+            request: { method: head.method, path: head.path, headers: head.headers, body: r },
+          });
         return;
       }
       const cl = head.headers.get('content-length') ?? '0';
       if (!/^\d{1,10}$/.test(cl)) return fail(400, 'bad content-length');
       const length = Number(cl);
       if (length > maxBody) return fail(413, 'request body too large');
-      if (body.length >= length) finish({ ok: true, request: { method: head.method, path: head.path, headers: head.headers, body: Buffer.from(body.subarray(0, length)) } });
+      if (body.length >= length)
+        finish({
+          ok: true,
+          request: {
+            method: head.method,
+            path: head.path,
+            headers: head.headers,
+            body: Buffer.from(body.subarray(0, length)),
+          },
+        });
     };
     socket.on('data', onData);
     socket.on('end', onEnd);
@@ -86,7 +110,8 @@ function parseHead(text: string): { method: string; path: string; headers: Map<s
     if ((name === 'content-length' || name === 'transfer-encoding') && headers.has(name)) return `duplicate ${name}`;
     headers.set(name, headers.has(name) ? `${headers.get(name)}, ${value}` : value);
   }
-  if (headers.has('content-length') && headers.has('transfer-encoding')) return 'both content-length and transfer-encoding';
+  if (headers.has('content-length') && headers.has('transfer-encoding'))
+    return 'both content-length and transfer-encoding';
   const target = m[2]!;
   const q = target.indexOf('?');
   return { method: m[1]!, path: q >= 0 ? target.slice(0, q) : target, headers };
@@ -114,16 +139,46 @@ function dechunk(b: Buffer, maxBody: number): Buffer | null | 'too-large' | 'bad
   }
 }
 
-const REASONS: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 408: 'Request Timeout', 413: 'Payload Too Large', 431: 'Request Header Fields Too Large', 503: 'Service Unavailable' };
+const REASONS: Record<number, string> = {
+  200: 'OK',
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  413: 'Payload Too Large',
+  431: 'Request Header Fields Too Large',
+  503: 'Service Unavailable',
+};
 
 export function headLines(status: number, headers: Record<string, string>): string {
-  const lines = [`HTTP/1.1 ${status} ${REASONS[status] ?? 'OK'}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  const lines = [
+    `HTTP/1.1 ${status} ${REASONS[status] ?? 'OK'}`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   return `${lines.join('\r\n')}\r\n\r\n`;
 }
 
 /** Writes a complete response and closes the connection. */
-export function sendResponse(socket: Socket, status: number, headers: Record<string, string>, body: Buffer | string = ''): void {
+export function sendResponse(
+  socket: Socket,
+  status: number,
+  headers: Record<string, string>,
+  body: Buffer | string = '',
+): void {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   if (socket.destroyed) return;
-  socket.end(Buffer.concat([Buffer.from(headLines(status, { ...headers, 'Content-Length': String(bytes.length), Connection: 'close' }), 'latin1'), bytes]));
+  socket.end(
+    Buffer.concat([
+      Buffer.from(
+        headLines(status, {
+          ...headers,
+          'Content-Length': String(bytes.length),
+          Connection: 'close',
+        }),
+        'latin1',
+      ),
+      bytes,
+    ]),
+  );
 }

@@ -62,7 +62,13 @@ const orgOf = (subject: string): string | undefined => /(?:^|,)O=([^,]+)/.exec(s
 export async function startVirtualSbi(opts: StartVirtualSbiOptions = {}): Promise<VirtualSbi> {
   const now = opts.now ?? (() => new Date());
   const samples = loadSamples(findSamplesDir(opts.samplesDir));
-  const pki = opts.pki ?? (await createVirtualPki({ deviceOrg: opts.deviceOrg ?? DEFAULT_DEVICE_ORG, ftmOrg: opts.ftmOrg ?? DEFAULT_FTM_ORG, now }));
+  const pki =
+    opts.pki ??
+    (await createVirtualPki({
+      deviceOrg: opts.deviceOrg ?? DEFAULT_DEVICE_ORG,
+      ftmOrg: opts.ftmOrg ?? DEFAULT_FTM_ORG,
+      now,
+    }));
   const ctx: SbiContext = {
     devices: new Map(),
     pki,
@@ -87,8 +93,19 @@ export async function startVirtualSbi(opts: StartVirtualSbiOptions = {}): Promis
   try {
     const devices = await Promise.all(
       DEVICE_SPECS.map(async (spec): Promise<VirtualDevice> => {
-        const [deviceKey, chipKey] = await Promise.all([pki.issueDeviceCert(spec.serialNo), spec.certification === 'L1' ? pki.issueChipCert(`FTM${spec.serialNo}`) : null]);
-        return { ...spec, deviceSubIds: [...spec.deviceSubIds], status: 'Ready', quality: 80, deviceKey, chipKey, capturing: false };
+        const [deviceKey, chipKey] = await Promise.all([
+          pki.issueDeviceCert(spec.serialNo),
+          spec.certification === 'L1' ? pki.issueChipCert(`FTM${spec.serialNo}`) : null,
+        ]);
+        return {
+          ...spec,
+          deviceSubIds: [...spec.deviceSubIds],
+          status: 'Ready',
+          quality: 80,
+          deviceKey,
+          chipKey,
+          capturing: false,
+        };
       }),
     );
     for (const d of devices) ctx.devices.set(d.deviceId, d);

@@ -36,11 +36,19 @@ class ByteWriter {
   }
   /** Capture date and time, UTC: year(2) month day hour minute second (1 each) millisecond(2). */
   dateTime(d: Date): this {
-    return this.u16(d.getUTCFullYear()).u8(d.getUTCMonth() + 1).u8(d.getUTCDate()).u8(d.getUTCHours()).u8(d.getUTCMinutes()).u8(d.getUTCSeconds()).u16(d.getUTCMilliseconds());
+    return this.u16(d.getUTCFullYear())
+      .u8(d.getUTCMonth() + 1)
+      .u8(d.getUTCDate())
+      .u8(d.getUTCHours())
+      .u8(d.getUTCMinutes())
+      .u8(d.getUTCSeconds())
+      .u16(d.getUTCMilliseconds());
   }
   /** One quality block: score, then algorithm vendor and algorithm id (0 = unspecified). */
   quality(score: number): this {
-    return this.u8(Math.max(0, Math.min(100, Math.round(score)))).u16(0).u16(0);
+    return this.u8(Math.max(0, Math.min(100, Math.round(score))))
+      .u16(0)
+      .u16(0);
   }
   get length(): number {
     return this.parts.reduce((n, p) => n + p.length, 0);
@@ -111,7 +119,13 @@ export function fingerRecord(o: Common & { position: number }): Buffer {
     .u16(o.info.height)
     .u32(o.image.length)
     .bytes(o.image);
-  const header = new ByteWriter().ascii('FIR\0').ascii('020\0').u32(16 + rep.length).u16(1).u8(0).u8(1);
+  const header = new ByteWriter()
+    .ascii('FIR\0')
+    .ascii('020\0')
+    .u32(16 + rep.length)
+    .u16(1)
+    .u8(0)
+    .u8(1);
   return Buffer.concat([header.done(), rep.done()]);
 }
 
@@ -153,7 +167,13 @@ export function irisRecord(o: Common & { eyeLabel: number; irisDiameter: number 
     .u16(o.irisDiameter)
     .u32(o.image.length)
     .bytes(o.image);
-  const header = new ByteWriter().ascii('IIR\0').ascii('020\0').u32(16 + rep.length).u16(1).u8(0).u8(1);
+  const header = new ByteWriter()
+    .ascii('IIR\0')
+    .ascii('020\0')
+    .u32(16 + rep.length)
+    .u16(1)
+    .u8(0)
+    .u8(1);
   return Buffer.concat([header.done(), rep.done()]);
 }
 
@@ -195,6 +215,12 @@ export function faceRecord(o: Common & { exceptionPhoto?: boolean }): Buffer {
     .u8(0x01) // colour space: RGB 24 bit
     .u32(o.image.length)
     .bytes(o.image);
-  const header = new ByteWriter().ascii('FAC\0').ascii('030\0').u32(17 + rep.length).u16(1).u8(0).u16(0);
+  const header = new ByteWriter()
+    .ascii('FAC\0')
+    .ascii('030\0')
+    .u32(17 + rep.length)
+    .u16(1)
+    .u8(0)
+    .u16(0);
   return Buffer.concat([header.done(), rep.done()]);
 }

@@ -44,7 +44,8 @@ export function readJ2kInfo(bytes: Uint8Array): J2kInfo {
       length = Number(b.readBigUInt64BE(at + 8));
       header = 16;
     } else if (length === 0) length = b.length - at; // the last box runs to the end of the file
-    if (length < header || at + length > b.length) throw new J2kFormatError(`box ${JSON.stringify(type)} overruns the file`);
+    if (length < header || at + length > b.length)
+      throw new J2kFormatError(`box ${JSON.stringify(type)} overruns the file`);
     if (type === 'jp2c') return { container: 'jp2', ...readCodestream(b, at + header) };
     at += length;
   }
@@ -52,7 +53,8 @@ export function readJ2kInfo(bytes: Uint8Array): J2kInfo {
 }
 
 function readCodestream(b: Buffer, start: number): Omit<J2kInfo, 'container'> {
-  if (start + 4 > b.length || b.readUInt16BE(start) !== SOC) throw new J2kFormatError('codestream does not start with SOC (FF4F)');
+  if (start + 4 > b.length || b.readUInt16BE(start) !== SOC)
+    throw new J2kFormatError('codestream does not start with SOC (FF4F)');
   if (b.readUInt16BE(start + 2) !== SIZ) throw new J2kFormatError('SIZ (FF51) must follow SOC');
   let at = start + 2;
   let siz: Pick<J2kInfo, 'width' | 'height' | 'components' | 'bitDepth'> | null = null;
@@ -62,7 +64,8 @@ function readCodestream(b: Buffer, start: number): Omit<J2kInfo, 'container'> {
     const marker = b.readUInt16BE(at);
     if (marker === SOT) break;
     const length = b.readUInt16BE(at + 2);
-    if ((marker & 0xff00) !== 0xff00 || length < 2 || at + 2 + length > b.length) throw new J2kFormatError(`bad marker segment at ${at}`);
+    if ((marker & 0xff00) !== 0xff00 || length < 2 || at + 2 + length > b.length)
+      throw new J2kFormatError(`bad marker segment at ${at}`);
     const seg = at + 4;
     if (marker === SIZ) {
       if (length < 41) throw new J2kFormatError('SIZ segment too short');
@@ -71,8 +74,14 @@ function readCodestream(b: Buffer, start: number): Omit<J2kInfo, 'container'> {
       const xo = b.readUInt32BE(seg + 10);
       const yo = b.readUInt32BE(seg + 14);
       const components = b.readUInt16BE(seg + 34);
-      if (components < 1 || length < 38 + 3 * components) throw new J2kFormatError('SIZ component list is inconsistent');
-      siz = { width: xsiz - xo, height: ysiz - yo, components, bitDepth: (b.readUInt8(seg + 36) & 0x7f) + 1 };
+      if (components < 1 || length < 38 + 3 * components)
+        throw new J2kFormatError('SIZ component list is inconsistent');
+      siz = {
+        width: xsiz - xo,
+        height: ysiz - yo,
+        components,
+        bitDepth: (b.readUInt8(seg + 36) & 0x7f) + 1,
+      };
     } else if (marker === COD) {
       if (length < 12) throw new J2kFormatError('COD segment too short');
       // Scod(1) SGcod(4: progression, layers×2, MCT) SPcod: levels, cb width, cb height, cb style, transform.
@@ -82,6 +91,7 @@ function readCodestream(b: Buffer, start: number): Omit<J2kInfo, 'container'> {
   }
   if (!siz) throw new J2kFormatError('no SIZ marker in the main header');
   if (reversible === null) throw new J2kFormatError('no COD marker in the main header');
-  if (siz.width < 1 || siz.height < 1 || siz.width > 0xffff || siz.height > 0xffff) throw new J2kFormatError('image size out of range');
+  if (siz.width < 1 || siz.height < 1 || siz.width > 0xffff || siz.height > 0xffff)
+    throw new J2kFormatError('image size out of range');
   return { ...siz, reversible, codestreamOffset: start };
 }

@@ -54,17 +54,28 @@ function errorBody(r: Route, code: SbiDeviceErrorCode, detail?: string): object 
 }
 
 /** Connections wait for `ready` (the device keys being issued) before their request is read. */
-export function createSbiServer(ctx: SbiContext, control: VirtualSbiControl, ready: Promise<void>): { server: Server; sockets: Set<Socket> } {
+export function createSbiServer(
+  ctx: SbiContext,
+  control: VirtualSbiControl,
+  ready: Promise<void>,
+): { server: Server; sockets: Set<Socket> } {
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
     socket.setNoDelay(true);
-    ready.then(() => handle(ctx, control, socket)).catch(() => {
-      // A handler bug must not take the device down: answer a generic failure and close.
-      sendResponse(socket, 200, { ...corsHeaders(ctx), 'Content-Type': 'application/json' }, JSON.stringify([{ error: sbiError('102', 'internal error') }]));
-    });
+    ready
+      .then(() => handle(ctx, control, socket))
+      .catch(() => {
+        // A handler bug must not take the device down: answer a generic failure and close.
+        sendResponse(
+          socket,
+          200,
+          { ...corsHeaders(ctx), 'Content-Type': 'application/json' },
+          JSON.stringify([{ error: sbiError('102', 'internal error') }]),
+        );
+      });
   });
   server.maxConnections = MAX_CONNECTIONS;
   return { server, sockets };
@@ -112,7 +123,8 @@ async function handle(ctx: SbiContext, control: VirtualSbiControl, socket: Socke
 
 /** Binds 127.0.0.1 on the first port of [from, to] that is free. */
 export async function listenInRange(server: Server, [from, to]: [number, number]): Promise<number> {
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to > 65535 || from > to) throw new RangeError(`bad port range ${from}–${to}`);
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to > 65535 || from > to)
+    throw new RangeError(`bad port range ${from}–${to}`);
   for (let port = from; port <= to; port++) {
     const bound = await new Promise<boolean>((resolve, reject) => {
       const onError = (e: NodeJS.ErrnoException) => {

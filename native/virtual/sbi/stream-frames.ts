@@ -79,11 +79,13 @@ function frameSet(device: VirtualDevice, subId: string): FrameSet {
 function encodeFrame(base: Buffer, step: number, quality: number): Buffer {
   const px = Buffer.from(base);
   const scan = Math.floor((step * FRAME_HEIGHT) / SCAN_STEPS);
-  for (let y = scan; y < Math.min(FRAME_HEIGHT, scan + 3); y++) for (let x = 0; x < FRAME_WIDTH; x++) px.writeUInt32BE(0x30c0ffff, (y * FRAME_WIDTH + x) * 4);
+  for (let y = scan; y < Math.min(FRAME_HEIGHT, scan + 3); y++)
+    for (let x = 0; x < FRAME_WIDTH; x++) px.writeUInt32BE(0x30c0ffff, (y * FRAME_WIDTH + x) * 4);
   // Quality bar along the bottom: green above 60, amber above 30, red below.
   const colour = quality > 60 ? 0x22c55eff : quality > 30 ? 0xf59e0bff : 0xef4444ff;
   const bar = Math.round((FRAME_WIDTH - 20) * (quality / 100));
-  for (let y = FRAME_HEIGHT - 14; y < FRAME_HEIGHT - 6; y++) for (let x = 10; x < 10 + bar; x++) px.writeUInt32BE(colour >>> 0, (y * FRAME_WIDTH + x) * 4);
+  for (let y = FRAME_HEIGHT - 14; y < FRAME_HEIGHT - 6; y++)
+    for (let x = 10; x < 10 + bar; x++) px.writeUInt32BE(colour >>> 0, (y * FRAME_WIDTH + x) * 4);
   return jpeg.encode({ data: px, width: FRAME_WIDTH, height: FRAME_HEIGHT }, 70).data;
 }
 

@@ -18,7 +18,9 @@ const MAX_TIMEOUT_MS = 30 * 60_000;
 /** Frames are dropped, not queued, while the client reads slower than we draw. */
 const MAX_BUFFERED = 1 << 20;
 
-type StreamCheck = { ok: true; deviceId: string; deviceSubId: string; timeoutMs: number } | { ok: false; code: SbiDeviceErrorCode; detail?: string };
+type StreamCheck =
+  | { ok: true; deviceId: string; deviceSubId: string; timeoutMs: number }
+  | { ok: false; code: SbiDeviceErrorCode; detail?: string };
 
 export function checkStreamRequest(ctx: SbiContext, body: Buffer): StreamCheck {
   let req: unknown;
@@ -27,7 +29,8 @@ export function checkStreamRequest(ctx: SbiContext, body: Buffer): StreamCheck {
   } catch {
     return { ok: false, code: '610', detail: 'body is not JSON' };
   }
-  if (typeof req !== 'object' || req === null || Array.isArray(req)) return { ok: false, code: '610', detail: 'body is not a JSON object' };
+  if (typeof req !== 'object' || req === null || Array.isArray(req))
+    return { ok: false, code: '610', detail: 'body is not a JSON object' };
   const r = req as Record<string, unknown>;
   const deviceId = typeof r.deviceId === 'string' || typeof r.deviceId === 'number' ? String(r.deviceId) : '';
   const serialNo = typeof r.serialNo === 'string' ? r.serialNo : '';
@@ -39,7 +42,12 @@ export function checkStreamRequest(ctx: SbiContext, body: Buffer): StreamCheck {
   if (device.status !== 'Ready') return { ok: false, code: '607', detail: device.status };
   let timeoutMs = DEFAULT_TIMEOUT_MS;
   if (r.timeout !== undefined && r.timeout !== null && r.timeout !== '') {
-    const t = typeof r.timeout === 'number' ? r.timeout : typeof r.timeout === 'string' && /^\d+$/.test(r.timeout) ? Number(r.timeout) : Number.NaN;
+    const t =
+      typeof r.timeout === 'number'
+        ? r.timeout
+        : typeof r.timeout === 'string' && /^\d+$/.test(r.timeout)
+          ? Number(r.timeout)
+          : Number.NaN;
     if (!Number.isInteger(t) || t < 1 || t > MAX_TIMEOUT_MS) return { ok: false, code: '610', detail: 'timeout' };
     timeoutMs = t;
   }
@@ -49,12 +57,24 @@ export function checkStreamRequest(ctx: SbiContext, body: Buffer): StreamCheck {
 export function stream(ctx: SbiContext, socket: Socket, body: Buffer, headers: Record<string, string>): void {
   const check = checkStreamRequest(ctx, body);
   if (!check.ok) {
-    sendResponse(socket, 200, { ...headers, 'Content-Type': 'application/json' }, JSON.stringify({ error: sbiError(check.code, check.detail) }));
+    sendResponse(
+      socket,
+      200,
+      { ...headers, 'Content-Type': 'application/json' },
+      JSON.stringify({ error: sbiError(check.code, check.detail) }),
+    );
     return;
   }
   const device = ctx.devices.get(check.deviceId)!;
   const render = frameRenderer(device, check.deviceSubId, () => device.quality);
-  socket.write(headLines(200, { ...headers, 'Content-Type': `multipart/x-mixed-replace; boundary=${STREAM_BOUNDARY}`, Connection: 'close' }), 'latin1');
+  socket.write(
+    headLines(200, {
+      ...headers,
+      'Content-Type': `multipart/x-mixed-replace; boundary=${STREAM_BOUNDARY}`,
+      Connection: 'close',
+    }),
+    'latin1',
+  );
   let frame = 0;
   let stopped = false;
   const handle: OpenStream = {
@@ -73,7 +93,16 @@ export function stream(ctx: SbiContext, socket: Socket, body: Buffer, headers: R
     if (device.status !== 'Ready') return handle.stop();
     if (socket.destroyed || socket.writableLength > MAX_BUFFERED) return;
     const jpegBytes = render(frame++);
-    socket.write(Buffer.concat([Buffer.from(`--${STREAM_BOUNDARY}\r\nContent-Type: image/jpeg\r\nContent-Length: ${jpegBytes.length}\r\n\r\n`, 'latin1'), jpegBytes, Buffer.from('\r\n', 'latin1')]));
+    socket.write(
+      Buffer.concat([
+        Buffer.from(
+          `--${STREAM_BOUNDARY}\r\nContent-Type: image/jpeg\r\nContent-Length: ${jpegBytes.length}\r\n\r\n`,
+          'latin1',
+        ),
+        jpegBytes,
+        Buffer.from('\r\n', 'latin1'),
+      ]),
+    );
   };
   const ticker = setInterval(tick, FRAME_INTERVAL_MS);
   const deadline = setTimeout(() => handle.stop(), check.timeoutMs);

@@ -31,12 +31,16 @@ function readDetails(raw: unknown): ErrorDetails {
   if (typeof raw !== 'object' || raw === null) return {};
   const { attemptsLeft, retryAt } = raw as { attemptsLeft?: unknown; retryAt?: unknown };
   const details: ErrorDetails = {};
-  if (typeof attemptsLeft === 'number' && Number.isInteger(attemptsLeft) && attemptsLeft >= 0) details.attemptsLeft = attemptsLeft;
+  if (typeof attemptsLeft === 'number' && Number.isInteger(attemptsLeft) && attemptsLeft >= 0)
+    details.attemptsLeft = attemptsLeft;
   if (typeof retryAt === 'string' && !Number.isNaN(Date.parse(retryAt))) details.retryAt = retryAt;
   return details;
 }
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  return new ApiError({ code: 'PD_INTERNAL', message: error instanceof Error ? error.message : String(error) });
+  return new ApiError({
+    code: 'PD_INTERNAL',
+    message: error instanceof Error ? error.message : String(error),
+  });
 }

@@ -52,7 +52,10 @@ export function createWebTransport(online = isOnlineMode()): PartnerDeskTranspor
         body = undefined;
       }
       if (isCallResult(body)) return body as CallResult<M>;
-      return { ok: false, error: { code: 'PD_INTERNAL', message: `Unexpected response (HTTP ${response.status})` } };
+      return {
+        ok: false,
+        error: { code: 'PD_INTERNAL', message: `Unexpected response (HTTP ${response.status})` },
+      };
     },
     on: socket.on,
     listenAs: socket.listenAs,

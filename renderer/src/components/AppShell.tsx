@@ -31,7 +31,12 @@ export function AppShell({ user, inactivitySeconds, promptSeconds, children }: A
     void api.call('auth.keepAlive', {}).catch(() => undefined); // PD_AUTH_003 is handled by the client
   }, []);
   const expire = useCallback(() => signOut('inactivity'), []);
-  const { remaining, stay } = useIdleTimeout({ inactivitySeconds, promptSeconds, keepAlive, onExpire: expire });
+  const { remaining, stay } = useIdleTimeout({
+    inactivitySeconds,
+    promptSeconds,
+    keepAlive,
+    onExpire: expire,
+  });
 
   const logout = () => {
     if (confirmLeave()) signOut('signedOut');
@@ -47,7 +52,9 @@ export function AppShell({ user, inactivitySeconds, promptSeconds, children }: A
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
           {children}
         </main>
-        {remaining !== null ? <SessionWarning seconds={remaining} onStay={stay} onSignOut={() => signOut('signedOut')} /> : null}
+        {remaining !== null ? (
+          <SessionWarning seconds={remaining} onStay={stay} onSignOut={() => signOut('signedOut')} />
+        ) : null}
       </div>
     </DataProvider>
   );

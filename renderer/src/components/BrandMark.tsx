@@ -4,7 +4,10 @@ export function BrandMark({ inverted }: { inverted?: boolean }) {
   const { t } = useTranslation();
   return (
     <span className="inline-flex items-center gap-2">
-      <span aria-hidden="true" className="grid size-8 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+      <span
+        aria-hidden="true"
+        className="grid size-8 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
+      >
         PD
       </span>
       <span className="flex flex-col leading-tight">

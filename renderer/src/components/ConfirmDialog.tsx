@@ -46,7 +46,18 @@ interface ConfirmDialogProps {
 }
 
 /** The one confirmation popup: Escape or Cancel keeps things as they are, Confirm runs the command. */
-export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onClose, onError, testId, children, disabled, danger = false }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  body,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  onError,
+  testId,
+  children,
+  disabled,
+  danger = false,
+}: ConfirmDialogProps) {
   const { t } = useTranslation();
   const { busy, error, setError, run } = usePending();
 
@@ -70,7 +81,13 @@ export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onClose, o
         <FormError error={error} />
       </div>
       <div className="mt-5 flex justify-end gap-2">
-        <button type="button" className="btn btn-secondary" onClick={onClose} disabled={busy} data-testid={`${testId}-cancel`}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={onClose}
+          disabled={busy}
+          data-testid={`${testId}-cancel`}
+        >
           {t('common.cancel')}
         </button>
         <button

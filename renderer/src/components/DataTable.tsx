@@ -44,7 +44,22 @@ interface DataTableProps<R> {
 
 /** ARIA table on divs: sortable headers and a virtualized body (a <table> cannot position rows). */
 export function DataTable<R>(props: DataTableProps<R>) {
-  const { rows, columns, rowKey, rowData, label, sortFieldName, sortType, onSort, busy, placeholder, ids, minWidth = '64rem', rowHeight = 48, tableData } = props;
+  const {
+    rows,
+    columns,
+    rowKey,
+    rowData,
+    label,
+    sortFieldName,
+    sortType,
+    onSort,
+    busy,
+    placeholder,
+    ids,
+    minWidth = '64rem',
+    rowHeight = 48,
+    tableData,
+  } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualizer is stateful by design; this component is simply not compiler-memoized.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -57,21 +72,50 @@ export function DataTable<R>(props: DataTableProps<R>) {
     initialRect: { width: 1200, height: 480 },
   });
   // Set through the CSSOM (allowed by the CSP), never as a style attribute in markup.
-  const grid = { display: 'grid', gridTemplateColumns: columns.map((c) => c.width).join(' '), alignItems: 'center' } as const;
-  const attrs = (data: Record<string, string> | undefined) => Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [`data-${k}`, v]));
+  const grid = {
+    display: 'grid',
+    gridTemplateColumns: columns.map((c) => c.width).join(' '),
+    alignItems: 'center',
+  } as const;
+  const attrs = (data: Record<string, string> | undefined) =>
+    Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [`data-${k}`, v]));
 
   return (
     <div className="overflow-x-auto">
-      <div role="table" aria-label={label} aria-rowcount={rows.length + 1} aria-busy={busy} style={{ minWidth }} data-testid={ids.table} {...attrs(tableData)}>
+      <div
+        role="table"
+        aria-label={label}
+        aria-rowcount={rows.length + 1}
+        aria-busy={busy}
+        style={{ minWidth }}
+        data-testid={ids.table}
+        {...attrs(tableData)}
+      >
         <div role="rowgroup">
-          <div role="row" aria-rowindex={1} style={grid} className="border-b border-slate-200 bg-slate-100 text-xs font-semibold uppercase tracking-wide text-slate-700">
+          <div
+            role="row"
+            aria-rowindex={1}
+            style={grid}
+            className="border-b border-slate-200 bg-slate-100 text-xs font-semibold uppercase tracking-wide text-slate-700"
+          >
             {columns.map((column) => {
               const active = column.sort !== undefined && column.sort === sortFieldName;
-              const ariaSort = active ? (sortType === 'asc' ? 'ascending' : 'descending') : column.sort ? 'none' : undefined;
+              const ariaSort = active
+                ? sortType === 'asc'
+                  ? 'ascending'
+                  : 'descending'
+                : column.sort
+                  ? 'none'
+                  : undefined;
               return (
                 <div key={column.id} role="columnheader" aria-sort={ariaSort} className="px-3 py-2 text-start">
                   {column.sort ? (
-                    <button type="button" className="inline-flex items-center gap-1 text-start uppercase hover:text-brand-700" onClick={() => onSort(column.sort ?? column.id)} data-testid={`${ids.sort}${column.id}`}>
+                    <button
+                      type="button"
+                      className="inline-flex items-center gap-1 text-start uppercase hover:text-brand-700"
+                      onClick={() => onSort(column.sort ?? column.id)}
+                      data-testid={`${ids.sort}${column.id}`}
+                    >
                       {column.label}
                       <span aria-hidden="true">{active ? (sortType === 'asc' ? '▲' : '▼') : '↕'}</span>
                     </button>
@@ -104,11 +148,24 @@ export function DataTable<R>(props: DataTableProps<R>) {
                     data-testid={ids.row}
                     data-key={rowKey(row)}
                     {...attrs(rowData?.(row))}
-                    style={{ ...grid, position: 'absolute', insetInlineStart: 0, top: 0, width: '100%', height: item.size, transform: `translateY(${item.start}px)` }}
+                    style={{
+                      ...grid,
+                      position: 'absolute',
+                      insetInlineStart: 0,
+                      top: 0,
+                      width: '100%',
+                      height: item.size,
+                      transform: `translateY(${item.start}px)`,
+                    }}
                     className={`border-b border-slate-100 text-sm text-slate-800 ${item.index % 2 ? 'bg-slate-50/60' : 'bg-white'}`}
                   >
                     {columns.map((column) => (
-                      <div key={column.id} role="cell" className={column.flex ? 'flex min-w-0 items-center px-3' : 'min-w-0 truncate px-3'} data-col={column.id}>
+                      <div
+                        key={column.id}
+                        role="cell"
+                        className={column.flex ? 'flex min-w-0 items-center px-3' : 'min-w-0 truncate px-3'}
+                        data-col={column.id}
+                      >
                         {column.cell(row)}
                       </div>
                     ))}
@@ -126,7 +183,12 @@ export function DataTable<R>(props: DataTableProps<R>) {
 /** A text cell that truncates with the full value on hover; Latin ids stay left-to-right. */
 export function Cut({ text, ltr, testId }: { text: string; ltr?: boolean; testId?: string }) {
   return (
-    <span className={`truncate ${ltr ? 'font-mono text-xs' : ''}`} dir={ltr ? 'ltr' : 'auto'} title={text} data-testid={testId}>
+    <span
+      className={`truncate ${ltr ? 'font-mono text-xs' : ''}`}
+      dir={ltr ? 'ltr' : 'auto'}
+      title={text}
+      data-testid={testId}
+    >
       <bdi>{text}</bdi>
     </span>
   );

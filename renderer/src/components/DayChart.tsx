@@ -19,7 +19,19 @@ const DAY_S = 86_400;
  * picture for sighted users; `summary` says the same in words and the table below gives every
  * number, so screen-reader users and anyone who wants the figures get them.
  */
-export function DayChart({ from, series, title, summary, testId }: { from: string; series: DaySeries[]; title: string; summary: string; testId: string }) {
+export function DayChart({
+  from,
+  series,
+  title,
+  summary,
+  testId,
+}: {
+  from: string;
+  series: DaySeries[];
+  title: string;
+  summary: string;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const lang = useUi((st) => st.lang);
   const box = useRef<HTMLDivElement>(null);
@@ -33,7 +45,9 @@ export function DayChart({ from, series, title, summary, testId }: { from: strin
     if (!el || days === 0) return;
     // Stacked: each drawn series is the sum of itself and those after it, tallest first, so the
     // later (shorter) bars paint over the earlier ones.
-    const stacked = series.map((_, i) => x.map((__, d) => series.slice(i).reduce((sum, s) => sum + (s.values[d] ?? 0), 0)));
+    const stacked = series.map((_, i) =>
+      x.map((__, d) => series.slice(i).reduce((sum, s) => sum + (s.values[d] ?? 0), 0)),
+    );
     const bars = uPlot.paths.bars?.({ size: [0.8, 24] });
     const plot = new uPlot(
       {
@@ -43,8 +57,13 @@ export function DayChart({ from, series, title, summary, testId }: { from: strin
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
         axes: [
           // Dates are wider in French and Arabic than uPlot's default tick spacing allows.
-          { space: 80, values: (_u, ticks) => ticks.map((tick) => dayLabel.format(new Date(tick * 1000))) },
-          { values: (_u, ticks) => ticks.map((tick) => (Number.isInteger(tick) ? String(tick) : '')) },
+          {
+            space: 80,
+            values: (_u, ticks) => ticks.map((tick) => dayLabel.format(new Date(tick * 1000))),
+          },
+          {
+            values: (_u, ticks) => ticks.map((tick) => (Number.isInteger(tick) ? String(tick) : '')),
+          },
         ],
         // The legend is drawn below in React, in the page's direction and language.
         legend: { show: false },
@@ -71,7 +90,9 @@ export function DayChart({ from, series, title, summary, testId }: { from: strin
     // `series` and `from` identify the data; the formatter follows the language.
   }, [series, from, lang]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const rows = x.map((ts, d) => ({ ts, counts: series.map((s) => s.values[d] ?? 0) })).filter((r) => r.counts.some((n) => n > 0));
+  const rows = x
+    .map((ts, d) => ({ ts, counts: series.map((s) => s.values[d] ?? 0) }))
+    .filter((r) => r.counts.some((n) => n > 0));
   return (
     <figure className="card space-y-2 p-4" data-testid={testId}>
       <figcaption className="font-semibold text-slate-800">{title}</figcaption>
@@ -121,4 +142,3 @@ export function DayChart({ from, series, title, summary, testId }: { from: strin
     </figure>
   );
 }
-

@@ -52,7 +52,19 @@ interface TextFieldProps {
   multiline?: boolean;
 }
 
-export function TextField({ label, name, value, onChange, error, hint, type = 'text', autoComplete, required, dir, multiline }: TextFieldProps) {
+export function TextField({
+  label,
+  name,
+  value,
+  onChange,
+  error,
+  hint,
+  type = 'text',
+  autoComplete,
+  required,
+  dir,
+  multiline,
+}: TextFieldProps) {
   return (
     <FieldShell label={label} name={name} error={error} hint={hint}>
       {({ id, describedBy, invalid }) =>
@@ -102,7 +114,18 @@ interface SelectFieldProps {
   testId?: string;
 }
 
-export function SelectField({ label, name, value, onChange, options, placeholder, error, hint, required, testId }: SelectFieldProps) {
+export function SelectField({
+  label,
+  name,
+  value,
+  onChange,
+  options,
+  placeholder,
+  error,
+  hint,
+  required,
+  testId,
+}: SelectFieldProps) {
   return (
     <FieldShell label={label} name={name} error={error} hint={hint}>
       {({ id, describedBy, invalid }) => (

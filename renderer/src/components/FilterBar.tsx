@@ -62,7 +62,16 @@ export function FilterBar({ fields, applied, onApply, ids, label, anyLabel }: Fi
         {fields.map((field) => {
           const value = draft[field.name] ?? '';
           if (field.options) {
-            return <SelectField key={field.name} name={field.name} label={field.label} value={value} onChange={change(field.name)} options={[{ value: '', label: anyLabel }, ...field.options]} />;
+            return (
+              <SelectField
+                key={field.name}
+                name={field.name}
+                label={field.label}
+                value={value}
+                onChange={change(field.name)}
+                options={[{ value: '', label: anyLabel }, ...field.options]}
+              />
+            );
           }
           if (field.hint || field.min !== undefined) {
             const id = `${base}-${field.name}`;
@@ -84,13 +93,27 @@ export function FilterBar({ fields, applied, onApply, ids, label, anyLabel }: Fi
                   aria-describedby={`${id}-hint`}
                   className="field-input"
                 />
-                <p id={`${id}-hint`} className={invalid === field.name ? 'field-error' : 'field-hint'} data-testid={`${field.name}-hint`}>
+                <p
+                  id={`${id}-hint`}
+                  className={invalid === field.name ? 'field-error' : 'field-hint'}
+                  data-testid={`${field.name}-hint`}
+                >
                   {field.hint}
                 </p>
               </div>
             );
           }
-          return <TextField key={field.name} name={field.name} type={field.type === 'date' ? 'date' : 'text'} label={field.label} value={value} onChange={change(field.name)} dir={field.ltr ? 'ltr' : 'auto'} />;
+          return (
+            <TextField
+              key={field.name}
+              name={field.name}
+              type={field.type === 'date' ? 'date' : 'text'}
+              label={field.label}
+              value={value}
+              onChange={change(field.name)}
+              dir={field.ltr ? 'ltr' : 'auto'}
+            />
+          );
         })}
       </div>
       <div className="mt-3 flex justify-end gap-2">

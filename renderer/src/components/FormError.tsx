@@ -15,7 +15,11 @@ export function FormError({ error }: { error: ApiError | null }) {
   if (!error) return null;
   const { attemptsLeft, retryAt } = error.details;
   return (
-    <div role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-bad-bg px-3 py-2 text-sm text-bad-fg">
+    <div
+      role="alert"
+      data-testid="form-error"
+      className="rounded-md border border-red-200 bg-bad-bg px-3 py-2 text-sm text-bad-fg"
+    >
       {banner(error)}
       {retryAt ? (
         <p className="mt-1" data-testid="form-error-retry">

@@ -41,7 +41,10 @@ export function Header({ user, onLogout }: HeaderProps) {
               <NavMenu
                 key={slot.group}
                 label={t(`shell.navGroups.${slot.group}`)}
-                links={slot.items.map((item) => ({ to: item.path, label: item.entry.nav?.label(t) ?? item.path }))}
+                links={slot.items.map((item) => ({
+                  to: item.path,
+                  label: item.entry.nav?.label(t) ?? item.path,
+                }))}
                 current={path}
                 testId={`nav-group-${slot.group}`}
               />

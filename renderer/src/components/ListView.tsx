@@ -11,7 +11,13 @@ import { Pager, type PagerIds } from './Pager.tsx';
 export type ListIds = DataTableIds & { pager: PagerIds; filters: FilterBarIds };
 
 /** Test ids from one prefix: `p`, `p-row`, `p-empty`, `p-sort-<col>`, `p-total`, `p-filters`… */
-export function listIds(prefix: string, over: Partial<Omit<ListIds, 'pager' | 'filters'>> & { pager?: Partial<PagerIds>; filters?: Partial<FilterBarIds> } = {}): ListIds {
+export function listIds(
+  prefix: string,
+  over: Partial<Omit<ListIds, 'pager' | 'filters'>> & {
+    pager?: Partial<PagerIds>;
+    filters?: Partial<FilterBarIds>;
+  } = {},
+): ListIds {
   const { pager, filters, ...table } = over;
   return {
     table: prefix,
@@ -27,7 +33,13 @@ export function listIds(prefix: string, over: Partial<Omit<ListIds, 'pager' | 'f
 
 /** A pager's test ids from one prefix (`p-total`, `p-page-size`, `p-previous`, `p-next`, `p-page-indicator`). */
 export function pagerIds(prefix: string): PagerIds {
-  return { total: `${prefix}-total`, pageSize: `${prefix}-page-size`, previous: `${prefix}-previous`, next: `${prefix}-next`, indicator: `${prefix}-page-indicator` };
+  return {
+    total: `${prefix}-total`,
+    pageSize: `${prefix}-page-size`,
+    previous: `${prefix}-previous`,
+    next: `${prefix}-next`,
+    indicator: `${prefix}-page-indicator`,
+  };
 }
 
 /** A filter bar's test ids from one prefix (`p`, `p-apply`, `p-clear`). */
@@ -55,12 +67,36 @@ interface ListViewProps<M extends ListMethod> {
 }
 
 /** The one server list: filter bar, error, virtualized sortable table, pager; loading and empty states. */
-export function ListView<M extends ListMethod>({ list, columns, rowKey, rowData, label, empty, filters, ids, totalLabel, errorView, minWidth, rowHeight, tableData }: ListViewProps<M>) {
+export function ListView<M extends ListMethod>({
+  list,
+  columns,
+  rowKey,
+  rowData,
+  label,
+  empty,
+  filters,
+  ids,
+  totalLabel,
+  errorView,
+  minWidth,
+  rowHeight,
+  tableData,
+}: ListViewProps<M>) {
   const { t } = useTranslation();
   const { query, page } = list;
   return (
     <div className="space-y-4">
-      {filters ? <FilterBar key={JSON.stringify(query.filters)} fields={filters} applied={query.filters} onApply={list.applyFilters} ids={ids.filters} label={t('list.filters')} anyLabel={t('list.any')} /> : null}
+      {filters ? (
+        <FilterBar
+          key={JSON.stringify(query.filters)}
+          fields={filters}
+          applied={query.filters}
+          onApply={list.applyFilters}
+          ids={ids.filters}
+          label={t('list.filters')}
+          anyLabel={t('list.any')}
+        />
+      ) : null}
       {errorView ? errorView(list.error) : <FormError error={list.error} />}
       <div className="panel overflow-hidden">
         <DataTable
@@ -86,7 +122,15 @@ export function ListView<M extends ListMethod>({ list, columns, rowKey, rowData,
 }
 
 /** The pager of a `useList` list, for lists shown as something other than a table (cards). */
-export function ListPager<M extends ListMethod>({ list, ids, totalLabel }: { list: ListState<M>; ids: PagerIds; totalLabel?(total: number): string }) {
+export function ListPager<M extends ListMethod>({
+  list,
+  ids,
+  totalLabel,
+}: {
+  list: ListState<M>;
+  ids: PagerIds;
+  totalLabel?(total: number): string;
+}) {
   const { query, page } = list;
   const total = page?.totalResults ?? 0;
   return (

@@ -6,13 +6,24 @@ export interface NavMenuLink {
   label: string;
 }
 
-const LINK = 'rounded-md px-3 py-1.5 text-sm font-medium text-brand-100 hover:bg-brand-700 hover:text-white aria-[current=page]:bg-brand-900 aria-[current=page]:text-white';
+const LINK =
+  'rounded-md px-3 py-1.5 text-sm font-medium text-brand-100 hover:bg-brand-700 hover:text-white aria-[current=page]:bg-brand-900 aria-[current=page]:text-white';
 
 /**
  * A header group as a disclosure menu: a button that opens the group's links below it. Escape,
  * a click elsewhere or choosing a link closes it; the button is marked when one of its pages is open.
  */
-export function NavMenu({ label, links, current, testId }: { label: string; links: readonly NavMenuLink[]; current: string; testId: string }) {
+export function NavMenu({
+  label,
+  links,
+  current,
+  testId,
+}: {
+  label: string;
+  links: readonly NavMenuLink[];
+  current: string;
+  testId: string;
+}) {
   const [open, setOpen] = useState(false);
   const listId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -52,10 +63,19 @@ export function NavMenu({ label, links, current, testId }: { label: string; link
         <span aria-hidden="true">▾</span>
       </button>
       {open ? (
-        <ul id={listId} className="absolute start-0 top-full z-30 mt-1 min-w-56 rounded-md bg-brand-800 p-1 shadow-lg" data-testid={`${testId}-list`}>
+        <ul
+          id={listId}
+          className="absolute start-0 top-full z-30 mt-1 min-w-56 rounded-md bg-brand-800 p-1 shadow-lg"
+          data-testid={`${testId}-list`}
+        >
           {links.map((link) => (
             <li key={link.to}>
-              <Link to={link.to} aria-current={link.to === current ? 'page' : undefined} className={`${LINK} block whitespace-nowrap`} onClick={() => setOpen(false)}>
+              <Link
+                to={link.to}
+                aria-current={link.to === current ? 'page' : undefined}
+                className={`${LINK} block whitespace-nowrap`}
+                onClick={() => setOpen(false)}
+              >
                 {link.label}
               </Link>
             </li>

@@ -2,11 +2,25 @@ import type { ReactNode } from 'react';
 import { Link } from '../router/Link.tsx';
 
 /** A page's title, its description, a back link to where it came from, and its actions. */
-export function PageHeader({ title, description, back, actions }: { title: string; description?: string; back?: { to: string; label: string }; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  back,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  back?: { to: string; label: string };
+  actions?: ReactNode;
+}) {
   return (
     <div className="space-y-2">
       {back ? (
-        <Link to={back.to} className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline" data-testid="back-link">
+        <Link
+          to={back.to}
+          className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline"
+          data-testid="back-link"
+        >
           <span aria-hidden="true" className="inline-block rtl:rotate-180">
             ‹
           </span>

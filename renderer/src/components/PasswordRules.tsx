@@ -25,7 +25,8 @@ interface PasswordRulesProps {
 export function PasswordRules({ password, username }: PasswordRulesProps) {
   const { t } = useTranslation();
   const checks: [Rule, boolean][] = RULES.map((rule) => [rule, PASSWORD_RULES[rule](password)]);
-  if (username !== undefined) checks.push(['notUsername', password.length > 0 && !containsUsername(password, username.trim())]);
+  if (username !== undefined)
+    checks.push(['notUsername', password.length > 0 && !containsUsername(password, username.trim())]);
   return (
     <div data-testid="password-rules">
       <span>{t('password.rulesTitle')}</span>

@@ -82,7 +82,11 @@ export function UserMenu({ username, orgName, onLogout }: UserMenuProps) {
         <div className="panel absolute end-0 z-30 mt-2 w-56 py-1 text-slate-800">
           {/* Outside the menu role: a menu holds only its items. */}
           {orgName ? (
-            <p className="truncate border-b border-slate-200 px-4 py-2 text-sm text-slate-600" title={orgName} data-testid="menu-org">
+            <p
+              className="truncate border-b border-slate-200 px-4 py-2 text-sm text-slate-600"
+              title={orgName}
+              data-testid="menu-org"
+            >
               <bdi>{orgName}</bdi>
             </p>
           ) : null}

@@ -27,7 +27,12 @@ export function ValidityBadge({ expiry, expired, now, testId }: ValidityBadgePro
   if (expired) return <StatusBadge status="expired" testId={testId} />;
   if (left > EXPIRY_WARNING_DAYS || left <= 0) return <StatusBadge status="valid" testId={testId} />;
   return (
-    <span data-testid={testId} data-status="expiring" data-days={left} className="inline-flex items-center whitespace-nowrap rounded-full bg-wait-bg px-2.5 py-0.5 text-xs font-semibold text-wait-fg">
+    <span
+      data-testid={testId}
+      data-status="expiring"
+      data-days={left}
+      className="inline-flex items-center whitespace-nowrap rounded-full bg-wait-bg px-2.5 py-0.5 text-xs font-semibold text-wait-fg"
+    >
       {t('validity.expiresIn', { count: left })}
     </span>
   );

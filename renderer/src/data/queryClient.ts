@@ -26,10 +26,14 @@ export function readsTopic(query: Query, topic: DataTopic): boolean {
 /** Marks every answer that depends on one of `topics` stale; the ones on screen refetch. */
 export function invalidateTopics(topics: readonly DataTopic[]): Promise<void> {
   if (topics.length === 0) return Promise.resolve();
-  return queryClient.invalidateQueries({ predicate: (query) => topics.some((topic) => readsTopic(query, topic)) });
+  return queryClient.invalidateQueries({
+    predicate: (query) => topics.some((topic) => readsTopic(query, topic)),
+  });
 }
 
 /** Refetches the answers of these methods (state outside the data topics: the desk's sync rounds). */
 export function invalidateMethods(methods: readonly MethodName[]): Promise<void> {
-  return queryClient.invalidateQueries({ predicate: (query) => methods.some((m) => query.queryKey[0] === m) });
+  return queryClient.invalidateQueries({
+    predicate: (query) => methods.some((m) => query.queryKey[0] === m),
+  });
 }

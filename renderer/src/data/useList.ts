@@ -8,7 +8,11 @@ type PagingKey = 'pageNo' | 'pageSize' | 'sortFieldName' | 'sortType';
 
 /** Contract methods that answer a MOSIP page (`data`, `totalResults`) for paging input. */
 export type ListMethod = {
-  [M in MethodName]: Output<M> extends { data: readonly unknown[]; totalResults: number } ? (Input<M> extends { pageNo?: number; sortType?: string } ? M : never) : never;
+  [M in MethodName]: Output<M> extends { data: readonly unknown[]; totalResults: number }
+    ? Input<M> extends { pageNo?: number; sortType?: string }
+      ? M
+      : never
+    : never;
 }[MethodName];
 
 export type Row<M extends ListMethod> = Output<M>['data'][number];
@@ -16,7 +20,9 @@ export type Row<M extends ListMethod> = Output<M>['data'][number];
 export type ListFilters<M extends ListMethod> = Omit<Input<M>, PagingKey>;
 export type FilterName<M extends ListMethod> = keyof ListFilters<M> & string;
 /** From the text typed in a filter to the contract's value; trimmed text otherwise. */
-export type FilterParsers<M extends ListMethod> = { [K in FilterName<M>]?: (text: string) => ListFilters<M>[K] | undefined };
+export type FilterParsers<M extends ListMethod> = {
+  [K in FilterName<M>]?: (text: string) => ListFilters<M>[K] | undefined;
+};
 
 export interface ListOptions<M extends ListMethod> {
   /** Keeps this list's query across screens; lists of one method on two screens need two ids. */
@@ -102,7 +108,13 @@ export function useList<M extends ListMethod>(method: M, options: ListOptions<M>
     applyFilters: (filters) => update({ filters, pageNo: 0 }),
     sortBy(field) {
       const same = field === query.sortFieldName;
-      const sortType: SortType = same ? (query.sortType === 'asc' ? 'desc' : 'asc') : options.descFirst?.includes(field) ? 'desc' : 'asc';
+      const sortType: SortType = same
+        ? query.sortType === 'asc'
+          ? 'desc'
+          : 'asc'
+        : options.descFirst?.includes(field)
+          ? 'desc'
+          : 'asc';
       update({ sortFieldName: field, sortType, pageNo: 0 });
     },
     setPage: (pageNo) => update({ pageNo: Math.max(0, pageNo) }),

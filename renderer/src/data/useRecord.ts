@@ -25,7 +25,11 @@ export interface RecordOptions {
  * contract says it reads changes. `input: null` waits (a route without its id); `keepPrevious`
  * shows the previous input's answer until the new one arrives.
  */
-export function useRecord<M extends MethodName>(method: M, input: Input<M> | null, options: RecordOptions = {}): RecordState<M> {
+export function useRecord<M extends MethodName>(
+  method: M,
+  input: Input<M> | null,
+  options: RecordOptions = {},
+): RecordState<M> {
   const query = useQuery<Output<M>, ApiError>({
     queryKey: [method, input],
     queryFn: async () => {

@@ -52,7 +52,8 @@ export function useForm<V extends Values>({ initial, validate, codeFields, onSub
       // Hosts may report 'input.email' or 'email'; the last segment names the form field.
       const name = path.split('.').pop() ?? path;
       // Values may be codes, the contract's text refusal, or core-specific details ("upper,digit"): show the code's message then.
-      if (name in values) mapped[name as keyof V & string] = isErrorCode(code) || code === TEXT_REFUSED ? code : error.code;
+      if (name in values)
+        mapped[name as keyof V & string] = isErrorCode(code) || code === TEXT_REFUSED ? code : error.code;
     }
     const target = codeFields?.[error.code];
     if (target && !mapped[target]) mapped[target] = error.code;

@@ -6,9 +6,12 @@ const certificatesEn = {
   domains: { AUTH: 'Authentication', DEVICE: 'Device', FTM: 'FTM Chip', MISP: 'MISP' },
   caTypes: { ROOT: 'Root CA', INTERMEDIATE: 'Intermediate CA' },
   refusal: {
-    minimumDays: 'This certificate is valid only until {{validUntil}}. It must stay valid for at least {{minimumDays}} more days (until {{requiredUntil}} or later).',
-    minimumMonths: 'This certificate is valid only until {{validUntil}}. A CA certificate must stay valid for at least {{minimumMonths}} more months (until {{requiredUntil}} or later).',
-    notCa: 'This is not a CA certificate: only root and intermediate CA certificates go into the trust store. Upload an end-entity certificate as a partner certificate.',
+    minimumDays:
+      'This certificate is valid only until {{validUntil}}. It must stay valid for at least {{minimumDays}} more days (until {{requiredUntil}} or later).',
+    minimumMonths:
+      'This certificate is valid only until {{validUntil}}. A CA certificate must stay valid for at least {{minimumMonths}} more months (until {{requiredUntil}} or later).',
+    notCa:
+      'This is not a CA certificate: only root and intermediate CA certificates go into the trust store. Upload an end-entity certificate as a partner certificate.',
   },
   technicalDetail: 'Technical detail',
   fileChosen: '{{name}} ({{size}})',
@@ -27,15 +30,22 @@ const certificatesEn = {
       'The MOSIP backend will refuse this certificate because it is signed with RSA-PSS, and keymanager only accepts signature algorithms named “SHA2…withRSA” (KER-PCM-014).',
     unknown: 'The MOSIP backend may refuse this certificate ({{code}}).',
     lenientTitle: 'Accepted by MOSIP; refused by strict validators',
-    PD_PKI_W04: 'Accepted by MOSIP; refused by strict validators because a CA certificate in the chain does not mark its basic constraints critical (RFC 5280 §4.2.1.9).',
+    PD_PKI_W04:
+      'Accepted by MOSIP; refused by strict validators because a CA certificate in the chain does not mark its basic constraints critical (RFC 5280 §4.2.1.9).',
     PD_PKI_W05:
       'Accepted by MOSIP; refused by strict validators because a certificate in the chain has no key identifier (subject key identifier on a CA, authority key identifier on an issued certificate).',
-    PD_PKI_W06: 'Accepted by MOSIP; refused by strict validators because a serial number is zero, negative or longer than 20 bytes.',
-    PD_PKI_W07: 'Accepted by MOSIP; refused by strict validators because a default value is written out explicitly (such as “critical: false”), which DER forbids.',
-    PD_PKI_W08: 'Accepted by MOSIP; refused by strict validators because the key usage bits are not encoded in DER form.',
-    PD_PKI_W09: 'Accepted by MOSIP; refused by strict validators because an ECDSA signature algorithm carries NULL parameters, which RFC 5758 forbids.',
-    PD_PKI_W10: 'Accepted by MOSIP; refused by strict validators because a name attribute has a value of the wrong type (for example a country that is not a PrintableString).',
-    PD_PKI_W11: 'Accepted by MOSIP; refused by strict validators because an extension is marked critical or non-critical against RFC 5280 (it is still enforced).',
+    PD_PKI_W06:
+      'Accepted by MOSIP; refused by strict validators because a serial number is zero, negative or longer than 20 bytes.',
+    PD_PKI_W07:
+      'Accepted by MOSIP; refused by strict validators because a default value is written out explicitly (such as “critical: false”), which DER forbids.',
+    PD_PKI_W08:
+      'Accepted by MOSIP; refused by strict validators because the key usage bits are not encoded in DER form.',
+    PD_PKI_W09:
+      'Accepted by MOSIP; refused by strict validators because an ECDSA signature algorithm carries NULL parameters, which RFC 5758 forbids.',
+    PD_PKI_W10:
+      'Accepted by MOSIP; refused by strict validators because a name attribute has a value of the wrong type (for example a country that is not a PrintableString).',
+    PD_PKI_W11:
+      'Accepted by MOSIP; refused by strict validators because an extension is marked critical or non-critical against RFC 5280 (it is still enforced).',
   },
   profile: {
     label: 'Trust profile',
@@ -43,14 +53,15 @@ const certificatesEn = {
     strict: 'strict (RFC 5280)',
     inForce: 'Trust profile for {{domain}}: {{profile}}',
     keymanagerHelp: 'Accepts what MOSIP keymanager accepts; every leniency is shown as a warning.',
-    strictHelp: 'Also refuses what RFC 5280 forbids and MOSIP lets through (missing key identifiers, non-critical basic constraints, odd serial numbers, non-DER encodings).',
+    strictHelp:
+      'Also refuses what RFC 5280 forbids and MOSIP lets through (missing key identifiers, non-critical basic constraints, odd serial numbers, non-DER encodings).',
     change: 'Change profile',
     save: 'Save profile',
     saved: 'The {{domain}} domain now validates with the {{profile}} profile.',
   },
   trustStore: {
     virtualRoot: 'Test root',
-    virtualRootHint: 'A root of this desk\'s virtual devices: for tests and demos only.',
+    virtualRootHint: "A root of this desk's virtual devices: for tests and demos only.",
     title: 'Certificate Trust Store',
     description: 'Root and intermediate CA certificates that partner certificates must chain to, per partner domain.',
     upload: 'Upload Trust Certificate',
@@ -79,7 +90,8 @@ const certificatesEn = {
   },
   signingCa: {
     title: 'Partner Desk signing CA',
-    explain: 'MOSIP backends must trust this CA to accept the MOSIP-signed partner certificates that Partner Desk issues.',
+    explain:
+      'MOSIP backends must trust this CA to accept the MOSIP-signed partner certificates that Partner Desk issues.',
     none: 'Not created yet: Partner Desk creates it with the first partner certificate upload.',
     subject: 'Subject',
     validity: 'Validity',
@@ -88,7 +100,8 @@ const certificatesEn = {
   },
   trustUpload: {
     title: 'Upload Trust Certificate',
-    description: 'Add a root or intermediate CA certificate, or a bundle of them, to the trust store of a partner domain.',
+    description:
+      'Add a root or intermediate CA certificate, or a bundle of them, to the trust store of a partner domain.',
     partnerDomain: 'Partner Domain',
     domainPlaceholder: 'Select a partner domain',
     file: 'Certificate file',
@@ -151,7 +164,8 @@ const certificatesEn = {
   },
   partnerCert: {
     title: 'Partner Certificate',
-    description: 'Upload the CA-signed certificate of each partner ID. Partner Desk checks it as MOSIP’s keymanager does and issues the MOSIP-signed copy.',
+    description:
+      'Upload the CA-signed certificate of each partner ID. Partner Desk checks it as MOSIP’s keymanager does and issues the MOSIP-signed copy.',
     partnerId: 'Partner ID',
     partnerType: 'Partner Type',
     partnerDomain: 'Partner Domain',
@@ -163,7 +177,8 @@ const certificatesEn = {
     mosipHeading: 'MOSIP-signed copy',
     uploaded: 'Time of Upload',
     notUploaded: 'Upload CA Signed Partner Certificate',
-    formatHint: 'Upload a .cer or .pem file: one X.509 v3 certificate issued by a CA of the {{domain}} trust store, whose organisation (O=) is exactly “{{org}}”.',
+    formatHint:
+      'Upload a .cer or .pem file: one X.509 v3 certificate issued by a CA of the {{domain}} trust store, whose organisation (O=) is exactly “{{org}}”.',
     upload: 'Upload',
     reupload: 'Re-Upload',
     download: 'Download',

@@ -5,9 +5,12 @@ const certificatesFr: DeepStringMap<typeof certificatesEn> = {
   domains: { AUTH: 'Authentification', DEVICE: 'Appareil', FTM: 'Puce FTM', MISP: 'MISP' },
   caTypes: { ROOT: 'AC racine', INTERMEDIATE: 'AC intermédiaire' },
   refusal: {
-    minimumDays: 'Ce certificat n’est valide que jusqu’au {{validUntil}}. Il doit rester valide encore au moins {{minimumDays}} jours (jusqu’au {{requiredUntil}} ou plus tard).',
-    minimumMonths: 'Ce certificat n’est valide que jusqu’au {{validUntil}}. Un certificat d’AC doit rester valide encore au moins {{minimumMonths}} mois (jusqu’au {{requiredUntil}} ou plus tard).',
-    notCa: 'Ce n’est pas un certificat d’AC : seuls les certificats d’AC racines et intermédiaires vont dans le magasin de confiance. Téléversez un certificat d’entité finale comme certificat partenaire.',
+    minimumDays:
+      'Ce certificat n’est valide que jusqu’au {{validUntil}}. Il doit rester valide encore au moins {{minimumDays}} jours (jusqu’au {{requiredUntil}} ou plus tard).',
+    minimumMonths:
+      'Ce certificat n’est valide que jusqu’au {{validUntil}}. Un certificat d’AC doit rester valide encore au moins {{minimumMonths}} mois (jusqu’au {{requiredUntil}} ou plus tard).',
+    notCa:
+      'Ce n’est pas un certificat d’AC : seuls les certificats d’AC racines et intermédiaires vont dans le magasin de confiance. Téléversez un certificat d’entité finale comme certificat partenaire.',
   },
   technicalDetail: 'Détail technique',
   fileChosen: '{{name}} ({{size}})',
@@ -26,15 +29,22 @@ const certificatesFr: DeepStringMap<typeof certificatesEn> = {
       'Le backend MOSIP refusera ce certificat car il est signé en RSA-PSS, et keymanager n’accepte que les algorithmes de signature nommés « SHA2…withRSA » (KER-PCM-014).',
     unknown: 'Le backend MOSIP pourrait refuser ce certificat ({{code}}).',
     lenientTitle: 'Accepté par MOSIP ; refusé par les validateurs stricts',
-    PD_PKI_W04: 'Accepté par MOSIP ; refusé par les validateurs stricts car un certificat d’AC de la chaîne ne marque pas ses contraintes de base comme critiques (RFC 5280 §4.2.1.9).',
+    PD_PKI_W04:
+      'Accepté par MOSIP ; refusé par les validateurs stricts car un certificat d’AC de la chaîne ne marque pas ses contraintes de base comme critiques (RFC 5280 §4.2.1.9).',
     PD_PKI_W05:
       'Accepté par MOSIP ; refusé par les validateurs stricts car un certificat de la chaîne n’a pas d’identifiant de clé (identifiant de clé du sujet sur une AC, identifiant de clé de l’autorité sur un certificat émis).',
-    PD_PKI_W06: 'Accepté par MOSIP ; refusé par les validateurs stricts car un numéro de série est nul, négatif ou dépasse 20 octets.',
-    PD_PKI_W07: 'Accepté par MOSIP ; refusé par les validateurs stricts car une valeur par défaut est écrite explicitement (comme « critical: false »), ce que DER interdit.',
-    PD_PKI_W08: 'Accepté par MOSIP ; refusé par les validateurs stricts car les bits d’usage de la clé ne sont pas encodés sous forme DER.',
-    PD_PKI_W09: 'Accepté par MOSIP ; refusé par les validateurs stricts car un algorithme de signature ECDSA porte des paramètres NULL, ce que la RFC 5758 interdit.',
-    PD_PKI_W10: 'Accepté par MOSIP ; refusé par les validateurs stricts car un attribut de nom a une valeur du mauvais type (par exemple un pays qui n’est pas une PrintableString).',
-    PD_PKI_W11: 'Accepté par MOSIP ; refusé par les validateurs stricts car une extension est marquée critique ou non critique contrairement à la RFC 5280 (elle reste appliquée).',
+    PD_PKI_W06:
+      'Accepté par MOSIP ; refusé par les validateurs stricts car un numéro de série est nul, négatif ou dépasse 20 octets.',
+    PD_PKI_W07:
+      'Accepté par MOSIP ; refusé par les validateurs stricts car une valeur par défaut est écrite explicitement (comme « critical: false »), ce que DER interdit.',
+    PD_PKI_W08:
+      'Accepté par MOSIP ; refusé par les validateurs stricts car les bits d’usage de la clé ne sont pas encodés sous forme DER.',
+    PD_PKI_W09:
+      'Accepté par MOSIP ; refusé par les validateurs stricts car un algorithme de signature ECDSA porte des paramètres NULL, ce que la RFC 5758 interdit.',
+    PD_PKI_W10:
+      'Accepté par MOSIP ; refusé par les validateurs stricts car un attribut de nom a une valeur du mauvais type (par exemple un pays qui n’est pas une PrintableString).',
+    PD_PKI_W11:
+      'Accepté par MOSIP ; refusé par les validateurs stricts car une extension est marquée critique ou non critique contrairement à la RFC 5280 (elle reste appliquée).',
   },
   profile: {
     label: 'Profil de confiance',
@@ -42,7 +52,8 @@ const certificatesFr: DeepStringMap<typeof certificatesEn> = {
     strict: 'strict (RFC 5280)',
     inForce: 'Profil de confiance pour {{domain}} : {{profile}}',
     keymanagerHelp: 'Accepte ce que keymanager de MOSIP accepte ; chaque tolérance est signalée par un avertissement.',
-    strictHelp: 'Refuse aussi ce que la RFC 5280 interdit et que MOSIP laisse passer (identifiants de clé absents, contraintes de base non critiques, numéros de série anormaux, encodages non DER).',
+    strictHelp:
+      'Refuse aussi ce que la RFC 5280 interdit et que MOSIP laisse passer (identifiants de clé absents, contraintes de base non critiques, numéros de série anormaux, encodages non DER).',
     change: 'Changer de profil',
     save: 'Enregistrer le profil',
     saved: 'Le domaine {{domain}} valide désormais avec le profil {{profile}}.',
@@ -51,7 +62,8 @@ const certificatesFr: DeepStringMap<typeof certificatesEn> = {
     virtualRoot: 'Racine de test',
     virtualRootHint: 'Une racine des périphériques virtuels de ce poste : pour les tests et démonstrations uniquement.',
     title: 'Magasin de certificats de confiance',
-    description: 'Certificats d’AC racines et intermédiaires auxquels les certificats des partenaires doivent se rattacher, par domaine de partenaire.',
+    description:
+      'Certificats d’AC racines et intermédiaires auxquels les certificats des partenaires doivent se rattacher, par domaine de partenaire.',
     upload: 'Téléverser un certificat de confiance',
     tabs: 'Type de certificat',
     filters: 'Filtres',
@@ -78,7 +90,8 @@ const certificatesFr: DeepStringMap<typeof certificatesEn> = {
   },
   signingCa: {
     title: 'AC de signature de Partner Desk',
-    explain: 'Les backends MOSIP doivent faire confiance à cette AC pour accepter les certificats de partenaires signés MOSIP qu’émet Partner Desk.',
+    explain:
+      'Les backends MOSIP doivent faire confiance à cette AC pour accepter les certificats de partenaires signés MOSIP qu’émet Partner Desk.',
     none: 'Pas encore créée : Partner Desk la crée au premier téléversement d’un certificat de partenaire.',
     subject: 'Sujet',
     validity: 'Validité',
@@ -87,7 +100,8 @@ const certificatesFr: DeepStringMap<typeof certificatesEn> = {
   },
   trustUpload: {
     title: 'Téléverser un certificat de confiance',
-    description: 'Ajoutez un certificat d’AC racine ou intermédiaire, ou un lot de certificats, au magasin de confiance d’un domaine de partenaire.',
+    description:
+      'Ajoutez un certificat d’AC racine ou intermédiaire, ou un lot de certificats, au magasin de confiance d’un domaine de partenaire.',
     partnerDomain: 'Domaine du partenaire',
     domainPlaceholder: 'Choisissez un domaine de partenaire',
     file: 'Fichier de certificat',
@@ -140,7 +154,8 @@ const certificatesFr: DeepStringMap<typeof certificatesEn> = {
     yes: 'Oui',
     no: 'Non',
     chainTitle: 'Chaîne de certificats',
-    chainDescription: 'De l’AC racine (ancre de confiance) jusqu’à ce certificat, telle que Partner Desk la valide maintenant.',
+    chainDescription:
+      'De l’AC racine (ancre de confiance) jusqu’à ce certificat, telle que Partner Desk la valide maintenant.',
     roleAnchor: 'AC racine (ancre de confiance)',
     roleIntermediate: 'AC intermédiaire',
     roleThis: 'Ce certificat',
@@ -150,7 +165,8 @@ const certificatesFr: DeepStringMap<typeof certificatesEn> = {
   },
   partnerCert: {
     title: 'Certificat du partenaire',
-    description: 'Téléversez le certificat signé par une AC de chaque ID de partenaire. Partner Desk le vérifie comme le keymanager de MOSIP et émet la copie signée MOSIP.',
+    description:
+      'Téléversez le certificat signé par une AC de chaque ID de partenaire. Partner Desk le vérifie comme le keymanager de MOSIP et émet la copie signée MOSIP.',
     partnerId: 'ID du partenaire',
     partnerType: 'Type de partenaire',
     partnerDomain: 'Domaine du partenaire',
@@ -162,7 +178,8 @@ const certificatesFr: DeepStringMap<typeof certificatesEn> = {
     mosipHeading: 'Copie signée MOSIP',
     uploaded: 'Date de téléversement',
     notUploaded: 'Téléverser le certificat du partenaire signé par une AC',
-    formatHint: 'Téléversez un fichier .cer ou .pem : un certificat X.509 v3 émis par une AC du magasin de confiance {{domain}}, dont l’organisation (O=) est exactement « {{org}} ».',
+    formatHint:
+      'Téléversez un fichier .cer ou .pem : un certificat X.509 v3 émis par une AC du magasin de confiance {{domain}}, dont l’organisation (O=) est exactement « {{org}} ».',
     upload: 'Téléverser',
     reupload: 'Téléverser à nouveau',
     download: 'Télécharger',
@@ -172,7 +189,8 @@ const certificatesFr: DeepStringMap<typeof certificatesEn> = {
     noPartners: 'Aucun ID de partenaire n’est lié à votre compte.',
     lookupLabel: 'ID du partenaire',
     lookupSubmit: 'Afficher le certificat',
-    lookupHint: 'En tant qu’administrateur des partenaires, saisissez l’ID du partenaire dont vous voulez voir le certificat.',
+    lookupHint:
+      'En tant qu’administrateur des partenaires, saisissez l’ID du partenaire dont vous voulez voir le certificat.',
     dialogTitle: 'Téléverser le certificat du partenaire',
     reuploadTitle: 'Téléverser à nouveau le certificat du partenaire',
     lastUploaded: 'Le dernier certificat a été téléversé le {{date}}.',

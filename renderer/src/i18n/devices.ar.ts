@@ -2,7 +2,12 @@ import type devicesEn from './devices.en.ts';
 import type { DeepStringMap } from './types.ts';
 
 const devicesAr: DeepStringMap<typeof devicesEn> = {
-  nav: { sbis: 'SBI والأجهزة', ftm: 'شرائح FTM', adminSbiDevices: 'SBI - الأجهزة', adminFtm: 'شريحة FTM' },
+  nav: {
+    sbis: 'SBI والأجهزة',
+    ftm: 'شرائح FTM',
+    adminSbiDevices: 'SBI - الأجهزة',
+    adminFtm: 'شريحة FTM',
+  },
   status: {
     approved: 'موافق عليه',
     pending_approval: 'بانتظار الموافقة',
@@ -80,9 +85,11 @@ const devicesAr: DeepStringMap<typeof devicesEn> = {
     },
     cannotDeactivate: 'لا يمكن تعطيل إلا واجهة SBI موافق عليها ونشطة.',
     deactivateTitle: 'تعطيل SBI {{version}}؟',
-    deactivateText: 'تعطيل هذه الواجهة يعطّل أجهزتها الموافق عليها وعددها {{devicesDeactivated}} ويرفض أجهزتها بانتظار الموافقة وعددها {{devicesRejected}}. لا يمكن التراجع عن ذلك.',
+    deactivateText:
+      'تعطيل هذه الواجهة يعطّل أجهزتها الموافق عليها وعددها {{devicesDeactivated}} ويرفض أجهزتها بانتظار الموافقة وعددها {{devicesRejected}}. لا يمكن التراجع عن ذلك.',
     deactivateLoading: 'جارٍ عدّ الأجهزة تحت هذه الواجهة…',
-    deactivated: 'تم تعطيل SBI {{version}}: عُطّل {{devicesDeactivated}} من الأجهزة ورُفض {{devicesRejected}} من طلبات الأجهزة.',
+    deactivated:
+      'تم تعطيل SBI {{version}}: عُطّل {{devicesDeactivated}} من الأجهزة ورُفض {{devicesRejected}} من طلبات الأجهزة.',
     form: {
       title: 'إضافة SBI',
       description: 'سجّل واجهة بيومترية آمنة. يوافق عليها مسؤول الشركاء قبل إضافة الأجهزة.',
@@ -125,7 +132,8 @@ const devicesAr: DeepStringMap<typeof devicesEn> = {
     description: 'الأجهزة المسجّلة تحت هذه الواجهة وحالة الموافقة عليها.',
     empty: 'لا توجد أجهزة تحت هذه الواجهة.',
     deactivateTitle: 'تعطيل الجهاز {{make}} {{model}}؟',
-    deactivateText: 'لن يعود بالإمكان استخدام الجهاز {{make}} {{model}} ({{type}} / {{subType}}). لا يمكن التراجع عن ذلك.',
+    deactivateText:
+      'لن يعود بالإمكان استخدام الجهاز {{make}} {{model}} ({{type}} / {{subType}}). لا يمكن التراجع عن ذلك.',
     detailTitle: 'الجهاز {{make}} {{model}}',
     orphan: 'غير مرتبط بأي SBI',
     orphanReason: 'هذا الجهاز غير مرتبط بأي SBI، لذا يجب رفضه.',
@@ -142,7 +150,8 @@ const devicesAr: DeepStringMap<typeof devicesEn> = {
     approveSbiTitle: 'الموافقة على SBI {{version}} أو رفضها',
     approveSbiText: 'SBI {{version}} الخاصة بـ {{partner}} ({{org}}). تتيح الواجهة الموافق عليها للمزوّد إضافة أجهزة.',
     approveDeviceTitle: 'الموافقة على الجهاز {{make}} {{model}} أو رفضه',
-    approveDeviceText: 'الجهاز {{make}} {{model}} ({{type}} / {{subType}}) الخاص بـ {{partner}} ({{org}}) تحت SBI {{version}}.',
+    approveDeviceText:
+      'الجهاز {{make}} {{model}} ({{type}} / {{subType}}) الخاص بـ {{partner}} ({{org}}) تحت SBI {{version}}.',
     decided: { approved: 'تمت الموافقة.', rejected: 'تم الرفض.' },
   },
   ftm: {
@@ -166,7 +175,8 @@ const devicesAr: DeepStringMap<typeof devicesEn> = {
     },
     added: {
       title: 'تم إنشاء تفاصيل شريحة FTM',
-      description: 'تم إنشاء شريحة FTM {{make}} {{model}}. الخطوة التالية: ارفع شهادة شريحة FTM، ويوافق مسؤول الشركاء على الشريحة بعد رفع الشهادة.',
+      description:
+        'تم إنشاء شريحة FTM {{make}} {{model}}. الخطوة التالية: ارفع شهادة شريحة FTM، ويوافق مسؤول الشركاء على الشريحة بعد رفع الشهادة.',
       upload: 'رفع شهادة شريحة FTM',
       back: 'العودة إلى شرائح FTM',
     },
@@ -176,7 +186,8 @@ const devicesAr: DeepStringMap<typeof devicesEn> = {
       hint: 'ملف ‎.cer أو ‎.pem صادر عن جهة تصديق في مخزن ثقة FTM، وقيمة O= فيه تساوي اسم مؤسستك.',
       domain: 'نطاق الشريك: FTM',
       lastUpload: 'رُفعت آخر شهادة في {{date}}.',
-      reuploadWarning: 'هذه الشريحة موافق عليها. رفع شهادة جديدة يعيدها إلى حالة بانتظار الموافقة حتى يوافق عليها مسؤول الشركاء مجددًا.',
+      reuploadWarning:
+        'هذه الشريحة موافق عليها. رفع شهادة جديدة يعيدها إلى حالة بانتظار الموافقة حتى يوافق عليها مسؤول الشركاء مجددًا.',
       submit: 'رفع',
       cancel: 'إلغاء',
       success: 'تم رفع شهادة شريحة FTM. الشريحة بانتظار الموافقة.',

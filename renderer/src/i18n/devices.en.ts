@@ -1,6 +1,11 @@
 /** Strings of device providers and FTM chip providers (issue 5), mounted under `devices`. */
 const devicesEn = {
-  nav: { sbis: 'SBI & Devices', ftm: 'FTM Chips', adminSbiDevices: 'SBI - Device', adminFtm: 'FTM Chip' },
+  nav: {
+    sbis: 'SBI & Devices',
+    ftm: 'FTM Chips',
+    adminSbiDevices: 'SBI - Device',
+    adminFtm: 'FTM Chip',
+  },
   status: {
     approved: 'Approved',
     pending_approval: 'Pending For Approval',
@@ -78,9 +83,11 @@ const devicesEn = {
     },
     cannotDeactivate: 'Only an approved, active SBI can be deactivated.',
     deactivateTitle: 'Deactivate SBI {{version}}?',
-    deactivateText: 'Deactivating this SBI deactivates its {{devicesDeactivated}} approved devices and rejects its {{devicesRejected}} devices pending for approval. This cannot be undone.',
+    deactivateText:
+      'Deactivating this SBI deactivates its {{devicesDeactivated}} approved devices and rejects its {{devicesRejected}} devices pending for approval. This cannot be undone.',
     deactivateLoading: 'Counting the devices under this SBI…',
-    deactivated: 'SBI {{version}} is deactivated: {{devicesDeactivated}} devices deactivated, {{devicesRejected}} device requests rejected.',
+    deactivated:
+      'SBI {{version}} is deactivated: {{devicesDeactivated}} devices deactivated, {{devicesRejected}} device requests rejected.',
     form: {
       title: 'Add SBI',
       description: 'Register a secure biometric interface. The partner admin approves it before devices can be added.',
@@ -97,14 +104,16 @@ const devicesEn = {
     },
     added: {
       title: 'SBI submitted successfully',
-      description: 'SBI version {{version}} is pending for approval by the partner admin. Devices can be added once it is approved.',
+      description:
+        'SBI version {{version}} is pending for approval by the partner admin. Devices can be added once it is approved.',
       back: 'Back to SBI list',
     },
     detailTitle: 'SBI {{version}}',
   },
   addDevices: {
     title: 'Add Devices',
-    description: 'Add devices under SBI {{version}}. Each row is submitted on its own; the partner admin approves every device.',
+    description:
+      'Add devices under SBI {{version}}. Each row is submitted on its own; the partner admin approves every device.',
     row: 'Device {{n}}',
     type: 'Device Type',
     subType: 'Device Subtype',
@@ -123,7 +132,8 @@ const devicesEn = {
     description: 'Devices registered under this SBI and their approval status.',
     empty: 'No devices under this SBI.',
     deactivateTitle: 'Deactivate device {{make}} {{model}}?',
-    deactivateText: 'The device {{make}} {{model}} ({{type}} / {{subType}}) can no longer be used. This cannot be undone.',
+    deactivateText:
+      'The device {{make}} {{model}} ({{type}} / {{subType}}) can no longer be used. This cannot be undone.',
     detailTitle: 'Device {{make}} {{model}}',
     orphan: 'Not associated with any SBI',
     orphanReason: 'This device is not associated with any SBI, so it must be rejected.',
@@ -140,7 +150,8 @@ const devicesEn = {
     approveSbiTitle: 'Approve or reject SBI {{version}}',
     approveSbiText: 'SBI {{version}} of {{partner}} ({{org}}). Approved SBIs let the provider add devices.',
     approveDeviceTitle: 'Approve or reject device {{make}} {{model}}',
-    approveDeviceText: 'Device {{make}} {{model}} ({{type}} / {{subType}}) of {{partner}} ({{org}}) under SBI {{version}}.',
+    approveDeviceText:
+      'Device {{make}} {{model}} ({{type}} / {{subType}}) of {{partner}} ({{org}}) under SBI {{version}}.',
     decided: { approved: 'Approved.', rejected: 'Rejected.' },
   },
   ftm: {
@@ -149,7 +160,8 @@ const devicesEn = {
     add: 'Add FTM Chip',
     empty: 'No FTM chip yet. Add your first chip, then upload its certificate.',
     notUploaded: 'Not uploaded',
-    cannotDownload: 'The certificate can be downloaded once it is uploaded and the chip is pending for approval or approved.',
+    cannotDownload:
+      'The certificate can be downloaded once it is uploaded and the chip is pending for approval or approved.',
     deactivateTitle: 'Deactivate FTM chip {{make}} {{model}}?',
     deactivateText: 'The FTM chip {{make}} {{model}} can no longer be used. This cannot be undone.',
     form: {
@@ -164,7 +176,8 @@ const devicesEn = {
     },
     added: {
       title: 'FTM chip details created',
-      description: 'FTM chip {{make}} {{model}} is created. Next, upload its FTM chip certificate: the partner admin approves the chip once the certificate is uploaded.',
+      description:
+        'FTM chip {{make}} {{model}} is created. Next, upload its FTM chip certificate: the partner admin approves the chip once the certificate is uploaded.',
       upload: 'Upload FTM Chip Certificate',
       back: 'Back to FTM chips',
     },
@@ -174,7 +187,8 @@ const devicesEn = {
       hint: 'A .cer or .pem file issued by a CA of the FTM trust store, with O= equal to your organisation name.',
       domain: 'Partner domain: FTM',
       lastUpload: 'Last certificate was uploaded on {{date}}.',
-      reuploadWarning: 'This chip is approved. Uploading a new certificate puts it back to Pending For Approval until the partner admin approves it again.',
+      reuploadWarning:
+        'This chip is approved. Uploading a new certificate puts it back to Pending For Approval until the partner admin approves it again.',
       submit: 'Upload',
       cancel: 'Cancel',
       success: 'The FTM chip certificate is uploaded. The chip is pending for approval.',

@@ -2,7 +2,12 @@ import type devicesEn from './devices.en.ts';
 import type { DeepStringMap } from './types.ts';
 
 const devicesFr: DeepStringMap<typeof devicesEn> = {
-  nav: { sbis: 'SBI et appareils', ftm: 'Puces FTM', adminSbiDevices: 'SBI - Appareil', adminFtm: 'Puce FTM' },
+  nav: {
+    sbis: 'SBI et appareils',
+    ftm: 'Puces FTM',
+    adminSbiDevices: 'SBI - Appareil',
+    adminFtm: 'Puce FTM',
+  },
   status: {
     approved: 'Approuvé',
     pending_approval: 'En attente d’approbation',
@@ -80,12 +85,15 @@ const devicesFr: DeepStringMap<typeof devicesEn> = {
     },
     cannotDeactivate: 'Seul un SBI approuvé et actif peut être désactivé.',
     deactivateTitle: 'Désactiver le SBI {{version}} ?',
-    deactivateText: 'Désactiver ce SBI désactive ses {{devicesDeactivated}} appareils approuvés et rejette ses {{devicesRejected}} appareils en attente d’approbation. Cette action est irréversible.',
+    deactivateText:
+      'Désactiver ce SBI désactive ses {{devicesDeactivated}} appareils approuvés et rejette ses {{devicesRejected}} appareils en attente d’approbation. Cette action est irréversible.',
     deactivateLoading: 'Décompte des appareils de ce SBI…',
-    deactivated: 'Le SBI {{version}} est désactivé : {{devicesDeactivated}} appareils désactivés, {{devicesRejected}} demandes d’appareil rejetées.',
+    deactivated:
+      'Le SBI {{version}} est désactivé : {{devicesDeactivated}} appareils désactivés, {{devicesRejected}} demandes d’appareil rejetées.',
     form: {
       title: 'Ajouter un SBI',
-      description: 'Enregistrez une interface biométrique sécurisée. L’administrateur partenaire l’approuve avant l’ajout d’appareils.',
+      description:
+        'Enregistrez une interface biométrique sécurisée. L’administrateur partenaire l’approuve avant l’ajout d’appareils.',
       partner: 'ID partenaire',
       choosePartner: 'Choisissez un ID partenaire',
       noPartner: 'Aucun ID de fournisseur d’appareils approuvé : téléversez d’abord votre certificat partenaire.',
@@ -99,14 +107,16 @@ const devicesFr: DeepStringMap<typeof devicesEn> = {
     },
     added: {
       title: 'SBI envoyé avec succès',
-      description: 'Le SBI version {{version}} est en attente d’approbation par l’administrateur partenaire. Des appareils pourront être ajoutés une fois approuvé.',
+      description:
+        'Le SBI version {{version}} est en attente d’approbation par l’administrateur partenaire. Des appareils pourront être ajoutés une fois approuvé.',
       back: 'Retour à la liste des SBI',
     },
     detailTitle: 'SBI {{version}}',
   },
   addDevices: {
     title: 'Ajouter des appareils',
-    description: 'Ajoutez des appareils sous le SBI {{version}}. Chaque ligne est envoyée séparément ; l’administrateur partenaire approuve chaque appareil.',
+    description:
+      'Ajoutez des appareils sous le SBI {{version}}. Chaque ligne est envoyée séparément ; l’administrateur partenaire approuve chaque appareil.',
     row: 'Appareil {{n}}',
     type: 'Type d’appareil',
     subType: 'Sous-type d’appareil',
@@ -125,7 +135,8 @@ const devicesFr: DeepStringMap<typeof devicesEn> = {
     description: 'Les appareils enregistrés sous ce SBI et leur statut d’approbation.',
     empty: 'Aucun appareil sous ce SBI.',
     deactivateTitle: 'Désactiver l’appareil {{make}} {{model}} ?',
-    deactivateText: 'L’appareil {{make}} {{model}} ({{type}} / {{subType}}) ne pourra plus être utilisé. Cette action est irréversible.',
+    deactivateText:
+      'L’appareil {{make}} {{model}} ({{type}} / {{subType}}) ne pourra plus être utilisé. Cette action est irréversible.',
     detailTitle: 'Appareil {{make}} {{model}}',
     orphan: 'Associé à aucun SBI',
     orphanReason: 'Cet appareil n’est associé à aucun SBI : il doit donc être rejeté.',
@@ -140,9 +151,11 @@ const devicesFr: DeepStringMap<typeof devicesEn> = {
     linkedFilter: 'Appareils liés au SBI {{sbiId}}',
     clearLinked: 'Afficher tous les appareils',
     approveSbiTitle: 'Approuver ou rejeter le SBI {{version}}',
-    approveSbiText: 'SBI {{version}} de {{partner}} ({{org}}). Un SBI approuvé permet au fournisseur d’ajouter des appareils.',
+    approveSbiText:
+      'SBI {{version}} de {{partner}} ({{org}}). Un SBI approuvé permet au fournisseur d’ajouter des appareils.',
     approveDeviceTitle: 'Approuver ou rejeter l’appareil {{make}} {{model}}',
-    approveDeviceText: 'Appareil {{make}} {{model}} ({{type}} / {{subType}}) de {{partner}} ({{org}}) sous le SBI {{version}}.',
+    approveDeviceText:
+      'Appareil {{make}} {{model}} ({{type}} / {{subType}}) de {{partner}} ({{org}}) sous le SBI {{version}}.',
     decided: { approved: 'Approuvé.', rejected: 'Rejeté.' },
   },
   ftm: {
@@ -151,7 +164,8 @@ const devicesFr: DeepStringMap<typeof devicesEn> = {
     add: 'Ajouter une puce FTM',
     empty: 'Aucune puce FTM pour l’instant. Ajoutez votre première puce, puis téléversez son certificat.',
     notUploaded: 'Non téléversé',
-    cannotDownload: 'Le certificat peut être téléchargé une fois téléversé, quand la puce est en attente d’approbation ou approuvée.',
+    cannotDownload:
+      'Le certificat peut être téléchargé une fois téléversé, quand la puce est en attente d’approbation ou approuvée.',
     deactivateTitle: 'Désactiver la puce FTM {{make}} {{model}} ?',
     deactivateText: 'La puce FTM {{make}} {{model}} ne pourra plus être utilisée. Cette action est irréversible.',
     form: {
@@ -166,7 +180,8 @@ const devicesFr: DeepStringMap<typeof devicesEn> = {
     },
     added: {
       title: 'Détails de la puce FTM créés',
-      description: 'La puce FTM {{make}} {{model}} est créée. Téléversez ensuite son certificat de puce FTM : l’administrateur partenaire approuve la puce une fois le certificat téléversé.',
+      description:
+        'La puce FTM {{make}} {{model}} est créée. Téléversez ensuite son certificat de puce FTM : l’administrateur partenaire approuve la puce une fois le certificat téléversé.',
       upload: 'Téléverser le certificat de la puce FTM',
       back: 'Retour aux puces FTM',
     },
@@ -176,7 +191,8 @@ const devicesFr: DeepStringMap<typeof devicesEn> = {
       hint: 'Un fichier .cer ou .pem émis par une AC du magasin de confiance FTM, avec O= égal au nom de votre organisation.',
       domain: 'Domaine partenaire : FTM',
       lastUpload: 'Le dernier certificat a été téléversé le {{date}}.',
-      reuploadWarning: 'Cette puce est approuvée. Téléverser un nouveau certificat la remet en attente d’approbation jusqu’à ce que l’administrateur partenaire l’approuve de nouveau.',
+      reuploadWarning:
+        'Cette puce est approuvée. Téléverser un nouveau certificat la remet en attente d’approbation jusqu’à ce que l’administrateur partenaire l’approuve de nouveau.',
       submit: 'Téléverser',
       cancel: 'Annuler',
       success: 'Le certificat de la puce FTM est téléversé. La puce est en attente d’approbation.',

@@ -4,7 +4,8 @@ import type { DeepStringMap } from './types.ts';
 const hardwareAr: DeepStringMap<typeof hardwareEn> = {
   nav: { hardware: 'الأجهزة والعتاد' },
   title: 'الأجهزة والعتاد',
-  description: 'الأجهزة الموصولة بهذا الحاسوب، وخدمات SBI على 127.0.0.1، وشرائح FTM. تتحدّث القوائم عند توصيل الأجهزة وفصلها.',
+  description:
+    'الأجهزة الموصولة بهذا الحاسوب، وخدمات SBI على 127.0.0.1، وشرائح FTM. تتحدّث القوائم عند توصيل الأجهزة وفصلها.',
   scanAgain: 'إعادة الفحص',
   scanning: 'جارٍ الفحص…',
   links: { virtual: 'SBI افتراضي' },
@@ -15,7 +16,13 @@ const hardwareAr: DeepStringMap<typeof hardwareEn> = {
     none: 'لا يوجد وصول إلى USB على هذا الحاسوب',
     empty: 'لم يُعثر على أي جهاز USB.',
     unknown: 'جهاز غير معروف',
-    cols: { name: 'الجهاز', modality: 'النمط الحيوي', ids: 'المورّد:المنتج', maker: 'الصانع / المنتج', serial: 'الرقم التسلسلي' },
+    cols: {
+      name: 'الجهاز',
+      modality: 'النمط الحيوي',
+      ids: 'المورّد:المنتج',
+      maker: 'الصانع / المنتج',
+      serial: 'الرقم التسلسلي',
+    },
     modality: { Finger: 'بصمة الإصبع', Iris: 'القزحية', Face: 'الوجه', FTM: 'شريحة FTM' },
   },
   sbi: {
@@ -23,7 +30,18 @@ const hardwareAr: DeepStringMap<typeof hardwareEn> = {
     scanned: 'المنافذ {{from}}–{{to}} على 127.0.0.1، فُحصت في {{time}}.',
     empty: 'لم تستجب أي خدمة SBI على المنافذ {{from}}–{{to}}. شغّل خدمة الجهاز أو الـSBI الافتراضي، ثم أعد الفحص.',
     problems: 'منافذ استجابت ولكن ليس كخدمة SBI: {{n}}',
-    cols: { port: 'المنفذ', deviceId: 'معرّف الجهاز', deviceCode: 'deviceCode', serialNo: 'serialNo (المعرّف الرقمي)', type: 'النوع / النوع الفرعي', status: 'الحالة', certification: 'الاعتماد', purpose: 'الغرض', verified: 'التحقق', actions: 'الإجراءات' },
+    cols: {
+      port: 'المنفذ',
+      deviceId: 'معرّف الجهاز',
+      deviceCode: 'deviceCode',
+      serialNo: 'serialNo (المعرّف الرقمي)',
+      type: 'النوع / النوع الفرعي',
+      status: 'الحالة',
+      certification: 'الاعتماد',
+      purpose: 'الغرض',
+      verified: 'التحقق',
+      actions: 'الإجراءات',
+    },
     verified: 'تم التحقق',
     notVerified: 'لم يتم التحقق',
     unsigned: 'غير موقّع',
@@ -32,20 +50,29 @@ const hardwareAr: DeepStringMap<typeof hardwareEn> = {
     advice: {
       Busy: 'الجهاز مشغول بتطبيق آخر. انتظر أو أغلق ذلك التطبيق، ثم أعد الفحص.',
       'Not Ready': 'الجهاز غير جاهز: قد يكون مفصولًا أو في طور الإحماء أو معطّلًا. افحصه، ثم أعد الفحص.',
-      'Not Registered': 'لا يحمل الجهاز بعد شهادة جهاز من خادم الإدارة الخاص به، لذا فما يصرّح به غير موقّع ولا يُثبت شيئًا. سجّله لدى خادم إدارة المورّد، ثم أعد الفحص.',
+      'Not Registered':
+        'لا يحمل الجهاز بعد شهادة جهاز من خادم الإدارة الخاص به، لذا فما يصرّح به غير موقّع ولا يُثبت شيئًا. سجّله لدى خادم إدارة المورّد، ثم أعد الفحص.',
       needsReady: 'يتطلب التسجيل ومنصة المطابقة والعرض المباشر جهازًا جاهزًا.',
     },
     finding: 'ملاحظة',
     findings: {
-      SBI_DEVICE_CODE_DIFFERS: 'يختلف deviceCode ‏{{deviceCode}} عن serialNo ‏{{serialNo}} في المعرّف الرقمي، والمواصفة تنص على تساويهما.',
+      SBI_DEVICE_CODE_DIFFERS:
+        'يختلف deviceCode ‏{{deviceCode}} عن serialNo ‏{{serialNo}} في المعرّف الرقمي، والمواصفة تنص على تساويهما.',
       SBI_SERIAL_NO_RULE: 'يخالف serialNo ‏{{serialNo}} قاعدة المواصفة: 12 حرفًا أو رقمًا على الأقل.',
     },
     details: 'الفحوص',
     hideDetails: 'إخفاء الفحوص',
     actions: { onboard: 'تسجيل', live: 'عرض مباشر', bench: 'منصة المطابقة' },
   },
-  chips: { title: 'شرائح FTM', empty: 'لم يُعثر على أي شريحة FTM.', virtual: 'افتراضية', onboard: 'تسجيل الشريحة' },
-  prefill: { note: 'تمت التعبئة من الجهاز {{deviceId}} على المنفذ {{port}}. راجع القيم قبل الإرسال.' },
+  chips: {
+    title: 'شرائح FTM',
+    empty: 'لم يُعثر على أي شريحة FTM.',
+    virtual: 'افتراضية',
+    onboard: 'تسجيل الشريحة',
+  },
+  prefill: {
+    note: 'تمت التعبئة من الجهاز {{deviceId}} على المنفذ {{port}}. راجع القيم قبل الإرسال.',
+  },
   onboard: {
     title: 'تسجيل جهاز',
     description: 'تتم قراءة الجهاز والتحقق من معلوماته الموقّعة. سجّله بالقيم التي يصرّح بها.',
@@ -57,7 +84,13 @@ const hardwareAr: DeepStringMap<typeof hardwareEn> = {
     verifiedOk: 'معلومات الجهاز موقّعة بمفتاح جهاز موثوق وهي حديثة.',
     verifiedBad: 'تعذّر التحقق من معلومات الجهاز. القيم أدناه صادرة عن جهاز لم يتم التحقق منه: راجع الفحوص.',
     unsigned: 'معلومات الجهاز غير موقّعة (الجهاز غير مسجّل): لم يتم التحقق من أي شيء أدناه.',
-    facts: { serviceVersion: 'إصدار الخدمة', specVersion: 'إصدارات المواصفة', deviceCode: 'deviceCode', serial: 'serialNo (المعرّف الرقمي)', provider: 'مزوّد الجهاز' },
+    facts: {
+      serviceVersion: 'إصدار الخدمة',
+      specVersion: 'إصدارات المواصفة',
+      deviceCode: 'deviceCode',
+      serial: 'serialNo (المعرّف الرقمي)',
+      provider: 'مزوّد الجهاز',
+    },
     checks: 'فحوص التحقق',
     mismatches: {
       title: 'الجهاز والسجل',
@@ -74,7 +107,8 @@ const hardwareAr: DeepStringMap<typeof hardwareEn> = {
     addDevices: 'إضافة الأجهزة بهذه القيم',
     chooseSbi: 'واجهة SBI التي تُضاف تحتها الأجهزة',
     sbiOption: 'SBI {{version}} ({{id}})',
-    noLiveSbi: 'لا توجد واجهة SBI موافق عليها لهذا الشريك يمكن إضافة أجهزة تحتها بعد: أضف الواجهة أولاً وانتظر الموافقة عليها.',
+    noLiveSbi:
+      'لا توجد واجهة SBI موافق عليها لهذا الشريك يمكن إضافة أجهزة تحتها بعد: أضف الواجهة أولاً وانتظر الموافقة عليها.',
   },
   live: {
     title: 'عرض مباشر',
@@ -100,7 +134,8 @@ const hardwareAr: DeepStringMap<typeof hardwareEn> = {
     purposes: { Registration: 'التسجيل', Auth: 'المصادقة' },
     noDevice: 'لم يُعثر على أي جهاز SBI. أعد الفحص من شاشة العتاد.',
     autoPrompts: 'السماح للمنصة بالتصرف بنفسها على الجهاز الافتراضي',
-    autoPromptsHint: "للـSBI الافتراضي فقط: حيث يغيّر المختبِر حالة الجهاز أو يدوّر مفتاحه، تقوم المنصة بذلك عبر واجهة إدارة الجهاز دون أن تطلب منك.",
+    autoPromptsHint:
+      'للـSBI الافتراضي فقط: حيث يغيّر المختبِر حالة الجهاز أو يدوّر مفتاحه، تقوم المنصة بذلك عبر واجهة إدارة الجهاز دون أن تطلب منك.',
     cases: {
       title: 'الحالات المنطبقة: {{n}}',
       show: 'عرض الحالات',
@@ -115,7 +150,13 @@ const hardwareAr: DeepStringMap<typeof hardwareEn> = {
       count: '{{done}} من {{total}} حالة',
       cancelledNote: 'تم إلغاء التشغيل. يتضمن التقرير الحالات التي اكتملت.',
     },
-    state: { running: 'قيد التشغيل', prompt: 'في انتظارك', done: 'اكتمل', cancelled: 'أُلغي', failed: 'فشل' },
+    state: {
+      running: 'قيد التشغيل',
+      prompt: 'في انتظارك',
+      done: 'اكتمل',
+      cancelled: 'أُلغي',
+      failed: 'فشل',
+    },
     prompt: {
       title: 'مطلوب إجراء منك',
       help: 'تنتظر المنصة حتى تنفّذ ذلك. «تم» تتابع الحالة، و«تخطٍّ» تعلّمها كمتخطّاة.',
@@ -124,7 +165,8 @@ const hardwareAr: DeepStringMap<typeof hardwareEn> = {
       action: {
         setStatus: 'ضع الجهاز {{deviceId}} في الحالة «{{status}}»، ثم اختر «تم».',
         rotateKeys: 'جدّد مفتاح التوقيع للجهاز {{deviceId}}، ثم اختر «تم».',
-        withholdInput: 'لا تقدّم شيئاً للجهاز {{deviceId}}: يجب أن ينتظر الالتقاط المهلة كاملة ({{seconds}} ث). اختر «تم» عندما تكون جاهزاً.',
+        withholdInput:
+          'لا تقدّم شيئاً للجهاز {{deviceId}}: يجب أن ينتظر الالتقاط المهلة كاملة ({{seconds}} ث). اختر «تم» عندما تكون جاهزاً.',
         restoreStatus: 'أعد الجهاز {{deviceId}} إلى الحالة «{{status}}»، ثم اختر «تم».',
         restore: 'يمكن للجهاز {{deviceId}} الالتقاط بشكل طبيعي مجدداً؛ اختر «تم».',
       },
@@ -141,7 +183,8 @@ const hardwareAr: DeepStringMap<typeof hardwareEn> = {
   },
   ftm: {
     title: 'تسجيل شريحة FTM',
-    description: 'تُقرأ شهادة الشريحة عبر HID، وتثبت الشريحة حيازتها للمفتاح بتوقيع تحدٍّ عشوائي جديد، ثم تُرفع الشهادة لإحدى شرائح FTM الخاصة بك.',
+    description:
+      'تُقرأ شهادة الشريحة عبر HID، وتثبت الشريحة حيازتها للمفتاح بتوقيع تحدٍّ عشوائي جديد، ثم تُرفع الشهادة لإحدى شرائح FTM الخاصة بك.',
     chip: 'الشريحة على هذا الحاسوب',
     chooseChip: 'اختر شريحة',
     noChips: 'لم يُعثر على أي شريحة FTM. صِل الشريحة، أو شغّل الـSBI الافتراضي الذي يوفّر شريحة افتراضية.',
@@ -190,7 +233,13 @@ const hardwareAr: DeepStringMap<typeof hardwareEn> = {
       'wrong-count': 'عدد خاطئ من العيّنات الحيوية',
     },
     devices: 'الأجهزة',
-    cols: { device: 'الجهاز', type: 'النوع / الغرض', status: 'الحالة', quality: 'درجة الجودة', keys: 'المفاتيح' },
+    cols: {
+      device: 'الجهاز',
+      type: 'النوع / الغرض',
+      status: 'الحالة',
+      quality: 'درجة الجودة',
+      keys: 'المفاتيح',
+    },
     rotate: 'تدوير المفاتيح',
     rotateAll: 'تدوير مفاتيح جميع الأجهزة',
     trust: {

@@ -2,18 +2,30 @@
 const hardwareEn = {
   nav: { hardware: 'Devices & hardware' },
   title: 'Devices & hardware',
-  description: 'Devices attached to this machine, SBI services on 127.0.0.1 and FTM chips. The lists follow plugging and unplugging.',
+  description:
+    'Devices attached to this machine, SBI services on 127.0.0.1 and FTM chips. The lists follow plugging and unplugging.',
   scanAgain: 'Scan again',
   scanning: 'Scanning…',
   links: { virtual: 'Virtual SBI' },
-  status: { Ready: 'Ready', Busy: 'Busy', 'Not Ready': 'Not Ready', 'Not Registered': 'Not Registered' },
+  status: {
+    Ready: 'Ready',
+    Busy: 'Busy',
+    'Not Ready': 'Not Ready',
+    'Not Registered': 'Not Registered',
+  },
   checks: { pass: 'Passed', fail: 'Failed', skip: 'Skipped', none: 'No checks.', code: 'Code' },
   usb: {
     title: 'USB devices',
     none: 'No USB access on this machine',
     empty: 'No USB device found.',
     unknown: 'Unknown device',
-    cols: { name: 'Device', modality: 'Modality', ids: 'Vendor:Product', maker: 'Manufacturer / product', serial: 'Serial number' },
+    cols: {
+      name: 'Device',
+      modality: 'Modality',
+      ids: 'Vendor:Product',
+      maker: 'Manufacturer / product',
+      serial: 'Serial number',
+    },
     modality: { Finger: 'Fingerprint', Iris: 'Iris', Face: 'Face', FTM: 'FTM chip' },
   },
   sbi: {
@@ -21,7 +33,18 @@ const hardwareEn = {
     scanned: 'Ports {{from}}–{{to}} on 127.0.0.1, scanned {{time}}.',
     empty: 'No SBI answered on ports {{from}}–{{to}}. Start the device service or the virtual SBI, then scan again.',
     problems: 'Ports that answered, but not as an SBI: {{n}}',
-    cols: { port: 'Port', deviceId: 'Device ID', deviceCode: 'deviceCode', serialNo: 'serialNo (digital ID)', type: 'Type / subtype', status: 'Status', certification: 'Certification', purpose: 'Purpose', verified: 'Verified', actions: 'Actions' },
+    cols: {
+      port: 'Port',
+      deviceId: 'Device ID',
+      deviceCode: 'deviceCode',
+      serialNo: 'serialNo (digital ID)',
+      type: 'Type / subtype',
+      status: 'Status',
+      certification: 'Certification',
+      purpose: 'Purpose',
+      verified: 'Verified',
+      actions: 'Actions',
+    },
     verified: 'Verified',
     notVerified: 'Not verified',
     unsigned: 'Unsigned',
@@ -30,20 +53,29 @@ const hardwareEn = {
     advice: {
       Busy: 'The device is busy with another application. Wait, or close that application, then scan again.',
       'Not Ready': 'The device is not ready: it may be disconnected, warming up or faulty. Check it, then scan again.',
-      'Not Registered': 'The device holds no device certificate from its management server yet, so what it reports is unsigned and verifies nothing. Register it with the vendor’s management server, then scan again.',
+      'Not Registered':
+        'The device holds no device certificate from its management server yet, so what it reports is unsigned and verifies nothing. Register it with the vendor’s management server, then scan again.',
       needsReady: 'Onboarding, the compliance bench and the live view need a Ready device.',
     },
     finding: 'Finding',
     findings: {
-      SBI_DEVICE_CODE_DIFFERS: 'deviceCode {{deviceCode}} differs from the digital ID’s serialNo {{serialNo}}; the specification says they are equal.',
+      SBI_DEVICE_CODE_DIFFERS:
+        'deviceCode {{deviceCode}} differs from the digital ID’s serialNo {{serialNo}}; the specification says they are equal.',
       SBI_SERIAL_NO_RULE: 'serialNo {{serialNo}} breaks the specification’s rule of at least 12 letters or digits.',
     },
     details: 'Checks',
     hideDetails: 'Hide checks',
     actions: { onboard: 'Onboard', live: 'Live view', bench: 'Compliance bench' },
   },
-  chips: { title: 'FTM chips', empty: 'No FTM chip found.', virtual: 'Virtual', onboard: 'Onboard chip' },
-  prefill: { note: 'Pre-filled from device {{deviceId}} on port {{port}}. Check the values before you submit.' },
+  chips: {
+    title: 'FTM chips',
+    empty: 'No FTM chip found.',
+    virtual: 'Virtual',
+    onboard: 'Onboard chip',
+  },
+  prefill: {
+    note: 'Pre-filled from device {{deviceId}} on port {{port}}. Check the values before you submit.',
+  },
   onboard: {
     title: 'Onboard device',
     description: 'The device is read and its signed information verified. Register it with the values it reports.',
@@ -53,9 +85,16 @@ const hardwareEn = {
     noDevice: 'No device is selected. Open this page from the device list.',
     device: 'What the device reports',
     verifiedOk: 'The device information is signed by a trusted device key and is current.',
-    verifiedBad: 'The device information did not verify. The values below come from an unverified device: see the checks.',
+    verifiedBad:
+      'The device information did not verify. The values below come from an unverified device: see the checks.',
     unsigned: 'The device information is unsigned (the device is not registered): nothing below is verified.',
-    facts: { serviceVersion: 'Service version', specVersion: 'Spec versions', deviceCode: 'deviceCode', serial: 'serialNo (digital ID)', provider: 'Device provider' },
+    facts: {
+      serviceVersion: 'Service version',
+      specVersion: 'Spec versions',
+      deviceCode: 'deviceCode',
+      serial: 'serialNo (digital ID)',
+      provider: 'Device provider',
+    },
     checks: 'Verification checks',
     mismatches: {
       title: 'Device and registry',
@@ -90,7 +129,8 @@ const hardwareEn = {
   },
   bench: {
     title: 'SBI compliance bench',
-    description: 'Runs the compliance test cases that apply to the device and purpose, and reports every check with its reason.',
+    description:
+      'Runs the compliance test cases that apply to the device and purpose, and reports every check with its reason.',
     device: 'Device',
     chooseDevice: 'Choose a device',
     purpose: 'Purpose',
@@ -98,7 +138,8 @@ const hardwareEn = {
     purposes: { Registration: 'Registration', Auth: 'Authentication' },
     noDevice: 'No SBI device found. Scan again on the hardware screen.',
     autoPrompts: 'Let the bench act on the virtual device itself',
-    autoPromptsHint: "For the virtual SBI only: where a tester would change the device's status or rotate its key, the bench does it through the device's admin interface and no prompt appears.",
+    autoPromptsHint:
+      "For the virtual SBI only: where a tester would change the device's status or rotate its key, the bench does it through the device's admin interface and no prompt appears.",
     cases: {
       title: 'Applicable cases: {{n}}',
       show: 'Show the cases',
@@ -113,7 +154,13 @@ const hardwareEn = {
       count: '{{done}} of {{total}} cases',
       cancelledNote: 'The run was cancelled. The report holds the cases that finished.',
     },
-    state: { running: 'Running', prompt: 'Waiting for you', done: 'Finished', cancelled: 'Cancelled', failed: 'Failed' },
+    state: {
+      running: 'Running',
+      prompt: 'Waiting for you',
+      done: 'Finished',
+      cancelled: 'Cancelled',
+      failed: 'Failed',
+    },
     prompt: {
       title: 'Your action is needed',
       help: 'The bench waits until you have done this. Done goes on with the case; Skip marks it as skipped.',
@@ -122,7 +169,8 @@ const hardwareEn = {
       action: {
         setStatus: 'Put device {{deviceId}} in the "{{status}}" state, then choose Done.',
         rotateKeys: 'Rotate the signing key of device {{deviceId}}, then choose Done.',
-        withholdInput: 'Present nothing to device {{deviceId}}: its capture must wait the full timeout ({{seconds}} s). Choose Done when ready.',
+        withholdInput:
+          'Present nothing to device {{deviceId}}: its capture must wait the full timeout ({{seconds}} s). Choose Done when ready.',
         restoreStatus: 'Put device {{deviceId}} back in the "{{status}}" state, then choose Done.',
         restore: 'Device {{deviceId}} may capture normally again; choose Done.',
       },
@@ -139,7 +187,8 @@ const hardwareEn = {
   },
   ftm: {
     title: 'Onboard an FTM chip',
-    description: 'The chip certificate is read over HID, the chip proves it holds the key by signing a fresh random challenge, and the certificate is uploaded for one of your FTM chips.',
+    description:
+      'The chip certificate is read over HID, the chip proves it holds the key by signing a fresh random challenge, and the certificate is uploaded for one of your FTM chips.',
     chip: 'Chip on this machine',
     chooseChip: 'Choose a chip',
     noChips: 'No FTM chip found. Attach the chip, or start the virtual SBI, which brings a virtual chip.',
@@ -154,7 +203,8 @@ const hardwareEn = {
     firmware: 'Firmware',
     differs: 'The chip reports {{chipMake}} {{chipModel}}, the chosen entry is {{make}} {{model}}.',
     possession: 'Proof of possession',
-    possessionHelp: 'The chip signed a fresh random challenge; the signature was checked with the public key of its certificate.',
+    possessionHelp:
+      'The chip signed a fresh random challenge; the signature was checked with the public key of its certificate.',
     trust: 'Chain trust',
     trustHelp: 'The certificate chain was checked against the FTM trust store.',
     verified: 'verified',
@@ -168,7 +218,8 @@ const hardwareEn = {
   },
   virtual: {
     title: 'Virtual SBI',
-    description: 'A simulated SBI service with devices and an FTM chip that speak the real protocols, for demos, training and tests.',
+    description:
+      'A simulated SBI service with devices and an FTM chip that speak the real protocols, for demos, training and tests.',
     service: 'Service',
     running: 'Running on 127.0.0.1:{{port}}',
     stopped: 'Stopped',
@@ -188,7 +239,13 @@ const hardwareEn = {
       'wrong-count': 'Wrong number of biometrics',
     },
     devices: 'Devices',
-    cols: { device: 'Device', type: 'Type / purpose', status: 'Status', quality: 'Quality score', keys: 'Keys' },
+    cols: {
+      device: 'Device',
+      type: 'Type / purpose',
+      status: 'Status',
+      quality: 'Quality score',
+      keys: 'Keys',
+    },
     rotate: 'Rotate keys',
     rotateAll: 'Rotate all device keys',
     trust: {
@@ -197,7 +254,7 @@ const hardwareEn = {
       notTrusted: 'The virtual device roots are not trusted yet: the virtual devices fail trust checks until they are.',
       action: 'Trust the virtual device roots',
       confirmWarning:
-        'These are test roots. Their private keys are kept in this desk\'s data folder, so anyone who can read it could issue device and FTM certificates the trust store accepts. Trust them only on a test or demo installation.',
+        "These are test roots. Their private keys are kept in this desk's data folder, so anyone who can read it could issue device and FTM certificates the trust store accepts. Trust them only on a test or demo installation.",
       confirm: 'Trust the test roots on this installation',
       done: 'Added: {{added}} · Already present: {{present}}',
     },

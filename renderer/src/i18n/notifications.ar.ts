@@ -10,7 +10,8 @@ const notificationsAr: DeepStringMap<typeof notificationsEn> = {
   dismiss: 'تجاهل',
   dismissLabel: 'تجاهل: {{what}}',
   title: 'الإشعارات',
-  description: 'ما تنتهي صلاحيته قريبًا، كما تعلن عنه MOSIP: قبل 30 و15 يومًا، ثم كل يوم من 10 أيام حتى يوم الانتهاء. تُحفظ الإشعارات 60 يومًا.',
+  description:
+    'ما تنتهي صلاحيته قريبًا، كما تعلن عنه MOSIP: قبل 30 و15 يومًا، ثم كل يوم من 10 أيام حتى يوم الانتهاء. تُحفظ الإشعارات 60 يومًا.',
   empty: 'لا توجد إشعارات مطابقة.',
   columns: {
     created: 'تاريخ الاستلام',
@@ -40,7 +41,8 @@ const notificationsAr: DeepStringMap<typeof notificationsEn> = {
   },
   expiresOn: 'تنتهي صلاحية {{what}} في {{date}}.',
   expiresToday: 'تنتهي صلاحية {{what}} اليوم.',
-  weekly: 'تنتهي خلال الأيام السبعة القادمة: شهادات الشركاء {{certs}}، شهادات شرائح FTM {{ftm}}، واجهات SBI {{sbis}}، مفاتيح API {{keys}}.',
+  weekly:
+    'تنتهي خلال الأيام السبعة القادمة: شهادات الشركاء {{certs}}، شهادات شرائح FTM {{ftm}}، واجهات SBI {{sbis}}، مفاتيح API {{keys}}.',
   weeklyNone: 'لا شيء تنتهي صلاحيته خلال الأيام السبعة القادمة.',
   renew: {
     ROOT_CERT_EXPIRY: 'فتح الشهادة',

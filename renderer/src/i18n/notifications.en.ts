@@ -8,7 +8,8 @@ const notificationsEn = {
   dismiss: 'Dismiss',
   dismissLabel: 'Dismiss: {{what}}',
   title: 'Notifications',
-  description: 'What expires soon, as MOSIP announces it: 30 and 15 days before, then every day from 10 days to the expiry day. Notifications are kept for 60 days.',
+  description:
+    'What expires soon, as MOSIP announces it: 30 and 15 days before, then every day from 10 days to the expiry day. Notifications are kept for 60 days.',
   empty: 'No notifications match.',
   columns: {
     created: 'Received',
@@ -38,7 +39,8 @@ const notificationsEn = {
   },
   expiresOn: '{{what}} expires on {{date}}.',
   expiresToday: '{{what}} expires today.',
-  weekly: 'Expiring in the next 7 days: partner certificates {{certs}}, FTM chip certificates {{ftm}}, SBIs {{sbis}}, API keys {{keys}}.',
+  weekly:
+    'Expiring in the next 7 days: partner certificates {{certs}}, FTM chip certificates {{ftm}}, SBIs {{sbis}}, API keys {{keys}}.',
   weeklyNone: 'Nothing expires in the next 7 days.',
   renew: {
     ROOT_CERT_EXPIRY: 'Open the certificate',

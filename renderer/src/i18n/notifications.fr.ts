@@ -10,7 +10,8 @@ const notificationsFr: DeepStringMap<typeof notificationsEn> = {
   dismiss: 'Ignorer',
   dismissLabel: 'Ignorer : {{what}}',
   title: 'Notifications',
-  description: 'Ce qui expire bientôt, annoncé comme le fait MOSIP : 30 et 15 jours avant, puis chaque jour de 10 jours jusqu’au jour d’expiration. Les notifications sont conservées 60 jours.',
+  description:
+    'Ce qui expire bientôt, annoncé comme le fait MOSIP : 30 et 15 jours avant, puis chaque jour de 10 jours jusqu’au jour d’expiration. Les notifications sont conservées 60 jours.',
   empty: 'Aucune notification ne correspond.',
   columns: {
     created: 'Reçue le',
@@ -40,7 +41,8 @@ const notificationsFr: DeepStringMap<typeof notificationsEn> = {
   },
   expiresOn: '{{what}} expire le {{date}}.',
   expiresToday: '{{what}} expire aujourd’hui.',
-  weekly: 'Expirent dans les 7 prochains jours : certificats de partenaire {{certs}}, certificats de puce FTM {{ftm}}, SBI {{sbis}}, clés d’API {{keys}}.',
+  weekly:
+    'Expirent dans les 7 prochains jours : certificats de partenaire {{certs}}, certificats de puce FTM {{ftm}}, SBI {{sbis}}, clés d’API {{keys}}.',
   weeklyNone: 'Rien n’expire dans les 7 prochains jours.',
   renew: {
     ROOT_CERT_EXPIRY: 'Ouvrir le certificat',

@@ -92,7 +92,8 @@ const partnerServicesAr: DeepStringMap<typeof partnerServicesEn> = {
     description: 'اطلب من مسؤول الشركاء السماح لمعرّف الشريك هذا باستخدام سياسة من مجموعته.',
     partnerPlaceholder: 'اختر معرّف شريك',
     partnerHint: 'معرّفات الشركاء المعتمدة التي لها مجموعة سياسات وشهادة شريك.',
-    partnerInfo: 'لا تظهر هنا إلا معرّفات الشركاء المعتمدة التي رُفعت شهادة الشريك الخاصة بها ولها مجموعة سياسات. ارفع شهادة الشريك أولًا إذا كانت القائمة فارغة.',
+    partnerInfo:
+      'لا تظهر هنا إلا معرّفات الشركاء المعتمدة التي رُفعت شهادة الشريك الخاصة بها ولها مجموعة سياسات. ارفع شهادة الشريك أولًا إذا كانت القائمة فارغة.',
     noPartner: 'لا يوجد معرّف شريك يمكنه طلب سياسة بعد.',
     policyPlaceholder: 'اختر سياسة',
     noPolicy: 'لا توجد سياسة مفعّلة في المجموعة',
@@ -121,7 +122,8 @@ const partnerServicesAr: DeepStringMap<typeof partnerServicesEn> = {
     detailTitle: 'تفاصيل مفتاح API',
     keyLabel: 'مفتاح API',
     onceTitle: 'تم إنشاء مفتاح API',
-    onceWarning: 'انسخ مفتاح API هذا الآن واحفظه في مكان آمن. لن يُعرض مرة أخرى: لا يحتفظ Partner Desk إلا ببصمته (التجزئة).',
+    onceWarning:
+      'انسخ مفتاح API هذا الآن واحفظه في مكان آمن. لن يُعرض مرة أخرى: لا يحتفظ Partner Desk إلا ببصمته (التجزئة).',
     onceFor: 'مفتاح API «{{label}}» للسياسة {{policy}}:',
     onceClose: 'نسختُ المفتاح',
     neverYears_zero: 'أبدًا (أقل من سنة)',
@@ -148,7 +150,8 @@ const partnerServicesAr: DeepStringMap<typeof partnerServicesEn> = {
     detailTitle: 'تفاصيل عميل OIDC',
     namesPerLanguage: 'الاسم بكل لغة (اختياري)',
     publicKey: 'المفتاح العام (JWK)',
-    publicKeyHint: 'الصق المفتاح العام بصيغة JSON Web Key، مثل {"kty":"RSA","n":"…","e":"AQAB"}. ‏RSA (2048 بت أو أكثر) أو EC P-256/P-384.',
+    publicKeyHint:
+      'الصق المفتاح العام بصيغة JSON Web Key، مثل {"kty":"RSA","n":"…","e":"AQAB"}. ‏RSA (2048 بت أو أكثر) أو EC P-256/P-384.',
     logoUri: 'عنوان الشعار (URI)',
     redirectUris: 'عناوين إعادة التوجيه',
     redirectHint: 'من 1 إلى {{max}} عناوين http أو https، لا يتجاوز كل منها 2048 حرفًا، دون تكرار.',

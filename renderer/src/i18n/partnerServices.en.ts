@@ -23,7 +23,8 @@ const partnerServicesEn = {
   submitting: 'Submitting…',
   counter: '{{n}}/{{max}}',
   unusable: 'Not usable',
-  inactivePartner: 'Partner ID {{ids}} is deactivated: its API keys and OIDC clients do not work until the partner admin activates it again.',
+  inactivePartner:
+    'Partner ID {{ids}} is deactivated: its API keys and OIDC clients do not work until the partner admin activates it again.',
   cols: {
     partnerId: 'Partner ID',
     partnerType: 'Partner Type',
@@ -66,7 +67,8 @@ const partnerServicesEn = {
     screenTitle: 'Policy Group',
     description: 'Choose the policy group your organisation works under. Its policies are the ones you can request.',
     oneTime: 'Only one policy group is allowed per partner ID.',
-    changeRule: 'The policy group can be changed only while the partner ID is inactive, before its partner certificate is uploaded and before any policy is requested.',
+    changeRule:
+      'The policy group can be changed only while the partner ID is inactive, before its partner certificate is uploaded and before any policy is requested.',
     partner: 'Partner ID',
     search: 'Search policy groups',
     searchPlaceholder: 'Type part of a group name',
@@ -95,7 +97,8 @@ const partnerServicesEn = {
     description: 'Ask the partner admin to let this partner ID use a policy of its policy group.',
     partnerPlaceholder: 'Select a partner ID',
     partnerHint: 'Approved partner IDs with a policy group and a partner certificate.',
-    partnerInfo: 'Only partner IDs that are approved, have uploaded their partner certificate and have a policy group are listed here. Upload the partner certificate first if the list is empty.',
+    partnerInfo:
+      'Only partner IDs that are approved, have uploaded their partner certificate and have a policy group are listed here. Upload the partner certificate first if the list is empty.',
     noPartner: 'No partner ID can request a policy yet.',
     policyPlaceholder: 'Select a policy',
     noPolicy: 'The policy group has no activated policy',
@@ -124,7 +127,8 @@ const partnerServicesEn = {
     detailTitle: 'API key details',
     keyLabel: 'API key',
     onceTitle: 'API Key Generated',
-    onceWarning: 'Copy this API key now and keep it safe. It will not be shown again: Partner Desk stores only a hash of it.',
+    onceWarning:
+      'Copy this API key now and keep it safe. It will not be shown again: Partner Desk stores only a hash of it.',
     onceFor: 'API key “{{label}}” for the policy {{policy}}:',
     onceClose: 'I have copied the key',
     neverYears_zero: 'Never (less than a year)',
@@ -151,7 +155,8 @@ const partnerServicesEn = {
     detailTitle: 'OIDC client details',
     namesPerLanguage: 'Name per language (optional)',
     publicKey: 'Public key (JWK)',
-    publicKeyHint: 'Paste the public key as a JSON Web Key, e.g. {"kty":"RSA","n":"…","e":"AQAB"}. RSA (2048 bits or more) or EC P-256/P-384.',
+    publicKeyHint:
+      'Paste the public key as a JSON Web Key, e.g. {"kty":"RSA","n":"…","e":"AQAB"}. RSA (2048 bits or more) or EC P-256/P-384.',
     logoUri: 'Logo URI',
     redirectUris: 'Redirect URIs',
     redirectHint: '1 to {{max}} http or https addresses, each at most 2048 characters, no repeats.',
@@ -163,7 +168,8 @@ const partnerServicesEn = {
     claims: 'Claims',
     acrValues: 'ACR values',
     deactivateTitle: 'Deactivate OIDC client?',
-    deactivateText: 'The OIDC client “{{name}}” will stop working at once and can no longer be edited. This cannot be undone.',
+    deactivateText:
+      'The OIDC client “{{name}}” will stop working at once and can no longer be edited. This cannot be undone.',
     problems: {
       uriScheme: 'Enter an http or https address.',
       uriLength: 'An address is at most 2048 characters.',

@@ -20,7 +20,8 @@ const partnerServicesFr: DeepStringMap<typeof partnerServicesEn> = {
   submitting: 'Envoi…',
   counter: '{{n}}/{{max}}',
   unusable: 'Inutilisable',
-  inactivePartner: 'L’ID partenaire {{ids}} est désactivé : ses clés d’API et clients OIDC ne fonctionnent pas tant que l’administrateur ne l’a pas réactivé.',
+  inactivePartner:
+    'L’ID partenaire {{ids}} est désactivé : ses clés d’API et clients OIDC ne fonctionnent pas tant que l’administrateur ne l’a pas réactivé.',
   cols: {
     partnerId: 'ID partenaire',
     partnerType: 'Type de partenaire',
@@ -61,7 +62,8 @@ const partnerServicesFr: DeepStringMap<typeof partnerServicesEn> = {
   group: {
     title: 'Choisir un groupe de politiques',
     screenTitle: 'Groupe de politiques',
-    description: 'Choisissez le groupe de politiques dont relève votre organisation. Vous pourrez demander ses politiques.',
+    description:
+      'Choisissez le groupe de politiques dont relève votre organisation. Vous pourrez demander ses politiques.',
     oneTime: 'Un seul groupe de politiques est autorisé par ID partenaire.',
     changeRule:
       'Le groupe de politiques ne peut être changé que tant que l’ID partenaire est inactif, avant le téléversement de son certificat partenaire et avant toute demande de politique.',
@@ -90,7 +92,8 @@ const partnerServicesFr: DeepStringMap<typeof partnerServicesEn> = {
   },
   request: {
     title: 'Demander une politique',
-    description: 'Demandez à l’administrateur des partenaires d’autoriser cet ID partenaire à utiliser une politique de son groupe.',
+    description:
+      'Demandez à l’administrateur des partenaires d’autoriser cet ID partenaire à utiliser une politique de son groupe.',
     partnerPlaceholder: 'Choisissez un ID partenaire',
     partnerHint: 'ID partenaire approuvés, avec un groupe de politiques et un certificat partenaire.',
     partnerInfo:
@@ -100,7 +103,8 @@ const partnerServicesFr: DeepStringMap<typeof partnerServicesEn> = {
     noPolicy: 'Le groupe n’a aucune politique activée',
     comments: 'Commentaires',
     doneTitle: 'Politique demandée avec succès !',
-    doneDescription: 'Votre demande de politique a été envoyée. L’approbation est en attente auprès de l’administrateur.',
+    doneDescription:
+      'Votre demande de politique a été envoyée. L’approbation est en attente auprès de l’administrateur.',
     doneBack: 'Retour aux politiques',
   },
   approved: {
@@ -110,12 +114,14 @@ const partnerServicesFr: DeepStringMap<typeof partnerServicesEn> = {
   },
   authServices: {
     title: 'Services d’authentification',
-    adminDescription: 'Tous les clients OIDC et toutes les clés d’API de tous les partenaires. La désactivation prend effet immédiatement.',
+    adminDescription:
+      'Tous les clients OIDC et toutes les clés d’API de tous les partenaires. La désactivation prend effet immédiatement.',
     tabs: { oidc: 'Clients OIDC', apiKeys: 'Clés d’API' },
   },
   apiKeys: {
     title: 'Clés d’API',
-    description: 'Les clés d’API permettent à votre service d’authentification d’appeler MOSIP sous une politique approuvée.',
+    description:
+      'Les clés d’API permettent à votre service d’authentification d’appeler MOSIP sous une politique approuvée.',
     generate: 'Générer une clé d’API',
     generateDescription: 'La clé n’est affichée qu’une fois, juste après sa génération.',
     generateSubmit: 'Générer',
@@ -123,7 +129,8 @@ const partnerServicesFr: DeepStringMap<typeof partnerServicesEn> = {
     detailTitle: 'Détails de la clé d’API',
     keyLabel: 'clé d’API',
     onceTitle: 'Clé d’API générée',
-    onceWarning: 'Copiez cette clé d’API maintenant et conservez-la en lieu sûr. Elle ne sera plus affichée : Partner Desk n’en garde qu’une empreinte (hachage).',
+    onceWarning:
+      'Copiez cette clé d’API maintenant et conservez-la en lieu sûr. Elle ne sera plus affichée : Partner Desk n’en garde qu’une empreinte (hachage).',
     onceFor: 'Clé d’API « {{label}} » pour la politique {{policy}} :',
     onceClose: 'J’ai copié la clé',
     neverYears_zero: 'Jamais (moins d’un an)',
@@ -132,16 +139,19 @@ const partnerServicesFr: DeepStringMap<typeof partnerServicesEn> = {
     neverYears_few: 'Jamais ({{count}} ans)',
     neverYears_many: 'Jamais ({{count}} ans)',
     neverYears_other: 'Jamais ({{count}} ans)',
-    hashNote: 'La clé elle-même n’est pas conservée, seulement son empreinte ; une clé perdue ne peut pas être réaffichée — générez-en une nouvelle.',
+    hashNote:
+      'La clé elle-même n’est pas conservée, seulement son empreinte ; une clé perdue ne peut pas être réaffichée — générez-en une nouvelle.',
     deactivateTitle: 'Désactiver la clé d’API ?',
     deactivateText: 'La clé d’API « {{name}} » cessera de fonctionner immédiatement. Cette action est définitive.',
   },
   oidc: {
     title: 'Clients OIDC',
-    description: 'Les clients OIDC permettent à votre service de connecter ses utilisateurs via MOSIP sous une politique Auth approuvée.',
+    description:
+      'Les clients OIDC permettent à votre service de connecter ses utilisateurs via MOSIP sous une politique Auth approuvée.',
     create: 'Créer un client OIDC',
     editTitle: 'Modifier le client OIDC',
-    formDescription: 'Les revendications (claims) et les méthodes d’authentification (valeurs ACR) viennent de la politique Auth choisie.',
+    formDescription:
+      'Les revendications (claims) et les méthodes d’authentification (valeurs ACR) viennent de la politique Auth choisie.',
     createSubmit: 'Créer',
     saveSubmit: 'Enregistrer',
     created: 'Client OIDC créé.',
@@ -150,7 +160,8 @@ const partnerServicesFr: DeepStringMap<typeof partnerServicesEn> = {
     detailTitle: 'Détails du client OIDC',
     namesPerLanguage: 'Nom par langue (facultatif)',
     publicKey: 'Clé publique (JWK)',
-    publicKeyHint: 'Collez la clé publique au format JSON Web Key, par ex. {"kty":"RSA","n":"…","e":"AQAB"}. RSA (2048 bits ou plus) ou EC P-256/P-384.',
+    publicKeyHint:
+      'Collez la clé publique au format JSON Web Key, par ex. {"kty":"RSA","n":"…","e":"AQAB"}. RSA (2048 bits ou plus) ou EC P-256/P-384.',
     logoUri: 'URI du logo',
     redirectUris: 'URI de redirection',
     redirectHint: 'De 1 à {{max}} adresses http ou https, de 2048 caractères au plus chacune, sans doublon.',
@@ -162,7 +173,8 @@ const partnerServicesFr: DeepStringMap<typeof partnerServicesEn> = {
     claims: 'Revendications (claims)',
     acrValues: 'Valeurs ACR',
     deactivateTitle: 'Désactiver le client OIDC ?',
-    deactivateText: 'Le client OIDC « {{name}} » cessera de fonctionner immédiatement et ne pourra plus être modifié. Cette action est définitive.',
+    deactivateText:
+      'Le client OIDC « {{name}} » cessera de fonctionner immédiatement et ne pourra plus être modifié. Cette action est définitive.',
     problems: {
       uriScheme: 'Saisissez une adresse http ou https.',
       uriLength: 'Une adresse fait au plus 2048 caractères.',

@@ -19,8 +19,19 @@ const policiesAr: DeepStringMap<typeof policiesEn> = {
     saving: 'جارٍ الحفظ…',
     rowLabel: '{{action}} {{name}}',
   },
-  tabs: { label: 'شاشات السياسات', groups: 'مجموعات السياسات', Auth: 'سياسات المصادقة', DataShare: 'سياسات مشاركة البيانات' },
-  statuses: { draft: 'مسودة', activated: 'مفعّلة', deactivated: 'معطّلة', uploaded: 'مرفوع', not_uploaded: 'غير مرفوع' },
+  tabs: {
+    label: 'شاشات السياسات',
+    groups: 'مجموعات السياسات',
+    Auth: 'سياسات المصادقة',
+    DataShare: 'سياسات مشاركة البيانات',
+  },
+  statuses: {
+    draft: 'مسودة',
+    activated: 'مفعّلة',
+    deactivated: 'معطّلة',
+    uploaded: 'مرفوع',
+    not_uploaded: 'غير مرفوع',
+  },
   groups: {
     title: 'مجموعات السياسات',
     description: 'تجمع مجموعة السياسات السياسات التي يمكن للشركاء طلبها؛ ويعمل كل شريك ضمن مجموعة واحدة.',
@@ -44,7 +55,8 @@ const policiesAr: DeepStringMap<typeof policiesEn> = {
     draftTitle: 'تم اكتشاف سياسات في المسودة!',
     draftBody: 'تحتوي مجموعة السياسات «{{name}}» على {{n}} من مسودات السياسات. انشرها ثم عطّلها، أو أبقِ المجموعة.',
     bothTitle: 'تم اكتشاف سياسات نشطة وسياسات في المسودة!',
-    bothBody: 'تحتوي مجموعة السياسات «{{name}}» على {{activated}} سياسة مفعّلة و{{draft}} مسودة. عالجها قبل تعطيل المجموعة.',
+    bothBody:
+      'تحتوي مجموعة السياسات «{{name}}» على {{activated}} سياسة مفعّلة و{{draft}} مسودة. عالجها قبل تعطيل المجموعة.',
     createdTitle: 'تم إنشاء مجموعة السياسات «{{name}}» بنجاح!',
     createdDescription: 'يمكنك الآن إنشاء سياسات المصادقة ومشاركة البيانات في هذه المجموعة.',
     backToGroups: 'العودة إلى مجموعات السياسات',
@@ -65,7 +77,8 @@ const policiesAr: DeepStringMap<typeof policiesEn> = {
     clone: 'استنساخ',
     deactivate: 'تعطيل',
     publishTitle: 'نشر السياسة «{{name}}»؟',
-    publishBody: 'بعد النشر لن تكون هذه السياسة قابلة للتعديل، ولا تصبح متاحة لاختيار الشركاء إلا بعد النشر. لا يمكن التراجع عن النشر.',
+    publishBody:
+      'بعد النشر لن تكون هذه السياسة قابلة للتعديل، ولا تصبح متاحة لاختيار الشركاء إلا بعد النشر. لا يمكن التراجع عن النشر.',
     cloneTitle: 'استنساخ السياسة «{{name}}»',
     cloneBody: 'تُنشأ نسخة كمسودة في مجموعة السياسات التي تختارها.',
     cloneGroup: 'مجموعة السياسات الهدف',
@@ -74,9 +87,11 @@ const policiesAr: DeepStringMap<typeof policiesEn> = {
     deactivateTitle: 'تعطيل السياسة «{{name}}»؟',
     deactivateBody: 'لن يتمكن الشركاء من طلب هذه السياسة. لا يمكن التراجع عن ذلك.',
     linkedTitle: 'السياسة قيد الاستخدام',
-    linkedBody: '{{n}} من الشركاء مرتبطون بهذه السياسة (طلبات موافق عليها). ألغِ هذه الروابط أولًا في شاشة ربط الشركاء بالسياسات.',
+    linkedBody:
+      '{{n}} من الشركاء مرتبطون بهذه السياسة (طلبات موافق عليها). ألغِ هذه الروابط أولًا في شاشة ربط الشركاء بالسياسات.',
     pendingTitle: 'طلبات معلّقة لهذه السياسة',
-    pendingBody: '{{n}} من طلبات الشركاء لهذه السياسة بانتظار القرار. وافق عليها أو ارفضها أولًا في شاشة ربط الشركاء بالسياسات.',
+    pendingBody:
+      '{{n}} من طلبات الشركاء لهذه السياسة بانتظار القرار. وافق عليها أو ارفضها أولًا في شاشة ربط الشركاء بالسياسات.',
     goToLinking: 'فتح ربط الشركاء بالسياسات',
     deactivated: 'تم تعطيل السياسة «{{name}}».',
     published: 'تم نشر السياسة «{{name}}».',
@@ -155,7 +170,8 @@ const policiesAr: DeepStringMap<typeof policiesEn> = {
     rejectTitle: 'رفض هذا الطلب؟',
     withdrawTitle: 'تعطيل ربط السياسة هذا؟',
     decideBody: 'يطلب {{partner}} ({{org}}) استخدام السياسة «{{policy}}».',
-    withdrawBody: 'يفقد {{partner}} ({{org}}) السياسة «{{policy}}»: تتوقف مفاتيح API وعملاء OIDC الخاصة بها عن العمل. يجب على الشريك طلب السياسة من جديد.',
+    withdrawBody:
+      'يفقد {{partner}} ({{org}}) السياسة «{{policy}}»: تتوقف مفاتيح API وعملاء OIDC الخاصة بها عن العمل. يجب على الشريك طلب السياسة من جديد.',
     approved: 'تمت الموافقة على الطلب.',
     rejected: 'تم رفض الطلب.',
     withdrawn: 'تم تعطيل الربط.',
@@ -194,15 +210,18 @@ const policiesAr: DeepStringMap<typeof policiesEn> = {
     activate: 'تفعيل',
     deactivateTitle: 'تعطيل الشريك؟',
     deactivateBody: 'تعطيل الشريك {{partner}} التابع لـ {{org}}؟ لن يتمكن من استخدام خدماته.',
-    deactivateCounts: 'يتوقف فورًا: {{approved}} سياسة موافق عليها و{{keys}} مفتاح API و{{clients}} عميل OIDC؛ وتبقى {{pending}} طلبات معلّقة.',
+    deactivateCounts:
+      'يتوقف فورًا: {{approved}} سياسة موافق عليها و{{keys}} مفتاح API و{{clients}} عميل OIDC؛ وتبقى {{pending}} طلبات معلّقة.',
     activateTitle: 'تفعيل الشريك؟',
     activateBody: 'تفعيل الشريك {{partner}} التابع لـ {{org}}؟',
-    cannotActivate: 'لا يمكن تفعيل الشريك {{partner}}: لم تُرفع أي شهادة له بعد. يجب على الشريك أولًا رفع شهادته الموقّعة من جهة إصدار.',
+    cannotActivate:
+      'لا يمكن تفعيل الشريك {{partner}}: لم تُرفع أي شهادة له بعد. يجب على الشريك أولًا رفع شهادته الموقّعة من جهة إصدار.',
     deactivated: 'تم تعطيل الشريك {{partner}}.',
     activated: 'تم تفعيل الشريك {{partner}}.',
     reject: 'رفض التسجيل',
     rejectTitle: 'رفض هذا التسجيل؟',
-    rejectBody: 'رفض تسجيل الشريك {{partner}} التابع لـ {{org}}؟ لن يتمكن بعد ذلك من رفع شهادة أو من التفعيل. لا يمكن التراجع عن ذلك.',
+    rejectBody:
+      'رفض تسجيل الشريك {{partner}} التابع لـ {{org}}؟ لن يتمكن بعد ذلك من رفع شهادة أو من التفعيل. لا يمكن التراجع عن ذلك.',
     rejected: 'تم رفض تسجيل الشريك {{partner}}.',
     rejectedHint: 'تم رفض هذا التسجيل: لا يمكن تفعيل الشريك.',
   },

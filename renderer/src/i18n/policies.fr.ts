@@ -19,11 +19,23 @@ const policiesFr: DeepStringMap<typeof policiesEn> = {
     saving: 'Enregistrement…',
     rowLabel: '{{action}} {{name}}',
   },
-  tabs: { label: 'Écrans des politiques', groups: 'Groupes de politiques', Auth: 'Politiques d’authentification', DataShare: 'Politiques de partage de données' },
-  statuses: { draft: 'Brouillon', activated: 'Activée', deactivated: 'Désactivée', uploaded: 'Téléversé', not_uploaded: 'Non téléversé' },
+  tabs: {
+    label: 'Écrans des politiques',
+    groups: 'Groupes de politiques',
+    Auth: 'Politiques d’authentification',
+    DataShare: 'Politiques de partage de données',
+  },
+  statuses: {
+    draft: 'Brouillon',
+    activated: 'Activée',
+    deactivated: 'Désactivée',
+    uploaded: 'Téléversé',
+    not_uploaded: 'Non téléversé',
+  },
   groups: {
     title: 'Groupes de politiques',
-    description: 'Un groupe de politiques rassemble les politiques que les partenaires peuvent demander ; chaque partenaire relève d’un groupe.',
+    description:
+      'Un groupe de politiques rassemble les politiques que les partenaires peuvent demander ; chaque partenaire relève d’un groupe.',
     create: 'Créer un groupe de politiques',
     policyGroupId: 'ID du groupe',
     name: 'Nom du groupe de politiques',
@@ -38,22 +50,29 @@ const policiesFr: DeepStringMap<typeof policiesEn> = {
     counts: '{{draft}} brouillon(s), {{activated}} activée(s), {{deactivated}} désactivée(s)',
     deactivate: 'Désactiver',
     deactivateTitle: 'Désactiver le groupe de politiques « {{name}} » ?',
-    deactivateBody: 'Les partenaires ne pourront plus choisir ce groupe et aucune politique ne pourra y être créée. Cette action est irréversible.',
+    deactivateBody:
+      'Les partenaires ne pourront plus choisir ce groupe et aucune politique ne pourra y être créée. Cette action est irréversible.',
     activeTitle: 'Politiques actives détectées !',
-    activeBody: 'Le groupe « {{name}} » contient {{n}} politique(s) activée(s). Désactivez-les avant de désactiver le groupe.',
+    activeBody:
+      'Le groupe « {{name}} » contient {{n}} politique(s) activée(s). Désactivez-les avant de désactiver le groupe.',
     draftTitle: 'Politiques en brouillon détectées !',
-    draftBody: 'Le groupe « {{name}} » contient {{n}} politique(s) en brouillon. Publiez-les puis désactivez-les, ou conservez le groupe.',
+    draftBody:
+      'Le groupe « {{name}} » contient {{n}} politique(s) en brouillon. Publiez-les puis désactivez-les, ou conservez le groupe.',
     bothTitle: 'Politiques actives et en brouillon détectées !',
-    bothBody: 'Le groupe « {{name}} » contient {{activated}} politique(s) activée(s) et {{draft}} en brouillon. Traitez-les avant de désactiver le groupe.',
+    bothBody:
+      'Le groupe « {{name}} » contient {{activated}} politique(s) activée(s) et {{draft}} en brouillon. Traitez-les avant de désactiver le groupe.',
     createdTitle: 'Le groupe de politiques « {{name}} » a été créé avec succès !',
-    createdDescription: 'Vous pouvez maintenant créer des politiques d’authentification et de partage de données dans ce groupe.',
+    createdDescription:
+      'Vous pouvez maintenant créer des politiques d’authentification et de partage de données dans ce groupe.',
     backToGroups: 'Retour aux groupes de politiques',
   },
   policies: {
     titleAuth: 'Politiques d’authentification',
     titleDataShare: 'Politiques de partage de données',
-    descriptionAuth: 'Une politique d’authentification indique les types d’authentification et les attributs KYC qu’un partenaire peut utiliser.',
-    descriptionDataShare: 'Une politique de partage de données indique quels attributs sont partagés avec un partenaire, et comment.',
+    descriptionAuth:
+      'Une politique d’authentification indique les types d’authentification et les attributs KYC qu’un partenaire peut utiliser.',
+    descriptionDataShare:
+      'Une politique de partage de données indique quels attributs sont partagés avec un partenaire, et comment.',
     createAuth: 'Créer une politique d’authentification',
     createDataShare: 'Créer une politique de partage de données',
     policyId: 'ID de la politique',
@@ -65,18 +84,22 @@ const policiesFr: DeepStringMap<typeof policiesEn> = {
     clone: 'Cloner',
     deactivate: 'Désactiver',
     publishTitle: 'Publier la politique « {{name}} » ?',
-    publishBody: 'Une fois publiée, cette politique ne sera plus modifiable ; elle n’est proposée aux partenaires qu’après publication. La publication est irréversible.',
+    publishBody:
+      'Une fois publiée, cette politique ne sera plus modifiable ; elle n’est proposée aux partenaires qu’après publication. La publication est irréversible.',
     cloneTitle: 'Cloner la politique « {{name}} »',
     cloneBody: 'Une copie est créée en brouillon dans le groupe de politiques choisi.',
     cloneGroup: 'Groupe de politiques cible',
-    cloneClash: 'Cette politique existe déjà dans le groupe choisi. Choisissez un autre groupe ou renommez la politique existante.',
+    cloneClash:
+      'Cette politique existe déjà dans le groupe choisi. Choisissez un autre groupe ou renommez la politique existante.',
     cloned: 'Politique clonée en brouillon dans « {{group}} ».',
     deactivateTitle: 'Désactiver la politique « {{name}} » ?',
     deactivateBody: 'Les partenaires ne pourront plus demander cette politique. Cette action est irréversible.',
     linkedTitle: 'Politique utilisée',
-    linkedBody: '{{n}} partenaire(s) sont associés à cette politique (demandes approuvées). Retirez d’abord ces associations dans l’écran Association partenaire-politique.',
+    linkedBody:
+      '{{n}} partenaire(s) sont associés à cette politique (demandes approuvées). Retirez d’abord ces associations dans l’écran Association partenaire-politique.',
     pendingTitle: 'Demandes en attente pour cette politique',
-    pendingBody: '{{n}} demande(s) de partenaires pour cette politique attendent une décision. Approuvez-les ou rejetez-les d’abord dans l’écran Association partenaire-politique.',
+    pendingBody:
+      '{{n}} demande(s) de partenaires pour cette politique attendent une décision. Approuvez-les ou rejetez-les d’abord dans l’écran Association partenaire-politique.',
     goToLinking: 'Ouvrir Association partenaire-politique',
     deactivated: 'La politique « {{name}} » est désactivée.',
     published: 'La politique « {{name}} » est publiée.',
@@ -155,7 +178,8 @@ const policiesFr: DeepStringMap<typeof policiesEn> = {
     rejectTitle: 'Rejeter cette demande ?',
     withdrawTitle: 'Désactiver cette association ?',
     decideBody: '{{partner}} ({{org}}) demande à utiliser la politique « {{policy}} ».',
-    withdrawBody: '{{partner}} ({{org}}) perd la politique « {{policy}} » : ses clés d’API et clients OIDC associés cessent de fonctionner. Le partenaire devra la demander à nouveau.',
+    withdrawBody:
+      '{{partner}} ({{org}}) perd la politique « {{policy}} » : ses clés d’API et clients OIDC associés cessent de fonctionner. Le partenaire devra la demander à nouveau.',
     approved: 'Demande approuvée.',
     rejected: 'Demande rejetée.',
     withdrawn: 'Association désactivée.',
@@ -194,15 +218,18 @@ const policiesFr: DeepStringMap<typeof policiesEn> = {
     activate: 'Activer',
     deactivateTitle: 'Désactiver le partenaire ?',
     deactivateBody: 'Désactiver le partenaire {{partner}} de {{org}} ? Il ne pourra plus utiliser ses services.',
-    deactivateCounts: 'Effet immédiat : {{approved}} politique(s) approuvée(s), {{keys}} clé(s) d’API et {{clients}} client(s) OIDC ; {{pending}} demande(s) restent en attente.',
+    deactivateCounts:
+      'Effet immédiat : {{approved}} politique(s) approuvée(s), {{keys}} clé(s) d’API et {{clients}} client(s) OIDC ; {{pending}} demande(s) restent en attente.',
     activateTitle: 'Activer le partenaire ?',
     activateBody: 'Activer le partenaire {{partner}} de {{org}} ?',
-    cannotActivate: 'Le partenaire {{partner}} ne peut pas être activé : aucun certificat n’a encore été téléversé. Le partenaire doit d’abord téléverser son certificat signé par une AC.',
+    cannotActivate:
+      'Le partenaire {{partner}} ne peut pas être activé : aucun certificat n’a encore été téléversé. Le partenaire doit d’abord téléverser son certificat signé par une AC.',
     deactivated: 'Le partenaire {{partner}} est désactivé.',
     activated: 'Le partenaire {{partner}} est activé.',
     reject: 'Rejeter l’inscription',
     rejectTitle: 'Rejeter cette inscription ?',
-    rejectBody: 'Rejeter l’inscription du partenaire {{partner}} de {{org}} ? Il ne pourra plus téléverser de certificat ni être activé. Cette action est irréversible.',
+    rejectBody:
+      'Rejeter l’inscription du partenaire {{partner}} de {{org}} ? Il ne pourra plus téléverser de certificat ni être activé. Cette action est irréversible.',
     rejected: 'L’inscription du partenaire {{partner}} est rejetée.',
     rejectedHint: 'Cette inscription a été rejetée : le partenaire ne peut pas être activé.',
   },

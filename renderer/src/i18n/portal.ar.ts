@@ -9,7 +9,14 @@ const portalAr: DeepStringMap<typeof portalEn> = {
     failed: 'لم يكتمل تسجيل الدخول.',
     again: 'العودة إلى تسجيل الدخول',
   },
-  states: { draft: 'مسودة', active: 'مُقدَّم', inprogress: 'قيد المعالجة', rejected: 'مرفوض', completed: 'مكتمل', closed: 'مغلق' },
+  states: {
+    draft: 'مسودة',
+    active: 'مُقدَّم',
+    inprogress: 'قيد المعالجة',
+    rejected: 'مرفوض',
+    completed: 'مكتمل',
+    closed: 'مغلق',
+  },
   membership: { notApplied: 'لم يُقدَّم طلب', submitted: 'مُقدَّم', enrolled: 'مسجَّل', other: 'أخرى' },
   rules: {
     required: 'مطلوب.',

@@ -7,8 +7,20 @@ const portalEn = {
     failed: 'The sign-in did not complete.',
     again: 'Back to sign-in',
   },
-  states: { draft: 'Draft', active: 'Applied', inprogress: 'In progress', rejected: 'Rejected', completed: 'Completed', closed: 'Closed' },
-  membership: { notApplied: 'Not applied', submitted: 'Submitted', enrolled: 'Enrolled', other: 'Other' },
+  states: {
+    draft: 'Draft',
+    active: 'Applied',
+    inprogress: 'In progress',
+    rejected: 'Rejected',
+    completed: 'Completed',
+    closed: 'Closed',
+  },
+  membership: {
+    notApplied: 'Not applied',
+    submitted: 'Submitted',
+    enrolled: 'Enrolled',
+    other: 'Other',
+  },
   rules: {
     required: 'Required.',
     type: 'Not the expected kind of answer.',

@@ -9,8 +9,20 @@ const portalFr: DeepStringMap<typeof portalEn> = {
     failed: 'La connexion n’a pas abouti.',
     again: 'Retour à la connexion',
   },
-  states: { draft: 'Brouillon', active: 'Déposée', inprogress: 'En cours', rejected: 'Refusée', completed: 'Terminée', closed: 'Close' },
-  membership: { notApplied: 'Pas de demande', submitted: 'Déposée', enrolled: 'Inscrit', other: 'Autre' },
+  states: {
+    draft: 'Brouillon',
+    active: 'Déposée',
+    inprogress: 'En cours',
+    rejected: 'Refusée',
+    completed: 'Terminée',
+    closed: 'Close',
+  },
+  membership: {
+    notApplied: 'Pas de demande',
+    submitted: 'Déposée',
+    enrolled: 'Inscrit',
+    other: 'Autre',
+  },
   rules: {
     required: 'Obligatoire.',
     type: 'Ce n’est pas le type de réponse attendu.',
@@ -42,9 +54,11 @@ const portalFr: DeepStringMap<typeof portalEn> = {
     end: 'Terminer le programme',
     reactivate: 'Réactiver',
     applications: 'Demandes',
-    applicationsDescription: 'Examinez les demandes déposées : inscrivez, ou refusez avec un motif visible du demandeur.',
+    applicationsDescription:
+      'Examinez les demandes déposées : inscrivez, ou refusez avec un motif visible du demandeur.',
     forms: 'Formulaires du portail',
-    formsDescription: 'JSON Form.io, vérifié par le serveur. Un formulaire utilisé ne change que par une nouvelle version.',
+    formsDescription:
+      'JSON Form.io, vérifié par le serveur. Un formulaire utilisé ne change que par une nouvelle version.',
     newForm: 'Nouveau formulaire',
     title: 'Titre',
     schema: 'JSON Form.io',

@@ -16,7 +16,8 @@ const shellFr: DeepStringMap<typeof shellEn> = {
   },
   hardwareCard: {
     title: 'Périphériques et matériel',
-    description: 'Découvrez les appareils connectés, enregistrez-les d’après ce qu’ils déclarent, diffusez et lancez le banc de conformité',
+    description:
+      'Découvrez les appareils connectés, enregistrez-les d’après ce qu’ils déclarent, diffusez et lancez le banc de conformité',
   },
 };
 

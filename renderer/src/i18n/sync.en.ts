@@ -30,7 +30,8 @@ const syncEn = {
   },
   signIn: {
     title: 'Sign in to the server',
-    description: 'The server ended this desk’s session. Enter your server password to sync again; this desk keeps working offline meanwhile.',
+    description:
+      'The server ended this desk’s session. Enter your server password to sync again; this desk keeps working offline meanwhile.',
     password: 'Server password',
     submit: 'Sign in and sync',
     submitting: 'Signing in…',
@@ -38,10 +39,19 @@ const syncEn = {
   },
   queue: {
     title: 'Sync queue',
-    description: 'Every change made on this desk, as the server decided it. A refused change is undone here; the server’s reason says why.',
+    description:
+      'Every change made on this desk, as the server decided it. A refused change is undone here; the server’s reason says why.',
     status: 'Status',
     empty: 'No changes made on this desk yet.',
-    cols: { seq: 'No.', change: 'Change', status: 'Status', verdict: 'Server’s answer', time: 'Made on this desk', serverTime: 'Decided by the server', object: 'Object' },
+    cols: {
+      seq: 'No.',
+      change: 'Change',
+      status: 'Status',
+      verdict: 'Server’s answer',
+      time: 'Made on this desk',
+      serverTime: 'Decided by the server',
+      object: 'Object',
+    },
     statuses: { pending: 'Pending', applied: 'Applied', conflict: 'Refused' },
     waiting: 'Waiting to be sent',
     appliedOk: 'Applied as made here',
@@ -56,11 +66,13 @@ const syncEn = {
   },
   join: {
     title: 'Join a server',
-    description: 'This desk is empty. Join your deployment’s Partner Desk server: your data comes from the server, you sign in with your server account, and you can work offline afterwards.',
+    description:
+      'This desk is empty. Join your deployment’s Partner Desk server: your data comes from the server, you sign in with your server account, and you can work offline afterwards.',
     serverUrl: 'Server address',
     serverUrlHint: 'https://… as your administrator gave it (http:// only for a server on this machine).',
     fingerprint: 'Server certificate fingerprint (SHA-256)',
-    fingerprintHint: 'The 64 hexadecimal digits the server prints at start; colons are fine. This desk talks only to the server with this certificate.',
+    fingerprintHint:
+      'The 64 hexadecimal digits the server prints at start; colons are fine. This desk talks only to the server with this certificate.',
     login: 'Your server username or e-mail',
     password: 'Your server password',
     deskName: 'Name of this desk',
@@ -75,18 +87,29 @@ const syncEn = {
     explain: 'What to do',
   },
   codes: {
-    PD_SYNC_001: 'The server does not know this desk for your account (it was removed, or the desk key is wrong). Join again from an empty desk.',
-    PD_SYNC_002: 'The server is missing earlier changes from this desk (it was restored from a backup). The desk sends them again by itself.',
-    PD_SYNC_003: 'Changes were sent that do not belong to this desk or its user. Only the user who joined the desk can make changes on it.',
-    PD_SYNC_004: 'This change can only be made on the server (for example the freeze setting or test roots); make it there.',
-    PD_SYNC_005: 'On a joined desk the server does this (registration, scheduled jobs, the MOSIP-signed certificate). Sync the desk to get the result.',
-    PD_SYNC_006: 'The desk stayed unsynced longer than the administrator allows. Connect to the network and press “Sync now”; changes work again after the sync.',
-    PD_SYNC_007: 'The server did not answer (network down, server stopped, wrong address or port). Nothing is lost: changes wait in the queue and go when the server is back.',
-    PD_SYNC_008: 'The server’s certificate is not the one whose fingerprint you entered, or a remote server was given without https and a fingerprint. Check the fingerprint with your administrator; never join a server you cannot verify.',
-    PD_SYNC_009: 'This desk is not joined to a server, or this Partner Desk cannot join one (the server itself, or a browser page of the server).',
-    PD_SYNC_010: 'Only a new, empty desk can join: this one already has an administrator or data. Use a fresh data folder.',
+    PD_SYNC_001:
+      'The server does not know this desk for your account (it was removed, or the desk key is wrong). Join again from an empty desk.',
+    PD_SYNC_002:
+      'The server is missing earlier changes from this desk (it was restored from a backup). The desk sends them again by itself.',
+    PD_SYNC_003:
+      'Changes were sent that do not belong to this desk or its user. Only the user who joined the desk can make changes on it.',
+    PD_SYNC_004:
+      'This change can only be made on the server (for example the freeze setting or test roots); make it there.',
+    PD_SYNC_005:
+      'On a joined desk the server does this (registration, scheduled jobs, the MOSIP-signed certificate). Sync the desk to get the result.',
+    PD_SYNC_006:
+      'The desk stayed unsynced longer than the administrator allows. Connect to the network and press “Sync now”; changes work again after the sync.',
+    PD_SYNC_007:
+      'The server did not answer (network down, server stopped, wrong address or port). Nothing is lost: changes wait in the queue and go when the server is back.',
+    PD_SYNC_008:
+      'The server’s certificate is not the one whose fingerprint you entered, or a remote server was given without https and a fingerprint. Check the fingerprint with your administrator; never join a server you cannot verify.',
+    PD_SYNC_009:
+      'This desk is not joined to a server, or this Partner Desk cannot join one (the server itself, or a browser page of the server).',
+    PD_SYNC_010:
+      'Only a new, empty desk can join: this one already has an administrator or data. Use a fresh data folder.',
     PD_SYNC_011: 'The address answers, but it is not a Partner Desk server serving desks. Check the address.',
-    PD_SYNC_012: 'The server was restored to an earlier state. The desk downloads everything again; changes still pending are sent again.',
+    PD_SYNC_012:
+      'The server was restored to an earlier state. The desk downloads everything again; changes still pending are sent again.',
     PD_SYNC_013: 'The sync was cancelled on this desk. Nothing is lost; “Sync now” continues where it stopped.',
   },
   settings: {
@@ -94,14 +117,16 @@ const syncEn = {
     description: 'Settings of this deployment.',
     syncTitle: 'Desk sync',
     freezeDays: 'Days a desk may stay unsynced',
-    freezeHint: '0 means never. Past this many days without a complete sync, a desk refuses new changes until it syncs (the registration client’s freeze).',
+    freezeHint:
+      '0 means never. Past this many days without a complete sync, a desk refuses new changes until it syncs (the registration client’s freeze).',
     save: 'Save',
     saving: 'Saving…',
     saved: 'Saved: desks apply it at their next sync.',
     onDesk: 'This desk is joined to a server: the freeze is set there. This is the value of its last sync.',
   },
   apiKey: {
-    offline: 'This desk is joined to a server: the key works only once the server has accepted it. Until then, authentication services refuse it.',
+    offline:
+      'This desk is joined to a server: the key works only once the server has accepted it. Until then, authentication services refuse it.',
     pending_zero: 'It has not reached the server yet: {{count}} changes are waiting to be sent (see the sync queue).',
     pending_one: 'It has not reached the server yet: {{count}} change is waiting to be sent (see the sync queue).',
     pending_two: 'It has not reached the server yet: {{count}} changes are waiting to be sent (see the sync queue).',

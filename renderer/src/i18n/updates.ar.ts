@@ -8,7 +8,8 @@ const updatesAr: DeepStringMap<typeof updatesEn> = {
     download: 'تنزيل',
     downloading: 'جارٍ تنزيل {{version}}: {{percent}} %',
     cancel: 'إلغاء التنزيل',
-    downloaded: 'الإصدار {{version}} من Partner Desk جاهز. إعادة التشغيل ترسل أولًا قائمة المزامنة (أو توقفها مؤقتًا) ثم تثبّته.',
+    downloaded:
+      'الإصدار {{version}} من Partner Desk جاهز. إعادة التشغيل ترسل أولًا قائمة المزامنة (أو توقفها مؤقتًا) ثم تثبّته.',
     restart: 'إعادة التشغيل للتثبيت',
     installing: 'جارٍ تثبيت التحديث…',
     refused: 'رُفض التحديث: {{message}}',
@@ -26,11 +27,16 @@ const updatesAr: DeepStringMap<typeof updatesEn> = {
   },
   admin: {
     title: 'تحديثات سطح المكتب',
-    description: 'الإصدارات المنشورة بالأمر «npm run cli -- release publish». تنزّلها المكاتب من هذا الخادم ولا تثبّت إلا ما وُقّع بمفتاح الإصدارات أدناه.',
+    description:
+      'الإصدارات المنشورة بالأمر «npm run cli -- release publish». تنزّلها المكاتب من هذا الخادم ولا تثبّت إلا ما وُقّع بمفتاح الإصدارات أدناه.',
     channel: 'القناة',
     channels: { stable: 'مستقرة', beta: 'تجريبية' },
     policy: 'ما تفعله المكاتب بالتحديث',
-    policies: { automatic: 'التنزيل تلقائيًا ثم اقتراح إعادة التشغيل', ask: 'سؤال المستخدم', never: 'لا شيء (التحديثات متوقفة)' },
+    policies: {
+      automatic: 'التنزيل تلقائيًا ثم اقتراح إعادة التشغيل',
+      ask: 'سؤال المستخدم',
+      never: 'لا شيء (التحديثات متوقفة)',
+    },
     pinned: 'الإصدار المثبّت',
     pinnedHint: 'تنتقل مكاتب هذه القناة إلى هذا الإصدار تحديدًا، أقدم كان أو أحدث. فارغ: أحدث إصدار منشور.',
     notPinned: 'الأحدث',
@@ -41,7 +47,13 @@ const updatesAr: DeepStringMap<typeof updatesEn> = {
     noKey: 'لم يُنشر أي إصدار بعد: يُنشأ المفتاح مع أول إصدار.',
     releases: 'الإصدارات المنشورة',
     noReleases: 'لا يوجد إصدار منشور على هذه القناة.',
-    cols: { version: 'الإصدار', platform: 'ملف المنصة', rollout: 'نسبة النشر', served: 'مُقدَّم', published: 'تاريخ النشر' },
+    cols: {
+      version: 'الإصدار',
+      platform: 'ملف المنصة',
+      rollout: 'نسبة النشر',
+      served: 'مُقدَّم',
+      published: 'تاريخ النشر',
+    },
     servedYes: 'مُقدَّم',
     servedNo: '—',
     rolloutPercent: '{{percent}} %',

@@ -6,7 +6,8 @@ const updatesEn = {
     download: 'Download',
     downloading: 'Downloading {{version}}: {{percent}} %',
     cancel: 'Cancel download',
-    downloaded: 'Partner Desk {{version}} is ready. Restarting first sends (or pauses) the sync queue, then installs it.',
+    downloaded:
+      'Partner Desk {{version}} is ready. Restarting first sends (or pauses) the sync queue, then installs it.',
     restart: 'Restart to install',
     installing: 'Installing the update…',
     refused: 'Update refused: {{message}}',
@@ -24,13 +25,19 @@ const updatesEn = {
   },
   admin: {
     title: 'Desktop updates',
-    description: 'Releases published with “npm run cli -- release publish”. Desks download them from this server and install only what is signed with the release key below.',
+    description:
+      'Releases published with “npm run cli -- release publish”. Desks download them from this server and install only what is signed with the release key below.',
     channel: 'Channel',
     channels: { stable: 'Stable', beta: 'Beta' },
     policy: 'What desks do with an update',
-    policies: { automatic: 'Download by itself, then offer the restart', ask: 'Ask the user', never: 'Nothing (updates paused)' },
+    policies: {
+      automatic: 'Download by itself, then offer the restart',
+      ask: 'Ask the user',
+      never: 'Nothing (updates paused)',
+    },
     pinned: 'Pinned version',
-    pinnedHint: 'Desks on this channel go to exactly this version, older or newer. Empty: the newest published version.',
+    pinnedHint:
+      'Desks on this channel go to exactly this version, older or newer. Empty: the newest published version.',
     notPinned: 'Newest',
     save: 'Save',
     saving: 'Saving…',
@@ -39,7 +46,13 @@ const updatesEn = {
     noKey: 'No release published yet: the key is created with the first one.',
     releases: 'Published releases',
     noReleases: 'No release published on this channel.',
-    cols: { version: 'Version', platform: 'Platform file', rollout: 'Rollout', served: 'Served', published: 'Published' },
+    cols: {
+      version: 'Version',
+      platform: 'Platform file',
+      rollout: 'Rollout',
+      served: 'Served',
+      published: 'Published',
+    },
     servedYes: 'Served',
     servedNo: '—',
     rolloutPercent: '{{percent}} %',

@@ -8,7 +8,8 @@ const updatesFr: DeepStringMap<typeof updatesEn> = {
     download: 'Télécharger',
     downloading: 'Téléchargement de la {{version}} : {{percent}} %',
     cancel: 'Annuler le téléchargement',
-    downloaded: 'Partner Desk {{version}} est prêt. Le redémarrage envoie d’abord (ou met en pause) la file de synchronisation, puis l’installe.',
+    downloaded:
+      'Partner Desk {{version}} est prêt. Le redémarrage envoie d’abord (ou met en pause) la file de synchronisation, puis l’installe.',
     restart: 'Redémarrer pour installer',
     installing: 'Installation de la mise à jour…',
     refused: 'Mise à jour refusée : {{message}}',
@@ -26,13 +27,19 @@ const updatesFr: DeepStringMap<typeof updatesEn> = {
   },
   admin: {
     title: 'Mises à jour de bureau',
-    description: 'Versions publiées avec « npm run cli -- release publish ». Les postes les téléchargent depuis ce serveur et n’installent que ce qui est signé avec la clé de publication ci-dessous.',
+    description:
+      'Versions publiées avec « npm run cli -- release publish ». Les postes les téléchargent depuis ce serveur et n’installent que ce qui est signé avec la clé de publication ci-dessous.',
     channel: 'Canal',
     channels: { stable: 'Stable', beta: 'Bêta' },
     policy: 'Ce que font les postes d’une mise à jour',
-    policies: { automatic: 'Télécharger automatiquement, puis proposer le redémarrage', ask: 'Demander à l’utilisateur', never: 'Rien (mises à jour suspendues)' },
+    policies: {
+      automatic: 'Télécharger automatiquement, puis proposer le redémarrage',
+      ask: 'Demander à l’utilisateur',
+      never: 'Rien (mises à jour suspendues)',
+    },
     pinned: 'Version épinglée',
-    pinnedHint: 'Les postes de ce canal passent exactement à cette version, plus ancienne ou plus récente. Vide : la dernière version publiée.',
+    pinnedHint:
+      'Les postes de ce canal passent exactement à cette version, plus ancienne ou plus récente. Vide : la dernière version publiée.',
     notPinned: 'La plus récente',
     save: 'Enregistrer',
     saving: 'Enregistrement…',
@@ -41,7 +48,13 @@ const updatesFr: DeepStringMap<typeof updatesEn> = {
     noKey: 'Aucune version publiée : la clé est créée avec la première.',
     releases: 'Versions publiées',
     noReleases: 'Aucune version publiée sur ce canal.',
-    cols: { version: 'Version', platform: 'Fichier de plateforme', rollout: 'Déploiement', served: 'Servie', published: 'Publiée' },
+    cols: {
+      version: 'Version',
+      platform: 'Fichier de plateforme',
+      rollout: 'Déploiement',
+      served: 'Servie',
+      published: 'Publiée',
+    },
     servedYes: 'Servie',
     servedNo: '—',
     rolloutPercent: '{{percent}} %',

@@ -4,5 +4,10 @@
  */
 export function formatFileSize(bytes: number, locale: string): string {
   const kb = bytes >= 1024;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: kb ? 'kilobyte' : 'byte', unitDisplay: kb ? 'short' : 'long', maximumFractionDigits: 1 }).format(kb ? bytes / 1024 : bytes);
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: kb ? 'kilobyte' : 'byte',
+    unitDisplay: kb ? 'short' : 'long',
+    maximumFractionDigits: 1,
+  }).format(kb ? bytes / 1024 : bytes);
 }

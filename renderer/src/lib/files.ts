@@ -15,7 +15,11 @@ export function readFileAsBase64(file: File): Promise<ChosenFile> {
     reader.onload = () => {
       const result = reader.result;
       if (!(result instanceof ArrayBuffer)) return reject(new Error('The file could not be read.'));
-      resolve({ fileName: file.name, contentBase64: bytesToBase64(new Uint8Array(result)), size: file.size });
+      resolve({
+        fileName: file.name,
+        contentBase64: bytesToBase64(new Uint8Array(result)),
+        size: file.size,
+      });
     };
     reader.readAsArrayBuffer(file);
   });
@@ -29,7 +33,9 @@ export interface DownloadableFile {
 
 /** Saves a file from the core: base64 → Blob → object URL → a temporary <a download> click. */
 export function saveFile({ fileName, mimeType, contentBase64 }: DownloadableFile): void {
-  const blob = new Blob([base64ToBytes(contentBase64)], { type: mimeType || 'application/octet-stream' });
+  const blob = new Blob([base64ToBytes(contentBase64)], {
+    type: mimeType || 'application/octet-stream',
+  });
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
   anchor.href = url;

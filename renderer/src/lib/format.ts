@@ -5,7 +5,11 @@ import { intlLocale } from '../i18n/index.ts';
 export function formatDateTime(iso: string, lang: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    hourCycle: 'h23',
+  }).format(date);
 }
 
 export function formatDate(iso: string, lang: Language): string {
@@ -26,5 +30,9 @@ export function formatCount(n: number, lang: Language): string {
 
 /** A calendar day (UTC) in short form ("7 Dec", "7 déc.") for chart axes and day tables. */
 export function formatDay(ms: number, lang: Language): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(ms);
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(ms);
 }

@@ -26,8 +26,14 @@ export function deviceQuery(port: number, deviceId: string): string {
 }
 
 /** `?port=…&deviceId=…` back to a device; a port outside 1–65535 is no device. */
-export function parseDeviceQuery(query: URLSearchParams): { port: number | null; deviceId: string } {
+export function parseDeviceQuery(query: URLSearchParams): {
+  port: number | null;
+  deviceId: string;
+} {
   const raw = query.get('port') ?? '';
   const port = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
-  return { port: port >= 1 && port <= 65535 ? port : null, deviceId: query.get('deviceId')?.trim() ?? '' };
+  return {
+    port: port >= 1 && port <= 65535 ? port : null,
+    deviceId: query.get('deviceId')?.trim() ?? '',
+  };
 }

@@ -7,20 +7,61 @@ import { SYNC_ROUTES, type SyncScreen } from './syncRoutes.ts';
 import { NOTIFICATION_ROUTES, type NotificationScreen } from './notificationRoutes.ts';
 import { PORTAL_ROUTES, type PortalScreen } from './portalRoutes.ts';
 import { ASSISTED_ROUTES, type AssistedScreen } from './assistedRoutes.ts';
-import { isFor, mayOpen, routeTable, type LocalCardId, type NavGroup, type RouteEntry, type ScreenOf } from './table.ts';
+import {
+  isFor,
+  mayOpen,
+  routeTable,
+  type LocalCardId,
+  type NavGroup,
+  type RouteEntry,
+  type ScreenOf,
+} from './table.ts';
 
 /** The signed-in pages of the core features (accounts, audit, certificates). */
 const CORE_ROUTES = routeTable({
-  '/dashboard': { screen: 'dashboard', method: 'session', nav: { order: 0, label: (t) => t('common.dashboard') } },
+  '/dashboard': {
+    screen: 'dashboard',
+    method: 'session',
+    nav: { order: 0, label: (t) => t('common.dashboard') },
+  },
   '/profile': { screen: 'profile', method: 'session', card: 'profile' },
-  '/admin/audit': { screen: 'audit', method: 'audit.list', side: 'admin', card: 'auditLog', nav: { order: 10, label: (t) => t('audit.title'), group: 'system' } },
-  '/admin/trust-store': { screen: 'trustStore', method: 'trustStore.list', side: 'admin', card: 'trustStore', nav: { order: 20, label: (t) => t('certificates.trustStore.title'), group: 'system' } },
-  '/admin/trust-store/upload': { screen: 'trustUpload', method: 'trustStore.upload', side: 'admin' },
+  '/admin/audit': {
+    screen: 'audit',
+    method: 'audit.list',
+    side: 'admin',
+    card: 'auditLog',
+    nav: { order: 10, label: (t) => t('audit.title'), group: 'system' },
+  },
+  '/admin/trust-store': {
+    screen: 'trustStore',
+    method: 'trustStore.list',
+    side: 'admin',
+    card: 'trustStore',
+    nav: { order: 20, label: (t) => t('certificates.trustStore.title'), group: 'system' },
+  },
+  '/admin/trust-store/upload': {
+    screen: 'trustUpload',
+    method: 'trustStore.upload',
+    side: 'admin',
+  },
   '/admin/trust-store/view': { screen: 'trustDetail', method: 'trustStore.detail', side: 'admin' },
-  '/partner/certificates': { screen: 'partnerCertificates', method: 'partnerCertificate.list', side: 'partner', card: 'partnerCertificate', nav: { order: 60, label: (t) => t('certificates.partnerCert.title') } },
+  '/partner/certificates': {
+    screen: 'partnerCertificates',
+    method: 'partnerCertificate.list',
+    side: 'partner',
+    card: 'partnerCertificate',
+    nav: { order: 60, label: (t) => t('certificates.partnerCert.title') },
+  },
 });
 
-export type Screen = 'setup' | 'login' | 'register' | 'forgot' | 'reset' | 'done' | 'notAllowed'
+export type Screen =
+  | 'setup'
+  | 'login'
+  | 'register'
+  | 'forgot'
+  | 'reset'
+  | 'done'
+  | 'notAllowed'
   | ScreenOf<typeof CORE_ROUTES>
   | PartnerServicesScreen
   | PolicyScreen
@@ -78,7 +119,9 @@ export function navSlotsFor(user: UserProfile): NavSlot[] {
 
 /** Cards the route tables add for this user (pages the core has nothing to count for). */
 export function localCardsFor(user: UserProfile): { id: LocalCardId; path: string }[] {
-  return Object.entries(PRIVATE_ROUTES).flatMap(([path, entry]) => (entry.card === 'hardware' && isFor(entry, user) ? [{ id: entry.card, path }] : []));
+  return Object.entries(PRIVATE_ROUTES).flatMap(([path, entry]) =>
+    entry.card === 'hardware' && isFor(entry, user) ? [{ id: entry.card, path }] : [],
+  );
 }
 
 /** Where a dashboard card leads for this user, if anywhere. */

@@ -15,7 +15,17 @@ function dayBoundary(day: string, end: boolean): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-const IDS = listIds('audit', { table: 'audit-table', sort: 'sort-', pager: { pageSize: 'page-size', previous: 'page-previous', next: 'page-next', indicator: 'page-indicator' }, filters: { apply: 'audit-apply', clear: 'audit-clear' } });
+const IDS = listIds('audit', {
+  table: 'audit-table',
+  sort: 'sort-',
+  pager: {
+    pageSize: 'page-size',
+    previous: 'page-previous',
+    next: 'page-next',
+    indicator: 'page-indicator',
+  },
+  filters: { apply: 'audit-apply', clear: 'audit-clear' },
+});
 
 /** Paging, sorting and filtering all happen in the core (SQL). */
 export function AuditScreen() {
@@ -26,13 +36,41 @@ export function AuditScreen() {
     sortFieldName: 'time',
     sortType: 'desc',
     descFirst: ['time'],
-    parse: { result: (v) => (v === 'success' || v === 'failure' ? v : undefined), from: (v) => dayBoundary(v, false), to: (v) => dayBoundary(v, true) },
+    parse: {
+      result: (v) => (v === 'success' || v === 'failure' ? v : undefined),
+      from: (v) => dayBoundary(v, false),
+      to: (v) => dayBoundary(v, true),
+    },
   });
   const columns: Column<AuditRecord>[] = [
-    { id: 'time', label: t('audit.time'), width: '12rem', sort: 'time', cell: (r) => <span title={r.time}>{formatDateTime(r.time, lang)}</span> },
-    { id: 'module', label: t('audit.module'), width: '8rem', sort: 'module', cell: (r) => <span title={r.module}>{r.module}</span> },
-    { id: 'action', label: t('audit.action'), width: '10rem', sort: 'action', cell: (r) => <span title={r.action}>{r.action}</span> },
-    { id: 'actor', label: t('audit.actor'), width: '9rem', sort: 'actor', cell: (r) => <bdi title={r.actor}>{r.actor}</bdi> },
+    {
+      id: 'time',
+      label: t('audit.time'),
+      width: '12rem',
+      sort: 'time',
+      cell: (r) => <span title={r.time}>{formatDateTime(r.time, lang)}</span>,
+    },
+    {
+      id: 'module',
+      label: t('audit.module'),
+      width: '8rem',
+      sort: 'module',
+      cell: (r) => <span title={r.module}>{r.module}</span>,
+    },
+    {
+      id: 'action',
+      label: t('audit.action'),
+      width: '10rem',
+      sort: 'action',
+      cell: (r) => <span title={r.action}>{r.action}</span>,
+    },
+    {
+      id: 'actor',
+      label: t('audit.actor'),
+      width: '9rem',
+      sort: 'actor',
+      cell: (r) => <bdi title={r.actor}>{r.actor}</bdi>,
+    },
     {
       id: 'reference',
       label: t('audit.reference'),
@@ -53,14 +91,23 @@ export function AuditScreen() {
           t('common.none')
         ),
     },
-    { id: 'result', label: t('audit.result'), width: '7rem', sort: 'result', cell: (r) => <StatusBadge status={r.result} /> },
+    {
+      id: 'result',
+      label: t('audit.result'),
+      width: '7rem',
+      sort: 'result',
+      cell: (r) => <StatusBadge status={r.result} />,
+    },
     {
       id: 'errorCode',
       label: t('audit.errorCode'),
       width: '8rem',
       cell: (r) =>
         r.errorCode ? (
-          <abbr title={isErrorCode(r.errorCode) ? t(`errors.${r.errorCode}`) : r.errorCode} className="cursor-help font-mono text-xs no-underline">
+          <abbr
+            title={isErrorCode(r.errorCode) ? t(`errors.${r.errorCode}`) : r.errorCode}
+            className="cursor-help font-mono text-xs no-underline"
+          >
             {r.errorCode}
           </abbr>
         ) : (
@@ -89,7 +136,14 @@ export function AuditScreen() {
           { name: 'module', label: t('audit.module') },
           { name: 'action', label: t('audit.action') },
           { name: 'actor', label: t('audit.actor'), ltr: true },
-          { name: 'result', label: t('audit.result'), options: [{ value: 'success', label: t('status.success') }, { value: 'failure', label: t('status.failure') }] },
+          {
+            name: 'result',
+            label: t('audit.result'),
+            options: [
+              { value: 'success', label: t('status.success') },
+              { value: 'failure', label: t('status.failure') },
+            ],
+          },
           { name: 'from', label: t('audit.from'), type: 'date' },
           { name: 'to', label: t('audit.to'), type: 'date' },
         ]}

@@ -14,12 +14,16 @@ export function ChangePasswordForm({ username }: { username: string }) {
     initial: { currentPassword: '', newPassword: '', confirmPassword: '' },
     validate: (v) => {
       const errors: FieldErrors<typeof v> = requireFields(v, ['currentPassword', 'newPassword', 'confirmPassword']);
-      if (v.newPassword && v.confirmPassword && v.newPassword !== v.confirmPassword) errors.confirmPassword = 'mismatch';
+      if (v.newPassword && v.confirmPassword && v.newPassword !== v.confirmPassword)
+        errors.confirmPassword = 'mismatch';
       return errors;
     },
     codeFields: { PD_AUTH_006: 'currentPassword', PD_PWD_001: 'newPassword' },
     onSubmit: async (v) => {
-      await changePasswordCommand.call({ currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await changePasswordCommand.call({
+        currentPassword: v.currentPassword,
+        newPassword: v.newPassword,
+      });
       navigate('/done/password-changed', { force: true });
     },
   });
@@ -49,7 +53,12 @@ export function ChangePasswordForm({ username }: { username: string }) {
           {...field('newPassword')}
         />
         <TextField label={t('profile.confirmPassword')} autoComplete="new-password" {...field('confirmPassword')} />
-        <SubmitButton busy={form.submitting} label={t('profile.passwordSubmit')} busyLabel={t('profile.passwordSubmitting')} testId="change-password-submit" />
+        <SubmitButton
+          busy={form.submitting}
+          label={t('profile.passwordSubmit')}
+          busyLabel={t('profile.passwordSubmitting')}
+          testId="change-password-submit"
+        />
       </form>
     </section>
   );

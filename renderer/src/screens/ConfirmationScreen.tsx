@@ -34,7 +34,10 @@ export function ConfirmationScreen({ kind }: { kind: string | undefined }) {
 
   return (
     <section data-testid="confirmation" data-kind={kind} className="mx-auto max-w-xl py-4 text-center">
-      <div aria-hidden="true" className="mx-auto grid size-12 place-items-center rounded-full bg-ok-bg text-xl text-ok-fg">
+      <div
+        aria-hidden="true"
+        className="mx-auto grid size-12 place-items-center rounded-full bg-ok-bg text-xl text-ok-fg"
+      >
         ✓
       </div>
       <h1 ref={headingRef} tabIndex={-1} className="page-title mt-4">

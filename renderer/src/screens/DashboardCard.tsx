@@ -11,11 +11,22 @@ const PARTNER_TEXTS = shellEn.partnerCards;
 /** A partner reads what the partner does there; the admin's texts say what the admin reviews. */
 function useCardText(id: CardId, isAdmin: boolean): { title: string; description: string } {
   const { t } = useTranslation();
-  const description = !isAdmin && id in PARTNER_TEXTS ? t(`shell.partnerCards.${id as keyof typeof PARTNER_TEXTS}`) : t(`dashboard.cards.${id}.description`);
+  const description =
+    !isAdmin && id in PARTNER_TEXTS
+      ? t(`shell.partnerCards.${id as keyof typeof PARTNER_TEXTS}`)
+      : t(`dashboard.cards.${id}.description`);
   return { title: t(`dashboard.cards.${id}.title`), description };
 }
 
-export function DashboardCard({ id, count, breakdown }: { id: CardId; count: number | null; breakdown?: Record<string, number> | undefined }) {
+export function DashboardCard({
+  id,
+  count,
+  breakdown,
+}: {
+  id: CardId;
+  count: number | null;
+  breakdown?: Record<string, number> | undefined;
+}) {
   const { t } = useTranslation();
   const user = useSession((s) => s.user);
   const isAdmin = user?.isAdmin ?? false;
@@ -24,7 +35,17 @@ export function DashboardCard({ id, count, breakdown }: { id: CardId; count: num
   // Expiry badges say what they count, with the language's plural forms (Arabic has six).
   const deviceTitle = count === null ? null : deviceCardTitle(id, count, isAdmin, breakdown, t as never);
   const countTitle =
-    deviceTitle !== null ? deviceTitle : count === null ? '' : id === 'authServices' && !isAdmin ? t('partnerServices.counts.authServices', { count }) : id === 'trustStore' || id === 'partnerCertificate' ? t(`dashboard.counts.${id}`, { count }) : id === 'policyLinking' ? t('policies.linking.pendingCount', { count }) : t('dashboard.countTitle', { n: count });
+    deviceTitle !== null
+      ? deviceTitle
+      : count === null
+        ? ''
+        : id === 'authServices' && !isAdmin
+          ? t('partnerServices.counts.authServices', { count })
+          : id === 'trustStore' || id === 'partnerCertificate'
+            ? t(`dashboard.counts.${id}`, { count })
+            : id === 'policyLinking'
+              ? t('policies.linking.pendingCount', { count })
+              : t('dashboard.countTitle', { n: count });
   const text = useCardText(id, isAdmin);
   const body = (
     <>
@@ -50,7 +71,11 @@ export function DashboardCard({ id, count, breakdown }: { id: CardId; count: num
   return (
     <li>
       {route ? (
-        <Link to={route} data-testid={`card-${id}`} className={`${base} transition hover:border-brand-500 hover:shadow-md`}>
+        <Link
+          to={route}
+          data-testid={`card-${id}`}
+          className={`${base} transition hover:border-brand-500 hover:shadow-md`}
+        >
           {body}
         </Link>
       ) : (
@@ -67,7 +92,11 @@ export function LocalCard({ path }: { path: string }) {
   const { t } = useTranslation();
   return (
     <li>
-      <Link to={path} data-testid="card-hardware" className="panel block h-full p-5 transition hover:border-brand-500 hover:shadow-md">
+      <Link
+        to={path}
+        data-testid="card-hardware"
+        className="panel block h-full p-5 transition hover:border-brand-500 hover:shadow-md"
+      >
         <h2 className="text-base font-semibold text-slate-900">{t('shell.hardwareCard.title')}</h2>
         <p className="mt-2 text-slate-600">{t('shell.hardwareCard.description')}</p>
       </Link>

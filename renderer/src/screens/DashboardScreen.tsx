@@ -27,7 +27,11 @@ export function DashboardScreen({ user }: { user: UserProfile }) {
       </div>
       <FormError error={error} />
       {summary ? (
-        <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" data-testid="dashboard-cards" aria-label={t('dashboard.title')}>
+        <ul
+          className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3"
+          data-testid="dashboard-cards"
+          aria-label={t('dashboard.title')}
+        >
           {summary.cards.map((card) => (
             <DashboardCard key={card.id} id={card.id} count={card.count} breakdown={card.breakdown} />
           ))}

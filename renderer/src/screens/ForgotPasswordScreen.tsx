@@ -42,7 +42,12 @@ export function ForgotPasswordScreen() {
           required
         />
         <div className="flex items-center justify-between gap-4">
-          <SubmitButton busy={form.submitting} label={t('forgot.submit')} busyLabel={t('forgot.submitting')} testId="forgot-submit" />
+          <SubmitButton
+            busy={form.submitting}
+            label={t('forgot.submit')}
+            busyLabel={t('forgot.submitting')}
+            testId="forgot-submit"
+          />
           <Link to="/login" className="link">
             {t('forgot.backToLogin')}
           </Link>

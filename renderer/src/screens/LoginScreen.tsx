@@ -32,7 +32,12 @@ export function LoginScreen() {
       <h1 className="page-title">{t('login.title')}</h1>
       <p className="mt-1 text-slate-600">{t('login.subtitle')}</p>
       {notice ? (
-        <div role="status" data-testid="session-notice" data-notice={notice} className="mt-4 rounded-md bg-info-bg px-3 py-2 text-info-fg">
+        <div
+          role="status"
+          data-testid="session-notice"
+          data-notice={notice}
+          className="mt-4 rounded-md bg-info-bg px-3 py-2 text-info-fg"
+        >
           {t(`notices.${notice}`)}
         </div>
       ) : null}
@@ -59,7 +64,12 @@ export function LoginScreen() {
           required
         />
         <div className="flex items-center justify-between gap-4">
-          <SubmitButton busy={form.submitting} label={t('login.submit')} busyLabel={t('login.submitting')} testId="login-submit" />
+          <SubmitButton
+            busy={form.submitting}
+            label={t('login.submit')}
+            busyLabel={t('login.submitting')}
+            testId="login-submit"
+          />
           <Link to="/forgot-password" className="link">
             {t('login.forgot')}
           </Link>

@@ -27,7 +27,11 @@ export function ProfileDetails({ user }: { user: UserProfile }) {
     [t('profile.name'), `${user.firstName} ${user.lastName}`, 'name'],
     [t('fields.orgName'), partner?.orgName ?? user.orgName, 'org'],
     [t('fields.email'), <span dir="ltr">{user.email}</span>, 'email'],
-    [t('profile.partnerId'), partner ? <CopyableId value={partner.partnerId} label={t('profile.partnerId')} testId="partner-id" /> : none, 'partner-id'],
+    [
+      t('profile.partnerId'),
+      partner ? <CopyableId value={partner.partnerId} label={t('profile.partnerId')} testId="partner-id" /> : none,
+      'partner-id',
+    ],
     [t('fields.partnerType'), partner ? t(`partnerTypes.${partner.partnerType}`) : none, 'partner-type'],
     [t('fields.address'), partner?.address || none, 'address'],
     [t('fields.phone'), partner?.phone ? <span dir="ltr">{partner.phone}</span> : none, 'phone'],

@@ -11,14 +11,37 @@ import { navigate } from '../router/hash.ts';
 import { Link } from '../router/Link.tsx';
 import { useUi } from '../stores/ui.ts';
 
-const REQUIRED = ['firstName', 'lastName', 'orgName', 'partnerType', 'address', 'email', 'phone', 'username', 'password', 'confirmPassword'] as const;
+const REQUIRED = [
+  'firstName',
+  'lastName',
+  'orgName',
+  'partnerType',
+  'address',
+  'email',
+  'phone',
+  'username',
+  'password',
+  'confirmPassword',
+] as const;
 
 export function RegisterScreen() {
   const { t } = useTranslation();
   const registerCommand = useCommand('auth.register');
   const uiLang = useUi((s) => s.lang);
   const form = useForm({
-    initial: { firstName: '', lastName: '', orgName: '', partnerType: '', address: '', email: '', phone: '', username: '', password: '', confirmPassword: '', lang: uiLang as string },
+    initial: {
+      firstName: '',
+      lastName: '',
+      orgName: '',
+      partnerType: '',
+      address: '',
+      email: '',
+      phone: '',
+      username: '',
+      password: '',
+      confirmPassword: '',
+      lang: uiLang as string,
+    },
     validate: (v) => {
       const errors: FieldErrors<typeof v> = requireFields(v, REQUIRED);
       if (v.password && v.confirmPassword && v.password !== v.confirmPassword) errors.confirmPassword = 'mismatch';
@@ -72,7 +95,10 @@ export function RegisterScreen() {
           <SelectField
             label={t('fields.partnerType')}
             placeholder={t('fields.partnerTypePlaceholder')}
-            options={PARTNER_TYPES.map((type) => ({ value: type.code, label: t(`partnerTypes.${type.code}`) }))}
+            options={PARTNER_TYPES.map((type) => ({
+              value: type.code,
+              label: t(`partnerTypes.${type.code}`),
+            }))}
             {...text('partnerType')}
           />
         </div>
@@ -80,7 +106,13 @@ export function RegisterScreen() {
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label={t('fields.email')} type="email" autoComplete="email" dir="ltr" {...text('email')} />
           <TextField label={t('fields.phone')} type="tel" autoComplete="tel" dir="ltr" {...text('phone')} />
-          <TextField label={t('fields.username')} autoComplete="username" dir="ltr" hint={t('fields.usernameHint')} {...text('username')} />
+          <TextField
+            label={t('fields.username')}
+            autoComplete="username"
+            dir="ltr"
+            hint={t('fields.usernameHint')}
+            {...text('username')}
+          />
           <SelectField
             label={t('fields.lang')}
             options={LANGUAGES.map((lang) => ({ value: lang, label: t(`lang.${lang}`) }))}
@@ -93,10 +125,20 @@ export function RegisterScreen() {
             hint={<PasswordRules password={form.values.password} username={form.values.username} />}
             {...text('password')}
           />
-          <TextField label={t('fields.confirmPassword')} type="password" autoComplete="new-password" {...text('confirmPassword')} />
+          <TextField
+            label={t('fields.confirmPassword')}
+            type="password"
+            autoComplete="new-password"
+            {...text('confirmPassword')}
+          />
         </div>
         <div className="flex flex-wrap items-center justify-between gap-4 pt-2">
-          <SubmitButton busy={form.submitting} label={t('register.submit')} busyLabel={t('register.submitting')} testId="register-submit" />
+          <SubmitButton
+            busy={form.submitting}
+            label={t('register.submit')}
+            busyLabel={t('register.submitting')}
+            testId="register-submit"
+          />
           <p className="text-slate-700">
             {t('register.haveAccount')}{' '}
             <Link to="/login" className="link">

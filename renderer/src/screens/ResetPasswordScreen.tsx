@@ -17,7 +17,8 @@ export function ResetPasswordScreen() {
     initial: { newPassword: '', confirmPassword: '' },
     validate: (v) => {
       const errors: FieldErrors<typeof v> = requireFields(v, ['newPassword', 'confirmPassword']);
-      if (v.newPassword && v.confirmPassword && v.newPassword !== v.confirmPassword) errors.confirmPassword = 'mismatch';
+      if (v.newPassword && v.confirmPassword && v.newPassword !== v.confirmPassword)
+        errors.confirmPassword = 'mismatch';
       return errors;
     },
     codeFields: { PD_PWD_001: 'newPassword' },
@@ -70,7 +71,12 @@ export function ResetPasswordScreen() {
               autoComplete="new-password"
               required
             />
-            <SubmitButton busy={form.submitting} label={t('reset.submit')} busyLabel={t('reset.submitting')} testId="reset-submit" />
+            <SubmitButton
+              busy={form.submitting}
+              label={t('reset.submit')}
+              busyLabel={t('reset.submitting')}
+              testId="reset-submit"
+            />
           </form>
         </>
       )}

@@ -17,13 +17,27 @@ export function SetupAdminForm() {
   const createAdminCommand = useCommand('setup.createAdmin');
   const uiLang = useUi((s) => s.lang);
   const form = useForm({
-    initial: { firstName: '', lastName: '', orgName: '', email: '', username: '', password: '', confirmPassword: '', lang: uiLang as string },
+    initial: {
+      firstName: '',
+      lastName: '',
+      orgName: '',
+      email: '',
+      username: '',
+      password: '',
+      confirmPassword: '',
+      lang: uiLang as string,
+    },
     validate: (v) => {
       const errors: FieldErrors<typeof v> = requireFields(v, REQUIRED);
       if (v.password && v.confirmPassword && v.password !== v.confirmPassword) errors.confirmPassword = 'mismatch';
       return errors;
     },
-    codeFields: { PMS_PRT_012: 'email', PMS_PRT_052: 'username', PMS_PRT_066: 'username', PD_PWD_001: 'password' },
+    codeFields: {
+      PMS_PRT_012: 'email',
+      PMS_PRT_052: 'username',
+      PMS_PRT_066: 'username',
+      PD_PWD_001: 'password',
+    },
     onSubmit: async (v) => {
       await createAdminCommand.call({
         firstName: v.firstName,
@@ -64,10 +78,24 @@ export function SetupAdminForm() {
           hint={<PasswordRules password={form.values.password} username={form.values.username} />}
           {...field('password')}
         />
-        <TextField label={t('fields.confirmPassword')} type="password" autoComplete="new-password" {...field('confirmPassword')} />
+        <TextField
+          label={t('fields.confirmPassword')}
+          type="password"
+          autoComplete="new-password"
+          {...field('confirmPassword')}
+        />
       </div>
-      <SelectField label={t('fields.lang')} options={LANGUAGES.map((lang) => ({ value: lang, label: t(`lang.${lang}`) }))} {...field('lang')} />
-      <SubmitButton busy={form.submitting} label={t('setup.createSubmit')} busyLabel={t('setup.creating')} testId="setup-admin-submit" />
+      <SelectField
+        label={t('fields.lang')}
+        options={LANGUAGES.map((lang) => ({ value: lang, label: t(`lang.${lang}`) }))}
+        {...field('lang')}
+      />
+      <SubmitButton
+        busy={form.submitting}
+        label={t('setup.createSubmit')}
+        busyLabel={t('setup.creating')}
+        testId="setup-admin-submit"
+      />
     </form>
   );
 }

@@ -42,7 +42,9 @@ export function SetupDemo() {
     return (
       <div className="mt-3 space-y-3" data-testid="demo-credentials">
         <h3 className="font-semibold text-ok-fg">{t('setup.demoDoneTitle')}</h3>
-        <p className="text-slate-700">{t('setup.demoDoneDescription', { users: result.users, partners: result.partners })}</p>
+        <p className="text-slate-700">
+          {t('setup.demoDoneDescription', { users: result.users, partners: result.partners })}
+        </p>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 rounded-md border border-slate-200 bg-white p-3">
           <dt className="text-slate-600">{t('setup.demoLogin')}</dt>
           <dd>
@@ -67,7 +69,14 @@ export function SetupDemo() {
     <div className="mt-1 space-y-3">
       <p className="text-slate-600">{t('setup.demoDescription')}</p>
       <FormError error={error} />
-      <button type="button" className="btn btn-secondary" disabled={busy} aria-busy={busy} data-testid="load-demo" onClick={() => void load()}>
+      <button
+        type="button"
+        className="btn btn-secondary"
+        disabled={busy}
+        aria-busy={busy}
+        data-testid="load-demo"
+        onClick={() => void load()}
+      >
         {busy ? t('setup.demoLoading') : t('setup.demoButton')}
       </button>
     </div>

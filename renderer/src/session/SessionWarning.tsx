@@ -53,7 +53,11 @@ export function SessionWarning({ seconds, onStay, onSignOut }: SessionWarningPro
         <p id={descriptionId} className="mt-2 text-slate-700">
           {t('sessionWarning.description', { seconds })}
         </p>
-        <p aria-hidden="true" className="mt-4 text-center font-mono text-3xl font-semibold text-wait-fg" data-testid="session-countdown">
+        <p
+          aria-hidden="true"
+          className="mt-4 text-center font-mono text-3xl font-semibold text-wait-fg"
+          data-testid="session-countdown"
+        >
           {seconds}
         </p>
         <div className="mt-6 flex flex-wrap justify-end gap-2">

@@ -32,7 +32,17 @@ interface BenchState {
   reset(): void;
 }
 
-const EMPTY = { target: null, taskId: null, progress: null, report: null, runState: null, promptSeq: 0, runError: null, error: null, pending: null };
+const EMPTY = {
+  target: null,
+  taskId: null,
+  progress: null,
+  report: null,
+  runState: null,
+  promptSeq: 0,
+  runError: null,
+  error: null,
+  pending: null,
+};
 
 /**
  * One compliance bench run at a time per window. It lives in a store so leaving the screen and
@@ -48,7 +58,18 @@ export const useBench = create<BenchState>()((set, get) => {
         const { taskId, total } = await api.call('sbi.bench.start', target);
         // Progress events may already have arrived for this task id; keep the furthest one.
         const seen = get().progress;
-        const progress = seen?.taskId === taskId ? seen : { taskId, state: 'running' as const, done: 0, total, label: '', prompt: null, promptAction: null };
+        const progress =
+          seen?.taskId === taskId
+            ? seen
+            : {
+                taskId,
+                state: 'running' as const,
+                done: 0,
+                total,
+                label: '',
+                prompt: null,
+                promptAction: null,
+              };
         set({ taskId, progress, runState: 'running', pending: null });
         void get().refreshReport();
       } catch (e) {
@@ -59,7 +80,10 @@ export const useBench = create<BenchState>()((set, get) => {
       const { taskId, progress: before } = get();
       if (taskId !== null && progress.taskId !== taskId) return;
       if (taskId === null && get().pending !== 'start') return;
-      set((s) => ({ progress, promptSeq: progress.state === 'prompt' ? s.promptSeq + 1 : s.promptSeq }));
+      set((s) => ({
+        progress,
+        promptSeq: progress.state === 'prompt' ? s.promptSeq + 1 : s.promptSeq,
+      }));
       if (taskId !== null && (FINAL.has(progress.state) || progress.done !== before?.done)) void get().refreshReport();
     },
     async refreshReport() {
@@ -83,7 +107,10 @@ export const useBench = create<BenchState>()((set, get) => {
       try {
         await api.call('tasks.answer', { taskId, answer });
         // The dialog closes now, unless an event already moved on (the next prompt may come first).
-        set((s) => ({ pending: null, progress: s.progress && s.progress === asked ? { ...s.progress, state: 'running', prompt: null } : s.progress }));
+        set((s) => ({
+          pending: null,
+          progress: s.progress && s.progress === asked ? { ...s.progress, state: 'running', prompt: null } : s.progress,
+        }));
       } catch (e) {
         set({ error: toApiError(e), pending: null });
       }
@@ -107,7 +134,8 @@ export const useBench = create<BenchState>()((set, get) => {
   };
 });
 
-export const isFinal = (state: BenchRunState | null | undefined) => state === 'done' || state === 'cancelled' || state === 'failed';
+export const isFinal = (state: BenchRunState | null | undefined) =>
+  state === 'done' || state === 'cancelled' || state === 'failed';
 
 useSession.subscribe((state, previous) => {
   if (previous.token && !state.token) useBench.getState().reset();

@@ -42,7 +42,8 @@ export const useHardware = create<HardwareState>()((set) => {
       const data = await call();
       if (request === latest[key]) set({ [key]: { data, error: null, loading: false } } as Pick<HardwareState, K>);
     } catch (e) {
-      if (request === latest[key]) set((s) => ({ [key]: { ...s[key], error: toApiError(e), loading: false } }) as Pick<HardwareState, K>);
+      if (request === latest[key])
+        set((s) => ({ [key]: { ...s[key], error: toApiError(e), loading: false } }) as Pick<HardwareState, K>);
     }
   }
   return {

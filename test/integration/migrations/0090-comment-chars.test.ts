@@ -7,15 +7,40 @@ import { dbAt } from '../../helpers/db.ts';
 
 const T = '2026-01-01T00:00:00.000Z';
 /** Comments that trip case folding and LIKE, plus comments of one and two characters. */
-const TEXTS = ['Use case 42 for Banks', 'USE CASE 421', 'École publique', 'école privée', 'İstanbul office', 'KELVIN unit', 'Kelvin sign K', '100% done_now', 'say "hi" twice', 'x', 'ab', 'zq', '', ' a'];
+const TEXTS = [
+  'Use case 42 for Banks',
+  'USE CASE 421',
+  'École publique',
+  'école privée',
+  'İstanbul office',
+  'KELVIN unit',
+  'Kelvin sign K',
+  '100% done_now',
+  'say "hi" twice',
+  'x',
+  'ab',
+  'zq',
+  '',
+  ' a',
+];
 
 function seeded() {
   const db = dbAt(90);
-  db.prepare("INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) VALUES ('u', 'u@x', 'a', 'b', 'o', 'h', 'en', ?, ?)").run(T, T);
-  db.prepare("INSERT INTO partner (id, user_id, partner_type_code, name, address, contact_no, email_id, approval_status, is_active, lang_code, created_at, updated_at) VALUES ('auth', 'u', 'Auth_Partner', 'A', 'a', '1', 'e', 'approved', 1, 'en', ?, ?)").run(T, T);
-  db.prepare("INSERT INTO policy_group (id, name, descr, cr_by, created_at, updated_at) VALUES ('g', 'G', 'd', 'u', ?, ?)").run(T, T);
-  db.prepare("INSERT INTO auth_policy (id, policy_group_id, name, descr, policy_type, policy_json, policy_schema, is_active, cr_by, created_at, updated_at) VALUES ('pol', 'g', 'P', 'd', 'Auth', '{}', 's', 1, 'u', ?, ?)").run(T, T);
-  const req = db.prepare("INSERT INTO partner_policy_request (id, part_id, policy_id, request_detail, status_code, cr_by, created_at, updated_at) VALUES (?, 'auth', 'pol', ?, 'rejected', 'u', ?, ?)");
+  db.prepare(
+    "INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) VALUES ('u', 'u@x', 'a', 'b', 'o', 'h', 'en', ?, ?)",
+  ).run(T, T);
+  db.prepare(
+    "INSERT INTO partner (id, user_id, partner_type_code, name, address, contact_no, email_id, approval_status, is_active, lang_code, created_at, updated_at) VALUES ('auth', 'u', 'Auth_Partner', 'A', 'a', '1', 'e', 'approved', 1, 'en', ?, ?)",
+  ).run(T, T);
+  db.prepare(
+    "INSERT INTO policy_group (id, name, descr, cr_by, created_at, updated_at) VALUES ('g', 'G', 'd', 'u', ?, ?)",
+  ).run(T, T);
+  db.prepare(
+    "INSERT INTO auth_policy (id, policy_group_id, name, descr, policy_type, policy_json, policy_schema, is_active, cr_by, created_at, updated_at) VALUES ('pol', 'g', 'P', 'd', 'Auth', '{}', 's', 1, 'u', ?, ?)",
+  ).run(T, T);
+  const req = db.prepare(
+    "INSERT INTO partner_policy_request (id, part_id, policy_id, request_detail, status_code, cr_by, created_at, updated_at) VALUES (?, 'auth', 'pol', ?, 'rejected', 'u', ?, ?)",
+  );
   TEXTS.forEach((text, i) => req.run(`r${i}`, text, T, T));
   return db;
 }
@@ -33,11 +58,19 @@ function expectSameAsLike(db: ReturnType<typeof dbAt>): void {
   }
   for (const f of filters) {
     if ([...f.toLowerCase()].length > 2) continue;
-    const like = db.prepare("SELECT id FROM partner_policy_request WHERE request_detail LIKE ? ESCAPE '\\' ORDER BY id").pluck().all(likeContains(f));
+    const like = db
+      .prepare("SELECT id FROM partner_policy_request WHERE request_detail LIKE ? ESCAPE '\\' ORDER BY id")
+      .pluck()
+      .all(likeContains(f));
     const candidates = shortCandidates(read, 'ppr_comment_chars', f);
     expect(candidates, JSON.stringify(f)).not.toBeNull();
     const viaIndex = candidates!.length
-      ? db.prepare(`SELECT id FROM partner_policy_request WHERE rowid IN (${candidates!.map(() => '?').join(',')}) AND request_detail LIKE ? ESCAPE '\\' ORDER BY id`).pluck().all(...candidates!, likeContains(f))
+      ? db
+          .prepare(
+            `SELECT id FROM partner_policy_request WHERE rowid IN (${candidates!.map(() => '?').join(',')}) AND request_detail LIKE ? ESCAPE '\\' ORDER BY id`,
+          )
+          .pluck()
+          .all(...candidates!, likeContains(f))
       : [];
     expect(viaIndex, JSON.stringify(f)).toEqual(like);
   }
@@ -58,11 +91,21 @@ describe('migration 0090: 1–2 character comment filters', () => {
 
   it('backfills existing comments when the step runs, and says "many" past RARE_MAX', () => {
     const db = dbAt(80);
-    db.prepare("INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) VALUES ('u', 'u@x', 'a', 'b', 'o', 'h', 'en', ?, ?)").run(T, T);
-    db.prepare("INSERT INTO partner (id, user_id, partner_type_code, name, address, contact_no, email_id, approval_status, is_active, lang_code, created_at, updated_at) VALUES ('auth', 'u', 'Auth_Partner', 'A', 'a', '1', 'e', 'approved', 1, 'en', ?, ?)").run(T, T);
-    db.prepare("INSERT INTO policy_group (id, name, descr, cr_by, created_at, updated_at) VALUES ('g', 'G', 'd', 'u', ?, ?)").run(T, T);
-    db.prepare("INSERT INTO auth_policy (id, policy_group_id, name, descr, policy_type, policy_json, policy_schema, is_active, cr_by, created_at, updated_at) VALUES ('pol', 'g', 'P', 'd', 'Auth', '{}', 's', 1, 'u', ?, ?)").run(T, T);
-    const req = db.prepare("INSERT INTO partner_policy_request (id, part_id, policy_id, request_detail, status_code, cr_by, created_at, updated_at) VALUES (?, 'auth', 'pol', ?, 'rejected', 'u', ?, ?)");
+    db.prepare(
+      "INSERT INTO app_user (id, email, first_name, last_name, org_name, password_hash, lang_code, created_at, updated_at) VALUES ('u', 'u@x', 'a', 'b', 'o', 'h', 'en', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO partner (id, user_id, partner_type_code, name, address, contact_no, email_id, approval_status, is_active, lang_code, created_at, updated_at) VALUES ('auth', 'u', 'Auth_Partner', 'A', 'a', '1', 'e', 'approved', 1, 'en', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO policy_group (id, name, descr, cr_by, created_at, updated_at) VALUES ('g', 'G', 'd', 'u', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO auth_policy (id, policy_group_id, name, descr, policy_type, policy_json, policy_schema, is_active, cr_by, created_at, updated_at) VALUES ('pol', 'g', 'P', 'd', 'Auth', '{}', 's', 1, 'u', ?, ?)",
+    ).run(T, T);
+    const req = db.prepare(
+      "INSERT INTO partner_policy_request (id, part_id, policy_id, request_detail, status_code, cr_by, created_at, updated_at) VALUES (?, 'auth', 'pol', ?, 'rejected', 'u', ?, ?)",
+    );
     for (let i = 0; i < 2100; i++) req.run(`r${i}`, i === 7 ? 'a rare zq' : 'common text', T, T);
     // the step runs on a database that already holds comments
     migrate(db, 90);

@@ -9,8 +9,12 @@ describe('migration 0120 trust profiles', () => {
     const db = dbAt(110);
     migrate(db, 120);
     expect(db.prepare('SELECT COUNT(*) FROM trust_profile').pluck().get()).toBe(0);
-    db.prepare("INSERT INTO trust_profile (domain, profile, updated_at, updated_by) VALUES ('DEVICE', 'strict', ?, 'admin')").run(T);
-    expect(plan(db, 'SELECT profile FROM trust_profile WHERE domain = ?', 'DEVICE')).toMatch(/USING PRIMARY KEY|SEARCH trust_profile/);
+    db.prepare(
+      "INSERT INTO trust_profile (domain, profile, updated_at, updated_by) VALUES ('DEVICE', 'strict', ?, 'admin')",
+    ).run(T);
+    expect(plan(db, 'SELECT profile FROM trust_profile WHERE domain = ?', 'DEVICE')).toMatch(
+      /USING PRIMARY KEY|SEARCH trust_profile/,
+    );
   });
 
   it('refuses an unknown domain or profile and a second row for one domain', () => {

@@ -54,4 +54,3 @@ describe('migration runner', () => {
     expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'partner_type'").get()).toEqual({ n: 0 });
   });
 });
-

@@ -17,7 +17,13 @@ import { root } from '../../helpers/pki.ts';
 const dir = mkdtempSync(join(tmpdir(), 'pd-sbi-args-'));
 let core: Core;
 beforeAll(() => {
-  core = openCore({ hardware: createHardwareHub, dataDir: dir, publicUrl: 'http://127.0.0.1/', config: parseConfig({}), log: () => undefined });
+  core = openCore({
+    hardware: createHardwareHub,
+    dataDir: dir,
+    publicUrl: 'http://127.0.0.1/',
+    config: parseConfig({}),
+    log: () => undefined,
+  });
 });
 afterAll(() => {
   core?.close();
@@ -53,19 +59,42 @@ describe('sbi bench / sbi discover argument checks (in-process)', () => {
     expect(await bench({ port: '4501', virtual: true })).toBe('give either --port <port> or --virtual');
     expect(await bench({ port: '4501', purpose: 'auth' })).toBe('--purpose must be Registration or Auth, got "auth"');
     expect(await bench({ virtual: true, range: '4501' })).toMatch(/^--range must be FROM-TO/);
-    expect(await bench({ virtual: true, range: '1-2000' })).toMatch(/^--range must be FROM-TO \(e\.g\. 4501-4600, at most 1001 ports\)/);
+    expect(await bench({ virtual: true, range: '1-2000' })).toMatch(
+      /^--range must be FROM-TO \(e\.g\. 4501-4600, at most 1001 ports\)/,
+    );
     expect(await bench({ port: '4501', 'timeout-cap-ms': '-5' })).toBe('--timeout-cap-ms must be an integer 1–600000');
-    expect(await bench({ port: '4501', trust: [file('empty.pem', 'hello')] })).toMatch(/^--trust .*empty\.pem holds no PEM certificate$/);
-    expect(await bench({ port: '4501', trust: [`FTM=${file('broken.pem', broken)}`] })).toMatch(/^--trust .*broken\.pem: certificate 1 cannot be read/);
-    expect(await bench({ port: '4501', 'encryption-cert': file('c.pem', pem) })).toBe('--encryption-key and --encryption-cert go together');
+    expect(await bench({ port: '4501', trust: [file('empty.pem', 'hello')] })).toMatch(
+      /^--trust .*empty\.pem holds no PEM certificate$/,
+    );
+    expect(await bench({ port: '4501', trust: [`FTM=${file('broken.pem', broken)}`] })).toMatch(
+      /^--trust .*broken\.pem: certificate 1 cannot be read/,
+    );
+    expect(await bench({ port: '4501', 'encryption-cert': file('c.pem', pem) })).toBe(
+      '--encryption-key and --encryption-cert go together',
+    );
   });
 
-  it('refuses an encryption key that is not the certificate\'s', async () => {
+  it("refuses an encryption key that is not the certificate's", async () => {
     const bench1 = await createBenchEncryptionKey();
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    }) as string;
     const cert = file('enc.pem', new X509Certificate(bench1.certificateDer).toString());
-    expect(await bench({ port: '4501', 'encryption-key': file('other.key', other), 'encryption-cert': cert })).toBe('--encryption-key is not the key of --encryption-cert');
-    expect(await bench({ port: '4501', 'encryption-key': file('junk.key', 'junk'), 'encryption-cert': cert })).toMatch(/^cannot load the encryption key pair: /);
+    expect(
+      await bench({
+        port: '4501',
+        'encryption-key': file('other.key', other),
+        'encryption-cert': cert,
+      }),
+    ).toBe('--encryption-key is not the key of --encryption-cert');
+    expect(
+      await bench({
+        port: '4501',
+        'encryption-key': file('junk.key', 'junk'),
+        'encryption-cert': cert,
+      }),
+    ).toMatch(/^cannot load the encryption key pair: /);
   });
 
   it('sbi discover checks its range the same way', async () => {

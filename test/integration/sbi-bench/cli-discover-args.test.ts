@@ -15,10 +15,23 @@ describe('npm run cli -- sbi discover', () => {
       sbi.control.setStatus('3', 'Not Registered');
       writeFileSync(join(dir, 'dev.pem'), sbi.trustAnchorsPem().device);
       // Only the DEVICE root: Registration devices (L0) verify; Auth devices' digital IDs are FTM-signed and do not.
-      const r = await cli(['sbi', 'discover', '--json', '--range', '46580-46589', '--trust', `DEVICE=${join(dir, 'dev.pem')}`], join(dir, 'data'));
+      const r = await cli(
+        ['sbi', 'discover', '--json', '--range', '46580-46589', '--trust', `DEVICE=${join(dir, 'dev.pem')}`],
+        join(dir, 'data'),
+      );
       expect(r.code).toBe(0);
-      const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown> & { verification: { result: string; reason?: string } });
-      expect(lines.map((l) => `${l.port}/${l.deviceId} ${l.type}/${l.subType} ${l.status} ${l.certification} ${l.purpose}`)).toEqual([
+      const lines = r.stdout
+        .trim()
+        .split('\n')
+        .map(
+          (l) =>
+            JSON.parse(l) as Record<string, unknown> & {
+              verification: { result: string; reason?: string };
+            },
+        );
+      expect(
+        lines.map((l) => `${l.port}/${l.deviceId} ${l.type}/${l.subType} ${l.status} ${l.certification} ${l.purpose}`),
+      ).toEqual([
         `${sbi.port}/1 Iris/Double Ready L0 Registration`,
         `${sbi.port}/2 Finger/Slap Ready L0 Registration`,
         `${sbi.port}/3 Face/Full face Not Registered L0 `,
@@ -26,7 +39,13 @@ describe('npm run cli -- sbi discover', () => {
         `${sbi.port}/5 Iris/Single Ready L1 Auth`,
         `${sbi.port}/6 Face/Full face Ready L1 Auth`,
       ]);
-      expect(lines[0]!.digitalId).toMatchObject({ serialNo: 'PDVIRISD0001', make: 'Partner Desk Virtual', type: 'Iris', deviceSubType: 'Double', deviceProviderId: 'PD.VIRTUAL.SBI' });
+      expect(lines[0]!.digitalId).toMatchObject({
+        serialNo: 'PDVIRISD0001',
+        make: 'Partner Desk Virtual',
+        type: 'Iris',
+        deviceSubType: 'Double',
+        deviceProviderId: 'PD.VIRTUAL.SBI',
+      });
       expect(lines.map((l) => l.verification.result)).toEqual(['pass', 'pass', 'skip', 'fail', 'fail', 'fail']);
       expect(lines[2]!.verification.reason).toMatch(/unsigned/);
       expect(lines[3]!.verification.reason).toMatch(/is not trusted in domain FTM/);
@@ -47,7 +66,10 @@ describe('bad command lines: a clear message and exit 2 (spawned)', () => {
     [['sbi', 'calibrate'], /unknown subcommand "sbi calibrate"\nusage: sbi discover/],
   ];
   it('for each of them; a port where nothing listens is a failed run (exit 1), not a usage error', async () => {
-    const [refused, ...results] = await Promise.all([cli(['sbi', 'bench', '--port', '46589', '--purpose', 'Auth', '--json'], data()), ...runs.map(([args]) => cli(args, data()))]);
+    const [refused, ...results] = await Promise.all([
+      cli(['sbi', 'bench', '--port', '46589', '--purpose', 'Auth', '--json'], data()),
+      ...runs.map(([args]) => cli(args, data())),
+    ]);
     results.forEach((r, i) => {
       expect({ args: runs[i]![0], code: r.code }).toEqual({ args: runs[i]![0], code: 2 });
       expect(r.stderr).toMatch(runs[i]![1]);

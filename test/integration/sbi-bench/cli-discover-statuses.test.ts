@@ -24,9 +24,27 @@ let server: TestSbiServer;
 const err = (errorCode: string, errorInfo: string) => ({ errorCode, errorInfo });
 // MockMDS's printed serials have 10 digits; the face's deviceCode is not its serial.
 const devices = [
-  { deviceId: '2', deviceCode: '1234567890', status: 'Ready', error: err('0', 'Success'), id: { serialNo: '1234567890' } },
-  { deviceId: '3', deviceCode: 'FACE00000001', status: 'Busy', error: err('111', 'Device is Busy'), id: { serialNo: 'FACE00000009', type: 'Face', deviceSubType: 'Full face' } },
-  { deviceId: '', deviceCode: '', status: 'Not Registered', error: err('100', 'Device not registered'), id: { serialNo: 'IRIS00000001', type: 'Iris', deviceSubType: 'Double' } },
+  {
+    deviceId: '2',
+    deviceCode: '1234567890',
+    status: 'Ready',
+    error: err('0', 'Success'),
+    id: { serialNo: '1234567890' },
+  },
+  {
+    deviceId: '3',
+    deviceCode: 'FACE00000001',
+    status: 'Busy',
+    error: err('111', 'Device is Busy'),
+    id: { serialNo: 'FACE00000009', type: 'Face', deviceSubType: 'Full face' },
+  },
+  {
+    deviceId: '',
+    deviceCode: '',
+    status: 'Not Registered',
+    error: err('100', 'Device not registered'),
+    id: { serialNo: 'IRIS00000001', type: 'Iris', deviceSubType: 'Double' },
+  },
 ] as const;
 
 beforeAll(async () => {
@@ -46,10 +64,18 @@ beforeAll(async () => {
   }));
   const info = devices.flatMap((d) => {
     const registered = d.status !== 'Not Registered';
-    const over = { deviceId: d.deviceId, deviceCode: d.deviceCode, deviceStatus: d.status, digitalId: f.digitalId(d.id, registered ? f.device : 'unsigned'), ...(registered ? {} : { env: 'None', purpose: '' }) };
+    const over = {
+      deviceId: d.deviceId,
+      deviceCode: d.deviceCode,
+      deviceStatus: d.status,
+      digitalId: f.digitalId(d.id, registered ? f.device : 'unsigned'),
+      ...(registered ? {} : { env: 'None', purpose: '' }),
+    };
     return f.deviceInfoAnswer(over, { signer: registered ? f.device : 'unsigned', error: d.error });
   });
-  server = await startTestSbi(PORT, (req) => ({ json: req.method === 'MOSIPDINFO' ? info : discovery }));
+  server = await startTestSbi(PORT, (req) => ({
+    json: req.method === 'MOSIPDINFO' ? info : discovery,
+  }));
   writeFileSync(join(dir, 'dev.pem'), toPem(f.pki.deviceCa.der));
 });
 afterAll(async () => {
@@ -74,8 +100,20 @@ describe('npm run cli -- sbi discover: devices that are not Ready, and their nam
   it('--json: every device with its status, error, advice, deviceCode and serialNo, and the findings', async () => {
     const r = await cli([...args, '--json'], join(dir, 'data'));
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Line);
-    expect(lines.map((l) => [l.deviceId, l.status, l.error?.errorCode ?? null, l.deviceCode, l.digitalId.serialNo, l.verification.result])).toEqual([
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Line);
+    expect(
+      lines.map((l) => [
+        l.deviceId,
+        l.status,
+        l.error?.errorCode ?? null,
+        l.deviceCode,
+        l.digitalId.serialNo,
+        l.verification.result,
+      ]),
+    ).toEqual([
       ['2', 'Ready', null, '1234567890', '1234567890', 'pass'],
       ['3', 'Busy', '111', 'FACE00000001', 'FACE00000009', 'pass'],
       ['', 'Not Registered', '100', '', 'IRIS00000001', 'skip'],
@@ -85,8 +123,15 @@ describe('npm run cli -- sbi discover: devices that are not Ready, and their nam
     expect(lines[2]!.advice).toMatch(/unsigned.*onboarding and the bench need Ready/);
     // Never verified: the unregistered device's information is unsigned.
     expect(lines[2]!.verification.reason).toMatch(/unsigned/);
-    expect(lines.map((l) => l.findings.map((x) => x.code))).toEqual([['SBI_SERIAL_NO_RULE'], ['SBI_DEVICE_CODE_DIFFERS'], []]);
-    expect(lines[1]!.findings[0]).toMatchObject({ deviceCode: 'FACE00000001', serialNo: 'FACE00000009' });
+    expect(lines.map((l) => l.findings.map((x) => x.code))).toEqual([
+      ['SBI_SERIAL_NO_RULE'],
+      ['SBI_DEVICE_CODE_DIFFERS'],
+      [],
+    ]);
+    expect(lines[1]!.findings[0]).toMatchObject({
+      deviceCode: 'FACE00000001',
+      serialNo: 'FACE00000009',
+    });
     expect(r.stderr).toMatch(/3 device\(s\), 0 problem\(s\)/);
   });
 
@@ -95,9 +140,13 @@ describe('npm run cli -- sbi discover: devices that are not Ready, and their nam
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${PORT}  device 3  Face/Full face  Busy (error 111 Device is Busy)  L0  Registration`);
     expect(r.stdout).toContain('deviceCode FACE00000001  serialNo FACE00000009');
-    expect(r.stdout).toContain(`${PORT}  device -  Iris/Double  Not Registered (error 100 Device not registered)  L0  -`);
+    expect(r.stdout).toContain(
+      `${PORT}  device -  Iris/Double  Not Registered (error 100 Device not registered)  L0  -`,
+    );
     expect(r.stdout).toMatch(/\n {6}status: busy with another application/);
-    expect(r.stdout).toMatch(/\n {6}finding SBI_DEVICE_CODE_DIFFERS: deviceCode "FACE00000001" differs from the digital ID's serialNo "FACE00000009"/);
+    expect(r.stdout).toMatch(
+      /\n {6}finding SBI_DEVICE_CODE_DIFFERS: deviceCode "FACE00000001" differs from the digital ID's serialNo "FACE00000009"/,
+    );
     expect(r.stdout).toMatch(/\n {6}finding SBI_SERIAL_NO_RULE: serialNo "1234567890" has 10 character\(s\)/);
   });
 });

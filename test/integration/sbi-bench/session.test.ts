@@ -35,42 +35,70 @@ afterAll(async () => {
 });
 
 /** The certificate the virtual device encrypts to now, read through its admin API. */
-const deviceCert = async () => new X509Certificate((await (await detectVirtualSbi(f.sbi.port))!.trustAnchorsPem()).encryption!).raw.toString('base64');
+const deviceCert = async () =>
+  new X509Certificate((await (await detectVirtualSbi(f.sbi.port))!.trustAnchorsPem()).encryption!).raw.toString(
+    'base64',
+  );
 
 describe('BenchSession on a virtual SBI', () => {
   it('lends a key of its own, valid from the session clock, and gives the device its certificate back', async () => {
     const own = derOf(f.key);
-    expect((await deviceCert())).toBe(own);
-    const session = await BenchSession.open({ port: f.sbi.port, signal: new AbortController().signal, now: () => AT });
+    expect(await deviceCert()).toBe(own);
+    const session = await BenchSession.open({
+      port: f.sbi.port,
+      signal: new AbortController().signal,
+      now: () => AT,
+    });
     expect(session.admin?.port).toBe(f.sbi.port);
     expect(session.encryptionKey).not.toBeNull();
     const lent = derOf(session.encryptionKey!);
     expect(lent).not.toBe(own);
     expect(await deviceCert()).toBe(lent);
-    expect(new Date(new X509Certificate(session.encryptionKey!.certificateDer).validFrom).toISOString()).toBe(new Date(AT.getTime() - 86_400_000).toISOString());
+    expect(new Date(new X509Certificate(session.encryptionKey!.certificateDer).validFrom).toISOString()).toBe(
+      new Date(AT.getTime() - 86_400_000).toISOString(),
+    );
     await session.close();
-    expect((await deviceCert())).toBe(own);
+    expect(await deviceCert()).toBe(own);
   });
 
   it('lends nothing when the caller brings the key the device encrypts to', async () => {
-    const session = await BenchSession.open({ port: f.sbi.port, signal: new AbortController().signal, encryptionKey: f.key });
+    const session = await BenchSession.open({
+      port: f.sbi.port,
+      signal: new AbortController().signal,
+      encryptionKey: f.key,
+    });
     expect(session.encryptionKey).toBe(f.key);
     expect(await deviceCert()).toBe(derOf(f.key));
     await session.close();
-    expect((await deviceCert())).toBe(derOf(f.key));
+    expect(await deviceCert()).toBe(derOf(f.key));
   });
 
   it('lets the device answer prompts only when asked to', async () => {
-    const session = await BenchSession.open({ port: f.sbi.port, signal: new AbortController().signal, encryptionKey: f.key });
+    const session = await BenchSession.open({
+      port: f.sbi.port,
+      signal: new AbortController().signal,
+      encryptionKey: f.key,
+    });
     expect(session.prompter(ask, false)).toBe(ask);
     expect(session.prompter(ask, true)).not.toBe(ask);
     await session.close();
   });
 
   it('runs the bench on its port with its key', async () => {
-    const session = await BenchSession.open({ port: f.sbi.port, signal: new AbortController().signal, encryptionKey: f.key });
+    const session = await BenchSession.open({
+      port: f.sbi.port,
+      signal: new AbortController().signal,
+      encryptionKey: f.key,
+    });
     try {
-      const report = await session.run({ purpose: 'Registration', deviceId: '3', caseIds: ['SBI1001'], trust: f.trust, prompt: session.prompter(ask, true), timeouts: QUICK });
+      const report = await session.run({
+        purpose: 'Registration',
+        deviceId: '3',
+        caseIds: ['SBI1001'],
+        trust: f.trust,
+        prompt: session.prompter(ask, true),
+        timeouts: QUICK,
+      });
       expect(report.cases.map((c) => [c.id, c.result])).toEqual([['SBI1001', 'pass']]);
     } finally {
       await session.close();
@@ -90,7 +118,11 @@ describe('BenchSession on a port that is not a virtual SBI', () => {
 
   it('keeps a key the caller brings', async () => {
     const key = await createBenchEncryptionKey(AT);
-    const session = await BenchSession.open({ port: (other.address() as AddressInfo).port, signal: new AbortController().signal, encryptionKey: key });
+    const session = await BenchSession.open({
+      port: (other.address() as AddressInfo).port,
+      signal: new AbortController().signal,
+      encryptionKey: key,
+    });
     expect(session.encryptionKey).toBe(key);
   });
 });

@@ -33,12 +33,38 @@ beforeAll(async () => {
   const ports: Array<[number, Behaviour]> = [
     [FROM + 10, { json: [entry('2'), entry('3', 'Face', 'Full face')] }],
     [FROM + 40, { json: [entry('1', 'Iris', 'Double')] }],
-    [FROM + 90, { json: [{ ...entry('9'), deviceId: undefined, deviceCode: undefined, serialNo: 'S9', certification: 'SBI 2.0' }] }],
+    [
+      FROM + 90,
+      {
+        json: [
+          {
+            ...entry('9'),
+            deviceId: undefined,
+            deviceCode: undefined,
+            serialNo: 'S9',
+            certification: 'SBI 2.0',
+          },
+        ],
+      },
+    ],
     [FROM + 20, { silent: true }],
     [FROM + 21, { drip: jsonResponse([entry('5')]), everyMs: 100 }],
-    [FROM + 22, { raw: Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n'), Buffer.alloc(10 * 1024 * 1024, 0x20)]) }],
+    [
+      FROM + 22,
+      {
+        raw: Buffer.concat([
+          Buffer.from('HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n'),
+          Buffer.alloc(10 * 1024 * 1024, 0x20),
+        ]),
+      },
+    ],
     [FROM + 23, { raw: 'garbage garbage\r\n\r\n' }],
-    [FROM + 24, { raw: 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 13\r\n\r\n<html></html>' }],
+    [
+      FROM + 24,
+      {
+        raw: 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 13\r\n\r\n<html></html>',
+      },
+    ],
     [FROM + 25, { json: { message: 'boom' }, status: 500, reason: 'Internal Server Error' }],
     [FROM + 26, { raw: 'HTTP/1.1 200 OK\r\nContent-Length: 800\r\n\r\n[{"deviceId":"2"' }],
     [FROM + 27, { json: [{ error: { errorCode: '502', errorInfo: 'Biometric type mismatch' } }] }],
@@ -54,10 +80,18 @@ describe('discoverSbi', () => {
   it('finds the good devices, types every bad port, and finishes within its deadline', async () => {
     // A closed loopback port refuses at once; on a starved event loop the 200 ms default connect timer
     // can fire before the refusal is read (seen as SBI_CONNECT on idle ports), so this run allows 1 s.
-    const r = await discoverSbi({ portFrom: FROM, portTo: TO, deadlineMs: 1000, scanDeadlineMs: 1500, connectTimeoutMs: 1000 });
+    const r = await discoverSbi({
+      portFrom: FROM,
+      portTo: TO,
+      deadlineMs: 1000,
+      scanDeadlineMs: 1500,
+      connectTimeoutMs: 1000,
+    });
     expect(r.elapsedMs).toBeLessThan(2500);
     expect(r.scanned).toBe(100);
-    expect(r.devices.map((d) => [d.port, d.entry.deviceId, d.digitalId.type, d.entry.certification, d.baseUrl])).toEqual([
+    expect(
+      r.devices.map((d) => [d.port, d.entry.deviceId, d.digitalId.type, d.entry.certification, d.baseUrl]),
+    ).toEqual([
       [FROM + 10, '2', 'Finger', 'L0', `http://127.0.0.1:${FROM + 10}/`],
       [FROM + 10, '3', 'Face', 'L0', `http://127.0.0.1:${FROM + 10}/`],
       [FROM + 40, '1', 'Iris', 'L0', `http://127.0.0.1:${FROM + 40}/`],
@@ -78,7 +112,12 @@ describe('discoverSbi', () => {
   });
 
   it('a scan deadline shorter than the per-port deadline cuts slow ports short', async () => {
-    const r = await discoverSbi({ portFrom: FROM + 10, portTo: FROM + 21, deadlineMs: 5000, scanDeadlineMs: 400 });
+    const r = await discoverSbi({
+      portFrom: FROM + 10,
+      portTo: FROM + 21,
+      deadlineMs: 5000,
+      scanDeadlineMs: 400,
+    });
     expect(r.elapsedMs).toBeLessThan(1500);
     expect(r.devices).toHaveLength(2);
     expect(r.problems.map((p) => [p.port - FROM, p.error.code])).toEqual([
@@ -91,8 +130,12 @@ describe('discoverSbi', () => {
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 100);
     const t0 = performance.now();
-    await expect(discoverSbi({ portFrom: FROM + 19, portTo: FROM + 29, concurrency: 1, signal: ac.signal })).rejects.toMatchObject({ code: 'SBI_CANCELLED' });
+    await expect(
+      discoverSbi({ portFrom: FROM + 19, portTo: FROM + 29, concurrency: 1, signal: ac.signal }),
+    ).rejects.toMatchObject({ code: 'SBI_CANCELLED' });
     expect(performance.now() - t0).toBeLessThan(1000);
-    await expect(discoverSbi({ portFrom: 10, portTo: 5 })).rejects.toMatchObject({ code: 'SBI_BAD_REQUEST' });
+    await expect(discoverSbi({ portFrom: 10, portTo: 5 })).rejects.toMatchObject({
+      code: 'SBI_BAD_REQUEST',
+    });
   });
 });

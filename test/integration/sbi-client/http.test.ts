@@ -22,7 +22,15 @@ async function serve(b: Behaviour | ((req: { method: string }) => Behaviour)): P
 }
 
 const limits = { connectTimeoutMs: 300, deadlineMs: 800, idleTimeoutMs: 400, maxBytes: 64 * 1024 };
-const req = (port: number, over: Partial<SbiHttpRequest> = {}): SbiHttpRequest => ({ host: '127.0.0.1', port, method: 'MOSIPDISC', path: '/device', body: '{"type":"Biometric Device"}', ...limits, ...over });
+const req = (port: number, over: Partial<SbiHttpRequest> = {}): SbiHttpRequest => ({
+  host: '127.0.0.1',
+  port,
+  method: 'MOSIPDISC',
+  path: '/device',
+  body: '{"type":"Biometric Device"}',
+  ...limits,
+  ...over,
+});
 
 async function failure(p: Promise<unknown>): Promise<{ e: SbiError; ms: number }> {
   const t0 = performance.now();
@@ -73,9 +81,13 @@ describe('sbiHttp', () => {
 
   it('10 MB → SBI_TOO_LARGE, from Content-Length or from the bytes received', async () => {
     const big = Buffer.alloc(10 * 1024 * 1024, 0x20);
-    const declared = await serve({ raw: Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Length: ${big.length}\r\n\r\n`), big]) });
+    const declared = await serve({
+      raw: Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Length: ${big.length}\r\n\r\n`), big]),
+    });
     expect((await failure(sbiHttp(req(declared)))).e.detail?.reason).toBe('declared');
-    const undeclared = await serve({ raw: Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n'), big]) });
+    const undeclared = await serve({
+      raw: Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n'), big]),
+    });
     const { e } = await failure(sbiHttp(req(undeclared)));
     expect([e.code, e.detail?.reason]).toEqual(['SBI_TOO_LARGE', 'received']);
   });
@@ -83,12 +95,17 @@ describe('sbiHttp', () => {
   it('garbage, and headers without end → SBI_MALFORMED / SBI_TOO_LARGE', async () => {
     const garbage = await serve({ raw: '\x00\x01 this is not HTTP\r\n\r\n' });
     expect((await failure(sbiHttp(req(garbage)))).e.code).toBe('SBI_MALFORMED');
-    const endless = await serve({ raw: `HTTP/1.1 200 OK\r\nX: ${'a'.repeat(40_000)}`, keepOpen: true });
+    const endless = await serve({
+      raw: `HTTP/1.1 200 OK\r\nX: ${'a'.repeat(40_000)}`,
+      keepOpen: true,
+    });
     expect((await failure(sbiHttp(req(endless)))).e.code).toBe('SBI_TOO_LARGE');
   });
 
   it('closes mid-body → SBI_MALFORMED (truncated); closes without answering → SBI_CONNECT', async () => {
-    const mid = await serve({ raw: 'HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n[{"deviceId":"2"' });
+    const mid = await serve({
+      raw: 'HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n[{"deviceId":"2"',
+    });
     const { e } = await failure(sbiHttp(req(mid)));
     expect([e.code, e.detail?.reason]).toEqual(['SBI_MALFORMED', 'truncated']);
     const hangup = await serve({ raw: '' });
@@ -108,16 +125,28 @@ describe('sbiHttp', () => {
 
 describe('SbiClient answers', () => {
   it('HTML, HTTP 500 and MockMDS\'s "405 OK" are typed; HTML with 200 is SBI_MALFORMED', async () => {
-    const html = await serve({ raw: 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 13\r\n\r\n<html></html>' });
+    const html = await serve({
+      raw: 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 13\r\n\r\n<html></html>',
+    });
     expect((await failure(new SbiClient({ port: html }).deviceInfo())).e.code).toBe('SBI_MALFORMED');
-    const status500 = await serve({ json: { message: 'boom' }, status: 500, reason: 'Internal Server Error' });
+    const status500 = await serve({
+      json: { message: 'boom' },
+      status: 500,
+      reason: 'Internal Server Error',
+    });
     const { e } = await failure(new SbiClient({ port: status500 }).deviceInfo());
     expect([e.code, e.detail?.status]).toEqual(['SBI_HTTP_STATUS', 500]);
   });
 
   it('falls back to SBIDISC/SBIINFO when the 0.9.5 verb is unknown (MockMDS-style 405 + error 500)', async () => {
     const port = await serve((r) =>
-      r.method.startsWith('SBI') ? { json: [{ verb: r.method }] } : { json: [{ error: { errorCode: '500', errorInfo: 'Invalid URL' } }], status: 405, reason: 'OK' },
+      r.method.startsWith('SBI')
+        ? { json: [{ verb: r.method }] }
+        : {
+            json: [{ error: { errorCode: '500', errorInfo: 'Invalid URL' } }],
+            status: 405,
+            reason: 'OK',
+          },
     );
     const client = new SbiClient({ port });
     expect(await client.discover()).toMatchObject({ verb: 'SBIDISC', json: [{ verb: 'SBIDISC' }] });
@@ -133,9 +162,19 @@ describe('SbiClient answers', () => {
   it('a bad request is refused before anything is sent → SBI_BAD_REQUEST', async () => {
     const port = await serve({ json: {} });
     const client = new SbiClient({ port });
-    const bad = { env: 'Developer', purpose: 'Registration', specVersion: '0.9.5', timeout: '1000', captureTime: '', transactionId: 'no', bio: [] } as const;
+    const bad = {
+      env: 'Developer',
+      purpose: 'Registration',
+      specVersion: '0.9.5',
+      timeout: '1000',
+      captureTime: '',
+      transactionId: 'no',
+      bio: [],
+    } as const;
     expect((await failure(client.rcapture(bad as never))).e.code).toBe('SBI_BAD_REQUEST');
-    expect((await failure(client.stream({ deviceSubId: '1' } as never, () => undefined))).e.code).toBe('SBI_BAD_REQUEST');
+    expect((await failure(client.stream({ deviceSubId: '1' } as never, () => undefined))).e.code).toBe(
+      'SBI_BAD_REQUEST',
+    );
     expect(servers[0]!.requests).toHaveLength(0);
     expect(() => new SbiClient({ port: 70000 })).toThrow(SbiError);
   });

@@ -10,7 +10,13 @@ import { decryptBioValue } from '../../../lib/sbi/decrypt.ts';
 import { discoverSbi } from '../../../native/sbi/client/discovery.ts';
 import { SbiClient } from '../../../native/sbi/client/sbi-client.ts';
 import { SbiError } from '../../../lib/sbi/errors.ts';
-import { checkCaptureAnswer, checkDeviceInfoAnswer, TrustCache, verifyCapture, verifyDeviceInfo } from '../../../native/sbi/verify.ts';
+import {
+  checkCaptureAnswer,
+  checkDeviceInfoAnswer,
+  TrustCache,
+  verifyCapture,
+  verifyDeviceInfo,
+} from '../../../native/sbi/verify.ts';
 import type { CaptureContext, RegisteredDevice, VerifyContext } from '../../../native/sbi/verify.ts';
 import type { CaptureRequest, RCaptureRequest } from '../../../lib/sbi/wire/index.ts';
 import { startVirtualSbi } from '../../../native/virtual/sbi/index.ts';
@@ -24,7 +30,11 @@ let trust: TrustStore;
 const cache = new TrustCache();
 
 beforeAll(async () => {
-  sbi = await startVirtualSbi({ portRange: [FROM, TO], deviceOrg: 'Virtual Devices Org', providerId: 'PD.VIRTUAL.SBI' });
+  sbi = await startVirtualSbi({
+    portRange: [FROM, TO],
+    deviceOrg: 'Virtual Devices Org',
+    providerId: 'PD.VIRTUAL.SBI',
+  });
   const pem = sbi.trustAnchorsPem();
   trust = createTrustStore([
     { cert: pem.device, domain: 'DEVICE', role: 'anchor' },
@@ -36,8 +46,20 @@ afterAll(async () => {
   await sbi?.close();
 });
 
-const slap: RegisteredDevice = { make: 'Partner Desk Virtual', model: 'PD-SLAP-4', type: 'Finger', subType: 'Slap', providerId: 'PD.VIRTUAL.SBI', providerName: 'Virtual Devices Org' };
-const ctx = (): VerifyContext => ({ trust, now: new Date(), cache, expectedOrg: 'Virtual Devices Org' });
+const slap: RegisteredDevice = {
+  make: 'Partner Desk Virtual',
+  model: 'PD-SLAP-4',
+  type: 'Finger',
+  subType: 'Slap',
+  providerId: 'PD.VIRTUAL.SBI',
+  providerName: 'Virtual Devices Org',
+};
+const ctx = (): VerifyContext => ({
+  trust,
+  now: new Date(),
+  cache,
+  expectedOrg: 'Virtual Devices Org',
+});
 let tx = 0;
 const slapRequest = (previousHash = ''): RCaptureRequest => ({
   env: 'Developer',
@@ -46,7 +68,18 @@ const slapRequest = (previousHash = ''): RCaptureRequest => ({
   timeout: '5000',
   captureTime: new Date().toISOString(),
   transactionId: `PD-E2E-${++tx}`,
-  bio: [{ type: 'Finger', count: '4', bioSubType: [], exception: [], requestedScore: '40', deviceId: '2', deviceSubId: '1', previousHash }],
+  bio: [
+    {
+      type: 'Finger',
+      count: '4',
+      bioSubType: [],
+      exception: [],
+      requestedScore: '40',
+      deviceId: '2',
+      deviceSubId: '1',
+      previousHash,
+    },
+  ],
   customOpts: null,
 });
 const authRequest = (): CaptureRequest => ({
@@ -57,12 +90,25 @@ const authRequest = (): CaptureRequest => ({
   captureTime: new Date().toISOString(),
   domainUri: '',
   transactionId: `PD-E2E-${++tx}`,
-  bio: [{ type: 'Finger', count: '1', bioSubType: ['UNKNOWN'], requestedScore: '40', deviceId: '4', deviceSubId: '0', previousHash: '' }],
+  bio: [
+    {
+      type: 'Finger',
+      count: '1',
+      bioSubType: ['UNKNOWN'],
+      requestedScore: '40',
+      deviceId: '4',
+      deviceSubId: '0',
+      previousHash: '',
+    },
+  ],
   customOpts: null,
 });
 async function rcapture(previousHash = ''): Promise<{ json: unknown; c: CaptureContext }> {
   const a = await client.rcapture(slapRequest(previousHash));
-  return { json: a.json, c: { ...ctx(), request: a.request, certification: 'L0', registered: slap } };
+  return {
+    json: a.json,
+    c: { ...ctx(), request: a.request, certification: 'L0', registered: slap },
+  };
 }
 function code(fn: () => unknown): [string, unknown] {
   try {
@@ -78,7 +124,14 @@ describe('virtual SBI end to end', () => {
   it('discovers the six devices on one port', async () => {
     const r = await discoverSbi({ portFrom: FROM, portTo: TO });
     expect(r.problems).toEqual([]);
-    expect(r.devices.map((d) => `${d.entry.deviceId}:${d.digitalId.type}/${d.digitalId.deviceSubType}:${d.entry.certification}:${d.entry.purpose}`).sort()).toEqual([
+    expect(
+      r.devices
+        .map(
+          (d) =>
+            `${d.entry.deviceId}:${d.digitalId.type}/${d.digitalId.deviceSubType}:${d.entry.certification}:${d.entry.purpose}`,
+        )
+        .sort(),
+    ).toEqual([
       '1:Iris/Double:L0:Registration',
       '2:Finger/Slap:L0:Registration',
       '3:Face/Full face:L0:Registration',
@@ -91,7 +144,14 @@ describe('virtual SBI end to end', () => {
   it('deviceInfo verifies for every device (L1 digital IDs against FTM), with the registry match for the slap', async () => {
     const info = await client.deviceInfo();
     const { entries } = verifyDeviceInfo(info.json, ctx());
-    expect(entries.map((e) => `${e.info.deviceId}:${e.info.certification}:${e.signed}`).sort()).toEqual(['1:L0:true', '2:L0:true', '3:L0:true', '4:L1:true', '5:L1:true', '6:L1:true']);
+    expect(entries.map((e) => `${e.info.deviceId}:${e.info.certification}:${e.signed}`).sort()).toEqual([
+      '1:L0:true',
+      '2:L0:true',
+      '3:L0:true',
+      '4:L1:true',
+      '5:L1:true',
+      '6:L1:true',
+    ]);
     const slapEntry = entries.findIndex((e) => e.info.deviceId === '2');
     const report = checkDeviceInfoAnswer(info.json, { ...ctx(), registered: slap });
     expect(report.checks.find((c) => c.name === `deviceInfo[${slapEntry}].digitalId.registry`)?.result).toBe('pass');
@@ -100,7 +160,12 @@ describe('virtual SBI end to end', () => {
   it('RCAPTURE left slap verifies, and the chain carries over to the next capture', async () => {
     const first = await rcapture();
     const v = verifyCapture(first.json, first.c);
-    expect(v.items.map((i) => i.data.bioSubType)).toEqual(['Left IndexFinger', 'Left MiddleFinger', 'Left RingFinger', 'Left LittleFinger']);
+    expect(v.items.map((i) => i.data.bioSubType)).toEqual([
+      'Left IndexFinger',
+      'Left MiddleFinger',
+      'Left RingFinger',
+      'Left LittleFinger',
+    ]);
     expect(v.checks.filter((c) => c.result !== 'pass')).toEqual([]);
     const second = await rcapture(v.lastHash);
     expect(verifyCapture(second.json, second.c).items).toHaveLength(4);
@@ -109,7 +174,12 @@ describe('virtual SBI end to end', () => {
   it('CAPTURE (Auth, L1) verifies and decrypts with the encryption key', async () => {
     const a = await client.capture(authRequest());
     const key = { privateKey: sbi.pki.encryption.key, certificateDer: sbi.pki.encryption.der };
-    const v = verifyCapture(a.json, { ...ctx(), request: a.request, certification: 'L1', decrypt: (item) => decryptBioValue(item, key) });
+    const v = verifyCapture(a.json, {
+      ...ctx(),
+      request: a.request,
+      certification: 'L1',
+      decrypt: (item) => decryptBioValue(item, key),
+    });
     expect(Buffer.from(v.items[0]!.iso!).subarray(0, 4).toString('latin1')).toBe('FIR\x00');
     expect(v.checks.filter((c) => c.result === 'fail')).toEqual([]);
   });
@@ -140,12 +210,16 @@ describe('virtual SBI end to end', () => {
   it('device states: Busy answers deviceInfo with its error and refuses capture; Not Registered answers unsigned', async () => {
     try {
       sbi.control.setStatus('2', 'Busy');
-      const busy = verifyDeviceInfo((await client.deviceInfo()).json, ctx()).entries.find((e) => e.info.deviceId === '2')!;
+      const busy = verifyDeviceInfo((await client.deviceInfo()).json, ctx()).entries.find(
+        (e) => e.info.deviceId === '2',
+      )!;
       expect([busy.info.deviceStatus, busy.error.errorCode !== '0']).toEqual(['Busy', true]);
       const { json, c } = await rcapture();
       expect(code(() => verifyCapture(json, c))[0]).toBe('SBI_DEVICE_ERROR');
       sbi.control.setStatus('2', 'Not Registered');
-      const unreg = verifyDeviceInfo((await client.deviceInfo()).json, ctx()).entries.find((e) => e.info.deviceId === '2')!;
+      const unreg = verifyDeviceInfo((await client.deviceInfo()).json, ctx()).entries.find(
+        (e) => e.info.deviceId === '2',
+      )!;
       expect([unreg.signed, unreg.error.errorCode]).toEqual([false, '100']);
     } finally {
       sbi.control.setStatus('2', 'Ready');
@@ -153,9 +227,13 @@ describe('virtual SBI end to end', () => {
   });
 
   it('key rotation: a new device certificate, still trusted', async () => {
-    const before = verifyDeviceInfo((await client.deviceInfo()).json, ctx()).entries.find((e) => e.info.deviceId === '2')!;
+    const before = verifyDeviceInfo((await client.deviceInfo()).json, ctx()).entries.find(
+      (e) => e.info.deviceId === '2',
+    )!;
     await sbi.control.rotateKeys('2');
-    const after = verifyDeviceInfo((await client.deviceInfo()).json, ctx()).entries.find((e) => e.info.deviceId === '2')!;
+    const after = verifyDeviceInfo((await client.deviceInfo()).json, ctx()).entries.find(
+      (e) => e.info.deviceId === '2',
+    )!;
     expect(Buffer.from(after.deviceCertDer!).equals(Buffer.from(before.deviceCertDer!))).toBe(false);
   });
 

@@ -29,11 +29,23 @@ async function desk(login: string, password: string): Promise<TestDesk> {
   return d;
 }
 function connection(d: TestDesk) {
-  return d.tc.core.db.reader.prepare('SELECT desk_id, desk_key, server_session FROM sync_connection').get() as { desk_id: string; desk_key: string; server_session: string };
+  return d.tc.core.db.reader.prepare('SELECT desk_id, desk_key, server_session FROM sync_connection').get() as {
+    desk_id: string;
+    desk_key: string;
+    server_session: string;
+  };
 }
 const T = '2026-11-21T09:00:00.000Z';
 const SEED = 'ab'.repeat(32);
-const group = (seq: number, deskId: string, actor = 'admin') => ({ deskId, seq, method: 'policyGroups.create', input: { name: `G${seq}`, description: 'd' }, seed: SEED, actor, time: T });
+const group = (seq: number, deskId: string, actor = 'admin') => ({
+  deskId,
+  seq,
+  method: 'policyGroups.create',
+  input: { name: `G${seq}`, description: 'd' },
+  seed: SEED,
+  actor,
+  time: T,
+});
 
 describe('pushes that must be refused with nothing applied', () => {
   it('a revoked server session: PD_AUTH_003, the desk asks for the password, then carries on', async () => {
@@ -44,7 +56,11 @@ describe('pushes that must be refused with nothing applied', () => {
     d.transport.online = true;
     await expect(d.client.syncNow()).rejects.toThrow(/session/i);
     expect(w.server.count("SELECT COUNT(*) AS n FROM policy_group WHERE name = 'Revoked'")).toBe(0);
-    expect(w.server.count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'sync.push' AND error_code = 'PD_AUTH_003'")).toBe(1);
+    expect(
+      w.server.count(
+        "SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'sync.push' AND error_code = 'PD_AUTH_003'",
+      ),
+    ).toBe(1);
     expect((await d.tc.call('sync.status', {}, d.session)).state).toBe('signInNeeded');
     expect((await d.tc.fail('sync.signIn', { password: 'Wrong-Passw0rd!' }, d.session)).code).toBe('PD_AUTH_001');
     await d.tc.call('sync.signIn', { password: ADMIN.password }, d.session);
@@ -52,18 +68,28 @@ describe('pushes that must be refused with nothing applied', () => {
     expectConverged(w.server.core, d, 'admin');
   });
 
-  it('a forged desk id, a wrong desk key, another user\'s desk: PD_SYNC_001', async () => {
+  it("a forged desk id, a wrong desk key, another user's desk: PD_SYNC_001", async () => {
     const a = await desk('admin', ADMIN.password);
     const p = await desk(w.partner.id, PARTNER_PASSWORD);
     const ca = connection(a);
     const cp = connection(p);
-    const push = (session: string, deskId: string, deskKey: string) => w.server.core.dispatch('sync.push', session, { deskId, deskKey, commands: [group(1, deskId)] });
+    const push = (session: string, deskId: string, deskKey: string) =>
+      w.server.core.dispatch('sync.push', session, {
+        deskId,
+        deskKey,
+        commands: [group(1, deskId)],
+      });
     for (const r of [
       await push(ca.server_session, 'forged-desk', ca.desk_key),
       await push(ca.server_session, ca.desk_id, cp.desk_key),
       await push(ca.server_session, cp.desk_id, cp.desk_key),
-      await w.server.core.dispatch('sync.pull', ca.server_session, { deskId: cp.desk_id, deskKey: cp.desk_key, cookie: 0 }),
-    ]) expect(r).toMatchObject({ ok: false, error: { code: 'PD_SYNC_001' } });
+      await w.server.core.dispatch('sync.pull', ca.server_session, {
+        deskId: cp.desk_id,
+        deskKey: cp.desk_key,
+        cookie: 0,
+      }),
+    ])
+      expect(r).toMatchObject({ ok: false, error: { code: 'PD_SYNC_001' } });
     expect(w.server.count("SELECT COUNT(*) AS n FROM policy_group WHERE name = 'G1'")).toBe(0);
   });
 
@@ -71,22 +97,49 @@ describe('pushes that must be refused with nothing applied', () => {
     const a = await desk('admin', ADMIN.password);
     const p = await desk(w.partner.id, PARTNER_PASSWORD);
     const ca = connection(a);
-    const push = (commands: unknown[]) => w.server.core.dispatch('sync.push', ca.server_session, { deskId: ca.desk_id, deskKey: ca.desk_key, commands });
-    expect(await push([group(1, connection(p).desk_id)])).toMatchObject({ ok: false, error: { code: 'PD_SYNC_003' } });
-    expect(await push([group(1, ca.desk_id, w.partner.id)])).toMatchObject({ ok: false, error: { code: 'PD_SYNC_003' } });
-    expect(await push([group(1, ca.desk_id), group(3, ca.desk_id)])).toMatchObject({ ok: false, error: { code: 'PD_SYNC_003' } });
-    expect(w.server.count('SELECT COUNT(*) AS n FROM policy_group WHERE name IN (\'G1\', \'G3\')')).toBe(0);
+    const push = (commands: unknown[]) =>
+      w.server.core.dispatch('sync.push', ca.server_session, {
+        deskId: ca.desk_id,
+        deskKey: ca.desk_key,
+        commands,
+      });
+    expect(await push([group(1, connection(p).desk_id)])).toMatchObject({
+      ok: false,
+      error: { code: 'PD_SYNC_003' },
+    });
+    expect(await push([group(1, ca.desk_id, w.partner.id)])).toMatchObject({
+      ok: false,
+      error: { code: 'PD_SYNC_003' },
+    });
+    expect(await push([group(1, ca.desk_id), group(3, ca.desk_id)])).toMatchObject({
+      ok: false,
+      error: { code: 'PD_SYNC_003' },
+    });
+    expect(w.server.count("SELECT COUNT(*) AS n FROM policy_group WHERE name IN ('G1', 'G3')")).toBe(0);
     expect(w.server.count('SELECT last_seq AS n FROM sync_desk WHERE id = ?', ca.desk_id)).toBe(0);
   });
 
   it('commands the server refuses by rule become conflicts that advance the seq: not replayable, wrong role, bad input', async () => {
     const p = await desk(w.partner.id, PARTNER_PASSWORD);
     const cp = connection(p);
-    const cmd = (seq: number, method: string, input: unknown) => ({ deskId: cp.desk_id, seq, method, input, seed: SEED, actor: w.partner.id, time: T });
+    const cmd = (seq: number, method: string, input: unknown) => ({
+      deskId: cp.desk_id,
+      seq,
+      method,
+      input,
+      seed: SEED,
+      actor: w.partner.id,
+      time: T,
+    });
     const r = await w.server.core.dispatch('sync.push', cp.server_session, {
       deskId: cp.desk_id,
       deskKey: cp.desk_key,
-      commands: [cmd(1, 'auth.logout', {}), cmd(2, 'policyGroups.create', { name: 'Sneaky', description: 'd' }), cmd(3, 'linking.request', { partnerId: w.partner.id }), cmd(4, 'no.such.method', {})],
+      commands: [
+        cmd(1, 'auth.logout', {}),
+        cmd(2, 'policyGroups.create', { name: 'Sneaky', description: 'd' }),
+        cmd(3, 'linking.request', { partnerId: w.partner.id }),
+        cmd(4, 'no.such.method', {}),
+      ],
     });
     expect(r.ok && (r.result as Output<'sync.push'>).verdicts.map((v) => [v.seq, v.status, v.code])).toEqual([
       [1, 'conflict', 'PD_SYNC_004'],
@@ -97,7 +150,9 @@ describe('pushes that must be refused with nothing applied', () => {
     // the session the push came with is still alive: auth.logout was not run
     expect((await w.server.core.dispatch('session.me', cp.server_session, {})).ok).toBe(true);
     expect(w.server.count("SELECT COUNT(*) AS n FROM policy_group WHERE name = 'Sneaky'")).toBe(0);
-    expect(w.server.count("SELECT COUNT(*) AS n FROM app_audit_log WHERE desk_id = ? AND result = 'failure'", cp.desk_id)).toBe(4);
+    expect(
+      w.server.count("SELECT COUNT(*) AS n FROM app_audit_log WHERE desk_id = ? AND result = 'failure'", cp.desk_id),
+    ).toBe(4);
   });
 
   it('a core that is not a server refuses sync: PD_SYNC_011', async () => {
@@ -119,13 +174,30 @@ describe('over loopback HTTP', () => {
     servers.push(s);
     const a = await desk('admin', ADMIN.password);
     const ca = connection(a);
-    const huge = JSON.stringify({ input: { deskId: ca.desk_id, deskKey: ca.desk_key, commands: [group(1, ca.desk_id)], pad: 'x'.repeat(9 * 1024 * 1024) } });
+    const huge = JSON.stringify({
+      input: {
+        deskId: ca.desk_id,
+        deskKey: ca.desk_key,
+        commands: [group(1, ca.desk_id)],
+        pad: 'x'.repeat(9 * 1024 * 1024),
+      },
+    });
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${s.url}/api/call/sync.push`, { method: 'POST', headers: { authorization: `Bearer ${ca.server_session}`, 'content-type': 'application/json' } }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = request(
+        `${s.url}/api/call/sync.push`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${ca.server_session}`,
+            'content-type': 'application/json',
+          },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', reject);
       req.end(huge);
     });
@@ -141,7 +213,12 @@ describe('over loopback HTTP', () => {
     const client = new DeskSyncClient(tc.core, { transport: (t) => new HttpSyncTransport(t) });
     tc.core.setDeskSync(client);
     try {
-      await tc.call('sync.connect', { serverUrl: s.url, login: 'admin', password: ADMIN.password, deskName: 'http desk' });
+      await tc.call('sync.connect', {
+        serverUrl: s.url,
+        login: 'admin',
+        password: ADMIN.password,
+        deskName: 'http desk',
+      });
       const session = (await tc.call('auth.login', { login: 'admin', password: ADMIN.password })).token;
       await tc.call('policyGroups.create', { name: 'Over HTTP', description: 'd' }, session);
       await tc.call('sync.now', {}, session);
@@ -149,7 +226,8 @@ describe('over loopback HTTP', () => {
       client.start();
       await new Promise((r) => setTimeout(r, 300)); // the event socket opens
       await w.server.call('partners.deactivate', { partnerId: w.other.id }, w.admin);
-      for (let i = 0; i < 100 && tc.count('SELECT is_active AS n FROM partner WHERE id = ?', w.other.id) !== 0; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 100 && tc.count('SELECT is_active AS n FROM partner WHERE id = ?', w.other.id) !== 0; i++)
+        await new Promise((r) => setTimeout(r, 50));
       expect(tc.count('SELECT is_active AS n FROM partner WHERE id = ?', w.other.id)).toBe(0);
       expectConverged(w.server.core, tc.core, 'admin');
     } finally {
@@ -168,13 +246,34 @@ describe('over loopback HTTP', () => {
     const client = new DeskSyncClient(tc.core, { transport: (t) => new HttpSyncTransport(t) });
     tc.core.setDeskSync(client);
     try {
-      const bad = await tc.fail('sync.connect', { serverUrl: s.url, fingerprint: other.fingerprint, login: 'admin', password: ADMIN.password, deskName: 'pinned' });
+      const bad = await tc.fail('sync.connect', {
+        serverUrl: s.url,
+        fingerprint: other.fingerprint,
+        login: 'admin',
+        password: ADMIN.password,
+        deskName: 'pinned',
+      });
       expect(bad.code).toBe('PD_SYNC_008');
-      expect((await tc.fail('sync.connect', { serverUrl: s.url, login: 'admin', password: ADMIN.password, deskName: 'pinned' })).code).toBe('PD_SYNC_008');
+      expect(
+        (
+          await tc.fail('sync.connect', {
+            serverUrl: s.url,
+            login: 'admin',
+            password: ADMIN.password,
+            deskName: 'pinned',
+          })
+        ).code,
+      ).toBe('PD_SYNC_008');
       expect(w.server.count('SELECT COUNT(*) AS n FROM app_session')).toBe(sessionsBefore);
       expect(tc.count('SELECT COUNT(*) AS n FROM sync_connection')).toBe(0);
       const colons = real.fingerprint.toUpperCase().match(/../g)!.join(':');
-      await tc.call('sync.connect', { serverUrl: s.url, fingerprint: colons, login: 'admin', password: ADMIN.password, deskName: 'pinned' });
+      await tc.call('sync.connect', {
+        serverUrl: s.url,
+        fingerprint: colons,
+        login: 'admin',
+        password: ADMIN.password,
+        deskName: 'pinned',
+      });
       expectConverged(w.server.core, tc.core, 'admin');
     } finally {
       await client.stop();
@@ -196,7 +295,9 @@ describe('what a joined desk leaves to the server', () => {
     const fresh = (await d.tc.call('auth.login', { login: 'admin', password: ADMIN.password })).token;
     await d.tc.call('policyGroups.create', { name: 'Before freeze', description: 'd' }, fresh);
     d.tc.clock.advance(120);
-    expect((await d.tc.fail('policyGroups.create', { name: 'Frozen', description: 'd' }, fresh)).code).toBe('PD_SYNC_006');
+    expect((await d.tc.fail('policyGroups.create', { name: 'Frozen', description: 'd' }, fresh)).code).toBe(
+      'PD_SYNC_006',
+    );
     expect((await d.tc.call('sync.status', {}, fresh)).state).toBe('frozen');
     d.transport.online = true;
     w.server.clock.advance(2 * 86400 + 60);

@@ -25,14 +25,20 @@ describe('sync under faults with real processes', () => {
       reports.push(report);
     }
     const total = (f: (r: RunReport) => number) => reports.reduce((n, r) => n + f(r), 0);
-    console.log(`sync fault runs: ${total((r) => r.acked)} acknowledged commands, ${total((r) => r.conflicts)} conflicts, ${total((r) => r.kills.server)} server and ${total((r) => r.kills.desk)} desk kills`);
+    console.log(
+      `sync fault runs: ${total((r) => r.acked)} acknowledged commands, ${total((r) => r.conflicts)} conflicts, ${total((r) => r.kills.server)} server and ${total((r) => r.kills.desk)} desk kills`,
+    );
     // the runs must have exercised what they claim: commands, conflicts, both kinds of kill and every proxy fault
     expect(total((r) => r.acked)).toBeGreaterThan(RUNS);
     if (RUNS >= 20) {
       expect(total((r) => r.conflicts)).toBeGreaterThan(0);
       expect(total((r) => r.kills.server)).toBeGreaterThan(0);
       expect(total((r) => r.kills.desk)).toBeGreaterThan(0);
-      for (const f of ['drop', 'loseAnswer', 'cut', 'duplicate', 'lateReplay', 'delay'] as const) expect(total((r) => r.faults[f]), f).toBeGreaterThan(0);
+      for (const f of ['drop', 'loseAnswer', 'cut', 'duplicate', 'lateReplay', 'delay'] as const)
+        expect(
+          total((r) => r.faults[f]),
+          f,
+        ).toBeGreaterThan(0);
       expect(reports.some((r) => Object.values(r.clockOffsets).some((o) => o !== 0))).toBe(true);
     }
   }, 3_600_000);

@@ -24,7 +24,11 @@ class HeldTransport extends CoreTransport {
     this.release?.();
   }
 
-  override async call<M extends MethodName>(method: M, input: Input<M>, session: string | null): Promise<CallResult<M>> {
+  override async call<M extends MethodName>(
+    method: M,
+    input: Input<M>,
+    session: string | null,
+  ): Promise<CallResult<M>> {
     if (method === 'sync.pull' && ++this.pulls === this.holdPull) {
       this.held = new Promise((ok) => (this.release = ok));
       this.heldReached?.();
@@ -40,7 +44,8 @@ const clients: DeskSyncClient[] = [];
 beforeEach(async () => {
   w = await syncWorld();
   // more change-log entries than a page of 5 holds: the first full sync takes several pages
-  for (let i = 0; i < 12; i++) await w.server.call('policyGroups.create', { name: `Group ${i}`, description: 'many groups' }, w.admin);
+  for (let i = 0; i < 12; i++)
+    await w.server.call('policyGroups.create', { name: `Group ${i}`, description: 'many groups' }, w.admin);
 });
 afterEach(async () => {
   for (const c of clients.splice(0)) await c.stop();
@@ -61,7 +66,12 @@ function freshDesk(transport: CoreTransport) {
   return { tc, client, activity };
 }
 
-const join = { serverUrl: SERVER_URL, login: 'admin', password: ADMIN.password, deskName: 'slow link' };
+const join = {
+  serverUrl: SERVER_URL,
+  login: 'admin',
+  password: ADMIN.password,
+  deskName: 'slow link',
+};
 
 describe('the first full sync: progress and cancel', () => {
   it('reports its progress page by page up to the server head, then idles', async () => {
@@ -77,7 +87,11 @@ describe('the first full sync: progress and cancel', () => {
     expect(done).toEqual([...done].sort((a, b) => a - b));
     expect(done.at(-1)!).toBeLessThan(head);
     expect(activity.at(-1)).toEqual({ syncing: false, paused: false, progress: null });
-    expect(await tc.call('sync.activity', {})).toEqual({ syncing: false, paused: false, progress: null });
+    expect(await tc.call('sync.activity', {})).toEqual({
+      syncing: false,
+      paused: false,
+      progress: null,
+    });
     expectConverged(w.server.core, tc.core, 'admin');
   });
 
@@ -88,7 +102,10 @@ describe('the first full sync: progress and cancel', () => {
     const joining = tc.core.dispatch('sync.connect', null, join);
     await reached;
     // the public activity shows a first sync under way (a joining desk has no session yet)
-    expect(await tc.call('sync.activity', {})).toMatchObject({ syncing: true, progress: { phase: 'pull', firstSync: true } });
+    expect(await tc.call('sync.activity', {})).toMatchObject({
+      syncing: true,
+      progress: { phase: 'pull', firstSync: true },
+    });
     const cancelled = tc.call('sync.cancel', {});
     transport.letGo();
     expect(await cancelled).toMatchObject({ syncing: false, paused: true });
@@ -99,10 +116,18 @@ describe('the first full sync: progress and cancel', () => {
     expect(tc.count('SELECT COUNT(*) AS n FROM app_user')).toBe(0);
     expect(tc.count('SELECT COUNT(*) AS n FROM policy_group')).toBe(0);
     expect(tc.count("SELECT COUNT(*) AS n FROM sync_node WHERE role = 'standalone'")).toBe(1);
-    expect(tc.count("SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'sync.connect' AND result = 'failure' AND error_code = 'PD_SYNC_013'")).toBe(1);
+    expect(
+      tc.count(
+        "SELECT COUNT(*) AS n FROM app_audit_log WHERE action = 'sync.connect' AND result = 'failure' AND error_code = 'PD_SYNC_013'",
+      ),
+    ).toBe(1);
     // a new join is a new "Sync now": it ends the pause and completes
     await tc.call('sync.connect', join);
-    expect(await tc.call('sync.activity', {})).toEqual({ syncing: false, paused: false, progress: null });
+    expect(await tc.call('sync.activity', {})).toEqual({
+      syncing: false,
+      paused: false,
+      progress: null,
+    });
     expectConverged(w.server.core, tc.core, 'admin');
   });
 
@@ -129,7 +154,8 @@ describe('the first full sync: progress and cancel', () => {
     await tc.call('sync.connect', join);
     const session = (await tc.call('auth.login', { login: 'admin', password: ADMIN.password })).token;
     // many new rows on the server: the next pull takes two pages of 5
-    for (let i = 0; i < 8; i++) await w.server.call('policyGroups.create', { name: `Later ${i}`, description: 'after the join' }, w.admin);
+    for (let i = 0; i < 8; i++)
+      await w.server.call('policyGroups.create', { name: `Later ${i}`, description: 'after the join' }, w.admin);
     const reached = transport.arm(transport.pulls + 1);
     const round = client.syncNow();
     await reached;
@@ -140,7 +166,12 @@ describe('the first full sync: progress and cancel', () => {
     expect(await cancelled).toEqual({ syncing: false, paused: true, progress: null });
     const status = await tc.call('sync.status', {}, session);
     // a cancel is not an outage: the state stays online, the pause is shown
-    expect(status).toMatchObject({ state: 'online', paused: true, syncing: false, lastError: null });
+    expect(status).toMatchObject({
+      state: 'online',
+      paused: true,
+      syncing: false,
+      lastError: null,
+    });
     const cookie = tc.count('SELECT cookie AS n FROM sync_connection');
     const head = w.server.core.db.reader.prepare('SELECT MAX(seq) FROM sync_change').pluck().get() as number;
     expect(cookie).toBeLessThan(head);
@@ -151,7 +182,12 @@ describe('the first full sync: progress and cancel', () => {
     expect(transport.pulls).toBe(pullsBefore);
     expect(activity.at(-1)).toMatchObject({ paused: true });
     // "Sync now" resumes from the cookie and converges
-    expect(await tc.call('sync.now', {}, session)).toMatchObject({ state: 'online', paused: false, syncing: false, pending: 0 });
+    expect(await tc.call('sync.now', {}, session)).toMatchObject({
+      state: 'online',
+      paused: false,
+      syncing: false,
+      pending: 0,
+    });
     expectConverged(w.server.core, tc.core, 'admin');
   });
 
@@ -160,7 +196,11 @@ describe('the first full sync: progress and cancel', () => {
     expect((await tc.fail('sync.cancel', {})).code).toBe('PD_SYNC_009');
     expect((await w.server.fail('sync.cancel', {})).code).toBe('PD_SYNC_009');
     expect((await tc.fail('sync.cancel', { now: true })).code).toBe('PMS_COR_002');
-    expect(await w.server.call('sync.activity', {})).toEqual({ syncing: false, paused: false, progress: null });
+    expect(await w.server.call('sync.activity', {})).toEqual({
+      syncing: false,
+      paused: false,
+      progress: null,
+    });
   });
 });
 
@@ -181,7 +221,12 @@ describe('the freeze setting', () => {
       await w.server.call('sync.setFreezeDays', { days: 9 }, w.admin);
       await d.client.syncNow();
       expect(await d.tc.call('sync.settings', {}, d.session)).toEqual({ freezeDays: 9 });
-      expect(await d.tc.call('sync.status', {}, d.session)).toMatchObject({ freezeDays: 9, pending: 0, applied: 0, conflicts: 0 });
+      expect(await d.tc.call('sync.status', {}, d.session)).toMatchObject({
+        freezeDays: 9,
+        pending: 0,
+        applied: 0,
+        conflicts: 0,
+      });
     } finally {
       await d.close();
     }

@@ -11,7 +11,12 @@ import { syncWorld } from '../../helpers/sync-fixtures.ts';
 import type { SyncWorld } from '../../helpers/sync-fixtures.ts';
 
 /** A server that takes every call and never answers: the round in flight waits on it. */
-async function silentServer(): Promise<{ url: string; server: Server; arrived: Promise<IncomingMessage>; cut: Promise<void> }> {
+async function silentServer(): Promise<{
+  url: string;
+  server: Server;
+  arrived: Promise<IncomingMessage>;
+  cut: Promise<void>;
+}> {
   let onArrive!: (req: IncomingMessage) => void;
   let onCut!: () => void;
   const arrived = new Promise<IncomingMessage>((ok) => (onArrive = ok));
@@ -21,7 +26,12 @@ async function silentServer(): Promise<{ url: string; server: Server; arrived: P
     onArrive(req);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, arrived, cut };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    server,
+    arrived,
+    cut,
+  };
 }
 
 let w: SyncWorld | null = null;
@@ -39,7 +49,9 @@ it('stopping the sync client cuts the call in flight at once, and the round ends
   const s = await silentServer();
   silent = s.server;
   // The same desk, now talking over HTTP to a server that never answers.
-  const client = new DeskSyncClient(desk.tc.core, { transport: () => new HttpSyncTransport({ serverUrl: s.url, fingerprint: null }) });
+  const client = new DeskSyncClient(desk.tc.core, {
+    transport: () => new HttpSyncTransport({ serverUrl: s.url, fingerprint: null }),
+  });
   desk.tc.core.setDeskSync(client);
   const round = client.syncNow();
   const outcome = round.then(

@@ -10,7 +10,16 @@ import type { VirtualPki } from '../../../native/virtual/pki.ts';
 import { startVirtualSbi } from '../../../native/virtual/sbi/index.ts';
 import type { VirtualSbi } from '../../../native/virtual/sbi/index.ts';
 import { keyPair, leaf, root } from '../../helpers/pki.ts';
-import { NO_MILLIS, authCapture, chain, decryptBioValue, expectedHashes, readJws, sbiCall, trustFor } from './helpers.ts';
+import {
+  NO_MILLIS,
+  authCapture,
+  chain,
+  decryptBioValue,
+  expectedHashes,
+  readJws,
+  sbiCall,
+  trustFor,
+} from './helpers.ts';
 import type { CaptureItem } from './helpers.ts';
 
 let pki: VirtualPki;
@@ -31,7 +40,13 @@ const call = async (body: string) => {
   return { items: r.json<{ biometrics: CaptureItem[] }>().biometrics, ms: r.ms };
 };
 const plaintexts = (items: CaptureItem[], key = pki.encryption.key) =>
-  items.map((item) => decryptBioValue(key, item as { sessionKey: string }, readJws(item.data).payload as { bioValue: string; timestamp: string; transactionId: string }));
+  items.map((item) =>
+    decryptBioValue(
+      key,
+      item as { sessionKey: string },
+      readJws(item.data).payload as { bioValue: string; timestamp: string; transactionId: string },
+    ),
+  );
 
 describe('CAPTURE', () => {
   it('finger UNKNOWN: encrypted for the configured certificate, decrypts to an ISO finger record, hash over the plaintext', async () => {
@@ -45,7 +60,14 @@ describe('CAPTURE', () => {
     const jws = readJws(item.data);
     expect(jws.signatureValid).toBe(true);
     expect(chain(jws.signerDer, 'DEVICE', trust).ok).toBe(true);
-    expect(jws.payload).toMatchObject({ purpose: 'Auth', bioType: 'Finger', bioSubType: 'UNKNOWN', domainUri: 'https://auth.example', transactionId: 'SBI1018-456', env: 'Developer' });
+    expect(jws.payload).toMatchObject({
+      purpose: 'Auth',
+      bioType: 'Finger',
+      bioSubType: 'UNKNOWN',
+      domainUri: 'https://auth.example',
+      transactionId: 'SBI1018-456',
+      env: 'Developer',
+    });
     expect(jws.payload.timestamp).toMatch(NO_MILLIS);
     // The digital ID of an L1 device is signed by its FTM chip: FTM domain, not DEVICE.
     const digitalId = readJws(jws.payload.digitalId as string);
@@ -53,7 +75,11 @@ describe('CAPTURE', () => {
     expect(chain(digitalId.signerDer, 'FTM', trust).ok).toBe(true);
     expect(chain(digitalId.signerDer, 'DEVICE', trust).ok).toBe(false);
     // The ciphertext is not the record; the decrypted plaintext is, and the hash covers it.
-    expect(Buffer.from(jws.payload.bioValue as string, 'base64url').subarray(0, 4).toString('latin1')).not.toBe('FIR\x00');
+    expect(
+      Buffer.from(jws.payload.bioValue as string, 'base64url')
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).not.toBe('FIR\x00');
     const [iso] = plaintexts(items) as [Buffer];
     expect(iso.toString('latin1', 0, 8)).toBe('FIR\x00020\x00');
     expect([iso[40], iso[52]]).toEqual([0, 0x04]); // position unknown, JPEG 2000 lossy
@@ -61,11 +87,26 @@ describe('CAPTURE', () => {
   });
 
   it.each([
-    ['two UNKNOWN fingers (CTK 1019)', { count: '2', bioSubType: ['UNKNOWN', 'UNKNOWN'] }, ['UNKNOWN', 'UNKNOWN'], 'FIR'],
-    ['left index + middle (CTK 1021)', { count: '2', bioSubType: ['Left IndexFinger', 'Left MiddleFinger'] }, ['Left IndexFinger', 'Left MiddleFinger'], 'FIR'],
+    [
+      'two UNKNOWN fingers (CTK 1019)',
+      { count: '2', bioSubType: ['UNKNOWN', 'UNKNOWN'] },
+      ['UNKNOWN', 'UNKNOWN'],
+      'FIR',
+    ],
+    [
+      'left index + middle (CTK 1021)',
+      { count: '2', bioSubType: ['Left IndexFinger', 'Left MiddleFinger'] },
+      ['Left IndexFinger', 'Left MiddleFinger'],
+      'FIR',
+    ],
     ['ten fingers, no subtypes (CTK 1058)', { count: '10', bioSubType: [] }, Array(10).fill('UNKNOWN'), 'FIR'],
     ['left iris (CTK 1016)', { type: 'Iris', deviceId: '5', bioSubType: ['Left'] }, ['Left'], 'IIR'],
-    ['two irises (CTK 1059)', { type: 'Iris', deviceId: '5', count: '2', bioSubType: ['Left', 'Right'] }, ['Left', 'Right'], 'IIR'],
+    [
+      'two irises (CTK 1059)',
+      { type: 'Iris', deviceId: '5', count: '2', bioSubType: ['Left', 'Right'] },
+      ['Left', 'Right'],
+      'IIR',
+    ],
     ['face (CTK 1014)', { type: 'Face', deviceId: '6', bioSubType: [] }, [undefined], 'FAC'],
   ])('%s', async (_n, bio, subTypes, format) => {
     const previous = 'E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855';
@@ -74,7 +115,8 @@ describe('CAPTURE', () => {
     const isos = plaintexts(items);
     for (const iso of isos) expect(iso.toString('latin1', 0, 3)).toBe(format);
     expect(items.map((i) => i.hash)).toEqual(expectedHashes(previous, isos));
-    for (const i of items) expect(Object.keys(i).sort()).toEqual(['data', 'error', 'hash', 'sessionKey', 'specVersion', 'thumbprint']);
+    for (const i of items)
+      expect(Object.keys(i).sort()).toEqual(['data', 'error', 'hash', 'sessionKey', 'specVersion', 'thumbprint']);
   });
 
   it.each([
@@ -92,7 +134,9 @@ describe('CAPTURE', () => {
   });
 
   it('transactionId longer than 50 (CTK 1091) → 112; purpose Registration → 121', async () => {
-    expect((await call(authCapture({}, { transactionId: 'SBI1091-'.padEnd(58, '7') }))).items[0]!.error.errorCode).toBe('112');
+    expect((await call(authCapture({}, { transactionId: 'SBI1091-'.padEnd(58, '7') }))).items[0]!.error.errorCode).toBe(
+      '112',
+    );
     expect((await call(authCapture({}, { purpose: 'Registration' }))).items[0]!.error.errorCode).toBe('121');
   });
 
@@ -110,7 +154,9 @@ describe('the encryption certificate', () => {
     const benchKey = keyPair('rsa2048', 'bench-encryption');
     const bench = leaf(benchRoot, 'CN=Bench Encryption, O=Bench', { key: benchKey });
     sbi.control.setEncryptionCert(bench.pem);
-    expect(sbi.state().encryptionCert.thumbprint).toBe(createHash('sha256').update(bench.der).digest('hex').toUpperCase());
+    expect(sbi.state().encryptionCert.thumbprint).toBe(
+      createHash('sha256').update(bench.der).digest('hex').toUpperCase(),
+    );
     const { items } = await call(authCapture({}));
     expect(items[0]!.thumbprint).toBe(sbi.state().encryptionCert.thumbprint);
     expect(plaintexts(items, benchKey.privateKey)[0]!.toString('latin1', 0, 4)).toBe('FIR\x00');
@@ -120,17 +166,30 @@ describe('the encryption certificate', () => {
   it('refuses certificates that cannot do RSA-OAEP, and garbage', () => {
     const ec = leaf(root('CN=EC Root, O=Bench'), 'CN=EC Leaf, O=Bench');
     expect(() => sbi.control.setEncryptionCert(ec.der)).toThrow(/RSA/);
-    expect(() => sbi.control.setEncryptionCert('-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----\n')).toThrow(/X\.509/);
+    expect(() =>
+      sbi.control.setEncryptionCert('-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----\n'),
+    ).toThrow(/X\.509/);
     expect(() => sbi.control.setEncryptionCert(new Uint8Array([1, 2, 3]))).toThrow(/X\.509/);
-    expect(sbi.state().encryptionCert.thumbprint).toBe(createHash('sha256').update(pki.encryption.der).digest('hex').toUpperCase());
+    expect(sbi.state().encryptionCert.thumbprint).toBe(
+      createHash('sha256').update(pki.encryption.der).digest('hex').toUpperCase(),
+    );
   });
 
   it('startVirtualSbi takes one as encryptionCertDer', async () => {
     const k = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const own = leaf(root('CN=Own Root, O=Bench'), 'CN=Own Encryption, O=Bench', {
-      key: { spec: 'rsa2048', privateKey: k.privateKey, publicKey: k.publicKey, spki: new Uint8Array(k.publicKey.export({ type: 'spki', format: 'der' })) },
+      key: {
+        spec: 'rsa2048',
+        privateKey: k.privateKey,
+        publicKey: k.publicKey,
+        spki: new Uint8Array(k.publicKey.export({ type: 'spki', format: 'der' })),
+      },
     });
-    const other = await startVirtualSbi({ portRange: [46150, 46159], pki, encryptionCertDer: own.der });
+    const other = await startVirtualSbi({
+      portRange: [46150, 46159],
+      pki,
+      encryptionCertDer: own.der,
+    });
     try {
       const r = await sbiCall(other.port, 'CAPTURE', '/capture', authCapture({}));
       const items = r.json<{ biometrics: CaptureItem[] }>().biometrics;

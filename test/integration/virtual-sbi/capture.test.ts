@@ -46,7 +46,12 @@ describe('RCAPTURE per modality', () => {
     const { items } = await call(rcapture({}));
     expect(items).toHaveLength(4);
     const jws = decoded(items);
-    expect(jws.map((j) => j.payload.bioSubType)).toEqual(['Left IndexFinger', 'Left MiddleFinger', 'Left RingFinger', 'Left LittleFinger']);
+    expect(jws.map((j) => j.payload.bioSubType)).toEqual([
+      'Left IndexFinger',
+      'Left MiddleFinger',
+      'Left RingFinger',
+      'Left LittleFinger',
+    ]);
     const isos: Buffer[] = [];
     for (const [i, item] of items.entries()) {
       const j = jws[i]!;
@@ -56,7 +61,15 @@ describe('RCAPTURE per modality', () => {
       expect(j.signatureValid).toBe(true);
       expect(chain(j.signerDer, 'DEVICE', trust).ok).toBe(true);
       const p = j.payload;
-      expect(p).toMatchObject({ bioType: 'Finger', purpose: 'Registration', env: 'Developer', transactionId: 'SBI1002-123', requestedScore: '40', qualityScore: '80', deviceCode: 'PDVFSLAP0001' });
+      expect(p).toMatchObject({
+        bioType: 'Finger',
+        purpose: 'Registration',
+        env: 'Developer',
+        transactionId: 'SBI1002-123',
+        requestedScore: '40',
+        qualityScore: '80',
+        deviceCode: 'PDVFSLAP0001',
+      });
       expect(p).not.toHaveProperty('domainUri');
       expect(p.timestamp).toMatch(NO_MILLIS);
       const digitalId = readJws(p.digitalId as string);
@@ -72,12 +85,28 @@ describe('RCAPTURE per modality', () => {
   });
 
   it.each([
-    ['right slap, two exceptions (CTK 1005)', { deviceSubId: '2', count: '2', exception: ['Right IndexFinger', 'Right MiddleFinger'] }, ['Right RingFinger', 'Right LittleFinger']],
+    [
+      'right slap, two exceptions (CTK 1005)',
+      { deviceSubId: '2', count: '2', exception: ['Right IndexFinger', 'Right MiddleFinger'] },
+      ['Right RingFinger', 'Right LittleFinger'],
+    ],
     ['two thumbs', { deviceSubId: '3', count: '2' }, ['Left Thumb', 'Right Thumb']],
     ['two thumbs, one exception', { deviceSubId: '3', count: '1', exception: ['Left Thumb'] }, ['Right Thumb']],
-    ['left slap, one exception, subtypes listed', { count: '3', bioSubType: ['Left IndexFinger', 'Left MiddleFinger', 'Left LittleFinger'], exception: ['Left RingFinger'] }, ['Left IndexFinger', 'Left MiddleFinger', 'Left LittleFinger']],
+    [
+      'left slap, one exception, subtypes listed',
+      {
+        count: '3',
+        bioSubType: ['Left IndexFinger', 'Left MiddleFinger', 'Left LittleFinger'],
+        exception: ['Left RingFinger'],
+      },
+      ['Left IndexFinger', 'Left MiddleFinger', 'Left LittleFinger'],
+    ],
     ['double iris', { type: 'Iris', deviceId: '1', deviceSubId: '3', count: '2' }, ['Left', 'Right']],
-    ['double iris, one exception', { type: 'Iris', deviceId: '1', deviceSubId: '3', count: '1', exception: ['Left'] }, ['Right']],
+    [
+      'double iris, one exception',
+      { type: 'Iris', deviceId: '1', deviceSubId: '3', count: '1', exception: ['Left'] },
+      ['Right'],
+    ],
     ['left iris', { type: 'Iris', deviceId: '1', deviceSubId: '1', count: '1' }, ['Left']],
     ['right iris', { type: 'Iris', deviceId: '1', deviceSubId: '2', count: '1', bioSubType: ['Right'] }, ['Right']],
   ])('%s', async (_name, bio, subTypes) => {
@@ -86,18 +115,44 @@ describe('RCAPTURE per modality', () => {
     expect(jws.map((j) => j.payload.bioSubType)).toEqual(subTypes);
     for (const j of jws) expect(j.signatureValid).toBe(true);
     const isos = jws.map((j) => Buffer.from(j.payload.bioValue as string, 'base64url'));
-    for (const iso of isos) expect(iso.toString('latin1', 0, 4)).toBe((bio as { type?: string }).type === 'Iris' ? 'IIR\x00' : 'FIR\x00');
+    for (const iso of isos)
+      expect(iso.toString('latin1', 0, 4)).toBe((bio as { type?: string }).type === 'Iris' ? 'IIR\x00' : 'FIR\x00');
     expect(items.map((i) => i.hash)).toEqual(expectedHashes('', isos));
   });
 
   it('face: one item without bioSubType; with an exception it is the exception photo', async () => {
-    const face = decoded((await call(rcapture({ type: 'Face', deviceId: '3', deviceSubId: '0', count: '1', bioSubType: ['null'] }))).items);
+    const face = decoded(
+      (
+        await call(
+          rcapture({
+            type: 'Face',
+            deviceId: '3',
+            deviceSubId: '0',
+            count: '1',
+            bioSubType: ['null'],
+          }),
+        )
+      ).items,
+    );
     expect(face).toHaveLength(1);
     expect(face[0]!.payload).not.toHaveProperty('bioSubType');
     const iso = Buffer.from(face[0]!.payload.bioValue as string, 'base64url');
     expect(iso.toString('latin1', 0, 8)).toBe('FAC\x00030\x00');
     expect(iso[58]).toBe(0x01); // full frontal
-    const photo = decoded((await call(rcapture({ type: 'Face', deviceId: '3', deviceSubId: '0', count: '1', exception: ['Left LittleFinger'], requestedScore: '10' }))).items);
+    const photo = decoded(
+      (
+        await call(
+          rcapture({
+            type: 'Face',
+            deviceId: '3',
+            deviceSubId: '0',
+            count: '1',
+            exception: ['Left LittleFinger'],
+            requestedScore: '10',
+          }),
+        )
+      ).items,
+    );
     expect(Buffer.from(photo[0]!.payload.bioValue as string, 'base64url')[58]).toBe(0x00); // basic: the exception photo
   });
 
@@ -116,25 +171,36 @@ describe('RCAPTURE refusals', () => {
   it.each([
     ['left slap count 5 (CTK 1033)', { count: '5' }],
     ['thumbs count 3', { deviceSubId: '3', count: '3' }],
-    ['both thumbs excepted, count 0 (CTK 1008)', { deviceSubId: '3', count: '0', exception: ['Left Thumb', 'Right Thumb'] }],
+    [
+      'both thumbs excepted, count 0 (CTK 1008)',
+      { deviceSubId: '3', count: '0', exception: ['Left Thumb', 'Right Thumb'] },
+    ],
     ['left iris count 2', { type: 'Iris', deviceId: '1', deviceSubId: '1', count: '2' }],
     ['both irises count 3', { type: 'Iris', deviceId: '1', deviceSubId: '3', count: '3' }],
-    ['both irises excepted (CTK 1011)', { type: 'Iris', deviceId: '1', deviceSubId: '3', count: '0', exception: ['Left', 'Right'] }],
+    [
+      'both irises excepted (CTK 1011)',
+      { type: 'Iris', deviceId: '1', deviceSubId: '3', count: '0', exception: ['Left', 'Right'] },
+    ],
     ['face count 2', { type: 'Face', deviceId: '3', deviceSubId: '0', count: '2' }],
   ])('%s → 109', async (_n, bio) => {
     expect(await errorOf(rcapture(bio))).toBe('109');
   });
 
   const renamed = (path: string) => {
-    const o = JSON.parse(rcapture({})) as Record<string, unknown> & { bio: Record<string, unknown>[] };
+    const o = JSON.parse(rcapture({})) as Record<string, unknown> & {
+      bio: Record<string, unknown>[];
+    };
     const [holder, key] = path.startsWith('bio[0].') ? [o.bio[0]!, path.slice(7)] : [o, path];
     holder[`${key}XXX`] = holder[key];
     delete holder[key];
     return JSON.stringify(o);
   };
-  it.each(['env', 'timeout', 'specVersion', 'purpose', 'bio', 'bio[0].count', 'bio[0].deviceSubId', 'transactionId'])('a renamed %s (CTK 1094–1100) → 123', async (field) => {
-    expect(await errorOf(renamed(field))).toBe('123');
-  });
+  it.each(['env', 'timeout', 'specVersion', 'purpose', 'bio', 'bio[0].count', 'bio[0].deviceSubId', 'transactionId'])(
+    'a renamed %s (CTK 1094–1100) → 123',
+    async (field) => {
+      expect(await errorOf(renamed(field))).toBe('123');
+    },
+  );
 
   it.each([
     ['not JSON', '{"env":', '123'],
@@ -176,10 +242,16 @@ describe('RCAPTURE refusals', () => {
     sbi.control.setDelay(250);
     const first = call(rcapture({}));
     await until('the capture to start', () => sbi.state().devices.find((d) => d.deviceId === '2')!.capturing);
-    expect(sbi.state().devices.find((d) => d.deviceId === '2')).toMatchObject({ capturing: true, reportedStatus: 'Busy', status: 'Ready' });
+    expect(sbi.state().devices.find((d) => d.deviceId === '2')).toMatchObject({
+      capturing: true,
+      reportedStatus: 'Busy',
+      status: 'Ready',
+    });
     expect(await errorOf(rcapture({}))).toBe('703');
     // Other devices are not affected.
-    expect((await call(rcapture({ type: 'Face', deviceId: '3', deviceSubId: '0', count: '1' }))).items[0]!.error.errorCode).toBe('0');
+    expect(
+      (await call(rcapture({ type: 'Face', deviceId: '3', deviceSubId: '0', count: '1' }))).items[0]!.error.errorCode,
+    ).toBe('0');
     expect((await first).items).toHaveLength(4);
     expect(sbi.state().devices.find((d) => d.deviceId === '2')!.capturing).toBe(false);
   });
@@ -199,13 +271,22 @@ describe('RCAPTURE timing', () => {
     const r = await call(rcapture({ requestedScore: '100' }, { timeout: '300' }));
     expect(r.ms).toBeGreaterThanOrEqual(300);
     expect(r.items).toHaveLength(4);
-    expect(decoded(r.items)[0]!.payload).toMatchObject({ requestedScore: '100', qualityScore: '80' });
+    expect(decoded(r.items)[0]!.payload).toMatchObject({
+      requestedScore: '100',
+      qualityScore: '80',
+    });
   });
 
   it('a client that leaves mid-capture frees the device', async () => {
     sbi.control.setDelay(20_000);
     const body = rcapture({});
-    const req = request({ host: '127.0.0.1', port: sbi.port, method: 'RCAPTURE', path: '/capture', headers: { 'Content-Length': Buffer.byteLength(body) } });
+    const req = request({
+      host: '127.0.0.1',
+      port: sbi.port,
+      method: 'RCAPTURE',
+      path: '/capture',
+      headers: { 'Content-Length': Buffer.byteLength(body) },
+    });
     req.on('error', () => undefined);
     req.end(body);
     const slap = () => sbi.state().devices.find((d) => d.deviceId === '2')!;

@@ -46,7 +46,8 @@ interface DiscoveryItem {
   purpose: string;
   error: { errorCode: string; errorInfo: string };
 }
-const discover = async (type: string, method = 'MOSIPDISC') => (await sbiCall(sbi.port, method, '/device', JSON.stringify({ type }))).json<DiscoveryItem[]>();
+const discover = async (type: string, method = 'MOSIPDISC') =>
+  (await sbiCall(sbi.port, method, '/device', JSON.stringify({ type }))).json<DiscoveryItem[]>();
 
 describe('listening', () => {
   it('binds 127.0.0.1 on the first free port of the range', () => {
@@ -55,16 +56,22 @@ describe('listening', () => {
   });
 
   it('fails clearly when the whole range is taken', async () => {
-    await expect(startVirtualSbi({ portRange: [FROM, FROM + 1], pki })).rejects.toThrow(/no free port on 127\.0\.0\.1 in 46100–46101/);
+    await expect(startVirtualSbi({ portRange: [FROM, FROM + 1], pki })).rejects.toThrow(
+      /no free port on 127\.0\.0\.1 in 46100–46101/,
+    );
     await expect(startVirtualSbi({ portRange: [5, 2], pki })).rejects.toThrow(RangeError);
   });
 
   it('answers the CORS preflight with the custom verbs', async () => {
-    const r = await sbiCall(sbi.port, 'OPTIONS', '/capture', undefined, { Origin: 'http://ctk.example', 'Access-Control-Request-Method': 'RCAPTURE' });
+    const r = await sbiCall(sbi.port, 'OPTIONS', '/capture', undefined, {
+      Origin: 'http://ctk.example',
+      'Access-Control-Request-Method': 'RCAPTURE',
+    });
     expect(r.status).toBe(200);
     expect(r.headers['access-control-allow-origin']).toBe('*');
     expect(r.headers['access-control-allow-headers']).toMatch(/Content-Type/);
-    for (const verb of ['RCAPTURE', 'CAPTURE', 'MOSIPDINFO', 'MOSIPDISC', 'STREAM']) expect(r.headers['access-control-allow-methods']).toContain(verb);
+    for (const verb of ['RCAPTURE', 'CAPTURE', 'MOSIPDINFO', 'MOSIPDISC', 'STREAM'])
+      expect(r.headers['access-control-allow-methods']).toContain(verb);
   });
 });
 
@@ -84,20 +91,21 @@ describe('discovery', () => {
       expect(d.deviceCode).toMatch(/^[A-Z0-9]{12,}$/);
       expect(d.digitalId).not.toContain('.');
       const id = decodeUnsigned(d.digitalId);
-      expect(id).toMatchObject({ serialNo: d.deviceCode, deviceProvider: 'Acme Devices', deviceProviderId: 'ACME.SBI' });
+      expect(id).toMatchObject({
+        serialNo: d.deviceCode,
+        deviceProvider: 'Acme Devices',
+        deviceProviderId: 'ACME.SBI',
+      });
       expect(id.type).toBeTruthy();
       expect(id.deviceSubType).toBeTruthy();
       expect(id.dateTime).toMatch(NO_MILLIS);
       for (const s of d.deviceSubId) expect(['0', '1', '2', '3']).toContain(s);
     }
-    expect(items.map((d) => `${d.deviceId}:${decodeUnsigned(d.digitalId).deviceSubType as string}:${d.deviceSubId.join('')}`)).toEqual([
-      '1:Double:123',
-      '2:Slap:123',
-      '3:Full face:0',
-      '4:Single:0',
-      '5:Single:0',
-      '6:Full face:0',
-    ]);
+    expect(
+      items.map(
+        (d) => `${d.deviceId}:${decodeUnsigned(d.digitalId).deviceSubType as string}:${d.deviceSubId.join('')}`,
+      ),
+    ).toEqual(['1:Double:123', '2:Slap:123', '3:Full face:0', '4:Single:0', '5:Single:0', '6:Full face:0']);
   });
 
   it.each(['Finger', 'Iris', 'Face'])('narrows to type %s (also with SBIDISC)', async (type) => {
@@ -109,7 +117,13 @@ describe('discovery', () => {
   });
 
   it('answers an invalid type (CTK 1196 "FINGER") and a bad body with one 3-digit error', async () => {
-    for (const body of [JSON.stringify({ type: 'FINGER' }), JSON.stringify({ type: 7 }), '{"type":', '[]', JSON.stringify({})]) {
+    for (const body of [
+      JSON.stringify({ type: 'FINGER' }),
+      JSON.stringify({ type: 7 }),
+      '{"type":',
+      '[]',
+      JSON.stringify({}),
+    ]) {
       const r = await sbiCall(sbi.port, 'MOSIPDISC', '/device', body);
       expect(r.status).toBe(200);
       const items = r.json<DiscoveryItem[]>();
@@ -128,18 +142,30 @@ describe('discovery', () => {
   it('reports a Not Registered device without a purpose', async () => {
     sbi.control.setStatus('2', 'Not Registered');
     const slap = (await discover('Finger')).find((d) => d.deviceId === '2')!;
-    expect(slap).toMatchObject({ deviceStatus: 'Not Registered', purpose: '', error: { errorCode: '100', errorInfo: 'Device not registered' } });
+    expect(slap).toMatchObject({
+      deviceStatus: 'Not Registered',
+      purpose: '',
+      error: { errorCode: '100', errorInfo: 'Device not registered' },
+    });
   });
 
   it.each([
     ['Busy', '111', 'Device is Busy'],
     ['Not Ready', '110', 'Device is not ready'],
     ['Ready', '0', 'Success'],
-  ] as const)('a %s device answers discovery with its status and error %s, as MockMDS does', async (status, errorCode, errorInfo) => {
-    sbi.control.setStatus('3', status);
-    const face = (await discover('Face')).find((d) => d.deviceId === '3')!;
-    expect(face).toMatchObject({ deviceStatus: status, purpose: 'Registration', deviceCode: 'PDVFACER0001', error: { errorCode, errorInfo } });
-  });
+  ] as const)(
+    'a %s device answers discovery with its status and error %s, as MockMDS does',
+    async (status, errorCode, errorInfo) => {
+      sbi.control.setStatus('3', status);
+      const face = (await discover('Face')).find((d) => d.deviceId === '3')!;
+      expect(face).toMatchObject({
+        deviceStatus: status,
+        purpose: 'Registration',
+        deviceCode: 'PDVFACER0001',
+        error: { errorCode, errorInfo },
+      });
+    },
+  );
 });
 
 interface InfoItem {
@@ -160,7 +186,21 @@ describe('device info', () => {
       expect(jws.signatureValid).toBe(true);
       expect(chain(jws.signerDer, 'DEVICE', trust).ok).toBe(true);
       const p = jws.payload;
-      for (const k of ['env', 'digitalId', 'purpose', 'serviceVersion', 'deviceStatus', 'firmware', 'certification', 'specVersion', 'deviceSubId', 'callbackId', 'deviceId', 'deviceCode']) expect(p).toHaveProperty(k);
+      for (const k of [
+        'env',
+        'digitalId',
+        'purpose',
+        'serviceVersion',
+        'deviceStatus',
+        'firmware',
+        'certification',
+        'specVersion',
+        'deviceSubId',
+        'callbackId',
+        'deviceId',
+        'deviceCode',
+      ])
+        expect(p).toHaveProperty(k);
       expect(p.deviceStatus).toBe('Ready');
       expect(p.env).toBe('Developer');
       const digitalId = readJws(p.digitalId as string);
@@ -191,7 +231,11 @@ describe('device info', () => {
     expect(item.error.errorInfo).not.toBe('Success');
     const jws = readJws(item.deviceInfo);
     expect(jws.signatureValid).toBe(true);
-    expect(jws.payload).toMatchObject({ deviceId: '3', deviceStatus: status, purpose: 'Registration' });
+    expect(jws.payload).toMatchObject({
+      deviceId: '3',
+      deviceStatus: status,
+      purpose: 'Registration',
+    });
   });
 
   it('Not Registered: unsigned base64url payload, env None, no purpose, error 100 "Device not registered"', async () => {
@@ -206,7 +250,12 @@ describe('device info', () => {
       expect(item.error).toEqual({ errorCode: '100', errorInfo: 'Device not registered' });
       expect(item.deviceInfo).not.toContain('.');
       const p = decodeUnsigned(item.deviceInfo);
-      expect(p).toMatchObject({ deviceId: id, deviceStatus: 'Not Registered', env: 'None', purpose: '' });
+      expect(p).toMatchObject({
+        deviceId: id,
+        deviceStatus: 'Not Registered',
+        env: 'None',
+        purpose: '',
+      });
       // L0 without registration has no signed digital ID; the L1 chip still signs its own.
       const digitalId = p.digitalId as string;
       if (id === '2') expect(decodeUnsigned(digitalId).serialNo).toBe('PDVFSLAP0001');
@@ -216,7 +265,9 @@ describe('device info', () => {
   });
 
   it('SBIINFO {type} narrows the answer; a stray body on MOSIPDINFO is ignored', async () => {
-    const r = (await sbiCall(sbi.port, 'SBIINFO', '/info', JSON.stringify({ type: 'Iris', specVersion: '1.0.0' }))).json<InfoItem[]>();
+    const r = (
+      await sbiCall(sbi.port, 'SBIINFO', '/info', JSON.stringify({ type: 'Iris', specVersion: '1.0.0' }))
+    ).json<InfoItem[]>();
     expect(r.map((i) => readJws(i.deviceInfo).payload.deviceId)).toEqual(['1', '5']);
     expect(await info('not json')).toHaveLength(6);
   });
@@ -259,15 +310,21 @@ describe('requests that are not SBI', () => {
   it('answers malformed HTTP with 400 and closes', async () => {
     expect(await raw('NOT HTTP AT ALL\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
     expect(await raw('MOSIPDISC /device HTTP/1.1\r\nbad header line\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
-    expect(await raw('MOSIPDISC /device HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}')).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await raw('MOSIPDISC /device HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}')).toMatch(
+      /^HTTP\/1\.1 400 /,
+    );
     expect(await raw('MOSIPDISC /device HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
     expect(await raw(`MOSIPDISC /device HTTP/1.1\r\nX: ${'y'.repeat(20_000)}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 431 /);
-    expect(await raw('MOSIPDISC /device HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n')).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await raw('MOSIPDISC /device HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n')).toMatch(
+      /^HTTP\/1\.1 400 /,
+    );
   });
 
   it('reads chunked bodies', async () => {
     const body = JSON.stringify({ type: 'Face' });
-    const out = await raw(`MOSIPDISC /device HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n${body.slice(0, 5)}\r\n${(body.length - 5).toString(16)}\r\n${body.slice(5)}\r\n0\r\n\r\n`);
+    const out = await raw(
+      `MOSIPDISC /device HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n${body.slice(0, 5)}\r\n${(body.length - 5).toString(16)}\r\n${body.slice(5)}\r\n0\r\n\r\n`,
+    );
     expect(out).toMatch(/^HTTP\/1\.1 200 /);
     expect(JSON.parse(out.slice(out.indexOf('\r\n\r\n') + 4))).toHaveLength(2);
   });

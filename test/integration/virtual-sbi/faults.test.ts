@@ -7,7 +7,17 @@ import { X509Certificate } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VIRTUAL_SBI_FAULTS, startVirtualSbi } from '../../../native/virtual/sbi/index.ts';
 import type { VirtualSbi } from '../../../native/virtual/sbi/index.ts';
-import { NO_MILLIS, authCapture, chain, decryptBioValue, expectedHashes, rcapture, readJws, sbiCall, trustFor } from './helpers.ts';
+import {
+  NO_MILLIS,
+  authCapture,
+  chain,
+  decryptBioValue,
+  expectedHashes,
+  rcapture,
+  readJws,
+  sbiCall,
+  trustFor,
+} from './helpers.ts';
 import type { CaptureItem } from './helpers.ts';
 
 let sbi: VirtualSbi;
@@ -25,11 +35,18 @@ const capture = async (verb: 'RCAPTURE' | 'CAPTURE', body: string) => {
   return { items: r.json<{ biometrics: CaptureItem[] }>().biometrics, ms: r.ms };
 };
 const info = async () => (await sbiCall(sbi.port, 'MOSIPDINFO', '/info')).json<{ deviceInfo: string }[]>();
-const isos = (items: CaptureItem[]) => items.map((i) => Buffer.from(readJws(i.data).payload.bioValue as string, 'base64url'));
+const isos = (items: CaptureItem[]) =>
+  items.map((i) => Buffer.from(readJws(i.data).payload.bioValue as string, 'base64url'));
 
 describe('faults', () => {
   it('lists the five faults', () => {
-    expect([...VIRTUAL_SBI_FAULTS]).toEqual(['bad-signature', 'wrong-hash', 'millisecond-timestamps', 'early-timeout', 'wrong-count']);
+    expect([...VIRTUAL_SBI_FAULTS]).toEqual([
+      'bad-signature',
+      'wrong-hash',
+      'millisecond-timestamps',
+      'early-timeout',
+      'wrong-count',
+    ]);
   });
 
   it('bad-signature: deviceInfo and capture data no longer verify; the digital ID inside still does', async () => {
@@ -63,7 +80,11 @@ describe('faults', () => {
     const p = readJws(items[0]!.data).payload;
     expect(p.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(readJws(p.digitalId as string).payload.dateTime).toMatch(/\.\d{3}Z$/);
-    const iso = decryptBioValue(sbi.pki.encryption.key, items[0] as { sessionKey: string }, p as { bioValue: string; timestamp: string; transactionId: string });
+    const iso = decryptBioValue(
+      sbi.pki.encryption.key,
+      items[0] as { sessionKey: string },
+      p as { bioValue: string; timestamp: string; transactionId: string },
+    );
     expect(iso.toString('latin1', 0, 4)).toBe('FIR\x00');
     sbi.control.setFault(null);
     expect(readJws((await capture('CAPTURE', authCapture({}))).items[0]!.data).payload.timestamp).toMatch(NO_MILLIS);
@@ -89,7 +110,9 @@ describe('faults', () => {
     const r = (await capture('RCAPTURE', rcapture({}))).items;
     expect(r).toHaveLength(5);
     expect(r.map((i) => i.hash)).toEqual(expectedHashes('', isos(r)));
-    expect((await capture('CAPTURE', authCapture({ type: 'Face', deviceId: '6', bioSubType: [] }))).items).toHaveLength(2);
+    expect((await capture('CAPTURE', authCapture({ type: 'Face', deviceId: '6', bioSubType: [] }))).items).toHaveLength(
+      2,
+    );
     sbi.control.setFault(null);
     expect((await capture('RCAPTURE', rcapture({}))).items).toHaveLength(4);
   });
@@ -114,7 +137,9 @@ describe('key rotation', () => {
     expect(slap2.der.equals(slap.der)).toBe(false);
     expect(slap2.digitalId.equals(slap2.der)).toBe(true); // L0: the new device key signs the digital ID too
     expect(chain(slap2.der, 'DEVICE', trust).ok).toBe(true);
-    expect(new Date(new X509Certificate(slap2.der).validFrom).getTime()).toBeGreaterThanOrEqual(new Date(new X509Certificate(slap.der).validFrom).getTime());
+    expect(new Date(new X509Certificate(slap2.der).validFrom).getTime()).toBeGreaterThanOrEqual(
+      new Date(new X509Certificate(slap.der).validFrom).getTime(),
+    );
     expect(new X509Certificate(slap2.der).subject).toBe(new X509Certificate(slap.der).subject);
     expect(face2.der.equals(face.der)).toBe(true);
     expect(finger2.der.equals(finger.der)).toBe(true);

@@ -19,18 +19,40 @@ export interface SbiAnswer {
   ms: number;
 }
 
-export function sbiCall(port: number, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<SbiAnswer> {
+export function sbiCall(
+  port: number,
+  method: string,
+  path: string,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<SbiAnswer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const b = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: b, text: b.toString('utf8'), json: <T>() => JSON.parse(b.toString('utf8')) as T, ms: performance.now() - started });
-      });
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: { 'Content-Type': 'application/json', ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const b = Buffer.concat(chunks);
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: b,
+            text: b.toString('utf8'),
+            json: <T>() => JSON.parse(b.toString('utf8')) as T,
+            ms: performance.now() - started,
+          });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -59,7 +81,8 @@ export function readJws(compact: string): Jws {
   };
 }
 
-export const decodeUnsigned = (b64url: string): Record<string, unknown> => JSON.parse(Buffer.from(b64url, 'base64url').toString('utf8')) as Record<string, unknown>;
+export const decodeUnsigned = (b64url: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(b64url, 'base64url').toString('utf8')) as Record<string, unknown>;
 
 export function trustFor(anchors: { device: string; ftm: string }): TrustStore {
   return createTrustStore([
@@ -68,7 +91,8 @@ export function trustFor(anchors: { device: string; ftm: string }): TrustStore {
   ]);
 }
 
-export const chain = (der: Uint8Array, domain: PartnerDomain, trust: TrustStore, at = new Date()): Verdict => validateCertificatePath({ leaf: der, domain, trust, at });
+export const chain = (der: Uint8Array, domain: PartnerDomain, trust: TrustStore, at = new Date()): Verdict =>
+  validateCertificatePath({ leaf: der, domain, trust, at });
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest();
 
@@ -83,7 +107,11 @@ export function expectedHashes(previousHash: string, isos: Buffer[]): string[] {
 }
 
 /** §2.5 in reverse: unwrap the session key with RSA-OAEP-256, AES-256-GCM with IV/AAD from timestamp ⊕ transactionId. */
-export function decryptBioValue(privateKey: KeyObject, item: { sessionKey: string }, data: { bioValue: string; timestamp: string; transactionId: string }): Buffer {
+export function decryptBioValue(
+  privateKey: KeyObject,
+  item: { sessionKey: string },
+  data: { bioValue: string; timestamp: string; transactionId: string },
+): Buffer {
   const ts = Buffer.from(data.timestamp, 'utf8');
   const tx = Buffer.from(data.transactionId, 'utf8');
   const n = Math.max(ts.length, tx.length);
@@ -91,7 +119,10 @@ export function decryptBioValue(privateKey: KeyObject, item: { sessionKey: strin
   const b = Buffer.concat([Buffer.alloc(n - tx.length), tx]);
   const xor = Buffer.alloc(n);
   for (let i = 0; i < n; i++) xor[i] = a[i]! ^ b[i]!;
-  const key = privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from(item.sessionKey, 'base64url'));
+  const key = privateDecrypt(
+    { key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+    Buffer.from(item.sessionKey, 'base64url'),
+  );
   const sealed = Buffer.from(data.bioValue, 'base64url');
   const decipher = createDecipheriv('aes-256-gcm', key, xor.subarray(n - 12));
   decipher.setAAD(xor.subarray(n - 16));
@@ -119,7 +150,19 @@ export function rcapture(bio: Record<string, unknown>, top: Record<string, unkno
     timeout: '10000',
     captureTime: new Date().toISOString(),
     transactionId: 'SBI1002-123',
-    bio: [{ type: 'Finger', count: '4', bioSubType: [], exception: [], requestedScore: '40', deviceId: '2', deviceSubId: '1', previousHash: '', ...bio }],
+    bio: [
+      {
+        type: 'Finger',
+        count: '4',
+        bioSubType: [],
+        exception: [],
+        requestedScore: '40',
+        deviceId: '2',
+        deviceSubId: '1',
+        previousHash: '',
+        ...bio,
+      },
+    ],
     customOpts: null,
     ...top,
   });
@@ -134,7 +177,18 @@ export function authCapture(bio: Record<string, unknown>, top: Record<string, un
     captureTime: new Date().toISOString(),
     domainUri: 'https://auth.example',
     transactionId: 'SBI1018-456',
-    bio: [{ type: 'Finger', count: '1', bioSubType: ['UNKNOWN'], requestedScore: '40', deviceId: '4', deviceSubId: '0', previousHash: '', ...bio }],
+    bio: [
+      {
+        type: 'Finger',
+        count: '1',
+        bioSubType: ['UNKNOWN'],
+        requestedScore: '40',
+        deviceId: '4',
+        deviceSubId: '0',
+        previousHash: '',
+        ...bio,
+      },
+    ],
     customOpts: null,
     ...top,
   });

@@ -27,7 +27,6 @@ afterEach(() => {
   sbi.control.setEncryptionCert(sbi.pki.encryption.der);
 });
 
-
 interface OpenedStream {
   req: ClientRequest;
   res: IncomingMessage;
@@ -38,30 +37,39 @@ interface OpenedStream {
 
 function openStream(body: object): Promise<OpenedStream> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: sbi.port, method: 'STREAM', path: '/stream', headers: { 'content-type': 'text/plain' } }, (res) => {
-      const frames: Buffer[] = [];
-      let all = Buffer.alloc(0);
-      let at = 0;
-      const boundary = /boundary=([^;]+)/.exec(res.headers['content-type'] ?? '')?.[1] ?? '';
-      const ended = new Promise<Buffer>((done) => {
-        res.on('data', (chunk: Buffer) => {
-          all = Buffer.concat([all, chunk]);
-          // Parts: --boundary CRLF headers CRLF CRLF <Content-Length bytes> CRLF
-          for (;;) {
-            const start = all.indexOf(`--${boundary}\r\n`, at);
-            const headEnd = start < 0 ? -1 : all.indexOf('\r\n\r\n', start);
-            if (headEnd < 0) break;
-            const length = Number(/Content-Length: (\d+)/i.exec(all.toString('latin1', start, headEnd))?.[1]);
-            if (all.length < headEnd + 4 + length) break;
-            frames.push(all.subarray(headEnd + 4, headEnd + 4 + length));
-            at = headEnd + 4 + length;
-          }
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: sbi.port,
+        method: 'STREAM',
+        path: '/stream',
+        headers: { 'content-type': 'text/plain' },
+      },
+      (res) => {
+        const frames: Buffer[] = [];
+        let all = Buffer.alloc(0);
+        let at = 0;
+        const boundary = /boundary=([^;]+)/.exec(res.headers['content-type'] ?? '')?.[1] ?? '';
+        const ended = new Promise<Buffer>((done) => {
+          res.on('data', (chunk: Buffer) => {
+            all = Buffer.concat([all, chunk]);
+            // Parts: --boundary CRLF headers CRLF CRLF <Content-Length bytes> CRLF
+            for (;;) {
+              const start = all.indexOf(`--${boundary}\r\n`, at);
+              const headEnd = start < 0 ? -1 : all.indexOf('\r\n\r\n', start);
+              if (headEnd < 0) break;
+              const length = Number(/Content-Length: (\d+)/i.exec(all.toString('latin1', start, headEnd))?.[1]);
+              if (all.length < headEnd + 4 + length) break;
+              frames.push(all.subarray(headEnd + 4, headEnd + 4 + length));
+              at = headEnd + 4 + length;
+            }
+          });
+          res.on('end', () => done(all));
+          res.on('close', () => done(all));
         });
-        res.on('end', () => done(all));
-        res.on('close', () => done(all));
-      });
-      resolve({ req, res, frames, ended });
-    });
+        resolve({ req, res, frames, ended });
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });
@@ -97,7 +105,12 @@ describe('STREAM', () => {
   it('ends when a capture is taken on its device, or when the device leaves Ready', async () => {
     const s = await openStream({ deviceId: '3', deviceSubId: '0' });
     await until('a frame', () => s.frames.length >= 1);
-    const r = await sbiCall(sbi.port, 'RCAPTURE', '/capture', rcapture({ type: 'Face', deviceId: '3', deviceSubId: '0', count: '1' }));
+    const r = await sbiCall(
+      sbi.port,
+      'RCAPTURE',
+      '/capture',
+      rcapture({ type: 'Face', deviceId: '3', deviceSubId: '0', count: '1' }),
+    );
     expect(r.json<{ biometrics: CaptureItem[] }>().biometrics[0]!.error.errorCode).toBe('0');
     await s.ended;
     const t = await openStream({ deviceId: '2', deviceSubId: '3' });
@@ -121,20 +134,33 @@ describe('STREAM', () => {
 
   it('refuses a device that is not Ready (607) and a body that is not JSON (610)', async () => {
     sbi.control.setStatus('1', 'Busy');
-    expect((await sbiCall(sbi.port, 'STREAM', '/stream', JSON.stringify({ deviceId: '1', deviceSubId: '1' }))).json<{ error: { errorCode: string } }>().error.errorCode).toBe('607');
-    expect((await sbiCall(sbi.port, 'STREAM', '/stream', 'deviceId=1')).json<{ error: { errorCode: string } }>().error.errorCode).toBe('610');
+    expect(
+      (await sbiCall(sbi.port, 'STREAM', '/stream', JSON.stringify({ deviceId: '1', deviceSubId: '1' }))).json<{
+        error: { errorCode: string };
+      }>().error.errorCode,
+    ).toBe('607');
+    expect(
+      (await sbiCall(sbi.port, 'STREAM', '/stream', 'deviceId=1')).json<{
+        error: { errorCode: string };
+      }>().error.errorCode,
+    ).toBe('610');
   });
 });
 
 describe('admin API', () => {
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) => sbiCall(sbi.port, 'POST', path, typeof body === 'string' ? body : JSON.stringify(body), headers);
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    sbiCall(sbi.port, 'POST', path, typeof body === 'string' ? body : JSON.stringify(body), headers);
   type Answer = { errorCode: string; errorInfo: string; state: ReturnType<VirtualSbi['state']> };
 
   it('GET /admin/state and /admin/trust', async () => {
     const state = (await sbiCall(sbi.port, 'GET', '/admin/state')).json<Answer>().state;
     expect(state.port).toBe(sbi.port);
     expect(state.devices).toHaveLength(6);
-    const trust = (await sbiCall(sbi.port, 'GET', '/admin/trust')).json<{ device: string; ftm: string; encryption: string }>();
+    const trust = (await sbiCall(sbi.port, 'GET', '/admin/trust')).json<{
+      device: string;
+      ftm: string;
+      encryption: string;
+    }>();
     expect({ device: trust.device, ftm: trust.ftm }).toEqual(sbi.trustAnchorsPem());
     expect(trust.encryption).toContain('BEGIN CERTIFICATE');
   });
@@ -146,8 +172,17 @@ describe('admin API', () => {
     expect(sbi.state().devices.every((d) => d.status === 'Busy')).toBe(true);
     await post('/admin/status', { type: 'Iris', deviceStatus: 'Not Ready' });
     await post('/admin/status', { deviceId: '3', status: 'Not Registered' });
-    expect(sbi.state().devices.map((d) => d.status)).toEqual(['Not Ready', 'Busy', 'Not Registered', 'Busy', 'Not Ready', 'Busy']);
-    const disc = (await sbiCall(sbi.port, 'MOSIPDISC', '/device', JSON.stringify({ type: 'Face' }))).json<{ deviceStatus: string }[]>();
+    expect(sbi.state().devices.map((d) => d.status)).toEqual([
+      'Not Ready',
+      'Busy',
+      'Not Registered',
+      'Busy',
+      'Not Ready',
+      'Busy',
+    ]);
+    const disc = (await sbiCall(sbi.port, 'MOSIPDISC', '/device', JSON.stringify({ type: 'Face' }))).json<
+      { deviceStatus: string }[]
+    >();
     expect(disc.map((d) => d.deviceStatus)).toEqual(['Not Registered', 'Busy']);
   });
 
@@ -155,11 +190,17 @@ describe('admin API', () => {
     expect((await post('/admin/score', { type: 'Finger', qualityScore: '44.44' })).status).toBe(200);
     expect((await post('/admin/quality', { deviceId: '3', score: 61 })).status).toBe(200);
     expect(sbi.state().devices.map((d) => d.qualityScore)).toEqual([80, 44, 61, 44, 80, 80]);
-    const item = (await sbiCall(sbi.port, 'RCAPTURE', '/capture', rcapture({}))).json<{ biometrics: CaptureItem[] }>().biometrics[0]!;
+    const item = (await sbiCall(sbi.port, 'RCAPTURE', '/capture', rcapture({}))).json<{
+      biometrics: CaptureItem[];
+    }>().biometrics[0]!;
     expect(readJws(item.data).payload.qualityScore).toBe('44');
     expect((await post('/admin/delay', { delay: '150' })).json<Answer>().state.delayMs).toBe(150);
     expect((await post('/admin/fault', { fault: 'wrong-count' })).json<Answer>().state.fault).toBe('wrong-count');
-    expect((await sbiCall(sbi.port, 'RCAPTURE', '/capture', rcapture({}))).json<{ biometrics: CaptureItem[] }>().biometrics).toHaveLength(5);
+    expect(
+      (await sbiCall(sbi.port, 'RCAPTURE', '/capture', rcapture({}))).json<{
+        biometrics: CaptureItem[];
+      }>().biometrics,
+    ).toHaveLength(5);
     expect((await post('/admin/fault', { fault: null })).json<Answer>().state.fault).toBe(null);
   });
 
@@ -167,7 +208,11 @@ describe('admin API', () => {
     const before = sbi.state().devices.find((d) => d.deviceId === '5')!.deviceCert.thumbprint;
     expect((await post('/admin/rotate-keys', { deviceId: '5' })).status).toBe(200);
     expect(sbi.state().devices.find((d) => d.deviceId === '5')!.deviceCert.thumbprint).not.toBe(before);
-    const cert = leaf(root('CN=Admin Bench Root, O=Bench', { key: keyPair('rsa2048', 'admin-root') }), 'CN=Admin Bench Enc, O=Bench', { key: keyPair('rsa2048', 'admin-enc') });
+    const cert = leaf(
+      root('CN=Admin Bench Root, O=Bench', { key: keyPair('rsa2048', 'admin-root') }),
+      'CN=Admin Bench Enc, O=Bench',
+      { key: keyPair('rsa2048', 'admin-enc') },
+    );
     const r = await post('/admin/encryption-cert', { certificate: cert.pem });
     expect(r.status).toBe(200);
     expect(r.json<Answer>().state.encryptionCert.subject).toContain('Admin Bench Enc');
@@ -196,7 +241,9 @@ describe('admin API', () => {
     expect(fromPage.status).toBe(403);
     expect((await post('/admin/status', { deviceStatus: 'Busy' }, { Host: 'evil.example' })).status).toBe(403);
     expect(sbi.state().devices.every((d) => d.status === 'Ready')).toBe(true);
-    const preflight = await sbiCall(sbi.port, 'OPTIONS', '/admin/status', undefined, { Origin: 'https://evil.example' });
+    const preflight = await sbiCall(sbi.port, 'OPTIONS', '/admin/status', undefined, {
+      Origin: 'https://evil.example',
+    });
     expect(preflight.status).toBe(403);
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     expect((await post('/admin/nothing', {})).status).toBe(404);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { FTM_REPORT_DESCRIPTOR, POP_DOMAIN, decodeChain, decodeInfo, decodeSignature, encodeChain, encodeInfo, encodeSignature, popMessage } from '../../../native/ftm/protocol.ts';
+import {
+  FTM_REPORT_DESCRIPTOR,
+  POP_DOMAIN,
+  decodeChain,
+  decodeInfo,
+  decodeSignature,
+  encodeChain,
+  encodeInfo,
+  encodeSignature,
+  popMessage,
+} from '../../../native/ftm/protocol.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const info = { make: 'Acme', model: 'FTM-1', serial: 'SN-0001', firmware: '2.1.0' };
@@ -20,7 +30,9 @@ describe('FTM protocol payloads', () => {
     ['a 65-character field', utf8(JSON.stringify({ ...info, firmware: 'x'.repeat(65) })), /firmware/],
     ['more than 1024 bytes', utf8(JSON.stringify({ ...info, pad: 'x'.repeat(1100) })), /exceeds 1024/],
   ])('INFO: %s is FTM_MALFORMED', (_name, bytes, message) => {
-    expect(() => decodeInfo(bytes)).toThrow(expect.objectContaining({ code: 'FTM_MALFORMED', message: expect.stringMatching(message) }));
+    expect(() => decodeInfo(bytes)).toThrow(
+      expect.objectContaining({ code: 'FTM_MALFORMED', message: expect.stringMatching(message) }),
+    );
   });
 
   it('GET_CERT: count and big-endian lengths, leaf first', () => {
@@ -47,9 +59,14 @@ describe('FTM protocol payloads', () => {
 
   it('SIGN: algorithm byte then signature; unknown algorithms and empty answers refused', () => {
     const sig = new Uint8Array(256).fill(7);
-    expect(decodeSignature(encodeSignature(1, sig))).toEqual({ algorithm: 'RS256', signature: sig });
+    expect(decodeSignature(encodeSignature(1, sig))).toEqual({
+      algorithm: 'RS256',
+      signature: sig,
+    });
     expect(() => decodeSignature(new Uint8Array([1]))).toThrow(expect.objectContaining({ code: 'FTM_MALFORMED' }));
-    expect(() => decodeSignature(encodeSignature(2, sig))).toThrow(expect.objectContaining({ code: 'FTM_UNSUPPORTED' }));
+    expect(() => decodeSignature(encodeSignature(2, sig))).toThrow(
+      expect.objectContaining({ code: 'FTM_UNSUPPORTED' }),
+    );
   });
 
   it('the PoP message is the domain string, a NUL, then the challenge', () => {
@@ -67,7 +84,8 @@ describe('FTM protocol payloads', () => {
     expect(d).not.toContain(0x85); // no Report ID item
     expect(d.at(-1)).toBe(0xc0);
     // Pinned: the HIL gadget writes these exact bytes to configfs (FIDO's descriptor on page 0xFF00).
-    const expected = '06 00 ff 09 01 a1 01 09 20 15 00 26 ff 00 75 08 95 40 81 02 09 21 15 00 26 ff 00 75 08 95 40 91 02 c0';
+    const expected =
+      '06 00 ff 09 01 a1 01 09 20 15 00 26 ff 00 75 08 95 40 81 02 09 21 15 00 26 ff 00 75 08 95 40 91 02 c0';
     expect(Buffer.from(FTM_REPORT_DESCRIPTOR).toString('hex')).toBe(expected.replaceAll(' ', ''));
   });
 });

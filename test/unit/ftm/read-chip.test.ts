@@ -18,7 +18,11 @@ async function read(opts: VirtualFtmChipOptions, trustAnchorsPem: string) {
   const pipe = createReportPipe();
   pipes.push(pipe);
   new VirtualFtmChip(opts).attach(pipe.device);
-  return readFtmChip(await HidTransport.open(pipe.host), { trustAnchorsPem, now: AT, challenge: new Uint8Array(32).fill(7) });
+  return readFtmChip(await HidTransport.open(pipe.host), {
+    trustAnchorsPem,
+    now: AT,
+    challenge: new Uint8Array(32).fill(7),
+  });
 }
 
 describe('readFtmChip', () => {
@@ -29,19 +33,28 @@ describe('readFtmChip', () => {
   it('builds the path through the intermediates the chip sends', async () => {
     const chipCert = leaf(sub, 'CN=ACME-7, O=Acme', { key: rsa });
     const reading = await read({ info, chain: [chipCert.der, sub.der], key: rsa.privateKey }, ca.pem);
-    expect(reading.chain.map((c) => c.subject)).toEqual([expect.stringContaining('CN=ACME-7'), expect.stringContaining('CN=Acme FTM Issuing')]);
+    expect(reading.chain.map((c) => c.subject)).toEqual([
+      expect.stringContaining('CN=ACME-7'),
+      expect.stringContaining('CN=Acme FTM Issuing'),
+    ]);
     expect(reading.possession).toEqual({ verdict: 'verified', reason: null });
     expect(reading.trust).toEqual({ verdict: 'verified', reason: null });
     // Without the intermediate there is no path.
     const bare = await read({ info, chain: [chipCert.der], key: rsa.privateKey }, ca.pem);
-    expect(bare.trust).toEqual({ verdict: 'failed', reason: expect.stringMatching(/^KER-PCM-006: /) });
+    expect(bare.trust).toEqual({
+      verdict: 'failed',
+      reason: expect.stringMatching(/^KER-PCM-006: /),
+    });
   });
 
   it('fails possession when the certified key is not RSA (the chip answers RS256)', async () => {
     const ec = keyPair('p256');
     const chipCert = leaf(ca, 'CN=ACME-EC, O=Acme', { key: ec });
     const reading = await read({ info, chain: [chipCert.der], key: ec.privateKey }, ca.pem);
-    expect(reading.possession).toEqual({ verdict: 'failed', reason: expect.stringMatching(/holds an EC P-256 key/) });
+    expect(reading.possession).toEqual({
+      verdict: 'failed',
+      reason: expect.stringMatching(/holds an EC P-256 key/),
+    });
     expect(reading.trust.verdict).toBe('verified');
   });
 
@@ -49,6 +62,9 @@ describe('readFtmChip', () => {
     const garbage = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]);
     const err = await read({ info, chain: [garbage], key: rsa.privateKey }, ca.pem).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FtmError);
-    expect(err).toMatchObject({ code: 'FTM_BAD_CERTIFICATE', message: expect.stringMatching(/^certificate 0 from the chip/) });
+    expect(err).toMatchObject({
+      code: 'FTM_BAD_CERTIFICATE',
+      message: expect.stringMatching(/^certificate 0 from the chip/),
+    });
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { HidError } from '../../../native/hid/errors.ts';
-import { CONT_DATA, INIT_DATA, MAX_PAYLOAD, REPORT_SIZE, Reassembly, decodePacket, encodeMessage } from '../../../native/hid/framing.ts';
+import {
+  CONT_DATA,
+  INIT_DATA,
+  MAX_PAYLOAD,
+  REPORT_SIZE,
+  Reassembly,
+  decodePacket,
+  encodeMessage,
+} from '../../../native/hid/framing.ts';
 import type { Packet } from '../../../native/hid/framing.ts';
 
 const payloadOf = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + 3) & 0xff);
@@ -47,7 +55,9 @@ describe('CTAPHID-style framing', () => {
   });
 
   it('refuses to reassemble an announced length over the maximum (INVALID_LEN)', () => {
-    expect(() => new Reassembly(1, 0x42, 7610, new Uint8Array(57))).toThrow(expect.objectContaining({ code: 'INVALID_LEN' }));
+    expect(() => new Reassembly(1, 0x42, 7610, new Uint8Array(57))).toThrow(
+      expect.objectContaining({ code: 'INVALID_LEN' }),
+    );
   });
 
   it('refuses a continuation out of sequence with INVALID_SEQ', () => {
@@ -62,20 +72,29 @@ describe('CTAPHID-style framing', () => {
   });
 
   it('keeps the channel id of every packet so a receiver can drop other channels', () => {
-    const packets = [...encodeMessage(0xaabbccdd, 0x40, payloadOf(100)), ...encodeMessage(0xffffffff, 0x06, payloadOf(8))].map(decodePacket);
+    const packets = [
+      ...encodeMessage(0xaabbccdd, 0x40, payloadOf(100)),
+      ...encodeMessage(0xffffffff, 0x06, payloadOf(8)),
+    ].map(decodePacket);
     expect(packets.map((p) => p.cid)).toEqual([0xaabbccdd, 0xaabbccdd, 0xffffffff]);
     expect(packets.map((p) => p.kind)).toEqual(['init', 'cont', 'init']);
   });
 
   it('refuses reports that are not 64 bytes, and reads any 64 bytes as some packet', () => {
-    for (const n of [0, 1, 7, 63, 65, 128]) expect(() => decodePacket(new Uint8Array(n))).toThrow(expect.objectContaining({ code: 'MALFORMED_REPORT' }));
+    for (const n of [0, 1, 7, 63, 65, 128])
+      expect(() => decodePacket(new Uint8Array(n))).toThrow(expect.objectContaining({ code: 'MALFORMED_REPORT' }));
     const garbage = Uint8Array.from({ length: 64 }, (_, i) => (i * 131 + 17) & 0xff);
     const p = decodePacket(garbage);
     expect(p.kind === 'init' ? p.bcnt : p.seq).toBeGreaterThanOrEqual(0);
     // A report inside a larger buffer is read at its own offset.
     const big = new Uint8Array(100);
     big.set(encodeMessage(7, 0x40, new Uint8Array([5]))[0]!, 10);
-    expect(decodePacket(big.subarray(10, 74))).toMatchObject({ kind: 'init', cid: 7, cmd: 0x40, bcnt: 1 });
+    expect(decodePacket(big.subarray(10, 74))).toMatchObject({
+      kind: 'init',
+      cid: 7,
+      cmd: 0x40,
+      bcnt: 1,
+    });
   });
 
   it('refuses command bytes outside 0..0x7f', () => {

@@ -25,7 +25,9 @@ function mutate(r: Rng, seed: Uint8Array, other: Uint8Array): Uint8Array {
   const o = new Uint8Array(seed);
   for (let n = 1 + r.int(3); n > 0; n--) {
     const at = r.chance(0.6) ? r.int(8) : r.int(64); // header bytes: cid, cmd/seq, length
-    o[at] = r.chance(0.5) ? r.pick([0x00, 0x01, 0x7f, 0x80, 0xff, 0x3b, 0x3f, 0x06, 0x40, 0x41, 0x42]) : o[at]! ^ (1 << r.int(8));
+    o[at] = r.chance(0.5)
+      ? r.pick([0x00, 0x01, 0x7f, 0x80, 0xff, 0x3b, 0x3f, 0x06, 0x40, 0x41, 0x42])
+      : o[at]! ^ (1 << r.int(8));
   }
   return o;
 }
@@ -104,7 +106,9 @@ describe('HID fuzz', () => {
     }
     const kinds = [...outcomes.keys()];
     expect(kinds.filter((k) => k.startsWith('UNTYPED'))).toEqual([]);
-    expect(kinds).toEqual(expect.arrayContaining(['answer', 'PROTOCOL', 'TIMEOUT', 'MALFORMED_REPORT', 'CHANNEL_BUSY']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['answer', 'PROTOCOL', 'TIMEOUT', 'MALFORMED_REPORT', 'CHANNEL_BUSY']),
+    );
   });
 
   it(`virtual chip: ${REPORTS} mutated reports, then it still answers a proper host`, async () => {
@@ -112,7 +116,11 @@ describe('HID fuzz', () => {
     const ca = root('CN=Fuzz FTM Root, O=Fuzz');
     const key = keyPair('rsa2048', 'fuzz-chip');
     const chipCert = leaf(ca, 'CN=FUZZ-1, O=Fuzz', { key });
-    const chip = new VirtualFtmChip({ info: { make: 'Fuzz', model: 'F1', serial: 'FUZZ-1', firmware: '0' }, chain: [chipCert.der, ca.der], key: key.privateKey });
+    const chip = new VirtualFtmChip({
+      info: { make: 'Fuzz', model: 'F1', serial: 'FUZZ-1', firmware: '0' },
+      chain: [chipCert.der, ca.der],
+      key: key.privateKey,
+    });
     const host = looseDevice();
     const dev = looseDevice();
     chip.attach(dev.device, { messageTimeoutMs: 3, keepaliveMs: 2 });
@@ -130,14 +138,21 @@ describe('HID fuzz', () => {
       ...encodeMessage(cid, HidCommand.PING, new Uint8Array(150).fill(2)),
     ];
     const before = dev.written.length;
-    for (let sent = 0; sent < REPORTS; ) {
+    for (let sent = 0; sent < REPORTS;) {
       for (let n = 1 + r.int(20); n > 0; n--, sent++) dev.inject(mutate(r, r.pick(seeds), r.pick(seeds)));
       await settle(); // let the chip answer and time out half messages
     }
     await new Promise((done) => setTimeout(done, 20));
     expect(dev.written.length - before).toBeGreaterThan(100); // it answered (errors, INIT, …)
-    const answered = new Set(dev.written.slice(before).map((w) => decodePacket(w)).flatMap((p) => (p.kind === 'init' ? [p.cmd] : [])));
-    expect([...answered]).toEqual(expect.arrayContaining([HidCommand.ERROR, HidCommand.INIT, FtmCommand.INFO, FtmCommand.SIGN]));
+    const answered = new Set(
+      dev.written
+        .slice(before)
+        .map((w) => decodePacket(w))
+        .flatMap((p) => (p.kind === 'init' ? [p.cmd] : [])),
+    );
+    expect([...answered]).toEqual(
+      expect.arrayContaining([HidCommand.ERROR, HidCommand.INIT, FtmCommand.INFO, FtmCommand.SIGN]),
+    );
 
     const client = new FtmChipClient(await HidTransport.open(host.device));
     expect((await client.info()).serial).toBe('FUZZ-1');

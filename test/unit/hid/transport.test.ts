@@ -87,8 +87,18 @@ describe('HidTransport ↔ HidDeviceServer over the in-memory pipe', () => {
   it('serialises requests on one transport and maps ERROR replies to typed codes', async () => {
     const { pipe } = serverPipe();
     const t = await HidTransport.open(pipe.host);
-    const results = await Promise.allSettled([t.request(VENDOR_ECHO, bytes(100)), t.request(VENDOR_BAD_PAR, bytes(1)), t.request(0x7e, bytes(1)), t.request(VENDOR_ECHO, bytes(3))]);
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.length : (r.reason as HidError).code))).toEqual([100, 'INVALID_PAR', 'OTHER', 3]);
+    const results = await Promise.allSettled([
+      t.request(VENDOR_ECHO, bytes(100)),
+      t.request(VENDOR_BAD_PAR, bytes(1)),
+      t.request(0x7e, bytes(1)),
+      t.request(VENDOR_ECHO, bytes(3)),
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.length : (r.reason as HidError).code))).toEqual([
+      100,
+      'INVALID_PAR',
+      'OTHER',
+      3,
+    ]);
   });
 
   it('answers CHANNEL_BUSY to a second channel while a message is half received or being processed', async () => {
@@ -99,7 +109,12 @@ describe('HidTransport ↔ HidDeviceServer over the in-memory pipe', () => {
     // Only the init packet of a two-packet message on channel a: the device is mid-message.
     await pipe.host.write(encodeMessage(a, VENDOR_ECHO, bytes(100))[0]!);
     await raw.send(b, VENDOR_ECHO, bytes(4));
-    expect(await raw.next()).toMatchObject({ kind: 'init', cid: b, cmd: HidCommand.ERROR, data: expect.objectContaining({ 0: 0x06 }) });
+    expect(await raw.next()).toMatchObject({
+      kind: 'init',
+      cid: b,
+      cmd: HidCommand.ERROR,
+      data: expect.objectContaining({ 0: 0x06 }),
+    });
     await pipe.host.write(encodeMessage(a, VENDOR_ECHO, bytes(100))[1]!);
     expect(await raw.next()).toMatchObject({ kind: 'init', cid: a, cmd: VENDOR_ECHO, bcnt: 100 });
     await raw.next(); // its continuation
@@ -109,7 +124,9 @@ describe('HidTransport ↔ HidDeviceServer over the in-memory pipe', () => {
     const other = await HidTransport.open(pipe.host);
     const pending = slow.request(VENDOR_SLOW, new Uint8Array());
     await new Promise((r) => setTimeout(r, 10));
-    await expect(other.request(VENDOR_ECHO, bytes(2))).rejects.toMatchObject({ code: 'CHANNEL_BUSY' });
+    await expect(other.request(VENDOR_ECHO, bytes(2))).rejects.toMatchObject({
+      code: 'CHANNEL_BUSY',
+    });
     release();
     expect(await pending).toEqual(new Uint8Array([1]));
     expect(await other.request(VENDOR_ECHO, bytes(2))).toEqual(bytes(2));
@@ -121,7 +138,8 @@ describe('HidTransport ↔ HidDeviceServer over the in-memory pipe', () => {
     const a = await rawInit(raw);
     const errorOf = async () => {
       const p = await raw.next();
-      if (p.kind !== 'init' || p.cmd !== HidCommand.ERROR) throw new Error(`expected an ERROR, got ${JSON.stringify(p)}`);
+      if (p.kind !== 'init' || p.cmd !== HidCommand.ERROR)
+        throw new Error(`expected an ERROR, got ${JSON.stringify(p)}`);
       return { cid: p.cid, code: p.data[0] };
     };
     await pipe.host.write(encodeMessage(a, VENDOR_ECHO, bytes(100))[0]!);
@@ -146,7 +164,9 @@ describe('HidTransport ↔ HidDeviceServer over the in-memory pipe', () => {
     const t = await HidTransport.open(pipe.host);
     server.paused = true;
     const started = Date.now();
-    await expect(t.request(VENDOR_ECHO, bytes(5), { timeoutMs: 30 })).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(t.request(VENDOR_ECHO, bytes(5), { timeoutMs: 30 })).rejects.toMatchObject({
+      code: 'TIMEOUT',
+    });
     expect(Date.now() - started).toBeLessThan(1000);
     server.paused = false;
     expect(await t.request(VENDOR_ECHO, bytes(5), { timeoutMs: 1000 })).toEqual(bytes(5));
@@ -159,7 +179,10 @@ describe('HidTransport ↔ HidDeviceServer over the in-memory pipe', () => {
     await new Promise((r) => setTimeout(r, 250));
     release();
     expect(await pending).toEqual(new Uint8Array([1]));
-    await expect(t.request(VENDOR_SLOW, new Uint8Array(), { timeoutMs: 100, deadlineMs: 300 })).rejects.toMatchObject({ code: 'TIMEOUT', message: /within 300 ms/ });
+    await expect(t.request(VENDOR_SLOW, new Uint8Array(), { timeoutMs: 100, deadlineMs: 300 })).rejects.toMatchObject({
+      code: 'TIMEOUT',
+      message: /within 300 ms/,
+    });
     expect(await t.request(VENDOR_ECHO, bytes(2))).toEqual(bytes(2)); // the server saw CANCEL, the channel is free
   });
 
@@ -170,7 +193,9 @@ describe('HidTransport ↔ HidDeviceServer over the in-memory pipe', () => {
     const aborted = t.request(VENDOR_SLOW, new Uint8Array(), { signal: ac.signal });
     ac.abort();
     await expect(aborted).rejects.toMatchObject({ code: 'ABORTED' });
-    await expect(t.request(VENDOR_ECHO, bytes(1), { signal: ac.signal })).rejects.toMatchObject({ code: 'ABORTED' });
+    await expect(t.request(VENDOR_ECHO, bytes(1), { signal: ac.signal })).rejects.toMatchObject({
+      code: 'ABORTED',
+    });
     const pending = t.request(VENDOR_SLOW, new Uint8Array());
     await new Promise((r) => setTimeout(r, 5));
     pipe.unplug();
@@ -201,7 +226,11 @@ describe('HidTransport ↔ HidDeviceServer over the in-memory pipe', () => {
 
     const cases: Array<[string, (cid: number) => Promise<void>, string]> = [
       ['wrong command', (cid) => dev.send(cid, 0x41, bytes(1)), 'PROTOCOL'],
-      ['ERROR without a code', (cid) => pipe.device.write(encodeMessage(cid, HidCommand.ERROR, new Uint8Array())[0]!), 'PROTOCOL'],
+      [
+        'ERROR without a code',
+        (cid) => pipe.device.write(encodeMessage(cid, HidCommand.ERROR, new Uint8Array())[0]!),
+        'PROTOCOL',
+      ],
       ['unknown error byte', (cid) => dev.send(cid, HidCommand.ERROR, new Uint8Array([0x33])), 'OTHER'],
       [
         'continuation out of sequence',

@@ -16,11 +16,18 @@ describe('TaskRegistry', () => {
       return 'report';
     });
     await settle();
-    expect(reg.get(id)?.progress).toMatchObject({ state: 'prompt', prompt: 'Put the device in Busy', done: 1 });
+    expect(reg.get(id)?.progress).toMatchObject({
+      state: 'prompt',
+      prompt: 'Put the device in Busy',
+      done: 1,
+    });
     expect(reg.isBusy('port:1')).toBe(true);
     expect(reg.answer(id, 'done')).toBe(true);
     await settle();
-    expect(reg.get(id)).toMatchObject({ result: 'report', progress: { state: 'done', done: 2, label: 'answered done' } });
+    expect(reg.get(id)).toMatchObject({
+      result: 'report',
+      progress: { state: 'done', done: 2, label: 'answered done' },
+    });
     expect(events.map((e) => e.state)).toEqual(['running', 'running', 'prompt', 'running', 'running', 'done']);
     expect(reg.isBusy('port:1')).toBe(false);
     expect(reg.answer(id, 'done')).toBe(false); // no prompt pending any more
@@ -37,7 +44,10 @@ describe('TaskRegistry', () => {
     await settle();
     expect(reg.cancel(id)).toBe(true);
     await settle();
-    expect(reg.get(id)).toMatchObject({ result: ['case-1', 'prompt:skip', 'aborted'], progress: { state: 'cancelled' } });
+    expect(reg.get(id)).toMatchObject({
+      result: ['case-1', 'prompt:skip', 'aborted'],
+      progress: { state: 'cancelled' },
+    });
     expect(reg.cancel(id)).toBe(false);
   });
 
@@ -47,7 +57,11 @@ describe('TaskRegistry', () => {
       throw new Error('device vanished');
     });
     await settle();
-    expect(reg.get(id)).toMatchObject({ result: null, error: 'device vanished', progress: { state: 'failed' } });
+    expect(reg.get(id)).toMatchObject({
+      result: null,
+      error: 'device vanished',
+      progress: { state: 'failed' },
+    });
     expect(reg.get('nope')).toBeNull();
     expect(reg.answer('nope', 'done')).toBeNull();
     expect(reg.cancel('nope')).toBeNull();

@@ -10,7 +10,10 @@ describe('keys: RSA ≥ 2048 bits, EC P-256/P-384 only', () => {
     const r = root('CN=RSA Root', { key: rsa });
     accepts({ leaf: leaf(r, 'CN=RSA Leaf', { key: rsaLeafKey }), trust: trustFor([r]) });
     const p384 = root('CN=P384 Root', { key: keyPair('p384') });
-    accepts({ leaf: leaf(p384, 'CN=P384 Leaf', { key: keyPair('p384') }), trust: trustFor([p384]) });
+    accepts({
+      leaf: leaf(p384, 'CN=P384 Leaf', { key: keyPair('p384') }),
+      trust: trustFor([p384]),
+    });
   });
 
   it('refuses an RSA-1024 leaf with KER-PCM-013', () => {
@@ -41,7 +44,9 @@ describe('signatures: SHA-2 only, verified natively', () => {
   });
 
   it('warns that keymanager refuses an RSA-PSS leaf (its Java name does not start with "SHA2")', () => {
-    expect(accepts({ leaf: leaf(r, 'CN=PSS', { key: rsaLeafKey, signature: 'pss-sha256' }), trust }).warnings).toEqual(['PD_PKI_W03']);
+    expect(accepts({ leaf: leaf(r, 'CN=PSS', { key: rsaLeafKey, signature: 'pss-sha256' }), trust }).warnings).toEqual([
+      'PD_PKI_W03',
+    ]);
   });
 
   it.each(['sha1', 'md5', 'pss-sha1'] as const)('refuses %s with KER-PCM-014', (signature) => {

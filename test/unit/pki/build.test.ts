@@ -52,7 +52,11 @@ describe('anchoring in the requested partner domain', () => {
   it('refuses a chain that ends in an untrusted self-signed root (KER-PCM-006)', () => {
     const strangerRoot = root('CN=Stranger Root');
     const strangerCa = intermediate(strangerRoot, 'CN=Stranger CA');
-    refuses({ leaf: leaf(strangerCa), trust: c.trust, intermediates: [strangerCa, strangerRoot] }, 'KER-PCM-006', strangerRoot);
+    refuses(
+      { leaf: leaf(strangerCa), trust: c.trust, intermediates: [strangerCa, strangerRoot] },
+      'KER-PCM-006',
+      strangerRoot,
+    );
   });
 
   it('treats a trusted intermediate as an anchor (the path stops there)', () => {
@@ -69,7 +73,11 @@ describe('anchoring in the requested partner domain', () => {
     const v = accepts({ leaf: c.root, trust: c.trust, options: { allowSelfSignedLeaf: true } });
     expect(v.path.map((e) => e.role)).toEqual(['anchor']);
     const expired = root('CN=Expired Anchor', { notAfter: new Date('2025-01-01T00:00:00Z') });
-    refuses({ leaf: expired, trust: trustFor([expired]), options: { allowSelfSignedLeaf: true } }, 'KER-PCM-004', expired);
+    refuses(
+      { leaf: expired, trust: trustFor([expired]), options: { allowSelfSignedLeaf: true } },
+      'KER-PCM-004',
+      expired,
+    );
     const trustedCa = trustFor([c.intermediate]);
     expect(accepts({ leaf: c.intermediate, trust: trustedCa }).path).toHaveLength(1);
   });
@@ -85,7 +93,10 @@ describe('path building', () => {
   it('backtracks past an expired intermediate to a valid one with the same name and key', () => {
     const r = root();
     const key = keyPair('p256');
-    const expired = intermediate(r, 'CN=Issuing CA', { key, notAfter: new Date('2025-01-01T00:00:00Z') });
+    const expired = intermediate(r, 'CN=Issuing CA', {
+      key,
+      notAfter: new Date('2025-01-01T00:00:00Z'),
+    });
     const renewed = intermediate(r, 'CN=Issuing CA', { key });
     const l = leaf(renewed);
     const v = accepts({ leaf: l, trust: trustFor([r]), intermediates: [expired, renewed] });
@@ -94,7 +105,10 @@ describe('path building', () => {
 
   it('tries every same-name candidate: AKI/SKI orders, it does not filter', () => {
     const r = root();
-    const i = intermediate(r, 'CN=CA', { without: ['2.5.29.14'], extra: [ext.subjectKeyId(new Uint8Array(20).fill(7))] });
+    const i = intermediate(r, 'CN=CA', {
+      without: ['2.5.29.14'],
+      extra: [ext.subjectKeyId(new Uint8Array(20).fill(7))],
+    });
     const decoy = intermediate(r, 'CN=CA');
     const l = leaf(i, 'CN=L', { without: ['2.5.29.35'], extra: [ext.authorityKeyId(decoy.keyId)] }); // AKI points at the decoy
     accepts({ leaf: l, trust: trustFor([r]), intermediates: [decoy, i] });
@@ -103,7 +117,10 @@ describe('path building', () => {
   it('finds the chain of pain: root 2 → expired cross-cert → root → leaf', () => {
     const r = root('CN=Root One');
     const r2 = root('CN=Root Two');
-    const cross = intermediate(r2, 'CN=Root One', { key: r.key, notAfter: new Date('2025-01-01T00:00:00Z') });
+    const cross = intermediate(r2, 'CN=Root One', {
+      key: r.key,
+      notAfter: new Date('2025-01-01T00:00:00Z'),
+    });
     accepts({ leaf: leaf(r), trust: trustFor([r, r2]), intermediates: [cross] });
   });
 
@@ -125,7 +142,14 @@ describe('path building', () => {
     const stub2 = root('CN=Cycle Two', { key: k2 });
     const oneByTwo = intermediate(stub2, 'CN=Cycle One', { key: k1 });
     const twoByOne = intermediate(stub1, 'CN=Cycle Two', { key: k2 });
-    refuses({ leaf: leaf(oneByTwo), trust: trustFor([root('CN=Elsewhere')]), intermediates: [oneByTwo, twoByOne] }, 'KER-PCM-006');
+    refuses(
+      {
+        leaf: leaf(oneByTwo),
+        trust: trustFor([root('CN=Elsewhere')]),
+        intermediates: [oneByTwo, twoByOne],
+      },
+      'KER-PCM-006',
+    );
   });
 
   it('explains the best failure: a bad path beats a missing issuer', () => {
@@ -138,7 +162,9 @@ describe('path building', () => {
   it('prefers an issuer that really signed over a namesake when blaming', () => {
     const r = root();
     const realCa = intermediate(r, 'CN=CA', { notAfter: new Date('2025-01-01T00:00:00Z') });
-    const namesake = intermediate(r, 'CN=CA', { extra: [ext.raw('1.3.6.1.4.1.55738.666.1', new Uint8Array([5, 0]), true)] });
+    const namesake = intermediate(r, 'CN=CA', {
+      extra: [ext.raw('1.3.6.1.4.1.55738.666.1', new Uint8Array([5, 0]), true)],
+    });
     refuses({ leaf: leaf(realCa), trust: trustFor([r]), intermediates: [namesake, realCa] }, 'KER-PCM-004', realCa);
   });
 });
@@ -149,25 +175,37 @@ describe('budget and caps', () => {
     const shared = keyPair('p256');
     let top = root('CN=Pathological', { key: shared });
     const intermediates = [top];
-    for (let n = 1; n < 100; n++) intermediates.push((top = intermediate(top, 'CN=Pathological', { key: sameKey ? shared : keyPair('p256') })));
+    for (let n = 1; n < 100; n++)
+      intermediates.push((top = intermediate(top, 'CN=Pathological', { key: sameKey ? shared : keyPair('p256') })));
     return { leaf: leaf(top), intermediates };
   }
 
-  it.each([false, true])('finishes 100 same-name intermediates (same key: %s) well under 100 ms with a typed refusal', (sameKey) => {
-    const p = sameSubjectChain(sameKey);
-    const trust = trustFor([root('CN=Real Root')]);
-    run({ leaf: p.leaf, trust, intermediates: p.intermediates }); // warm the parse cache like a trust store
-    const t0 = performance.now();
-    const v = run({ leaf: p.leaf, trust, intermediates: p.intermediates });
-    const ms = performance.now() - t0;
-    expect(v.ok).toBe(false);
-    if (!v.ok) expect(['PD_PKI_009', 'KER-PCM-006', 'PD_PKI_002']).toContain(v.code);
-    expect(ms).toBeLessThan(100);
-  });
+  it.each([false, true])(
+    'finishes 100 same-name intermediates (same key: %s) well under 100 ms with a typed refusal',
+    (sameKey) => {
+      const p = sameSubjectChain(sameKey);
+      const trust = trustFor([root('CN=Real Root')]);
+      run({ leaf: p.leaf, trust, intermediates: p.intermediates }); // warm the parse cache like a trust store
+      const t0 = performance.now();
+      const v = run({ leaf: p.leaf, trust, intermediates: p.intermediates });
+      const ms = performance.now() - t0;
+      expect(v.ok).toBe(false);
+      if (!v.ok) expect(['PD_PKI_009', 'KER-PCM-006', 'PD_PKI_002']).toContain(v.code);
+      expect(ms).toBeLessThan(100);
+    },
+  );
 
   it('stops at the candidate cap with PD_PKI_009', () => {
     const p = sameSubjectChain(false);
-    const v = refuses({ leaf: p.leaf, trust: trustFor([root('CN=Real Root')]), intermediates: p.intermediates, options: { maxCandidates: 10 } }, 'PD_PKI_009');
+    const v = refuses(
+      {
+        leaf: p.leaf,
+        trust: trustFor([root('CN=Real Root')]),
+        intermediates: p.intermediates,
+        options: { maxCandidates: 10 },
+      },
+      'PD_PKI_009',
+    );
     expect(v.check).toBe('pathSearch');
   });
 
@@ -175,7 +213,14 @@ describe('budget and caps', () => {
     const c = threeLevel();
     let now = 0;
     const clock = () => (now += 50);
-    const v = validateCertificatePath({ leaf: c.leaf.der, domain: 'AUTH', trust: c.trust, intermediates: [c.intermediate.der], at: AT, options: { clock, budgetMs: 60 } });
+    const v = validateCertificatePath({
+      leaf: c.leaf.der,
+      domain: 'AUTH',
+      trust: c.trust,
+      intermediates: [c.intermediate.der],
+      at: AT,
+      options: { clock, budgetMs: 60 },
+    });
     expect(v.ok || v.code).toBe('PD_PKI_008');
   });
 
@@ -184,7 +229,15 @@ describe('budget and caps', () => {
     let top = r;
     const chain = [];
     for (let n = 0; n < 12; n++) chain.push((top = intermediate(top, `CN=Deep ${n}`)));
-    refuses({ leaf: leaf(top), trust: trustFor([r]), intermediates: chain, options: { maxIntermediates: 50 } }, 'PD_PKI_009');
+    refuses(
+      {
+        leaf: leaf(top),
+        trust: trustFor([r]),
+        intermediates: chain,
+        options: { maxIntermediates: 50 },
+      },
+      'PD_PKI_009',
+    );
   });
 });
 

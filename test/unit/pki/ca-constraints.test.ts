@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CRL_SIGN, DIGITAL_SIGNATURE, KEY_CERT_SIGN, ext, intermediate, keyPair, leaf, root, trustFor } from '../../helpers/pki.ts';
+import {
+  CRL_SIGN,
+  DIGITAL_SIGNATURE,
+  KEY_CERT_SIGN,
+  ext,
+  intermediate,
+  keyPair,
+  leaf,
+  root,
+  trustFor,
+} from '../../helpers/pki.ts';
 import { accepts, refuses } from './util.ts';
 
 const BC = '2.5.29.19';
@@ -22,12 +32,18 @@ describe('basicConstraints cA on every issuer', () => {
   });
 
   it('refuses an intermediate with cA=false (PD_PKI_001)', () => {
-    const i = intermediate(r, 'CN=Not CA', { without: [BC, KU], extra: [ext.basicConstraints(false)] });
+    const i = intermediate(r, 'CN=Not CA', {
+      without: [BC, KU],
+      extra: [ext.basicConstraints(false)],
+    });
     refuses({ leaf: leaf(i), trust, intermediates: [i] }, 'PD_PKI_001', i);
   });
 
   it('refuses a CA whose basicConstraints is not critical under strict (PD_PKI_001); keymanager accepts it with PD_PKI_W04', () => {
-    const i = intermediate(r, 'CN=Soft BC', { without: [BC], extra: [ext.basicConstraints(true, undefined, false)] });
+    const i = intermediate(r, 'CN=Soft BC', {
+      without: [BC],
+      extra: [ext.basicConstraints(true, undefined, false)],
+    });
     refuses({ leaf: leaf(i), trust, intermediates: [i], options: { profile: 'strict' } }, 'PD_PKI_001', i);
     expect(accepts({ leaf: leaf(i), trust, intermediates: [i] }).warnings).toEqual(['PD_PKI_W04']);
   });
@@ -66,7 +82,9 @@ describe('pathLenConstraint', () => {
   });
 
   it('applies the trust anchor pathLen', () => {
-    const tight = root('CN=Tight Root', { extensions: [ext.basicConstraints(true, 0), ext.keyUsage([KEY_CERT_SIGN, CRL_SIGN])] });
+    const tight = root('CN=Tight Root', {
+      extensions: [ext.basicConstraints(true, 0), ext.keyUsage([KEY_CERT_SIGN, CRL_SIGN])],
+    });
     const i = intermediate(tight);
     accepts({ leaf: i, trust: trustFor([tight]) });
     refuses({ leaf: leaf(i), trust: trustFor([tight]), intermediates: [i] }, 'PD_PKI_002', i);
@@ -88,7 +106,10 @@ describe('keyUsage', () => {
   const trust = trustFor([r]);
 
   it('requires keyCertSign on an issuer that has keyUsage (PD_PKI_003)', () => {
-    const i = intermediate(r, 'CN=No Cert Sign', { without: [KU], extra: [ext.keyUsage([DIGITAL_SIGNATURE, CRL_SIGN])] });
+    const i = intermediate(r, 'CN=No Cert Sign', {
+      without: [KU],
+      extra: [ext.keyUsage([DIGITAL_SIGNATURE, CRL_SIGN])],
+    });
     refuses({ leaf: leaf(i), trust, intermediates: [i] }, 'PD_PKI_003', i);
   });
 
@@ -98,7 +119,9 @@ describe('keyUsage', () => {
   });
 
   it('refuses keyCertSign on a certificate that is not a CA (PD_PKI_003)', () => {
-    const l = leaf(r, 'CN=Sneaky', { extensions: [ext.basicConstraints(false), ext.keyUsage([DIGITAL_SIGNATURE, KEY_CERT_SIGN])] });
+    const l = leaf(r, 'CN=Sneaky', {
+      extensions: [ext.basicConstraints(false), ext.keyUsage([DIGITAL_SIGNATURE, KEY_CERT_SIGN])],
+    });
     refuses({ leaf: l, trust }, 'PD_PKI_003', l);
   });
 
@@ -116,8 +139,16 @@ describe('extendedKeyUsage', () => {
   it('passes a leaf without EKU, or with the purpose, or with anyExtendedKeyUsage', () => {
     const options = { requiredExtendedKeyUsages: [CLIENT_AUTH] };
     accepts({ leaf: leaf(r), trust, options });
-    accepts({ leaf: leaf(r, 'CN=Client', { extra: [ext.extKeyUsage([CLIENT_AUTH])] }), trust, options });
-    accepts({ leaf: leaf(r, 'CN=Any', { extra: [ext.extKeyUsage(['2.5.29.37.0'])] }), trust, options });
+    accepts({
+      leaf: leaf(r, 'CN=Client', { extra: [ext.extKeyUsage([CLIENT_AUTH])] }),
+      trust,
+      options,
+    });
+    accepts({
+      leaf: leaf(r, 'CN=Any', { extra: [ext.extKeyUsage(['2.5.29.37.0'])] }),
+      trust,
+      options,
+    });
   });
 
   it('refuses a leaf whose EKU lacks the purpose (PD_PKI_011)', () => {
@@ -127,7 +158,9 @@ describe('extendedKeyUsage', () => {
   });
 
   it('refuses an empty EKU extension as malformed (PD_PKI_010)', () => {
-    const l = leaf(r, 'CN=Empty EKU', { extra: [ext.raw('2.5.29.37', new Uint8Array([0x30, 0x00]))] });
+    const l = leaf(r, 'CN=Empty EKU', {
+      extra: [ext.raw('2.5.29.37', new Uint8Array([0x30, 0x00]))],
+    });
     refuses({ leaf: l, trust }, 'PD_PKI_010', l);
   });
 });

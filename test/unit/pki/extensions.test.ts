@@ -39,7 +39,9 @@ describe('RFC 5280 profile (PD_PKI_010)', () => {
   const trust = trustFor([r]);
 
   it('refuses duplicate extensions', () => {
-    const l = leaf(r, 'CN=Twice', { extra: [ext.subjectAltName([{ dns: 'a.example' }]), ext.subjectAltName([{ dns: 'b.example' }])] });
+    const l = leaf(r, 'CN=Twice', {
+      extra: [ext.subjectAltName([{ dns: 'a.example' }]), ext.subjectAltName([{ dns: 'b.example' }])],
+    });
     refuses({ leaf: l, trust }, 'PD_PKI_010', l);
   });
 
@@ -47,23 +49,38 @@ describe('RFC 5280 profile (PD_PKI_010)', () => {
     const l = leaf(r, 'CN=Critical AKI', { extensions: [ext.authorityKeyId(r.keyId, true)] });
     refuses({ leaf: l, trust, options: { profile: 'strict' } }, 'PD_PKI_010', l);
     expect(accepts({ leaf: l, trust }).warnings).toEqual(['PD_PKI_W11']);
-    const l2 = leaf(r, 'CN=Critical SKI', { extensions: [ext.subjectKeyId(new Uint8Array(20), true), ext.authorityKeyId(r.keyId)] });
+    const l2 = leaf(r, 'CN=Critical SKI', {
+      extensions: [ext.subjectKeyId(new Uint8Array(20), true), ext.authorityKeyId(r.keyId)],
+    });
     refuses({ leaf: l2, trust, options: { profile: 'strict' } }, 'PD_PKI_010', l2);
     expect(accepts({ leaf: l2, trust }).warnings).toEqual(['PD_PKI_W11']);
   });
 
   it('refuses a critical authorityInfoAccess and a malformed one', () => {
-    const l = leaf(r, 'CN=Critical AIA', { extra: [ext.authorityInfoAccess('http://ca.example/ca.cer', true)] });
+    const l = leaf(r, 'CN=Critical AIA', {
+      extra: [ext.authorityInfoAccess('http://ca.example/ca.cer', true)],
+    });
     refuses({ leaf: l, trust }, 'PD_PKI_010', l);
-    const bad = leaf(r, 'CN=Bad AIA', { extra: [ext.raw('1.3.6.1.5.5.7.1.1', der.seq(der.seq(der.oid('1.3.6.1.5.5.7.48.2'))))] });
+    const bad = leaf(r, 'CN=Bad AIA', {
+      extra: [ext.raw('1.3.6.1.5.5.7.1.1', der.seq(der.seq(der.oid('1.3.6.1.5.5.7.48.2'))))],
+    });
     refuses({ leaf: bad, trust }, 'PD_PKI_010', bad);
-    accepts({ leaf: leaf(r, 'CN=Good AIA', { extra: [ext.authorityInfoAccess('http://ca.example/ca.cer')] }), trust });
+    accepts({
+      leaf: leaf(r, 'CN=Good AIA', {
+        extra: [ext.authorityInfoAccess('http://ca.example/ca.cer')],
+      }),
+      trust,
+    });
   });
 
   it('refuses a malformed subjectAltName', () => {
-    const l = leaf(r, 'CN=Bad SAN', { extra: [ext.raw('2.5.29.17', new Uint8Array(Buffer.from('0\x05example')))] });
+    const l = leaf(r, 'CN=Bad SAN', {
+      extra: [ext.raw('2.5.29.17', new Uint8Array(Buffer.from('0\x05example')))],
+    });
     refuses({ leaf: l, trust }, 'PD_PKI_010', l);
-    const ip = leaf(r, 'CN=Bad IP', { extra: [ext.subjectAltName([{ ip: [10, 0, 0, 1, 255, 255, 255, 0] }])] });
+    const ip = leaf(r, 'CN=Bad IP', {
+      extra: [ext.subjectAltName([{ ip: [10, 0, 0, 1, 255, 255, 255, 0] }])],
+    });
     refuses({ leaf: ip, trust }, 'PD_PKI_010', ip);
   });
 
@@ -73,9 +90,13 @@ describe('RFC 5280 profile (PD_PKI_010)', () => {
   });
 
   it('refuses name constraints in a non-CA certificate, and non-critical ones anywhere', () => {
-    const l = leaf(r, 'CN=NC Leaf', { extra: [ext.nameConstraints({ permitted: [{ dns: 'example.com' }] })] });
+    const l = leaf(r, 'CN=NC Leaf', {
+      extra: [ext.nameConstraints({ permitted: [{ dns: 'example.com' }] })],
+    });
     refuses({ leaf: l, trust }, 'PD_PKI_010', l);
-    const i = intermediate(r, 'CN=Soft NC', { extra: [ext.nameConstraints({ permitted: [{ dns: 'example.com' }] }, false)] });
+    const i = intermediate(r, 'CN=Soft NC', {
+      extra: [ext.nameConstraints({ permitted: [{ dns: 'example.com' }] }, false)],
+    });
     refuses({ leaf: leaf(i), trust, intermediates: [i], options: { profile: 'strict' } }, 'PD_PKI_010', i);
     // keymanager: the marking is warned, the constraint still enforced
     expect(accepts({ leaf: leaf(i), trust, intermediates: [i] }).warnings).toEqual(['PD_PKI_W11']);
@@ -84,7 +105,9 @@ describe('RFC 5280 profile (PD_PKI_010)', () => {
   });
 
   it('refuses non-critical policyConstraints under strict; keymanager still enforces them', () => {
-    const i = intermediate(r, 'CN=Soft PC', { extra: [ext.policyConstraints(0, undefined, false)] });
+    const i = intermediate(r, 'CN=Soft PC', {
+      extra: [ext.policyConstraints(0, undefined, false)],
+    });
     refuses({ leaf: leaf(i), trust, intermediates: [i], options: { profile: 'strict' } }, 'PD_PKI_010', i);
     refuses({ leaf: leaf(i), trust, intermediates: [i] }, 'PD_PKI_012');
   });
@@ -100,7 +123,9 @@ describe('certificate policies (PD_PKI_012)', () => {
   });
 
   it('with requireExplicitPolicy=0 needs a policy valid down to the leaf', () => {
-    const i = intermediate(r, 'CN=Explicit CA', { extra: [ext.policies([POLICY_A]), ext.policyConstraints(0)] });
+    const i = intermediate(r, 'CN=Explicit CA', {
+      extra: [ext.policies([POLICY_A]), ext.policyConstraints(0)],
+    });
     const withPolicy = leaf(i, 'CN=Has Policy', { extra: [ext.policies([POLICY_A])] });
     accepts({ leaf: withPolicy, trust, intermediates: [i] });
     const other = leaf(i, 'CN=Other Policy', { extra: [ext.policies([POLICY_B])] });
@@ -110,17 +135,33 @@ describe('certificate policies (PD_PKI_012)', () => {
   });
 
   it('honours anyPolicy, and inhibitAnyPolicy', () => {
-    const i = intermediate(r, 'CN=Any CA', { extra: [ext.policies([ANY]), ext.policyConstraints(0)] });
-    accepts({ leaf: leaf(i, 'CN=A', { extra: [ext.policies([POLICY_A])] }), trust, intermediates: [i] });
-    const inhibited = intermediate(r, 'CN=Inhibit CA', { extra: [ext.policies([POLICY_A]), ext.policyConstraints(0), ext.inhibitAnyPolicy(0)] });
+    const i = intermediate(r, 'CN=Any CA', {
+      extra: [ext.policies([ANY]), ext.policyConstraints(0)],
+    });
+    accepts({
+      leaf: leaf(i, 'CN=A', { extra: [ext.policies([POLICY_A])] }),
+      trust,
+      intermediates: [i],
+    });
+    const inhibited = intermediate(r, 'CN=Inhibit CA', {
+      extra: [ext.policies([POLICY_A]), ext.policyConstraints(0), ext.inhibitAnyPolicy(0)],
+    });
     const anyLeaf = leaf(inhibited, 'CN=Any Leaf', { extra: [ext.policies([ANY])] });
     refuses({ leaf: anyLeaf, trust, intermediates: [inhibited] }, 'PD_PKI_012', anyLeaf);
   });
 
   it('follows policy mappings', () => {
-    const i = intermediate(r, 'CN=Mapping CA', { extra: [ext.policies([POLICY_A]), ext.policyMappings([[POLICY_A, POLICY_B]]), ext.policyConstraints(0)] });
-    accepts({ leaf: leaf(i, 'CN=Mapped', { extra: [ext.policies([POLICY_B])] }), trust, intermediates: [i] });
-    const anyMap = intermediate(r, 'CN=Any Mapping CA', { extra: [ext.policies([POLICY_A]), ext.policyMappings([[ANY, POLICY_B]])] });
+    const i = intermediate(r, 'CN=Mapping CA', {
+      extra: [ext.policies([POLICY_A]), ext.policyMappings([[POLICY_A, POLICY_B]]), ext.policyConstraints(0)],
+    });
+    accepts({
+      leaf: leaf(i, 'CN=Mapped', { extra: [ext.policies([POLICY_B])] }),
+      trust,
+      intermediates: [i],
+    });
+    const anyMap = intermediate(r, 'CN=Any Mapping CA', {
+      extra: [ext.policies([POLICY_A]), ext.policyMappings([[ANY, POLICY_B]])],
+    });
     refuses({ leaf: leaf(anyMap), trust, intermediates: [anyMap] }, 'PD_PKI_012', anyMap);
   });
 });

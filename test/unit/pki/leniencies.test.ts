@@ -16,7 +16,8 @@ const trust = trustFor([r]);
 const STRICT = { profile: 'strict' } as const;
 
 const attr = (oid: string, value: Uint8Array) => der.set(der.seq(der.oid(oid), value));
-const subjectWith = (oid: string, value: Uint8Array) => der.seq(attr('2.5.4.3', der.utf8('Odd Name')), attr('2.5.4.10', der.utf8('Partner Org')), attr(oid, value));
+const subjectWith = (oid: string, value: Uint8Array) =>
+  der.seq(attr('2.5.4.3', der.utf8('Odd Name')), attr('2.5.4.10', der.utf8('Partner Org')), attr(oid, value));
 
 /** A leaf whose subject is `subject` (raw DER), issued by the test root. */
 function leafWithSubject(subject: Uint8Array): TestCert {
@@ -71,7 +72,13 @@ function childrenOf(tbs: Uint8Array): Uint8Array[] {
   return [tbs.subarray(t.start)];
 }
 
-function lenient(cert: TestCert, warning: PkiWarningCode, strictCode: string, intermediates: TestCert[] = [], on: TestCert = cert) {
+function lenient(
+  cert: TestCert,
+  warning: PkiWarningCode,
+  strictCode: string,
+  intermediates: TestCert[] = [],
+  on: TestCert = cert,
+) {
   const v = accepts({ leaf: cert, trust, intermediates });
   expect(v.profile).toBe('keymanager');
   expect(v.warnings).toContain(warning);
@@ -109,28 +116,42 @@ describe('names with values that are not the string type RFC 5280 Appendix A req
 
 describe('DER violations Java PKIX and OpenSSL both read past', () => {
   it('an explicitly encoded critical FALSE (PD_PKI_W07)', () => {
-    const cert = leaf(r, 'CN=Explicit False', { extensions: [ext.keyUsage([0]), ext.authorityKeyId(r.keyId), { ...ext.extKeyUsage(['1.3.6.1.5.5.7.3.2']), explicitFalse: true }] });
+    const cert = leaf(r, 'CN=Explicit False', {
+      extensions: [
+        ext.keyUsage([0]),
+        ext.authorityKeyId(r.keyId),
+        { ...ext.extKeyUsage(['1.3.6.1.5.5.7.3.2']), explicitFalse: true },
+      ],
+    });
     expect(lenient(cert, 'PD_PKI_W07', 'PD_PKI_010').message).toMatch(/not DER: .*critical FALSE/);
   });
 
   it('an explicitly encoded cA FALSE (PD_PKI_W07)', () => {
-    const cert = leaf(r, 'CN=Explicit cA False', { extra: [ext.raw('2.5.29.19', der.seq(der.bool(false)), true)] });
+    const cert = leaf(r, 'CN=Explicit cA False', {
+      extra: [ext.raw('2.5.29.19', der.seq(der.bool(false)), true)],
+    });
     expect(lenient(cert, 'PD_PKI_W07', 'PD_PKI_010').message).toMatch(/cA FALSE/);
   });
 
   it('keyUsage with padding bits set (PD_PKI_W08): the set padding bit is not read as a usage', () => {
     // unused = 1 but the last bit is set: digitalSignature (bit 0) … plus bit 7 in the padding
-    const cert = leaf(r, 'CN=KU Padding', { extensions: [ext.raw('2.5.29.15', der.bits(new Uint8Array([0x81]), 1), true), ext.authorityKeyId(r.keyId)] });
+    const cert = leaf(r, 'CN=KU Padding', {
+      extensions: [ext.raw('2.5.29.15', der.bits(new Uint8Array([0x81]), 1), true), ext.authorityKeyId(r.keyId)],
+    });
     expect(lenient(cert, 'PD_PKI_W08', 'PD_PKI_010').message).toMatch(/padding bit/);
   });
 
   it('keyUsage with trailing zero bits kept (PD_PKI_W08)', () => {
-    const cert = leaf(r, 'CN=KU Trailing', { extensions: [ext.raw('2.5.29.15', der.bits(new Uint8Array([0x80, 0x00]), 0), true), ext.authorityKeyId(r.keyId)] });
+    const cert = leaf(r, 'CN=KU Trailing', {
+      extensions: [ext.raw('2.5.29.15', der.bits(new Uint8Array([0x80, 0x00]), 0), true), ext.authorityKeyId(r.keyId)],
+    });
     expect(lenient(cert, 'PD_PKI_W08', 'PD_PKI_010').message).toMatch(/trailing zero bits/);
   });
 
   it('keyUsage asserting bits past decipherOnly (PD_PKI_W08)', () => {
-    const cert = leaf(r, 'CN=KU Bit 10', { extensions: [ext.raw('2.5.29.15', der.bits(new Uint8Array([0x80, 0x20]), 5), true), ext.authorityKeyId(r.keyId)] });
+    const cert = leaf(r, 'CN=KU Bit 10', {
+      extensions: [ext.raw('2.5.29.15', der.bits(new Uint8Array([0x80, 0x20]), 5), true), ext.authorityKeyId(r.keyId)],
+    });
     expect(lenient(cert, 'PD_PKI_W08', 'PD_PKI_010').message).toMatch(/past decipherOnly/);
   });
 
@@ -163,26 +184,41 @@ describe('RFC 5280 rules the keymanager profile lists as leniencies', () => {
 
 describe('basicConstraints read as RFC 5280 writes it', () => {
   it('accepts pathLenConstraint 2^40 in both profiles, as unlimited past any real depth', () => {
-    const i = intermediate(r, 'CN=Huge PathLen', { without: ['2.5.29.19'], extra: [ext.raw('2.5.29.19', der.seq(der.bool(true), der.int(2n ** 40n)), true)] });
+    const i = intermediate(r, 'CN=Huge PathLen', {
+      without: ['2.5.29.19'],
+      extra: [ext.raw('2.5.29.19', der.seq(der.bool(true), der.int(2n ** 40n)), true)],
+    });
     const i2 = intermediate(i, 'CN=Below Huge');
-    for (const profile of ['keymanager', 'strict'] as const) expect(accepts({ leaf: leaf(i2), trust, intermediates: [i, i2], options: { profile } }).path).toHaveLength(4);
+    for (const profile of ['keymanager', 'strict'] as const)
+      expect(accepts({ leaf: leaf(i2), trust, intermediates: [i, i2], options: { profile } }).path).toHaveLength(4);
   });
 
   it('gives an unreadable basicConstraints on an issuer its own code (PD_PKI_013), not "missing"', () => {
-    const i = intermediate(r, 'CN=Garbled BC', { without: ['2.5.29.19'], extra: [ext.raw('2.5.29.19', der.seq(der.utf8('x')), true)] });
+    const i = intermediate(r, 'CN=Garbled BC', {
+      without: ['2.5.29.19'],
+      extra: [ext.raw('2.5.29.19', der.seq(der.utf8('x')), true)],
+    });
     for (const profile of ['keymanager', 'strict'] as const) {
       const f = refuses({ leaf: leaf(i), trust, intermediates: [i], options: { profile } }, 'PD_PKI_013', i);
       expect(f.message).toMatch(/malformed/);
     }
     const none = intermediate(r, 'CN=No BC', { without: ['2.5.29.19'] });
-    expect(refuses({ leaf: leaf(none), trust, intermediates: [none] }, 'PD_PKI_001', none).message).toMatch(/no basicConstraints/);
+    expect(refuses({ leaf: leaf(none), trust, intermediates: [none] }, 'PD_PKI_001', none).message).toMatch(
+      /no basicConstraints/,
+    );
   });
 });
 
 describe("MOSIP's reference device root: cA=TRUE not critical, no SKI/AKI", () => {
   const key = keyPair('p256', 'mosip-like-root');
-  const mosipRoot = issue({ subject: 'CN=RootCA, O=Mosip', key }, [ext.basicConstraints(true, undefined, false), ext.keyUsage([5, 6])]);
-  const device = issue({ subject: 'CN=MosipFace, O=Mosip', issuer: mosipRoot, key: keyPair('p256') }, [ext.keyUsage([0]), ext.authorityKeyId(new Uint8Array([1, 2, 3]))]);
+  const mosipRoot = issue({ subject: 'CN=RootCA, O=Mosip', key }, [
+    ext.basicConstraints(true, undefined, false),
+    ext.keyUsage([5, 6]),
+  ]);
+  const device = issue({ subject: 'CN=MosipFace, O=Mosip', issuer: mosipRoot, key: keyPair('p256') }, [
+    ext.keyUsage([0]),
+    ext.authorityKeyId(new Uint8Array([1, 2, 3])),
+  ]);
   const t = trustFor([mosipRoot], [], 'DEVICE');
 
   it('is a valid anchor under keymanager, with each leniency named', () => {

@@ -4,7 +4,11 @@ import type { NameSpec, TestCert } from '../../helpers/pki.ts';
 import { accepts, refuses } from './util.ts';
 
 /** root → CA(nc) → leaf(san, subject) */
-function chain(nc: { permitted?: NameSpec[]; excluded?: NameSpec[] }, san: NameSpec[] | null, subject = 'CN=Partner, O=Org') {
+function chain(
+  nc: { permitted?: NameSpec[]; excluded?: NameSpec[] },
+  san: NameSpec[] | null,
+  subject = 'CN=Partner, O=Org',
+) {
   const r = root();
   const ca = intermediate(r, 'CN=Constrained CA, O=Org', { extra: [ext.nameConstraints(nc)] });
   const l = leaf(ca, subject, san ? { extra: [ext.subjectAltName(san)] } : {});
@@ -95,29 +99,65 @@ describe('directory name constraints', () => {
 
 describe('where constraints apply', () => {
   it('apply to intermediates below the constraining CA, and from the anchor', () => {
-    const r = root('CN=NC Root', { extra: [ext.nameConstraints({ permitted: [{ dns: 'partner.example' }] })] });
-    const ca = intermediate(r, 'CN=Sub CA', { extra: [ext.subjectAltName([{ dns: 'ca.elsewhere.example' }])] });
+    const r = root('CN=NC Root', {
+      extra: [ext.nameConstraints({ permitted: [{ dns: 'partner.example' }] })],
+    });
+    const ca = intermediate(r, 'CN=Sub CA', {
+      extra: [ext.subjectAltName([{ dns: 'ca.elsewhere.example' }])],
+    });
     refuses({ leaf: leaf(ca), trust: trustFor([r]), intermediates: [ca] }, 'PD_PKI_005', ca);
   });
 
   it('skip self-issued intermediates but not a self-issued leaf', () => {
-    const r = root('CN=NC Root 2', { extra: [ext.nameConstraints({ permitted: [{ dns: 'example.com' }] })] });
-    const si = intermediate(r, 'CN=NC Root 2', { extra: [ext.subjectAltName([{ dns: 'not-example.org' }])] });
-    accepts({ leaf: leaf(si, 'CN=L', { extra: [ext.subjectAltName([{ dns: 'a.example.com' }])] }), trust: trustFor([r]), intermediates: [si] });
-    const siLeaf = leaf(si, 'CN=NC Root 2', { extra: [ext.subjectAltName([{ dns: 'not-example.org' }])] });
-    refuses({ leaf: siLeaf, trust: trustFor([r]), intermediates: [si], options: { allowSelfSignedLeaf: true } }, 'PD_PKI_005', siLeaf);
+    const r = root('CN=NC Root 2', {
+      extra: [ext.nameConstraints({ permitted: [{ dns: 'example.com' }] })],
+    });
+    const si = intermediate(r, 'CN=NC Root 2', {
+      extra: [ext.subjectAltName([{ dns: 'not-example.org' }])],
+    });
+    accepts({
+      leaf: leaf(si, 'CN=L', { extra: [ext.subjectAltName([{ dns: 'a.example.com' }])] }),
+      trust: trustFor([r]),
+      intermediates: [si],
+    });
+    const siLeaf = leaf(si, 'CN=NC Root 2', {
+      extra: [ext.subjectAltName([{ dns: 'not-example.org' }])],
+    });
+    refuses(
+      {
+        leaf: siLeaf,
+        trust: trustFor([r]),
+        intermediates: [si],
+        options: { allowSelfSignedLeaf: true },
+      },
+      'PD_PKI_005',
+      siLeaf,
+    );
   });
 
   it('narrow down the path: every constraining CA must permit the name', () => {
     const r = root();
-    const wide = intermediate(r, 'CN=Wide', { extra: [ext.nameConstraints({ permitted: [{ dns: 'bar.example.com' }] })] });
-    const narrow = intermediate(wide, 'CN=Narrow', { extra: [ext.nameConstraints({ permitted: [{ dns: 'foo.example.com' }, { dns: 'bar.example.com' }] })] });
+    const wide = intermediate(r, 'CN=Wide', {
+      extra: [ext.nameConstraints({ permitted: [{ dns: 'bar.example.com' }] })],
+    });
+    const narrow = intermediate(wide, 'CN=Narrow', {
+      extra: [
+        ext.nameConstraints({
+          permitted: [{ dns: 'foo.example.com' }, { dns: 'bar.example.com' }],
+        }),
+      ],
+    });
     const l = leaf(narrow, 'CN=L', { extra: [ext.subjectAltName([{ dns: 'foo.example.com' }])] });
     refuses({ leaf: l, trust: trustFor([r]), intermediates: [wide, narrow] }, 'PD_PKI_005', l);
   });
 
   it('refuse names of a form that is constrained but not processed (otherName, URI)', () => {
-    bad(chain({ excluded: [{ other: '1.3.6.1.4.1.55738.666.3' }] }, [{ dns: 'example.com' }, { other: '1.3.6.1.4.1.55738.666.3' }]));
+    bad(
+      chain({ excluded: [{ other: '1.3.6.1.4.1.55738.666.3' }] }, [
+        { dns: 'example.com' },
+        { other: '1.3.6.1.4.1.55738.666.3' },
+      ]),
+    );
     ok(chain({ excluded: [{ other: '1.3.6.1.4.1.55738.666.3' }] }, [{ dns: 'example.com' }]));
     bad(chain({ permitted: [{ uri: 'example.com' }] }, [{ uri: 'https://example.com/' }]));
   });

@@ -72,7 +72,12 @@ describe('certificate input', () => {
 
   it('refuses a certificate whose outer signature algorithm differs from the TBS one', () => {
     const r = root();
-    const bad = issue({ subject: 'CN=X', issuer: r, signature: 'sha256', mutate: (d) => swapOuterAlgorithm(d) });
+    const bad = issue({
+      subject: 'CN=X',
+      issuer: r,
+      signature: 'sha256',
+      mutate: (d) => swapOuterAlgorithm(d),
+    });
     expect(code(bad.der)).toBe('KER-PCM-001');
   });
 
@@ -113,7 +118,12 @@ describe('agrees with @peculiar/x509 on what it reads', () => {
 
   it('on every x509-limbo certificate that both read', () => {
     const suite = JSON.parse(readFileSync(LIMBO_PATH, 'utf8')) as {
-      testcases: Array<{ id: string; trusted_certs: string[]; untrusted_intermediates: string[]; peer_certificate: string }>;
+      testcases: Array<{
+        id: string;
+        trusted_certs: string[];
+        untrusted_intermediates: string[];
+        peer_certificate: string;
+      }>;
     };
     let compared = 0;
     for (const t of suite.testcases.slice(0, 120)) {
@@ -137,7 +147,9 @@ describe('agrees with @peculiar/x509 on what it reads', () => {
 
 describe('distinguished names', () => {
   it('compare after case folding and space normalization, across string types', () => {
-    const printable = parseName(der.seq(der.set(der.seq(der.oid('2.5.4.3'), der.tlv(0x13, new Uint8Array(Buffer.from('Test  Root')))))));
+    const printable = parseName(
+      der.seq(der.set(der.seq(der.oid('2.5.4.3'), der.tlv(0x13, new Uint8Array(Buffer.from('Test  Root')))))),
+    );
     const utf8 = parseName(der.seq(der.set(der.seq(der.oid('2.5.4.3'), der.utf8(' test root ')))));
     expect(printable.key).toBe(utf8.key);
     expect(parseName(nameDer('CN=Test Root, O=A')).key).not.toBe(parseName(nameDer('O=A, CN=Test Root')).key);

@@ -1,6 +1,13 @@
 import { expect } from 'vitest';
 import { thumbprintOf, validateCertificatePath } from '../../../lib/pki/index.ts';
-import type { PartnerDomain, PathFailure, TrustStore, ValidationOptions, ValidPath, Verdict } from '../../../lib/pki/index.ts';
+import type {
+  PartnerDomain,
+  PathFailure,
+  TrustStore,
+  ValidationOptions,
+  ValidPath,
+  Verdict,
+} from '../../../lib/pki/index.ts';
 import { AT } from '../../helpers/pki.ts';
 import type { TestCert } from '../../helpers/pki.ts';
 
@@ -36,6 +43,9 @@ export function refuses(r: Run, code: string, on?: TestCert): PathFailure {
   const v = run(r);
   if (v.ok) expect.fail(`expected ${code}, got a valid path of ${v.path.length}`);
   expect(`${v.code} ${v.check}: ${v.message}`).toMatch(new RegExp(`^${code} `));
-  if (on) expect(v.cert?.thumbprint, `failing certificate should be ${on.subject}, was ${v.cert?.subject}`).toBe(thumbprintOf(on.der));
+  if (on)
+    expect(v.cert?.thumbprint, `failing certificate should be ${on.subject}, was ${v.cert?.subject}`).toBe(
+      thumbprintOf(on.der),
+    );
   return v;
 }

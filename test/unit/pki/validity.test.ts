@@ -37,7 +37,9 @@ describe('validity at an explicit time (inclusive, whole seconds)', () => {
   });
 
   it('refuses a not-yet-valid intermediate with KER-PMS-020', () => {
-    const early = intermediate(r, 'CN=Early Intermediate', { notBefore: at('2030-01-01T00:00:00Z') });
+    const early = intermediate(r, 'CN=Early Intermediate', {
+      notBefore: at('2030-01-01T00:00:00Z'),
+    });
     refuses({ leaf: leaf(early), trust: trustFor([r]), intermediates: [early] }, 'KER-PMS-020', early);
   });
 
@@ -58,8 +60,17 @@ describe('validity at an explicit time (inclusive, whole seconds)', () => {
     const r2 = root('CN=Long Root', until);
     const i2 = intermediate(r2, 'CN=Long Intermediate', until);
     const far = leaf(i2, 'CN=Far', { notAfter: at('2070-01-01T00:00:00Z') });
-    accepts({ leaf: far, trust: trustFor([r2]), intermediates: [i2], at: at('2069-12-31T23:59:59Z') });
-    refuses({ leaf: far, trust: trustFor([r2]), intermediates: [i2], at: at('2070-01-01T00:00:01Z') }, 'KER-PCM-004', far);
+    accepts({
+      leaf: far,
+      trust: trustFor([r2]),
+      intermediates: [i2],
+      at: at('2069-12-31T23:59:59Z'),
+    });
+    refuses(
+      { leaf: far, trust: trustFor([r2]), intermediates: [i2], at: at('2070-01-01T00:00:01Z') },
+      'KER-PCM-004',
+      far,
+    );
   });
 
   it('refuses an invalid validation time instead of guessing', () => {

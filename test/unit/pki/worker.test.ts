@@ -32,7 +32,10 @@ describe('validateInWorker pool', () => {
 
 describe('hard timeout', () => {
   it('terminates a stuck worker, answers PD_PKI_008, and keeps serving', async () => {
-    const pool = new PkiWorkerPool({ timeoutMs: 300, workerPath: new URL('./fixtures/hang-worker.ts', import.meta.url) });
+    const pool = new PkiWorkerPool({
+      timeoutMs: 300,
+      workerPath: new URL('./fixtures/hang-worker.ts', import.meta.url),
+    });
     const t0 = performance.now();
     const v = await pool.validate(request);
     expect(v.ok || v.code).toBe('PD_PKI_008');

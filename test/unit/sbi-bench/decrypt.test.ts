@@ -10,7 +10,13 @@ import { SbiError } from '../../../lib/sbi/errors.ts';
  * bytes, aad = last 16, AES-256-GCM (ciphertext ‖ tag), OAEP-SHA256 session key, thumbprint =
  * UPPER_HEX(SHA-256(DER)).
  */
-function deviceEncrypt(iso: Buffer, certDer: Uint8Array, timestamp: string, transactionId: string, key = randomBytes(32)): EncryptedBio {
+function deviceEncrypt(
+  iso: Buffer,
+  certDer: Uint8Array,
+  timestamp: string,
+  transactionId: string,
+  key = randomBytes(32),
+): EncryptedBio {
   const t = Buffer.from(timestamp, 'utf8');
   const x = Buffer.from(transactionId, 'utf8');
   const len = Math.max(t.length, x.length);
@@ -24,7 +30,10 @@ function deviceEncrypt(iso: Buffer, certDer: Uint8Array, timestamp: string, tran
   const publicKey = new X509Certificate(certDer).publicKey;
   return {
     bioValue: sealed.toString('base64url'),
-    sessionKey: publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, key).toString('base64url'),
+    sessionKey: publicEncrypt(
+      { key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+      key,
+    ).toString('base64url'),
     thumbprint: createHash('sha256').update(certDer).digest('hex').toUpperCase(),
     timestamp,
     transactionId,
@@ -67,32 +76,62 @@ describe('Auth CAPTURE decryption with the bench key (sbi.md §2.5)', () => {
 
   it('refuses a capture encrypted to another certificate, by thumbprint and by key', () => {
     const item = deviceEncrypt(iso, other.certificateDer, '2026-03-04T05:06:07Z', 'SBI1014-7');
-    expect(code(() => decryptBioValue(item, bench))).toMatch(/^SBI_DECRYPT: thumbprint [0-9A-F]{64} is not the bench's/);
-    expect(code(() => decryptBioValue({ ...item, thumbprint: null }, bench))).toMatch(/^SBI_DECRYPT: sessionKey does not decrypt/);
+    expect(code(() => decryptBioValue(item, bench))).toMatch(
+      /^SBI_DECRYPT: thumbprint [0-9A-F]{64} is not the bench's/,
+    );
+    expect(code(() => decryptBioValue({ ...item, thumbprint: null }, bench))).toMatch(
+      /^SBI_DECRYPT: sessionKey does not decrypt/,
+    );
   });
 
   it('detects a changed timestamp, transaction id or ciphertext through the GCM tag', () => {
     const item = deviceEncrypt(iso, bench.certificateDer, '2026-03-04T05:06:07Z', 'SBI1014-7');
-    expect(code(() => decryptBioValue({ ...item, timestamp: '2026-03-04T05:06:08Z' }, bench))).toMatch(/^SBI_DECRYPT: bioValue fails AES-256-GCM/);
-    expect(code(() => decryptBioValue({ ...item, transactionId: 'SBI1014-8' }, bench))).toMatch(/^SBI_DECRYPT: bioValue fails AES-256-GCM/);
+    expect(code(() => decryptBioValue({ ...item, timestamp: '2026-03-04T05:06:08Z' }, bench))).toMatch(
+      /^SBI_DECRYPT: bioValue fails AES-256-GCM/,
+    );
+    expect(code(() => decryptBioValue({ ...item, transactionId: 'SBI1014-8' }, bench))).toMatch(
+      /^SBI_DECRYPT: bioValue fails AES-256-GCM/,
+    );
     const sealed = Buffer.from(item.bioValue, 'base64url');
     sealed[3] = sealed[3]! ^ 1;
-    expect(code(() => decryptBioValue({ ...item, bioValue: sealed.toString('base64url') }, bench))).toMatch(/^SBI_DECRYPT: bioValue fails/);
+    expect(code(() => decryptBioValue({ ...item, bioValue: sealed.toString('base64url') }, bench))).toMatch(
+      /^SBI_DECRYPT: bioValue fails/,
+    );
   });
 
   it('refuses malformed fields with the field named', () => {
     const item = deviceEncrypt(iso, bench.certificateDer, '2026-03-04T05:06:07Z', 'SBI1014-7');
-    expect(code(() => decryptBioValue({ ...item, bioValue: 'not base64url!' }, bench))).toBe('SBI_DECRYPT: bioValue is not base64url');
-    expect(code(() => decryptBioValue({ ...item, sessionKey: '***' }, bench))).toBe('SBI_DECRYPT: sessionKey is not base64url');
-    expect(code(() => decryptBioValue({ ...item, bioValue: 'AAAA' }, bench))).toBe('SBI_DECRYPT: bioValue is shorter than the GCM tag');
-    const shortKey = publicEncrypt({ key: new X509Certificate(bench.certificateDer).publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, randomBytes(16));
-    expect(code(() => decryptBioValue({ ...item, sessionKey: shortKey.toString('base64url') }, bench))).toMatch(/session key is 128 bits/);
+    expect(code(() => decryptBioValue({ ...item, bioValue: 'not base64url!' }, bench))).toBe(
+      'SBI_DECRYPT: bioValue is not base64url',
+    );
+    expect(code(() => decryptBioValue({ ...item, sessionKey: '***' }, bench))).toBe(
+      'SBI_DECRYPT: sessionKey is not base64url',
+    );
+    expect(code(() => decryptBioValue({ ...item, bioValue: 'AAAA' }, bench))).toBe(
+      'SBI_DECRYPT: bioValue is shorter than the GCM tag',
+    );
+    const shortKey = publicEncrypt(
+      {
+        key: new X509Certificate(bench.certificateDer).publicKey,
+        padding: constants.RSA_PKCS1_OAEP_PADDING,
+        oaepHash: 'sha256',
+      },
+      randomBytes(16),
+    );
+    expect(code(() => decryptBioValue({ ...item, sessionKey: shortKey.toString('base64url') }, bench))).toMatch(
+      /session key is 128 bits/,
+    );
   });
 
   it('does not accept an OAEP-SHA1 session key (the specification fixes SHA-256)', () => {
     const publicKey = new X509Certificate(bench.certificateDer).publicKey;
     const item = deviceEncrypt(iso, bench.certificateDer, '2026-03-04T05:06:07Z', 'SBI1014-7');
-    const sha1 = publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, randomBytes(32));
-    expect(code(() => decryptBioValue({ ...item, sessionKey: sha1.toString('base64url') }, bench))).toMatch(/^SBI_DECRYPT: sessionKey does not decrypt/);
+    const sha1 = publicEncrypt(
+      { key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' },
+      randomBytes(32),
+    );
+    expect(code(() => decryptBioValue({ ...item, sessionKey: sha1.toString('base64url') }, bench))).toMatch(
+      /^SBI_DECRYPT: sessionKey does not decrypt/,
+    );
   });
 });

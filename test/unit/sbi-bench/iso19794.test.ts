@@ -11,11 +11,33 @@ const failedNames = (checks: BenchCheck[]) => failed(checks).map((c) => c.name.r
 describe('ISO 19794-4 finger records', () => {
   it('parses every header field of a hand-built record', () => {
     const r = parseFingerRecord(fingerRecord({ position: 3, qualityScores: [55, 255] }));
-    expect(r).toMatchObject({ formatId: 'FIR\0', version: '020\0', representationCount: 1, certificationFlag: 0, fingerCount: 1 });
+    expect(r).toMatchObject({
+      formatId: 'FIR\0',
+      version: '020\0',
+      representationCount: 1,
+      certificationFlag: 0,
+      fingerCount: 1,
+    });
     expect(r.recordLength).toBe(r.actualLength);
     const rep = r.representations[0]!;
-    expect(rep).toMatchObject({ position: 3, scaleUnits: 1, bitDepth: 8, compression: 5, impressionType: 0x1d, width: 40, height: 60 });
-    expect(rep.captureDateTime).toEqual({ year: 2026, month: 1, day: 2, hour: 3, minute: 4, second: 5, millisecond: 6 });
+    expect(rep).toMatchObject({
+      position: 3,
+      scaleUnits: 1,
+      bitDepth: 8,
+      compression: 5,
+      impressionType: 0x1d,
+      width: 40,
+      height: 60,
+    });
+    expect(rep.captureDateTime).toEqual({
+      year: 2026,
+      month: 1,
+      day: 2,
+      hour: 3,
+      minute: 4,
+      second: 5,
+      millisecond: 6,
+    });
     expect(rep.quality.map((q) => q.score)).toEqual([55, 255]);
     expect(rep.imageData.subarray(4, 8).toString('latin1')).toBe('jP  ');
   });
@@ -55,18 +77,58 @@ describe('ISO 19794-4 finger records', () => {
   });
 
   it('applies the purpose rules: Auth allows position 0 and lossy/WSQ, refuses lossless', () => {
-    const lossy = fingerRecord({ compression: 4, position: 0, imageData: jp2(j2k({ width: 40, height: 60, reversible: false, payload: 600 }), 40, 60) });
+    const lossy = fingerRecord({
+      compression: 4,
+      position: 0,
+      imageData: jp2(j2k({ width: 40, height: 60, reversible: false, payload: 600 }), 40, 60),
+    });
     expect(failed(isoChecks('Finger', 'Auth', lossy))).toEqual([]);
     expect(failedNames(isoChecks('Finger', 'Auth', fingerRecord()))).toEqual(['compression']);
   });
 
   it('checks the image against the header: codec, size, layout, transform, ratio', () => {
-    expect(failedNames(isoChecks('Finger', 'Registration', fingerRecord({ imageData: jp2(j2k({ width: 41, height: 60, payload: 600 }), 41, 60) })))).toEqual(['image dimensions']);
-    expect(failedNames(isoChecks('Finger', 'Registration', fingerRecord({ imageData: jp2(j2k({ width: 40, height: 60, components: 3, payload: 600 }), 40, 60) })))).toEqual(['image colour layout']);
-    expect(failedNames(isoChecks('Finger', 'Registration', fingerRecord({ imageData: jp2(j2k({ width: 40, height: 60, reversible: false, payload: 600 }), 40, 60) })))).toEqual(['lossless transform']);
-    expect(failedNames(isoChecks('Finger', 'Registration', fingerRecord({ imageData: j2k({ width: 40, height: 60, payload: 10 }) })))).toEqual(['compression ratio']);
-    expect(failedNames(isoChecks('Finger', 'Registration', fingerRecord({ imageData: wsq(40, 60, 300) })))).toEqual(['image codec']);
-    const noCodec = failed(isoChecks('Finger', 'Registration', fingerRecord({ imageData: Buffer.from('not an image at all') })));
+    expect(
+      failedNames(
+        isoChecks(
+          'Finger',
+          'Registration',
+          fingerRecord({ imageData: jp2(j2k({ width: 41, height: 60, payload: 600 }), 41, 60) }),
+        ),
+      ),
+    ).toEqual(['image dimensions']);
+    expect(
+      failedNames(
+        isoChecks(
+          'Finger',
+          'Registration',
+          fingerRecord({
+            imageData: jp2(j2k({ width: 40, height: 60, components: 3, payload: 600 }), 40, 60),
+          }),
+        ),
+      ),
+    ).toEqual(['image colour layout']);
+    expect(
+      failedNames(
+        isoChecks(
+          'Finger',
+          'Registration',
+          fingerRecord({
+            imageData: jp2(j2k({ width: 40, height: 60, reversible: false, payload: 600 }), 40, 60),
+          }),
+        ),
+      ),
+    ).toEqual(['lossless transform']);
+    expect(
+      failedNames(
+        isoChecks('Finger', 'Registration', fingerRecord({ imageData: j2k({ width: 40, height: 60, payload: 10 }) })),
+      ),
+    ).toEqual(['compression ratio']);
+    expect(failedNames(isoChecks('Finger', 'Registration', fingerRecord({ imageData: wsq(40, 60, 300) })))).toEqual([
+      'image codec',
+    ]);
+    const noCodec = failed(
+      isoChecks('Finger', 'Registration', fingerRecord({ imageData: Buffer.from('not an image at all') })),
+    );
     expect(noCodec.map((c) => c.reason)).toEqual([expect.stringMatching(/neither a JPEG 2000 signature nor a WSQ/)]);
   });
 });
@@ -74,7 +136,17 @@ describe('ISO 19794-4 finger records', () => {
 describe('ISO 19794-6 iris records', () => {
   it('parses and passes a Registration K3 lossless record', () => {
     const r = parseIrisRecord(irisRecord());
-    expect(r.representations[0]).toMatchObject({ eyeLabel: 1, imageType: 3, imageFormat: 0x0a, compression: 1, horizontalOrientation: 1, verticalOrientation: 1, width: 64, height: 48, representationNumber: 1 });
+    expect(r.representations[0]).toMatchObject({
+      eyeLabel: 1,
+      imageType: 3,
+      imageFormat: 0x0a,
+      compression: 1,
+      horizontalOrientation: 1,
+      verticalOrientation: 1,
+      width: 64,
+      height: 48,
+      representationNumber: 1,
+    });
     expect(r.representations[0]!.irisGeometry).toEqual([10, 20, 10, 20, 30, 40]);
     expect(failed(isoChecks('Iris', 'Registration', irisRecord()))).toEqual([]);
   });
@@ -82,8 +154,17 @@ describe('ISO 19794-6 iris records', () => {
   it('applies Auth rules: K7, lossy, eye label 0 allowed, ratio checked', () => {
     const auth = irisRecord({ imageType: 7, compression: 2, eyeLabel: 0 });
     expect(failed(isoChecks('Iris', 'Auth', auth))).toEqual([]);
-    expect(failedNames(isoChecks('Iris', 'Registration', auth)).sort()).toEqual(['compression', 'eye label', 'image type', 'lossless transform']);
-    const squeezed = irisRecord({ imageType: 7, compression: 2, imageData: jp2(j2k({ width: 64, height: 48, reversible: false, payload: 10 }), 64, 48) });
+    expect(failedNames(isoChecks('Iris', 'Registration', auth)).sort()).toEqual([
+      'compression',
+      'eye label',
+      'image type',
+      'lossless transform',
+    ]);
+    const squeezed = irisRecord({
+      imageType: 7,
+      compression: 2,
+      imageData: jp2(j2k({ width: 64, height: 48, reversible: false, payload: 10 }), 64, 48),
+    });
     expect(failedNames(isoChecks('Iris', 'Auth', squeezed))).toEqual(['compression ratio']);
   });
 
@@ -133,13 +214,17 @@ describe('malformed records', () => {
       expect(checks).toHaveLength(1);
       expect(structure(checks)).toMatchObject({ result: 'fail', code: 'SBI_ISO_RECORD' });
     }
-    expect(structure(isoChecks('Finger', 'Registration', full.subarray(0, 20)))?.reason).toMatch(/representation length/);
+    expect(structure(isoChecks('Finger', 'Registration', full.subarray(0, 20)))?.reason).toMatch(
+      /representation length/,
+    );
   });
 
   it('refuses a representation length beyond the record and an absurd representation count', () => {
     const r = fingerRecord();
     r.writeUInt32BE(0xfffffff0, 16);
-    expect(structure(isoChecks('Finger', 'Registration', r))?.reason).toMatch(/representation length: \d+ does not fit/);
+    expect(structure(isoChecks('Finger', 'Registration', r))?.reason).toMatch(
+      /representation length: \d+ does not fit/,
+    );
     const many = fingerRecord();
     many.writeUInt16BE(5000, 12);
     expect(structure(isoChecks('Finger', 'Registration', many))?.reason).toMatch(/number of representations: 5000/);
@@ -161,17 +246,33 @@ describe('malformed records', () => {
       const b = Buffer.from(base);
       for (let k = 0; k < 1 + (i % 5); k++) b[rnd() % b.length] = rnd();
       const cut = b.subarray(0, b.length - (i % 7) * 9);
-      for (const m of ['Finger', 'Iris', 'Face'] as const) expect(() => isoChecks(m, i % 2 ? 'Auth' : 'Registration', cut)).not.toThrow();
+      for (const m of ['Finger', 'Iris', 'Face'] as const)
+        expect(() => isoChecks(m, i % 2 ? 'Auth' : 'Registration', cut)).not.toThrow();
     }
   });
 
   it('probes broken JPEG 2000 and WSQ streams with a reason', () => {
-    expect(probeImage(j2k({ width: 4, height: 4, omitCod: true }))).toEqual({ ok: false, reason: 'JPEG 2000 codestream has no COD marker' });
-    expect(probeImage(Buffer.from([0xff, 0x4f, 0xff, 0x51, 0xff, 0xff]))).toMatchObject({ ok: false, reason: expect.stringMatching(/runs past/) });
+    expect(probeImage(j2k({ width: 4, height: 4, omitCod: true }))).toEqual({
+      ok: false,
+      reason: 'JPEG 2000 codestream has no COD marker',
+    });
+    expect(probeImage(Buffer.from([0xff, 0x4f, 0xff, 0x51, 0xff, 0xff]))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/runs past/),
+    });
     const box = jp2(j2k({ width: 4, height: 4 }), 4, 4);
     box.writeUInt32BE(0x7fffffff, 12); // the ftyp box now claims 2 GB
-    expect(probeImage(box)).toMatchObject({ ok: false, reason: expect.stringMatching(/beyond the image data/) });
-    expect(probeImage(Buffer.from([0xff, 0xa0, 0xff, 0xa8, 0x00, 0x02]))).toMatchObject({ ok: false, reason: expect.stringMatching(/no frame header/) });
-    expect(probeImage(wsq(320, 480))).toEqual({ ok: true, header: { codec: 'WSQ', width: 320, height: 480, components: 1, bitDepth: 8 } });
+    expect(probeImage(box)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/beyond the image data/),
+    });
+    expect(probeImage(Buffer.from([0xff, 0xa0, 0xff, 0xa8, 0x00, 0x02]))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/no frame header/),
+    });
+    expect(probeImage(wsq(320, 480))).toEqual({
+      ok: true,
+      header: { codec: 'WSQ', width: 320, height: 480, components: 1, bitDepth: 8 },
+    });
   });
 });

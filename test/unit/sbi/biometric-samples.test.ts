@@ -22,7 +22,9 @@ interface Entry {
   height: number;
   components: number;
 }
-const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as { samples: Entry[] };
+const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as {
+  samples: Entry[];
+};
 
 /** Independent reading: walk JP2 boxes to jp2c, then SOC, SIZ and COD of the codestream. */
 function siz(file: Buffer) {
@@ -61,19 +63,37 @@ describe('resources/biometrics samples', () => {
       const file = readFileSync(join(DIR, m.file));
       total += file.length;
       const s = siz(file);
-      expect({ name: m.name, ...s }).toEqual({ name: m.name, width: m.width, height: m.height, components: m.components, depth: 8, reversible: m.lossless });
+      expect({ name: m.name, ...s }).toEqual({
+        name: m.name,
+        width: m.width,
+        height: m.height,
+        components: m.components,
+        depth: 8,
+        reversible: m.lossless,
+      });
       expect(m.lossless).toBe(m.purpose === 'Registration');
       expect(m.components).toBe(m.modality === 'Face' ? 3 : 1);
       if (!m.lossless) expect((m.width * m.height * m.components) / file.length).toBeLessThanOrEqual(15);
       // Same answer from the device's reader.
-      expect(readJ2kInfo(file)).toMatchObject({ container: 'jp2', width: s.width, height: s.height, components: s.components, reversible: s.reversible });
+      expect(readJ2kInfo(file)).toMatchObject({
+        container: 'jp2',
+        width: s.width,
+        height: s.height,
+        components: s.components,
+        reversible: s.reversible,
+      });
     }
     expect(total).toBeLessThan(300 * 1024);
   });
 
   it('readJ2kInfo refuses what is not JPEG 2000', () => {
     const good = readFileSync(join(DIR, manifest.samples[0]!.file));
-    for (const bad of [Buffer.alloc(0), Buffer.from('GIF89a'), good.subarray(0, 40), Buffer.concat([good.subarray(0, 12), Buffer.from([0, 0, 0, 0x7f, 0x6a, 0x70, 0x32, 0x63])])]) {
+    for (const bad of [
+      Buffer.alloc(0),
+      Buffer.from('GIF89a'),
+      good.subarray(0, 40),
+      Buffer.concat([good.subarray(0, 12), Buffer.from([0, 0, 0, 0x7f, 0x6a, 0x70, 0x32, 0x63])]),
+    ]) {
       expect(() => readJ2kInfo(bad)).toThrow(J2kFormatError);
     }
   });
@@ -86,10 +106,25 @@ const u32 = (b: Buffer, o: number) => b.readUInt32BE(o);
 describe('ISO 19794 records', () => {
   const samples = loadSamples(DIR);
   const at = new Date('2024-05-06T07:08:09.123Z');
-  const build = (modality: 'Finger' | 'Iris' | 'Face', purpose: 'Registration' | 'Auth', bioSubType: string | null, exceptionPhoto = false) =>
-    buildRecord(samples, { modality, purpose, bioSubType, exceptionPhoto, captureTime: at, quality: 77 });
+  const build = (
+    modality: 'Finger' | 'Iris' | 'Face',
+    purpose: 'Registration' | 'Auth',
+    bioSubType: string | null,
+    exceptionPhoto = false,
+  ) =>
+    buildRecord(samples, {
+      modality,
+      purpose,
+      bioSubType,
+      exceptionPhoto,
+      captureTime: at,
+      quality: 77,
+    });
 
-  const checkDate = (r: Buffer, o: number) => expect([u16(r, o), r[o + 2], r[o + 3], r[o + 4], r[o + 5], r[o + 6], u16(r, o + 7)]).toEqual([2024, 5, 6, 7, 8, 9, 123]);
+  const checkDate = (r: Buffer, o: number) =>
+    expect([u16(r, o), r[o + 2], r[o + 3], r[o + 4], r[o + 5], r[o + 6], u16(r, o + 7)]).toEqual([
+      2024, 5, 6, 7, 8, 9, 123,
+    ]);
 
   it.each([
     ['Registration', 'Left IndexFinger', 7, 0x05],
@@ -112,7 +147,12 @@ describe('ISO 19794 records', () => {
     expect([r[p + 11], r[p + 12]]).toEqual([8, compression]);
     const image = r.subarray(p + 22);
     expect(u32(r, p + 18)).toBe(image.length);
-    expect(siz(image)).toMatchObject({ width: u16(r, p + 14), height: u16(r, p + 16), components: 1, reversible: purpose === 'Registration' });
+    expect(siz(image)).toMatchObject({
+      width: u16(r, p + 14),
+      height: u16(r, p + 16),
+      components: 1,
+      reversible: purpose === 'Registration',
+    });
   });
 
   it.each([
@@ -136,29 +176,41 @@ describe('ISO 19794 records', () => {
     const image = r.subarray(i + 27 + 4);
     expect(u32(r, i + 27)).toBe(image.length);
     expect(r.indexOf(Buffer.from('0000000c6a502020', 'hex'))).toBe(73); // as MockMDS records (sbi.md §6)
-    expect(siz(image)).toMatchObject({ width: u16(r, i + 4), height: u16(r, i + 6), components: 1 });
+    expect(siz(image)).toMatchObject({
+      width: u16(r, i + 4),
+      height: u16(r, i + 6),
+      components: 1,
+    });
   });
 
   it.each([
     ['Registration', false, 0x01, 0x02],
     ['Registration', true, 0x00, 0x02],
     ['Auth', false, 0x01, 0x01],
-  ] as const)('face %s (exception photo %s): FAC 030, image type %i, data type %i, RGB', (purpose, exception, faceType, dataType) => {
-    const r = build('Face', purpose, null, exception);
-    expect(r.toString('latin1', 0, 8)).toBe('FAC\x00030\x00');
-    expect(u32(r, 8)).toBe(r.length);
-    expect([u16(r, 12), r[14], u16(r, 15)]).toEqual([1, 0, 0]);
-    expect(u32(r, 17)).toBe(r.length - 17);
-    checkDate(r, 21);
-    expect([r[35], r[36]]).toEqual([1, 77]);
-    const info = 41 + 17; // after quality block and facial information (no landmarks)
-    expect(u16(r, 41)).toBe(0);
-    expect([r[info], r[info + 1], r[info + 10]]).toEqual([faceType, dataType, 0x01]);
-    const image = r.subarray(info + 11 + 4);
-    expect(u32(r, info + 11)).toBe(image.length);
-    expect(r.indexOf(Buffer.from('0000000c6a502020', 'hex'))).toBe(73);
-    expect(siz(image)).toMatchObject({ width: u16(r, info + 2), height: u16(r, info + 4), components: 3, reversible: purpose === 'Registration' });
-  });
+  ] as const)(
+    'face %s (exception photo %s): FAC 030, image type %i, data type %i, RGB',
+    (purpose, exception, faceType, dataType) => {
+      const r = build('Face', purpose, null, exception);
+      expect(r.toString('latin1', 0, 8)).toBe('FAC\x00030\x00');
+      expect(u32(r, 8)).toBe(r.length);
+      expect([u16(r, 12), r[14], u16(r, 15)]).toEqual([1, 0, 0]);
+      expect(u32(r, 17)).toBe(r.length - 17);
+      checkDate(r, 21);
+      expect([r[35], r[36]]).toEqual([1, 77]);
+      const info = 41 + 17; // after quality block and facial information (no landmarks)
+      expect(u16(r, 41)).toBe(0);
+      expect([r[info], r[info + 1], r[info + 10]]).toEqual([faceType, dataType, 0x01]);
+      const image = r.subarray(info + 11 + 4);
+      expect(u32(r, info + 11)).toBe(image.length);
+      expect(r.indexOf(Buffer.from('0000000c6a502020', 'hex'))).toBe(73);
+      expect(siz(image)).toMatchObject({
+        width: u16(r, info + 2),
+        height: u16(r, info + 4),
+        components: 3,
+        reversible: purpose === 'Registration',
+      });
+    },
+  );
 });
 
 describe('scripts/gen-biometric-samples.mjs', () => {
@@ -169,12 +221,24 @@ describe('scripts/gen-biometric-samples.mjs', () => {
   if (!haveOpj) console.log('skipping the generator run: opj_compress is not installed (apt install libopenjp2-tools)');
 
   it.skipIf(!haveOpj)('regenerates the sample set with the manifest dimensions', () => {
-    execFileSync(process.execPath, [join(import.meta.dirname, '../../../scripts/gen-biometric-samples.mjs'), '--out', out], { stdio: 'pipe' });
-    const fresh = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { samples: Entry[] };
-    expect(fresh.samples.map((m) => [m.name, m.width, m.height, m.components, m.lossless])).toEqual(manifest.samples.map((m) => [m.name, m.width, m.height, m.components, m.lossless]));
+    execFileSync(
+      process.execPath,
+      [join(import.meta.dirname, '../../../scripts/gen-biometric-samples.mjs'), '--out', out],
+      { stdio: 'pipe' },
+    );
+    const fresh = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      samples: Entry[];
+    };
+    expect(fresh.samples.map((m) => [m.name, m.width, m.height, m.components, m.lossless])).toEqual(
+      manifest.samples.map((m) => [m.name, m.width, m.height, m.components, m.lossless]),
+    );
     for (const m of fresh.samples) {
       expect(statSync(join(out, m.file)).size).toBeGreaterThan(1000);
-      expect(siz(readFileSync(join(out, m.file)))).toMatchObject({ width: m.width, height: m.height, reversible: m.lossless });
+      expect(siz(readFileSync(join(out, m.file)))).toMatchObject({
+        width: m.width,
+        height: m.height,
+        reversible: m.lossless,
+      });
     }
   });
 });

@@ -30,7 +30,11 @@ describe('signJws', () => {
     const [h, p, s] = jws.split('.') as [string, string, string];
     expect(jws.split('.')).toHaveLength(3);
     for (const part of [h, p, s]) expect(part).toMatch(/^[A-Za-z0-9_-]+$/); // base64url, no padding
-    const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as { alg: string; typ: string; x5c: string[] };
+    const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as {
+      alg: string;
+      typ: string;
+      x5c: string[];
+    };
     expect(header.alg).toBe('RS256');
     expect(header.typ).toBe('JWT');
     // x5c[0] is standard base64 of the DER (not base64url).
@@ -39,7 +43,14 @@ describe('signJws', () => {
     const publicKey = new X509Certificate(Buffer.from(header.x5c[0]!, 'base64')).publicKey;
     expect(verify('sha256', Buffer.from(`${h}.${p}`, 'ascii'), publicKey, Buffer.from(s, 'base64url'))).toBe(true);
     // …and the same check refuses another payload under this signature.
-    expect(verify('sha256', Buffer.from(`${h}.${Buffer.from('{}').toString('base64url')}`, 'ascii'), publicKey, Buffer.from(s, 'base64url'))).toBe(false);
+    expect(
+      verify(
+        'sha256',
+        Buffer.from(`${h}.${Buffer.from('{}').toString('base64url')}`, 'ascii'),
+        publicKey,
+        Buffer.from(s, 'base64url'),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -100,8 +111,12 @@ describe('chainHash (§2.4)', () => {
   it('matches a hand computation, starting from SHA-256 of the empty string', () => {
     // Known answer: SHA-256("") is e3b0c442…b855.
     expect(EMPTY_HASH_HEX).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    const h1 = sha(Buffer.concat([sha(Buffer.alloc(0)), sha(iso1)])).toString('hex').toUpperCase();
-    const h2 = sha(Buffer.concat([Buffer.from(h1, 'hex'), sha(iso2)])).toString('hex').toUpperCase();
+    const h1 = sha(Buffer.concat([sha(Buffer.alloc(0)), sha(iso1)]))
+      .toString('hex')
+      .toUpperCase();
+    const h2 = sha(Buffer.concat([Buffer.from(h1, 'hex'), sha(iso2)]))
+      .toString('hex')
+      .toUpperCase();
     expect(chainHash('', iso1)).toBe(h1);
     expect(chainHash(h1, iso2)).toBe(h2);
     expect(h2).toMatch(/^[0-9A-F]{64}$/);
@@ -117,6 +132,7 @@ describe('chainHash (§2.4)', () => {
   });
 
   it('refuses a previousHash that is neither blank nor 64 hex characters', () => {
-    for (const bad of ['abc', 'z'.repeat(64), 'A'.repeat(63), 'A'.repeat(65)]) expect(() => chainHash(bad, iso1)).toThrow(RangeError);
+    for (const bad of ['abc', 'z'.repeat(64), 'A'.repeat(63), 'A'.repeat(65)])
+      expect(() => chainHash(bad, iso1)).toThrow(RangeError);
   });
 });

@@ -8,24 +8,41 @@ const catalogue = loadCatalogue();
 
 describe('UsbMonitor', () => {
   // This machine has no USB bus (a container): the real module, the real check, no stand-in.
-  it.runIf(process.platform === 'linux' && !existsSync('/sys/bus/usb'))('reports "no USB access" with the reason on a machine without /sys/bus/usb', async () => {
-    const monitor = new UsbMonitor({ catalogue });
-    expect(await monitor.start()).toEqual({ access: 'none', reason: expect.stringMatching(/^no USB access: \/sys\/bus\/usb does not exist/) });
-    expect(await monitor.list()).toEqual([]);
-    monitor.stop();
-  });
+  it.runIf(process.platform === 'linux' && !existsSync('/sys/bus/usb'))(
+    'reports "no USB access" with the reason on a machine without /sys/bus/usb',
+    async () => {
+      const monitor = new UsbMonitor({ catalogue });
+      expect(await monitor.start()).toEqual({
+        access: 'none',
+        reason: expect.stringMatching(/^no USB access: \/sys\/bus\/usb does not exist/),
+      });
+      expect(await monitor.list()).toEqual([]);
+      monitor.stop();
+    },
+  );
 
   it('reports the real usb module\'s own failure as "no USB access" when the sysfs check is skipped', async () => {
     const monitor = new UsbMonitor({ catalogue, sysfsUsb: null });
     const access = await monitor.start();
     if (existsSync('/sys/bus/usb')) expect(access.access).toBe('ok');
-    else expect(access).toEqual({ access: 'none', reason: expect.stringMatching(/^no USB access: .*\/sys\/bus\/usb/) });
+    else
+      expect(access).toEqual({
+        access: 'none',
+        reason: expect.stringMatching(/^no USB access: .*\/sys\/bus\/usb/),
+      });
     monitor.stop();
   });
 
   it('reports a module that fails to load as "no USB access"', async () => {
-    const monitor = new UsbMonitor({ catalogue, sysfsUsb: null, loadBackend: () => Promise.reject(new Error('Cannot find module usb-linux-x64-gnu')) });
-    expect(await monitor.start()).toEqual({ access: 'none', reason: 'no USB access: Cannot find module usb-linux-x64-gnu' });
+    const monitor = new UsbMonitor({
+      catalogue,
+      sysfsUsb: null,
+      loadBackend: () => Promise.reject(new Error('Cannot find module usb-linux-x64-gnu')),
+    });
+    expect(await monitor.start()).toEqual({
+      access: 'none',
+      reason: 'no USB access: Cannot find module usb-linux-x64-gnu',
+    });
   });
 
   /**
@@ -34,7 +51,15 @@ describe('UsbMonitor', () => {
    */
   it('lists devices with catalogue matches, unknown devices as null, and forwards attach/detach', async () => {
     const listeners = new Map<string, (ev: Event & { device?: UsbDeviceLike }) => void>();
-    const chip: UsbDeviceLike = { vendorId: 0x1209, productId: 0xf7d1, bus: '1-1', address: 4, manufacturerName: 'Partner Desk', productName: 'Virtual FTM', serialNumber: 'PD-1' };
+    const chip: UsbDeviceLike = {
+      vendorId: 0x1209,
+      productId: 0xf7d1,
+      bus: '1-1',
+      address: 4,
+      manufacturerName: 'Partner Desk',
+      productName: 'Virtual FTM',
+      serialNumber: 'PD-1',
+    };
     const other: UsbDeviceLike = {
       vendorId: 0x1209,
       productId: 0x0001,
@@ -53,7 +78,11 @@ describe('UsbMonitor', () => {
       removeEventListener: (type) => listeners.delete(type),
     };
     let loads = 0;
-    const monitor = new UsbMonitor({ catalogue, sysfsUsb: null, loadBackend: async () => (loads++, backend) });
+    const monitor = new UsbMonitor({
+      catalogue,
+      sysfsUsb: null,
+      loadBackend: async () => (loads++, backend),
+    });
     expect(await Promise.all([monitor.start(), monitor.start()])).toEqual([{ access: 'ok' }, { access: 'ok' }]);
     expect(await monitor.start()).toEqual({ access: 'ok' });
     expect(loads).toBe(1);
@@ -64,8 +93,28 @@ describe('UsbMonitor', () => {
     attached.push(other);
     listeners.get('connect')!(Object.assign(new Event('connect'), { device: other }));
     expect(await monitor.list()).toEqual([
-      { id: '1-1:4', bus: '1-1', deviceAddress: 4, vendorId: 0x1209, productId: 0xf7d1, manufacturer: 'Partner Desk', product: 'Virtual FTM', serial: 'PD-1', catalogue: expect.objectContaining({ modality: 'FTM' }) },
-      { id: '1-2:5', bus: '1-2', deviceAddress: 5, vendorId: 0x1209, productId: 0x0001, manufacturer: null, product: null, serial: null, catalogue: null },
+      {
+        id: '1-1:4',
+        bus: '1-1',
+        deviceAddress: 4,
+        vendorId: 0x1209,
+        productId: 0xf7d1,
+        manufacturer: 'Partner Desk',
+        product: 'Virtual FTM',
+        serial: 'PD-1',
+        catalogue: expect.objectContaining({ modality: 'FTM' }),
+      },
+      {
+        id: '1-2:5',
+        bus: '1-2',
+        deviceAddress: 5,
+        vendorId: 0x1209,
+        productId: 0x0001,
+        manufacturer: null,
+        product: null,
+        serial: null,
+        catalogue: null,
+      },
     ]);
     listeners.get('disconnect')!(Object.assign(new Event('disconnect'), { device: chip }));
     off();

@@ -29,14 +29,35 @@ export interface DemoIdentity {
 }
 
 export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
-  { individualId: '5012345678', otp: '111111', name: 'Amina Diallo', email: 'amina.diallo@example.org', phone_number: '+221771234567', birthdate: '1990-04-12', gender: 'female' },
-  { individualId: '5087654321', otp: '222222', name: 'Karim Benali', email: 'karim.benali@example.org', phone_number: '+212612345678', birthdate: '1985-11-03', gender: 'male' },
+  {
+    individualId: '5012345678',
+    otp: '111111',
+    name: 'Amina Diallo',
+    email: 'amina.diallo@example.org',
+    phone_number: '+221771234567',
+    birthdate: '1990-04-12',
+    gender: 'female',
+  },
+  {
+    individualId: '5087654321',
+    otp: '222222',
+    name: 'Karim Benali',
+    email: 'karim.benali@example.org',
+    phone_number: '+212612345678',
+    birthdate: '1985-11-03',
+    gender: 'male',
+  },
   // Releases no ID number: the portal cannot find or register this person (PD_SSP_016).
   { individualId: '', otp: '333333', name: 'Nameless Person' },
 ];
 
 /** e-Signet's ACR values (ssp.md §B5). */
-export const DEMO_ACR_VALUES = ['mosip:idp:acr:generated-code', 'mosip:idp:acr:biometrics', 'mosip:idp:acr:linked-wallet', 'mosip:idp:acr:static-code'] as const;
+export const DEMO_ACR_VALUES = [
+  'mosip:idp:acr:generated-code',
+  'mosip:idp:acr:biometrics',
+  'mosip:idp:acr:linked-wallet',
+  'mosip:idp:acr:static-code',
+] as const;
 
 export interface DemoClient {
   clientId: string;
@@ -74,14 +95,29 @@ async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
 }
 
 function send(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:" });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:",
+  });
   res.end(html);
 }
 
 /** Starts the provider on 127.0.0.1 (`port` 0: any free port) with the given clients. */
-export async function startDemoProvider(options: { clients: DemoClient[]; port?: number; identities?: readonly DemoIdentity[] }): Promise<DemoProvider> {
+export async function startDemoProvider(options: {
+  clients: DemoClient[];
+  port?: number;
+  identities?: readonly DemoIdentity[];
+}): Promise<DemoProvider> {
   const identities = options.identities ?? DEMO_IDENTITIES;
-  const byAccount = new Map(identities.map((i) => [`acct-${createHash('sha256').update(i.otp + i.name).digest('hex').slice(0, 16)}`, i]));
+  const byAccount = new Map(
+    identities.map((i) => [
+      `acct-${createHash('sha256')
+        .update(i.otp + i.name)
+        .digest('hex')
+        .slice(0, 16)}`,
+      i,
+    ]),
+  );
   const { privateKey } = await generateKeyPair('PS256', { extractable: true });
   const signing = { ...(await exportJWK(privateKey)), kid: 'demo-op-1', alg: 'PS256', use: 'sig' };
   const rogue = (await generateKeyPair('PS256', { extractable: true })).privateKey;
@@ -108,7 +144,8 @@ export async function startDemoProvider(options: { clients: DemoClient[]; port?:
     pkce: { required: () => true },
     responseTypes: ['code'],
     subjectTypes: ['pairwise'],
-    pairwiseIdentifier: (_ctx: unknown, accountId: string, client: { sectorIdentifier: string }) => createHash('sha256').update(`${client.sectorIdentifier}|${accountId}|${salt}`).digest('hex'),
+    pairwiseIdentifier: (_ctx: unknown, accountId: string, client: { sectorIdentifier: string }) =>
+      createHash('sha256').update(`${client.sectorIdentifier}|${accountId}|${salt}`).digest('hex'),
     acrValues: [...DEMO_ACR_VALUES],
     claims: {
       openid: ['sub'],
@@ -125,8 +162,17 @@ export async function startDemoProvider(options: { clients: DemoClient[]; port?:
     },
     jwks: { keys: [signing] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
-    ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 600, Session: 3600, Grant: 3600 },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    ttl: {
+      AccessToken: 3600,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+    },
+    interactions: {
+      url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+    },
     findAccount: (_ctx: unknown, accountId: string) => {
       const who = byAccount.get(accountId);
       if (!who) return undefined;
@@ -155,36 +201,73 @@ export async function startDemoProvider(options: { clients: DemoClient[]; port?:
   // Tamper: a userinfo JWT signed by a key the provider never published (same kid).
   provider.use(async (ctx, next) => {
     await next();
-    if (state.tamper === 'resignUserinfo' && ctx.path === '/me' && typeof ctx.body === 'string' && ctx.type === 'application/jwt') {
+    if (
+      state.tamper === 'resignUserinfo' &&
+      ctx.path === '/me' &&
+      typeof ctx.body === 'string' &&
+      ctx.type === 'application/jwt'
+    ) {
       const claims = decodeJwt(ctx.body);
-      ctx.body = await new SignJWT(claims).setProtectedHeader(decodeProtectedHeader(ctx.body) as { alg: string; kid: string }).sign(rogue);
+      ctx.body = await new SignJWT(claims)
+        .setProtectedHeader(decodeProtectedHeader(ctx.body) as { alg: string; kid: string })
+        .sign(rogue);
     }
   });
 
   const callback = provider.callback();
 
-  async function interaction(req: IncomingMessage, res: ServerResponse, uid: string, action: string | undefined): Promise<void> {
+  async function interaction(
+    req: IncomingMessage,
+    res: ServerResponse,
+    uid: string,
+    action: string | undefined,
+  ): Promise<void> {
     const details = await provider.interactionDetails(req, res);
     if (details.uid !== uid) return send(res, 400, page('Sign-in', '<p>This sign-in has expired.</p>'));
     if (req.method === 'POST' && action === 'login') {
       const form = await formBody(req);
-      const who = [...byAccount.entries()].find(([, i]) => i.individualId === (form.get('individualId') ?? '').trim() && i.otp === form.get('otp'));
+      const who = [...byAccount.entries()].find(
+        ([, i]) => i.individualId === (form.get('individualId') ?? '').trim() && i.otp === form.get('otp'),
+      );
       if (!who) return send(res, 200, loginPage(uid, 'The ID or the one-time code is wrong.'));
-      const requested = (details.params.acr_values ?? '').split(' ').filter((a) => (DEMO_ACR_VALUES as readonly string[]).includes(a));
-      return provider.interactionFinished(req, res, { login: { accountId: who[0], acr: requested[0] ?? DEMO_ACR_VALUES[0], amr: ['otp'] } }, { mergeWithLastSubmission: false });
+      const requested = (details.params.acr_values ?? '')
+        .split(' ')
+        .filter((a) => (DEMO_ACR_VALUES as readonly string[]).includes(a));
+      return provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: who[0], acr: requested[0] ?? DEMO_ACR_VALUES[0], amr: ['otp'] } },
+        { mergeWithLastSubmission: false },
+      );
     }
     if (req.method === 'POST' && action === 'confirm') {
       const form = await formBody(req);
       if (form.get('decision') !== 'allow') {
-        return provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The user did not consent.' }, { mergeWithLastSubmission: false });
+        return provider.interactionFinished(
+          req,
+          res,
+          { error: 'access_denied', error_description: 'The user did not consent.' },
+          { mergeWithLastSubmission: false },
+        );
       }
       const { missingOIDCScope, missingOIDCClaims, missingResourceScopes } = details.prompt.details;
       const grant = details.grantId ? ((await provider.Grant.find(details.grantId)) ?? null) : null;
-      const g = grant ?? new provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id });
+      const g =
+        grant ??
+        new provider.Grant({
+          accountId: details.session!.accountId,
+          clientId: details.params.client_id,
+        });
       if (missingOIDCScope) g.addOIDCScope(missingOIDCScope.join(' '));
       if (missingOIDCClaims) g.addOIDCClaims(missingOIDCClaims);
-      for (const [indicator, scopes] of Object.entries(missingResourceScopes ?? {})) g.addResourceScope(indicator, scopes.join(' '));
-      return provider.interactionFinished(req, res, { consent: { grantId: await g.save() } }, { mergeWithLastSubmission: true });
+      for (const [indicator, scopes] of Object.entries(missingResourceScopes ?? {}))
+        g.addResourceScope(indicator, scopes.join(' '));
+      return provider.interactionFinished(
+        req,
+        res,
+        { consent: { grantId: await g.save() } },
+        { mergeWithLastSubmission: true },
+      );
     }
     if (details.prompt.name === 'login') return send(res, 200, loginPage(uid));
     const claims = [...(details.prompt.details.missingOIDCClaims ?? [])].filter((c) => c !== 'sub');
@@ -213,7 +296,9 @@ export async function startDemoProvider(options: { clients: DemoClient[]; port?:
     const url = new URL(req.url ?? '/', issuer);
     const m = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|confirm))?$/.exec(url.pathname);
     if (m) {
-      interaction(req, res, m[1]!, m[2]).catch(() => send(res, 400, page('Sign-in', '<p>This sign-in cannot continue; start again from the portal.</p>')));
+      interaction(req, res, m[1]!, m[2]).catch(() =>
+        send(res, 400, page('Sign-in', '<p>This sign-in cannot continue; start again from the portal.</p>')),
+      );
       return;
     }
     if (state.tamper === 'replayAssertion' && req.method === 'POST' && url.pathname === '/token') {
@@ -238,5 +323,8 @@ export async function startDemoProvider(options: { clients: DemoClient[]; port?:
 /** A client key pair for the portal (ES256, as e-Signet accepts), private JWK with kid. */
 export async function generateClientKey(kid = 'portal-client-1'): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
   const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
-  return { privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'ES256', use: 'sig' }, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' } };
+  return {
+    privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'ES256', use: 'sig' },
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' },
+  };
 }

@@ -13,8 +13,16 @@ export async function startDemoSignIn(core: Core, origin: string): Promise<DemoP
   if (core.deps.config.portal.oidc) return null;
   const key = await generateClientKey();
   const redirectUri = new URL('/', origin).href;
-  const op = await startDemoProvider({ clients: [{ clientId: 'partner-desk-portal', redirectUris: [redirectUri], publicJwk: key.publicJwk }] });
-  core.deps.config.portal.oidc = PortalOidcSchema.parse({ issuer: op.issuer, clientId: 'partner-desk-portal', clientJwk: key.privateJwk, redirectUri, allowInsecureLoopback: true });
+  const op = await startDemoProvider({
+    clients: [{ clientId: 'partner-desk-portal', redirectUris: [redirectUri], publicJwk: key.publicJwk }],
+  });
+  core.deps.config.portal.oidc = PortalOidcSchema.parse({
+    issuer: op.issuer,
+    clientId: 'partner-desk-portal',
+    clientJwk: key.privateJwk,
+    redirectUri,
+    allowInsecureLoopback: true,
+  });
   return op;
 }
 

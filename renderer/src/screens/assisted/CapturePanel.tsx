@@ -34,7 +34,10 @@ export function CapturePanel({ application }: { application: Assisted }) {
     const next = new Set(missing);
     if (next.has(finger)) next.delete(finger);
     else next.add(finger);
-    void exceptions.run({ assistedId: application.assistedId, exceptions: [...next] as Array<(typeof FINGER_NAMES)[number]> });
+    void exceptions.run({
+      assistedId: application.assistedId,
+      exceptions: [...next] as Array<(typeof FINGER_NAMES)[number]>,
+    });
   };
   return (
     <div className="panel space-y-3 p-4" data-testid="assisted-capture-panel">
@@ -42,15 +45,50 @@ export function CapturePanel({ application }: { application: Assisted }) {
       <FormError error={devices.error} />
       <ul className="space-y-1" data-testid="assisted-devices">
         {list.map((d) => (
-          <li key={`${d.port}/${d.deviceId}`} className="flex flex-wrap items-center gap-2 text-sm" data-testid="assisted-device" data-device={d.deviceId}>
-            <input type="radio" name="device" disabled={d.refusal !== null} checked={device === d} onChange={() => setChosen(`${d.port}/${d.deviceId}`)} aria-label={`${d.modality} ${d.serialNo ?? d.deviceId}`} />
-            <span>{d.modality} · <span dir="ltr">{d.serialNo ?? d.deviceId}</span> · {d.deviceStatus}</span>
-            {d.refusal ? <span className="text-bad-fg" data-testid="assisted-device-refusal">{t(`errors.${d.refusal.code}`)} <span dir="ltr" className="text-xs">({d.refusal.reason})</span></span> : null}
+          <li
+            key={`${d.port}/${d.deviceId}`}
+            className="flex flex-wrap items-center gap-2 text-sm"
+            data-testid="assisted-device"
+            data-device={d.deviceId}
+          >
+            <input
+              type="radio"
+              name="device"
+              disabled={d.refusal !== null}
+              checked={device === d}
+              onChange={() => setChosen(`${d.port}/${d.deviceId}`)}
+              aria-label={`${d.modality} ${d.serialNo ?? d.deviceId}`}
+            />
+            <span>
+              {d.modality} · <span dir="ltr">{d.serialNo ?? d.deviceId}</span> · {d.deviceStatus}
+            </span>
+            {d.refusal ? (
+              <span className="text-bad-fg" data-testid="assisted-device-refusal">
+                {t(`errors.${d.refusal.code}`)}{' '}
+                <span dir="ltr" className="text-xs">
+                  ({d.refusal.reason})
+                </span>
+              </span>
+            ) : null}
           </li>
         ))}
-        {list.length === 0 && devices.data ? <li className="text-sm" data-testid="assisted-no-device">{t('assisted.noDevice')}</li> : null}
+        {list.length === 0 && devices.data ? (
+          <li className="text-sm" data-testid="assisted-no-device">
+            {t('assisted.noDevice')}
+          </li>
+        ) : null}
       </ul>
-      <button type="button" className="btn" data-testid="assisted-rescan" onClick={() => { setRefresh(true); void devices.refetch?.(); }}>{t('assisted.rescan')}</button>
+      <button
+        type="button"
+        className="btn"
+        data-testid="assisted-rescan"
+        onClick={() => {
+          setRefresh(true);
+          void devices.refetch?.();
+        }}
+      >
+        {t('assisted.rescan')}
+      </button>
       <p className="text-xs text-slate-600">{t('assisted.noPreview')}</p>
       {modalities.some((m) => m.modality === 'Finger') ? (
         <fieldset className="text-sm">
@@ -58,7 +96,13 @@ export function CapturePanel({ application }: { application: Assisted }) {
           <div className="flex flex-wrap gap-3">
             {FINGER_NAMES.map((f) => (
               <label key={f} className="flex items-center gap-1">
-                <input type="checkbox" checked={missing.has(f)} data-testid="assisted-exception" data-finger={f} onChange={() => toggle(f)} />
+                <input
+                  type="checkbox"
+                  checked={missing.has(f)}
+                  data-testid="assisted-exception"
+                  data-finger={f}
+                  onChange={() => toggle(f)}
+                />
                 <span>{t(`assisted.fingers.${fingerKey(f)}`)}</span>
               </label>
             ))}
@@ -72,12 +116,27 @@ export function CapturePanel({ application }: { application: Assisted }) {
         const left = m.maxAttempts - attempts.length;
         return (
           <div key={m.modality} className="space-y-1" data-testid="assisted-modality" data-modality={m.modality}>
-            <p className="text-sm font-semibold">{t(`assisted.modalities.${m.modality}`)} · {t('assisted.threshold', { threshold: m.threshold })} · {t('assisted.attemptsLeft', { count: left })}</p>
+            <p className="text-sm font-semibold">
+              {t(`assisted.modalities.${m.modality}`)} · {t('assisted.threshold', { threshold: m.threshold })} ·{' '}
+              {t('assisted.attemptsLeft', { count: left })}
+            </p>
             <ul className="text-sm">
               {attempts.map((a) => (
                 <li key={a.attempt} data-testid="assisted-attempt" data-passed={a.passed}>
-                  {t('assisted.attempt', { n: a.attempt, quality: a.quality ?? '—', threshold: a.threshold })} · {a.passed ? t('assisted.passed') : t('assisted.belowThreshold')}
-                  <meter className="ms-2 align-middle" min={0} max={100} low={a.threshold} optimum={100} value={a.quality ?? 0} />
+                  {t('assisted.attempt', {
+                    n: a.attempt,
+                    quality: a.quality ?? '—',
+                    threshold: a.threshold,
+                  })}{' '}
+                  · {a.passed ? t('assisted.passed') : t('assisted.belowThreshold')}
+                  <meter
+                    className="ms-2 align-middle"
+                    min={0}
+                    max={100}
+                    low={a.threshold}
+                    optimum={100}
+                    value={a.quality ?? 0}
+                  />
                 </li>
               ))}
             </ul>
@@ -86,9 +145,21 @@ export function CapturePanel({ application }: { application: Assisted }) {
               className="btn btn-primary"
               disabled={capture.pending || !device || left <= 0}
               data-testid="assisted-capture"
-              onClick={() => device && void capture.run({ assistedId: application.assistedId, port: device.port, deviceId: device.deviceId, modality: m.modality as Modality })}
+              onClick={() =>
+                device &&
+                void capture.run({
+                  assistedId: application.assistedId,
+                  port: device.port,
+                  deviceId: device.deviceId,
+                  modality: m.modality as Modality,
+                })
+              }
             >
-              {capture.pending ? t('assisted.capturing') : attempts.length > 0 ? t('assisted.retry') : t('assisted.capture')}
+              {capture.pending
+                ? t('assisted.capturing')
+                : attempts.length > 0
+                  ? t('assisted.retry')
+                  : t('assisted.capture')}
             </button>
           </div>
         );

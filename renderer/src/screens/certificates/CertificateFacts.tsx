@@ -24,15 +24,34 @@ export function CertificateFacts({ details, extra = [] }: { details: Details; ex
     [t('certificates.trustDetail.serialNumber'), mono(details.serialNumber), 'serial'],
     [
       t('certificates.trustDetail.validity'),
-      t('certificates.trustDetail.validityRange', { from: formatDateTime(details.notBefore, lang), to: formatDateTime(details.notAfter, lang) }),
+      t('certificates.trustDetail.validityRange', {
+        from: formatDateTime(details.notBefore, lang),
+        to: formatDateTime(details.notAfter, lang),
+      }),
       'validity',
     ],
-    [t('certificates.trustDetail.sha256'), <CopyableId value={details.sha256Thumbprint} label={t('certificates.trustDetail.sha256')} testId="sha256" />, 'sha256'],
-    [t('certificates.trustDetail.sha1'), <CopyableId value={details.sha1Thumbprint} label={t('certificates.trustDetail.sha1')} testId="sha1" />, 'sha1'],
+    [
+      t('certificates.trustDetail.sha256'),
+      <CopyableId value={details.sha256Thumbprint} label={t('certificates.trustDetail.sha256')} testId="sha256" />,
+      'sha256',
+    ],
+    [
+      t('certificates.trustDetail.sha1'),
+      <CopyableId value={details.sha1Thumbprint} label={t('certificates.trustDetail.sha1')} testId="sha1" />,
+      'sha1',
+    ],
     [t('certificates.trustDetail.publicKey'), mono(details.publicKey), 'public-key'],
     [t('certificates.trustDetail.signatureAlgorithm'), mono(details.signatureAlgorithm), 'signature-algorithm'],
-    [t('certificates.trustDetail.keyUsage'), details.keyUsage.length ? mono(details.keyUsage.join(', ')) : none, 'key-usage'],
-    [t('certificates.trustDetail.extendedKeyUsage'), details.extendedKeyUsage.length ? mono(details.extendedKeyUsage.join(', ')) : none, 'extended-key-usage'],
+    [
+      t('certificates.trustDetail.keyUsage'),
+      details.keyUsage.length ? mono(details.keyUsage.join(', ')) : none,
+      'key-usage',
+    ],
+    [
+      t('certificates.trustDetail.extendedKeyUsage'),
+      details.extendedKeyUsage.length ? mono(details.extendedKeyUsage.join(', ')) : none,
+      'extended-key-usage',
+    ],
   ];
   return (
     <dl className="divide-y divide-slate-100" data-testid="certificate-facts">
@@ -79,7 +98,9 @@ export function ExtensionsTable({ extensions }: { extensions: Details['extension
                   </span>
                 ) : null}
               </th>
-              <td className="px-3 py-2">{e.critical ? t('certificates.trustDetail.yes') : t('certificates.trustDetail.no')}</td>
+              <td className="px-3 py-2">
+                {e.critical ? t('certificates.trustDetail.yes') : t('certificates.trustDetail.no')}
+              </td>
               <td className="break-all px-3 py-2 font-mono text-xs">
                 <bdi dir="ltr">{e.value}</bdi>
               </td>

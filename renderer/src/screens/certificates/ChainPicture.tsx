@@ -18,7 +18,10 @@ type ChainLink = Detail['chain'][number];
  * most specific RDN last ("O=Registry, CN=Auth Root"), the details most specific first.
  */
 function shortName(dn: string): string {
-  const parts = [...dn.matchAll(/([A-Za-z0-9.]+)=((?:\\.|[^,+\\])*)/g)].map((m) => ({ type: (m[1] ?? '').toUpperCase(), value: (m[2] ?? '').replace(/\\(.)/g, '$1').trim() }));
+  const parts = [...dn.matchAll(/([A-Za-z0-9.]+)=((?:\\.|[^,+\\])*)/g)].map((m) => ({
+    type: (m[1] ?? '').toUpperCase(),
+    value: (m[2] ?? '').replace(/\\(.)/g, '$1').trim(),
+  }));
   const pick = parts.find((p) => p.type === 'CN') ?? parts.find((p) => p.type === 'O') ?? parts[0];
   return pick?.value || dn;
 }
@@ -62,7 +65,12 @@ export function ChainPicture({ chain, chainError, caType, domain, profile, warni
   }
 
   return (
-    <section aria-labelledby={titleId} aria-describedby={descriptionId} className="panel p-5" data-testid="chain-picture">
+    <section
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      className="panel p-5"
+      data-testid="chain-picture"
+    >
       <h2 id={titleId} className="text-base font-semibold text-slate-900">
         {t('certificates.trustDetail.chainTitle')}
       </h2>
@@ -74,10 +82,18 @@ export function ChainPicture({ chain, chainError, caType, domain, profile, warni
         <WarningList warnings={warnings} testId="chain-warnings" />
       </div>
       {chainError ? (
-        <div role="alert" className="mt-3 rounded-md border border-red-200 bg-bad-bg px-3 py-2 text-sm text-bad-fg" data-testid="chain-error" data-code={chainError.code}>
+        <div
+          role="alert"
+          className="mt-3 rounded-md border border-red-200 bg-bad-bg px-3 py-2 text-sm text-bad-fg"
+          data-testid="chain-error"
+          data-code={chainError.code}
+        >
           <p className="font-semibold">{t('certificates.trustDetail.chainError')}</p>
           <p className="mt-1">
-            {t('common.errorBanner', { code: chainError.code, message: isErrorCode(chainError.code) ? t(`errors.${chainError.code}`) : chainError.message })}
+            {t('common.errorBanner', {
+              code: chainError.code,
+              message: isErrorCode(chainError.code) ? t(`errors.${chainError.code}`) : chainError.message,
+            })}
           </p>
           <p className="mt-1 break-words font-mono text-xs">
             <bdi dir="ltr">{chainError.message}</bdi>
@@ -89,22 +105,37 @@ export function ChainPicture({ chain, chainError, caType, domain, profile, warni
           {topDown.map((link, i) => {
             const valid = isCurrentlyValid(link.notBefore, link.notAfter, now);
             return (
-              <li key={`${link.thumbprint}-${i}`} className="flex flex-col items-center" data-testid="chain-node" data-role={link.role} data-self={link.self}>
+              <li
+                key={`${link.thumbprint}-${i}`}
+                className="flex flex-col items-center"
+                data-testid="chain-node"
+                data-role={link.role}
+                data-self={link.self}
+              >
                 {i > 0 ? (
                   <div aria-hidden="true" className="flex flex-col items-center py-1 text-slate-500">
                     <span className="h-3 w-0.5 bg-slate-400" />
-                    <span className="text-[0.7rem] font-medium uppercase tracking-wide">{t('certificates.trustDetail.issued')}</span>
+                    <span className="text-[0.7rem] font-medium uppercase tracking-wide">
+                      {t('certificates.trustDetail.issued')}
+                    </span>
                     <span className="h-3 w-0.5 bg-slate-400" />
                     <ArrowDown />
                   </div>
                 ) : null}
-                <div className={`w-full max-w-md rounded-lg border-2 p-3 ${link.self ? 'border-brand-500 bg-brand-50' : 'border-slate-300 bg-white'}`}>
+                <div
+                  className={`w-full max-w-md rounded-lg border-2 p-3 ${link.self ? 'border-brand-500 bg-brand-50' : 'border-slate-300 bg-white'}`}
+                >
                   <div className="flex flex-wrap items-center gap-2">
-                    <span className="rounded-full bg-slate-800 px-2 py-0.5 text-[0.7rem] font-semibold text-white" data-testid="chain-node-role">
+                    <span
+                      className="rounded-full bg-slate-800 px-2 py-0.5 text-[0.7rem] font-semibold text-white"
+                      data-testid="chain-node-role"
+                    >
                       {roleLabel(link)}
                     </span>
                     {link.self ? (
-                      <span className="rounded-full bg-brand-600 px-2 py-0.5 text-[0.7rem] font-semibold text-white">{t('certificates.trustDetail.roleThis')}</span>
+                      <span className="rounded-full bg-brand-600 px-2 py-0.5 text-[0.7rem] font-semibold text-white">
+                        {t('certificates.trustDetail.roleThis')}
+                      </span>
                     ) : null}
                     <span className="ms-auto">
                       <StatusBadge status={valid ? 'valid' : 'expired'} />
@@ -121,8 +152,14 @@ export function ChainPicture({ chain, chainError, caType, domain, profile, warni
                       {t('certificates.trustDetail.issuedBy')}: <bdi>{shortName(link.issuer)}</bdi>
                     </p>
                   ) : null}
-                  <p className="mt-1 text-xs text-slate-700" title={`${formatDateTime(link.notBefore, lang)} – ${formatDateTime(link.notAfter, lang)}`}>
-                    {t('certificates.trustDetail.validityRange', { from: formatDate(link.notBefore, lang), to: formatDate(link.notAfter, lang) })}
+                  <p
+                    className="mt-1 text-xs text-slate-700"
+                    title={`${formatDateTime(link.notBefore, lang)} – ${formatDateTime(link.notAfter, lang)}`}
+                  >
+                    {t('certificates.trustDetail.validityRange', {
+                      from: formatDate(link.notBefore, lang),
+                      to: formatDate(link.notAfter, lang),
+                    })}
                   </p>
                   <p className="mt-1 truncate font-mono text-[0.7rem] text-slate-500" title={link.thumbprint}>
                     <bdi dir="ltr">SHA-256 {link.thumbprint.slice(0, 24)}…</bdi>

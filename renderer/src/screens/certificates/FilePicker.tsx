@@ -55,7 +55,9 @@ export function FilePicker({ label, hint, accept, name, file, onChange, missing 
         {label}
       </label>
       {/* The native control says "Choose File" in the browser's language; this one in the UI's. */}
-      <div className={`flex items-center gap-3 rounded-md border bg-white p-1.5 ${shown ? 'border-red-600' : 'border-slate-300'}`}>
+      <div
+        className={`flex items-center gap-3 rounded-md border bg-white p-1.5 ${shown ? 'border-red-600' : 'border-slate-300'}`}
+      >
         <input
           id={id}
           name={name}
@@ -75,7 +77,12 @@ export function FilePicker({ label, hint, accept, name, file, onChange, missing 
           {t('certificates.chooseFile')}
         </label>
         <span className="min-w-0 truncate text-slate-700" data-testid={testId ? `${testId}-name` : undefined}>
-          {file ? t('certificates.fileChosen', { name: file.fileName, size: formatFileSize(file.size, intlLocale(lang)) }) : t('certificates.noFile')}
+          {file
+            ? t('certificates.fileChosen', {
+                name: file.fileName,
+                size: formatFileSize(file.size, intlLocale(lang)),
+              })
+            : t('certificates.noFile')}
         </span>
       </div>
       <p id={`${id}-hint`} className="field-hint">

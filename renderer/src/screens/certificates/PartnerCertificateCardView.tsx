@@ -34,8 +34,17 @@ export function PartnerCertificateCardView({ card, isAdmin, onUpload }: CardProp
   // MOSIP: approved but inactive = deactivated; the core refuses uploads unless pending or active.
   const deactivated = card.approvalStatus === 'approved' && !card.partnerActive;
   const mayUpload = card.approvalStatus === 'InProgress' || card.partnerActive;
-  const uploadBlocked = deactivated ? t('certificates.partnerCert.deactivated') : mayUpload ? undefined : t('errors.PMS_PMP_016');
-  const downloadBlocked = deactivated && !isAdmin ? t('certificates.partnerCert.deactivated') : card.isExpired ? t('errors.PD_CERT_001') : undefined;
+  const uploadBlocked = deactivated
+    ? t('certificates.partnerCert.deactivated')
+    : mayUpload
+      ? undefined
+      : t('errors.PMS_PMP_016');
+  const downloadBlocked =
+    deactivated && !isAdmin
+      ? t('certificates.partnerCert.deactivated')
+      : card.isExpired
+        ? t('errors.PD_CERT_001')
+        : undefined;
   const caSignedExpired = card.caSignedExpiryDateTime !== null && Date.parse(card.caSignedExpiryDateTime) < now;
 
   const uploadButton = (label: string, testId: string) => (
@@ -58,12 +67,22 @@ export function PartnerCertificateCardView({ card, isAdmin, onUpload }: CardProp
   const facts: [string, ReactNode, string][] = [
     [t('certificates.partnerCert.partnerType'), typeName, 'type'],
     [t('certificates.partnerCert.partnerDomain'), domainName, 'domain'],
-    [t('certificates.partnerCert.uploaded'), card.uploadedDateTime ? formatDateTime(card.uploadedDateTime, lang) : t('common.none'), 'uploaded'],
+    [
+      t('certificates.partnerCert.uploaded'),
+      card.uploadedDateTime ? formatDateTime(card.uploadedDateTime, lang) : t('common.none'),
+      'uploaded',
+    ],
   ];
   const date = (at: string | null) => (at ? formatDateTime(at, lang) : t('common.none'));
   // The uploaded certificate and the MOSIP-signed copy differ in issuer and validity: each is shown whole
   // (the card's own badge is the MOSIP-signed copy's, the one MOSIP goes by).
-  const certificates: { key: string; heading: string; facts: [string, ReactNode, string][]; expiry: string | null; expired: boolean }[] = [
+  const certificates: {
+    key: string;
+    heading: string;
+    facts: [string, ReactNode, string][];
+    expiry: string | null;
+    expired: boolean;
+  }[] = [
     {
       key: 'ca-signed',
       heading: t('certificates.partnerCert.caSignedHeading'),
@@ -81,14 +100,24 @@ export function PartnerCertificateCardView({ card, isAdmin, onUpload }: CardProp
       expiry: card.expiryDateTime,
       expired: card.isExpired,
       facts: [
-        [t('certificates.partnerCert.issuedBy'), <bdi>{card.mosipIssuedBy ?? t('common.none')}</bdi>, 'mosip-issued-by'],
+        [
+          t('certificates.partnerCert.issuedBy'),
+          <bdi>{card.mosipIssuedBy ?? t('common.none')}</bdi>,
+          'mosip-issued-by',
+        ],
         [t('certificates.partnerCert.expiry'), date(card.expiryDateTime), 'expiry'],
       ],
     },
   ];
 
   return (
-    <li className="panel p-5" data-testid="partner-cert-card" data-partner-id={card.partnerId} data-uploaded={card.uploaded} data-expired={card.isExpired}>
+    <li
+      className="panel p-5"
+      data-testid="partner-cert-card"
+      data-partner-id={card.partnerId}
+      data-uploaded={card.uploaded}
+      data-expired={card.isExpired}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="text-base font-semibold text-slate-900">
           <span className="sr-only">{t('certificates.partnerCert.partnerId')}: </span>
@@ -96,7 +125,9 @@ export function PartnerCertificateCardView({ card, isAdmin, onUpload }: CardProp
         </h2>
         <span className="text-slate-600">{typeName}</span>
         {deactivated ? <StatusBadge status="deactivated" testId="card-deactivated" /> : null}
-        {card.uploaded && card.expiryDateTime ? <ValidityBadge expiry={card.expiryDateTime} expired={card.isExpired} now={now} testId="card-validity" /> : null}
+        {card.uploaded && card.expiryDateTime ? (
+          <ValidityBadge expiry={card.expiryDateTime} expired={card.isExpired} now={now} testId="card-validity" />
+        ) : null}
       </div>
 
       {card.uploaded ? (
@@ -104,10 +135,20 @@ export function PartnerCertificateCardView({ card, isAdmin, onUpload }: CardProp
           <FactGrid facts={facts} />
           <div className="mt-3 grid gap-3 lg:grid-cols-2">
             {certificates.map((c) => (
-              <section key={c.key} className="rounded-md border border-slate-200 p-3" aria-labelledby={`${noteId}-${c.key}`} data-testid={`card-${c.key}`}>
-                <h3 id={`${noteId}-${c.key}`} className="flex flex-wrap items-center gap-2 text-sm font-semibold text-slate-800">
+              <section
+                key={c.key}
+                className="rounded-md border border-slate-200 p-3"
+                aria-labelledby={`${noteId}-${c.key}`}
+                data-testid={`card-${c.key}`}
+              >
+                <h3
+                  id={`${noteId}-${c.key}`}
+                  className="flex flex-wrap items-center gap-2 text-sm font-semibold text-slate-800"
+                >
                   {c.heading}
-                  {c.expiry && c.key === 'ca-signed' ? <ValidityBadge expiry={c.expiry} expired={c.expired} now={now} testId={`card-${c.key}-validity`} /> : null}
+                  {c.expiry && c.key === 'ca-signed' ? (
+                    <ValidityBadge expiry={c.expiry} expired={c.expired} now={now} testId={`card-${c.key}-validity`} />
+                  ) : null}
                 </h3>
                 <FactGrid facts={c.facts} />
               </section>
@@ -128,10 +169,19 @@ export function PartnerCertificateCardView({ card, isAdmin, onUpload }: CardProp
                   testId: 'download-ca-signed',
                   disabledReason: caSignedExpired ? t('errors.PD_CERT_001') : undefined,
                 },
-                { key: 'mosipSigned', label: t('certificates.partnerCert.downloadMosip'), testId: 'download-mosip-signed' },
+                {
+                  key: 'mosipSigned',
+                  label: t('certificates.partnerCert.downloadMosip'),
+                  testId: 'download-mosip-signed',
+                },
               ]}
               onChoose={(kind) =>
-                void download(kind, () => fetchOnce('partnerCertificate.download', { partnerId: card.partnerId, kind: kind === 'caSigned' ? 'caSigned' : 'mosipSigned' }))
+                void download(kind, () =>
+                  fetchOnce('partnerCertificate.download', {
+                    partnerId: card.partnerId,
+                    kind: kind === 'caSigned' ? 'caSigned' : 'mosipSigned',
+                  }),
+                )
               }
             />
           </div>
@@ -142,9 +192,14 @@ export function PartnerCertificateCardView({ card, isAdmin, onUpload }: CardProp
           ) : null}
         </>
       ) : (
-        <div className="mt-3 rounded-md border border-dashed border-ok-fg/40 bg-ok-bg/60 p-4" data-testid="card-not-uploaded">
+        <div
+          className="mt-3 rounded-md border border-dashed border-ok-fg/40 bg-ok-bg/60 p-4"
+          data-testid="card-not-uploaded"
+        >
           <p className="font-semibold text-ok-fg">{t('certificates.partnerCert.notUploaded')}</p>
-          <p className="mt-1 text-slate-700">{t('certificates.partnerCert.formatHint', { domain: domainName, org: card.orgName })}</p>
+          <p className="mt-1 text-slate-700">
+            {t('certificates.partnerCert.formatHint', { domain: domainName, org: card.orgName })}
+          </p>
           <div className="mt-3">{uploadButton(t('certificates.partnerCert.upload'), 'card-upload')}</div>
         </div>
       )}

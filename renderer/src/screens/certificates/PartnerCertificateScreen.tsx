@@ -21,9 +21,21 @@ function AdminLookup({ current }: { current: string }) {
     if (id) navigate(`/partner/certificates?partnerId=${encodeURIComponent(id)}`);
   }
   return (
-    <form noValidate onSubmit={submit} className="panel flex flex-wrap items-end gap-3 p-4" data-testid="partner-lookup">
+    <form
+      noValidate
+      onSubmit={submit}
+      className="panel flex flex-wrap items-end gap-3 p-4"
+      data-testid="partner-lookup"
+    >
       <div className="min-w-64 flex-1">
-        <TextField name="partnerId" label={t('certificates.partnerCert.lookupLabel')} hint={t('certificates.partnerCert.lookupHint')} value={value} onChange={setValue} dir="ltr" />
+        <TextField
+          name="partnerId"
+          label={t('certificates.partnerCert.lookupLabel')}
+          hint={t('certificates.partnerCert.lookupHint')}
+          value={value}
+          onChange={setValue}
+          dir="ltr"
+        />
       </div>
       <button type="submit" className="btn btn-primary mb-5" data-testid="partner-lookup-submit">
         {t('certificates.partnerCert.lookupSubmit')}
@@ -75,11 +87,18 @@ export function PartnerCertificateScreen({ user }: { user: UserProfile }) {
       ) : (
         <ul className="space-y-4" data-testid="partner-cert-cards" aria-label={t('certificates.partnerCert.title')}>
           {shown.map((card) => (
-            <PartnerCertificateCardView key={card.partnerId} card={card} isAdmin={user.isAdmin} onUpload={setUploading} />
+            <PartnerCertificateCardView
+              key={card.partnerId}
+              card={card}
+              isAdmin={user.isAdmin}
+              onUpload={setUploading}
+            />
           ))}
         </ul>
       )}
-      {uploading ? <PartnerUploadDialog card={uploading} onClose={() => setUploading(null)} onUploaded={uploaded} /> : null}
+      {uploading ? (
+        <PartnerUploadDialog card={uploading} onClose={() => setUploading(null)} onUploaded={uploaded} />
+      ) : null}
     </div>
   );
 }

@@ -52,7 +52,11 @@ export function PartnerUploadDialog({ card, onClose, onUploaded }: PartnerUpload
     }
     setSubmitting(true);
     try {
-      const out = await uploadCertificate.call({ partnerId: card.partnerId, fileName: file.fileName, contentBase64: file.contentBase64 });
+      const out = await uploadCertificate.call({
+        partnerId: card.partnerId,
+        fileName: file.fileName,
+        contentBase64: file.contentBase64,
+      });
       setUploaded(out.card);
       onUploaded(out.card);
     } catch (caught) {
@@ -78,13 +82,24 @@ export function PartnerUploadDialog({ card, onClose, onUploaded }: PartnerUpload
           <WarningList warnings={uploaded.warnings} />
           <ProfileNote domain={uploaded.partnerDomain} profile={uploaded.profile} />
           <div className="flex justify-end">
-            <button ref={closeRef} type="button" className="btn btn-primary" onClick={onClose} data-testid="partner-upload-close">
+            <button
+              ref={closeRef}
+              type="button"
+              className="btn btn-primary"
+              onClick={onClose}
+              data-testid="partner-upload-close"
+            >
               {t('certificates.partnerCert.close')}
             </button>
           </div>
         </div>
       ) : (
-        <form noValidate onSubmit={(event) => void submit(event)} className="mt-4 space-y-4" data-testid="partner-upload-form">
+        <form
+          noValidate
+          onSubmit={(event) => void submit(event)}
+          className="mt-4 space-y-4"
+          data-testid="partner-upload-form"
+        >
           <CertificateError error={error} />
           <dl className="grid gap-x-4 gap-y-1 rounded-md bg-slate-50 p-3 sm:grid-cols-[9rem_1fr]">
             <dt className="text-slate-600">{t('certificates.partnerCert.partnerId')}</dt>
@@ -99,7 +114,9 @@ export function PartnerUploadDialog({ card, onClose, onUploaded }: PartnerUpload
           <ProfileNote domain={card.partnerDomain} profile={card.profile} />
           {reupload && card.uploadedDateTime ? (
             <p className="text-slate-700" data-testid="last-uploaded">
-              {t('certificates.partnerCert.lastUploaded', { date: formatDateTime(card.uploadedDateTime, lang) })}
+              {t('certificates.partnerCert.lastUploaded', {
+                date: formatDateTime(card.uploadedDateTime, lang),
+              })}
             </p>
           ) : null}
           <FilePicker
@@ -116,7 +133,13 @@ export function PartnerUploadDialog({ card, onClose, onUploaded }: PartnerUpload
             testId="partner-upload-file"
           />
           <div className="flex flex-wrap justify-end gap-2">
-            <button type="button" className="btn btn-secondary" onClick={onClose} disabled={submitting} data-testid="partner-upload-cancel">
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={onClose}
+              disabled={submitting}
+              data-testid="partner-upload-cancel"
+            >
               {t('certificates.partnerCert.cancel')}
             </button>
             <SubmitButton

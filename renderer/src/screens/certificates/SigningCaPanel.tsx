@@ -45,7 +45,12 @@ export function SigningCaPanel() {
             <bdi dir="ltr">{details.subject}</bdi>
           </dd>
           <dt className="text-slate-600">{t('certificates.signingCa.validity')}</dt>
-          <dd>{t('certificates.trustDetail.validityRange', { from: formatDateTime(details.notBefore, lang), to: formatDateTime(details.notAfter, lang) })}</dd>
+          <dd>
+            {t('certificates.trustDetail.validityRange', {
+              from: formatDateTime(details.notBefore, lang),
+              to: formatDateTime(details.notAfter, lang),
+            })}
+          </dd>
           <dt className="text-slate-600">{t('certificates.signingCa.sha256')}</dt>
           <dd className="min-w-0 break-all">
             <CopyableId value={details.sha256Thumbprint} label={t('certificates.signingCa.sha256')} />

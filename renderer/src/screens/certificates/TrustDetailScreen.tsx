@@ -44,7 +44,9 @@ export function TrustDetailScreen() {
   }
   return (
     <DetailView record={record} frame={back} errorView={(error) => <CertificateError error={error} />}>
-      {(detail) => <TrustDetail detail={detail} back={back} busy={busy} download={download} downloadError={downloadError} />}
+      {(detail) => (
+        <TrustDetail detail={detail} back={back} busy={busy} download={download} downloadError={downloadError} />
+      )}
     </DetailView>
   );
 }
@@ -61,14 +63,17 @@ function TrustDetail({ detail, back, busy, download, downloadError }: TrustDetai
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
   const { row, details } = detail;
-  const fetchFile = (kind: 'certificate' | 'chain') => () => fetchOnce('trustStore.download', { certificateId: row.certificateId, kind });
+  const fetchFile = (kind: 'certificate' | 'chain') => () =>
+    fetchOnce('trustStore.download', { certificateId: row.certificateId, kind });
   return (
     <div className="space-y-4" data-testid="trust-detail" data-ca-type={row.caCertificateType}>
       {back}
       <div className="flex flex-wrap items-start gap-3">
         <div className="min-w-0 flex-1">
           <h1 className="page-title flex flex-wrap items-center gap-2">
-            {t('certificates.trustDetail.title', { type: t(`certificates.caTypes.${row.caCertificateType}`) })}
+            {t('certificates.trustDetail.title', {
+              type: t(`certificates.caTypes.${row.caCertificateType}`),
+            })}
             <StatusBadge status={row.status ? 'valid' : 'expired'} testId="detail-status" />
           </h1>
           <p className="mt-1 text-lg text-slate-800" data-testid="detail-issued-to">
@@ -110,13 +115,28 @@ function TrustDetail({ detail, back, busy, download, downloadError }: TrustDetai
           <CertificateFacts
             details={details}
             extra={[
-              [t('certificates.trustDetail.certificateId'), <CopyableId value={row.certificateId} label={t('certificates.trustDetail.certificateId')} testId="detail-certificate-id" />, 'id'],
+              [
+                t('certificates.trustDetail.certificateId'),
+                <CopyableId
+                  value={row.certificateId}
+                  label={t('certificates.trustDetail.certificateId')}
+                  testId="detail-certificate-id"
+                />,
+                'id',
+              ],
               [t('certificates.trustDetail.partnerDomain'), t(`certificates.domains.${row.partnerDomain}`), 'domain'],
               [t('certificates.trustDetail.uploadedDateTime'), formatDateTime(row.uploadedDateTime, lang), 'uploaded'],
             ]}
           />
         </section>
-        <ChainPicture chain={detail.chain} chainError={detail.chainError} caType={row.caCertificateType} domain={row.partnerDomain} profile={detail.profile} warnings={detail.chainWarnings} />
+        <ChainPicture
+          chain={detail.chain}
+          chainError={detail.chainError}
+          caType={row.caCertificateType}
+          domain={row.partnerDomain}
+          profile={detail.profile}
+          warnings={detail.chainWarnings}
+        />
       </div>
       <section aria-labelledby="trust-detail-extensions" className="panel p-5">
         <h2 id="trust-detail-extensions" className="mb-3 text-base font-semibold text-slate-900">

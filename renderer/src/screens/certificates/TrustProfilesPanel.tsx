@@ -21,7 +21,8 @@ export function TrustProfilesPanel() {
         {t('certificates.profile.label')}
       </h2>
       <p className="text-sm text-slate-600">
-        {t('certificates.profile.keymanager')}: {t('certificates.profile.keymanagerHelp')} {t('certificates.profile.strict')}: {t('certificates.profile.strictHelp')}
+        {t('certificates.profile.keymanager')}: {t('certificates.profile.keymanagerHelp')}{' '}
+        {t('certificates.profile.strict')}: {t('certificates.profile.strictHelp')}
       </p>
       <CertificateError error={error} />
       {profiles ? (
@@ -61,7 +62,12 @@ function DomainProfileRow({ current }: { current: DomainProfile }) {
   }
 
   return (
-    <li className="flex flex-wrap items-end gap-3 py-2" data-testid="trust-profile-row" data-domain={current.partnerDomain} data-profile={current.profile}>
+    <li
+      className="flex flex-wrap items-end gap-3 py-2"
+      data-testid="trust-profile-row"
+      data-domain={current.partnerDomain}
+      data-profile={current.profile}
+    >
       <div className="min-w-[12rem] flex-1">
         <label htmlFor={selectId} className="block text-sm font-medium text-slate-800">
           {domainName}
@@ -83,12 +89,22 @@ function DomainProfileRow({ current }: { current: DomainProfile }) {
           <p className="mt-1 text-xs text-slate-500">{formatDateTime(current.updatedAt, lang)}</p>
         ) : null}
       </div>
-      <button type="button" className="btn btn-secondary" disabled={busy || choice === current.profile} aria-busy={busy} onClick={() => void save()} data-testid="trust-profile-save">
+      <button
+        type="button"
+        className="btn btn-secondary"
+        disabled={busy || choice === current.profile}
+        aria-busy={busy}
+        onClick={() => void save()}
+        data-testid="trust-profile-save"
+      >
         {t('certificates.profile.save')}
       </button>
       {saved ? (
         <p role="status" className="basis-full text-sm text-ok-fg" data-testid="trust-profile-saved">
-          {t('certificates.profile.saved', { domain: domainName, profile: t(`certificates.profile.${choice}`) })}
+          {t('certificates.profile.saved', {
+            domain: domainName,
+            profile: t(`certificates.profile.${choice}`),
+          })}
         </p>
       ) : null}
       {error ? (

@@ -18,7 +18,11 @@ import { TrustProfilesPanel } from './TrustProfilesPanel.tsx';
 import { PANEL_ID, TrustStoreTabs, tabId } from './TrustStoreTabs.tsx';
 
 type TrustRow = Output<'trustStore.list'>['data'][number];
-const IDS = listIds('trust', { table: 'trust-table', pager: { previous: 'trust-page-previous', next: 'trust-page-next' }, filters: { apply: 'trust-apply', clear: 'trust-clear' } });
+const IDS = listIds('trust', {
+  table: 'trust-table',
+  pager: { previous: 'trust-page-previous', next: 'trust-page-next' },
+  filters: { apply: 'trust-apply', clear: 'trust-clear' },
+});
 
 /** Certificate Trust Store (pms.md §5.4): Root CA / Intermediate CA tabs over one server-side list. */
 export function TrustStoreScreen() {
@@ -32,7 +36,10 @@ export function TrustStoreScreen() {
     sortFieldName: 'uploadedDateTime',
     sortType: 'desc',
     descFirst: ['uploadedDateTime', 'validFrom', 'validTill'],
-    parse: { partnerDomain: (v) => (isPartnerDomain(v) ? v : undefined), expiryPeriod: (v) => parseExpiryPeriod(v) ?? undefined },
+    parse: {
+      partnerDomain: (v) => (isPartnerDomain(v) ? v : undefined),
+      expiryPeriod: (v) => parseExpiryPeriod(v) ?? undefined,
+    },
   });
   const caType = (list.query.scope.caCertificateType ?? 'ROOT') as CaType;
   const { download, busy, error: downloadError } = useDownload();
@@ -40,7 +47,10 @@ export function TrustStoreScreen() {
   // MOSIP downloads a root as itself and an intermediate with its trust path (P7B).
   const onDownload = (row: TrustRow) =>
     void download(row.certificateId, () =>
-      fetchOnce('trustStore.download', { certificateId: row.certificateId, kind: row.caCertificateType === 'ROOT' ? 'certificate' : 'chain' }),
+      fetchOnce('trustStore.download', {
+        certificateId: row.certificateId,
+        kind: row.caCertificateType === 'ROOT' ? 'certificate' : 'chain',
+      }),
     );
 
   const columns: Column<TrustRow>[] = [
@@ -59,7 +69,17 @@ export function TrustStoreScreen() {
         </>
       ),
     },
-    { id: 'partnerDomain', label: t('certificates.trustStore.partnerDomain'), width: '8.5rem', sort: 'partnerDomain', cell: (r) => <span title={t(`certificates.domains.${r.partnerDomain}`)} data-testid="trust-row-domain">{t(`certificates.domains.${r.partnerDomain}`)}</span> },
+    {
+      id: 'partnerDomain',
+      label: t('certificates.trustStore.partnerDomain'),
+      width: '8.5rem',
+      sort: 'partnerDomain',
+      cell: (r) => (
+        <span title={t(`certificates.domains.${r.partnerDomain}`)} data-testid="trust-row-domain">
+          {t(`certificates.domains.${r.partnerDomain}`)}
+        </span>
+      ),
+    },
     {
       id: 'issuedTo',
       label: t('certificates.trustStore.issuedTo'),
@@ -69,18 +89,51 @@ export function TrustStoreScreen() {
         <span className="flex min-w-0 items-center gap-1" title={r.issuedTo} data-testid="trust-row-issued-to">
           <bdi className="truncate">{r.issuedTo}</bdi>
           {r.isVirtual ? (
-            <span className="shrink-0 rounded bg-wait-bg px-1 text-xs text-wait-fg" title={t('certificates.trustStore.virtualRootHint')} data-testid="trust-row-virtual">
+            <span
+              className="shrink-0 rounded bg-wait-bg px-1 text-xs text-wait-fg"
+              title={t('certificates.trustStore.virtualRootHint')}
+              data-testid="trust-row-virtual"
+            >
               {t('certificates.trustStore.virtualRoot')}
             </span>
           ) : null}
         </span>
       ),
     },
-    { id: 'issuedBy', label: t('certificates.trustStore.issuedBy'), width: 'minmax(8rem,1fr)', sort: 'issuedBy', cell: (r) => <bdi title={r.issuedBy}>{r.issuedBy}</bdi> },
-    { id: 'validFrom', label: t('certificates.trustStore.validFrom'), width: '7rem', sort: 'validFrom', cell: (r) => <span title={formatDateTime(r.validFrom, lang)}>{formatDate(r.validFrom, lang)}</span> },
-    { id: 'validTill', label: t('certificates.trustStore.validTill'), width: '7rem', sort: 'validTill', cell: (r) => <span title={formatDateTime(r.validTill, lang)}>{formatDate(r.validTill, lang)}</span> },
-    { id: 'uploadedDateTime', label: t('certificates.trustStore.uploadedDateTime'), width: '8.5rem', sort: 'uploadedDateTime', cell: (r) => <span className="text-xs">{formatDateTime(r.uploadedDateTime, lang)}</span> },
-    { id: 'status', label: t('certificates.trustStore.status'), width: '6.5rem', cell: (r) => <ValidityBadge expiry={r.validTill} expired={!r.status} now={shownAt} testId="trust-row-status" /> },
+    {
+      id: 'issuedBy',
+      label: t('certificates.trustStore.issuedBy'),
+      width: 'minmax(8rem,1fr)',
+      sort: 'issuedBy',
+      cell: (r) => <bdi title={r.issuedBy}>{r.issuedBy}</bdi>,
+    },
+    {
+      id: 'validFrom',
+      label: t('certificates.trustStore.validFrom'),
+      width: '7rem',
+      sort: 'validFrom',
+      cell: (r) => <span title={formatDateTime(r.validFrom, lang)}>{formatDate(r.validFrom, lang)}</span>,
+    },
+    {
+      id: 'validTill',
+      label: t('certificates.trustStore.validTill'),
+      width: '7rem',
+      sort: 'validTill',
+      cell: (r) => <span title={formatDateTime(r.validTill, lang)}>{formatDate(r.validTill, lang)}</span>,
+    },
+    {
+      id: 'uploadedDateTime',
+      label: t('certificates.trustStore.uploadedDateTime'),
+      width: '8.5rem',
+      sort: 'uploadedDateTime',
+      cell: (r) => <span className="text-xs">{formatDateTime(r.uploadedDateTime, lang)}</span>,
+    },
+    {
+      id: 'status',
+      label: t('certificates.trustStore.status'),
+      width: '6.5rem',
+      cell: (r) => <ValidityBadge expiry={r.validTill} expired={!r.status} now={shownAt} testId="trust-row-status" />,
+    },
     {
       id: 'action',
       label: t('certificates.trustStore.action'),
@@ -88,7 +141,12 @@ export function TrustStoreScreen() {
       flex: true,
       cell: (r) => (
         <>
-          <Link to={`/admin/trust-store/view?id=${encodeURIComponent(r.certificateId)}`} className="btn btn-quiet" aria-label={t('certificates.trustStore.viewLabel', { id: r.issuedTo })} data-testid="trust-row-view">
+          <Link
+            to={`/admin/trust-store/view?id=${encodeURIComponent(r.certificateId)}`}
+            className="btn btn-quiet"
+            aria-label={t('certificates.trustStore.viewLabel', { id: r.issuedTo })}
+            data-testid="trust-row-view"
+          >
             {t('certificates.trustStore.view')}
           </Link>
           <button
@@ -136,7 +194,14 @@ export function TrustStoreScreen() {
           errorView={(error) => <CertificateError error={error ?? downloadError} />}
           filters={[
             { name: 'certificateId', label: t('certificates.trustStore.certificateId'), ltr: true },
-            { name: 'partnerDomain', label: t('certificates.trustStore.partnerDomain'), options: PARTNER_DOMAINS.map((d) => ({ value: d, label: t(`certificates.domains.${d}`) })) },
+            {
+              name: 'partnerDomain',
+              label: t('certificates.trustStore.partnerDomain'),
+              options: PARTNER_DOMAINS.map((d) => ({
+                value: d,
+                label: t(`certificates.domains.${d}`),
+              })),
+            },
             { name: 'issuedTo', label: t('certificates.trustStore.issuedTo') },
             { name: 'issuedBy', label: t('certificates.trustStore.issuedBy') },
             {

@@ -33,7 +33,13 @@ export function TrustStoreTabs({ caType, onSelect }: { caType: CaType; onSelect(
   }
 
   return (
-    <div role="tablist" aria-label={t('certificates.trustStore.tabs')} onKeyDown={onKeyDown} className="flex gap-1 border-b border-slate-200" data-testid="trust-tabs">
+    <div
+      role="tablist"
+      aria-label={t('certificates.trustStore.tabs')}
+      onKeyDown={onKeyDown}
+      className="flex gap-1 border-b border-slate-200"
+      data-testid="trust-tabs"
+    >
       {TABS.map((type) => {
         const selected = type === caType;
         return (

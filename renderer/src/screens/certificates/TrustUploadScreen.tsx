@@ -52,7 +52,11 @@ export function TrustUploadScreen() {
     }
     setSubmitting(true);
     try {
-      const output = await uploadTrust.call({ partnerDomain: domain, fileName: file.fileName, contentBase64: file.contentBase64 });
+      const output = await uploadTrust.call({
+        partnerDomain: domain,
+        fileName: file.fileName,
+        contentBase64: file.contentBase64,
+      });
       const only = output.results.length === 1 ? output.results[0] : undefined;
       if (only && only.status === 'Upload Success' && only.warnings.length === 0) {
         navigate(`/done/trust-uploaded?domain=${domain}`, { force: true });
@@ -81,7 +85,9 @@ export function TrustUploadScreen() {
     return (
       <div className="space-y-4">
         <h1 ref={headingRef} tabIndex={-1} className="page-title">
-          {t('certificates.trustUpload.resultsTitle', { domain: t(`certificates.domains.${result.domain}`) })}
+          {t('certificates.trustUpload.resultsTitle', {
+            domain: t(`certificates.domains.${result.domain}`),
+          })}
         </h1>
         <ProfileNote domain={result.domain} profile={result.output.profile} />
         <UploadResults domain={result.domain} output={result.output} />
@@ -103,7 +109,13 @@ export function TrustUploadScreen() {
         <h1 className="page-title">{t('certificates.trustUpload.title')}</h1>
         <p className="mt-1 text-slate-600">{t('certificates.trustUpload.description')}</p>
       </div>
-      <form ref={formRef} noValidate onSubmit={(event) => void submit(event)} className="panel space-y-4 p-5" data-testid="trust-upload-form">
+      <form
+        ref={formRef}
+        noValidate
+        onSubmit={(event) => void submit(event)}
+        className="panel space-y-4 p-5"
+        data-testid="trust-upload-form"
+      >
         <CertificateError error={error} />
         <SelectField
           name="partnerDomain"
@@ -111,7 +123,10 @@ export function TrustUploadScreen() {
           value={domain}
           onChange={(value) => setDomain(isPartnerDomain(value) ? value : '')}
           placeholder={t('certificates.trustUpload.domainPlaceholder')}
-          options={PARTNER_DOMAINS.map((d) => ({ value: d, label: t(`certificates.domains.${d}`) }))}
+          options={PARTNER_DOMAINS.map((d) => ({
+            value: d,
+            label: t(`certificates.domains.${d}`),
+          }))}
           error={submitted && !domain ? 'required' : undefined}
           required
           testId="trust-upload-domain"
@@ -134,7 +149,12 @@ export function TrustUploadScreen() {
           <Link to="/admin/trust-store" className="btn btn-secondary" data-testid="trust-upload-cancel">
             {t('certificates.trustUpload.cancel')}
           </Link>
-          <SubmitButton busy={submitting} label={t('certificates.trustUpload.submit')} busyLabel={t('certificates.trustUpload.submitting')} testId="trust-upload-submit" />
+          <SubmitButton
+            busy={submitting}
+            label={t('certificates.trustUpload.submit')}
+            busyLabel={t('certificates.trustUpload.submitting')}
+            testId="trust-upload-submit"
+          />
         </div>
       </form>
     </div>

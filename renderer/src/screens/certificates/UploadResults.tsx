@@ -12,7 +12,11 @@ import { WarningList } from './WarningList.tsx';
 type UploadOutput = Output<'trustStore.upload'>;
 type Result = UploadOutput['results'][number];
 
-const OVERALL = { 'Upload Success': 'statusSuccess', 'Partial Success': 'statusPartial', 'Upload Failed': 'statusFailed' } as const;
+const OVERALL = {
+  'Upload Success': 'statusSuccess',
+  'Partial Success': 'statusPartial',
+  'Upload Failed': 'statusFailed',
+} as const;
 
 /** One row per certificate of the file: accepted (type, id, warnings) or refused (code + message). */
 export function UploadResults({ domain, output }: { domain: PartnerDomain; output: UploadOutput }) {
@@ -22,17 +26,31 @@ export function UploadResults({ domain, output }: { domain: PartnerDomain; outpu
 
   function message(r: Result): string {
     if (r.status === 'Upload Success') {
-      return r.caCertificateType === 'ROOT' ? t('certificates.trustUpload.addedRoot', { domain: domainName }) : t('certificates.trustUpload.addedIntermediate', { domain: domainName });
+      return r.caCertificateType === 'ROOT'
+        ? t('certificates.trustUpload.addedRoot', { domain: domainName })
+        : t('certificates.trustUpload.addedIntermediate', { domain: domainName });
     }
-    return refusalText(t, (iso) => formatDateTime(iso, lang), r.code, r.params) ?? (r.code && isErrorCode(r.code) ? t(`errors.${r.code}`) : r.message);
+    return (
+      refusalText(t, (iso) => formatDateTime(iso, lang), r.code, r.params) ??
+      (r.code && isErrorCode(r.code) ? t(`errors.${r.code}`) : r.message)
+    );
   }
 
-  const tone = output.status === 'Upload Success' ? 'bg-ok-bg text-ok-fg' : output.status === 'Partial Success' ? 'bg-wait-bg text-wait-fg' : 'bg-bad-bg text-bad-fg';
+  const tone =
+    output.status === 'Upload Success'
+      ? 'bg-ok-bg text-ok-fg'
+      : output.status === 'Partial Success'
+        ? 'bg-wait-bg text-wait-fg'
+        : 'bg-bad-bg text-bad-fg';
   return (
     <section className="panel space-y-4 p-5" data-testid="upload-results" data-status={output.status}>
       <p className="flex flex-wrap items-center gap-2">
         <span className="text-slate-600">{t('certificates.trustUpload.overall')}:</span>
-        <span role="status" className={`rounded-full px-3 py-1 text-sm font-semibold ${tone}`} data-testid="upload-overall">
+        <span
+          role="status"
+          className={`rounded-full px-3 py-1 text-sm font-semibold ${tone}`}
+          data-testid="upload-overall"
+        >
           {t(`certificates.trustUpload.${OVERALL[output.status]}`)}
         </span>
       </p>
@@ -61,15 +79,27 @@ export function UploadResults({ domain, output }: { domain: PartnerDomain; outpu
             {output.results.map((r) => {
               const ok = r.status === 'Upload Success';
               return (
-                <tr key={r.index} className="border-b border-slate-100 align-top" data-testid="upload-result" data-status={ok ? 'success' : 'failure'} data-code={r.code ?? ''}>
+                <tr
+                  key={r.index}
+                  className="border-b border-slate-100 align-top"
+                  data-testid="upload-result"
+                  data-status={ok ? 'success' : 'failure'}
+                  data-code={r.code ?? ''}
+                >
                   <td className="px-3 py-2 text-slate-600">{r.index + 1}</td>
                   <td className="px-3 py-2">
                     <StatusBadge status={ok ? 'success' : 'failure'} />
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{r.caCertificateType ? t(`certificates.caTypes.${r.caCertificateType}`) : t('common.none')}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {r.caCertificateType ? t(`certificates.caTypes.${r.caCertificateType}`) : t('common.none')}
+                  </td>
                   <td className="px-3 py-2">
                     {ok && r.certificateId ? (
-                      <Link to={`/admin/trust-store/view?id=${encodeURIComponent(r.certificateId)}`} className="link" data-testid="upload-result-view">
+                      <Link
+                        to={`/admin/trust-store/view?id=${encodeURIComponent(r.certificateId)}`}
+                        className="link"
+                        data-testid="upload-result-view"
+                      >
                         <bdi>{r.issuedTo ?? r.certificateId}</bdi>
                       </Link>
                     ) : (

@@ -6,7 +6,13 @@ import { isWarningCode } from '../../lib/certificates.ts';
 const BACKEND_REFUSES = new Set(['PD_PKI_W01', 'PD_PKI_W02', 'PD_PKI_W03']);
 
 /** PD_PKI_W* on an accepted certificate, in two groups with their own titles. */
-export function WarningList({ warnings, testId = 'certificate-warnings' }: { warnings: readonly string[]; testId?: string }) {
+export function WarningList({
+  warnings,
+  testId = 'certificate-warnings',
+}: {
+  warnings: readonly string[];
+  testId?: string;
+}) {
   const backend = warnings.filter((w) => BACKEND_REFUSES.has(w) || !isWarningCode(w));
   const lenient = warnings.filter((w) => !BACKEND_REFUSES.has(w) && isWarningCode(w));
   return (
@@ -17,12 +23,25 @@ export function WarningList({ warnings, testId = 'certificate-warnings' }: { war
   );
 }
 
-function WarningGroup({ warnings, testId, titleKey }: { warnings: readonly string[]; testId: string; titleKey: 'certificates.warnings.title' | 'certificates.warnings.lenientTitle' }) {
+function WarningGroup({
+  warnings,
+  testId,
+  titleKey,
+}: {
+  warnings: readonly string[];
+  testId: string;
+  titleKey: 'certificates.warnings.title' | 'certificates.warnings.lenientTitle';
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   if (warnings.length === 0) return null;
   return (
-    <section role="note" aria-labelledby={titleId} data-testid={testId} className="rounded-md border border-amber-300 bg-wait-bg px-4 py-3 text-wait-fg">
+    <section
+      role="note"
+      aria-labelledby={titleId}
+      data-testid={testId}
+      className="rounded-md border border-amber-300 bg-wait-bg px-4 py-3 text-wait-fg"
+    >
       <h3 id={titleId} className="flex items-center gap-2 font-semibold">
         <span aria-hidden="true">⚠</span>
         {t(titleKey)}

@@ -24,9 +24,27 @@ interface Row {
   missing: boolean;
   deviceId: string | null;
 }
-const blank = (key: number): Row => ({ key, deviceTypeCode: '', deviceSubTypeCode: '', make: '', model: '', busy: false, error: null, missing: false, deviceId: null });
+const blank = (key: number): Row => ({
+  key,
+  deviceTypeCode: '',
+  deviceSubTypeCode: '',
+  make: '',
+  model: '',
+  busy: false,
+  error: null,
+  missing: false,
+  deviceId: null,
+});
 
-function DeviceRowForm({ row, index, types, onChange, onSubmit, onRemove, canRemove }: {
+function DeviceRowForm({
+  row,
+  index,
+  types,
+  onChange,
+  onSubmit,
+  onRemove,
+  canRemove,
+}: {
   row: Row;
   index: number;
   types: Catalogue;
@@ -61,13 +79,22 @@ function DeviceRowForm({ row, index, types, onChange, onSubmit, onRemove, canRem
   return (
     <li className="panel p-4" data-testid="device-row" data-state={done ? 'done' : row.error ? 'error' : 'idle'}>
       <fieldset disabled={row.busy}>
-        <legend className="text-sm font-semibold text-slate-800">{t('devices.addDevices.row', { n: index + 1 })}</legend>
+        <legend className="text-sm font-semibold text-slate-800">
+          {t('devices.addDevices.row', { n: index + 1 })}
+        </legend>
         <div className="mt-2 grid gap-3 sm:grid-cols-4">
           <div>
             <label htmlFor={`${id}-type`} className="field-label">
               {t('devices.addDevices.type')}
             </label>
-            <select id={`${id}-type`} name="deviceTypeCode" className="field-input" value={row.deviceTypeCode} disabled={done} onChange={(e) => onChange({ deviceTypeCode: e.target.value, deviceSubTypeCode: '', error: null })}>
+            <select
+              id={`${id}-type`}
+              name="deviceTypeCode"
+              className="field-input"
+              value={row.deviceTypeCode}
+              disabled={done}
+              onChange={(e) => onChange({ deviceTypeCode: e.target.value, deviceSubTypeCode: '', error: null })}
+            >
               <option value="" disabled>
                 {t('devices.addDevices.chooseType')}
               </option>
@@ -82,7 +109,14 @@ function DeviceRowForm({ row, index, types, onChange, onSubmit, onRemove, canRem
             <label htmlFor={`${id}-sub`} className="field-label">
               {t('devices.addDevices.subType')}
             </label>
-            <select id={`${id}-sub`} name="deviceSubTypeCode" className="field-input" value={row.deviceSubTypeCode} disabled={done || !row.deviceTypeCode} onChange={(e) => onChange({ deviceSubTypeCode: e.target.value, error: null })}>
+            <select
+              id={`${id}-sub`}
+              name="deviceSubTypeCode"
+              className="field-input"
+              value={row.deviceSubTypeCode}
+              disabled={done || !row.deviceTypeCode}
+              onChange={(e) => onChange({ deviceSubTypeCode: e.target.value, error: null })}
+            >
               <option value="" disabled>
                 {t('devices.addDevices.chooseSubType')}
               </option>
@@ -103,12 +137,22 @@ function DeviceRowForm({ row, index, types, onChange, onSubmit, onRemove, canRem
         ) : null}
         <div className="mt-3 flex flex-wrap items-center gap-2">
           {done ? (
-            <p role="status" className="rounded-md bg-ok-bg px-3 py-1 text-sm text-ok-fg" data-testid="device-row-result">
+            <p
+              role="status"
+              className="rounded-md bg-ok-bg px-3 py-1 text-sm text-ok-fg"
+              data-testid="device-row-result"
+            >
               {t('devices.addDevices.submitted', { id: row.deviceId })}
             </p>
           ) : (
             <>
-              <button type="button" className="btn btn-primary" onClick={onSubmit} aria-busy={row.busy} data-testid="device-row-submit">
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={onSubmit}
+                aria-busy={row.busy}
+                data-testid="device-row-submit"
+              >
                 {t('devices.addDevices.submitRow')}
               </button>
               {canRemove ? (
@@ -138,7 +182,9 @@ export function AddDevicesScreen() {
   const types: Catalogue = useRecord('deviceCatalogue.list', {}).data?.types ?? [];
   // Opened from device onboarding: one row per device the SBI reported (issue 6).
   const prefill = useDevicesPrefill();
-  const [rows, setRows] = useState<Row[]>(() => (prefill?.rows.length ? prefill.rows.slice(0, MAX_ROWS).map((r, i) => ({ ...blank(i + 1), ...r })) : [blank(1)]));
+  const [rows, setRows] = useState<Row[]>(() =>
+    prefill?.rows.length ? prefill.rows.slice(0, MAX_ROWS).map((r, i) => ({ ...blank(i + 1), ...r })) : [blank(1)],
+  );
   const next = useRef(rows.length + 1);
   const dirty = rows.some((r) => r.deviceId === null && (r.make || r.model || r.deviceTypeCode));
   const dirtyRef = useRef(dirty);
@@ -150,10 +196,17 @@ export function AddDevicesScreen() {
 
   async function submit(row: Row) {
     if (!sbiId) return;
-    if ([row.deviceTypeCode, row.deviceSubTypeCode, row.make, row.model].some((v) => !v.trim())) return patch(row.key, { missing: true });
+    if ([row.deviceTypeCode, row.deviceSubTypeCode, row.make, row.model].some((v) => !v.trim()))
+      return patch(row.key, { missing: true });
     patch(row.key, { busy: true, error: null, missing: false });
     try {
-      const d = await addDevice.call({ sbiId, deviceTypeCode: row.deviceTypeCode, deviceSubTypeCode: row.deviceSubTypeCode, make: row.make, model: row.model });
+      const d = await addDevice.call({
+        sbiId,
+        deviceTypeCode: row.deviceTypeCode,
+        deviceSubTypeCode: row.deviceSubTypeCode,
+        make: row.make,
+        model: row.model,
+      });
       patch(row.key, { busy: false, deviceId: d.deviceId });
     } catch (e) {
       patch(row.key, { busy: false, error: toApiError(e) });
@@ -198,7 +251,9 @@ export function AddDevicesScreen() {
         >
           {t('devices.addDevices.addRow')}
         </button>
-        {rows.length >= MAX_ROWS ? <span className="text-sm text-slate-600">{t('devices.addDevices.limit')}</span> : null}
+        {rows.length >= MAX_ROWS ? (
+          <span className="text-sm text-slate-600">{t('devices.addDevices.limit')}</span>
+        ) : null}
       </div>
     </div>
   );

@@ -12,8 +12,20 @@ import { useMyPartners } from '../partner-services/parts.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PrefillNote, useSbiPrefill } from '../hardware/PrefillNote.tsx';
 
-type Fields = { partnerId: string; sbiVersion: string; binaryHash: string; sbiCreatedDateTime: string; sbiExpiryDateTime: string };
-const EMPTY: Fields = { partnerId: '', sbiVersion: '', binaryHash: '', sbiCreatedDateTime: '', sbiExpiryDateTime: '' };
+type Fields = {
+  partnerId: string;
+  sbiVersion: string;
+  binaryHash: string;
+  sbiCreatedDateTime: string;
+  sbiExpiryDateTime: string;
+};
+const EMPTY: Fields = {
+  partnerId: '',
+  sbiVersion: '',
+  binaryHash: '',
+  sbiCreatedDateTime: '',
+  sbiExpiryDateTime: '',
+};
 
 /** Field each core refusal belongs to (pms.md §3.4). */
 const FIELD_OF: Record<string, keyof Fields> = {
@@ -28,7 +40,9 @@ const FIELD_OF: Record<string, keyof Fields> = {
 /** The approved, active partner ids of one partner type, for the provider forms. */
 export function useActivePartnerIds(type: 'Device_Provider' | 'FTM_Provider') {
   const { partners } = useMyPartners({ status: 'approved' });
-  return partners === null ? null : partners.filter((p) => p.partnerType === type && p.isActive).map((p) => p.partnerId);
+  return partners === null
+    ? null
+    : partners.filter((p) => p.partnerType === type && p.isActive).map((p) => p.partnerId);
 }
 
 /** Add SBI (pms.md §1.7/§3.4): partner, version, binary hash, created and expiry dates. */
@@ -39,7 +53,9 @@ export function AddSbiScreen() {
   const ids = useActivePartnerIds('Device_Provider');
   // Opened from device onboarding: partner and version come from the device (issue 6).
   const prefill = useSbiPrefill();
-  const [values, setValues] = useState<Fields>(() => (prefill ? { ...EMPTY, partnerId: prefill.partnerId, sbiVersion: prefill.sbiVersion } : EMPTY));
+  const [values, setValues] = useState<Fields>(() =>
+    prefill ? { ...EMPTY, partnerId: prefill.partnerId, sbiVersion: prefill.sbiVersion } : EMPTY,
+  );
   const [errors, setErrors] = useState<Partial<Record<keyof Fields, string>>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,7 +72,8 @@ export function AddSbiScreen() {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problems: Partial<Record<keyof Fields, string>> = {};
-    for (const key of Object.keys(EMPTY) as (keyof Fields)[]) if (!{ ...values, partnerId }[key].trim()) problems[key] = 'required';
+    for (const key of Object.keys(EMPTY) as (keyof Fields)[])
+      if (!{ ...values, partnerId }[key].trim()) problems[key] = 'required';
     setErrors(problems);
     setError(null);
     if (Object.keys(problems).length) return;
@@ -64,7 +81,9 @@ export function AddSbiScreen() {
     try {
       const sbi = await createSbi.call({ ...values, partnerId });
       dirty.current = false;
-      navigate(`/provider/sbis/added?version=${encodeURIComponent(sbi.sbiVersion)}`, { force: true });
+      navigate(`/provider/sbis/added?version=${encodeURIComponent(sbi.sbiVersion)}`, {
+        force: true,
+      });
     } catch (e) {
       const err = toApiError(e);
       setError(err);
@@ -77,7 +96,11 @@ export function AddSbiScreen() {
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <PageHeader title={t('devices.sbi.form.title')} description={t('devices.sbi.form.description')} back={{ to: '/provider/sbis', label: t('devices.sbi.title') }} />
+      <PageHeader
+        title={t('devices.sbi.form.title')}
+        description={t('devices.sbi.form.description')}
+        back={{ to: '/provider/sbis', label: t('devices.sbi.title') }}
+      />
       <form noValidate onSubmit={(e) => void submit(e)} className="panel space-y-4 p-6" data-testid="add-sbi-form">
         <FormError error={error} />
         <PrefillNote source={prefill?.source} />
@@ -97,9 +120,33 @@ export function AddSbiScreen() {
           required
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="sbiVersion" label={t('devices.sbi.form.version')} value={values.sbiVersion} onChange={change('sbiVersion')} dir="ltr" required error={errors.sbiVersion ? field(errors.sbiVersion) : undefined} />
-          <TextField name="binaryHash" label={t('devices.sbi.form.binaryHash')} value={values.binaryHash} onChange={change('binaryHash')} dir="ltr" required error={errors.binaryHash ? field(errors.binaryHash) : undefined} />
-          <TextField type="date" name="sbiCreatedDateTime" label={t('devices.sbi.form.created')} value={values.sbiCreatedDateTime} onChange={change('sbiCreatedDateTime')} required error={errors.sbiCreatedDateTime ? field(errors.sbiCreatedDateTime) : undefined} />
+          <TextField
+            name="sbiVersion"
+            label={t('devices.sbi.form.version')}
+            value={values.sbiVersion}
+            onChange={change('sbiVersion')}
+            dir="ltr"
+            required
+            error={errors.sbiVersion ? field(errors.sbiVersion) : undefined}
+          />
+          <TextField
+            name="binaryHash"
+            label={t('devices.sbi.form.binaryHash')}
+            value={values.binaryHash}
+            onChange={change('binaryHash')}
+            dir="ltr"
+            required
+            error={errors.binaryHash ? field(errors.binaryHash) : undefined}
+          />
+          <TextField
+            type="date"
+            name="sbiCreatedDateTime"
+            label={t('devices.sbi.form.created')}
+            value={values.sbiCreatedDateTime}
+            onChange={change('sbiCreatedDateTime')}
+            required
+            error={errors.sbiCreatedDateTime ? field(errors.sbiCreatedDateTime) : undefined}
+          />
           <TextField
             type="date"
             name="sbiExpiryDateTime"
@@ -115,7 +162,13 @@ export function AddSbiScreen() {
           <Link to="/provider/sbis" className="btn btn-secondary" data-testid="add-sbi-cancel">
             {t('devices.sbi.form.cancel')}
           </Link>
-          <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy} data-testid="add-sbi-submit">
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={busy}
+            aria-busy={busy}
+            data-testid="add-sbi-submit"
+          >
             {t('devices.sbi.form.submit')}
           </button>
         </div>
@@ -129,7 +182,11 @@ export function SbiAddedScreen() {
   const { t } = useTranslation();
   const version = useRoute().query.get('version') ?? '';
   return (
-    <Done title={t('devices.sbi.added.title')} description={t('devices.sbi.added.description', { version })} testId="sbi-added">
+    <Done
+      title={t('devices.sbi.added.title')}
+      description={t('devices.sbi.added.description', { version })}
+      testId="sbi-added"
+    >
       <Link to="/provider/sbis" className="btn btn-primary" data-testid="confirmation-back">
         {t('devices.sbi.added.back')}
       </Link>
@@ -137,12 +194,25 @@ export function SbiAddedScreen() {
   );
 }
 
-export function Done({ title, description, testId, children }: { title: string; description: string; testId: string; children: ReactNode }) {
+export function Done({
+  title,
+  description,
+  testId,
+  children,
+}: {
+  title: string;
+  description: string;
+  testId: string;
+  children: ReactNode;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <section data-testid="confirmation" data-kind={testId} className="mx-auto max-w-xl py-4 text-center">
-      <div aria-hidden="true" className="mx-auto grid size-12 place-items-center rounded-full bg-ok-bg text-xl text-ok-fg">
+      <div
+        aria-hidden="true"
+        className="mx-auto grid size-12 place-items-center rounded-full bg-ok-bg text-xl text-ok-fg"
+      >
         ✓
       </div>
       <h1 ref={heading} tabIndex={-1} className="page-title mt-4">

@@ -14,7 +14,12 @@ import { ActionButton, DateText, DecideDialog, DeviceBadge } from './parts.tsx';
 
 function SbiTable() {
   const { t } = useTranslation();
-  const list = useList('sbis.list', { id: 'adminSbis', sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: SBI_DATES });
+  const list = useList('sbis.list', {
+    id: 'adminSbis',
+    sortFieldName: 'createdDateTime',
+    sortType: 'desc',
+    descFirst: SBI_DATES,
+  });
   const decide = useCommand('sbis.decide');
   const [notice, setNotice] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<SbiRow | null>(null);
@@ -22,21 +27,81 @@ function SbiTable() {
 
   const columns = useMemo<Column<SbiRow>[]>(
     () => [
-      { id: 'partnerId', label: t('devices.cols.partnerId'), width: 'minmax(8rem,1fr)', sort: 'partnerId', cell: (r) => <bdi dir="ltr">{r.partnerId}</bdi> },
-      { id: 'orgName', label: t('devices.cols.orgName'), width: 'minmax(8rem,1fr)', sort: 'orgName', cell: (r) => <bdi title={r.orgName}>{r.orgName}</bdi> },
-      { id: 'sbiId', label: t('devices.cols.sbiId'), width: 'minmax(7rem,1fr)', sort: 'sbiId', cell: (r) => <bdi dir="ltr" title={r.sbiId} className="font-mono text-xs">{r.sbiId}</bdi> },
-      { id: 'sbiVersion', label: t('devices.cols.sbiVersion'), width: '6.5rem', sort: 'sbiVersion', cell: (r) => <bdi dir="ltr" data-testid="sbi-row-version">{r.sbiVersion}</bdi> },
-      { id: 'sbiCreated', label: t('devices.cols.sbiCreated'), width: '7.5rem', sort: 'sbiCreatedDateTime', cell: (r) => <DateText iso={r.sbiCreatedDateTime} /> },
-      { id: 'sbiExpiry', label: t('devices.cols.sbiExpiry'), width: '7.5rem', sort: 'sbiExpiryDateTime', cell: (r) => <DateText iso={r.sbiExpiryDateTime} /> },
-      { id: 'expiryStatus', label: t('devices.cols.expiryStatus'), width: '6.5rem', sort: 'sbiExpiryStatus', cell: (r) => <DeviceBadge status={r.sbiExpiryStatus} testId="sbi-row-expiry" /> },
-      { id: 'status', label: t('devices.cols.status'), width: '10rem', sort: 'status', cell: (r) => <DeviceBadge status={r.status} testId="sbi-row-status" /> },
+      {
+        id: 'partnerId',
+        label: t('devices.cols.partnerId'),
+        width: 'minmax(8rem,1fr)',
+        sort: 'partnerId',
+        cell: (r) => <bdi dir="ltr">{r.partnerId}</bdi>,
+      },
+      {
+        id: 'orgName',
+        label: t('devices.cols.orgName'),
+        width: 'minmax(8rem,1fr)',
+        sort: 'orgName',
+        cell: (r) => <bdi title={r.orgName}>{r.orgName}</bdi>,
+      },
+      {
+        id: 'sbiId',
+        label: t('devices.cols.sbiId'),
+        width: 'minmax(7rem,1fr)',
+        sort: 'sbiId',
+        cell: (r) => (
+          <bdi dir="ltr" title={r.sbiId} className="font-mono text-xs">
+            {r.sbiId}
+          </bdi>
+        ),
+      },
+      {
+        id: 'sbiVersion',
+        label: t('devices.cols.sbiVersion'),
+        width: '6.5rem',
+        sort: 'sbiVersion',
+        cell: (r) => (
+          <bdi dir="ltr" data-testid="sbi-row-version">
+            {r.sbiVersion}
+          </bdi>
+        ),
+      },
+      {
+        id: 'sbiCreated',
+        label: t('devices.cols.sbiCreated'),
+        width: '7.5rem',
+        sort: 'sbiCreatedDateTime',
+        cell: (r) => <DateText iso={r.sbiCreatedDateTime} />,
+      },
+      {
+        id: 'sbiExpiry',
+        label: t('devices.cols.sbiExpiry'),
+        width: '7.5rem',
+        sort: 'sbiExpiryDateTime',
+        cell: (r) => <DateText iso={r.sbiExpiryDateTime} />,
+      },
+      {
+        id: 'expiryStatus',
+        label: t('devices.cols.expiryStatus'),
+        width: '6.5rem',
+        sort: 'sbiExpiryStatus',
+        cell: (r) => <DeviceBadge status={r.sbiExpiryStatus} testId="sbi-row-expiry" />,
+      },
+      {
+        id: 'status',
+        label: t('devices.cols.status'),
+        width: '10rem',
+        sort: 'status',
+        cell: (r) => <DeviceBadge status={r.status} testId="sbi-row-status" />,
+      },
       {
         id: 'linked',
         label: t('devices.cols.linkedDevices'),
         width: '6rem',
         sort: 'countOfAssociatedDevices',
         cell: (r) => (
-          <Link to={`/admin/sbi-devices?tab=devices&sbiId=${encodeURIComponent(r.sbiId)}`} className="text-brand-700 underline" data-testid="sbi-row-linked">
+          <Link
+            to={`/admin/sbi-devices?tab=devices&sbiId=${encodeURIComponent(r.sbiId)}`}
+            className="text-brand-700 underline"
+            data-testid="sbi-row-linked"
+          >
             {r.countOfAssociatedDevices}
           </Link>
         ),
@@ -47,16 +112,31 @@ function SbiTable() {
         width: '17rem',
         cell: (r) => (
           <span className="flex items-center">
-            <Link to={`/admin/sbi-devices/sbi?id=${encodeURIComponent(r.sbiId)}`} className="btn btn-quiet" data-testid="sbi-row-view">
+            <Link
+              to={`/admin/sbi-devices/sbi?id=${encodeURIComponent(r.sbiId)}`}
+              className="btn btn-quiet"
+              data-testid="sbi-row-view"
+            >
               {t('devices.actions.view')}
             </Link>
             <ActionButton
               label={`${t('devices.actions.approve')} / ${t('devices.actions.reject')}`}
-              disabledReason={r.status === 'pending_approval' ? null : r.status === 'rejected' ? t('errors.PMS_AUT_518') : t('errors.PMS_AUT_517')}
+              disabledReason={
+                r.status === 'pending_approval'
+                  ? null
+                  : r.status === 'rejected'
+                    ? t('errors.PMS_AUT_518')
+                    : t('errors.PMS_AUT_517')
+              }
               testId="sbi-row-decide"
               onClick={() => setDeciding(r)}
             />
-            <ActionButton label={t('devices.actions.deactivate')} disabledReason={r.status === 'approved' ? null : t('devices.sbi.cannotDeactivate')} testId="sbi-row-deactivate" onClick={() => ask(r)} />
+            <ActionButton
+              label={t('devices.actions.deactivate')}
+              disabledReason={r.status === 'approved' ? null : t('devices.sbi.cannotDeactivate')}
+              testId="sbi-row-deactivate"
+              onClick={() => ask(r)}
+            />
           </span>
         ),
       },
@@ -65,7 +145,10 @@ function SbiTable() {
   );
 
   const statusOptions = [
-    ...(['approved', 'pending_approval', 'rejected', 'deactivated'] as const).map((s) => ({ value: s, label: t(`devices.status.${s}`) })),
+    ...(['approved', 'pending_approval', 'rejected', 'deactivated'] as const).map((s) => ({
+      value: s,
+      label: t(`devices.status.${s}`),
+    })),
   ];
   return (
     <div className="space-y-4">
@@ -76,7 +159,10 @@ function SbiTable() {
         rowKey={(r) => r.sbiId}
         label={t('devices.admin.tabs.sbis')}
         empty={t('devices.admin.sbiEmpty')}
-        ids={listIds('sbi-table', { pager: pagerIds('sbi-pager'), filters: filterIds('sbi-filters') })}
+        ids={listIds('sbi-table', {
+          pager: pagerIds('sbi-pager'),
+          filters: filterIds('sbi-filters'),
+        })}
         minWidth="100rem"
         rowHeight={52}
         filters={[
@@ -98,7 +184,11 @@ function SbiTable() {
       {deciding ? (
         <DecideDialog
           title={t('devices.admin.approveSbiTitle', { version: deciding.sbiVersion })}
-          text={t('devices.admin.approveSbiText', { version: deciding.sbiVersion, partner: deciding.partnerId, org: deciding.orgName })}
+          text={t('devices.admin.approveSbiText', {
+            version: deciding.sbiVersion,
+            partner: deciding.partnerId,
+            org: deciding.orgName,
+          })}
           testId="sbi-decide-dialog"
           onClose={() => setDeciding(null)}
           onDecide={(decision) => decide.call({ sbiId: deciding.sbiId, decision })}
@@ -118,7 +208,11 @@ export function AdminSbiDevicesScreen() {
   return (
     <div className="space-y-4">
       <PageHeader title={t('devices.admin.title')} description={t('devices.admin.description')} />
-      <nav aria-label={t('devices.admin.title')} className="flex gap-1 border-b border-slate-200" data-testid="sbi-device-tabs">
+      <nav
+        aria-label={t('devices.admin.title')}
+        className="flex gap-1 border-b border-slate-200"
+        data-testid="sbi-device-tabs"
+      >
         {(['sbis', 'devices'] as const).map((id) => (
           <Link
             key={id}

@@ -18,7 +18,15 @@ export function useDeviceDialogs() {
   const deactivate = useCommand('devices.deactivate');
   const [deciding, setDeciding] = useState<DeviceRow | null>(null);
   const [stopping, setStopping] = useState<DeviceRow | null>(null);
-  const names = (d: DeviceRow) => ({ make: d.make, model: d.model, type: d.deviceTypeCode, subType: d.deviceSubTypeCode, partner: d.partnerId, org: d.orgName, version: d.sbiVersion ?? t('devices.devices.orphan') });
+  const names = (d: DeviceRow) => ({
+    make: d.make,
+    model: d.model,
+    type: d.deviceTypeCode,
+    subType: d.deviceSubTypeCode,
+    partner: d.partnerId,
+    org: d.orgName,
+    version: d.sbiVersion ?? t('devices.devices.orphan'),
+  });
   const dialogs = (
     <>
       {deciding ? (
@@ -72,33 +80,110 @@ export function DeviceList({ admin, sbiId = '' }: DeviceListProps) {
     const cols: Column<DeviceRow>[] = [];
     if (admin) {
       cols.push(
-        { id: 'partnerId', label: t('devices.cols.partnerId'), width: 'minmax(8rem,1fr)', sort: 'partnerId', cell: (r) => <bdi dir="ltr">{r.partnerId}</bdi> },
-        { id: 'orgName', label: t('devices.cols.orgName'), width: 'minmax(8rem,1fr)', sort: 'orgName', cell: (r) => <bdi title={r.orgName}>{r.orgName}</bdi> },
+        {
+          id: 'partnerId',
+          label: t('devices.cols.partnerId'),
+          width: 'minmax(8rem,1fr)',
+          sort: 'partnerId',
+          cell: (r) => <bdi dir="ltr">{r.partnerId}</bdi>,
+        },
+        {
+          id: 'orgName',
+          label: t('devices.cols.orgName'),
+          width: 'minmax(8rem,1fr)',
+          sort: 'orgName',
+          cell: (r) => <bdi title={r.orgName}>{r.orgName}</bdi>,
+        },
         {
           id: 'sbiId',
           label: t('devices.cols.sbiId'),
           width: 'minmax(7rem,1fr)',
           sort: 'sbiId',
-          cell: (r) => (r.sbiId ? <bdi dir="ltr" title={r.sbiId} className="font-mono text-xs">{r.sbiId}</bdi> : <span className="text-xs text-bad-fg" data-testid="device-row-orphan">{t('devices.devices.orphan')}</span>),
+          cell: (r) =>
+            r.sbiId ? (
+              <bdi dir="ltr" title={r.sbiId} className="font-mono text-xs">
+                {r.sbiId}
+              </bdi>
+            ) : (
+              <span className="text-xs text-bad-fg" data-testid="device-row-orphan">
+                {t('devices.devices.orphan')}
+              </span>
+            ),
         },
-        { id: 'sbiVersion', label: t('devices.cols.sbiVersion'), width: '6rem', sort: 'sbiVersion', cell: (r) => <bdi dir="ltr">{r.sbiVersion ?? '—'}</bdi> },
+        {
+          id: 'sbiVersion',
+          label: t('devices.cols.sbiVersion'),
+          width: '6rem',
+          sort: 'sbiVersion',
+          cell: (r) => <bdi dir="ltr">{r.sbiVersion ?? '—'}</bdi>,
+        },
       );
     }
     cols.push(
-      { id: 'deviceId', label: t('devices.cols.deviceId'), width: 'minmax(7rem,1fr)', sort: 'deviceId', cell: (r) => <bdi dir="ltr" title={r.deviceId} className="font-mono text-xs">{r.deviceId}</bdi> },
-      { id: 'type', label: t('devices.cols.type'), width: '6rem', sort: 'deviceType', cell: (r) => r.deviceTypeCode },
-      { id: 'subType', label: t('devices.cols.subType'), width: '6.5rem', sort: 'deviceSubType', cell: (r) => r.deviceSubTypeCode },
-      { id: 'make', label: t('devices.cols.make'), width: 'minmax(6rem,1fr)', sort: 'make', cell: (r) => <bdi data-testid="device-row-make">{r.make}</bdi> },
-      { id: 'model', label: t('devices.cols.model'), width: 'minmax(6rem,1fr)', sort: 'model', cell: (r) => <bdi data-testid="device-row-model">{r.model}</bdi> },
-      { id: 'created', label: t('devices.cols.created'), width: '7.5rem', sort: 'createdDateTime', cell: (r) => <DateText iso={r.createdDateTime} /> },
-      { id: 'status', label: t('devices.cols.status'), width: '10rem', sort: 'status', cell: (r) => <DeviceBadge status={r.status} testId="device-row-status" /> },
+      {
+        id: 'deviceId',
+        label: t('devices.cols.deviceId'),
+        width: 'minmax(7rem,1fr)',
+        sort: 'deviceId',
+        cell: (r) => (
+          <bdi dir="ltr" title={r.deviceId} className="font-mono text-xs">
+            {r.deviceId}
+          </bdi>
+        ),
+      },
+      {
+        id: 'type',
+        label: t('devices.cols.type'),
+        width: '6rem',
+        sort: 'deviceType',
+        cell: (r) => r.deviceTypeCode,
+      },
+      {
+        id: 'subType',
+        label: t('devices.cols.subType'),
+        width: '6.5rem',
+        sort: 'deviceSubType',
+        cell: (r) => r.deviceSubTypeCode,
+      },
+      {
+        id: 'make',
+        label: t('devices.cols.make'),
+        width: 'minmax(6rem,1fr)',
+        sort: 'make',
+        cell: (r) => <bdi data-testid="device-row-make">{r.make}</bdi>,
+      },
+      {
+        id: 'model',
+        label: t('devices.cols.model'),
+        width: 'minmax(6rem,1fr)',
+        sort: 'model',
+        cell: (r) => <bdi data-testid="device-row-model">{r.model}</bdi>,
+      },
+      {
+        id: 'created',
+        label: t('devices.cols.created'),
+        width: '7.5rem',
+        sort: 'createdDateTime',
+        cell: (r) => <DateText iso={r.createdDateTime} />,
+      },
+      {
+        id: 'status',
+        label: t('devices.cols.status'),
+        width: '10rem',
+        sort: 'status',
+        cell: (r) => <DeviceBadge status={r.status} testId="device-row-status" />,
+      },
       {
         id: 'action',
         label: t('devices.cols.action'),
         width: admin ? '17rem' : '11rem',
         cell: (r) => (
           <span className="flex items-center">
-            <Link to={`${viewBase}?id=${encodeURIComponent(r.deviceId)}`} className="btn btn-quiet" data-testid="device-row-view">
+            <Link
+              to={`${viewBase}?id=${encodeURIComponent(r.deviceId)}`}
+              className="btn btn-quiet"
+              data-testid="device-row-view"
+            >
               {t('devices.actions.view')}
             </Link>
             {admin ? (
@@ -109,7 +194,12 @@ export function DeviceList({ admin, sbiId = '' }: DeviceListProps) {
                 onClick={() => decide(r)}
               />
             ) : null}
-            <ActionButton label={t('devices.actions.deactivate')} disabledReason={r.status === 'approved' ? null : t('errors.PMS_DEVICE_ERROR_023')} testId="device-row-deactivate" onClick={() => deactivate(r)} />
+            <ActionButton
+              label={t('devices.actions.deactivate')}
+              disabledReason={r.status === 'approved' ? null : t('errors.PMS_DEVICE_ERROR_023')}
+              testId="device-row-deactivate"
+              onClick={() => deactivate(r)}
+            />
           </span>
         ),
       },
@@ -118,7 +208,10 @@ export function DeviceList({ admin, sbiId = '' }: DeviceListProps) {
   }, [t, admin, viewBase, decide, deactivate]);
 
   const statusOptions = [
-    ...(['approved', 'pending_approval', 'rejected', 'deactivated'] as const).map((s) => ({ value: s, label: t(`devices.status.${s}`) })),
+    ...(['approved', 'pending_approval', 'rejected', 'deactivated'] as const).map((s) => ({
+      value: s,
+      label: t(`devices.status.${s}`),
+    })),
   ];
   const adminFields: FilterField<FilterName<'devices.list'>>[] = [
     { name: 'partnerId', label: t('devices.cols.partnerId'), ltr: true },
@@ -131,7 +224,15 @@ export function DeviceList({ admin, sbiId = '' }: DeviceListProps) {
     { name: 'make', label: t('devices.cols.make') },
     { name: 'model', label: t('devices.cols.model') },
     { name: 'status', label: t('devices.cols.status'), options: statusOptions },
-    ...(admin ? [{ name: 'orphan' as const, label: t('devices.admin.orphanOnly'), options: [{ value: 'true', label: t('devices.devices.orphan') }] }] : []),
+    ...(admin
+      ? [
+          {
+            name: 'orphan' as const,
+            label: t('devices.admin.orphanOnly'),
+            options: [{ value: 'true', label: t('devices.devices.orphan') }],
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -143,7 +244,10 @@ export function DeviceList({ admin, sbiId = '' }: DeviceListProps) {
         label={t('devices.admin.tabs.devices')}
         empty={admin ? t('devices.admin.deviceEmpty') : t('devices.devices.empty')}
         filters={fields}
-        ids={listIds('device-table', { pager: pagerIds('device-pager'), filters: filterIds('device-filters') })}
+        ids={listIds('device-table', {
+          pager: pagerIds('device-pager'),
+          filters: filterIds('device-filters'),
+        })}
         minWidth={admin ? '96rem' : '72rem'}
         rowHeight={52}
       />

@@ -12,7 +12,11 @@ export function SbiDevicesScreen() {
   const sbi = useRecord('sbis.get', sbiId ? { sbiId } : null);
   return (
     <div className="space-y-4">
-      <PageHeader title={t('devices.devices.title', { version: sbi.data?.sbiVersion ?? '' })} description={t('devices.devices.description')} back={{ to: '/provider/sbis', label: t('devices.sbi.title') }} />
+      <PageHeader
+        title={t('devices.devices.title', { version: sbi.data?.sbiVersion ?? '' })}
+        description={t('devices.devices.description')}
+        back={{ to: '/provider/sbis', label: t('devices.sbi.title') }}
+      />
       <FormError error={sbi.error} />
       <DeviceList key={sbiId} admin={false} sbiId={sbiId} />
     </div>

@@ -40,7 +40,9 @@ export function useDeactivateSbi(onDone: (message: string) => void) {
       body={
         <>
           <FormError error={preview.error} />
-          <p data-testid="sbi-deactivate-cascade">{preview.data ? t('devices.sbi.deactivateText', preview.data) : t('devices.sbi.deactivateLoading')}</p>
+          <p data-testid="sbi-deactivate-cascade">
+            {preview.data ? t('devices.sbi.deactivateText', preview.data) : t('devices.sbi.deactivateLoading')}
+          </p>
         </>
       }
       confirmLabel={t('devices.actions.deactivate')}
@@ -48,7 +50,13 @@ export function useDeactivateSbi(onDone: (message: string) => void) {
       onClose={() => setTarget(null)}
       onConfirm={async () => {
         const r = await deactivate.call({ sbiId: target.sbiId });
-        onDone(t('devices.sbi.deactivated', { version: target.sbiVersion, devicesDeactivated: r.devicesDeactivated, devicesRejected: r.devicesRejected }));
+        onDone(
+          t('devices.sbi.deactivated', {
+            version: target.sbiVersion,
+            devicesDeactivated: r.devicesDeactivated,
+            devicesRejected: r.devicesRejected,
+          }),
+        );
       }}
     />
   ) : null;
@@ -67,7 +75,10 @@ function SbiCard({ sbi, onDeactivate }: { sbi: SbiRow; onDeactivate: (s: SbiRow)
             {t('devices.sbi.versionLabel', { version: sbi.sbiVersion })}
           </h2>
           <p className="text-sm text-slate-600">
-            {t('devices.cols.partnerId')}: <bdi dir="ltr">{sbi.partnerId}</bdi> · {t('devices.cols.sbiId')}: <bdi dir="ltr" className="font-mono text-xs">{sbi.sbiId}</bdi>
+            {t('devices.cols.partnerId')}: <bdi dir="ltr">{sbi.partnerId}</bdi> · {t('devices.cols.sbiId')}:{' '}
+            <bdi dir="ltr" className="font-mono text-xs">
+              {sbi.sbiId}
+            </bdi>
           </p>
         </div>
         <div className="flex items-center gap-2">
@@ -78,30 +89,62 @@ function SbiCard({ sbi, onDeactivate }: { sbi: SbiRow; onDeactivate: (s: SbiRow)
       <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-xs font-semibold uppercase text-slate-500">{t('devices.cols.sbiCreated')}</dt>
-          <dd><DateText iso={sbi.sbiCreatedDateTime} /></dd>
+          <dd>
+            <DateText iso={sbi.sbiCreatedDateTime} />
+          </dd>
         </div>
         <div>
           <dt className="text-xs font-semibold uppercase text-slate-500">{t('devices.cols.sbiExpiry')}</dt>
-          <dd><DateText iso={sbi.sbiExpiryDateTime} /></dd>
+          <dd>
+            <DateText iso={sbi.sbiExpiryDateTime} />
+          </dd>
         </div>
         <div>
           <dt className="text-xs font-semibold uppercase text-slate-500">{t('devices.cols.created')}</dt>
-          <dd><DateText iso={sbi.createdDateTime} /></dd>
+          <dd>
+            <DateText iso={sbi.createdDateTime} />
+          </dd>
         </div>
       </dl>
       <p className="mt-3 text-sm text-slate-700" data-testid="sbi-card-counts">
-        {t('devices.sbi.deviceCounts', { approved: sbi.countOfApprovedDevices, pending: sbi.countOfPendingDevices })}
+        {t('devices.sbi.deviceCounts', {
+          approved: sbi.countOfApprovedDevices,
+          pending: sbi.countOfPendingDevices,
+        })}
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <ActionButton primary label={t('devices.actions.addDevices')} disabledReason={addReason} testId="sbi-card-add-devices" onClick={() => navigate(`/provider/sbis/add-devices?sbiId=${encodeURIComponent(sbi.sbiId)}`)} />
-        {addReason ? <span className="text-xs text-slate-600" data-testid="sbi-card-add-reason">{addReason}</span> : null}
-        <Link to={`/provider/sbis/devices?sbiId=${encodeURIComponent(sbi.sbiId)}`} className="btn btn-secondary" data-testid="sbi-card-view-devices">
+        <ActionButton
+          primary
+          label={t('devices.actions.addDevices')}
+          disabledReason={addReason}
+          testId="sbi-card-add-devices"
+          onClick={() => navigate(`/provider/sbis/add-devices?sbiId=${encodeURIComponent(sbi.sbiId)}`)}
+        />
+        {addReason ? (
+          <span className="text-xs text-slate-600" data-testid="sbi-card-add-reason">
+            {addReason}
+          </span>
+        ) : null}
+        <Link
+          to={`/provider/sbis/devices?sbiId=${encodeURIComponent(sbi.sbiId)}`}
+          className="btn btn-secondary"
+          data-testid="sbi-card-view-devices"
+        >
           {t('devices.actions.viewDevices')}
         </Link>
-        <Link to={`/provider/sbis/view?id=${encodeURIComponent(sbi.sbiId)}`} className="btn btn-quiet" data-testid="sbi-card-view">
+        <Link
+          to={`/provider/sbis/view?id=${encodeURIComponent(sbi.sbiId)}`}
+          className="btn btn-quiet"
+          data-testid="sbi-card-view"
+        >
           {t('devices.actions.view')}
         </Link>
-        <ActionButton label={t('devices.actions.deactivate')} disabledReason={canDeactivate ? null : t('devices.sbi.cannotDeactivate')} testId="sbi-card-deactivate" onClick={() => onDeactivate(sbi)} />
+        <ActionButton
+          label={t('devices.actions.deactivate')}
+          disabledReason={canDeactivate ? null : t('devices.sbi.cannotDeactivate')}
+          testId="sbi-card-deactivate"
+          onClick={() => onDeactivate(sbi)}
+        />
       </div>
     </li>
   );
@@ -110,7 +153,12 @@ function SbiCard({ sbi, onDeactivate }: { sbi: SbiRow; onDeactivate: (s: SbiRow)
 /** Provider SBI list (pms.md §5.3): a card per SBI with its device counts and actions. */
 export function SbiListScreen() {
   const { t } = useTranslation();
-  const list = useList('sbis.list', { id: 'providerSbis', sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: SBI_DATES });
+  const list = useList('sbis.list', {
+    id: 'providerSbis',
+    sortFieldName: 'createdDateTime',
+    sortType: 'desc',
+    descFirst: SBI_DATES,
+  });
   const [notice, setNotice] = useState<string | null>(null);
   const { ask, dialog } = useDeactivateSbi(setNotice);
   return (

@@ -5,7 +5,8 @@ import { useUi } from '../../stores/ui.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { Modal } from '../../components/Modal.tsx';
 
-export type DeviceStatusKey = 'approved' | 'pending_approval' | 'pending_cert_upload' | 'rejected' | 'deactivated' | 'valid' | 'expired';
+export type DeviceStatusKey =
+  'approved' | 'pending_approval' | 'pending_cert_upload' | 'rejected' | 'deactivated' | 'valid' | 'expired';
 
 const TONE: Record<DeviceStatusKey, string> = {
   approved: 'bg-ok-bg text-ok-fg',
@@ -21,7 +22,11 @@ const TONE: Record<DeviceStatusKey, string> = {
 export function DeviceBadge({ status, testId }: { status: DeviceStatusKey; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <span data-testid={testId} data-status={status} className={`inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${TONE[status]}`}>
+    <span
+      data-testid={testId}
+      data-status={status}
+      className={`inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${TONE[status]}`}
+    >
       {t(`devices.status.${status}`)}
     </span>
   );
@@ -55,7 +60,11 @@ export function DecideDialog({ title, text, approveBlocked, onDecide, onClose, t
     <Modal title={title} onClose={onClose} busy={busy} testId={testId}>
       <p className="mt-2 text-slate-700">{text}</p>
       {approveBlocked ? (
-        <p role="note" className="mt-3 rounded-md border border-wait-fg/30 bg-wait-bg p-3 text-sm text-wait-fg" data-testid={`${testId}-blocked`}>
+        <p
+          role="note"
+          className="mt-3 rounded-md border border-wait-fg/30 bg-wait-bg p-3 text-sm text-wait-fg"
+          data-testid={`${testId}-blocked`}
+        >
           {approveBlocked}
         </p>
       ) : null}
@@ -63,10 +72,22 @@ export function DecideDialog({ title, text, approveBlocked, onDecide, onClose, t
         <FormError error={error} />
       </div>
       <div className="mt-5 flex justify-end gap-2">
-        <button type="button" className="btn btn-secondary" onClick={onClose} disabled={busy} data-testid={`${testId}-cancel`}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={onClose}
+          disabled={busy}
+          data-testid={`${testId}-cancel`}
+        >
           {t('common.cancel')}
         </button>
-        <button type="button" className="btn bg-bad-fg text-white hover:opacity-90" onClick={() => void decide('rejected')} disabled={busy} data-testid={`${testId}-reject`}>
+        <button
+          type="button"
+          className="btn bg-bad-fg text-white hover:opacity-90"
+          onClick={() => void decide('rejected')}
+          disabled={busy}
+          data-testid={`${testId}-reject`}
+        >
           {t('devices.actions.reject')}
         </button>
         <button
@@ -85,7 +106,19 @@ export function DecideDialog({ title, text, approveBlocked, onDecide, onClose, t
 }
 
 /** A disabled action that still tells why: the reason is the button's title and its accessible description. */
-export function ActionButton({ label, onClick, disabledReason, testId, primary = false }: { label: string; onClick: () => void; disabledReason?: string | null; testId: string; primary?: boolean }) {
+export function ActionButton({
+  label,
+  onClick,
+  disabledReason,
+  testId,
+  primary = false,
+}: {
+  label: string;
+  onClick: () => void;
+  disabledReason?: string | null;
+  testId: string;
+  primary?: boolean;
+}) {
   return (
     <button
       type="button"

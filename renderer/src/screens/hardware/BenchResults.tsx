@@ -34,13 +34,25 @@ export function BenchResults({ report }: { report: BenchReport }) {
   const { pass, fail, skip } = report.summary;
   return (
     <div className="space-y-2">
-      <p className="text-sm font-medium text-slate-800" data-testid="bench-summary" data-pass={pass} data-fail={fail} data-skip={skip}>
+      <p
+        className="text-sm font-medium text-slate-800"
+        data-testid="bench-summary"
+        data-pass={pass}
+        data-fail={fail}
+        data-skip={skip}
+      >
         {t('hardware.bench.results.summary', { pass, fail, skip })}
       </p>
       {cases.length === 0 ? (
         <p className="text-slate-600">{t('hardware.bench.results.empty')}</p>
       ) : (
-        <div ref={scrollRef} role="list" aria-label={t('hardware.bench.results.title')} className="max-h-[60vh] overflow-y-auto rounded-md border border-slate-200" data-testid="bench-results">
+        <div
+          ref={scrollRef}
+          role="list"
+          aria-label={t('hardware.bench.results.title')}
+          className="max-h-[60vh] overflow-y-auto rounded-md border border-slate-200"
+          data-testid="bench-results"
+        >
           <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const c = cases[item.index];
@@ -51,7 +63,13 @@ export function BenchResults({ report }: { report: BenchReport }) {
                   ref={virtualizer.measureElement}
                   data-index={item.index}
                   role="listitem"
-                  style={{ position: 'absolute', insetInlineStart: 0, top: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+                  style={{
+                    position: 'absolute',
+                    insetInlineStart: 0,
+                    top: 0,
+                    width: '100%',
+                    transform: `translateY(${item.start}px)`,
+                  }}
                   className={`border-b border-slate-100 ${item.index % 2 ? 'bg-slate-50/60' : 'bg-white'}`}
                 >
                   <CaseRow result={c} expanded={open.has(c.id)} onToggle={() => toggle(c.id)} />
@@ -78,8 +96,16 @@ function CaseRow({ result, expanded, onToggle }: { result: CaseResult; expanded:
         <span className="min-w-0 flex-1">
           <bdi>{result.name}</bdi>
         </span>
-        <span className="text-xs text-slate-600">{t('hardware.bench.results.checkCount', { n: result.checks.length, failed })}</span>
-        <button type="button" className="btn btn-quiet" aria-expanded={expanded} onClick={onToggle} data-testid="bench-case-toggle">
+        <span className="text-xs text-slate-600">
+          {t('hardware.bench.results.checkCount', { n: result.checks.length, failed })}
+        </span>
+        <button
+          type="button"
+          className="btn btn-quiet"
+          aria-expanded={expanded}
+          onClick={onToggle}
+          data-testid="bench-case-toggle"
+        >
           {expanded ? t('hardware.bench.results.collapse') : t('hardware.bench.results.expand')}
         </button>
       </div>

@@ -17,7 +17,11 @@ export function RunPanel({ target, running }: { target: BenchTarget | null; runn
   const { t } = useTranslation();
   const { target: ran, taskId, progress, report, runState, runError, error, pending, start, cancel } = useBench();
   // A finished run of another device or purpose is not this choice's result.
-  const shown = running || !ran || !target || (ran.port === target.port && ran.deviceId === target.deviceId && ran.purpose === target.purpose);
+  const shown =
+    running ||
+    !ran ||
+    !target ||
+    (ran.port === target.port && ran.deviceId === target.deviceId && ran.purpose === target.purpose);
   const { download, busy: exporting, error: exportError } = useDownload();
   const state = runState && isFinal(runState) ? runState : (progress?.state ?? runState);
   const done = progress?.done ?? 0;
@@ -32,11 +36,25 @@ export function RunPanel({ target, running }: { target: BenchTarget | null; runn
       actions={
         <div className="flex flex-wrap gap-2">
           {running ? (
-            <button type="button" className="btn btn-secondary" onClick={() => void cancel()} disabled={pending === 'cancel'} aria-busy={pending === 'cancel'} data-testid="bench-cancel">
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => void cancel()}
+              disabled={pending === 'cancel'}
+              aria-busy={pending === 'cancel'}
+              data-testid="bench-cancel"
+            >
               {t('hardware.bench.run.cancel')}
             </button>
           ) : (
-            <button type="button" className="btn btn-primary" onClick={() => target && void start(target)} disabled={!target || pending === 'start'} aria-busy={pending === 'start'} data-testid="bench-start">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => target && void start(target)}
+              disabled={!target || pending === 'start'}
+              aria-busy={pending === 'start'}
+              data-testid="bench-start"
+            >
               {t('hardware.bench.run.start')}
             </button>
           )}
@@ -50,16 +68,37 @@ export function RunPanel({ target, running }: { target: BenchTarget | null; runn
             <span className="font-semibold" data-testid="bench-state" data-state={state}>
               {state ? t(`hardware.bench.state.${state}`) : ''}
             </span>
-            <span className="text-slate-600" data-testid="bench-count">{t('hardware.bench.run.count', { done, total })}</span>
+            <span className="text-slate-600" data-testid="bench-count">
+              {t('hardware.bench.run.count', { done, total })}
+            </span>
             {running && progress.label ? <bdi className="text-slate-600">{progress.label}</bdi> : null}
           </div>
-          <div role="progressbar" aria-label={t('hardware.bench.run.title')} aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} className="h-3 overflow-hidden rounded-full bg-slate-200" data-testid="bench-progress">
-            <div className={`h-full rounded-full transition-all ${state === 'failed' ? 'bg-bad-fg' : 'bg-brand-600'}`} style={{ width: `${percent}%` }} />
+          <div
+            role="progressbar"
+            aria-label={t('hardware.bench.run.title')}
+            aria-valuemin={0}
+            aria-valuemax={total}
+            aria-valuenow={done}
+            className="h-3 overflow-hidden rounded-full bg-slate-200"
+            data-testid="bench-progress"
+          >
+            <div
+              className={`h-full rounded-full transition-all ${state === 'failed' ? 'bg-bad-fg' : 'bg-brand-600'}`}
+              style={{ width: `${percent}%` }}
+            />
           </div>
         </div>
       ) : null}
-      {shown && state === 'failed' && runError ? <Note tone="bad" testId="bench-failed"><bdi>{runError}</bdi></Note> : null}
-      {shown && state === 'cancelled' ? <Note tone="wait" testId="bench-cancelled">{t('hardware.bench.run.cancelledNote')}</Note> : null}
+      {shown && state === 'failed' && runError ? (
+        <Note tone="bad" testId="bench-failed">
+          <bdi>{runError}</bdi>
+        </Note>
+      ) : null}
+      {shown && state === 'cancelled' ? (
+        <Note tone="wait" testId="bench-cancelled">
+          {t('hardware.bench.run.cancelledNote')}
+        </Note>
+      ) : null}
       {shown && report ? <BenchResults report={report} /> : null}
       {shown && report && taskId && !running ? (
         <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-3">
@@ -67,7 +106,13 @@ export function RunPanel({ target, running }: { target: BenchTarget | null; runn
             type="button"
             className="btn btn-secondary"
             disabled={exporting !== null}
-            onClick={() => void download('json', async () => ({ fileName: `${name}.json`, mimeType: 'application/json', contentBase64: utf8Base64(JSON.stringify(report, null, 2)) }))}
+            onClick={() =>
+              void download('json', async () => ({
+                fileName: `${name}.json`,
+                mimeType: 'application/json',
+                contentBase64: utf8Base64(JSON.stringify(report, null, 2)),
+              }))
+            }
             data-testid="bench-export-json"
           >
             {t('hardware.bench.export.json')}
@@ -80,7 +125,11 @@ export function RunPanel({ target, running }: { target: BenchTarget | null; runn
             onClick={() =>
               void download('html', async () => {
                 const r = await fetchOnce('sbi.bench.report', { taskId, format: 'html' });
-                return { fileName: `${name}.html`, mimeType: 'text/html', contentBase64: utf8Base64(r.html ?? '') };
+                return {
+                  fileName: `${name}.html`,
+                  mimeType: 'text/html',
+                  contentBase64: utf8Base64(r.html ?? ''),
+                };
               })
             }
             data-testid="bench-export-html"
@@ -114,20 +163,43 @@ export function PromptDialog() {
   return (
     <Modal title={t('hardware.bench.prompt.title')} onClose={() => undefined} busy testId="bench-prompt">
       <p className="mt-2 font-medium text-slate-900" data-testid="bench-prompt-text" data-seq={promptSeq}>
-        {progress?.promptAction ? promptText(t, statusText, progress.promptAction) : <bdi>{progress?.prompt ?? progress?.label}</bdi>}
+        {progress?.promptAction ? (
+          promptText(t, statusText, progress.promptAction)
+        ) : (
+          <bdi>{progress?.prompt ?? progress?.label}</bdi>
+        )}
       </p>
       <p className="mt-2 text-sm text-slate-600">{t('hardware.bench.prompt.help')}</p>
       <div className="mt-3">
         <FormError error={error} />
       </div>
       <div className="mt-5 flex flex-wrap justify-end gap-2">
-        <button type="button" className="btn btn-quiet" onClick={() => void cancel()} disabled={busy} data-testid="bench-prompt-cancel">
+        <button
+          type="button"
+          className="btn btn-quiet"
+          onClick={() => void cancel()}
+          disabled={busy}
+          data-testid="bench-prompt-cancel"
+        >
           {t('hardware.bench.run.cancel')}
         </button>
-        <button type="button" className="btn btn-secondary" onClick={() => void answer('skip')} disabled={busy} data-testid="bench-prompt-skip">
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => void answer('skip')}
+          disabled={busy}
+          data-testid="bench-prompt-skip"
+        >
           {t('hardware.bench.prompt.skip')}
         </button>
-        <button type="button" className="btn btn-primary" onClick={() => void answer('done')} disabled={busy} aria-busy={pending === 'answer'} data-testid="bench-prompt-done">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void answer('done')}
+          disabled={busy}
+          aria-busy={pending === 'answer'}
+          data-testid="bench-prompt-done"
+        >
           {t('hardware.bench.prompt.done')}
         </button>
       </div>

@@ -43,17 +43,32 @@ export function BenchScreen() {
   const locked = running ? bench.target : null;
   const found = devices.find((d) => `${d.port}/${d.deviceId}` === device);
   // The bench tests a Ready device; the device a run works on stays listed while its status cases change it.
-  const choosable = devices.filter((d) => d.deviceStatus === 'Ready' || (locked !== null && d.port === locked.port && d.deviceId === locked.deviceId));
+  const choosable = devices.filter(
+    (d) => d.deviceStatus === 'Ready' || (locked !== null && d.port === locked.port && d.deviceId === locked.deviceId),
+  );
   const notReady = !locked && found !== undefined && found.deviceStatus !== 'Ready' ? found : null;
   const selected = locked ?? (notReady ? undefined : found);
-  const devicePurpose = found && (PURPOSES as readonly string[]).includes(found.purpose) ? (found.purpose as Purpose) : '';
+  const devicePurpose =
+    found && (PURPOSES as readonly string[]).includes(found.purpose) ? (found.purpose as Purpose) : '';
   const chosenPurpose: Purpose | '' = locked?.purpose ?? (purpose || devicePurpose);
   const isVirtual = selected !== undefined && selected !== null && selected.port === virtualPort;
-  const target: BenchTarget | null = selected && chosenPurpose ? { port: selected.port, deviceId: selected.deviceId, purpose: chosenPurpose, autoPrompts: isVirtual && autoPrompts } : null;
+  const target: BenchTarget | null =
+    selected && chosenPurpose
+      ? {
+          port: selected.port,
+          deviceId: selected.deviceId,
+          purpose: chosenPurpose,
+          autoPrompts: isVirtual && autoPrompts,
+        }
+      : null;
 
   return (
     <div className="mx-auto max-w-5xl space-y-4">
-      <PageHeader title={t('hardware.bench.title')} description={t('hardware.bench.description')} back={{ to: '/hardware', label: t('hardware.title') }} />
+      <PageHeader
+        title={t('hardware.bench.title')}
+        description={t('hardware.bench.description')}
+        back={{ to: '/hardware', label: t('hardware.title') }}
+      />
       <div className="panel grid gap-4 p-5 sm:grid-cols-2" data-testid="bench-form">
         <SelectField
           name="device"
@@ -61,7 +76,10 @@ export function BenchScreen() {
           value={selected ? `${selected.port}/${selected.deviceId}` : notReady ? '' : device}
           onChange={setDevice}
           placeholder={t('hardware.bench.chooseDevice')}
-          options={choosable.map((d) => ({ value: `${d.port}/${d.deviceId}`, label: `${d.deviceId} · ${d.type} · ${d.port}` }))}
+          options={choosable.map((d) => ({
+            value: `${d.port}/${d.deviceId}`,
+            label: `${d.deviceId} · ${d.type} · ${d.port}`,
+          }))}
           testId="bench-device"
         />
         <SelectField
@@ -75,7 +93,14 @@ export function BenchScreen() {
         />
         {isVirtual ? (
           <label className="flex items-start gap-2 text-sm sm:col-span-2">
-            <input type="checkbox" className="mt-1" checked={locked ? Boolean(locked.autoPrompts) : autoPrompts} disabled={running} onChange={(e) => setAutoPrompts(e.target.checked)} data-testid="bench-auto-prompts" />
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={locked ? Boolean(locked.autoPrompts) : autoPrompts}
+              disabled={running}
+              onChange={(e) => setAutoPrompts(e.target.checked)}
+              data-testid="bench-auto-prompts"
+            />
             <span>
               {t('hardware.bench.autoPrompts')}
               <span className="field-hint block">{t('hardware.bench.autoPromptsHint')}</span>
@@ -99,7 +124,10 @@ export function BenchScreen() {
 function CaseList({ target, running }: { target: BenchTarget | null; running: boolean }) {
   const { t } = useTranslation();
   // Keyed by the target: a new choice never shows the old cases.
-  const { data, error } = useRecord('sbi.bench.cases', target ? { port: target.port, deviceId: target.deviceId, purpose: target.purpose } : null);
+  const { data, error } = useRecord(
+    'sbi.bench.cases',
+    target ? { port: target.port, deviceId: target.deviceId, purpose: target.purpose } : null,
+  );
   const cases: BenchCase[] | null = data?.cases ?? null;
   if (!target) return null;
   return (
@@ -111,12 +139,33 @@ function CaseList({ target, running }: { target: BenchTarget | null; running: bo
           <summary className="cursor-pointer text-slate-700">{t('hardware.bench.cases.show')}</summary>
           <ul className="mt-2 max-h-72 divide-y divide-slate-100 overflow-y-auto" data-testid="bench-case-list">
             {cases.map((c) => (
-              <li key={c.id} className="flex flex-wrap items-baseline gap-x-3 py-1.5" data-testid="bench-case-item" data-case={c.id}>
-                <bdi dir="ltr" className="font-mono text-xs text-slate-500">{c.id}</bdi>
-                <span className="font-medium"><bdi>{c.name}</bdi></span>
-                <span className="w-full text-slate-600"><bdi>{c.intent}</bdi></span>
-                {c.prompt ? <span className="rounded-full bg-wait-bg px-2 text-xs text-wait-fg">{t('hardware.bench.cases.needsYou')}</span> : null}
-                {c.mandatedWaitMs > 0 ? <span className="text-xs text-slate-500">{t('hardware.bench.cases.wait', { seconds: Math.ceil(c.mandatedWaitMs / 1000) })}</span> : null}
+              <li
+                key={c.id}
+                className="flex flex-wrap items-baseline gap-x-3 py-1.5"
+                data-testid="bench-case-item"
+                data-case={c.id}
+              >
+                <bdi dir="ltr" className="font-mono text-xs text-slate-500">
+                  {c.id}
+                </bdi>
+                <span className="font-medium">
+                  <bdi>{c.name}</bdi>
+                </span>
+                <span className="w-full text-slate-600">
+                  <bdi>{c.intent}</bdi>
+                </span>
+                {c.prompt ? (
+                  <span className="rounded-full bg-wait-bg px-2 text-xs text-wait-fg">
+                    {t('hardware.bench.cases.needsYou')}
+                  </span>
+                ) : null}
+                {c.mandatedWaitMs > 0 ? (
+                  <span className="text-xs text-slate-500">
+                    {t('hardware.bench.cases.wait', {
+                      seconds: Math.ceil(c.mandatedWaitMs / 1000),
+                    })}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -8,11 +8,25 @@ import { Note } from './parts.tsx';
 // The contract's type, not FtmOnboardScreen's alias: that screen imports this one.
 type ChipReading = Output<'hardware.ftm.read'>;
 
-function VerdictLine({ label, help, verdict, testId }: { label: string; help: string; verdict: ChipReading['trust']; testId: string }) {
+function VerdictLine({
+  label,
+  help,
+  verdict,
+  testId,
+}: {
+  label: string;
+  help: string;
+  verdict: ChipReading['trust'];
+  testId: string;
+}) {
   const { t } = useTranslation();
   const ok = verdict.verdict === 'verified';
   return (
-    <div className={`rounded-md p-3 text-sm ${ok ? 'bg-ok-bg text-ok-fg' : 'bg-bad-bg text-bad-fg'}`} data-testid={testId} data-verdict={verdict.verdict}>
+    <div
+      className={`rounded-md p-3 text-sm ${ok ? 'bg-ok-bg text-ok-fg' : 'bg-bad-bg text-bad-fg'}`}
+      data-testid={testId}
+      data-verdict={verdict.verdict}
+    >
       <p className="font-semibold">
         <span aria-hidden="true">{ok ? '✓ ' : '✗ '}</span>
         {label}: {ok ? t('hardware.ftm.verified') : t('hardware.ftm.failed')}
@@ -37,20 +51,43 @@ export function ChipReadingView({ reading, entry }: { reading: ChipReading; entr
       <Facts
         testId="ftm-reading-facts"
         items={[
-          { label: t('devices.cols.make'), value: <bdi>{reading.make}</bdi>, testId: 'ftm-reading-make' },
-          { label: t('devices.cols.model'), value: <bdi>{reading.model}</bdi>, testId: 'ftm-reading-model' },
+          {
+            label: t('devices.cols.make'),
+            value: <bdi>{reading.make}</bdi>,
+            testId: 'ftm-reading-make',
+          },
+          {
+            label: t('devices.cols.model'),
+            value: <bdi>{reading.model}</bdi>,
+            testId: 'ftm-reading-model',
+          },
           { label: t('hardware.ftm.serial'), value: <bdi dir="ltr">{reading.serial}</bdi> },
           { label: t('hardware.ftm.firmware'), value: <bdi dir="ltr">{reading.firmware}</bdi> },
         ]}
       />
       {differs ? (
         <Note tone="wait" testId="ftm-reading-differs">
-          {t('hardware.ftm.differs', { chipMake: reading.make, chipModel: reading.model, make: entry.make, model: entry.model })}
+          {t('hardware.ftm.differs', {
+            chipMake: reading.make,
+            chipModel: reading.model,
+            make: entry.make,
+            model: entry.model,
+          })}
         </Note>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <VerdictLine label={t('hardware.ftm.possession')} help={t('hardware.ftm.possessionHelp')} verdict={reading.possession} testId="ftm-possession" />
-        <VerdictLine label={t('hardware.ftm.trust')} help={t('hardware.ftm.trustHelp')} verdict={reading.trust} testId="ftm-trust" />
+        <VerdictLine
+          label={t('hardware.ftm.possession')}
+          help={t('hardware.ftm.possessionHelp')}
+          verdict={reading.possession}
+          testId="ftm-possession"
+        />
+        <VerdictLine
+          label={t('hardware.ftm.trust')}
+          help={t('hardware.ftm.trustHelp')}
+          verdict={reading.trust}
+          testId="ftm-trust"
+        />
       </div>
       <h3 className="text-sm font-semibold text-slate-900">{t('hardware.ftm.chain')}</h3>
       <div className="overflow-x-auto">
@@ -65,9 +102,19 @@ export function ChipReadingView({ reading, entry }: { reading: ChipReading; entr
           <tbody>
             {reading.chain.map((c, i) => (
               <tr key={i} className="border-b border-slate-100" data-testid="ftm-chain-row">
-                <td className="px-3 py-2"><bdi dir="ltr" className="break-all">{c.subject}</bdi></td>
-                <td className="px-3 py-2"><bdi dir="ltr" className="break-all">{c.issuer}</bdi></td>
-                <td className="px-3 py-2"><DateText iso={c.notAfter} time /></td>
+                <td className="px-3 py-2">
+                  <bdi dir="ltr" className="break-all">
+                    {c.subject}
+                  </bdi>
+                </td>
+                <td className="px-3 py-2">
+                  <bdi dir="ltr" className="break-all">
+                    {c.issuer}
+                  </bdi>
+                </td>
+                <td className="px-3 py-2">
+                  <DateText iso={c.notAfter} time />
+                </td>
               </tr>
             ))}
           </tbody>

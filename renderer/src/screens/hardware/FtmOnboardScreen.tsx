@@ -20,7 +20,12 @@ export type ChipReading = Output<'hardware.ftm.read'>;
 /** Entries that accept a certificate now (the FTM list's own rule). */
 const canUpload = (s: FtmRow['status']) => s === 'pending_cert_upload' || s === 'approved';
 
-const RECENT_CHIPS = { pageNo: 0, pageSize: 100, sortFieldName: 'createdDateTime', sortType: 'desc' } as const;
+const RECENT_CHIPS = {
+  pageNo: 0,
+  pageSize: 100,
+  sortFieldName: 'createdDateTime',
+  sortType: 'desc',
+} as const;
 
 /** The provider's chips that accept a certificate now (their 100 newest). */
 function useUploadableChips(): FtmRow[] | null {
@@ -73,7 +78,11 @@ export function FtmOnboardScreen() {
 
   return (
     <div className="mx-auto max-w-5xl space-y-4">
-      <PageHeader title={t('hardware.ftm.title')} description={t('hardware.ftm.description')} back={{ to: '/hardware', label: t('hardware.title') }} />
+      <PageHeader
+        title={t('hardware.ftm.title')}
+        description={t('hardware.ftm.description')}
+        back={{ to: '/hardware', label: t('hardware.title') }}
+      />
       <div className="panel grid gap-4 p-5 sm:grid-cols-2" data-testid="ftm-onboard-form">
         <SelectField
           name="chip"
@@ -81,7 +90,10 @@ export function FtmOnboardScreen() {
           value={chipPath}
           onChange={choosePath}
           placeholder={t('hardware.ftm.chooseChip')}
-          options={(chips ?? []).map((c) => ({ value: c.path, label: `${c.product ?? t('hardware.usb.unknown')}${c.serial ? ` · ${c.serial}` : ''}${c.virtual ? ` (${t('hardware.chips.virtual')})` : ''}` }))}
+          options={(chips ?? []).map((c) => ({
+            value: c.path,
+            label: `${c.product ?? t('hardware.usb.unknown')}${c.serial ? ` · ${c.serial}` : ''}${c.virtual ? ` (${t('hardware.chips.virtual')})` : ''}`,
+          }))}
           testId="ftm-onboard-chip"
         />
         <SelectField
@@ -90,10 +102,21 @@ export function FtmOnboardScreen() {
           value={entryId}
           onChange={setFtmId}
           placeholder={t('hardware.ftm.chooseEntry')}
-          options={(entries ?? []).map((e) => ({ value: e.ftmId, label: t('hardware.ftm.entryOption', { make: e.make, model: e.model, status: t(`devices.status.${e.status}`) }) }))}
+          options={(entries ?? []).map((e) => ({
+            value: e.ftmId,
+            label: t('hardware.ftm.entryOption', {
+              make: e.make,
+              model: e.model,
+              status: t(`devices.status.${e.status}`),
+            }),
+          }))}
           testId="ftm-onboard-entry"
         />
-        {chips && chips.length === 0 ? <Note tone="wait" testId="ftm-onboard-no-chip">{t('hardware.ftm.noChips')}</Note> : null}
+        {chips && chips.length === 0 ? (
+          <Note tone="wait" testId="ftm-onboard-no-chip">
+            {t('hardware.ftm.noChips')}
+          </Note>
+        ) : null}
         {entries && entries.length === 0 ? (
           <Note tone="wait" testId="ftm-onboard-no-entry">
             {t('hardware.ftm.noEntry')}{' '}
@@ -104,7 +127,14 @@ export function FtmOnboardScreen() {
         ) : null}
         <FormError error={chipsError} />
         <div className="sm:col-span-2">
-          <button type="button" className="btn btn-secondary" onClick={() => void readChip()} disabled={!chipPath || read.pending} aria-busy={read.pending} data-testid="ftm-onboard-read">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => void readChip()}
+            disabled={!chipPath || read.pending}
+            aria-busy={read.pending}
+            data-testid="ftm-onboard-read"
+          >
             {read.pending ? t('hardware.ftm.reading') : t('hardware.ftm.read')}
           </button>
         </div>
@@ -115,17 +145,32 @@ export function FtmOnboardScreen() {
           <ChipReadingView reading={reading} entry={entry} />
           {uploaded ? null : (
             <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-3">
-              <button type="button" className="btn btn-primary" onClick={() => void onboard()} disabled={!verified || !entryId || upload.pending} aria-busy={upload.pending} data-testid="ftm-onboard-upload">
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={() => void onboard()}
+                disabled={!verified || !entryId || upload.pending}
+                aria-busy={upload.pending}
+                data-testid="ftm-onboard-upload"
+              >
                 {t('hardware.ftm.upload')}
               </button>
-              {!verified ? <span className="text-sm text-slate-600" data-testid="ftm-onboard-blocked">{t('hardware.ftm.blocked')}</span> : null}
+              {!verified ? (
+                <span className="text-sm text-slate-600" data-testid="ftm-onboard-blocked">
+                  {t('hardware.ftm.blocked')}
+                </span>
+              ) : null}
             </div>
           )}
           <FormError error={upload.error} />
         </Section>
       ) : null}
       {uploaded ? (
-        <div role="status" className="panel space-y-3 border-ok-fg/30 bg-ok-bg p-5 text-ok-fg" data-testid="ftm-onboard-success">
+        <div
+          role="status"
+          className="panel space-y-3 border-ok-fg/30 bg-ok-bg p-5 text-ok-fg"
+          data-testid="ftm-onboard-success"
+        >
           <p className="font-semibold">{t('hardware.ftm.success', { make: uploaded.make, model: uploaded.model })}</p>
           <p className="flex items-center gap-2 text-slate-800">
             {t('devices.cols.status')}: <DeviceBadge status={uploaded.status} testId="ftm-onboard-status" />

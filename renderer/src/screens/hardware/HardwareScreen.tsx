@@ -25,7 +25,11 @@ function UsbSection() {
           {data.reason ? <bdi>{data.reason}</bdi> : null}
         </Note>
       ) : null}
-      {data?.access === 'ok' && data.devices.length === 0 ? <p className="text-slate-600" data-testid="usb-empty">{t('hardware.usb.empty')}</p> : null}
+      {data?.access === 'ok' && data.devices.length === 0 ? (
+        <p className="text-slate-600" data-testid="usb-empty">
+          {t('hardware.usb.empty')}
+        </p>
+      ) : null}
       {data?.access === 'ok' && data.devices.length > 0 ? <UsbTable devices={data.devices} busy={loading} /> : null}
     </Section>
   );
@@ -47,10 +51,19 @@ function UsbTable({ devices, busy }: { devices: UsbList['devices']; busy: boolea
         </thead>
         <tbody>
           {devices.map((d) => (
-            <tr key={d.id} className="border-b border-slate-100" data-testid="usb-row" data-known={d.catalogue !== null}>
+            <tr
+              key={d.id}
+              className="border-b border-slate-100"
+              data-testid="usb-row"
+              data-known={d.catalogue !== null}
+            >
               <td className="px-3 py-2 font-medium" data-testid="usb-row-name">
                 {d.catalogue ? <bdi>{d.catalogue.name}</bdi> : t('hardware.usb.unknown')}
-                {d.catalogue ? <span className="block text-xs font-normal text-slate-500"><bdi>{d.catalogue.vendor}</bdi></span> : null}
+                {d.catalogue ? (
+                  <span className="block text-xs font-normal text-slate-500">
+                    <bdi>{d.catalogue.vendor}</bdi>
+                  </span>
+                ) : null}
               </td>
               <td className="px-3 py-2">{d.catalogue ? t(`hardware.usb.modality.${d.catalogue.modality}`) : '—'}</td>
               <td className="px-3 py-2 font-mono text-xs">
@@ -76,20 +89,38 @@ function ChipSection({ canOnboard }: { canOnboard: boolean }) {
   return (
     <Section title={t('hardware.chips.title')} testId="ftm-chips">
       <FormError error={error} />
-      {data && data.length === 0 ? <p className="text-slate-600" data-testid="ftm-chips-empty">{t('hardware.chips.empty')}</p> : null}
+      {data && data.length === 0 ? (
+        <p className="text-slate-600" data-testid="ftm-chips-empty">
+          {t('hardware.chips.empty')}
+        </p>
+      ) : null}
       {data && data.length > 0 ? (
         <ul className="divide-y divide-slate-100" aria-busy={loading}>
           {data.map((c) => (
-            <li key={c.path} className="flex flex-wrap items-center gap-3 py-2 text-sm" data-testid="ftm-chip-row" data-path={c.path}>
+            <li
+              key={c.path}
+              className="flex flex-wrap items-center gap-3 py-2 text-sm"
+              data-testid="ftm-chip-row"
+              data-path={c.path}
+            >
               <span className="min-w-0 flex-1">
                 <span className="font-medium">{c.product ? <bdi>{c.product}</bdi> : t('hardware.usb.unknown')}</span>
-                {c.virtual ? <span className="ms-2 rounded-full bg-info-bg px-2 py-0.5 text-xs font-semibold text-info-fg">{t('hardware.chips.virtual')}</span> : null}
+                {c.virtual ? (
+                  <span className="ms-2 rounded-full bg-info-bg px-2 py-0.5 text-xs font-semibold text-info-fg">
+                    {t('hardware.chips.virtual')}
+                  </span>
+                ) : null}
                 <span className="block font-mono text-xs text-slate-500">
-                  <bdi dir="ltr">{`${hex(c.vendorId)}:${hex(c.productId)}`}</bdi> · <bdi dir="ltr">{c.serial ?? '—'}</bdi> · <bdi dir="ltr">{c.path}</bdi>
+                  <bdi dir="ltr">{`${hex(c.vendorId)}:${hex(c.productId)}`}</bdi> ·{' '}
+                  <bdi dir="ltr">{c.serial ?? '—'}</bdi> · <bdi dir="ltr">{c.path}</bdi>
                 </span>
               </span>
               {canOnboard ? (
-                <Link to={`/hardware/ftm?path=${encodeURIComponent(c.path)}`} className="btn btn-primary px-3 py-1" data-testid="ftm-chip-onboard">
+                <Link
+                  to={`/hardware/ftm?path=${encodeURIComponent(c.path)}`}
+                  className="btn btn-primary px-3 py-1"
+                  data-testid="ftm-chip-onboard"
+                >
                   {t('hardware.chips.onboard')}
                 </Link>
               ) : null}
@@ -133,7 +164,14 @@ export function HardwareScreen({ user }: { user: UserProfile }) {
             <Link to="/hardware/virtual" className="btn btn-secondary" data-testid="hardware-virtual-link">
               {t('hardware.links.virtual')}
             </Link>
-            <button type="button" className="btn btn-primary" onClick={() => scan(true)} disabled={busy} aria-busy={busy} data-testid="hardware-scan">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => scan(true)}
+              disabled={busy}
+              aria-busy={busy}
+              data-testid="hardware-scan"
+            >
               {busy ? t('hardware.scanning') : t('hardware.scanAgain')}
             </button>
           </div>

@@ -75,7 +75,18 @@ export function LiveViewScreen() {
 
   useEvent('sbi.frame', (frame) => {
     if (frame.streamId !== streamId.current) return;
-    setView((v) => (v.key === key ? { ...v, frames: { src: `data:image/jpeg;base64,${frame.jpeg}`, count: v.frames.count + 1, seq: Math.max(v.frames.seq, frame.seq) } } : v));
+    setView((v) =>
+      v.key === key
+        ? {
+            ...v,
+            frames: {
+              src: `data:image/jpeg;base64,${frame.jpeg}`,
+              count: v.frames.count + 1,
+              seq: Math.max(v.frames.seq, frame.seq),
+            },
+          }
+        : v,
+    );
   });
 
   async function stop() {
@@ -85,10 +96,19 @@ export function LiveViewScreen() {
     if (id) await perform('sbi.stream.stop', { streamId: id }).catch((e: unknown) => update({ error: toApiError(e) }));
   }
 
-  const phaseText = { starting: t('hardware.live.starting'), live: t('hardware.live.live'), stopped: t('hardware.live.stopped'), failed: t('hardware.live.failed') }[phase];
+  const phaseText = {
+    starting: t('hardware.live.starting'),
+    live: t('hardware.live.live'),
+    stopped: t('hardware.live.stopped'),
+    failed: t('hardware.live.failed'),
+  }[phase];
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <PageHeader title={t('hardware.live.title')} description={t('hardware.live.description', { deviceId, port: port ?? '—' })} back={{ to: '/hardware', label: t('hardware.title') }} />
+      <PageHeader
+        title={t('hardware.live.title')}
+        description={t('hardware.live.description', { deviceId, port: port ?? '—' })}
+        back={{ to: '/hardware', label: t('hardware.title') }}
+      />
       {port === null || !deviceId ? <Note tone="bad">{t('hardware.onboard.noDevice')}</Note> : null}
       <div className="panel space-y-3 p-5">
         <div className="flex flex-wrap items-center gap-3">
@@ -100,7 +120,12 @@ export function LiveViewScreen() {
           </span>
           <label className="ms-auto flex items-center gap-2 text-sm">
             {t('hardware.live.subId')}
-            <select className="field-input w-auto" value={subId} onChange={(e) => setSubId(e.target.value)} data-testid="live-subid">
+            <select
+              className="field-input w-auto"
+              value={subId}
+              onChange={(e) => setSubId(e.target.value)}
+              data-testid="live-subid"
+            >
               {subIds.map((id) => (
                 <option key={id} value={id}>
                   {id}
@@ -113,7 +138,12 @@ export function LiveViewScreen() {
               {t('hardware.live.stop')}
             </button>
           ) : (
-            <button type="button" className="btn btn-primary" onClick={() => setRun((n) => n + 1)} data-testid="live-restart">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => setRun((n) => n + 1)}
+              data-testid="live-restart"
+            >
               {t('hardware.live.restart')}
             </button>
           )}
@@ -121,7 +151,13 @@ export function LiveViewScreen() {
         <FormError error={error} />
         <div className="grid min-h-[18rem] place-items-center overflow-hidden rounded-md bg-slate-900">
           {frames.src ? (
-            <img src={frames.src} alt={t('hardware.live.alt', { deviceId })} className="max-h-[60vh] w-auto" data-testid="live-frame" data-seq={frames.seq} />
+            <img
+              src={frames.src}
+              alt={t('hardware.live.alt', { deviceId })}
+              className="max-h-[60vh] w-auto"
+              data-testid="live-frame"
+              data-seq={frames.seq}
+            />
           ) : (
             <p className="p-6 text-slate-200">{phase === 'failed' ? phaseText : t('hardware.live.waiting')}</p>
           )}

@@ -15,7 +15,12 @@ type Inspection = Output<'sbi.inspect'>;
 
 /** The partner's SBIs that can take devices now (approved, active, not expired). */
 function useLiveSbis(partnerId: string): SbiRow[] | null {
-  const { data, error } = useRecord('sbis.list', { pageNo: 0, pageSize: 100, partnerId, status: 'approved' });
+  const { data, error } = useRecord('sbis.list', {
+    pageNo: 0,
+    pageSize: 100,
+    partnerId,
+    status: 'approved',
+  });
   if (error) return [];
   return data ? data.data.filter((s) => s.partnerId === partnerId && s.canAddDevices) : null;
 }
@@ -35,7 +40,12 @@ export function RegistrationPanel({ inspection, partnerId }: { inspection: Inspe
     navigate('/provider/sbis/add?prefill=1');
   }
   function addDevices() {
-    const rows = prefill.devices.map((d) => ({ deviceTypeCode: d.type, deviceSubTypeCode: d.subType, make: d.make, model: d.model }));
+    const rows = prefill.devices.map((d) => ({
+      deviceTypeCode: d.type,
+      deviceSubTypeCode: d.subType,
+      make: d.make,
+      model: d.model,
+    }));
     usePrefill.getState().setDevices(rows, source);
     navigate(`/provider/sbis/add-devices?sbiId=${encodeURIComponent(sbiId)}&prefill=1`);
   }
@@ -52,7 +62,11 @@ export function RegistrationPanel({ inspection, partnerId }: { inspection: Inspe
       ) : null}
       <Facts
         items={[
-          { label: t('hardware.onboard.prefill.sbiVersion'), value: <bdi dir="ltr">{prefill.sbiVersion || '—'}</bdi>, testId: 'onboard-prefill-version' },
+          {
+            label: t('hardware.onboard.prefill.sbiVersion'),
+            value: <bdi dir="ltr">{prefill.sbiVersion || '—'}</bdi>,
+            testId: 'onboard-prefill-version',
+          },
           {
             label: t('hardware.onboard.prefill.devices'),
             value: (
@@ -68,7 +82,13 @@ export function RegistrationPanel({ inspection, partnerId }: { inspection: Inspe
         ]}
       />
       <div className="flex flex-wrap items-end gap-3 border-t border-slate-100 pt-4">
-        <button type="button" className="btn btn-primary" onClick={addSbi} disabled={!partnerId || !prefill.sbiVersion} data-testid="onboard-add-sbi">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={addSbi}
+          disabled={!partnerId || !prefill.sbiVersion}
+          data-testid="onboard-add-sbi"
+        >
           {t('hardware.onboard.addSbi')}
         </button>
       </div>
@@ -80,16 +100,29 @@ export function RegistrationPanel({ inspection, partnerId }: { inspection: Inspe
               label={t('hardware.onboard.chooseSbi')}
               value={sbiId}
               onChange={setChosen}
-              options={sbis.map((s) => ({ value: s.sbiId, label: t('hardware.onboard.sbiOption', { version: s.sbiVersion, id: s.sbiId }) }))}
+              options={sbis.map((s) => ({
+                value: s.sbiId,
+                label: t('hardware.onboard.sbiOption', { version: s.sbiVersion, id: s.sbiId }),
+              }))}
               testId="onboard-sbi-select"
             />
           </div>
         ) : null}
-        <button type="button" className="btn btn-secondary" onClick={addDevices} disabled={!sbiId || prefill.devices.length === 0} data-testid="onboard-add-devices">
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={addDevices}
+          disabled={!sbiId || prefill.devices.length === 0}
+          data-testid="onboard-add-devices"
+        >
           {t('hardware.onboard.addDevices')}
         </button>
       </div>
-      {sbis && sbis.length === 0 ? <Note tone="wait" testId="onboard-no-live-sbi">{t('hardware.onboard.noLiveSbi')}</Note> : null}
+      {sbis && sbis.length === 0 ? (
+        <Note tone="wait" testId="onboard-no-live-sbi">
+          {t('hardware.onboard.noLiveSbi')}
+        </Note>
+      ) : null}
     </Section>
   );
 }

@@ -8,7 +8,17 @@ import { Facts } from '../../components/Facts.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useActivePartnerIds } from '../devices/AddSbiScreen.tsx';
 import { typeText } from '../../lib/sbiDevice.ts';
-import { ChecksList, DeviceFindings, DeviceStatusNote, Note, Section, VerifiedMark, useDeviceParams, useDeviceStatusText, usePurposeText } from './parts.tsx';
+import {
+  ChecksList,
+  DeviceFindings,
+  DeviceStatusNote,
+  Note,
+  Section,
+  VerifiedMark,
+  useDeviceParams,
+  useDeviceStatusText,
+  usePurposeText,
+} from './parts.tsx';
 import { RegistrationPanel } from './OnboardRegistration.tsx';
 
 export type Inspection = Output<'sbi.inspect'>;
@@ -22,14 +32,20 @@ export function OnboardScreen() {
   const partnerId = chosen || (ids?.length === 1 ? (ids[0] ?? '') : '');
   const ready = port !== null && deviceId !== '' && partnerId !== '';
   // "Read again" refetches: the previous reading of the same device stays on screen meanwhile.
-  const reading = useRecord('sbi.inspect', ready && port !== null ? { port, deviceId, partnerId } : null, { keepPrevious: true });
+  const reading = useRecord('sbi.inspect', ready && port !== null ? { port, deviceId, partnerId } : null, {
+    keepPrevious: true,
+  });
   const busy = ready && reading.fetching;
   const inspection: Inspection | null = reading.data ?? null;
   const error = reading.fetching ? null : reading.error;
 
   return (
     <div className="mx-auto max-w-5xl space-y-4">
-      <PageHeader title={t('hardware.onboard.title')} description={t('hardware.onboard.description')} back={{ to: '/hardware', label: t('hardware.title') }} />
+      <PageHeader
+        title={t('hardware.onboard.title')}
+        description={t('hardware.onboard.description')}
+        back={{ to: '/hardware', label: t('hardware.title') }}
+      />
       <div className="panel flex flex-wrap items-end gap-4 p-5" data-testid="onboard-partner">
         <div className="min-w-[16rem] flex-1">
           <SelectField
@@ -42,11 +58,22 @@ export function OnboardScreen() {
             testId="onboard-partner-select"
           />
         </div>
-        <button type="button" className="btn btn-secondary" disabled={busy || !partnerId || port === null} aria-busy={busy} onClick={reading.refetch} data-testid="onboard-read">
+        <button
+          type="button"
+          className="btn btn-secondary"
+          disabled={busy || !partnerId || port === null}
+          aria-busy={busy}
+          onClick={reading.refetch}
+          data-testid="onboard-read"
+        >
           {busy ? t('hardware.onboard.reading') : t('hardware.onboard.readAgain')}
         </button>
       </div>
-      {ids !== null && ids.length === 0 ? <Note tone="wait" testId="onboard-no-partner">{t('devices.sbi.form.noPartner')}</Note> : null}
+      {ids !== null && ids.length === 0 ? (
+        <Note tone="wait" testId="onboard-no-partner">
+          {t('devices.sbi.form.noPartner')}
+        </Note>
+      ) : null}
       {port === null || !deviceId ? <Note tone="bad">{t('hardware.onboard.noDevice')}</Note> : null}
       <FormError error={error} />
       {inspection ? <InspectionView inspection={inspection} partnerId={partnerId} /> : null}
@@ -64,13 +91,21 @@ function InspectionView({ inspection, partnerId }: { inspection: Inspection; par
   const ltr = (text: string | null | undefined) => <bdi dir="ltr">{text || '—'}</bdi>;
   return (
     <>
-      <Section title={t('hardware.onboard.device')} actions={<VerifiedMark verified={device.verified} signed={device.signed} testId="onboard-verified" />} testId="onboard-device">
+      <Section
+        title={t('hardware.onboard.device')}
+        actions={<VerifiedMark verified={device.verified} signed={device.signed} testId="onboard-verified" />}
+        testId="onboard-device"
+      >
         {!device.signed ? (
-          <Note tone="bad" testId="onboard-unsigned">{t('hardware.onboard.unsigned')}</Note>
+          <Note tone="bad" testId="onboard-unsigned">
+            {t('hardware.onboard.unsigned')}
+          </Note>
         ) : device.verified ? (
           <Note tone="ok">{t('hardware.onboard.verifiedOk')}</Note>
         ) : (
-          <Note tone="bad" testId="onboard-unverified">{t('hardware.onboard.verifiedBad')}</Note>
+          <Note tone="bad" testId="onboard-unverified">
+            {t('hardware.onboard.verifiedBad')}
+          </Note>
         )}
         {ready ? null : <DeviceStatusNote status={device.deviceStatus} testId="onboard-not-ready" />}
         <DeviceFindings findings={device.findings} testId="onboard-finding" />
@@ -83,13 +118,31 @@ function InspectionView({ inspection, partnerId }: { inspection: Inspection; par
             { label: t('hardware.sbi.cols.status'), value: statusText(device.deviceStatus) },
             { label: t('hardware.sbi.cols.certification'), value: device.certification },
             { label: t('hardware.sbi.cols.purpose'), value: purposeText(device.purpose) },
-            { label: t('hardware.onboard.facts.serviceVersion'), value: ltr(device.serviceVersion), testId: 'onboard-service-version' },
-            { label: t('hardware.onboard.facts.specVersion'), value: ltr(device.specVersion.join(', ')) },
+            {
+              label: t('hardware.onboard.facts.serviceVersion'),
+              value: ltr(device.serviceVersion),
+              testId: 'onboard-service-version',
+            },
+            {
+              label: t('hardware.onboard.facts.specVersion'),
+              value: ltr(device.specVersion.join(', ')),
+            },
             { label: t('devices.cols.make'), value: digital?.make ?? '—' },
             { label: t('devices.cols.model'), value: digital?.model ?? '—' },
-            { label: t('hardware.onboard.facts.deviceCode'), value: ltr(device.deviceCode), testId: 'onboard-device-code' },
-            { label: t('hardware.onboard.facts.serial'), value: ltr(digital?.serialNo), testId: 'onboard-serial-no' },
-            { label: t('hardware.onboard.facts.provider'), value: digital ? `${digital.deviceProvider} (${digital.deviceProviderId})` : '—' },
+            {
+              label: t('hardware.onboard.facts.deviceCode'),
+              value: ltr(device.deviceCode),
+              testId: 'onboard-device-code',
+            },
+            {
+              label: t('hardware.onboard.facts.serial'),
+              value: ltr(digital?.serialNo),
+              testId: 'onboard-serial-no',
+            },
+            {
+              label: t('hardware.onboard.facts.provider'),
+              value: digital ? `${digital.deviceProvider} (${digital.deviceProviderId})` : '—',
+            },
           ]}
         />
         <h3 className="text-sm font-semibold text-slate-900">{t('hardware.onboard.checks')}</h3>
@@ -109,7 +162,9 @@ function MismatchTable({ inspection }: { inspection: Inspection }) {
   return (
     <Section title={t('hardware.onboard.mismatches.title')} testId="onboard-mismatches">
       {inspection.mismatches.length === 0 ? (
-        <Note tone="ok" testId="onboard-no-mismatch">{t('hardware.onboard.mismatches.none')}</Note>
+        <Note tone="ok" testId="onboard-no-mismatch">
+          {t('hardware.onboard.mismatches.none')}
+        </Note>
       ) : (
         <table className="w-full text-sm" data-testid="onboard-mismatch-table">
           <thead className="bg-slate-100">
@@ -121,14 +176,25 @@ function MismatchTable({ inspection }: { inspection: Inspection }) {
           </thead>
           <tbody>
             {inspection.mismatches.map((m) => (
-              <tr key={m.field} className="border-b border-slate-100" data-testid="onboard-mismatch-row" data-field={m.field}>
+              <tr
+                key={m.field}
+                className="border-b border-slate-100"
+                data-testid="onboard-mismatch-row"
+                data-field={m.field}
+              >
                 <td className="px-3 py-2 font-medium">
                   <bdi dir="ltr">{m.field}</bdi>
                 </td>
                 <td className="px-3 py-2">
                   <bdi>{m.device}</bdi>
                 </td>
-                <td className="px-3 py-2">{m.registry === null ? <span className="text-slate-500">{t('hardware.onboard.mismatches.missing')}</span> : <bdi>{m.registry}</bdi>}</td>
+                <td className="px-3 py-2">
+                  {m.registry === null ? (
+                    <span className="text-slate-500">{t('hardware.onboard.mismatches.missing')}</span>
+                  ) : (
+                    <bdi>{m.registry}</bdi>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -6,7 +6,15 @@ import { useHardware, type DiscoveredSbi } from '../../stores/hardware.ts';
 import { useUi } from '../../stores/ui.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { deviceQuery, typeText } from '../../lib/sbiDevice.ts';
-import { ChecksList, DeviceFindings, DeviceStatusNote, Section, VerifiedMark, useDeviceStatusText, usePurposeText } from './parts.tsx';
+import {
+  ChecksList,
+  DeviceFindings,
+  DeviceStatusNote,
+  Section,
+  VerifiedMark,
+  useDeviceStatusText,
+  usePurposeText,
+} from './parts.tsx';
 
 // An unregistered device may have no id yet: its digital ID tells it apart from its neighbours.
 const key = (d: DiscoveredSbi) => `${d.port}/${d.deviceId}/${d.type}/${d.digitalId?.serialNo ?? ''}`;
@@ -29,7 +37,11 @@ export function SbiDeviceTable({ canOnboard }: { canOnboard: boolean }) {
     <Section title={t('hardware.sbi.title')} testId="sbi-devices">
       {data ? (
         <p className="text-sm text-slate-600" data-testid="sbi-scanned">
-          {t('hardware.sbi.scanned', { from: data.portFrom, to: data.portTo, time: formatDateTime(data.scannedAt, lang) })}
+          {t('hardware.sbi.scanned', {
+            from: data.portFrom,
+            to: data.portTo,
+            time: formatDateTime(data.scannedAt, lang),
+          })}
         </p>
       ) : null}
       <FormError error={error} />
@@ -75,19 +87,27 @@ export function SbiDeviceTable({ canOnboard }: { canOnboard: boolean }) {
                     >
                       <td className="px-3 py-2 font-mono">{d.port}</td>
                       <td className="px-3 py-2">
-                        <bdi dir="ltr" className="font-mono text-xs">{d.deviceId || '—'}</bdi>
+                        <bdi dir="ltr" className="font-mono text-xs">
+                          {d.deviceId || '—'}
+                        </bdi>
                       </td>
                       <td className="px-3 py-2" data-testid="sbi-row-device-code">
-                        <bdi dir="ltr" className="font-mono text-xs">{d.deviceCode || '—'}</bdi>
+                        <bdi dir="ltr" className="font-mono text-xs">
+                          {d.deviceCode || '—'}
+                        </bdi>
                       </td>
                       <td className="px-3 py-2" data-testid="sbi-row-serial-no">
-                        <bdi dir="ltr" className="font-mono text-xs">{d.digitalId?.serialNo || '—'}</bdi>
+                        <bdi dir="ltr" className="font-mono text-xs">
+                          {d.digitalId?.serialNo || '—'}
+                        </bdi>
                       </td>
                       <td className="px-3 py-2">
                         <bdi>{typeText(d)}</bdi>
                       </td>
                       <td className="px-3 py-2">
-                        <span className="block" data-testid="sbi-row-status">{statusText(d.deviceStatus)}</span>
+                        <span className="block" data-testid="sbi-row-status">
+                          {statusText(d.deviceStatus)}
+                        </span>
                         {d.error ? (
                           <span className="block text-xs" data-testid="sbi-row-error">
                             {t('hardware.sbi.deviceError', { code: d.error.errorCode })} <bdi>{d.error.errorInfo}</bdi>
@@ -98,7 +118,13 @@ export function SbiDeviceTable({ canOnboard }: { canOnboard: boolean }) {
                       <td className="px-3 py-2">{purposeText(d.purpose)}</td>
                       <td className="px-3 py-2">
                         <VerifiedMark verified={d.verified} signed={d.signed} testId="sbi-row-verified" />
-                        <button type="button" className="btn btn-quiet ms-1" aria-expanded={expanded} onClick={() => setOpen(expanded ? null : id)} data-testid="sbi-row-details">
+                        <button
+                          type="button"
+                          className="btn btn-quiet ms-1"
+                          aria-expanded={expanded}
+                          onClick={() => setOpen(expanded ? null : id)}
+                          data-testid="sbi-row-details"
+                        >
                           {expanded ? t('hardware.sbi.hideDetails') : t('hardware.sbi.details')}
                         </button>
                       </td>
@@ -106,7 +132,11 @@ export function SbiDeviceTable({ canOnboard }: { canOnboard: boolean }) {
                         <span className="flex flex-wrap gap-1">
                           {!ready ? <span className="text-xs">{t('hardware.sbi.needsReadyShort')}</span> : null}
                           {ready && canOnboard ? (
-                            <Link to={`/hardware/onboard?${q}`} className="btn btn-primary px-3 py-1" data-testid="sbi-row-onboard">
+                            <Link
+                              to={`/hardware/onboard?${q}`}
+                              className="btn btn-primary px-3 py-1"
+                              data-testid="sbi-row-onboard"
+                            >
                               {t('hardware.sbi.actions.onboard')}
                             </Link>
                           ) : null}
@@ -124,7 +154,12 @@ export function SbiDeviceTable({ canOnboard }: { canOnboard: boolean }) {
                       </td>
                     </tr>
                     {notes ? (
-                      <tr className="border-b border-slate-100" data-testid="sbi-row-notes" data-port={d.port} data-device={d.deviceId}>
+                      <tr
+                        className="border-b border-slate-100"
+                        data-testid="sbi-row-notes"
+                        data-port={d.port}
+                        data-device={d.deviceId}
+                      >
                         <td colSpan={COLS} className="space-y-2 px-3 pb-3">
                           {!ready ? <DeviceStatusNote status={d.deviceStatus} testId="sbi-row-advice" /> : null}
                           <DeviceFindings findings={d.findings} testId="sbi-row-finding" />
@@ -147,11 +182,17 @@ export function SbiDeviceTable({ canOnboard }: { canOnboard: boolean }) {
       ) : null}
       {data && data.problems.length > 0 ? (
         <details className="text-sm" data-testid="sbi-problems">
-          <summary className="cursor-pointer text-slate-700">{t('hardware.sbi.problems', { n: data.problems.length })}</summary>
+          <summary className="cursor-pointer text-slate-700">
+            {t('hardware.sbi.problems', { n: data.problems.length })}
+          </summary>
           <ul className="mt-2 space-y-1">
             {data.problems.map((p) => (
               <li key={p.port} className="text-slate-700">
-                <span className="font-mono">{p.port}</span> · <bdi dir="ltr" className="font-mono text-xs">{p.code}</bdi> · <bdi>{p.message}</bdi>
+                <span className="font-mono">{p.port}</span> ·{' '}
+                <bdi dir="ltr" className="font-mono text-xs">
+                  {p.code}
+                </bdi>{' '}
+                · <bdi>{p.message}</bdi>
               </li>
             ))}
           </ul>

@@ -18,13 +18,22 @@ function DeviceRow({ device }: { device: VirtualDevice }) {
   const quality = draft ?? device.quality;
   useEffect(() => {
     if (draft === null || draft === device.quality) return;
-    const timer = setTimeout(() => void control({ action: 'quality', deviceId: device.deviceId, quality: draft }, `quality:${device.deviceId}`).then(() => setDraft(null)), QUALITY_SETTLE_MS);
+    const timer = setTimeout(
+      () =>
+        void control(
+          { action: 'quality', deviceId: device.deviceId, quality: draft },
+          `quality:${device.deviceId}`,
+        ).then(() => setDraft(null)),
+      QUALITY_SETTLE_MS,
+    );
     return () => clearTimeout(timer);
   }, [draft, device.quality, device.deviceId, control]);
   return (
     <tr className="border-b border-slate-100" data-testid="virtual-device" data-device={device.deviceId}>
       <td className="px-3 py-2">
-        <bdi dir="ltr" className="font-mono text-xs">{device.deviceId}</bdi>
+        <bdi dir="ltr" className="font-mono text-xs">
+          {device.deviceId}
+        </bdi>
         <span className="block text-xs text-slate-500">
           <bdi dir="ltr">{device.serialNo}</bdi>
         </span>
@@ -44,7 +53,8 @@ function DeviceRow({ device }: { device: VirtualDevice }) {
           disabled={pending !== null}
           onChange={(e) => {
             const status = KNOWN_STATUS.find((s) => s === e.target.value);
-            if (status) void control({ action: 'status', deviceId: device.deviceId, status }, `status:${device.deviceId}`);
+            if (status)
+              void control({ action: 'status', deviceId: device.deviceId, status }, `status:${device.deviceId}`);
           }}
           data-testid="virtual-device-status"
         >
@@ -60,8 +70,22 @@ function DeviceRow({ device }: { device: VirtualDevice }) {
           <label htmlFor={`${id}-quality`} className="sr-only">
             {t('hardware.virtual.cols.quality')}
           </label>
-          <input id={`${id}-quality`} type="range" min={0} max={100} step={1} value={quality} onChange={(e) => setDraft(Number(e.target.value))} className="w-32 accent-brand-600" data-testid="virtual-device-quality" />
-          <output htmlFor={`${id}-quality`} className="w-8 text-end font-mono text-xs" data-testid="virtual-device-quality-value">
+          <input
+            id={`${id}-quality`}
+            type="range"
+            min={0}
+            max={100}
+            step={1}
+            value={quality}
+            onChange={(e) => setDraft(Number(e.target.value))}
+            className="w-32 accent-brand-600"
+            data-testid="virtual-device-quality"
+          />
+          <output
+            htmlFor={`${id}-quality`}
+            className="w-8 text-end font-mono text-xs"
+            data-testid="virtual-device-quality-value"
+          >
             {quality}
           </output>
         </div>
@@ -92,7 +116,14 @@ export function VirtualDevices({ state }: { state: VirtualState }) {
       title={t('hardware.virtual.devices')}
       testId="virtual-devices"
       actions={
-        <button type="button" className="btn btn-secondary" disabled={pending !== null} aria-busy={pending === 'rotate:all'} onClick={() => void control({ action: 'rotateKeys' }, 'rotate:all')} data-testid="virtual-rotate-all">
+        <button
+          type="button"
+          className="btn btn-secondary"
+          disabled={pending !== null}
+          aria-busy={pending === 'rotate:all'}
+          onClick={() => void control({ action: 'rotateKeys' }, 'rotate:all')}
+          data-testid="virtual-rotate-all"
+        >
           {t('hardware.virtual.rotateAll')}
         </button>
       }

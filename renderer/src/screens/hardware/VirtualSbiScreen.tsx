@@ -9,7 +9,13 @@ import { hardwareRoles } from './nav.ts';
 import { Note, Section } from './parts.tsx';
 import { VirtualDevices } from './VirtualDevices.tsx';
 
-const FAULTS = ['bad-signature', 'wrong-hash', 'millisecond-timestamps', 'early-timeout', 'wrong-count'] as const satisfies readonly NonNullable<VirtualState['fault']>[];
+const FAULTS = [
+  'bad-signature',
+  'wrong-hash',
+  'millisecond-timestamps',
+  'early-timeout',
+  'wrong-count',
+] as const satisfies readonly NonNullable<VirtualState['fault']>[];
 
 /** The virtual SBI (demos, training, tests): start/stop, delay, fault injection, per-device controls. */
 export function VirtualSbiScreen({ user }: { user: UserProfile }) {
@@ -24,18 +30,36 @@ export function VirtualSbiScreen({ user }: { user: UserProfile }) {
   const running = data?.running ?? false;
   return (
     <div className="mx-auto max-w-5xl space-y-4">
-      <PageHeader title={t('hardware.virtual.title')} description={t('hardware.virtual.description')} back={{ to: '/hardware', label: t('hardware.title') }} />
+      <PageHeader
+        title={t('hardware.virtual.title')}
+        description={t('hardware.virtual.description')}
+        back={{ to: '/hardware', label: t('hardware.title') }}
+      />
       <FormError error={error} />
       <Section
         title={t('hardware.virtual.service')}
         testId="virtual-service"
         actions={
           running ? (
-            <button type="button" className="btn btn-secondary" onClick={() => void control({ action: 'stop' })} disabled={pending !== null} aria-busy={pending === 'stop'} data-testid="virtual-stop">
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => void control({ action: 'stop' })}
+              disabled={pending !== null}
+              aria-busy={pending === 'stop'}
+              data-testid="virtual-stop"
+            >
               {t('hardware.virtual.stop')}
             </button>
           ) : (
-            <button type="button" className="btn btn-primary" onClick={() => void control({ action: 'start' })} disabled={pending !== null || !data} aria-busy={pending === 'start'} data-testid="virtual-start">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void control({ action: 'start' })}
+              disabled={pending !== null || !data}
+              aria-busy={pending === 'start'}
+              data-testid="virtual-start"
+            >
               {t('hardware.virtual.start')}
             </button>
           )
@@ -46,7 +70,11 @@ export function VirtualSbiScreen({ user }: { user: UserProfile }) {
         </p>
         {data ? <ServiceControls state={data} /> : null}
       </Section>
-      {data && running ? <VirtualDevices state={data} /> : data ? <Note tone="info">{t('hardware.virtual.notRunning')}</Note> : null}
+      {data && running ? (
+        <VirtualDevices state={data} />
+      ) : data ? (
+        <Note tone="info">{t('hardware.virtual.notRunning')}</Note>
+      ) : null}
       {data && hardwareRoles(user).admin ? <TrustRoots trusted={data.rootsTrusted} /> : null}
     </div>
   );
@@ -71,9 +99,24 @@ function ServiceControls({ state }: { state: VirtualState }) {
       >
         <label className="flex-1">
           <span className="field-label">{t('hardware.virtual.delay')}</span>
-          <input type="number" min={0} max={60000} step={100} className="field-input" value={delay} onChange={(e) => setDraft(e.target.value)} aria-invalid={!delayValid} data-testid="virtual-delay" />
+          <input
+            type="number"
+            min={0}
+            max={60000}
+            step={100}
+            className="field-input"
+            value={delay}
+            onChange={(e) => setDraft(e.target.value)}
+            aria-invalid={!delayValid}
+            data-testid="virtual-delay"
+          />
         </label>
-        <button type="submit" className="btn btn-secondary" disabled={!delayValid || pending !== null || !state.running} data-testid="virtual-delay-apply">
+        <button
+          type="submit"
+          className="btn btn-secondary"
+          disabled={!delayValid || pending !== null || !state.running}
+          data-testid="virtual-delay-apply"
+        >
           {t('hardware.virtual.apply')}
         </button>
       </form>
@@ -83,7 +126,17 @@ function ServiceControls({ state }: { state: VirtualState }) {
           className="field-input"
           value={state.fault ?? ''}
           disabled={pending !== null || !state.running}
-          onChange={(e) => void control({ action: 'fault', fault: (FAULTS as readonly string[]).includes(e.target.value) ? (e.target.value as (typeof FAULTS)[number]) : null }, 'fault')}
+          onChange={(e) =>
+            void control(
+              {
+                action: 'fault',
+                fault: (FAULTS as readonly string[]).includes(e.target.value)
+                  ? (e.target.value as (typeof FAULTS)[number])
+                  : null,
+              },
+              'fault',
+            )
+          }
           data-testid="virtual-fault"
         >
           <option value="">{t('hardware.virtual.faults.none')}</option>
@@ -114,18 +167,35 @@ function TrustRoots({ trusted }: { trusted: boolean }) {
       {mustConfirm ? (
         <div className="space-y-2" data-testid="virtual-trust-confirm-box">
           <Note tone="bad">{t('hardware.virtual.trust.confirmWarning')}</Note>
-          <button type="button" className="btn btn-secondary" onClick={() => void trustRoots(true).then(setResult)} disabled={pending !== null} aria-busy={pending === 'trustRoots'} data-testid="virtual-trust-confirm">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => void trustRoots(true).then(setResult)}
+            disabled={pending !== null}
+            aria-busy={pending === 'trustRoots'}
+            data-testid="virtual-trust-confirm"
+          >
             {t('hardware.virtual.trust.confirm')}
           </button>
         </div>
       ) : (
-        <button type="button" className="btn btn-primary" onClick={() => void trustRoots().then(setResult)} disabled={pending !== null} aria-busy={pending === 'trustRoots'} data-testid="virtual-trust-roots">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void trustRoots().then(setResult)}
+          disabled={pending !== null}
+          aria-busy={pending === 'trustRoots'}
+          data-testid="virtual-trust-roots"
+        >
           {t('hardware.virtual.trust.action')}
         </button>
       )}
       {result ? (
         <p role="status" className="text-sm text-slate-700" data-testid="virtual-trust-result">
-          {t('hardware.virtual.trust.done', { added: result.added, present: result.alreadyPresent })}
+          {t('hardware.virtual.trust.done', {
+            added: result.added,
+            present: result.alreadyPresent,
+          })}
         </p>
       ) : null}
     </Section>

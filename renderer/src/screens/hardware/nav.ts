@@ -5,5 +5,12 @@ export function hardwareRoles(user: UserProfile) {
   const device = user.roles.includes('DEVICE_PROVIDER');
   const ftm = user.roles.includes('FTM_PROVIDER');
   const admin = user.roles.includes('PARTNER_ADMIN');
-  return { device, ftm, admin, any: device || ftm || admin, sbi: device || admin, chips: ftm || admin };
+  return {
+    device,
+    ftm,
+    admin,
+    any: device || ftm || admin,
+    sbi: device || admin,
+    chips: ftm || admin,
+  };
 }

@@ -5,7 +5,10 @@ import { useRoute } from '../../router/hash.ts';
 import { parseDeviceQuery } from '../../lib/sbiDevice.ts';
 
 /** A check as discovery and the bench report it (the bench leaves reason and code out when there are none). */
-export type Check = Omit<Output<'sbi.discover'>['devices'][number]['checks'][number], 'reason' | 'code'> & { reason?: string | null; code?: string | null };
+export type Check = Omit<Output<'sbi.discover'>['devices'][number]['checks'][number], 'reason' | 'code'> & {
+  reason?: string | null;
+  code?: string | null;
+};
 type CheckResult = Check['result'];
 
 const MARK: Record<CheckResult, { sign: string; tone: string }> = {
@@ -19,7 +22,11 @@ export function ResultMark({ result, testId }: { result: CheckResult; testId?: s
   const { t } = useTranslation();
   const { sign, tone } = MARK[result];
   return (
-    <span data-testid={testId} data-result={result} className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${tone}`}>
+    <span
+      data-testid={testId}
+      data-result={result}
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${tone}`}
+    >
       <span aria-hidden="true">{sign}</span>
       {t(`hardware.checks.${result}`)}
     </span>
@@ -33,7 +40,12 @@ export function ChecksList({ checks, testId }: { checks: readonly Check[]; testI
   return (
     <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white" data-testid={testId}>
       {checks.map((check, i) => (
-        <li key={`${check.name}-${i}`} className="flex flex-wrap items-start gap-x-3 gap-y-1 px-3 py-2 text-sm" data-testid={`${testId}-item`} data-result={check.result}>
+        <li
+          key={`${check.name}-${i}`}
+          className="flex flex-wrap items-start gap-x-3 gap-y-1 px-3 py-2 text-sm"
+          data-testid={`${testId}-item`}
+          data-result={check.result}
+        >
           <ResultMark result={check.result} />
           <bdi dir="ltr" className="font-mono text-xs text-slate-800">
             {check.name}
@@ -55,18 +67,36 @@ export function ChecksList({ checks, testId }: { checks: readonly Check[]; testI
 }
 
 /** Verified, not verified, or unsigned (an unregistered device's information: nothing to verify, never "verified"). */
-export function VerifiedMark({ verified, signed = true, testId }: { verified: boolean; signed?: boolean; testId?: string }) {
+export function VerifiedMark({
+  verified,
+  signed = true,
+  testId,
+}: {
+  verified: boolean;
+  signed?: boolean;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   if (!signed) {
     return (
-      <span data-testid={testId} data-verified={false} data-signed={false} className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-off-bg px-2 py-0.5 text-xs font-semibold text-off-fg">
+      <span
+        data-testid={testId}
+        data-verified={false}
+        data-signed={false}
+        className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-off-bg px-2 py-0.5 text-xs font-semibold text-off-fg"
+      >
         <span aria-hidden="true">–</span>
         {t('hardware.sbi.unsigned')}
       </span>
     );
   }
   return (
-    <span data-testid={testId} data-verified={verified} data-signed={true} className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${verified ? 'bg-ok-bg text-ok-fg' : 'bg-bad-bg text-bad-fg'}`}>
+    <span
+      data-testid={testId}
+      data-verified={verified}
+      data-signed={true}
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${verified ? 'bg-ok-bg text-ok-fg' : 'bg-bad-bg text-bad-fg'}`}
+    >
       <span aria-hidden="true">{verified ? '✓' : '✗'}</span>
       {verified ? t('hardware.sbi.verified') : t('hardware.sbi.notVerified')}
     </span>
@@ -83,8 +113,15 @@ export function DeviceFindings({ findings, testId }: { findings: readonly Findin
     <ul className="space-y-1 text-sm text-slate-700">
       {findings.map((f) => (
         <li key={f.code} data-testid={testId} data-code={f.code}>
-          <span className="me-2 rounded-full bg-info-bg px-2 py-0.5 text-xs font-semibold text-info-fg">{t('hardware.sbi.finding')}</span>
-          <bdi>{t(`hardware.sbi.findings.${f.code}`, { deviceCode: f.deviceCode, serialNo: f.serialNo })}</bdi>
+          <span className="me-2 rounded-full bg-info-bg px-2 py-0.5 text-xs font-semibold text-info-fg">
+            {t('hardware.sbi.finding')}
+          </span>
+          <bdi>
+            {t(`hardware.sbi.findings.${f.code}`, {
+              deviceCode: f.deviceCode,
+              serialNo: f.serialNo,
+            })}
+          </bdi>
         </li>
       ))}
     </ul>
@@ -109,17 +146,29 @@ type KnownStatus = (typeof KNOWN_STATUS)[number];
 /** SBI device status in the user's language; anything the spec does not name is shown as sent. */
 export function useDeviceStatusText() {
   const { t } = useTranslation();
-  return (status: string) => ((KNOWN_STATUS as readonly string[]).includes(status) ? t(`hardware.status.${status as KnownStatus}`) : status);
+  return (status: string) =>
+    (KNOWN_STATUS as readonly string[]).includes(status) ? t(`hardware.status.${status as KnownStatus}`) : status;
 }
 export { KNOWN_STATUS };
 
 /** Registration / Auth in the user's language; an unregistered device's empty purpose as a dash. */
 export function usePurposeText() {
   const { t } = useTranslation();
-  return (purpose: string) => (purpose === 'Registration' || purpose === 'Auth' ? t(`hardware.bench.purposes.${purpose}`) : purpose || '—');
+  return (purpose: string) =>
+    purpose === 'Registration' || purpose === 'Auth' ? t(`hardware.bench.purposes.${purpose}`) : purpose || '—';
 }
 
-export function Section({ title, actions, children, testId }: { title: string; actions?: ReactNode; children: ReactNode; testId: string }) {
+export function Section({
+  title,
+  actions,
+  children,
+  testId,
+}: {
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+  testId: string;
+}) {
   return (
     <section className="panel space-y-3 p-5" aria-label={title} data-testid={testId}>
       <div className="flex flex-wrap items-center gap-3">
@@ -136,8 +185,21 @@ export function useDeviceParams(): { port: number | null; deviceId: string } {
   return parseDeviceQuery(useRoute().query);
 }
 
-export function Note({ tone, children, testId }: { tone: 'ok' | 'bad' | 'wait' | 'info'; children: ReactNode; testId?: string }) {
-  const tones = { ok: 'bg-ok-bg text-ok-fg', bad: 'bg-bad-bg text-bad-fg', wait: 'bg-wait-bg text-wait-fg', info: 'bg-info-bg text-info-fg' };
+export function Note({
+  tone,
+  children,
+  testId,
+}: {
+  tone: 'ok' | 'bad' | 'wait' | 'info';
+  children: ReactNode;
+  testId?: string;
+}) {
+  const tones = {
+    ok: 'bg-ok-bg text-ok-fg',
+    bad: 'bg-bad-bg text-bad-fg',
+    wait: 'bg-wait-bg text-wait-fg',
+    info: 'bg-info-bg text-info-fg',
+  };
   return (
     <p role="note" className={`rounded-md p-3 text-sm ${tones[tone]}`} data-testid={testId}>
       {children}

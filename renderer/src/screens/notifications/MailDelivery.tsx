@@ -17,7 +17,13 @@ export function MailDelivery() {
       <h2 id="mail-delivery-title" className="font-semibold">
         {t('notifications.mail.title')}
       </h2>
-      <p>{t('notifications.mail.summary', { pending: s.pending, retrying: s.retrying, sent: s.sent })}</p>
+      <p>
+        {t('notifications.mail.summary', {
+          pending: s.pending,
+          retrying: s.retrying,
+          sent: s.sent,
+        })}
+      </p>
       {s.failing.length > 0 ? (
         <>
           <ul className="list-disc space-y-1 ps-5 text-bad-fg" data-testid="mail-failing">
@@ -32,7 +38,13 @@ export function MailDelivery() {
               </li>
             ))}
           </ul>
-          <button type="button" className="btn btn-quiet" disabled={retry.pending} onClick={() => void retry.run({ retryNow: true })} data-testid="mail-retry">
+          <button
+            type="button"
+            className="btn btn-quiet"
+            disabled={retry.pending}
+            onClick={() => void retry.run({ retryNow: true })}
+            data-testid="mail-retry"
+          >
             {t('notifications.mail.retry')}
           </button>
         </>

@@ -12,7 +12,16 @@ const PANEL_SIZE = 4;
 
 function BellIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="size-5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
       <path d="M13.7 21a2 2 0 0 1-3.4 0" />
     </svg>
@@ -73,7 +82,10 @@ export function NotificationBell() {
       >
         <BellIcon />
         {count > 0 ? (
-          <span data-testid="notification-count" className="absolute -top-1 -end-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-5 text-white">
+          <span
+            data-testid="notification-count"
+            className="absolute -top-1 -end-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-5 text-white"
+          >
             {count > 99 ? '99+' : count}
           </span>
         ) : null}
@@ -97,12 +109,19 @@ export function NotificationBell() {
             </p>
           ) : null}
           <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
-            {latest.data && latest.data.data.length === 0 ? <li className="px-4 py-3 text-sm text-slate-600">{t('notifications.panelEmpty')}</li> : null}
+            {latest.data && latest.data.data.length === 0 ? (
+              <li className="px-4 py-3 text-sm text-slate-600">{t('notifications.panelEmpty')}</li>
+            ) : null}
             {(latest.data?.data ?? []).map((n) => {
               const text = describeNotification(n, t, lang, today);
               const link = objectLink(n);
               return (
-                <li key={n.notificationId} data-testid="notification-item" data-type={n.notificationType} className="space-y-1 px-4 py-3 text-sm">
+                <li
+                  key={n.notificationId}
+                  data-testid="notification-item"
+                  data-type={n.notificationType}
+                  className="space-y-1 px-4 py-3 text-sm"
+                >
                   <p className="font-medium">{t(`notifications.type.${n.notificationType}`)}</p>
                   <p dir="auto">{text}</p>
                   <p className="text-xs text-slate-500">{formatDateTime(n.createdDateTime, lang)}</p>
@@ -118,7 +137,12 @@ export function NotificationBell() {
                       data-testid="notification-dismiss"
                       aria-label={t('notifications.dismissLabel', { what: text })}
                       disabled={dismiss.pending}
-                      onClick={() => void dismiss.run({ notificationId: n.notificationId, notificationStatus: 'DISMISSED' })}
+                      onClick={() =>
+                        void dismiss.run({
+                          notificationId: n.notificationId,
+                          notificationStatus: 'DISMISSED',
+                        })
+                      }
                     >
                       {t('notifications.dismiss')}
                     </button>
@@ -128,7 +152,12 @@ export function NotificationBell() {
             })}
           </ul>
           <div className="border-t border-slate-200 px-4 py-2 text-sm">
-            <Link to="/notifications" className="link" data-testid="notification-view-all" onClick={() => setOpen(false)}>
+            <Link
+              to="/notifications"
+              className="link"
+              data-testid="notification-view-all"
+              onClick={() => setOpen(false)}
+            >
               {t('notifications.viewAll')}
             </Link>
           </div>

@@ -1,5 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { ADMIN_NOTIFICATION_TYPES, NOTIFICATION_TYPES, PARTNER_NOTIFICATION_ROLES, type NotificationType, type UserProfile } from '../../contract.ts';
+import {
+  ADMIN_NOTIFICATION_TYPES,
+  NOTIFICATION_TYPES,
+  PARTNER_NOTIFICATION_ROLES,
+  type NotificationType,
+  type UserProfile,
+} from '../../contract.ts';
 import type { Column } from '../../components/DataTable.tsx';
 import { ListView, listIds } from '../../components/ListView.tsx';
 import { useCommand } from '../../data/useCommand.ts';
@@ -34,13 +40,25 @@ export function NotificationsScreen({ user }: { user: UserProfile }) {
     sortType: 'desc',
     descFirst: ['createdDateTime'],
     parse: {
-      notificationType: (v) => (NOTIFICATION_TYPES as readonly string[]).includes(v) ? (v as NotificationType) : undefined,
+      notificationType: (v) =>
+        (NOTIFICATION_TYPES as readonly string[]).includes(v) ? (v as NotificationType) : undefined,
       notificationStatus: (v) => (v === 'ACTIVE' || v === 'DISMISSED' ? v : undefined),
     },
   });
   const columns: Column<NotificationView>[] = [
-    { id: 'createdDateTime', label: t('notifications.columns.created'), width: '11rem', sort: 'createdDateTime', cell: (n) => <span title={n.createdDateTime}>{formatDateTime(n.createdDateTime, lang)}</span> },
-    { id: 'type', label: t('notifications.columns.type'), width: '11rem', cell: (n) => <span>{t(`notifications.type.${n.notificationType}`)}</span> },
+    {
+      id: 'createdDateTime',
+      label: t('notifications.columns.created'),
+      width: '11rem',
+      sort: 'createdDateTime',
+      cell: (n) => <span title={n.createdDateTime}>{formatDateTime(n.createdDateTime, lang)}</span>,
+    },
+    {
+      id: 'type',
+      label: t('notifications.columns.type'),
+      width: '11rem',
+      cell: (n) => <span>{t(`notifications.type.${n.notificationType}`)}</span>,
+    },
     {
       id: 'item',
       label: t('notifications.columns.item'),
@@ -54,8 +72,18 @@ export function NotificationsScreen({ user }: { user: UserProfile }) {
         );
       },
     },
-    { id: 'expires', label: t('notifications.columns.expires'), width: '9rem', cell: (n) => (n.notificationType === 'WEEKLY_SUMMARY' ? t('common.none') : formatDay(n.expiryDate, lang)) },
-    { id: 'status', label: t('notifications.columns.status'), width: '7rem', cell: (n) => <span data-testid="notification-status">{t(`notifications.status.${n.notificationStatus}`)}</span> },
+    {
+      id: 'expires',
+      label: t('notifications.columns.expires'),
+      width: '9rem',
+      cell: (n) => (n.notificationType === 'WEEKLY_SUMMARY' ? t('common.none') : formatDay(n.expiryDate, lang)),
+    },
+    {
+      id: 'status',
+      label: t('notifications.columns.status'),
+      width: '7rem',
+      cell: (n) => <span data-testid="notification-status">{t(`notifications.status.${n.notificationStatus}`)}</span>,
+    },
     {
       id: 'actions',
       label: t('notifications.columns.actions'),
@@ -76,7 +104,12 @@ export function NotificationsScreen({ user }: { user: UserProfile }) {
                 className="link"
                 data-testid="notification-row-dismiss"
                 disabled={dismiss.pending}
-                onClick={() => void dismiss.run({ notificationId: n.notificationId, notificationStatus: 'DISMISSED' })}
+                onClick={() =>
+                  void dismiss.run({
+                    notificationId: n.notificationId,
+                    notificationStatus: 'DISMISSED',
+                  })
+                }
               >
                 {t('notifications.dismiss')}
               </button>
@@ -109,8 +142,19 @@ export function NotificationsScreen({ user }: { user: UserProfile }) {
         minWidth="64rem"
         rowHeight={52}
         filters={[
-          { name: 'notificationType', label: t('notifications.filters.type'), options: kinds.map((k) => ({ value: k, label: t(`notifications.type.${k}`) })) },
-          { name: 'notificationStatus', label: t('notifications.filters.status'), options: (['ACTIVE', 'DISMISSED'] as const).map((s) => ({ value: s, label: t(`notifications.status.${s}`) })) },
+          {
+            name: 'notificationType',
+            label: t('notifications.filters.type'),
+            options: kinds.map((k) => ({ value: k, label: t(`notifications.type.${k}`) })),
+          },
+          {
+            name: 'notificationStatus',
+            label: t('notifications.filters.status'),
+            options: (['ACTIVE', 'DISMISSED'] as const).map((s) => ({
+              value: s,
+              label: t(`notifications.status.${s}`),
+            })),
+          },
           { name: 'itemName', label: t('notifications.filters.itemName') },
           { name: 'expiryDate', label: t('notifications.filters.expiryDate'), type: 'date' },
         ]}

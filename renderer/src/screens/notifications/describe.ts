@@ -10,7 +10,12 @@ export function describeNotification(n: NotificationView, t: TFunction, lang: La
   if (n.notificationType === 'WEEKLY_SUMMARY') {
     const c = d.totals ?? { partnerCertificates: 0, ftmChipCertificates: 0, sbis: 0, apiKeys: 0 };
     if (c.partnerCertificates + c.ftmChipCertificates + c.sbis + c.apiKeys === 0) return t('notifications.weeklyNone');
-    return t('notifications.weekly', { certs: c.partnerCertificates, ftm: c.ftmChipCertificates, sbis: c.sbis, keys: c.apiKeys });
+    return t('notifications.weekly', {
+      certs: c.partnerCertificates,
+      ftm: c.ftmChipCertificates,
+      sbis: c.sbis,
+      keys: c.apiKeys,
+    });
   }
   const cert = d.certificateDetails?.[0];
   const ftm = d.ftmDetails?.[0];
@@ -18,7 +23,11 @@ export function describeNotification(n: NotificationView, t: TFunction, lang: La
   const key = d.apiKeyDetails?.[0];
   const name = key?.apiKeyName ?? sbi?.sbiVersion ?? (ftm ? `${ftm.make} ${ftm.model}` : cert?.issuedTo) ?? '';
   const domain = ftm?.partnerDomain ?? cert?.partnerDomain ?? '';
-  const what = t(`notifications.what.${n.notificationType}`, { name, domain, partner: n.notificationPartnerId });
+  const what = t(`notifications.what.${n.notificationType}`, {
+    name,
+    domain,
+    partner: n.notificationPartnerId,
+  });
   if (n.expiryDate === today) return t('notifications.expiresToday', { what });
   return t('notifications.expiresOn', { what, date: formatDay(n.expiryDate, lang) });
 }
@@ -26,7 +35,9 @@ export function describeNotification(n: NotificationView, t: TFunction, lang: La
 /** A UTC calendar day as the locale writes it; in UTC, so no time zone moves it a day. */
 export function formatDay(day: string, lang: Language): string {
   const date = new Date(`${day}T00:00:00.000Z`);
-  return Number.isNaN(date.getTime()) ? day : new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return Number.isNaN(date.getTime())
+    ? day
+    : new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 /** The object's page with its renew action (null for a summary, which has no single object). */
@@ -36,5 +47,11 @@ export function objectLink(n: NotificationView): string | null {
 
 function itemIdOf(n: NotificationView): string {
   const d = n.notificationDetails;
-  return d.apiKeyDetails?.[0]?.apiKeyId ?? d.sbiDetails?.[0]?.sbiId ?? d.ftmDetails?.[0]?.ftmId ?? d.certificateDetails?.[0]?.certificateId ?? '';
+  return (
+    d.apiKeyDetails?.[0]?.apiKeyId ??
+    d.sbiDetails?.[0]?.sbiId ??
+    d.ftmDetails?.[0]?.ftmId ??
+    d.certificateDetails?.[0]?.certificateId ??
+    ''
+  );
 }

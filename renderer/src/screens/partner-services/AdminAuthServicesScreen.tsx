@@ -11,7 +11,10 @@ export function AdminAuthServicesScreen() {
   const tab = useRoute().query.get('tab') === 'apiKeys' ? 'apiKeys' : 'oidc';
   return (
     <div className="space-y-4" data-testid="admin-auth-services" data-tab={tab}>
-      <PageHeader title={t('partnerServices.authServices.title')} description={t('partnerServices.authServices.adminDescription')} />
+      <PageHeader
+        title={t('partnerServices.authServices.title')}
+        description={t('partnerServices.authServices.adminDescription')}
+      />
       <AuthServiceTabs current={tab} admin />
       {tab === 'apiKeys' ? <ApiKeyList key="keys" admin /> : <OidcClientList key="oidc" admin />}
     </div>

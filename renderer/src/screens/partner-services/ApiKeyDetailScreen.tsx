@@ -16,7 +16,9 @@ export function ApiKeyDetailScreen({ admin }: { admin: boolean }) {
   const id = useRoute().query.get('id');
   const record = useRecord('apiKeys.get', id ? { id } : null);
   const { ask, dialog } = useDeactivateKey();
-  const back = admin ? { to: '/admin/auth-services?tab=apiKeys', label: t('partnerServices.authServices.title') } : { to: '/partner/api-keys', label: t('partnerServices.apiKeys.title') };
+  const back = admin
+    ? { to: '/admin/auth-services?tab=apiKeys', label: t('partnerServices.authServices.title') }
+    : { to: '/partner/api-keys', label: t('partnerServices.apiKeys.title') };
   return (
     <DetailView record={record} frame={<PageHeader title={t('partnerServices.apiKeys.detailTitle')} back={back} />}>
       {(data) => (
@@ -26,7 +28,13 @@ export function ApiKeyDetailScreen({ admin }: { admin: boolean }) {
             description={t('partnerServices.apiKeys.detailTitle')}
             back={back}
             actions={
-              <button type="button" className="btn btn-secondary" disabled={data.status === 'deactivated'} onClick={() => ask(data)} data-testid="detail-deactivate">
+              <button
+                type="button"
+                className="btn btn-secondary"
+                disabled={data.status === 'deactivated'}
+                onClick={() => ask(data)}
+                data-testid="detail-deactivate"
+              >
                 {t('partnerServices.deactivate')}
               </button>
             }
@@ -38,14 +46,27 @@ export function ApiKeyDetailScreen({ admin }: { admin: boolean }) {
             </div>
             <Facts
               items={[
-                { label: t('partnerServices.cols.partnerId'), value: <bdi dir="ltr">{data.partnerId}</bdi> },
+                {
+                  label: t('partnerServices.cols.partnerId'),
+                  value: <bdi dir="ltr">{data.partnerId}</bdi>,
+                },
                 { label: t('partnerServices.cols.orgName'), value: data.orgName },
                 { label: t('partnerServices.cols.policyGroup'), value: data.policyGroupName },
                 { label: t('partnerServices.cols.policyName'), value: data.policyName },
-                { label: t('partnerServices.cols.policyDescription'), value: data.policyDescription },
+                {
+                  label: t('partnerServices.cols.policyDescription'),
+                  value: data.policyDescription,
+                },
                 { label: t('partnerServices.cols.apiKeyName'), value: data.apiKeyLabel },
-                { label: t('partnerServices.cols.created'), value: formatDateTime(data.createdDateTime, lang) },
-                { label: t('partnerServices.cols.expiry'), value: <KeyExpiry expiry={data.apiKeyExpiryDateTime} created={data.createdDateTime} full />, testId: 'detail-expiry' },
+                {
+                  label: t('partnerServices.cols.created'),
+                  value: formatDateTime(data.createdDateTime, lang),
+                },
+                {
+                  label: t('partnerServices.cols.expiry'),
+                  value: <KeyExpiry expiry={data.apiKeyExpiryDateTime} created={data.createdDateTime} full />,
+                  testId: 'detail-expiry',
+                },
               ]}
             />
             <p className="text-sm text-slate-600">{t('partnerServices.apiKeys.hashNote')}</p>

@@ -6,7 +6,16 @@ import type { Column } from '../../components/DataTable.tsx';
 import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
 import { useCommand } from '../../data/useCommand.ts';
 import { useList, type Row } from '../../data/useList.ts';
-import { AuthServiceTabs, Badge, DateCell, KeyExpiry, InactivePartnerNote, UnusableMark, keyStatus, useInactivePartners } from './parts.tsx';
+import {
+  AuthServiceTabs,
+  Badge,
+  DateCell,
+  KeyExpiry,
+  InactivePartnerNote,
+  UnusableMark,
+  keyStatus,
+  useInactivePartners,
+} from './parts.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
 type ApiKeyRow = Row<'apiKeys.list'>;
@@ -30,29 +39,85 @@ export function useDeactivateKey(onDone: () => void = () => undefined) {
       }}
     />
   ) : null;
-  return { ask: (row: { id: string; apiKeyLabel: string }) => setTarget({ id: row.id, label: row.apiKeyLabel }), dialog };
+  return {
+    ask: (row: { id: string; apiKeyLabel: string }) => setTarget({ id: row.id, label: row.apiKeyLabel }),
+    dialog,
+  };
 }
 
 /** API key columns as MOSIP (pms.md §5.3/§5.4); admins also see the organisation. */
 /** Rows carry `usable` from the core, so a key or client stopped by its partner, link or policy is marked. */
 export function ApiKeyList({ admin }: { admin: boolean }) {
   const { t } = useTranslation();
-  const list = useList('apiKeys.list', { id: admin ? 'adminApiKeys' : 'partnerApiKeys', sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: ['createdDateTime', 'apiKeyExpiryDateTime'] });
+  const list = useList('apiKeys.list', {
+    id: admin ? 'adminApiKeys' : 'partnerApiKeys',
+    sortFieldName: 'createdDateTime',
+    sortType: 'desc',
+    descFirst: ['createdDateTime', 'apiKeyExpiryDateTime'],
+  });
   const { ask, dialog } = useDeactivateKey();
   const viewBase = admin ? '/admin/auth-services/api-key' : '/partner/api-keys/view';
 
   const columns = useMemo<Column<ApiKeyRow>[]>(() => {
     const cols: Column<ApiKeyRow>[] = [
-      { id: 'partnerId', label: t('partnerServices.cols.partnerId'), width: 'minmax(8rem,1fr)', sort: 'partnerId', cell: (r) => <bdi dir="ltr">{r.partnerId}</bdi> },
+      {
+        id: 'partnerId',
+        label: t('partnerServices.cols.partnerId'),
+        width: 'minmax(8rem,1fr)',
+        sort: 'partnerId',
+        cell: (r) => <bdi dir="ltr">{r.partnerId}</bdi>,
+      },
     ];
-    if (admin) cols.push({ id: 'orgName', label: t('partnerServices.cols.orgName'), width: 'minmax(8rem,1fr)', sort: 'orgName', cell: (r) => <bdi title={r.orgName}>{r.orgName}</bdi> });
+    if (admin)
+      cols.push({
+        id: 'orgName',
+        label: t('partnerServices.cols.orgName'),
+        width: 'minmax(8rem,1fr)',
+        sort: 'orgName',
+        cell: (r) => <bdi title={r.orgName}>{r.orgName}</bdi>,
+      });
     cols.push(
-      { id: 'policyGroupName', label: t('partnerServices.cols.policyGroup'), width: 'minmax(7rem,1fr)', sort: 'policyGroupName', cell: (r) => <bdi>{r.policyGroupName}</bdi> },
-      { id: 'policyName', label: t('partnerServices.cols.policyName'), width: 'minmax(7rem,1fr)', sort: 'policyName', cell: (r) => <bdi>{r.policyName}</bdi> },
-      { id: 'apiKeyLabel', label: t('partnerServices.cols.apiKeyName'), width: 'minmax(8rem,1fr)', sort: 'apiKeyLabel', cell: (r) => <bdi data-testid="key-row-label">{r.apiKeyLabel}</bdi> },
-      { id: 'createdDateTime', label: t('partnerServices.cols.created'), width: '7.5rem', sort: 'createdDateTime', cell: (r) => <DateCell iso={r.createdDateTime} /> },
-      { id: 'apiKeyExpiryDateTime', label: t('partnerServices.cols.expiry'), width: '9rem', sort: 'apiKeyExpiryDateTime', cell: (r) => <KeyExpiry expiry={r.apiKeyExpiryDateTime} created={r.createdDateTime} testId="key-row-expiry" /> },
-      { id: 'status', label: t('partnerServices.cols.status'), width: '8rem', sort: 'status', cell: (r) => (
+      {
+        id: 'policyGroupName',
+        label: t('partnerServices.cols.policyGroup'),
+        width: 'minmax(7rem,1fr)',
+        sort: 'policyGroupName',
+        cell: (r) => <bdi>{r.policyGroupName}</bdi>,
+      },
+      {
+        id: 'policyName',
+        label: t('partnerServices.cols.policyName'),
+        width: 'minmax(7rem,1fr)',
+        sort: 'policyName',
+        cell: (r) => <bdi>{r.policyName}</bdi>,
+      },
+      {
+        id: 'apiKeyLabel',
+        label: t('partnerServices.cols.apiKeyName'),
+        width: 'minmax(8rem,1fr)',
+        sort: 'apiKeyLabel',
+        cell: (r) => <bdi data-testid="key-row-label">{r.apiKeyLabel}</bdi>,
+      },
+      {
+        id: 'createdDateTime',
+        label: t('partnerServices.cols.created'),
+        width: '7.5rem',
+        sort: 'createdDateTime',
+        cell: (r) => <DateCell iso={r.createdDateTime} />,
+      },
+      {
+        id: 'apiKeyExpiryDateTime',
+        label: t('partnerServices.cols.expiry'),
+        width: '9rem',
+        sort: 'apiKeyExpiryDateTime',
+        cell: (r) => <KeyExpiry expiry={r.apiKeyExpiryDateTime} created={r.createdDateTime} testId="key-row-expiry" />,
+      },
+      {
+        id: 'status',
+        label: t('partnerServices.cols.status'),
+        width: '8rem',
+        sort: 'status',
+        cell: (r) => (
           <span className="inline-flex items-center gap-1">
             <Badge status={keyStatus(r)} testId="key-row-status" />
             {r.status === 'activated' && r.usable !== 'ok' ? <UnusableMark /> : null}
@@ -65,7 +130,12 @@ export function ApiKeyList({ admin }: { admin: boolean }) {
         width: '11rem',
         cell: (r) => (
           <span className="flex items-center">
-            <Link to={`${viewBase}?id=${encodeURIComponent(r.id)}`} className="btn btn-quiet" data-testid="key-row-view" aria-label={t('partnerServices.viewLabel', { name: r.apiKeyLabel })}>
+            <Link
+              to={`${viewBase}?id=${encodeURIComponent(r.id)}`}
+              className="btn btn-quiet"
+              data-testid="key-row-view"
+              aria-label={t('partnerServices.viewLabel', { name: r.apiKeyLabel })}
+            >
               {t('partnerServices.view')}
             </Link>
             <button
@@ -94,22 +164,25 @@ export function ApiKeyList({ admin }: { admin: boolean }) {
         label={t('partnerServices.apiKeys.title')}
         empty={t('partnerServices.apiKeys.empty')}
         minWidth={admin ? '80rem' : '72rem'}
-        ids={listIds('key-table', { pager: pagerIds('key-pager'), filters: filterIds('key-filters') })}
+        ids={listIds('key-table', {
+          pager: pagerIds('key-pager'),
+          filters: filterIds('key-filters'),
+        })}
         filters={[
-        { name: 'partnerId', label: t('partnerServices.cols.partnerId'), ltr: true },
-        ...(admin ? [{ name: 'orgName' as const, label: t('partnerServices.cols.orgName') }] : []),
-        { name: 'policyGroupName', label: t('partnerServices.cols.policyGroup') },
-        { name: 'policyName', label: t('partnerServices.cols.policyName') },
-        { name: 'apiKeyLabel', label: t('partnerServices.cols.apiKeyName') },
-        {
-          name: 'status',
-          label: t('partnerServices.cols.status'),
-          options: [
-            { value: 'activated', label: t('status.active') },
-            { value: 'deactivated', label: t('status.deactivated') },
-          ],
-        },
-      ]}
+          { name: 'partnerId', label: t('partnerServices.cols.partnerId'), ltr: true },
+          ...(admin ? [{ name: 'orgName' as const, label: t('partnerServices.cols.orgName') }] : []),
+          { name: 'policyGroupName', label: t('partnerServices.cols.policyGroup') },
+          { name: 'policyName', label: t('partnerServices.cols.policyName') },
+          { name: 'apiKeyLabel', label: t('partnerServices.cols.apiKeyName') },
+          {
+            name: 'status',
+            label: t('partnerServices.cols.status'),
+            options: [
+              { value: 'activated', label: t('status.active') },
+              { value: 'deactivated', label: t('status.deactivated') },
+            ],
+          },
+        ]}
       />
       {dialog}
     </div>

@@ -30,7 +30,9 @@ export function ApprovedPolicyFields({ partnerId, policyId, onPartner, onPolicy,
   }, [only, partnerId, onPartner]);
 
   const available = useRecord('linking.availablePolicies', partnerId ? { partnerId } : null).data;
-  const policies: Policy[] | null = available ? available.policies.filter((p) => p.requestStatus === 'approved' && (!authOnly || p.policyType === 'Auth')) : null;
+  const policies: Policy[] | null = available
+    ? available.policies.filter((p) => p.requestStatus === 'approved' && (!authOnly || p.policyType === 'Auth'))
+    : null;
 
   const list = partnerId ? (policies ?? []) : [];
   const chosen = list.find((p) => p.policyId === policyId);
@@ -56,7 +58,11 @@ export function ApprovedPolicyFields({ partnerId, policyId, onPartner, onPolicy,
         label={t('partnerServices.cols.policyName')}
         value={policyId}
         onChange={onPolicy}
-        placeholder={partnerId && policies && list.length === 0 ? t('partnerServices.approved.none') : t('partnerServices.request.policyPlaceholder')}
+        placeholder={
+          partnerId && policies && list.length === 0
+            ? t('partnerServices.approved.none')
+            : t('partnerServices.request.policyPlaceholder')
+        }
         options={list.map((p) => ({ value: p.policyId, label: p.policyName }))}
         error={errors.policyId}
         hint={

@@ -21,10 +21,19 @@ function OnceDialog({ generated, onClose }: { generated: Generated; onClose: () 
   const { t } = useTranslation();
   return (
     <Modal title={t('partnerServices.apiKeys.onceTitle')} onClose={onClose} testId="api-key-once">
-      <p role="alert" className="mt-3 rounded-md border border-wait-fg/30 bg-wait-bg p-3 text-sm text-wait-fg" data-testid="api-key-once-warning">
+      <p
+        role="alert"
+        className="mt-3 rounded-md border border-wait-fg/30 bg-wait-bg p-3 text-sm text-wait-fg"
+        data-testid="api-key-once-warning"
+      >
         {t('partnerServices.apiKeys.onceWarning')}
       </p>
-      <p className="mt-3 text-sm text-slate-700">{t('partnerServices.apiKeys.onceFor', { label: generated.label, policy: generated.policyName })}</p>
+      <p className="mt-3 text-sm text-slate-700">
+        {t('partnerServices.apiKeys.onceFor', {
+          label: generated.label,
+          policy: generated.policyName,
+        })}
+      </p>
       <ApiKeySyncNote />
       <div className="mt-2 flex items-center gap-1 rounded-md border border-slate-300 bg-slate-50 p-2">
         <code dir="ltr" className="min-w-0 flex-1 break-all font-mono text-sm" data-testid="api-key-value">
@@ -91,10 +100,21 @@ export function GenerateApiKeyScreen() {
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <PageHeader title={t('partnerServices.apiKeys.generate')} description={t('partnerServices.apiKeys.generateDescription')} back={{ to: '/partner/api-keys', label: t('partnerServices.apiKeys.title') }} />
+      <PageHeader
+        title={t('partnerServices.apiKeys.generate')}
+        description={t('partnerServices.apiKeys.generateDescription')}
+        back={{ to: '/partner/api-keys', label: t('partnerServices.apiKeys.title') }}
+      />
       <form noValidate onSubmit={(e) => void submit(e)} className="panel space-y-4 p-6" data-testid="generate-key-form">
         <FormError error={error} />
-        <ApprovedPolicyFields partnerId={partnerId} policyId={policyId} onPartner={onPartner} onPolicy={onPolicy} errors={errors} prefix="generate-key" />
+        <ApprovedPolicyFields
+          partnerId={partnerId}
+          policyId={policyId}
+          onPartner={onPartner}
+          onPolicy={onPolicy}
+          errors={errors}
+          prefix="generate-key"
+        />
         <div>
           <label htmlFor={labelId} className="field-label">
             {t('partnerServices.cols.apiKeyName')}
@@ -124,15 +144,28 @@ export function GenerateApiKeyScreen() {
           ) : null}
         </div>
         <div className="flex gap-2">
-          <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy} data-testid="generate-key-submit">
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={busy}
+            aria-busy={busy}
+            data-testid="generate-key-submit"
+          >
             {busy ? t('partnerServices.submitting') : t('partnerServices.apiKeys.generateSubmit')}
           </button>
-          <button type="button" className="btn btn-secondary" onClick={() => navigate('/partner/api-keys')} data-testid="generate-key-cancel">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => navigate('/partner/api-keys')}
+            data-testid="generate-key-cancel"
+          >
             {t('common.cancel')}
           </button>
         </div>
       </form>
-      {generated ? <OnceDialog generated={generated} onClose={() => navigate('/partner/api-keys', { force: true })} /> : null}
+      {generated ? (
+        <OnceDialog generated={generated} onClose={() => navigate('/partner/api-keys', { force: true })} />
+      ) : null}
     </div>
   );
 }

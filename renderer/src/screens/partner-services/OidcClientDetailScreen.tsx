@@ -34,7 +34,9 @@ export function OidcClientDetailScreen({ admin }: { admin: boolean }) {
   const saved = route.query.get('saved');
   const { data, error } = useRecord('oidcClients.get', id ? { clientId: id } : null);
   const { ask, dialog } = useDeactivateClient();
-  const back = admin ? { to: '/admin/auth-services?tab=oidc', label: t('partnerServices.authServices.title') } : { to: '/partner/oidc-clients', label: t('partnerServices.oidc.title') };
+  const back = admin
+    ? { to: '/admin/auth-services?tab=oidc', label: t('partnerServices.authServices.title') }
+    : { to: '/partner/oidc-clients', label: t('partnerServices.oidc.title') };
   if (!data) {
     return (
       <div className="space-y-4">
@@ -58,11 +60,22 @@ export function OidcClientDetailScreen({ admin }: { admin: boolean }) {
                 {t('partnerServices.edit')}
               </button>
             ) : (
-              <Link to={`/partner/oidc-clients/edit?id=${encodeURIComponent(data.clientId)}`} className="btn btn-secondary" data-testid="detail-edit">
+              <Link
+                to={`/partner/oidc-clients/edit?id=${encodeURIComponent(data.clientId)}`}
+                className="btn btn-secondary"
+                data-testid="detail-edit"
+              >
                 {t('partnerServices.edit')}
               </Link>
             )}
-            <button type="button" className="btn btn-secondary" disabled={inactive} title={reason} onClick={() => ask(data)} data-testid="detail-deactivate">
+            <button
+              type="button"
+              className="btn btn-secondary"
+              disabled={inactive}
+              title={reason}
+              onClick={() => ask(data)}
+              data-testid="detail-deactivate"
+            >
               {t('partnerServices.deactivate')}
             </button>
           </div>
@@ -85,19 +98,55 @@ export function OidcClientDetailScreen({ admin }: { admin: boolean }) {
         </div>
         <Facts
           items={[
-            { label: t('partnerServices.cols.clientId'), value: <CopyableId value={data.clientId} label={t('partnerServices.cols.clientId')} testId="detail-client-id" /> },
-            { label: t('partnerServices.cols.partnerId'), value: <bdi dir="ltr">{data.partnerId}</bdi> },
+            {
+              label: t('partnerServices.cols.clientId'),
+              value: (
+                <CopyableId
+                  value={data.clientId}
+                  label={t('partnerServices.cols.clientId')}
+                  testId="detail-client-id"
+                />
+              ),
+            },
+            {
+              label: t('partnerServices.cols.partnerId'),
+              value: <bdi dir="ltr">{data.partnerId}</bdi>,
+            },
             { label: t('partnerServices.cols.orgName'), value: data.orgName },
             { label: t('partnerServices.cols.policyGroup'), value: data.policyGroupName },
             { label: t('partnerServices.cols.policyName'), value: data.policyName },
-            { label: t('partnerServices.oidc.logoUri'), value: <bdi dir="ltr">{data.logoUri}</bdi> },
-            { label: t('partnerServices.oidc.redirectUris'), value: <Chips items={data.redirectUris} testId="detail-redirects" /> },
-            { label: t('partnerServices.oidc.grantTypes'), value: <Chips items={data.grantTypes} testId="detail-grants" /> },
-            { label: t('partnerServices.oidc.authMethods'), value: <Chips items={data.clientAuthMethods} testId="detail-auth-methods" /> },
-            { label: t('partnerServices.oidc.claims'), value: <Chips items={data.claims} testId="detail-claims" /> },
-            { label: t('partnerServices.oidc.acrValues'), value: <Chips items={data.acrValues} testId="detail-acr" /> },
-            { label: t('partnerServices.cols.created'), value: formatDateTime(data.createdDateTime, lang) },
-            { label: t('partnerServices.cols.updated'), value: formatDateTime(data.updatedDateTime, lang) },
+            {
+              label: t('partnerServices.oidc.logoUri'),
+              value: <bdi dir="ltr">{data.logoUri}</bdi>,
+            },
+            {
+              label: t('partnerServices.oidc.redirectUris'),
+              value: <Chips items={data.redirectUris} testId="detail-redirects" />,
+            },
+            {
+              label: t('partnerServices.oidc.grantTypes'),
+              value: <Chips items={data.grantTypes} testId="detail-grants" />,
+            },
+            {
+              label: t('partnerServices.oidc.authMethods'),
+              value: <Chips items={data.clientAuthMethods} testId="detail-auth-methods" />,
+            },
+            {
+              label: t('partnerServices.oidc.claims'),
+              value: <Chips items={data.claims} testId="detail-claims" />,
+            },
+            {
+              label: t('partnerServices.oidc.acrValues'),
+              value: <Chips items={data.acrValues} testId="detail-acr" />,
+            },
+            {
+              label: t('partnerServices.cols.created'),
+              value: formatDateTime(data.createdDateTime, lang),
+            },
+            {
+              label: t('partnerServices.cols.updated'),
+              value: formatDateTime(data.updatedDateTime, lang),
+            },
           ]}
         />
         <details>

@@ -34,7 +34,13 @@ export function parseJwk(text: string): Record<string, unknown> | 'required' | '
   } catch {
     return 'jwkJson';
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || typeof (parsed as { kty?: unknown }).kty !== 'string') return 'jwkObject';
+  if (
+    !parsed ||
+    typeof parsed !== 'object' ||
+    Array.isArray(parsed) ||
+    typeof (parsed as { kty?: unknown }).kty !== 'string'
+  )
+    return 'jwkObject';
   return parsed as Record<string, unknown>;
 }
 
@@ -50,7 +56,17 @@ interface Values {
   clientAuthMethods: string[];
 }
 
-const EMPTY: Values = { partnerId: '', policyId: '', name: '', names: {}, publicKey: '', logoUri: '', redirectUris: [''], grantTypes: [], clientAuthMethods: [] };
+const EMPTY: Values = {
+  partnerId: '',
+  policyId: '',
+  name: '',
+  names: {},
+  publicKey: '',
+  logoUri: '',
+  redirectUris: [''],
+  grantTypes: [],
+  clientAuthMethods: [],
+};
 
 function fromDetail(d: Detail): Values {
   return {
@@ -66,7 +82,21 @@ function fromDetail(d: Detail): Values {
   };
 }
 
-function Checkboxes({ legend, name, options, value, onChange, error }: { legend: string; name: string; options: string[]; value: string[]; onChange: (v: string[]) => void; error?: string }) {
+function Checkboxes({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+  error,
+}: {
+  legend: string;
+  name: string;
+  options: string[];
+  value: string[];
+  onChange: (v: string[]) => void;
+  error?: string;
+}) {
   const { field } = useErrorText();
   return (
     <fieldset>
@@ -74,7 +104,14 @@ function Checkboxes({ legend, name, options, value, onChange, error }: { legend:
       <div className="flex flex-wrap gap-4">
         {options.map((o) => (
           <label key={o} className="inline-flex items-center gap-2">
-            <input type="checkbox" name={name} value={o} checked={value.includes(o)} onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((x) => x !== o))} data-testid={`${name}-${o}`} />
+            <input
+              type="checkbox"
+              name={name}
+              value={o}
+              checked={value.includes(o)}
+              onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((x) => x !== o))}
+              data-testid={`${name}-${o}`}
+            />
             <span dir="ltr" className="font-mono text-sm">
               {o}
             </span>
@@ -115,7 +152,12 @@ export function OidcClientFormScreen({ mode }: { mode: 'create' | 'edit' }) {
         if (!live) return;
         setOptions(o);
         // MOSIP's defaults: the first grant type and auth method offered.
-        if (mode === 'create') setValues((v) => ({ ...v, grantTypes: o.grantTypes.slice(0, 1), clientAuthMethods: o.clientAuthMethods.slice(0, 1) }));
+        if (mode === 'create')
+          setValues((v) => ({
+            ...v,
+            grantTypes: o.grantTypes.slice(0, 1),
+            clientAuthMethods: o.clientAuthMethods.slice(0, 1),
+          }));
       },
       (e: unknown) => live && setError(toApiError(e)),
     );
@@ -173,13 +215,27 @@ export function OidcClientFormScreen({ mode }: { mode: 'create' | 'edit' }) {
     setUriErrors(perUri);
     setError(null);
     if (Object.values(problems).some(Boolean) || perUri.some(Boolean)) return;
-    const nameLangMap = Object.fromEntries(Object.entries(values.names).filter(([, v]) => v?.trim())) as Partial<Record<Language, string>>;
-    const common = { name: values.name, logoUri: values.logoUri.trim(), redirectUris: trimmed, grantTypes: values.grantTypes, ...(Object.keys(nameLangMap).length ? { nameLangMap } : {}) };
+    const nameLangMap = Object.fromEntries(Object.entries(values.names).filter(([, v]) => v?.trim())) as Partial<
+      Record<Language, string>
+    >;
+    const common = {
+      name: values.name,
+      logoUri: values.logoUri.trim(),
+      redirectUris: trimmed,
+      grantTypes: values.grantTypes,
+      ...(Object.keys(nameLangMap).length ? { nameLangMap } : {}),
+    };
     setBusy(true);
     try {
       let saved: Detail;
       if (mode === 'create' && jwk && typeof jwk !== 'string') {
-        const input: Input<'oidcClients.create'> = { ...common, partnerId: values.partnerId, policyId: values.policyId, publicKey: jwk, clientAuthMethods: values.clientAuthMethods };
+        const input: Input<'oidcClients.create'> = {
+          ...common,
+          partnerId: values.partnerId,
+          policyId: values.policyId,
+          publicKey: jwk,
+          clientAuthMethods: values.clientAuthMethods,
+        };
         saved = await createClient.call(input);
       } else {
         saved = await updateClient.call({ ...common, clientId: clientId ?? '' });
@@ -196,12 +252,21 @@ export function OidcClientFormScreen({ mode }: { mode: 'create' | 'edit' }) {
     }
   }
 
-  const problemText = (p: string | undefined | null) => (p ? (p === 'required' || p.includes('_') ? field(p) : t(`partnerServices.oidc.problems.${p as 'uriScheme'}`)) : undefined);
+  const problemText = (p: string | undefined | null) =>
+    p
+      ? p === 'required' || p.includes('_')
+        ? field(p)
+        : t(`partnerServices.oidc.problems.${p as 'uriScheme'}`)
+      : undefined;
   const title = mode === 'create' ? t('partnerServices.oidc.create') : t('partnerServices.oidc.editTitle');
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <PageHeader title={title} description={t('partnerServices.oidc.formDescription')} back={{ to: '/partner/oidc-clients', label: t('partnerServices.oidc.title') }} />
+      <PageHeader
+        title={title}
+        description={t('partnerServices.oidc.formDescription')}
+        back={{ to: '/partner/oidc-clients', label: t('partnerServices.oidc.title') }}
+      />
       <form noValidate onSubmit={(e) => void submit(e)} className="panel space-y-4 p-6" data-testid="oidc-form">
         <FormError error={error} />
         {locked ? (
@@ -210,18 +275,40 @@ export function OidcClientFormScreen({ mode }: { mode: 'create' | 'edit' }) {
           </p>
         ) : null}
         {mode === 'create' ? (
-          <ApprovedPolicyFields authOnly partnerId={values.partnerId} policyId={values.policyId} onPartner={onPartner} onPolicy={onPolicy} errors={errors} prefix="oidc" />
+          <ApprovedPolicyFields
+            authOnly
+            partnerId={values.partnerId}
+            policyId={values.policyId}
+            onPartner={onPartner}
+            onPolicy={onPolicy}
+            errors={errors}
+            prefix="oidc"
+          />
         ) : existing ? (
           <p className="text-sm text-slate-700">
             <bdi dir="ltr">{existing.partnerId}</bdi> · {existing.policyName}
           </p>
         ) : null}
-        <TextField name="name" label={t('partnerServices.cols.clientName')} value={values.name} onChange={(v) => set('name', v)} error={errors.name} required />
+        <TextField
+          name="name"
+          label={t('partnerServices.cols.clientName')}
+          value={values.name}
+          onChange={(v) => set('name', v)}
+          error={errors.name}
+          required
+        />
         <details className="rounded-md border border-slate-200 p-3" open={Object.values(values.names).some(Boolean)}>
           <summary className="cursor-pointer text-sm font-medium">{t('partnerServices.oidc.namesPerLanguage')}</summary>
           <div className="mt-3 grid gap-3 sm:grid-cols-3">
             {LANGUAGES.map((l) => (
-              <TextField key={l} name={`name-${l}`} label={t(`lang.${l}`)} value={values.names[l] ?? ''} onChange={(v) => set('names', { ...values.names, [l]: v })} dir="auto" />
+              <TextField
+                key={l}
+                name={`name-${l}`}
+                label={t(`lang.${l}`)}
+                value={values.names[l] ?? ''}
+                onChange={(v) => set('names', { ...values.names, [l]: v })}
+                dir="auto"
+              />
             ))}
           </div>
         </details>
@@ -254,7 +341,14 @@ export function OidcClientFormScreen({ mode }: { mode: 'create' | 'edit' }) {
           </div>
         ) : null}
         <div>
-          <TextField name="logoUri" label={t('partnerServices.oidc.logoUri')} value={values.logoUri} onChange={(v) => set('logoUri', v)} dir="ltr" required />
+          <TextField
+            name="logoUri"
+            label={t('partnerServices.oidc.logoUri')}
+            value={values.logoUri}
+            onChange={(v) => set('logoUri', v)}
+            dir="ltr"
+            required
+          />
           {errors.logoUri ? (
             <p className="field-error -mt-1" data-testid="field-error-logoUri">
               {problemText(errors.logoUri)}
@@ -309,13 +403,26 @@ export function OidcClientFormScreen({ mode }: { mode: 'create' | 'edit' }) {
               </li>
             ))}
           </ul>
-          <button type="button" className="btn btn-secondary mt-2" disabled={values.redirectUris.length >= MAX_URIS} onClick={() => set('redirectUris', [...values.redirectUris, ''])} data-testid="oidc-redirect-add">
+          <button
+            type="button"
+            className="btn btn-secondary mt-2"
+            disabled={values.redirectUris.length >= MAX_URIS}
+            onClick={() => set('redirectUris', [...values.redirectUris, ''])}
+            data-testid="oidc-redirect-add"
+          >
             {t('partnerServices.oidc.addUri')}
           </button>
         </fieldset>
         {options ? (
           <>
-            <Checkboxes legend={t('partnerServices.oidc.grantTypes')} name="grantTypes" options={options.grantTypes} value={values.grantTypes} onChange={(v) => set('grantTypes', v)} error={errors.grantTypes} />
+            <Checkboxes
+              legend={t('partnerServices.oidc.grantTypes')}
+              name="grantTypes"
+              options={options.grantTypes}
+              value={values.grantTypes}
+              onChange={(v) => set('grantTypes', v)}
+              error={errors.grantTypes}
+            />
             {mode === 'create' ? (
               <Checkboxes
                 legend={t('partnerServices.oidc.authMethods')}
@@ -329,10 +436,26 @@ export function OidcClientFormScreen({ mode }: { mode: 'create' | 'edit' }) {
           </>
         ) : null}
         <div className="flex gap-2">
-          <button type="submit" className="btn btn-primary" disabled={busy || locked} aria-busy={busy} title={locked ? t('errors.PMS_ESI_008') : undefined} data-testid="oidc-submit">
-            {busy ? t('partnerServices.submitting') : mode === 'create' ? t('partnerServices.oidc.createSubmit') : t('partnerServices.oidc.saveSubmit')}
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={busy || locked}
+            aria-busy={busy}
+            title={locked ? t('errors.PMS_ESI_008') : undefined}
+            data-testid="oidc-submit"
+          >
+            {busy
+              ? t('partnerServices.submitting')
+              : mode === 'create'
+                ? t('partnerServices.oidc.createSubmit')
+                : t('partnerServices.oidc.saveSubmit')}
           </button>
-          <button type="button" className="btn btn-secondary" onClick={() => navigate('/partner/oidc-clients')} data-testid="oidc-cancel">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => navigate('/partner/oidc-clients')}
+            data-testid="oidc-cancel"
+          >
             {t('common.cancel')}
           </button>
         </div>

@@ -7,7 +7,15 @@ import type { Column } from '../../components/DataTable.tsx';
 import { ListView, filterIds, listIds, pagerIds } from '../../components/ListView.tsx';
 import { useCommand } from '../../data/useCommand.ts';
 import { useList, type Row } from '../../data/useList.ts';
-import { AuthServiceTabs, Badge, DateCell, InactivePartnerNote, UnusableMark, clientStatus, useInactivePartners } from './parts.tsx';
+import {
+  AuthServiceTabs,
+  Badge,
+  DateCell,
+  InactivePartnerNote,
+  UnusableMark,
+  clientStatus,
+  useInactivePartners,
+} from './parts.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
 type OidcRow = Row<'oidcClients.list'>;
@@ -31,29 +39,80 @@ export function useDeactivateClient(onDone: () => void = () => undefined) {
       }}
     />
   ) : null;
-  return { ask: (row: { clientId: string; clientName: string }) => setTarget({ clientId: row.clientId, clientName: row.clientName }), dialog };
+  return {
+    ask: (row: { clientId: string; clientName: string }) =>
+      setTarget({ clientId: row.clientId, clientName: row.clientName }),
+    dialog,
+  };
 }
 
 /** OIDC client columns as MOSIP (pms.md §5.3/§5.4): the partner may edit, the admin only deactivates. */
 /** Rows carry `usable` from the core, so a key or client stopped by its partner, link or policy is marked. */
 export function OidcClientList({ admin }: { admin: boolean }) {
   const { t } = useTranslation();
-  const list = useList('oidcClients.list', { id: admin ? 'adminOidcClients' : 'partnerOidcClients', sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: ['createdDateTime'] });
+  const list = useList('oidcClients.list', {
+    id: admin ? 'adminOidcClients' : 'partnerOidcClients',
+    sortFieldName: 'createdDateTime',
+    sortType: 'desc',
+    descFirst: ['createdDateTime'],
+  });
   const { ask, dialog } = useDeactivateClient();
   const viewBase = admin ? '/admin/auth-services/oidc-client' : '/partner/oidc-clients/view';
   const inactiveReason = t('errors.PMS_ESI_008');
 
   const columns = useMemo<Column<OidcRow>[]>(() => {
     const cols: Column<OidcRow>[] = [
-      { id: 'partnerId', label: t('partnerServices.cols.partnerId'), width: 'minmax(7rem,1fr)', sort: 'partnerId', cell: (r) => <bdi dir="ltr">{r.partnerId}</bdi> },
+      {
+        id: 'partnerId',
+        label: t('partnerServices.cols.partnerId'),
+        width: 'minmax(7rem,1fr)',
+        sort: 'partnerId',
+        cell: (r) => <bdi dir="ltr">{r.partnerId}</bdi>,
+      },
     ];
-    if (admin) cols.push({ id: 'orgName', label: t('partnerServices.cols.orgName'), width: 'minmax(7rem,1fr)', sort: 'orgName', cell: (r) => <bdi title={r.orgName}>{r.orgName}</bdi> });
+    if (admin)
+      cols.push({
+        id: 'orgName',
+        label: t('partnerServices.cols.orgName'),
+        width: 'minmax(7rem,1fr)',
+        sort: 'orgName',
+        cell: (r) => <bdi title={r.orgName}>{r.orgName}</bdi>,
+      });
     cols.push(
-      { id: 'policyGroupName', label: t('partnerServices.cols.policyGroup'), width: 'minmax(7rem,1fr)', sort: 'policyGroupName', cell: (r) => <bdi>{r.policyGroupName}</bdi> },
-      { id: 'policyName', label: t('partnerServices.cols.policyName'), width: 'minmax(7rem,1fr)', sort: 'policyName', cell: (r) => <bdi>{r.policyName}</bdi> },
-      { id: 'clientName', label: t('partnerServices.cols.clientName'), width: 'minmax(8rem,1fr)', sort: 'clientName', cell: (r) => <bdi data-testid="client-row-name">{r.clientName}</bdi> },
-      { id: 'createdDateTime', label: t('partnerServices.cols.created'), width: '7.5rem', sort: 'createdDateTime', cell: (r) => <DateCell iso={r.createdDateTime} /> },
-      { id: 'status', label: t('partnerServices.cols.status'), width: '7.5rem', sort: 'status', cell: (r) => (
+      {
+        id: 'policyGroupName',
+        label: t('partnerServices.cols.policyGroup'),
+        width: 'minmax(7rem,1fr)',
+        sort: 'policyGroupName',
+        cell: (r) => <bdi>{r.policyGroupName}</bdi>,
+      },
+      {
+        id: 'policyName',
+        label: t('partnerServices.cols.policyName'),
+        width: 'minmax(7rem,1fr)',
+        sort: 'policyName',
+        cell: (r) => <bdi>{r.policyName}</bdi>,
+      },
+      {
+        id: 'clientName',
+        label: t('partnerServices.cols.clientName'),
+        width: 'minmax(8rem,1fr)',
+        sort: 'clientName',
+        cell: (r) => <bdi data-testid="client-row-name">{r.clientName}</bdi>,
+      },
+      {
+        id: 'createdDateTime',
+        label: t('partnerServices.cols.created'),
+        width: '7.5rem',
+        sort: 'createdDateTime',
+        cell: (r) => <DateCell iso={r.createdDateTime} />,
+      },
+      {
+        id: 'status',
+        label: t('partnerServices.cols.status'),
+        width: '7.5rem',
+        sort: 'status',
+        cell: (r) => (
           <span className="inline-flex items-center gap-1">
             <Badge status={clientStatus(r.status)} testId="client-row-status" />
             {r.status === 'ACTIVE' && r.usable !== 'ok' ? <UnusableMark /> : null}
@@ -76,15 +135,30 @@ export function OidcClientList({ admin }: { admin: boolean }) {
         width: admin ? '11rem' : '14rem',
         cell: (r) => (
           <span className="flex items-center">
-            <Link to={`${viewBase}?id=${encodeURIComponent(r.clientId)}`} className="btn btn-quiet" data-testid="client-row-view" aria-label={t('partnerServices.viewLabel', { name: r.clientName })}>
+            <Link
+              to={`${viewBase}?id=${encodeURIComponent(r.clientId)}`}
+              className="btn btn-quiet"
+              data-testid="client-row-view"
+              aria-label={t('partnerServices.viewLabel', { name: r.clientName })}
+            >
               {t('partnerServices.view')}
             </Link>
             {admin ? null : r.status === 'ACTIVE' ? (
-              <Link to={`/partner/oidc-clients/edit?id=${encodeURIComponent(r.clientId)}`} className="btn btn-quiet" data-testid="client-row-edit">
+              <Link
+                to={`/partner/oidc-clients/edit?id=${encodeURIComponent(r.clientId)}`}
+                className="btn btn-quiet"
+                data-testid="client-row-edit"
+              >
                 {t('partnerServices.edit')}
               </Link>
             ) : (
-              <button type="button" className="btn btn-quiet" disabled title={inactiveReason} data-testid="client-row-edit">
+              <button
+                type="button"
+                className="btn btn-quiet"
+                disabled
+                title={inactiveReason}
+                data-testid="client-row-edit"
+              >
                 {t('partnerServices.edit')}
               </button>
             )}
@@ -115,22 +189,25 @@ export function OidcClientList({ admin }: { admin: boolean }) {
         label={t('partnerServices.oidc.title')}
         empty={t('partnerServices.oidc.empty')}
         minWidth={admin ? '84rem' : '80rem'}
-        ids={listIds('client-table', { pager: pagerIds('client-pager'), filters: filterIds('client-filters') })}
+        ids={listIds('client-table', {
+          pager: pagerIds('client-pager'),
+          filters: filterIds('client-filters'),
+        })}
         filters={[
-        { name: 'partnerId', label: t('partnerServices.cols.partnerId'), ltr: true },
-        ...(admin ? [{ name: 'orgName' as const, label: t('partnerServices.cols.orgName') }] : []),
-        { name: 'policyGroupName', label: t('partnerServices.cols.policyGroup') },
-        { name: 'policyName', label: t('partnerServices.cols.policyName') },
-        { name: 'clientName', label: t('partnerServices.cols.clientName') },
-        {
-          name: 'status',
-          label: t('partnerServices.cols.status'),
-          options: [
-            { value: 'ACTIVE', label: t('status.active') },
-            { value: 'INACTIVE', label: t('status.deactivated') },
-          ],
-        },
-      ]}
+          { name: 'partnerId', label: t('partnerServices.cols.partnerId'), ltr: true },
+          ...(admin ? [{ name: 'orgName' as const, label: t('partnerServices.cols.orgName') }] : []),
+          { name: 'policyGroupName', label: t('partnerServices.cols.policyGroup') },
+          { name: 'policyName', label: t('partnerServices.cols.policyName') },
+          { name: 'clientName', label: t('partnerServices.cols.clientName') },
+          {
+            name: 'status',
+            label: t('partnerServices.cols.status'),
+            options: [
+              { value: 'ACTIVE', label: t('status.active') },
+              { value: 'INACTIVE', label: t('status.deactivated') },
+            ],
+          },
+        ]}
       />
       {dialog}
     </div>

@@ -13,23 +13,79 @@ type LinkRow = Row<'linking.list'>;
 /** Policies (pms.md §5.3): the partner's policy requests and their state. */
 export function PartnerPoliciesScreen() {
   const { t } = useTranslation();
-  const list = useList('linking.list', { id: 'partnerPolicies', sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: ['createdDateTime'] });
+  const list = useList('linking.list', {
+    id: 'partnerPolicies',
+    sortFieldName: 'createdDateTime',
+    sortType: 'desc',
+    descFirst: ['createdDateTime'],
+  });
 
   const columns = useMemo<Column<LinkRow>[]>(
     () => [
-      { id: 'partnerId', label: t('partnerServices.cols.partnerId'), width: 'minmax(8rem,1fr)', sort: 'partnerId', cell: (r) => <bdi dir="ltr">{r.partnerId}</bdi> },
-      { id: 'partnerType', label: t('partnerServices.cols.partnerType'), width: '9rem', sort: 'partnerType', cell: (r) => partnerTypeName(t, r.partnerType) },
-      { id: 'policyGroupName', label: t('partnerServices.cols.policyGroup'), width: 'minmax(8rem,1fr)', sort: 'policyGroupName', cell: (r) => <bdi title={r.policyGroupName}>{r.policyGroupName}</bdi> },
-      { id: 'policyId', label: t('partnerServices.cols.policyId'), width: '9rem', sort: 'policyId', cell: (r) => <bdi dir="ltr" className="font-mono text-xs" title={r.policyId}>{r.policyId}</bdi> },
-      { id: 'policyName', label: t('partnerServices.cols.policyName'), width: 'minmax(8rem,1fr)', sort: 'policyName', cell: (r) => <bdi data-testid="policy-row-name">{r.policyName}</bdi> },
-      { id: 'createdDateTime', label: t('partnerServices.cols.created'), width: '8rem', sort: 'createdDateTime', cell: (r) => <DateCell iso={r.createdDateTime} /> },
-      { id: 'status', label: t('partnerServices.cols.status'), width: '11rem', sort: 'status', cell: (r) => <Badge status={r.status} testId="policy-row-status" /> },
+      {
+        id: 'partnerId',
+        label: t('partnerServices.cols.partnerId'),
+        width: 'minmax(8rem,1fr)',
+        sort: 'partnerId',
+        cell: (r) => <bdi dir="ltr">{r.partnerId}</bdi>,
+      },
+      {
+        id: 'partnerType',
+        label: t('partnerServices.cols.partnerType'),
+        width: '9rem',
+        sort: 'partnerType',
+        cell: (r) => partnerTypeName(t, r.partnerType),
+      },
+      {
+        id: 'policyGroupName',
+        label: t('partnerServices.cols.policyGroup'),
+        width: 'minmax(8rem,1fr)',
+        sort: 'policyGroupName',
+        cell: (r) => <bdi title={r.policyGroupName}>{r.policyGroupName}</bdi>,
+      },
+      {
+        id: 'policyId',
+        label: t('partnerServices.cols.policyId'),
+        width: '9rem',
+        sort: 'policyId',
+        cell: (r) => (
+          <bdi dir="ltr" className="font-mono text-xs" title={r.policyId}>
+            {r.policyId}
+          </bdi>
+        ),
+      },
+      {
+        id: 'policyName',
+        label: t('partnerServices.cols.policyName'),
+        width: 'minmax(8rem,1fr)',
+        sort: 'policyName',
+        cell: (r) => <bdi data-testid="policy-row-name">{r.policyName}</bdi>,
+      },
+      {
+        id: 'createdDateTime',
+        label: t('partnerServices.cols.created'),
+        width: '8rem',
+        sort: 'createdDateTime',
+        cell: (r) => <DateCell iso={r.createdDateTime} />,
+      },
+      {
+        id: 'status',
+        label: t('partnerServices.cols.status'),
+        width: '11rem',
+        sort: 'status',
+        cell: (r) => <Badge status={r.status} testId="policy-row-status" />,
+      },
       {
         id: 'action',
         label: t('partnerServices.cols.action'),
         width: '6rem',
         cell: (r) => (
-          <Link to={`/partner/policies/view?id=${encodeURIComponent(r.id)}`} className="btn btn-quiet" data-testid="policy-row-view" aria-label={t('partnerServices.viewLabel', { name: r.policyName })}>
+          <Link
+            to={`/partner/policies/view?id=${encodeURIComponent(r.id)}`}
+            className="btn btn-quiet"
+            data-testid="policy-row-view"
+            aria-label={t('partnerServices.viewLabel', { name: r.policyName })}
+          >
             {t('partnerServices.view')}
           </Link>
         ),
@@ -55,17 +111,25 @@ export function PartnerPoliciesScreen() {
         rowKey={(r) => r.id}
         label={t('partnerServices.policies.title')}
         empty={t('partnerServices.policies.empty')}
-        ids={listIds('policy-table', { pager: pagerIds('policy-pager'), filters: filterIds('policy-filters') })}
+        ids={listIds('policy-table', {
+          pager: pagerIds('policy-pager'),
+          filters: filterIds('policy-filters'),
+        })}
         filters={[
-        { name: 'partnerId', label: t('partnerServices.cols.partnerId'), ltr: true },
-        { name: 'policyGroupName', label: t('partnerServices.cols.policyGroup') },
-        { name: 'policyName', label: t('partnerServices.cols.policyName') },
-        {
-          name: 'status',
-          label: t('partnerServices.cols.status'),
-          options: [...(['InProgress', 'approved', 'rejected', 'deactivated'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))],
-        },
-      ]}
+          { name: 'partnerId', label: t('partnerServices.cols.partnerId'), ltr: true },
+          { name: 'policyGroupName', label: t('partnerServices.cols.policyGroup') },
+          { name: 'policyName', label: t('partnerServices.cols.policyName') },
+          {
+            name: 'status',
+            label: t('partnerServices.cols.status'),
+            options: [
+              ...(['InProgress', 'approved', 'rejected', 'deactivated'] as const).map((s) => ({
+                value: s,
+                label: t(`status.${s}`),
+              })),
+            ],
+          },
+        ]}
       />
     </div>
   );
@@ -78,7 +142,10 @@ export function PolicySubmittedScreen() {
   useEffect(() => heading.current?.focus(), []);
   return (
     <section data-testid="confirmation" data-kind="policy-requested" className="mx-auto max-w-xl py-4 text-center">
-      <div aria-hidden="true" className="mx-auto grid size-12 place-items-center rounded-full bg-ok-bg text-xl text-ok-fg">
+      <div
+        aria-hidden="true"
+        className="mx-auto grid size-12 place-items-center rounded-full bg-ok-bg text-xl text-ok-fg"
+      >
         ✓
       </div>
       <h1 ref={heading} tabIndex={-1} className="page-title mt-4">

@@ -29,7 +29,11 @@ export function PolicyGroupPicker({ partner, onDone }: { partner: MyPartner; onD
   const [query, setQuery] = useState('');
   const [pageNo, setPageNo] = useState(0);
   const name = useDebounced(query.trim(), 200);
-  const search = useRecord('policyGroups.searchActive', { name: name || undefined, pageNo, pageSize: PAGE }, { keepPrevious: true });
+  const search = useRecord(
+    'policyGroups.searchActive',
+    { name: name || undefined, pageNo, pageSize: PAGE },
+    { keepPrevious: true },
+  );
   const result = search.data;
   const loadError = search.error;
   const [chosen, setChosen] = useState<string>(partner.policyGroupId ?? '');
@@ -51,12 +55,18 @@ export function PolicyGroupPicker({ partner, onDone }: { partner: MyPartner; onD
   const pages = Math.max(1, Math.ceil((result?.totalResults ?? 0) / PAGE));
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="panel space-y-4 p-6" data-testid="policy-group-form">
-      <div className="rounded-md border border-info-fg/30 bg-info-bg p-3 text-sm text-info-fg" data-testid="policy-group-one-time">
+      <div
+        className="rounded-md border border-info-fg/30 bg-info-bg p-3 text-sm text-info-fg"
+        data-testid="policy-group-one-time"
+      >
         <p className="font-semibold">{t('partnerServices.group.oneTime')}</p>
         <p className="mt-1">{t('partnerServices.group.changeRule')}</p>
       </div>
       <p className="text-slate-700">
-        {t('partnerServices.group.partner')}: <bdi dir="ltr" className="font-mono">{partner.partnerId}</bdi>
+        {t('partnerServices.group.partner')}:{' '}
+        <bdi dir="ltr" className="font-mono">
+          {partner.partnerId}
+        </bdi>
       </p>
       <FormError error={error ?? loadError} />
       <div>
@@ -86,7 +96,11 @@ export function PolicyGroupPicker({ partner, onDone }: { partner: MyPartner; onD
         <ul className="max-h-80 space-y-2 overflow-y-auto" role="radiogroup" aria-invalid={missing}>
           {groups.map((g) => (
             <li key={g.policyGroupId}>
-              <label className={`flex cursor-pointer gap-3 rounded-md border p-3 ${chosen === g.policyGroupId ? 'border-brand-600 bg-brand-50' : 'border-slate-200'}`} data-testid="policy-group-option" data-name={g.name}>
+              <label
+                className={`flex cursor-pointer gap-3 rounded-md border p-3 ${chosen === g.policyGroupId ? 'border-brand-600 bg-brand-50' : 'border-slate-200'}`}
+                data-testid="policy-group-option"
+                data-name={g.name}
+              >
                 <input
                   type="radio"
                   name="policyGroupId"
@@ -118,16 +132,33 @@ export function PolicyGroupPicker({ partner, onDone }: { partner: MyPartner; onD
       </fieldset>
       {pages > 1 ? (
         <div className="flex items-center gap-2">
-          <button type="button" className="btn btn-secondary px-3 py-1" disabled={pageNo <= 0} onClick={() => setPageNo(pageNo - 1)}>
+          <button
+            type="button"
+            className="btn btn-secondary px-3 py-1"
+            disabled={pageNo <= 0}
+            onClick={() => setPageNo(pageNo - 1)}
+          >
             {t('partnerServices.list.previous')}
           </button>
           <span>{t('partnerServices.list.pageOf', { page: pageNo + 1, pages })}</span>
-          <button type="button" className="btn btn-secondary px-3 py-1" disabled={pageNo + 1 >= pages} onClick={() => setPageNo(pageNo + 1)} data-testid="policy-group-next">
+          <button
+            type="button"
+            className="btn btn-secondary px-3 py-1"
+            disabled={pageNo + 1 >= pages}
+            onClick={() => setPageNo(pageNo + 1)}
+            data-testid="policy-group-next"
+          >
             {t('partnerServices.list.next')}
           </button>
         </div>
       ) : null}
-      <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy} data-testid="policy-group-submit">
+      <button
+        type="submit"
+        className="btn btn-primary"
+        disabled={busy}
+        aria-busy={busy}
+        data-testid="policy-group-submit"
+      >
         {busy ? t('partnerServices.group.saving') : t('partnerServices.group.submit')}
       </button>
     </form>
@@ -151,24 +182,30 @@ export function PolicyGroupGate({ user, children }: { user: UserProfile; childre
   const onDashboard = useRoute().path === '/dashboard';
   const needs = policyRequired(user) && onDashboard;
   const partners = useRecord('partners.mine', needs ? {} : null).data?.partners;
-  const pending = needs ? partners?.find((p) => p.policyRequired && p.canSelectPolicyGroup && !p.policyGroupId) : undefined;
+  const pending = needs
+    ? partners?.find((p) => p.policyRequired && p.canSelectPolicyGroup && !p.policyGroupId)
+    : undefined;
   if (!pending) return children;
   return (
     <div className="space-y-6">
-    <section className="mx-auto max-w-2xl space-y-4" data-testid="policy-group-step" aria-labelledby="policy-group-step-title">
-      <div>
-        <h2 id="policy-group-step-title" className="page-title">
-          {t('partnerServices.group.title')}
-        </h2>
-        <p className="mt-1 text-slate-600">{t('partnerServices.group.description')}</p>
-      </div>
-      <PolicyGroupPicker
-        partner={pending}
-        // partners.mine refetches on its own (the command changes `partners`); the profile is the session's.
-        onDone={refreshProfile}
-      />
-    </section>
-    {children}
+      <section
+        className="mx-auto max-w-2xl space-y-4"
+        data-testid="policy-group-step"
+        aria-labelledby="policy-group-step-title"
+      >
+        <div>
+          <h2 id="policy-group-step-title" className="page-title">
+            {t('partnerServices.group.title')}
+          </h2>
+          <p className="mt-1 text-slate-600">{t('partnerServices.group.description')}</p>
+        </div>
+        <PolicyGroupPicker
+          partner={pending}
+          // partners.mine refetches on its own (the command changes `partners`); the profile is the session's.
+          onDone={refreshProfile}
+        />
+      </section>
+      {children}
     </div>
   );
 }
@@ -192,7 +229,9 @@ export function PolicyGroupScreen() {
       {list.map((p) => (
         <section key={p.partnerId} className="panel space-y-3 p-5" data-testid="policy-group-card">
           <p>
-            <bdi dir="ltr" className="font-mono">{p.partnerId}</bdi>
+            <bdi dir="ltr" className="font-mono">
+              {p.partnerId}
+            </bdi>
           </p>
           <p className="font-medium" data-testid="policy-group-current">
             {p.policyGroupName ?? t('common.none')}
@@ -208,7 +247,12 @@ export function PolicyGroupScreen() {
               }}
             />
           ) : p.canSelectPolicyGroup ? (
-            <button type="button" className="btn btn-secondary" onClick={() => setEditing(p.partnerId)} data-testid="policy-group-change">
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => setEditing(p.partnerId)}
+              data-testid="policy-group-change"
+            >
               {t('partnerServices.group.change')}
             </button>
           ) : (

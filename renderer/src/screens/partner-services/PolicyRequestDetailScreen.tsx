@@ -27,18 +27,42 @@ export function PolicyRequestDetailScreen() {
   const r = data.readable;
   return (
     <div className="space-y-4" data-testid="policy-request-detail">
-      <PageHeader title={data.policyName} description={data.policyDescription} back={back} actions={<Badge status={data.status} testId="detail-status" />} />
+      <PageHeader
+        title={data.policyName}
+        description={data.policyDescription}
+        back={back}
+        actions={<Badge status={data.status} testId="detail-status" />}
+      />
       <section className="panel p-5">
         <Facts
           items={[
-            { label: t('partnerServices.cols.partnerId'), value: <bdi dir="ltr">{data.partnerId}</bdi> },
-            { label: t('partnerServices.cols.partnerType'), value: partnerTypeName(t, data.partnerType) },
+            {
+              label: t('partnerServices.cols.partnerId'),
+              value: <bdi dir="ltr">{data.partnerId}</bdi>,
+            },
+            {
+              label: t('partnerServices.cols.partnerType'),
+              value: partnerTypeName(t, data.partnerType),
+            },
             { label: t('partnerServices.cols.policyGroup'), value: data.policyGroupName },
-            { label: t('partnerServices.cols.policyId'), value: <bdi dir="ltr">{data.policyId}</bdi> },
+            {
+              label: t('partnerServices.cols.policyId'),
+              value: <bdi dir="ltr">{data.policyId}</bdi>,
+            },
             { label: t('partnerServices.cols.policyType'), value: data.policyType },
-            { label: t('partnerServices.request.comments'), value: data.partnerComment, testId: 'detail-comment' },
-            { label: t('partnerServices.cols.created'), value: formatDateTime(data.createdDateTime, lang) },
-            { label: t('partnerServices.cols.updated'), value: formatDateTime(data.updatedDateTime, lang) },
+            {
+              label: t('partnerServices.request.comments'),
+              value: data.partnerComment,
+              testId: 'detail-comment',
+            },
+            {
+              label: t('partnerServices.cols.created'),
+              value: formatDateTime(data.createdDateTime, lang),
+            },
+            {
+              label: t('partnerServices.cols.updated'),
+              value: formatDateTime(data.updatedDateTime, lang),
+            },
           ]}
         />
       </section>
@@ -50,12 +74,15 @@ export function PolicyRequestDetailScreen() {
               {t('partnerServices.policies.kyc')}: {r.kycAttributes.join(', ') || t('common.none')}
             </p>
             <p>
-              {t('partnerServices.policies.authTypes')}: {r.authTypes.map((a) => (a.authSubType ? `${a.authType} (${a.authSubType})` : a.authType)).join(', ') || t('common.none')}
+              {t('partnerServices.policies.authTypes')}:{' '}
+              {r.authTypes.map((a) => (a.authSubType ? `${a.authType} (${a.authSubType})` : a.authType)).join(', ') ||
+                t('common.none')}
             </p>
           </>
         ) : (
           <p>
-            {t('partnerServices.policies.shareable')}: {r.shareableAttributes.map((a) => a.attributeName).join(', ') || t('common.none')}
+            {t('partnerServices.policies.shareable')}:{' '}
+            {r.shareableAttributes.map((a) => a.attributeName).join(', ') || t('common.none')}
           </p>
         )}
       </section>

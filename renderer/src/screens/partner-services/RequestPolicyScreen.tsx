@@ -18,7 +18,10 @@ const MAX_COMMENTS = 500;
 export function RequestPolicyScreen() {
   const { t } = useTranslation();
   const commentsId = useId();
-  const { partners, error: partnersError } = useMyPartners({ status: 'approved', policyGroupAvailable: true });
+  const { partners, error: partnersError } = useMyPartners({
+    status: 'approved',
+    policyGroupAvailable: true,
+  });
   const eligible = (partners ?? []).filter((p) => p.certificateUploaded && p.policyGroupId);
   const [picked, setPartnerId] = useState('');
   const [policyId, setPolicyId] = useState('');
@@ -62,8 +65,17 @@ export function RequestPolicyScreen() {
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <PageHeader title={t('partnerServices.request.title')} description={t('partnerServices.request.description')} back={{ to: '/partner/policies', label: t('partnerServices.policies.title') }} />
-      <form noValidate onSubmit={(e) => void submit(e)} className="panel space-y-4 p-6" data-testid="request-policy-form">
+      <PageHeader
+        title={t('partnerServices.request.title')}
+        description={t('partnerServices.request.description')}
+        back={{ to: '/partner/policies', label: t('partnerServices.policies.title') }}
+      />
+      <form
+        noValidate
+        onSubmit={(e) => void submit(e)}
+        className="panel space-y-4 p-6"
+        data-testid="request-policy-form"
+      >
         <FormError error={error ?? partnersError} />
         <SelectField
           name="partnerId"
@@ -80,7 +92,11 @@ export function RequestPolicyScreen() {
           error={errors.partnerId}
           hint={
             <span className="inline-flex items-center">
-              {partners && eligible.length === 0 ? <span data-testid="request-no-partner">{t('partnerServices.request.noPartner')}</span> : t('partnerServices.request.partnerHint')}
+              {partners && eligible.length === 0 ? (
+                <span data-testid="request-no-partner">{t('partnerServices.request.noPartner')}</span>
+              ) : (
+                t('partnerServices.request.partnerHint')
+              )}
               <InfoTip text={t('partnerServices.request.partnerInfo')} testId="request-partner-info" />
             </span>
           }
@@ -102,8 +118,15 @@ export function RequestPolicyScreen() {
             setPolicyId(v);
             setErrors((e) => ({ ...e, policyId: '' }));
           }}
-          placeholder={partnerId && available && policies.length === 0 ? t('partnerServices.request.noPolicy') : t('partnerServices.request.policyPlaceholder')}
-          options={policies.map((p) => ({ value: p.policyId, label: `${p.policyName}${statusSuffix(p.requestStatus)}` }))}
+          placeholder={
+            partnerId && available && policies.length === 0
+              ? t('partnerServices.request.noPolicy')
+              : t('partnerServices.request.policyPlaceholder')
+          }
+          options={policies.map((p) => ({
+            value: p.policyId,
+            label: `${p.policyName}${statusSuffix(p.requestStatus)}`,
+          }))}
           error={errors.policyId || undefined}
           hint={chosen ? <span data-testid="request-policy-description">{chosen.policyDescription}</span> : undefined}
           testId="request-policy"
@@ -138,10 +161,21 @@ export function RequestPolicyScreen() {
           ) : null}
         </div>
         <div className="flex gap-2">
-          <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy} data-testid="request-submit">
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={busy}
+            aria-busy={busy}
+            data-testid="request-submit"
+          >
             {busy ? t('partnerServices.submitting') : t('partnerServices.submit')}
           </button>
-          <button type="button" className="btn btn-secondary" onClick={() => navigate('/partner/policies')} data-testid="request-cancel">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => navigate('/partner/policies')}
+            data-testid="request-cancel"
+          >
             {t('common.cancel')}
           </button>
         </div>

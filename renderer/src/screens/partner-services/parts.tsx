@@ -12,7 +12,10 @@ export type MyPartner = Output<'partners.mine'>['partners'][number];
 export type UseVerdict = Output<'apiKeys.get'>['usable'];
 
 /** The caller's partner ids (MOSIP GET /partners/v3), refreshed when partners change. */
-export function useMyPartners(input: Input<'partners.mine'>): { partners: MyPartner[] | null; error: ApiError | null } {
+export function useMyPartners(input: Input<'partners.mine'>): {
+  partners: MyPartner[] | null;
+  error: ApiError | null;
+} {
   const { data, error } = useRecord('partners.mine', input);
   return { partners: data?.partners ?? null, error };
 }
@@ -35,12 +38,27 @@ const YEAR_MS = 365.25 * 86_400_000;
 const NEVER_AFTER_YEARS = 50;
 
 /** An API key's expiry: the date, or "Never (100 years)" with the date in its title. */
-export function KeyExpiry({ expiry, created, full = false, testId }: { expiry: string; created: string; full?: boolean; testId?: string }) {
+export function KeyExpiry({
+  expiry,
+  created,
+  full = false,
+  testId,
+}: {
+  expiry: string;
+  created: string;
+  full?: boolean;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
   const date = full ? formatDateTime(expiry, lang) : formatDate(expiry, lang);
   const years = Math.round((Date.parse(expiry) - Date.parse(created)) / YEAR_MS);
-  if (years < NEVER_AFTER_YEARS) return <span className="whitespace-nowrap" data-testid={testId}>{date}</span>;
+  if (years < NEVER_AFTER_YEARS)
+    return (
+      <span className="whitespace-nowrap" data-testid={testId}>
+        {date}
+      </span>
+    );
   return (
     <span className="whitespace-nowrap" title={date} data-testid={testId}>
       {t('partnerServices.apiKeys.neverYears', { count: years })}
@@ -62,7 +80,11 @@ export function Verdict({ usable }: { usable: UseVerdict }) {
   const { t } = useTranslation();
   const ok = usable === 'ok';
   return (
-    <span data-testid="usable" data-usable={usable} className={`inline-flex rounded-md px-2 py-0.5 text-sm font-medium ${ok ? 'bg-ok-bg text-ok-fg' : 'bg-bad-bg text-bad-fg'}`}>
+    <span
+      data-testid="usable"
+      data-usable={usable}
+      className={`inline-flex rounded-md px-2 py-0.5 text-sm font-medium ${ok ? 'bg-ok-bg text-ok-fg' : 'bg-bad-bg text-bad-fg'}`}
+    >
       {t(`partnerServices.verdicts.${usable}`)}
     </span>
   );
@@ -72,10 +94,18 @@ export function Verdict({ usable }: { usable: UseVerdict }) {
 export function InfoTip({ text, testId }: { text: string; testId?: string }) {
   return (
     <span className="group relative ms-1 inline-flex align-middle">
-      <button type="button" className="grid size-5 place-items-center rounded-full border border-slate-400 text-xs text-slate-600" aria-label={text} data-testid={testId}>
+      <button
+        type="button"
+        className="grid size-5 place-items-center rounded-full border border-slate-400 text-xs text-slate-600"
+        aria-label={text}
+        data-testid={testId}
+      >
         i
       </button>
-      <span role="tooltip" className="invisible absolute start-0 top-6 z-30 w-72 rounded-md bg-slate-900 p-2 text-xs font-normal text-white shadow group-focus-within:visible group-hover:visible">
+      <span
+        role="tooltip"
+        className="invisible absolute start-0 top-6 z-30 w-72 rounded-md bg-slate-900 p-2 text-xs font-normal text-white shadow group-focus-within:visible group-hover:visible"
+      >
         {text}
       </span>
     </span>
@@ -95,7 +125,11 @@ export function AuthServiceTabs({ current, admin }: { current: 'oidc' | 'apiKeys
         ['apiKeys', '/partner/api-keys'],
       ] as const);
   return (
-    <nav aria-label={t('partnerServices.authServices.title')} className="flex gap-1 border-b border-slate-200" data-testid="auth-service-tabs">
+    <nav
+      aria-label={t('partnerServices.authServices.title')}
+      className="flex gap-1 border-b border-slate-200"
+      data-testid="auth-service-tabs"
+    >
       {tabs.map(([id, to]) => (
         <Link
           key={id}
@@ -123,7 +157,10 @@ export function useInactivePartners(): ReadonlySet<string> {
 export function UnusableMark() {
   const { t } = useTranslation();
   return (
-    <span className="whitespace-nowrap rounded-full bg-bad-bg px-2 py-0.5 text-xs font-semibold text-bad-fg" data-testid="row-unusable">
+    <span
+      className="whitespace-nowrap rounded-full bg-bad-bg px-2 py-0.5 text-xs font-semibold text-bad-fg"
+      data-testid="row-unusable"
+    >
       {t('partnerServices.unusable')}
     </span>
   );
@@ -133,7 +170,11 @@ export function InactivePartnerNote({ ids }: { ids: ReadonlySet<string> }) {
   const { t } = useTranslation();
   if (ids.size === 0) return null;
   return (
-    <p role="note" className="rounded-md border border-red-200 bg-bad-bg px-3 py-2 text-sm text-bad-fg" data-testid="inactive-partner-note">
+    <p
+      role="note"
+      className="rounded-md border border-red-200 bg-bad-bg px-3 py-2 text-sm text-bad-fg"
+      data-testid="inactive-partner-note"
+    >
       {t('partnerServices.inactivePartner', { ids: [...ids].join(', ') })}
     </p>
   );

@@ -9,7 +9,8 @@ const TONE_CLASS: Record<Tone, string> = {
 };
 
 /** Every state the admin lists of issue 4 show, with MOSIP's colours (pms.md §5.5). */
-export type AdminStatus = 'draft' | 'activated' | 'deactivated' | 'uploaded' | 'not_uploaded' | 'InProgress' | 'approved' | 'rejected';
+export type AdminStatus =
+  'draft' | 'activated' | 'deactivated' | 'uploaded' | 'not_uploaded' | 'InProgress' | 'approved' | 'rejected';
 
 const TONE: Record<AdminStatus, Tone> = {
   draft: 'wait',
@@ -25,9 +26,15 @@ const TONE: Record<AdminStatus, Tone> = {
 export function AdminBadge({ status, testId }: { status: AdminStatus; testId?: string }) {
   const { t } = useTranslation();
   const label =
-    status === 'InProgress' || status === 'approved' || status === 'rejected' ? t(`status.${status}`) : t(`policies.statuses.${status}`);
+    status === 'InProgress' || status === 'approved' || status === 'rejected'
+      ? t(`status.${status}`)
+      : t(`policies.statuses.${status}`);
   return (
-    <span data-testid={testId} data-status={status} className={`inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${TONE_CLASS[TONE[status]]}`}>
+    <span
+      data-testid={testId}
+      data-status={status}
+      className={`inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${TONE_CLASS[TONE[status]]}`}
+    >
       {label}
     </span>
   );

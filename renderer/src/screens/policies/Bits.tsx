@@ -16,12 +16,25 @@ export function BackLink({ to, label }: { to: string; label?: string }) {
 }
 
 /** The confirmation page after a create (pms.md §5.6): heading, description, back link. */
-export function DonePage({ title, description, back, backLabel }: { title: string; description: string; back: string; backLabel: string }) {
+export function DonePage({
+  title,
+  description,
+  back,
+  backLabel,
+}: {
+  title: string;
+  description: string;
+  back: string;
+  backLabel: string;
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (
     <section data-testid="confirmation" className="mx-auto max-w-xl py-4 text-center">
-      <div aria-hidden="true" className="mx-auto grid size-12 place-items-center rounded-full bg-ok-bg text-xl text-ok-fg">
+      <div
+        aria-hidden="true"
+        className="mx-auto grid size-12 place-items-center rounded-full bg-ok-bg text-xl text-ok-fg"
+      >
         ✓
       </div>
       <h1 ref={headingRef} tabIndex={-1} className="page-title mt-4">
@@ -44,7 +57,11 @@ export function PolicyTabs({ current }: { current: 'groups' | 'Auth' | 'DataShar
     ['DataShare', '/admin/policies?type=DataShare'],
   ] as const;
   return (
-    <nav aria-label={t('policies.tabs.label')} className="flex gap-1 border-b border-slate-200" data-testid="policy-tabs">
+    <nav
+      aria-label={t('policies.tabs.label')}
+      className="flex gap-1 border-b border-slate-200"
+      data-testid="policy-tabs"
+    >
       {tabs.map(([key, to]) => (
         <Link
           key={key}

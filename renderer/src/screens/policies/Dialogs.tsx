@@ -3,7 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { Modal } from '../../components/Modal.tsx';
 
 /** A dialog that explains why something was refused, with an optional way forward. */
-export function InfoDialog({ title, body, onClose, testId, code, action }: { title: string; body: ReactNode; onClose: () => void; testId: string; code?: string; action?: ReactNode }) {
+export function InfoDialog({
+  title,
+  body,
+  onClose,
+  testId,
+  code,
+  action,
+}: {
+  title: string;
+  body: ReactNode;
+  onClose: () => void;
+  testId: string;
+  code?: string;
+  action?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Modal title={title} onClose={onClose} testId={testId}>

@@ -30,11 +30,16 @@ export function GroupPicker({ value, onChange, error, exclude, testId }: GroupPi
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<Option | null>(null);
   const name = useDebounced(query.trim(), 200);
-  const found = useRecord('policyGroups.searchActive', { name: name || undefined, pageNo: 0, pageSize: 50 }, { keepPrevious: true });
+  const found = useRecord(
+    'policyGroups.searchActive',
+    { name: name || undefined, pageNo: 0, pageSize: 50 },
+    { keepPrevious: true },
+  );
   const options: Option[] = (found.data?.data ?? []).filter((g) => g.policyGroupId !== exclude);
 
   // Keep the chosen group listed even when the search no longer matches it.
-  const shown = chosen && !options.some((o) => o.policyGroupId === chosen.policyGroupId) ? [chosen, ...options] : options;
+  const shown =
+    chosen && !options.some((o) => o.policyGroupId === chosen.policyGroupId) ? [chosen, ...options] : options;
   const described = [error ? `${id}-error` : '', `${id}-desc`].filter(Boolean).join(' ');
 
   return (

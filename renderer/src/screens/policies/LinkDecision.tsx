@@ -6,7 +6,17 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 export type LinkAction = 'approve' | 'reject' | 'withdraw';
 
 /** Approve / Reject a pending request, or deactivate an approved link: a small confirm popup. */
-export function LinkDecisionDialog({ action, link, onClose, onDone }: { action: LinkAction; link: LinkRow; onClose: () => void; onDone: (message: string) => void }) {
+export function LinkDecisionDialog({
+  action,
+  link,
+  onClose,
+  onDone,
+}: {
+  action: LinkAction;
+  link: LinkRow;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const withdraw = useCommand('linking.deactivate');
   const decide = useCommand('linking.decide');
@@ -14,7 +24,13 @@ export function LinkDecisionDialog({ action, link, onClose, onDone }: { action: 
   return (
     <ConfirmDialog
       title={t(`policies.linking.${action}Title`)}
-      body={<p>{action === 'withdraw' ? t('policies.linking.withdrawBody', values) : t('policies.linking.decideBody', values)}</p>}
+      body={
+        <p>
+          {action === 'withdraw'
+            ? t('policies.linking.withdrawBody', values)
+            : t('policies.linking.decideBody', values)}
+        </p>
+      }
       confirmLabel={t(`policies.linking.${action}`)}
       testId={`link-${action}-dialog`}
       onClose={onClose}
@@ -23,11 +39,13 @@ export function LinkDecisionDialog({ action, link, onClose, onDone }: { action: 
           await withdraw.call({ id: link.id });
           onDone(t('policies.linking.withdrawn'));
         } else {
-          await decide.call({ id: link.id, status: action === 'approve' ? 'approved' : 'rejected' });
+          await decide.call({
+            id: link.id,
+            status: action === 'approve' ? 'approved' : 'rejected',
+          });
           onDone(t(action === 'approve' ? 'policies.linking.approved' : 'policies.linking.rejected'));
         }
       }}
     />
   );
 }
-

@@ -72,11 +72,33 @@ export function LinkDetailScreen() {
         <Facts
           wide
           items={[
-            { label: t('policies.linking.partnerId'), value: <CopyableId value={detail.partnerId} label={t('policies.linking.partnerId')} testId="link-partner-id" />, testId: 'fact-partner' },
-            { label: t('policies.linking.partnerType'), value: partnerTypeName(t, detail.partnerType), testId: 'fact-type' },
-            { label: t('policies.linking.orgName'), value: <bdi>{detail.orgName}</bdi>, testId: 'fact-org' },
-            { label: t('policies.linking.partnerComment'), value: <bdi>{detail.partnerComment}</bdi>, testId: 'fact-comment' },
-            { label: t('policies.list.created'), value: formatDateTime(detail.createdDateTime, lang), testId: 'fact-created' },
+            {
+              label: t('policies.linking.partnerId'),
+              value: (
+                <CopyableId value={detail.partnerId} label={t('policies.linking.partnerId')} testId="link-partner-id" />
+              ),
+              testId: 'fact-partner',
+            },
+            {
+              label: t('policies.linking.partnerType'),
+              value: partnerTypeName(t, detail.partnerType),
+              testId: 'fact-type',
+            },
+            {
+              label: t('policies.linking.orgName'),
+              value: <bdi>{detail.orgName}</bdi>,
+              testId: 'fact-org',
+            },
+            {
+              label: t('policies.linking.partnerComment'),
+              value: <bdi>{detail.partnerComment}</bdi>,
+              testId: 'fact-comment',
+            },
+            {
+              label: t('policies.list.created'),
+              value: formatDateTime(detail.createdDateTime, lang),
+              testId: 'fact-created',
+            },
           ]}
         />
       </section>
@@ -85,7 +107,11 @@ export function LinkDetailScreen() {
         <Facts
           wide
           items={[
-            { label: t('policies.linking.policyId'), value: <CopyableId value={detail.policyId} label={t('policies.linking.policyId')} />, testId: 'fact-policy-id' },
+            {
+              label: t('policies.linking.policyId'),
+              value: <CopyableId value={detail.policyId} label={t('policies.linking.policyId')} />,
+              testId: 'fact-policy-id',
+            },
             {
               label: t('policies.linking.policyName'),
               value: (
@@ -95,10 +121,26 @@ export function LinkDetailScreen() {
               ),
               testId: 'fact-policy-name',
             },
-            { label: t('policies.list.description'), value: <bdi>{detail.policyDescription}</bdi>, testId: 'fact-policy-description' },
-            { label: t('policies.linking.policyGroupName'), value: <bdi>{detail.policyGroupName}</bdi>, testId: 'fact-group' },
-            { label: t('policies.view.groupDescription'), value: <bdi>{detail.policyGroupDescription}</bdi>, testId: 'fact-group-description' },
-            { label: t('policies.list.status'), value: <AdminBadge status={detail.policyStatus} />, testId: 'fact-policy-status' },
+            {
+              label: t('policies.list.description'),
+              value: <bdi>{detail.policyDescription}</bdi>,
+              testId: 'fact-policy-description',
+            },
+            {
+              label: t('policies.linking.policyGroupName'),
+              value: <bdi>{detail.policyGroupName}</bdi>,
+              testId: 'fact-group',
+            },
+            {
+              label: t('policies.view.groupDescription'),
+              value: <bdi>{detail.policyGroupDescription}</bdi>,
+              testId: 'fact-group-description',
+            },
+            {
+              label: t('policies.list.status'),
+              value: <AdminBadge status={detail.policyStatus} />,
+              testId: 'fact-policy-status',
+            },
           ]}
         />
         <div className="mt-4">

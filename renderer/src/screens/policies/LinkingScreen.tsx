@@ -14,13 +14,22 @@ import { AdminBadge } from './Badge.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { LinkDecisionDialog, type LinkAction } from './LinkDecision.tsx';
 
-const LINK_IDS = listIds('link-table', { row: 'link-row', pager: pagerIds('link-pager'), filters: filterIds('link-filters') });
+const LINK_IDS = listIds('link-table', {
+  row: 'link-row',
+  pager: pagerIds('link-pager'),
+  filters: filterIds('link-filters'),
+});
 
 /** `#/admin/policy-linking` (pms.md §5.4): partner requests for policies, pending first. */
 export function LinkingScreen() {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
-  const list = useList('linking.list', { id: 'linking', sortFieldName: 'status', sortType: 'asc', descFirst: ['createdDateTime'] });
+  const list = useList('linking.list', {
+    id: 'linking',
+    sortFieldName: 'status',
+    sortType: 'asc',
+    descFirst: ['createdDateTime'],
+  });
   const [pending, setPending] = useState<{ action: LinkAction; row: LinkRow } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -33,7 +42,10 @@ export function LinkingScreen() {
         setPending({ action, row });
       }}
       data-testid={`link-row-${action}`}
-      aria-label={t('policies.list.rowLabel', { action: t(`policies.linking.${action}`), name: `${row.partnerId} ${row.policyName}` })}
+      aria-label={t('policies.list.rowLabel', {
+        action: t(`policies.linking.${action}`),
+        name: `${row.partnerId} ${row.policyName}`,
+      })}
     >
       {t(`policies.linking.${action}`)}
     </button>
@@ -53,8 +65,22 @@ export function LinkingScreen() {
         </>
       ),
     },
-    { id: 'partnerType', label: t('policies.linking.partnerType'), width: '8rem', sort: 'partnerType', flex: true, cell: (r) => <Cut text={partnerTypeName(t, r.partnerType)} /> },
-    { id: 'orgName', label: t('policies.linking.orgName'), width: 'minmax(8rem,1fr)', sort: 'orgName', flex: true, cell: (r) => <Cut text={r.orgName} /> },
+    {
+      id: 'partnerType',
+      label: t('policies.linking.partnerType'),
+      width: '8rem',
+      sort: 'partnerType',
+      flex: true,
+      cell: (r) => <Cut text={partnerTypeName(t, r.partnerType)} />,
+    },
+    {
+      id: 'orgName',
+      label: t('policies.linking.orgName'),
+      width: 'minmax(8rem,1fr)',
+      sort: 'orgName',
+      flex: true,
+      cell: (r) => <Cut text={r.orgName} />,
+    },
     {
       id: 'policyId',
       label: t('policies.linking.policyId'),
@@ -68,10 +94,38 @@ export function LinkingScreen() {
         </>
       ),
     },
-    { id: 'policyName', label: t('policies.linking.policyName'), width: 'minmax(8rem,1fr)', sort: 'policyName', flex: true, cell: (r) => <Cut text={r.policyName} testId="link-row-policy" /> },
-    { id: 'policyGroupName', label: t('policies.linking.policyGroupName'), width: 'minmax(7rem,1fr)', sort: 'policyGroupName', flex: true, cell: (r) => <Cut text={r.policyGroupName} /> },
-    { id: 'createdDateTime', label: t('policies.list.created'), width: '7rem', sort: 'createdDateTime', flex: true, cell: (r) => formatDate(r.createdDateTime, lang) },
-    { id: 'status', label: t('policies.list.status'), width: '10rem', sort: 'status', flex: true, cell: (r) => <AdminBadge status={r.status} testId="link-row-status" /> },
+    {
+      id: 'policyName',
+      label: t('policies.linking.policyName'),
+      width: 'minmax(8rem,1fr)',
+      sort: 'policyName',
+      flex: true,
+      cell: (r) => <Cut text={r.policyName} testId="link-row-policy" />,
+    },
+    {
+      id: 'policyGroupName',
+      label: t('policies.linking.policyGroupName'),
+      width: 'minmax(7rem,1fr)',
+      sort: 'policyGroupName',
+      flex: true,
+      cell: (r) => <Cut text={r.policyGroupName} />,
+    },
+    {
+      id: 'createdDateTime',
+      label: t('policies.list.created'),
+      width: '7rem',
+      sort: 'createdDateTime',
+      flex: true,
+      cell: (r) => formatDate(r.createdDateTime, lang),
+    },
+    {
+      id: 'status',
+      label: t('policies.list.status'),
+      width: '10rem',
+      sort: 'status',
+      flex: true,
+      cell: (r) => <AdminBadge status={r.status} testId="link-row-status" />,
+    },
     {
       id: 'action',
       label: t('policies.list.action'),
@@ -79,7 +133,11 @@ export function LinkingScreen() {
       flex: true,
       cell: (r) => (
         <div className="flex flex-wrap items-center">
-          <Link to={`/admin/policy-linking/view?id=${encodeURIComponent(r.id)}`} className="btn btn-quiet px-2" data-testid="link-row-view">
+          <Link
+            to={`/admin/policy-linking/view?id=${encodeURIComponent(r.id)}`}
+            className="btn btn-quiet px-2"
+            data-testid="link-row-view"
+          >
             {t('policies.list.view')}
           </Link>
           {r.status === 'InProgress' ? act('approve', r) : null}
@@ -107,7 +165,11 @@ export function LinkingScreen() {
         empty={t('policies.list.empty')}
         filters={[
           { name: 'partnerId', label: t('policies.linking.partnerId'), ltr: true },
-          { name: 'partnerType', label: t('policies.linking.partnerType'), options: PARTNER_TYPE_CODES.map((c) => ({ value: c, label: partnerTypeName(t, c) })) },
+          {
+            name: 'partnerType',
+            label: t('policies.linking.partnerType'),
+            options: PARTNER_TYPE_CODES.map((c) => ({ value: c, label: partnerTypeName(t, c) })),
+          },
           { name: 'orgName', label: t('policies.linking.orgName') },
           { name: 'policyId', label: t('policies.linking.policyId'), ltr: true },
           { name: 'policyName', label: t('policies.linking.policyName') },
@@ -115,7 +177,10 @@ export function LinkingScreen() {
           {
             name: 'status',
             label: t('policies.list.status'),
-            options: (['InProgress', 'approved', 'rejected', 'deactivated'] as const).map((s) => ({ value: s, label: t(`status.${s}`) })),
+            options: (['InProgress', 'approved', 'rejected', 'deactivated'] as const).map((s) => ({
+              value: s,
+              label: t(`status.${s}`),
+            })),
           },
         ]}
       />

@@ -47,7 +47,11 @@ export function PartnerDetailScreen() {
   // deactivated partner; a pending one can be rejected, and says why it cannot be activated yet.
   const approved = detail.approvalStatus === 'approved';
   const pending = detail.approvalStatus === 'InProgress';
-  const activateBlocked = pending ? t('policies.partners.cannotActivate', values) : detail.approvalStatus === 'rejected' ? t('policies.partners.rejectedHint') : null;
+  const activateBlocked = pending
+    ? t('policies.partners.cannotActivate', values)
+    : detail.approvalStatus === 'rejected'
+      ? t('policies.partners.rejectedHint')
+      : null;
 
   return (
     <div className="space-y-4" data-testid="partner-detail" data-status={detail.status}>
@@ -63,12 +67,22 @@ export function PartnerDetailScreen() {
           </p>
         </div>
         {approved && detail.isActive ? (
-          <button type="button" className="btn btn-secondary" onClick={() => setDialog('deactivate')} data-testid="partner-deactivate">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => setDialog('deactivate')}
+            data-testid="partner-deactivate"
+          >
             {t('policies.partners.deactivate')}
           </button>
         ) : null}
         {pending ? (
-          <button type="button" className="btn btn-secondary" onClick={() => setDialog('reject')} data-testid="partner-reject">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => setDialog('reject')}
+            data-testid="partner-reject"
+          >
             {t('policies.partners.reject')}
           </button>
         ) : null}
@@ -98,17 +112,63 @@ export function PartnerDetailScreen() {
         <Facts
           wide
           items={[
-            { label: t('policies.partners.partnerId'), value: <CopyableId value={detail.partnerId} label={t('policies.partners.partnerId')} testId="partner-id" />, testId: 'fact-partner-id' },
-            { label: t('policies.partners.partnerType'), value: partnerTypeName(t, detail.partnerType), testId: 'fact-type' },
-            { label: t('policies.partners.firstName'), value: <bdi>{detail.firstName}</bdi>, testId: 'fact-first-name' },
-            { label: t('policies.partners.lastName'), value: <bdi>{detail.lastName}</bdi>, testId: 'fact-last-name' },
-            { label: t('policies.partners.orgName'), value: <bdi>{detail.orgName}</bdi>, testId: 'fact-org' },
-            { label: t('policies.partners.emailAddress'), value: <span dir="ltr">{detail.emailAddress}</span>, testId: 'fact-email' },
-            { label: t('policies.partners.contactNumber'), value: <span dir="ltr">{detail.contactNumber}</span>, testId: 'fact-contact' },
-            { label: t('policies.partners.address'), value: <bdi>{detail.address}</bdi>, testId: 'fact-address' },
-            { label: t('policies.partners.createdDateTime'), value: formatDateTime(detail.createdDateTime, lang), testId: 'fact-created' },
-            { label: t('policies.partners.policyGroupName'), value: <bdi>{detail.policyGroupName ?? t('policies.partners.noGroup')}</bdi>, testId: 'fact-group' },
-            { label: t('policies.partners.policyGroupDescription'), value: <bdi>{detail.policyGroupDescription ?? t('common.none')}</bdi>, testId: 'fact-group-description' },
+            {
+              label: t('policies.partners.partnerId'),
+              value: (
+                <CopyableId value={detail.partnerId} label={t('policies.partners.partnerId')} testId="partner-id" />
+              ),
+              testId: 'fact-partner-id',
+            },
+            {
+              label: t('policies.partners.partnerType'),
+              value: partnerTypeName(t, detail.partnerType),
+              testId: 'fact-type',
+            },
+            {
+              label: t('policies.partners.firstName'),
+              value: <bdi>{detail.firstName}</bdi>,
+              testId: 'fact-first-name',
+            },
+            {
+              label: t('policies.partners.lastName'),
+              value: <bdi>{detail.lastName}</bdi>,
+              testId: 'fact-last-name',
+            },
+            {
+              label: t('policies.partners.orgName'),
+              value: <bdi>{detail.orgName}</bdi>,
+              testId: 'fact-org',
+            },
+            {
+              label: t('policies.partners.emailAddress'),
+              value: <span dir="ltr">{detail.emailAddress}</span>,
+              testId: 'fact-email',
+            },
+            {
+              label: t('policies.partners.contactNumber'),
+              value: <span dir="ltr">{detail.contactNumber}</span>,
+              testId: 'fact-contact',
+            },
+            {
+              label: t('policies.partners.address'),
+              value: <bdi>{detail.address}</bdi>,
+              testId: 'fact-address',
+            },
+            {
+              label: t('policies.partners.createdDateTime'),
+              value: formatDateTime(detail.createdDateTime, lang),
+              testId: 'fact-created',
+            },
+            {
+              label: t('policies.partners.policyGroupName'),
+              value: <bdi>{detail.policyGroupName ?? t('policies.partners.noGroup')}</bdi>,
+              testId: 'fact-group',
+            },
+            {
+              label: t('policies.partners.policyGroupDescription'),
+              value: <bdi>{detail.policyGroupDescription ?? t('common.none')}</bdi>,
+              testId: 'fact-group-description',
+            },
           ]}
         />
       </section>
@@ -119,7 +179,12 @@ export function PartnerDetailScreen() {
         {cards.length ? (
           <ul className="space-y-3">
             {cards.map((card) => (
-              <PartnerCertificateCardView key={card.partnerId} card={card} isAdmin onUpload={() => navigate(`/partner/certificates?partnerId=${encodeURIComponent(card.partnerId)}`)} />
+              <PartnerCertificateCardView
+                key={card.partnerId}
+                card={card}
+                isAdmin
+                onUpload={() => navigate(`/partner/certificates?partnerId=${encodeURIComponent(card.partnerId)}`)}
+              />
             ))}
           </ul>
         ) : (

@@ -10,7 +10,11 @@ import { ListView, filterIds, listIds, pagerIds } from '../../components/ListVie
 import { useList } from '../../data/useList.ts';
 import { AdminBadge } from './Badge.tsx';
 
-const PARTNER_IDS = listIds('partner-table', { row: 'partner-row', pager: pagerIds('partner-pager'), filters: filterIds('partner-filters') });
+const PARTNER_IDS = listIds('partner-table', {
+  row: 'partner-row',
+  pager: pagerIds('partner-pager'),
+  filters: filterIds('partner-filters'),
+});
 
 /** The partner status as a shared badge: activated reads "Active" (MOSIP-42462). */
 export function partnerStatus(status: PartnerRow['status']) {
@@ -20,7 +24,12 @@ export function partnerStatus(status: PartnerRow['status']) {
 /** `#/admin/partners` (pms.md §5.4). */
 export function PartnersScreen() {
   const { t } = useTranslation();
-  const list = useList('partners.list', { id: 'partners', sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: ['createdDateTime'] });
+  const list = useList('partners.list', {
+    id: 'partners',
+    sortFieldName: 'createdDateTime',
+    sortType: 'desc',
+    descFirst: ['createdDateTime'],
+  });
 
   const columns: Column<PartnerRow>[] = [
     {
@@ -36,25 +45,69 @@ export function PartnersScreen() {
         </>
       ),
     },
-    { id: 'partnerType', label: t('policies.partners.partnerType'), width: '9rem', sort: 'partnerType', flex: true, cell: (r) => <Cut text={partnerTypeName(t, r.partnerType)} /> },
-    { id: 'orgName', label: t('policies.partners.orgName'), width: 'minmax(9rem,1fr)', sort: 'orgName', flex: true, cell: (r) => <Cut text={r.orgName} /> },
-    { id: 'policyGroupName', label: t('policies.partners.policyGroupName'), width: 'minmax(8rem,1fr)', sort: 'policyGroupName', flex: true, cell: (r) => <Cut text={r.policyGroupName ?? t('common.none')} /> },
-    { id: 'emailAddress', label: t('policies.partners.emailAddress'), width: 'minmax(10rem,1fr)', sort: 'emailAddress', flex: true, cell: (r) => <Cut text={r.emailAddress} ltr /> },
+    {
+      id: 'partnerType',
+      label: t('policies.partners.partnerType'),
+      width: '9rem',
+      sort: 'partnerType',
+      flex: true,
+      cell: (r) => <Cut text={partnerTypeName(t, r.partnerType)} />,
+    },
+    {
+      id: 'orgName',
+      label: t('policies.partners.orgName'),
+      width: 'minmax(9rem,1fr)',
+      sort: 'orgName',
+      flex: true,
+      cell: (r) => <Cut text={r.orgName} />,
+    },
+    {
+      id: 'policyGroupName',
+      label: t('policies.partners.policyGroupName'),
+      width: 'minmax(8rem,1fr)',
+      sort: 'policyGroupName',
+      flex: true,
+      cell: (r) => <Cut text={r.policyGroupName ?? t('common.none')} />,
+    },
+    {
+      id: 'emailAddress',
+      label: t('policies.partners.emailAddress'),
+      width: 'minmax(10rem,1fr)',
+      sort: 'emailAddress',
+      flex: true,
+      cell: (r) => <Cut text={r.emailAddress} ltr />,
+    },
     {
       id: 'certificateUploadStatus',
       label: t('policies.partners.certificateUploadStatus'),
       width: '10rem',
       sort: 'certificateUploadStatus',
-      flex: true, cell: (r) => <AdminBadge status={r.certificateUploadStatus} testId="partner-row-cert" />,
+      flex: true,
+      cell: (r) => <AdminBadge status={r.certificateUploadStatus} testId="partner-row-cert" />,
     },
-    { id: 'status', label: t('policies.list.status'), width: '10rem', sort: 'status', flex: true, cell: (r) => <StatusBadge status={partnerStatus(r.status)} testId="partner-row-status" /> },
+    {
+      id: 'status',
+      label: t('policies.list.status'),
+      width: '10rem',
+      sort: 'status',
+      flex: true,
+      cell: (r) => <StatusBadge status={partnerStatus(r.status)} testId="partner-row-status" />,
+    },
     {
       id: 'action',
       label: t('policies.list.action'),
       width: '6rem',
       flex: true,
       cell: (r) => (
-        <Link to={`/admin/partners/view?id=${encodeURIComponent(r.partnerId)}`} className="btn btn-quiet px-2" data-testid="partner-row-view" aria-label={t('policies.list.rowLabel', { action: t('policies.list.view'), name: r.partnerId })}>
+        <Link
+          to={`/admin/partners/view?id=${encodeURIComponent(r.partnerId)}`}
+          className="btn btn-quiet px-2"
+          data-testid="partner-row-view"
+          aria-label={t('policies.list.rowLabel', {
+            action: t('policies.list.view'),
+            name: r.partnerId,
+          })}
+        >
           {t('policies.list.view')}
         </Link>
       ),
@@ -77,19 +130,29 @@ export function PartnersScreen() {
         empty={t('policies.list.empty')}
         filters={[
           { name: 'partnerId', label: t('policies.partners.partnerId'), ltr: true },
-          { name: 'partnerType', label: t('policies.partners.partnerType'), options: PARTNER_TYPE_CODES.map((c) => ({ value: c, label: partnerTypeName(t, c) })) },
+          {
+            name: 'partnerType',
+            label: t('policies.partners.partnerType'),
+            options: PARTNER_TYPE_CODES.map((c) => ({ value: c, label: partnerTypeName(t, c) })),
+          },
           { name: 'orgName', label: t('policies.partners.orgName') },
           { name: 'policyGroupName', label: t('policies.partners.policyGroupName') },
           { name: 'emailAddress', label: t('policies.partners.emailAddress'), ltr: true },
           {
             name: 'certificateUploadStatus',
             label: t('policies.partners.certificateUploadStatus'),
-            options: (['uploaded', 'not_uploaded'] as const).map((s) => ({ value: s, label: t(`policies.statuses.${s}`) })),
+            options: (['uploaded', 'not_uploaded'] as const).map((s) => ({
+              value: s,
+              label: t(`policies.statuses.${s}`),
+            })),
           },
           {
             name: 'status',
             label: t('policies.list.status'),
-            options: (['InProgress', 'activated', 'deactivated', 'rejected'] as const).map((s) => ({ value: s, label: t(`status.${partnerStatus(s)}`) })),
+            options: (['InProgress', 'activated', 'deactivated', 'rejected'] as const).map((s) => ({
+              value: s,
+              label: t(`status.${partnerStatus(s)}`),
+            })),
           },
         ]}
       />

@@ -14,7 +14,11 @@ import { PolicyTabs } from './Bits.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { PolicyActionDialog, type PolicyAction } from './PolicyActions.tsx';
 
-const POLICY_IDS = listIds('policy-table', { row: 'policy-row', pager: pagerIds('policy-pager'), filters: filterIds('policy-filters') });
+const POLICY_IDS = listIds('policy-table', {
+  row: 'policy-row',
+  pager: pagerIds('policy-pager'),
+  filters: filterIds('policy-filters'),
+});
 
 export function policyTypeOf(value: string | null): PolicyTypeName {
   return value === 'DataShare' ? 'DataShare' : 'Auth';
@@ -25,7 +29,13 @@ export function PoliciesScreen() {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
   const type = policyTypeOf(useRoute().query.get('type'));
-  const list = useList('policies.list', { id: `policies-${type}`, scope: { policyType: type }, sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: ['createdDateTime'] });
+  const list = useList('policies.list', {
+    id: `policies-${type}`,
+    scope: { policyType: type },
+    sortFieldName: 'createdDateTime',
+    sortType: 'desc',
+    descFirst: ['createdDateTime'],
+  });
   const [pending, setPending] = useState<{ action: PolicyAction; row: PolicyRow } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -58,11 +68,46 @@ export function PoliciesScreen() {
         </>
       ),
     },
-    { id: 'policyName', label: t('policies.policies.policyName'), width: 'minmax(9rem,1fr)', sort: 'policyName', flex: true, cell: (r) => <Cut text={r.policyName} testId="policy-row-name" /> },
-    { id: 'policyDescription', label: t('policies.list.description'), width: 'minmax(9rem,1fr)', sort: 'policyDescription', flex: true, cell: (r) => <Cut text={r.policyDescription} /> },
-    { id: 'policyGroupName', label: t('policies.policies.policyGroupName'), width: 'minmax(8rem,1fr)', sort: 'policyGroupName', flex: true, cell: (r) => <Cut text={r.policyGroupName} testId="policy-row-group" /> },
-    { id: 'createdDateTime', label: t('policies.list.created'), width: '7.5rem', sort: 'createdDateTime', flex: true, cell: (r) => formatDate(r.createdDateTime, lang) },
-    { id: 'status', label: t('policies.list.status'), width: '7.5rem', sort: 'status', flex: true, cell: (r) => <AdminBadge status={r.status} testId="policy-row-status" /> },
+    {
+      id: 'policyName',
+      label: t('policies.policies.policyName'),
+      width: 'minmax(9rem,1fr)',
+      sort: 'policyName',
+      flex: true,
+      cell: (r) => <Cut text={r.policyName} testId="policy-row-name" />,
+    },
+    {
+      id: 'policyDescription',
+      label: t('policies.list.description'),
+      width: 'minmax(9rem,1fr)',
+      sort: 'policyDescription',
+      flex: true,
+      cell: (r) => <Cut text={r.policyDescription} />,
+    },
+    {
+      id: 'policyGroupName',
+      label: t('policies.policies.policyGroupName'),
+      width: 'minmax(8rem,1fr)',
+      sort: 'policyGroupName',
+      flex: true,
+      cell: (r) => <Cut text={r.policyGroupName} testId="policy-row-group" />,
+    },
+    {
+      id: 'createdDateTime',
+      label: t('policies.list.created'),
+      width: '7.5rem',
+      sort: 'createdDateTime',
+      flex: true,
+      cell: (r) => formatDate(r.createdDateTime, lang),
+    },
+    {
+      id: 'status',
+      label: t('policies.list.status'),
+      width: '7.5rem',
+      sort: 'status',
+      flex: true,
+      cell: (r) => <AdminBadge status={r.status} testId="policy-row-status" />,
+    },
     {
       id: 'action',
       label: t('policies.list.action'),
@@ -70,11 +115,27 @@ export function PoliciesScreen() {
       flex: true,
       cell: (r) => (
         <div className="flex flex-wrap items-center">
-          <Link to={`/admin/policies/view?id=${encodeURIComponent(r.policyId)}`} className="btn btn-quiet px-2" data-testid="policy-row-view" aria-label={t('policies.list.rowLabel', { action: t('policies.list.view'), name: r.policyName })}>
+          <Link
+            to={`/admin/policies/view?id=${encodeURIComponent(r.policyId)}`}
+            className="btn btn-quiet px-2"
+            data-testid="policy-row-view"
+            aria-label={t('policies.list.rowLabel', {
+              action: t('policies.list.view'),
+              name: r.policyName,
+            })}
+          >
             {t('policies.list.view')}
           </Link>
           {r.status === 'draft' ? (
-            <Link to={`/admin/policies/edit?id=${encodeURIComponent(r.policyId)}`} className="btn btn-quiet px-2" data-testid="policy-row-edit" aria-label={t('policies.list.rowLabel', { action: t('policies.policies.edit'), name: r.policyName })}>
+            <Link
+              to={`/admin/policies/edit?id=${encodeURIComponent(r.policyId)}`}
+              className="btn btn-quiet px-2"
+              data-testid="policy-row-edit"
+              aria-label={t('policies.list.rowLabel', {
+                action: t('policies.policies.edit'),
+                name: r.policyName,
+              })}
+            >
               {t('policies.policies.edit')}
             </Link>
           ) : null}
@@ -112,7 +173,14 @@ export function PoliciesScreen() {
           { name: 'policyId', label: t('policies.policies.policyId'), ltr: true },
           { name: 'policyName', label: t('policies.policies.policyName') },
           { name: 'policyGroupName', label: t('policies.policies.policyGroupName') },
-          { name: 'status', label: t('policies.list.status'), options: (['draft', 'activated', 'deactivated'] as const).map((s) => ({ value: s, label: t(`policies.statuses.${s}`) })) },
+          {
+            name: 'status',
+            label: t('policies.list.status'),
+            options: (['draft', 'activated', 'deactivated'] as const).map((s) => ({
+              value: s,
+              label: t(`policies.statuses.${s}`),
+            })),
+          },
         ]}
       />
       {pending ? (

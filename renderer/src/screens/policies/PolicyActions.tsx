@@ -21,7 +21,17 @@ interface Blocked {
 }
 
 /** The dialogs behind the Publish, Clone and Deactivate actions of a policy (list and detail). */
-export function PolicyActionDialog({ action, policy, onClose, onDone }: { action: PolicyAction; policy: Target; onClose: () => void; onDone: (message: string) => void }) {
+export function PolicyActionDialog({
+  action,
+  policy,
+  onClose,
+  onDone,
+}: {
+  action: PolicyAction;
+  policy: Target;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const clonePolicy = useCommand('policies.clone');
   const deactivatePolicy = useCommand('policies.deactivate');
@@ -91,7 +101,13 @@ export function PolicyActionDialog({ action, policy, onClose, onDone }: { action
     return (
       <InfoDialog
         title={pending ? t('policies.policies.pendingTitle') : t('policies.policies.linkedTitle')}
-        body={<p>{pending ? t('policies.policies.pendingBody', { n: blocked.n }) : t('policies.policies.linkedBody', { n: blocked.n })}</p>}
+        body={
+          <p>
+            {pending
+              ? t('policies.policies.pendingBody', { n: blocked.n })
+              : t('policies.policies.linkedBody', { n: blocked.n })}
+          </p>
+        }
         code={blocked.code}
         testId="policy-blocked"
         onClose={onClose}
@@ -106,7 +122,8 @@ export function PolicyActionDialog({ action, policy, onClose, onDone }: { action
 
   function onError(error: ApiError): boolean {
     if (error.code === 'PMS_POL_063') setBlocked({ code: error.code, n: Number(error.fields.approvedRequests ?? 0) });
-    else if (error.code === 'PMS_POL_064') setBlocked({ code: error.code, n: Number(error.fields.pendingRequests ?? 0) });
+    else if (error.code === 'PMS_POL_064')
+      setBlocked({ code: error.code, n: Number(error.fields.pendingRequests ?? 0) });
     return false;
   }
 

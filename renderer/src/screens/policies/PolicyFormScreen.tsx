@@ -27,7 +27,8 @@ export function PolicyFormScreen({ mode }: { mode: 'create' | 'edit' }) {
   const editId = mode === 'edit' ? (query.get('id') ?? '') : '';
   const [existing, setExisting] = useState<Detail | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const type: PolicyTypeName = mode === 'edit' ? policyTypeOf(existing?.policyType ?? null) : policyTypeOf(query.get('type'));
+  const type: PolicyTypeName =
+    mode === 'edit' ? policyTypeOf(existing?.policyType ?? null) : policyTypeOf(query.get('type'));
 
   const [group, setGroup] = useState('');
   const [name, setName] = useState('');
@@ -92,10 +93,23 @@ export function PolicyFormScreen({ mode }: { mode: 'create' | 'edit' }) {
     try {
       const saved =
         mode === 'create'
-          ? await createPolicy.call({ policyGroupId: group, policyType: type, name: name.trim(), description: description.trim(), policy: text })
-          : await updatePolicy.call({ policyId: editId, name: name.trim(), description: description.trim(), policy: text });
+          ? await createPolicy.call({
+              policyGroupId: group,
+              policyType: type,
+              name: name.trim(),
+              description: description.trim(),
+              policy: text,
+            })
+          : await updatePolicy.call({
+              policyId: editId,
+              name: name.trim(),
+              description: description.trim(),
+              policy: text,
+            });
       dirty.current = false;
-      navigate(`/admin/policies/saved?type=${saved.policyType}&name=${encodeURIComponent(saved.policyName)}`, { force: true });
+      navigate(`/admin/policies/saved?type=${saved.policyType}&name=${encodeURIComponent(saved.policyName)}`, {
+        force: true,
+      });
     } catch (caught) {
       const apiError = toApiError(caught);
       setError(apiError);
@@ -109,7 +123,8 @@ export function PolicyFormScreen({ mode }: { mode: 'create' | 'edit' }) {
   }
 
   // PMS_POL_051 names where the JSON breaks its type's schema: "policy.allowedAuthTypes.0.authType".
-  const schemaProblems = error?.code === 'PMS_POL_051' ? Object.entries(error.fields).filter(([k]) => k.startsWith('policy.')) : [];
+  const schemaProblems =
+    error?.code === 'PMS_POL_051' ? Object.entries(error.fields).filter(([k]) => k.startsWith('policy.')) : [];
   const title = mode === 'edit' ? t('policies.form.editTitle') : t(`policies.form.createTitle${type}`);
 
   if (mode === 'edit' && (loadError || !existing)) {
@@ -125,7 +140,13 @@ export function PolicyFormScreen({ mode }: { mode: 'create' | 'edit' }) {
     <div className="mx-auto max-w-3xl space-y-4">
       <BackLink to={back} label={t('policies.form.backToPolicies')} />
       <h1 className="page-title">{title}</h1>
-      <form noValidate onSubmit={(e) => void submit(e)} className="panel space-y-4 p-6" data-testid="policy-form" data-type={type}>
+      <form
+        noValidate
+        onSubmit={(e) => void submit(e)}
+        className="panel space-y-4 p-6"
+        data-testid="policy-form"
+        data-type={type}
+      >
         <FormError error={error} />
         {error && !error.network && (error.code === 'PMS_POL_051' || error.code === 'PMS_POL_052') ? (
           <p className="break-words font-mono text-xs text-slate-700" data-testid="policy-core-detail">
@@ -140,15 +161,35 @@ export function PolicyFormScreen({ mode }: { mode: 'create' | 'edit' }) {
           </ul>
         ) : null}
         {mode === 'create' ? (
-          <GroupPicker value={group} onChange={(id) => edit(setGroup)(id)} error={errors.policyGroupId} testId="policy-group" />
+          <GroupPicker
+            value={group}
+            onChange={(id) => edit(setGroup)(id)}
+            error={errors.policyGroupId}
+            testId="policy-group"
+          />
         ) : (
           <p>
             <span className="field-label">{t('policies.form.group')}</span>
             <bdi data-testid="policy-form-group">{existing?.policyGroupName}</bdi>
           </p>
         )}
-        <TextField name="name" label={t('policies.form.name')} value={name} onChange={edit(setName)} error={errors.name} required />
-        <TextField name="description" label={t('policies.form.description')} value={description} onChange={edit(setDescription)} error={errors.description} required multiline />
+        <TextField
+          name="name"
+          label={t('policies.form.name')}
+          value={name}
+          onChange={edit(setName)}
+          error={errors.name}
+          required
+        />
+        <TextField
+          name="description"
+          label={t('policies.form.description')}
+          value={description}
+          onChange={edit(setDescription)}
+          error={errors.description}
+          required
+          multiline
+        />
         <div>
           <label htmlFor={textId} className="field-label">
             {t('policies.form.policy')}
@@ -156,12 +197,29 @@ export function PolicyFormScreen({ mode }: { mode: 'create' | 'edit' }) {
           <div className="mb-2 flex flex-wrap items-center gap-2">
             <label className="btn btn-secondary cursor-pointer">
               {t('policies.form.upload')}
-              <input type="file" accept=".json,application/json" className="sr-only" onChange={(e) => void onFile(e)} data-testid="policy-file" />
+              <input
+                type="file"
+                accept=".json,application/json"
+                className="sr-only"
+                onChange={(e) => void onFile(e)}
+                data-testid="policy-file"
+              />
             </label>
-            <button type="button" className="btn btn-quiet" onClick={() => edit(setText)(JSON.stringify(SAMPLE_POLICIES[type], null, 2))} data-testid="policy-sample">
+            <button
+              type="button"
+              className="btn btn-quiet"
+              onClick={() => edit(setText)(JSON.stringify(SAMPLE_POLICIES[type], null, 2))}
+              data-testid="policy-sample"
+            >
               {t('policies.form.sample')}
             </button>
-            <button type="button" className="btn btn-quiet" disabled={!check?.ok} onClick={() => setText(JSON.stringify(JSON.parse(text), null, 2))} data-testid="policy-format">
+            <button
+              type="button"
+              className="btn btn-quiet"
+              disabled={!check?.ok}
+              onClick={() => setText(JSON.stringify(JSON.parse(text), null, 2))}
+              data-testid="policy-format"
+            >
               {t('policies.form.format')}
             </button>
             {fileNote ? (
@@ -185,7 +243,9 @@ export function PolicyFormScreen({ mode }: { mode: 'create' | 'edit' }) {
           />
           <div id={`${textId}-state`} className="mt-1 flex flex-wrap justify-between gap-2 text-sm">
             <span className={check && !check.ok ? 'text-bad-fg' : 'text-slate-600'} data-testid="policy-parse">
-              {check && !check.ok ? t('policies.form.parseError', { message: check.message }) : t('policies.form.policyHint')}
+              {check && !check.ok
+                ? t('policies.form.parseError', { message: check.message })
+                : t('policies.form.policyHint')}
             </span>
             <span className={tooLong ? 'font-semibold text-bad-fg' : 'text-slate-600'} data-testid="policy-counter">
               {t('policies.form.counter', { n: check?.length ?? 0, max: POLICY_MAX_CHARS })}
@@ -194,7 +254,13 @@ export function PolicyFormScreen({ mode }: { mode: 'create' | 'edit' }) {
           {tooLong ? <p className="field-error">{t('policies.form.tooLong')}</p> : null}
           {errors.policy && errors.policy !== 'PD_POL_001' ? (
             <p className="field-error" data-testid="field-error-policy">
-              {t(errors.policy === 'required' ? 'validation.required' : errors.policy === 'PMS_POL_052' ? 'errors.PMS_POL_052' : 'errors.PMS_POL_051')}
+              {t(
+                errors.policy === 'required'
+                  ? 'validation.required'
+                  : errors.policy === 'PMS_POL_052'
+                    ? 'errors.PMS_POL_052'
+                    : 'errors.PMS_POL_051',
+              )}
             </p>
           ) : null}
         </div>
@@ -202,7 +268,12 @@ export function PolicyFormScreen({ mode }: { mode: 'create' | 'edit' }) {
           <Link to={back} className="btn btn-secondary">
             {t('policies.form.cancel')}
           </Link>
-          <SubmitButton busy={busy} label={t('policies.form.submit')} busyLabel={t('policies.list.saving')} testId="policy-submit" />
+          <SubmitButton
+            busy={busy}
+            label={t('policies.form.submit')}
+            busyLabel={t('policies.list.saving')}
+            testId="policy-submit"
+          />
         </div>
       </form>
     </div>

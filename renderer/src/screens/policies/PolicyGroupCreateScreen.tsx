@@ -36,7 +36,9 @@ export function PolicyGroupCreateScreen() {
     try {
       const group = await createGroup.call({ name: name.trim(), description: description.trim() });
       dirty.current = false;
-      navigate(`/admin/policy-groups/created?name=${encodeURIComponent(group.name)}`, { force: true });
+      navigate(`/admin/policy-groups/created?name=${encodeURIComponent(group.name)}`, {
+        force: true,
+      });
     } catch (caught) {
       const apiError = toApiError(caught);
       setError(apiError);
@@ -56,7 +58,15 @@ export function PolicyGroupCreateScreen() {
       <h1 className="page-title">{t('policies.groups.createTitle')}</h1>
       <form noValidate onSubmit={(e) => void submit(e)} className="panel space-y-4 p-6" data-testid="group-form">
         <FormError error={error} />
-        <TextField name="name" label={t('policies.groups.name')} value={name} onChange={edit(setName)} error={errors.name} hint={t('policies.groups.nameHint')} required />
+        <TextField
+          name="name"
+          label={t('policies.groups.name')}
+          value={name}
+          onChange={edit(setName)}
+          error={errors.name}
+          hint={t('policies.groups.nameHint')}
+          required
+        />
         <TextField
           name="description"
           label={t('policies.list.description')}
@@ -71,7 +81,12 @@ export function PolicyGroupCreateScreen() {
           <Link to="/admin/policy-groups" className="btn btn-secondary">
             {t('policies.form.cancel')}
           </Link>
-          <SubmitButton busy={busy} label={t('policies.groups.submit')} busyLabel={t('policies.list.saving')} testId="group-submit" />
+          <SubmitButton
+            busy={busy}
+            label={t('policies.groups.submit')}
+            busyLabel={t('policies.list.saving')}
+            testId="group-submit"
+          />
         </div>
       </form>
     </div>

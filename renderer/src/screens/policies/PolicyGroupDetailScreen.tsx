@@ -15,7 +15,13 @@ import { GroupDeactivate } from './GroupDeactivate.tsx';
 
 /** Both policy types of a group, by name (a group holds few). */
 const groupPolicies = (policyGroupId: string, policyType: 'Auth' | 'DataShare') =>
-  ({ policyType, policyGroupId, pageSize: 100, sortFieldName: 'policyName', sortType: 'asc' }) as const;
+  ({
+    policyType,
+    policyGroupId,
+    pageSize: 100,
+    sortFieldName: 'policyName',
+    sortType: 'asc',
+  }) as const;
 
 /** `#/admin/policy-groups/view?id=`: the group, its counts and its policies of both types. */
 export function PolicyGroupDetailScreen() {
@@ -48,7 +54,12 @@ export function PolicyGroupDetailScreen() {
           <AdminBadge status={detail.status} testId="group-status" />
         </h1>
         {detail.status === 'activated' ? (
-          <button type="button" className="btn btn-secondary" onClick={() => setDeactivating(true)} data-testid="group-deactivate">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => setDeactivating(true)}
+            data-testid="group-deactivate"
+          >
             {t('policies.groups.deactivate')}
           </button>
         ) : null}
@@ -58,12 +69,36 @@ export function PolicyGroupDetailScreen() {
         <Facts
           wide
           items={[
-            { label: t('policies.groups.policyGroupId'), value: <CopyableId value={detail.policyGroupId} label={t('policies.groups.policyGroupId')} />, testId: 'fact-id' },
-            { label: t('policies.groups.name'), value: <bdi>{detail.name}</bdi>, testId: 'fact-name' },
-            { label: t('policies.list.description'), value: <bdi>{detail.description}</bdi>, testId: 'fact-description' },
-            { label: t('policies.list.created'), value: formatDateTime(detail.createdDateTime, lang), testId: 'fact-created' },
-            { label: t('policies.groups.policies'), value: t('policies.groups.counts', detail.policies), testId: 'fact-counts' },
-            { label: t('policies.groups.partners'), value: String(detail.partners), testId: 'fact-partners' },
+            {
+              label: t('policies.groups.policyGroupId'),
+              value: <CopyableId value={detail.policyGroupId} label={t('policies.groups.policyGroupId')} />,
+              testId: 'fact-id',
+            },
+            {
+              label: t('policies.groups.name'),
+              value: <bdi>{detail.name}</bdi>,
+              testId: 'fact-name',
+            },
+            {
+              label: t('policies.list.description'),
+              value: <bdi>{detail.description}</bdi>,
+              testId: 'fact-description',
+            },
+            {
+              label: t('policies.list.created'),
+              value: formatDateTime(detail.createdDateTime, lang),
+              testId: 'fact-created',
+            },
+            {
+              label: t('policies.groups.policies'),
+              value: t('policies.groups.counts', detail.policies),
+              testId: 'fact-counts',
+            },
+            {
+              label: t('policies.groups.partners'),
+              value: String(detail.partners),
+              testId: 'fact-partners',
+            },
           ]}
         />
       </section>
@@ -80,7 +115,9 @@ export function PolicyGroupDetailScreen() {
                 <Link to={`/admin/policies/view?id=${encodeURIComponent(p.policyId)}`} className="link font-medium">
                   <bdi>{p.policyName}</bdi>
                 </Link>
-                <span className="text-sm text-slate-600">{t(`policies.tabs.${p.policyType === 'Auth' ? 'Auth' : 'DataShare'}`)}</span>
+                <span className="text-sm text-slate-600">
+                  {t(`policies.tabs.${p.policyType === 'Auth' ? 'Auth' : 'DataShare'}`)}
+                </span>
                 <span className="text-sm text-slate-600">{formatDate(p.createdDateTime, lang)}</span>
                 <AdminBadge status={p.status} />
               </li>
@@ -88,7 +125,9 @@ export function PolicyGroupDetailScreen() {
           </ul>
         )}
       </section>
-      {deactivating ? <GroupDeactivate group={detail} onClose={() => setDeactivating(false)} onDone={() => undefined} /> : null}
+      {deactivating ? (
+        <GroupDeactivate group={detail} onClose={() => setDeactivating(false)} onDone={() => undefined} />
+      ) : null}
     </div>
   );
 }

@@ -13,13 +13,22 @@ import { PolicyTabs } from './Bits.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { GroupDeactivate } from './GroupDeactivate.tsx';
 
-const GROUP_IDS = listIds('group-table', { row: 'group-row', pager: pagerIds('group-pager'), filters: filterIds('group-filters') });
+const GROUP_IDS = listIds('group-table', {
+  row: 'group-row',
+  pager: pagerIds('group-pager'),
+  filters: filterIds('group-filters'),
+});
 
 /** `#/admin/policy-groups` (pms.md §5.4): ID, Name, Description, Created, Status, Action. */
 export function PolicyGroupsScreen() {
   const { t } = useTranslation();
   const lang = useUi((s) => s.lang);
-  const list = useList('policyGroups.list', { id: 'policyGroups', sortFieldName: 'createdDateTime', sortType: 'desc', descFirst: ['createdDateTime'] });
+  const list = useList('policyGroups.list', {
+    id: 'policyGroups',
+    sortFieldName: 'createdDateTime',
+    sortType: 'desc',
+    descFirst: ['createdDateTime'],
+  });
   const [target, setTarget] = useState<PolicyGroupRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -37,10 +46,38 @@ export function PolicyGroupsScreen() {
         </>
       ),
     },
-    { id: 'name', label: t('policies.groups.name'), width: 'minmax(10rem,1fr)', sort: 'name', flex: true, cell: (r) => <Cut text={r.name} testId="group-row-name" /> },
-    { id: 'description', label: t('policies.list.description'), width: 'minmax(10rem,1.5fr)', sort: 'description', flex: true, cell: (r) => <Cut text={r.description} /> },
-    { id: 'createdDateTime', label: t('policies.list.created'), width: '8rem', sort: 'createdDateTime', flex: true, cell: (r) => formatDate(r.createdDateTime, lang) },
-    { id: 'status', label: t('policies.list.status'), width: '8rem', sort: 'status', flex: true, cell: (r) => <AdminBadge status={r.status} testId="group-row-status" /> },
+    {
+      id: 'name',
+      label: t('policies.groups.name'),
+      width: 'minmax(10rem,1fr)',
+      sort: 'name',
+      flex: true,
+      cell: (r) => <Cut text={r.name} testId="group-row-name" />,
+    },
+    {
+      id: 'description',
+      label: t('policies.list.description'),
+      width: 'minmax(10rem,1.5fr)',
+      sort: 'description',
+      flex: true,
+      cell: (r) => <Cut text={r.description} />,
+    },
+    {
+      id: 'createdDateTime',
+      label: t('policies.list.created'),
+      width: '8rem',
+      sort: 'createdDateTime',
+      flex: true,
+      cell: (r) => formatDate(r.createdDateTime, lang),
+    },
+    {
+      id: 'status',
+      label: t('policies.list.status'),
+      width: '8rem',
+      sort: 'status',
+      flex: true,
+      cell: (r) => <AdminBadge status={r.status} testId="group-row-status" />,
+    },
     {
       id: 'action',
       label: t('policies.list.action'),
@@ -48,11 +85,28 @@ export function PolicyGroupsScreen() {
       flex: true,
       cell: (r) => (
         <div className="flex items-center gap-1">
-          <Link to={`/admin/policy-groups/view?id=${encodeURIComponent(r.policyGroupId)}`} className="btn btn-quiet" data-testid="group-row-view" aria-label={t('policies.list.rowLabel', { action: t('policies.list.view'), name: r.name })}>
+          <Link
+            to={`/admin/policy-groups/view?id=${encodeURIComponent(r.policyGroupId)}`}
+            className="btn btn-quiet"
+            data-testid="group-row-view"
+            aria-label={t('policies.list.rowLabel', {
+              action: t('policies.list.view'),
+              name: r.name,
+            })}
+          >
             {t('policies.list.view')}
           </Link>
           {r.status === 'activated' ? (
-            <button type="button" className="btn btn-quiet" onClick={() => setTarget(r)} data-testid="group-row-deactivate" aria-label={t('policies.list.rowLabel', { action: t('policies.groups.deactivate'), name: r.name })}>
+            <button
+              type="button"
+              className="btn btn-quiet"
+              onClick={() => setTarget(r)}
+              data-testid="group-row-deactivate"
+              aria-label={t('policies.list.rowLabel', {
+                action: t('policies.groups.deactivate'),
+                name: r.name,
+              })}
+            >
               {t('policies.groups.deactivate')}
             </button>
           ) : null}
@@ -86,7 +140,14 @@ export function PolicyGroupsScreen() {
           { name: 'policyGroupId', label: t('policies.groups.policyGroupId'), ltr: true },
           { name: 'name', label: t('policies.groups.name') },
           { name: 'description', label: t('policies.list.description') },
-          { name: 'status', label: t('policies.list.status'), options: (['activated', 'deactivated'] as const).map((s) => ({ value: s, label: t(`policies.statuses.${s}`) })) },
+          {
+            name: 'status',
+            label: t('policies.list.status'),
+            options: (['activated', 'deactivated'] as const).map((s) => ({
+              value: s,
+              label: t(`policies.statuses.${s}`),
+            })),
+          },
         ]}
       />
       {target ? (

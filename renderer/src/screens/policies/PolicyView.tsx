@@ -24,7 +24,11 @@ export function ReadablePolicyView({ readable }: { readable: Readable }) {
           {readable.kycAttributes.length ? (
             <ul className="mt-1 flex flex-wrap gap-2" data-testid="readable-kyc">
               {readable.kycAttributes.map((a) => (
-                <li key={a} dir="ltr" className="rounded-full bg-slate-100 px-2.5 py-0.5 font-mono text-xs text-slate-800">
+                <li
+                  key={a}
+                  dir="ltr"
+                  className="rounded-full bg-slate-100 px-2.5 py-0.5 font-mono text-xs text-slate-800"
+                >
                   {a}
                 </li>
               ))}

@@ -61,7 +61,11 @@ export function PolicyViewScreen() {
         </div>
         <div className="flex flex-wrap gap-2">
           {detail.status === 'draft' ? (
-            <Link to={`/admin/policies/edit?id=${encodeURIComponent(detail.policyId)}`} className="btn btn-secondary" data-testid="policy-edit">
+            <Link
+              to={`/admin/policies/edit?id=${encodeURIComponent(detail.policyId)}`}
+              className="btn btn-secondary"
+              data-testid="policy-edit"
+            >
               {t('policies.policies.edit')}
             </Link>
           ) : null}
@@ -75,14 +79,44 @@ export function PolicyViewScreen() {
         <Facts
           wide
           items={[
-            { label: t('policies.policies.policyId'), value: <CopyableId value={detail.policyId} label={t('policies.policies.policyId')} testId="policy-view-id" />, testId: 'fact-id' },
-            { label: t('policies.form.description'), value: <bdi>{detail.policyDescription}</bdi>, testId: 'fact-description' },
-            { label: t('policies.policies.policyGroupName'), value: <bdi>{detail.policyGroupName}</bdi>, testId: 'fact-group' },
-            { label: t('policies.view.groupDescription'), value: <bdi>{detail.policyGroupDescription}</bdi>, testId: 'fact-group-description' },
+            {
+              label: t('policies.policies.policyId'),
+              value: (
+                <CopyableId value={detail.policyId} label={t('policies.policies.policyId')} testId="policy-view-id" />
+              ),
+              testId: 'fact-id',
+            },
+            {
+              label: t('policies.form.description'),
+              value: <bdi>{detail.policyDescription}</bdi>,
+              testId: 'fact-description',
+            },
+            {
+              label: t('policies.policies.policyGroupName'),
+              value: <bdi>{detail.policyGroupName}</bdi>,
+              testId: 'fact-group',
+            },
+            {
+              label: t('policies.view.groupDescription'),
+              value: <bdi>{detail.policyGroupDescription}</bdi>,
+              testId: 'fact-group-description',
+            },
             { label: t('policies.view.version'), value: detail.version, testId: 'fact-version' },
-            { label: t('policies.list.created'), value: formatDateTime(detail.createdDateTime, lang), testId: 'fact-created' },
-            { label: t('policies.view.published'), value: detail.publishedDateTime ? formatDateTime(detail.publishedDateTime, lang) : t('common.none'), testId: 'fact-published' },
-            { label: t('policies.view.links'), value: t('policies.view.linksValue', detail.links), testId: 'fact-links' },
+            {
+              label: t('policies.list.created'),
+              value: formatDateTime(detail.createdDateTime, lang),
+              testId: 'fact-created',
+            },
+            {
+              label: t('policies.view.published'),
+              value: detail.publishedDateTime ? formatDateTime(detail.publishedDateTime, lang) : t('common.none'),
+              testId: 'fact-published',
+            },
+            {
+              label: t('policies.view.links'),
+              value: t('policies.view.linksValue', detail.links),
+              testId: 'fact-links',
+            },
           ]}
         />
       </section>
@@ -97,7 +131,11 @@ export function PolicyViewScreen() {
           <h2 id="policy-raw" className="mb-3 text-base font-semibold text-slate-900">
             {t('policies.view.raw')}
           </h2>
-          <pre dir="ltr" className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="policy-raw">
+          <pre
+            dir="ltr"
+            className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+            data-testid="policy-raw"
+          >
             {JSON.stringify(detail.policy, null, 2)}
           </pre>
         </section>

@@ -17,7 +17,14 @@ import { PolicyViewScreen } from './PolicyViewScreen.tsx';
 function GroupCreated() {
   const { t } = useTranslation();
   const name = useRoute().query.get('name') ?? '';
-  return <DonePage title={t('policies.groups.createdTitle', { name })} description={t('policies.groups.createdDescription')} back="/admin/policy-groups" backLabel={t('policies.groups.backToGroups')} />;
+  return (
+    <DonePage
+      title={t('policies.groups.createdTitle', { name })}
+      description={t('policies.groups.createdDescription')}
+      back="/admin/policy-groups"
+      backLabel={t('policies.groups.backToGroups')}
+    />
+  );
 }
 
 function PolicySaved() {
@@ -25,7 +32,14 @@ function PolicySaved() {
   const query = useRoute().query;
   const name = query.get('name') ?? '';
   const type = policyTypeOf(query.get('type'));
-  return <DonePage title={t('policies.form.savedTitle', { name })} description={t('policies.form.savedDescription')} back={`/admin/policies?type=${type}`} backLabel={t('policies.form.backToPolicies')} />;
+  return (
+    <DonePage
+      title={t('policies.form.savedTitle', { name })}
+      description={t('policies.form.savedDescription')}
+      back={`/admin/policies?type=${type}`}
+      backLabel={t('policies.form.backToPolicies')}
+    />
+  );
 }
 
 /** The admin screens of issue 4, by route screen name; null for any other screen. */

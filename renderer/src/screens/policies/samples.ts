@@ -2,7 +2,11 @@
 export const SAMPLE_POLICIES = {
   Auth: {
     authTokenType: 'partner',
-    allowedKycAttributes: [{ attributeName: 'fullName' }, { attributeName: 'dateOfBirth' }, { attributeName: 'gender' }],
+    allowedKycAttributes: [
+      { attributeName: 'fullName' },
+      { attributeName: 'dateOfBirth' },
+      { attributeName: 'gender' },
+    ],
     allowedAuthTypes: [
       { authType: 'otp', authSubType: '', mandatory: false },
       { authType: 'bio', authSubType: 'FINGER', mandatory: false },
@@ -19,7 +23,12 @@ export const SAMPLE_POLICIES = {
     },
     shareableAttributes: [
       { attributeName: 'fullName', source: [{ attribute: 'fullName' }], encrypted: false },
-      { attributeName: 'dateOfBirth', source: [{ attribute: 'dateOfBirth' }], encrypted: false, format: 'YYYY' },
+      {
+        attributeName: 'dateOfBirth',
+        source: [{ attribute: 'dateOfBirth' }],
+        encrypted: false,
+        format: 'YYYY',
+      },
     ],
   },
 } as const;
@@ -27,11 +36,17 @@ export const SAMPLE_POLICIES = {
 export const POLICY_MAX_CHARS = 5120;
 
 /** The policy text as the core stores it (compact JSON), or the parse problem. */
-export function checkPolicyText(text: string): { ok: true; length: number } | { ok: false; message: string; length: number } {
+export function checkPolicyText(
+  text: string,
+): { ok: true; length: number } | { ok: false; message: string; length: number } {
   try {
     const parsed: unknown = JSON.parse(text);
     return { ok: true, length: JSON.stringify(parsed).length };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error), length: text.length };
+    return {
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+      length: text.length,
+    };
   }
 }

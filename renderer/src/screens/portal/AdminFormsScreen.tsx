@@ -7,7 +7,22 @@ import { useCommand } from '../../data/useCommand.ts';
 import { useRecord } from '../../data/useRecord.ts';
 import { FormioForm, type Answers } from './FormioForm.tsx';
 
-const STARTER = JSON.stringify({ display: 'form', components: [{ type: 'textfield', key: 'name', label: 'Full name', input: true, validate: { required: true } }] }, null, 2);
+const STARTER = JSON.stringify(
+  {
+    display: 'form',
+    components: [
+      {
+        type: 'textfield',
+        key: 'name',
+        label: 'Full name',
+        input: true,
+        validate: { required: true },
+      },
+    ],
+  },
+  null,
+  2,
+);
 
 function parse(text: string): Record<string, unknown> | null {
   try {
@@ -46,8 +61,20 @@ export function AdminFormsScreen() {
       <ul className="panel divide-y divide-slate-200" data-testid="form-list">
         {(forms.data?.data ?? []).map((f) => (
           <li key={f.formId} className="flex items-center justify-between gap-3 px-4 py-2">
-            <span>{f.title} · {t('portal.admin.version', { version: f.version })}</span>
-            <button type="button" className="btn btn-quiet" onClick={() => { setEditing(f.formId); setTitle(f.title); void fetchInto(f.formId); }}>{t('portal.admin.edit')}</button>
+            <span>
+              {f.title} · {t('portal.admin.version', { version: f.version })}
+            </span>
+            <button
+              type="button"
+              className="btn btn-quiet"
+              onClick={() => {
+                setEditing(f.formId);
+                setTitle(f.title);
+                void fetchInto(f.formId);
+              }}
+            >
+              {t('portal.admin.edit')}
+            </button>
           </li>
         ))}
       </ul>
@@ -55,13 +82,37 @@ export function AdminFormsScreen() {
         <div className="panel space-y-3 p-4">
           <h2 className="text-base font-semibold">{editing ? title : t('portal.admin.newForm')}</h2>
           <FormError error={create.error ?? update.error} />
-          <label className="field-label">{t('portal.admin.title')}<input className="field-input" name="title" value={title} onChange={(e) => setTitle(e.target.value)} data-testid="form-title" /></label>
+          <label className="field-label">
+            {t('portal.admin.title')}
+            <input
+              className="field-input"
+              name="title"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              data-testid="form-title"
+            />
+          </label>
           <label className="field-label">
             {t('portal.admin.schema')}
-            <textarea className="field-input min-h-[20rem] font-mono text-xs" dir="ltr" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={schema === null} data-testid="form-schema" />
+            <textarea
+              className="field-input min-h-[20rem] font-mono text-xs"
+              dir="ltr"
+              spellCheck={false}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              aria-invalid={schema === null}
+              data-testid="form-schema"
+            />
           </label>
           {schema === null ? <p className="field-error">{t('portal.admin.schemaInvalid')}</p> : null}
-          <button type="submit" className="btn btn-primary" disabled={schema === null || create.pending || update.pending} data-testid="form-save">{t('portal.admin.save')}</button>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={schema === null || create.pending || update.pending}
+            data-testid="form-save"
+          >
+            {t('portal.admin.save')}
+          </button>
         </div>
         <div className="panel space-y-3 p-4" data-testid="form-preview">
           <h2 className="text-base font-semibold">{t('portal.admin.preview')}</h2>

@@ -21,12 +21,21 @@ export function PortalProgramsScreen() {
       <FormError error={programs.error} />
       <ul className="space-y-3" data-testid="portal-programs">
         {(programs.data?.data ?? []).map((p) => (
-          <li key={p.programId} className="panel flex flex-wrap items-center justify-between gap-3 p-4" data-testid="portal-program" data-name={p.name}>
+          <li
+            key={p.programId}
+            className="panel flex flex-wrap items-center justify-between gap-3 p-4"
+            data-testid="portal-program"
+            data-name={p.name}
+          >
             <div>
               <h2 className="font-semibold">{p.name}</h2>
               <p className="text-sm text-slate-600">{p.description}</p>
               <p className="text-xs" data-testid="portal-program-status">
-                {p.membershipState === 'enrolled' ? t('portal.applicant.enrolled') : p.hasApplied ? t('portal.applicant.applied') : t(`portal.membership.${membershipLabel(p.membershipState)}`)}
+                {p.membershipState === 'enrolled'
+                  ? t('portal.applicant.enrolled')
+                  : p.hasApplied
+                    ? t('portal.applicant.applied')
+                    : t(`portal.membership.${membershipLabel(p.membershipState)}`)}
                 {p.lastApplicationState ? ` · ${t(`portal.states.${p.lastApplicationState}`)}` : ''}
               </p>
             </div>
@@ -61,17 +70,49 @@ export function PortalApplyScreen() {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader title={data.program.name} description={data.program.description} />
-      {Object.keys(data.prefill).length > 0 ? <p className="text-sm" data-testid="portal-prefill-note">{t('portal.applicant.prefilled')}</p> : null}
+      {Object.keys(data.prefill).length > 0 ? (
+        <p className="text-sm" data-testid="portal-prefill-note">
+          {t('portal.applicant.prefilled')}
+        </p>
+      ) : null}
       <FormError error={error} />
-      {notice ? <p role="status" className="text-sm text-ok-fg" data-testid="portal-notice">{notice}</p> : null}
+      {notice ? (
+        <p role="status" className="text-sm text-ok-fg" data-testid="portal-notice">
+          {notice}
+        </p>
+      ) : null}
       <div className="panel p-4">
-        <FormioForm schema={data.form.schema} answers={current} onChange={setAnswers} problems={problems} prefilled={new Set(Object.keys(data.prefill))} />
+        <FormioForm
+          schema={data.form.schema}
+          answers={current}
+          onChange={setAnswers}
+          problems={problems}
+          prefilled={new Set(Object.keys(data.prefill))}
+        />
       </div>
       <div className="flex gap-3">
-        <button type="button" className="btn" disabled={save.pending} data-testid="portal-save-draft" onClick={() => void save.run({ programId, data: current }).then((r) => r && setNotice(t('portal.applicant.draftSaved')))}>
+        <button
+          type="button"
+          className="btn"
+          disabled={save.pending}
+          data-testid="portal-save-draft"
+          onClick={() =>
+            void save.run({ programId, data: current }).then((r) => r && setNotice(t('portal.applicant.draftSaved')))
+          }
+        >
           {t('portal.applicant.saveDraft')}
         </button>
-        <button type="button" className="btn btn-primary" disabled={submit.pending} data-testid="portal-submit" onClick={() => void submit.run({ programId, data: current }).then((r) => r && setNotice(t('portal.applicant.submittedAs', { id: r.applicationId })))}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={submit.pending}
+          data-testid="portal-submit"
+          onClick={() =>
+            void submit
+              .run({ programId, data: current })
+              .then((r) => r && setNotice(t('portal.applicant.submittedAs', { id: r.applicationId })))
+          }
+        >
           {t('portal.applicant.submit')}
         </button>
       </div>
@@ -87,17 +128,32 @@ export function PortalApplicationsScreen() {
   const enrolled = useRecord('portal.programs', { pageSize: 100, enrolledOnly: true });
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <PageHeader title={t('portal.applicant.myApplications')} description={t('portal.applicant.myApplicationsDescription')} />
+      <PageHeader
+        title={t('portal.applicant.myApplications')}
+        description={t('portal.applicant.myApplicationsDescription')}
+      />
       <FormError error={apps.error} />
       {(enrolled.data?.data.length ?? 0) > 0 ? (
-        <p className="text-sm" data-testid="portal-enrolled">{t('portal.applicant.enrolled')}: {enrolled.data!.data.map((p) => p.name).join(', ')}</p>
+        <p className="text-sm" data-testid="portal-enrolled">
+          {t('portal.applicant.enrolled')}: {enrolled.data!.data.map((p) => p.name).join(', ')}
+        </p>
       ) : null}
       <ul className="space-y-3" data-testid="portal-applications">
         {(apps.data?.data ?? []).map((a) => (
           <li key={a.applicationId} className="panel p-4" data-testid="portal-application" data-state={a.state}>
             <p className="font-semibold">{a.programName}</p>
-            <p className="text-sm"><span dir="ltr" className="font-mono">{a.applicationId}</span> · <span data-testid="portal-application-state">{t(`portal.states.${a.state}`)}</span>{a.submittedDateTime ? ` · ${formatDateTime(a.submittedDateTime, lang)}` : ''}</p>
-            {a.rejectReason ? <p className="text-sm text-bad-fg" data-testid="portal-application-reason">{t('portal.applicant.reason', { reason: a.rejectReason })}</p> : null}
+            <p className="text-sm">
+              <span dir="ltr" className="font-mono">
+                {a.applicationId}
+              </span>{' '}
+              · <span data-testid="portal-application-state">{t(`portal.states.${a.state}`)}</span>
+              {a.submittedDateTime ? ` · ${formatDateTime(a.submittedDateTime, lang)}` : ''}
+            </p>
+            {a.rejectReason ? (
+              <p className="text-sm text-bad-fg" data-testid="portal-application-reason">
+                {t('portal.applicant.reason', { reason: a.rejectReason })}
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -114,11 +170,20 @@ export function PortalProfileScreen() {
   const [saved, setSaved] = useState(false);
   const p = profile.data;
   if (!p) return <FormError error={profile.error} />;
-  const values: Record<string, string> = edits ?? { name: p.name, ...Object.fromEntries(Object.entries(p.demographics).map(([k, v]) => [k, String(v)])) };
+  const values: Record<string, string> = edits ?? {
+    name: p.name,
+    ...Object.fromEntries(Object.entries(p.demographics).map(([k, v]) => [k, String(v)])),
+  };
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader title={t('portal.applicant.profile')} description={t('portal.applicant.profileDescription')} />
-      <p className="text-sm" data-testid="portal-profile-version">{t('portal.applicant.profileVersion', { version: p.version, idType: p.idType, idValue: p.idValue })}</p>
+      <p className="text-sm" data-testid="portal-profile-version">
+        {t('portal.applicant.profileVersion', {
+          version: p.version,
+          idType: p.idType,
+          idValue: p.idValue,
+        })}
+      </p>
       <FormError error={update.error} />
       <form
         className="panel space-y-3 p-4"
@@ -136,11 +201,25 @@ export function PortalProfileScreen() {
         {Object.entries(values).map(([k, v]) => (
           <label key={k} className="field-label">
             {k}
-            <input className="field-input" value={v} data-testid={`portal-profile-${k}`} onChange={(e) => { setSaved(false); setEdits({ ...values, [k]: e.target.value }); }} />
+            <input
+              className="field-input"
+              value={v}
+              data-testid={`portal-profile-${k}`}
+              onChange={(e) => {
+                setSaved(false);
+                setEdits({ ...values, [k]: e.target.value });
+              }}
+            />
           </label>
         ))}
-        <button type="submit" className="btn btn-primary" disabled={update.pending} data-testid="portal-profile-save">{t('portal.admin.save')}</button>
-        {saved ? <p role="status" className="text-sm">{t('portal.applicant.saved')}</p> : null}
+        <button type="submit" className="btn btn-primary" disabled={update.pending} data-testid="portal-profile-save">
+          {t('portal.admin.save')}
+        </button>
+        {saved ? (
+          <p role="status" className="text-sm">
+            {t('portal.applicant.saved')}
+          </p>
+        ) : null}
       </form>
     </div>
   );

@@ -33,7 +33,11 @@ export function PortalSignInButton() {
         className="btn btn-primary mt-2"
         disabled={begin.pending}
         data-testid="portal-sign-in-button"
-        onClick={() => void begin.run({ redirectUri: new URL(CALLBACK_PATH, window.location.origin).href }).then((r) => r && window.location.assign(r.authorizationUrl))}
+        onClick={() =>
+          void begin
+            .run({ redirectUri: new URL(CALLBACK_PATH, window.location.origin).href })
+            .then((r) => r && window.location.assign(r.authorizationUrl))
+        }
       >
         {t('portal.signIn.withId')}
       </button>
@@ -50,7 +54,9 @@ export function PortalCallback() {
     if (started.current) return;
     started.current = true;
     const q = new URLSearchParams(window.location.search);
-    const answer = Object.fromEntries(['state', 'code', 'error', 'error_description', 'iss'].filter((k) => q.has(k)).map((k) => [k, q.get(k)!]));
+    const answer = Object.fromEntries(
+      ['state', 'code', 'error', 'error_description', 'iss'].filter((k) => q.has(k)).map((k) => [k, q.get(k)!]),
+    );
     perform('portal.signIn.complete', { state: answer.state ?? '', ...answer })
       .then((session) => {
         useSession.getState().signIn(session.token, session.user);
@@ -65,7 +71,9 @@ export function PortalCallback() {
         <>
           <p>{t('portal.signIn.failed')}</p>
           <FormError error={error} />
-          <a className="link" href="/#/login">{t('portal.signIn.again')}</a>
+          <a className="link" href="/#/login">
+            {t('portal.signIn.again')}
+          </a>
         </>
       ) : (
         <p role="status">{t('portal.signIn.finishing')}</p>

@@ -3,7 +3,12 @@ import type { PortalScreen } from '../../router/portalRoutes.ts';
 import { AdminApplicationsScreen } from './AdminApplicationsScreen.tsx';
 import { AdminFormsScreen } from './AdminFormsScreen.tsx';
 import { AdminProgramScreen, AdminProgramsScreen } from './AdminProgramsScreen.tsx';
-import { PortalApplicationsScreen, PortalApplyScreen, PortalProfileScreen, PortalProgramsScreen } from './ApplicantScreens.tsx';
+import {
+  PortalApplicationsScreen,
+  PortalApplyScreen,
+  PortalProfileScreen,
+  PortalProgramsScreen,
+} from './ApplicantScreens.tsx';
 
 export function portalScreen(screen: string): ReactNode {
   switch (screen as PortalScreen) {

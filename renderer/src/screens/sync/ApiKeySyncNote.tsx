@@ -11,7 +11,12 @@ export function ApiKeySyncNote() {
   const status = useSyncStatus();
   if (!status || status.state === 'standalone') return null;
   return (
-    <p role="note" className="mt-3 rounded-md border border-info-fg/30 bg-info-bg p-3 text-sm text-info-fg" data-testid="api-key-sync-note" data-pending={status.pending}>
+    <p
+      role="note"
+      className="mt-3 rounded-md border border-info-fg/30 bg-info-bg p-3 text-sm text-info-fg"
+      data-testid="api-key-sync-note"
+      data-pending={status.pending}
+    >
       {t('sync.apiKey.offline')}
       {status.pending > 0 ? <> {t('sync.apiKey.pending', { count: status.pending })}</> : null}
     </p>

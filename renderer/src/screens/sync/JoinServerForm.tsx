@@ -9,10 +9,21 @@ import { useSystem } from '../../stores/system.ts';
 import { SyncCodeExplained, SyncCodeHelp } from './SyncCodeHelp.tsx';
 import { SyncProgressBar } from './SyncProgressBar.tsx';
 
-type Values = { serverUrl: string; fingerprint: string; login: string; password: string; deskName: string };
+type Values = {
+  serverUrl: string;
+  fingerprint: string;
+  login: string;
+  password: string;
+  deskName: string;
+};
 const REQUIRED: readonly (keyof Values)[] = ['serverUrl', 'login', 'password', 'deskName'];
 /** Which field a refusal of the join points at. */
-const FIELD_OF: Readonly<Record<string, keyof Values>> = { PD_SYNC_008: 'fingerprint', PD_AUTH_001: 'password', PD_AUTH_002: 'login', PD_AUTH_007: 'login' };
+const FIELD_OF: Readonly<Record<string, keyof Values>> = {
+  PD_SYNC_008: 'fingerprint',
+  PD_AUTH_001: 'password',
+  PD_AUTH_002: 'login',
+  PD_AUTH_007: 'login',
+};
 
 /**
  * "Join a server" for an empty desk (`sync.connect`): URL, pinned fingerprint, the user's server
@@ -22,7 +33,13 @@ const FIELD_OF: Readonly<Record<string, keyof Values>> = { PD_SYNC_008: 'fingerp
  */
 export function JoinServerForm() {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>({ serverUrl: '', fingerprint: '', login: '', password: '', deskName: '' });
+  const [values, setValues] = useState<Values>({
+    serverUrl: '',
+    fingerprint: '',
+    login: '',
+    password: '',
+    deskName: '',
+  });
   const [missing, setMissing] = useState<Partial<Record<keyof Values, string>>>({});
   const connect = useCommand('sync.connect');
   const cancel = useCommand('sync.cancel');
@@ -39,7 +56,13 @@ export function JoinServerForm() {
     if (Object.keys(problems).length > 0) return;
     cancel.reset();
     const fingerprint = values.fingerprint.trim();
-    const joined = await connect.run({ serverUrl: values.serverUrl.trim(), login: values.login.trim(), password: values.password, deskName: values.deskName.trim(), ...(fingerprint ? { fingerprint } : {}) });
+    const joined = await connect.run({
+      serverUrl: values.serverUrl.trim(),
+      login: values.login.trim(),
+      password: values.password,
+      deskName: values.deskName.trim(),
+      ...(fingerprint ? { fingerprint } : {}),
+    });
     if (!joined) return;
     useSystem.getState().markSetupDone();
     navigate('/done/desk-joined', { force: true, replace: true });
@@ -47,13 +70,22 @@ export function JoinServerForm() {
 
   const code = connect.error?.code;
   const pointed = code ? FIELD_OF[code] : undefined;
-  const field = (name: keyof Values) => ({ name, value: values[name], onChange: set(name), error: missing[name] ?? (pointed === name ? code : undefined) });
-  const progress = connect.pending ? activity.data?.progress ?? null : null;
+  const field = (name: keyof Values) => ({
+    name,
+    value: values[name],
+    onChange: set(name),
+    error: missing[name] ?? (pointed === name ? code : undefined),
+  });
+  const progress = connect.pending ? (activity.data?.progress ?? null) : null;
   const cancelled = code === 'PD_SYNC_013';
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="mt-4 space-y-4" data-testid="join-form">
       {cancelled ? (
-        <p role="status" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="join-cancelled">
+        <p
+          role="status"
+          className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm"
+          data-testid="join-cancelled"
+        >
           {t('sync.join.cancelled')}
         </p>
       ) : (
@@ -62,11 +94,29 @@ export function JoinServerForm() {
           <SyncCodeExplained code={code} />
         </>
       )}
-      <TextField label={t('sync.join.serverUrl')} hint={t('sync.join.serverUrlHint')} dir="ltr" autoComplete="url" required {...field('serverUrl')} />
-      <TextField label={t('sync.join.fingerprint')} hint={t('sync.join.fingerprintHint')} dir="ltr" {...field('fingerprint')} />
+      <TextField
+        label={t('sync.join.serverUrl')}
+        hint={t('sync.join.serverUrlHint')}
+        dir="ltr"
+        autoComplete="url"
+        required
+        {...field('serverUrl')}
+      />
+      <TextField
+        label={t('sync.join.fingerprint')}
+        hint={t('sync.join.fingerprintHint')}
+        dir="ltr"
+        {...field('fingerprint')}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label={t('sync.join.login')} dir="ltr" autoComplete="username" required {...field('login')} />
-        <TextField label={t('sync.join.password')} type="password" autoComplete="current-password" required {...field('password')} />
+        <TextField
+          label={t('sync.join.password')}
+          type="password"
+          autoComplete="current-password"
+          required
+          {...field('password')}
+        />
       </div>
       <TextField label={t('sync.join.deskName')} hint={t('sync.join.deskNameHint')} required {...field('deskName')} />
       {connect.pending ? (
@@ -81,11 +131,23 @@ export function JoinServerForm() {
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className="btn btn-primary" disabled={connect.pending} aria-busy={connect.pending} data-testid="join-submit">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={connect.pending}
+          aria-busy={connect.pending}
+          data-testid="join-submit"
+        >
           {connect.pending ? t('sync.join.joining') : t('sync.join.submit')}
         </button>
         {connect.pending ? (
-          <button type="button" className="btn btn-secondary" onClick={() => void cancel.run({})} disabled={cancel.pending} data-testid="join-cancel">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => void cancel.run({})}
+            disabled={cancel.pending}
+            data-testid="join-cancel"
+          >
             {t('sync.join.cancel')}
           </button>
         ) : null}

@@ -42,7 +42,10 @@ export function SettingsScreen() {
         <h2 className="text-base font-semibold">{t('sync.settings.syncTitle')}</h2>
         <FormError error={save.error ?? settings.error} />
         {onDesk ? (
-          <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="settings-on-desk">
+          <p
+            className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm"
+            data-testid="settings-on-desk"
+          >
             {t('sync.settings.onDesk')}
           </p>
         ) : null}
@@ -79,7 +82,13 @@ export function SettingsScreen() {
         </div>
         {onDesk ? null : (
           <div className="flex items-center gap-3">
-            <button type="submit" className="btn btn-primary" disabled={save.pending || !valid} aria-busy={save.pending} data-testid="settings-save">
+            <button
+              type="submit"
+              className="btn btn-primary"
+              disabled={save.pending || !valid}
+              aria-busy={save.pending}
+              data-testid="settings-save"
+            >
               {save.pending ? t('sync.settings.saving') : t('sync.settings.save')}
             </button>
             {saved ? (

@@ -39,19 +39,40 @@ export function SyncBar() {
   const left = status.freezesAt && status.state !== 'frozen' ? timeLeft(status.freezesAt, now) : null;
   const error = syncNow.error ?? cancel.error;
   return (
-    <section aria-label={t('sync.bar.label')} className="border-b border-slate-200 bg-slate-50 text-slate-800" data-testid="sync-bar" data-state={shown}>
+    <section
+      aria-label={t('sync.bar.label')}
+      className="border-b border-slate-200 bg-slate-50 text-slate-800"
+      data-testid="sync-bar"
+      data-state={shown}
+    >
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-1.5 text-sm sm:px-6">
-        <span role="status" className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${TONE[shown]}`} data-testid="sync-state">
+        <span
+          role="status"
+          className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${TONE[shown]}`}
+          data-testid="sync-state"
+        >
           {t(`sync.state.${shown}`)}
         </span>
-        <Link to="/sync" className="underline-offset-2 hover:underline" data-testid="sync-pending" data-count={status.pending}>
+        <Link
+          to="/sync"
+          className="underline-offset-2 hover:underline"
+          data-testid="sync-pending"
+          data-count={status.pending}
+        >
           {t('sync.bar.pending', { count: status.pending })}
         </Link>
-        <Link to="/sync" className={`underline-offset-2 hover:underline ${status.conflicts > 0 ? 'font-semibold text-bad-fg' : ''}`} data-testid="sync-conflicts" data-count={status.conflicts}>
+        <Link
+          to="/sync"
+          className={`underline-offset-2 hover:underline ${status.conflicts > 0 ? 'font-semibold text-bad-fg' : ''}`}
+          data-testid="sync-conflicts"
+          data-count={status.conflicts}
+        >
           {t('sync.bar.conflicts', { count: status.conflicts })}
         </Link>
         <span className="text-slate-600" data-testid="sync-last">
-          {status.lastSyncAt ? t('sync.bar.lastSync', { time: formatDateTime(status.lastSyncAt, lang) }) : t('sync.bar.never')}
+          {status.lastSyncAt
+            ? t('sync.bar.lastSync', { time: formatDateTime(status.lastSyncAt, lang) })
+            : t('sync.bar.never')}
         </span>
         {left ? (
           <span className="text-wait-fg" data-testid="sync-freeze-countdown">
@@ -66,7 +87,13 @@ export function SyncBar() {
         {status.syncing ? (
           <SyncProgressBar
             progress={status.progress}
-            label={status.progress?.firstSync ? t('sync.bar.firstSync') : status.progress?.phase === 'push' ? t('sync.bar.push') : t('sync.bar.pull')}
+            label={
+              status.progress?.firstSync
+                ? t('sync.bar.firstSync')
+                : status.progress?.phase === 'push'
+                  ? t('sync.bar.push')
+                  : t('sync.bar.pull')
+            }
             testId="sync-progress"
           />
         ) : null}
@@ -82,12 +109,23 @@ export function SyncBar() {
         ) : null}
         <div className="ms-auto flex items-center gap-2">
           {status.state === 'signInNeeded' ? (
-            <button type="button" className="btn btn-primary px-3 py-1 text-xs" onClick={() => setSigningIn(true)} data-testid="sync-signin">
+            <button
+              type="button"
+              className="btn btn-primary px-3 py-1 text-xs"
+              onClick={() => setSigningIn(true)}
+              data-testid="sync-signin"
+            >
               {t('sync.bar.signIn')}
             </button>
           ) : null}
           {status.syncing ? (
-            <button type="button" className="btn btn-secondary px-3 py-1 text-xs" onClick={() => void cancel.run({})} disabled={cancel.pending} data-testid="sync-cancel">
+            <button
+              type="button"
+              className="btn btn-secondary px-3 py-1 text-xs"
+              onClick={() => void cancel.run({})}
+              disabled={cancel.pending}
+              data-testid="sync-cancel"
+            >
               {t('sync.bar.cancel')}
             </button>
           ) : (
@@ -111,7 +149,12 @@ export function SyncBar() {
         </div>
       </div>
       {error && !syncNow.pending ? (
-        <p role="alert" className="mx-auto max-w-7xl px-4 pb-1.5 text-xs text-bad-fg sm:px-6" data-testid="sync-error" data-code={error.code}>
+        <p
+          role="alert"
+          className="mx-auto max-w-7xl px-4 pb-1.5 text-xs text-bad-fg sm:px-6"
+          data-testid="sync-error"
+          data-code={error.code}
+        >
           {error.code} — {message(error)}
         </p>
       ) : null}

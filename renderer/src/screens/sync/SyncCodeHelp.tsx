@@ -6,7 +6,11 @@ export function SyncCodeExplained({ code }: { code: string | null | undefined })
   const { t } = useTranslation();
   if (!isSyncCode(code)) return null;
   return (
-    <p className="mt-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="sync-code-explained" data-code={code}>
+    <p
+      className="mt-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700"
+      data-testid="sync-code-explained"
+      data-code={code}
+    >
       <span className="font-semibold">{t('sync.join.explain')}: </span>
       {t(`sync.codes.${code}`)}
     </p>

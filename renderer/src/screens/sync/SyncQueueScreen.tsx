@@ -48,12 +48,48 @@ export function SyncQueueScreen({ user }: { user: UserProfile }) {
     return <span className="text-slate-500">{t('sync.queue.appliedOk')}</span>;
   };
   const columns: Column<QueueItemView>[] = [
-    { id: 'seq', label: t('sync.queue.cols.seq'), width: '4rem', cell: (r) => <span dir="ltr">{r.seq}</span> },
-    { id: 'change', label: t('sync.queue.cols.change'), width: '12rem', cell: (r) => <span dir="ltr" className="truncate font-mono text-xs" title={r.method} data-testid="queue-method">{r.method}</span> },
-    { id: 'status', label: t('sync.queue.cols.status'), width: '7rem', cell: (r) => <SyncBadge status={r.status} /> },
-    { id: 'verdict', label: t('sync.queue.cols.verdict'), width: 'minmax(16rem,1fr)', flex: true, cell: verdict },
-    { id: 'time', label: t('sync.queue.cols.time'), width: '11rem', cell: (r) => <span title={r.time}>{formatDateTime(r.time, lang)}</span> },
-    { id: 'serverTime', label: t('sync.queue.cols.serverTime'), width: '11rem', cell: (r) => (r.serverTime ? <span title={r.serverTime}>{formatDateTime(r.serverTime, lang)}</span> : t('common.none')) },
+    {
+      id: 'seq',
+      label: t('sync.queue.cols.seq'),
+      width: '4rem',
+      cell: (r) => <span dir="ltr">{r.seq}</span>,
+    },
+    {
+      id: 'change',
+      label: t('sync.queue.cols.change'),
+      width: '12rem',
+      cell: (r) => (
+        <span dir="ltr" className="truncate font-mono text-xs" title={r.method} data-testid="queue-method">
+          {r.method}
+        </span>
+      ),
+    },
+    {
+      id: 'status',
+      label: t('sync.queue.cols.status'),
+      width: '7rem',
+      cell: (r) => <SyncBadge status={r.status} />,
+    },
+    {
+      id: 'verdict',
+      label: t('sync.queue.cols.verdict'),
+      width: 'minmax(16rem,1fr)',
+      flex: true,
+      cell: verdict,
+    },
+    {
+      id: 'time',
+      label: t('sync.queue.cols.time'),
+      width: '11rem',
+      cell: (r) => <span title={r.time}>{formatDateTime(r.time, lang)}</span>,
+    },
+    {
+      id: 'serverTime',
+      label: t('sync.queue.cols.serverTime'),
+      width: '11rem',
+      cell: (r) =>
+        r.serverTime ? <span title={r.serverTime}>{formatDateTime(r.serverTime, lang)}</span> : t('common.none'),
+    },
     {
       id: 'object',
       label: t('sync.queue.cols.object'),
@@ -61,7 +97,12 @@ export function SyncQueueScreen({ user }: { user: UserProfile }) {
       cell: (r) => {
         const to = objectPath(r.refType, r.refId, user.isAdmin);
         return to ? (
-          <Link to={to} className="btn btn-quiet px-2" data-testid="queue-open" title={`${r.refType ?? ''} ${r.refId ?? ''}`}>
+          <Link
+            to={to}
+            className="btn btn-quiet px-2"
+            data-testid="queue-open"
+            title={`${r.refType ?? ''} ${r.refId ?? ''}`}
+          >
             {t('sync.queue.open')}
           </Link>
         ) : (
@@ -82,7 +123,13 @@ export function SyncQueueScreen({ user }: { user: UserProfile }) {
         rowData={(r) => ({ status: r.status, method: r.method, seq: String(r.seq) })}
         label={t('sync.queue.title')}
         empty={t('sync.queue.empty')}
-        filters={[{ name: 'status', label: t('sync.queue.status'), options: STATUSES.map((s) => ({ value: s, label: t(`sync.queue.statuses.${s}`) })) }]}
+        filters={[
+          {
+            name: 'status',
+            label: t('sync.queue.status'),
+            options: STATUSES.map((s) => ({ value: s, label: t(`sync.queue.statuses.${s}`) })),
+          },
+        ]}
         ids={IDS}
         totalLabel={(n) => t('sync.queue.total', { count: n })}
         minWidth="62rem"

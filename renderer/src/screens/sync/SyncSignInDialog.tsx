@@ -26,13 +26,28 @@ export function SyncSignInDialog({ onClose }: { onClose: () => void }) {
           <label htmlFor={id} className="field-label">
             {t('sync.signIn.password')}
           </label>
-          <input id={id} type="password" name="password" autoComplete="current-password" className="field-input" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="sync-signin-password" />
+          <input
+            id={id}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            className="field-input"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="sync-signin-password"
+          />
         </div>
         <div className="flex justify-end gap-2">
           <button type="button" className="btn btn-secondary" onClick={onClose} disabled={signIn.pending}>
             {t('sync.signIn.close')}
           </button>
-          <button type="submit" className="btn btn-primary" disabled={signIn.pending || !password} aria-busy={signIn.pending} data-testid="sync-signin-submit">
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={signIn.pending || !password}
+            aria-busy={signIn.pending}
+            data-testid="sync-signin-submit"
+          >
             {signIn.pending ? t('sync.signIn.submitting') : t('sync.signIn.submit')}
           </button>
         </div>

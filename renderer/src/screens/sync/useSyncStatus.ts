@@ -31,10 +31,28 @@ export function useNow(ms: number): number {
 /** Days, hours and minutes until `iso` (never negative). */
 export function timeLeft(iso: string, now: number): { days: number; hours: number; minutes: number } {
   const minutes = Math.max(0, Math.floor((Date.parse(iso) - now) / 60_000));
-  return { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 };
+  return {
+    days: Math.floor(minutes / 1440),
+    hours: Math.floor((minutes % 1440) / 60),
+    minutes: minutes % 60,
+  };
 }
 
-export const SYNC_CODES = ['PD_SYNC_001', 'PD_SYNC_002', 'PD_SYNC_003', 'PD_SYNC_004', 'PD_SYNC_005', 'PD_SYNC_006', 'PD_SYNC_007', 'PD_SYNC_008', 'PD_SYNC_009', 'PD_SYNC_010', 'PD_SYNC_011', 'PD_SYNC_012', 'PD_SYNC_013'] as const;
+export const SYNC_CODES = [
+  'PD_SYNC_001',
+  'PD_SYNC_002',
+  'PD_SYNC_003',
+  'PD_SYNC_004',
+  'PD_SYNC_005',
+  'PD_SYNC_006',
+  'PD_SYNC_007',
+  'PD_SYNC_008',
+  'PD_SYNC_009',
+  'PD_SYNC_010',
+  'PD_SYNC_011',
+  'PD_SYNC_012',
+  'PD_SYNC_013',
+] as const;
 export type SyncCode = (typeof SYNC_CODES)[number];
 
 export function isSyncCode(code: string | null | undefined): code is SyncCode {

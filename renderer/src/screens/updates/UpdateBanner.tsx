@@ -18,7 +18,9 @@ export function UpdateBanner() {
   const status = useRecord('updates.status', {}, { pollMs: 60_000 });
   const phase = status.data?.phase;
   // Progress is polled while a download runs (no event carries it).
-  const live = useRecord('updates.status', phase === 'downloading' || phase === 'installing' ? {} : null, { pollMs: 1000 });
+  const live = useRecord('updates.status', phase === 'downloading' || phase === 'installing' ? {} : null, {
+    pollMs: 1000,
+  });
   const state = (phase === 'downloading' || phase === 'installing' ? live.data : null) ?? status.data;
   const download = useCommand('updates.download');
   const cancel = useCommand('updates.cancel');
@@ -29,15 +31,35 @@ export function UpdateBanner() {
   const error = install.error ?? download.error ?? cancel.error;
   const refusal = state.lastError && SHOWN.has(state.lastError.code) ? state.lastError : null;
   if (dismissed !== null && dismissed === `${state.phase}:${version}:${refusal?.at ?? ''}`) return null;
-  if (state.phase !== 'available' && state.phase !== 'downloading' && state.phase !== 'downloaded' && state.phase !== 'installing' && !refusal && !error) return null;
+  if (
+    state.phase !== 'available' &&
+    state.phase !== 'downloading' &&
+    state.phase !== 'downloaded' &&
+    state.phase !== 'installing' &&
+    !refusal &&
+    !error
+  )
+    return null;
 
   return (
-    <section aria-live="polite" className="border-b border-slate-200 bg-slate-50 px-4 py-2 text-sm sm:px-6" data-testid="update-banner">
+    <section
+      aria-live="polite"
+      className="border-b border-slate-200 bg-slate-50 px-4 py-2 text-sm sm:px-6"
+      data-testid="update-banner"
+    >
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3">
         {state.phase === 'available' ? (
           <>
-            <span data-testid="update-available">{t('updates.banner.available', { version, running: state.runningVersion ?? '' })}</span>
-            <button type="button" className="btn btn-primary" disabled={download.pending} onClick={() => void download.run({}).then(after)} data-testid="update-download">
+            <span data-testid="update-available">
+              {t('updates.banner.available', { version, running: state.runningVersion ?? '' })}
+            </span>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={download.pending}
+              onClick={() => void download.run({}).then(after)}
+              data-testid="update-download"
+            >
               {t('updates.banner.download')}
             </button>
           </>
@@ -45,10 +67,21 @@ export function UpdateBanner() {
         {state.phase === 'downloading' ? (
           <>
             <label className="flex items-center gap-2">
-              <span>{t('updates.banner.downloading', { version, percent: state.progress?.percent ?? 0 })}</span>
+              <span>
+                {t('updates.banner.downloading', {
+                  version,
+                  percent: state.progress?.percent ?? 0,
+                })}
+              </span>
               <progress max={100} value={state.progress?.percent ?? 0} className="w-40" />
             </label>
-            <button type="button" className="btn" disabled={cancel.pending} onClick={() => void cancel.run({}).then(after)} data-testid="update-cancel">
+            <button
+              type="button"
+              className="btn"
+              disabled={cancel.pending}
+              onClick={() => void cancel.run({}).then(after)}
+              data-testid="update-cancel"
+            >
               {t('updates.banner.cancel')}
             </button>
           </>
@@ -56,7 +89,13 @@ export function UpdateBanner() {
         {state.phase === 'downloaded' ? (
           <>
             <span data-testid="update-downloaded">{t('updates.banner.downloaded', { version })}</span>
-            <button type="button" className="btn btn-primary" disabled={install.pending} onClick={() => void install.run({}).then(after)} data-testid="update-restart">
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={install.pending}
+              onClick={() => void install.run({}).then(after)}
+              data-testid="update-restart"
+            >
               {t('updates.banner.restart')}
             </button>
           </>
@@ -64,7 +103,9 @@ export function UpdateBanner() {
         {state.phase === 'installing' ? <span>{t('updates.banner.installing')}</span> : null}
         {refusal ? (
           <span role="alert" className="text-bad-fg" data-testid="update-refused">
-            {t('updates.banner.refused', { message: isErrorCode(refusal.code) ? t(`errors.${refusal.code}`) : refusal.message })}
+            {t('updates.banner.refused', {
+              message: isErrorCode(refusal.code) ? t(`errors.${refusal.code}`) : refusal.message,
+            })}
           </span>
         ) : null}
         {error ? (
@@ -72,7 +113,11 @@ export function UpdateBanner() {
             {t(`errors.${error.code}`)}
           </span>
         ) : null}
-        <button type="button" className="btn ms-auto" onClick={() => setDismissed(`${state.phase}:${version}:${refusal?.at ?? ''}`)}>
+        <button
+          type="button"
+          className="btn ms-auto"
+          onClick={() => setDismissed(`${state.phase}:${version}:${refusal?.at ?? ''}`)}
+        >
           {t('updates.banner.dismiss')}
         </button>
       </div>

@@ -35,9 +35,17 @@ export function DeskUpdates() {
             <dt>{t('updates.desk.channel')}</dt>
             <dd>{t(`updates.admin.channels.${s.channel}`)}</dd>
           </dl>
-          {s.phase === 'idle' && !s.lastError && s.checkedAt ? <p className="text-sm">{t('updates.desk.upToDate')}</p> : null}
+          {s.phase === 'idle' && !s.lastError && s.checkedAt ? (
+            <p className="text-sm">{t('updates.desk.upToDate')}</p>
+          ) : null}
           <FormError error={check.error} />
-          <button type="button" className="btn" disabled={check.pending || s.phase === 'checking'} onClick={() => void check.run({}).then(() => status.refetch())} data-testid="updates-check">
+          <button
+            type="button"
+            className="btn"
+            disabled={check.pending || s.phase === 'checking'}
+            onClick={() => void check.run({}).then(() => status.refetch())}
+            data-testid="updates-check"
+          >
             {check.pending ? t('updates.desk.checking') : t('updates.desk.checkNow')}
           </button>
         </>
@@ -61,21 +69,38 @@ function ChannelForm({ channel, data, onSaved }: { channel: Channel; data: Relea
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    if (await save.run({ channel, policy: chosenPolicy, pinnedVersion: chosenPin === '' ? null : chosenPin })) {
+    if (
+      await save.run({
+        channel,
+        policy: chosenPolicy,
+        pinnedVersion: chosenPin === '' ? null : chosenPin,
+      })
+    ) {
       setSaved(true);
       onSaved();
     }
   }
 
   return (
-    <form noValidate onSubmit={(e) => void submit(e)} className="space-y-3 border-t border-slate-200 pt-4" data-testid={`updates-channel-${channel}`}>
+    <form
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      className="space-y-3 border-t border-slate-200 pt-4"
+      data-testid={`updates-channel-${channel}`}
+    >
       <h3 className="font-semibold">{t(`updates.admin.channels.${channel}`)}</h3>
       <FormError error={save.error} />
       <div>
         <label htmlFor={`${id}-policy`} className="field-label">
           {t('updates.admin.policy')}
         </label>
-        <select id={`${id}-policy`} className="field-input max-w-md" value={chosenPolicy} onChange={(e) => setPolicy(e.target.value as Policy)} data-testid={`updates-policy-${channel}`}>
+        <select
+          id={`${id}-policy`}
+          className="field-input max-w-md"
+          value={chosenPolicy}
+          onChange={(e) => setPolicy(e.target.value as Policy)}
+          data-testid={`updates-policy-${channel}`}
+        >
           {(['automatic', 'ask', 'never'] as const).map((p) => (
             <option key={p} value={p}>
               {t(`updates.admin.policies.${p}`)}
@@ -87,7 +112,14 @@ function ChannelForm({ channel, data, onSaved }: { channel: Channel; data: Relea
         <label htmlFor={`${id}-pin`} className="field-label">
           {t('updates.admin.pinned')}
         </label>
-        <select id={`${id}-pin`} className="field-input max-w-xs" value={chosenPin} aria-describedby={`${id}-pin-hint`} onChange={(e) => setPinned(e.target.value)} data-testid={`updates-pin-${channel}`}>
+        <select
+          id={`${id}-pin`}
+          className="field-input max-w-xs"
+          value={chosenPin}
+          aria-describedby={`${id}-pin-hint`}
+          onChange={(e) => setPinned(e.target.value)}
+          data-testid={`updates-pin-${channel}`}
+        >
           <option value="">{t('updates.admin.notPinned')}</option>
           {versions.map((v) => (
             <option key={v} value={v}>
@@ -100,7 +132,13 @@ function ChannelForm({ channel, data, onSaved }: { channel: Channel; data: Relea
         </p>
       </div>
       <div className="flex items-center gap-3">
-        <button type="submit" className="btn btn-primary" disabled={save.pending} aria-busy={save.pending} data-testid={`updates-save-${channel}`}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={save.pending}
+          aria-busy={save.pending}
+          data-testid={`updates-save-${channel}`}
+        >
           {save.pending ? t('updates.admin.saving') : t('updates.admin.save')}
         </button>
         <Notice text={saved ? t('updates.admin.saved') : null} testId={`updates-saved-${channel}`} />
