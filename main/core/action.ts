@@ -1,22 +1,21 @@
+import type { AuditModule, AuditRef } from '../contract/audit-vocabulary.ts';
 import { AppError } from '../contract/index.ts';
 import type { MethodName, Output, ParsedInput } from '../contract/index.ts';
 import { writeAudit } from './command.ts';
 import type { Actor, QueryCtx, WriteDb } from './context.ts';
 import type { CoreDeps } from './deps.ts';
 
-type Ref = { type: string; id: string };
-
 export interface ActionHandler<M extends MethodName> {
   kind: 'action';
   /** Audit module name. */
-  module: string;
+  module: AuditModule;
   /** Acts on the world (a device, a task) with read-only database access; `ref` names what it acted on. */
   run: (
     ctx: QueryCtx,
     input: ParsedInput<M>,
-  ) => Promise<{ output: Output<M>; ref?: Ref }> | { output: Output<M>; ref?: Ref };
+  ) => Promise<{ output: Output<M>; ref?: AuditRef }> | { output: Output<M>; ref?: AuditRef };
   /** What a refused attempt was aimed at, for its audit record (the task id tried). */
-  refOf?: (input: ParsedInput<M>) => Ref;
+  refOf?: (input: ParsedInput<M>) => AuditRef;
 }
 
 /**
@@ -33,7 +32,7 @@ export async function runAction<M extends MethodName>(
 ): Promise<Output<M>> {
   const { writer, deps, actor } = env;
   const actorName = actor?.userId ?? 'anonymous';
-  let outcome: { output: Output<M>; ref?: Ref };
+  let outcome: { output: Output<M>; ref?: AuditRef };
   try {
     outcome = await handler.run(env.queryCtx, input);
   } catch (err) {

@@ -1,3 +1,5 @@
+import { inputRef } from './audit/input-ref.ts';
+import type { AuditModule, AuditRef } from '../contract/audit-vocabulary.ts';
 import { randomUUID } from 'node:crypto';
 import { AppError, changesOf, contract } from '../contract/index.ts';
 import type { DataTopic, MethodName, Output, ParsedInput } from '../contract/index.ts';
@@ -11,7 +13,7 @@ import { syncRole } from './sync/node.ts';
 
 export interface CommandOutcome<M extends MethodName> {
   output: Output<M>;
-  ref?: { type: string; id: string };
+  ref?: AuditRef;
   /** What the command did, for the outbox; `false` for local-only commands (login, sessions). */
   outbox: unknown;
   /**
@@ -21,12 +23,18 @@ export interface CommandOutcome<M extends MethodName> {
   replay?: { method: MethodName; input: unknown } | false;
   /** Audit actor when the command establishes who is acting (a successful login). */
   actor?: string;
+  /**
+   * `false` for a success not worth a record: a keep-alive only moves the session's own activity
+   * time, every few minutes of every session, and buried the log's real changes. Refusals are
+   * always recorded.
+   */
+  audit?: false;
 }
 
 export interface CommandHandler<M extends MethodName, P = undefined> {
   kind: 'command';
   /** Audit module name (MOSIP's audit uses module + action). */
-  module: string;
+  module: AuditModule;
   /** Async work before the transaction (password hashing, reads); must not write. */
   prepare?: (ctx: QueryCtx, input: ParsedInput<M>) => Promise<P>;
   apply: (ctx: CommandCtx, input: ParsedInput<M>, prepared: P) => CommandOutcome<M>;
@@ -57,10 +65,10 @@ export interface PushedFrom {
 }
 
 interface AuditEntry {
-  module: string;
+  module: AuditModule;
   action: string;
   actor: string;
-  ref?: { type: string; id: string } | undefined;
+  ref?: AuditRef | undefined;
   result: 'success' | 'failure';
   errorCode: string | null;
   time: string;
@@ -154,6 +162,7 @@ export async function runCommand<M extends MethodName, P>(
         module: handler.module,
         action,
         actor: actorName,
+        ref: inputRef(name, input),
         result: 'failure',
         errorCode: err.code,
         time,
@@ -197,16 +206,17 @@ export async function runCommand<M extends MethodName, P>(
           writer
             .prepare('UPDATE app_session SET last_active_at = ? WHERE token_hash = ? AND ended_at IS NULL')
             .run(time, actor.sessionHash);
-        writeAudit(writer, {
-          module: handler.module,
-          action,
-          actor: outcome.actor ?? actorName,
-          ref: outcome.ref,
-          result: 'success',
-          errorCode: null,
-          time,
-          pushed,
-        });
+        if (outcome.audit !== false)
+          writeAudit(writer, {
+            module: handler.module,
+            action,
+            actor: outcome.actor ?? actorName,
+            ref: outcome.ref,
+            result: 'success',
+            errorCode: null,
+            time,
+            pushed,
+          });
         if (desk) {
           deskCommandEnds(writer, desk, outcome.outbox !== false);
           if (outcome.outbox !== false) {
@@ -234,6 +244,7 @@ export async function runCommand<M extends MethodName, P>(
           module: handler.module,
           action,
           actor: actorName,
+          ref: inputRef(name, input),
           result: 'failure',
           errorCode: err.error.code,
           time,

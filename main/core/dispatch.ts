@@ -1,3 +1,4 @@
+import type { AuditModule } from '../contract/audit-vocabulary.ts';
 import { AppError, contract, isMethodName } from '../contract/index.ts';
 import type { CallResult, MethodName, ParsedInput, Role } from '../contract/index.ts';
 import type { z } from 'zod';
@@ -154,7 +155,7 @@ export async function dispatch(
       if (spec.kind !== 'query' && !gatePassed) {
         env.writer.transaction(() =>
           writeAudit(env.writer, {
-            module: methodName.split('.')[0] ?? methodName,
+            module: auditModuleOf(env.handlers[methodName] as Handler<MethodName>),
             action: methodName,
             actor: actor?.userId ?? 'anonymous',
             result: 'failure',
@@ -171,4 +172,9 @@ export async function dispatch(
       error: { code: 'PD_INTERNAL', message: 'Something went wrong; the details are in the log.' },
     };
   }
+}
+
+/** The handler's audit module; a service (its own protocol, e.g. sync) is filed under sync. */
+function auditModuleOf(handler: Handler<MethodName>): AuditModule {
+  return 'module' in handler ? handler.module : 'sync';
 }

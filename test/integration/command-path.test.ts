@@ -98,6 +98,36 @@ describe('the command path', () => {
     ]);
   });
 
+  it('names the object of a refused command, from its input', async () => {
+    await tc.call('setup.createAdmin', ADMIN);
+    await tc.call('auth.register', partnerInput(1));
+    const admin = await signIn(tc, 'admin', ADMIN.password);
+    // A pending registration cannot be activated: the refusal names the partner it was aimed at.
+    const refused = await tc.fail('partners.activate', { partnerId: 'partner-1' }, admin);
+    expect(audit(tc).at(-1)).toEqual({
+      module: 'partners',
+      action: 'partners.activate',
+      actor: 'admin',
+      ref_type: 'partner',
+      ref_id: 'partner-1',
+      result: 'failure',
+      error_code: refused.code,
+    });
+    await tc.fail('apiKeys.deactivate', { id: 'no-such-key' }, admin);
+    expect(audit(tc).at(-1)).toMatchObject({ ref_type: 'apiKey', ref_id: 'no-such-key', result: 'failure' });
+  });
+
+  it('records no keep-alive that succeeded (session activity, not a change), but every refused one', async () => {
+    await tc.call('setup.createAdmin', ADMIN);
+    const admin = await signIn(tc, 'admin', ADMIN.password);
+    const n = tc.count('SELECT COUNT(*) AS n FROM app_audit_log');
+    await tc.call('auth.keepAlive', {}, admin);
+    await tc.call('auth.keepAlive', {}, admin);
+    expect(tc.count('SELECT COUNT(*) AS n FROM app_audit_log')).toBe(n);
+    await tc.fail('auth.keepAlive', {}, 'stale');
+    expect(audit(tc).at(-1)).toMatchObject({ action: 'auth.keepAlive', result: 'failure', error_code: 'PD_AUTH_003' });
+  });
+
   it('queries never write: a query on the read-only connection cannot change the database', async () => {
     await tc.call('setup.createAdmin', ADMIN);
     const admin = await signIn(tc, 'admin', ADMIN.password);

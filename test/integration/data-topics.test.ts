@@ -20,7 +20,7 @@ function run(method: 'auth.keepAlive' | 'auth.register', announce: DataTopic, em
     method,
     {
       kind: 'command',
-      module: 'test',
+      module: 'accounts',
       apply: (ctx) => {
         ctx.db.prepare("UPDATE app_user SET org_name = 'changed' WHERE id = 'admin'").run();
         ctx.changed(announce);

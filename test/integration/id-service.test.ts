@@ -131,7 +131,7 @@ describe('e-KYC with the virtual SBI', () => {
     // The audit names the partner and the individual and the outcome, never a biometric.
     const row = w.tc.core.db.reader
       .prepare(
-        "SELECT actor, ref_id, result, error_code FROM app_audit_log WHERE module = 'idService' AND action = 'kyc' ORDER BY time DESC, rowid DESC LIMIT 1",
+        "SELECT actor, ref_id, result, error_code FROM app_audit_log WHERE module = 'idService' AND action = 'idService.kyc' ORDER BY time DESC, rowid DESC LIMIT 1",
       )
       .get();
     expect(row).toEqual({

@@ -91,6 +91,7 @@ export const loginHandlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.keep
         },
         ref: { type: 'user', id: actor.userId },
         outbox: false,
+        audit: false,
       };
     },
   }),

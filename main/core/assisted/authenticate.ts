@@ -130,7 +130,7 @@ export function applyAuthenticate(ctx: CommandCtx, input: ParsedInput<'assisted.
   requireState(r, 'draft', 'waiting');
   const time = ctx.now.toISOString();
   const ttl = ctx.deps.config.assisted.queueTtlMinutes;
-  const ref = { type: 'assisted', id: r.id };
+  const ref = { type: 'assisted' as const, id: r.id };
   const view = () => assistedView(ctx.db, loadAssisted(ctx.db, r.id, actor), ttl);
   ctx.changed('assisted');
   if ('expired' in sent || queueExpired(r, ttl, ctx.now)) {

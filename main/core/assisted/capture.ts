@@ -138,7 +138,7 @@ export function applyCapture(ctx: CommandCtx, input: ParsedInput<'assisted.captu
   const row = application.attempts.find((a) => a.modality === input.modality && a.attempt === attempt)!;
   return {
     output: { application, attempt: row },
-    ref: { type: 'assisted', id: r.id },
+    ref: { type: 'assisted' as const, id: r.id },
     // Device-local work: the outbox carries what happened, never the capture.
     outbox: false as const,
   };

@@ -64,7 +64,7 @@ function openAssisted(ctx: CommandCtx, input: ParsedInput<'assisted.open'>) {
   ctx.changed('assisted');
   return {
     output: viewOf(ctx, id),
-    ref: { type: 'assisted', id },
+    ref: { type: 'assisted' as const, id },
     outbox: { assistedId: id, programId: p.id, individualIdType: input.individualIdType },
   };
 }
@@ -104,7 +104,7 @@ export const assistedHandlers: HandlerMap<AssistedMethods> = {
       // No password in the outbox: the officer's account is made here; a server gets it through its own admin.
       return {
         output: { userId: input.username, roles: ['REGISTRATION_OFFICER'] },
-        ref: { type: 'user', id: input.username },
+        ref: { type: 'user' as const, id: input.username },
         outbox: false,
       };
     },
@@ -150,7 +150,7 @@ export const assistedHandlers: HandlerMap<AssistedMethods> = {
         .prepare('UPDATE assisted_application SET exceptions_json = ?, updated_at = ? WHERE id = ?')
         .run(JSON.stringify([...new Set(input.exceptions)].sort()), ctx.now.toISOString(), r.id);
       ctx.changed('assisted');
-      return { output: viewOf(ctx, r.id), ref: { type: 'assisted', id: r.id }, outbox: false };
+      return { output: viewOf(ctx, r.id), ref: { type: 'assisted' as const, id: r.id }, outbox: false };
     },
   }),
   'assisted.capture': command<'assisted.capture', CaptureDone>({
@@ -170,7 +170,7 @@ export const assistedHandlers: HandlerMap<AssistedMethods> = {
       requireState(r, 'refused', 'draft');
       newRound(ctx, ctx.db, r, 'draft', ctx.now.toISOString());
       ctx.changed('assisted');
-      return { output: viewOf(ctx, r.id), ref: { type: 'assisted', id: r.id }, outbox: false };
+      return { output: viewOf(ctx, r.id), ref: { type: 'assisted' as const, id: r.id }, outbox: false };
     },
   }),
   'assisted.list': query((ctx, input) => {

@@ -84,7 +84,7 @@ export function saveAssistedDraft(ctx: CommandCtx, input: ParsedInput<'assisted.
   ctx.changed('assisted');
   return {
     output: assistedView(ctx.db, loadAssisted(ctx.db, r.id, actor), ctx.deps.config.assisted.queueTtlMinutes),
-    ref: { type: 'assisted', id: r.id },
+    ref: { type: 'assisted' as const, id: r.id },
     outbox: { assistedId: r.id },
   };
 }
@@ -177,7 +177,7 @@ export function submitAssisted(ctx: CommandCtx, input: ParsedInput<'assisted.sub
   ctx.changed('applications');
   return {
     output: assistedView(ctx.db, loadAssisted(ctx.db, r.id, actor), ctx.deps.config.assisted.queueTtlMinutes),
-    ref: { type: 'application', id: applicationId },
+    ref: { type: 'application' as const, id: applicationId },
     outbox: { assistedId: r.id, applicationId },
   };
 }

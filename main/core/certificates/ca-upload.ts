@@ -220,7 +220,7 @@ export function uploadCaCertificates(ctx: CommandCtx, input: Input<'trustStore.u
       profile,
       results,
     },
-    ref: { type: 'ca_certificate', id: ok[0]!.certificateId! },
+    ref: { type: 'ca_certificate' as const, id: ok[0]!.certificateId! },
     outbox: {
       partnerDomain: domain,
       certificates: ok.map((r) => ({

@@ -164,7 +164,7 @@ export function applyUpload(ctx: CommandCtx, prepared: PreparedUpload) {
   const signedPem = prepared.signedDer.length > 0 ? toPem(prepared.signedDer) : '';
   return {
     output: { card, signedCertificatePem: signedPem },
-    ref: { type: 'partner_certificate', id: partner.id },
+    ref: { type: 'partner_certificate' as const, id: partner.id },
     outbox: {
       partnerId: partner.id,
       reupload: existing !== undefined,

@@ -66,7 +66,7 @@ export function setProfile(ctx: CommandCtx, input: Input<'trustStore.setProfile'
   // A desk setting, not a MOSIP change: audited, nothing to sync.
   return {
     output,
-    ref: { type: 'trust_profile', id: input.partnerDomain },
+    ref: { type: 'trust_profile' as const, id: input.partnerDomain },
     outbox: false as const,
   };
 }

@@ -57,7 +57,7 @@ export function addDevice(ctx: CommandCtx, input: ParsedInput<'devices.add'>) {
   ctx.changed('devices', { partners: [partner.id] });
   return {
     output: deviceRow(findDevice(ctx.db, id)!),
-    ref: { type: 'device', id },
+    ref: { type: 'device' as const, id },
     outbox: {
       deviceId: id,
       sbiId: s.id,
@@ -91,7 +91,7 @@ export function decideDevice(ctx: CommandCtx, input: ParsedInput<'devices.decide
   ctx.changed('devices', { partners: [d.dprovider_id] });
   return {
     output: deviceRow(findDevice(ctx.db, d.id)!),
-    ref: { type: 'device', id: d.id },
+    ref: { type: 'device' as const, id: d.id },
     outbox: { deviceId: d.id, sbiId: d.sbi_id, decision: input.decision },
   };
 }
@@ -108,7 +108,7 @@ export function deactivateDevice(ctx: CommandCtx, input: ParsedInput<'devices.de
   ctx.changed('devices', { partners: [d.dprovider_id] });
   return {
     output: deviceRow(findDevice(ctx.db, d.id)!),
-    ref: { type: 'device', id: d.id },
+    ref: { type: 'device' as const, id: d.id },
     outbox: { deviceId: d.id },
   };
 }

@@ -70,7 +70,7 @@ export function createSbi(ctx: CommandCtx, input: ParsedInput<'sbis.create'>) {
   const row = sbiRows(ctx.db, [findSbi(ctx.db, id)!], ctx.now)[0]!;
   return {
     output: row,
-    ref: { type: 'sbi', id },
+    ref: { type: 'sbi' as const, id },
     outbox: {
       sbiId: id,
       partnerId: partner.id,
@@ -98,7 +98,7 @@ export function decideSbi(ctx: CommandCtx, input: ParsedInput<'sbis.decide'>) {
   ctx.changed('devices', { partners: [s.provider_id] });
   return {
     output: sbiRows(ctx.db, [findSbi(ctx.db, s.id)!], ctx.now)[0]!,
-    ref: { type: 'sbi', id: s.id },
+    ref: { type: 'sbi' as const, id: s.id },
     outbox: { sbiId: s.id, decision: input.decision },
   };
 }
@@ -117,7 +117,7 @@ export function deactivateSbi(ctx: CommandCtx, input: ParsedInput<'sbis.deactiva
   ctx.changed('devices', { partners: [s.provider_id] });
   return {
     output: { ...counts, sbi: sbiRows(ctx.db, [findSbi(ctx.db, s.id)!], ctx.now)[0]! },
-    ref: { type: 'sbi', id: s.id },
+    ref: { type: 'sbi' as const, id: s.id },
     outbox: { sbiId: s.id, ...counts },
   };
 }
@@ -135,7 +135,7 @@ export function expireDueSbis(ctx: CommandCtx) {
   const any = r.deactivatedIds.length + r.rejectedIds.length > 0;
   return {
     output: r.counts,
-    ref: { type: 'job', id: 'sbis.expireDue' },
+    ref: { type: 'job' as const, id: 'sbis.expireDue' },
     outbox: any ? { deactivatedSbiIds: r.deactivatedIds, rejectedSbiIds: r.rejectedIds } : false,
   };
 }

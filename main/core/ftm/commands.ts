@@ -41,7 +41,7 @@ export function createFtm(ctx: CommandCtx, input: ParsedInput<'ftm.create'>) {
   ctx.changed('ftm', { partners: [p.id] });
   return {
     output: ftmRow(findFtm(ctx.db, id)!, ctx.now),
-    ref: { type: 'ftm', id },
+    ref: { type: 'ftm' as const, id },
     outbox: { ftmId: id, partnerId: p.id, make: input.make, model: input.model },
   };
 }
@@ -91,7 +91,7 @@ export function uploadFtmCertificate(ctx: CommandCtx, input: ParsedInput<'ftm.up
   ctx.changed('ftm', { partners: [f.foundational_trust_provider_id] });
   return {
     output: ftmRow(findFtm(ctx.db, f.id)!, ctx.now),
-    ref: { type: 'ftm', id: f.id },
+    ref: { type: 'ftm' as const, id: f.id },
     outbox: {
       ftmId: f.id,
       certificateId: alias,
@@ -115,7 +115,7 @@ export function decideFtm(ctx: CommandCtx, input: ParsedInput<'ftm.decide'>) {
   ctx.changed('ftm', { partners: [f.foundational_trust_provider_id] });
   return {
     output: ftmRow(findFtm(ctx.db, f.id)!, ctx.now),
-    ref: { type: 'ftm', id: f.id },
+    ref: { type: 'ftm' as const, id: f.id },
     outbox: { ftmId: f.id, decision: input.decision },
   };
 }
@@ -131,7 +131,7 @@ export function deactivateFtm(ctx: CommandCtx, input: ParsedInput<'ftm.deactivat
   ctx.changed('ftm', { partners: [f.foundational_trust_provider_id] });
   return {
     output: ftmRow(findFtm(ctx.db, f.id)!, ctx.now),
-    ref: { type: 'ftm', id: f.id },
+    ref: { type: 'ftm' as const, id: f.id },
     outbox: { ftmId: f.id },
   };
 }

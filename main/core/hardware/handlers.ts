@@ -1,3 +1,4 @@
+import type { AuditRef } from '../../contract/audit-vocabulary.ts';
 import { AppError } from '../../contract/index.ts';
 import type { ParsedInput } from '../../contract/index.ts';
 import type { WorkOwner } from './service.ts';
@@ -79,8 +80,8 @@ function ownTask(ctx: QueryCtx, taskId: string): void {
   requireOwner(ctx, owner, 'This task');
 }
 
-const taskRef = (input: { taskId: string }) => ({ type: 'task', id: input.taskId });
-const streamRef = (input: { streamId: string }) => ({ type: 'stream', id: input.streamId });
+const taskRef = (input: { taskId: string }): AuditRef => ({ type: 'task', id: input.taskId });
+const streamRef = (input: { streamId: string }): AuditRef => ({ type: 'stream', id: input.streamId });
 
 function virtualState(ctx: QueryCtx) {
   return ctx.deps.hardware.virtualState(virtualRootThumbprints(ctx.db));
@@ -107,14 +108,14 @@ export const hardwareHandlers: HandlerMap<HardwareMethods> = {
   }),
   'sbi.stream.start': action({
     module: 'hardware',
-    refOf: (input) => ({ type: 'port', id: String(input.port) }),
+    refOf: (input) => ({ type: 'port' as const, id: String(input.port) }),
     async run(ctx, input) {
       const streamId = await ctx.deps.hardware.streamStart({
         ...input,
         port: sbiPort(ctx, input.port),
         owner: ownerOf(ctx),
       });
-      return { output: { streamId }, ref: { type: 'stream', id: streamId } };
+      return { output: { streamId }, ref: { type: 'stream' as const, id: streamId } };
     },
   }),
   'sbi.stream.stop': action({
@@ -133,7 +134,7 @@ export const hardwareHandlers: HandlerMap<HardwareMethods> = {
   })),
   'sbi.bench.start': action({
     module: 'hardware',
-    refOf: (input) => ({ type: 'port', id: String(input.port) }),
+    refOf: (input) => ({ type: 'port' as const, id: String(input.port) }),
     async run(ctx, input) {
       const started = await ctx.deps.hardware.benchStart({
         ...verifyCtx(ctx),
@@ -142,7 +143,7 @@ export const hardwareHandlers: HandlerMap<HardwareMethods> = {
         port: sbiPort(ctx, input.port),
         owner: ownerOf(ctx),
       });
-      return { output: started, ref: { type: 'task', id: started.taskId } };
+      return { output: started, ref: { type: 'task' as const, id: started.taskId } };
     },
   }),
   'sbi.bench.report': query((ctx, input) => {
@@ -188,7 +189,7 @@ export const hardwareHandlers: HandlerMap<HardwareMethods> = {
   'virtualSbi.state': query((ctx) => virtualState(ctx)),
   'virtualSbi.control': action({
     module: 'hardware',
-    refOf: (input) => ({ type: 'virtualSbi', id: input.action }),
+    refOf: (input) => ({ type: 'virtualSbi' as const, id: input.action }),
     async run(ctx, input) {
       // Whoever starts the device owns it; while it runs, only they or the admin steer or stop it.
       const owner = ctx.deps.hardware.virtualOwner();

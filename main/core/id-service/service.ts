@@ -324,7 +324,7 @@ export function createIdService(env: IdServiceEnv, opts: { matcher?: BiometricMa
     env.writer.transaction(() => {
       writeAudit(env.writer, {
         module: 'idService',
-        action: req.endpoint,
+        action: `idService.${req.endpoint}`,
         actor: `partner:${req.partnerId.slice(0, 64)}`,
         ref: { type: 'individual', id: d.individualId ?? 'unknown' },
         result: d.code === null ? 'success' : 'failure',

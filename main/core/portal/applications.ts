@@ -105,7 +105,7 @@ export function saveDraft(ctx: CommandCtx, input: ParsedInput<'portal.saveDraft'
   ctx.changed('applications');
   return {
     output: applicationDetail(loadApplication(ctx.db, id)),
-    ref: { type: 'application', id },
+    ref: { type: 'application' as const, id },
     outbox: { applicationId: id, programId: program.id },
   };
 }
@@ -143,7 +143,7 @@ export function submitApplication(ctx: CommandCtx, input: ParsedInput<'portal.su
   ctx.changed('applications');
   return {
     output: applicationDetail(loadApplication(ctx.db, id)),
-    ref: { type: 'application', id },
+    ref: { type: 'application' as const, id },
     outbox: { applicationId: id, programId: program.id },
   };
 }
@@ -165,7 +165,7 @@ export function rejectApplication(ctx: CommandCtx, input: ParsedInput<'applicati
   ctx.changed('applications');
   return {
     output: applicationDetail(loadApplication(ctx.db, a.id)),
-    ref: { type: 'application', id: a.id },
+    ref: { type: 'application' as const, id: a.id },
     outbox: input,
   };
 }
@@ -190,7 +190,7 @@ export function enrollApplication(ctx: CommandCtx, input: ParsedInput<'applicati
   ctx.changed('applications');
   return {
     output: applicationDetail(loadApplication(ctx.db, a.id)),
-    ref: { type: 'application', id: a.id },
+    ref: { type: 'application' as const, id: a.id },
     outbox: input,
   };
 }

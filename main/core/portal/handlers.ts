@@ -49,7 +49,7 @@ export const portalHandlers: HandlerMap<PortalMethods> = {
         .all(input.userId) as string[];
       return {
         output: { userId: input.userId, roles },
-        ref: { type: 'user', id: input.userId },
+        ref: { type: 'user' as const, id: input.userId },
         outbox: input,
       };
     },

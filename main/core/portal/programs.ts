@@ -49,7 +49,7 @@ export function createProgram(ctx: CommandCtx, input: ParsedInput<'programs.crea
   ctx.changed('programs');
   return {
     output: programRow(loadProgram(ctx.db, id)),
-    ref: { type: 'program', id },
+    ref: { type: 'program' as const, id },
     outbox: { programId: id, ...input },
   };
 }
@@ -75,7 +75,7 @@ export function updateProgram(ctx: CommandCtx, input: ParsedInput<'programs.upda
   ctx.changed('programs');
   return {
     output: programRow(loadProgram(ctx.db, input.programId)),
-    ref: { type: 'program', id: input.programId },
+    ref: { type: 'program' as const, id: input.programId },
     outbox: input,
   };
 }
@@ -93,7 +93,7 @@ export function setProgramState(ctx: CommandCtx, input: ParsedInput<'programs.se
   ctx.changed('programs');
   return {
     output: programRow(loadProgram(ctx.db, p.id)),
-    ref: { type: 'program', id: p.id },
+    ref: { type: 'program' as const, id: p.id },
     outbox: input,
   };
 }
@@ -108,7 +108,7 @@ export function mapForm(ctx: CommandCtx, input: ParsedInput<'programs.mapForm'>)
   ctx.changed('programs');
   return {
     output: programRow(loadProgram(ctx.db, p.id)),
-    ref: { type: 'program', id: p.id },
+    ref: { type: 'program' as const, id: p.id },
     outbox: input,
   };
 }
@@ -126,7 +126,7 @@ export function createForm(ctx: CommandCtx, input: ParsedInput<'portalForms.crea
   ctx.changed('programs');
   return {
     output: formDetail(loadForm(ctx.db, id)),
-    ref: { type: 'portalForm', id },
+    ref: { type: 'portalForm' as const, id },
     outbox: { formId: id, title: input.title },
   };
 }
@@ -161,7 +161,7 @@ export function updateForm(ctx: CommandCtx, input: ParsedInput<'portalForms.upda
   ctx.changed('programs');
   return {
     output: formDetail(loadForm(ctx.db, id)),
-    ref: { type: 'portalForm', id },
+    ref: { type: 'portalForm' as const, id },
     outbox: { formId: id, previous: f.id, newVersion: id !== f.id },
   };
 }

@@ -89,7 +89,7 @@ export function updateProfile(ctx: CommandCtx, input: ParsedInput<'portal.update
   ctx.changed('applications');
   return {
     output: loadRegistrant(ctx.db, registrantId),
-    ref: { type: 'registrant', id: registrantId },
+    ref: { type: 'registrant' as const, id: registrantId },
     outbox: { registrantId, version },
   };
 }

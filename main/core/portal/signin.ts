@@ -195,7 +195,7 @@ export const signInHandlers: HandlerMap<'portal.signIn.info' | 'portal.signIn.be
           expiresAt: sessionDeadline(ctx.deps.config.session, time, ctx.now),
           user: loadProfile(ctx.db, userId),
         },
-        ref: { type: 'user', id: userId },
+        ref: { type: 'user' as const, id: userId },
         actor: userId,
         outbox: false,
         replay: false,
