@@ -34,7 +34,12 @@ test('first run → register → admin sees it → partner signs in → dashboar
   await expect(page.getByTestId('account-status')).toContainText('Administrator');
   await desk.shot(page, 'dashboard-admin-en');
   await page.getByTestId('card-auditLog').click();
-  await expect(page.getByTestId('audit-row').filter({ hasText: 'auth.register' })).toHaveCount(1);
+  // actions and modules in words, the method name kept as the title
+  const registered = page.getByTestId('audit-row').filter({ hasText: 'Register a partner' });
+  await expect(registered).toHaveCount(1);
+  await expect(registered).toContainText('Partners');
+  await expect(registered.locator('[data-action="auth.register"]')).toHaveAttribute('title', 'auth.register');
+  await expect(registered).toContainText('Partner: ');
   await expect(page.getByTestId('audit-row').filter({ hasText: PARTNER.username }).first()).toBeVisible();
   await desk.shot(page, 'audit-log-en');
   await signOut(page);
@@ -50,6 +55,15 @@ test('first run → register → admin sees it → partner signs in → dashboar
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByTestId('card-auditLog')).toContainText('سجل');
   await desk.shot(page, 'dashboard-admin-ar');
+  // the audit log in Arabic words; the module filter offers modules by name and filters in SQL
+  await page.getByTestId('card-auditLog').click();
+  await expect(page.getByTestId('audit-row').filter({ hasText: 'تسجيل شريك' })).toHaveCount(1);
+  await expect(page.getByTestId('audit-row').filter({ hasText: 'إنشاء المسؤول' })).toHaveCount(1);
+  await page.getByTestId('audit-filters').getByRole('combobox', { name: 'الوحدة' }).selectOption({ label: 'الشركاء' });
+  await page.getByTestId('audit-apply').click();
+  await expect(page.getByTestId('audit-row').filter({ hasText: 'إنشاء المسؤول' })).toHaveCount(0);
+  await expect(page.getByTestId('audit-row').filter({ hasText: 'تسجيل شريك' })).toHaveCount(1);
+  await desk.shot(page, 'audit-log-ar');
 
   // the audit trail on disk has both successes
   const rows = desk.core.db.reader

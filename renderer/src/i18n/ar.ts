@@ -11,6 +11,7 @@ import notificationsAr from './notifications.ar.ts';
 import updatesAr from './updates.ar.ts';
 import portalAr from './portal.ar.ts';
 import assistedAr from './assisted.ar.ts';
+import auditWordsAr from './auditWords.ar.ts';
 
 const ar: Translation = {
   app: {
@@ -326,6 +327,8 @@ const ar: Translation = {
     sortAscending: 'ترتيب تصاعدي',
     sortDescending: 'ترتيب تنازلي',
     empty: 'لا توجد سجلات تدقيق مطابقة لعوامل التصفية هذه.',
+
+    words: auditWordsAr,
   },
   sessionWarning: {
     title: 'جلستك على وشك الانتهاء',

@@ -11,6 +11,7 @@ import notificationsEn from './notifications.en.ts';
 import updatesEn from './updates.en.ts';
 import portalEn from './portal.en.ts';
 import assistedEn from './assisted.en.ts';
+import auditWordsEn from './auditWords.en.ts';
 
 /** One message per contract error code; a new code without a message fails the type-check. */
 const errors: Record<ErrorCode, string> = {
@@ -594,6 +595,8 @@ const en = {
     sortAscending: 'sorted ascending',
     sortDescending: 'sorted descending',
     empty: 'No audit records match these filters.',
+
+    words: auditWordsEn,
   },
   sessionWarning: {
     title: 'Your session is about to expire',

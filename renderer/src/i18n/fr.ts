@@ -11,6 +11,7 @@ import notificationsFr from './notifications.fr.ts';
 import updatesFr from './updates.fr.ts';
 import portalFr from './portal.fr.ts';
 import assistedFr from './assisted.fr.ts';
+import auditWordsFr from './auditWords.fr.ts';
 
 const fr: Translation = {
   app: {
@@ -341,6 +342,8 @@ const fr: Translation = {
     sortAscending: 'tri croissant',
     sortDescending: 'tri décroissant',
     empty: 'Aucun enregistrement d’audit ne correspond à ces filtres.',
+
+    words: auditWordsFr,
   },
   sessionWarning: {
     title: 'Votre session va bientôt expirer',

@@ -5,6 +5,13 @@ import type { Column } from '../components/DataTable.tsx';
 import { ListView, listIds } from '../components/ListView.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useList } from '../data/useList.ts';
+import {
+  auditActionLabel,
+  auditActionOptions,
+  auditModuleLabel,
+  auditModuleOptions,
+  auditRefTypeLabel,
+} from '../lib/audit-words.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useUi } from '../stores/ui.ts';
 
@@ -53,16 +60,20 @@ export function AuditScreen() {
     {
       id: 'module',
       label: t('audit.module'),
-      width: '8rem',
+      width: '10rem',
       sort: 'module',
-      cell: (r) => <span title={r.module}>{r.module}</span>,
+      cell: (r) => <span title={r.module}>{auditModuleLabel(t, r.module)}</span>,
     },
     {
       id: 'action',
       label: t('audit.action'),
-      width: '10rem',
+      width: '15rem',
       sort: 'action',
-      cell: (r) => <span title={r.action}>{r.action}</span>,
+      cell: (r) => (
+        <span title={r.action} data-action={r.action}>
+          {auditActionLabel(t, r.action)}
+        </span>
+      ),
     },
     {
       id: 'actor',
@@ -80,7 +91,7 @@ export function AuditScreen() {
         r.refType || r.refId ? (
           <>
             <span className="truncate" title={`${r.refType ?? ''} ${r.refId ?? ''}`.trim()}>
-              {r.refType ? <span className="text-slate-500">{r.refType}: </span> : null}
+              {r.refType ? <span className="text-slate-500">{auditRefTypeLabel(t, r.refType)}: </span> : null}
               <span dir="ltr" className="font-mono text-xs">
                 {r.refId}
               </span>
@@ -130,11 +141,11 @@ export function AuditScreen() {
         label={t('audit.title')}
         empty={t('audit.empty')}
         ids={IDS}
-        minWidth="60rem"
+        minWidth="67rem"
         rowHeight={44}
         filters={[
-          { name: 'module', label: t('audit.module') },
-          { name: 'action', label: t('audit.action') },
+          { name: 'module', label: t('audit.module'), options: auditModuleOptions(t, lang) },
+          { name: 'action', label: t('audit.action'), options: auditActionOptions(t, lang) },
           { name: 'actor', label: t('audit.actor'), ltr: true },
           {
             name: 'result',
