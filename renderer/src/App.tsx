@@ -1,3 +1,4 @@
+import { LeaveDialog } from './components/LeaveDialog.tsx';
 import { useEffect, type ReactNode } from 'react';
 import { AppShell } from './components/AppShell.tsx';
 import { PublicShell } from './components/PublicShell.tsx';
@@ -83,6 +84,15 @@ function privateScreen(screen: Screen, user: UserProfile): ReactNode {
 }
 
 export function App() {
+  return (
+    <>
+      <Screens />
+      <LeaveDialog />
+    </>
+  );
+}
+
+function Screens() {
   const route = useRoute();
   const info = useSystem((s) => s.info);
   const systemError = useSystem((s) => s.error);

@@ -45,10 +45,11 @@ test.describe('forgot password', () => {
     await page.getByTestId('reset-submit').click();
     await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_005');
 
-    // leaving a filled form asks first (unsaved-changes guard)
-    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => (resolve(d.message()), void d.accept())));
+    // leaving a filled form asks first, in the app's own dialog (unsaved-changes guard)
     await page.goto(`${desk.host.origin}/#/login`);
-    expect(await asked).toMatch(/unsaved changes/i);
+    await expect(page.getByTestId('leave-dialog-text')).toContainText('unsaved changes');
+    await expect(page).toHaveURL(/#\/reset-password/); // the address went back while the question is open
+    await page.getByTestId('leave-dialog-leave').click();
     await expect(page.getByTestId('login-form')).toBeVisible();
     await signIn(page, PARTNER.username, PARTNER.password);
     await expect(page.getByTestId('form-error')).toContainText('PD_AUTH_001');

@@ -115,3 +115,26 @@ test('French: the language picked at sign-in drives the whole UI', async ({ page
   await expect(page.getByTestId('welcome')).toContainText('Bienvenue');
   await desk.shot(page, 'dashboard-admin-fr');
 });
+
+test('unsaved changes: the app asks in its own dialog, in French and in Arabic, and Stay keeps the edits', async ({
+  page,
+  desk,
+}) => {
+  await desk.open(page);
+  await createAdmin(page);
+  await page.getByTestId('lang-select').selectOption('fr');
+  await page.goto(page.url().replace(/#.*$/, '') + '#/register');
+  await fill(page, 'register-form', { orgName: 'Aurora' });
+  await page.goto(page.url().replace(/#.*$/, '') + '#/login');
+  await expect(page.getByTestId('leave-dialog')).toContainText('Quitter cette page ?');
+  await page.getByTestId('leave-dialog-stay').click();
+  await expect(page.locator('[name="orgName"]')).toHaveValue('Aurora');
+
+  await page.getByTestId('lang-select').selectOption('ar');
+  await page.goto(page.url().replace(/#.*$/, '') + '#/login');
+  await expect(page.getByTestId('leave-dialog')).toContainText('لديك تغييرات غير محفوظة');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await desk.shot(page, 'leave-dialog-ar');
+  await page.getByTestId('leave-dialog-leave').click();
+  await expect(page.getByTestId('login-form')).toBeVisible();
+});

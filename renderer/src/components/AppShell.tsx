@@ -2,7 +2,7 @@ import { useCallback, type ReactNode } from 'react';
 import { SkipLink } from './SkipLink.tsx';
 import type { UserProfile } from '../contract.ts';
 import { api } from '../api/client.ts';
-import { confirmLeave } from '../router/blockers.ts';
+import { askLeave } from '../router/blockers.ts';
 import { useSession, type SessionNotice } from '../stores/session.ts';
 import { useIdleTimeout } from '../session/useIdleTimeout.ts';
 import { SessionWarning } from '../session/SessionWarning.tsx';
@@ -39,7 +39,7 @@ export function AppShell({ user, inactivitySeconds, promptSeconds, children }: A
   });
 
   const logout = () => {
-    if (confirmLeave()) signOut('signedOut');
+    void askLeave().then((leave) => leave && signOut('signedOut'));
   };
 
   return (

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { confirmLeave } from './blockers.ts';
+import { askLeave, hasUnsavedChanges } from './blockers.ts';
 
 export interface Route {
   /** Path without the leading '#', e.g. '/done/registered'. */
@@ -16,11 +16,16 @@ function notify(): void {
   for (const listener of listeners) listener();
 }
 
-// Back/forward and typed URLs arrive as hashchange; a dirty form can veto them.
+// Back/forward and typed URLs arrive as hashchange; a dirty form can veto them: the address goes
+// back at once, and goes on to the target only if the user chooses to discard.
 window.addEventListener('hashchange', () => {
   if (window.location.hash === current) return;
-  if (!confirmLeave()) {
+  if (hasUnsavedChanges()) {
+    const target = window.location.hash;
     window.history.pushState(null, '', current || '#/');
+    void askLeave().then((leave) => {
+      if (leave) navigate(target.replace(/^#/, ''), { force: true });
+    });
     return;
   }
   current = window.location.hash;
@@ -42,11 +47,19 @@ export interface NavigateOptions {
   force?: boolean;
 }
 
-/** Returns false when the user chose to stay on a dirty form. */
+/**
+ * Goes to `to`. On a dirty form (unless forced) it asks first and goes only if the user chooses to
+ * discard; it then returns false, as nothing has moved yet.
+ */
 export function navigate(to: string, options: NavigateOptions = {}): boolean {
   const hash = `#${to.startsWith('/') ? to : `/${to}`}`;
   if (hash === current) return true;
-  if (!options.force && !confirmLeave()) return false;
+  if (!options.force && hasUnsavedChanges()) {
+    void askLeave().then((leave) => {
+      if (leave) navigate(to, { ...options, force: true });
+    });
+    return false;
+  }
   current = hash;
   // pushState does not fire hashchange, so the confirm above is the only one asked.
   if (options.replace) window.history.replaceState(null, '', hash);
