@@ -152,6 +152,11 @@ test('admin: trust certificates uploaded one by one and as a bundle, listed per 
     'Trust Certificate for Authentication is uploaded successfully!',
   );
   await page.getByTestId('confirmation-back').click();
+  // back in the trust store: the tab of what was just added, the new certificate first
+  await expect(page.getByTestId('trust-tab-INTERMEDIATE')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('trust-row').first().getByTestId('trust-row-issued-to')).toHaveText(
+    'Aurora Issuing CA',
+  );
 
   // the same two as a bundle for DEVICE, with a PSS-signed CA and an expired root: a result per certificate
   await uploadTrust(page, 'DEVICE', pemFile('device-bundle.pem', authRoot.pem + authCa.pem + pssCa.pem + retired.pem));

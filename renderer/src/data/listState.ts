@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SortType } from '../contract.ts';
+import { PAGE_SIZES, type SortType } from '../contract.ts';
 
 /** What a list shows: filter texts as typed, the page, the order, and the fixed part of its input. */
 export interface ListQuery {
@@ -26,3 +26,12 @@ export const useListStates = create<ListStates>()((set) => ({
   put: (id, query) => set((s) => ({ lists: { ...s.lists, [id]: query } })),
   reset: () => set({ lists: {} }),
 }));
+
+/**
+ * Opens a list on its newest rows, filters cleared, page size kept: after an upload, the list the
+ * user goes back to shows what was just added (the right tab, first row) rather than the old view.
+ */
+export function showNewestFirst(id: string, view: Pick<ListQuery, 'scope' | 'sortFieldName'>): void {
+  const { lists, put } = useListStates.getState();
+  put(id, { pageSize: lists[id]?.pageSize ?? PAGE_SIZES[0], ...view, filters: {}, pageNo: 0, sortType: 'desc' });
+}

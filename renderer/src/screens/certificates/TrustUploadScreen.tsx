@@ -7,6 +7,7 @@ import { SelectField } from '../../components/Field.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { PARTNER_DOMAINS, isPartnerDomain, type PartnerDomain } from '../../lib/certificates.ts';
 import type { ChosenFile } from '../../lib/files.ts';
+import { showNewestFirst } from '../../data/listState.ts';
 import { navigate } from '../../router/hash.ts';
 import { Link } from '../../router/Link.tsx';
 import { useUnsavedGuard } from '../../router/useUnsavedGuard.ts';
@@ -58,6 +59,12 @@ export function TrustUploadScreen() {
         contentBase64: file.contentBase64,
       });
       const only = output.results.length === 1 ? output.results[0] : undefined;
+      const added = output.results.find((r) => r.status === 'Upload Success' && r.caCertificateType);
+      if (added?.caCertificateType)
+        showNewestFirst('trustStore', {
+          scope: { caCertificateType: added.caCertificateType },
+          sortFieldName: 'uploadedDateTime',
+        });
       if (only && only.status === 'Upload Success' && only.warnings.length === 0) {
         navigate(`/done/trust-uploaded?domain=${domain}`, { force: true });
         return;
