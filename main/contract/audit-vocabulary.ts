@@ -1,4 +1,4 @@
-import { contract, type Contract, type MethodName } from './index.ts';
+import { contract, type MethodName } from './index.ts';
 
 /**
  * The audit log's words. Records keep stable identifiers (module, action = method name, reference
@@ -27,18 +27,10 @@ export const AUDIT_MODULES = [
 ] as const;
 export type AuditModule = (typeof AUDIT_MODULES)[number];
 
-export function isAuditModule(value: string): value is AuditModule {
-  return (AUDIT_MODULES as readonly string[]).includes(value);
-}
-
 /** Every method that writes an audit record: all but queries. */
-export type AuditedMethod = {
-  [M in MethodName]: Contract[M]['kind'] extends 'query' ? never : M;
-}[MethodName];
-
-export const AUDITED_METHODS = (Object.keys(contract) as MethodName[]).filter(
+export const AUDITED_METHODS: readonly MethodName[] = (Object.keys(contract) as MethodName[]).filter(
   (m) => contract[m].kind !== 'query',
-) as AuditedMethod[];
+);
 
 /** Audited events that are not contract methods (the ID service's endpoints, jobs' own records). */
 export const AUDIT_EVENTS = [

@@ -15,7 +15,8 @@ export type BenchCaseView = Output<'sbi.bench.cases'>['cases'][number];
 export type BenchReportView = Output<'sbi.bench.report'>;
 export type FtmChipListView = Output<'hardware.ftm.chips'>['chips'];
 export type FtmChipReadingView = Output<'hardware.ftm.read'>;
-export type VirtualSbiView = Output<'virtualSbi.state'>;
+/** The virtual SBI's state; the core adds whether the caller may steer it. */
+export type VirtualSbiView = Omit<Output<'virtualSbi.state'>, 'steerable'>;
 export type VirtualSbiAction = Exclude<Parameters<HardwareHub['virtualControl']>[0], never>;
 export type BenchPurpose = 'Registration' | 'Auth';
 export type PromptAnswer = 'done' | 'skip';

@@ -321,6 +321,42 @@ test('device provider: runs the compliance bench with progress and prompts, then
   });
 });
 
+test('the starter of the virtual SBI: the bench acts on the device by default, and a prompt says how and can do it', async ({
+  page,
+  desk,
+}) => {
+  test.setTimeout(120_000);
+  const { admin } = await seed(desk, 'DEVICE', DP);
+  await desk.open(page);
+  await adminStartsVirtualSbi(page, desk);
+  await page.goto(`${desk.host.origin}/#/hardware`);
+  await page.locator('[data-testid="sbi-row"][data-device="2"]').getByTestId('sbi-row-bench').click();
+  await expect(page.getByTestId('bench-case-item').first()).toBeVisible();
+  // a newcomer is not stopped by "put device 2 in Busy": the bench steers the virtual device itself
+  await expect(page.getByTestId('bench-auto-prompts')).toBeChecked();
+  // by hand, the prompt says where the controls are and can carry the step out
+  await page.getByTestId('bench-auto-prompts').uncheck();
+  await page.getByTestId('bench-start').click();
+  const text = page.getByTestId('bench-prompt-text');
+  await expect(text).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('bench-prompt-how')).toContainText('Devices & hardware › Virtual SBI');
+  const asked = await text.innerText();
+  const seq = await text.getAttribute('data-seq');
+  const wanted = /"(Busy|Not Ready|Not Registered)"/.exec(asked)?.[1];
+  await page.getByTestId('bench-prompt-act').click();
+  await expect
+    .poll(async () => ((await text.isVisible()) ? await text.getAttribute('data-seq') : 'closed'))
+    .not.toBe(seq);
+  if (wanted) {
+    const state = await call(desk, 'virtualSbi.state', {}, admin);
+    // the device was put in the asked state, or already back to Ready by the next prompt's step
+    expect(['Ready', wanted]).toContain(state.devices.find((d) => d.deviceId === '2')?.status);
+  }
+  if (await page.getByTestId('bench-prompt').isVisible()) await page.getByTestId('bench-prompt-cancel').click();
+  else await page.getByTestId('bench-cancel').click();
+  await expect(page.getByTestId('bench-state')).toHaveAttribute('data-state', /cancel/);
+});
+
 test('FTM provider: reads the virtual chip, proves possession and uploads its certificate', async ({ page, desk }) => {
   test.setTimeout(120_000);
   const { session } = await seed(desk, 'FTM', FTP);

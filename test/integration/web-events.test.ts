@@ -166,7 +166,17 @@ describe('items 1, 2, 8 with the virtual SBI running', () => {
     expect(await refused('virtualSbi.control', { action: 'stop' }, dp2)).toBe('PD_HW_008');
     expect(await refused('virtualSbi.control', { action: 'start' }, dp2)).toBe('PD_HW_008');
     const state = await ok<{ running: boolean; fault: string | null; delayMs: number }>('virtualSbi.state', {}, dp2);
-    expect(state).toMatchObject({ running: true, fault: null });
+    expect(state).toMatchObject({ running: true, fault: null, steerable: false });
+    expect(await ok('virtualSbi.state', {}, dp1)).toMatchObject({ steerable: true });
+    expect(await ok('virtualSbi.state', {}, admin)).toMatchObject({ steerable: true });
+    // a bench that answers its own prompts would steer the device too: refused for the rival, before any work starts
+    expect(
+      await refused(
+        'sbi.bench.start',
+        { port, deviceId: '2', purpose: 'Registration', autoPrompts: true, caseIds: ['SBI1000'] },
+        dp2,
+      ),
+    ).toBe('PD_HW_008');
     // the owner and the admin may
     expect((await ok<{ delayMs: number }>('virtualSbi.control', { action: 'delay', delayMs: 5 }, dp1)).delayMs).toBe(5);
     expect((await ok<{ delayMs: number }>('virtualSbi.control', { action: 'delay', delayMs: 0 }, admin)).delayMs).toBe(
@@ -241,6 +251,8 @@ describe('items 1, 2, 8 with the virtual SBI running', () => {
     expect(anon.heard).toEqual([]);
 
     expect(audit('sbi.bench.start')).toEqual([
+      // the rival's refused self-answering bench (above), then this run
+      { actor: 'dp2', result: 'failure', code: 'PD_HW_008', refType: 'port', refId: String(port) },
       { actor: 'dp1', result: 'success', code: null, refType: 'task', refId: taskId },
     ]);
     expect(audit('tasks.cancel').slice(1)).toEqual([

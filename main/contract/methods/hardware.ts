@@ -214,6 +214,8 @@ export const VirtualSbiState = z.object({
   /** Whether the virtual device and FTM roots are in the trust store (DEVICE and FTM domains). */
   rootsTrusted: z.boolean(),
 });
+/** The virtual SBI as a caller sees it: whether they may steer it (its starter or the admin). */
+export const VirtualSbiView = VirtualSbiState.extend({ steerable: z.boolean() });
 
 export const hardwareMethods = {
   'hardware.usb.list': method({
@@ -307,7 +309,7 @@ export const hardwareMethods = {
       })
       .strict(),
     output: z.object({ taskId: z.string(), total: z.number().int() }),
-    errors: ['PMS_PMP_016', 'PD_HW_001', 'PD_HW_005'],
+    errors: ['PMS_PMP_016', 'PD_HW_001', 'PD_HW_005', 'PD_HW_008'],
   }),
   'sbi.bench.report': method({
     kind: 'query',
@@ -392,7 +394,7 @@ export const hardwareMethods = {
     access: ANY_HARDWARE,
     activePartner: true,
     input: z.object({}).strict(),
-    output: VirtualSbiState,
+    output: VirtualSbiView,
     errors: ['PMS_PMP_016'],
   }),
   'virtualSbi.control': method({
@@ -414,7 +416,7 @@ export const hardwareMethods = {
       z.object({ action: z.literal('rotateKeys'), deviceId: DeviceId.optional() }).strict(),
       z.object({ action: z.literal('fault'), fault: VirtualSbiFault.nullable() }).strict(),
     ]),
-    output: VirtualSbiState,
+    output: VirtualSbiView,
     errors: ['PMS_PMP_016', 'PD_HW_006', 'PD_HW_008'],
   }),
   /**

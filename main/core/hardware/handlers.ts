@@ -83,8 +83,14 @@ function ownTask(ctx: QueryCtx, taskId: string): void {
 const taskRef = (input: { taskId: string }): AuditRef => ({ type: 'task', id: input.taskId });
 const streamRef = (input: { streamId: string }): AuditRef => ({ type: 'stream', id: input.streamId });
 
+function maySteerVirtualSbi(ctx: QueryCtx): boolean {
+  const owner = ctx.deps.hardware.virtualOwner();
+  const actor = requireActor(ctx.actor);
+  return owner === undefined || actor.isAdmin || (owner !== null && owner.userId === actor.userId);
+}
+
 function virtualState(ctx: QueryCtx) {
-  return ctx.deps.hardware.virtualState(virtualRootThumbprints(ctx.db));
+  return { ...ctx.deps.hardware.virtualState(virtualRootThumbprints(ctx.db)), steerable: maySteerVirtualSbi(ctx) };
 }
 
 export const hardwareHandlers: HandlerMap<HardwareMethods> = {
@@ -136,6 +142,9 @@ export const hardwareHandlers: HandlerMap<HardwareMethods> = {
     module: 'hardware',
     refOf: (input) => ({ type: 'port' as const, id: String(input.port) }),
     async run(ctx, input) {
+      // Letting the bench answer its prompts steers the virtual SBI: only its starter or the admin may.
+      const owner = ctx.deps.hardware.virtualOwner();
+      if (input.autoPrompts && owner !== undefined) requireOwner(ctx, owner, 'The virtual SBI');
       const started = await ctx.deps.hardware.benchStart({
         ...verifyCtx(ctx),
         ...orgOf(ctx),

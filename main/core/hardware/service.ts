@@ -16,7 +16,8 @@ export type BenchCaseView = Output<'sbi.bench.cases'>['cases'][number];
 export type BenchReportView = Output<'sbi.bench.report'>;
 export type FtmChipListView = Output<'hardware.ftm.chips'>['chips'];
 export type FtmChipReadingView = Output<'hardware.ftm.read'>;
-export type VirtualSbiView = Output<'virtualSbi.state'>;
+/** The virtual SBI's state; the core adds whether the caller may steer it. */
+export type VirtualSbiView = Omit<Output<'virtualSbi.state'>, 'steerable'>;
 export type VirtualSbiAction =
   | ParsedInput<'virtualSbi.control'>
   /** Not offered to users: the demo points Auth CAPTURE's encryption at the ID service's IDA-FIR certificate (DER). */

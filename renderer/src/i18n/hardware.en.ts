@@ -163,6 +163,11 @@ const hardwareEn = {
     },
     prompt: {
       title: 'Your action is needed',
+      howVirtual:
+        "On the virtual SBI: Devices & hardware › Virtual SBI has these controls (each device's status, Rotate keys, the response delay). Or let this dialog do it on the device for you.",
+      howReal:
+        "On a real device: use its own controls or its vendor's tool. The bench checks the device's answers after you choose Done.",
+      actForMe: 'Do it on the virtual device',
       help: 'The bench waits until you have done this. Done goes on with the case; Skip marks it as skipped.',
       done: 'Done',
       skip: 'Skip',

@@ -176,6 +176,11 @@ const hardwareFr: DeepStringMap<typeof hardwareEn> = {
     },
     prompt: {
       title: 'Votre action est nécessaire',
+      howVirtual:
+        'Sur le SBI virtuel : Périphériques et matériel › SBI virtuel offre ces commandes (l’état de chaque appareil, Renouveler les clés, le délai de réponse). Ou laissez cette fenêtre le faire sur l’appareil pour vous.',
+      howReal:
+        'Sur un appareil réel : utilisez ses propres commandes ou l’outil de son fabricant. Le banc vérifie les réponses de l’appareil après Terminé.',
+      actForMe: 'Le faire sur l’appareil virtuel',
       help: 'Le banc attend que vous l’ayez fait. « Fait » poursuit le cas ; « Ignorer » le marque comme ignoré.',
       done: 'Fait',
       skip: 'Ignorer',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../contract.ts';
@@ -6,9 +7,11 @@ import { FormError } from '../../components/FormError.tsx';
 import { useDownload } from '../../hooks/useDownload.ts';
 import { bytesToBase64 } from '../../lib/base64.ts';
 import { isFinal, useBench, type BenchTarget } from '../../stores/bench.ts';
+import { useVirtualSbi } from '../../stores/hardware.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { BenchResults } from './BenchResults.tsx';
 import { Note, Section, useDeviceStatusText } from './parts.tsx';
+import { actOnVirtualDevice } from './virtualPrompt.ts';
 
 const utf8Base64 = (text: string) => bytesToBase64(new TextEncoder().encode(text));
 
@@ -154,12 +157,26 @@ function promptText(t: TFunction, statusText: (s: string) => string, a: PromptAc
   return t(a.status ? 'hardware.bench.prompt.action.restoreStatus' : 'hardware.bench.prompt.action.restore', vars);
 }
 
-/** The bench waits for the tester (e.g. put the device in Busy): Done goes on, Skip skips the case. */
-export function PromptDialog() {
+/**
+ * The bench waits for the tester (e.g. put the device in Busy): Done goes on, Skip skips the case.
+ * On the virtual SBI the dialog says where its controls are and can carry the step out itself.
+ */
+export function PromptDialog({ virtual }: { virtual: boolean }) {
   const { t } = useTranslation();
   const { progress, promptSeq, pending, error, answer, cancel } = useBench();
   const statusText = useDeviceStatusText();
-  const busy = pending !== null;
+  const virtualError = useVirtualSbi((s) => s.error);
+  const [acting, setActing] = useState(false);
+  const busy = pending !== null || acting;
+  const action = progress?.promptAction ?? null;
+  async function actForMe(a: NonNullable<typeof action>) {
+    setActing(true);
+    try {
+      if (await actOnVirtualDevice(a)) await answer('done');
+    } finally {
+      setActing(false);
+    }
+  }
   return (
     <Modal title={t('hardware.bench.prompt.title')} onClose={() => undefined} busy testId="bench-prompt">
       <p className="mt-2 font-medium text-slate-900" data-testid="bench-prompt-text" data-seq={promptSeq}>
@@ -169,9 +186,12 @@ export function PromptDialog() {
           <bdi>{progress?.prompt ?? progress?.label}</bdi>
         )}
       </p>
+      <p className="mt-2 text-sm text-slate-600" data-testid="bench-prompt-how">
+        {virtual && action ? t('hardware.bench.prompt.howVirtual') : t('hardware.bench.prompt.howReal')}
+      </p>
       <p className="mt-2 text-sm text-slate-600">{t('hardware.bench.prompt.help')}</p>
       <div className="mt-3">
-        <FormError error={error} />
+        <FormError error={error ?? (virtual ? virtualError : null)} />
       </div>
       <div className="mt-5 flex flex-wrap justify-end gap-2">
         <button
@@ -192,6 +212,18 @@ export function PromptDialog() {
         >
           {t('hardware.bench.prompt.skip')}
         </button>
+        {virtual && action ? (
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => void actForMe(action)}
+            disabled={busy}
+            aria-busy={acting}
+            data-testid="bench-prompt-act"
+          >
+            {t('hardware.bench.prompt.actForMe')}
+          </button>
+        ) : null}
         <button
           type="button"
           className="btn btn-primary"

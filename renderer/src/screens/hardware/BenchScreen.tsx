@@ -24,8 +24,11 @@ export function BenchScreen() {
   const running = bench.taskId !== null && !isFinal(bench.runState) && !isFinal(bench.progress?.state);
   const [device, setDevice] = useState(params.port !== null ? `${params.port}/${params.deviceId}` : '');
   const [purpose, setPurpose] = useState<Purpose | ''>('');
-  const [autoPrompts, setAutoPrompts] = useState(false);
+  // On a virtual SBI the caller may steer, the bench acts on the device itself unless the tester
+  // chooses to do it by hand (a newcomer in demo mode is not stopped by "put device 2 in Busy").
+  const [autoPrompts, setAutoPrompts] = useState<boolean | null>(null);
   const virtualPort = useVirtualSbi((s) => (s.data?.running ? s.data.port : null));
+  const steerable = useVirtualSbi((s) => s.data?.steerable === true);
   useEffect(() => {
     if (!discovery) void useHardware.getState().loadSbi(false);
   }, [discovery]);
@@ -51,14 +54,15 @@ export function BenchScreen() {
   const devicePurpose =
     found && (PURPOSES as readonly string[]).includes(found.purpose) ? (found.purpose as Purpose) : '';
   const chosenPurpose: Purpose | '' = locked?.purpose ?? (purpose || devicePurpose);
-  const isVirtual = selected !== undefined && selected !== null && selected.port === virtualPort;
+  const isVirtual = selected !== undefined && selected !== null && selected.port === virtualPort && steerable;
+  const autoChosen = autoPrompts ?? true;
   const target: BenchTarget | null =
     selected && chosenPurpose
       ? {
           port: selected.port,
           deviceId: selected.deviceId,
           purpose: chosenPurpose,
-          autoPrompts: isVirtual && autoPrompts,
+          autoPrompts: isVirtual && autoChosen,
         }
       : null;
 
@@ -96,7 +100,7 @@ export function BenchScreen() {
             <input
               type="checkbox"
               className="mt-1"
-              checked={locked ? Boolean(locked.autoPrompts) : autoPrompts}
+              checked={locked ? Boolean(locked.autoPrompts) : autoChosen}
               disabled={running}
               onChange={(e) => setAutoPrompts(e.target.checked)}
               data-testid="bench-auto-prompts"
@@ -116,7 +120,7 @@ export function BenchScreen() {
       </div>
       <CaseList target={target} running={running} />
       <RunPanel target={target} running={running} />
-      {bench.progress?.state === 'prompt' && running ? <PromptDialog /> : null}
+      {bench.progress?.state === 'prompt' && running ? <PromptDialog virtual={isVirtual} /> : null}
     </div>
   );
 }
