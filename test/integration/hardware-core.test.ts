@@ -149,6 +149,7 @@ describe('hardware through the core', () => {
     expect(first.prefill.sbiVersion).not.toBe('');
     expect(first.registeredDeviceId).toBeNull();
     expect(first.mismatches.map((m) => m.field).sort()).toEqual(['device', 'sbiVersion']);
+    expect(first.nearestRegistered).toBeNull();
 
     const sbi = await tc.call(
       'sbis.create',
@@ -163,6 +164,22 @@ describe('hardware through the core', () => {
     );
     await tc.call('sbis.decide', { sbiId: sbi.sbiId, decision: 'approved' }, admin);
     const dev = first.prefill.devices[0]!;
+    // Registered under an older model name: the model row names what it is compared with.
+    await tc.call(
+      'devices.add',
+      {
+        sbiId: sbi.sbiId,
+        deviceTypeCode: dev.type,
+        deviceSubTypeCode: dev.subType,
+        make: dev.make,
+        model: 'Older model',
+      },
+      dp,
+    );
+    const near = await tc.call('sbi.inspect', { port: first.device.port, deviceId: '2', partnerId: 'dp1' }, dp);
+    expect(near.registeredDeviceId).toBeNull();
+    expect(near.nearestRegistered).toEqual({ make: dev.make, model: 'Older model' });
+    expect(near.mismatches).toEqual([{ field: 'model', device: dev.model, registry: 'Older model' }]);
     await tc.call(
       'devices.add',
       {
@@ -178,6 +195,7 @@ describe('hardware through the core', () => {
     const again = await tc.call('sbi.inspect', { port: first.device.port, deviceId: '2', partnerId: 'dp1' }, dp);
     expect(again.mismatches).toEqual([]);
     expect(again.registeredDeviceId).not.toBeNull();
+    expect(again.nearestRegistered).toBeNull();
 
     // Another provider sees the device's provider id and organisation as mismatches, not hidden.
     const dp2 = await signIn(tc, 'dp2', 'Partn3r-Pass!');

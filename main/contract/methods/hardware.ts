@@ -255,6 +255,11 @@ export const hardwareMethods = {
       prefill: SbiPrefill,
       /** The provider's registered device with the same type, subtype, make and model, if any. */
       registeredDeviceId: z.string().nullable(),
+      /**
+       * Not registered: the provider's latest device of the same type and subtype that make/model
+       * mismatches compare with (null when there is none, or the device is registered).
+       */
+      nearestRegistered: z.object({ make: z.string(), model: z.string() }).nullable(),
       mismatches: z.array(RegistryMismatch),
     }),
     errors: ['PMS_PMP_016', 'PD_HW_001', 'PD_HW_002', 'PMS_PRT_005', 'PMS_PRT_055'],

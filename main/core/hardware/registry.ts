@@ -33,12 +33,17 @@ export function compareWithRegistry(
   partner: PartnerRow,
   device: DiscoveredSbiView,
   prefill: Prefill,
-): { registeredDeviceId: string | null; mismatches: Mismatch[] } {
+): {
+  registeredDeviceId: string | null;
+  nearestRegistered: { make: string; model: string } | null;
+  mismatches: Mismatch[];
+} {
   const mismatches: Mismatch[] = [];
   const id = device.digitalId;
   if (!id)
     return {
       registeredDeviceId: null,
+      nearestRegistered: null,
       mismatches: [{ field: 'digitalId', device: 'unreadable', registry: null }],
     };
   if (id.deviceProviderId !== partner.id)
@@ -56,6 +61,7 @@ export function compareWithRegistry(
          AND (approval_status = 'pending_approval' OR (approval_status = 'approved' AND is_active = 1)) ORDER BY created_at DESC LIMIT 1`,
     )
     .get(partner.id, id.type, id.deviceSubType, id.make, id.model) as { id: string } | undefined;
+  let nearest: { make: string; model: string } | null = null;
   if (!exact) {
     // The nearest registered device of the same type and subtype tells the provider which field differs.
     const near = db
@@ -70,6 +76,7 @@ export function compareWithRegistry(
         registry: null,
       });
     else {
+      nearest = near;
       if (near.make !== id.make) mismatches.push({ field: 'make', device: id.make, registry: near.make });
       if (near.model !== id.model) mismatches.push({ field: 'model', device: id.model, registry: near.model });
     }
@@ -80,5 +87,5 @@ export function compareWithRegistry(
       .get(partner.id, prefill.sbiVersion.trim()) as { sw_version: string } | undefined;
     if (!sbi) mismatches.push({ field: 'sbiVersion', device: prefill.sbiVersion, registry: null });
   }
-  return { registeredDeviceId: exact?.id ?? null, mismatches };
+  return { registeredDeviceId: exact?.id ?? null, nearestRegistered: nearest, mismatches };
 }

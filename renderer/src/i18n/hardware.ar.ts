@@ -94,6 +94,7 @@ const hardwareAr: DeepStringMap<typeof hardwareEn> = {
     checks: 'فحوص التحقق',
     mismatches: {
       title: 'الجهاز والسجل',
+      nearest: 'هذا الجهاز غير مسجل بعد. تُقارن العلامة والطراز بآخر جهاز مسجل لديك من النوع نفسه: {{make}} {{model}}.',
       none: 'السجل متوافق مع الجهاز.',
       field: 'الحقل',
       device: 'حسب الجهاز',

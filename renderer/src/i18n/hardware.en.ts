@@ -98,6 +98,8 @@ const hardwareEn = {
     checks: 'Verification checks',
     mismatches: {
       title: 'Device and registry',
+      nearest:
+        'This device is not registered yet. Make and model are compared with your latest registered device of the same type: {{make}} {{model}}.',
       none: 'The registry agrees with the device.',
       field: 'Field',
       device: 'Device says',

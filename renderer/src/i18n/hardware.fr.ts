@@ -106,6 +106,8 @@ const hardwareFr: DeepStringMap<typeof hardwareEn> = {
     checks: 'Contrôles de vérification',
     mismatches: {
       title: 'Périphérique et registre',
+      nearest:
+        'Cet appareil n’est pas encore enregistré. La marque et le modèle sont comparés à votre dernier appareil enregistré du même type : {{make}} {{model}}.',
       none: 'Le registre concorde avec le périphérique.',
       field: 'Champ',
       device: 'Selon le périphérique',

@@ -161,6 +161,12 @@ function MismatchTable({ inspection }: { inspection: Inspection }) {
   const th = 'px-3 py-2 text-start text-xs font-semibold uppercase tracking-wide text-slate-700';
   return (
     <Section title={t('hardware.onboard.mismatches.title')} testId="onboard-mismatches">
+      {inspection.nearestRegistered ? (
+        // Not registered: say which registered device the make/model rows are compared with.
+        <Note tone="info" testId="onboard-nearest">
+          {t('hardware.onboard.mismatches.nearest', inspection.nearestRegistered)}
+        </Note>
+      ) : null}
       {inspection.mismatches.length === 0 ? (
         <Note tone="ok" testId="onboard-no-mismatch">
           {t('hardware.onboard.mismatches.none')}
