@@ -160,6 +160,30 @@ for (const lang of Object.keys(LANGS) as Lang[]) {
     await page.getByTestId('application-reject-confirm').click();
     await expect(page.getByTestId('application-state')).toHaveText(p.states.rejected);
 
+    // The program admin opens it: the answers with the form, read-only; the status history with the reason.
+    await page.getByTestId('application-open').click();
+    const detail = page.getByTestId('application-detail');
+    await expect(
+      detail.getByRole('heading', { name: p.admin.applicationOf.replace('{{name}}', 'Amina Diallo'), level: 1 }),
+    ).toBeVisible();
+    await expect(detail.getByTestId('application-detail-state')).toHaveText(p.states.rejected);
+    const answers = detail.getByTestId('application-answers');
+    await expect(answers.getByTestId('portal-field-householdSize')).toHaveValue('4');
+    await expect(answers.getByTestId('portal-field-householdSize')).toBeDisabled();
+    await expect(answers.getByTestId('portal-field-region')).toHaveValue('north');
+    await expect(answers.getByTestId('portal-field-name')).toHaveValue('Amina Diallo');
+    await expect(detail.getByTestId('application-history-state')).toHaveText([p.states.active, p.states.rejected]);
+    await expect(detail.getByTestId('application-history-entry').nth(1)).toContainText(
+      p.admin.historyBy.replace('{{name}}', 'Ada Admin'),
+    );
+    await expect(detail.getByTestId('application-history-reason')).toHaveText(
+      p.applicant.reason.replace('{{reason}}', 'The household lives outside the program area.'),
+    );
+    await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
+    const adminAxe = await axeViolations(page, `${lang} application detail`);
+    await detail.getByTestId('application-back').click();
+    await expect(page.getByTestId('application-state')).toHaveText(p.states.rejected);
+
     // The applicant reads the reason and applies again (the program allows several submissions).
     await nav(applicant, tr, p.applicant.myApplications);
     await expect(applicant.getByTestId('portal-application-reason')).toHaveText(
@@ -180,6 +204,7 @@ for (const lang of Object.keys(LANGS) as Lang[]) {
     await expect(applicant.getByTestId('portal-application')).toHaveCount(2);
 
     expect(axe).toEqual([]);
+    expect(adminAxe).toEqual([]);
     expect(adminCsp).toEqual([]);
     expect(a.csp).toEqual([]);
     await a.context.close();
