@@ -125,6 +125,7 @@ export async function openLoopbackListener(options: { lang: Language; timeoutMs:
     if (done || expected === null || answer.state !== expected || (!answer.code && !answer.error))
       return send(res, 400, closingPage(lang, 'notThisSignIn'));
     done = true;
+    clearTimeout(timer);
     held = res;
     heldTimer = setTimeout(() => release('failed'), VERDICT_WAIT_MS);
     const got = answer as ProviderAnswer;
