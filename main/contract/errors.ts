@@ -239,6 +239,10 @@ export const ERROR_CODES = [
   'PD_SSP_018', // a program with this name already exists
   'PD_SSP_019', // the sign-in was refused or cancelled at the provider (consent withheld)
   'PD_SSP_020', // no such user
+  'PD_SSP_021', // the answer at the desktop's loopback redirect does not carry this sign-in's state
+  'PD_SSP_022', // the sign-in in the system browser took too long (the loopback redirect stopped waiting)
+  'PD_SSP_023', // the sign-in in the system browser was cancelled in the app
+  'PD_SSP_024', // the desktop could not listen for the provider's answer on 127.0.0.1
   'PD_ASR_001', // no Auth-purpose biometric device answers with this id (or it is not an Auth device)
   'PD_ASR_002', // the device did not verify (signature, trust, time): refused before any capture
   'PD_ASR_003', // the device is not Ready (Busy, Not Ready, Not Registered): refused before any capture

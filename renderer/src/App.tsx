@@ -3,6 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import { AppShell } from './components/AppShell.tsx';
 import { PublicShell } from './components/PublicShell.tsx';
 import { navigate, useRoute } from './router/hash.ts';
+import { rememberWanted } from './router/wanted.ts';
 import { resolveRoute, type Screen } from './router/routes.ts';
 import { useSessionRestore } from './session/useSessionRestore.ts';
 import { useSession } from './stores/session.ts';
@@ -118,9 +119,13 @@ function Screens() {
   const redirect = decision && 'redirect' in decision ? decision.redirect : null;
 
   // Guard redirects replace history and skip the unsaved-changes question (the session is gone).
+  // A signed-out user sent to sign-in from a page keeps that page for after the sign-in with an ID.
+  const wanted =
+    redirect === '/login' && !signedIn ? `${route.path}${route.query.size ? `?${route.query}` : ''}` : null;
   useEffect(() => {
+    if (wanted && wanted !== '/' && wanted !== '/login') rememberWanted(wanted);
     if (redirect) navigate(redirect, { replace: true, force: true });
-  }, [redirect]);
+  }, [redirect, wanted]);
 
   // The identity provider sent the browser back: finish the applicant's sign-in first.
   if (info && !signedIn && isProviderAnswer()) return <PortalCallback />;

@@ -45,6 +45,15 @@ export async function browserSignIn(
   who: Pick<DemoIdentity, 'individualId' | 'otp'>,
   consent: 'allow' | 'deny' = 'allow',
 ): Promise<Record<string, string>> {
+  return Object.fromEntries(new URL(await providerRedirect(authorizationUrl, who, consent)).searchParams);
+}
+
+/** As `browserSignIn`, but the whole address the provider sends the browser back to (for a client that follows it). */
+export async function providerRedirect(
+  authorizationUrl: string,
+  who: Pick<DemoIdentity, 'individualId' | 'otp'>,
+  consent: 'allow' | 'deny' = 'allow',
+): Promise<string> {
   const cookies = new Map<string, string>();
   let url = authorizationUrl;
   let method: 'GET' | 'POST' = 'GET';
@@ -69,7 +78,7 @@ export async function browserSignIn(
     const location = res.headers.get('location');
     if (location) {
       const next = new URL(location, url);
-      if (next.origin !== new URL(authorizationUrl).origin) return Object.fromEntries(next.searchParams);
+      if (next.origin !== new URL(authorizationUrl).origin) return next.href;
       url = next.href;
       continue;
     }

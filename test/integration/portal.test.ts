@@ -317,6 +317,33 @@ describe('applying, review and follow-up', () => {
     expect((await tc.call('portal.programs', { enrolledOnly: true }, karim)).totalResults).toBe(0);
   });
 
+  it('opens an application for review: the answers with the form they answered, the status history, the reason', async () => {
+    const apps = (
+      await tc.call('applications.list', { programId, sortFieldName: 'submittedDateTime', sortType: 'asc' }, admin)
+    ).data;
+    const rejected = apps.find((a) => a.state === 'rejected')!;
+    const review = await tc.call('applications.get', { applicationId: rejected.applicationId }, admin);
+    expect(review.form).toMatchObject({ formId: rejected.formId, title: expect.any(String) });
+    expect(review.form.schema).toEqual((await tc.call('portalForms.get', { formId: rejected.formId }, admin)).schema);
+    expect(review.data).toMatchObject({ householdSize: GOOD_ANSWERS.householdSize, nationalId: AMINA.individualId });
+    expect(review.history.map((h) => [h.state, h.by?.userId ?? null, h.reason])).toEqual([
+      ['active', null, null],
+      ['rejected', 'admin', 'The household lives outside the program area.'],
+    ]);
+    expect(review.history[0]!.dateTime).toBe(rejected.submittedDateTime);
+    expect(review.history[1]!.dateTime).toBe(rejected.decidedDateTime);
+    const enrolled = apps.find((a) => a.state === 'inprogress')!;
+    expect(
+      (await tc.call('applications.get', { applicationId: enrolled.applicationId }, admin)).history.map((h) => h.state),
+    ).toEqual(['active', 'inprogress']);
+    // an unknown id, a malformed one, and an applicant asking: refused, nothing learnt
+    expect((await tc.fail('applications.get', { applicationId: '26010100001' }, admin)).code).toBe('PD_SSP_007');
+    expect((await tc.fail('applications.get', { applicationId: 'x'.repeat(37) }, admin)).code).toBe('PMS_COR_002');
+    expect((await tc.fail('applications.get', { applicationId: rejected.applicationId }, amina)).code).toBe(
+      'PD_AUTH_004',
+    );
+  });
+
   it('refuses a submission to an ended program or one not yet open (PD_SSP_002), storing nothing', async () => {
     await tc.call('programs.setState', { programId, state: 'ended' }, admin);
     const before = count('SELECT COUNT(*) AS n FROM application');

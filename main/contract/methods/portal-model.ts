@@ -102,6 +102,20 @@ export const ApplicationRow = z.object({
 });
 export const ApplicationDetail = ApplicationRow.extend({ data: JsonDocument });
 
+/** One state an application entered, with who decided it (null: the submission) and the reason given. */
+export const ApplicationStatusEntry = z.object({
+  state: ApplicationState,
+  dateTime: Timestamp,
+  by: z.object({ userId: z.string(), name: z.string() }).nullable(),
+  reason: z.string().nullable(),
+});
+
+/** What the program administrator opens: the answers with the form they answered, and the status history. */
+export const ApplicationReview = ApplicationDetail.extend({
+  form: FormDetail,
+  history: z.array(ApplicationStatusEntry),
+});
+
 /** A program as the applicant sees it: open for applications, and where this applicant stands. */
 export const PortalProgramRow = z.object({
   programId: z.string(),

@@ -5,6 +5,7 @@ import type { Role } from '../common.ts';
 import { SessionInfo } from './accounts.ts';
 import {
   ApplicationDetail,
+  ApplicationReview,
   ApplicationRow,
   ApplicationState,
   Day,
@@ -153,7 +154,7 @@ export const portalAdminMethods = {
     reads: ['applications', 'programs'],
     access: PROGRAM_ADMIN,
     input: z.object({ applicationId: PortalId }).strict(),
-    output: ApplicationDetail,
+    output: ApplicationReview,
     errors: ['PD_SSP_007'],
   }),
   /** Reject a submitted application with a reason the applicant sees. */

@@ -10,6 +10,7 @@ import { hasUsers, insertPartner, insertUser } from './users.ts';
 import { loadProfile } from './profile.ts';
 import { loginHandlers } from './login.ts';
 import { resetHandlers } from './reset.ts';
+import { seedDemoPortal } from '../demo/portal.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { generateDemoPki, seedDemoPki } from '../demo/pki.ts';
 import { generateDemoIda, seedDemoIda } from '../demo/ida.ts';
@@ -129,6 +130,7 @@ export const accountHandlers: HandlerMap<AccountMethods> = {
       seedDemoPki(ctx.db, prepared.pki, ctx.now);
       seedDemoDevices(ctx.db, ctx.now, prepared.chipCerts);
       seedDemoIda(ctx.db, ctx.deps, prepared.ida, prepared.hash, ctx.now);
+      seedDemoPortal(ctx.db, ctx.deps, ctx.now, counts.adminLogin);
       markDemoDatabase(ctx);
       if (ctx.deps.hardware.virtualRoots()) trustVirtualRoots(ctx);
       ctx.changed('accounts');

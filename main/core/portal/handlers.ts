@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/index.ts';
+import { applicationReview } from './review.ts';
 import type { MethodName } from '../../contract/index.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { command, query } from '../handlers.ts';
@@ -65,7 +66,7 @@ export const portalHandlers: HandlerMap<PortalMethods> = {
   'portalForms.list': query(listForms),
   'portalForms.get': query((ctx, input) => formDetail(loadForm(ctx.db, input.formId))),
   'applications.list': query(listApplications),
-  'applications.get': query((ctx, input) => applicationDetail(loadApplication(ctx.db, input.applicationId))),
+  'applications.get': query((ctx, input) => applicationReview(ctx.db, input.applicationId)),
   'applications.reject': command<'applications.reject'>({
     module: 'portal',
     apply: rejectApplication,

@@ -22,6 +22,23 @@ function oidcConfig(deps: CoreDeps): PortalOidcConfig {
   return cfg;
 }
 
+/** `http://127.0.0.1:<port>/path` without its port; null for anything else. */
+function loopbackWithoutPort(uri: string): string | null {
+  const m = /^http:\/\/(127\.0\.0\.1|\[::1\])(?::(\d{1,5}))?(\/[^?#]*)$/.exec(uri);
+  return m ? `http://${m[1]}${m[3]}` : null;
+}
+
+/**
+ * A registered redirect URI, exactly; or, for a loopback URI registered without a port, the same
+ * with any port (RFC 8252 §7.3: the desktop host listens where the OS lets it).
+ */
+function redirectAllowed(cfg: PortalOidcConfig, redirectUri: string): boolean {
+  const registered = [cfg.redirectUri, ...cfg.extraRedirectUris];
+  if (registered.includes(redirectUri)) return true;
+  const bare = loopbackWithoutPort(redirectUri);
+  return bare !== null && registered.some((r) => r === bare);
+}
+
 interface LoginRow {
   state: string;
   nonce: string;
@@ -122,7 +139,7 @@ export const signInHandlers: HandlerMap<'portal.signIn.info' | 'portal.signIn.be
       const cfg = oidcConfig(ctx.deps);
       if (!hasUsers(ctx.db)) throw new AppError('PD_SSP_015', 'This server is not set up yet.');
       const redirectUri = input.redirectUri ?? cfg.redirectUri;
-      if (redirectUri !== cfg.redirectUri && !cfg.extraRedirectUris.includes(redirectUri)) {
+      if (!redirectAllowed(cfg, redirectUri)) {
         throw new AppError('PD_SSP_015', 'This redirect URI is not registered for the portal.', {
           redirectUri: 'PD_SSP_015',
         });

@@ -7,6 +7,7 @@ import { createHardwareHub } from '../../../native/hub/create-hub.ts';
 import { withDeskSync } from '../../sync/attach.ts';
 import type { Core } from '../../core/index.ts';
 import { startDemoHardware } from '../shared/demo-hardware.ts';
+import { demoIdentitiesText, startDemoSignIn } from '../shared/oidc/demo-sign-in.ts';
 import { withScheduledJobs } from '../../core/jobs.ts';
 import { defaultDataDir } from '../shared/data-dir.ts';
 import { fileLog } from '../shared/file-log.ts';
@@ -67,6 +68,9 @@ async function main(): Promise<void> {
       } else console.error('Demo data could not be loaded:', demo.error);
     } else console.log('Demo: the database already has data; leaving it as it is.');
     if (core) await startDemoHardware(core);
+    // The demo's identity provider, so a newcomer can sign in to the portal as an applicant.
+    const op = core ? await startDemoSignIn(core, host.origin) : null;
+    if (op) console.log(`Applicants sign in with "Sign in with your ID": ${demoIdentitiesText()}`);
   }
   console.log(`Partner Desk (web) — data in ${dataDir}`);
   console.log(`Open: ${host.url}`);

@@ -21,6 +21,7 @@ import m0170 from './0170-releases.ts';
 import m0180 from './0180-id-service.ts';
 import m0181 from './0181-ida-client.ts';
 import m0190 from './0190-assisted-registration.ts';
+import m0220 from './0220-application-status.ts';
 import m0160 from './0160-portal.ts';
 
 export interface Migration {
@@ -54,6 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 180, name: 'id-service', up: m0180 },
   { version: 181, name: 'ida-client', up: m0181 },
   { version: 190, name: 'assisted-registration', up: m0190 },
+  { version: 220, name: 'application-status', up: m0220 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

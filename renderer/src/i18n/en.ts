@@ -242,6 +242,10 @@ const errors: Record<ErrorCode, string> = {
   PD_SSP_018: 'A program with this name already exists.',
   PD_SSP_019: 'The sign-in was cancelled or consent was not given at the identity provider.',
   PD_SSP_020: 'No such user.',
+  PD_SSP_021: 'This answer does not belong to the sign-in the app started. Start the sign-in again from the app.',
+  PD_SSP_022: 'The sign-in in your browser took too long. Start it again from the app.',
+  PD_SSP_023: 'The sign-in was cancelled in the app.',
+  PD_SSP_024: 'The app could not wait for the identity provider’s answer on this computer. Try again.',
   PD_ASR_001:
     'No Auth-purpose biometric device answers with this id. Check that the device is plugged in and is an authentication device.',
   PD_ASR_002: 'The device is not trusted: its signed information did not verify. Nothing was captured.',

@@ -616,6 +616,11 @@ const fr: Translation = {
     PD_SSP_018: 'Un programme portant ce nom existe déjà.',
     PD_SSP_019: 'La connexion a été annulée ou le consentement refusé chez le fournisseur d’identité.',
     PD_SSP_020: 'Utilisateur introuvable.',
+    PD_SSP_021:
+      'Cette réponse ne correspond pas à la connexion lancée par l’application. Recommencez depuis l’application.',
+    PD_SSP_022: 'La connexion dans votre navigateur a pris trop de temps. Recommencez depuis l’application.',
+    PD_SSP_023: 'La connexion a été annulée dans l’application.',
+    PD_SSP_024: 'L’application n’a pas pu attendre la réponse du fournisseur d’identité sur cet ordinateur. Réessayez.',
     PD_ASR_001:
       'Aucun périphérique biométrique d’authentification ne répond avec cet identifiant. Vérifiez qu’il est branché et qu’il sert à l’authentification.',
     PD_ASR_002:

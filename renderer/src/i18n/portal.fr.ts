@@ -37,6 +37,15 @@ const portalFr: DeepStringMap<typeof portalEn> = {
     unknown: 'Ne correspond à aucune question du formulaire.',
   },
   admin: {
+    applicationOf: 'Demande de {{name}}',
+    applicationDescription:
+      'Les réponses telles que déposées, avec le formulaire auquel elles répondent, et chaque décision prise.',
+    backToApplications: 'Retour aux demandes',
+    applicationFacts: 'Résumé',
+    answers: 'Réponses',
+    history: 'Historique des statuts',
+    historyBy: 'par {{name}}',
+    historyByApplicant: 'déposée par le demandeur',
     programs: 'Programmes',
     programsDescription: 'Créez des programmes, associez-leur un formulaire, terminez-les ou réactivez-les.',
     newProgram: 'Nouveau programme',

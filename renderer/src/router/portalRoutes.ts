@@ -18,6 +18,7 @@ export const PORTAL_ROUTES = routeTable({
     method: 'applications.list',
     nav: { order: 102, label: (t) => t('portal.admin.applications') },
   },
+  '/applications/view': { screen: 'programAdminApplication', method: 'applications.get' },
   '/portal': {
     screen: 'portalPrograms',
     method: 'portal.programs',

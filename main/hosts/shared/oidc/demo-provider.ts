@@ -64,6 +64,8 @@ export interface DemoClient {
   redirectUris: string[];
   /** The client's public signing key (its private half signs the client assertions). */
   publicJwk: JWK;
+  /** `native`: a desktop app whose loopback redirect URIs match on any port (RFC 8252 §7.3). */
+  applicationType?: 'web' | 'native';
 }
 
 export type Tamper = 'none' | 'resignUserinfo' | 'replayAssertion';
@@ -131,6 +133,7 @@ export async function startDemoProvider(options: {
   const provider = new Provider(issuer, {
     clients: options.clients.map((c) => ({
       client_id: c.clientId,
+      application_type: c.applicationType ?? 'web',
       redirect_uris: c.redirectUris,
       grant_types: ['authorization_code'],
       response_types: ['code'],

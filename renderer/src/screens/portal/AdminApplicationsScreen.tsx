@@ -9,6 +9,7 @@ import { useCommand } from '../../data/useCommand.ts';
 import { useList } from '../../data/useList.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useUi } from '../../stores/ui.ts';
+import { Link } from '../../router/Link.tsx';
 
 type ApplicationView = Output<'applications.list'>['data'][number];
 const IDS = listIds('portal-applications');
@@ -62,9 +63,14 @@ export function AdminApplicationsScreen() {
       width: '9rem',
       sort: 'applicationId',
       cell: (r) => (
-        <span dir="ltr" className="font-mono text-xs">
+        <Link
+          to={`/applications/view?id=${r.applicationId}`}
+          dir="ltr"
+          className="font-mono text-xs underline"
+          data-testid="application-open"
+        >
           {r.applicationId}
-        </span>
+        </Link>
       ),
     },
     {

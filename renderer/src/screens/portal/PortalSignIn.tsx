@@ -5,6 +5,12 @@ import { perform, useCommand } from '../../data/useCommand.ts';
 import { useRecord } from '../../data/useRecord.ts';
 import type { ApiError } from '../../api/errors.ts';
 import { useSession } from '../../stores/session.ts';
+import { navigate } from '../../router/hash.ts';
+import { keepWantedAcrossRedirect, takeWanted } from '../../router/wanted.ts';
+import { PublicShell } from '../../components/PublicShell.tsx';
+
+/** Where an applicant lands when they asked for no page in particular. */
+const PORTAL_HOME = '/portal';
 
 /**
  * Where the provider sends the browser back: the page itself (its assets load relative to it), with
@@ -34,9 +40,11 @@ export function PortalSignInButton() {
         disabled={begin.pending}
         data-testid="portal-sign-in-button"
         onClick={() =>
-          void begin
-            .run({ redirectUri: new URL(CALLBACK_PATH, window.location.origin).href })
-            .then((r) => r && window.location.assign(r.authorizationUrl))
+          void begin.run({ redirectUri: new URL(CALLBACK_PATH, window.location.origin).href }).then((r) => {
+            if (!r) return;
+            keepWantedAcrossRedirect(PORTAL_HOME);
+            window.location.assign(r.authorizationUrl);
+          })
         }
       >
         {t('portal.signIn.withId')}
@@ -45,7 +53,7 @@ export function PortalSignInButton() {
   );
 }
 
-/** The provider's answer: finish the sign-in once, then land on the portal's programs. */
+/** The provider's answer: finish the sign-in once, then land on the page asked for before (else the programs). */
 export function PortalCallback() {
   const { t } = useTranslation();
   const [error, setError] = useState<ApiError | null>(null);
@@ -59,25 +67,29 @@ export function PortalCallback() {
     );
     perform('portal.signIn.complete', { state: answer.state ?? '', ...answer })
       .then((session) => {
+        // The code and state leave the address bar (and history) before the app shows the wanted page.
+        window.history.replaceState(null, '', CALLBACK_PATH);
+        navigate(takeWanted(PORTAL_HOME), { replace: true, force: true });
         useSession.getState().signIn(session.token, session.user);
-        window.history.replaceState(null, '', '/#/portal');
-        window.dispatchEvent(new HashChangeEvent('hashchange'));
       })
+      // The answer stays in the address bar so this page stays up; a reload is refused the same way (single use).
       .catch((err: ApiError) => setError(err));
   }, []);
   return (
-    <div className="mx-auto max-w-md space-y-4 p-6" data-testid="portal-callback">
-      {error ? (
-        <>
-          <p>{t('portal.signIn.failed')}</p>
-          <FormError error={error} />
-          <a className="link" href="/#/login">
-            {t('portal.signIn.again')}
-          </a>
-        </>
-      ) : (
-        <p role="status">{t('portal.signIn.finishing')}</p>
-      )}
-    </div>
+    <PublicShell>
+      <div className="space-y-4" data-testid="portal-callback">
+        {error ? (
+          <>
+            <h1 className="text-lg font-semibold">{t('portal.signIn.failed')}</h1>
+            <FormError error={error} />
+            <a className="link" href="/#/login">
+              {t('portal.signIn.again')}
+            </a>
+          </>
+        ) : (
+          <p role="status">{t('portal.signIn.finishing')}</p>
+        )}
+      </div>
+    </PublicShell>
   );
 }

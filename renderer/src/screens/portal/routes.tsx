@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PortalScreen } from '../../router/portalRoutes.ts';
+import { AdminApplicationScreen } from './AdminApplicationScreen.tsx';
 import { AdminApplicationsScreen } from './AdminApplicationsScreen.tsx';
 import { AdminFormsScreen } from './AdminFormsScreen.tsx';
 import { AdminProgramScreen, AdminProgramsScreen } from './AdminProgramsScreen.tsx';
@@ -20,6 +21,8 @@ export function portalScreen(screen: string): ReactNode {
       return <AdminFormsScreen />;
     case 'programAdminApplications':
       return <AdminApplicationsScreen />;
+    case 'programAdminApplication':
+      return <AdminApplicationScreen />;
     case 'portalPrograms':
       return <PortalProgramsScreen />;
     case 'portalApply':
