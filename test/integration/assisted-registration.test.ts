@@ -157,7 +157,8 @@ describe('opening an assisted application', () => {
       (
         await tc.fail(
           'assisted.open',
-          { ...base, individualId: '5012345678' === AMINA_UIN ? '5012345670' : '5012345678' },
+          // The last two digits swapped: Verhoeff catches neighbours swapped.
+          { ...base, individualId: AMINA_UIN.slice(0, 8) + AMINA_UIN[9] + AMINA_UIN[8] },
           officer,
         )
       ).code,
