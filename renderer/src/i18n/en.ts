@@ -327,6 +327,10 @@ const cards: Record<CardId, { title: string; description: string }> = {
     title: 'FTM Chip',
     description: 'Review and approve FTM chips and their certificates',
   },
+  assisted: {
+    title: 'Assisted applications',
+    description: "Authenticate an applicant with this desk's biometric device and apply on their behalf",
+  },
 };
 
 const en = {

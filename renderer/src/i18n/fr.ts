@@ -285,6 +285,11 @@ const fr: Translation = {
         title: 'Puce FTM',
         description: 'Examiner et approuver les puces FTM et leurs certificats',
       },
+      assisted: {
+        title: 'Demandes assistées',
+        description:
+          'Authentifier un demandeur avec le périphérique biométrique du poste et déposer sa demande pour lui',
+      },
     },
   },
   profile: {
