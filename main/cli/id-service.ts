@@ -4,7 +4,7 @@
  * licence key, printed once. Both run through the command path as the system (the CLI is the
  * operator of this data directory), audited like the admin's calls.
  *
- * identity.json: {"individualId": "5012345678", "individualIdType": "UIN",
+ * identity.json: {"individualId": "5012345674", "individualIdType": "UIN",
  *   "demographics": {"fullName": "…", "dateOfBirth": "1990/04/12", …},
  *   "biometrics": [{"bioType": "Finger", "bioSubType": "Left IndexFinger", "file": "left-index.iso"}, …]}
  * where each biometric gives either "file" (an ISO 19794 record, relative to the JSON file) or

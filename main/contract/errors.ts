@@ -260,6 +260,7 @@ export const ERROR_CODES = [
   'PD_ASR_015', // no ID service is configured on this desk
   'PD_ASR_016', // the queued capture expired before the ID service could be reached and was dropped
   'PD_ASR_017', // nothing captured yet: capture the applicant's biometrics first
+  'PD_ASR_018', // the capture is older than the ID service's time window (queued too long, or IDA-MLC-001): capture again
   // ID authentication (issue 16, docs/id-service.md); the service's own refusals are IDA's codes
   'PD_IDA_001', // the ID authentication service cannot be reached, timed out or answered 5xx (retry later)
   'PD_IDA_002', // the service's answer is not what IDA answers (not JSON, another transaction, no identity)

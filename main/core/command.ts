@@ -258,8 +258,9 @@ export async function runCommand<M extends MethodName, P>(
     else auditFailure(new AppError('PD_INTERNAL', 'internal error'), time, false);
     throw err;
   }
-  if (kept !== null) throw kept as AppError;
+  // A refusal whose writes were kept (FailAfterCommit) changed state too: the screens that show it hear so.
   for (const [topic, t] of topics) env.emit(topic, dataAudience(topic, [...t.partners], t.shared));
+  if (kept !== null) throw kept as AppError;
   // A queued command's mail is the server's to send, when it applies the command.
   if (!queued)
     for (const task of tasks) task().catch((err) => deps.log('error', `after-commit task of ${name} failed`, err));

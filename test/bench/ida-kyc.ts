@@ -51,7 +51,7 @@ for (let i = 0; i < RUNS + WARM; i++) {
   const t1 = performance.now();
   last = null;
   const out = await client.kyc({
-    individualId: '5012345678',
+    individualId: '5012345674',
     individualIdType: 'UIN',
     transactionId: t,
     consentObtained: true,
@@ -64,7 +64,7 @@ for (let i = 0; i < RUNS + WARM; i++) {
   const twinBio = await w.capture(twin);
   const built = await buildKycRequest(
     {
-      individualId: '5012345678',
+      individualId: '5012345674',
       individualIdType: 'UIN',
       transactionId: twin,
       consentObtained: true,

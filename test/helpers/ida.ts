@@ -5,13 +5,17 @@
  * encrypting Auth captures to the service's IDA-FIR certificate. All on the test clock.
  */
 import { rmSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startServerHost } from '../../main/hosts/server/server.ts';
 import type { ServerHost } from '../../main/hosts/server/server.ts';
 import { idaClientFromConfig } from '../../main/core/ida/config.ts';
 import type { IdaClientOptions } from '../../main/core/ida/config.ts';
 import type { IdaClient, SbiAuthBiometric } from '../../main/core/ida/types.ts';
 import { serviceCertificate } from '../../main/core/id-service/keys.ts';
+import { createIdService } from '../../main/core/id-service/service.ts';
+import { serveIdAuthentication } from '../../main/hosts/shared/id-service-http.ts';
+import type { Core } from '../../main/core/index.ts';
 import { testCore, TestClock } from './core.ts';
 import type { TestCore } from './core.ts';
 import { fixtureUi } from './server.ts';
@@ -31,10 +35,17 @@ export interface IdaWorld {
   close(): Promise<void>;
 }
 
-export async function idaWorld(ports: [number, number], clock = new TestClock()): Promise<IdaWorld> {
+export async function idaWorld(
+  ports: [number, number],
+  clock = new TestClock(),
+  config: { hardware?: Record<string, unknown>; assisted?: Record<string, unknown> } = {},
+): Promise<IdaWorld> {
   const tc = testCore({
     clock,
-    config: { hardware: { sbiPortFrom: ports[0], sbiPortTo: ports[1] } },
+    config: {
+      hardware: { sbiPortFrom: ports[0], sbiPortTo: ports[1], ...config.hardware },
+      ...(config.assisted ? { assisted: config.assisted } : {}),
+    },
   });
   const demo = await tc.call('setup.loadDemo', {});
   const logLines: Array<Record<string, unknown>> = [];
@@ -125,5 +136,49 @@ export async function idaWorld(ports: [number, number], clock = new TestClock())
       await host.close();
       rmSync(tc.dir, { recursive: true, force: true });
     },
+  };
+}
+
+export interface IdServiceListener {
+  baseUrl: string;
+  /** The service's decision code for each request it answered (its refusal code, or '' on success). */
+  answered: string[];
+  /** Stops listening (connections refused: "service down"); start() listens again on the same port. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+/**
+ * The server host's ID service — the same module (`createIdService`) and HTTP binding
+ * (`serveIdAuthentication`) it mounts — on a loopback listener of its own, so a test can take the
+ * service down and bring it back without closing the core the server host owns.
+ */
+export async function idServiceListener(core: Core): Promise<IdServiceListener> {
+  const service = createIdService(core.env);
+  const answered: string[] = [];
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    let code = '';
+    void serveIdAuthentication(service, req, res, path, (c) => (code = c ?? '')).then((served) => {
+      answered.push(code);
+      if (!served) res.writeHead(404).end();
+    });
+  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+  await listen(0);
+  const port = (server.address() as AddressInfo).port;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/idauthentication/v1`,
+    answered,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+    start: () => listen(port),
   };
 }

@@ -85,7 +85,7 @@ export const APPLICATION_FORM = {
 export const GOOD_ANSWERS = {
   name: 'Amina Diallo',
   email: 'amina.diallo@example.org',
-  nationalId: '5012345678',
+  nationalId: '5012345674',
   householdSize: 4,
   region: 'north',
   hasDisability: false,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verhoeffDigit } from '../../main/core/assisted/individual-id.ts';
+import { DEMO_IDA_PEOPLE } from '../../main/core/demo/ida.ts';
 import { signIn } from '../helpers/core.ts';
 import { idaWorld } from '../helpers/ida.ts';
 import type { IdaWorld } from '../helpers/ida.ts';
@@ -8,10 +8,9 @@ import { APPLICATION_FORM, GOOD_ANSWERS } from '../helpers/portal-forms.ts';
 /**
  * The officer's flow against the real ID service of the server host (loopback HTTP, the desk's
  * IDA client, the virtual SBI encrypting to the service's IDA-FIR certificate): a match fills the
- * form; a deactivated API key is refused at once. The demo's identities are copied to UINs with
- * a valid check digit (the desk refuses ids MOSIP's validator would).
+ * form; a deactivated API key is refused at once. Amina is the demo's enrolled identity.
  */
-const AMINA = '501234567' + verhoeffDigit('501234567');
+const AMINA = DEMO_IDA_PEOPLE[0].individualId;
 let w: IdaWorld;
 let admin: string;
 let officer: string;
@@ -19,13 +18,6 @@ let programId: string;
 
 beforeAll(async () => {
   w = await idaWorld([46780, 46799]);
-  const db = w.tc.core.db.writer;
-  db.prepare(
-    "INSERT INTO ida_identity (individual_id, id_type, demographics, created_at, created_by) SELECT ?, id_type, demographics, created_at, created_by FROM ida_identity WHERE individual_id = '5012345678'",
-  ).run(AMINA);
-  db.prepare(
-    "INSERT INTO ida_biometric (individual_id, seq, bio_type, bio_sub_type, record_digest, wrapped_record) SELECT ?, seq, bio_type, bio_sub_type, record_digest, wrapped_record FROM ida_biometric WHERE individual_id = '5012345678'",
-  ).run(AMINA);
   admin = await signIn(w.tc, 'admin', w.password);
   await w.tc.call('programAdmins.grant', { userId: 'admin' }, admin);
   const form = await w.tc.call(

@@ -174,7 +174,7 @@ function knownValues(rng: Rng): void {
   add('path', VIRTUAL_CHIP_PATH);
   add('deviceSubId', '1', '2');
   // The ID service: enrolment with a real (and a broken) ISO record, the desk's IDA client settings.
-  add('individualId', '5012345678', '5099', 'ABC123');
+  add('individualId', '5012345674', '5099', 'ABC123');
   add('bioSubType', 'UNKNOWN', 'Left IndexFinger', 'Right');
   const demoRecord = (
     tc.core.db.reader.prepare('SELECT wrapped_record AS v FROM ida_biometric LIMIT 1').get() as

@@ -70,7 +70,7 @@ describe('demo desk', () => {
     const port = web.core.deps.hardware.virtualState(new Set()).port!;
     const biometrics = await capture(port, 'DEMO000001');
     const out = await idaClientFromConfig(web.core.db.reader, web.core.deps).kyc({
-      individualId: '5087654321',
+      individualId: '5087654328',
       individualIdType: 'UIN',
       transactionId: 'DEMO000001',
       consentObtained: true,
@@ -82,7 +82,7 @@ describe('demo desk', () => {
     });
     const stranger = await capture(port, 'DEMO000002');
     const refused = await idaClientFromConfig(web.core.db.reader, web.core.deps).kyc({
-      individualId: '5099999999',
+      individualId: '5099999993',
       individualIdType: 'UIN',
       transactionId: 'DEMO000002',
       consentObtained: true,

@@ -29,7 +29,7 @@ afterAll(() => w?.close());
 
 let seq = 0;
 const txn = () => `TXN${String(++seq).padStart(7, '0')}`;
-const AMINA = '5012345678';
+const AMINA = '5012345674';
 
 interface Answer {
   status: number;
@@ -145,7 +145,7 @@ describe('e-KYC with the virtual SBI', () => {
   it('a named finger and a face, both enrolled, match too', async () => {
     const t = txn();
     const finger = await w.client().kyc({
-      individualId: '5087654321',
+      individualId: '5087654328',
       individualIdType: 'UIN',
       transactionId: t,
       consentObtained: true,
@@ -166,7 +166,7 @@ describe('e-KYC with the virtual SBI', () => {
   it('a sample that is not the enrolled one is IDA-BIA-001; an unknown individual is IDA-MLC-018', async () => {
     const t = txn();
     const out = await w.client().kyc({
-      individualId: '5099999999',
+      individualId: '5099999993',
       individualIdType: 'UIN',
       transactionId: t,
       consentObtained: true,

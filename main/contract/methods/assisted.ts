@@ -234,6 +234,7 @@ export const assistedMethods = {
       'PD_ASR_015',
       'PD_ASR_016',
       'PD_ASR_017',
+      'PD_ASR_018',
     ],
   }),
   /** Starts a new capture after a refusal or an expired queue (attempts start again). */

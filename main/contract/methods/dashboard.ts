@@ -17,6 +17,7 @@ export const CARD_IDS = [
   'authServices',
   'sbiDevice',
   'ftmChip',
+  'assisted',
 ] as const;
 export const CardId = z.enum(CARD_IDS);
 
@@ -31,7 +32,17 @@ export const DashboardCard = z.object({
 export const dashboardMethods = {
   'dashboard.summary': method({
     kind: 'query',
-    reads: ['accounts', 'partners', 'trustStore', 'policies', 'policyLinking', 'authServices', 'devices', 'ftm'],
+    reads: [
+      'accounts',
+      'partners',
+      'trustStore',
+      'policies',
+      'policyLinking',
+      'authServices',
+      'devices',
+      'ftm',
+      'assisted',
+    ],
     access: 'session',
     input: Empty,
     output: z.object({

@@ -11,6 +11,7 @@ import type { AssistedDb } from './rows.ts';
 
 interface CaptureDb {
   modality: string;
+  captured_at: string;
   device_serial: string;
   digital_id_json: string;
   wrapped: Buffer;
@@ -18,6 +19,8 @@ interface CaptureDb {
 
 /** IDA's refusal codes grouped by what the officer can do about them (ida.md §5, §6). */
 export function refusalCode(serviceCode: string): ErrorCode {
+  // The device's signed time (or the request's) is outside the service's window: only a new capture helps.
+  if (serviceCode === 'IDA-MLC-001') return 'PD_ASR_018';
   if (serviceCode === 'PD_IDA_005' || serviceCode === 'PD_IDA_009') return 'PD_ASR_015';
   if (/^IDA-(BIA-00[16]|DEA-001)$/.test(serviceCode)) return 'PD_ASR_011';
   if (/^IDA-MPA-0(0[46-9]|1[2-35-9]|2[12]|3[89])$/.test(serviceCode)) return 'PD_ASR_012';
@@ -41,7 +44,7 @@ function missingModality(ctx: QueryCtx, r: AssistedDb, kept: readonly string[]):
   return null;
 }
 
-export type KycSent = { outcome: IdaKycOutcome } | { expired: true };
+export type KycSent = { outcome: IdaKycOutcome } | { expired: true } | { stale: true };
 
 export async function prepareAuthenticate(
   ctx: QueryCtx,
@@ -52,7 +55,7 @@ export async function prepareAuthenticate(
   if (queueExpired(r, ctx.deps.config.assisted.queueTtlMinutes, ctx.now)) return { expired: true };
   const rows = ctx.db
     .prepare(
-      'SELECT modality, device_serial, digital_id_json, wrapped FROM assisted_capture WHERE assisted_id = ? ORDER BY modality',
+      'SELECT modality, captured_at, device_serial, digital_id_json, wrapped FROM assisted_capture WHERE assisted_id = ? ORDER BY modality',
     )
     .all(r.id) as CaptureDb[];
   const missing = missingModality(
@@ -66,6 +69,10 @@ export async function prepareAuthenticate(
     });
   const ida = ctx.deps.ida;
   if (!ida) throw new AppError('PD_ASR_015', 'No ID authentication service is configured on this desk.');
+  // The request is built now, but the device signed its capture time: past the service's window the
+  // service would refuse it (IDA-MLC-001), so it is not sent at all and the officer captures again.
+  const maxAgeMs = ctx.deps.config.assisted.captureMaxAgeSeconds * 1000;
+  if (rows.some((c) => Date.parse(c.captured_at) + maxAgeMs < ctx.now.getTime())) return { stale: true };
   const biometrics = rows.flatMap(
     (c) => JSON.parse(ctx.deps.keyWrap.unwrap(c.wrapped).toString('utf8')) as SbiAuthBiometric[],
   );
@@ -141,6 +148,7 @@ export function applyAuthenticate(ctx: CommandCtx, input: ParsedInput<'assisted.
       new AppError('PD_ASR_016', 'The capture waited too long for the ID service and was dropped; capture again.'),
     );
   }
+  if ('stale' in sent) return captureAgain(ctx, r, time, null);
   const { outcome } = sent;
   if (outcome.ok) {
     recordEvent(ctx, r, 'matched', null, null);
@@ -163,6 +171,7 @@ export function applyAuthenticate(ctx: CommandCtx, input: ParsedInput<'assisted.
     return { output: view(), ref, outbox: false as const };
   }
   const code = refusalCode(outcome.code);
+  if (code === 'PD_ASR_018') return captureAgain(ctx, r, time, outcome.code);
   recordEvent(ctx, r, 'refused', code, outcome.code);
   ctx.db.prepare('DELETE FROM assisted_capture WHERE assisted_id = ?').run(r.id);
   ctx.db
@@ -174,6 +183,26 @@ export function applyAuthenticate(ctx: CommandCtx, input: ParsedInput<'assisted.
     new AppError(code, `The ID service refused: ${outcome.code} ${outcome.message}`.slice(0, 400), undefined, {
       serviceCode: outcome.code.slice(0, 64),
     }),
+  );
+}
+
+/**
+ * The capture is too old for the ID service: dropped (never sent or not accepted), the application
+ * back to capturing with PD_ASR_018 to say why — the officer keeps the id, program and consent.
+ */
+function captureAgain(ctx: CommandCtx, r: AssistedDb, time: string, serviceCode: string | null): never {
+  recordEvent(ctx, r, 'expired', 'PD_ASR_018', serviceCode);
+  ctx.db
+    .prepare('UPDATE assisted_application SET outcome_code = ?, service_code = ? WHERE id = ?')
+    .run('PD_ASR_018', serviceCode, r.id);
+  newRound(ctx, ctx.db, r, 'draft', time);
+  throw new FailAfterCommit(
+    new AppError(
+      'PD_ASR_018',
+      `The capture is older than the ID service accepts (${ctx.deps.config.assisted.captureMaxAgeSeconds} s); capture again.`,
+      undefined,
+      { maxAgeSeconds: String(ctx.deps.config.assisted.captureMaxAgeSeconds), serviceCode: serviceCode ?? '' },
+    ),
   );
 }
 

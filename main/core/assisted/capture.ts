@@ -128,7 +128,10 @@ export function applyCapture(ctx: CommandCtx, input: ParsedInput<'assisted.captu
         time,
       );
   }
-  ctx.db.prepare('UPDATE assisted_application SET updated_at = ? WHERE id = ?').run(time, r.id);
+  // A new capture answers the last "capture again" or refusal: its reason no longer applies.
+  ctx.db
+    .prepare('UPDATE assisted_application SET outcome_code = NULL, service_code = NULL, updated_at = ? WHERE id = ?')
+    .run(time, r.id);
   ctx.changed('assisted');
   const application = assistedView(
     ctx.db,

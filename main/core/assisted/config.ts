@@ -5,8 +5,8 @@ const Threshold = z.number().min(0).max(100);
 /**
  * What the deployment asks of an assisted authentication (ssp.md §C2, §C7): the modalities the
  * officer captures, their quality thresholds (the registration client's operator-auth default is
- * 30), attempts per modality (3), how long a capture may wait for the ID service, and the device's
- * capture timeout.
+ * 30), attempts per modality (3), how long a capture may wait for the ID service (at rest, and
+ * as the service's time window allows), and the device's capture timeout.
  */
 export const AssistedConfigSchema = z
   .object({
@@ -30,6 +30,11 @@ export const AssistedConfigSchema = z
       .max(7 * 24 * 60)
       .default(24 * 60),
     captureTimeoutMs: z.number().int().min(1000).max(120_000).default(10_000),
+    /**
+     * How old a capture the ID service accepts: IDA checks the device's signed time against its
+     * request window (60 s in the past, ida.md §2.1). A queued capture older than this is not sent.
+     */
+    captureMaxAgeSeconds: z.number().int().min(10).max(3600).default(60),
     /** Form key → the e-KYC claim that fills it; a claim named like the key fills it too. */
     claimMapping: z.record(z.string(), z.string()).default({
       name: 'fullName',

@@ -50,6 +50,16 @@ export function partnerCards(ctx: QueryCtx, actor: Actor, partner: UserProfile['
   return cards;
 }
 
+/** The officer's assisted applications that need them: waiting for the ID service, or to capture again. */
+export function officerQueue(ctx: QueryCtx, officerId: string): number {
+  return ctx.db
+    .prepare(
+      "SELECT COUNT(*) FROM assisted_application WHERE officer_id = ? AND (state = 'waiting' OR (state = 'draft' AND outcome_code IS NOT NULL))",
+    )
+    .pluck()
+    .get(officerId) as number;
+}
+
 export function expiringKeys(ctx: QueryCtx, partnerIds: readonly string[]): number {
   if (partnerIds.length === 0) return 0;
   const until = new Date(ctx.now.getTime() + EXPIRY_WINDOW_DAYS * 86_400_000).toISOString();

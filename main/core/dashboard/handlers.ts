@@ -4,7 +4,7 @@ import { requireActor } from '../context.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { query } from '../handlers.ts';
 import { loadProfile } from '../accounts/profile.ts';
-import { adminCards, partnerCards } from './cards.ts';
+import { adminCards, officerQueue, partnerCards } from './cards.ts';
 import { auditActivity, expiryTimeline } from './timeline.ts';
 import { expiringCaCount, expiringPartnerCertificates } from '../certificates/expiry.ts';
 
@@ -31,6 +31,15 @@ export const dashboardHandlers: HandlerMap<
       return { cards, accountStatus: 'admin' };
     }
     const p = profile.partner;
+    // A registration officer belongs to no partner: the desk's own account, active once created.
+    if (!p && actor.roles.includes('REGISTRATION_OFFICER'))
+      return {
+        cards: [
+          { id: 'assisted', count: officerQueue(ctx, actor.userId) },
+          { id: 'profile', count: null },
+        ],
+        accountStatus: 'active',
+      };
     const accountStatus = !p
       ? 'InProgress'
       : p.approvalStatus === 'approved'

@@ -38,7 +38,7 @@ const MISP_PARTNER = 'kiosk-misp-networks';
 /** Who the demo service knows; the first two match the virtual device, the third never does. */
 export const DEMO_IDA_PEOPLE = [
   {
-    individualId: '5012345678',
+    individualId: '5012345674',
     samples: 'Auth',
     claims: {
       fullName: 'Amina Diallo',
@@ -51,7 +51,7 @@ export const DEMO_IDA_PEOPLE = [
     },
   },
   {
-    individualId: '5087654321',
+    individualId: '5087654328',
     samples: 'Auth',
     claims: {
       fullName: 'Karim Benali',
@@ -64,7 +64,7 @@ export const DEMO_IDA_PEOPLE = [
     },
   },
   {
-    individualId: '5099999999',
+    individualId: '5099999993',
     samples: 'Registration',
     claims: {
       fullName: 'Yusuf Okafor',

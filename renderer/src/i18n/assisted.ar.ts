@@ -23,7 +23,9 @@ const assistedAr: DeepStringMap<typeof assistedEn> = {
   device: 'جهاز المصادقة',
   noDevice: 'لم يُعثر على جهاز مصادقة في هذا المكتب.',
   rescan: 'البحث عن الأجهزة مجددًا',
-  noPreview: 'يشفّر الجهاز العيّنة لخدمة الهوية: يعرض هذا المكتب جودتها لا صورتها.',
+  noPreview:
+    'لا يعرض جهاز المصادقة معاينة حيّة (أجهزة التسجيل وحدها تبثّ) ويشفّر العيّنة لخدمة الهوية: يعرض هذا المكتب جودة كل محاولة، ولا يعرض الصورة أبدًا.',
+  noDeviceFor: 'لا يوجد جهاز {{modality}} صالح للاستخدام: وصّل جهازًا أو ابحث عن الأجهزة مجددًا.',
   missingFingers: 'الأصابع المفقودة (استثناءات)',
   fingers: {
     LeftThumb: 'الإبهام الأيسر',
@@ -46,6 +48,8 @@ const assistedAr: DeepStringMap<typeof assistedEn> = {
   capture: 'التقاط',
   retry: 'التقاط مجددًا',
   capturing: 'جارٍ الالتقاط…',
+  capturingHint: 'جارٍ الالتقاط على الجهاز ({{modality}}): اطلب من مقدّم الطلب ألا يتحرك حتى ينتهي الجهاز.',
+  qualityOf: 'جودة المحاولة {{n}}',
   authenticate: 'المصادقة لدى خدمة الهوية',
   tryAgain: 'أعد المحاولة الآن',
   waiting: 'في انتظار الاتصال: تعذّر الوصول إلى خدمة الهوية. يُحفظ الالتقاط مشفّرًا حتى {{until}}؛ ولم تتم المصادقة عليه.',
@@ -55,6 +59,7 @@ const assistedAr: DeepStringMap<typeof assistedEn> = {
   draftSaved: 'حُفظت المسودة.',
   submit: 'تقديم نيابةً عن مقدّم الطلب',
   submittedAs: 'قُدّم بالرقم {{id}}.',
+  cardCount: 'بانتظار الاتصال أو إعادة الالتقاط: {{n}}',
   assistedBy: 'بمساعدة {{name}}',
 };
 export default assistedAr;

@@ -22,7 +22,9 @@ const assistedEn = {
   device: 'Authentication device',
   noDevice: 'No authentication device found on this desk.',
   rescan: 'Look for devices again',
-  noPreview: 'The device encrypts the sample for the ID service: this desk shows its quality, not the image.',
+  noPreview:
+    "An authentication device shows no live preview (only registration devices stream) and encrypts the sample for the ID service: this desk shows each attempt's quality, never the image.",
+  noDeviceFor: 'No usable {{modality}} device: connect one, or look for devices again.',
   missingFingers: 'Missing fingers (exceptions)',
   fingers: {
     LeftThumb: 'Left thumb',
@@ -45,6 +47,8 @@ const assistedEn = {
   capture: 'Capture',
   retry: 'Capture again',
   capturing: 'Capturing…',
+  capturingHint: 'Capturing on the device ({{modality}}): ask the applicant to hold still until the device is done.',
+  qualityOf: 'Quality of attempt {{n}}',
   authenticate: 'Authenticate with the ID service',
   tryAgain: 'Try again now',
   waiting:
@@ -56,6 +60,7 @@ const assistedEn = {
   draftSaved: 'Draft saved.',
   submit: "Submit on the applicant's behalf",
   submittedAs: 'Submitted as application {{id}}.',
+  cardCount: 'Waiting for connection or to capture again: {{n}}',
   assistedBy: 'Assisted by {{name}}',
 };
 export default assistedEn;

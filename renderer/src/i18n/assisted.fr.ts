@@ -26,7 +26,8 @@ const assistedFr: DeepStringMap<typeof assistedEn> = {
   noDevice: 'Aucun périphérique d’authentification trouvé sur ce poste.',
   rescan: 'Rechercher à nouveau',
   noPreview:
-    'Le périphérique chiffre l’échantillon pour le service d’identité : ce poste en montre la qualité, pas l’image.',
+    'Un périphérique d’authentification n’affiche pas d’aperçu en direct (seuls les périphériques d’enregistrement diffusent) et chiffre l’échantillon pour le service d’identité : ce poste montre la qualité de chaque tentative, jamais l’image.',
+  noDeviceFor: 'Aucun périphérique {{modality}} utilisable : branchez-en un ou relancez la recherche.',
   missingFingers: 'Doigts absents (exceptions)',
   fingers: {
     LeftThumb: 'Pouce gauche',
@@ -49,6 +50,9 @@ const assistedFr: DeepStringMap<typeof assistedEn> = {
   capture: 'Capturer',
   retry: 'Capturer de nouveau',
   capturing: 'Capture…',
+  capturingHint:
+    'Capture en cours sur le périphérique ({{modality}}) : demandez au demandeur de ne pas bouger jusqu’à la fin.',
+  qualityOf: 'Qualité de la tentative {{n}}',
   authenticate: 'Authentifier auprès du service d’identité',
   tryAgain: 'Réessayer maintenant',
   waiting:
@@ -60,6 +64,7 @@ const assistedFr: DeepStringMap<typeof assistedEn> = {
   draftSaved: 'Brouillon enregistré.',
   submit: 'Déposer pour le demandeur',
   submittedAs: 'Déposée sous le numéro {{id}}.',
+  cardCount: 'En attente de connexion ou à recapturer : {{n}}',
   assistedBy: 'Assistée par {{name}}',
 };
 export default assistedFr;

@@ -264,6 +264,8 @@ const errors: Record<ErrorCode, string> = {
   PD_ASR_015: 'No ID authentication service is configured on this desk.',
   PD_ASR_016: 'The capture waited too long for the ID service and was dropped. Capture again.',
   PD_ASR_017: "Capture the applicant's biometrics first.",
+  PD_ASR_018:
+    "The capture is older than the ID service accepts (it waited for the connection, or this desk's clock is off). It was not sent and has been dropped: capture again.",
   PD_IDA_001:
     'The ID authentication service cannot be reached. The request can be sent again when the connection is back.',
   PD_IDA_002: 'The ID authentication service gave an answer this desk cannot use.',
@@ -331,6 +333,10 @@ const cards: Record<CardId, { title: string; description: string }> = {
   ftmChip: {
     title: 'FTM Chip',
     description: 'Review and approve FTM chips and their certificates',
+  },
+  assisted: {
+    title: 'Assisted applications',
+    description: "Authenticate an applicant with this desk's biometric device and apply on their behalf",
   },
 };
 

@@ -289,6 +289,11 @@ const fr: Translation = {
         title: 'Puce FTM',
         description: 'Examiner et approuver les puces FTM et leurs certificats',
       },
+      assisted: {
+        title: 'Demandes assistées',
+        description:
+          'Authentifier un demandeur avec le périphérique biométrique du poste et déposer sa demande pour lui',
+      },
     },
   },
   profile: {
@@ -644,6 +649,8 @@ const fr: Translation = {
     PD_ASR_015: 'Aucun service d’authentification d’identité n’est configuré sur ce poste.',
     PD_ASR_016: 'La capture a attendu trop longtemps le service d’identité et a été supprimée. Capturez de nouveau.',
     PD_ASR_017: 'Capturez d’abord les données biométriques du demandeur.',
+    PD_ASR_018:
+      'La capture est plus ancienne que ce qu’accepte le service d’identité (elle attendait la connexion, ou l’horloge du poste est décalée). Elle a été supprimée sans être acceptée : capturez de nouveau.',
     PD_IDA_001:
       "Le service d'authentification d'identité est injoignable. La demande pourra être renvoyée au retour de la connexion.",
     PD_IDA_002: "Le service d'authentification d'identité a donné une réponse que ce poste ne peut pas utiliser.",

@@ -5,6 +5,7 @@ export const ASSISTED_ROUTES = routeTable({
   '/assisted': {
     screen: 'assistedList',
     method: 'assisted.list',
+    card: 'assisted',
     nav: { order: 120, label: (t) => t('assisted.title') },
   },
   '/assisted/new': { screen: 'assistedNew', method: 'assisted.open' },

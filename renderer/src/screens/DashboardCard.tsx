@@ -45,7 +45,9 @@ export function DashboardCard({
             ? t(`dashboard.counts.${id}`, { count })
             : id === 'policyLinking'
               ? t('policies.linking.pendingCount', { count })
-              : t('dashboard.countTitle', { n: count });
+              : id === 'assisted'
+                ? t('assisted.cardCount', { n: count })
+                : t('dashboard.countTitle', { n: count });
   const text = useCardText(id, isAdmin);
   const body = (
     <>

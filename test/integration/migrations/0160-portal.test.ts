@@ -15,7 +15,7 @@ function seed(db: ReturnType<typeof dbAt>) {
     "INSERT INTO program (id, name, target_type, state, form_id, cr_by, created_at, updated_at) VALUES ('p1', 'Cash transfer', 'individual', 'active', 'f1', 'u', ?, ?)",
   ).run(T, T);
   db.prepare(
-    "INSERT INTO registrant (id, user_id, id_type, id_value, name, created_at) VALUES ('r1', 'u', 'NATIONAL_ID', '5012345678', 'Amina', ?)",
+    "INSERT INTO registrant (id, user_id, id_type, id_value, name, created_at) VALUES ('r1', 'u', 'NATIONAL_ID', '5012345674', 'Amina', ?)",
   ).run(T);
 }
 
@@ -70,7 +70,7 @@ describe('migration 0160 self-service portal', () => {
     expect(() =>
       db
         .prepare(
-          "INSERT INTO registrant (id, user_id, id_type, id_value, name, created_at) VALUES ('r2', 'u', 'NATIONAL_ID', '5012345678', 'Other', ?)",
+          "INSERT INTO registrant (id, user_id, id_type, id_value, name, created_at) VALUES ('r2', 'u', 'NATIONAL_ID', '5012345674', 'Other', ?)",
         )
         .run(T),
     ).toThrow(/UNIQUE/);

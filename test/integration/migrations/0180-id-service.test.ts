@@ -20,17 +20,17 @@ describe('migration 0180 id-service', () => {
     const person = db.prepare(
       'INSERT INTO ida_identity (individual_id, id_type, demographics, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
     );
-    person.run('5012345678', 'UIN', '{"fullName":"A"}', T, 'admin');
+    person.run('5012345674', 'UIN', '{"fullName":"A"}', T, 'admin');
     expect(() => person.run('5012345679', 'PAN', '{}', T, 'admin')).toThrow(/CHECK/);
     expect(() => person.run('5012345670', 'UIN', '[1]', T, 'admin')).toThrow(/CHECK/);
     const bio = db.prepare(
       "INSERT INTO ida_biometric (individual_id, seq, bio_type, bio_sub_type, record_digest, wrapped_record) VALUES (?, ?, ?, 'UNKNOWN', ?, x'00')",
     );
-    bio.run('5012345678', 0, 'Finger', 'a'.repeat(64));
-    expect(() => bio.run('5012345678', 0, 'Iris', 'a'.repeat(64))).toThrow(/UNIQUE|PRIMARY/);
+    bio.run('5012345674', 0, 'Finger', 'a'.repeat(64));
+    expect(() => bio.run('5012345674', 0, 'Iris', 'a'.repeat(64))).toThrow(/UNIQUE|PRIMARY/);
     expect(() => bio.run('nobody', 0, 'Finger', 'a'.repeat(64))).toThrow(/FOREIGN KEY/);
-    expect(() => bio.run('5012345678', 1, 'Palm', 'a'.repeat(64))).toThrow(/CHECK/);
-    db.prepare("DELETE FROM ida_identity WHERE individual_id = '5012345678'").run();
+    expect(() => bio.run('5012345674', 1, 'Palm', 'a'.repeat(64))).toThrow(/CHECK/);
+    db.prepare("DELETE FROM ida_identity WHERE individual_id = '5012345674'").run();
     expect(db.prepare('SELECT COUNT(*) FROM ida_biometric').pluck().get()).toBe(0);
     expect(plan(db, 'SELECT * FROM ida_biometric WHERE individual_id = ? ORDER BY seq', 'x')).toMatch(
       /sqlite_autoindex_ida_biometric_1/,

@@ -28,7 +28,7 @@ describe('migration 0190 assisted registration', () => {
     const db = dbAt(190);
     seed(db);
     const ins = db.prepare(
-      "INSERT INTO assisted_application (id, officer_id, individual_id_type, individual_id, program_id, state, consent_at, queued_at, claims_json, created_at, updated_at) VALUES (?, 'o', ?, '5012345678', 'p1', ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO assisted_application (id, officer_id, individual_id_type, individual_id, program_id, state, consent_at, queued_at, claims_json, created_at, updated_at) VALUES (?, 'o', ?, '5012345674', 'p1', ?, ?, ?, ?, ?, ?)",
     );
     expect(() => ins.run('a1', 'HANDLE', 'draft', T, null, null, T, T)).toThrow(/CHECK/);
     expect(() => ins.run('a1', 'UIN', 'waiting', T, null, null, T, T)).toThrow(/CHECK/);

@@ -30,7 +30,7 @@ export interface DemoIdentity {
 
 export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   {
-    individualId: '5012345678',
+    individualId: '5012345674',
     otp: '111111',
     name: 'Amina Diallo',
     email: 'amina.diallo@example.org',
@@ -39,7 +39,7 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
     gender: 'female',
   },
   {
-    individualId: '5087654321',
+    individualId: '5087654328',
     otp: '222222',
     name: 'Karim Benali',
     email: 'karim.benali@example.org',

@@ -8,6 +8,7 @@ import { useRecord } from '../../data/useRecord.ts';
 import { ErrorDetail } from './ErrorDetail.tsx';
 
 type Assisted = Output<'assisted.get'>;
+type Device = Output<'assisted.devices'>['devices'][number];
 type Modality = 'Finger' | 'Iris' | 'Face';
 type FingerKey = `${'Left' | 'Right'}${'Thumb' | 'IndexFinger' | 'MiddleFinger' | 'RingFinger' | 'LittleFinger'}`;
 const fingerKey = (f: (typeof FINGER_NAMES)[number]) => f.replace(' ', '') as FingerKey;
@@ -16,7 +17,8 @@ const fingerKey = (f: (typeof FINGER_NAMES)[number]) => f.replace(' ', '') as Fi
  * The Auth device and the capture: devices refused (untrusted, not Ready) say why and cannot be
  * chosen; each attempt shows its quality against the threshold, up to the configured number; missing
  * fingers are marked as exceptions. The sample itself is encrypted by the device for the ID
- * service, so the desk shows its quality, never the image.
+ * service, and an Auth device does not stream (SBI STREAM is for Registration devices), so the desk
+ * shows a progress state while the device captures and each attempt's quality — never an image.
  */
 export function CapturePanel({ application }: { application: Assisted }) {
   const { t } = useTranslation();
@@ -26,8 +28,13 @@ export function CapturePanel({ application }: { application: Assisted }) {
   const capture = useCommand('assisted.capture');
   const exceptions = useCommand('assisted.setExceptions');
   const [chosen, setChosen] = useState<string>('');
+  const [capturing, setCapturing] = useState<Modality | null>(null);
   const list = devices.data?.devices ?? [];
-  const device = list.find((d) => `${d.port}/${d.deviceId}` === chosen) ?? list.find((d) => d.refusal === null);
+  const usable = (d: Device, m: string) => d.modality === m && d.refusal === null;
+  // Each modality captures on a device of its own kind: the one the officer chose, else the first usable.
+  const deviceFor = (m: string) =>
+    list.find((d) => `${d.port}/${d.deviceId}` === chosen && usable(d, m)) ?? list.find((d) => usable(d, m));
+  const selected = list.find((d) => `${d.port}/${d.deviceId}` === chosen) ?? list.find((d) => d.refusal === null);
   const modalities = settings.data?.modalities ?? [];
   const missing = new Set(application.exceptions);
   const toggle = (finger: string) => {
@@ -55,7 +62,7 @@ export function CapturePanel({ application }: { application: Assisted }) {
               type="radio"
               name="device"
               disabled={d.refusal !== null}
-              checked={device === d}
+              checked={selected === d}
               onChange={() => setChosen(`${d.port}/${d.deviceId}`)}
               aria-label={`${d.modality} ${d.serialNo ?? d.deviceId}`}
             />
@@ -114,6 +121,8 @@ export function CapturePanel({ application }: { application: Assisted }) {
       {modalities.map((m) => {
         const attempts = application.attempts.filter((a) => a.modality === m.modality);
         const left = m.maxAttempts - attempts.length;
+        const device = deviceFor(m.modality);
+        const busy = capture.pending && capturing === m.modality;
         return (
           <div key={m.modality} className="space-y-1" data-testid="assisted-modality" data-modality={m.modality}>
             <p className="text-sm font-semibold">
@@ -130,6 +139,7 @@ export function CapturePanel({ application }: { application: Assisted }) {
                   })}{' '}
                   · {a.passed ? t('assisted.passed') : t('assisted.belowThreshold')}
                   <meter
+                    aria-label={t('assisted.qualityOf', { n: a.attempt })}
                     className="ms-2 align-middle"
                     min={0}
                     max={100}
@@ -140,26 +150,34 @@ export function CapturePanel({ application }: { application: Assisted }) {
                 </li>
               ))}
             </ul>
+            {busy ? (
+              <p role="status" className="flex items-center gap-2 text-sm" data-testid="assisted-capturing">
+                <progress aria-label={t('assisted.capturing')} />
+                {t('assisted.capturingHint', { modality: t(`assisted.modalities.${m.modality}`) })}
+              </p>
+            ) : null}
+            {!device && devices.data ? (
+              <p className="text-sm" data-testid="assisted-no-device-for">
+                {t('assisted.noDeviceFor', { modality: t(`assisted.modalities.${m.modality}`) })}
+              </p>
+            ) : null}
             <button
               type="button"
               className="btn btn-primary"
               disabled={capture.pending || !device || left <= 0}
               data-testid="assisted-capture"
-              onClick={() =>
-                device &&
+              onClick={() => {
+                if (!device) return;
+                setCapturing(m.modality);
                 void capture.run({
                   assistedId: application.assistedId,
                   port: device.port,
                   deviceId: device.deviceId,
-                  modality: m.modality as Modality,
-                })
-              }
+                  modality: m.modality,
+                });
+              }}
             >
-              {capture.pending
-                ? t('assisted.capturing')
-                : attempts.length > 0
-                  ? t('assisted.retry')
-                  : t('assisted.capture')}
+              {busy ? t('assisted.capturing') : attempts.length > 0 ? t('assisted.retry') : t('assisted.capture')}
             </button>
           </div>
         );
