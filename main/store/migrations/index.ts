@@ -22,6 +22,7 @@ import m0180 from './0180-id-service.ts';
 import m0181 from './0181-ida-client.ts';
 import m0190 from './0190-assisted-registration.ts';
 import m0160 from './0160-portal.ts';
+import m0210 from './0210-sync-portal-notifications.ts';
 
 export interface Migration {
   version: number;
@@ -54,6 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 180, name: 'id-service', up: m0180 },
   { version: 181, name: 'ida-client', up: m0181 },
   { version: 190, name: 'assisted-registration', up: m0190 },
+  { version: 210, name: 'sync-portal-notifications', up: m0210 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
