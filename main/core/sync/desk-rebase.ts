@@ -99,6 +99,21 @@ function undoUnconfirmed(db: WriteDb, topics: Set<DataTopic>): void {
   db.prepare('DELETE FROM sync_undo').run();
 }
 
+const TABLE_ORDER: ReadonlyMap<string, number> = new Map(REPLICATED_TABLES.map((t, i) => [t.name, i]));
+
+/**
+ * A page comes in change order, where a parent changed after its child comes later (a partner
+ * edited after its link request). The desk's own triggers read a row's parent (the link totals
+ * per partner type), so deletes go children first and puts parents first, in the order of
+ * REPLICATED_TABLES; each row is in a page once, so the order changes nothing else.
+ */
+function parentsFirst(changes: PulledPage['changes']): PulledPage['changes'] {
+  const rank = (c: PulledPage['changes'][number]) => TABLE_ORDER.get(c.table) ?? 0;
+  const dels = changes.filter((c) => c.op === 'del').sort((a, b) => rank(b) - rank(a));
+  const puts = changes.filter((c) => c.op === 'put').sort((a, b) => rank(a) - rank(b));
+  return [...dels, ...puts];
+}
+
 /** A first page (or a restored server): every replicated row goes, except the desk user's own (it holds the cached credential). */
 function clearReplicated(db: WriteDb, userId: string): void {
   for (const t of [...REPLICATED_TABLES].reverse()) {
@@ -220,7 +235,7 @@ export async function applyPulledPage(env: DispatchEnv, page: PulledPage): Promi
     setAsideDeskLocal(writer);
     undoUnconfirmed(writer, topics);
     if (page.reset) clearReplicated(writer, conn.user_id);
-    for (const c of page.changes) {
+    for (const c of parentsFirst(page.changes)) {
       const t = tableOf(c.table);
       if (c.op === 'put') upsertRow(writer, t, c.row);
       else deleteRow(writer, t, c.key);
