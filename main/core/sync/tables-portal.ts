@@ -1,5 +1,5 @@
 import { ALL, TRUST_STORE_READERS } from './scope.ts';
-import type { ReplicatedTable } from './tables.ts';
+import type { ReplicatedTable } from './scope.ts';
 
 /**
  * The tables replicated since migration 0210: the trust profiles, each user's notifications, the

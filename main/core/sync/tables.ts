@@ -1,5 +1,5 @@
-import type { Role } from '../../contract/index.ts';
 import { ALL, TRUST_STORE_READERS } from './scope.ts';
+import type { ReplicatedTable } from './scope.ts';
 import { PORTAL_TABLES } from './tables-portal.ts';
 
 /**
@@ -12,28 +12,7 @@ import { PORTAL_TABLES } from './tables-portal.ts';
  * lists (a migration never changes after it ships); `test/integration/migrations/0142-sync-change-log.test.ts`
  * checks they agree.
  */
-export interface ReplicatedTable {
-  name: string;
-  /** Primary-key columns; a row's key travels as the JSON array of their values. */
-  key: readonly string[];
-  columns: readonly string[];
-  /** BLOB columns, hex-encoded on the wire and in undo images. */
-  blobs: readonly string[];
-  /** NOT NULL columns the desk fills itself when a row first arrives (the credential is cached locally). */
-  localDefaults?: Readonly<Record<string, string>>;
-  /**
-   * Which rows a desk sees (PowerSync's sync rules), as SQL conditions over the table (no alias) with
-   * `:uid` the server session's user: `everyone` for any user, and one per role; a user sees the union
-   * of those that apply to it. No condition: no rows.
-   */
-  scope: { everyone?: string; roles?: Partial<Record<Role, string>> };
-  /**
-   * Rows that can leave a user's view while they exist (a policy follows its partner's group): a user
-   * who does not see every row still hears their deletes. Otherwise only the owner a delete trigger
-   * records (migration 0210) hears it, so nobody learns the ids of rows never shown to them.
-   */
-  leavesView?: boolean;
-}
+export type { ReplicatedTable } from './scope.ts';
 
 const OWN = 'SELECT id FROM partner WHERE user_id = :uid';
 const ADMIN = { PARTNER_ADMIN: ALL } as const;
