@@ -1,6 +1,7 @@
 import { inputRef } from './audit/input-ref.ts';
 import type { AuditModule, AuditRef } from '../contract/audit-vocabulary.ts';
 import { randomUUID } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import { AppError, changesOf, contract } from '../contract/index.ts';
 import type { DataTopic, MethodName, Output, ParsedInput } from '../contract/index.ts';
 import type { Actor, ChangeScope, CommandCtx, QueryCtx, WriteDb } from './context.ts';
@@ -75,11 +76,21 @@ interface AuditEntry {
   pushed?: PushedFrom | undefined;
 }
 
+// One compiled INSERT per connection: preparing it cost ≈ 100 µs, as much as the insert itself,
+// and a notification job writes one record per notification (docs/benchmarks.md).
+const auditInserts = new WeakMap<WriteDb, Statement>();
+
 export function writeAudit(db: WriteDb, entry: AuditEntry): void {
-  db.prepare(
-    `INSERT INTO app_audit_log (event_id, module, action, actor, ref_type, ref_id, result, error_code, time, desk_id, desk_seq, desk_time)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+  let insert = auditInserts.get(db);
+  if (!insert)
+    auditInserts.set(
+      db,
+      (insert = db.prepare(
+        `INSERT INTO app_audit_log (event_id, module, action, actor, ref_type, ref_id, result, error_code, time, desk_id, desk_seq, desk_time)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )),
+    );
+  insert.run(
     randomUUID(),
     entry.module,
     entry.action,

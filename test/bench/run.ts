@@ -14,6 +14,7 @@ const BENCHES = [
   'sync-memory',
   'notifications',
   'ida-kyc',
+  'audit-write',
 ] as const;
 const name = process.argv[2];
 if (!name || !(BENCHES as readonly string[]).includes(name)) {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { REPLICATED_TABLES } from '../../main/core/sync/tables.ts';
+import type { Role } from '../../main/contract/index.ts';
+import { ALL, REPLICATED_TABLES, scopeOf } from '../../main/core/sync/tables.ts';
 import { selectList } from '../../main/core/sync/wire.ts';
 
 export type Snapshot = Record<string, Array<Record<string, unknown>>>;
@@ -14,13 +15,14 @@ function rows(
   return (where ? db.prepare(sql).all({ uid: where.uid }) : db.prepare(sql).all()) as Array<Record<string, unknown>>;
 }
 
-/** Every replicated table as the server's database shows it to `userId` (admin: all rows). */
+/** Every replicated table as the server's database shows it to `userId` (by the user's roles there). */
 export function serverViewOf(db: Db, userId: string): Snapshot {
-  const admin =
-    db.prepare("SELECT 1 FROM user_role WHERE user_id = ? AND role = 'PARTNER_ADMIN'").get(userId) !== undefined;
+  const roles = db.prepare('SELECT role FROM user_role WHERE user_id = ?').pluck().all(userId) as Role[];
   const out: Snapshot = {};
-  for (const t of REPLICATED_TABLES)
-    out[t.name] = admin ? rows(db, t) : t.partnerScope ? rows(db, t, { sql: t.partnerScope, uid: userId }) : [];
+  for (const t of REPLICATED_TABLES) {
+    const scope = scopeOf(t, roles);
+    out[t.name] = scope === null ? [] : scope === ALL ? rows(db, t) : rows(db, t, { sql: scope, uid: userId });
+  }
   return out;
 }
 

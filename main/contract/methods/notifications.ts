@@ -201,7 +201,7 @@ export const notificationMethods = {
       failed: z.number().int(),
       remaining: z.number().int(),
     }),
-    errors: [],
+    errors: ['PD_SYNC_005'],
   }),
   /** One expiry job (MOSIP's tasklets); the hosts run them as the system, daily by the core's clock. */
   'notifications.expiryJob': method({
@@ -214,7 +214,7 @@ export const notificationMethods = {
       })
       .strict(),
     output: JobOutput,
-    errors: [],
+    errors: ['PD_SYNC_005'],
   }),
   /** The weekly summary to every partner admin (MOSIP WeeklyNotificationsTasklet). */
   'notifications.weeklySummary': method({
@@ -223,7 +223,7 @@ export const notificationMethods = {
     access: ADMIN,
     input: Empty,
     output: JobOutput,
-    errors: [],
+    errors: ['PD_SYNC_005'],
   }),
   /** Deletes notifications past the retention period (MOSIP DeletePastNotificationsTasklet). */
   'notifications.purge': method({
@@ -232,7 +232,7 @@ export const notificationMethods = {
     access: ADMIN,
     input: Empty,
     output: z.object({ deleted: z.number().int() }),
-    errors: [],
+    errors: ['PD_SYNC_005'],
   }),
 };
 

@@ -150,7 +150,12 @@ export const assistedHandlers: HandlerMap<AssistedMethods> = {
         .prepare('UPDATE assisted_application SET exceptions_json = ?, updated_at = ? WHERE id = ?')
         .run(JSON.stringify([...new Set(input.exceptions)].sort()), ctx.now.toISOString(), r.id);
       ctx.changed('assisted');
-      return { output: viewOf(ctx, r.id), ref: { type: 'assisted' as const, id: r.id }, outbox: false };
+      // Missing fingers are part of the application the server keeps: a joined desk queues them.
+      return {
+        output: viewOf(ctx, r.id),
+        ref: { type: 'assisted' as const, id: r.id },
+        outbox: { assistedId: r.id, exceptions: input.exceptions },
+      };
     },
   }),
   'assisted.capture': command<'assisted.capture', CaptureDone>({

@@ -1,6 +1,8 @@
 import { AppError } from '../../contract/index.ts';
 import { ADMIN_NOTIFICATION_TYPES } from '../../contract/methods/notifications.ts';
 import { requireActor } from '../context.ts';
+import type { ReadDb, WriteDb } from '../context.ts';
+import { syncRole } from '../sync/node.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { command, query } from '../handlers.ts';
 import { runExpiryJob } from './expiry-jobs.ts';
@@ -22,6 +24,15 @@ type NotificationMethods =
   | 'notifications.purge';
 
 const MODULE = 'notifications';
+
+/**
+ * The jobs and the mail are the server's on a desk joined to one: its run is the one source (a desk
+ * running them too would notify twice), and its notifications reach the desks with its rows.
+ */
+function notOnDesk(db: ReadDb | WriteDb): void {
+  if (syncRole(db) === 'desk')
+    throw new AppError('PD_SYNC_005', 'On a desk joined to a server, the notification jobs run on the server.');
+}
 
 export const notificationHandlers: HandlerMap<NotificationMethods> = {
   'notifications.list': query((ctx, input) => listNotifications(ctx.db, requireActor(ctx.actor), input)),
@@ -118,8 +129,12 @@ export const notificationHandlers: HandlerMap<NotificationMethods> = {
   'notifications.deliverMail': command<'notifications.deliverMail', MailResult[]>({
     module: MODULE,
     actorName: () => 'system',
-    prepare: (ctx, input) => sendDueMails(ctx, input.retryNow === true),
+    prepare: (ctx, input) => {
+      notOnDesk(ctx.db);
+      return sendDueMails(ctx, input.retryNow === true);
+    },
     apply(ctx, _input, results) {
+      notOnDesk(ctx.db);
       const { sent, failed, partners } = recordMailResults(ctx, results);
       const remaining = ctx.db
         .prepare(
@@ -140,6 +155,7 @@ export const notificationHandlers: HandlerMap<NotificationMethods> = {
     module: MODULE,
     actorName: () => 'system',
     apply(ctx, input) {
+      notOnDesk(ctx.db);
       const out = runExpiryJob(ctx, input.kind);
       return {
         output: out,
@@ -153,6 +169,7 @@ export const notificationHandlers: HandlerMap<NotificationMethods> = {
     module: MODULE,
     actorName: () => 'system',
     apply(ctx) {
+      notOnDesk(ctx.db);
       const out = runWeeklySummary(ctx);
       return {
         output: out,
@@ -166,6 +183,7 @@ export const notificationHandlers: HandlerMap<NotificationMethods> = {
     module: MODULE,
     actorName: () => 'system',
     apply(ctx) {
+      notOnDesk(ctx.db);
       const deleted = purgeOld(ctx);
       return {
         output: { deleted },

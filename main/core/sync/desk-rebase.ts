@@ -26,7 +26,47 @@ const TOPIC_OF: Readonly<Record<string, DataTopic>> = {
   secure_biometric_interface: 'devices',
   device_detail: 'devices',
   ftp_chip_detail: 'ftm',
+  trust_profile: 'trustStore',
+  notification: 'notifications',
+  portal_form: 'programs',
+  program: 'programs',
+  registrant: 'applications',
+  registrant_demographic: 'applications',
+  program_membership: 'applications',
+  application: 'applications',
+  assisted_application: 'assisted',
 };
+
+/**
+ * Desk-only rows that hang off a replicated row: an officer's capture attempts, the wrapped
+ * captures and the authentication records never travel (the biometric data stays on this desk).
+ * Undoing a locally opened application deletes it for a moment, and a cascade would take them
+ * with it: they are set aside for the page and put back wherever their application still exists.
+ */
+const DESK_LOCAL: ReadonlyArray<{ table: string; fk: string; parent: string }> = [
+  { table: 'assisted_attempt', fk: 'assisted_id', parent: 'assisted_application' },
+  { table: 'assisted_capture', fk: 'assisted_id', parent: 'assisted_application' },
+  { table: 'assisted_auth_event', fk: 'assisted_id', parent: 'assisted_application' },
+];
+
+function setAsideDeskLocal(db: WriteDb): void {
+  for (const d of DESK_LOCAL)
+    db.exec(
+      `DROP TABLE IF EXISTS temp.kept_${d.table}; CREATE TEMP TABLE kept_${d.table} AS SELECT * FROM main.${d.table};`,
+    );
+}
+
+/** Puts the set-aside rows back under their parents; those whose parent the server refused go with it. */
+function putBackDeskLocal(db: WriteDb): void {
+  for (const d of [...DESK_LOCAL].reverse())
+    db.prepare(`DELETE FROM main.${d.table} WHERE ${d.fk} NOT IN (SELECT id FROM main.${d.parent})`).run();
+  for (const d of DESK_LOCAL) {
+    db.prepare(
+      `INSERT OR IGNORE INTO main.${d.table} SELECT * FROM temp.kept_${d.table} WHERE ${d.fk} IN (SELECT id FROM main.${d.parent})`,
+    ).run();
+    db.exec(`DROP TABLE temp.kept_${d.table}`);
+  }
+}
 
 /** The user a queued command runs as on this desk, from the desk's own (pulled) rows. */
 export function actorFor(db: WriteDb, userId: string): Actor {
@@ -57,6 +97,21 @@ function undoUnconfirmed(db: WriteDb, topics: Set<DataTopic>): void {
     topics.add(TOPIC_OF[u.tbl]!);
   }
   db.prepare('DELETE FROM sync_undo').run();
+}
+
+const TABLE_ORDER: ReadonlyMap<string, number> = new Map(REPLICATED_TABLES.map((t, i) => [t.name, i]));
+
+/**
+ * A page comes in change order, where a parent changed after its child comes later (a partner
+ * edited after its link request). The desk's own triggers read a row's parent (the link totals
+ * per partner type), so deletes go children first and puts parents first, in the order of
+ * REPLICATED_TABLES; each row is in a page once, so the order changes nothing else.
+ */
+function parentsFirst(changes: PulledPage['changes']): PulledPage['changes'] {
+  const rank = (c: PulledPage['changes'][number]) => TABLE_ORDER.get(c.table) ?? 0;
+  const dels = changes.filter((c) => c.op === 'del').sort((a, b) => rank(b) - rank(a));
+  const puts = changes.filter((c) => c.op === 'put').sort((a, b) => rank(a) - rank(b));
+  return [...dels, ...puts];
 }
 
 /** A first page (or a restored server): every replicated row goes, except the desk user's own (it holds the cached credential). */
@@ -177,9 +232,10 @@ export async function applyPulledPage(env: DispatchEnv, page: PulledPage): Promi
   writer.transaction(() => {
     // The server's rows arrive in change order, not parent-first; the foreign keys hold at commit.
     writer.pragma('defer_foreign_keys = ON');
+    setAsideDeskLocal(writer);
     undoUnconfirmed(writer, topics);
     if (page.reset) clearReplicated(writer, conn.user_id);
-    for (const c of page.changes) {
+    for (const c of parentsFirst(page.changes)) {
       const t = tableOf(c.table);
       if (c.op === 'put') upsertRow(writer, t, c.row);
       else deleteRow(writer, t, c.key);
@@ -202,6 +258,7 @@ export async function applyPulledPage(env: DispatchEnv, page: PulledPage): Promi
     }
     for (const q of again)
       writer.prepare('UPDATE outbox SET local_error = ? WHERE client_seq = ?').run(reapply(env, q, topics), q.seq);
+    putBackDeskLocal(writer);
   })();
   // The desk holds only what its user may see: its partners' owners and the admins hear of it.
   const partners = writer.prepare('SELECT id FROM partner WHERE user_id = ?').pluck().all(conn.user_id) as string[];

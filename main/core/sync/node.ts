@@ -39,4 +39,13 @@ const BACKFILL: ReadonlyArray<[string, string]> = [
   ['secure_biometric_interface', 'id'],
   ['device_detail', 'id'],
   ['ftp_chip_detail', 'id'],
+  ['trust_profile', 'domain'],
+  ['notification', 'id'],
+  ['portal_form', 'id'],
+  ['program', 'id'],
+  ['registrant', 'id'],
+  ['registrant_demographic', 'registrant_id, version'],
+  ['program_membership', 'program_id, registrant_id'],
+  ['application', 'id'],
+  ['assisted_application', 'id'],
 ];

@@ -2,7 +2,7 @@ import { AppError } from '../../contract/index.ts';
 import type { PulledChange as Change, ParsedInput } from '../../contract/index.ts';
 import type { Actor } from '../context.ts';
 import type { DispatchEnv } from '../handlers.ts';
-import { TABLE_BY_NAME } from './tables.ts';
+import { ALL, TABLE_BY_NAME, scopeOf } from './tables.ts';
 import type { ReplicatedTable } from './tables.ts';
 import { readRow } from './wire.ts';
 import type { KeyValues } from './wire.ts';
@@ -12,29 +12,26 @@ import { freezeDays, requireServer, verifyDesk } from './server-desks.ts';
 const PAGE_BYTES = 4 * 1024 * 1024;
 
 /**
- * What a partner's desk hears when a row is gone from its view. Tables whose rows it owns by an
- * immutable column never leave its view; only the shared tables and the policies (which follow its
- * policy group) do, so only those send deletes — no partner learns the ids of another's rows.
+ * A row's change as the session's user may see it. A row outside its view is sent as a delete
+ * only where it may have been seen before: the user sees the whole table, the table's rows leave
+ * views (policies follow a partner's group), or the delete names this user as the row's owner (a
+ * notification) — no user learns the ids of rows never shown to it.
  */
-function partnerHearsDelete(t: ReplicatedTable): boolean {
-  return t.partnerScope === '1 = 1' || t.name === 'auth_policy';
-}
-
 function changeFor(
   reader: DispatchEnv['reader'],
   actor: Actor,
   t: ReplicatedTable,
-  key: KeyValues,
-  deleted: boolean,
+  entry: { key: KeyValues; deleted: boolean; owner: string | null },
 ): Change | null {
-  if (actor.isAdmin) {
-    const row = deleted ? undefined : readRow(reader, t, key);
-    return row ? { op: 'put', table: t.name, key, row } : { op: 'del', table: t.name, key };
-  }
-  if (!t.partnerScope) return null;
-  const row = deleted ? undefined : readRow(reader, t, key, { sql: t.partnerScope, uid: actor.userId });
+  const { key } = entry;
+  const scope = scopeOf(t, actor.roles);
+  if (scope === null) return null;
+  const row = entry.deleted
+    ? undefined
+    : readRow(reader, t, key, scope === ALL ? undefined : { sql: scope, uid: actor.userId });
   if (row) return { op: 'put', table: t.name, key, row };
-  return partnerHearsDelete(t) ? { op: 'del', table: t.name, key } : null;
+  const hears = scope === ALL || t.leavesView === true || (entry.deleted && entry.owner === actor.userId);
+  return hears ? { op: 'del', table: t.name, key } : null;
 }
 
 /**
@@ -60,12 +57,13 @@ export function pullChanges(env: DispatchEnv, actor: Actor, input: ParsedInput<'
       }
     ).last_seq;
     const entries = env.reader
-      .prepare('SELECT seq, tbl, pk, deleted FROM sync_change WHERE seq > ? ORDER BY seq LIMIT ?')
+      .prepare('SELECT seq, tbl, pk, deleted, owner FROM sync_change WHERE seq > ? ORDER BY seq LIMIT ?')
       .all(input.cookie, input.limit) as Array<{
       seq: number;
       tbl: string;
       pk: string;
       deleted: number;
+      owner: string | null;
     }>;
     const changes: Change[] = [];
     let cookie = input.cookie;
@@ -75,7 +73,11 @@ export function pullChanges(env: DispatchEnv, actor: Actor, input: ParsedInput<'
       const t = TABLE_BY_NAME.get(e.tbl);
       cookie = e.seq;
       if (!t) continue;
-      const change = changeFor(env.reader, actor, t, JSON.parse(e.pk) as KeyValues, e.deleted === 1);
+      const change = changeFor(env.reader, actor, t, {
+        key: JSON.parse(e.pk) as KeyValues,
+        deleted: e.deleted === 1,
+        owner: e.owner,
+      });
       if (change) {
         changes.push(change);
         bytes += change.op === 'put' ? JSON.stringify(change.row).length : 64;

@@ -1,29 +1,21 @@
+import { ALL, TRUST_STORE_READERS } from './scope.ts';
+import type { ReplicatedTable } from './scope.ts';
+import { PORTAL_TABLES } from './tables-portal.ts';
+
 /**
  * The tables a desk replicates from the server, with the columns that travel. Secrets and
  * server-only state never travel: password hashes, lockout counters, sessions, reset links, the
  * signing CA's key, the audit log, the outbox. Columns kept by triggers (device counts, list
  * totals, text indexes) are rebuilt on the desk by the same triggers.
  *
- * Migrations 0141/0142 inline their own copy of these lists (a migration never changes after it
- * ships); `test/integration/migrations/0142-sync-change-log.test.ts` checks the two agree.
+ * Migrations 0141/0142 (and 0210 for the tables of tables-portal.ts) inline their own copy of these
+ * lists (a migration never changes after it ships); `test/integration/migrations/0142-sync-change-log.test.ts`
+ * checks they agree.
  */
-export interface ReplicatedTable {
-  name: string;
-  /** Primary-key columns; a row's key travels as the JSON array of their values. */
-  key: readonly string[];
-  columns: readonly string[];
-  /** BLOB columns, hex-encoded on the wire and in undo images. */
-  blobs: readonly string[];
-  /** NOT NULL columns the desk fills itself when a row first arrives (the credential is cached locally). */
-  localDefaults?: Readonly<Record<string, string>>;
-  /**
-   * Which rows a partner's desk sees, as an SQL condition over the table (no alias), with `:uid` the
-   * server session's user. Absent: partners see none. Admins see every row.
-   */
-  partnerScope?: string;
-}
+export type { ReplicatedTable } from './scope.ts';
 
 const OWN = 'SELECT id FROM partner WHERE user_id = :uid';
+const ADMIN = { PARTNER_ADMIN: ALL } as const;
 
 export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
   {
@@ -42,14 +34,24 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
     ],
     blobs: [],
     localDefaults: { password_hash: '!' },
-    partnerScope: 'id = :uid',
+    scope: {
+      everyone: 'id = :uid',
+      roles: {
+        ...ADMIN,
+        // the applicants behind the applications and the officers who submitted them (foreign keys on the desk)
+        PROGRAM_ADMIN:
+          'id IN (SELECT user_id FROM registrant) OR EXISTS (SELECT 1 FROM assisted_application WHERE officer_id = app_user.id AND application_id IS NOT NULL)',
+        REGISTRATION_OFFICER:
+          'id IN (SELECT r.user_id FROM registrant r JOIN application a ON a.registrant_id = r.id JOIN assisted_application aa ON aa.application_id = a.id WHERE aa.officer_id = :uid)',
+      },
+    },
   },
   {
     name: 'user_role',
     key: ['user_id', 'role'],
     columns: ['user_id', 'role'],
     blobs: [],
-    partnerScope: 'user_id = :uid',
+    scope: { everyone: 'user_id = :uid', roles: ADMIN },
   },
   {
     name: 'partner',
@@ -71,7 +73,7 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
       'updated_at',
     ],
     blobs: [],
-    partnerScope: 'user_id = :uid',
+    scope: { everyone: 'user_id = :uid', roles: ADMIN },
   },
   // Policy groups are names a partner chooses from (policyGroups.searchActive); every policy's group travels with it.
   {
@@ -79,7 +81,7 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
     key: ['id'],
     columns: ['id', 'name', 'descr', 'is_active', 'cr_by', 'created_at', 'upd_by', 'updated_at'],
     blobs: [],
-    partnerScope: '1 = 1',
+    scope: { everyone: ALL },
   },
   {
     name: 'auth_policy',
@@ -102,11 +104,15 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
     ],
     blobs: [],
     // the policies of the partner's group, and any its requests, keys or clients point at (a group changes while inactive)
-    partnerScope:
-      `policy_group_id IN (SELECT policy_group_id FROM partner WHERE user_id = :uid AND policy_group_id IS NOT NULL)` +
-      ` OR id IN (SELECT policy_id FROM partner_policy_request WHERE part_id IN (${OWN}))` +
-      ` OR id IN (SELECT policy_id FROM partner_policy WHERE part_id IN (${OWN}))` +
-      ` OR id IN (SELECT policy_id FROM oidc_client WHERE rp_id IN (${OWN}))`,
+    leavesView: true,
+    scope: {
+      roles: ADMIN,
+      everyone:
+        `policy_group_id IN (SELECT policy_group_id FROM partner WHERE user_id = :uid AND policy_group_id IS NOT NULL)` +
+        ` OR id IN (SELECT policy_id FROM partner_policy_request WHERE part_id IN (${OWN}))` +
+        ` OR id IN (SELECT policy_id FROM partner_policy WHERE part_id IN (${OWN}))` +
+        ` OR id IN (SELECT policy_id FROM oidc_client WHERE rp_id IN (${OWN}))`,
+    },
   },
   {
     name: 'partner_policy_request',
@@ -123,7 +129,7 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
       'updated_at',
     ],
     blobs: [],
-    partnerScope: `part_id IN (${OWN})`,
+    scope: { everyone: `part_id IN (${OWN})`, roles: ADMIN },
   },
   {
     name: 'partner_policy',
@@ -142,7 +148,7 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
       'updated_at',
     ],
     blobs: [],
-    partnerScope: `part_id IN (${OWN})`,
+    scope: { everyone: `part_id IN (${OWN})`, roles: ADMIN },
   },
   {
     name: 'oidc_client',
@@ -167,7 +173,7 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
       'updated_at',
     ],
     blobs: [],
-    partnerScope: `rp_id IN (${OWN})`,
+    scope: { everyone: `rp_id IN (${OWN})`, roles: ADMIN },
   },
   {
     name: 'ca_certificate',
@@ -190,7 +196,7 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
       'warnings',
     ],
     blobs: ['der'],
-    partnerScope: '1 = 1', // the trust store
+    scope: { roles: TRUST_STORE_READERS }, // the trust store
   },
   {
     name: 'partner_certificate',
@@ -213,7 +219,7 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
       'warnings',
     ],
     blobs: ['ca_signed_der', 'mosip_signed_der'],
-    partnerScope: `partner_id IN (${OWN})`,
+    scope: { everyone: `partner_id IN (${OWN})`, roles: ADMIN },
   },
   {
     name: 'secure_biometric_interface',
@@ -234,7 +240,7 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
       'updated_at',
     ],
     blobs: [],
-    partnerScope: `provider_id IN (${OWN})`,
+    scope: { everyone: `provider_id IN (${OWN})`, roles: ADMIN },
   },
   {
     name: 'device_detail',
@@ -257,7 +263,7 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
       'updated_at',
     ],
     blobs: [],
-    partnerScope: `dprovider_id IN (${OWN})`,
+    scope: { everyone: `dprovider_id IN (${OWN})`, roles: ADMIN },
   },
   {
     name: 'ftp_chip_detail',
@@ -283,9 +289,12 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
       'updated_at',
     ],
     blobs: ['certificate_der'],
-    partnerScope: `foundational_trust_provider_id IN (${OWN})`,
+    scope: { everyone: `foundational_trust_provider_id IN (${OWN})`, roles: ADMIN },
   },
+  ...PORTAL_TABLES,
 ];
+
+export { ALL, scopeOf } from './scope.ts';
 
 export const TABLE_BY_NAME: ReadonlyMap<string, ReplicatedTable> = new Map(REPLICATED_TABLES.map((t) => [t.name, t]));
 

@@ -23,6 +23,7 @@ import m0181 from './0181-ida-client.ts';
 import m0190 from './0190-assisted-registration.ts';
 import m0220 from './0220-application-status.ts';
 import m0160 from './0160-portal.ts';
+import m0210 from './0210-sync-portal-notifications.ts';
 
 export interface Migration {
   version: number;
@@ -55,6 +56,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 180, name: 'id-service', up: m0180 },
   { version: 181, name: 'ida-client', up: m0181 },
   { version: 190, name: 'assisted-registration', up: m0190 },
+  { version: 210, name: 'sync-portal-notifications', up: m0210 },
   { version: 220, name: 'application-status', up: m0220 },
 ];
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dbAt, plan } from '../../helpers/db.ts';
 import { migrate } from '../../../main/store/db.ts';
 import { REPLICATED_TABLES } from '../../../main/core/sync/tables.ts';
+import { LATEST_VERSION } from '../../../main/store/migrations/index.ts';
 
 const T = '2026-11-21T09:00:00.000Z';
 
@@ -36,8 +37,8 @@ describe('migration 0141 desk undo images', () => {
     expect(JSON.parse(rows[2]!.image!)).toMatchObject({ issued_to: 'y' });
   });
 
-  it('has capture triggers on every replicated table, composite keys as JSON arrays', () => {
-    const db = dbAt(141);
+  it('has capture triggers on every replicated table (migration 0210 for the later ones), composite keys as JSON arrays', () => {
+    const db = dbAt(LATEST_VERSION);
     const triggers = new Set(
       (
         db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_undo_%'").all() as Array<{

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dbAt, plan } from '../../helpers/db.ts';
 import { migrate } from '../../../main/store/db.ts';
-import { REPLICATED_TABLES } from '../../../main/core/sync/tables.ts';
+import { ALL, REPLICATED_TABLES } from '../../../main/core/sync/tables.ts';
+import { LATEST_VERSION } from '../../../main/store/migrations/index.ts';
 
 const T = '2026-11-21T09:00:00.000Z';
 const user =
@@ -67,8 +68,8 @@ describe('migration 0142 server change log', () => {
     ).toEqual(['auth_policy["p1"]', 'auth_policy["p2"]', 'auth_policy["p3"]', 'partner["pa"]']);
   });
 
-  it('the triggers watch exactly the columns that travel (main/core/sync/tables.ts)', () => {
-    const db = dbAt(142);
+  it('the triggers watch exactly the columns that travel (main/core/sync/tables.ts; migration 0210 for the later tables)', () => {
+    const db = dbAt(LATEST_VERSION);
     for (const t of REPLICATED_TABLES) {
       const sql = (
         db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(`sync_log_${t.name}_upd`) as { sql: string }
@@ -95,12 +96,13 @@ describe('migration 0142 server change log', () => {
   });
 
   it("a partner desk's scope check on a pulled row is a key lookup with indexed sub-queries", () => {
-    const db = dbAt(142);
+    const db = dbAt(LATEST_VERSION);
     for (const t of REPLICATED_TABLES) {
-      if (!t.partnerScope) continue;
+      const scope = t.scope.everyone;
+      if (scope === undefined || scope === ALL) continue;
       const p = plan(
         db,
-        `SELECT 1 FROM ${t.name} WHERE ${t.key.map((k) => `${k} = ?`).join(' AND ')} AND (${t.partnerScope})`,
+        `SELECT 1 FROM ${t.name} WHERE ${t.key.map((k) => `${k} = ?`).join(' AND ')} AND (${scope})`,
         ...t.key.map(() => 'x'),
         { uid: 'u' },
       );
