@@ -186,7 +186,8 @@ describe('opening an assisted application', () => {
       attempts: [],
       captured: [],
     });
-    expect((await tc.call('assisted.programs', {}, officer)).data.map((p) => p.name)).toEqual(['Cash transfer']);
+    // the test's program, besides the demo's open programs with a form
+    expect((await tc.call('assisted.programs', {}, officer)).data.map((p) => p.name)).toContain('Cash transfer');
     // another officer's application is not theirs to see
     expect((await tc.fail('assisted.get', { assistedId: a.assistedId }, other)).code).toBe('PD_ASR_006');
   });

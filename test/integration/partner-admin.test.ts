@@ -152,8 +152,9 @@ describe('reject a pending registration', () => {
       .all();
     expect(audit.slice(0, 3)).toEqual([
       { ref_id: pending.id, result: 'success', error_code: null },
-      { ref_id: null, result: 'failure', error_code: 'PD_PRT_003' },
-      { ref_id: null, result: 'failure', error_code: 'PD_PRT_003' },
+      // a refusal names the partner it was aimed at
+      { ref_id: pending.id, result: 'failure', error_code: 'PD_PRT_003' },
+      { ref_id: approved.id, result: 'failure', error_code: 'PD_PRT_003' },
     ]);
   });
 });
@@ -196,8 +197,8 @@ describe('deactivate and activate a partner', () => {
       .all();
     expect(audit.slice(0, 3)).toEqual([
       { action: 'partners.deactivate', ref_id: p.id, result: 'success', error_code: null },
-      { action: 'partners.deactivate', ref_id: null, result: 'failure', error_code: 'PMS_PM_063' },
-      { action: 'partners.deactivate', ref_id: null, result: 'failure', error_code: 'PMS_PRT_005' },
+      { action: 'partners.deactivate', ref_id: p.id, result: 'failure', error_code: 'PMS_PM_063' },
+      { action: 'partners.deactivate', ref_id: 'nobody', result: 'failure', error_code: 'PMS_PRT_005' },
     ]);
   });
 
