@@ -185,8 +185,8 @@ test('Auth partner: policy group, certificate, policy request, API key and OIDC 
   await form.getByTestId('request-submit').click();
   await expect(page.getByTestId('form-error')).toContainText('PMS_PRT_053');
   await expect(page.getByTestId('field-error-policyId')).toBeVisible();
-  page.once('dialog', (d) => void d.accept());
   await page.getByTestId('request-cancel').click();
+  await page.getByTestId('leave-dialog-leave').click(); // discard the edits, in the app's own dialog
 
   // the admin approves in a tab of its own (sessions are per tab); the partner's list follows at once
   const adminPage = await context.newPage();
@@ -247,8 +247,8 @@ test('Auth partner: policy group, certificate, policy request, API key and OIDC 
   await keyForm.getByTestId('generate-key-submit').click();
   await expect(page.getByTestId('form-error')).toContainText('PMS_PRT_110');
   await expect(page.getByTestId('field-error-label')).toBeVisible();
-  page.once('dialog', (d) => void d.accept());
   await page.getByTestId('generate-key-cancel').click();
+  await page.getByTestId('leave-dialog-leave').click(); // discard the edits, in the app's own dialog
 
   // creates an OIDC client with a JWK made here
   const key = jwk();
@@ -296,8 +296,8 @@ test('Auth partner: policy group, certificate, policy request, API key and OIDC 
   await oidc.getByTestId('oidc-submit').click();
   await expect(page.getByTestId('form-error')).toContainText('PMS_ESI_001');
   await expect(oidc.getByTestId('field-error-publicKey')).toBeVisible();
-  page.once('dialog', (d) => void d.accept());
   await oidc.getByTestId('oidc-cancel').click();
+  await page.getByTestId('leave-dialog-leave').click(); // discard the edits, in the app's own dialog
   await expect(page.getByTestId('client-table-row')).toHaveCount(1);
 
   // French: the policies list
