@@ -3,6 +3,8 @@
  * Everything in the renderer imports contract things from here, so the boundary stays visible.
  */
 export * from '../../main/contract/index.ts';
+export * from '../../main/contract/audit-vocabulary.ts';
+export { VirtualDeviceStatus } from '../../main/contract/methods/hardware.ts';
 import type { Output } from '../../main/contract/index.ts';
 
 export type DashboardSummary = Output<'dashboard.summary'>;

@@ -4,10 +4,11 @@ import {
   AUDIT_MODULES,
   AUDIT_REF_TYPES,
   AUDITED_METHODS,
+  NOTIFICATION_TYPES,
   type AuditModule,
   type AuditRefType,
-} from '../../../main/contract/audit-vocabulary.ts';
-import { NotificationType } from '../../../main/contract/methods/notifications.ts';
+  type NotificationType,
+} from '../contract.ts';
 
 type AuditEvent = (typeof AUDIT_EVENTS)[number];
 
@@ -30,10 +31,8 @@ export function auditActionLabel(t: TFunction, action: string): string {
   )
     return t(`audit.words.actions.${action}` as 'audit.words.actions.setup.createAdmin');
   const created = /^notifications\.created\.(.+)$/.exec(action)?.[1];
-  if (created && NotificationType.safeParse(created).success)
-    return t('audit.words.actions.notifications.created', {
-      type: t(`notifications.type.${NotificationType.parse(created)}`),
-    });
+  if (created && isIn<NotificationType>(NOTIFICATION_TYPES, created))
+    return t('audit.words.actions.notifications.created', { type: t(`notifications.type.${created}`) });
   return action;
 }
 

@@ -1,10 +1,10 @@
-import type { EventPayload } from '../../contract.ts';
+import { VirtualDeviceStatus, type EventPayload } from '../../contract.ts';
 import { useVirtualSbi, type VirtualControl } from '../../stores/hardware.ts';
 
 type PromptAction = NonNullable<EventPayload<'task.progress'>['promptAction']>;
-const STATUSES = ['Ready', 'Busy', 'Not Ready', 'Not Registered'] as const;
-type VirtualStatus = (typeof STATUSES)[number];
-const isVirtualStatus = (s: string | null): s is VirtualStatus => (STATUSES as readonly string[]).includes(s ?? '');
+type VirtualStatus = ReturnType<typeof VirtualDeviceStatus.parse>;
+// The prompt's status is free text on the wire; only the virtual device's own states can be set.
+const isVirtualStatus = (s: string | null): s is VirtualStatus => VirtualDeviceStatus.safeParse(s).success;
 
 /** The capture delay before a "present nothing" prompt, put back by the prompt that ends it. */
 let delayBefore: number | null = null;
